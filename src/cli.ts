@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs'
+import { PlanParseError } from './plan/index.js'
+import { UsageError } from './cli/args.js'
+import { runCli } from './cli/run.js'
+
+// Maps errors to exit codes: bad input 2, internal error 3, never a bare stack.
+try {
+  process.exitCode = runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: () => readFileSync(0),
+    stdoutIsTty: process.stdout.isTTY === true,
+    env: process.env
+  })
+} catch (error) {
+  if (error instanceof UsageError || error instanceof PlanParseError) {
+    process.stderr.write(`plangate: error: ${error.message}\n`)
+    process.exitCode = 2
+  } else {
+    const detail =
+      error instanceof Error
+        ? process.env.PLANGATE_DEBUG
+          ? error.stack
+          : error.message
+        : String(error)
+    process.stderr.write(
+      `plangate: internal error: ${detail}\nThis is a bug in plangate; please open an issue with this message (set PLANGATE_DEBUG=1 for the stack).\n`
+    )
+    process.exitCode = 3
+  }
+}

@@ -1,0 +1,125 @@
+import { parseArgs } from 'node:util'
+
+/** A command line plangate cannot act on: exit code 2 with a one-line message. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+export const OUTPUT_FORMATS = ['text', 'markdown', 'json'] as const
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
+
+export const COLOR_MODES = ['auto', 'always', 'never'] as const
+export type ColorMode = (typeof COLOR_MODES)[number]
+
+/** What the user asked for, parsed and checked. */
+export type CliCommand =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | {
+      readonly kind: 'review'
+      /** Plan paths; `-` is standard input. */
+      readonly plans: readonly string[]
+      readonly format: OutputFormat
+      /** Report destination; standard output when absent. */
+      readonly output: string | undefined
+      /** Overwrite an output file that is not a plangate report. */
+      readonly force: boolean
+      readonly color: ColorMode
+    }
+
+export const HELP = `plangate: find the destroys and replacements in infrastructure plans, and block them until a human approves.
+
+Usage:
+  plangate review [options] <plan-file>...   review plans ("-" reads standard input)
+  plangate --help | --version
+
+A plan file is the output of \`terraform show -json PLANFILE\` (or \`tofu show -json PLANFILE\`).
+
+Options:
+  -f, --format <text|markdown|json>  report format (default: text)
+  -o, --output <file>                write the report to a file instead of standard output
+      --force                        let --output replace a file that is not a plangate report
+      --color <auto|always|never>    colour the text report (default: auto: only on a terminal, never with NO_COLOR)
+  -h, --help                         show this help
+  -v, --version                      show the version
+
+Exit codes:
+  0  the gate would pass: no destroy or replace
+  1  the gate would block: destroys or replacements need a human's approval, or a plan is incomplete
+  2  usage or input error (the message names the file, what was expected and what was found)
+  3  internal error (a bug: please open an issue with the message)
+`
+
+function oneOf<T extends string>(
+  name: string,
+  value: string,
+  allowed: readonly T[]
+): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new UsageError(
+    `--${name} must be one of ${allowed.join('|')}, got "${value}"`
+  )
+}
+
+/** Parses argv (without node and script) into a command. */
+export function parseCommand(argv: readonly string[]): CliCommand {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        color: { type: 'string' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' }
+      }
+    })
+  } catch (error) {
+    const message =
+      error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new UsageError(
+      `${message ?? 'invalid arguments'}. Run \`plangate --help\` for usage.`
+    )
+  }
+  const { values, positionals } = parsed
+  if (values.help === true) return { kind: 'help' }
+  if (values.version === true) return { kind: 'version' }
+  const [command, ...plans] = positionals
+  if (command === undefined)
+    throw new UsageError('no command given. Run `plangate --help` for usage.')
+  if (command !== 'review') {
+    throw new UsageError(
+      `unknown command "${command}"; the command is \`plangate review <plan-file>...\``
+    )
+  }
+  if (plans.length === 0) {
+    throw new UsageError(
+      'no plan file given: `plangate review plan.json` (or `-` for standard input)'
+    )
+  }
+  if (plans.filter((p) => p === '-').length > 1) {
+    throw new UsageError('standard input ("-") can be read only once')
+  }
+  const output = values.output
+  if (output !== undefined && (output === '' || output === '-')) {
+    throw new UsageError(
+      '--output needs a file path; leave it out to write to standard output'
+    )
+  }
+  return {
+    kind: 'review',
+    plans,
+    format: oneOf('format', values.format ?? 'text', OUTPUT_FORMATS),
+    output,
+    force: values.force === true,
+    color:
+      values['no-color'] === true
+        ? 'never'
+        : oneOf('color', values.color ?? 'auto', COLOR_MODES)
+  }
+}

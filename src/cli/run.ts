@@ -1,0 +1,207 @@
+import {
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  openSync,
+  readSync,
+  closeSync,
+  rmSync
+} from 'node:fs'
+import { resolve } from 'node:path'
+import { analyze } from '../analyze.js'
+import type { Analysis } from '../model.js'
+import { PlanParseError, readPlan } from '../plan/index.js'
+import type { PlanInput } from '../plan/index.js'
+import { renderJson, renderMarkdown, renderText } from '../report/index.js'
+import { VERSION } from '../version.js'
+import { HELP, parseCommand, UsageError } from './args.js'
+import type { CliCommand } from './args.js'
+
+/** The CLI's connection to the world; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  readonly readStdin: () => Buffer
+  readonly stdoutIsTty: boolean
+  readonly env: Readonly<Record<string, string | undefined>>
+}
+
+/** V8's longest string is about 512 MiB; larger plans need the streaming reader. */
+export const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64
+
+/** Runs one CLI invocation and returns the exit code (0 pass, 1 blocked, 2 input error). */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const command = parseCommand(argv)
+  switch (command.kind) {
+    case 'help':
+      io.stdout(HELP)
+      return 0
+    case 'version':
+      io.stdout(`plangate ${VERSION}\n`)
+      return 0
+    case 'review':
+      return review(command, io)
+  }
+}
+
+function review(
+  command: Extract<CliCommand, { kind: 'review' }>,
+  io: CliIo
+): number {
+  if (command.output !== undefined)
+    checkOutputTarget(command.output, command.plans, command.force)
+  const inputs: PlanInput[] = []
+  for (const path of command.plans) {
+    // One file at a time: each text can be freed once parsed.
+    inputs.push(readPlan({ source: path, text: readPlanText(path, io) }))
+  }
+  const analysis = analyze(inputs)
+  const report = render(analysis, command, io)
+  if (command.output === undefined) {
+    io.stdout(report)
+  } else {
+    writeAtomically(command.output, report)
+    io.stderr(
+      `plangate: wrote the ${command.format} report to ${command.output}\n`
+    )
+  }
+  if (command.output !== undefined || command.format !== 'text') {
+    for (const warning of analysis.warnings) io.stderr(`warning: ${warning}\n`)
+    io.stderr(
+      `plangate: ${analysis.decision.verdict === 'pass' ? 'PASS' : 'BLOCKED'}: ${analysis.decision.summary}\n`
+    )
+  }
+  return analysis.decision.verdict === 'pass' ? 0 : 1
+}
+
+function render(
+  analysis: Analysis,
+  command: Extract<CliCommand, { kind: 'review' }>,
+  io: CliIo
+): string {
+  switch (command.format) {
+    case 'json':
+      return renderJson(analysis, { name: 'plangate', version: VERSION })
+    case 'markdown':
+      return renderMarkdown(analysis).markdown
+    case 'text': {
+      const noColor = (io.env.NO_COLOR ?? '') !== ''
+      const color =
+        command.color === 'always' ||
+        (command.color === 'auto' &&
+          command.output === undefined &&
+          io.stdoutIsTty &&
+          !noColor)
+      return renderText(analysis, { color })
+    }
+  }
+}
+
+function readPlanText(path: string, io: CliIo): string {
+  if (path === '-') {
+    const data = io.readStdin()
+    if (data.length > MAX_PLAN_BYTES) throw tooLarge('-', data.length)
+    return data.toString('utf8')
+  }
+  let size: number
+  try {
+    const stat = statSync(path)
+    if (stat.isDirectory()) {
+      throw new PlanParseError(
+        path,
+        'a plan file',
+        'a directory',
+        'pass the JSON file inside it (`terraform show -json PLANFILE > plan.json`)'
+      )
+    }
+    size = stat.size
+  } catch (error) {
+    if (error instanceof PlanParseError) throw error
+    throw fileError(path, error)
+  }
+  if (size > MAX_PLAN_BYTES) throw tooLarge(path, size)
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (error) {
+    throw fileError(path, error)
+  }
+}
+
+function tooLarge(path: string, bytes: number): PlanParseError {
+  return new PlanParseError(
+    path,
+    'a plan under 512 MiB',
+    `${Math.round(bytes / 1024 / 1024)} MiB`,
+    'plans this large are not supported yet'
+  )
+}
+
+function fileError(path: string, error: unknown): PlanParseError {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error
+      ? String(error.code)
+      : 'unknown'
+  const found =
+    code === 'ENOENT'
+      ? 'no file at that path'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'a file plangate may not read (permission denied)'
+        : code === 'EISDIR'
+          ? 'a directory'
+          : `a read error (${code})`
+  return new PlanParseError(path, 'a readable plan file', found, undefined, {
+    cause: error
+  })
+}
+
+/** Refuses to overwrite an input plan, or a file plangate did not write, unless forced. */
+function checkOutputTarget(
+  output: string,
+  plans: readonly string[],
+  force: boolean
+): void {
+  const target = resolve(output)
+  if (plans.some((plan) => plan !== '-' && resolve(plan) === target)) {
+    throw new UsageError(
+      `--output ${output} is one of the plan files being read; choose another path`
+    )
+  }
+  let head: string
+  try {
+    const stat = statSync(output)
+    if (stat.isDirectory())
+      throw new UsageError(
+        `--output ${output} is a directory; give a file path`
+      )
+    const fd = openSync(output, 'r')
+    try {
+      const buffer = Buffer.alloc(512)
+      const read = readSync(fd, buffer, 0, buffer.length, 0)
+      head = buffer.subarray(0, read).toString('utf8')
+    } finally {
+      closeSync(fd)
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    return // nothing there yet
+  }
+  if (!force && head.length > 0 && !head.includes('plangate')) {
+    throw new UsageError(
+      `--output ${output} exists and is not a plangate report; remove it or pass --force to replace it`
+    )
+  }
+}
+
+function writeAtomically(path: string, content: string): void {
+  const temporary = `${path}.plangate-${process.pid}.tmp`
+  try {
+    writeFileSync(temporary, content)
+    renameSync(temporary, path)
+  } catch (error) {
+    rmSync(temporary, { force: true })
+    throw new UsageError(
+      `cannot write --output ${path}: ${error instanceof Error ? error.message : String(error)}`
+    )
+  }
+}

@@ -1,0 +1,1 @@
+export { countChanges, decideGate } from './decide.js'

@@ -1,0 +1,163 @@
+/**
+ * The normalised change model shared by every plan format.
+ *
+ * Readers (src/plan/) turn a tool's plan into these types; renderers
+ * (src/report/) and the gate (src/gate/) only ever see these types. Every
+ * string in a model value has already been through redaction: a sensitive
+ * value never reaches a renderer.
+ */
+
+/** The effect a change has on the real object, whatever the tool calls it. */
+export const CHANGE_ACTIONS = [
+  'create',
+  'update',
+  'replace',
+  'destroy',
+  'forget',
+  'read',
+  'no-op'
+] as const
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number]
+
+/** Whether the old object is removed before (`-/+`) or after (`+/-`) the new one exists. */
+export type ReplaceOrder = 'delete-first' | 'create-first'
+
+/** The plan formats plangate reads. */
+export const PLAN_FORMATS = ['terraform', 'opentofu'] as const
+export type PlanFormat = (typeof PLAN_FORMATS)[number]
+
+/**
+ * One side of an attribute diff, after redaction.
+ * `absent` means the attribute does not exist on that side (created or removed).
+ */
+export type AttributeValue =
+  | { readonly kind: 'value'; readonly value: unknown }
+  | { readonly kind: 'sensitive' }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'absent' }
+
+/** One changed leaf attribute of a resource (or output). */
+export interface AttributeChange {
+  /** Terraform-style path: `tags["Name"]`, `ingress[0].cidr_blocks`. */
+  readonly path: string
+  readonly before: AttributeValue
+  readonly after: AttributeValue
+  /** True when the tool said a change of this path forces replacement. */
+  readonly forcesReplacement: boolean
+}
+
+/** One resource instance (or deposed object) and what the plan does to it. */
+export interface ResourceChange {
+  readonly address: string
+  readonly type: string
+  readonly name: string
+  /** Module address path (`module.net.module.subnet["a"]`), empty for the root module. */
+  readonly module: string
+  readonly provider: string
+  readonly mode: 'managed' | 'data'
+  readonly action: ChangeAction
+  /** For `replace` only. */
+  readonly replaceOrder?: ReplaceOrder
+  /**
+   * For `replace` only: the old object is left in place and only forgotten
+   * (Terraform `["create","forget"]`, OpenTofu `["forget","create"]`).
+   */
+  readonly keepsOld?: boolean
+  /** Previous address when a `moved` block relocates the object. */
+  readonly movedFrom?: string
+  /** True when the plan imports an existing object (import block). */
+  readonly imported: boolean
+  /** The import ID when the tool gives one. */
+  readonly importId?: string
+  /** Deposed object key: a leftover object of a failed create-before-destroy. */
+  readonly deposed?: string
+  /** The tool's own reason, verbatim (Terraform's `action_reason`). */
+  readonly reason?: string
+  /** The reason in words, for people. */
+  readonly explanation?: string
+  /** Attribute paths that forced a replacement, in Terraform path style. */
+  readonly replacePaths: readonly string[]
+  /** True for `replace` (unless the old object is kept) and `destroy`. */
+  readonly destructive: boolean
+  /** Changed leaf attributes, in a stable order. Empty for `no-op`. */
+  readonly attributes: readonly AttributeChange[]
+}
+
+/** A root module output and how the plan changes it. */
+export interface OutputChange {
+  readonly name: string
+  readonly action: Exclude<ChangeAction, 'replace' | 'forget' | 'read'>
+  readonly sensitive: boolean
+  readonly attributes: readonly AttributeChange[]
+}
+
+/** A check block result (Terraform `checks`). */
+export interface CheckResult {
+  readonly address: string
+  readonly status: 'pass' | 'fail' | 'error' | 'unknown'
+  readonly problems: readonly string[]
+}
+
+/** Why a plan cannot be trusted as a complete picture of the change. */
+export interface Incompleteness {
+  readonly errored: boolean
+  readonly applyable: boolean
+  readonly complete: boolean
+  /** Human explanations, one per problem. */
+  readonly notes: readonly string[]
+}
+
+/** A plan of one tool, normalised. */
+export interface Plan {
+  /** Where the plan came from: a file path, or `-` for standard input. */
+  readonly source: string
+  readonly format: PlanFormat
+  readonly formatVersion: string
+  readonly toolVersion: string
+  /** `normal`, `destroy` or `refresh-only`, as far as the plan tells. */
+  readonly mode: 'normal' | 'destroy' | 'refresh-only'
+  readonly changes: readonly ResourceChange[]
+  /** Objects changed outside the tool; shown apart, never caused by the PR. */
+  readonly drift: readonly ResourceChange[]
+  readonly outputs: readonly OutputChange[]
+  readonly checks: readonly CheckResult[]
+  /** Present when the plan is errored, unapplyable for a reason other than "no changes", or partial. */
+  readonly incomplete?: Incompleteness
+  /** True when the plan was made with `-target` (only part of the configuration). */
+  readonly targeted: boolean
+  /** Non-fatal notes for the user (unknown format minor version, skipped entries). */
+  readonly warnings: readonly string[]
+}
+
+/** Counts per action. `destructive` counts replace (unless old kept) + destroy. */
+export type ActionCounts = Readonly<Record<ChangeAction, number>> & {
+  readonly destructive: number
+  readonly imported: number
+  readonly moved: number
+}
+
+/** The gate's verdict. `blocked` is a normal outcome, not an error. */
+export interface GateDecision {
+  readonly verdict: 'pass' | 'blocked'
+  /** One line for people: why it passes or blocks. */
+  readonly summary: string
+  /** Addresses (with plan source) of the changes that block, in report order. */
+  readonly gated: readonly GatedChange[]
+  /** Plan-level reasons to block (incomplete plans). */
+  readonly planProblems: readonly string[]
+}
+
+export interface GatedChange {
+  readonly source: string
+  readonly address: string
+  readonly action: ChangeAction
+  readonly why: string
+}
+
+/** Everything one run found: the input of every renderer. */
+export interface Analysis {
+  readonly plans: readonly Plan[]
+  readonly summary: ActionCounts
+  readonly decision: GateDecision
+  readonly warnings: readonly string[]
+}

@@ -1,0 +1,9 @@
+export {
+  collectLeafStrings,
+  collectMaskedStrings,
+  createRedactor,
+  MIN_EMBEDDED_SECRET_LENGTH,
+  SENSITIVE_TEXT,
+  UNKNOWN_TEXT
+} from './redactor.js'
+export type { Redactor } from './redactor.js'

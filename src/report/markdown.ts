@@ -1,0 +1,354 @@
+import type { Analysis, Plan, ResourceChange } from '../model.js'
+import { CHANGE_ACTIONS } from '../model.js'
+import { countChanges } from '../gate/index.js'
+import {
+  countsLine,
+  formatAttributeLines,
+  isListed,
+  labelFor,
+  markerFor,
+  sortForReport
+} from './values.js'
+
+/** GitHub rejects comment bodies over 65,536 characters; stay well under. */
+export const MAX_COMMENT_CHARS = 60_000
+
+/** Attribute lines shown per resource in the `short` tier. */
+export const SHORT_TIER_LINES = 20
+
+/** How much detail a rendering carries, from most to least. */
+export const MARKDOWN_TIERS = [
+  'full',
+  'short',
+  'list',
+  'summary',
+  'grouped',
+  'clipped'
+] as const
+export type MarkdownTier = (typeof MARKDOWN_TIERS)[number]
+
+export interface MarkdownOptions {
+  /** Upper bound on the result's length (default MAX_COMMENT_CHARS). */
+  readonly maxChars?: number
+}
+
+export interface MarkdownReport {
+  readonly markdown: string
+  readonly tier: MarkdownTier
+  /** What was left out, in words, when the tier is not `full`. */
+  readonly shortened: string | undefined
+}
+
+/**
+ * Renders the analysis as Markdown (the PR comment and job summary). Tries
+ * each tier from full detail down and returns the first that fits; every
+ * destroy/replace address survives in every tier but the last resort,
+ * which still names how many were cut.
+ */
+export function renderMarkdown(
+  analysis: Analysis,
+  options: MarkdownOptions = {}
+): MarkdownReport {
+  const maxChars = options.maxChars ?? MAX_COMMENT_CHARS
+  let last: MarkdownReport | undefined
+  for (const tier of MARKDOWN_TIERS) {
+    const markdown = renderTier(analysis, tier, maxChars)
+    last = { markdown, tier, shortened: SHORTENED[tier] }
+    if (markdown.length <= maxChars) return last
+  }
+  // `clipped` is built to fit; this is only reached for absurdly small limits.
+  return last as MarkdownReport
+}
+
+const SHORTENED: Readonly<Record<MarkdownTier, string | undefined>> = {
+  full: undefined,
+  short: `attribute diffs are cut to ${SHORT_TIER_LINES} lines per resource to fit the comment size limit`,
+  list: 'attribute diffs are left out to fit the comment size limit; non-destructive changes are listed by address',
+  summary:
+    'only destructive changes are listed, to fit the comment size limit; the rest are counted',
+  grouped:
+    'only destructive changes are listed, instances of one resource grouped, to fit the comment size limit',
+  clipped:
+    'the list of destructive changes is cut to fit the comment size limit; the full list is in the JSON report and job summary'
+}
+
+function renderTier(
+  analysis: Analysis,
+  tier: MarkdownTier,
+  maxChars: number
+): string {
+  const out: string[] = []
+  const { decision } = analysis
+  const icon = decision.verdict === 'pass' ? '✅' : '⛔'
+  out.push(
+    `### ${icon} plangate: ${decision.verdict === 'pass' ? 'pass' : 'blocked'}`,
+    ''
+  )
+  out.push(escapeText(capitalize(decision.summary)) + '.', '')
+  for (const problem of decision.planProblems)
+    out.push(`> [!CAUTION]\n> ${escapeText(problem)}`, '')
+  out.push(countsTable(analysis.plans), '')
+  const shortened = SHORTENED[tier]
+  if (shortened !== undefined)
+    out.push(`> [!NOTE]\n> Shortened: ${shortened}.`, '')
+
+  const destructive: { plan: Plan; change: ResourceChange }[] = []
+  for (const plan of analysis.plans)
+    for (const change of plan.changes)
+      if (change.destructive) destructive.push({ plan, change })
+  const multi = analysis.plans.length > 1
+
+  if (destructive.length > 0) {
+    out.push(`#### Destructive changes (${destructive.length})`, '')
+    if (tier === 'grouped' || tier === 'clipped') {
+      const lines = groupedAddressLines(destructive, multi)
+      const budget = maxChars - out.join('\n').length - 2_000
+      out.push(
+        ...clipLines(
+          lines,
+          tier === 'clipped' ? budget : Number.POSITIVE_INFINITY
+        )
+      )
+      out.push('')
+    } else {
+      out.push('| | Address | Why |', '|---|---|---|')
+      for (const { plan, change } of sortPairs(destructive)) {
+        out.push(
+          `| ${code(markerFor(change), true)} | ${code(change.address, true)}${multi ? ` <sub>${escapeHtml(plan.source)}</sub>` : ''} | ${escapeCell(change.explanation ?? labelFor(change))} |`
+        )
+      }
+      out.push('')
+    }
+  }
+
+  if (tier === 'full' || tier === 'short' || tier === 'list') {
+    for (const plan of analysis.plans) renderPlanDetails(plan, tier, multi, out)
+  }
+  for (const warning of analysis.warnings)
+    out.push(`> [!WARNING]\n> ${escapeText(warning)}`, '')
+  return out.join('\n').trimEnd() + '\n'
+}
+
+function renderPlanDetails(
+  plan: Plan,
+  tier: MarkdownTier,
+  multi: boolean,
+  out: string[]
+): void {
+  const tool = plan.format === 'opentofu' ? 'OpenTofu' : 'Terraform'
+  const listed = sortForReport(plan.changes.filter(isListed))
+  const heading = multi ? `#### ${escapeText(plan.source)}` : '#### Changes'
+  out.push(heading, '')
+  out.push(
+    `<sub>${tool} ${escapeHtml(plan.toolVersion)}, plan format ${escapeHtml(plan.formatVersion)}${plan.mode === 'normal' ? '' : `, ${plan.mode} plan`}${plan.targeted ? ', targeted (-target)' : ''}</sub>`,
+    ''
+  )
+  if (plan.incomplete !== undefined) {
+    for (const note of plan.incomplete.notes)
+      out.push(`> [!CAUTION]\n> Incomplete plan: ${escapeText(note)}`, '')
+  }
+  if (listed.length === 0) out.push('No resource changes.', '')
+  for (const change of listed) {
+    if (tier === 'list') {
+      out.push(
+        `- ${code(markerFor(change))} ${code(change.address)} ${escapeText(labelFor(change))}`
+      )
+      continue
+    }
+    renderChangeDetails(change, tier, out)
+  }
+  if (tier === 'list' && listed.length > 0) out.push('')
+  const outputs = plan.outputs.filter((o) => o.action !== 'no-op')
+  if (outputs.length > 0 && tier !== 'list') {
+    const lines = outputs.flatMap((o) => formatAttributeLines(o.attributes))
+    out.push(
+      '<details><summary>Outputs</summary>',
+      '',
+      fence(lines.join('\n'), 'diff'),
+      '',
+      '</details>',
+      ''
+    )
+  }
+  if (plan.drift.length > 0) {
+    out.push(
+      `<details><summary>Changed outside ${tool} (drift, not caused by this change): ${plan.drift.length}</summary>`,
+      ''
+    )
+    for (const change of sortForReport(plan.drift)) {
+      out.push(
+        `- ${code(markerFor(change))} ${code(change.address)} ${escapeText(labelFor(change))}`
+      )
+    }
+    out.push('', '</details>', '')
+  }
+  const failing = plan.checks.filter((c) => c.status !== 'pass')
+  if (failing.length > 0) {
+    out.push('**Checks**', '')
+    for (const check of failing) {
+      out.push(
+        `- ${check.status}: ${code(check.address)}${check.problems.length > 0 ? ` — ${escapeText(check.problems.join('; '))}` : ''}`
+      )
+    }
+    out.push('')
+  }
+}
+
+function renderChangeDetails(
+  change: ResourceChange,
+  tier: MarkdownTier,
+  out: string[]
+): void {
+  const summary = `<code>${escapeHtml(markerFor(change))} ${escapeHtml(change.address)}</code> ${escapeHtml(labelFor(change))}`
+  let lines = formatAttributeLines(change.attributes)
+  if (tier === 'short' && lines.length > SHORT_TIER_LINES) {
+    const cut = lines.length - SHORT_TIER_LINES
+    lines = [...lines.slice(0, SHORT_TIER_LINES), `# … ${cut} more lines`]
+  }
+  const why =
+    change.explanation === undefined
+      ? []
+      : [escapeText(capitalize(change.explanation)) + '.', '']
+  if (lines.length === 0 && why.length === 0) {
+    out.push(`- ${summary}`, '')
+    return
+  }
+  out.push(`<details><summary>${summary}</summary>`, '', ...why)
+  if (lines.length > 0) out.push(fence(lines.join('\n'), 'diff'), '')
+  out.push('</details>', '')
+}
+
+function countsTable(plans: readonly Plan[]): string {
+  const rows = ['| Action | Count |', '|---|--:|']
+  const counts = countChanges(plans)
+  for (const action of CHANGE_ACTIONS) {
+    if (counts[action] === 0) continue
+    rows.push(`| ${ACTION_LABELS[action]} | ${counts[action]} |`)
+  }
+  if (counts.moved > 0) rows.push(`| ↪️ moved | ${counts.moved} |`)
+  if (counts.imported > 0) rows.push(`| 📥 imported | ${counts.imported} |`)
+  if (rows.length === 2) return `No changes. ${countsLine(counts)}.`
+  return rows.join('\n')
+}
+
+const ACTION_LABELS = {
+  create: '🟢 create',
+  update: '🟡 update',
+  replace: '🔴 replace',
+  destroy: '🔴 destroy',
+  forget: '🟠 forget',
+  read: '🔵 read',
+  'no-op': '⚪ no-op'
+} as const
+
+function sortPairs<T extends { change: ResourceChange }>(
+  pairs: readonly T[]
+): T[] {
+  const order = new Map(
+    sortForReport(pairs.map((p) => p.change)).map((c, i) => [c, i])
+  )
+  return [...pairs].sort(
+    (a, b) => (order.get(a.change) ?? 0) - (order.get(b.change) ?? 0)
+  )
+}
+
+/**
+ * Destructive addresses with instances of one resource folded into one line:
+ * `terraform_data.x[0]` … `[99]` becomes `terraform_data.x[0…99]` (100).
+ */
+function groupedAddressLines(
+  pairs: readonly { plan: Plan; change: ResourceChange }[],
+  multi: boolean
+): string[] {
+  const groups = new Map<
+    string,
+    { marker: string; keys: string[]; source: string }
+  >()
+  for (const { plan, change } of sortPairs(pairs)) {
+    const match = /^(.*)\[([^[\]]*)\]$/.exec(change.address)
+    const base = match?.[1] ?? change.address
+    const key = `${plan.source}\u0000${markerFor(change)}\u0000${base}`
+    const group = groups.get(key) ?? {
+      marker: markerFor(change),
+      keys: [],
+      source: plan.source
+    }
+    group.keys.push(match?.[2] ?? '')
+    groups.set(key, group)
+  }
+  const lines: string[] = []
+  for (const [key, group] of groups) {
+    const base = key.split('\u0000')[2] ?? ''
+    const where = multi ? ` <sub>${escapeHtml(group.source)}</sub>` : ''
+    if (group.keys.length === 1 && group.keys[0] === '') {
+      lines.push(`- ${code(group.marker)} ${code(base)}${where}`)
+    } else {
+      lines.push(
+        `- ${code(group.marker)} ${code(`${base}[${group.keys.join(', ')}]`)} (${group.keys.length})${where}`
+      )
+    }
+  }
+  return lines
+}
+
+function clipLines(lines: readonly string[], budget: number): string[] {
+  const kept: string[] = []
+  let used = 0
+  for (const line of lines) {
+    if (used + line.length + 1 > budget) {
+      kept.push(
+        `- … and ${lines.length - kept.length} more lines of destructive changes, cut to fit`
+      )
+      return kept
+    }
+    kept.push(line)
+    used += line.length + 1
+  }
+  return kept
+}
+
+function capitalize(text: string): string {
+  return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1)
+}
+
+/** Escapes text for HTML contexts (summary lines, sub tags). */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}
+
+/** Escapes free text so that it cannot open HTML, mentions or Markdown structures. */
+export function escapeText(text: string): string {
+  return escapeHtml(text).replace(/@/g, '@\u200b').replace(/\r?\n/g, ' ')
+}
+
+function escapeCell(text: string): string {
+  return escapeText(text).replace(/\|/g, '\\|')
+}
+
+/** A code span that survives backticks in its content. */
+export function code(text: string, inTable = false): string {
+  const oneLine = text.replace(/\r?\n/g, ' ')
+  const longest = Math.max(
+    0,
+    ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length)
+  )
+  const ticks = '`'.repeat(longest + 1)
+  const pad =
+    oneLine.startsWith('`') || oneLine.endsWith('`') || longest > 0 ? ' ' : ''
+  const body = inTable ? oneLine.replace(/\|/g, '\\|') : oneLine
+  return `${ticks}${pad}${body}${pad}${ticks}`
+}
+
+/** A fenced block whose fence is longer than any backtick run inside. */
+export function fence(text: string, lang: string): string {
+  const longest = Math.max(
+    2,
+    ...[...text.matchAll(/`+/g)].map((m) => m[0].length)
+  )
+  const ticks = '`'.repeat(longest + 1)
+  return `${ticks}${lang}\n${text}\n${ticks}`
+}

@@ -1,0 +1,135 @@
+import type { Analysis, Plan, ResourceChange } from '../model.js'
+import { countChanges } from '../gate/index.js'
+import {
+  countsLine,
+  formatAttributeLines,
+  isListed,
+  labelFor,
+  markerFor,
+  sortForReport
+} from './values.js'
+
+/** Options of the terminal renderer. */
+export interface TextOptions {
+  /** ANSI colours; the caller decides (TTY and no NO_COLOR). */
+  readonly color: boolean
+}
+
+const ANSI = {
+  red: '\u001b[31m',
+  green: '\u001b[32m',
+  yellow: '\u001b[33m',
+  cyan: '\u001b[36m',
+  bold: '\u001b[1m',
+  dim: '\u001b[2m',
+  reset: '\u001b[0m'
+} as const
+type Style = keyof typeof ANSI
+
+/** Renders the analysis for a terminal: destructive changes first, Terraform's markers. */
+export function renderText(analysis: Analysis, options: TextOptions): string {
+  const paint = (style: Style, text: string): string =>
+    options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text
+  const out: string[] = []
+  for (const plan of analysis.plans) renderPlan(plan, out, paint)
+  for (const warning of analysis.warnings)
+    out.push(paint('yellow', `warning: ${warning}`))
+  if (analysis.warnings.length > 0) out.push('')
+  const { decision } = analysis
+  const verdict =
+    decision.verdict === 'pass'
+      ? paint('green', paint('bold', 'PASS'))
+      : paint('red', paint('bold', 'BLOCKED'))
+  out.push(`Total: ${countsLine(analysis.summary)}`)
+  for (const problem of decision.planProblems)
+    out.push(paint('red', `! ${problem}`))
+  out.push(`Verdict: ${verdict}: ${decision.summary}`)
+  return out.join('\n') + '\n'
+}
+
+function renderPlan(
+  plan: Plan,
+  out: string[],
+  paint: (style: Style, text: string) => string
+): void {
+  const tool = plan.format === 'opentofu' ? 'OpenTofu' : 'Terraform'
+  const mode = plan.mode === 'normal' ? '' : `, ${plan.mode} plan`
+  out.push(
+    paint(
+      'bold',
+      `Plan ${plan.source} (${tool} ${plan.toolVersion}, format ${plan.formatVersion}${mode})`
+    )
+  )
+  out.push(`  ${countsLine(countChanges([plan]))}`)
+  if (plan.incomplete !== undefined) {
+    for (const note of plan.incomplete.notes)
+      out.push(paint('red', `  ! incomplete: ${note}`))
+  }
+  const listed = sortForReport(plan.changes.filter(isListed))
+  const destructive = listed.filter((c) => c.destructive)
+  const others = listed.filter((c) => !c.destructive)
+  if (destructive.length > 0) {
+    out.push(
+      '',
+      paint(
+        'red',
+        paint('bold', `  Destructive changes (${destructive.length})`)
+      )
+    )
+    for (const change of destructive) renderChange(change, out, paint)
+  }
+  if (others.length > 0) {
+    out.push('', paint('bold', `  Other changes (${others.length})`))
+    for (const change of others) renderChange(change, out, paint)
+  }
+  if (plan.outputs.some((o) => o.action !== 'no-op')) {
+    out.push('', paint('bold', '  Outputs'))
+    for (const output of plan.outputs) {
+      if (output.action === 'no-op') continue
+      for (const line of formatAttributeLines(output.attributes))
+        out.push(`    ${line}`)
+    }
+  }
+  if (plan.drift.length > 0) {
+    out.push(
+      '',
+      paint(
+        'bold',
+        `  Changed outside ${tool} (drift, not caused by this change) (${plan.drift.length})`
+      )
+    )
+    for (const change of sortForReport(plan.drift))
+      renderChange(change, out, paint)
+  }
+  const failing = plan.checks.filter((c) => c.status !== 'pass')
+  if (failing.length > 0) {
+    out.push('', paint('bold', '  Checks'))
+    for (const check of failing) {
+      out.push(paint('yellow', `    ${check.status}: ${check.address}`))
+      for (const problem of check.problems) out.push(`      ${problem}`)
+    }
+  }
+  out.push('')
+}
+
+function renderChange(
+  change: ResourceChange,
+  out: string[],
+  paint: (style: Style, text: string) => string
+): void {
+  const marker = markerFor(change).padEnd(3)
+  const style: Style = change.destructive
+    ? 'red'
+    : change.action === 'create'
+      ? 'green'
+      : change.action === 'no-op'
+        ? 'dim'
+        : 'yellow'
+  out.push(
+    `    ${paint(style, marker)} ${paint('bold', change.address)}  ${paint('dim', labelFor(change))}`
+  )
+  if (change.explanation !== undefined)
+    out.push(`        ${change.explanation}`)
+  for (const line of formatAttributeLines(change.attributes))
+    out.push(`        ${line}`)
+}

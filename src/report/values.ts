@@ -1,0 +1,197 @@
+import { diffLines } from 'diff'
+import type {
+  AttributeChange,
+  AttributeValue,
+  ChangeAction,
+  ResourceChange
+} from '../model.js'
+import { SENSITIVE_TEXT, UNKNOWN_TEXT } from '../redact/index.js'
+
+/** Terraform's own marker for each kind of change. */
+export function markerFor(change: ResourceChange): string {
+  switch (change.action) {
+    case 'create':
+      return '+'
+    case 'update':
+      return '~'
+    case 'replace':
+      return change.replaceOrder === 'create-first' ? '+/-' : '-/+'
+    case 'destroy':
+      return '-'
+    case 'forget':
+      return '.'
+    case 'read':
+      return '<='
+    case 'no-op':
+      return change.movedFrom !== undefined
+        ? '->'
+        : change.imported
+          ? '<-'
+          : ' '
+  }
+}
+
+/** A short label: "replace (create first)", "destroy (deposed object)". */
+export function labelFor(change: ResourceChange): string {
+  const parts: string[] = [change.action]
+  if (change.action === 'replace') {
+    parts.push(
+      change.replaceOrder === 'create-first'
+        ? '(create first)'
+        : '(delete first)'
+    )
+    if (change.keepsOld === true) parts.push('(old object kept)')
+  }
+  if (change.deposed !== undefined)
+    parts.push(`(deposed object ${change.deposed})`)
+  if (change.movedFrom !== undefined)
+    parts.push(`(moved from ${change.movedFrom})`)
+  if (change.imported)
+    parts.push(
+      change.importId === undefined
+        ? '(import)'
+        : `(import id ${JSON.stringify(change.importId)})`
+    )
+  return parts.join(' ')
+}
+
+/** Order in which actions are presented: the most dangerous first. */
+export const ACTION_ORDER: readonly ChangeAction[] = [
+  'destroy',
+  'replace',
+  'forget',
+  'update',
+  'create',
+  'read',
+  'no-op'
+]
+
+/** Sorts changes destructive first, then by action, then by address. */
+export function sortForReport(
+  changes: readonly ResourceChange[]
+): ResourceChange[] {
+  return [...changes].sort(
+    (a, b) =>
+      Number(b.destructive) - Number(a.destructive) ||
+      ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action) ||
+      (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)
+  )
+}
+
+/** True when a change is worth listing (not a plain no-op). */
+export function isListed(change: ResourceChange): boolean {
+  return (
+    change.action !== 'no-op' ||
+    change.movedFrom !== undefined ||
+    change.imported
+  )
+}
+
+/** Renders one side of an attribute for people. */
+export function formatValue(value: AttributeValue): string {
+  switch (value.kind) {
+    case 'sensitive':
+      return SENSITIVE_TEXT
+    case 'unknown':
+      return UNKNOWN_TEXT
+    case 'absent':
+      return ''
+    case 'value':
+      return JSON.stringify(value.value) ?? 'null'
+  }
+}
+
+/** One line of a multi-line string diff. */
+export interface DiffLine {
+  readonly sign: '+' | '-' | ' '
+  readonly text: string
+}
+
+/** Line-by-line diff of two multi-line strings, or undefined when it does not apply. */
+export function multilineDiff(change: AttributeChange): DiffLine[] | undefined {
+  const before =
+    change.before.kind === 'value'
+      ? change.before.value
+      : change.before.kind === 'absent'
+        ? ''
+        : undefined
+  const after =
+    change.after.kind === 'value'
+      ? change.after.value
+      : change.after.kind === 'absent'
+        ? ''
+        : undefined
+  if (typeof before !== 'string' || typeof after !== 'string') return undefined
+  if (!before.includes('\n') && !after.includes('\n')) return undefined
+  const lines: DiffLine[] = []
+  for (const part of diffLines(before, after)) {
+    const sign = part.added ? '+' : part.removed ? '-' : ' '
+    const text = part.value.endsWith('\n')
+      ? part.value.slice(0, -1)
+      : part.value
+    for (const line of text.split('\n')) lines.push({ sign, text: line })
+  }
+  return lines
+}
+
+/** The sign Terraform shows in front of an attribute line. */
+export function attributeSign(change: AttributeChange): '+' | '-' | '~' {
+  if (change.before.kind === 'absent') return '+'
+  if (change.after.kind === 'absent') return '-'
+  return '~'
+}
+
+/** One attribute change as a single line: `~ path = "a" -> "b"`. */
+export function formatAttributeLine(change: AttributeChange): string {
+  const sign = attributeSign(change)
+  const suffix = change.forcesReplacement ? '  # forces replacement' : ''
+  const path = change.path === '' ? '(value)' : change.path
+  switch (sign) {
+    case '+':
+      return `+ ${path} = ${formatValue(change.after)}${suffix}`
+    case '-':
+      return `- ${path} = ${formatValue(change.before)}${suffix}`
+    case '~':
+      return `~ ${path} = ${formatValue(change.before)} -> ${formatValue(change.after)}${suffix}`
+  }
+}
+
+/** Attribute lines of a change, multi-line strings expanded into a line diff. */
+export function formatAttributeLines(
+  attributes: readonly AttributeChange[]
+): string[] {
+  const lines: string[] = []
+  for (const attribute of attributes) {
+    const diff = multilineDiff(attribute)
+    if (diff === undefined) {
+      lines.push(formatAttributeLine(attribute))
+      continue
+    }
+    const suffix = attribute.forcesReplacement ? '  # forces replacement' : ''
+    lines.push(
+      `${attributeSign(attribute)} ${attribute.path} = <<-EOT${suffix}`
+    )
+    for (const line of diff) lines.push(`    ${line.sign} ${line.text}`)
+    lines.push('  EOT')
+  }
+  return lines
+}
+
+/** "3 to create, 1 to replace, ...", skipping zero counts. */
+export function countsLine(
+  counts: Readonly<Record<ChangeAction, number>>
+): string {
+  const words: Record<ChangeAction, string> = {
+    create: 'to create',
+    update: 'to update',
+    replace: 'to replace',
+    destroy: 'to destroy',
+    forget: 'to forget',
+    read: 'to read',
+    'no-op': 'unchanged'
+  }
+  const parts = ACTION_ORDER.filter((a) => counts[a] > 0).map(
+    (a) => `${counts[a]} ${words[a]}`
+  )
+  return parts.length === 0 ? 'no changes' : parts.join(', ')
+}
