@@ -153,7 +153,7 @@ export function findJsonProblem(text: string): JsonProblem {
       i += word.length
       return true
     }
-    while (i < n && text[i] === word[0]) i++
+    for (let k = 0; k < word.length && text[i] === word[k]; k++) i++
     return false
   }
   const string = (): boolean => {
