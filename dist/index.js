@@ -29448,7 +29448,7 @@ function findJsonProblem(text) {
             i += word.length;
             return true;
         }
-        while (i < n && text[i] === word[0])
+        for (let k = 0; k < word.length && text[i] === word[k]; k++)
             i++;
         return false;
     };
