@@ -31069,10 +31069,29 @@ function groupedAddressLines(pairs, multi) {
             lines.push(`- ${code(group.marker)} ${code(base)}${where}`);
         }
         else {
-            lines.push(`- ${code(group.marker)} ${code(`${base}[${group.keys.join(', ')}]`)} (${group.keys.length})${where}`);
+            lines.push(`- ${code(group.marker)} ${code(`${base}[${compressKeys(group.keys)}]`)} (${group.keys.length})${where}`);
         }
     }
     return lines;
+}
+/** Instance keys for a grouped line: integer runs become `0…99`. */
+function compressKeys(keys) {
+    if (!keys.every((k) => /^\d+$/.test(k)))
+        return keys.join(', ');
+    const numbers = [...new Set(keys.map(Number))].sort((a, b) => a - b);
+    const runs = [];
+    let start = numbers[0] ?? 0;
+    let previous = start;
+    for (const n of [...numbers.slice(1), Number.NaN]) {
+        if (n === previous + 1) {
+            previous = n;
+            continue;
+        }
+        runs.push(start === previous ? String(start) : `${start}…${previous}`);
+        start = n;
+        previous = n;
+    }
+    return runs.join(', ');
 }
 function clipLines(lines, budget) {
     const kept = [];
@@ -31090,13 +31109,9 @@ function clipLines(lines, budget) {
 function capitalize(text) {
     return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
 }
-/** Escapes text for HTML contexts (summary lines, sub tags). */
+/** Escapes text for HTML element content (summary lines, sub tags); never used in attributes. */
 function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 /** Escapes free text so that it cannot open HTML, mentions or Markdown structures. */
 function escapeText(text) {

@@ -21,35 +21,80 @@ export function fixtureJson(name: string): Record<string, unknown> {
 
 /** Analyses fixtures the way the CLI does, with the fixture name as source. */
 export function analyzeFixtures(...names: string[]): Analysis {
-  return analyze(names.map((name) => readPlan({ source: name, text: fixtureText(name) })))
+  return analyze(
+    names.map((name) => readPlan({ source: name, text: fixtureText(name) }))
+  )
 }
 
 /** Analyses JSON documents given in memory. */
-export function analyzeDocs(...docs: { source: string; doc: unknown }[]): Analysis {
-  return analyze(docs.map(({ source, doc }) => readPlan({ source, text: JSON.stringify(doc) })))
+export function analyzeDocs(
+  ...docs: { source: string; doc: unknown }[]
+): Analysis {
+  return analyze(
+    docs.map(({ source, doc }) =>
+      readPlan({ source, text: JSON.stringify(doc) })
+    )
+  )
 }
 
 /** The only plan of a one-plan analysis. */
 export function onlyPlan(analysis: Analysis): Plan {
   const [plan] = analysis.plans
-  if (plan === undefined || analysis.plans.length !== 1) throw new Error('expected one plan')
+  if (plan === undefined || analysis.plans.length !== 1)
+    throw new Error('expected one plan')
   return plan
 }
 
 /** Finds a change by address (and deposed key), failing loudly when absent. */
-export function changeAt(plan: Plan, address: string, deposed?: string): ResourceChange {
-  const change = plan.changes.find((c) => c.address === address && c.deposed === deposed)
-  if (change === undefined) throw new Error(`no change for ${address} in ${plan.source}`)
+export function changeAt(
+  plan: Plan,
+  address: string,
+  deposed?: string
+): ResourceChange {
+  const change = plan.changes.find(
+    (c) => c.address === address && c.deposed === deposed
+  )
+  if (change === undefined)
+    throw new Error(`no change for ${address} in ${plan.source}`)
   return change
 }
 
 /** Every fixture name of a format directory. */
 export const TERRAFORM_FIXTURES = [
-  'checks', 'create', 'deposed', 'destroy-count-index', 'destroy-each-key', 'destroy-no-module',
-  'destroy-no-move-target', 'destroy-no-resource-config', 'destroy-plan', 'destroy-wrong-repetition',
-  'errored', 'forget', 'import-noop', 'import-replace', 'import-update', 'kitchen-sink', 'move-noop',
-  'move-replace', 'move-update', 'multiline', 'nested-modules', 'no-changes', 'no-resources', 'outputs',
-  'read-check-nested', 'read-config-unknown', 'read-dependency-pending', 'refresh-only',
-  'replace-by-request', 'replace-by-triggers', 'replace-cannot-update', 'replace-create-before-destroy',
-  'replace-tainted', 'sensitive', 'targeted', 'update'
+  'checks',
+  'create',
+  'deposed',
+  'destroy-count-index',
+  'destroy-each-key',
+  'destroy-no-module',
+  'destroy-no-move-target',
+  'destroy-no-resource-config',
+  'destroy-plan',
+  'destroy-wrong-repetition',
+  'errored',
+  'forget',
+  'import-noop',
+  'import-replace',
+  'import-update',
+  'kitchen-sink',
+  'move-noop',
+  'move-replace',
+  'move-update',
+  'multiline',
+  'nested-modules',
+  'no-changes',
+  'no-resources',
+  'outputs',
+  'read-check-nested',
+  'read-config-unknown',
+  'read-dependency-pending',
+  'refresh-only',
+  'replace-by-request',
+  'replace-by-triggers',
+  'replace-cannot-update',
+  'replace-create-before-destroy',
+  'replace-tainted',
+  'sensitive',
+  'targeted',
+  'update'
 ].map((name) => `terraform/${name}.json`)

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { findJsonProblem, PlanParseError, readPlan } from '../../src/plan/index.js'
+import {
+  findJsonProblem,
+  PlanParseError,
+  readPlan
+} from '../../src/plan/index.js'
 import { analyzeDocs, fixtureJson, fixtureText } from '../helpers.js'
 
 /** The message readPlan throws for a text, or fails the test. */
@@ -32,7 +36,9 @@ describe('bad input gets one clear line naming file, expectation and finding', (
   })
 
   it('a binary planfile (zip)', () => {
-    expect(errorFor('PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000tfplan')).toMatchInlineSnapshot(
+    expect(
+      errorFor('PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000tfplan')
+    ).toMatchInlineSnapshot(
       `"plan.json: expected a JSON plan, found a binary Terraform planfile (a zip archive); run \`terraform show -json PLANFILE > plan.json\` (or \`tofu show -json PLANFILE\`) and pass that file"`
     )
   })
@@ -47,9 +53,11 @@ describe('bad input gets one clear line naming file, expectation and finding', (
     expect(errorFor(text)).toMatchInlineSnapshot(
       `"plan.json: expected a JSON plan, found the text output of \`terraform plan\`; run \`terraform show -json PLANFILE > plan.json\` (or \`tofu show -json PLANFILE\`) and pass that file"`
     )
-    expect(errorFor('\u001b[1mNo changes.\u001b[0m\u001b[1m Your infrastructure matches the configuration.')).toContain(
-      'the text output of `terraform plan`'
-    )
+    expect(
+      errorFor(
+        '\u001b[1mNo changes.\u001b[0m\u001b[1m Your infrastructure matches the configuration.'
+      )
+    ).toContain('the text output of `terraform plan`')
   })
 
   it('output polluted by the setup-terraform wrapper', () => {
@@ -60,31 +68,54 @@ describe('bad input gets one clear line naming file, expectation and finding', (
   })
 
   it('not JSON, with line and column and without quoting the content', () => {
-    const message = errorFor('{\n  "format_version": "1.2",\n  "secret": PGSECRET-in-broken-json\n}')
-    expect(message).toMatchInlineSnapshot(`"plan.json: expected a JSON plan, found invalid JSON at line 3, column 13 (unexpected letter)"`)
+    const message = errorFor(
+      '{\n  "format_version": "1.2",\n  "secret": PGSECRET-in-broken-json\n}'
+    )
+    expect(message).toMatchInlineSnapshot(
+      `"plan.json: expected a JSON plan, found invalid JSON at line 3, column 13 (unexpected letter)"`
+    )
     expect(message).not.toContain('PGSECRET')
   })
 
   it('truncated JSON', () => {
     const text = fixtureText('terraform/update.json')
     const message = errorFor(text.slice(0, Math.floor(text.length / 2)))
-    expect(message).toMatch(/^plan\.json: expected a JSON plan, found JSON that ends early at line \d+, column \d+ \(the file looks truncated\)$/)
+    expect(message).toMatch(
+      /^plan\.json: expected a JSON plan, found JSON that ends early at line \d+, column \d+ \(the file looks truncated\)$/
+    )
   })
 
   it('a Terraform state file', () => {
-    const state = JSON.stringify({ version: 4, terraform_version: '1.11.4', serial: 3, lineage: 'x', outputs: {}, resources: [] })
+    const state = JSON.stringify({
+      version: 4,
+      terraform_version: '1.11.4',
+      serial: 3,
+      lineage: 'x',
+      outputs: {},
+      resources: []
+    })
     expect(errorFor(state, 'terraform.tfstate')).toMatchInlineSnapshot(
       `"terraform.tfstate: expected a Terraform/OpenTofu JSON plan (from \`terraform show -json PLANFILE\`), found a Terraform state file (terraform.tfstate); run \`terraform show -json PLANFILE > plan.json\` (or \`tofu show -json PLANFILE\`) and pass that file"`
     )
   })
 
   it('state JSON from terraform show -json without a plan', () => {
-    const state = JSON.stringify({ format_version: '1.0', terraform_version: '1.11.4', values: { root_module: {} } })
-    expect(errorFor(state)).toContain('found Terraform state JSON (`terraform show -json` without a plan file)')
+    const state = JSON.stringify({
+      format_version: '1.0',
+      terraform_version: '1.11.4',
+      values: { root_module: {} }
+    })
+    expect(errorFor(state)).toContain(
+      'found Terraform state JSON (`terraform show -json` without a plan file)'
+    )
   })
 
   it('JSON of another kind, naming only safe top-level keys', () => {
-    expect(errorFor('{"Stacks": [], "PGSECRET-key-as-name-0000000000000000000000000000000": 1}')).toMatchInlineSnapshot(
+    expect(
+      errorFor(
+        '{"Stacks": [], "PGSECRET-key-as-name-0000000000000000000000000000000": 1}'
+      )
+    ).toMatchInlineSnapshot(
       `"plan.json: expected a Terraform/OpenTofu JSON plan (from \`terraform show -json PLANFILE\`), found a JSON object with keys "Stacks" and 1 more; run \`terraform show -json PLANFILE > plan.json\` (or \`tofu show -json PLANFILE\`) and pass that file"`
     )
     expect(errorFor('[1, 2, 3]')).toContain('found a JSON array of 3 items')
@@ -92,11 +123,16 @@ describe('bad input gets one clear line naming file, expectation and finding', (
   })
 
   it('an unsupported format_version', () => {
-    const doc = { ...fixtureJson('terraform/update.json'), format_version: '2.0' }
+    const doc = {
+      ...fixtureJson('terraform/update.json'),
+      format_version: '2.0'
+    }
     expect(errorForDoc(doc)).toMatchInlineSnapshot(
       `"plan.json: expected a plan with format_version "0.x" or "1.x", found format_version "2.0"; this plangate release does not know that format; upgrade plangate"`
     )
-    expect(errorForDoc({ ...doc, format_version: 'latest' })).toContain('found format_version "latest"')
+    expect(errorForDoc({ ...doc, format_version: 'latest' })).toContain(
+      'found format_version "latest"'
+    )
   })
 
   it('unknown actions values: fail closed, never ignored', () => {
@@ -108,9 +144,13 @@ describe('bad input gets one clear line naming file, expectation and finding', (
       `"plan.json: expected resource_changes[0] (terraform_data.app).change.actions to be one of create, update, delete, forget, read, no-op or a replace pair, found ["delete", "archive"]; plangate does not guess what an unknown action does to real infrastructure; upgrade plangate"`
     )
     entry.change.actions = ['update', 'delete']
-    expect(errorForDoc(doc)).toContain('to be a known combination, found [update, delete]')
+    expect(errorForDoc(doc)).toContain(
+      'to be a known combination, found [update, delete]'
+    )
     entry.change.actions = []
-    expect(errorForDoc(doc)).toContain('to be a non-empty list of strings, found an array')
+    expect(errorForDoc(doc)).toContain(
+      'to be a non-empty list of strings, found an array'
+    )
     entry.change.actions = 'delete'
     expect(errorForDoc(doc)).toContain('found "delete"')
   })
@@ -119,14 +159,18 @@ describe('bad input gets one clear line naming file, expectation and finding', (
     const doc = fixtureJson('terraform/update.json')
     const changes = doc.resource_changes as Record<string, unknown>[]
     delete changes[1]?.change
-    expect(errorForDoc(doc)).toBe('plan.json: expected resource_changes[1] to have address, type, name and change, found no change')
+    expect(errorForDoc(doc)).toBe(
+      'plan.json: expected resource_changes[1] to have address, type, name and change, found no change'
+    )
   })
 
   it('a resource mode it does not know', () => {
     const doc = fixtureJson('terraform/update.json')
     const changes = doc.resource_changes as Record<string, unknown>[]
     if (changes[0] !== undefined) changes[0].mode = 'list'
-    expect(errorForDoc(doc)).toContain('to have mode "managed" or "data", found mode "list"')
+    expect(errorForDoc(doc)).toContain(
+      'to have mode "managed" or "data", found mode "list"'
+    )
   })
 })
 

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { Analysis } from '../../src/model.js'
 import { createRedactor, SENSITIVE_TEXT } from '../../src/redact/index.js'
-import { renderJson, renderMarkdown, renderText } from '../../src/report/index.js'
-import { analyzeDocs, analyzeFixtures, fixtureJson, fixtureText, TERRAFORM_FIXTURES } from '../helpers.js'
+import {
+  renderJson,
+  renderMarkdown,
+  renderText
+} from '../../src/report/index.js'
+import {
+  analyzeDocs,
+  analyzeFixtures,
+  fixtureJson,
+  fixtureText,
+  TERRAFORM_FIXTURES
+} from '../helpers.js'
 
 /** Every secret the fixtures hold: distinctive strings that start with PGSECRET-. */
 function secretsIn(text: string): string[] {
@@ -20,11 +30,15 @@ function everyOutput(analysis: Analysis): string[] {
     analysis.decision.summary,
     JSON.stringify(analysis)
   ]
-  for (const maxChars of [3_000, 1_500, 800]) outputs.push(renderMarkdown(analysis, { maxChars }).markdown)
+  for (const maxChars of [3_000, 1_500, 800])
+    outputs.push(renderMarkdown(analysis, { maxChars }).markdown)
   return outputs
 }
 
-function expectNoSecret(outputs: readonly string[], secrets: readonly string[]): void {
+function expectNoSecret(
+  outputs: readonly string[],
+  secrets: readonly string[]
+): void {
   for (const output of outputs) {
     expect(output).not.toContain('PGSECRET')
     for (const secret of secrets) expect(output).not.toContain(secret)
@@ -32,50 +46,76 @@ function expectNoSecret(outputs: readonly string[], secrets: readonly string[]):
 }
 
 describe('a sensitive value appears in no output', () => {
-  const withSecrets = TERRAFORM_FIXTURES.filter((name) => fixtureText(name).includes('PGSECRET-'))
+  const withSecrets = TERRAFORM_FIXTURES.filter((name) =>
+    fixtureText(name).includes('PGSECRET-')
+  )
 
   it('the fixtures really hold secrets in clear text', () => {
     expect(withSecrets).toEqual(
-      expect.arrayContaining(['terraform/sensitive.json', 'terraform/outputs.json', 'terraform/kitchen-sink.json'])
+      expect.arrayContaining([
+        'terraform/sensitive.json',
+        'terraform/outputs.json',
+        'terraform/kitchen-sink.json'
+      ])
     )
     expect(secretsIn(fixtureText('terraform/sensitive.json'))).toHaveLength(13)
   })
 
-  it.each(withSecrets)('%s: text, Markdown (every tier), JSON, warnings', (name) => {
-    const analysis = analyzeFixtures(name)
-    expectNoSecret(everyOutput(analysis), secretsIn(fixtureText(name)))
-  })
+  it.each(withSecrets)(
+    '%s: text, Markdown (every tier), JSON, warnings',
+    (name) => {
+      const analysis = analyzeFixtures(name)
+      expectNoSecret(everyOutput(analysis), secretsIn(fixtureText(name)))
+    }
+  )
 
   it('shows masked values as (sensitive), at every depth', () => {
     const analysis = analyzeFixtures('terraform/sensitive.json')
     const text = renderText(analysis, { color: false })
     const plan = analysis.plans[0]
     const paths = (address: string): string[] =>
-      plan?.changes.find((c) => c.address === address)?.attributes.filter((a) => a.after.kind === 'sensitive' || a.before.kind === 'sensitive').map((a) => a.path) ?? []
+      plan?.changes
+        .find((c) => c.address === address)
+        ?.attributes.filter(
+          (a) => a.after.kind === 'sensitive' || a.before.kind === 'sensitive'
+        )
+        .map((a) => a.path) ?? []
     // Unchanged nested secret: not listed; its unmarked copy inside `output` is masked.
     expect(paths('terraform_data.db_connection')).toEqual([])
-    expect(text).toContain('~ output = {"host":"db.internal","password":"(sensitive)","port":5432} -> (known after apply)')
+    expect(text).toContain(
+      '~ output = {"host":"db.internal","password":"(sensitive)","port":5432} -> (known after apply)'
+    )
     expect(paths('terraform_data.allowed_tokens')).toEqual(['input[1]'])
-    expect(paths('terraform_data.service_keys')).toEqual(expect.arrayContaining(['input.api_key']))
+    expect(paths('terraform_data.service_keys')).toEqual(
+      expect.arrayContaining(['input.api_key'])
+    )
     expect(paths('terraform_data.tls_key')).toEqual(['input'])
     // The unmarked copy in `output` (hashicorp/terraform#35609) is masked too.
-    expect(paths('terraform_data.db_password')).toEqual(expect.arrayContaining(['input', 'output']))
+    expect(paths('terraform_data.db_password')).toEqual(
+      expect.arrayContaining(['input', 'output'])
+    )
     expect(text).toContain(SENSITIVE_TEXT)
     expect(text).toContain('public-token-a')
   })
 
   it('masks a secret of one plan wherever it appears unmarked in another plan', () => {
     const update = fixtureJson('terraform/update.json')
-    const [entry] = update.resource_changes as { change: { after: Record<string, unknown> } }[]
+    const [entry] = update.resource_changes as {
+      change: { after: Record<string, unknown> }
+    }[]
     if (entry === undefined) throw new Error('fixture has no change')
     entry.change.after = {
       ...entry.change.after,
       input: 'PGSECRET-var-db-password-new-91c2',
-      connection: 'postgres://app:PGSECRET-var-db-password-new-91c2@db.internal:5432/app',
+      connection:
+        'postgres://app:PGSECRET-var-db-password-new-91c2@db.internal:5432/app',
       labels: { 'PGSECRET-var-db-password-new-91c2': 'used as a map key' }
     }
     const analysis = analyzeDocs(
-      { source: 'sensitive.json', doc: fixtureJson('terraform/sensitive.json') },
+      {
+        source: 'sensitive.json',
+        doc: fixtureJson('terraform/sensitive.json')
+      },
       { source: 'other.json', doc: update }
     )
     expectNoSecret(everyOutput(analysis), ['PGSECRET-var-db-password-new-91c2'])
@@ -85,29 +125,53 @@ describe('a sensitive value appears in no output', () => {
 
   it('masks each line of a multi-line secret inside an unmarked multi-line string', () => {
     const doc = fixtureJson('terraform/sensitive.json')
-    const changes = doc.resource_changes as { address: string; change: { before: unknown; after: Record<string, unknown> } }[]
-    const target = changes.find((c) => c.address === 'terraform_data.db_connection')
+    const changes = doc.resource_changes as {
+      address: string
+      change: { before: unknown; after: Record<string, unknown> }
+    }[]
+    const target = changes.find(
+      (c) => c.address === 'terraform_data.db_connection'
+    )
     if (target === undefined) throw new Error('fixture changed')
     target.change.after = {
       ...target.change.after,
       user_data: '#!/bin/sh\ncat > key.pem <<EOF\nPGSECRET-pem-line-8a6f\nEOF\n'
     }
-    expectNoSecret(everyOutput(analyzeDocs({ source: 'pem.json', doc })), ['PGSECRET-pem-line-8a6f'])
+    expectNoSecret(everyOutput(analyzeDocs({ source: 'pem.json', doc })), [
+      'PGSECRET-pem-line-8a6f'
+    ])
   })
 
   it('masks secrets in check messages, outputs and variables declared sensitive with a default', () => {
     const doc = fixtureJson('terraform/checks.json')
-    const config = (doc.configuration as { root_module: { variables?: Record<string, unknown> } }).root_module
-    config.variables = { ...config.variables, token: { sensitive: true, default: 'PGSECRET-default-of-a-variable' } }
+    const config = (
+      doc.configuration as {
+        root_module: { variables?: Record<string, unknown> }
+      }
+    ).root_module
+    config.variables = {
+      ...config.variables,
+      token: { sensitive: true, default: 'PGSECRET-default-of-a-variable' }
+    }
     doc.checks = [
       {
         address: { kind: 'check', name: 'leaky', to_display: 'check.leaky' },
         status: 'fail',
-        instances: [{ address: { to_display: 'check.leaky' }, status: 'fail', problems: [{ message: 'token PGSECRET-default-of-a-variable rejected' }] }]
+        instances: [
+          {
+            address: { to_display: 'check.leaky' },
+            status: 'fail',
+            problems: [
+              { message: 'token PGSECRET-default-of-a-variable rejected' }
+            ]
+          }
+        ]
       }
     ]
     const analysis = analyzeDocs({ source: 'checks.json', doc })
-    expect(analysis.plans[0]?.checks[0]?.problems[0]).toBe('token (sensitive) rejected')
+    expect(analysis.plans[0]?.checks[0]?.problems[0]).toBe(
+      'token (sensitive) rejected'
+    )
     expectNoSecret(everyOutput(analysis), ['PGSECRET-default-of-a-variable'])
   })
 })
@@ -116,10 +180,14 @@ describe('createRedactor', () => {
   it('masks whole values and embedded long secrets, leaves short ones to whole-value masking', () => {
     const redactor = createRedactor(['hunter2-long-secret', 'abc'])
     expect(redactor.text('hunter2-long-secret')).toBe(SENSITIVE_TEXT)
-    expect(redactor.text('x=hunter2-long-secret;y')).toBe(`x=${SENSITIVE_TEXT};y`)
+    expect(redactor.text('x=hunter2-long-secret;y')).toBe(
+      `x=${SENSITIVE_TEXT};y`
+    )
     expect(redactor.text('abc')).toBe(SENSITIVE_TEXT)
     expect(redactor.text('abcdef')).toBe('abcdef')
-    expect(redactor.value({ 'hunter2-long-secret': ['abc', 1] })).toEqual({ [SENSITIVE_TEXT]: [SENSITIVE_TEXT, 1] })
+    expect(redactor.value({ 'hunter2-long-secret': ['abc', 1] })).toEqual({
+      [SENSITIVE_TEXT]: [SENSITIVE_TEXT, 1]
+    })
   })
 
   it('escapes secrets that look like regular expressions', () => {
