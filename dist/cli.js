@@ -1220,7 +1220,7 @@ Options:
   -f, --format <text|markdown|json>  report format (default: text)
   -o, --output <file>                write the report to a file instead of standard output
       --force                        let --output replace a file that is not a plangate report
-      --color <auto|always|never>    colour the text report (default: auto: only on a terminal, never with NO_COLOR)
+      --color <auto|always|never>    colour the text report (default: auto, only on a terminal; NO_COLOR always wins)
   -h, --help                         show this help
   -v, --version                      show the version
 
@@ -2315,12 +2315,13 @@ function render(analysis, command, io) {
         case 'markdown':
             return renderMarkdown(analysis).markdown;
         case 'text': {
+            // NO_COLOR wins over everything (https://no-color.org).
             const noColor = (io.env.NO_COLOR ?? '') !== '';
-            const color = command.color === 'always' ||
-                (command.color === 'auto' &&
-                    command.output === undefined &&
-                    io.stdoutIsTty &&
-                    !noColor);
+            const color = !noColor &&
+                (command.color === 'always' ||
+                    (command.color === 'auto' &&
+                        command.output === undefined &&
+                        io.stdoutIsTty));
             return renderText(analysis, { color });
         }
     }

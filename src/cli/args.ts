@@ -39,7 +39,7 @@ Options:
   -f, --format <text|markdown|json>  report format (default: text)
   -o, --output <file>                write the report to a file instead of standard output
       --force                        let --output replace a file that is not a plangate report
-      --color <auto|always|never>    colour the text report (default: auto: only on a terminal, never with NO_COLOR)
+      --color <auto|always|never>    colour the text report (default: auto, only on a terminal; NO_COLOR always wins)
   -h, --help                         show this help
   -v, --version                      show the version
 

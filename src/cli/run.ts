@@ -86,13 +86,14 @@ function render(
     case 'markdown':
       return renderMarkdown(analysis).markdown
     case 'text': {
+      // NO_COLOR wins over everything (https://no-color.org).
       const noColor = (io.env.NO_COLOR ?? '') !== ''
       const color =
-        command.color === 'always' ||
-        (command.color === 'auto' &&
-          command.output === undefined &&
-          io.stdoutIsTty &&
-          !noColor)
+        !noColor &&
+        (command.color === 'always' ||
+          (command.color === 'auto' &&
+            command.output === undefined &&
+            io.stdoutIsTty))
       return renderText(analysis, { color })
     }
   }

@@ -1,0 +1,384 @@
+import { spawnSync } from 'node:child_process'
+import {
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+  mkdirSync,
+  existsSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { VERSION } from '../../src/version.js'
+import { fixturePath, fixtureText } from '../helpers.js'
+
+/** The real bundle, as users run it. */
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+const work = mkdtempSync(join(tmpdir(), 'plangate-cli-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+interface Run {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+function plangate(
+  args: readonly string[],
+  options: { input?: string; env?: Record<string, string> } = {}
+): Run {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    ...options.env
+  }
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    input: options.input ?? '',
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(work, name)
+  writeFileSync(path, content)
+  return path
+}
+
+/** An input error: exit 2, one line naming the file, no stack trace. */
+function expectInputError(run: Run, path: string, found: string): void {
+  expect(run.code).toBe(2)
+  expect(run.stdout).toBe('')
+  const lines = run.stderr.trimEnd().split('\n')
+  expect(lines).toHaveLength(1)
+  expect(lines[0]).toMatch(
+    new RegExp(
+      `^plangate: error: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: expected `
+    )
+  )
+  expect(lines[0]).toContain(found)
+  expect(run.stderr).not.toMatch(/\n\s+at /)
+}
+
+describe('plangate CLI (dist/cli.js)', () => {
+  it('--help and --version', () => {
+    const help = plangate(['--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('plangate review [options] <plan-file>...')
+    expect(plangate(['--version'])).toMatchObject({
+      code: 0,
+      stdout: `plangate ${VERSION}\n`
+    })
+  })
+
+  it('exits 0 when the gate would pass', () => {
+    const run = plangate(['review', fixturePath('terraform/update.json')])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Verdict: PASS')
+  })
+
+  it('exits 1 when the gate would block, listing the destructive changes', () => {
+    const run = plangate(['review', fixturePath('terraform/kitchen-sink.json')])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      '-/+ module.database.terraform_data.primary_db'
+    )
+    expect(run.stdout).toContain(
+      "Verdict: BLOCKED: 5 destructive changes need a human's approval (3 destroy, 2 replace)"
+    )
+  })
+
+  it('exits 1 for an errored plan', () => {
+    expect(
+      plangate(['review', fixturePath('terraform/errored.json')]).code
+    ).toBe(1)
+  })
+
+  it('reads standard input with -', () => {
+    const run = plangate(['review', '--format', 'json', '-'], {
+      input: fixtureText('terraform/replace-cannot-update.json')
+    })
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.stdout) as {
+      plans: { source: string }[]
+      decision: { verdict: string }
+    }
+    expect(report.plans[0]?.source).toBe('-')
+    expect(report.decision.verdict).toBe('blocked')
+    expect(run.stderr).toContain('plangate: BLOCKED')
+  })
+
+  it('gives one report and one decision for several plans', () => {
+    const run = plangate([
+      'review',
+      '--format',
+      'json',
+      fixturePath('terraform/update.json'),
+      fixturePath('terraform/destroy-each-key.json')
+    ])
+    const report = JSON.parse(run.stdout) as {
+      plans: unknown[]
+      summary: { destroy: number; update: number }
+    }
+    expect(run.code).toBe(1)
+    expect(report.plans).toHaveLength(2)
+    expect(report.summary).toMatchObject({ destroy: 1, update: 2 })
+  })
+
+  it('renders Markdown', () => {
+    const run = plangate([
+      'review',
+      '-f',
+      'markdown',
+      fixturePath('terraform/kitchen-sink.json')
+    ])
+    expect(run.stdout).toMatch(/^### ⛔ plangate: blocked/)
+  })
+
+  it('colours only when asked and never with NO_COLOR', () => {
+    const path = fixturePath('terraform/kitchen-sink.json')
+    expect(plangate(['review', path]).stdout).not.toContain('\u001b[')
+    expect(plangate(['review', '--color', 'always', path]).stdout).toContain(
+      '\u001b['
+    )
+    expect(
+      plangate(['review', '--color', 'always', path], {
+        env: { NO_COLOR: '1' }
+      }).stdout
+    ).not.toContain('\u001b[')
+    expect(
+      plangate(['review', '--no-color', '--color', 'always', path]).stdout
+    ).not.toContain('\u001b[')
+  })
+
+  describe('--output', () => {
+    it('writes the report and can replace its own earlier report', () => {
+      const out = join(work, 'report.json')
+      for (let i = 0; i < 2; i++) {
+        const run = plangate([
+          'review',
+          '--format',
+          'json',
+          '--output',
+          out,
+          fixturePath('terraform/update.json')
+        ])
+        expect(run.code).toBe(0)
+        expect(run.stdout).toBe('')
+        expect(run.stderr).toContain(`wrote the json report to ${out}`)
+      }
+      expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({
+        schemaVersion: 1
+      })
+    })
+
+    it('never overwrites a file the user wrote, unless forced', () => {
+      const notes = file('notes.md', 'my own notes\n')
+      const run = plangate([
+        'review',
+        '--output',
+        notes,
+        fixturePath('terraform/update.json')
+      ])
+      expect(run.code).toBe(2)
+      expect(run.stderr).toContain('exists and is not a plangate report')
+      expect(readFileSync(notes, 'utf8')).toBe('my own notes\n')
+      expect(
+        plangate([
+          'review',
+          '--force',
+          '--output',
+          notes,
+          fixturePath('terraform/update.json')
+        ]).code
+      ).toBe(0)
+      expect(readFileSync(notes, 'utf8')).toContain('Verdict: PASS')
+    })
+
+    it('refuses to write over a plan it reads', () => {
+      const plan = file('plan.json', fixtureText('terraform/update.json'))
+      const run = plangate(['review', '--force', '--output', plan, plan])
+      expect(run.code).toBe(2)
+      expect(run.stderr).toContain('is one of the plan files being read')
+      expect(readFileSync(plan, 'utf8')).toBe(
+        fixtureText('terraform/update.json')
+      )
+    })
+  })
+
+  describe('usage errors exit 2 with one line', () => {
+    it.each([
+      [[], 'no command given'],
+      [['apply', 'plan.json'], 'unknown command "apply"'],
+      [['review'], 'no plan file given'],
+      [
+        ['review', '--format', 'yaml', 'x.json'],
+        '--format must be one of text|markdown|json, got "yaml"'
+      ],
+      [['review', '--bogus', 'x.json'], "Unknown option '--bogus'"],
+      [['review', '-', '-'], 'standard input ("-") can be read only once']
+    ])('%j', (args, message) => {
+      const run = plangate(args)
+      expect(run.code).toBe(2)
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1)
+      expect(run.stderr).toContain(message)
+    })
+  })
+
+  describe('bad input exits 2 with one line naming file, expectation and finding', () => {
+    it('a missing file', () => {
+      const path = join(work, 'nope.json')
+      expectInputError(
+        plangate(['review', path]),
+        path,
+        'found no file at that path'
+      )
+    })
+
+    it('a directory', () => {
+      const dir = join(work, 'plans-dir')
+      if (!existsSync(dir)) mkdirSync(dir)
+      expectInputError(plangate(['review', dir]), dir, 'found a directory')
+    })
+
+    it('an empty file', () => {
+      const path = file('empty.json', '')
+      expectInputError(plangate(['review', path]), path, 'found an empty file')
+    })
+
+    it('a binary planfile', () => {
+      const path = file(
+        'tfplan',
+        Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0xff, 0xfe])
+      )
+      const run = plangate(['review', path])
+      expectInputError(
+        run,
+        path,
+        'found a binary Terraform planfile (a zip archive)'
+      )
+      expect(run.stderr).toContain('terraform show -json PLANFILE')
+    })
+
+    it('the text output of terraform plan', () => {
+      const path = file(
+        'plan.txt',
+        'Terraform used the selected providers to generate the following execution plan.\n'
+      )
+      expectInputError(
+        plangate(['review', path]),
+        path,
+        'found the text output of `terraform plan`'
+      )
+    })
+
+    it('a state file', () => {
+      const path = file(
+        'terraform.tfstate',
+        JSON.stringify({ version: 4, serial: 1, lineage: 'l', resources: [] })
+      )
+      expectInputError(
+        plangate(['review', path]),
+        path,
+        'found a Terraform state file'
+      )
+    })
+
+    it('truncated JSON', () => {
+      const text = fixtureText('terraform/kitchen-sink.json')
+      const path = file('truncated.json', text.slice(0, 5_000))
+      expectInputError(
+        plangate(['review', path]),
+        path,
+        'the file looks truncated'
+      )
+    })
+
+    it('JSON of another kind', () => {
+      const path = file('package.json', '{"name": "x", "version": "1.0.0"}')
+      expectInputError(
+        plangate(['review', path]),
+        path,
+        'found a JSON object with keys "name", "version"'
+      )
+    })
+
+    it('an unsupported format_version', () => {
+      const doc = JSON.parse(fixtureText('terraform/update.json')) as Record<
+        string,
+        unknown
+      >
+      const path = file(
+        'v2.json',
+        JSON.stringify({ ...doc, format_version: '2.0' })
+      )
+      expectInputError(
+        plangate(['review', path]),
+        path,
+        'found format_version "2.0"'
+      )
+    })
+
+    it('setup-terraform wrapper output', () => {
+      const path = file(
+        'wrapped.json',
+        `[command]/home/runner/work/_temp/terraform-bin show -json tfplan\n${fixtureText('terraform/update.json')}`
+      )
+      expectInputError(
+        plangate(['review', path]),
+        path,
+        'setup-terraform wrapper'
+      )
+    })
+
+    it('an unknown action', () => {
+      const path = file(
+        'unknown-action.json',
+        fixtureText('terraform/update.json').replace('"update"', '"obliterate"')
+      )
+      expectInputError(plangate(['review', path]), path, 'found ["obliterate"]')
+    })
+
+    it('a plan too large to read in memory', () => {
+      const path = file('huge.json', '')
+      truncateSync(path, 600 * 1024 * 1024)
+      expectInputError(plangate(['review', path]), path, 'found 600 MiB')
+      rmSync(path)
+    })
+
+    it('invalid JSON holding a secret: the message names line and column, never the content', () => {
+      const path = file(
+        'broken.json',
+        '{\n  "format_version": "1.2",\n  "password": PGSECRET-in-a-broken-file\n}\n'
+      )
+      const run = plangate(['review', path])
+      expectInputError(run, path, 'found invalid JSON at line 3, column 15')
+      expect(run.stderr).not.toContain('PGSECRET')
+    })
+  })
+
+  it('prints no secret in any format, on stdout or stderr', () => {
+    for (const format of ['text', 'markdown', 'json']) {
+      for (const name of [
+        'terraform/sensitive.json',
+        'terraform/kitchen-sink.json',
+        'terraform/outputs.json'
+      ]) {
+        const run = plangate([
+          'review',
+          '--format',
+          format,
+          '--color',
+          'always',
+          fixturePath(name)
+        ])
+        expect(run.code === 0 || run.code === 1).toBe(true)
+        expect(run.stdout + run.stderr).not.toContain('PGSECRET')
+      }
+    }
+  })
+})
