@@ -1740,7 +1740,10 @@ function markerFor(change) {
 }
 /** A short label: "replace (create first)", "destroy (deposed object)". */
 function labelFor(change) {
-    const parts = [change.action];
+    // A pure move or import changes nothing else: say what it does instead of "no-op".
+    const quiet = change.action === 'no-op' &&
+        (change.movedFrom !== undefined || change.imported);
+    const parts = quiet ? [] : [change.action];
     if (change.action === 'replace') {
         parts.push(change.replaceOrder === 'create-first'
             ? '(create first)'
@@ -1750,12 +1753,13 @@ function labelFor(change) {
     }
     if (change.deposed !== undefined)
         parts.push(`(deposed object ${change.deposed})`);
+    const wrap = (text) => (quiet ? text : `(${text})`);
     if (change.movedFrom !== undefined)
-        parts.push(`(moved from ${change.movedFrom})`);
+        parts.push(wrap(`moved from ${change.movedFrom}`));
     if (change.imported)
-        parts.push(change.importId === undefined
-            ? '(import)'
-            : `(import id ${JSON.stringify(change.importId)})`);
+        parts.push(wrap(change.importId === undefined
+            ? 'import'
+            : `import id ${JSON.stringify(change.importId)}`));
     return parts.join(' ');
 }
 /** Order in which actions are presented: the most dangerous first. */

@@ -33,7 +33,11 @@ export function markerFor(change: ResourceChange): string {
 
 /** A short label: "replace (create first)", "destroy (deposed object)". */
 export function labelFor(change: ResourceChange): string {
-  const parts: string[] = [change.action]
+  // A pure move or import changes nothing else: say what it does instead of "no-op".
+  const quiet =
+    change.action === 'no-op' &&
+    (change.movedFrom !== undefined || change.imported)
+  const parts: string[] = quiet ? [] : [change.action]
   if (change.action === 'replace') {
     parts.push(
       change.replaceOrder === 'create-first'
@@ -44,13 +48,16 @@ export function labelFor(change: ResourceChange): string {
   }
   if (change.deposed !== undefined)
     parts.push(`(deposed object ${change.deposed})`)
+  const wrap = (text: string): string => (quiet ? text : `(${text})`)
   if (change.movedFrom !== undefined)
-    parts.push(`(moved from ${change.movedFrom})`)
+    parts.push(wrap(`moved from ${change.movedFrom}`))
   if (change.imported)
     parts.push(
-      change.importId === undefined
-        ? '(import)'
-        : `(import id ${JSON.stringify(change.importId)})`
+      wrap(
+        change.importId === undefined
+          ? 'import'
+          : `import id ${JSON.stringify(change.importId)}`
+      )
     )
   return parts.join(' ')
 }
