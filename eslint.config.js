@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
+import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 /** Folders of the pure core: data in, data out, no I/O. */
@@ -94,6 +95,10 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.js', '*.config.js', 'eslint.config.js'],
     ...tseslint.configs.disableTypeChecked
+  },
+  {
+    files: ['scripts/**/*.js', '*.config.js', 'eslint.config.js'],
+    languageOptions: { globals: globals.node }
   },
   prettier
 )
