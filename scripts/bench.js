@@ -1,0 +1,390 @@
+#!/usr/bin/env node
+/**
+ * Whole-process benchmark of `plangate review --format json` on large plans.
+ *
+ *   npm run bench                          # 20,000 and 100,000 resources, 7 rounds
+ *   BENCH_SIZES=20000 BENCH_RUNS=3 npm run bench
+ *
+ * For each plan size it generates (once, cached under .bench/) a synthetic
+ * plan with scripts/make-big-plan.js, then runs N interleaved rounds of three
+ * commands, each a fresh process with standard output sent to /dev/null:
+ *
+ *   plangate  node dist/cli.js review --format json PLAN
+ *   floor     node -e "JSON.parse(require('fs').readFileSync(process.argv[1]))" PLAN
+ *   jq        jq -r '.resource_changes[] | select(.change.actions | index("delete")) | .address' PLAN
+ *
+ * Wall time is measured around each child process; peak RSS is the child's
+ * maximum resident set size reported by GNU time (`/usr/bin/time -f %M`).
+ * The order of the three commands rotates every round so that none always
+ * runs first. One unmeasured warm-up round per size fills the page cache.
+ *
+ * Goals (from the project issue): plangate time <= 1.3x the floor, peak RSS
+ * <= 1.3x the floor, and jq time >= 2x plangate's.
+ *
+ * Environment: BENCH_SIZES (comma-separated resource counts, default
+ * "20000,100000"), BENCH_RUNS (rounds, default 7), BENCH_OUT (where to write
+ * the raw results as JSON, default .bench/results.json).
+ */
+import { spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { makeBigPlan } from './make-big-plan.js'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const CLI = join(ROOT, 'dist', 'cli.js')
+const GENERATOR = join(ROOT, 'scripts', 'make-big-plan.js')
+const CACHE = join(ROOT, '.bench')
+const TIME = '/usr/bin/time'
+const JQ_FILTER =
+  '.resource_changes[] | select(.change.actions | index("delete")) | .address'
+const FLOOR_SCRIPT = "JSON.parse(require('fs').readFileSync(process.argv[1]))"
+
+/** Goals from the issue. */
+const GOALS = { timeVsFloor: 1.3, rssVsFloor: 1.3, jqVsPlangate: 2 }
+
+/**
+ * Stops with a one-line message and no stack.
+ * @param {string} message
+ * @returns {never}
+ */
+function fail(message) {
+  process.stderr.write(`bench: ${message}\n`)
+  process.exit(2)
+}
+
+/**
+ * @param {string} name
+ * @param {string} fallback
+ */
+function envList(name, fallback) {
+  const text = process.env[name]?.trim() || fallback
+  return text.split(/[\s,]+/).filter((s) => s.length > 0)
+}
+
+/**
+ * @param {string} name
+ * @param {number} fallback
+ */
+function envInt(name, fallback) {
+  const text = process.env[name]?.trim()
+  if (text === undefined || text === '') return fallback
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1)
+    fail(`${name} must be a positive integer, got "${text}"`)
+  return n
+}
+
+/**
+ * True when `command --version` runs.
+ * @param {string} command
+ */
+function available(command) {
+  const result = spawnSync(command, ['--version'], { stdio: 'ignore' })
+  return result.error === undefined && result.status === 0
+}
+
+/**
+ * @typedef {{ name: string, argv: string[], okCodes: number[] }} Command
+ * @typedef {{ seconds: number, rssKb: number }} Sample
+ */
+
+/**
+ * Runs one command as a child of GNU time: wall time measured here,
+ * peak RSS read from time's output file.
+ * @param {Command} command
+ * @returns {Sample}
+ */
+function measure(command) {
+  const report = join(CACHE, `time-${process.pid}.txt`)
+  const started = process.hrtime.bigint()
+  const result = spawnSync(
+    TIME,
+    ['-f', '%e %M', '-o', report, ...command.argv],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024
+    }
+  )
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  if (result.error !== undefined)
+    fail(`cannot run ${command.name}: ${result.error.message}`)
+  const status = result.status ?? -1
+  if (!command.okCodes.includes(status)) {
+    const stderr = result.stderr.toString('utf8').trim().split('\n')
+    fail(
+      `${command.name} exited with ${status} (expected ${command.okCodes.join(' or ')}):\n  ${stderr.slice(-5).join('\n  ')}`
+    )
+  }
+  const fields = readFileSync(report, 'utf8').trim().split('\n').pop() ?? ''
+  rmSync(report, { force: true })
+  const rssKb = Number(fields.split(' ')[1])
+  if (!Number.isFinite(rssKb))
+    fail(`could not read peak RSS from ${TIME} output "${fields}"`)
+  return { seconds, rssKb }
+}
+
+/** @param {number[]} values */
+function median(values) {
+  const s = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 === 1
+    ? /** @type {number} */ (s[mid])
+    : /** @type {number} */ (s[mid - 1] + /** @type {number} */ (s[mid])) / 2
+}
+
+/** @param {Sample[]} samples */
+function summarize(samples) {
+  const t = samples.map((s) => s.seconds)
+  const m = samples.map((s) => s.rssKb / 1024)
+  return {
+    seconds: { median: median(t), min: Math.min(...t), max: Math.max(...t) },
+    rssMb: { median: median(m), min: Math.min(...m), max: Math.max(...m) }
+  }
+}
+
+/**
+ * Generates the plan for `size` resources unless a cached one is newer than
+ * the generator.
+ * @param {number} size
+ */
+async function planFor(size) {
+  const path = join(CACHE, `plan-${size}.json`)
+  const fresh =
+    existsSync(path) && statSync(path).mtimeMs >= statSync(GENERATOR).mtimeMs
+  if (!fresh) {
+    process.stdout.write(`generating ${relative(ROOT, path)} ... `)
+    const started = performance.now()
+    const { counts } = await makeBigPlan(size, `${path}.tmp`)
+    // Rename only a complete file: an interrupted run never leaves a truncated plan.
+    renameSync(`${path}.tmp`, path)
+    process.stdout.write(
+      `${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(
+        counts
+      )
+        .map(([a, n]) => `${a} ${n}`)
+        .join(', ')})\n`
+    )
+  }
+  return { path, bytes: statSync(path).size }
+}
+
+/** @param {number} n @param {number} digits */
+const fixed = (n, digits) => n.toFixed(digits)
+
+/**
+ * @param {string[][]} rows
+ * @param {('l'|'r')[]} align
+ */
+function table(rows, align) {
+  const widths = rows[0]?.map((_, i) =>
+    Math.max(...rows.map((r) => (r[i] ?? '').length))
+  )
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) =>
+          align[i] === 'r'
+            ? cell.padStart(widths?.[i] ?? 0)
+            : cell.padEnd(widths?.[i] ?? 0)
+        )
+        .join('  ')
+        .trimEnd()
+    )
+    .join('\n')
+}
+
+async function main() {
+  if (!existsSync(CLI))
+    fail(`${relative(ROOT, CLI)} is missing: run \`npm run build\` first`)
+  if (!existsSync(TIME))
+    fail(
+      `${TIME} (GNU time) is missing: it measures peak RSS. Install it (Debian/Ubuntu: \`apt-get install time\`)`
+    )
+  const hasJq = available('jq')
+  const sizes = envList('BENCH_SIZES', '20000,100000').map((s) => {
+    const n = Number(s)
+    if (!Number.isInteger(n) || n < 1)
+      fail(`BENCH_SIZES must list positive integers, got "${s}"`)
+    return n
+  })
+  const runs = envInt('BENCH_RUNS', 7)
+  const out = resolve(
+    ROOT,
+    process.env.BENCH_OUT?.trim() || join('.bench', 'results.json')
+  )
+  mkdirSync(CACHE, { recursive: true })
+
+  const jqVersion = hasJq
+    ? spawnSync('jq', ['--version'], { encoding: 'utf8' }).stdout.trim()
+    : 'missing'
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    jq: jqVersion,
+    platform: `${process.platform} ${process.arch}`
+  }
+  process.stdout.write(
+    `plangate benchmark: ${runs} rounds per size, sizes ${sizes.join(', ')}\n` +
+      `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; node ${machine.node}; ${machine.jq}\n`
+  )
+  if (!hasJq)
+    process.stdout.write(
+      'note: jq is not on PATH; the jq column and the jq goal are skipped\n'
+    )
+
+  const results = []
+  for (const size of sizes) {
+    const plan = await planFor(size)
+    /** @type {Command[]} */
+    const commands = [
+      {
+        name: 'plangate',
+        argv: [process.execPath, CLI, 'review', '--format', 'json', plan.path],
+        okCodes: [0, 1] // 1 = blocked, expected: the plan has destroys
+      },
+      {
+        name: 'floor',
+        argv: [process.execPath, '-e', FLOOR_SCRIPT, plan.path],
+        okCodes: [0]
+      }
+    ]
+    if (hasJq)
+      commands.push({
+        name: 'jq',
+        argv: ['jq', '-r', JQ_FILTER, plan.path],
+        okCodes: [0]
+      })
+    process.stdout.write(
+      `\n${size} resources: ${relative(ROOT, plan.path)}, ${fixed(plan.bytes / 1e6, 1)} MB\n  warm-up`
+    )
+    for (const command of commands) measure(command)
+    /** @type {Record<string, Sample[]>} */
+    const samples = Object.fromEntries(commands.map((c) => [c.name, []]))
+    for (let round = 0; round < runs; round++) {
+      process.stdout.write(` ${round + 1}`)
+      for (let k = 0; k < commands.length; k++) {
+        const command = /** @type {Command} */ (
+          commands[(round + k) % commands.length]
+        )
+        samples[command.name]?.push(measure(command))
+      }
+    }
+    process.stdout.write('\n')
+    const stats = Object.fromEntries(
+      commands.map((c) => [c.name, summarize(samples[c.name] ?? [])])
+    )
+    results.push({ size, bytes: plan.bytes, runs, stats, samples })
+  }
+
+  // Report.
+  const rows = [
+    [
+      'resources',
+      'MB',
+      'command',
+      'time median s',
+      'min',
+      'max',
+      'peak RSS median MB',
+      'min',
+      'max'
+    ]
+  ]
+  for (const r of results) {
+    for (const [name, s] of Object.entries(r.stats)) {
+      rows.push([
+        String(r.size),
+        fixed(r.bytes / 1e6, 1),
+        name,
+        fixed(s.seconds.median, 2),
+        fixed(s.seconds.min, 2),
+        fixed(s.seconds.max, 2),
+        fixed(s.rssMb.median, 0),
+        fixed(s.rssMb.min, 0),
+        fixed(s.rssMb.max, 0)
+      ])
+    }
+  }
+  process.stdout.write(
+    `\n${table(rows, ['r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'])}\n`
+  )
+
+  const verdict = (ok) => (ok ? 'PASS' : 'MISS')
+  const goalRows = [['resources', 'ratio', 'value', 'goal', '']]
+  let missed = 0
+  for (const r of results) {
+    const p = r.stats.plangate
+    const f = r.stats.floor
+    const j = r.stats.jq
+    if (p === undefined || f === undefined) continue
+    const checks = [
+      [
+        'plangate/floor time',
+        p.seconds.median / f.seconds.median,
+        `<= ${GOALS.timeVsFloor}x`,
+        p.seconds.median / f.seconds.median <= GOALS.timeVsFloor
+      ],
+      [
+        'plangate/floor peak RSS',
+        p.rssMb.median / f.rssMb.median,
+        `<= ${GOALS.rssVsFloor}x`,
+        p.rssMb.median / f.rssMb.median <= GOALS.rssVsFloor
+      ]
+    ]
+    if (j !== undefined)
+      checks.push([
+        'jq/plangate time',
+        j.seconds.median / p.seconds.median,
+        `>= ${GOALS.jqVsPlangate}x`,
+        j.seconds.median / p.seconds.median >= GOALS.jqVsPlangate
+      ])
+    for (const [label, value, goal, ok] of checks) {
+      if (!ok) missed++
+      goalRows.push([
+        String(r.size),
+        String(label),
+        `${fixed(Number(value), 2)}x`,
+        String(goal),
+        verdict(Boolean(ok))
+      ])
+    }
+    if (j === undefined)
+      goalRows.push([
+        String(r.size),
+        'jq/plangate time',
+        '-',
+        '>= 2x',
+        'SKIPPED (no jq)'
+      ])
+  }
+  process.stdout.write(
+    `\nGoals (medians of ${runs} whole-process runs):\n${table(goalRows, ['r', 'l', 'r', 'l', 'l'])}\n`
+  )
+  writeFileSync(
+    out,
+    JSON.stringify(
+      { date: new Date().toISOString(), machine, results },
+      null,
+      2
+    ) + '\n'
+  )
+  process.stdout.write(
+    `\n${missed === 0 ? 'all goals met' : `${missed} goal(s) missed`}; raw results in ${relative(ROOT, out)}\n`
+  )
+}
+
+main().catch((error) => {
+  fail(error instanceof Error ? error.message : String(error))
+})
