@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { statSync, openSync, readSync, closeSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { statSync, readFileSync, openSync, readSync, closeSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 
@@ -1401,6 +1401,60 @@ function analyze(inputs) {
     };
 }
 
+/** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
+const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64;
+/**
+ * Reads a plan file (or standard input for `-`) as text, turning every
+ * file-system problem into a PlanParseError that names the path.
+ */
+function readPlanFile(path, readStdin) {
+    if (path === '-') {
+        const data = readStdin();
+        if (data.length > MAX_PLAN_BYTES)
+            throw tooLarge('-', data.length);
+        return data.toString('utf8');
+    }
+    let size;
+    try {
+        const stat = statSync(path);
+        if (stat.isDirectory()) {
+            throw new PlanParseError(path, 'a plan file', 'a directory', 'pass the JSON file inside it (`terraform show -json PLANFILE > plan.json`)');
+        }
+        size = stat.size;
+    }
+    catch (error) {
+        if (error instanceof PlanParseError)
+            throw error;
+        throw fileError(path, error);
+    }
+    if (size > MAX_PLAN_BYTES)
+        throw tooLarge(path, size);
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        throw fileError(path, error);
+    }
+}
+function tooLarge(path, bytes) {
+    return new PlanParseError(path, 'a plan under 512 MiB', `${Math.round(bytes / 1024 / 1024)} MiB`, 'plans this large are not supported yet');
+}
+function fileError(path, error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error
+        ? String(error.code)
+        : 'unknown';
+    const found = code === 'ENOENT'
+        ? 'no file at that path'
+        : code === 'EACCES' || code === 'EPERM'
+            ? 'a file plangate may not read (permission denied)'
+            : code === 'EISDIR'
+                ? 'a directory'
+                : `a read error (${code})`;
+    return new PlanParseError(path, 'a readable plan file', found, undefined, {
+        cause: error
+    });
+}
+
 class Diff {
     diff(oldStr, newStr, 
     // Type below is not accurate/complete - see above for full possibilities - but it compiles
@@ -2272,8 +2326,6 @@ function renderJson(analysis, tool) {
 /** plangate's version; test/version.test.ts keeps it equal to package.json's. */
 const VERSION = '0.1.0';
 
-/** V8's longest string is about 512 MiB; larger plans need the streaming reader. */
-const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64;
 /** Runs one CLI invocation and returns the exit code (0 pass, 1 blocked, 2 input error). */
 function runCli(argv, io) {
     const command = parseCommand(argv);
@@ -2294,7 +2346,7 @@ function review(command, io) {
     const inputs = [];
     for (const path of command.plans) {
         // One file at a time: each text can be freed once parsed.
-        inputs.push(readPlan({ source: path, text: readPlanText(path, io) }));
+        inputs.push(readPlan({ source: path, text: readPlanFile(path, io.readStdin) }));
     }
     const analysis = analyze(inputs);
     const report = render(analysis, command, io);
@@ -2329,53 +2381,6 @@ function render(analysis, command, io) {
             return renderText(analysis, { color });
         }
     }
-}
-function readPlanText(path, io) {
-    if (path === '-') {
-        const data = io.readStdin();
-        if (data.length > MAX_PLAN_BYTES)
-            throw tooLarge('-', data.length);
-        return data.toString('utf8');
-    }
-    let size;
-    try {
-        const stat = statSync(path);
-        if (stat.isDirectory()) {
-            throw new PlanParseError(path, 'a plan file', 'a directory', 'pass the JSON file inside it (`terraform show -json PLANFILE > plan.json`)');
-        }
-        size = stat.size;
-    }
-    catch (error) {
-        if (error instanceof PlanParseError)
-            throw error;
-        throw fileError(path, error);
-    }
-    if (size > MAX_PLAN_BYTES)
-        throw tooLarge(path, size);
-    try {
-        return readFileSync(path, 'utf8');
-    }
-    catch (error) {
-        throw fileError(path, error);
-    }
-}
-function tooLarge(path, bytes) {
-    return new PlanParseError(path, 'a plan under 512 MiB', `${Math.round(bytes / 1024 / 1024)} MiB`, 'plans this large are not supported yet');
-}
-function fileError(path, error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error
-        ? String(error.code)
-        : 'unknown';
-    const found = code === 'ENOENT'
-        ? 'no file at that path'
-        : code === 'EACCES' || code === 'EPERM'
-            ? 'a file plangate may not read (permission denied)'
-            : code === 'EISDIR'
-                ? 'a directory'
-                : `a read error (${code})`;
-    return new PlanParseError(path, 'a readable plan file', found, undefined, {
-        cause: error
-    });
 }
 /** Refuses to overwrite an input plan, or a file plangate did not write, unless forced. */
 function checkOutputTarget(output, plans, force) {

@@ -32,7 +32,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { statSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // We use any as a valid input type
@@ -29090,100 +29090,6 @@ function getInputs() {
     return { plans };
 }
 
-/**
- * The normalised change model shared by every plan format.
- *
- * Readers (src/plan/) turn a tool's plan into these types; renderers
- * (src/report/) and the gate (src/gate/) only ever see these types. Every
- * string in a model value has already been through redaction: a sensitive
- * value never reaches a renderer.
- */
-/** The effect a change has on the real object, whatever the tool calls it. */
-const CHANGE_ACTIONS = [
-    'create',
-    'update',
-    'replace',
-    'destroy',
-    'forget',
-    'read',
-    'no-op'
-];
-
-/** Counts changes per action over all plans (drift excluded: the PR did not cause it). */
-function countChanges(plans) {
-    const counts = Object.fromEntries(CHANGE_ACTIONS.map((action) => [action, 0]));
-    let destructive = 0;
-    let imported = 0;
-    let moved = 0;
-    for (const plan of plans) {
-        for (const change of plan.changes) {
-            counts[change.action]++;
-            if (change.destructive)
-                destructive++;
-            if (change.imported)
-                imported++;
-            if (change.movedFrom !== undefined)
-                moved++;
-        }
-    }
-    return { ...counts, destructive, imported, moved };
-}
-/**
- * Decides the gate. Until AI attribution exists every destructive change
- * blocks, and so does any plan that is not a complete picture of the change.
- */
-function decideGate(plans) {
-    const gated = [];
-    const planProblems = [];
-    for (const plan of plans) {
-        for (const change of plan.changes) {
-            if (!change.destructive)
-                continue;
-            gated.push({
-                source: plan.source,
-                address: change.address,
-                action: change.action,
-                why: change.explanation ?? `${change.action} of an existing object`
-            });
-        }
-        if (plan.incomplete !== undefined) {
-            for (const note of plan.incomplete.notes)
-                planProblems.push(`${plan.source}: ${note}`);
-        }
-    }
-    if (plans.length === 0)
-        planProblems.push('no plan was given');
-    const blocked = gated.length > 0 || planProblems.length > 0;
-    return {
-        verdict: blocked ? 'blocked' : 'pass',
-        summary: summarize(gated, planProblems),
-        gated,
-        planProblems
-    };
-}
-function summarize(gated, planProblems) {
-    const parts = [];
-    if (gated.length > 0) {
-        const replace = gated.filter((g) => g.action === 'replace').length;
-        const destroy = gated.length - replace;
-        const detail = [
-            destroy > 0 ? `${destroy} destroy` : undefined,
-            replace > 0 ? `${replace} replace` : undefined
-        ]
-            .filter((p) => p !== undefined)
-            .join(', ');
-        parts.push(`${gated.length} destructive ${gated.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`);
-    }
-    if (planProblems.length > 0) {
-        parts.push(planProblems.length === 1 && planProblems[0] === 'no plan was given'
-            ? 'no plan was given'
-            : `${planProblems.length === 1 ? 'a plan is' : 'plans are'} incomplete and cannot be trusted`);
-    }
-    if (parts.length === 0)
-        return 'no destroy or replace: nothing needs approval';
-    return parts.join('; ');
-}
-
 /** What a sensitive value is shown as, everywhere. */
 const SENSITIVE_TEXT = '(sensitive)';
 /** What a value known only after apply is shown as. */
@@ -30383,6 +30289,154 @@ function normalizePlans(inputs) {
     };
 }
 
+/** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
+const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64;
+/**
+ * Reads a plan file (or standard input for `-`) as text, turning every
+ * file-system problem into a PlanParseError that names the path.
+ */
+function readPlanFile(path, readStdin) {
+    if (path === '-') {
+        const data = readStdin();
+        if (data.length > MAX_PLAN_BYTES)
+            throw tooLarge('-', data.length);
+        return data.toString('utf8');
+    }
+    let size;
+    try {
+        const stat = statSync(path);
+        if (stat.isDirectory()) {
+            throw new PlanParseError(path, 'a plan file', 'a directory', 'pass the JSON file inside it (`terraform show -json PLANFILE > plan.json`)');
+        }
+        size = stat.size;
+    }
+    catch (error) {
+        if (error instanceof PlanParseError)
+            throw error;
+        throw fileError(path, error);
+    }
+    if (size > MAX_PLAN_BYTES)
+        throw tooLarge(path, size);
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        throw fileError(path, error);
+    }
+}
+function tooLarge(path, bytes) {
+    return new PlanParseError(path, 'a plan under 512 MiB', `${Math.round(bytes / 1024 / 1024)} MiB`, 'plans this large are not supported yet');
+}
+function fileError(path, error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error
+        ? String(error.code)
+        : 'unknown';
+    const found = code === 'ENOENT'
+        ? 'no file at that path'
+        : code === 'EACCES' || code === 'EPERM'
+            ? 'a file plangate may not read (permission denied)'
+            : code === 'EISDIR'
+                ? 'a directory'
+                : `a read error (${code})`;
+    return new PlanParseError(path, 'a readable plan file', found, undefined, {
+        cause: error
+    });
+}
+
+/**
+ * The normalised change model shared by every plan format.
+ *
+ * Readers (src/plan/) turn a tool's plan into these types; renderers
+ * (src/report/) and the gate (src/gate/) only ever see these types. Every
+ * string in a model value has already been through redaction: a sensitive
+ * value never reaches a renderer.
+ */
+/** The effect a change has on the real object, whatever the tool calls it. */
+const CHANGE_ACTIONS = [
+    'create',
+    'update',
+    'replace',
+    'destroy',
+    'forget',
+    'read',
+    'no-op'
+];
+
+/** Counts changes per action over all plans (drift excluded: the PR did not cause it). */
+function countChanges(plans) {
+    const counts = Object.fromEntries(CHANGE_ACTIONS.map((action) => [action, 0]));
+    let destructive = 0;
+    let imported = 0;
+    let moved = 0;
+    for (const plan of plans) {
+        for (const change of plan.changes) {
+            counts[change.action]++;
+            if (change.destructive)
+                destructive++;
+            if (change.imported)
+                imported++;
+            if (change.movedFrom !== undefined)
+                moved++;
+        }
+    }
+    return { ...counts, destructive, imported, moved };
+}
+/**
+ * Decides the gate. Until AI attribution exists every destructive change
+ * blocks, and so does any plan that is not a complete picture of the change.
+ */
+function decideGate(plans) {
+    const gated = [];
+    const planProblems = [];
+    for (const plan of plans) {
+        for (const change of plan.changes) {
+            if (!change.destructive)
+                continue;
+            gated.push({
+                source: plan.source,
+                address: change.address,
+                action: change.action,
+                why: change.explanation ?? `${change.action} of an existing object`
+            });
+        }
+        if (plan.incomplete !== undefined) {
+            for (const note of plan.incomplete.notes)
+                planProblems.push(`${plan.source}: ${note}`);
+        }
+    }
+    if (plans.length === 0)
+        planProblems.push('no plan was given');
+    const blocked = gated.length > 0 || planProblems.length > 0;
+    return {
+        verdict: blocked ? 'blocked' : 'pass',
+        summary: summarize(gated, planProblems),
+        gated,
+        planProblems
+    };
+}
+function summarize(gated, planProblems) {
+    const parts = [];
+    if (gated.length > 0) {
+        const replace = gated.filter((g) => g.action === 'replace').length;
+        const destroy = gated.length - replace;
+        const detail = [
+            destroy > 0 ? `${destroy} destroy` : undefined,
+            replace > 0 ? `${replace} replace` : undefined
+        ]
+            .filter((p) => p !== undefined)
+            .join(', ');
+        parts.push(`${gated.length} destructive ${gated.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`);
+    }
+    if (planProblems.length > 0) {
+        parts.push(planProblems.length === 1 && planProblems[0] === 'no plan was given'
+            ? 'no plan was given'
+            : `${planProblems.length === 1 ? 'a plan is' : 'plans are'} incomplete and cannot be trusted`);
+    }
+    if (parts.length === 0)
+        return 'no destroy or replace: nothing needs approval';
+    return parts.join('; ');
+}
+
 /**
  * The one pure pipeline shared by the Action and the CLI: normalise every
  * plan with one redactor over all their secrets, count and decide.
@@ -31184,7 +31238,10 @@ const VERSION = '0.1.0';
  * build on this in the Action and approval work.
  */
 async function run(inputs, workdir) {
-    const analysis = analyze(inputs.plans.map((path) => readPlan({ source: path, text: readFileSync(path, 'utf8') })));
+    const analysis = analyze(inputs.plans.map((path) => readPlan({
+        source: path,
+        text: readPlanFile(path, () => readFileSync(0))
+    })));
     for (const warning$1 of analysis.warnings)
         warning(warning$1);
     const reportPath = join(workdir, 'plangate-report.json');

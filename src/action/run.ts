@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
+import { readPlanFile } from '../io/index.js'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { analyze } from '../analyze.js'
@@ -25,7 +26,10 @@ export async function run(
 ): Promise<ActionOutputs> {
   const analysis = analyze(
     inputs.plans.map((path) =>
-      readPlan({ source: path, text: readFileSync(path, 'utf8') })
+      readPlan({
+        source: path,
+        text: readPlanFile(path, () => readFileSync(0))
+      })
     )
   )
   for (const warning of analysis.warnings) core.warning(warning)

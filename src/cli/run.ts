@@ -1,5 +1,4 @@
 import {
-  readFileSync,
   renameSync,
   statSync,
   writeFileSync,
@@ -11,7 +10,8 @@ import {
 import { resolve } from 'node:path'
 import { analyze } from '../analyze.js'
 import type { Analysis } from '../model.js'
-import { PlanParseError, readPlan } from '../plan/index.js'
+import { readPlanFile } from '../io/index.js'
+import { readPlan } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
 import { renderJson, renderMarkdown, renderText } from '../report/index.js'
 import { VERSION } from '../version.js'
@@ -26,9 +26,6 @@ export interface CliIo {
   readonly stdoutIsTty: boolean
   readonly env: Readonly<Record<string, string | undefined>>
 }
-
-/** V8's longest string is about 512 MiB; larger plans need the streaming reader. */
-export const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64
 
 /** Runs one CLI invocation and returns the exit code (0 pass, 1 blocked, 2 input error). */
 export function runCli(argv: readonly string[], io: CliIo): number {
@@ -54,7 +51,9 @@ function review(
   const inputs: PlanInput[] = []
   for (const path of command.plans) {
     // One file at a time: each text can be freed once parsed.
-    inputs.push(readPlan({ source: path, text: readPlanText(path, io) }))
+    inputs.push(
+      readPlan({ source: path, text: readPlanFile(path, io.readStdin) })
+    )
   }
   const analysis = analyze(inputs)
   const report = render(analysis, command, io)
@@ -97,63 +96,6 @@ function render(
       return renderText(analysis, { color })
     }
   }
-}
-
-function readPlanText(path: string, io: CliIo): string {
-  if (path === '-') {
-    const data = io.readStdin()
-    if (data.length > MAX_PLAN_BYTES) throw tooLarge('-', data.length)
-    return data.toString('utf8')
-  }
-  let size: number
-  try {
-    const stat = statSync(path)
-    if (stat.isDirectory()) {
-      throw new PlanParseError(
-        path,
-        'a plan file',
-        'a directory',
-        'pass the JSON file inside it (`terraform show -json PLANFILE > plan.json`)'
-      )
-    }
-    size = stat.size
-  } catch (error) {
-    if (error instanceof PlanParseError) throw error
-    throw fileError(path, error)
-  }
-  if (size > MAX_PLAN_BYTES) throw tooLarge(path, size)
-  try {
-    return readFileSync(path, 'utf8')
-  } catch (error) {
-    throw fileError(path, error)
-  }
-}
-
-function tooLarge(path: string, bytes: number): PlanParseError {
-  return new PlanParseError(
-    path,
-    'a plan under 512 MiB',
-    `${Math.round(bytes / 1024 / 1024)} MiB`,
-    'plans this large are not supported yet'
-  )
-}
-
-function fileError(path: string, error: unknown): PlanParseError {
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error
-      ? String(error.code)
-      : 'unknown'
-  const found =
-    code === 'ENOENT'
-      ? 'no file at that path'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'a file plangate may not read (permission denied)'
-        : code === 'EISDIR'
-          ? 'a directory'
-          : `a read error (${code})`
-  return new PlanParseError(path, 'a readable plan file', found, undefined, {
-    cause: error
-  })
 }
 
 /** Refuses to overwrite an input plan, or a file plangate did not write, unless forced. */

@@ -1,0 +1,1 @@
+export { MAX_PLAN_BYTES, readPlanFile } from './read-plan.js'

@@ -1,0 +1,66 @@
+import { readFileSync, statSync } from 'node:fs'
+import { PlanParseError } from '../plan/index.js'
+
+/** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
+export const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64
+
+/**
+ * Reads a plan file (or standard input for `-`) as text, turning every
+ * file-system problem into a PlanParseError that names the path.
+ */
+export function readPlanFile(path: string, readStdin: () => Buffer): string {
+  if (path === '-') {
+    const data = readStdin()
+    if (data.length > MAX_PLAN_BYTES) throw tooLarge('-', data.length)
+    return data.toString('utf8')
+  }
+  let size: number
+  try {
+    const stat = statSync(path)
+    if (stat.isDirectory()) {
+      throw new PlanParseError(
+        path,
+        'a plan file',
+        'a directory',
+        'pass the JSON file inside it (`terraform show -json PLANFILE > plan.json`)'
+      )
+    }
+    size = stat.size
+  } catch (error) {
+    if (error instanceof PlanParseError) throw error
+    throw fileError(path, error)
+  }
+  if (size > MAX_PLAN_BYTES) throw tooLarge(path, size)
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (error) {
+    throw fileError(path, error)
+  }
+}
+
+function tooLarge(path: string, bytes: number): PlanParseError {
+  return new PlanParseError(
+    path,
+    'a plan under 512 MiB',
+    `${Math.round(bytes / 1024 / 1024)} MiB`,
+    'plans this large are not supported yet'
+  )
+}
+
+function fileError(path: string, error: unknown): PlanParseError {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error
+      ? String(error.code)
+      : 'unknown'
+  const found =
+    code === 'ENOENT'
+      ? 'no file at that path'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'a file plangate may not read (permission denied)'
+        : code === 'EISDIR'
+          ? 'a directory'
+          : `a read error (${code})`
+  return new PlanParseError(path, 'a readable plan file', found, undefined, {
+    cause: error
+  })
+}
