@@ -29199,6 +29199,7 @@ function collectMaskedStrings(value, mask, into) {
         collectLeafStrings(value, into);
         return;
     }
+    // Hot path: one call per resource side of every plan; avoid allocations.
     if (typeof mask !== 'object' || mask === null)
         return;
     if (typeof value !== 'object' || value === null)
@@ -29206,15 +29207,19 @@ function collectMaskedStrings(value, mask, into) {
     if (Array.isArray(mask)) {
         if (!Array.isArray(value))
             return;
-        for (let i = 0; i < mask.length; i++)
-            collectMaskedStrings(value[i], mask[i], into);
+        for (let i = 0; i < mask.length; i++) {
+            const sub = mask[i];
+            if (sub !== false)
+                collectMaskedStrings(value[i], sub, into);
+        }
         return;
     }
+    const masks = mask;
     const record = value;
-    for (const [key, sub] of Object.entries(mask)) {
-        if (sub === false)
-            continue;
-        collectMaskedStrings(record[key], sub, into);
+    for (const key in masks) {
+        const sub = masks[key];
+        if (sub === true || (typeof sub === 'object' && sub !== null))
+            collectMaskedStrings(record[key], sub, into);
     }
 }
 
@@ -29814,13 +29819,49 @@ function readTerraformPlan(doc, source) {
         !KNOWN_FORMAT_MINORS.includes(minor)) {
         warnings.push(`${source}: plan format_version "${version}" is newer than the versions plangate was tested with (1.0 to 1.2); reading it as 1.2`);
     }
+    const sensitiveOutputs = findSensitiveOutputs(doc);
     return {
         kind: 'terraform',
         source,
-        doc,
-        secrets: collectSecrets(doc),
+        doc: pick(doc, KEPT_SECTIONS),
+        plansNothing: plansNothing(doc),
+        sensitiveOutputs,
+        secrets: collectSecrets(doc, sensitiveOutputs),
         warnings
     };
+}
+/** Top-level keys that normalisation reads; everything else is dropped after reading. */
+const KEPT_SECTIONS = [
+    'format_version',
+    'terraform_version',
+    'resource_changes',
+    'resource_drift',
+    'output_changes',
+    'checks',
+    'applyable',
+    'complete',
+    'errored',
+    'deferred_changes',
+    'relevant_attributes'
+];
+function pick(doc, keys) {
+    const out = {};
+    for (const key of keys)
+        if (key in doc)
+            out[key] = doc[key];
+    return out;
+}
+function plansNothing(doc) {
+    const planned = recordAt(recordAt(doc, 'planned_values') ?? {}, 'root_module');
+    return ((arrayAt(planned ?? {}, 'resources')?.length ?? 0) === 0 &&
+        (arrayAt(planned ?? {}, 'child_modules')?.length ?? 0) === 0);
+}
+function findSensitiveOutputs(doc) {
+    const rootConfig = recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module') ?? {};
+    const outputConfig = recordAt(rootConfig, 'outputs') ?? {};
+    return new Set(Object.entries(outputConfig)
+        .filter(([, decl]) => isRecord(decl) && decl.sensitive === true)
+        .map(([name]) => name));
 }
 function notAPlan(doc, source) {
     const expected = 'a Terraform/OpenTofu JSON plan (from `terraform show -json PLANFILE`)';
@@ -29845,28 +29886,22 @@ function notAPlan(doc, source) {
  * sensitive, sensitive outputs, and attributes under sensitivity masks
  * (before or after, in changes, drift and state).
  */
-function collectSecrets(doc) {
+function collectSecrets(doc, sensitiveOutputs) {
     const secrets = new Set();
     const rootConfig = recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module') ?? {};
     const varConfig = recordAt(rootConfig, 'variables') ?? {};
     const variables = recordAt(doc, 'variables') ?? {};
     for (const [name, decl] of Object.entries(varConfig)) {
-        if (isRecord(decl) && decl.sensitive === true) {
-            const variable = variables[name];
-            if (isRecord(variable))
-                collectLeafStrings(variable.value, secrets);
-            if (isRecord(decl) && 'default' in decl)
-                collectLeafStrings(decl.default, secrets);
-        }
+        if (!isRecord(decl) || decl.sensitive !== true)
+            continue;
+        const variable = variables[name];
+        if (isRecord(variable))
+            collectLeafStrings(variable.value, secrets);
+        if ('default' in decl)
+            collectLeafStrings(decl.default, secrets);
     }
-    const outputConfig = recordAt(rootConfig, 'outputs') ?? {};
-    const sensitiveOutputs = new Set(Object.entries(outputConfig)
-        .filter(([, decl]) => isRecord(decl) && decl.sensitive === true)
-        .map(([name]) => name));
-    for (const list of [
-        arrayAt(doc, 'resource_changes'),
-        arrayAt(doc, 'resource_drift')
-    ]) {
+    const rawChanges = arrayAt(doc, 'resource_changes');
+    for (const list of [rawChanges, arrayAt(doc, 'resource_drift')]) {
         for (const entry of list ?? []) {
             const change = isRecord(entry) ? recordAt(entry, 'change') : undefined;
             if (change === undefined)
@@ -29885,13 +29920,13 @@ function collectSecrets(doc) {
         collectMaskedStrings(change.before, change.before_sensitive, secrets);
         collectMaskedStrings(change.after, change.after_sensitive, secrets);
     }
-    for (const key of ['planned_values', 'prior_state']) {
-        const section = recordAt(doc, key);
-        const values = section === undefined
-            ? undefined
-            : key === 'prior_state'
-                ? recordAt(section, 'values')
-                : section;
+    // resource_changes holds every managed instance, before and after, with its
+    // masks; state sections add data sources (and everything when it is absent).
+    const dataOnly = rawChanges !== undefined;
+    for (const values of [
+        recordAt(recordAt(doc, 'prior_state') ?? {}, 'values'),
+        recordAt(doc, 'planned_values')
+    ]) {
         if (values === undefined)
             continue;
         for (const [name, output] of Object.entries(recordAt(values, 'outputs') ?? {})) {
@@ -29899,25 +29934,23 @@ function collectSecrets(doc) {
                 (output.sensitive === true || sensitiveOutputs.has(name)))
                 collectLeafStrings(output.value, secrets);
         }
-        collectModuleSecrets(recordAt(values, 'root_module'), secrets);
+        collectModuleSecrets(recordAt(values, 'root_module'), secrets, dataOnly);
     }
     return secrets;
 }
-function collectModuleSecrets(module, secrets) {
+function collectModuleSecrets(module, secrets, dataOnly) {
     if (module === undefined)
         return;
     for (const resource of arrayAt(module, 'resources') ?? []) {
         if (!isRecord(resource))
             continue;
-        const mask = resource.sensitive_values;
-        if (mask === true ||
-            (isRecord(mask) && Object.keys(mask).length > 0) ||
-            Array.isArray(mask))
-            collectMaskedStrings(resource.values, mask, secrets);
+        if (dataOnly && resource.mode !== 'data')
+            continue;
+        collectMaskedStrings(resource.values, resource.sensitive_values, secrets);
     }
     for (const child of arrayAt(module, 'child_modules') ?? []) {
         if (isRecord(child))
-            collectModuleSecrets(child, secrets);
+            collectModuleSecrets(child, secrets, dataOnly);
     }
 }
 /** Turns a checked Terraform/OpenTofu plan into the normalised model. */
@@ -29938,9 +29971,9 @@ function normalizeTerraformPlan(input, redactor) {
             ephemeral++;
             continue;
         }
-        if (result.opentofu)
+        if (!opentofu && looksOpenTofu(result))
             opentofu = true;
-        changes.push(result.change);
+        changes.push(result);
     }
     if (ephemeral > 0) {
         warnings.push(`${source}: skipped ${ephemeral} ephemeral resource ${ephemeral === 1 ? 'entry' : 'entries'} (opened during the run, never stored)`);
@@ -29950,7 +29983,7 @@ function normalizeTerraformPlan(input, redactor) {
     for (let i = 0; i < rawDrift.length; i++) {
         const result = normalizeResourceChange(rawDrift[i], `resource_drift[${i}]`, input, redactor, true);
         if (result !== 'ephemeral')
-            drift.push(result.change);
+            drift.push(result);
     }
     for (const change of [...changes, ...drift]) {
         if (change.reason !== undefined &&
@@ -29967,10 +30000,10 @@ function normalizeTerraformPlan(input, redactor) {
         format,
         formatVersion: doc.format_version,
         toolVersion: stringAt(doc, 'terraform_version') ?? 'unknown',
-        mode: planMode(doc, changes, drift),
+        mode: planMode(input, changes, drift),
         changes,
         drift,
-        outputs: normalizeOutputs(doc, source, redactor),
+        outputs: normalizeOutputs(input, redactor),
         checks: normalizeChecks(doc, redactor),
         ...incompleteness(doc, changes),
         targeted,
@@ -30000,19 +30033,16 @@ function incompleteness(doc, changes) {
         return {};
     return { incomplete: { errored, applyable, complete, notes } };
 }
-function planMode(doc, changes, drift) {
+function planMode(input, changes, drift) {
     const managed = changes.filter((c) => c.mode === 'managed');
-    if (managed.length > 0 &&
+    if (input.plansNothing &&
+        managed.length > 0 &&
         managed.every((c) => c.action === 'destroy' &&
             c.reason === undefined &&
             c.deposed === undefined)) {
-        const planned = recordAt(recordAt(doc, 'planned_values') ?? {}, 'root_module');
-        const remaining = arrayAt(planned ?? {}, 'resources')?.length ?? 0;
-        const children = arrayAt(planned ?? {}, 'child_modules')?.length ?? 0;
-        if (remaining === 0 && children === 0)
-            return 'destroy';
+        return 'destroy';
     }
-    if (doc.relevant_attributes !== undefined &&
+    if (input.doc.relevant_attributes !== undefined &&
         changes.length === 0 &&
         drift.length > 0) {
         return 'refresh-only';
@@ -30023,34 +30053,36 @@ function planMode(doc, changes, drift) {
 function isOpenTofu(changes) {
     return changes.some((c) => c.provider.includes('registry.opentofu.org'));
 }
-const SINGLE_ACTIONS = {
-    create: 'create',
-    update: 'update',
-    delete: 'destroy',
-    forget: 'forget',
-    read: 'read',
-    'no-op': 'no-op'
-};
+/** Terraform's single actions. A Map, so that "toString" is not an action. */
+const SINGLE_ACTIONS = new Map([
+    ['create', 'create'],
+    ['update', 'update'],
+    ['delete', 'destroy'],
+    ['forget', 'forget'],
+    ['read', 'read'],
+    ['no-op', 'no-op']
+].map(([tool, action]) => [tool, { action }]));
 /**
  * Maps a Terraform `actions` list onto the model. Compares sets, not
  * sequences (OpenTofu orders some pairs differently); anything unknown is
- * an error, never ignored.
+ * an error, never ignored. `where` names the entry for the error message.
  */
-function classifyActions(actions, source, where) {
+function classifyActions(actions, source, where, address) {
+    if (Array.isArray(actions) && actions.length === 1) {
+        const single = SINGLE_ACTIONS.get(actions[0]);
+        if (single !== undefined)
+            return single;
+    }
+    const label = address === undefined ? where : `${where} (${address})`;
     if (!Array.isArray(actions) ||
         actions.length === 0 ||
         !actions.every((a) => typeof a === 'string')) {
-        throw new PlanParseError(source, `${where}.change.actions to be a non-empty list of strings`, describeScalar(actions));
+        throw new PlanParseError(source, `${label}.change.actions to be a non-empty list of strings`, describeScalar(actions));
     }
     const list = actions;
-    const unknownAction = list.find((a) => !(a in SINGLE_ACTIONS));
-    if (unknownAction !== undefined || new Set(list).size !== list.length) {
-        throw new PlanParseError(source, `${where}.change.actions to be one of create, update, delete, forget, read, no-op or a replace pair`, `[${list.map((a) => describeScalar(a)).join(', ')}]`, 'plangate does not guess what an unknown action does to real infrastructure; upgrade plangate');
-    }
-    if (list.length === 1) {
-        const action = SINGLE_ACTIONS[list[0]];
-        if (action !== undefined)
-            return { action };
+    if (list.some((a) => !SINGLE_ACTIONS.has(a)) ||
+        new Set(list).size !== list.length) {
+        throw new PlanParseError(source, `${label}.change.actions to be one of create, update, delete, forget, read, no-op or a replace pair`, `[${list.map((a) => describeScalar(a)).join(', ')}]`, 'plangate does not guess what an unknown action does to real infrastructure; upgrade plangate');
     }
     if (list.length === 2) {
         const set = new Set(list);
@@ -30058,26 +30090,30 @@ function classifyActions(actions, source, where) {
             return {
                 action: 'replace',
                 replaceOrder: list[0] === 'delete' ? 'delete-first' : 'create-first',
-                keepsOld: false,
-                opentofu: false
+                keepsOld: false
             };
         }
         if (set.has('create') && set.has('forget')) {
             return {
                 action: 'replace',
                 replaceOrder: list[0] === 'forget' ? 'delete-first' : 'create-first',
-                keepsOld: true,
-                opentofu: list[0] === 'forget'
+                keepsOld: true
             };
         }
     }
-    throw new PlanParseError(source, `${where}.change.actions to be a known combination`, `[${list.join(', ')}]`, 'plangate does not guess what an unknown combination does; upgrade plangate');
+    throw new PlanParseError(source, `${label}.change.actions to be a known combination`, `[${list.join(', ')}]`, 'plangate does not guess what an unknown combination does; upgrade plangate');
 }
 const OPENTOFU_REASONS = new Set([
     'delete_because_enabled_false',
     'forgot_because_lifecycle_destroy_in_state',
     'forgot_because_lifecycle_destroy_in_config'
 ]);
+const NO_ATTRIBUTES = Object.freeze([]);
+/**
+ * Normalises one entry of resource_changes or resource_drift. This runs once
+ * per resource instance of plans with 100,000 of them: no spreads, no
+ * throw-away arrays on the common path.
+ */
 function normalizeResourceChange(entry, where, input, redactor, isDrift) {
     const { source } = input;
     if (!isRecord(entry)) {
@@ -30086,77 +30122,94 @@ function normalizeResourceChange(entry, where, input, redactor, isDrift) {
     const mode = entry.mode;
     if (mode === 'ephemeral')
         return 'ephemeral';
-    const address = stringAt(entry, 'address');
-    const type = stringAt(entry, 'type');
-    const name = stringAt(entry, 'name');
-    const change = recordAt(entry, 'change');
-    if (address === undefined ||
-        type === undefined ||
-        name === undefined ||
-        change === undefined) {
+    const address = entry.address;
+    const type = entry.type;
+    const name = entry.name;
+    const change = entry.change;
+    if (typeof address !== 'string' ||
+        typeof type !== 'string' ||
+        typeof name !== 'string' ||
+        !isRecord(change)) {
         const missing = [
-            address === undefined ? 'address' : undefined,
-            type === undefined ? 'type' : undefined,
-            name === undefined ? 'name' : undefined,
-            change === undefined ? 'change' : undefined
+            typeof address !== 'string' ? 'address' : undefined,
+            typeof type !== 'string' ? 'type' : undefined,
+            typeof name !== 'string' ? 'name' : undefined,
+            !isRecord(change) ? 'change' : undefined
         ].filter((key) => key !== undefined);
         throw new PlanParseError(source, `${where} to have address, type, name and change`, `no ${missing.join(', ')}`);
     }
     if (mode !== 'managed' && mode !== 'data') {
         throw new PlanParseError(source, `${where} (${address}) to have mode "managed" or "data"`, `mode ${describeScalar(mode)}`, 'upgrade plangate');
     }
-    const shape = classifyActions(change.actions, source, `${where} (${address})`);
-    const reason = stringAt(entry, 'action_reason');
-    const deposed = stringAt(entry, 'deposed');
-    const movedFrom = stringAt(entry, 'previous_address');
-    const importing = recordAt(change, 'importing');
-    const importId = importing === undefined ? undefined : stringAt(importing, 'id');
-    const replacePaths = (arrayAt(change, 'replace_paths') ?? [])
-        .filter((p) => Array.isArray(p))
-        .map((p) => formatPath(p));
+    const shape = classifyActions(change.actions, source, where, address);
     const action = shape.action;
+    const reason = stringAt(entry, 'action_reason');
+    const rawPaths = change.replace_paths;
+    const replacePaths = [];
+    if (Array.isArray(rawPaths)) {
+        for (const path of rawPaths)
+            if (Array.isArray(path))
+                replacePaths.push(formatPath(path));
+    }
     const keepsOld = shape.action === 'replace' && shape.keepsOld;
-    const destructive = mode === 'managed' &&
-        !isDrift &&
-        ((action === 'replace' && !keepsOld) || action === 'destroy');
-    const attributes = action === 'no-op' || action === 'forget'
-        ? []
-        : diffAttributes({
-            value: change.before,
-            sensitive: change.before_sensitive,
-            absent: change.before === null || change.before === undefined
-        }, {
-            value: change.after,
-            sensitive: change.after_sensitive,
-            unknown: change.after_unknown,
-            absent: (change.after === null || change.after === undefined) &&
-                change.after_unknown !== true
-        }, redactor, replacePaths);
-    const base = {
+    const result = {
         address: redactor.text(address),
         type,
         name,
         module: redactor.text(stringAt(entry, 'module_address') ?? ''),
         provider: stringAt(entry, 'provider_name') ?? 'unknown',
-        mode: mode === 'data' ? 'data' : 'managed',
+        mode,
         action,
-        ...(shape.action === 'replace' ? { replaceOrder: shape.replaceOrder } : {}),
-        ...(keepsOld ? { keepsOld: true } : {}),
-        ...(movedFrom === undefined ? {} : { movedFrom: redactor.text(movedFrom) }),
-        imported: importing !== undefined,
-        ...(importId === undefined ? {} : { importId: redactor.text(importId) }),
-        ...(deposed === undefined ? {} : { deposed }),
-        ...(reason === undefined ? {} : { reason }),
-        replacePaths: replacePaths.map((p) => redactor.text(p)),
-        destructive,
-        attributes
+        imported: false,
+        replacePaths: redactor.active
+            ? replacePaths.map((p) => redactor.text(p))
+            : replacePaths,
+        destructive: mode === 'managed' &&
+            !isDrift &&
+            ((action === 'replace' && !keepsOld) || action === 'destroy'),
+        attributes: action === 'no-op' || action === 'forget'
+            ? NO_ATTRIBUTES
+            : diffAttributes({
+                value: change.before,
+                sensitive: change.before_sensitive,
+                absent: change.before === null || change.before === undefined
+            }, {
+                value: change.after,
+                sensitive: change.after_sensitive,
+                unknown: change.after_unknown,
+                absent: (change.after === null || change.after === undefined) &&
+                    change.after_unknown !== true
+            }, redactor, replacePaths)
     };
-    const explanation = explainChange(base, input, entry);
-    return {
-        change: explanation === undefined ? base : { ...base, explanation },
-        opentofu: (shape.action === 'replace' && shape.opentofu) ||
-            (reason !== undefined && OPENTOFU_REASONS.has(reason))
-    };
+    if (shape.action === 'replace') {
+        result.replaceOrder = shape.replaceOrder;
+        if (keepsOld)
+            result.keepsOld = true;
+    }
+    const movedFrom = stringAt(entry, 'previous_address');
+    if (movedFrom !== undefined)
+        result.movedFrom = redactor.text(movedFrom);
+    const importing = change.importing;
+    if (isRecord(importing)) {
+        result.imported = true;
+        const importId = stringAt(importing, 'id');
+        if (importId !== undefined)
+            result.importId = redactor.text(importId);
+    }
+    const deposed = stringAt(entry, 'deposed');
+    if (deposed !== undefined)
+        result.deposed = deposed;
+    if (reason !== undefined)
+        result.reason = reason;
+    const explanation = explainChange(result, input, entry);
+    if (explanation !== undefined)
+        result.explanation = explanation;
+    return result;
+}
+/** OpenTofu-only signs in a change: its own reasons, or forget-then-create. */
+function looksOpenTofu(change) {
+    return ((change.reason !== undefined && OPENTOFU_REASONS.has(change.reason)) ||
+        (change.keepsOld === true && change.replaceOrder === 'delete-first'));
 }
 function explainChange(change, input, entry) {
     if (change.reason !== undefined) {
@@ -30166,15 +30219,10 @@ function explainChange(change, input, entry) {
     if (change.deposed !== undefined) {
         return 'destroys a deposed object: the old object left behind by a create-before-destroy replacement that failed part-way';
     }
-    if (change.action === 'destroy' && isDestroyPlan(input.doc)) {
+    if (change.action === 'destroy' && input.plansNothing) {
         return 'destroyed because this is a destroy plan (`plan -destroy`)';
     }
     return undefined;
-}
-function isDestroyPlan(doc) {
-    const planned = recordAt(recordAt(doc, 'planned_values') ?? {}, 'root_module');
-    return ((arrayAt(planned ?? {}, 'resources')?.length ?? 0) === 0 &&
-        (arrayAt(planned ?? {}, 'child_modules')?.length ?? 0) === 0);
 }
 function verbFor(action) {
     switch (action) {
@@ -30194,9 +30242,9 @@ function verbFor(action) {
             return 'unchanged';
     }
 }
-function normalizeOutputs(doc, source, redactor) {
+function normalizeOutputs(input, redactor) {
+    const { doc, source } = input;
     const outputs = [];
-    const config = recordAt(recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module') ?? {}, 'outputs') ?? {};
     const entries = Object.entries(recordAt(doc, 'output_changes') ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [name, change] of entries) {
         if (!isRecord(change)) {
@@ -30208,8 +30256,7 @@ function normalizeOutputs(doc, source, redactor) {
             shape.action === 'read') {
             throw new PlanParseError(source, `output_changes.${name}.actions to be create, update, delete or no-op`, shape.action);
         }
-        const decl = config[name];
-        const sensitive = (isRecord(decl) && decl.sensitive === true) ||
+        const sensitive = input.sensitiveOutputs.has(name) ||
             change.before_sensitive === true ||
             change.after_sensitive === true;
         const attributes = shape.action === 'no-op'
@@ -30318,7 +30365,8 @@ function readPlanFile(path, readStdin) {
     if (size > MAX_PLAN_BYTES)
         throw tooLarge(path, size);
     try {
-        return readFileSync(path, 'utf8');
+        // Buffer then decode: faster than readFileSync(path, 'utf8') on Node 20.
+        return readFileSync(path).toString('utf8');
     }
     catch (error) {
         throw fileError(path, error);
@@ -31215,7 +31263,7 @@ function buildJsonReport(analysis, tool) {
             targeted: plan.targeted,
             ...(plan.incomplete === undefined ? {} : { incomplete: plan.incomplete }),
             summary: countChanges([plan]),
-            changes: plan.changes,
+            changes: plan.changes.filter(isListed),
             drift: plan.drift,
             outputs: plan.outputs,
             checks: plan.checks,
@@ -31224,9 +31272,12 @@ function buildJsonReport(analysis, tool) {
         warnings: analysis.warnings
     };
 }
-/** Serialises the JSON report. */
+/**
+ * Serialises the JSON report compactly: reports of large plans run to
+ * megabytes, and `jq .` pretty-prints for people.
+ */
 function renderJson(analysis, tool) {
-    return JSON.stringify(buildJsonReport(analysis, tool), null, 2) + '\n';
+    return JSON.stringify(buildJsonReport(analysis, tool)) + '\n';
 }
 
 /** plangate's version; test/version.test.ts keeps it equal to package.json's. */

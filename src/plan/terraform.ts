@@ -1,4 +1,5 @@
 import type {
+  AttributeChange,
   ChangeAction,
   CheckResult,
   Incompleteness,
@@ -30,7 +31,16 @@ export const KNOWN_FORMAT_MINORS = [0, 1, 2] as const
 export interface TerraformInput {
   readonly kind: 'terraform'
   readonly source: string
+  /**
+   * Only the sections normalisation reads. The rest (prior_state,
+   * planned_values, configuration: most of a large plan) is dropped once
+   * its secrets are collected, so the garbage collector stops tracing it.
+   */
   readonly doc: JsonRecord
+  /** The plan leaves no managed object behind (planned_values is empty): a destroy plan. */
+  readonly plansNothing: boolean
+  /** Root outputs declared `sensitive = true`. */
+  readonly sensitiveOutputs: ReadonlySet<string>
   /** Every string marked sensitive anywhere in the document. */
   readonly secrets: ReadonlySet<string>
   readonly warnings: readonly string[]
@@ -86,13 +96,56 @@ export function readTerraformPlan(
       `${source}: plan format_version "${version}" is newer than the versions plangate was tested with (1.0 to 1.2); reading it as 1.2`
     )
   }
+  const sensitiveOutputs = findSensitiveOutputs(doc)
   return {
     kind: 'terraform',
     source,
-    doc,
-    secrets: collectSecrets(doc),
+    doc: pick(doc, KEPT_SECTIONS),
+    plansNothing: plansNothing(doc),
+    sensitiveOutputs,
+    secrets: collectSecrets(doc, sensitiveOutputs),
     warnings
   }
+}
+
+/** Top-level keys that normalisation reads; everything else is dropped after reading. */
+const KEPT_SECTIONS = [
+  'format_version',
+  'terraform_version',
+  'resource_changes',
+  'resource_drift',
+  'output_changes',
+  'checks',
+  'applyable',
+  'complete',
+  'errored',
+  'deferred_changes',
+  'relevant_attributes'
+] as const
+
+function pick(doc: JsonRecord, keys: readonly string[]): JsonRecord {
+  const out: Record<string, unknown> = {}
+  for (const key of keys) if (key in doc) out[key] = doc[key]
+  return out
+}
+
+function plansNothing(doc: JsonRecord): boolean {
+  const planned = recordAt(recordAt(doc, 'planned_values') ?? {}, 'root_module')
+  return (
+    (arrayAt(planned ?? {}, 'resources')?.length ?? 0) === 0 &&
+    (arrayAt(planned ?? {}, 'child_modules')?.length ?? 0) === 0
+  )
+}
+
+function findSensitiveOutputs(doc: JsonRecord): Set<string> {
+  const rootConfig =
+    recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module') ?? {}
+  const outputConfig = recordAt(rootConfig, 'outputs') ?? {}
+  return new Set(
+    Object.entries(outputConfig)
+      .filter(([, decl]) => isRecord(decl) && decl.sensitive === true)
+      .map(([name]) => name)
+  )
 }
 
 function notAPlan(doc: unknown, source: string): PlanParseError {
@@ -139,30 +192,23 @@ function notAPlan(doc: unknown, source: string): PlanParseError {
  * sensitive, sensitive outputs, and attributes under sensitivity masks
  * (before or after, in changes, drift and state).
  */
-function collectSecrets(doc: JsonRecord): Set<string> {
+function collectSecrets(
+  doc: JsonRecord,
+  sensitiveOutputs: ReadonlySet<string>
+): Set<string> {
   const secrets = new Set<string>()
   const rootConfig =
     recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module') ?? {}
   const varConfig = recordAt(rootConfig, 'variables') ?? {}
   const variables = recordAt(doc, 'variables') ?? {}
   for (const [name, decl] of Object.entries(varConfig)) {
-    if (isRecord(decl) && decl.sensitive === true) {
-      const variable = variables[name]
-      if (isRecord(variable)) collectLeafStrings(variable.value, secrets)
-      if (isRecord(decl) && 'default' in decl)
-        collectLeafStrings(decl.default, secrets)
-    }
+    if (!isRecord(decl) || decl.sensitive !== true) continue
+    const variable = variables[name]
+    if (isRecord(variable)) collectLeafStrings(variable.value, secrets)
+    if ('default' in decl) collectLeafStrings(decl.default, secrets)
   }
-  const outputConfig = recordAt(rootConfig, 'outputs') ?? {}
-  const sensitiveOutputs = new Set(
-    Object.entries(outputConfig)
-      .filter(([, decl]) => isRecord(decl) && decl.sensitive === true)
-      .map(([name]) => name)
-  )
-  for (const list of [
-    arrayAt(doc, 'resource_changes'),
-    arrayAt(doc, 'resource_drift')
-  ]) {
+  const rawChanges = arrayAt(doc, 'resource_changes')
+  for (const list of [rawChanges, arrayAt(doc, 'resource_drift')]) {
     for (const entry of list ?? []) {
       const change = isRecord(entry) ? recordAt(entry, 'change') : undefined
       if (change === undefined) continue
@@ -181,14 +227,13 @@ function collectSecrets(doc: JsonRecord): Set<string> {
     collectMaskedStrings(change.before, change.before_sensitive, secrets)
     collectMaskedStrings(change.after, change.after_sensitive, secrets)
   }
-  for (const key of ['planned_values', 'prior_state'] as const) {
-    const section = recordAt(doc, key)
-    const values =
-      section === undefined
-        ? undefined
-        : key === 'prior_state'
-          ? recordAt(section, 'values')
-          : section
+  // resource_changes holds every managed instance, before and after, with its
+  // masks; state sections add data sources (and everything when it is absent).
+  const dataOnly = rawChanges !== undefined
+  for (const values of [
+    recordAt(recordAt(doc, 'prior_state') ?? {}, 'values'),
+    recordAt(doc, 'planned_values')
+  ]) {
     if (values === undefined) continue
     for (const [name, output] of Object.entries(
       recordAt(values, 'outputs') ?? {}
@@ -199,28 +244,24 @@ function collectSecrets(doc: JsonRecord): Set<string> {
       )
         collectLeafStrings(output.value, secrets)
     }
-    collectModuleSecrets(recordAt(values, 'root_module'), secrets)
+    collectModuleSecrets(recordAt(values, 'root_module'), secrets, dataOnly)
   }
   return secrets
 }
 
 function collectModuleSecrets(
   module: JsonRecord | undefined,
-  secrets: Set<string>
+  secrets: Set<string>,
+  dataOnly: boolean
 ): void {
   if (module === undefined) return
   for (const resource of arrayAt(module, 'resources') ?? []) {
     if (!isRecord(resource)) continue
-    const mask = resource.sensitive_values
-    if (
-      mask === true ||
-      (isRecord(mask) && Object.keys(mask).length > 0) ||
-      Array.isArray(mask)
-    )
-      collectMaskedStrings(resource.values, mask, secrets)
+    if (dataOnly && resource.mode !== 'data') continue
+    collectMaskedStrings(resource.values, resource.sensitive_values, secrets)
   }
   for (const child of arrayAt(module, 'child_modules') ?? []) {
-    if (isRecord(child)) collectModuleSecrets(child, secrets)
+    if (isRecord(child)) collectModuleSecrets(child, secrets, dataOnly)
   }
 }
 
@@ -255,8 +296,8 @@ export function normalizeTerraformPlan(
       ephemeral++
       continue
     }
-    if (result.opentofu) opentofu = true
-    changes.push(result.change)
+    if (!opentofu && looksOpenTofu(result)) opentofu = true
+    changes.push(result)
   }
   if (ephemeral > 0) {
     warnings.push(
@@ -273,7 +314,7 @@ export function normalizeTerraformPlan(
       redactor,
       true
     )
-    if (result !== 'ephemeral') drift.push(result.change)
+    if (result !== 'ephemeral') drift.push(result)
   }
   for (const change of [...changes, ...drift]) {
     if (
@@ -298,10 +339,10 @@ export function normalizeTerraformPlan(
     format,
     formatVersion: doc.format_version as string,
     toolVersion: stringAt(doc, 'terraform_version') ?? 'unknown',
-    mode: planMode(doc, changes, drift),
+    mode: planMode(input, changes, drift),
     changes,
     drift,
-    outputs: normalizeOutputs(doc, source, redactor),
+    outputs: normalizeOutputs(input, redactor),
     checks: normalizeChecks(doc, redactor),
     ...incompleteness(doc, changes),
     targeted,
@@ -345,12 +386,13 @@ function incompleteness(
 }
 
 function planMode(
-  doc: JsonRecord,
+  input: TerraformInput,
   changes: readonly ResourceChange[],
   drift: readonly ResourceChange[]
 ): Plan['mode'] {
   const managed = changes.filter((c) => c.mode === 'managed')
   if (
+    input.plansNothing &&
     managed.length > 0 &&
     managed.every(
       (c) =>
@@ -359,16 +401,10 @@ function planMode(
         c.deposed === undefined
     )
   ) {
-    const planned = recordAt(
-      recordAt(doc, 'planned_values') ?? {},
-      'root_module'
-    )
-    const remaining = arrayAt(planned ?? {}, 'resources')?.length ?? 0
-    const children = arrayAt(planned ?? {}, 'child_modules')?.length ?? 0
-    if (remaining === 0 && children === 0) return 'destroy'
+    return 'destroy'
   }
   if (
-    doc.relevant_attributes !== undefined &&
+    input.doc.relevant_attributes !== undefined &&
     changes.length === 0 &&
     drift.length > 0
   ) {
@@ -388,30 +424,38 @@ type ActionShape =
       readonly action: 'replace'
       readonly replaceOrder: ReplaceOrder
       readonly keepsOld: boolean
-      readonly opentofu: boolean
     }
 
-const SINGLE_ACTIONS: Readonly<
-  Record<string, Exclude<ChangeAction, 'replace'>>
-> = {
-  create: 'create',
-  update: 'update',
-  delete: 'destroy',
-  forget: 'forget',
-  read: 'read',
-  'no-op': 'no-op'
-}
+/** Terraform's single actions. A Map, so that "toString" is not an action. */
+const SINGLE_ACTIONS: ReadonlyMap<string, ActionShape> = new Map(
+  (
+    [
+      ['create', 'create'],
+      ['update', 'update'],
+      ['delete', 'destroy'],
+      ['forget', 'forget'],
+      ['read', 'read'],
+      ['no-op', 'no-op']
+    ] as const
+  ).map(([tool, action]) => [tool, { action }])
+)
 
 /**
  * Maps a Terraform `actions` list onto the model. Compares sets, not
  * sequences (OpenTofu orders some pairs differently); anything unknown is
- * an error, never ignored.
+ * an error, never ignored. `where` names the entry for the error message.
  */
 export function classifyActions(
   actions: unknown,
   source: string,
-  where: string
+  where: string,
+  address?: string
 ): ActionShape {
+  if (Array.isArray(actions) && actions.length === 1) {
+    const single = SINGLE_ACTIONS.get(actions[0] as string)
+    if (single !== undefined) return single
+  }
+  const label = address === undefined ? where : `${where} (${address})`
   if (
     !Array.isArray(actions) ||
     actions.length === 0 ||
@@ -419,23 +463,21 @@ export function classifyActions(
   ) {
     throw new PlanParseError(
       source,
-      `${where}.change.actions to be a non-empty list of strings`,
+      `${label}.change.actions to be a non-empty list of strings`,
       describeScalar(actions)
     )
   }
   const list = actions as readonly string[]
-  const unknownAction = list.find((a) => !(a in SINGLE_ACTIONS))
-  if (unknownAction !== undefined || new Set(list).size !== list.length) {
+  if (
+    list.some((a) => !SINGLE_ACTIONS.has(a)) ||
+    new Set(list).size !== list.length
+  ) {
     throw new PlanParseError(
       source,
-      `${where}.change.actions to be one of create, update, delete, forget, read, no-op or a replace pair`,
+      `${label}.change.actions to be one of create, update, delete, forget, read, no-op or a replace pair`,
       `[${list.map((a) => describeScalar(a)).join(', ')}]`,
       'plangate does not guess what an unknown action does to real infrastructure; upgrade plangate'
     )
-  }
-  if (list.length === 1) {
-    const action = SINGLE_ACTIONS[list[0] as string]
-    if (action !== undefined) return { action }
   }
   if (list.length === 2) {
     const set = new Set(list)
@@ -443,22 +485,20 @@ export function classifyActions(
       return {
         action: 'replace',
         replaceOrder: list[0] === 'delete' ? 'delete-first' : 'create-first',
-        keepsOld: false,
-        opentofu: false
+        keepsOld: false
       }
     }
     if (set.has('create') && set.has('forget')) {
       return {
         action: 'replace',
         replaceOrder: list[0] === 'forget' ? 'delete-first' : 'create-first',
-        keepsOld: true,
-        opentofu: list[0] === 'forget'
+        keepsOld: true
       }
     }
   }
   throw new PlanParseError(
     source,
-    `${where}.change.actions to be a known combination`,
+    `${label}.change.actions to be a known combination`,
     `[${list.join(', ')}]`,
     'plangate does not guess what an unknown combination does; upgrade plangate'
   )
@@ -470,13 +510,22 @@ const OPENTOFU_REASONS = new Set([
   'forgot_because_lifecycle_destroy_in_config'
 ])
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] }
+
+const NO_ATTRIBUTES: readonly AttributeChange[] = Object.freeze([])
+
+/**
+ * Normalises one entry of resource_changes or resource_drift. This runs once
+ * per resource instance of plans with 100,000 of them: no spreads, no
+ * throw-away arrays on the common path.
+ */
 function normalizeResourceChange(
   entry: unknown,
   where: string,
   input: TerraformInput,
   redactor: Redactor,
   isDrift: boolean
-): { change: ResourceChange; opentofu: boolean } | 'ephemeral' {
+): ResourceChange | 'ephemeral' {
   const { source } = input
   if (!isRecord(entry)) {
     throw new PlanParseError(
@@ -487,21 +536,21 @@ function normalizeResourceChange(
   }
   const mode = entry.mode
   if (mode === 'ephemeral') return 'ephemeral'
-  const address = stringAt(entry, 'address')
-  const type = stringAt(entry, 'type')
-  const name = stringAt(entry, 'name')
-  const change = recordAt(entry, 'change')
+  const address = entry.address
+  const type = entry.type
+  const name = entry.name
+  const change = entry.change
   if (
-    address === undefined ||
-    type === undefined ||
-    name === undefined ||
-    change === undefined
+    typeof address !== 'string' ||
+    typeof type !== 'string' ||
+    typeof name !== 'string' ||
+    !isRecord(change)
   ) {
     const missing = [
-      address === undefined ? 'address' : undefined,
-      type === undefined ? 'type' : undefined,
-      name === undefined ? 'name' : undefined,
-      change === undefined ? 'change' : undefined
+      typeof address !== 'string' ? 'address' : undefined,
+      typeof type !== 'string' ? 'type' : undefined,
+      typeof name !== 'string' ? 'name' : undefined,
+      !isRecord(change) ? 'change' : undefined
     ].filter((key) => key !== undefined)
     throw new PlanParseError(
       source,
@@ -517,68 +566,79 @@ function normalizeResourceChange(
       'upgrade plangate'
     )
   }
-  const shape = classifyActions(change.actions, source, `${where} (${address})`)
+  const shape = classifyActions(change.actions, source, where, address)
+  const action = shape.action
   const reason = stringAt(entry, 'action_reason')
-  const deposed = stringAt(entry, 'deposed')
-  const movedFrom = stringAt(entry, 'previous_address')
-  const importing = recordAt(change, 'importing')
-  const importId =
-    importing === undefined ? undefined : stringAt(importing, 'id')
-  const replacePaths = (arrayAt(change, 'replace_paths') ?? [])
-    .filter((p): p is unknown[] => Array.isArray(p))
-    .map((p) => formatPath(p))
-  const action: ChangeAction = shape.action
+  const rawPaths = change.replace_paths
+  const replacePaths: string[] = []
+  if (Array.isArray(rawPaths)) {
+    for (const path of rawPaths)
+      if (Array.isArray(path)) replacePaths.push(formatPath(path))
+  }
   const keepsOld = shape.action === 'replace' && shape.keepsOld
-  const destructive =
-    mode === 'managed' &&
-    !isDrift &&
-    ((action === 'replace' && !keepsOld) || action === 'destroy')
-  const attributes =
-    action === 'no-op' || action === 'forget'
-      ? []
-      : diffAttributes(
-          {
-            value: change.before,
-            sensitive: change.before_sensitive,
-            absent: change.before === null || change.before === undefined
-          },
-          {
-            value: change.after,
-            sensitive: change.after_sensitive,
-            unknown: change.after_unknown,
-            absent:
-              (change.after === null || change.after === undefined) &&
-              change.after_unknown !== true
-          },
-          redactor,
-          replacePaths
-        )
-  const base: Omit<ResourceChange, 'explanation'> = {
+  const result: Writable<ResourceChange> = {
     address: redactor.text(address),
     type,
     name,
     module: redactor.text(stringAt(entry, 'module_address') ?? ''),
     provider: stringAt(entry, 'provider_name') ?? 'unknown',
-    mode: mode === 'data' ? 'data' : 'managed',
+    mode,
     action,
-    ...(shape.action === 'replace' ? { replaceOrder: shape.replaceOrder } : {}),
-    ...(keepsOld ? { keepsOld: true } : {}),
-    ...(movedFrom === undefined ? {} : { movedFrom: redactor.text(movedFrom) }),
-    imported: importing !== undefined,
-    ...(importId === undefined ? {} : { importId: redactor.text(importId) }),
-    ...(deposed === undefined ? {} : { deposed }),
-    ...(reason === undefined ? {} : { reason }),
-    replacePaths: replacePaths.map((p) => redactor.text(p)),
-    destructive,
-    attributes
+    imported: false,
+    replacePaths: redactor.active
+      ? replacePaths.map((p) => redactor.text(p))
+      : replacePaths,
+    destructive:
+      mode === 'managed' &&
+      !isDrift &&
+      ((action === 'replace' && !keepsOld) || action === 'destroy'),
+    attributes:
+      action === 'no-op' || action === 'forget'
+        ? NO_ATTRIBUTES
+        : diffAttributes(
+            {
+              value: change.before,
+              sensitive: change.before_sensitive,
+              absent: change.before === null || change.before === undefined
+            },
+            {
+              value: change.after,
+              sensitive: change.after_sensitive,
+              unknown: change.after_unknown,
+              absent:
+                (change.after === null || change.after === undefined) &&
+                change.after_unknown !== true
+            },
+            redactor,
+            replacePaths
+          )
   }
-  const explanation = explainChange(base, input, entry)
-  return {
-    change: explanation === undefined ? base : { ...base, explanation },
-    opentofu:
-      (shape.action === 'replace' && shape.opentofu) ||
-      (reason !== undefined && OPENTOFU_REASONS.has(reason))
+  if (shape.action === 'replace') {
+    result.replaceOrder = shape.replaceOrder
+    if (keepsOld) result.keepsOld = true
   }
+  const movedFrom = stringAt(entry, 'previous_address')
+  if (movedFrom !== undefined) result.movedFrom = redactor.text(movedFrom)
+  const importing = change.importing
+  if (isRecord(importing)) {
+    result.imported = true
+    const importId = stringAt(importing, 'id')
+    if (importId !== undefined) result.importId = redactor.text(importId)
+  }
+  const deposed = stringAt(entry, 'deposed')
+  if (deposed !== undefined) result.deposed = deposed
+  if (reason !== undefined) result.reason = reason
+  const explanation = explainChange(result, input, entry)
+  if (explanation !== undefined) result.explanation = explanation
+  return result
+}
+
+/** OpenTofu-only signs in a change: its own reasons, or forget-then-create. */
+function looksOpenTofu(change: ResourceChange): boolean {
+  return (
+    (change.reason !== undefined && OPENTOFU_REASONS.has(change.reason)) ||
+    (change.keepsOld === true && change.replaceOrder === 'delete-first')
+  )
 }
 
 function explainChange(
@@ -595,18 +655,10 @@ function explainChange(
   if (change.deposed !== undefined) {
     return 'destroys a deposed object: the old object left behind by a create-before-destroy replacement that failed part-way'
   }
-  if (change.action === 'destroy' && isDestroyPlan(input.doc)) {
+  if (change.action === 'destroy' && input.plansNothing) {
     return 'destroyed because this is a destroy plan (`plan -destroy`)'
   }
   return undefined
-}
-
-function isDestroyPlan(doc: JsonRecord): boolean {
-  const planned = recordAt(recordAt(doc, 'planned_values') ?? {}, 'root_module')
-  return (
-    (arrayAt(planned ?? {}, 'resources')?.length ?? 0) === 0 &&
-    (arrayAt(planned ?? {}, 'child_modules')?.length ?? 0) === 0
-  )
 }
 
 function verbFor(action: ChangeAction): string {
@@ -629,16 +681,11 @@ function verbFor(action: ChangeAction): string {
 }
 
 function normalizeOutputs(
-  doc: JsonRecord,
-  source: string,
+  input: TerraformInput,
   redactor: Redactor
 ): OutputChange[] {
+  const { doc, source } = input
   const outputs: OutputChange[] = []
-  const config =
-    recordAt(
-      recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module') ?? {},
-      'outputs'
-    ) ?? {}
   const entries = Object.entries(recordAt(doc, 'output_changes') ?? {}).sort(
     ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)
   )
@@ -666,9 +713,8 @@ function normalizeOutputs(
         shape.action
       )
     }
-    const decl = config[name]
     const sensitive =
-      (isRecord(decl) && decl.sensitive === true) ||
+      input.sensitiveOutputs.has(name) ||
       change.before_sensitive === true ||
       change.after_sensitive === true
     const attributes =

@@ -123,17 +123,22 @@ export function collectMaskedStrings(
     collectLeafStrings(value, into)
     return
   }
+  // Hot path: one call per resource side of every plan; avoid allocations.
   if (typeof mask !== 'object' || mask === null) return
   if (typeof value !== 'object' || value === null) return
   if (Array.isArray(mask)) {
     if (!Array.isArray(value)) return
-    for (let i = 0; i < mask.length; i++)
-      collectMaskedStrings(value[i], mask[i], into)
+    for (let i = 0; i < mask.length; i++) {
+      const sub: unknown = mask[i]
+      if (sub !== false) collectMaskedStrings(value[i], sub, into)
+    }
     return
   }
+  const masks = mask as Record<string, unknown>
   const record = value as Record<string, unknown>
-  for (const [key, sub] of Object.entries(mask)) {
-    if (sub === false) continue
-    collectMaskedStrings(record[key], sub, into)
+  for (const key in masks) {
+    const sub = masks[key]
+    if (sub === true || (typeof sub === 'object' && sub !== null))
+      collectMaskedStrings(record[key], sub, into)
   }
 }

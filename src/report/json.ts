@@ -1,5 +1,6 @@
 import type { Analysis } from '../model.js'
 import { countChanges } from '../gate/index.js'
+import { isListed } from './values.js'
 
 /** Version of the JSON report's shape; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1
@@ -29,7 +30,7 @@ export function buildJsonReport(analysis: Analysis, tool: ToolInfo): object {
       targeted: plan.targeted,
       ...(plan.incomplete === undefined ? {} : { incomplete: plan.incomplete }),
       summary: countChanges([plan]),
-      changes: plan.changes,
+      changes: plan.changes.filter(isListed),
       drift: plan.drift,
       outputs: plan.outputs,
       checks: plan.checks,
@@ -39,7 +40,10 @@ export function buildJsonReport(analysis: Analysis, tool: ToolInfo): object {
   }
 }
 
-/** Serialises the JSON report. */
+/**
+ * Serialises the JSON report compactly: reports of large plans run to
+ * megabytes, and `jq .` pretty-prints for people.
+ */
 export function renderJson(analysis: Analysis, tool: ToolInfo): string {
-  return JSON.stringify(buildJsonReport(analysis, tool), null, 2) + '\n'
+  return JSON.stringify(buildJsonReport(analysis, tool)) + '\n'
 }
