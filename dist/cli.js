@@ -50,10 +50,28 @@ function createRedactor(secrets) {
         pattern.lastIndex = 0;
         return pattern.test(value) ? value.replace(pattern, SENSITIVE_TEXT) : value;
     };
+    const holdsSecret = (value) => {
+        if (typeof value === 'string')
+            return text(value) !== value;
+        if (typeof value !== 'object' || value === null)
+            return false;
+        if (Array.isArray(value))
+            return value.some(holdsSecret);
+        for (const key in value) {
+            if (text(key) !== key)
+                return true;
+            if (holdsSecret(value[key]))
+                return true;
+        }
+        return false;
+    };
+    // Copies only what holds a secret; clean values are returned as they are.
     const deep = (value) => {
         if (typeof value === 'string')
             return text(value);
         if (typeof value !== 'object' || value === null)
+            return value;
+        if (!holdsSecret(value))
             return value;
         if (Array.isArray(value))
             return value.map(deep);
@@ -485,15 +503,7 @@ function diffAttributes(before, after, redactor, forcing = [], rootPath = '') {
             }
             const bRec = (bObj ?? {});
             const aRec = (aObj ?? {});
-            const keys = new Set([...Object.keys(bRec), ...Object.keys(aRec)]);
-            if (aUnknown !== undefined &&
-                typeof aUnknown === 'object' &&
-                aUnknown !== null &&
-                !Array.isArray(aUnknown)) {
-                for (const key of Object.keys(aUnknown))
-                    keys.add(key);
-            }
-            for (const key of [...keys].sort()) {
+            for (const key of unionOfKeys(bRec, aRec, aUnknown)) {
                 walk(joinPath(path, key), bRec[key], !(key in bRec), maskAt(bMask, key), aRec[key], !(key in aRec) && maskAt(aUnknown, key) !== true, maskAt(aMask, key), maskAt(aUnknown, key));
             }
             return;
@@ -509,7 +519,7 @@ function diffAttributes(before, after, redactor, forcing = [], rootPath = '') {
 function applyMask(value, mask) {
     if (mask === true)
         return SENSITIVE_TEXT;
-    if (typeof mask !== 'object' || mask === null)
+    if (!marksAnything(mask))
         return value;
     if (typeof value !== 'object' || value === null)
         return value;
@@ -519,6 +529,47 @@ function applyMask(value, mask) {
     for (const [key, item] of Object.entries(value))
         out[key] = applyMask(item, maskAt(mask, key));
     return out;
+}
+/**
+ * Sorted union of the keys of both sides (and of the unknown mask). Hot:
+ * the common case, two objects with the same sorted keys, allocates once.
+ */
+function unionOfKeys(before, after, unknown) {
+    const bKeys = Object.keys(before);
+    const aKeys = Object.keys(after);
+    const extra = typeof unknown === 'object' && unknown !== null && !Array.isArray(unknown)
+        ? Object.keys(unknown)
+        : [];
+    if (isSorted(bKeys) &&
+        sameKeys(bKeys, aKeys) &&
+        extra.every((k) => k in before))
+        return bKeys;
+    return [...new Set([...bKeys, ...aKeys, ...extra])].sort();
+}
+function isSorted(keys) {
+    for (let i = 1; i < keys.length; i++)
+        if (keys[i - 1] >= keys[i])
+            return false;
+    return true;
+}
+function sameKeys(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+/** True when a sensitivity mask marks at least one part of a value. */
+function marksAnything(mask) {
+    if (mask === true)
+        return true;
+    if (typeof mask !== 'object' || mask === null)
+        return false;
+    for (const key in mask)
+        if (marksAnything(mask[key]))
+            return true;
+    return false;
 }
 function sizeOf(value) {
     return Array.isArray(value) ? value.length : Object.keys(value).length;
@@ -531,13 +582,19 @@ function maskAt(mask, key) {
     return mask[key];
 }
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Keys repeat across thousands of resources: remember how each is written. */
+const KEY_STEPS = new Map();
 /** Appends a key to a Terraform-style path: `a.b`, `tags["Name"]`. */
 function joinPath(path, key) {
+    let step = KEY_STEPS.get(key);
+    if (step === undefined) {
+        step = IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+        if (KEY_STEPS.size < 10_000)
+            KEY_STEPS.set(key, step);
+    }
     if (path === '')
-        return IDENTIFIER.test(key) ? key : `[${JSON.stringify(key)}]`;
-    return IDENTIFIER.test(key)
-        ? `${path}.${key}`
-        : `${path}[${JSON.stringify(key)}]`;
+        return step.startsWith('.') ? step.slice(1) : step;
+    return path + step;
 }
 /** Renders a Terraform path step list (`["tags","Name"]`, `["list",0]`). */
 function formatPath(steps) {
@@ -647,7 +704,9 @@ function describeIndex(index) {
  * Puts a Terraform/OpenTofu `action_reason` into words. Returns undefined
  * for a reason plangate does not know, so the caller can say so.
  */
-function explainReason(reason, context) {
+function explainReason(reason, context, 
+/** `index` of the resource instance (count number or for_each key). */
+index) {
     const replaced = context.keepsOld === true
         ? 'replaced (old object kept, forgotten)'
         : 'replaced';
@@ -667,9 +726,9 @@ function explainReason(reason, context) {
                 ? 'forgotten (removed from state, the real object is kept) because a `removed` block with `destroy = false` covers it'
                 : 'destroyed because its block was removed from the configuration';
         case 'delete_because_count_index':
-            return `destroyed because \`count\`${describeIndex(context.index)}`;
+            return `destroyed because \`count\`${describeIndex(index)}`;
         case 'delete_because_each_key':
-            return `destroyed because \`for_each\`${describeIndex(context.index)}`;
+            return `destroyed because \`for_each\`${describeIndex(index)}`;
         case 'delete_because_no_module': {
             const call = context.module === ''
                 ? 'its module call'
@@ -871,6 +930,7 @@ function normalizeTerraformPlan(input, redactor) {
     const { doc, source } = input;
     const warnings = [...input.warnings];
     const changes = [];
+    const unknownReasons = [];
     let ephemeral = 0;
     let opentofu = false;
     const rawChanges = doc.resource_changes;
@@ -879,7 +939,7 @@ function normalizeTerraformPlan(input, redactor) {
     }
     for (let i = 0; i < (rawChanges?.length ?? 0); i++) {
         const entry = rawChanges?.[i];
-        const result = normalizeResourceChange(entry, `resource_changes[${i}]`, input, redactor, false);
+        const result = normalizeResourceChange(entry, 'resource_changes', i, input, redactor, unknownReasons);
         if (result === 'ephemeral') {
             ephemeral++;
             continue;
@@ -894,14 +954,12 @@ function normalizeTerraformPlan(input, redactor) {
     const drift = [];
     const rawDrift = arrayAt(doc, 'resource_drift') ?? [];
     for (let i = 0; i < rawDrift.length; i++) {
-        const result = normalizeResourceChange(rawDrift[i], `resource_drift[${i}]`, input, redactor, true);
+        const result = normalizeResourceChange(rawDrift[i], 'resource_drift', i, input, redactor, unknownReasons);
         if (result !== 'ephemeral')
             drift.push(result);
     }
-    for (const change of [...changes, ...drift]) {
-        if (change.reason !== undefined &&
-            explainReason(change.reason, change) === undefined)
-            warnings.push(`${source}: ${change.address} has an action_reason plangate does not know: "${change.reason}"`);
+    for (const unknown of unknownReasons) {
+        warnings.push(`${source}: ${unknown.address} has an action_reason plangate does not know: "${unknown.reason}"`);
     }
     const format = opentofu || isOpenTofu(changes) ? 'opentofu' : 'terraform';
     const targeted = doc.complete === false && doc.errored !== true && !hasDeferred(doc);
@@ -986,7 +1044,8 @@ function classifyActions(actions, source, where, address) {
         if (single !== undefined)
             return single;
     }
-    const label = address === undefined ? where : `${where} (${address})`;
+    const place = typeof where === 'string' ? where : where();
+    const label = address === undefined ? place : `${place} (${address})`;
     if (!Array.isArray(actions) ||
         actions.length === 0 ||
         !actions.every((a) => typeof a === 'string')) {
@@ -1027,10 +1086,12 @@ const NO_ATTRIBUTES = Object.freeze([]);
  * per resource instance of plans with 100,000 of them: no spreads, no
  * throw-away arrays on the common path.
  */
-function normalizeResourceChange(entry, where, input, redactor, isDrift) {
+function normalizeResourceChange(entry, section, position, input, redactor, unknownReasons) {
     const { source } = input;
+    const isDrift = section === 'resource_drift';
+    const where = () => `${section}[${position}]`;
     if (!isRecord(entry)) {
-        throw new PlanParseError(source, `${where} to be an object`, describeScalar(entry));
+        throw new PlanParseError(source, `${where()} to be an object`, describeScalar(entry));
     }
     const mode = entry.mode;
     if (mode === 'ephemeral')
@@ -1049,10 +1110,10 @@ function normalizeResourceChange(entry, where, input, redactor, isDrift) {
             typeof name !== 'string' ? 'name' : undefined,
             !isRecord(change) ? 'change' : undefined
         ].filter((key) => key !== undefined);
-        throw new PlanParseError(source, `${where} to have address, type, name and change`, `no ${missing.join(', ')}`);
+        throw new PlanParseError(source, `${where()} to have address, type, name and change`, `no ${missing.join(', ')}`);
     }
     if (mode !== 'managed' && mode !== 'data') {
-        throw new PlanParseError(source, `${where} (${address}) to have mode "managed" or "data"`, `mode ${describeScalar(mode)}`, 'upgrade plangate');
+        throw new PlanParseError(source, `${where()} (${address}) to have mode "managed" or "data"`, `mode ${describeScalar(mode)}`, 'upgrade plangate');
     }
     const shape = classifyActions(change.actions, source, where, address);
     const action = shape.action;
@@ -1114,7 +1175,7 @@ function normalizeResourceChange(entry, where, input, redactor, isDrift) {
         result.deposed = deposed;
     if (reason !== undefined)
         result.reason = reason;
-    const explanation = explainChange(result, input, entry);
+    const explanation = explainChange(result, input, entry, unknownReasons);
     if (explanation !== undefined)
         result.explanation = explanation;
     return result;
@@ -1124,10 +1185,13 @@ function looksOpenTofu(change) {
     return ((change.reason !== undefined && OPENTOFU_REASONS.has(change.reason)) ||
         (change.keepsOld === true && change.replaceOrder === 'delete-first'));
 }
-function explainChange(change, input, entry) {
+function explainChange(change, input, entry, unknownReasons) {
     if (change.reason !== undefined) {
-        return (explainReason(change.reason, { ...change, index: entry.index }) ??
-            `${verbFor(change.action)} (Terraform's reason: ${change.reason})`);
+        const words = explainReason(change.reason, change, entry.index);
+        if (words !== undefined)
+            return words;
+        unknownReasons.push({ address: change.address, reason: change.reason });
+        return `${verbFor(change.action)} (Terraform's reason: ${change.reason})`;
     }
     if (change.deposed !== undefined) {
         return 'destroys a deposed object: the old object left behind by a create-before-destroy replacement that failed part-way';

@@ -147,16 +147,7 @@ export function diffAttributes(
       }
       const bRec = (bObj ?? {}) as Record<string, unknown>
       const aRec = (aObj ?? {}) as Record<string, unknown>
-      const keys = new Set([...Object.keys(bRec), ...Object.keys(aRec)])
-      if (
-        aUnknown !== undefined &&
-        typeof aUnknown === 'object' &&
-        aUnknown !== null &&
-        !Array.isArray(aUnknown)
-      ) {
-        for (const key of Object.keys(aUnknown)) keys.add(key)
-      }
-      for (const key of [...keys].sort()) {
+      for (const key of unionOfKeys(bRec, aRec, aUnknown)) {
         walk(
           joinPath(path, key),
           bRec[key],
@@ -194,7 +185,7 @@ export function diffAttributes(
 /** Replaces the parts of a value that a sensitivity mask marks. */
 export function applyMask(value: unknown, mask: unknown): unknown {
   if (mask === true) return SENSITIVE_TEXT
-  if (typeof mask !== 'object' || mask === null) return value
+  if (!marksAnything(mask)) return value
   if (typeof value !== 'object' || value === null) return value
   if (Array.isArray(value))
     return value.map((item, i) => applyMask(item, maskAt(mask, i)))
@@ -202,6 +193,51 @@ export function applyMask(value: unknown, mask: unknown): unknown {
   for (const [key, item] of Object.entries(value))
     out[key] = applyMask(item, maskAt(mask, key))
   return out
+}
+
+/**
+ * Sorted union of the keys of both sides (and of the unknown mask). Hot:
+ * the common case, two objects with the same sorted keys, allocates once.
+ */
+function unionOfKeys(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  unknown: unknown
+): string[] {
+  const bKeys = Object.keys(before)
+  const aKeys = Object.keys(after)
+  const extra =
+    typeof unknown === 'object' && unknown !== null && !Array.isArray(unknown)
+      ? Object.keys(unknown)
+      : []
+  if (
+    isSorted(bKeys) &&
+    sameKeys(bKeys, aKeys) &&
+    extra.every((k) => k in before)
+  )
+    return bKeys
+  return [...new Set([...bKeys, ...aKeys, ...extra])].sort()
+}
+
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++)
+    if ((keys[i - 1] as string) >= (keys[i] as string)) return false
+  return true
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/** True when a sensitivity mask marks at least one part of a value. */
+function marksAnything(mask: unknown): boolean {
+  if (mask === true) return true
+  if (typeof mask !== 'object' || mask === null) return false
+  for (const key in mask)
+    if (marksAnything((mask as Record<string, unknown>)[key])) return true
+  return false
 }
 
 function sizeOf(value: Record<string, unknown> | unknown[]): number {
@@ -215,14 +251,18 @@ function maskAt(mask: unknown, key: string | number): unknown {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/
+/** Keys repeat across thousands of resources: remember how each is written. */
+const KEY_STEPS = new Map<string, string>()
 
 /** Appends a key to a Terraform-style path: `a.b`, `tags["Name"]`. */
 export function joinPath(path: string, key: string): string {
-  if (path === '')
-    return IDENTIFIER.test(key) ? key : `[${JSON.stringify(key)}]`
-  return IDENTIFIER.test(key)
-    ? `${path}.${key}`
-    : `${path}[${JSON.stringify(key)}]`
+  let step = KEY_STEPS.get(key)
+  if (step === undefined) {
+    step = IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`
+    if (KEY_STEPS.size < 10_000) KEY_STEPS.set(key, step)
+  }
+  if (path === '') return step.startsWith('.') ? step.slice(1) : step
+  return path + step
 }
 
 /** Renders a Terraform path step list (`["tags","Name"]`, `["list",0]`). */

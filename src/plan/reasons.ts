@@ -7,8 +7,6 @@ export interface ReasonContext {
   readonly module: string
   readonly movedFrom?: string
   readonly keepsOld?: boolean
-  /** `index` of the resource instance (count number or for_each key). */
-  readonly index?: unknown
 }
 
 const code = (text: string): string => `\`${text}\``
@@ -32,7 +30,9 @@ function describeIndex(index: unknown): string {
  */
 export function explainReason(
   reason: string,
-  context: ReasonContext
+  context: ReasonContext,
+  /** `index` of the resource instance (count number or for_each key). */
+  index?: unknown
 ): string | undefined {
   const replaced =
     context.keepsOld === true
@@ -54,9 +54,9 @@ export function explainReason(
         ? 'forgotten (removed from state, the real object is kept) because a `removed` block with `destroy = false` covers it'
         : 'destroyed because its block was removed from the configuration'
     case 'delete_because_count_index':
-      return `destroyed because \`count\`${describeIndex(context.index)}`
+      return `destroyed because \`count\`${describeIndex(index)}`
     case 'delete_because_each_key':
-      return `destroyed because \`for_each\`${describeIndex(context.index)}`
+      return `destroyed because \`for_each\`${describeIndex(index)}`
     case 'delete_because_no_module': {
       const call =
         context.module === ''

@@ -273,6 +273,7 @@ export function normalizeTerraformPlan(
   const { doc, source } = input
   const warnings = [...input.warnings]
   const changes: ResourceChange[] = []
+  const unknownReasons: UnknownReason[] = []
   let ephemeral = 0
   let opentofu = false
   const rawChanges = doc.resource_changes
@@ -287,10 +288,11 @@ export function normalizeTerraformPlan(
     const entry: unknown = rawChanges?.[i]
     const result = normalizeResourceChange(
       entry,
-      `resource_changes[${i}]`,
+      'resource_changes',
+      i,
       input,
       redactor,
-      false
+      unknownReasons
     )
     if (result === 'ephemeral') {
       ephemeral++
@@ -309,21 +311,18 @@ export function normalizeTerraformPlan(
   for (let i = 0; i < rawDrift.length; i++) {
     const result = normalizeResourceChange(
       rawDrift[i],
-      `resource_drift[${i}]`,
+      'resource_drift',
+      i,
       input,
       redactor,
-      true
+      unknownReasons
     )
     if (result !== 'ephemeral') drift.push(result)
   }
-  for (const change of [...changes, ...drift]) {
-    if (
-      change.reason !== undefined &&
-      explainReason(change.reason, change) === undefined
+  for (const unknown of unknownReasons) {
+    warnings.push(
+      `${source}: ${unknown.address} has an action_reason plangate does not know: "${unknown.reason}"`
     )
-      warnings.push(
-        `${source}: ${change.address} has an action_reason plangate does not know: "${change.reason}"`
-      )
   }
   const format: PlanFormat =
     opentofu || isOpenTofu(changes) ? 'opentofu' : 'terraform'
@@ -448,14 +447,15 @@ const SINGLE_ACTIONS: ReadonlyMap<string, ActionShape> = new Map(
 export function classifyActions(
   actions: unknown,
   source: string,
-  where: string,
+  where: string | (() => string),
   address?: string
 ): ActionShape {
   if (Array.isArray(actions) && actions.length === 1) {
     const single = SINGLE_ACTIONS.get(actions[0] as string)
     if (single !== undefined) return single
   }
-  const label = address === undefined ? where : `${where} (${address})`
+  const place = typeof where === 'string' ? where : where()
+  const label = address === undefined ? place : `${place} (${address})`
   if (
     !Array.isArray(actions) ||
     actions.length === 0 ||
@@ -510,6 +510,11 @@ const OPENTOFU_REASONS = new Set([
   'forgot_because_lifecycle_destroy_in_config'
 ])
 
+interface UnknownReason {
+  readonly address: string
+  readonly reason: string
+}
+
 type Writable<T> = { -readonly [K in keyof T]: T[K] }
 
 const NO_ATTRIBUTES: readonly AttributeChange[] = Object.freeze([])
@@ -521,16 +526,19 @@ const NO_ATTRIBUTES: readonly AttributeChange[] = Object.freeze([])
  */
 function normalizeResourceChange(
   entry: unknown,
-  where: string,
+  section: 'resource_changes' | 'resource_drift',
+  position: number,
   input: TerraformInput,
   redactor: Redactor,
-  isDrift: boolean
+  unknownReasons: UnknownReason[]
 ): ResourceChange | 'ephemeral' {
   const { source } = input
+  const isDrift = section === 'resource_drift'
+  const where = (): string => `${section}[${position}]`
   if (!isRecord(entry)) {
     throw new PlanParseError(
       source,
-      `${where} to be an object`,
+      `${where()} to be an object`,
       describeScalar(entry)
     )
   }
@@ -554,14 +562,14 @@ function normalizeResourceChange(
     ].filter((key) => key !== undefined)
     throw new PlanParseError(
       source,
-      `${where} to have address, type, name and change`,
+      `${where()} to have address, type, name and change`,
       `no ${missing.join(', ')}`
     )
   }
   if (mode !== 'managed' && mode !== 'data') {
     throw new PlanParseError(
       source,
-      `${where} (${address}) to have mode "managed" or "data"`,
+      `${where()} (${address}) to have mode "managed" or "data"`,
       `mode ${describeScalar(mode)}`,
       'upgrade plangate'
     )
@@ -628,7 +636,7 @@ function normalizeResourceChange(
   const deposed = stringAt(entry, 'deposed')
   if (deposed !== undefined) result.deposed = deposed
   if (reason !== undefined) result.reason = reason
-  const explanation = explainChange(result, input, entry)
+  const explanation = explainChange(result, input, entry, unknownReasons)
   if (explanation !== undefined) result.explanation = explanation
   return result
 }
@@ -644,13 +652,14 @@ function looksOpenTofu(change: ResourceChange): boolean {
 function explainChange(
   change: Omit<ResourceChange, 'explanation'>,
   input: TerraformInput,
-  entry: JsonRecord
+  entry: JsonRecord,
+  unknownReasons: UnknownReason[]
 ): string | undefined {
   if (change.reason !== undefined) {
-    return (
-      explainReason(change.reason, { ...change, index: entry.index }) ??
-      `${verbFor(change.action)} (Terraform's reason: ${change.reason})`
-    )
+    const words = explainReason(change.reason, change, entry.index)
+    if (words !== undefined) return words
+    unknownReasons.push({ address: change.address, reason: change.reason })
+    return `${verbFor(change.action)} (Terraform's reason: ${change.reason})`
   }
   if (change.deposed !== undefined) {
     return 'destroys a deposed object: the old object left behind by a create-before-destroy replacement that failed part-way'

@@ -61,9 +61,21 @@ export function createRedactor(secrets: Iterable<string>): Redactor {
     pattern.lastIndex = 0
     return pattern.test(value) ? value.replace(pattern, SENSITIVE_TEXT) : value
   }
+  const holdsSecret = (value: unknown): boolean => {
+    if (typeof value === 'string') return text(value) !== value
+    if (typeof value !== 'object' || value === null) return false
+    if (Array.isArray(value)) return value.some(holdsSecret)
+    for (const key in value) {
+      if (text(key) !== key) return true
+      if (holdsSecret((value as Record<string, unknown>)[key])) return true
+    }
+    return false
+  }
+  // Copies only what holds a secret; clean values are returned as they are.
   const deep = (value: unknown): unknown => {
     if (typeof value === 'string') return text(value)
     if (typeof value !== 'object' || value === null) return value
+    if (!holdsSecret(value)) return value
     if (Array.isArray(value)) return value.map(deep)
     const out: Record<string, unknown> = {}
     for (const [key, item] of Object.entries(value)) out[text(key)] = deep(item)
