@@ -18,11 +18,17 @@ afterEach(() => rmSync(work, { recursive: true, force: true }))
 function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
   const pattern = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (const match of text.matchAll(pattern)) outputs[match[1] ?? ''] = match[3] ?? ''
+  for (const match of text.matchAll(pattern))
+    outputs[match[1] ?? ''] = match[3] ?? ''
   return outputs
 }
 
-function runAction(plan: string): { code: number | null; stdout: string; outputs: Record<string, string>; summary: string } {
+function runAction(plan: string): {
+  code: number | null
+  stdout: string
+  outputs: Record<string, string>
+  summary: string
+} {
   const outputFile = join(work, 'output')
   const summaryFile = join(work, 'summary.md')
   writeFileSync(outputFile, '')
@@ -49,24 +55,41 @@ describe('the action bundle (dist/index.js), report-only', () => {
   it('passes a safe plan: outputs, job summary, JSON report', () => {
     const run = runAction(fixturePath('terraform/update.json'))
     expect(run.code).toBe(0)
-    expect(run.outputs).toMatchObject({ decision: 'pass', 'destructive-count': '0', 'update-count': '2' })
+    expect(run.outputs).toMatchObject({
+      decision: 'pass',
+      'destructive-count': '0',
+      'update-count': '2'
+    })
     expect(run.summary).toContain('### ✅ plangate: pass')
-    const report = JSON.parse(readFileSync(run.outputs['report-path'] ?? '', 'utf8')) as { schemaVersion: number }
+    const report = JSON.parse(
+      readFileSync(run.outputs['report-path'] ?? '', 'utf8')
+    ) as { schemaVersion: number }
     expect(report.schemaVersion).toBe(1)
   })
 
   it('fails the step when the gate blocks, across several plans given one per line', () => {
-    const run = runAction(`${fixturePath('terraform/update.json')}\n\n${fixturePath('terraform/sensitive.json')}\n`)
+    const run = runAction(
+      `${fixturePath('terraform/update.json')}\n\n${fixturePath('terraform/sensitive.json')}\n`
+    )
     expect(run.code).toBe(1)
-    expect(run.outputs).toMatchObject({ decision: 'blocked', 'destructive-count': '2' })
-    expect(run.stdout).toContain("::error::plangate: destructive changes need a human's approval")
-    expect(run.summary + run.stdout + JSON.stringify(run.outputs)).not.toContain('PGSECRET')
+    expect(run.outputs).toMatchObject({
+      decision: 'blocked',
+      'destructive-count': '2'
+    })
+    expect(run.stdout).toContain(
+      "::error::plangate: destructive changes need a human's approval"
+    )
+    expect(
+      run.summary + run.stdout + JSON.stringify(run.outputs)
+    ).not.toContain('PGSECRET')
   })
 
   it('reports an unreadable plan as an error, never a pass', () => {
     const run = runAction(join(work, 'missing.json'))
     expect(run.code).toBe(1)
     expect(run.outputs.decision).toBe('error')
-    expect(run.stdout).toContain('missing.json: expected a readable plan file, found no file at that path')
+    expect(run.stdout).toContain(
+      'missing.json: expected a readable plan file, found no file at that path'
+    )
   })
 })

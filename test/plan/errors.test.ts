@@ -143,9 +143,16 @@ describe('bad input gets one clear line naming file, expectation and finding', (
     expect(errorForDoc(doc)).toMatchInlineSnapshot(
       `"plan.json: expected resource_changes[0] (terraform_data.app).change.actions to be one of create, update, delete, forget, read, no-op or a replace pair, found ["delete", "archive"]; plangate does not guess what an unknown action does to real infrastructure; upgrade plangate"`
     )
-    for (const inherited of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+    for (const inherited of [
+      'toString',
+      'constructor',
+      '__proto__',
+      'hasOwnProperty'
+    ]) {
       entry.change.actions = [inherited]
-      expect(errorForDoc(doc)).toContain('to be one of create, update, delete, forget, read, no-op or a replace pair')
+      expect(errorForDoc(doc)).toContain(
+        'to be one of create, update, delete, forget, read, no-op or a replace pair'
+      )
     }
     entry.change.actions = ['update', 'delete']
     expect(errorForDoc(doc)).toContain(
