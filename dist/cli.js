@@ -958,8 +958,17 @@ function normalizeTerraformPlan(input, redactor) {
         if (result !== 'ephemeral')
             drift.push(result);
     }
-    for (const unknown of unknownReasons) {
-        warnings.push(`${source}: ${unknown.address} has an action_reason plangate does not know: "${unknown.reason}"`);
+    const byReason = new Map();
+    for (const { reason, address } of unknownReasons) {
+        const addresses = byReason.get(reason);
+        if (addresses === undefined)
+            byReason.set(reason, [address]);
+        else
+            addresses.push(address);
+    }
+    for (const [reason, addresses] of byReason) {
+        const more = addresses.length > 1 ? ` and ${addresses.length - 1} more` : '';
+        warnings.push(`${source}: action_reason "${reason}" is one plangate does not know (${addresses[0] ?? ''}${more}); the change is classified by its actions`);
     }
     const format = opentofu || isOpenTofu(changes) ? 'opentofu' : 'terraform';
     const targeted = doc.complete === false && doc.errored !== true && !hasDeferred(doc);

@@ -26,6 +26,7 @@
  * the raw results as JSON, default .bench/results.json).
  */
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import {
   existsSync,
   mkdirSync,
@@ -48,6 +49,14 @@ const TIME = '/usr/bin/time'
 const JQ_FILTER =
   '.resource_changes[] | select(.change.actions | index("delete")) | .address'
 const FLOOR_SCRIPT = "JSON.parse(require('fs').readFileSync(process.argv[1]))"
+
+/** Short fingerprint of the bundle under test, to tell runs (and rebuilds) apart. */
+function fingerprint() {
+  return createHash('sha256')
+    .update(readFileSync(CLI))
+    .digest('hex')
+    .slice(0, 12)
+}
 
 /** Goals from the issue. */
 const GOALS = { timeVsFloor: 1.3, rssVsFloor: 1.3, jqVsPlangate: 2 }
@@ -227,6 +236,7 @@ async function main() {
   const jqVersion = hasJq
     ? spawnSync('jq', ['--version'], { encoding: 'utf8' }).stdout.trim()
     : 'missing'
+  const bundle = fingerprint()
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
@@ -237,7 +247,8 @@ async function main() {
   }
   process.stdout.write(
     `plangate benchmark: ${runs} rounds per size, sizes ${sizes.join(', ')}\n` +
-      `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; node ${machine.node}; ${machine.jq}\n`
+      `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; node ${machine.node}; ${machine.jq}\n` +
+      `bundle: dist/cli.js sha256 ${bundle}\n`
   )
   if (!hasJq)
     process.stdout.write(
@@ -287,6 +298,12 @@ async function main() {
     )
     results.push({ size, bytes: plan.bytes, runs, stats, samples })
   }
+
+  const bundleAfter = fingerprint()
+  if (bundleAfter !== bundle)
+    process.stdout.write(
+      `\nWARNING: dist/cli.js changed during the run (${bundle} -> ${bundleAfter}); the plangate numbers mix two builds: run again\n`
+    )
 
   // Report.
   const rows = [

@@ -145,6 +145,22 @@ function hex(rng, digits) {
   return s
 }
 
+const SECRET_CHARS =
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+/**
+ * A generated password: 20-32 random letters and digits, no common prefix
+ * (a shared prefix would let the redactor's regular expression skip ahead).
+ * @param {() => number} rng
+ */
+function secret(rng) {
+  let s = ''
+  const length = int(rng, 20, 32)
+  for (let i = 0; i < length; i++)
+    s += SECRET_CHARS[Math.floor(rng() * SECRET_CHARS.length)]
+  return s
+}
+
 /** A `terraform_data` id: a random UUID. @param {() => number} rng */
 function uuid(rng) {
   return `${hex(rng, 8)}-${hex(rng, 4)}-${hex(rng, 4)}-${hex(rng, 4)}-${hex(rng, 12)}`
@@ -562,7 +578,7 @@ function inputOf(ref, seed, version) {
         engine_version: bump(0) ? '16.2' : '15.6',
         instance_class: bump(1) ? 'db.r6g.xlarge' : 'db.r6g.large',
         name,
-        password: `PGSECRET-${hex(rng, 24)}`,
+        password: secret(rng),
         port: 5432,
         subnet_ids: [`subnet-${hex(rng, 17)}`, `subnet-${hex(rng, 17)}`]
       })
@@ -1012,7 +1028,7 @@ export async function makeBigPlan(total, out, seed = DEFAULT_SEED) {
     return test
   }
 
-  const dbPassword = `PGSECRET-var-db-password-${hex(rngFor(seed, -1, 9), 12)}`
+  const dbPassword = secret(rngFor(seed, -1, 9))
   await w.write(
     `{"format_version":"1.2","terraform_version":"${TERRAFORM_VERSION}",` +
       `"variables":${JSON.stringify({

@@ -319,9 +319,16 @@ export function normalizeTerraformPlan(
     )
     if (result !== 'ephemeral') drift.push(result)
   }
-  for (const unknown of unknownReasons) {
+  const byReason = new Map<string, string[]>()
+  for (const { reason, address } of unknownReasons) {
+    const addresses = byReason.get(reason)
+    if (addresses === undefined) byReason.set(reason, [address])
+    else addresses.push(address)
+  }
+  for (const [reason, addresses] of byReason) {
+    const more = addresses.length > 1 ? ` and ${addresses.length - 1} more` : ''
     warnings.push(
-      `${source}: ${unknown.address} has an action_reason plangate does not know: "${unknown.reason}"`
+      `${source}: action_reason "${reason}" is one plangate does not know (${addresses[0] ?? ''}${more}); the change is classified by its actions`
     )
   }
   const format: PlanFormat =
