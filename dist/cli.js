@@ -2091,17 +2091,18 @@ function renderPlan(plan, out, paint) {
         for (const note of plan.incomplete.notes)
             out.push(paint('red', `  ! incomplete: ${note}`));
     }
+    // Grouped by action, the most dangerous first; destructive groups in red.
     const listed = sortForReport(plan.changes.filter(isListed));
-    const destructive = listed.filter((c) => c.destructive);
-    const others = listed.filter((c) => !c.destructive);
-    if (destructive.length > 0) {
-        out.push('', paint('red', paint('bold', `  Destructive changes (${destructive.length})`)));
-        for (const change of destructive)
-            renderChange(change, out, paint);
-    }
-    if (others.length > 0) {
-        out.push('', paint('bold', `  Other changes (${others.length})`));
-        for (const change of others)
+    if (listed.length === 0)
+        out.push('', '  No resource changes.');
+    for (const action of ACTION_ORDER) {
+        const group = listed.filter((c) => c.action === action);
+        if (group.length === 0)
+            continue;
+        const destructive = group.some((c) => c.destructive);
+        const title = `  ${GROUP_TITLES[action]} (${group.length})`;
+        out.push('', destructive ? paint('red', paint('bold', title)) : paint('bold', title));
+        for (const change of group)
             renderChange(change, out, paint);
     }
     if (plan.outputs.some((o) => o.action !== 'no-op')) {
@@ -2129,6 +2130,15 @@ function renderPlan(plan, out, paint) {
     }
     out.push('');
 }
+const GROUP_TITLES = {
+    destroy: 'Destroy',
+    replace: 'Replace',
+    forget: 'Forget: stop managing, keep the real object',
+    update: 'Update in place',
+    create: 'Create',
+    read: 'Read during apply',
+    'no-op': 'Move or import only'
+};
 function renderChange(change, out, paint) {
     const marker = markerFor(change).padEnd(3);
     const style = change.destructive

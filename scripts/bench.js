@@ -28,6 +28,7 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -45,6 +46,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const CLI = join(ROOT, 'dist', 'cli.js')
 const GENERATOR = join(ROOT, 'scripts', 'make-big-plan.js')
 const CACHE = join(ROOT, '.bench')
+/** dist/ is copied here at start, so a rebuild during the run cannot mix two builds. */
+const SNAPSHOT = join(CACHE, 'dist-snapshot')
 const TIME = '/usr/bin/time'
 const JQ_FILTER =
   '.resource_changes[] | select(.change.actions | index("delete")) | .address'
@@ -236,7 +239,12 @@ async function main() {
   const jqVersion = hasJq
     ? spawnSync('jq', ['--version'], { encoding: 'utf8' }).stdout.trim()
     : 'missing'
-  const bundle = fingerprint()
+  // Measure a copy of dist/ (the bundle is self-contained; the copy resolves
+  // node_modules and package.json "type" exactly as dist/ does).
+  rmSync(SNAPSHOT, { recursive: true, force: true })
+  cpSync(dirname(CLI), SNAPSHOT, { recursive: true })
+  const cliUnderTest = join(SNAPSHOT, 'cli.js')
+  const bundle = fingerprint(cliUnderTest)
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
@@ -248,7 +256,7 @@ async function main() {
   process.stdout.write(
     `plangate benchmark: ${runs} rounds per size, sizes ${sizes.join(', ')}\n` +
       `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; node ${machine.node}; ${machine.jq}\n` +
-      `bundle: dist/cli.js sha256 ${bundle}\n`
+      `bundle: dist/cli.js sha256 ${bundle} (measured from a copy in ${relative(ROOT, SNAPSHOT)}/)\n`
   )
   if (!hasJq)
     process.stdout.write(
@@ -262,7 +270,14 @@ async function main() {
     const commands = [
       {
         name: 'plangate',
-        argv: [process.execPath, CLI, 'review', '--format', 'json', plan.path],
+        argv: [
+          process.execPath,
+          cliUnderTest,
+          'review',
+          '--format',
+          'json',
+          plan.path
+        ],
         okCodes: [0, 1] // 1 = blocked, expected: the plan has destroys
       },
       {
@@ -299,10 +314,10 @@ async function main() {
     results.push({ size, bytes: plan.bytes, runs, stats, samples })
   }
 
-  const bundleAfter = fingerprint()
+  const bundleAfter = fingerprint(CLI)
   if (bundleAfter !== bundle)
     process.stdout.write(
-      `\nWARNING: dist/cli.js changed during the run (${bundle} -> ${bundleAfter}); the plangate numbers mix two builds: run again\n`
+      `\nnote: dist/cli.js was rebuilt during the run (now ${bundleAfter}); these numbers are for ${bundle}\n`
     )
 
   // Report.

@@ -86,9 +86,17 @@ describe('renderers', () => {
   it('text and markdown: destructive changes come first', () => {
     const analysis = analyzeFixtures('terraform/kitchen-sink.json')
     const text = renderText(analysis, { color: false })
-    expect(text.indexOf('Destructive changes')).toBeLessThan(
-      text.indexOf('Other changes')
-    )
+    const order = [
+      'Destroy (3)',
+      'Replace (2)',
+      'Forget',
+      'Update in place (4)',
+      'Create (2)',
+      'Move or import only (2)'
+    ]
+    const positions = order.map((title) => text.indexOf(`  ${title}`))
+    expect(positions.every((p) => p >= 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
     const markdown = renderMarkdown(analysis).markdown
     expect(markdown.indexOf('#### Destructive changes (5)')).toBeLessThan(
       markdown.indexOf('#### Changes')
