@@ -5,7 +5,11 @@ import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 
 const plugins = () => [
-  typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist' }),
+  typescript({
+    tsconfig: './tsconfig.build.json',
+    outDir: 'dist',
+    noEmitOnError: true
+  }),
   nodeResolve({ preferBuiltins: true, exportConditions: ['node', 'import'] }),
   commonjs(),
   json()

@@ -31111,9 +31111,9 @@ function renderTier(analysis, tier, maxChars) {
     if (destructive.length > 0) {
         out.push(`#### Destructive changes (${destructive.length})`, '');
         if (tier === 'grouped' || tier === 'clipped') {
-            const lines = groupedAddressLines(destructive, multi);
+            const lines = destructiveTree(destructive, multi);
             const budget = maxChars - out.join('\n').length - 2_000;
-            out.push(...clipLines(lines, tier === 'clipped' ? budget : Number.POSITIVE_INFINITY));
+            out.push(fence(clipLines(lines, tier === 'clipped' ? budget : Number.POSITIVE_INFINITY).join('\n'), 'text'));
             out.push('');
         }
         else {
@@ -31222,36 +31222,99 @@ function sortPairs(pairs) {
     const order = new Map(sortForReport(pairs.map((p) => p.change)).map((c, i) => [c, i]));
     return [...pairs].sort((a, b) => (order.get(a.change) ?? 0) - (order.get(b.change) ?? 0));
 }
+const newNode = () => ({ children: new Map(), resources: new Map() });
 /**
- * Destructive addresses with instances of one resource folded into one line:
- * `terraform_data.x[0]` … `[99]` becomes `terraform_data.x[0…99]` (100).
+ * Destructive addresses as a tree of module instances, so that long module
+ * paths are written once, with instances of one resource folded into one
+ * line: `terraform_data.x[0]` … `[99]` becomes `terraform_data.x[0…99] (100)`.
+ * Every address can still be read off the tree.
  */
-function groupedAddressLines(pairs, multi) {
-    const groups = new Map();
-    for (const { plan, change } of sortPairs(pairs)) {
-        const match = /^(.*)\[([^[\]]*)\]$/.exec(change.address);
-        const base = match?.[1] ?? change.address;
-        const key = `${plan.source}\u0000${markerFor(change)}\u0000${base}`;
-        const group = groups.get(key) ?? {
-            marker: markerFor(change),
-            keys: [],
-            source: plan.source
-        };
+function destructiveTree(pairs, multi) {
+    const roots = new Map();
+    const sorted = [...pairs].sort((a, b) => a.change.address < b.change.address
+        ? -1
+        : a.change.address > b.change.address
+            ? 1
+            : 0);
+    for (const { plan, change } of sorted) {
+        let node = roots.get(plan.source) ?? newNode();
+        roots.set(plan.source, node);
+        const segments = splitModuleAddress(change.module);
+        const inModule = segments !== undefined && change.address.startsWith(`${change.module}.`);
+        for (const segment of inModule ? segments : []) {
+            const child = node.children.get(segment) ?? newNode();
+            node.children.set(segment, child);
+            node = child;
+        }
+        const local = inModule
+            ? change.address.slice(change.module.length + 1)
+            : change.address;
+        const match = /^([^[]*)\[(.*)\]$/.exec(local);
+        const base = match?.[1] ?? local;
+        const marker = markerFor(change);
+        const key = `${marker} ${base}`;
+        const group = node.resources.get(key) ?? { marker, base, keys: [] };
         group.keys.push(match?.[2] ?? '');
-        groups.set(key, group);
+        node.resources.set(key, group);
     }
     const lines = [];
-    for (const [key, group] of groups) {
-        const base = key.split('\u0000')[2] ?? '';
-        const where = multi ? ` <sub>${escapeHtml(group.source)}</sub>` : '';
-        if (group.keys.length === 1 && group.keys[0] === '') {
-            lines.push(`- ${code(group.marker)} ${code(base)}${where}`);
+    const walk = (node, depth) => {
+        const indent = '  '.repeat(depth);
+        for (const { marker, base, keys } of node.resources.values()) {
+            const instances = keys.length === 1 && keys[0] === ''
+                ? ''
+                : `[${compressKeys(keys)}]${keys.length > 1 ? ` (${keys.length})` : ''}`;
+            lines.push(`${indent}${marker.padEnd(3)} ${base}${instances}`);
         }
-        else {
-            lines.push(`- ${code(group.marker)} ${code(`${base}[${compressKeys(group.keys)}]`)} (${group.keys.length})${where}`);
+        for (const [segment, child] of node.children) {
+            lines.push(`${indent}${segment}`);
+            walk(child, depth + 1);
         }
+    };
+    for (const [source, root] of roots) {
+        if (multi)
+            lines.push(`# ${source}`);
+        walk(root, 0);
     }
     return lines;
+}
+/**
+ * Splits `module.a["x.y"].module.b[0]` into its module instances, or
+ * returns undefined when the text is not a module address.
+ */
+function splitModuleAddress(module) {
+    const segments = [];
+    let i = 0;
+    while (i < module.length) {
+        if (!module.startsWith('module.', i))
+            return undefined;
+        let j = i + 'module.'.length;
+        while (j < module.length && /[A-Za-z0-9_-]/.test(module[j] ?? ''))
+            j++;
+        if (module[j] === '[') {
+            j++;
+            if (module[j] === '"') {
+                j++;
+                while (j < module.length && module[j] !== '"')
+                    j += module[j] === '\\' ? 2 : 1;
+                j++;
+            }
+            else {
+                while (j < module.length && /[0-9]/.test(module[j] ?? ''))
+                    j++;
+            }
+            if (module[j] !== ']')
+                return undefined;
+            j++;
+        }
+        segments.push(module.slice(i, j));
+        if (j === module.length)
+            break;
+        if (module[j] !== '.')
+            return undefined;
+        i = j + 1;
+    }
+    return segments;
 }
 /** Instance keys for a grouped line: integer runs become `0…99`. */
 function compressKeys(keys) {
@@ -31277,7 +31340,7 @@ function clipLines(lines, budget) {
     let used = 0;
     for (const line of lines) {
         if (used + line.length + 1 > budget) {
-            kept.push(`- … and ${lines.length - kept.length} more lines of destructive changes, cut to fit`);
+            kept.push(`… and ${lines.length - kept.length} more lines of destructive changes, cut to fit`);
             return kept;
         }
         kept.push(line);

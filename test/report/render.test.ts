@@ -174,8 +174,40 @@ describe('markdown size tiers', () => {
     expect(report.tier).toBe('grouped')
     expect(report.markdown.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
     expect(report.markdown).toContain(
-      '`terraform_data.node[1…1499, 1501…2999]` (2998)'
+      '-   terraform_data.node[1…1499, 1501…2999] (2998)'
     )
+  })
+
+  it('writes each module path once in the grouped tier, and every address can be read off it', () => {
+    const analysis = bigAnalysis(30)
+    const report = renderMarkdown(analysis, { maxChars: 16_000 })
+    expect(report.tier).toBe('grouped')
+    const tree = /```text\n([\s\S]*?)\n```/.exec(report.markdown)?.[1] ?? ''
+    // Rebuild full addresses from the indented tree.
+    const addresses: string[] = []
+    const path: string[] = []
+    for (const line of tree.split('\n')) {
+      const depth = (line.length - line.trimStart().length) / 2
+      const text = line.trim()
+      path.length = depth
+      const resource =
+        /^(-\/\+|\+\/-|-)\s+(\S+?)(?:\[(.*)\])?(?: \(\d+\))?$/.exec(text)
+      if (resource === null) {
+        path.push(text)
+        continue
+      }
+      const keys =
+        resource[3] === undefined ? [undefined] : resource[3].split(', ')
+      for (const key of keys) {
+        const local = key === undefined ? resource[2] : `${resource[2]}[${key}]`
+        addresses.push([...path, local].join('.'))
+      }
+    }
+    const destructive =
+      analysis.plans[0]?.changes
+        .filter((c) => c.destructive)
+        .map((c) => c.address) ?? []
+    expect(addresses.sort()).toEqual([...destructive].sort())
   })
 
   it('cuts the list only as a last resort, and says how much it cut', () => {
