@@ -29123,19 +29123,11 @@ function createRedactor(secrets) {
     }
     if (whole.size === 0)
         return NO_SECRETS;
-    const pattern = fragments.size === 0
-        ? undefined
-        : new RegExp([...fragments]
-            .sort((a, b) => b.length - a.length)
-            .map(escapeRegExp)
-            .join('|'), 'g');
+    const embedded = createFragmentScanner(fragments);
     const text = (value) => {
         if (whole.has(value))
             return SENSITIVE_TEXT;
-        if (pattern === undefined)
-            return value;
-        pattern.lastIndex = 0;
-        return pattern.test(value) ? value.replace(pattern, SENSITIVE_TEXT) : value;
+        return embedded(value);
     };
     const holdsSecret = (value) => {
         if (typeof value === 'string')
@@ -29180,8 +29172,73 @@ const NO_SECRETS = {
     text: (value) => value,
     value: (value) => value
 };
-function escapeRegExp(value) {
-    return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Bits in the prefilter bitmap of fragment heads (1 MiB). */
+const HEAD_BITS = 1 << 23;
+const HEAD_MASK = HEAD_BITS - 1;
+const K = MIN_EMBEDDED_SECRET_LENGTH;
+/** 31^(K-1), modulo 2^32, for the rolling hash. */
+const HEAD_POW = Array.from({ length: K - 1 }).reduce((pow) => Math.imul(pow, 31), 1);
+function headHash(value, start) {
+    let hash = 0;
+    for (let j = start; j < start + K; j++)
+        hash = (Math.imul(hash, 31) + value.charCodeAt(j)) | 0;
+    return hash;
+}
+/**
+ * Replaces every embedded fragment (leftmost, longest first) in linear time.
+ * A rolling hash of each K-character window is checked against the hashes
+ * of the fragments' first K characters: a string that holds a fragment
+ * holds its head, so nothing is missed, and the few windows that hit are
+ * confirmed with startsWith. One big alternation regex instead slows to a
+ * crawl past about a thousand secrets.
+ */
+function createFragmentScanner(fragments) {
+    if (fragments.size === 0)
+        return (value) => value;
+    const bitmap = new Uint32Array(HEAD_BITS >>> 5);
+    const byHead = new Map();
+    for (const fragment of [...fragments].sort((a, b) => b.length - a.length)) {
+        const hash = headHash(fragment, 0);
+        const bit = hash & HEAD_MASK;
+        bitmap[bit >>> 5] = (bitmap[bit >>> 5] ?? 0) | (1 << (bit & 31));
+        const list = byHead.get(hash);
+        if (list === undefined)
+            byHead.set(hash, [fragment]);
+        else
+            list.push(fragment);
+    }
+    return (value) => {
+        if (value.length < K)
+            return value;
+        let parts;
+        let copied = 0;
+        let hash = headHash(value, 0);
+        for (let end = K;; end++) {
+            const bit = hash & HEAD_MASK;
+            const start = end - K;
+            if (start >= copied &&
+                ((bitmap[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0) {
+                for (const fragment of byHead.get(hash) ?? []) {
+                    if (!value.startsWith(fragment, start))
+                        continue;
+                    parts ??= [];
+                    parts.push(value.slice(copied, start), SENSITIVE_TEXT);
+                    copied = start + fragment.length;
+                    break;
+                }
+            }
+            if (end >= value.length)
+                break;
+            hash =
+                (Math.imul(hash - Math.imul(value.charCodeAt(start), HEAD_POW), 31) +
+                    value.charCodeAt(end)) |
+                    0;
+        }
+        if (parts === undefined)
+            return value;
+        parts.push(value.slice(copied));
+        return parts.join('');
+    };
 }
 /**
  * Adds every scalar leaf of `value` (strings, and numbers as text) to `into`.
@@ -30018,6 +30075,12 @@ function normalizeTerraformPlan(input, redactor) {
     const warnings = [...input.warnings];
     const changes = [];
     const unknownReasons = [];
+    const context = {
+        input,
+        redactor,
+        unknownReasons,
+        moduleText: memoize((text) => redactor.text(text))
+    };
     let ephemeral = 0;
     let opentofu = false;
     const rawChanges = doc.resource_changes;
@@ -30026,7 +30089,7 @@ function normalizeTerraformPlan(input, redactor) {
     }
     for (let i = 0; i < (rawChanges?.length ?? 0); i++) {
         const entry = rawChanges?.[i];
-        const result = normalizeResourceChange(entry, 'resource_changes', i, input, redactor, unknownReasons);
+        const result = normalizeResourceChange(entry, 'resource_changes', i, context);
         if (result === 'ephemeral') {
             ephemeral++;
             continue;
@@ -30041,7 +30104,7 @@ function normalizeTerraformPlan(input, redactor) {
     const drift = [];
     const rawDrift = arrayAt(doc, 'resource_drift') ?? [];
     for (let i = 0; i < rawDrift.length; i++) {
-        const result = normalizeResourceChange(rawDrift[i], 'resource_drift', i, input, redactor, unknownReasons);
+        const result = normalizeResourceChange(rawDrift[i], 'resource_drift', i, context);
         if (result !== 'ephemeral')
             drift.push(result);
     }
@@ -30176,13 +30239,25 @@ const OPENTOFU_REASONS = new Set([
     'forgot_because_lifecycle_destroy_in_state',
     'forgot_because_lifecycle_destroy_in_config'
 ]);
+function memoize(fn) {
+    const cache = new Map();
+    return (text) => {
+        let result = cache.get(text);
+        if (result === undefined) {
+            result = fn(text);
+            cache.set(text, result);
+        }
+        return result;
+    };
+}
 const NO_ATTRIBUTES = Object.freeze([]);
 /**
  * Normalises one entry of resource_changes or resource_drift. This runs once
  * per resource instance of plans with 100,000 of them: no spreads, no
  * throw-away arrays on the common path.
  */
-function normalizeResourceChange(entry, section, position, input, redactor, unknownReasons) {
+function normalizeResourceChange(entry, section, position, context) {
+    const { input, redactor, unknownReasons } = context;
     const { source } = input;
     const isDrift = section === 'resource_drift';
     const where = () => `${section}[${position}]`;
@@ -30226,7 +30301,7 @@ function normalizeResourceChange(entry, section, position, input, redactor, unkn
         address: redactor.text(address),
         type,
         name,
-        module: redactor.text(stringAt(entry, 'module_address') ?? ''),
+        module: context.moduleText(stringAt(entry, 'module_address') ?? ''),
         provider: stringAt(entry, 'provider_name') ?? 'unknown',
         mode,
         action,

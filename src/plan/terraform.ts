@@ -274,6 +274,12 @@ export function normalizeTerraformPlan(
   const warnings = [...input.warnings]
   const changes: ResourceChange[] = []
   const unknownReasons: UnknownReason[] = []
+  const context: ChangeContext = {
+    input,
+    redactor,
+    unknownReasons,
+    moduleText: memoize((text) => redactor.text(text))
+  }
   let ephemeral = 0
   let opentofu = false
   const rawChanges = doc.resource_changes
@@ -290,9 +296,7 @@ export function normalizeTerraformPlan(
       entry,
       'resource_changes',
       i,
-      input,
-      redactor,
-      unknownReasons
+      context
     )
     if (result === 'ephemeral') {
       ephemeral++
@@ -313,9 +317,7 @@ export function normalizeTerraformPlan(
       rawDrift[i],
       'resource_drift',
       i,
-      input,
-      redactor,
-      unknownReasons
+      context
     )
     if (result !== 'ephemeral') drift.push(result)
   }
@@ -517,6 +519,27 @@ const OPENTOFU_REASONS = new Set([
   'forgot_because_lifecycle_destroy_in_config'
 ])
 
+/** What normalising one change needs from its plan. */
+interface ChangeContext {
+  readonly input: TerraformInput
+  readonly redactor: Redactor
+  readonly unknownReasons: UnknownReason[]
+  /** Redaction of module addresses, which repeat across many changes. */
+  readonly moduleText: (text: string) => string
+}
+
+function memoize(fn: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>()
+  return (text) => {
+    let result = cache.get(text)
+    if (result === undefined) {
+      result = fn(text)
+      cache.set(text, result)
+    }
+    return result
+  }
+}
+
 interface UnknownReason {
   readonly address: string
   readonly reason: string
@@ -535,10 +558,9 @@ function normalizeResourceChange(
   entry: unknown,
   section: 'resource_changes' | 'resource_drift',
   position: number,
-  input: TerraformInput,
-  redactor: Redactor,
-  unknownReasons: UnknownReason[]
+  context: ChangeContext
 ): ResourceChange | 'ephemeral' {
+  const { input, redactor, unknownReasons } = context
   const { source } = input
   const isDrift = section === 'resource_drift'
   const where = (): string => `${section}[${position}]`
@@ -595,7 +617,7 @@ function normalizeResourceChange(
     address: redactor.text(address),
     type,
     name,
-    module: redactor.text(stringAt(entry, 'module_address') ?? ''),
+    module: context.moduleText(stringAt(entry, 'module_address') ?? ''),
     provider: stringAt(entry, 'provider_name') ?? 'unknown',
     mode,
     action,

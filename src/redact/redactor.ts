@@ -45,21 +45,10 @@ export function createRedactor(secrets: Iterable<string>): Redactor {
     }
   }
   if (whole.size === 0) return NO_SECRETS
-  const pattern =
-    fragments.size === 0
-      ? undefined
-      : new RegExp(
-          [...fragments]
-            .sort((a, b) => b.length - a.length)
-            .map(escapeRegExp)
-            .join('|'),
-          'g'
-        )
+  const embedded = createFragmentScanner(fragments)
   const text = (value: string): string => {
     if (whole.has(value)) return SENSITIVE_TEXT
-    if (pattern === undefined) return value
-    pattern.lastIndex = 0
-    return pattern.test(value) ? value.replace(pattern, SENSITIVE_TEXT) : value
+    return embedded(value)
   }
   const holdsSecret = (value: unknown): boolean => {
     if (typeof value === 'string') return text(value) !== value
@@ -96,8 +85,75 @@ const NO_SECRETS: Redactor = {
   value: (value) => value
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** Bits in the prefilter bitmap of fragment heads (1 MiB). */
+const HEAD_BITS = 1 << 23
+const HEAD_MASK = HEAD_BITS - 1
+const K = MIN_EMBEDDED_SECRET_LENGTH
+/** 31^(K-1), modulo 2^32, for the rolling hash. */
+const HEAD_POW = Array.from({ length: K - 1 }).reduce<number>(
+  (pow) => Math.imul(pow, 31),
+  1
+)
+
+function headHash(value: string, start: number): number {
+  let hash = 0
+  for (let j = start; j < start + K; j++)
+    hash = (Math.imul(hash, 31) + value.charCodeAt(j)) | 0
+  return hash
+}
+
+/**
+ * Replaces every embedded fragment (leftmost, longest first) in linear time.
+ * A rolling hash of each K-character window is checked against the hashes
+ * of the fragments' first K characters: a string that holds a fragment
+ * holds its head, so nothing is missed, and the few windows that hit are
+ * confirmed with startsWith. One big alternation regex instead slows to a
+ * crawl past about a thousand secrets.
+ */
+function createFragmentScanner(
+  fragments: ReadonlySet<string>
+): (value: string) => string {
+  if (fragments.size === 0) return (value) => value
+  const bitmap = new Uint32Array(HEAD_BITS >>> 5)
+  const byHead = new Map<number, string[]>()
+  for (const fragment of [...fragments].sort((a, b) => b.length - a.length)) {
+    const hash = headHash(fragment, 0)
+    const bit = hash & HEAD_MASK
+    bitmap[bit >>> 5] = (bitmap[bit >>> 5] ?? 0) | (1 << (bit & 31))
+    const list = byHead.get(hash)
+    if (list === undefined) byHead.set(hash, [fragment])
+    else list.push(fragment)
+  }
+  return (value) => {
+    if (value.length < K) return value
+    let parts: string[] | undefined
+    let copied = 0
+    let hash = headHash(value, 0)
+    for (let end = K; ; end++) {
+      const bit = hash & HEAD_MASK
+      const start = end - K
+      if (
+        start >= copied &&
+        ((bitmap[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0
+      ) {
+        for (const fragment of byHead.get(hash) ?? []) {
+          if (!value.startsWith(fragment, start)) continue
+          parts ??= []
+          parts.push(value.slice(copied, start), SENSITIVE_TEXT)
+          copied = start + fragment.length
+          break
+        }
+      }
+      if (end >= value.length) break
+      hash =
+        (Math.imul(hash - Math.imul(value.charCodeAt(start), HEAD_POW), 31) +
+          value.charCodeAt(end)) |
+        0
+    }
+    if (parts === undefined) return value
+    parts.push(value.slice(copied))
+    return parts.join('')
+  }
 }
 
 /**

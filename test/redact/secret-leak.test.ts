@@ -196,6 +196,45 @@ describe('createRedactor', () => {
     expect(redactor.text('aab')).toBe('aab')
   })
 
+  it('finds embedded secrets anywhere: start, end, repeated, overlapping, sharing a head', () => {
+    const redactor = createRedactor([
+      'abcdef-1',
+      'abcdef-12345',
+      'zzzzzz',
+      'ünïcødé-ß'
+    ])
+    expect(redactor.text('abcdef-1')).toBe(SENSITIVE_TEXT)
+    expect(redactor.text('abcdef-12345x')).toBe(`${SENSITIVE_TEXT}x`)
+    expect(redactor.text('x abcdef-1 y abcdef-1')).toBe(
+      `x ${SENSITIVE_TEXT} y ${SENSITIVE_TEXT}`
+    )
+    expect(redactor.text('zzzzzzzzzzzz')).toBe(
+      `${SENSITIVE_TEXT}${SENSITIVE_TEXT}`
+    )
+    expect(redactor.text('zzzzz')).toBe('zzzzz')
+    expect(redactor.text('pre-ünïcødé-ß-post')).toBe(
+      `pre-${SENSITIVE_TEXT}-post`
+    )
+    expect(redactor.text('abcdef-')).toBe('abcdef-')
+  })
+
+  it('stays exact with thousands of secrets', () => {
+    const secrets = Array.from(
+      { length: 5_000 },
+      (_, i) => `s${i.toString(36)}-${(i * 7919).toString(16)}-tail`
+    )
+    const redactor = createRedactor(secrets)
+    for (const i of [0, 1, 2_500, 4_999]) {
+      const secret = secrets[i] ?? ''
+      expect(redactor.text(`url://user:${secret}@host/${secret}`)).toBe(
+        `url://user:${SENSITIVE_TEXT}@host/${SENSITIVE_TEXT}`
+      )
+    }
+    expect(redactor.text('module.app.terraform_data.service["api"]')).toBe(
+      'module.app.terraform_data.service["api"]'
+    )
+  })
+
   it('does nothing without secrets', () => {
     const redactor = createRedactor([])
     expect(redactor.active).toBe(false)
