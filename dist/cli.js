@@ -1211,7 +1211,7 @@ function normalizeResourceChange(entry, section, position, context) {
     }
     const keepsOld = shape.action === 'replace' && shape.keepsOld;
     const result = {
-        address: redactor.text(address),
+        address: redactAddress(address, redactor),
         type,
         name,
         module: context.moduleText(stringAt(entry, 'module_address') ?? ''),
@@ -1246,7 +1246,7 @@ function normalizeResourceChange(entry, section, position, context) {
     }
     const movedFrom = stringAt(entry, 'previous_address');
     if (movedFrom !== undefined)
-        result.movedFrom = redactor.text(movedFrom);
+        result.movedFrom = redactAddress(movedFrom, redactor);
     const importing = change.importing;
     if (isRecord(importing)) {
         result.imported = true;
@@ -1263,6 +1263,13 @@ function normalizeResourceChange(entry, section, position, context) {
     if (explanation !== undefined)
         result.explanation = explanation;
     return result;
+}
+/**
+ * Outside its quoted instance keys an address is made of configuration
+ * names, never of values; only an address with a string key can hold one.
+ */
+function redactAddress(address, redactor) {
+    return address.includes('"') ? redactor.text(address) : address;
 }
 /** OpenTofu-only signs in a change: its own reasons, or forget-then-create. */
 function looksOpenTofu(change) {

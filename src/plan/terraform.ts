@@ -614,7 +614,7 @@ function normalizeResourceChange(
   }
   const keepsOld = shape.action === 'replace' && shape.keepsOld
   const result: Writable<ResourceChange> = {
-    address: redactor.text(address),
+    address: redactAddress(address, redactor),
     type,
     name,
     module: context.moduleText(stringAt(entry, 'module_address') ?? ''),
@@ -655,7 +655,8 @@ function normalizeResourceChange(
     if (keepsOld) result.keepsOld = true
   }
   const movedFrom = stringAt(entry, 'previous_address')
-  if (movedFrom !== undefined) result.movedFrom = redactor.text(movedFrom)
+  if (movedFrom !== undefined)
+    result.movedFrom = redactAddress(movedFrom, redactor)
   const importing = change.importing
   if (isRecord(importing)) {
     result.imported = true
@@ -668,6 +669,14 @@ function normalizeResourceChange(
   const explanation = explainChange(result, input, entry, unknownReasons)
   if (explanation !== undefined) result.explanation = explanation
   return result
+}
+
+/**
+ * Outside its quoted instance keys an address is made of configuration
+ * names, never of values; only an address with a string key can hold one.
+ */
+function redactAddress(address: string, redactor: Redactor): string {
+  return address.includes('"') ? redactor.text(address) : address
 }
 
 /** OpenTofu-only signs in a change: its own reasons, or forget-then-create. */
