@@ -17,6 +17,8 @@
  * maximum resident set size reported by GNU time (`/usr/bin/time -f %M`).
  * The order of the three commands rotates every round so that none always
  * runs first. One unmeasured warm-up round per size fills the page cache.
+ * plangate runs from a copy of dist/ taken at start (.bench/dist-snapshot/),
+ * so rebuilding during a run cannot mix two builds.
  *
  * Goals (from the project issue): plangate time <= 1.3x the floor, peak RSS
  * <= 1.3x the floor, and jq time >= 2x plangate's.
@@ -53,10 +55,13 @@ const JQ_FILTER =
   '.resource_changes[] | select(.change.actions | index("delete")) | .address'
 const FLOOR_SCRIPT = "JSON.parse(require('fs').readFileSync(process.argv[1]))"
 
-/** Short fingerprint of the bundle under test, to tell runs (and rebuilds) apart. */
-function fingerprint() {
+/**
+ * Short fingerprint of a bundle, to tell runs (and rebuilds) apart.
+ * @param {string} path
+ */
+function fingerprint(path) {
   return createHash('sha256')
-    .update(readFileSync(CLI))
+    .update(readFileSync(path))
     .digest('hex')
     .slice(0, 12)
 }
@@ -238,7 +243,7 @@ async function main() {
 
   const jqVersion = hasJq
     ? spawnSync('jq', ['--version'], { encoding: 'utf8' }).stdout.trim()
-    : 'missing'
+    : 'jq missing'
   // Measure a copy of dist/ (the bundle is self-contained; the copy resolves
   // node_modules and package.json "type" exactly as dist/ does).
   rmSync(SNAPSHOT, { recursive: true, force: true })
@@ -254,7 +259,7 @@ async function main() {
     platform: `${process.platform} ${process.arch}`
   }
   process.stdout.write(
-    `plangate benchmark: ${runs} rounds per size, sizes ${sizes.join(', ')}\n` +
+    `plangate benchmark: ${runs} round${runs === 1 ? '' : 's'} per size, sizes ${sizes.join(', ')}\n` +
       `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; node ${machine.node}; ${machine.jq}\n` +
       `bundle: dist/cli.js sha256 ${bundle} (measured from a copy in ${relative(ROOT, SNAPSHOT)}/)\n`
   )
@@ -353,7 +358,7 @@ async function main() {
     `\n${table(rows, ['r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'])}\n`
   )
 
-  const verdict = (ok) => (ok ? 'PASS' : 'MISS')
+  const verdict = (/** @type {boolean} */ ok) => (ok ? 'PASS' : 'MISS')
   const goalRows = [['resources', 'ratio', 'value', 'goal', '']]
   let missed = 0
   for (const r of results) {

@@ -18,7 +18,7 @@
  * destroy (count index, for_each key, removed block, removed module
  * instance), spread over nested modules
  * `module.region["…"].module.cluster[i].module.service["…"]` with count and
- * for_each instances. About one resource in 14 carries a 20-40 line
+ * for_each instances. About one resource in 30 carries a 20-40 line
  * attribute (a user-data script or a pretty-printed IAM policy) and about
  * one in 100 a sensitive password.
  *
@@ -138,7 +138,10 @@ function int(rng, lo, hi) {
   return lo + Math.floor(rng() * (hi - lo + 1))
 }
 
-/** @param {() => number} rng */
+/**
+ * @param {() => number} rng
+ * @param {number} digits
+ */
 function hex(rng, digits) {
   let s = ''
   for (let i = 0; i < digits; i++) s += Math.floor(rng() * 16).toString(16)
@@ -174,7 +177,6 @@ function uuid(rng) {
  * @typedef {{ name: string, kind: string, repetition: Repetition, keys: readonly (string|number)[] }} Block
  * @typedef {{
  *   address: string,
- *   path: readonly string[],
  *   retired: boolean,
  *   ctx: Record<string, string | number>,
  *   blocks: readonly Block[],
@@ -249,15 +251,27 @@ const indexText = (key) =>
   typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`
 
 /**
+ * Resource instances a list of blocks expands to.
+ * @param {readonly Block[]} blocks
+ */
+function instancesOf(blocks) {
+  return blocks.reduce(
+    (n, b) => n + (b.repetition === 'single' ? 1 : b.keys.length),
+    0
+  )
+}
+
+/**
  * Builds the module tree and the list of resource instances (exactly n of
  * them, in the order Terraform lists them), choosing each one's action.
  * @param {number} total
  * @param {number} seed
  */
 function layout(total, seed) {
-  const fixed = ROOT_BLOCKS.length + 3 * 2 + 1 // root instances (about)
-  const perCluster = CLUSTER_BLOCKS.length + 2
-  const perRegion = 4 + CLUSTERS_PER_REGION * perCluster
+  const fixed = instancesOf(ROOT_BLOCKS)
+  const perCluster = instancesOf(CLUSTER_BLOCKS)
+  const perRegion =
+    instancesOf(REGION_BLOCKS) + CLUSTERS_PER_REGION * perCluster
   const services = Math.max(
     1,
     Math.ceil(
@@ -269,7 +283,6 @@ function layout(total, seed) {
   /** @type {ModuleInstance} */
   const root = {
     address: '',
-    path: [],
     retired: false,
     ctx: { env: 'prod', region: 'global', cluster: 'shared', service: 'core' },
     blocks: ROOT_BLOCKS,
@@ -282,7 +295,6 @@ function layout(total, seed) {
     /** @type {ModuleInstance} */
     const r = {
       address: regionAddr,
-      path: ['region'],
       retired: false,
       ctx: { env: 'prod', region, cluster: 'none', service: 'network' },
       blocks: REGION_BLOCKS,
@@ -295,7 +307,6 @@ function layout(total, seed) {
       /** @type {ModuleInstance} */
       const cl = {
         address: clusterAddr,
-        path: ['region', 'cluster'],
         retired: false,
         ctx: {
           env: 'prod',
@@ -312,7 +323,6 @@ function layout(total, seed) {
         const index = serviceCounter++
         cl.children.push({
           address: `${clusterAddr}.module.service[${JSON.stringify(key)}]`,
-          path: ['region', 'cluster', 'service'],
           retired: index % RETIRED_EVERY === RETIRED_EVERY - 1,
           ctx: {
             env: 'prod',
