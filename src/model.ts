@@ -22,8 +22,19 @@ export type ChangeAction = (typeof CHANGE_ACTIONS)[number]
 /** Whether the old object is removed before (`-/+`) or after (`+/-`) the new one exists. */
 export type ReplaceOrder = 'delete-first' | 'create-first'
 
-/** The plan formats plangate reads. */
-export const PLAN_FORMATS = ['terraform', 'opentofu'] as const
+/**
+ * The plan formats plangate reads: Terraform/OpenTofu JSON plans (also what
+ * cdktf produces), CloudFormation change sets (CDK, SAM, plain
+ * CloudFormation), a diff of two CloudFormation templates (CDK without AWS
+ * credentials) and Pulumi preview digests.
+ */
+export const PLAN_FORMATS = [
+  'terraform',
+  'opentofu',
+  'cloudformation',
+  'cloudformation-template',
+  'pulumi'
+] as const
 export type PlanFormat = (typeof PLAN_FORMATS)[number]
 
 /**
@@ -51,7 +62,12 @@ export interface ResourceChange {
   readonly address: string
   readonly type: string
   readonly name: string
-  /** Module address path (`module.net.module.subnet["a"]`), empty for the root module. */
+  /**
+   * Where the resource lives inside the plan: the Terraform module address
+   * path (`module.net.module.subnet["a"]`), the nested-stack path of a
+   * CloudFormation change (`Network/Subnets`), the parent URN path of a
+   * Pulumi component. Empty at the root.
+   */
   readonly module: string
   readonly provider: string
   readonly mode: 'managed' | 'data'
@@ -63,6 +79,18 @@ export interface ResourceChange {
    * (Terraform `["create","forget"]`, OpenTofu `["forget","create"]`).
    */
   readonly keepsOld?: boolean
+  /**
+   * For `replace`: the tool cannot tell yet whether it will replace
+   * (CloudFormation `Replacement: Conditional` or `Dynamic`, CDK
+   * `MAY_REPLACE`). Still destructive: plangate fails closed.
+   */
+  readonly conditional?: true
+  /** For `destroy`: a final snapshot is taken first (CloudFormation `PolicyAction: Snapshot`). */
+  readonly snapshot?: true
+  /** The destroy will be refused by the tool (Pulumi `protect`); still shown and gated. */
+  readonly protected?: true
+  /** A human name for the resource next to its address (the CDK construct path). */
+  readonly label?: string
   /** Previous address when a `moved` block relocates the object. */
   readonly movedFrom?: string
   /** True when the plan imports an existing object (import block). */
@@ -114,7 +142,7 @@ export interface Plan {
   readonly format: PlanFormat
   readonly formatVersion: string
   readonly toolVersion: string
-  /** `normal`, `destroy` or `refresh-only`, as far as the plan tells. */
+  /** `normal`, `destroy` or `refresh-only`, as far as the plan tells (`normal` for non-Terraform formats). */
   readonly mode: 'normal' | 'destroy' | 'refresh-only'
   readonly changes: readonly ResourceChange[]
   /** Objects changed outside the tool; shown apart, never caused by the PR. */
