@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { statSync, readFileSync, openSync, readSync, closeSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { statSync, readFileSync, existsSync, readdirSync, openSync, readSync, closeSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** What a sensitive value is shown as, everywhere. */
 const SENSITIVE_TEXT = '(sensitive)';
@@ -1410,16 +1410,36 @@ class UsageError extends Error {
 }
 const OUTPUT_FORMATS = ['text', 'markdown', 'json'];
 const COLOR_MODES = ['auto', 'always', 'never'];
+/** Formats a plan file can be read as; `auto` detects from the content. */
+const INPUT_FORMATS = [
+    'auto',
+    'terraform',
+    'cloudformation',
+    'pulumi'
+];
 const HELP = `plangate: find the destroys and replacements in infrastructure plans, and block them until a human approves.
 
 Usage:
-  plangate review [options] <plan-file>...   review plans ("-" reads standard input)
+  plangate review [options] <plan>...                  review plans ("-" reads standard input)
+  plangate review --before OLD --after NEW [<plan>...]  also compare two CloudFormation templates
   plangate --help | --version
 
-A plan file is the output of \`terraform show -json PLANFILE\` (or \`tofu show -json PLANFILE\`).
+A plan is one of:
+  Terraform/OpenTofu   terraform show -json PLANFILE > plan.json   (cdktf: a cdktf.out directory
+                       whose stacks hold plan.json, see the README)
+  CloudFormation/CDK   aws cloudformation describe-change-set --include-property-values ...
+                       (a root change set and its nested ones: several files or a directory)
+  Pulumi               pulumi preview --json > preview.json
+  CDK without AWS      --before/--after: two templates, or two cdk.out directories from cdk synth
 
 Options:
   -f, --format <text|markdown|json>  report format (default: text)
+  -i, --input-format <auto|terraform|cloudformation|pulumi>
+                                     how to read the plans (default: auto, from the content)
+      --before <file|dir>            the old CloudFormation template, or the old cdk.out directory
+      --after <file|dir>             the new CloudFormation template, or the new cdk.out directory
+      --template <file|dir>          template or cdk.out directory naming the CDK constructs of
+                                     change sets (aws:cdk:path); may be repeated
   -o, --output <file>                write the report to a file instead of standard output
       --force                        let --output replace a file that is not a plangate report
       --color <auto|always|never>    colour the text report (default: auto, only on a terminal; NO_COLOR always wins)
@@ -1447,6 +1467,10 @@ function parseCommand(argv) {
             strict: true,
             options: {
                 format: { type: 'string', short: 'f' },
+                'input-format': { type: 'string', short: 'i' },
+                before: { type: 'string' },
+                after: { type: 'string' },
+                template: { type: 'string', multiple: true },
                 output: { type: 'string', short: 'o' },
                 force: { type: 'boolean' },
                 color: { type: 'string' },
@@ -1471,7 +1495,11 @@ function parseCommand(argv) {
     if (command !== 'review') {
         throw new UsageError(`unknown command "${command}"; the command is \`plangate review <plan-file>...\``);
     }
-    if (plans.length === 0) {
+    const { before, after } = values;
+    if ((before === undefined) !== (after === undefined)) {
+        throw new UsageError(`--before and --after go together; got only --${before === undefined ? 'after' : 'before'}`);
+    }
+    if (plans.length === 0 && before === undefined) {
         throw new UsageError('no plan file given: `plangate review plan.json` (or `-` for standard input)');
     }
     if (plans.filter((p) => p === '-').length > 1) {
@@ -1485,6 +1513,11 @@ function parseCommand(argv) {
         kind: 'review',
         plans,
         format: oneOf('format', values.format ?? 'text', OUTPUT_FORMATS),
+        inputFormat: oneOf('input-format', values['input-format'] ?? 'auto', INPUT_FORMATS),
+        templates: before === undefined || after === undefined
+            ? undefined
+            : { before, after },
+        labelTemplates: values.template ?? [],
         output,
         force: values.force === true,
         color: values['no-color'] === true
@@ -1656,6 +1689,89 @@ function fileError(path, error) {
     return new PlanParseError(path, 'a readable plan file', found, undefined, {
         cause: error
     });
+}
+
+/**
+ * Expands the paths given on the command line into plan files: a file is
+ * itself; a `cdktf.out` directory gives each stack's `plan.json`; any other
+ * directory gives its `*.json` files (a root change set and its nested
+ * ones, say). Nothing is read yet, so each file can be parsed and freed in
+ * turn.
+ */
+function expandPlanPaths(paths) {
+    return paths.flatMap((path) => {
+        if (path === '-' || !isDirectory(path))
+            return [{ source: path, path }];
+        return expandDirectory(path);
+    });
+}
+function isDirectory(path) {
+    try {
+        return statSync(path).isDirectory();
+    }
+    catch {
+        return false; // readPlanFile reports a missing file with its own message
+    }
+}
+function expandDirectory(dir) {
+    const manifestPath = join(dir, 'manifest.json');
+    if (existsSync(manifestPath)) {
+        const manifest = readManifest(manifestPath);
+        if (typeof manifest === 'object' && manifest !== null) {
+            if ('stacks' in manifest)
+                return cdktfStacks(dir, manifest.stacks);
+            if ('artifacts' in manifest) {
+                throw new PlanParseError(dir, 'a plan file, a directory of change sets or a cdktf.out directory', 'a cdk.out directory (one synthesized app)', 'compare two of them: `plangate review --before OLD/cdk.out --after NEW/cdk.out`');
+            }
+        }
+    }
+    const files = readdirSync(dir)
+        .filter((name) => name.endsWith('.json'))
+        .sort();
+    if (files.length === 0) {
+        throw new PlanParseError(dir, 'a plan file, or a directory holding .json plans or change sets', 'a directory with no .json file');
+    }
+    return files.map((name) => ({
+        source: join(dir, name),
+        path: join(dir, name)
+    }));
+}
+function readManifest(path) {
+    try {
+        return JSON.parse(readFileSync(path, 'utf8'));
+    }
+    catch {
+        throw new PlanParseError(path, 'a JSON manifest', 'a file that is not JSON');
+    }
+}
+/**
+ * `cdktf.out/manifest.json` lists the stacks; each stack directory must hold
+ * the JSON of its plan. A stack without one fails the run: an unreviewed
+ * stack must not pass.
+ */
+function cdktfStacks(dir, stacks) {
+    if (typeof stacks !== 'object' || stacks === null || Array.isArray(stacks)) {
+        throw new PlanParseError(join(dir, 'manifest.json'), 'a cdktf manifest whose "stacks" is an object', Array.isArray(stacks) ? 'an array' : typeof stacks);
+    }
+    const refs = [];
+    for (const [name, stack] of Object.entries(stacks)) {
+        const workingDirectory = typeof stack === 'object' &&
+            stack !== null &&
+            'workingDirectory' in stack &&
+            typeof stack.workingDirectory === 'string'
+            ? stack.workingDirectory
+            : join('stacks', name);
+        const planJson = join(dir, workingDirectory, 'plan.json');
+        if (!existsSync(planJson)) {
+            const binary = join(dir, workingDirectory, 'plan');
+            throw new PlanParseError(join(dir, workingDirectory), `the plan JSON of cdktf stack "${name}" in plan.json`, existsSync(binary) ? 'only the binary plan file' : 'no plan', `run ${existsSync(binary) ? '' : `\`cdktf plan ${name}\`, then `}\`terraform -chdir=${join(dir, workingDirectory)} show -json plan > ${planJson}\``);
+        }
+        refs.push({ source: planJson, path: planJson });
+    }
+    if (refs.length === 0) {
+        throw new PlanParseError(join(dir, 'manifest.json'), 'a cdktf manifest with stacks', 'no stacks');
+    }
+    return refs;
 }
 
 class Diff {
@@ -1972,6 +2088,36 @@ function tokenize(value, options) {
     return retLines;
 }
 
+/** The tool a plan came from, for headings. */
+function toolName(format) {
+    switch (format) {
+        case 'terraform':
+            return 'Terraform';
+        case 'opentofu':
+            return 'OpenTofu';
+        case 'cloudformation':
+            return 'CloudFormation';
+        case 'cloudformation-template':
+            return 'CloudFormation template diff';
+        case 'pulumi':
+            return 'Pulumi';
+    }
+}
+/** "Terraform 1.11.4, format 1.2, destroy plan": where a plan came from, for headings. */
+function describeOrigin(plan) {
+    const parts = [
+        plan.toolVersion === 'unknown'
+            ? toolName(plan.format)
+            : `${toolName(plan.format)} ${plan.toolVersion}`
+    ];
+    if (plan.format === 'terraform' || plan.format === 'opentofu')
+        parts.push(`format ${plan.formatVersion}`);
+    if (plan.mode !== 'normal')
+        parts.push(`${plan.mode} plan`);
+    if (plan.targeted)
+        parts.push('targeted (-target)');
+    return parts.join(', ');
+}
 /** Terraform's own marker for each kind of change. */
 function markerFor(change) {
     switch (change.action) {
@@ -1995,19 +2141,27 @@ function markerFor(change) {
                     : ' ';
     }
 }
-/** A short label: "replace (create first)", "destroy (deposed object)". */
+/** A short label: "[construct path] replace (create first)", "destroy (deposed object)". */
 function labelFor(change) {
     // A pure move or import changes nothing else: say what it does instead of "no-op".
     const quiet = change.action === 'no-op' &&
         (change.movedFrom !== undefined || change.imported);
     const parts = quiet ? [] : [change.action];
+    if (change.label !== undefined)
+        parts.unshift(`[${change.label}]`);
     if (change.action === 'replace') {
+        if (change.conditional === true)
+            parts.push('(may replace)');
         parts.push(change.replaceOrder === 'create-first'
             ? '(create first)'
             : '(delete first)');
         if (change.keepsOld === true)
             parts.push('(old object kept)');
     }
+    if (change.snapshot === true)
+        parts.push('(final snapshot first)');
+    if (change.protected === true)
+        parts.push('(protected: the tool will refuse)');
     if (change.deposed !== undefined)
         parts.push(`(deposed object ${change.deposed})`);
     const wrap = (text) => (quiet ? text : `(${text})`);
@@ -2165,9 +2319,8 @@ function renderText(analysis, options) {
     return out.join('\n') + '\n';
 }
 function renderPlan(plan, out, paint) {
-    const tool = plan.format === 'opentofu' ? 'OpenTofu' : 'Terraform';
-    const mode = plan.mode === 'normal' ? '' : `, ${plan.mode} plan`;
-    out.push(paint('bold', `Plan ${plan.source} (${tool} ${plan.toolVersion}, format ${plan.formatVersion}${mode})`));
+    const tool = toolName(plan.format);
+    out.push(paint('bold', `Plan ${plan.source} (${describeOrigin(plan)})`));
     out.push(`  ${countsLine(countChanges([plan]))}`);
     if (plan.incomplete !== undefined) {
         for (const note of plan.incomplete.notes)
@@ -2319,11 +2472,11 @@ function renderTier(analysis, tier, maxChars) {
     return out.join('\n').trimEnd() + '\n';
 }
 function renderPlanDetails(plan, tier, multi, out) {
-    const tool = plan.format === 'opentofu' ? 'OpenTofu' : 'Terraform';
+    const tool = toolName(plan.format);
     const listed = sortForReport(plan.changes.filter(isListed));
     const heading = multi ? `#### ${escapeText(plan.source)}` : '#### Changes';
     out.push(heading, '');
-    out.push(`<sub>${tool} ${escapeHtml(plan.toolVersion)}, plan format ${escapeHtml(plan.formatVersion)}${plan.mode === 'normal' ? '' : `, ${plan.mode} plan`}${plan.targeted ? ', targeted (-target)' : ''}</sub>`, '');
+    out.push(`<sub>${escapeHtml(describeOrigin(plan))}</sub>`, '');
     if (plan.incomplete !== undefined) {
         for (const note of plan.incomplete.notes)
             out.push(`> [!CAUTION]\n> Incomplete plan: ${escapeText(note)}`, '');
@@ -2622,10 +2775,18 @@ function runCli(argv, io) {
 function review(command, io) {
     if (command.output !== undefined)
         checkOutputTarget(command.output, command.plans, command.force);
+    if (command.templates !== undefined ||
+        command.labelTemplates.length > 0 ||
+        (command.inputFormat !== 'auto' && command.inputFormat !== 'terraform')) {
+        throw new UsageError('CloudFormation and Pulumi inputs are not wired into this build yet');
+    }
     const inputs = [];
-    for (const path of command.plans) {
+    for (const ref of expandPlanPaths(command.plans)) {
         // One file at a time: each text can be freed once parsed.
-        inputs.push(readPlan({ source: path, text: readPlanFile(path, io.readStdin) }));
+        inputs.push(readPlan({
+            source: ref.source,
+            text: readPlanFile(ref.path, io.readStdin)
+        }));
     }
     const analysis = analyze(inputs);
     const report = render(analysis, command, io);

@@ -30970,6 +30970,36 @@ function tokenize(value, options) {
     return retLines;
 }
 
+/** The tool a plan came from, for headings. */
+function toolName(format) {
+    switch (format) {
+        case 'terraform':
+            return 'Terraform';
+        case 'opentofu':
+            return 'OpenTofu';
+        case 'cloudformation':
+            return 'CloudFormation';
+        case 'cloudformation-template':
+            return 'CloudFormation template diff';
+        case 'pulumi':
+            return 'Pulumi';
+    }
+}
+/** "Terraform 1.11.4, format 1.2, destroy plan": where a plan came from, for headings. */
+function describeOrigin(plan) {
+    const parts = [
+        plan.toolVersion === 'unknown'
+            ? toolName(plan.format)
+            : `${toolName(plan.format)} ${plan.toolVersion}`
+    ];
+    if (plan.format === 'terraform' || plan.format === 'opentofu')
+        parts.push(`format ${plan.formatVersion}`);
+    if (plan.mode !== 'normal')
+        parts.push(`${plan.mode} plan`);
+    if (plan.targeted)
+        parts.push('targeted (-target)');
+    return parts.join(', ');
+}
 /** Terraform's own marker for each kind of change. */
 function markerFor(change) {
     switch (change.action) {
@@ -30993,19 +31023,27 @@ function markerFor(change) {
                     : ' ';
     }
 }
-/** A short label: "replace (create first)", "destroy (deposed object)". */
+/** A short label: "[construct path] replace (create first)", "destroy (deposed object)". */
 function labelFor(change) {
     // A pure move or import changes nothing else: say what it does instead of "no-op".
     const quiet = change.action === 'no-op' &&
         (change.movedFrom !== undefined || change.imported);
     const parts = quiet ? [] : [change.action];
+    if (change.label !== undefined)
+        parts.unshift(`[${change.label}]`);
     if (change.action === 'replace') {
+        if (change.conditional === true)
+            parts.push('(may replace)');
         parts.push(change.replaceOrder === 'create-first'
             ? '(create first)'
             : '(delete first)');
         if (change.keepsOld === true)
             parts.push('(old object kept)');
     }
+    if (change.snapshot === true)
+        parts.push('(final snapshot first)');
+    if (change.protected === true)
+        parts.push('(protected: the tool will refuse)');
     if (change.deposed !== undefined)
         parts.push(`(deposed object ${change.deposed})`);
     const wrap = (text) => (quiet ? text : `(${text})`);
@@ -31215,11 +31253,11 @@ function renderTier(analysis, tier, maxChars) {
     return out.join('\n').trimEnd() + '\n';
 }
 function renderPlanDetails(plan, tier, multi, out) {
-    const tool = plan.format === 'opentofu' ? 'OpenTofu' : 'Terraform';
+    const tool = toolName(plan.format);
     const listed = sortForReport(plan.changes.filter(isListed));
     const heading = multi ? `#### ${escapeText(plan.source)}` : '#### Changes';
     out.push(heading, '');
-    out.push(`<sub>${tool} ${escapeHtml(plan.toolVersion)}, plan format ${escapeHtml(plan.formatVersion)}${plan.mode === 'normal' ? '' : `, ${plan.mode} plan`}${plan.targeted ? ', targeted (-target)' : ''}</sub>`, '');
+    out.push(`<sub>${escapeHtml(describeOrigin(plan))}</sub>`, '');
     if (plan.incomplete !== undefined) {
         for (const note of plan.incomplete.notes)
             out.push(`> [!CAUTION]\n> Incomplete plan: ${escapeText(note)}`, '');

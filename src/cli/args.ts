@@ -9,6 +9,14 @@ export const OUTPUT_FORMATS = ['text', 'markdown', 'json'] as const
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
 
 export const COLOR_MODES = ['auto', 'always', 'never'] as const
+/** Formats a plan file can be read as; `auto` detects from the content. */
+export const INPUT_FORMATS = [
+  'auto',
+  'terraform',
+  'cloudformation',
+  'pulumi'
+] as const
+export type InputFormat = (typeof INPUT_FORMATS)[number]
 export type ColorMode = (typeof COLOR_MODES)[number]
 
 /** What the user asked for, parsed and checked. */
@@ -17,8 +25,15 @@ export type CliCommand =
   | { readonly kind: 'version' }
   | {
       readonly kind: 'review'
-      /** Plan paths; `-` is standard input. */
+      /** Plan paths (files or directories); `-` is standard input. */
       readonly plans: readonly string[]
+      /** How to read the plan files. */
+      readonly inputFormat: InputFormat
+      /** Old and new CloudFormation template (or cdk.out directory) to compare. */
+      readonly templates:
+        { readonly before: string; readonly after: string } | undefined
+      /** Templates (or a cdk.out directory) that name the CDK constructs of change sets. */
+      readonly labelTemplates: readonly string[]
       readonly format: OutputFormat
       /** Report destination; standard output when absent. */
       readonly output: string | undefined
@@ -30,13 +45,26 @@ export type CliCommand =
 export const HELP = `plangate: find the destroys and replacements in infrastructure plans, and block them until a human approves.
 
 Usage:
-  plangate review [options] <plan-file>...   review plans ("-" reads standard input)
+  plangate review [options] <plan>...                  review plans ("-" reads standard input)
+  plangate review --before OLD --after NEW [<plan>...]  also compare two CloudFormation templates
   plangate --help | --version
 
-A plan file is the output of \`terraform show -json PLANFILE\` (or \`tofu show -json PLANFILE\`).
+A plan is one of:
+  Terraform/OpenTofu   terraform show -json PLANFILE > plan.json   (cdktf: a cdktf.out directory
+                       whose stacks hold plan.json, see the README)
+  CloudFormation/CDK   aws cloudformation describe-change-set --include-property-values ...
+                       (a root change set and its nested ones: several files or a directory)
+  Pulumi               pulumi preview --json > preview.json
+  CDK without AWS      --before/--after: two templates, or two cdk.out directories from cdk synth
 
 Options:
   -f, --format <text|markdown|json>  report format (default: text)
+  -i, --input-format <auto|terraform|cloudformation|pulumi>
+                                     how to read the plans (default: auto, from the content)
+      --before <file|dir>            the old CloudFormation template, or the old cdk.out directory
+      --after <file|dir>             the new CloudFormation template, or the new cdk.out directory
+      --template <file|dir>          template or cdk.out directory naming the CDK constructs of
+                                     change sets (aws:cdk:path); may be repeated
   -o, --output <file>                write the report to a file instead of standard output
       --force                        let --output replace a file that is not a plangate report
       --color <auto|always|never>    colour the text report (default: auto, only on a terminal; NO_COLOR always wins)
@@ -71,6 +99,10 @@ export function parseCommand(argv: readonly string[]): CliCommand {
       strict: true,
       options: {
         format: { type: 'string', short: 'f' },
+        'input-format': { type: 'string', short: 'i' },
+        before: { type: 'string' },
+        after: { type: 'string' },
+        template: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean' },
         color: { type: 'string' },
@@ -97,7 +129,13 @@ export function parseCommand(argv: readonly string[]): CliCommand {
       `unknown command "${command}"; the command is \`plangate review <plan-file>...\``
     )
   }
-  if (plans.length === 0) {
+  const { before, after } = values
+  if ((before === undefined) !== (after === undefined)) {
+    throw new UsageError(
+      `--before and --after go together; got only --${before === undefined ? 'after' : 'before'}`
+    )
+  }
+  if (plans.length === 0 && before === undefined) {
     throw new UsageError(
       'no plan file given: `plangate review plan.json` (or `-` for standard input)'
     )
@@ -115,6 +153,16 @@ export function parseCommand(argv: readonly string[]): CliCommand {
     kind: 'review',
     plans,
     format: oneOf('format', values.format ?? 'text', OUTPUT_FORMATS),
+    inputFormat: oneOf(
+      'input-format',
+      values['input-format'] ?? 'auto',
+      INPUT_FORMATS
+    ),
+    templates:
+      before === undefined || after === undefined
+        ? undefined
+        : { before, after },
+    labelTemplates: values.template ?? [],
     output,
     force: values.force === true,
     color:

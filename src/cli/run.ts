@@ -10,7 +10,7 @@ import {
 import { resolve } from 'node:path'
 import { analyze } from '../analyze.js'
 import type { Analysis } from '../model.js'
-import { readPlanFile } from '../io/index.js'
+import { expandPlanPaths, readPlanFile } from '../io/index.js'
 import { readPlan } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
 import { renderJson, renderMarkdown, renderText } from '../report/index.js'
@@ -48,11 +48,23 @@ function review(
 ): number {
   if (command.output !== undefined)
     checkOutputTarget(command.output, command.plans, command.force)
+  if (
+    command.templates !== undefined ||
+    command.labelTemplates.length > 0 ||
+    (command.inputFormat !== 'auto' && command.inputFormat !== 'terraform')
+  ) {
+    throw new UsageError(
+      'CloudFormation and Pulumi inputs are not wired into this build yet'
+    )
+  }
   const inputs: PlanInput[] = []
-  for (const path of command.plans) {
+  for (const ref of expandPlanPaths(command.plans)) {
     // One file at a time: each text can be freed once parsed.
     inputs.push(
-      readPlan({ source: path, text: readPlanFile(path, io.readStdin) })
+      readPlan({
+        source: ref.source,
+        text: readPlanFile(ref.path, io.readStdin)
+      })
     )
   }
   const analysis = analyze(inputs)

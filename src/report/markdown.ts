@@ -3,11 +3,13 @@ import { CHANGE_ACTIONS } from '../model.js'
 import { countChanges } from '../gate/index.js'
 import {
   countsLine,
+  describeOrigin,
   formatAttributeLines,
   isListed,
   labelFor,
   markerFor,
-  sortForReport
+  sortForReport,
+  toolName
 } from './values.js'
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well under. */
@@ -138,14 +140,11 @@ function renderPlanDetails(
   multi: boolean,
   out: string[]
 ): void {
-  const tool = plan.format === 'opentofu' ? 'OpenTofu' : 'Terraform'
+  const tool = toolName(plan.format)
   const listed = sortForReport(plan.changes.filter(isListed))
   const heading = multi ? `#### ${escapeText(plan.source)}` : '#### Changes'
   out.push(heading, '')
-  out.push(
-    `<sub>${tool} ${escapeHtml(plan.toolVersion)}, plan format ${escapeHtml(plan.formatVersion)}${plan.mode === 'normal' ? '' : `, ${plan.mode} plan`}${plan.targeted ? ', targeted (-target)' : ''}</sub>`,
-    ''
-  )
+  out.push(`<sub>${escapeHtml(describeOrigin(plan))}</sub>`, '')
   if (plan.incomplete !== undefined) {
     for (const note of plan.incomplete.notes)
       out.push(`> [!CAUTION]\n> Incomplete plan: ${escapeText(note)}`, '')

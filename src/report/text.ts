@@ -3,11 +3,13 @@ import { countChanges } from '../gate/index.js'
 import {
   ACTION_ORDER,
   countsLine,
+  describeOrigin,
   formatAttributeLines,
   isListed,
   labelFor,
   markerFor,
-  sortForReport
+  sortForReport,
+  toolName
 } from './values.js'
 
 /** Options of the terminal renderer. */
@@ -53,14 +55,8 @@ function renderPlan(
   out: string[],
   paint: (style: Style, text: string) => string
 ): void {
-  const tool = plan.format === 'opentofu' ? 'OpenTofu' : 'Terraform'
-  const mode = plan.mode === 'normal' ? '' : `, ${plan.mode} plan`
-  out.push(
-    paint(
-      'bold',
-      `Plan ${plan.source} (${tool} ${plan.toolVersion}, format ${plan.formatVersion}${mode})`
-    )
-  )
+  const tool = toolName(plan.format)
+  out.push(paint('bold', `Plan ${plan.source} (${describeOrigin(plan)})`))
   out.push(`  ${countsLine(countChanges([plan]))}`)
   if (plan.incomplete !== undefined) {
     for (const note of plan.incomplete.notes)

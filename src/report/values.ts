@@ -3,9 +3,41 @@ import type {
   AttributeChange,
   AttributeValue,
   ChangeAction,
+  Plan,
+  PlanFormat,
   ResourceChange
 } from '../model.js'
 import { SENSITIVE_TEXT, UNKNOWN_TEXT } from '../redact/index.js'
+
+/** The tool a plan came from, for headings. */
+export function toolName(format: PlanFormat): string {
+  switch (format) {
+    case 'terraform':
+      return 'Terraform'
+    case 'opentofu':
+      return 'OpenTofu'
+    case 'cloudformation':
+      return 'CloudFormation'
+    case 'cloudformation-template':
+      return 'CloudFormation template diff'
+    case 'pulumi':
+      return 'Pulumi'
+  }
+}
+
+/** "Terraform 1.11.4, format 1.2, destroy plan": where a plan came from, for headings. */
+export function describeOrigin(plan: Plan): string {
+  const parts = [
+    plan.toolVersion === 'unknown'
+      ? toolName(plan.format)
+      : `${toolName(plan.format)} ${plan.toolVersion}`
+  ]
+  if (plan.format === 'terraform' || plan.format === 'opentofu')
+    parts.push(`format ${plan.formatVersion}`)
+  if (plan.mode !== 'normal') parts.push(`${plan.mode} plan`)
+  if (plan.targeted) parts.push('targeted (-target)')
+  return parts.join(', ')
+}
 
 /** Terraform's own marker for each kind of change. */
 export function markerFor(change: ResourceChange): string {
@@ -31,14 +63,16 @@ export function markerFor(change: ResourceChange): string {
   }
 }
 
-/** A short label: "replace (create first)", "destroy (deposed object)". */
+/** A short label: "[construct path] replace (create first)", "destroy (deposed object)". */
 export function labelFor(change: ResourceChange): string {
   // A pure move or import changes nothing else: say what it does instead of "no-op".
   const quiet =
     change.action === 'no-op' &&
     (change.movedFrom !== undefined || change.imported)
   const parts: string[] = quiet ? [] : [change.action]
+  if (change.label !== undefined) parts.unshift(`[${change.label}]`)
   if (change.action === 'replace') {
+    if (change.conditional === true) parts.push('(may replace)')
     parts.push(
       change.replaceOrder === 'create-first'
         ? '(create first)'
@@ -46,6 +80,8 @@ export function labelFor(change: ResourceChange): string {
     )
     if (change.keepsOld === true) parts.push('(old object kept)')
   }
+  if (change.snapshot === true) parts.push('(final snapshot first)')
+  if (change.protected === true) parts.push('(protected: the tool will refuse)')
   if (change.deposed !== undefined)
     parts.push(`(deposed object ${change.deposed})`)
   const wrap = (text: string): string => (quiet ? text : `(${text})`)

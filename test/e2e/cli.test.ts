@@ -68,7 +68,7 @@ describe('plangate CLI (dist/cli.js)', () => {
   it('--help and --version', () => {
     const help = plangate(['--help'])
     expect(help.code).toBe(0)
-    expect(help.stdout).toContain('plangate review [options] <plan-file>...')
+    expect(help.stdout).toContain('plangate review [options] <plan>...')
     expect(plangate(['--version'])).toMatchObject({
       code: 0,
       stdout: `plangate ${VERSION}\n`

@@ -1,0 +1,119 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { PlanParseError } from '../plan/index.js'
+
+/** One plan file to read: a path, or `-` for standard input. */
+export interface PlanFileRef {
+  /** What reports call it. */
+  readonly source: string
+  /** What to read: a path, or `-`. */
+  readonly path: string
+}
+
+/**
+ * Expands the paths given on the command line into plan files: a file is
+ * itself; a `cdktf.out` directory gives each stack's `plan.json`; any other
+ * directory gives its `*.json` files (a root change set and its nested
+ * ones, say). Nothing is read yet, so each file can be parsed and freed in
+ * turn.
+ */
+export function expandPlanPaths(paths: readonly string[]): PlanFileRef[] {
+  return paths.flatMap((path) => {
+    if (path === '-' || !isDirectory(path)) return [{ source: path, path }]
+    return expandDirectory(path)
+  })
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false // readPlanFile reports a missing file with its own message
+  }
+}
+
+function expandDirectory(dir: string): PlanFileRef[] {
+  const manifestPath = join(dir, 'manifest.json')
+  if (existsSync(manifestPath)) {
+    const manifest = readManifest(manifestPath)
+    if (typeof manifest === 'object' && manifest !== null) {
+      if ('stacks' in manifest) return cdktfStacks(dir, manifest.stacks)
+      if ('artifacts' in manifest) {
+        throw new PlanParseError(
+          dir,
+          'a plan file, a directory of change sets or a cdktf.out directory',
+          'a cdk.out directory (one synthesized app)',
+          'compare two of them: `plangate review --before OLD/cdk.out --after NEW/cdk.out`'
+        )
+      }
+    }
+  }
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+  if (files.length === 0) {
+    throw new PlanParseError(
+      dir,
+      'a plan file, or a directory holding .json plans or change sets',
+      'a directory with no .json file'
+    )
+  }
+  return files.map((name) => ({
+    source: join(dir, name),
+    path: join(dir, name)
+  }))
+}
+
+function readManifest(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown
+  } catch {
+    throw new PlanParseError(path, 'a JSON manifest', 'a file that is not JSON')
+  }
+}
+
+/**
+ * `cdktf.out/manifest.json` lists the stacks; each stack directory must hold
+ * the JSON of its plan. A stack without one fails the run: an unreviewed
+ * stack must not pass.
+ */
+function cdktfStacks(dir: string, stacks: unknown): PlanFileRef[] {
+  if (typeof stacks !== 'object' || stacks === null || Array.isArray(stacks)) {
+    throw new PlanParseError(
+      join(dir, 'manifest.json'),
+      'a cdktf manifest whose "stacks" is an object',
+      Array.isArray(stacks) ? 'an array' : typeof stacks
+    )
+  }
+  const refs: PlanFileRef[] = []
+  for (const [name, stack] of Object.entries(
+    stacks as Record<string, unknown>
+  )) {
+    const workingDirectory =
+      typeof stack === 'object' &&
+      stack !== null &&
+      'workingDirectory' in stack &&
+      typeof stack.workingDirectory === 'string'
+        ? stack.workingDirectory
+        : join('stacks', name)
+    const planJson = join(dir, workingDirectory, 'plan.json')
+    if (!existsSync(planJson)) {
+      const binary = join(dir, workingDirectory, 'plan')
+      throw new PlanParseError(
+        join(dir, workingDirectory),
+        `the plan JSON of cdktf stack "${name}" in plan.json`,
+        existsSync(binary) ? 'only the binary plan file' : 'no plan',
+        `run ${existsSync(binary) ? '' : `\`cdktf plan ${name}\`, then `}\`terraform -chdir=${join(dir, workingDirectory)} show -json plan > ${planJson}\``
+      )
+    }
+    refs.push({ source: planJson, path: planJson })
+  }
+  if (refs.length === 0) {
+    throw new PlanParseError(
+      join(dir, 'manifest.json'),
+      'a cdktf manifest with stacks',
+      'no stacks'
+    )
+  }
+  return refs
+}
