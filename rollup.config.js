@@ -1,21 +1,81 @@
-// Bundles the action and the CLI into two self-contained ES modules.
+// Bundles the action and the CLI into two ES module entry files in dist/.
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 
-const plugins = () => [
+/** The module of @aws-cdk/aws-service-spec that loads the resource specification. */
+const SPEC_LOADER = /[\\/]@aws-cdk[\\/]aws-service-spec[\\/]lib[\\/]index\.js$/
+/** How it finds the file: next to its own package, which a bundle does not have. */
+const SPEC_PATH = "path.join(__dirname, '..', DB_COMPRESSED)"
+/** The data file, written next to the bundle's chunks in dist/. */
+export const SPEC_FILE = 'db.json.gz'
+
+/**
+ * Ships the AWS resource specification that @aws-cdk/cloudformation-diff
+ * reads at run time. The loader joins `__dirname` (undefined in an ES
+ * bundle) with `..`; this rewrites that one expression to a path next to
+ * the chunk that holds the loader, and emits `db.json.gz` there. Nothing
+ * happens for a bundle that does not include the library. A library update
+ * that changes the loader fails the build here, not at run time.
+ */
+export function awsServiceSpecData() {
+  return {
+    name: 'aws-service-spec-data',
+    transform(code, id) {
+      if (!SPEC_LOADER.test(id)) return null
+      if (!code.includes(SPEC_PATH)) {
+        this.error(
+          `${id} no longer loads ${SPEC_FILE} with ${SPEC_PATH}; update awsServiceSpecData in rollup.config.js`
+        )
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: SPEC_FILE,
+        source: readFileSync(join(dirname(id), '..', SPEC_FILE))
+      })
+      return {
+        code: code.replace(
+          SPEC_PATH,
+          `require('node:url').fileURLToPath(new URL('${SPEC_FILE}', import.meta.url))`
+        ),
+        map: null
+      }
+    }
+  }
+}
+
+/** The plugins of every bundle; `outDir` must be the output directory. */
+export const bundlePlugins = (outDir = 'dist') => [
   typescript({
     tsconfig: './tsconfig.build.json',
-    outDir: 'dist',
+    outDir,
     noEmitOnError: true
   }),
+  awsServiceSpecData(),
   nodeResolve({ preferBuiltins: true, exportConditions: ['node', 'import'] }),
   commonjs(),
   json()
 ]
 
-const onwarn = (warning, warn) => {
+/**
+ * One entry file per bundle (`dist/<name>.js`). Code loaded with `import()`
+ * (the CloudFormation template differ) goes to its own chunk,
+ * `dist/<name>-<module>.js`, so that runs that never need it do not parse
+ * or run it.
+ */
+export const bundleOutput = (dir, name, banner = '') => ({
+  dir,
+  format: 'es',
+  sourcemap: false,
+  entryFileNames: `${name}.js`,
+  chunkFileNames: `${name}-[name].js`,
+  banner: (chunk) => (chunk.isEntry ? banner : '')
+})
+
+export const onwarn = (warning, warn) => {
   // @actions/* ship `this` at module scope in TypeScript-emitted helpers.
   if (warning.code === 'THIS_IS_UNDEFINED') return
   if (warning.code === 'CIRCULAR_DEPENDENCY') return
@@ -25,19 +85,14 @@ const onwarn = (warning, warn) => {
 export default [
   {
     input: 'src/index.ts',
-    output: { file: 'dist/index.js', format: 'es', sourcemap: false },
-    plugins: plugins(),
+    output: bundleOutput('dist', 'index'),
+    plugins: bundlePlugins(),
     onwarn
   },
   {
     input: 'src/cli.ts',
-    output: {
-      file: 'dist/cli.js',
-      format: 'es',
-      sourcemap: false,
-      banner: '#!/usr/bin/env node'
-    },
-    plugins: plugins(),
+    output: bundleOutput('dist', 'cli', '#!/usr/bin/env node'),
+    plugins: bundlePlugins(),
     onwarn
   }
 ]

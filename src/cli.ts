@@ -5,7 +5,7 @@ import { runCli } from './cli/run.js'
 
 // Maps errors to exit codes: bad input 2, internal error 3, never a bare stack.
 try {
-  process.exitCode = runCli(process.argv.slice(2), {
+  process.exitCode = await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin: () => readFileSync(0),

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util'
+import { INPUT_FORMATS } from '../plan/index.js'
+import type { InputFormat } from '../plan/index.js'
 
 /** A command line plangate cannot act on: exit code 2 with a one-line message. */
 export class UsageError extends Error {
@@ -9,14 +11,7 @@ export const OUTPUT_FORMATS = ['text', 'markdown', 'json'] as const
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
 
 export const COLOR_MODES = ['auto', 'always', 'never'] as const
-/** Formats a plan file can be read as; `auto` detects from the content. */
-export const INPUT_FORMATS = [
-  'auto',
-  'terraform',
-  'cloudformation',
-  'pulumi'
-] as const
-export type InputFormat = (typeof INPUT_FORMATS)[number]
+
 export type ColorMode = (typeof COLOR_MODES)[number]
 
 /** What the user asked for, parsed and checked. */

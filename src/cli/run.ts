@@ -10,8 +10,17 @@ import {
 import { resolve } from 'node:path'
 import { analyze } from '../analyze.js'
 import type { Analysis } from '../model.js'
-import { expandPlanPaths, readPlanFile } from '../io/index.js'
-import { readPlan } from '../plan/index.js'
+import {
+  expandPlanPaths,
+  readConstructLabels,
+  readPlanFile,
+  readTemplatePairs
+} from '../io/index.js'
+import {
+  prepareTemplateDiff,
+  readPlan,
+  readTemplatePair
+} from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
 import { renderJson, renderMarkdown, renderText } from '../report/index.js'
 import { VERSION } from '../version.js'
@@ -28,7 +37,10 @@ export interface CliIo {
 }
 
 /** Runs one CLI invocation and returns the exit code (0 pass, 1 blocked, 2 input error). */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo
+): Promise<number> {
   const command = parseCommand(argv)
   switch (command.kind) {
     case 'help':
@@ -42,32 +54,34 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function review(
+async function review(
   command: Extract<CliCommand, { kind: 'review' }>,
   io: CliIo
-): number {
+): Promise<number> {
   if (command.output !== undefined)
     checkOutputTarget(command.output, command.plans, command.force)
-  if (
-    command.templates !== undefined ||
-    command.labelTemplates.length > 0 ||
-    (command.inputFormat !== 'auto' && command.inputFormat !== 'terraform')
-  ) {
-    throw new UsageError(
-      'CloudFormation and Pulumi inputs are not wired into this build yet'
-    )
-  }
   const inputs: PlanInput[] = []
   for (const ref of expandPlanPaths(command.plans)) {
     // One file at a time: each text can be freed once parsed.
     inputs.push(
-      readPlan({
-        source: ref.source,
-        text: readPlanFile(ref.path, io.readStdin)
-      })
+      readPlan(
+        { source: ref.source, text: readPlanFile(ref.path, io.readStdin) },
+        command.inputFormat
+      )
     )
   }
-  const analysis = analyze(inputs)
+  if (command.templates !== undefined) {
+    const { before, after } = command.templates
+    for (const pair of readTemplatePairs(before, after, io.readStdin)) {
+      inputs.push(
+        await prepareTemplateDiff(
+          readTemplatePair(pair.before, pair.after, pair.stackName)
+        )
+      )
+    }
+  }
+  const labels = readConstructLabels(command.labelTemplates)
+  const analysis = analyze(inputs, labels === undefined ? {} : { labels })
   const report = render(analysis, command, io)
   if (command.output === undefined) {
     io.stdout(report)

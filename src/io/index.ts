@@ -1,3 +1,5 @@
 export { MAX_PLAN_BYTES, readPlanFile } from './read-plan.js'
 export { expandPlanPaths } from './plan-inputs.js'
 export type { PlanFileRef } from './plan-inputs.js'
+export { readCdkOutStacks, pairCdkOutStacks } from './cdk-out.js'
+export { readConstructLabels, readTemplatePairs } from './templates.js'

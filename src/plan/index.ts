@@ -1,8 +1,30 @@
 import type { Plan } from '../model.js'
 import { createRedactor } from '../redact/index.js'
 import type { Redactor } from '../redact/index.js'
+import { normalizeTemplateDiff } from './cdk.js'
+import type { PreparedTemplateDiff } from './cdk.js'
+import {
+  looksLikeChangeSet,
+  normalizeChangeSets,
+  readChangeSet
+} from './cloudformation.js'
+import type { ChangeSetInput } from './cloudformation.js'
+import { looksLikeTemplate } from './cdk.js'
+import { PlanParseError } from './errors.js'
 import { parseJsonText } from './json-text.js'
-import { normalizeTerraformPlan, readTerraformPlan } from './terraform.js'
+import { describeJson, isRecord } from './json.js'
+import {
+  looksLikePulumiEventStream,
+  looksLikePulumiPreview,
+  normalizePulumiPreview,
+  readPulumiPreview
+} from './pulumi.js'
+import type { PulumiInput } from './pulumi.js'
+import {
+  looksLikeTerraformPlan,
+  normalizeTerraformPlan,
+  readTerraformPlan
+} from './terraform.js'
 import type { TerraformInput } from './terraform.js'
 
 export { PlanParseError, SHOW_JSON_HINT } from './errors.js'
@@ -14,6 +36,14 @@ export {
 } from './terraform.js'
 export { explainReason } from './reasons.js'
 export { deepEqual, diffAttributes, formatPath } from './attributes.js'
+export { constructPaths, looksLikeChangeSet } from './cloudformation.js'
+export { looksLikePulumiPreview } from './pulumi.js'
+export {
+  looksLikeTemplate,
+  prepareTemplateDiff,
+  readTemplatePair
+} from './cdk.js'
+export type { TemplateSide } from './cdk.js'
 
 /** A plan file as read from disk or stdin. */
 export interface PlanSource {
@@ -22,25 +52,104 @@ export interface PlanSource {
   readonly text: string
 }
 
+/** Formats a plan file can be read as; `auto` detects from the content. */
+export const INPUT_FORMATS = [
+  'auto',
+  'terraform',
+  'cloudformation',
+  'pulumi'
+] as const
+export type InputFormat = (typeof INPUT_FORMATS)[number]
+
 /** A checked input document of any supported format, not yet normalised. */
-export type PlanInput = TerraformInput
+export type PlanInput =
+  TerraformInput | ChangeSetInput | PulumiInput | PreparedTemplateDiff
+
+/** Which command makes the input plangate reads, per format, for hints. */
+const COMMANDS =
+  '`terraform show -json PLANFILE`, `aws cloudformation describe-change-set --include-property-values`, `pulumi preview --json`, or two templates with --before/--after'
+
+/** Names the format of a parsed document from its content. */
+export function detectFormat(
+  doc: unknown
+): 'terraform' | 'cloudformation' | 'pulumi' | 'template' | undefined {
+  if (looksLikeTerraformPlan(doc)) return 'terraform'
+  if (looksLikeChangeSet(doc)) return 'cloudformation'
+  if (looksLikePulumiPreview(doc)) return 'pulumi'
+  if (looksLikeTemplate(doc)) return 'template'
+  return undefined
+}
 
 /**
- * Parses and checks one plan file's text. The Terraform reader is the only
- * one so far; it also explains what a document of another kind is.
+ * Parses and checks one plan file's text, detecting its format from the
+ * content unless `format` names it. A document of no known kind gets a
+ * one-line error naming what it looks like and the commands that make the
+ * right input.
  */
-export function readPlan(input: PlanSource): PlanInput {
-  return readTerraformPlan(
-    parseJsonText(input.text, input.source),
-    input.source
-  )
+export function readPlan(
+  input: PlanSource,
+  format: InputFormat = 'auto'
+): PlanInput {
+  const { source } = input
+  let doc: unknown
+  try {
+    doc = parseJsonText(input.text, source)
+  } catch (error) {
+    if (looksLikePulumiEventStream(input.text)) {
+      throw new PlanParseError(
+        source,
+        'a Pulumi preview digest',
+        'a Pulumi engine event stream (one JSON event per line)',
+        'run `pulumi preview --json > preview.json`, which writes the digest',
+        { cause: error }
+      )
+    }
+    throw error
+  }
+  const kind = format === 'auto' ? detectFormat(doc) : format
+  switch (kind) {
+    case 'terraform':
+      return readTerraformPlan(doc, source)
+    case 'cloudformation':
+      return readChangeSet(doc, source)
+    case 'pulumi':
+      return readPulumiPreview(doc, source)
+    case 'template':
+      throw new PlanParseError(
+        source,
+        'a plan or a change set',
+        'a CloudFormation template',
+        'compare two templates with `plangate review --before OLD --after NEW`, or review a change set from `aws cloudformation describe-change-set --include-property-values`'
+      )
+    case undefined:
+      // The Terraform reader knows state files and plans without a version.
+      if (isRecord(doc) && ('format_version' in doc || 'lineage' in doc))
+        return readTerraformPlan(doc, source)
+      throw new PlanParseError(
+        source,
+        'a plan plangate reads',
+        describeJson(doc),
+        `make one with ${COMMANDS}`
+      )
+  }
+}
+
+/** Options of normalisation. */
+export interface NormalizeOptions {
+  /** StackName (or `*` for every stack) → LogicalResourceId → CDK construct path. */
+  readonly labels?: ReadonlyMap<string, ReadonlyMap<string, string>>
 }
 
 /**
  * Normalises every input with one redactor built from the secrets of all
- * of them, so a secret marked in one plan is masked in every plan.
+ * of them, so a secret marked in one plan is masked in every plan. Change
+ * sets are linked to their nested change sets first, so they become one
+ * plan per root stack, at the place of the first change set given.
  */
-export function normalizePlans(inputs: readonly PlanInput[]): {
+export function normalizePlans(
+  inputs: readonly PlanInput[],
+  options: NormalizeOptions = {}
+): {
   plans: Plan[]
   redactor: Redactor
 } {
@@ -48,8 +157,31 @@ export function normalizePlans(inputs: readonly PlanInput[]): {
   for (const input of inputs)
     for (const secret of input.secrets) secrets.add(secret)
   const redactor = createRedactor(secrets)
-  return {
-    plans: inputs.map((input) => normalizeTerraformPlan(input, redactor)),
-    redactor
+  const changeSets = inputs.filter(
+    (input): input is ChangeSetInput => input.kind === 'cloudformation'
+  )
+  const plans: Plan[] = []
+  let changeSetsDone = false
+  for (const input of inputs) {
+    switch (input.kind) {
+      case 'terraform':
+        plans.push(normalizeTerraformPlan(input, redactor))
+        break
+      case 'pulumi':
+        plans.push(normalizePulumiPreview(input, redactor))
+        break
+      case 'cloudformation-template':
+        plans.push(normalizeTemplateDiff(input, redactor))
+        break
+      case 'cloudformation':
+        if (!changeSetsDone) {
+          plans.push(
+            ...normalizeChangeSets(changeSets, redactor, options.labels)
+          )
+          changeSetsDone = true
+        }
+        break
+    }
   }
+  return { plans, redactor }
 }

@@ -116,7 +116,7 @@ describe('bad input gets one clear line naming file, expectation and finding', (
         '{"Stacks": [], "PGSECRET-key-as-name-0000000000000000000000000000000": 1}'
       )
     ).toMatchInlineSnapshot(
-      `"plan.json: expected a Terraform/OpenTofu JSON plan (from \`terraform show -json PLANFILE\`), found a JSON object with keys "Stacks" and 1 more; run \`terraform show -json PLANFILE > plan.json\` (or \`tofu show -json PLANFILE\`) and pass that file"`
+      `"plan.json: expected a plan plangate reads, found a JSON object with keys "Stacks" and 1 more; make one with \`terraform show -json PLANFILE\`, \`aws cloudformation describe-change-set --include-property-values\`, \`pulumi preview --json\`, or two templates with --before/--after"`
     )
     expect(errorFor('[1, 2, 3]')).toContain('found a JSON array of 3 items')
     expect(errorFor('"just a string"')).toContain('found a JSON string')

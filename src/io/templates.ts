@@ -1,0 +1,107 @@
+import { readFileSync, statSync } from 'node:fs'
+import { basename } from 'node:path'
+import type { TemplateSide } from '../plan/index.js'
+import { constructPaths, parseJsonText, PlanParseError } from '../plan/index.js'
+import {
+  pairCdkOutStacks,
+  readCdkOutStacks,
+  readTemplateSide
+} from './cdk-out.js'
+
+/** One stack's two templates, read from disk. */
+export interface TemplatePairFiles {
+  readonly stackName: string
+  readonly before: TemplateSide
+  readonly after: TemplateSide
+}
+
+/**
+ * Reads what `--before` and `--after` name: two template files (one stack,
+ * named after the file), or two `cdk.out` directories (every stack, paired
+ * by name; a stack on one side only is new or deleted).
+ */
+export function readTemplatePairs(
+  before: string,
+  after: string,
+  readStdin: () => Buffer
+): TemplatePairFiles[] {
+  const beforeIsDir = isDirectory(before)
+  const afterIsDir = isDirectory(after)
+  if (beforeIsDir !== afterIsDir) {
+    throw new PlanParseError(
+      beforeIsDir ? after : before,
+      '--before and --after to be both template files or both cdk.out directories',
+      'a file paired with a directory'
+    )
+  }
+  if (!beforeIsDir) {
+    return [
+      {
+        stackName: stackNameOf(after),
+        before: readTemplateSide(before, readStdin),
+        after: readTemplateSide(after, readStdin)
+      }
+    ]
+  }
+  return pairCdkOutStacks(
+    readCdkOutStacks(before),
+    readCdkOutStacks(after)
+  ).map((pair) => ({
+    stackName: pair.stackName,
+    before: readTemplateSide(pair.before, readStdin),
+    after: readTemplateSide(pair.after, readStdin)
+  }))
+}
+
+/** `cdk.out/Orders.template.json` → `Orders`. */
+function stackNameOf(path: string): string {
+  return basename(path).replace(/(\.template)?\.json$/, '')
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Reads the CDK construct paths (`aws:cdk:path`) that `--template` points
+ * at: a template file applies to every change set (`*`), a cdk.out
+ * directory to the stacks it holds, by stack name.
+ */
+export function readConstructLabels(
+  paths: readonly string[]
+): Map<string, Map<string, string>> | undefined {
+  if (paths.length === 0) return undefined
+  const labels = new Map<string, Map<string, string>>()
+  const add = (stack: string, found: ReadonlyMap<string, string>): void => {
+    const into = labels.get(stack) ?? new Map<string, string>()
+    for (const [id, path] of found) into.set(id, path)
+    labels.set(stack, into)
+  }
+  for (const path of paths) {
+    if (isDirectory(path)) {
+      for (const [stack, template] of readCdkOutStacks(path))
+        add(stack, constructPaths(readTemplate(template)))
+    } else {
+      add('*', constructPaths(readTemplate(path)))
+    }
+  }
+  return labels
+}
+
+function readTemplate(path: string): unknown {
+  let text: string
+  try {
+    text = readFileSync(path).toString('utf8')
+  } catch {
+    throw new PlanParseError(
+      path,
+      'a CloudFormation template (--template)',
+      'no readable file'
+    )
+  }
+  return parseJsonText(text, path)
+}
