@@ -29616,6 +29616,7 @@ function looksLikeTemplate(doc) {
     return (isRecord(resources) &&
         Object.values(resources).every((resource) => isRecord(resource) && typeof resource.Type === 'string'));
 }
+const SAFE_NAME = /^[A-Za-z0-9_.:-]{1,255}$/;
 function resourcesOf(doc) {
     return recordAt(doc, 'Resources') ?? {};
 }
@@ -29733,7 +29734,8 @@ function normalizeResource(id, old, now, found, stackDeleted, redactor) {
                 policyOf(now, 'UpdateReplacePolicy') === 'Retain';
             if (keepsOld)
                 result.keepsOld = true;
-            result.destructive = !keepsOld;
+            // Kept or not, a new, empty object takes the old one's place: gated.
+            result.destructive = true;
             break;
         }
         case 'WILL_DESTROY':
@@ -29845,7 +29847,7 @@ function explain$1(change, context) {
         case 'replace':
             return explainReplace(change, context);
         case 'update':
-            return explainUpdate(change.type, verdict);
+            return explainUpdate(change.type, verdict, context);
         case 'no-op':
         case 'read':
             return undefined;
@@ -29895,19 +29897,33 @@ function explainReplace(change, { verdict, old, now }) {
     }
     return text;
 }
-function explainUpdate(type, verdict) {
+function explainUpdate(type, verdict, { old, now }) {
+    const parts = [];
     const unrated = [...verdict.properties]
         .filter(([, impact]) => impact === 'NO_CHANGE')
         .map(([name]) => name);
     if (unrated.length > 0) {
-        return isCustomResource(type)
+        parts.push(isCustomResource(type)
             ? `updated: ${listNames(unrated)} changed, and the custom resource's own code decides what that does (it may replace the object)`
-            : `updated as far as plangate can tell: the resource specification does not cover ${listNames(unrated)} of ${code$3(type)}, so whether the change replaces the object cannot be predicted`;
+            : `updated as far as plangate can tell: the resource specification does not cover ${listNames(unrated)} of ${code$3(type)}, so whether the change replaces the object cannot be predicted`);
     }
-    if (verdict.properties.size === 0 && verdict.otherChanges.length > 0) {
-        return `only ${listNames(verdict.otherChanges)} changed, no property`;
+    else if (verdict.properties.size === 0 && verdict.otherChanges.length > 0) {
+        parts.push(`only ${listNames(verdict.otherChanges)} changed, no property`);
     }
-    return undefined;
+    // A weaker policy is harmless now and destructive at the next removal.
+    for (const key of ['DeletionPolicy', 'UpdateReplacePolicy']) {
+        if (!verdict.otherChanges.includes(key))
+            continue;
+        parts.push(`${key} ${describePolicy(old?.[key])} → ${describePolicy(now?.[key])}`);
+    }
+    return parts.length === 0 ? undefined : parts.join('; ');
+}
+function describePolicy(value) {
+    if (value === undefined)
+        return 'Delete (default)';
+    return typeof value === 'string' && SAFE_NAME.test(value)
+        ? value
+        : 'a computed value';
 }
 function isCustomResource(type) {
     return (type.startsWith('Custom::') ||
@@ -29924,13 +29940,13 @@ function normalizeOutputs$1(input, redactor) {
         const action = !inBefore
             ? 'create'
             : !inAfter
-                ? 'delete'
+                ? 'destroy'
                 : deepEqual(before[name], after[name])
                     ? 'no-op'
                     : 'update';
         return {
             name: redactor.text(name),
-            action: action === 'delete' ? 'destroy' : action,
+            action,
             sensitive: false,
             attributes: action === 'no-op'
                 ? NO_ATTRIBUTES$3
@@ -30242,7 +30258,8 @@ function classify(change, where, source) {
                 conditional: dynamic || replacement !== 'True',
                 keepsOld,
                 snapshot: change.policyAction === 'ReplaceAndSnapshot',
-                destructive: !keepsOld,
+                // The old resource survives, but a new, empty one takes its place.
+                destructive: true,
                 basis
             };
         }
@@ -32045,7 +32062,9 @@ function replaceChange(urn, members, context) {
         replaceOrder,
         imported,
         replacePaths: replacePaths.map((p) => redactor.text(p)),
-        destructive: kept === undefined,
+        // A new object takes the old one's place even when the old one is kept:
+        // only provider instances and components have no cloud object to lose.
+        destructive: kept !== 'provider' && kept !== 'component',
         attributes: diffProperties({ before: props.old, after: props.new }, changedPathsOf(members), replacePaths, redactor)
     };
     if (kept !== undefined)
@@ -32719,7 +32738,7 @@ function normalizeResourceChange(entry, section, position, context) {
             : replacePaths,
         destructive: mode === 'managed' &&
             !isDrift &&
-            ((action === 'replace' && !keepsOld) || action === 'destroy'),
+            (action === 'replace' || action === 'destroy'),
         attributes: action === 'no-op' || action === 'forget'
             ? NO_ATTRIBUTES
             : diffAttributes({
@@ -33513,7 +33532,7 @@ function labelFor(change) {
             parts.push('(old object kept)');
     }
     if (change.snapshot === true)
-        parts.push('(final snapshot first)');
+        parts.push('(old object snapshotted)');
     if (change.protected === true)
         parts.push('(protected: the tool will refuse)');
     if (change.deposed !== undefined)

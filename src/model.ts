@@ -85,7 +85,7 @@ export interface ResourceChange {
    * `MAY_REPLACE`). Still destructive: plangate fails closed.
    */
   readonly conditional?: true
-  /** For `destroy`: a final snapshot is taken first (CloudFormation `PolicyAction: Snapshot`). */
+  /** The old object is snapshotted before it is deleted (CloudFormation `Snapshot` policies), on a destroy or a replace. */
   readonly snapshot?: true
   /** The destroy will be refused by the tool (Pulumi `protect`); still shown and gated. */
   readonly protected?: true
@@ -105,7 +105,11 @@ export interface ResourceChange {
   readonly explanation?: string
   /** Attribute paths that forced a replacement, in Terraform path style. */
   readonly replacePaths: readonly string[]
-  /** True for `replace` (unless the old object is kept) and `destroy`. */
+  /**
+   * True for `replace` and `destroy` of real objects. A replacement that
+   * keeps the old object is still destructive: a new, empty object takes
+   * its place (a renamed table, say), and the old one is no longer managed.
+   */
   readonly destructive: boolean
   /** Changed leaf attributes, in a stable order. Empty for `no-op`. */
   readonly attributes: readonly AttributeChange[]
@@ -157,7 +161,7 @@ export interface Plan {
   readonly warnings: readonly string[]
 }
 
-/** Counts per action. `destructive` counts replace (unless old kept) + destroy. */
+/** Counts per action. `destructive` counts replace + destroy of real objects. */
 export type ActionCounts = Readonly<Record<ChangeAction, number>> & {
   readonly destructive: number
   readonly imported: number

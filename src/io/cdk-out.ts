@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs'
 import { join, relative, resolve, isAbsolute } from 'node:path'
 import { parseJsonText, PlanParseError } from '../plan/index.js'
-import type { TemplateSide } from '../plan/cdk.js'
+import type { TemplateSide } from '../plan/index.js'
 import { readPlanFile } from './read-plan.js'
 
 const CDK_OUT = 'a cdk.out directory from `cdk synth`'

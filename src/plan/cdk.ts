@@ -572,7 +572,8 @@ function normalizeResource(
         policyOf(old, 'UpdateReplacePolicy') === 'Retain' &&
         policyOf(now, 'UpdateReplacePolicy') === 'Retain'
       if (keepsOld) result.keepsOld = true
-      result.destructive = !keepsOld
+      // Kept or not, a new, empty object takes the old one's place: gated.
+      result.destructive = true
       break
     }
     case 'WILL_DESTROY':

@@ -520,7 +520,8 @@ function classify(
         conditional: dynamic || replacement !== 'True',
         keepsOld,
         snapshot: change.policyAction === 'ReplaceAndSnapshot',
-        destructive: !keepsOld,
+        // The old resource survives, but a new, empty one takes its place.
+        destructive: true,
         basis
       }
     }

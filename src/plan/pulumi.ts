@@ -998,7 +998,9 @@ function replaceChange(
     replaceOrder,
     imported,
     replacePaths: replacePaths.map((p) => redactor.text(p)),
-    destructive: kept === undefined,
+    // A new object takes the old one's place even when the old one is kept:
+    // only provider instances and components have no cloud object to lose.
+    destructive: kept !== 'provider' && kept !== 'component',
     attributes: diffProperties(
       { before: props.old, after: props.new },
       changedPathsOf(members),

@@ -628,7 +628,7 @@ function normalizeResourceChange(
     destructive:
       mode === 'managed' &&
       !isDrift &&
-      ((action === 'replace' && !keepsOld) || action === 'destroy'),
+      (action === 'replace' || action === 'destroy'),
     attributes:
       action === 'no-op' || action === 'forget'
         ? NO_ATTRIBUTES

@@ -80,7 +80,7 @@ export function labelFor(change: ResourceChange): string {
     )
     if (change.keepsOld === true) parts.push('(old object kept)')
   }
-  if (change.snapshot === true) parts.push('(final snapshot first)')
+  if (change.snapshot === true) parts.push('(old object snapshotted)')
   if (change.protected === true) parts.push('(protected: the tool will refuse)')
   if (change.deposed !== undefined)
     parts.push(`(deposed object ${change.deposed})`)

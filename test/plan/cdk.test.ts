@@ -380,7 +380,7 @@ const CASES: readonly [
       action: 'replace',
       replaceOrder: 'create-first',
       keepsOld: true,
-      destructive: false,
+      destructive: true,
       replacePaths: ['TableName'],
       explanation:
         'replaced because `TableName` changed and requires replacement; UpdateReplacePolicy Retain keeps the old object, which CloudFormation no longer manages'
@@ -599,6 +599,32 @@ describe('normalizeTemplateDiff', () => {
       'its stack is deleted, but DeletionPolicy Retain keeps the real object, which CloudFormation no longer manages'
     )
     expect(plan.source).toBe('cdk/kitchen-sink/base.template.json')
+  })
+
+  it('spells out a weaker DeletionPolicy or UpdateReplacePolicy', async () => {
+    const bucket = (policy?: string): TemplateSide => ({
+      source: 'Policies.template.json',
+      doc: {
+        Resources: {
+          Archive: {
+            Type: 'AWS::S3::Bucket',
+            ...(policy === undefined
+              ? {}
+              : { DeletionPolicy: policy, UpdateReplacePolicy: policy }),
+            Properties: { BucketName: 'archive' }
+          }
+        }
+      }
+    })
+    const plan = await comparePair(bucket('Retain'), bucket())
+    expect(changeAt(plan, 'Archive')).toMatchObject({
+      action: 'update',
+      destructive: false,
+      reason:
+        'WILL_UPDATE (DeletionPolicy: changed, UpdateReplacePolicy: changed)',
+      explanation:
+        'only `DeletionPolicy` and `UpdateReplacePolicy` changed, no property; DeletionPolicy Retain → Delete (default); UpdateReplacePolicy Retain → Delete (default)'
+    })
   })
 
   it('masks NoEcho defaults wherever they are copied', async () => {

@@ -170,14 +170,14 @@ const CASES: readonly [
     }
   ],
   [
-    'Modify + Replacement True + ReplaceAndRetain → replace keeping the old resource, not destructive',
+    'Modify + Replacement True + ReplaceAndRetain → replace keeping the old resource, still destructive',
     'replace-and-retain.json',
     'OrdersTableC5D6E7F8',
     {
       action: 'replace',
       replaceOrder: 'create-first',
       keepsOld: true,
-      destructive: false,
+      destructive: true,
       replacePaths: ['Properties.TableName'],
       explanationIncludes: 'keeps the old one, which it stops managing'
     }
@@ -298,7 +298,7 @@ const CASES: readonly [
     'reference sample: ReplaceAndRetain',
     'cfn-changeset.json',
     'OrdersTable4E3B1B0C',
-    { action: 'replace', keepsOld: true, destructive: false }
+    { action: 'replace', keepsOld: true, destructive: true }
   ],
   [
     'reference sample: ReplaceAndDelete with two properties',
@@ -398,8 +398,7 @@ describe('CloudFormation change set classification', () => {
       expect(change.replaceOrder).toBe('create-first')
     else expect(change.replaceOrder).toBeUndefined()
     expect(change.destructive).toBe(
-      change.action === 'destroy' ||
-        (change.action === 'replace' && change.keepsOld !== true)
+      change.action === 'destroy' || change.action === 'replace'
     )
   })
 
@@ -615,9 +614,9 @@ describe('plans from change sets', () => {
     ['an add passes', ['add.json'], 'pass', undefined],
     ['an update passes', ['modify-no-replacement.json'], 'pass', undefined],
     [
-      'a replace that keeps the old resource passes',
+      'a replace that keeps the old resource blocks: a new, empty one takes its place',
       ['replace-and-retain.json'],
-      'pass',
+      'blocked',
       undefined
     ],
     ['a forget passes', ['remove-retain.json'], 'pass', undefined],

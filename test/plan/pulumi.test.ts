@@ -175,7 +175,7 @@ const CASES: readonly [fixture: string, address: string, expected: Expected][] =
         action: 'replace',
         replaceOrder: 'create-first',
         keepsOld: true,
-        destructive: false,
+        destructive: true,
         explanationIncludes: '`retainOnDelete`'
       }
     ],
@@ -495,7 +495,8 @@ describe('Pulumi reader: classification', () => {
       for (const change of plan.changes) {
         const destructive =
           change.action === 'destroy' ||
-          (change.action === 'replace' && change.keepsOld !== true)
+          (change.action === 'replace' &&
+            !change.type.startsWith('pulumi:providers:'))
         expect(change.destructive, change.address).toBe(destructive)
         if (change.action === 'replace')
           expect(change.replaceOrder).toBeDefined()

@@ -353,8 +353,7 @@ describe('Terraform reader on real plans', () => {
       for (const change of plan.changes) {
         const destructive =
           change.mode === 'managed' &&
-          (change.action === 'destroy' ||
-            (change.action === 'replace' && change.keepsOld !== true))
+          (change.action === 'destroy' || change.action === 'replace')
         expect(change.destructive, change.address).toBe(destructive)
         if (change.action === 'replace')
           expect(change.replaceOrder).toBeDefined()
@@ -551,7 +550,7 @@ describe('format versions and OpenTofu', () => {
       action: 'replace',
       keepsOld: true,
       replaceOrder: 'delete-first',
-      destructive: false,
+      destructive: true,
       explanation: expect.stringContaining('old object kept') as unknown
     })
     expect(changeAt(plan, 'aws_s3_bucket.archive')).toMatchObject({
@@ -589,7 +588,7 @@ describe('format versions and OpenTofu', () => {
       action: 'replace',
       keepsOld: true,
       replaceOrder: 'create-first',
-      destructive: false
+      destructive: true
     })
   })
 

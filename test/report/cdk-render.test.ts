@@ -114,7 +114,7 @@ describe('rendering a template comparison', () => {
     expect(report.markdown).toMatchSnapshot()
   })
 
-  it('blocks on replacements, possible replacements and destroys; not on a replacement that keeps the old object', async () => {
+  it('blocks on replacements (also one that keeps the old object), possible replacements and destroys', async () => {
     const analysis = await analyzeTemplates([pairOf('kitchen-sink')])
     expect(analysis.decision.verdict).toBe('blocked')
     expect(
@@ -125,7 +125,8 @@ describe('rendering a template comparison', () => {
       'replace BastionHost30F9ED05',
       'replace DataBucketE3889A50',
       'replace DataBucketPolicy7A4B1C2D',
-      'replace OrderEvents5C8D2E1F'
+      'replace OrderEvents5C8D2E1F',
+      'replace OrdersTable4E3B1B0C'
     ])
     expect(analysis.summary).toMatchObject({
       create: 1,
@@ -134,7 +135,7 @@ describe('rendering a template comparison', () => {
       destroy: 2,
       forget: 1,
       'no-op': 3,
-      destructive: 6
+      destructive: 7
     })
   })
 
