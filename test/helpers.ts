@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { analyze } from '../src/analyze.js'
 import type { Analysis, Plan, ResourceChange } from '../src/model.js'
 import { readPlan } from '../src/plan/index.js'
+import { renderJson, renderMarkdown, renderText } from '../src/report/index.js'
 
 /** Absolute path of a file under test/fixtures/. */
 export function fixturePath(name: string): string {
@@ -98,3 +99,28 @@ export const TERRAFORM_FIXTURES = [
   'targeted',
   'update'
 ].map((name) => `terraform/${name}.json`)
+
+/** Every secret a fixture holds: distinctive strings that start with PGSECRET-. */
+export function secretsIn(text: string): string[] {
+  return [...new Set(text.match(/PGSECRET-[A-Za-z0-9-]+/g) ?? [])]
+}
+
+/**
+ * Every rendering plangate can produce of an analysis: text (plain and
+ * coloured), JSON, Markdown at every size tier, warnings, the decision and
+ * the model itself. Secret-leak tests assert on all of them.
+ */
+export function everyOutput(analysis: Analysis): string[] {
+  const outputs = [
+    renderText(analysis, { color: false }),
+    renderText(analysis, { color: true }),
+    renderJson(analysis, { name: 'plangate', version: 'test' }),
+    renderMarkdown(analysis).markdown,
+    analysis.warnings.join('\n'),
+    analysis.decision.summary,
+    JSON.stringify(analysis)
+  ]
+  for (const maxChars of [3_000, 1_500, 800])
+    outputs.push(renderMarkdown(analysis, { maxChars }).markdown)
+  return outputs
+}

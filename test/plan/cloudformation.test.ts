@@ -12,12 +12,14 @@ import {
 import type { ChangeSetInput } from '../../src/plan/cloudformation.js'
 import { parseJsonText, PlanParseError } from '../../src/plan/index.js'
 import { createRedactor, SENSITIVE_TEXT } from '../../src/redact/index.js'
+import { renderJson, renderText } from '../../src/report/index.js'
 import {
-  renderJson,
-  renderMarkdown,
-  renderText
-} from '../../src/report/index.js'
-import { fixtureJson, fixturePath, fixtureText } from '../helpers.js'
+  everyOutput,
+  fixtureJson,
+  fixturePath,
+  fixtureText,
+  secretsIn
+} from '../helpers.js'
 
 type Labels = ReadonlyMap<string, ReadonlyMap<string, string>>
 
@@ -1242,26 +1244,6 @@ describe('detection and bad input', () => {
     expect(errorFor(details)).toContain('Details to be a list')
   })
 })
-
-/** Every secret a fixture holds: distinctive strings that start with PGSECRET-. */
-function secretsIn(text: string): string[] {
-  return [...new Set(text.match(/PGSECRET-[A-Za-z0-9-]+/g) ?? [])]
-}
-
-/** Every rendering of an analysis: text (plain and coloured), JSON, Markdown at every size. */
-function everyOutput(analysis: Analysis): string[] {
-  const outputs = [
-    renderText(analysis, { color: false }),
-    renderText(analysis, { color: true }),
-    renderJson(analysis, { name: 'plangate', version: 'test' }),
-    renderMarkdown(analysis).markdown,
-    analysis.decision.summary,
-    JSON.stringify(analysis)
-  ]
-  for (const maxChars of [3_000, 1_500, 800])
-    outputs.push(renderMarkdown(analysis, { maxChars }).markdown)
-  return outputs
-}
 
 const FIXTURES = readdirSync(fixturePath('cloudformation'))
   .filter((name) => name.endsWith('.json'))

@@ -1,39 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import type { Analysis } from '../../src/model.js'
 import { createRedactor, SENSITIVE_TEXT } from '../../src/redact/index.js'
-import {
-  renderJson,
-  renderMarkdown,
-  renderText
-} from '../../src/report/index.js'
+import { renderText } from '../../src/report/index.js'
 import {
   analyzeDocs,
   analyzeFixtures,
+  everyOutput,
   fixtureJson,
   fixtureText,
+  secretsIn,
   TERRAFORM_FIXTURES
 } from '../helpers.js'
-
-/** Every secret the fixtures hold: distinctive strings that start with PGSECRET-. */
-function secretsIn(text: string): string[] {
-  return [...new Set(text.match(/PGSECRET-[A-Za-z0-9-]+/g) ?? [])]
-}
-
-/** Every rendering plangate can produce of an analysis, at every Markdown tier. */
-function everyOutput(analysis: Analysis): string[] {
-  const outputs = [
-    renderText(analysis, { color: false }),
-    renderText(analysis, { color: true }),
-    renderJson(analysis, { name: 'plangate', version: 'test' }),
-    renderMarkdown(analysis).markdown,
-    analysis.warnings.join('\n'),
-    analysis.decision.summary,
-    JSON.stringify(analysis)
-  ]
-  for (const maxChars of [3_000, 1_500, 800])
-    outputs.push(renderMarkdown(analysis, { maxChars }).markdown)
-  return outputs
-}
 
 function expectNoSecret(
   outputs: readonly string[],

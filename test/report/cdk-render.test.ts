@@ -18,12 +18,14 @@ import {
   readTerraformPlan
 } from '../../src/plan/terraform.js'
 import { createRedactor } from '../../src/redact/index.js'
+import { renderMarkdown, renderText } from '../../src/report/index.js'
 import {
-  renderJson,
-  renderMarkdown,
-  renderText
-} from '../../src/report/index.js'
-import { fixtureJson, fixturePath, fixtureText } from '../helpers.js'
+  everyOutput,
+  fixtureJson,
+  fixturePath,
+  fixtureText,
+  secretsIn
+} from '../helpers.js'
 
 interface Pair {
   readonly before: TemplateSide
@@ -147,26 +149,6 @@ describe('rendering a template comparison', () => {
     })
   })
 })
-
-/** Every secret the fixtures hold: distinctive strings that start with PGSECRET-. */
-function secretsIn(text: string): string[] {
-  return [...new Set(text.match(/PGSECRET-[A-Za-z0-9-]+/g) ?? [])]
-}
-
-function everyOutput(analysis: Analysis): string[] {
-  const outputs = [
-    renderText(analysis, { color: false }),
-    renderText(analysis, { color: true }),
-    renderJson(analysis, { name: 'plangate', version: 'test' }),
-    renderMarkdown(analysis).markdown,
-    analysis.warnings.join('\n'),
-    analysis.decision.summary,
-    JSON.stringify(analysis)
-  ]
-  for (const maxChars of [3_000, 1_500, 800])
-    outputs.push(renderMarkdown(analysis, { maxChars }).markdown)
-  return outputs
-}
 
 describe('a NoEcho parameter default appears in no output', () => {
   const secretText = [
