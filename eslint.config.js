@@ -13,7 +13,8 @@ const CORE = [
   'src/report/**',
   'src/gate/**',
   'src/policy/**',
-  'src/redact/**'
+  'src/redact/**',
+  'src/attribution/**'
 ]
 
 export default tseslint.config(
