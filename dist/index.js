@@ -32,7 +32,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { statSync, readFileSync, writeFileSync } from 'node:fs';
+import { statSync, readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // We use any as a valid input type
@@ -33037,6 +33037,89 @@ function fileError(path, error) {
 }
 
 /**
+ * Expands the paths given on the command line into plan files: a file is
+ * itself; a `cdktf.out` directory gives each stack's `plan.json`; any other
+ * directory gives its `*.json` files (a root change set and its nested
+ * ones, say). Nothing is read yet, so each file can be parsed and freed in
+ * turn.
+ */
+function expandPlanPaths(paths) {
+    return paths.flatMap((path) => {
+        if (path === '-' || !isDirectory(path))
+            return [{ source: path, path }];
+        return expandDirectory(path);
+    });
+}
+function isDirectory(path) {
+    try {
+        return statSync(path).isDirectory();
+    }
+    catch {
+        return false; // readPlanFile reports a missing file with its own message
+    }
+}
+function expandDirectory(dir) {
+    const manifestPath = join(dir, 'manifest.json');
+    if (existsSync(manifestPath)) {
+        const manifest = readManifest(manifestPath);
+        if (typeof manifest === 'object' && manifest !== null) {
+            if ('stacks' in manifest)
+                return cdktfStacks(dir, manifest.stacks);
+            if ('artifacts' in manifest) {
+                throw new PlanParseError(dir, 'a plan file, a directory of change sets or a cdktf.out directory', 'a cdk.out directory (one synthesized app)', 'compare two of them: `plangate review --before OLD/cdk.out --after NEW/cdk.out`');
+            }
+        }
+    }
+    const files = readdirSync(dir)
+        .filter((name) => name.endsWith('.json'))
+        .sort();
+    if (files.length === 0) {
+        throw new PlanParseError(dir, 'a plan file, or a directory holding .json plans or change sets', 'a directory with no .json file');
+    }
+    return files.map((name) => ({
+        source: join(dir, name),
+        path: join(dir, name)
+    }));
+}
+function readManifest(path) {
+    try {
+        return JSON.parse(readFileSync(path, 'utf8'));
+    }
+    catch {
+        throw new PlanParseError(path, 'a JSON manifest', 'a file that is not JSON');
+    }
+}
+/**
+ * `cdktf.out/manifest.json` lists the stacks; each stack directory must hold
+ * the JSON of its plan. A stack without one fails the run: an unreviewed
+ * stack must not pass.
+ */
+function cdktfStacks(dir, stacks) {
+    if (typeof stacks !== 'object' || stacks === null || Array.isArray(stacks)) {
+        throw new PlanParseError(join(dir, 'manifest.json'), 'a cdktf manifest whose "stacks" is an object', Array.isArray(stacks) ? 'an array' : typeof stacks);
+    }
+    const refs = [];
+    for (const [name, stack] of Object.entries(stacks)) {
+        const workingDirectory = typeof stack === 'object' &&
+            stack !== null &&
+            'workingDirectory' in stack &&
+            typeof stack.workingDirectory === 'string'
+            ? stack.workingDirectory
+            : join('stacks', name);
+        const planJson = join(dir, workingDirectory, 'plan.json');
+        if (!existsSync(planJson)) {
+            const binary = join(dir, workingDirectory, 'plan');
+            throw new PlanParseError(join(dir, workingDirectory), `the plan JSON of cdktf stack "${name}" in plan.json`, existsSync(binary) ? 'only the binary plan file' : 'no plan', `run ${existsSync(binary) ? '' : `\`cdktf plan ${name}\`, then `}\`terraform -chdir=${join(dir, workingDirectory)} show -json plan > ${planJson}\``);
+        }
+        refs.push({ source: planJson, path: planJson });
+    }
+    if (refs.length === 0) {
+        throw new PlanParseError(join(dir, 'manifest.json'), 'a cdktf manifest with stacks', 'no stacks');
+    }
+    return refs;
+}
+
+/**
  * The normalised change model shared by every plan format.
  *
  * Readers (src/plan/) turn a tool's plan into these types; renderers
@@ -34036,9 +34119,9 @@ const VERSION = '0.1.0';
  * build on this in the Action and approval work.
  */
 async function run(inputs, workdir) {
-    const analysis = analyze(inputs.plans.map((path) => readPlan({
-        source: path,
-        text: readPlanFile(path, () => readFileSync(0))
+    const analysis = analyze(expandPlanPaths(inputs.plans).map((ref) => readPlan({
+        source: ref.source,
+        text: readPlanFile(ref.path, () => readFileSync(0))
     })));
     for (const warning$1 of analysis.warnings)
         warning(warning$1);

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { readPlanFile } from '../io/index.js'
+import { expandPlanPaths, readPlanFile } from '../io/index.js'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { analyze } from '../analyze.js'
@@ -25,10 +25,10 @@ export async function run(
   workdir: string
 ): Promise<ActionOutputs> {
   const analysis = analyze(
-    inputs.plans.map((path) =>
+    expandPlanPaths(inputs.plans).map((ref) =>
       readPlan({
-        source: path,
-        text: readPlanFile(path, () => readFileSync(0))
+        source: ref.source,
+        text: readPlanFile(ref.path, () => readFileSync(0))
       })
     )
   )

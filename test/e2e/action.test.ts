@@ -84,6 +84,19 @@ describe('the action bundle (dist/index.js), report-only', () => {
     ).not.toContain('PGSECRET')
   })
 
+  it('reads every format and directories: a cdktf.out and a change set in one run', () => {
+    const run = runAction(
+      `${fixturePath('cdktf/cdktf.out')}\n${fixturePath('cloudformation/remove-retain.json')}`
+    )
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({
+      decision: 'blocked',
+      'destructive-count': '2',
+      'forget-count': '1'
+    })
+    expect(run.summary).toContain('cdktf.out/stacks/app/plan.json')
+  })
+
   it('reports an unreadable plan as an error, never a pass', () => {
     const run = runAction(join(work, 'missing.json'))
     expect(run.code).toBe(1)
