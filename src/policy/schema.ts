@@ -1,0 +1,376 @@
+import { parseDocument } from 'yaml'
+import {
+  buildRules,
+  CONFIDENCES,
+  DEFAULT_RULES,
+  RULE_FIELDS,
+  RuleError,
+  TRAILER_PARTS
+} from '../attribution/index.js'
+import type {
+  Confidence,
+  Matcher,
+  Rule,
+  RuleField,
+  RuleSet
+} from '../attribution/index.js'
+
+/** Where the config lives unless the user says otherwise. */
+export const DEFAULT_CONFIG_PATH = '.github/plangate.yml'
+
+/** What the gate blocks. */
+export const GATE_ON = ['ai-destructive', 'destructive', 'none'] as const
+export type GateOn = (typeof GATE_ON)[number]
+
+/** What happens to a destructive change no commit can be pinned to. */
+export const UNATTRIBUTED = [
+  'gate-if-ai-touched-infra',
+  'gate',
+  'pass'
+] as const
+export type Unattributed = (typeof UNATTRIBUTED)[number]
+
+/** How commits of automation (Dependabot, Renovate, github-actions) count. */
+export const AUTOMATION_AS = ['automation', 'ai', 'human'] as const
+export type AutomationAs = (typeof AUTOMATION_AS)[number]
+
+/** The validated contents of `.github/plangate.yml`. */
+export interface PolicyConfig {
+  /** `ai-destructive` (default): destroy/replace caused by AI commits; `destructive`: every one; `none`: report only. */
+  readonly gateOn: GateOn
+  /** Default rule ids to switch off. */
+  readonly disableRules: readonly string[]
+  /** Rules added to the defaults. */
+  readonly extraRules: readonly Rule[]
+  /** Logins or emails (`*`/`?` globs) that are AI agents. */
+  readonly aiIdentities: readonly string[]
+  /** Logins or emails (`*`/`?` globs) of people whose identity is never read as an agent. */
+  readonly trustedHumans: readonly string[]
+  /** How automation commits count for the gate. */
+  readonly automationAs: AutomationAs
+  /** Destructive changes that no commit can be pinned to. */
+  readonly unattributed: Unattributed
+}
+
+export const DEFAULT_POLICY: PolicyConfig = {
+  gateOn: 'ai-destructive',
+  disableRules: [],
+  extraRules: [],
+  aiIdentities: [],
+  trustedHumans: [],
+  automationAs: 'automation',
+  unattributed: 'gate-if-ai-touched-infra'
+}
+
+/** A config file plangate cannot use: names the file and the key path. */
+export class PolicyError extends Error {
+  override readonly name = 'PolicyError'
+  readonly source: string
+  readonly path: string
+
+  constructor(source: string, path: string, message: string) {
+    super(`${source}: ${path === '' ? '' : `${path}: `}${message}`)
+    this.source = source
+    this.path = path
+  }
+}
+
+const KNOWN_KEYS = [
+  'version',
+  'gate-on',
+  'rules',
+  'ai-identities',
+  'trusted-humans',
+  'automation',
+  'unattributed'
+] as const
+
+/**
+ * Parses and validates the YAML text of a plangate config. Unknown keys are
+ * errors (a typo must not silently weaken the gate), and every message
+ * names the key path, what was expected and what was found.
+ */
+export function parsePolicyConfig(text: string, source: string): PolicyConfig {
+  const document = parseDocument(text, {
+    prettyErrors: false,
+    uniqueKeys: true
+  })
+  const [first] = document.errors
+  if (first !== undefined) {
+    const offset = first.pos[0]
+    const before = text.slice(0, offset).split('\n')
+    const line = before.length
+    const column = (before[before.length - 1]?.length ?? 0) + 1
+    throw new PolicyError(
+      source,
+      '',
+      `expected YAML, found a syntax error at line ${line}, column ${column} (${first.code})`
+    )
+  }
+  const doc: unknown = document.toJS()
+  if (doc === null || doc === undefined) return DEFAULT_POLICY
+  const root = record(doc, source, '')
+  for (const key of Object.keys(root)) {
+    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
+      throw new PolicyError(
+        source,
+        key,
+        `unknown key; expected one of ${KNOWN_KEYS.join(', ')}`
+      )
+    }
+  }
+  if (root.version !== undefined && root.version !== 1) {
+    throw new PolicyError(
+      source,
+      'version',
+      `must be 1, got ${show(root.version)}`
+    )
+  }
+  const rules =
+    root.rules === undefined ? {} : record(root.rules, source, 'rules')
+  for (const key of Object.keys(rules)) {
+    if (key !== 'disable' && key !== 'extra')
+      throw new PolicyError(
+        source,
+        `rules.${key}`,
+        'unknown key; expected disable or extra'
+      )
+  }
+  const automation =
+    root.automation === undefined
+      ? {}
+      : record(root.automation, source, 'automation')
+  for (const key of Object.keys(automation)) {
+    if (key !== 'treat-as')
+      throw new PolicyError(
+        source,
+        `automation.${key}`,
+        'unknown key; expected treat-as'
+      )
+  }
+  return {
+    gateOn:
+      oneOf(root['gate-on'], GATE_ON, source, 'gate-on') ??
+      DEFAULT_POLICY.gateOn,
+    disableRules: strings(rules.disable, source, 'rules.disable'),
+    extraRules: list(rules.extra, source, 'rules.extra').map((rule, i) =>
+      parseRule(rule, source, `rules.extra[${i}]`)
+    ),
+    aiIdentities: strings(root['ai-identities'], source, 'ai-identities'),
+    trustedHumans: strings(root['trusted-humans'], source, 'trusted-humans'),
+    automationAs:
+      oneOf(
+        automation['treat-as'],
+        AUTOMATION_AS,
+        source,
+        'automation.treat-as'
+      ) ?? DEFAULT_POLICY.automationAs,
+    unattributed:
+      oneOf(root.unattributed, UNATTRIBUTED, source, 'unattributed') ??
+      DEFAULT_POLICY.unattributed
+  }
+}
+
+const RULE_KEYS = [
+  'id',
+  'tool',
+  'confidence',
+  'field',
+  'key',
+  'part',
+  'match',
+  'category',
+  'note'
+] as const
+
+function parseRule(value: unknown, source: string, path: string): Rule {
+  const rule = record(value, source, path)
+  for (const key of Object.keys(rule)) {
+    if (!(RULE_KEYS as readonly string[]).includes(key))
+      throw new PolicyError(
+        source,
+        `${path}.${key}`,
+        `unknown key; expected one of ${RULE_KEYS.join(', ')}`
+      )
+  }
+  const id = requiredString(rule.id, source, `${path}.id`)
+  const tool = requiredString(rule.tool, source, `${path}.tool`)
+  const confidence: Confidence =
+    oneOf(rule.confidence, CONFIDENCES, source, `${path}.confidence`) ??
+    'likely'
+  const field: RuleField | undefined = oneOf(
+    rule.field,
+    RULE_FIELDS,
+    source,
+    `${path}.field`
+  )
+  if (field === undefined) {
+    throw new PolicyError(
+      source,
+      `${path}.field`,
+      `is required; one of ${RULE_FIELDS.join(', ')}`
+    )
+  }
+  const category =
+    oneOf(
+      rule.category,
+      ['ai', 'automation'] as const,
+      source,
+      `${path}.category`
+    ) ?? 'ai'
+  const match = parseMatcher(rule.match, source, `${path}.match`)
+  const common = { id, tool, confidence, category, match }
+  if (field === 'trailer') {
+    const key = requiredString(rule.key, source, `${path}.key`)
+    const part = oneOf(rule.part, TRAILER_PARTS, source, `${path}.part`)
+    return part === undefined
+      ? { ...common, field, key }
+      : { ...common, field, key, part }
+  }
+  if (rule.key !== undefined || rule.part !== undefined) {
+    throw new PolicyError(
+      source,
+      `${path}.key`,
+      'only trailer rules take key and part'
+    )
+  }
+  return { ...common, field }
+}
+
+/** `match: {exact: "..."}`, `{glob: "..."}` or `{regex: "^..."}`. */
+function parseMatcher(value: unknown, source: string, path: string): Matcher {
+  const matcher = record(value, source, path)
+  const keys = Object.keys(matcher)
+  const [kind] = keys
+  if (
+    keys.length !== 1 ||
+    (kind !== 'exact' && kind !== 'glob' && kind !== 'regex')
+  ) {
+    throw new PolicyError(
+      source,
+      path,
+      `must have exactly one of exact, glob or regex, got ${keys.length === 0 ? 'none' : keys.join(', ')}`
+    )
+  }
+  const text = requiredString(matcher[kind], source, `${path}.${kind}`)
+  switch (kind) {
+    case 'exact':
+      return { kind, value: text }
+    case 'glob':
+      return { kind, pattern: text }
+    case 'regex':
+      return { kind, source: text }
+  }
+}
+
+function record(
+  value: unknown,
+  source: string,
+  path: string
+): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new PolicyError(source, path, `must be a mapping, got ${show(value)}`)
+  }
+  return value as Record<string, unknown>
+}
+
+function list(value: unknown, source: string, path: string): unknown[] {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value))
+    throw new PolicyError(source, path, `must be a list, got ${show(value)}`)
+  return value
+}
+
+function strings(value: unknown, source: string, path: string): string[] {
+  return list(value, source, path).map((item, i) =>
+    requiredString(item, source, `${path}[${i}]`)
+  )
+}
+
+function requiredString(value: unknown, source: string, path: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new PolicyError(
+      source,
+      path,
+      `must be a non-empty string, got ${show(value)}`
+    )
+  }
+  return value
+}
+
+function oneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  source: string,
+  path: string
+): T | undefined {
+  if (value === undefined || value === null) return undefined
+  if (
+    typeof value === 'string' &&
+    (allowed as readonly string[]).includes(value)
+  )
+    return value as T
+  throw new PolicyError(
+    source,
+    path,
+    `must be one of ${allowed.join('|')}, got ${show(value)}`
+  )
+}
+
+/** Describes a config value for an error; configs are the user's own text, never secret. */
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  if (typeof value === 'string')
+    return JSON.stringify(
+      value.length > 60 ? `${value.slice(0, 57)}...` : value
+    )
+  if (Array.isArray(value)) return 'a list'
+  if (value === null) return 'null'
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return `${typeof value} ${String(value)}`
+  return typeof value === 'object' ? 'a mapping' : typeof value
+}
+
+const RULE_OPTION_PATHS: Readonly<Record<string, string>> = {
+  disable: 'rules.disable',
+  aiIdentities: 'ai-identities',
+  trustedHumans: 'trusted-humans'
+}
+
+/**
+ * The detection rules a config asks for: the defaults, less what it
+ * disables, plus its extra rules and identities. A rule problem is reported
+ * at the config key it came from (`rules.disable[1]`, `rules.extra[0]`).
+ */
+export function buildPolicyRules(
+  config: PolicyConfig,
+  source: string
+): RuleSet {
+  try {
+    return buildRules(DEFAULT_RULES, {
+      disable: config.disableRules,
+      extra: config.extraRules,
+      aiIdentities: config.aiIdentities,
+      trustedHumans: config.trustedHumans
+    })
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error
+    const entry = /^(disable|aiIdentities|trustedHumans)\[(\d+)\]$/.exec(
+      error.ruleId
+    )
+    const extraIndex = config.extraRules.findIndex(
+      (rule) => rule.id === error.ruleId
+    )
+    const path =
+      entry !== null
+        ? `${RULE_OPTION_PATHS[entry[1] ?? ''] ?? ''}[${entry[2] ?? ''}]`
+        : extraIndex >= 0
+          ? `rules.extra[${extraIndex}]`
+          : `rules (rule ${error.ruleId})`
+    throw new PolicyError(
+      source,
+      path,
+      `expected ${error.expected}, found ${error.found}`
+    )
+  }
+}

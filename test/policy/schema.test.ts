@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest'
+import {
+  buildPolicyRules,
+  DEFAULT_POLICY,
+  parsePolicyConfig,
+  PolicyError
+} from '../../src/policy/index.js'
+
+const SOURCE = '.github/plangate.yml'
+
+function errorFor(text: string): string {
+  try {
+    buildPolicyRules(parsePolicyConfig(text, SOURCE), SOURCE)
+  } catch (error) {
+    expect(error).toBeInstanceOf(PolicyError)
+    return (error as PolicyError).message
+  }
+  throw new Error('the config was accepted')
+}
+
+describe('parsePolicyConfig', () => {
+  it('gives the defaults for an empty file', () => {
+    expect(parsePolicyConfig('', SOURCE)).toEqual(DEFAULT_POLICY)
+    expect(parsePolicyConfig('# only a comment\n', SOURCE)).toEqual(
+      DEFAULT_POLICY
+    )
+  })
+
+  it('reads every key', () => {
+    const config = parsePolicyConfig(
+      `version: 1
+gate-on: destructive
+unattributed: gate
+automation:
+  treat-as: human
+ai-identities: ["platform-agent[bot]", "*@agents.example.com"]
+trusted-humans: ["claude.dupont@example.com"]
+rules:
+  disable: [claude-code.co-author]
+  extra:
+    - id: acme.agent-trailer
+      tool: acme-agent
+      confidence: definite
+      field: trailer
+      key: X-Acme-Agent
+      match: { regex: "^.+$" }
+    - id: acme.branch
+      tool: acme-agent
+      confidence: weak
+      field: head-branch
+      match: { glob: "acme-agent/*" }
+`,
+      SOURCE
+    )
+    expect(config).toMatchObject({
+      gateOn: 'destructive',
+      unattributed: 'gate',
+      automationAs: 'human',
+      aiIdentities: ['platform-agent[bot]', '*@agents.example.com'],
+      trustedHumans: ['claude.dupont@example.com'],
+      disableRules: ['claude-code.co-author']
+    })
+    expect(config.extraRules).toEqual([
+      {
+        id: 'acme.agent-trailer',
+        tool: 'acme-agent',
+        confidence: 'definite',
+        category: 'ai',
+        field: 'trailer',
+        key: 'X-Acme-Agent',
+        match: { kind: 'regex', source: '^.+$' }
+      },
+      {
+        id: 'acme.branch',
+        tool: 'acme-agent',
+        confidence: 'weak',
+        category: 'ai',
+        field: 'head-branch',
+        match: { kind: 'glob', pattern: 'acme-agent/*' }
+      }
+    ])
+  })
+
+  it.each([
+    [
+      'gate-on: sometimes',
+      '.github/plangate.yml: gate-on: must be one of ai-destructive|destructive|none, got "sometimes"'
+    ],
+    [
+      'gate_on: none',
+      '.github/plangate.yml: gate_on: unknown key; expected one of version, gate-on, rules, ai-identities, trusted-humans, automation, unattributed'
+    ],
+    ['version: 2', '.github/plangate.yml: version: must be 1, got number 2'],
+    [
+      'ai-identities: bot',
+      '.github/plangate.yml: ai-identities: must be a list, got "bot"'
+    ],
+    [
+      'ai-identities: ["", "x"]',
+      '.github/plangate.yml: ai-identities[0]: must be a non-empty string, got ""'
+    ],
+    [
+      'rules:\n  disabled: [x]',
+      '.github/plangate.yml: rules.disabled: unknown key; expected disable or extra'
+    ],
+    [
+      'rules:\n  extra:\n    - id: a\n      tool: t\n      field: trailer\n      match: {exact: x}',
+      '.github/plangate.yml: rules.extra[0].key: must be a non-empty string, got nothing'
+    ],
+    [
+      'rules:\n  extra:\n    - id: a\n      tool: t\n      field: author-email\n      confidence: high\n      match: {exact: x}',
+      '.github/plangate.yml: rules.extra[0].confidence: must be one of definite|likely|weak, got "high"'
+    ],
+    [
+      'rules:\n  extra:\n    - id: a\n      tool: t\n      field: author-email\n      match: {exact: x, glob: y}',
+      '.github/plangate.yml: rules.extra[0].match: must have exactly one of exact, glob or regex, got exact, glob'
+    ],
+    [
+      'automation:\n  treat-as: robot',
+      '.github/plangate.yml: automation.treat-as: must be one of automation|ai|human, got "robot"'
+    ],
+    [
+      'gate-on: [a',
+      '.github/plangate.yml: expected YAML, found a syntax error at line 1, column 12 (BAD_INDENT)'
+    ],
+    [
+      'gate-on: none\ngate-on: destructive',
+      '.github/plangate.yml: expected YAML, found a syntax error at line 2, column 1 (DUPLICATE_KEY)'
+    ],
+    ['- a list', '.github/plangate.yml: must be a mapping, got a list']
+  ])('%j', (text, message) => {
+    expect(errorFor(text)).toBe(message)
+  })
+
+  it('reports rule problems at the config key they came from', () => {
+    expect(errorFor('rules:\n  disable: [no-such-rule]')).toMatch(
+      /^\.github\/plangate\.yml: rules\.disable\[0\]: expected /
+    )
+    expect(
+      errorFor(
+        'rules:\n  extra:\n    - id: bad\n      tool: t\n      field: message-line\n      match: {regex: "unanchored"}'
+      )
+    ).toMatch(/^\.github\/plangate\.yml: rules\.extra\[0\]: expected /)
+  })
+
+  it('builds the default rules plus the extra ones', () => {
+    const config = parsePolicyConfig(
+      'rules:\n  extra:\n    - id: acme.author\n      tool: acme\n      field: author-email\n      match: {exact: agent@acme.example}',
+      SOURCE
+    )
+    const rules = buildPolicyRules(config, SOURCE)
+    expect(rules.some((rule) => rule.id === 'acme.author')).toBe(true)
+    expect(rules.length).toBeGreaterThan(20)
+  })
+})
