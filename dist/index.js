@@ -33,7 +33,7 @@ import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
 import { statSync, readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { posix, join } from 'node:path';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -32369,6 +32369,7 @@ function readTerraformPlan(doc, source) {
         doc: pick(doc, KEPT_SECTIONS),
         plansNothing: plansNothing(doc),
         sensitiveOutputs,
+        sourceMap: collectSourceMap(doc),
         secrets: collectSecrets(doc, sensitiveOutputs),
         warnings
     };
@@ -32393,6 +32394,73 @@ function pick(doc, keys) {
         if (key in doc)
             out[key] = doc[key];
     return out;
+}
+/**
+ * Reads where modules live and what each resource refers to from the
+ * plan's `configuration`, before it is dropped. Local module sources are
+ * resolved against their parent module's directory.
+ */
+function collectSourceMap(doc) {
+    const moduleDirs = { '': '' };
+    const references = {};
+    const visit = (module, path, dir) => {
+        if (module === undefined)
+            return;
+        const prefix = path.map((name) => `module.${name}.`).join('');
+        for (const resource of arrayAt(module, 'resources') ?? []) {
+            if (!isRecord(resource))
+                continue;
+            const address = stringAt(resource, 'address');
+            if (address === undefined)
+                continue;
+            const found = new Set();
+            collectReferences(resource.expressions, found);
+            collectReferences(resource.count_expression, found);
+            collectReferences(resource.for_each_expression, found);
+            references[prefix + address] = [...found].sort();
+        }
+        for (const [name, call] of Object.entries(recordAt(module, 'module_calls') ?? {})) {
+            if (!isRecord(call))
+                continue;
+            const source = stringAt(call, 'source');
+            const childPath = [...path, name];
+            const local = dir !== undefined &&
+                source !== undefined &&
+                (source.startsWith('./') || source.startsWith('../'));
+            const childDir = local
+                ? posix.normalize(posix.join(dir, source))
+                : undefined;
+            if (childDir !== undefined)
+                moduleDirs[childPath.join('.')] = childDir === '.' ? '' : childDir;
+            const found = new Set();
+            collectReferences(call.expressions, found);
+            collectReferences(call.count_expression, found);
+            collectReferences(call.for_each_expression, found);
+            references[`${prefix}module.${name}`] = [...found].sort();
+            visit(recordAt(call, 'module'), childPath, childDir);
+        }
+    };
+    visit(recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module'), [], '.');
+    return { moduleDirs, references };
+}
+/** Gathers every `references` list under an expressions tree. */
+function collectReferences(value, into) {
+    if (Array.isArray(value)) {
+        for (const item of value)
+            collectReferences(item, into);
+        return;
+    }
+    if (!isRecord(value))
+        return;
+    for (const [key, item] of Object.entries(value)) {
+        if (key === 'references' && Array.isArray(item)) {
+            for (const reference of item)
+                if (typeof reference === 'string')
+                    into.add(reference);
+        }
+        else
+            collectReferences(item, into);
+    }
 }
 function plansNothing(doc) {
     const planned = recordAt(recordAt(doc, 'planned_values') ?? {}, 'root_module');
@@ -32564,7 +32632,8 @@ function normalizeTerraformPlan(input, redactor) {
         checks: normalizeChecks(doc, redactor),
         ...incompleteness(doc, changes),
         targeted,
-        warnings: warnings.map((w) => redactor.text(w))
+        warnings: warnings.map((w) => redactor.text(w)),
+        sourceMap: input.sourceMap
     };
 }
 function hasDeferred(doc) {

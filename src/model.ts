@@ -139,6 +139,22 @@ export interface Incompleteness {
   readonly notes: readonly string[]
 }
 
+/** Where a plan's resources are written, for attribution (Terraform/OpenTofu). */
+export interface SourceMap {
+  /**
+   * Module path (`''` for the root, `net`, `net.subnet`: call names only) →
+   * its directory relative to the root module, for local module sources.
+   * Modules from a registry or git are absent: their code is not in the repo.
+   */
+  readonly moduleDirs: Readonly<Record<string, string>>
+  /**
+   * Configuration address (`module.net.aws_subnet.a`, no instance keys) →
+   * what its expressions, `count` and `for_each` refer to (`var.cidr`,
+   * `local.tags`, `aws_vpc.main`), as the plan's configuration lists them.
+   */
+  readonly references: Readonly<Record<string, readonly string[]>>
+}
+
 /** A plan of one tool, normalised. */
 export interface Plan {
   /** Where the plan came from: a file path, or `-` for standard input. */
@@ -159,6 +175,8 @@ export interface Plan {
   readonly targeted: boolean
   /** Non-fatal notes for the user (unknown format minor version, skipped entries). */
   readonly warnings: readonly string[]
+  /** Where the resources are written, when the plan says (Terraform's `configuration`). */
+  readonly sourceMap?: SourceMap
 }
 
 /** Counts per action. `destructive` counts replace + destroy of real objects. */

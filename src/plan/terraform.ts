@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import type {
   AttributeChange,
   ChangeAction,
@@ -7,7 +8,8 @@ import type {
   Plan,
   PlanFormat,
   ReplaceOrder,
-  ResourceChange
+  ResourceChange,
+  SourceMap
 } from '../model.js'
 import { collectLeafStrings, collectMaskedStrings } from '../redact/index.js'
 import type { Redactor } from '../redact/index.js'
@@ -41,6 +43,8 @@ export interface TerraformInput {
   readonly plansNothing: boolean
   /** Root outputs declared `sensitive = true`. */
   readonly sensitiveOutputs: ReadonlySet<string>
+  /** Module directories and references from `configuration`, for attribution. */
+  readonly sourceMap: SourceMap
   /** Every string marked sensitive anywhere in the document. */
   readonly secrets: ReadonlySet<string>
   readonly warnings: readonly string[]
@@ -103,6 +107,7 @@ export function readTerraformPlan(
     doc: pick(doc, KEPT_SECTIONS),
     plansNothing: plansNothing(doc),
     sensitiveOutputs,
+    sourceMap: collectSourceMap(doc),
     secrets: collectSecrets(doc, sensitiveOutputs),
     warnings
   }
@@ -127,6 +132,73 @@ function pick(doc: JsonRecord, keys: readonly string[]): JsonRecord {
   const out: Record<string, unknown> = {}
   for (const key of keys) if (key in doc) out[key] = doc[key]
   return out
+}
+
+/**
+ * Reads where modules live and what each resource refers to from the
+ * plan's `configuration`, before it is dropped. Local module sources are
+ * resolved against their parent module's directory.
+ */
+export function collectSourceMap(doc: JsonRecord): SourceMap {
+  const moduleDirs: Record<string, string> = { '': '' }
+  const references: Record<string, readonly string[]> = {}
+  const visit = (
+    module: JsonRecord | undefined,
+    path: readonly string[],
+    dir: string | undefined
+  ): void => {
+    if (module === undefined) return
+    const prefix = path.map((name) => `module.${name}.`).join('')
+    for (const resource of arrayAt(module, 'resources') ?? []) {
+      if (!isRecord(resource)) continue
+      const address = stringAt(resource, 'address')
+      if (address === undefined) continue
+      const found = new Set<string>()
+      collectReferences(resource.expressions, found)
+      collectReferences(resource.count_expression, found)
+      collectReferences(resource.for_each_expression, found)
+      references[prefix + address] = [...found].sort()
+    }
+    for (const [name, call] of Object.entries(
+      recordAt(module, 'module_calls') ?? {}
+    )) {
+      if (!isRecord(call)) continue
+      const source = stringAt(call, 'source')
+      const childPath = [...path, name]
+      const local =
+        dir !== undefined &&
+        source !== undefined &&
+        (source.startsWith('./') || source.startsWith('../'))
+      const childDir = local
+        ? posix.normalize(posix.join(dir, source))
+        : undefined
+      if (childDir !== undefined)
+        moduleDirs[childPath.join('.')] = childDir === '.' ? '' : childDir
+      const found = new Set<string>()
+      collectReferences(call.expressions, found)
+      collectReferences(call.count_expression, found)
+      collectReferences(call.for_each_expression, found)
+      references[`${prefix}module.${name}`] = [...found].sort()
+      visit(recordAt(call, 'module'), childPath, childDir)
+    }
+  }
+  visit(recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module'), [], '.')
+  return { moduleDirs, references }
+}
+
+/** Gathers every `references` list under an expressions tree. */
+function collectReferences(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectReferences(item, into)
+    return
+  }
+  if (!isRecord(value)) return
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'references' && Array.isArray(item)) {
+      for (const reference of item)
+        if (typeof reference === 'string') into.add(reference)
+    } else collectReferences(item, into)
+  }
 }
 
 function plansNothing(doc: JsonRecord): boolean {
@@ -354,7 +426,8 @@ export function normalizeTerraformPlan(
     checks: normalizeChecks(doc, redactor),
     ...incompleteness(doc, changes),
     targeted,
-    warnings: warnings.map((w) => redactor.text(w))
+    warnings: warnings.map((w) => redactor.text(w)),
+    sourceMap: input.sourceMap
   }
 }
 

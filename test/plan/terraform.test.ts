@@ -628,3 +628,18 @@ describe('format versions and OpenTofu', () => {
     expect(analysis.decision.verdict).toBe('blocked')
   })
 })
+
+describe('source map for attribution', () => {
+  it('resolves local module directories and lists what each resource refers to', () => {
+    const plan = onlyPlan(analyzeFixtures('terraform/nested-modules.json'))
+    expect(plan.sourceMap?.moduleDirs).toEqual({
+      '': '',
+      app: 'modules/app',
+      region: 'modules/region',
+      'region.subnet': 'modules/subnet'
+    })
+    expect(
+      plan.sourceMap?.references['module.region.terraform_data.vpc']
+    ).toEqual(expect.arrayContaining(['var.generation', 'var.name']))
+  })
+})
