@@ -1,24 +1,103 @@
-import type { Analysis } from './model.js'
-import { countChanges, decideGate } from './gate/index.js'
+import { attributeChanges } from './attribution/attribute.js'
+import type { FileVersions } from './attribution/attribute.js'
+import type { SourceCommit } from './attribution/port.js'
+import type { CommitVerdict } from './attribution/types.js'
+import { countChanges, judgeChanges } from './gate/index.js'
+import type { GateHistory, GatePolicy } from './gate/index.js'
+import type { Analysis, CommitReport } from './model.js'
 import { normalizePlans } from './plan/index.js'
 import type { NormalizeOptions, PlanInput } from './plan/index.js'
 
+/** The commits of the reviewed range, gathered by the shell. */
+export interface History {
+  /** Oldest first, with their diffs. */
+  readonly commits: readonly SourceCommit[]
+  /** The detector's verdict on each commit. */
+  readonly verdicts: readonly CommitVerdict[]
+  /** File versions around each commit, keyed by `versionKey(sha, path)`. */
+  readonly versions: ReadonlyMap<string, FileVersions>
+  /** Plan source → repository-relative directory of its root module. */
+  readonly rootDirs: ReadonlyMap<string, string>
+}
+
+export interface AnalyzeOptions extends NormalizeOptions {
+  /** What the gate blocks; without one, every destructive change. */
+  readonly policy?: GatePolicy
+  /** The commits that led to the plans; without them nothing can be attributed. */
+  readonly history?: History
+}
+
+/** Files whose change counts as a change of infrastructure code. */
+const INFRA_FILE =
+  /\.(tf|tfvars|tf\.json|hcl)$|(^|\/)(cdk\.json|Pulumi[^/]*\.ya?ml)$/
+
 /**
  * The one pure pipeline shared by the Action and the CLI: normalise every
- * plan with one redactor over all their secrets, count and decide.
- * Inputs come from `readPlan`, one file at a time, so that each file's text
- * can be freed as soon as it is parsed. "Blocked" is a result, not an error.
+ * plan with one redactor over all their secrets, attribute destructive
+ * changes to the commits that caused them, count and decide. Inputs come
+ * from `readPlan`, one file at a time, so that each file's text can be
+ * freed as soon as it is parsed. "Blocked" is a result, not an error.
  */
 export function analyze(
   inputs: readonly PlanInput[],
-  options: NormalizeOptions = {}
+  options: AnalyzeOptions = {}
 ): Analysis {
   const { plans } = normalizePlans(inputs, options)
+  const { history } = options
+  let gateHistory: GateHistory | undefined
+  let commits: CommitReport[] | undefined
+  if (history !== undefined) {
+    const bySha = new Map(
+      history.verdicts.map((verdict) => [verdict.sha, verdict])
+    )
+    commits = history.commits.map((commit) =>
+      commitReport(commit, bySha.get(commit.sha))
+    )
+    const reports = new Map(commits.map((report) => [report.sha, report]))
+    gateHistory = {
+      commits: reports,
+      attribution: attributeChanges({ plans, ...history }),
+      aiTouchedInfra: history.commits.some(
+        (commit) =>
+          reports.get(commit.sha)?.verdict === 'ai' &&
+          commit.files.some((file) => INFRA_FILE.test(file.path))
+      )
+    }
+  }
+  const { decision, verdicts } = judgeChanges(
+    plans,
+    options.policy,
+    gateHistory
+  )
   return {
     plans,
     summary: countChanges(plans),
-    decision: decideGate(plans),
+    decision,
     // Several plans can carry the same caveat (every template diff does): say it once.
-    warnings: [...new Set(plans.flatMap((plan) => plan.warnings))]
+    warnings: [...new Set(plans.flatMap((plan) => plan.warnings))],
+    ...(commits === undefined ? {} : { commits, verdicts })
+  }
+}
+
+function commitReport(
+  commit: SourceCommit,
+  verdict: CommitVerdict | undefined
+): CommitReport {
+  const report: CommitReport = {
+    sha: commit.sha,
+    subject: commit.subject,
+    verdict: verdict?.verdict ?? 'human',
+    evidence: (verdict?.evidence ?? []).map((evidence) => ({
+      ruleId: evidence.ruleId,
+      field: evidence.field,
+      text: evidence.text
+    }))
+  }
+  return {
+    ...report,
+    ...(verdict?.tool === undefined ? {} : { tool: verdict.tool }),
+    ...(verdict?.confidence === undefined
+      ? {}
+      : { confidence: verdict.confidence })
   }
 }

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs'
+import { GitSourceError } from './io/index.js'
 import { PlanParseError } from './plan/index.js'
+import { PolicyError } from './policy/index.js'
 import { UsageError } from './cli/args.js'
 import { runCli } from './cli/run.js'
 
@@ -13,7 +15,12 @@ try {
     env: process.env
   })
 } catch (error) {
-  if (error instanceof UsageError || error instanceof PlanParseError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof PlanParseError ||
+    error instanceof PolicyError ||
+    error instanceof GitSourceError
+  ) {
     process.stderr.write(`plangate: error: ${error.message}\n`)
     process.exitCode = 2
   } else {

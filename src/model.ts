@@ -204,10 +204,40 @@ export interface GatedChange {
   readonly why: string
 }
 
+/** A commit of the reviewed range and what plangate concluded about its author. */
+export interface CommitReport {
+  readonly sha: string
+  readonly subject: string
+  readonly verdict: 'ai' | 'automation' | 'human'
+  readonly tool?: string
+  readonly confidence?: 'definite' | 'likely' | 'weak'
+  /** The lines that decided it: rule id, where it was found, the text. */
+  readonly evidence: readonly {
+    readonly ruleId: string
+    readonly field: string
+    readonly text: string
+  }[]
+}
+
+/** Which commits caused a destructive change, and whether it is gated. */
+export interface ChangeVerdict {
+  /** The commits held responsible, oldest first, each with how it touched the change. */
+  readonly causedBy: readonly { readonly sha: string; readonly how: string }[]
+  /** False when no commit of the range could be tied to the change. */
+  readonly pinned: boolean
+  readonly gated: boolean
+  /** Why it is gated or not, in words. */
+  readonly why: string
+}
+
 /** Everything one run found: the input of every renderer. */
 export interface Analysis {
   readonly plans: readonly Plan[]
   readonly summary: ActionCounts
   readonly decision: GateDecision
   readonly warnings: readonly string[]
+  /** The reviewed commits, when a history was given (`--repo`, or the pull request). */
+  readonly commits?: readonly CommitReport[]
+  /** Per destructive change, when a history was given. */
+  readonly verdicts?: ReadonlyMap<ResourceChange, ChangeVerdict>
 }

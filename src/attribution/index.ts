@@ -40,3 +40,35 @@ export type {
   TrailerPart,
   Verdict
 } from './types.js'
+export { attributeChanges, versionKey } from './attribute.js'
+export type {
+  AttributionInput,
+  Cause,
+  ChangeAttribution,
+  FileVersions
+} from './attribute.js'
+export {
+  configAddress,
+  findBlocks,
+  locateImport,
+  locateModuleCall,
+  locateMovedTo,
+  locateRemoved,
+  locateResource,
+  ResourceAddressError,
+  scanBlocks
+} from './hcl-blocks.js'
+export type {
+  ConfigAddress,
+  HclBlock,
+  HclChild,
+  HclScan
+} from './hcl-blocks.js'
+export { FILE_CHANGE_STATUSES } from './port.js'
+export type {
+  CommitSource,
+  FileChange,
+  FileChangeStatus,
+  Hunk,
+  SourceCommit
+} from './port.js'

@@ -29,6 +29,18 @@ export type CliCommand =
         { readonly before: string; readonly after: string } | undefined
       /** Templates (or a cdk.out directory) that name the CDK constructs of change sets. */
       readonly labelTemplates: readonly string[]
+      /** The local history to attribute changes to: repository, base and head refs. */
+      readonly history:
+        | {
+            readonly repo: string
+            readonly base: string
+            readonly head: string | undefined
+            /** Repository-relative directory of the root module, for every plan. */
+            readonly rootModule: string | undefined
+          }
+        | undefined
+      /** The config file; default `.github/plangate.yml` of the repository (or the working directory). */
+      readonly config: string | undefined
       readonly format: OutputFormat
       /** Report destination; standard output when absent. */
       readonly output: string | undefined
@@ -60,6 +72,12 @@ Options:
       --after <file|dir>             the new CloudFormation template, or the new cdk.out directory
       --template <file|dir>          template or cdk.out directory naming the CDK constructs of
                                      change sets (aws:cdk:path); may be repeated
+      --repo <dir> --base <ref> [--head <ref>]
+                                     attribute destroys/replaces to the commits of base..head
+                                     of a local clone, and find the AI-authored ones
+      --root-module <dir>            the root module's directory in the repository (default: the
+                                     plan file's directory)
+      --config <file>                policy file (default: .github/plangate.yml of the repository)
   -o, --output <file>                write the report to a file instead of standard output
       --force                        let --output replace a file that is not a plangate report
       --color <auto|always|never>    colour the text report (default: auto, only on a terminal; NO_COLOR always wins)
@@ -84,6 +102,28 @@ function oneOf<T extends string>(
   )
 }
 
+function historyOf(values: {
+  repo?: string | undefined
+  base?: string | undefined
+  head?: string | undefined
+  'root-module'?: string | undefined
+}): Extract<CliCommand, { kind: 'review' }>['history'] {
+  const { repo, base, head } = values
+  const rootModule = values['root-module']
+  if (repo === undefined) {
+    if (base !== undefined || head !== undefined || rootModule !== undefined) {
+      throw new UsageError('--base, --head and --root-module need --repo DIR')
+    }
+    return undefined
+  }
+  if (base === undefined) {
+    throw new UsageError(
+      '--repo needs --base REF: the commit the change is compared against (e.g. origin/main)'
+    )
+  }
+  return { repo, base, head, rootModule }
+}
+
 /** Parses argv (without node and script) into a command. */
 export function parseCommand(argv: readonly string[]): CliCommand {
   let parsed
@@ -98,6 +138,11 @@ export function parseCommand(argv: readonly string[]): CliCommand {
         before: { type: 'string' },
         after: { type: 'string' },
         template: { type: 'string', multiple: true },
+        repo: { type: 'string' },
+        base: { type: 'string' },
+        head: { type: 'string' },
+        'root-module': { type: 'string' },
+        config: { type: 'string' },
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean' },
         color: { type: 'string' },
@@ -158,6 +203,8 @@ export function parseCommand(argv: readonly string[]): CliCommand {
         ? undefined
         : { before, after },
     labelTemplates: values.template ?? [],
+    history: historyOf(values),
+    config: values.config,
     output,
     force: values.force === true,
     color:

@@ -12,6 +12,8 @@ import { analyze } from '../analyze.js'
 import type { Analysis } from '../model.js'
 import {
   expandPlanPaths,
+  loadPolicy,
+  readHistory,
   readConstructLabels,
   readPlanFile,
   readTemplatePairs
@@ -81,7 +83,20 @@ async function review(
     }
   }
   const labels = readConstructLabels(command.labelTemplates)
-  const analysis = analyze(inputs, labels === undefined ? {} : { labels })
+  const policy = loadPolicy(command.config, command.history?.repo)
+  const history =
+    command.history === undefined
+      ? undefined
+      : readHistory({
+          ...command.history,
+          planSources: inputs.map((input) => input.source),
+          rules: policy.rules
+        })
+  const analysis = analyze(inputs, {
+    ...(labels === undefined ? {} : { labels }),
+    policy: policy.config,
+    ...(history === undefined ? {} : { history })
+  })
   const report = render(analysis, command, io)
   if (command.output === undefined) {
     io.stdout(report)

@@ -1,5 +1,8 @@
 import type {
   ActionCounts,
+  ChangeVerdict,
+  CommitReport,
+  ResourceChange,
   ChangeAction,
   GateDecision,
   GatedChange,
@@ -26,21 +29,71 @@ export function countChanges(plans: readonly Plan[]): ActionCounts {
   return { ...counts, destructive, imported, moved }
 }
 
+/** How the gate treats destructive changes. */
+export interface GatePolicy {
+  /** `ai-destructive`: only those caused by AI commits; `destructive`: all; `none`: report only. */
+  readonly gateOn: 'ai-destructive' | 'destructive' | 'none'
+  /** A destructive change no commit could be tied to. */
+  readonly unattributed: 'gate-if-ai-touched-infra' | 'gate' | 'pass'
+  /** Whether automation commits (Dependabot, Renovate) count as AI. */
+  readonly automationAs: 'automation' | 'ai' | 'human'
+}
+
+/** What the commit history says about the destructive changes. */
+export interface GateHistory {
+  readonly commits: ReadonlyMap<string, CommitReport>
+  readonly attribution: ReadonlyMap<
+    ResourceChange,
+    {
+      readonly causes: readonly { sha: string; how: string }[]
+      readonly pinned: boolean
+    }
+  >
+  /** Some AI commit of the range changed infrastructure code. */
+  readonly aiTouchedInfra: boolean
+}
+
+const STRICT: GatePolicy = {
+  gateOn: 'destructive',
+  unattributed: 'gate',
+  automationAs: 'automation'
+}
+
 /**
- * Decides the gate. Until AI attribution exists every destructive change
- * blocks, and so does any plan that is not a complete picture of the change.
+ * Decides the gate. Without a commit history every destructive change
+ * blocks (nobody can say who caused it); with one, the policy decides
+ * (by default: destructive changes caused by AI commits, and unattributed
+ * ones when an AI commit touched infrastructure code). Any plan that is
+ * not a complete picture of the change blocks, unless the gate is off.
  */
-export function decideGate(plans: readonly Plan[]): GateDecision {
+export function decideGate(
+  plans: readonly Plan[],
+  policy: GatePolicy = STRICT,
+  history?: GateHistory
+): GateDecision {
+  return judgeChanges(plans, policy, history).decision
+}
+
+/** The decision together with the verdict on every destructive change. */
+export function judgeChanges(
+  plans: readonly Plan[],
+  policy: GatePolicy = STRICT,
+  history?: GateHistory
+): { decision: GateDecision; verdicts: Map<ResourceChange, ChangeVerdict> } {
   const gated: GatedChange[] = []
   const planProblems: string[] = []
+  const verdicts = new Map<ResourceChange, ChangeVerdict>()
   for (const plan of plans) {
     for (const change of plan.changes) {
       if (!change.destructive) continue
+      const verdict = judge(change, policy, history)
+      verdicts.set(change, verdict)
+      if (!verdict.gated) continue
       gated.push({
         source: plan.source,
         address: change.address,
         action: change.action,
-        why: change.explanation ?? `${change.action} of an existing object`
+        why: verdict.why
       })
     }
     if (plan.incomplete !== undefined) {
@@ -49,12 +102,95 @@ export function decideGate(plans: readonly Plan[]): GateDecision {
     }
   }
   if (plans.length === 0) planProblems.push('no plan was given')
-  const blocked = gated.length > 0 || planProblems.length > 0
+  const blocked =
+    policy.gateOn !== 'none' && (gated.length > 0 || planProblems.length > 0)
   return {
-    verdict: blocked ? 'blocked' : 'pass',
-    summary: summarize(gated, planProblems),
-    gated,
-    planProblems
+    decision: {
+      verdict: blocked ? 'blocked' : 'pass',
+      summary:
+        policy.gateOn === 'none'
+          ? `the gate is off (gate-on: none): ${summarize(gated, planProblems)}`
+          : summarize(gated, planProblems),
+      gated,
+      planProblems
+    },
+    verdicts
+  }
+}
+
+function judge(
+  change: ResourceChange,
+  policy: GatePolicy,
+  history: GateHistory | undefined
+): ChangeVerdict {
+  const what = change.explanation ?? `${change.action} of an existing object`
+  const attribution = history?.attribution.get(change)
+  const causedBy = attribution?.causes ?? []
+  const pinned = attribution?.pinned ?? false
+  const base = { causedBy, pinned }
+  switch (policy.gateOn) {
+    case 'none':
+      return { ...base, gated: false, why: `${what}; the gate is off` }
+    case 'destructive':
+      return { ...base, gated: true, why: what }
+    case 'ai-destructive':
+      break
+  }
+  if (history === undefined) {
+    return {
+      ...base,
+      gated: true,
+      why: `${what}; no commit history was given, so nobody can say an AI agent did not cause it`
+    }
+  }
+  const isAi = (sha: string): boolean => {
+    const commit = history.commits.get(sha)
+    if (commit === undefined) return false
+    if (commit.verdict === 'ai') return true
+    return commit.verdict === 'automation' && policy.automationAs === 'ai'
+  }
+  const aiCause = causedBy.find((cause) => isAi(cause.sha))
+  if (aiCause !== undefined) {
+    const commit = history.commits.get(aiCause.sha)
+    const tool = commit?.tool === undefined ? 'an AI agent' : commit.tool
+    return {
+      ...base,
+      gated: true,
+      why: `${what}; caused by ${aiCause.sha.slice(0, 7)} (${tool}${commit?.confidence === undefined ? '' : `, ${commit.confidence}`}): ${aiCause.how}`
+    }
+  }
+  if (pinned) {
+    return {
+      ...base,
+      gated: false,
+      why: `${what}; caused by commits of people, not of an AI agent`
+    }
+  }
+  switch (policy.unattributed) {
+    case 'gate':
+      return {
+        ...base,
+        gated: true,
+        why: `${what}; no commit could be tied to it`
+      }
+    case 'pass':
+      return {
+        ...base,
+        gated: false,
+        why: `${what}; no commit could be tied to it (unattributed: pass)`
+      }
+    case 'gate-if-ai-touched-infra':
+      return history.aiTouchedInfra
+        ? {
+            ...base,
+            gated: true,
+            why: `${what}; no commit could be tied to it, and an AI agent changed infrastructure code in this range`
+          }
+        : {
+            ...base,
+            gated: false,
+            why: `${what}; no commit could be tied to it, and no AI agent changed infrastructure code in this range`
+          }
   }
 }
 

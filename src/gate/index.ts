@@ -1,1 +1,2 @@
-export { countChanges, decideGate } from './decide.js'
+export { countChanges, decideGate, judgeChanges } from './decide.js'
+export type { GateHistory, GatePolicy } from './decide.js'

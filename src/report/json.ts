@@ -30,13 +30,25 @@ export function buildJsonReport(analysis: Analysis, tool: ToolInfo): object {
       targeted: plan.targeted,
       ...(plan.incomplete === undefined ? {} : { incomplete: plan.incomplete }),
       summary: countChanges([plan]),
-      changes: plan.changes.filter(isListed),
+      changes: plan.changes.filter(isListed).map((change) => {
+        const verdict = analysis.verdicts?.get(change)
+        return verdict === undefined
+          ? change
+          : {
+              ...change,
+              causedBy: verdict.causedBy.map((cause) => cause.sha),
+              causes: verdict.causedBy,
+              gated: verdict.gated,
+              gateReason: verdict.why
+            }
+      }),
       drift: plan.drift,
       outputs: plan.outputs,
       checks: plan.checks,
       warnings: plan.warnings
     })),
-    warnings: analysis.warnings
+    warnings: analysis.warnings,
+    ...(analysis.commits === undefined ? {} : { commits: analysis.commits })
   }
 }
 

@@ -2,6 +2,7 @@ import type { Analysis, Plan, ResourceChange } from '../model.js'
 import { CHANGE_ACTIONS } from '../model.js'
 import { countChanges } from '../gate/index.js'
 import {
+  attributionLines,
   countsLine,
   describeOrigin,
   formatAttributeLines,
@@ -127,7 +128,8 @@ function renderTier(
   }
 
   if (tier === 'full' || tier === 'short' || tier === 'list') {
-    for (const plan of analysis.plans) renderPlanDetails(plan, tier, multi, out)
+    for (const plan of analysis.plans)
+      renderPlanDetails(analysis, plan, tier, multi, out)
   }
   for (const warning of analysis.warnings)
     out.push(`> [!WARNING]\n> ${escapeText(warning)}`, '')
@@ -135,6 +137,7 @@ function renderTier(
 }
 
 function renderPlanDetails(
+  analysis: Analysis,
   plan: Plan,
   tier: MarkdownTier,
   multi: boolean,
@@ -157,7 +160,7 @@ function renderPlanDetails(
       )
       continue
     }
-    renderChangeDetails(change, tier, out)
+    renderChangeDetails(analysis, change, tier, out)
   }
   if (tier === 'list' && listed.length > 0) out.push('')
   const outputs = plan.outputs.filter((o) => o.action !== 'no-op')
@@ -197,6 +200,7 @@ function renderPlanDetails(
 }
 
 function renderChangeDetails(
+  analysis: Analysis,
   change: ResourceChange,
   tier: MarkdownTier,
   out: string[]
@@ -207,10 +211,17 @@ function renderChangeDetails(
     const cut = lines.length - SHORT_TIER_LINES
     lines = [...lines.slice(0, SHORT_TIER_LINES), `# … ${cut} more lines`]
   }
-  const why =
-    change.explanation === undefined
+  const why = [
+    ...(change.explanation === undefined
       ? []
-      : [escapeText(capitalize(change.explanation)) + '.', '']
+      : [escapeText(capitalize(change.explanation)) + '.', '']),
+    ...attributionLines(analysis, change).map((line) =>
+      line.startsWith('  ')
+        ? `  - ${escapeText(line.trim())}`
+        : `- ${escapeText(line)}`
+    )
+  ]
+  if (why.length > 0 && why[why.length - 1] !== '') why.push('')
   if (lines.length === 0 && why.length === 0) {
     out.push(`- ${summary}`, '')
     return

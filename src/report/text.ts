@@ -2,6 +2,7 @@ import type { Analysis, ChangeAction, Plan, ResourceChange } from '../model.js'
 import { countChanges } from '../gate/index.js'
 import {
   ACTION_ORDER,
+  attributionLines,
   countsLine,
   describeOrigin,
   formatAttributeLines,
@@ -34,7 +35,7 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
   const paint = (style: Style, text: string): string =>
     options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text
   const out: string[] = []
-  for (const plan of analysis.plans) renderPlan(plan, out, paint)
+  for (const plan of analysis.plans) renderPlan(analysis, plan, out, paint)
   for (const warning of analysis.warnings)
     out.push(paint('yellow', `warning: ${warning}`))
   if (analysis.warnings.length > 0) out.push('')
@@ -51,6 +52,7 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
 }
 
 function renderPlan(
+  analysis: Analysis,
   plan: Plan,
   out: string[],
   paint: (style: Style, text: string) => string
@@ -74,7 +76,7 @@ function renderPlan(
       '',
       destructive ? paint('red', paint('bold', title)) : paint('bold', title)
     )
-    for (const change of group) renderChange(change, out, paint)
+    for (const change of group) renderChange(analysis, change, out, paint)
   }
   if (plan.outputs.some((o) => o.action !== 'no-op')) {
     out.push('', paint('bold', '  Outputs'))
@@ -93,7 +95,7 @@ function renderPlan(
       )
     )
     for (const change of sortForReport(plan.drift))
-      renderChange(change, out, paint)
+      renderChange(analysis, change, out, paint)
   }
   const failing = plan.checks.filter((c) => c.status !== 'pass')
   if (failing.length > 0) {
@@ -117,6 +119,7 @@ const GROUP_TITLES: Readonly<Record<ChangeAction, string>> = {
 }
 
 function renderChange(
+  analysis: Analysis,
   change: ResourceChange,
   out: string[],
   paint: (style: Style, text: string) => string
@@ -134,6 +137,10 @@ function renderChange(
   )
   if (change.explanation !== undefined)
     out.push(`        ${change.explanation}`)
+  for (const line of attributionLines(analysis, change))
+    out.push(
+      paint(line.startsWith('gated') ? 'red' : 'cyan', `        ${line}`)
+    )
   for (const line of formatAttributeLines(change.attributes))
     out.push(`        ${line}`)
 }

@@ -1,5 +1,6 @@
 import { diffLines } from 'diff'
 import type {
+  Analysis,
   AttributeChange,
   AttributeValue,
   ChangeAction,
@@ -237,4 +238,36 @@ export function countsLine(
     (a) => `${counts[a]} ${words[a]}`
   )
   return parts.length === 0 ? 'no changes' : parts.join(', ')
+}
+
+/**
+ * The commits behind a destructive change, for the reports: who caused it,
+ * how, the evidence of AI authorship, and the gate's verdict. Empty when no
+ * commit history was given.
+ */
+export function attributionLines(
+  analysis: Analysis,
+  change: ResourceChange
+): string[] {
+  const verdict = analysis.verdicts?.get(change)
+  if (verdict === undefined) return []
+  const commits = new Map((analysis.commits ?? []).map((c) => [c.sha, c]))
+  const lines: string[] = []
+  for (const cause of verdict.causedBy) {
+    const commit = commits.get(cause.sha)
+    const who =
+      commit === undefined
+        ? 'unknown'
+        : commit.verdict === 'ai'
+          ? `AI: ${commit.tool ?? 'agent'}${commit.confidence === undefined ? '' : `, ${commit.confidence}`}`
+          : commit.verdict
+    lines.push(
+      `caused by ${cause.sha.slice(0, 7)} ${JSON.stringify(commit?.subject ?? '')} (${who}): ${cause.how}`
+    )
+    const evidence = commit?.verdict === 'ai' ? commit.evidence[0] : undefined
+    if (evidence !== undefined) lines.push(`  evidence: ${evidence.text}`)
+  }
+  if (!verdict.pinned) lines.push('no commit of the range could be tied to it')
+  lines.push(verdict.gated ? 'gated: needs a human approval' : 'not gated')
+  return lines
 }

@@ -1,0 +1,281 @@
+/**
+ * Which commits caused each destructive change: for a Terraform resource,
+ * the commits whose diffs touched its block (or removed it), the `moved`,
+ * `removed` and `import` blocks naming it, the module calls above it, and
+ * the variables, locals and resources it refers to. Pure: the shell hands
+ * over every file version it needs.
+ */
+import { posix } from 'node:path'
+import type { Plan, ResourceChange } from '../model.js'
+import {
+  configAddress,
+  findBlocks,
+  ResourceAddressError
+} from './hcl-blocks.js'
+import type { HclBlock } from './hcl-blocks.js'
+import type { Hunk, SourceCommit } from './port.js'
+
+/** A file's text before and after one commit; absent where it did not exist. */
+export interface FileVersions {
+  readonly before?: string
+  readonly after?: string
+}
+
+/** Everything attribution reads, gathered by the shell. */
+export interface AttributionInput {
+  readonly plans: readonly Plan[]
+  /** The reviewed commits, oldest first. */
+  readonly commits: readonly SourceCommit[]
+  /** `versionKey(sha, path)` → the file around that commit, for every `.tf`/`.tfvars` file a commit changed. */
+  readonly versions: ReadonlyMap<string, FileVersions>
+  /** Plan source → repository-relative directory of its root module (`''` for the repository root). */
+  readonly rootDirs: ReadonlyMap<string, string>
+}
+
+/** Why a commit is held responsible for a change. */
+export interface Cause {
+  readonly sha: string
+  /** "edited `resource "aws_db_instance" "main"` (modules/db/main.tf:12-30)". */
+  readonly how: string
+}
+
+export interface ChangeAttribution {
+  readonly causes: readonly Cause[]
+  /** False when no commit of the range could be tied to the change. */
+  readonly pinned: boolean
+}
+
+/** Key of `AttributionInput.versions`. */
+export function versionKey(sha: string, path: string): string {
+  return `${sha}\u0000${path}`
+}
+
+/** What in the code stands for one change: blocks to look for, by file directory. */
+interface Target {
+  readonly dir: string
+  readonly label: string
+  readonly matches: (block: HclBlock) => boolean
+}
+
+/**
+ * Attributes every destructive change of every plan to the commits that
+ * caused it. Changes of formats without a source map (CloudFormation,
+ * Pulumi, template diffs) are left unpinned for the caller to treat
+ * conservatively.
+ */
+export function attributeChanges(
+  input: AttributionInput
+): Map<ResourceChange, ChangeAttribution> {
+  const result = new Map<ResourceChange, ChangeAttribution>()
+  for (const plan of input.plans) {
+    const root = input.rootDirs.get(plan.source)
+    for (const change of plan.changes) {
+      if (!change.destructive) continue
+      if (plan.sourceMap === undefined || root === undefined) {
+        result.set(change, { causes: [], pinned: false })
+        continue
+      }
+      let targets: Target[]
+      try {
+        targets = targetsOf(change, plan, root)
+      } catch (error) {
+        // An address plangate cannot map to configuration: unpinned, which
+        // the gate treats conservatively.
+        if (error instanceof ResourceAddressError) {
+          result.set(change, { causes: [], pinned: false })
+          continue
+        }
+        throw error
+      }
+      const causes = causesOf(targets, input)
+      result.set(change, { causes, pinned: causes.length > 0 })
+    }
+  }
+  return result
+}
+
+function targetsOf(change: ResourceChange, plan: Plan, root: string): Target[] {
+  const map = plan.sourceMap
+  if (map === undefined) return []
+  const address = configAddress(change.address)
+  const modulePath = address.modulePath
+  const dirOf = (path: readonly string[]): string | undefined => {
+    const dir = map.moduleDirs[path.join('.')]
+    return dir === undefined ? undefined : posix.join(root, dir)
+  }
+  const targets: Target[] = []
+  const dir = dirOf(modulePath)
+  const configAddr =
+    modulePath.map((name) => `module.${name}.`).join('') +
+    (address.mode === 'data' ? 'data.' : '') +
+    `${address.type}.${address.name}`
+  const localAddr = `${address.mode === 'data' ? 'data.' : ''}${address.type}.${address.name}`
+  if (dir !== undefined) {
+    const kind = address.mode === 'data' ? 'data' : 'resource'
+    targets.push({
+      dir,
+      label: `${kind} "${address.type}" "${address.name}"`,
+      matches: (block) =>
+        block.type === kind &&
+        block.labels[0] === address.type &&
+        block.labels[1] === address.name
+    })
+    // moved/removed/import blocks live in the module that declares them.
+    const names = new Set([localAddr])
+    if (change.movedFrom !== undefined) {
+      const from = configAddress(change.movedFrom)
+      names.add(
+        `${from.mode === 'data' ? 'data.' : ''}${from.type}.${from.name}`
+      )
+    }
+    targets.push({
+      dir,
+      label: `moved/removed/import block for ${localAddr}`,
+      matches: (block) =>
+        (block.type === 'moved' ||
+          block.type === 'removed' ||
+          block.type === 'import') &&
+        [block.from, block.to].some(
+          (value) => value !== undefined && names.has(stripKeys(value))
+        )
+    })
+    for (const reference of map.references[configAddr] ?? []) {
+      const target = referenceTarget(reference, dir)
+      if (target !== undefined) targets.push(target)
+    }
+  }
+  // Every module call above the resource: its count, for_each, arguments
+  // and its removal all reach the resource.
+  for (let depth = modulePath.length; depth > 0; depth--) {
+    const parentDir = dirOf(modulePath.slice(0, depth - 1))
+    const name = modulePath[depth - 1]
+    if (parentDir === undefined || name === undefined) continue
+    targets.push({
+      dir: parentDir,
+      label: `module "${name}"`,
+      matches: (block) => block.type === 'module' && block.labels[0] === name
+    })
+  }
+  return targets
+}
+
+/** `var.x`, `local.y`, `aws_vpc.main` (a replace_triggered_by, say) → the block that sets it. */
+function referenceTarget(reference: string, dir: string): Target | undefined {
+  const parts = reference.split('.')
+  const [head, second] = parts
+  if (head === undefined || second === undefined) return undefined
+  if (head === 'var') {
+    return {
+      dir,
+      label: `variable "${second}"`,
+      matches: (block) =>
+        block.type === 'variable' && block.labels[0] === second
+    }
+  }
+  if (head === 'local') {
+    return {
+      dir,
+      label: `local.${second}`,
+      matches: (block) =>
+        block.type === 'locals' &&
+        block.children.some((child) => child.name === second)
+    }
+  }
+  if (
+    head === 'module' ||
+    head === 'each' ||
+    head === 'count' ||
+    head === 'path' ||
+    head === 'terraform' ||
+    head === 'self'
+  )
+    return undefined
+  const [type, name] = head === 'data' ? [second, parts[2]] : [head, second]
+  if (name === undefined) return undefined
+  const kind = head === 'data' ? 'data' : 'resource'
+  return {
+    dir,
+    label: `${kind} "${type}" "${name}" (referenced)`,
+    matches: (block) =>
+      block.type === kind &&
+      block.labels[0] === type &&
+      block.labels[1] === name
+  }
+}
+
+function stripKeys(address: string): string {
+  const parsed = configAddress(address)
+  return `${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`
+}
+
+/**
+ * Walks the commits and keeps those whose hunks touch a target block in the
+ * file version around that commit: added lines inside the block after the
+ * commit, removed lines inside it before, or the block appearing or going.
+ */
+function causesOf(
+  targets: readonly Target[],
+  input: AttributionInput
+): Cause[] {
+  const causes: Cause[] = []
+  for (const commit of input.commits) {
+    let how: string | undefined
+    for (const file of commit.files) {
+      if (!isTerraformFile(file.path)) continue
+      const fileDir =
+        posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path)
+      const relevant = targets.filter(
+        (target) => normalizeDir(target.dir) === fileDir
+      )
+      if (relevant.length === 0) continue
+      const versions = input.versions.get(versionKey(commit.sha, file.path))
+      const before =
+        versions?.before === undefined ? [] : findBlocks(versions.before)
+      const after =
+        versions?.after === undefined ? [] : findBlocks(versions.after)
+      for (const target of relevant) {
+        const old = before.find(target.matches)
+        const now = after.find(target.matches)
+        if (old === undefined && now === undefined) continue
+        const touched =
+          (old === undefined) !== (now === undefined) ||
+          file.hunks.some(
+            (hunk) =>
+              (now !== undefined && addsWithin(hunk, now)) ||
+              (old !== undefined && removesWithin(hunk, old))
+          )
+        if (!touched) continue
+        const block = now ?? old
+        const verb =
+          now === undefined ? 'removed' : old === undefined ? 'added' : 'edited'
+        how = `${verb} ${target.label} (${file.path}:${block?.startLine ?? '?'}-${block?.endLine ?? '?'})`
+        break
+      }
+      if (how !== undefined) break
+    }
+    if (how !== undefined) causes.push({ sha: commit.sha, how })
+  }
+  return causes
+}
+
+function addsWithin(hunk: Hunk, block: HclBlock): boolean {
+  if (hunk.newLines === 0) return false
+  const last = hunk.newStart + hunk.newLines - 1
+  return hunk.newStart <= block.endLine && last >= block.startLine
+}
+
+function removesWithin(hunk: Hunk, block: HclBlock): boolean {
+  if (hunk.oldLines === 0) return false
+  const last = hunk.oldStart + hunk.oldLines - 1
+  return hunk.oldStart <= block.endLine && last >= block.startLine
+}
+
+/** Blocks live in `.tf` files (`.tf.json` and `.tfvars` are not read yet). */
+function isTerraformFile(path: string): boolean {
+  return path.endsWith('.tf')
+}
+
+function normalizeDir(dir: string): string {
+  const normalized = posix.normalize(dir)
+  return normalized === '.' ? '' : normalized.replace(/\/$/, '')
+}

@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import type { History } from '../analyze.js'
+import { classifyCommit } from '../attribution/index.js'
+import type { RuleSet } from '../attribution/index.js'
+import { versionKey } from '../attribution/attribute.js'
+import {
+  buildPolicyRules,
+  DEFAULT_CONFIG_PATH,
+  DEFAULT_POLICY,
+  parsePolicyConfig,
+  PolicyError
+} from '../policy/index.js'
+import type { PolicyConfig } from '../policy/index.js'
+import {
+  GitSourceError,
+  readFileVersions,
+  readLocalCommits
+} from './git-log.js'
+
+/** The policy in force and the detection rules it asks for. */
+export interface LoadedPolicy {
+  readonly config: PolicyConfig
+  readonly rules: RuleSet
+  /** The file it came from, or undefined for the defaults. */
+  readonly source: string | undefined
+}
+
+/**
+ * Reads the policy: the file given, else `.github/plangate.yml` of the
+ * repository (or of the working directory), else the defaults. A file
+ * given explicitly must exist.
+ */
+export function loadPolicy(
+  explicit: string | undefined,
+  repo: string | undefined
+): LoadedPolicy {
+  const candidate = explicit ?? join(repo ?? '.', DEFAULT_CONFIG_PATH)
+  if (explicit === undefined && !existsSync(candidate)) {
+    return {
+      config: DEFAULT_POLICY,
+      rules: buildPolicyRules(DEFAULT_POLICY, 'defaults'),
+      source: undefined
+    }
+  }
+  let text: string
+  try {
+    text = readFileSync(candidate, 'utf8')
+  } catch {
+    throw new PolicyError(
+      candidate,
+      '',
+      'expected a readable plangate config file, found none'
+    )
+  }
+  const config = parsePolicyConfig(text, candidate)
+  return {
+    config,
+    rules: buildPolicyRules(config, candidate),
+    source: candidate
+  }
+}
+
+/**
+ * Reads the commits of `base..head`, classifies each (AI, automation,
+ * human) and gathers the `.tf` file versions attribution needs.
+ */
+export function readHistory(options: {
+  readonly repo: string
+  readonly base: string
+  readonly head: string | undefined
+  readonly rootModule: string | undefined
+  readonly planSources: readonly string[]
+  readonly rules: RuleSet
+}): History {
+  const { repo } = options
+  const commits = readLocalCommits({
+    repo,
+    base: options.base,
+    ...(options.head === undefined ? {} : { head: options.head })
+  })
+  const versions = new Map(
+    readFileVersions(repo, commits, (path) => path.endsWith('.tf')).map(
+      (version) => [
+        versionKey(version.sha, version.path),
+        {
+          ...(version.before === undefined ? {} : { before: version.before }),
+          ...(version.after === undefined ? {} : { after: version.after })
+        }
+      ]
+    )
+  )
+  const top = repositoryRoot(repo)
+  const rootDirs = new Map(
+    options.planSources.map((source) => [
+      source,
+      options.rootModule ?? moduleDirOf(source, top)
+    ])
+  )
+  return {
+    commits,
+    verdicts: commits.map((commit) =>
+      classifyCommit(commit, undefined, options.rules)
+    ),
+    versions,
+    rootDirs
+  }
+}
+
+function repositoryRoot(repo: string): string {
+  try {
+    return execFileSync('git', ['-C', repo, 'rev-parse', '--show-toplevel'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore']
+    }).trim()
+  } catch {
+    throw new GitSourceError(
+      repo,
+      'rev-parse',
+      'expected a git repository, found none'
+    )
+  }
+}
+
+/** A plan file inside the repository sits in its root module; elsewhere, the repository root. */
+function moduleDirOf(source: string, top: string): string {
+  if (source === '-') return ''
+  const dir = relative(top, dirname(resolve(source)))
+  if (dir.startsWith('..')) return ''
+  return dir.split(sep).join('/')
+}
