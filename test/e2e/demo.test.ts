@@ -18,7 +18,9 @@ describe('npm run demo (the README quick start)', () => {
       "Verdict: BLOCKED: 5 destructive changes need a human's approval (3 destroy, 2 replace)"
     )
     expect(result.stdout).toContain('(exit code 1: blocked)')
-    expect(result.stdout).toContain('caused by 0823c68 "Rename the orders database" (AI: claude-code, definite)')
+    expect(result.stdout).toContain(
+      'caused by 0823c68 "Rename the orders database" (AI: claude-code, definite)'
+    )
     expect(result.stdout).not.toContain('PGSECRET')
   })
 })
