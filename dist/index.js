@@ -34145,6 +34145,18 @@ function versionKey(sha, path) {
  */
 function attributeChanges(input) {
     const result = new Map();
+    // Every destructive change looks at the same file versions: parse each once.
+    const blocks = new Map();
+    const blocksOf = (key, text) => {
+        if (text === undefined)
+            return [];
+        let found = blocks.get(key);
+        if (found === undefined) {
+            found = findBlocks(text);
+            blocks.set(key, found);
+        }
+        return found;
+    };
     for (const plan of input.plans) {
         const root = input.rootDirs.get(plan.source);
         for (const change of plan.changes) {
@@ -34167,7 +34179,7 @@ function attributeChanges(input) {
                 }
                 throw error;
             }
-            const causes = causesOf(targets, input);
+            const causes = causesOf(targets, input, blocksOf);
             result.set(change, { causes, pinned: causes.length > 0 });
         }
     }
@@ -34282,7 +34294,7 @@ function stripKeys(address) {
  * file version around that commit: added lines inside the block after the
  * commit, removed lines inside it before, or the block appearing or going.
  */
-function causesOf(targets, input) {
+function causesOf(targets, input, blocksOf) {
     const causes = [];
     for (const commit of input.commits) {
         let how;
@@ -34293,9 +34305,10 @@ function causesOf(targets, input) {
             const relevant = targets.filter((target) => normalizeDir(target.dir) === fileDir);
             if (relevant.length === 0)
                 continue;
-            const versions = input.versions.get(versionKey(commit.sha, file.path));
-            const before = versions?.before === undefined ? [] : findBlocks(versions.before);
-            const after = versions?.after === undefined ? [] : findBlocks(versions.after);
+            const key = versionKey(commit.sha, file.path);
+            const versions = input.versions.get(key);
+            const before = blocksOf(`${key}\u0000before`, versions?.before);
+            const after = blocksOf(`${key}\u0000after`, versions?.after);
             for (const target of relevant) {
                 const old = before.find(target.matches);
                 const now = after.find(target.matches);

@@ -67,6 +67,20 @@ export function attributeChanges(
   input: AttributionInput
 ): Map<ResourceChange, ChangeAttribution> {
   const result = new Map<ResourceChange, ChangeAttribution>()
+  // Every destructive change looks at the same file versions: parse each once.
+  const blocks = new Map<string, readonly HclBlock[]>()
+  const blocksOf = (
+    key: string,
+    text: string | undefined
+  ): readonly HclBlock[] => {
+    if (text === undefined) return []
+    let found = blocks.get(key)
+    if (found === undefined) {
+      found = findBlocks(text)
+      blocks.set(key, found)
+    }
+    return found
+  }
   for (const plan of input.plans) {
     const root = input.rootDirs.get(plan.source)
     for (const change of plan.changes) {
@@ -87,7 +101,7 @@ export function attributeChanges(
         }
         throw error
       }
-      const causes = causesOf(targets, input)
+      const causes = causesOf(targets, input, blocksOf)
       result.set(change, { causes, pinned: causes.length > 0 })
     }
   }
@@ -215,7 +229,8 @@ function stripKeys(address: string): string {
  */
 function causesOf(
   targets: readonly Target[],
-  input: AttributionInput
+  input: AttributionInput,
+  blocksOf: (key: string, text: string | undefined) => readonly HclBlock[]
 ): Cause[] {
   const causes: Cause[] = []
   for (const commit of input.commits) {
@@ -228,11 +243,10 @@ function causesOf(
         (target) => normalizeDir(target.dir) === fileDir
       )
       if (relevant.length === 0) continue
-      const versions = input.versions.get(versionKey(commit.sha, file.path))
-      const before =
-        versions?.before === undefined ? [] : findBlocks(versions.before)
-      const after =
-        versions?.after === undefined ? [] : findBlocks(versions.after)
+      const key = versionKey(commit.sha, file.path)
+      const versions = input.versions.get(key)
+      const before = blocksOf(`${key}\u0000before`, versions?.before)
+      const after = blocksOf(`${key}\u0000after`, versions?.after)
       for (const target of relevant) {
         const old = before.find(target.matches)
         const now = after.find(target.matches)
