@@ -16321,8 +16321,7 @@ function analyze(inputs, options = {}) {
         gateHistory = {
             commits: reports,
             attribution: attributeChanges({ plans, ...history }),
-            aiTouchedInfra: history.commits.some((commit) => reports.get(commit.sha)?.verdict === 'ai' &&
-                commit.files.some((file) => INFRA_FILE.test(file.path)))
+            aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports)
         };
     }
     const { decision, verdicts } = judgeChanges(plans, options.policy, gateHistory);
@@ -16334,6 +16333,20 @@ function analyze(inputs, options = {}) {
         warnings: [...new Set(plans.flatMap((plan) => plan.warnings))],
         ...(commits === undefined ? {} : { commits, verdicts })
     };
+}
+/**
+ * Whether an AI commit of the range changed infrastructure code. For CDK,
+ * CloudFormation and Pulumi plans the code is ordinary source (a CDK app
+ * in TypeScript, say), which plangate cannot tell from application code:
+ * there any AI commit counts.
+ */
+function aiTouchedInfra(plans, commits, reports) {
+    const ai = commits.filter((commit) => reports.get(commit.sha)?.verdict === 'ai');
+    if (ai.length === 0)
+        return false;
+    if (plans.some((plan) => plan.sourceMap === undefined))
+        return true;
+    return ai.some((commit) => commit.files.some((file) => INFRA_FILE.test(file.path)));
 }
 function commitReport(commit, verdict) {
     const report = {
