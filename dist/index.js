@@ -43189,7 +43189,7 @@ function judge(change, policy, history) {
         return {
             ...base,
             gated: false,
-            why: `${what}; caused by commits of people, not of an AI agent`
+            why: `${what}; caused by ${describeAuthors(causedBy, history)}, not by an AI agent`
         };
     }
     switch (policy.unattributed) {
@@ -43218,6 +43218,24 @@ function judge(change, policy, history) {
                     why: `${what}; no commit could be tied to it, and no AI agent changed infrastructure code in this range`
                 };
     }
+}
+/** "people", "automation (dependabot)", or both, for the causes of a change. */
+function describeAuthors(causes, history) {
+    const tools = new Set();
+    let people = false;
+    for (const cause of causes) {
+        const commit = history.commits.get(cause.sha);
+        if (commit?.verdict === 'automation')
+            tools.add(commit.tool ?? 'a bot');
+        else
+            people = true;
+    }
+    const automation = tools.size === 0
+        ? undefined
+        : `automation (${[...tools].sort().join(', ')})`;
+    if (automation === undefined)
+        return 'commits of people';
+    return people ? `commits of people and ${automation}` : automation;
 }
 function summarize(gated, planProblems) {
     const parts = [];
@@ -43295,7 +43313,10 @@ function commitReport(commit, verdict) {
         sha: commit.sha,
         subject: commit.subject,
         verdict: verdict?.verdict ?? 'human',
-        evidence: (verdict?.evidence ?? []).map((evidence) => ({
+        // Two rules can quote the same line: show it once, under the first rule.
+        evidence: (verdict?.evidence ?? [])
+            .filter((evidence, i, all) => all.findIndex((other) => other.field === evidence.field && other.text === evidence.text) === i)
+            .map((evidence) => ({
             ruleId: evidence.ruleId,
             field: evidence.field,
             text: evidence.text

@@ -104,11 +104,20 @@ function commitReport(
     sha: commit.sha,
     subject: commit.subject,
     verdict: verdict?.verdict ?? 'human',
-    evidence: (verdict?.evidence ?? []).map((evidence) => ({
-      ruleId: evidence.ruleId,
-      field: evidence.field,
-      text: evidence.text
-    }))
+    // Two rules can quote the same line: show it once, under the first rule.
+    evidence: (verdict?.evidence ?? [])
+      .filter(
+        (evidence, i, all) =>
+          all.findIndex(
+            (other) =>
+              other.field === evidence.field && other.text === evidence.text
+          ) === i
+      )
+      .map((evidence) => ({
+        ruleId: evidence.ruleId,
+        field: evidence.field,
+        text: evidence.text
+      }))
   }
   return {
     ...report,

@@ -163,7 +163,7 @@ function judge(
     return {
       ...base,
       gated: false,
-      why: `${what}; caused by commits of people, not of an AI agent`
+      why: `${what}; caused by ${describeAuthors(causedBy, history)}, not by an AI agent`
     }
   }
   switch (policy.unattributed) {
@@ -192,6 +192,26 @@ function judge(
             why: `${what}; no commit could be tied to it, and no AI agent changed infrastructure code in this range`
           }
   }
+}
+
+/** "people", "automation (dependabot)", or both, for the causes of a change. */
+function describeAuthors(
+  causes: readonly { sha: string }[],
+  history: GateHistory
+): string {
+  const tools = new Set<string>()
+  let people = false
+  for (const cause of causes) {
+    const commit = history.commits.get(cause.sha)
+    if (commit?.verdict === 'automation') tools.add(commit.tool ?? 'a bot')
+    else people = true
+  }
+  const automation =
+    tools.size === 0
+      ? undefined
+      : `automation (${[...tools].sort().join(', ')})`
+  if (automation === undefined) return 'commits of people'
+  return people ? `commits of people and ${automation}` : automation
 }
 
 function summarize(
