@@ -6231,8 +6231,9 @@ function versionKey(sha, path) {
 }
 /**
  * Attributes every destructive change of every plan to the commits that
- * caused it. Changes of formats without a source map (CloudFormation,
- * Pulumi, template diffs) are left unpinned for the caller to treat
+ * caused it. For formats without a source map (CloudFormation, template
+ * diffs, Pulumi), only CDK construct ids found in changed source lines can
+ * pin a change; the rest stay unpinned for the gate to treat
  * conservatively.
  */
 function attributeChanges(input) {
@@ -6255,7 +6256,8 @@ function attributeChanges(input) {
             if (!change.destructive)
                 continue;
             if (plan.sourceMap === undefined || root === undefined) {
-                result.set(change, { causes: [], pinned: false });
+                const causes = constructCauses(change, input.commits);
+                result.set(change, { causes, pinned: causes.length > 0 });
                 continue;
             }
             let targets;
@@ -6421,6 +6423,39 @@ function causesOf(targets, input, blocksOf) {
         }
         if (how !== undefined)
             causes.push({ sha: commit.sha, how });
+    }
+    return causes;
+}
+/** Construct path segments CDK adds below the construct a user names. */
+const CDK_INNER_IDS = new Set(['Resource', 'Default']);
+/** Source files a CDK app (or a Pulumi program) is written in. */
+const APP_SOURCE = /\.(ts|tsx|js|mjs|cjs|py|java|go|cs|fs|kt)$/;
+/**
+ * CDK: the construct path (`Stack/Orders/Table/Resource`) names the
+ * construct the app declares (`new Table(this, 'Table')`). The commits whose
+ * changed lines quote that id in the app's source are taken as its cause;
+ * nothing else ties a CloudFormation resource to source code.
+ */
+function constructCauses(change, commits) {
+    if (change.label === undefined)
+        return [];
+    const ids = change.label
+        .split('/')
+        .filter((id) => id !== '' && !CDK_INNER_IDS.has(id));
+    const id = ids[ids.length - 1];
+    // The first segment is the stack: a stack-level id is too broad to mean this resource.
+    if (id === undefined || ids.length < 2)
+        return [];
+    const quoted = [`'${id}'`, `"${id}"`, `\`${id}\``];
+    const causes = [];
+    for (const commit of commits) {
+        const hit = commit.files.find((file) => APP_SOURCE.test(file.path) &&
+            file.hunks.some((hunk) => [...hunk.added, ...hunk.removed].some((line) => quoted.some((q) => line.includes(q)))));
+        if (hit !== undefined)
+            causes.push({
+                sha: commit.sha,
+                how: `changed a line naming construct '${id}' (${hit.path})`
+            });
     }
     return causes;
 }

@@ -276,3 +276,79 @@ describe('attributeChanges', () => {
     ).toEqual({ causes: [], pinned: false })
   })
 })
+
+describe('attributeChanges for CDK change sets', () => {
+  it('ties a resource to the commits whose changed source lines quote its construct id', () => {
+    const table = change('OrdersTable4E3B1B0C', 'replace', {
+      label: 'OrdersStack/Orders/Table/Resource'
+    })
+    const commits: SourceCommit[] = [
+      {
+        sha: 'c1',
+        parents: [],
+        subject: 'rename the table',
+        authorDate: '2026-11-20T10:00:00Z',
+        author: { name: 'x', email: 'x@example.com' },
+        committer: { name: 'x', email: 'x@example.com' },
+        message: 'rename the table',
+        files: [
+          {
+            path: 'lib/orders-stack.ts',
+            status: 'modified',
+            hunks: [
+              {
+                oldStart: 12,
+                oldLines: 1,
+                newStart: 12,
+                newLines: 1,
+                removed: ["new Table(this, 'Table', { tableName: 'orders' })"],
+                added: ["new Table(this, 'Table', { tableName: 'orders-v2' })"]
+              }
+            ]
+          }
+        ]
+      },
+      {
+        sha: 'c2',
+        parents: [],
+        subject: 'docs',
+        authorDate: '2026-11-20T10:01:00Z',
+        author: { name: 'x', email: 'x@example.com' },
+        committer: { name: 'x', email: 'x@example.com' },
+        message: 'docs',
+        files: [
+          {
+            path: 'README.md',
+            status: 'modified',
+            hunks: [
+              {
+                oldStart: 1,
+                oldLines: 0,
+                newStart: 1,
+                newLines: 1,
+                removed: [],
+                added: ["'Table'"]
+              }
+            ]
+          }
+        ]
+      }
+    ]
+    const { sourceMap: _unused, ...changeSet } = plan([table])
+    const result = attributeChanges({
+      plans: [{ ...changeSet, format: 'cloudformation' }],
+      commits,
+      versions: new Map(),
+      rootDirs: new Map()
+    })
+    expect(result.get(table)).toEqual({
+      causes: [
+        {
+          sha: 'c1',
+          how: "changed a line naming construct 'Table' (lib/orders-stack.ts)"
+        }
+      ],
+      pinned: true
+    })
+  })
+})
