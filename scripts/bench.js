@@ -23,9 +23,18 @@
  * Goals (from the project issue): plangate time <= 1.3x the floor, peak RSS
  * <= 1.3x the floor, and jq time >= 2x plangate's.
  *
+ * Then attribution: scripts/make-attribution-repo.js builds (once, cached
+ * under .bench/ until the generator changes) a git repository of 2,001 `.tf`
+ * files and 1,000 commits after the tag `base`, and the plan of its head
+ * with 500 destructive changes; N interleaved rounds time
+ *
+ *   review        node dist/cli.js review --format json PLAN
+ *   attribution   node dist/cli.js review --format json PLAN --repo REPO --base base
+ *
  * Environment: BENCH_SIZES (comma-separated resource counts, default
- * "20000,100000"), BENCH_RUNS (rounds, default 7), BENCH_OUT (where to write
- * the raw results as JSON, default .bench/results.json).
+ * "20000,100000"), BENCH_RUNS (rounds, default 7), BENCH_ATTRIBUTION (0 skips
+ * the attribution section), BENCH_OUT (where to write the raw results as
+ * JSON, default .bench/results.json).
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -42,12 +51,18 @@ import {
 import { cpus, totalmem } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { makeAttributionRepo } from './make-attribution-repo.js'
 import { makeBigPlan } from './make-big-plan.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const CLI = join(ROOT, 'dist', 'cli.js')
 const GENERATOR = join(ROOT, 'scripts', 'make-big-plan.js')
 const CACHE = join(ROOT, '.bench')
+const ATTRIBUTION_GENERATOR = join(ROOT, 'scripts', 'make-attribution-repo.js')
+const ATTRIBUTION_REPO = join(CACHE, 'attribution-repo')
+const ATTRIBUTION_PLAN = join(CACHE, 'attribution-plan.json')
+/** Holds the generator's fingerprint once the repository and plan are complete. */
+const ATTRIBUTION_STAMP = join(CACHE, 'attribution-repo.stamp')
 /** dist/ is copied here at start, so a rebuild during the run cannot mix two builds. */
 const SNAPSHOT = join(CACHE, 'dist-snapshot')
 const TIME = '/usr/bin/time'
@@ -195,6 +210,77 @@ async function planFor(size) {
   return { path, bytes: statSync(path).size }
 }
 
+/**
+ * Builds the attribution repository and plan unless both exist and were made
+ * by the current generator (its sha256 is kept in a stamp file written last).
+ */
+function attributionFixture() {
+  const want = fingerprint(ATTRIBUTION_GENERATOR)
+  const fresh =
+    existsSync(ATTRIBUTION_STAMP) &&
+    readFileSync(ATTRIBUTION_STAMP, 'utf8').trim() === want &&
+    existsSync(ATTRIBUTION_REPO) &&
+    existsSync(ATTRIBUTION_PLAN)
+  if (!fresh) {
+    process.stdout.write(
+      `generating ${relative(ROOT, ATTRIBUTION_REPO)}/ and ${relative(ROOT, ATTRIBUTION_PLAN)} ... `
+    )
+    const started = performance.now()
+    rmSync(ATTRIBUTION_STAMP, { force: true })
+    // Build beside the cache and rename: an interrupted run leaves no half repository.
+    const made = makeAttributionRepo(
+      `${ATTRIBUTION_REPO}.tmp`,
+      `${ATTRIBUTION_PLAN}.tmp`
+    )
+    rmSync(ATTRIBUTION_REPO, { recursive: true, force: true })
+    renameSync(`${ATTRIBUTION_REPO}.tmp`, ATTRIBUTION_REPO)
+    renameSync(`${ATTRIBUTION_PLAN}.tmp`, ATTRIBUTION_PLAN)
+    writeFileSync(ATTRIBUTION_STAMP, `${want}\n`)
+    process.stdout.write(
+      `${((performance.now() - started) / 1000).toFixed(1)} s (${made.files} .tf files, ${made.commits} commits, ${made.aiCommits} with AI trailers; ${Object.entries(
+        made.counts
+      )
+        .map(([a, n]) => `${a} ${n}`)
+        .join(', ')})\n`
+    )
+  }
+  return {
+    repo: ATTRIBUTION_REPO,
+    plan: ATTRIBUTION_PLAN,
+    bytes: statSync(ATTRIBUTION_PLAN).size
+  }
+}
+
+/**
+ * One unmeasured attribution run whose report is read back, to show that the
+ * timed runs really attribute: commits read, destructive changes pinned to a
+ * commit, changes gated.
+ * @param {string[]} argv
+ */
+function attributionCheck(argv) {
+  const [command, ...args] = argv
+  const result = spawnSync(/** @type {string} */ (command), args, {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024
+  })
+  if (result.status !== 0 && result.status !== 1)
+    fail(
+      `attribution exited with ${result.status}: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`
+    )
+  /** @type {{ commits: { verdict: string }[], decision: { gated: unknown[] }, plans: { changes: { causedBy?: string[] }[] }[] }} */
+  const report = JSON.parse(result.stdout)
+  const attributed = report.plans
+    .flatMap((p) => p.changes)
+    .filter((c) => c.causedBy !== undefined)
+  return {
+    commits: report.commits.length,
+    aiCommits: report.commits.filter((c) => c.verdict === 'ai').length,
+    destructive: attributed.length,
+    pinned: attributed.filter((c) => (c.causedBy ?? []).length > 0).length,
+    gated: report.decision.gated.length
+  }
+}
+
 /** @param {number} n @param {number} digits */
 const fixed = (n, digits) => n.toFixed(digits)
 
@@ -235,6 +321,7 @@ async function main() {
     return n
   })
   const runs = envInt('BENCH_RUNS', 7)
+  const withAttribution = process.env.BENCH_ATTRIBUTION?.trim() !== '0'
   const out = resolve(
     ROOT,
     process.env.BENCH_OUT?.trim() || join('.bench', 'results.json')
@@ -317,6 +404,59 @@ async function main() {
       commands.map((c) => [c.name, summarize(samples[c.name] ?? [])])
     )
     results.push({ size, bytes: plan.bytes, runs, stats, samples })
+  }
+
+  let attribution
+  if (withAttribution && !available('git'))
+    process.stdout.write(
+      '\nnote: git is not on PATH; the attribution section is skipped\n'
+    )
+  else if (withAttribution) {
+    const fixture = attributionFixture()
+    const review = [
+      process.execPath,
+      cliUnderTest,
+      'review',
+      '--format',
+      'json',
+      fixture.plan
+    ]
+    /** @type {Command[]} */
+    const commands = [
+      { name: 'review', argv: review, okCodes: [0, 1] },
+      {
+        name: 'attribution',
+        argv: [...review, '--repo', fixture.repo, '--base', 'base'],
+        okCodes: [0, 1] // 1 = blocked: AI commits caused some of the destroys
+      }
+    ]
+    process.stdout.write(
+      `\nattribution: ${relative(ROOT, fixture.repo)}/, ${relative(ROOT, fixture.plan)} ${fixed(fixture.bytes / 1e6, 1)} MB\n  warm-up`
+    )
+    const check = attributionCheck(/** @type {Command} */ (commands[1]).argv)
+    for (const command of commands) measure(command)
+    /** @type {Record<string, Sample[]>} */
+    const samples = { review: [], attribution: [] }
+    for (let round = 0; round < runs; round++) {
+      process.stdout.write(` ${round + 1}`)
+      for (let k = 0; k < commands.length; k++) {
+        const command = /** @type {Command} */ (
+          commands[(round + k) % commands.length]
+        )
+        samples[command.name]?.push(measure(command))
+      }
+    }
+    process.stdout.write('\n')
+    attribution = {
+      bytes: fixture.bytes,
+      runs,
+      check,
+      stats: {
+        review: summarize(samples.review ?? []),
+        attribution: summarize(samples.attribution ?? [])
+      },
+      samples
+    }
   }
 
   const bundleAfter = fingerprint(CLI)
@@ -409,10 +549,48 @@ async function main() {
   process.stdout.write(
     `\nGoals (medians of ${runs} whole-process runs):\n${table(goalRows, ['r', 'l', 'r', 'l', 'l'])}\n`
   )
+  if (attribution !== undefined) {
+    const { review, attribution: attr } = attribution.stats
+    const c = attribution.check
+    const attributionRows = [
+      [
+        'command',
+        'time median s',
+        'min',
+        'max',
+        'peak RSS median MB',
+        'min',
+        'max'
+      ],
+      ...[
+        ['review', review],
+        ['review --repo --base', attr]
+      ].map(([name, st]) => {
+        const s = /** @type {ReturnType<typeof summarize>} */ (st)
+        return [
+          String(name),
+          fixed(s.seconds.median, 2),
+          fixed(s.seconds.min, 2),
+          fixed(s.seconds.max, 2),
+          fixed(s.rssMb.median, 0),
+          fixed(s.rssMb.min, 0),
+          fixed(s.rssMb.max, 0)
+        ]
+      })
+    ]
+    process.stdout.write(
+      `\nAttribution (medians of ${runs} whole-process runs): ${c.commits} commits (${c.aiCommits} AI), ` +
+        `${c.pinned} of ${c.destructive} destructive changes pinned to a commit, ${c.gated} gated\n` +
+        `${table(attributionRows, ['l', 'r', 'r', 'r', 'r', 'r', 'r'])}\n` +
+        `attribution/review time ${fixed(attr.seconds.median / review.seconds.median, 2)}x ` +
+        `(+${fixed(attr.seconds.median - review.seconds.median, 2)} s), ` +
+        `peak RSS ${fixed(attr.rssMb.median / review.rssMb.median, 2)}x\n`
+    )
+  }
   writeFileSync(
     out,
     JSON.stringify(
-      { date: new Date().toISOString(), machine, results },
+      { date: new Date().toISOString(), machine, results, attribution },
       null,
       2
     ) + '\n'

@@ -235,16 +235,18 @@ function causesOf(
   blocksOf: (key: string, text: string | undefined) => readonly HclBlock[]
 ): Cause[] {
   const causes: Cause[] = []
+  // Hot: 500 changes × 1,000 commits × their files. Group targets by directory once.
+  const byDir = new Map<string, Target[]>()
+  for (const target of targets) {
+    const dir = normalizeDir(target.dir)
+    byDir.set(dir, [...(byDir.get(dir) ?? []), target])
+  }
   for (const commit of input.commits) {
     let how: string | undefined
     for (const file of commit.files) {
       if (!isTerraformFile(file.path)) continue
-      const fileDir =
-        posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path)
-      const relevant = targets.filter(
-        (target) => normalizeDir(target.dir) === fileDir
-      )
-      if (relevant.length === 0) continue
+      const relevant = byDir.get(dirOfFile(file.path))
+      if (relevant === undefined) continue
       const key = versionKey(commit.sha, file.path)
       const versions = input.versions.get(key)
       const before = blocksOf(`${key}\u0000before`, versions?.before)
@@ -332,6 +334,19 @@ function removesWithin(hunk: Hunk, block: HclBlock): boolean {
 /** Blocks live in `.tf` files (`.tf.json` and `.tfvars` are not read yet). */
 function isTerraformFile(path: string): boolean {
   return path.endsWith('.tf')
+}
+
+const FILE_DIRS = new Map<string, string>()
+
+/** The directory of a repository path (`''` at the root), remembered: paths repeat across changes. */
+function dirOfFile(path: string): string {
+  let dir = FILE_DIRS.get(path)
+  if (dir === undefined) {
+    const parent = posix.dirname(path)
+    dir = parent === '.' ? '' : parent
+    if (FILE_DIRS.size < 100_000) FILE_DIRS.set(path, dir)
+  }
+  return dir
 }
 
 function normalizeDir(dir: string): string {
