@@ -777,6 +777,7 @@ function normalizeTemplateDiff(input, redactor) {
     }
     return {
         source: input.source,
+        stack: input.stackName,
         format: 'cloudformation-template',
         formatVersion: TEMPLATE_DIFF_FORMAT_VERSION,
         toolVersion: input.toolVersion,
@@ -1889,6 +1890,7 @@ function buildPlan(root, state) {
     }
     return {
         source: root.inputs[0]?.source ?? '-',
+        ...(root.doc.stackName === undefined ? {} : { stack: root.doc.stackName }),
         format: 'cloudformation',
         formatVersion: 'describe-change-set',
         // CloudFormation is a service without a version; renderers then show just its name.
@@ -6256,7 +6258,10 @@ function attributeChanges(input) {
             if (!change.destructive)
                 continue;
             if (plan.sourceMap === undefined || root === undefined) {
-                const causes = constructCauses(change, input.commits);
+                const byConstruct = constructCauses(change, input.commits);
+                const causes = byConstruct.length > 0
+                    ? byConstruct
+                    : stackDirCauses(plan.stack, input.stackDirs, input.commits);
                 result.set(change, { causes, pinned: causes.length > 0 });
                 continue;
             }
@@ -6460,6 +6465,23 @@ function constructCauses(change, commits) {
             causes.push({
                 sha: commit.sha,
                 how: `changed a line naming construct '${id}' (${hit.path})`
+            });
+    }
+    return causes;
+}
+/** Fallback for stacks: the commits that touched the stack's source directory (config `stack-dirs`). */
+function stackDirCauses(stack, stackDirs, commits) {
+    const dir = stack === undefined ? undefined : stackDirs?.[stack];
+    if (dir === undefined)
+        return [];
+    const prefix = `${normalizeDir(dir)}/`;
+    const causes = [];
+    for (const commit of commits) {
+        const hit = commit.files.find((file) => file.path.startsWith(prefix));
+        if (hit !== undefined)
+            causes.push({
+                sha: commit.sha,
+                how: `changed ${hit.path} in the directory of stack ${stack ?? ''} (no line names the resource)`
             });
     }
     return causes;
@@ -15228,7 +15250,8 @@ const DEFAULT_POLICY = {
     aiIdentities: [],
     trustedHumans: [],
     automationAs: 'automation',
-    unattributed: 'gate-if-ai-touched-infra'
+    unattributed: 'gate-if-ai-touched-infra',
+    stackDirs: {}
 };
 /** A config file plangate cannot use: names the file and the key path. */
 class PolicyError extends Error {
@@ -15248,7 +15271,8 @@ const KNOWN_KEYS = [
     'ai-identities',
     'trusted-humans',
     'automation',
-    'unattributed'
+    'unattributed',
+    'stack-dirs'
 ];
 /**
  * Parses and validates the YAML text of a plangate config. Unknown keys are
@@ -15301,7 +15325,8 @@ function parsePolicyConfig(text, source) {
         trustedHumans: strings(root['trusted-humans'], source, 'trusted-humans'),
         automationAs: oneOf$1(automation['treat-as'], AUTOMATION_AS, source, 'automation.treat-as') ?? DEFAULT_POLICY.automationAs,
         unattributed: oneOf$1(root.unattributed, UNATTRIBUTED, source, 'unattributed') ??
-            DEFAULT_POLICY.unattributed
+            DEFAULT_POLICY.unattributed,
+        stackDirs: stringMap(root['stack-dirs'], source, 'stack-dirs')
     };
 }
 const RULE_KEYS = [
@@ -15375,6 +15400,15 @@ function list(value, source, path) {
     if (!Array.isArray(value))
         throw new PolicyError(source, path, `must be a list, got ${show(value)}`);
     return value;
+}
+function stringMap(value, source, path) {
+    if (value === undefined || value === null)
+        return {};
+    const map = record(value, source, path);
+    const out = {};
+    for (const [key, item] of Object.entries(map))
+        out[key] = requiredString(item, source, `${path}.${key}`);
+    return out;
 }
 function strings(value, source, path) {
     return list(value, source, path).map((item, i) => requiredString(item, source, `${path}[${i}]`));
@@ -16390,7 +16424,11 @@ function analyze(inputs, options = {}) {
         const reports = new Map(commits.map((report) => [report.sha, report]));
         gateHistory = {
             commits: reports,
-            attribution: attributeChanges({ plans, ...history }),
+            attribution: attributeChanges({
+                plans,
+                ...history,
+                stackDirs: options.stackDirs ?? {}
+            }),
             aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports)
         };
     }
@@ -17514,6 +17552,7 @@ async function review(command, io) {
     const analysis = analyze(inputs, {
         ...(labels === undefined ? {} : { labels }),
         policy: policy.config,
+        stackDirs: policy.config.stackDirs,
         ...(history === undefined ? {} : { history })
     });
     const report = render(analysis, command, io);

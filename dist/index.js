@@ -29650,6 +29650,7 @@ function normalizeTemplateDiff(input, redactor) {
     }
     return {
         source: input.source,
+        stack: input.stackName,
         format: 'cloudformation-template',
         formatVersion: TEMPLATE_DIFF_FORMAT_VERSION,
         toolVersion: input.toolVersion,
@@ -30746,6 +30747,7 @@ function buildPlan(root, state) {
     }
     return {
         source: root.inputs[0]?.source ?? '-',
+        ...(root.doc.stackName === undefined ? {} : { stack: root.doc.stackName }),
         format: 'cloudformation',
         formatVersion: 'describe-change-set',
         // CloudFormation is a service without a version; renderers then show just its name.
@@ -34164,7 +34166,10 @@ function attributeChanges(input) {
             if (!change.destructive)
                 continue;
             if (plan.sourceMap === undefined || root === undefined) {
-                const causes = constructCauses(change, input.commits);
+                const byConstruct = constructCauses(change, input.commits);
+                const causes = byConstruct.length > 0
+                    ? byConstruct
+                    : stackDirCauses(plan.stack, input.stackDirs, input.commits);
                 result.set(change, { causes, pinned: causes.length > 0 });
                 continue;
             }
@@ -34368,6 +34373,23 @@ function constructCauses(change, commits) {
             causes.push({
                 sha: commit.sha,
                 how: `changed a line naming construct '${id}' (${hit.path})`
+            });
+    }
+    return causes;
+}
+/** Fallback for stacks: the commits that touched the stack's source directory (config `stack-dirs`). */
+function stackDirCauses(stack, stackDirs, commits) {
+    const dir = stack === undefined ? undefined : stackDirs?.[stack];
+    if (dir === undefined)
+        return [];
+    const prefix = `${normalizeDir(dir)}/`;
+    const causes = [];
+    for (const commit of commits) {
+        const hit = commit.files.find((file) => file.path.startsWith(prefix));
+        if (hit !== undefined)
+            causes.push({
+                sha: commit.sha,
+                how: `changed ${hit.path} in the directory of stack ${stack ?? ''} (no line names the resource)`
             });
     }
     return causes;
@@ -43332,7 +43354,11 @@ function analyze(inputs, options = {}) {
         const reports = new Map(commits.map((report) => [report.sha, report]));
         gateHistory = {
             commits: reports,
-            attribution: attributeChanges({ plans, ...history }),
+            attribution: attributeChanges({
+                plans,
+                ...history,
+                stackDirs: options.stackDirs ?? {}
+            }),
             aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports)
         };
     }

@@ -25,6 +25,8 @@ export interface AnalyzeOptions extends NormalizeOptions {
   readonly policy?: GatePolicy
   /** The commits that led to the plans; without them nothing can be attributed. */
   readonly history?: History
+  /** Stack name → repository directory of its source, for stacks' fallback attribution. */
+  readonly stackDirs?: Readonly<Record<string, string>>
 }
 
 /** Files whose change counts as a change of infrastructure code. */
@@ -56,7 +58,11 @@ export function analyze(
     const reports = new Map(commits.map((report) => [report.sha, report]))
     gateHistory = {
       commits: reports,
-      attribution: attributeChanges({ plans, ...history }),
+      attribution: attributeChanges({
+        plans,
+        ...history,
+        stackDirs: options.stackDirs ?? {}
+      }),
       aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports)
     }
   }

@@ -177,6 +177,8 @@ export interface Plan {
   readonly warnings: readonly string[]
   /** Where the resources are written, when the plan says (Terraform's `configuration`). */
   readonly sourceMap?: SourceMap
+  /** The stack a CloudFormation change set or template diff is about. */
+  readonly stack?: string
 }
 
 /** Counts per action. `destructive` counts replace + destroy of real objects. */

@@ -30,6 +30,8 @@ export interface AttributionInput {
   readonly versions: ReadonlyMap<string, FileVersions>
   /** Plan source → repository-relative directory of its root module (`''` for the repository root). */
   readonly rootDirs: ReadonlyMap<string, string>
+  /** Stack name → repository directory of its source (CloudFormation, CDK). */
+  readonly stackDirs?: Readonly<Record<string, string>>
 }
 
 /** Why a commit is held responsible for a change. */
@@ -87,7 +89,11 @@ export function attributeChanges(
     for (const change of plan.changes) {
       if (!change.destructive) continue
       if (plan.sourceMap === undefined || root === undefined) {
-        const causes = constructCauses(change, input.commits)
+        const byConstruct = constructCauses(change, input.commits)
+        const causes =
+          byConstruct.length > 0
+            ? byConstruct
+            : stackDirCauses(plan.stack, input.stackDirs, input.commits)
         result.set(change, { causes, pinned: causes.length > 0 })
         continue
       }
@@ -314,6 +320,27 @@ function constructCauses(
       causes.push({
         sha: commit.sha,
         how: `changed a line naming construct '${id}' (${hit.path})`
+      })
+  }
+  return causes
+}
+
+/** Fallback for stacks: the commits that touched the stack's source directory (config `stack-dirs`). */
+function stackDirCauses(
+  stack: string | undefined,
+  stackDirs: Readonly<Record<string, string>> | undefined,
+  commits: readonly SourceCommit[]
+): Cause[] {
+  const dir = stack === undefined ? undefined : stackDirs?.[stack]
+  if (dir === undefined) return []
+  const prefix = `${normalizeDir(dir)}/`
+  const causes: Cause[] = []
+  for (const commit of commits) {
+    const hit = commit.files.find((file) => file.path.startsWith(prefix))
+    if (hit !== undefined)
+      causes.push({
+        sha: commit.sha,
+        how: `changed ${hit.path} in the directory of stack ${stack ?? ''} (no line names the resource)`
       })
   }
   return causes

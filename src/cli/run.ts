@@ -95,6 +95,7 @@ async function review(
   const analysis = analyze(inputs, {
     ...(labels === undefined ? {} : { labels }),
     policy: policy.config,
+    stackDirs: policy.config.stackDirs,
     ...(history === undefined ? {} : { history })
   })
   const report = render(analysis, command, io)

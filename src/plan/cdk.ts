@@ -473,6 +473,7 @@ export function normalizeTemplateDiff(
   }
   return {
     source: input.source,
+    stack: input.stackName,
     format: 'cloudformation-template',
     formatVersion: TEMPLATE_DIFF_FORMAT_VERSION,
     toolVersion: input.toolVersion,

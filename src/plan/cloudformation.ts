@@ -1130,6 +1130,7 @@ function buildPlan(root: Unit, state: PlanState): Plan {
   }
   return {
     source: root.inputs[0]?.source ?? '-',
+    ...(root.doc.stackName === undefined ? {} : { stack: root.doc.stackName }),
     format: 'cloudformation',
     formatVersion: 'describe-change-set',
     // CloudFormation is a service without a version; renderers then show just its name.

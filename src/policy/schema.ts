@@ -50,6 +50,8 @@ export interface PolicyConfig {
   readonly automationAs: AutomationAs
   /** Destructive changes that no commit can be pinned to. */
   readonly unattributed: Unattributed
+  /** CloudFormation/CDK stack name → the repository directory of its source, for attribution. */
+  readonly stackDirs: Readonly<Record<string, string>>
 }
 
 export const DEFAULT_POLICY: PolicyConfig = {
@@ -59,7 +61,8 @@ export const DEFAULT_POLICY: PolicyConfig = {
   aiIdentities: [],
   trustedHumans: [],
   automationAs: 'automation',
-  unattributed: 'gate-if-ai-touched-infra'
+  unattributed: 'gate-if-ai-touched-infra',
+  stackDirs: {}
 }
 
 /** A config file plangate cannot use: names the file and the key path. */
@@ -82,7 +85,8 @@ const KNOWN_KEYS = [
   'ai-identities',
   'trusted-humans',
   'automation',
-  'unattributed'
+  'unattributed',
+  'stack-dirs'
 ] as const
 
 /**
@@ -167,7 +171,8 @@ export function parsePolicyConfig(text: string, source: string): PolicyConfig {
       ) ?? DEFAULT_POLICY.automationAs,
     unattributed:
       oneOf(root.unattributed, UNATTRIBUTED, source, 'unattributed') ??
-      DEFAULT_POLICY.unattributed
+      DEFAULT_POLICY.unattributed,
+    stackDirs: stringMap(root['stack-dirs'], source, 'stack-dirs')
   }
 }
 
@@ -279,6 +284,19 @@ function list(value: unknown, source: string, path: string): unknown[] {
   if (!Array.isArray(value))
     throw new PolicyError(source, path, `must be a list, got ${show(value)}`)
   return value
+}
+
+function stringMap(
+  value: unknown,
+  source: string,
+  path: string
+): Record<string, string> {
+  if (value === undefined || value === null) return {}
+  const map = record(value, source, path)
+  const out: Record<string, string> = {}
+  for (const [key, item] of Object.entries(map))
+    out[key] = requiredString(item, source, `${path}.${key}`)
+  return out
 }
 
 function strings(value: unknown, source: string, path: string): string[] {

@@ -352,3 +352,53 @@ describe('attributeChanges for CDK change sets', () => {
     })
   })
 })
+
+describe('attributeChanges for stacks without a construct path', () => {
+  it('falls back to the commits that touched the stack directory named in stack-dirs', () => {
+    const topic = change('OrderEventsTopicB7D5E2A9', 'replace')
+    const commit = (sha: string, path: string): SourceCommit => ({
+      sha,
+      parents: [],
+      subject: sha,
+      authorDate: '2026-11-20T10:00:00Z',
+      author: { name: 'x', email: 'x@example.com' },
+      committer: { name: 'x', email: 'x@example.com' },
+      message: sha,
+      files: [{ path, status: 'modified', hunks: [] }]
+    })
+    const { sourceMap: _unused, ...changeSet } = plan([topic])
+    const input = {
+      plans: [
+        {
+          ...changeSet,
+          format: 'cloudformation' as const,
+          stack: 'OrdersServiceStack'
+        }
+      ],
+      commits: [
+        commit('c1', 'services/orders/lib/stack.ts'),
+        commit('c2', 'web/app.ts')
+      ],
+      versions: new Map(),
+      rootDirs: new Map<string, string>()
+    }
+    expect(
+      attributeChanges({
+        ...input,
+        stackDirs: { OrdersServiceStack: 'services/orders' }
+      }).get(topic)
+    ).toEqual({
+      causes: [
+        {
+          sha: 'c1',
+          how: 'changed services/orders/lib/stack.ts in the directory of stack OrdersServiceStack (no line names the resource)'
+        }
+      ],
+      pinned: true
+    })
+    expect(attributeChanges(input).get(topic)).toEqual({
+      causes: [],
+      pinned: false
+    })
+  })
+})

@@ -31,6 +31,8 @@ describe('parsePolicyConfig', () => {
       `version: 1
 gate-on: destructive
 unattributed: gate
+stack-dirs:
+  OrdersServiceStack: services/orders
 automation:
   treat-as: human
 ai-identities: ["platform-agent[bot]", "*@agents.example.com"]
@@ -58,7 +60,8 @@ rules:
       automationAs: 'human',
       aiIdentities: ['platform-agent[bot]', '*@agents.example.com'],
       trustedHumans: ['claude.dupont@example.com'],
-      disableRules: ['claude-code.co-author']
+      disableRules: ['claude-code.co-author'],
+      stackDirs: { OrdersServiceStack: 'services/orders' }
     })
     expect(config.extraRules).toEqual([
       {
@@ -81,6 +84,12 @@ rules:
     ])
   })
 
+  it('rejects a stack directory that is not a string', () => {
+    expect(errorFor('stack-dirs:\n  Orders: 3')).toBe(
+      '.github/plangate.yml: stack-dirs.Orders: must be a non-empty string, got number 3'
+    )
+  })
+
   it.each([
     [
       'gate-on: sometimes',
@@ -88,7 +97,7 @@ rules:
     ],
     [
       'gate_on: none',
-      '.github/plangate.yml: gate_on: unknown key; expected one of version, gate-on, rules, ai-identities, trusted-humans, automation, unattributed'
+      '.github/plangate.yml: gate_on: unknown key; expected one of version, gate-on, rules, ai-identities, trusted-humans, automation, unattributed, stack-dirs'
     ],
     ['version: 2', '.github/plangate.yml: version: must be 1, got number 2'],
     [
