@@ -43923,6 +43923,21 @@ function countsLine(counts) {
     const parts = ACTION_ORDER.filter((a) => counts[a] > 0).map((a) => `${counts[a]} ${words[a]}`);
     return parts.length === 0 ? 'no changes' : parts.join(', ');
 }
+/** One line per reviewed commit: short SHA, verdict (tool, confidence), subject. */
+function commitLines(analysis) {
+    return (analysis.commits ?? []).map((commit) => `${commit.sha.slice(0, 7)} (${describeAuthor(commit)}) ${JSON.stringify(commit.subject)}`);
+}
+/** "AI: claude-code, definite", "automation: dependabot" or "human". */
+function describeAuthor(commit) {
+    switch (commit.verdict) {
+        case 'ai':
+            return `AI: ${commit.tool ?? 'agent'}${commit.confidence === undefined ? '' : `, ${commit.confidence}`}`;
+        case 'automation':
+            return `automation${commit.tool === undefined ? '' : `: ${commit.tool}`}`;
+        case 'human':
+            return 'human';
+    }
+}
 /**
  * The commits behind a destructive change, for the reports: who caused it,
  * how, the evidence of AI authorship, and the gate's verdict. Empty when no
@@ -43936,11 +43951,7 @@ function attributionLines(analysis, change) {
     const lines = [];
     for (const cause of verdict.causedBy) {
         const commit = commits.get(cause.sha);
-        const who = commit === undefined
-            ? 'unknown'
-            : commit.verdict === 'ai'
-                ? `AI: ${commit.tool ?? 'agent'}${commit.confidence === undefined ? '' : `, ${commit.confidence}`}`
-                : commit.verdict;
+        const who = commit === undefined ? 'unknown' : describeAuthor(commit);
         lines.push(`caused by ${cause.sha.slice(0, 7)} ${JSON.stringify(commit?.subject ?? '')} (${who}): ${cause.how}`);
         const evidence = commit?.verdict === 'ai' ? commit.evidence[0] : undefined;
         if (evidence !== undefined)
@@ -44028,6 +44039,10 @@ function renderTier(analysis, tier, maxChars) {
     if (tier === 'full' || tier === 'short' || tier === 'list') {
         for (const plan of analysis.plans)
             renderPlanDetails(analysis, plan, tier, multi, out);
+    }
+    if (analysis.commits !== undefined && tier !== 'clipped') {
+        const ai = analysis.commits.filter((c) => c.verdict === 'ai').length;
+        out.push(`<details><summary>Commits reviewed: ${analysis.commits.length}, ${ai} by AI agents</summary>`, '', ...commitLines(analysis).map((line) => `- ${escapeText(line)}`), '', '</details>', '');
     }
     for (const warning of analysis.warnings)
         out.push(`> [!WARNING]\n> ${escapeText(warning)}`, '');

@@ -3,6 +3,7 @@ import { CHANGE_ACTIONS } from '../model.js'
 import { countChanges } from '../gate/index.js'
 import {
   attributionLines,
+  commitLines,
   countsLine,
   describeOrigin,
   formatAttributeLines,
@@ -130,6 +131,17 @@ function renderTier(
   if (tier === 'full' || tier === 'short' || tier === 'list') {
     for (const plan of analysis.plans)
       renderPlanDetails(analysis, plan, tier, multi, out)
+  }
+  if (analysis.commits !== undefined && tier !== 'clipped') {
+    const ai = analysis.commits.filter((c) => c.verdict === 'ai').length
+    out.push(
+      `<details><summary>Commits reviewed: ${analysis.commits.length}, ${ai} by AI agents</summary>`,
+      '',
+      ...commitLines(analysis).map((line) => `- ${escapeText(line)}`),
+      '',
+      '</details>',
+      ''
+    )
   }
   for (const warning of analysis.warnings)
     out.push(`> [!WARNING]\n> ${escapeText(warning)}`, '')

@@ -3,6 +3,7 @@ import { countChanges } from '../gate/index.js'
 import {
   ACTION_ORDER,
   attributionLines,
+  commitLines,
   countsLine,
   describeOrigin,
   formatAttributeLines,
@@ -36,6 +37,17 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
     options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text
   const out: string[] = []
   for (const plan of analysis.plans) renderPlan(analysis, plan, out, paint)
+  if (analysis.commits !== undefined) {
+    const ai = analysis.commits.filter((c) => c.verdict === 'ai').length
+    out.push(
+      paint(
+        'bold',
+        `Commits reviewed (${analysis.commits.length}, ${ai} by AI agents)`
+      )
+    )
+    for (const line of commitLines(analysis)) out.push(`  ${line}`)
+    out.push('')
+  }
   for (const warning of analysis.warnings)
     out.push(paint('yellow', `warning: ${warning}`))
   if (analysis.warnings.length > 0) out.push('')

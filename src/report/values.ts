@@ -2,6 +2,7 @@ import { diffLines } from 'diff'
 import type {
   Analysis,
   AttributeChange,
+  CommitReport,
   AttributeValue,
   ChangeAction,
   Plan,
@@ -240,6 +241,26 @@ export function countsLine(
   return parts.length === 0 ? 'no changes' : parts.join(', ')
 }
 
+/** One line per reviewed commit: short SHA, verdict (tool, confidence), subject. */
+export function commitLines(analysis: Analysis): string[] {
+  return (analysis.commits ?? []).map(
+    (commit) =>
+      `${commit.sha.slice(0, 7)} (${describeAuthor(commit)}) ${JSON.stringify(commit.subject)}`
+  )
+}
+
+/** "AI: claude-code, definite", "automation: dependabot" or "human". */
+function describeAuthor(commit: CommitReport): string {
+  switch (commit.verdict) {
+    case 'ai':
+      return `AI: ${commit.tool ?? 'agent'}${commit.confidence === undefined ? '' : `, ${commit.confidence}`}`
+    case 'automation':
+      return `automation${commit.tool === undefined ? '' : `: ${commit.tool}`}`
+    case 'human':
+      return 'human'
+  }
+}
+
 /**
  * The commits behind a destructive change, for the reports: who caused it,
  * how, the evidence of AI authorship, and the gate's verdict. Empty when no
@@ -255,12 +276,7 @@ export function attributionLines(
   const lines: string[] = []
   for (const cause of verdict.causedBy) {
     const commit = commits.get(cause.sha)
-    const who =
-      commit === undefined
-        ? 'unknown'
-        : commit.verdict === 'ai'
-          ? `AI: ${commit.tool ?? 'agent'}${commit.confidence === undefined ? '' : `, ${commit.confidence}`}`
-          : commit.verdict
+    const who = commit === undefined ? 'unknown' : describeAuthor(commit)
     lines.push(
       `caused by ${cause.sha.slice(0, 7)} ${JSON.stringify(commit?.subject ?? '')} (${who}): ${cause.how}`
     )

@@ -112,6 +112,15 @@ describe('AI attribution through the bundled CLI, on a real repository', () => {
     ])
   })
 
+  it('lists the reviewed commits in the text report', () => {
+    const run = plangate('review', plan, '--repo', repo, '--base', 'base')
+    expect(run.stdout).toContain('Commits reviewed (3, 1 by AI agents)')
+    expect(run.stdout).toMatch(
+      /[0-9a-f]{7} \(AI: claude-code, definite\) "Rename the orders database"/
+    )
+    expect(run.stdout).toMatch(/[0-9a-f]{7} \(human\) "Rename the queue input"/)
+  })
+
   it('writes a report that matches the documented schema', () => {
     const schema = JSON.parse(
       readFileSync(
