@@ -17122,7 +17122,7 @@ const GROUP_TITLES = {
     forget: 'Forget: stop managing, keep the real object',
     update: 'Update in place',
     create: 'Create',
-    read: 'Read during apply',
+    read: 'Read',
     'no-op': 'Move or import only'
 };
 function renderChange(analysis, change, out, paint) {

@@ -126,7 +126,7 @@ const GROUP_TITLES: Readonly<Record<ChangeAction, string>> = {
   forget: 'Forget: stop managing, keep the real object',
   update: 'Update in place',
   create: 'Create',
-  read: 'Read during apply',
+  read: 'Read',
   'no-op': 'Move or import only'
 }
 
