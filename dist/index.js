@@ -34219,17 +34219,19 @@ function targetsOf(change, plan, root) {
         });
         // moved/removed/import blocks live in the module that declares them.
         const names = new Set([localAddr]);
-        if (change.movedFrom !== undefined) {
-            const from = configAddress(change.movedFrom);
-            names.add(`${from.mode === 'data' ? 'data.' : ''}${from.type}.${from.name}`);
-        }
+        const from = change.movedFrom === undefined ? undefined : stripKeys(change.movedFrom);
+        if (from !== undefined)
+            names.add(from);
         targets.push({
             dir,
             label: `moved/removed/import block for ${localAddr}`,
             matches: (block) => (block.type === 'moved' ||
                 block.type === 'removed' ||
                 block.type === 'import') &&
-                [block.from, block.to].some((value) => value !== undefined && names.has(stripKeys(value)))
+                [block.from, block.to].some((value) => {
+                    const name = value === undefined ? undefined : stripKeys(value);
+                    return name !== undefined && names.has(name);
+                })
         });
         for (const reference of map.references[configAddr] ?? []) {
             const target = referenceTarget(reference, dir);
@@ -34292,9 +34294,20 @@ function referenceTarget(reference, dir) {
             block.labels[1] === name
     };
 }
+/**
+ * `aws_s3_bucket.logs["a"]` → `aws_s3_bucket.logs`; undefined for what is not
+ * a resource address (a `moved` block between modules: `from = module.old`).
+ */
 function stripKeys(address) {
-    const parsed = configAddress(address);
-    return `${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`;
+    try {
+        const parsed = configAddress(address);
+        return `${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`;
+    }
+    catch (error) {
+        if (error instanceof ResourceAddressError)
+            return undefined;
+        throw error;
+    }
 }
 /**
  * Walks the commits and keeps those whose hunks touch a target block in the
