@@ -4269,17 +4269,18 @@ function fileError(path, error) {
  */
 function expandPlanPaths(paths) {
     return paths.flatMap((path) => {
-        if (path === '-' || !isDirectory$1(path))
+        if (path === '-' || !isDirectory(path))
             return [{ source: path, path }];
         return expandDirectory(path);
     });
 }
-function isDirectory$1(path) {
+/** True for an existing directory; anything else is left to the reader, which names the problem. */
+function isDirectory(path) {
     try {
         return statSync(path).isDirectory();
     }
     catch {
-        return false; // readPlanFile reports a missing file with its own message
+        return false;
     }
 }
 function expandDirectory(dir) {
@@ -4533,14 +4534,6 @@ function readTemplatePairs(before, after, readStdin) {
 function stackNameOf(path) {
     return basename(path).replace(/(\.template)?\.json$/, '');
 }
-function isDirectory(path) {
-    try {
-        return statSync(path).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
 /**
  * Reads the CDK construct paths (`aws:cdk:path`) that `--template` points
  * at: a template file applies to every change set (`*`), a cdk.out
@@ -4567,15 +4560,9 @@ function readConstructLabels(paths) {
     }
     return labels;
 }
+/** `--template` takes files only: standard input holds no template here. */
 function readTemplate(path) {
-    let text;
-    try {
-        text = readFileSync(path).toString('utf8');
-    }
-    catch {
-        throw new PlanParseError(path, 'a CloudFormation template (--template)', 'no readable file');
-    }
-    return parseJsonText(text, path);
+    return readTemplateSide(path, () => Buffer.alloc(0)).doc;
 }
 
 /**

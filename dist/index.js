@@ -33124,12 +33124,13 @@ function expandPlanPaths(paths) {
         return expandDirectory(path);
     });
 }
+/** True for an existing directory; anything else is left to the reader, which names the problem. */
 function isDirectory(path) {
     try {
         return statSync(path).isDirectory();
     }
     catch {
-        return false; // readPlanFile reports a missing file with its own message
+        return false;
     }
 }
 function expandDirectory(dir) {

@@ -24,11 +24,12 @@ export function expandPlanPaths(paths: readonly string[]): PlanFileRef[] {
   })
 }
 
-function isDirectory(path: string): boolean {
+/** True for an existing directory; anything else is left to the reader, which names the problem. */
+export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory()
   } catch {
-    return false // readPlanFile reports a missing file with its own message
+    return false
   }
 }
 

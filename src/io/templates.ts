@@ -1,12 +1,12 @@
-import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { TemplateSide } from '../plan/index.js'
-import { constructPaths, parseJsonText, PlanParseError } from '../plan/index.js'
+import { constructPaths, PlanParseError } from '../plan/index.js'
 import {
   pairCdkOutStacks,
   readCdkOutStacks,
   readTemplateSide
 } from './cdk-out.js'
+import { isDirectory } from './plan-inputs.js'
 
 /** One stack's two templates, read from disk. */
 export interface TemplatePairFiles {
@@ -58,14 +58,6 @@ function stackNameOf(path: string): string {
   return basename(path).replace(/(\.template)?\.json$/, '')
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory()
-  } catch {
-    return false
-  }
-}
-
 /**
  * Reads the CDK construct paths (`aws:cdk:path`) that `--template` points
  * at: a template file applies to every change set (`*`), a cdk.out
@@ -92,16 +84,7 @@ export function readConstructLabels(
   return labels
 }
 
+/** `--template` takes files only: standard input holds no template here. */
 function readTemplate(path: string): unknown {
-  let text: string
-  try {
-    text = readFileSync(path).toString('utf8')
-  } catch {
-    throw new PlanParseError(
-      path,
-      'a CloudFormation template (--template)',
-      'no readable file'
-    )
-  }
-  return parseJsonText(text, path)
+  return readTemplateSide(path, () => Buffer.alloc(0)).doc
 }
