@@ -17179,7 +17179,7 @@ const SHORTENED = {
     short: `attribute diffs are cut to ${SHORT_TIER_LINES} lines per resource to fit the comment size limit`,
     list: 'attribute diffs are left out to fit the comment size limit; non-destructive changes are listed by address',
     summary: 'only destructive changes are listed, to fit the comment size limit; the rest are counted',
-    grouped: 'only destructive changes are listed, instances of one resource grouped, to fit the comment size limit',
+    grouped: 'only destructive changes are listed, as a tree of modules with instances of one resource on one line, to fit the comment size limit',
     clipped: 'the list of destructive changes is cut to fit the comment size limit; the full list is in the JSON report and job summary'
 };
 function renderTier(analysis, tier, maxChars) {

@@ -71,7 +71,7 @@ const SHORTENED: Readonly<Record<MarkdownTier, string | undefined>> = {
   summary:
     'only destructive changes are listed, to fit the comment size limit; the rest are counted',
   grouped:
-    'only destructive changes are listed, instances of one resource grouped, to fit the comment size limit',
+    'only destructive changes are listed, as a tree of modules with instances of one resource on one line, to fit the comment size limit',
   clipped:
     'the list of destructive changes is cut to fit the comment size limit; the full list is in the JSON report and job summary'
 }
