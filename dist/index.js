@@ -2,7 +2,7 @@ import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import { promises, constants as constants$5 } from 'fs';
+import { promises, constants as constants$5, existsSync, readFileSync } from 'fs';
 import 'path';
 import http from 'http';
 import https from 'https';
@@ -32,9 +32,10 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { statSync, readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { posix, join } from 'node:path';
-import 'node:child_process';
+import { readFileSync as readFileSync$1, statSync, existsSync as existsSync$1, readdirSync, writeFileSync } from 'node:fs';
+import { posix, join, relative, dirname, resolve, sep as sep$2 } from 'node:path';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
 
@@ -190,6 +191,10 @@ function prepareKeyValueMessage(key, value) {
 }
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+function getDefaultExportFromCjs (x) {
+	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
+}
 
 var tunnel$1 = {};
 
@@ -2207,11 +2212,11 @@ function requireDiagnostics () {
 	return diagnostics;
 }
 
-var request$1;
+var request$2;
 var hasRequiredRequest$1;
 
 function requireRequest$1 () {
-	if (hasRequiredRequest$1) return request$1;
+	if (hasRequiredRequest$1) return request$2;
 	hasRequiredRequest$1 = 1;
 
 	const {
@@ -2693,8 +2698,8 @@ function requireRequest$1 () {
 	  }
 	}
 
-	request$1 = Request;
-	return request$1;
+	request$2 = Request;
+	return request$2;
 }
 
 var dispatcher;
@@ -16370,15 +16375,15 @@ function requireRedirect () {
 	return redirect;
 }
 
-var retry;
+var retry$1;
 var hasRequiredRetry;
 
 function requireRetry () {
-	if (hasRequiredRetry) return retry;
+	if (hasRequiredRetry) return retry$1;
 	hasRequiredRetry = 1;
 	const RetryHandler = requireRetryHandler();
 
-	retry = globalOpts => {
+	retry$1 = globalOpts => {
 	  return dispatch => {
 	    return function retryInterceptor (opts, handler) {
 	      return dispatch(
@@ -16394,7 +16399,7 @@ function requireRetry () {
 	    }
 	  }
 	};
-	return retry;
+	return retry$1;
 }
 
 var dump;
@@ -18278,11 +18283,11 @@ function requireDispatcherWeakref () {
 
 /* globals AbortController */
 
-var request;
+var request$1;
 var hasRequiredRequest;
 
 function requireRequest () {
-	if (hasRequiredRequest) return request;
+	if (hasRequiredRequest) return request$1;
 	hasRequiredRequest = 1;
 
 	const { extractBody, mixinBody, cloneBody, bodyUnusable } = requireBody();
@@ -19317,8 +19322,8 @@ function requireRequest () {
 	  }
 	]);
 
-	request = { Request, makeRequest, fromInnerRequest, cloneRequest };
-	return request;
+	request$1 = { Request, makeRequest, fromInnerRequest, cloneRequest };
+	return request$1;
 }
 
 var fetch_1;
@@ -22742,11 +22747,11 @@ function requireUtil$3 () {
 	return util$3;
 }
 
-var cache;
+var cache$2;
 var hasRequiredCache;
 
 function requireCache () {
-	if (hasRequiredCache) return cache;
+	if (hasRequiredCache) return cache$2;
 	hasRequiredCache = 1;
 
 	const { kConstruct } = requireSymbols$1();
@@ -23603,10 +23608,10 @@ function requireCache () {
 	  webidl.converters.RequestInfo
 	);
 
-	cache = {
+	cache$2 = {
 	  Cache
 	};
-	return cache;
+	return cache$2;
 }
 
 var cachestorage;
@@ -24149,11 +24154,11 @@ function requireUtil$2 () {
 	return util$2;
 }
 
-var parse;
+var parse$2;
 var hasRequiredParse;
 
 function requireParse () {
-	if (hasRequiredParse) return parse;
+	if (hasRequiredParse) return parse$2;
 	hasRequiredParse = 1;
 
 	const { maxNameValuePairSize, maxAttributeValueSize } = requireConstants$1();
@@ -24460,11 +24465,11 @@ function requireParse () {
 	  return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList)
 	}
 
-	parse = {
+	parse$2 = {
 	  parseSetCookie,
 	  parseUnparsedAttributes
 	};
-	return parse;
+	return parse$2;
 }
 
 var cookies;
@@ -28557,7 +28562,7 @@ function requireUndici () {
 	return undici;
 }
 
-requireUndici();
+var undiciExports = requireUndici();
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -28641,7 +28646,7 @@ var MediaTypes;
     });
 };
 
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter$1 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -28663,7 +28668,7 @@ class Summary {
      * @returns step summary file path
      */
     filePath() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return __awaiter$1(this, void 0, void 0, function* () {
             if (this._filePath) {
                 return this._filePath;
             }
@@ -28707,7 +28712,7 @@ class Summary {
      * @returns {Promise<Summary>} summary instance
      */
     write(options) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return __awaiter$1(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
             const writeFunc = overwrite ? writeFile : appendFile;
@@ -28721,7 +28726,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     clear() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return __awaiter$1(this, void 0, void 0, function* () {
             return this.emptyBuffer().write({ overwrite: true });
         });
     }
@@ -28996,6 +29001,38 @@ var ExitCode;
     ExitCode[ExitCode["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
 /**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
  * Gets the value of an input.
  * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
  * Returns an empty string if the value is not defined.
@@ -29006,12 +29043,6 @@ var ExitCode;
  */
 function getInput(name, options) {
     const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
     return val.trim();
 }
 /**
@@ -29023,12 +29054,9 @@ function getInput(name, options) {
  *
  */
 function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
+    const inputs = getInput(name)
         .split('\n')
         .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
     return inputs.map(input => input.trim());
 }
 /**
@@ -29081,17 +29109,10587 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
     issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + os.EOL);
+}
 
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if (existsSync(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+
+var lib = {};
+
+var proxy = {};
+
+var hasRequiredProxy;
+
+function requireProxy () {
+	if (hasRequiredProxy) return proxy;
+	hasRequiredProxy = 1;
+	Object.defineProperty(proxy, "__esModule", { value: true });
+	proxy.getProxyUrl = getProxyUrl;
+	proxy.checkBypass = checkBypass;
+	function getProxyUrl(reqUrl) {
+	    const usingSsl = reqUrl.protocol === 'https:';
+	    if (checkBypass(reqUrl)) {
+	        return undefined;
+	    }
+	    const proxyVar = (() => {
+	        if (usingSsl) {
+	            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+	        }
+	        else {
+	            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+	        }
+	    })();
+	    if (proxyVar) {
+	        try {
+	            return new DecodedURL(proxyVar);
+	        }
+	        catch (_a) {
+	            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+	                return new DecodedURL(`http://${proxyVar}`);
+	        }
+	    }
+	    else {
+	        return undefined;
+	    }
+	}
+	function checkBypass(reqUrl) {
+	    if (!reqUrl.hostname) {
+	        return false;
+	    }
+	    const reqHost = reqUrl.hostname;
+	    if (isLoopbackAddress(reqHost)) {
+	        return true;
+	    }
+	    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+	    if (!noProxy) {
+	        return false;
+	    }
+	    // Determine the request port
+	    let reqPort;
+	    if (reqUrl.port) {
+	        reqPort = Number(reqUrl.port);
+	    }
+	    else if (reqUrl.protocol === 'http:') {
+	        reqPort = 80;
+	    }
+	    else if (reqUrl.protocol === 'https:') {
+	        reqPort = 443;
+	    }
+	    // Format the request hostname and hostname with port
+	    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+	    if (typeof reqPort === 'number') {
+	        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+	    }
+	    // Compare request host against noproxy
+	    for (const upperNoProxyItem of noProxy
+	        .split(',')
+	        .map(x => x.trim().toUpperCase())
+	        .filter(x => x)) {
+	        if (upperNoProxyItem === '*' ||
+	            upperReqHosts.some(x => x === upperNoProxyItem ||
+	                x.endsWith(`.${upperNoProxyItem}`) ||
+	                (upperNoProxyItem.startsWith('.') &&
+	                    x.endsWith(`${upperNoProxyItem}`)))) {
+	            return true;
+	        }
+	    }
+	    return false;
+	}
+	function isLoopbackAddress(host) {
+	    const hostLower = host.toLowerCase();
+	    return (hostLower === 'localhost' ||
+	        hostLower.startsWith('127.') ||
+	        hostLower.startsWith('[::1]') ||
+	        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+	}
+	class DecodedURL extends URL {
+	    constructor(url, base) {
+	        super(url, base);
+	        this._decodedUsername = decodeURIComponent(super.username);
+	        this._decodedPassword = decodeURIComponent(super.password);
+	    }
+	    get username() {
+	        return this._decodedUsername;
+	    }
+	    get password() {
+	        return this._decodedPassword;
+	    }
+	}
+	
+	return proxy;
+}
+
+var hasRequiredLib;
+
+function requireLib () {
+	if (hasRequiredLib) return lib;
+	hasRequiredLib = 1;
+	/* eslint-disable @typescript-eslint/no-explicit-any */
+	var __createBinding = (lib && lib.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+	    if (k2 === undefined) k2 = k;
+	    var desc = Object.getOwnPropertyDescriptor(m, k);
+	    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+	      desc = { enumerable: true, get: function() { return m[k]; } };
+	    }
+	    Object.defineProperty(o, k2, desc);
+	}) : (function(o, m, k, k2) {
+	    if (k2 === undefined) k2 = k;
+	    o[k2] = m[k];
+	}));
+	var __setModuleDefault = (lib && lib.__setModuleDefault) || (Object.create ? (function(o, v) {
+	    Object.defineProperty(o, "default", { enumerable: true, value: v });
+	}) : function(o, v) {
+	    o["default"] = v;
+	});
+	var __importStar = (lib && lib.__importStar) || (function () {
+	    var ownKeys = function(o) {
+	        ownKeys = Object.getOwnPropertyNames || function (o) {
+	            var ar = [];
+	            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+	            return ar;
+	        };
+	        return ownKeys(o);
+	    };
+	    return function (mod) {
+	        if (mod && mod.__esModule) return mod;
+	        var result = {};
+	        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+	        __setModuleDefault(result, mod);
+	        return result;
+	    };
+	})();
+	var __awaiter = (lib && lib.__awaiter) || function (thisArg, _arguments, P, generator) {
+	    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+	    return new (P || (P = Promise))(function (resolve, reject) {
+	        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+	        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+	        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+	        step((generator = generator.apply(thisArg, _arguments || [])).next());
+	    });
+	};
+	Object.defineProperty(lib, "__esModule", { value: true });
+	lib.HttpClient = lib.HttpClientResponse = lib.HttpClientError = lib.MediaTypes = lib.Headers = lib.HttpCodes = void 0;
+	lib.getProxyUrl = getProxyUrl;
+	lib.isHttps = isHttps;
+	const http$1 = __importStar(http);
+	const https$1 = __importStar(https);
+	const pm = __importStar(requireProxy());
+	const tunnel = __importStar(requireTunnel());
+	const undici_1 = requireUndici();
+	var HttpCodes;
+	(function (HttpCodes) {
+	    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+	    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+	    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+	    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+	    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+	    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+	    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+	    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+	    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+	    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+	    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+	    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+	    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+	    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+	    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+	    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+	    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+	    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+	    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+	    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+	    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+	    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+	    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+	    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+	    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+	    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+	    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+	})(HttpCodes || (lib.HttpCodes = HttpCodes = {}));
+	var Headers;
+	(function (Headers) {
+	    Headers["Accept"] = "accept";
+	    Headers["ContentType"] = "content-type";
+	})(Headers || (lib.Headers = Headers = {}));
+	var MediaTypes;
+	(function (MediaTypes) {
+	    MediaTypes["ApplicationJson"] = "application/json";
+	})(MediaTypes || (lib.MediaTypes = MediaTypes = {}));
+	/**
+	 * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+	 * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+	 */
+	function getProxyUrl(serverUrl) {
+	    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+	    return proxyUrl ? proxyUrl.href : '';
+	}
+	const HttpRedirectCodes = [
+	    HttpCodes.MovedPermanently,
+	    HttpCodes.ResourceMoved,
+	    HttpCodes.SeeOther,
+	    HttpCodes.TemporaryRedirect,
+	    HttpCodes.PermanentRedirect
+	];
+	const HttpResponseRetryCodes = [
+	    HttpCodes.BadGateway,
+	    HttpCodes.ServiceUnavailable,
+	    HttpCodes.GatewayTimeout
+	];
+	const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+	const ExponentialBackoffCeiling = 10;
+	const ExponentialBackoffTimeSlice = 5;
+	class HttpClientError extends Error {
+	    constructor(message, statusCode) {
+	        super(message);
+	        this.name = 'HttpClientError';
+	        this.statusCode = statusCode;
+	        Object.setPrototypeOf(this, HttpClientError.prototype);
+	    }
+	}
+	lib.HttpClientError = HttpClientError;
+	class HttpClientResponse {
+	    constructor(message) {
+	        this.message = message;
+	    }
+	    readBody() {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+	                let output = Buffer.alloc(0);
+	                this.message.on('data', (chunk) => {
+	                    output = Buffer.concat([output, chunk]);
+	                });
+	                this.message.on('end', () => {
+	                    resolve(output.toString());
+	                });
+	            }));
+	        });
+	    }
+	    readBodyBuffer() {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+	                const chunks = [];
+	                this.message.on('data', (chunk) => {
+	                    chunks.push(chunk);
+	                });
+	                this.message.on('end', () => {
+	                    resolve(Buffer.concat(chunks));
+	                });
+	            }));
+	        });
+	    }
+	}
+	lib.HttpClientResponse = HttpClientResponse;
+	function isHttps(requestUrl) {
+	    const parsedUrl = new URL(requestUrl);
+	    return parsedUrl.protocol === 'https:';
+	}
+	class HttpClient {
+	    constructor(userAgent, handlers, requestOptions) {
+	        this._ignoreSslError = false;
+	        this._allowRedirects = true;
+	        this._allowRedirectDowngrade = false;
+	        this._maxRedirects = 50;
+	        this._allowRetries = false;
+	        this._maxRetries = 1;
+	        this._keepAlive = false;
+	        this._disposed = false;
+	        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+	        this.handlers = handlers || [];
+	        this.requestOptions = requestOptions;
+	        if (requestOptions) {
+	            if (requestOptions.ignoreSslError != null) {
+	                this._ignoreSslError = requestOptions.ignoreSslError;
+	            }
+	            this._socketTimeout = requestOptions.socketTimeout;
+	            if (requestOptions.allowRedirects != null) {
+	                this._allowRedirects = requestOptions.allowRedirects;
+	            }
+	            if (requestOptions.allowRedirectDowngrade != null) {
+	                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+	            }
+	            if (requestOptions.maxRedirects != null) {
+	                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+	            }
+	            if (requestOptions.keepAlive != null) {
+	                this._keepAlive = requestOptions.keepAlive;
+	            }
+	            if (requestOptions.allowRetries != null) {
+	                this._allowRetries = requestOptions.allowRetries;
+	            }
+	            if (requestOptions.maxRetries != null) {
+	                this._maxRetries = requestOptions.maxRetries;
+	            }
+	        }
+	    }
+	    options(requestUrl, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+	        });
+	    }
+	    get(requestUrl, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('GET', requestUrl, null, additionalHeaders || {});
+	        });
+	    }
+	    del(requestUrl, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+	        });
+	    }
+	    post(requestUrl, data, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('POST', requestUrl, data, additionalHeaders || {});
+	        });
+	    }
+	    patch(requestUrl, data, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+	        });
+	    }
+	    put(requestUrl, data, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+	        });
+	    }
+	    head(requestUrl, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+	        });
+	    }
+	    sendStream(verb, requestUrl, stream, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request(verb, requestUrl, stream, additionalHeaders);
+	        });
+	    }
+	    /**
+	     * Gets a typed object from an endpoint
+	     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+	     */
+	    getJson(requestUrl_1) {
+	        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+	            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+	            const res = yield this.get(requestUrl, additionalHeaders);
+	            return this._processResponse(res, this.requestOptions);
+	        });
+	    }
+	    postJson(requestUrl_1, obj_1) {
+	        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+	            const data = JSON.stringify(obj, null, 2);
+	            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+	            additionalHeaders[Headers.ContentType] =
+	                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+	            const res = yield this.post(requestUrl, data, additionalHeaders);
+	            return this._processResponse(res, this.requestOptions);
+	        });
+	    }
+	    putJson(requestUrl_1, obj_1) {
+	        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+	            const data = JSON.stringify(obj, null, 2);
+	            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+	            additionalHeaders[Headers.ContentType] =
+	                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+	            const res = yield this.put(requestUrl, data, additionalHeaders);
+	            return this._processResponse(res, this.requestOptions);
+	        });
+	    }
+	    patchJson(requestUrl_1, obj_1) {
+	        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+	            const data = JSON.stringify(obj, null, 2);
+	            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+	            additionalHeaders[Headers.ContentType] =
+	                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+	            const res = yield this.patch(requestUrl, data, additionalHeaders);
+	            return this._processResponse(res, this.requestOptions);
+	        });
+	    }
+	    /**
+	     * Makes a raw http request.
+	     * All other methods such as get, post, patch, and request ultimately call this.
+	     * Prefer get, del, post and patch
+	     */
+	    request(verb, requestUrl, data, headers) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            if (this._disposed) {
+	                throw new Error('Client has already been disposed.');
+	            }
+	            const parsedUrl = new URL(requestUrl);
+	            let info = this._prepareRequest(verb, parsedUrl, headers);
+	            // Only perform retries on reads since writes may not be idempotent.
+	            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+	                ? this._maxRetries + 1
+	                : 1;
+	            let numTries = 0;
+	            let response;
+	            do {
+	                response = yield this.requestRaw(info, data);
+	                // Check if it's an authentication challenge
+	                if (response &&
+	                    response.message &&
+	                    response.message.statusCode === HttpCodes.Unauthorized) {
+	                    let authenticationHandler;
+	                    for (const handler of this.handlers) {
+	                        if (handler.canHandleAuthentication(response)) {
+	                            authenticationHandler = handler;
+	                            break;
+	                        }
+	                    }
+	                    if (authenticationHandler) {
+	                        return authenticationHandler.handleAuthentication(this, info, data);
+	                    }
+	                    else {
+	                        // We have received an unauthorized response but have no handlers to handle it.
+	                        // Let the response return to the caller.
+	                        return response;
+	                    }
+	                }
+	                let redirectsRemaining = this._maxRedirects;
+	                while (response.message.statusCode &&
+	                    HttpRedirectCodes.includes(response.message.statusCode) &&
+	                    this._allowRedirects &&
+	                    redirectsRemaining > 0) {
+	                    const redirectUrl = response.message.headers['location'];
+	                    if (!redirectUrl) {
+	                        // if there's no location to redirect to, we won't
+	                        break;
+	                    }
+	                    const parsedRedirectUrl = new URL(redirectUrl);
+	                    if (parsedUrl.protocol === 'https:' &&
+	                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+	                        !this._allowRedirectDowngrade) {
+	                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+	                    }
+	                    // we need to finish reading the response before reassigning response
+	                    // which will leak the open socket.
+	                    yield response.readBody();
+	                    // strip authorization header if redirected to a different hostname
+	                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+	                        for (const header in headers) {
+	                            // header names are case insensitive
+	                            if (header.toLowerCase() === 'authorization') {
+	                                delete headers[header];
+	                            }
+	                        }
+	                    }
+	                    // let's make the request with the new redirectUrl
+	                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+	                    response = yield this.requestRaw(info, data);
+	                    redirectsRemaining--;
+	                }
+	                if (!response.message.statusCode ||
+	                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+	                    // If not a retry code, return immediately instead of retrying
+	                    return response;
+	                }
+	                numTries += 1;
+	                if (numTries < maxTries) {
+	                    yield response.readBody();
+	                    yield this._performExponentialBackoff(numTries);
+	                }
+	            } while (numTries < maxTries);
+	            return response;
+	        });
+	    }
+	    /**
+	     * Needs to be called if keepAlive is set to true in request options.
+	     */
+	    dispose() {
+	        if (this._agent) {
+	            this._agent.destroy();
+	        }
+	        this._disposed = true;
+	    }
+	    /**
+	     * Raw request.
+	     * @param info
+	     * @param data
+	     */
+	    requestRaw(info, data) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return new Promise((resolve, reject) => {
+	                function callbackForResult(err, res) {
+	                    if (err) {
+	                        reject(err);
+	                    }
+	                    else if (!res) {
+	                        // If `err` is not passed, then `res` must be passed.
+	                        reject(new Error('Unknown error'));
+	                    }
+	                    else {
+	                        resolve(res);
+	                    }
+	                }
+	                this.requestRawWithCallback(info, data, callbackForResult);
+	            });
+	        });
+	    }
+	    /**
+	     * Raw request with callback.
+	     * @param info
+	     * @param data
+	     * @param onResult
+	     */
+	    requestRawWithCallback(info, data, onResult) {
+	        if (typeof data === 'string') {
+	            if (!info.options.headers) {
+	                info.options.headers = {};
+	            }
+	            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+	        }
+	        let callbackCalled = false;
+	        function handleResult(err, res) {
+	            if (!callbackCalled) {
+	                callbackCalled = true;
+	                onResult(err, res);
+	            }
+	        }
+	        const req = info.httpModule.request(info.options, (msg) => {
+	            const res = new HttpClientResponse(msg);
+	            handleResult(undefined, res);
+	        });
+	        let socket;
+	        req.on('socket', sock => {
+	            socket = sock;
+	        });
+	        // If we ever get disconnected, we want the socket to timeout eventually
+	        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+	            if (socket) {
+	                socket.end();
+	            }
+	            handleResult(new Error(`Request timeout: ${info.options.path}`));
+	        });
+	        req.on('error', function (err) {
+	            // err has statusCode property
+	            // res should have headers
+	            handleResult(err);
+	        });
+	        if (data && typeof data === 'string') {
+	            req.write(data, 'utf8');
+	        }
+	        if (data && typeof data !== 'string') {
+	            data.on('close', function () {
+	                req.end();
+	            });
+	            data.pipe(req);
+	        }
+	        else {
+	            req.end();
+	        }
+	    }
+	    /**
+	     * Gets an http agent. This function is useful when you need an http agent that handles
+	     * routing through a proxy server - depending upon the url and proxy environment variables.
+	     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+	     */
+	    getAgent(serverUrl) {
+	        const parsedUrl = new URL(serverUrl);
+	        return this._getAgent(parsedUrl);
+	    }
+	    getAgentDispatcher(serverUrl) {
+	        const parsedUrl = new URL(serverUrl);
+	        const proxyUrl = pm.getProxyUrl(parsedUrl);
+	        const useProxy = proxyUrl && proxyUrl.hostname;
+	        if (!useProxy) {
+	            return;
+	        }
+	        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+	    }
+	    _prepareRequest(method, requestUrl, headers) {
+	        const info = {};
+	        info.parsedUrl = requestUrl;
+	        const usingSsl = info.parsedUrl.protocol === 'https:';
+	        info.httpModule = usingSsl ? https$1 : http$1;
+	        const defaultPort = usingSsl ? 443 : 80;
+	        info.options = {};
+	        info.options.host = info.parsedUrl.hostname;
+	        info.options.port = info.parsedUrl.port
+	            ? parseInt(info.parsedUrl.port)
+	            : defaultPort;
+	        info.options.path =
+	            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+	        info.options.method = method;
+	        info.options.headers = this._mergeHeaders(headers);
+	        if (this.userAgent != null) {
+	            info.options.headers['user-agent'] = this.userAgent;
+	        }
+	        info.options.agent = this._getAgent(info.parsedUrl);
+	        // gives handlers an opportunity to participate
+	        if (this.handlers) {
+	            for (const handler of this.handlers) {
+	                handler.prepareRequest(info.options);
+	            }
+	        }
+	        return info;
+	    }
+	    _mergeHeaders(headers) {
+	        if (this.requestOptions && this.requestOptions.headers) {
+	            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+	        }
+	        return lowercaseKeys(headers || {});
+	    }
+	    /**
+	     * Gets an existing header value or returns a default.
+	     * Handles converting number header values to strings since HTTP headers must be strings.
+	     * Note: This returns string | string[] since some headers can have multiple values.
+	     * For headers that must always be a single string (like Content-Type), use the
+	     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+	     */
+	    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+	        let clientHeader;
+	        if (this.requestOptions && this.requestOptions.headers) {
+	            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+	            if (headerValue) {
+	                clientHeader =
+	                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+	            }
+	        }
+	        const additionalValue = additionalHeaders[header];
+	        if (additionalValue !== undefined) {
+	            return typeof additionalValue === 'number'
+	                ? additionalValue.toString()
+	                : additionalValue;
+	        }
+	        if (clientHeader !== undefined) {
+	            return clientHeader;
+	        }
+	        return _default;
+	    }
+	    /**
+	     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+	     * Always returns a single string (not an array) since Content-Type should be a single value.
+	     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+	     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+	     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+	     */
+	    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+	        let clientHeader;
+	        if (this.requestOptions && this.requestOptions.headers) {
+	            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+	            if (headerValue) {
+	                if (typeof headerValue === 'number') {
+	                    clientHeader = String(headerValue);
+	                }
+	                else if (Array.isArray(headerValue)) {
+	                    clientHeader = headerValue.join(', ');
+	                }
+	                else {
+	                    clientHeader = headerValue;
+	                }
+	            }
+	        }
+	        const additionalValue = additionalHeaders[Headers.ContentType];
+	        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+	        if (additionalValue !== undefined) {
+	            if (typeof additionalValue === 'number') {
+	                return String(additionalValue);
+	            }
+	            else if (Array.isArray(additionalValue)) {
+	                return additionalValue.join(', ');
+	            }
+	            else {
+	                return additionalValue;
+	            }
+	        }
+	        if (clientHeader !== undefined) {
+	            return clientHeader;
+	        }
+	        return _default;
+	    }
+	    _getAgent(parsedUrl) {
+	        let agent;
+	        const proxyUrl = pm.getProxyUrl(parsedUrl);
+	        const useProxy = proxyUrl && proxyUrl.hostname;
+	        if (this._keepAlive && useProxy) {
+	            agent = this._proxyAgent;
+	        }
+	        if (!useProxy) {
+	            agent = this._agent;
+	        }
+	        // if agent is already assigned use that agent.
+	        if (agent) {
+	            return agent;
+	        }
+	        const usingSsl = parsedUrl.protocol === 'https:';
+	        let maxSockets = 100;
+	        if (this.requestOptions) {
+	            maxSockets = this.requestOptions.maxSockets || http$1.globalAgent.maxSockets;
+	        }
+	        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+	        if (proxyUrl && proxyUrl.hostname) {
+	            const agentOptions = {
+	                maxSockets,
+	                keepAlive: this._keepAlive,
+	                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+	                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+	                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+	            };
+	            let tunnelAgent;
+	            const overHttps = proxyUrl.protocol === 'https:';
+	            if (usingSsl) {
+	                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+	            }
+	            else {
+	                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+	            }
+	            agent = tunnelAgent(agentOptions);
+	            this._proxyAgent = agent;
+	        }
+	        // if tunneling agent isn't assigned create a new agent
+	        if (!agent) {
+	            const options = { keepAlive: this._keepAlive, maxSockets };
+	            agent = usingSsl ? new https$1.Agent(options) : new http$1.Agent(options);
+	            this._agent = agent;
+	        }
+	        if (usingSsl && this._ignoreSslError) {
+	            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+	            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+	            // we have to cast it to any and change it directly
+	            agent.options = Object.assign(agent.options || {}, {
+	                rejectUnauthorized: false
+	            });
+	        }
+	        return agent;
+	    }
+	    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+	        let proxyAgent;
+	        if (this._keepAlive) {
+	            proxyAgent = this._proxyAgentDispatcher;
+	        }
+	        // if agent is already assigned use that agent.
+	        if (proxyAgent) {
+	            return proxyAgent;
+	        }
+	        const usingSsl = parsedUrl.protocol === 'https:';
+	        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+	            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+	        })));
+	        this._proxyAgentDispatcher = proxyAgent;
+	        if (usingSsl && this._ignoreSslError) {
+	            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+	            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+	            // we have to cast it to any and change it directly
+	            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+	                rejectUnauthorized: false
+	            });
+	        }
+	        return proxyAgent;
+	    }
+	    _getUserAgentWithOrchestrationId(userAgent) {
+	        const baseUserAgent = userAgent || 'actions/http-client';
+	        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+	        if (orchId) {
+	            // Sanitize the orchestration ID to ensure it contains only valid characters
+	            // Valid characters: 0-9, a-z, _, -, .
+	            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+	            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+	        }
+	        return baseUserAgent;
+	    }
+	    _performExponentialBackoff(retryNumber) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+	            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+	            return new Promise(resolve => setTimeout(() => resolve(), ms));
+	        });
+	    }
+	    _processResponse(res, options) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+	                const statusCode = res.message.statusCode || 0;
+	                const response = {
+	                    statusCode,
+	                    result: null,
+	                    headers: {}
+	                };
+	                // not found leads to null obj returned
+	                if (statusCode === HttpCodes.NotFound) {
+	                    resolve(response);
+	                }
+	                // get the result from the body
+	                function dateTimeDeserializer(key, value) {
+	                    if (typeof value === 'string') {
+	                        const a = new Date(value);
+	                        if (!isNaN(a.valueOf())) {
+	                            return a;
+	                        }
+	                    }
+	                    return value;
+	                }
+	                let obj;
+	                let contents;
+	                try {
+	                    contents = yield res.readBody();
+	                    if (contents && contents.length > 0) {
+	                        if (options && options.deserializeDates) {
+	                            obj = JSON.parse(contents, dateTimeDeserializer);
+	                        }
+	                        else {
+	                            obj = JSON.parse(contents);
+	                        }
+	                        response.result = obj;
+	                    }
+	                    response.headers = res.message.headers;
+	                }
+	                catch (err) {
+	                    // Invalid resource (contents not json);  leaving result obj null
+	                }
+	                // note that 3xx redirects are handled by the http layer.
+	                if (statusCode > 299) {
+	                    let msg;
+	                    // if exception/error in body, attempt to get better error
+	                    if (obj && obj.message) {
+	                        msg = obj.message;
+	                    }
+	                    else if (contents && contents.length > 0) {
+	                        // it may be the case that the exception is in the body message as string
+	                        msg = contents;
+	                    }
+	                    else {
+	                        msg = `Failed request: (${statusCode})`;
+	                    }
+	                    const err = new HttpClientError(msg, statusCode);
+	                    err.result = response.result;
+	                    reject(err);
+	                }
+	                else {
+	                    resolve(response);
+	                }
+	            }));
+	        });
+	    }
+	}
+	lib.HttpClient = HttpClient;
+	const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+	
+	return lib;
+}
+
+var libExports = requireLib();
+
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new libExports.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new libExports.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
+        return undiciExports.fetch(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+// @ts-check
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Collection$1() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+var Hook = { Collection: Collection$1 };
+
+// pkg/dist-src/defaults.js
+
+// pkg/dist-src/version.js
+var VERSION$8 = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION$8} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject$1(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject$1(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge$1(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand$1.bind(null, template)
+  };
+}
+function expand$1(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(
+            ...getValues(context, operator, tmp[1], tmp[2] || tmp[3])
+          );
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse$1(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse$1(merge$1(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults$2(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge$1(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults$2.bind(null, DEFAULTS2),
+    merge: merge$1.bind(null, DEFAULTS2),
+    parse: parse$1
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults$2(null, DEFAULTS);
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopFlags = SEMI_FLAG | (0);
+    const len = header.length;
+    let valueStart = 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+
+      if (!node.first && space) ;
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) ;
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) ;
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  return value;
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    return value;
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed);
+    }
+
+    throw error;
+  }
+};
+
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+// pkg/dist-src/index.js
+
+// pkg/dist-src/version.js
+var VERSION$7 = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${VERSION$7} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+var noop$2 = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop$2);
+  }
+  const mimetype = parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop$2);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults$1(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults$1.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: withDefaults$1.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = withDefaults$1(endpoint, defaults_default);
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+// pkg/dist-src/index.js
+
+// pkg/dist-src/version.js
+var VERSION$6 = "0.0.0-development";
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${VERSION$6} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+/* v8 ignore if -- @preserve */
+
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep$1 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep$1}${b64url}${sep$1}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+const VERSION$5 = "7.0.8";
+
+const noop$1 = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = noop$1;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = noop$1;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${VERSION$5} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = VERSION$5;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new Hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+const VERSION$4 = "17.0.0";
+
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = VERSION$4;
+
+// pkg/dist-src/version.js
+var VERSION$3 = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION$3;
+
+new Context();
+const baseUrl = getApiBaseUrl();
+const defaults$1 = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults$1);
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+
+new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+
+var light$1 = {exports: {}};
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+var light = light$1.exports;
+
+var hasRequiredLight;
+
+function requireLight () {
+	if (hasRequiredLight) return light$1.exports;
+	hasRequiredLight = 1;
+	(function (module, exports) {
+		(function (global, factory) {
+			module.exports = factory() ;
+		}(light, (function () {
+			var commonjsGlobal$1 = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof commonjsGlobal !== 'undefined' ? commonjsGlobal : typeof self !== 'undefined' ? self : {};
+
+			function getCjsExportFromNamespace (n) {
+				return n && n['default'] || n;
+			}
+
+			var load = function(received, defaults, onto = {}) {
+			  var k, ref, v;
+			  for (k in defaults) {
+			    v = defaults[k];
+			    onto[k] = (ref = received[k]) != null ? ref : v;
+			  }
+			  return onto;
+			};
+
+			var overwrite = function(received, defaults, onto = {}) {
+			  var k, v;
+			  for (k in received) {
+			    v = received[k];
+			    if (defaults[k] !== void 0) {
+			      onto[k] = v;
+			    }
+			  }
+			  return onto;
+			};
+
+			var parser = {
+				load: load,
+				overwrite: overwrite
+			};
+
+			var DLList;
+
+			DLList = class DLList {
+			  constructor(incr, decr) {
+			    this.incr = incr;
+			    this.decr = decr;
+			    this._first = null;
+			    this._last = null;
+			    this.length = 0;
+			  }
+
+			  push(value) {
+			    var node;
+			    this.length++;
+			    if (typeof this.incr === "function") {
+			      this.incr();
+			    }
+			    node = {
+			      value,
+			      prev: this._last,
+			      next: null
+			    };
+			    if (this._last != null) {
+			      this._last.next = node;
+			      this._last = node;
+			    } else {
+			      this._first = this._last = node;
+			    }
+			    return void 0;
+			  }
+
+			  shift() {
+			    var value;
+			    if (this._first == null) {
+			      return;
+			    } else {
+			      this.length--;
+			      if (typeof this.decr === "function") {
+			        this.decr();
+			      }
+			    }
+			    value = this._first.value;
+			    if ((this._first = this._first.next) != null) {
+			      this._first.prev = null;
+			    } else {
+			      this._last = null;
+			    }
+			    return value;
+			  }
+
+			  first() {
+			    if (this._first != null) {
+			      return this._first.value;
+			    }
+			  }
+
+			  getArray() {
+			    var node, ref, results;
+			    node = this._first;
+			    results = [];
+			    while (node != null) {
+			      results.push((ref = node, node = node.next, ref.value));
+			    }
+			    return results;
+			  }
+
+			  forEachShift(cb) {
+			    var node;
+			    node = this.shift();
+			    while (node != null) {
+			      (cb(node), node = this.shift());
+			    }
+			    return void 0;
+			  }
+
+			  debug() {
+			    var node, ref, ref1, ref2, results;
+			    node = this._first;
+			    results = [];
+			    while (node != null) {
+			      results.push((ref = node, node = node.next, {
+			        value: ref.value,
+			        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+			        next: (ref2 = ref.next) != null ? ref2.value : void 0
+			      }));
+			    }
+			    return results;
+			  }
+
+			};
+
+			var DLList_1 = DLList;
+
+			var Events;
+
+			Events = class Events {
+			  constructor(instance) {
+			    this.instance = instance;
+			    this._events = {};
+			    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+			      throw new Error("An Emitter already exists for this object");
+			    }
+			    this.instance.on = (name, cb) => {
+			      return this._addListener(name, "many", cb);
+			    };
+			    this.instance.once = (name, cb) => {
+			      return this._addListener(name, "once", cb);
+			    };
+			    this.instance.removeAllListeners = (name = null) => {
+			      if (name != null) {
+			        return delete this._events[name];
+			      } else {
+			        return this._events = {};
+			      }
+			    };
+			  }
+
+			  _addListener(name, status, cb) {
+			    var base;
+			    if ((base = this._events)[name] == null) {
+			      base[name] = [];
+			    }
+			    this._events[name].push({cb, status});
+			    return this.instance;
+			  }
+
+			  listenerCount(name) {
+			    if (this._events[name] != null) {
+			      return this._events[name].length;
+			    } else {
+			      return 0;
+			    }
+			  }
+
+			  async trigger(name, ...args) {
+			    var e, promises;
+			    try {
+			      if (name !== "debug") {
+			        this.trigger("debug", `Event triggered: ${name}`, args);
+			      }
+			      if (this._events[name] == null) {
+			        return;
+			      }
+			      this._events[name] = this._events[name].filter(function(listener) {
+			        return listener.status !== "none";
+			      });
+			      promises = this._events[name].map(async(listener) => {
+			        var e, returned;
+			        if (listener.status === "none") {
+			          return;
+			        }
+			        if (listener.status === "once") {
+			          listener.status = "none";
+			        }
+			        try {
+			          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+			          if (typeof (returned != null ? returned.then : void 0) === "function") {
+			            return (await returned);
+			          } else {
+			            return returned;
+			          }
+			        } catch (error) {
+			          e = error;
+			          {
+			            this.trigger("error", e);
+			          }
+			          return null;
+			        }
+			      });
+			      return ((await Promise.all(promises))).find(function(x) {
+			        return x != null;
+			      });
+			    } catch (error) {
+			      e = error;
+			      {
+			        this.trigger("error", e);
+			      }
+			      return null;
+			    }
+			  }
+
+			};
+
+			var Events_1 = Events;
+
+			var DLList$1, Events$1, Queues;
+
+			DLList$1 = DLList_1;
+
+			Events$1 = Events_1;
+
+			Queues = class Queues {
+			  constructor(num_priorities) {
+			    this.Events = new Events$1(this);
+			    this._length = 0;
+			    this._lists = (function() {
+			      var j, ref, results;
+			      results = [];
+			      for (j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); 1 <= ref ? ++j : --j) {
+			        results.push(new DLList$1((() => {
+			          return this.incr();
+			        }), (() => {
+			          return this.decr();
+			        })));
+			      }
+			      return results;
+			    }).call(this);
+			  }
+
+			  incr() {
+			    if (this._length++ === 0) {
+			      return this.Events.trigger("leftzero");
+			    }
+			  }
+
+			  decr() {
+			    if (--this._length === 0) {
+			      return this.Events.trigger("zero");
+			    }
+			  }
+
+			  push(job) {
+			    return this._lists[job.options.priority].push(job);
+			  }
+
+			  queued(priority) {
+			    if (priority != null) {
+			      return this._lists[priority].length;
+			    } else {
+			      return this._length;
+			    }
+			  }
+
+			  shiftAll(fn) {
+			    return this._lists.forEach(function(list) {
+			      return list.forEachShift(fn);
+			    });
+			  }
+
+			  getFirst(arr = this._lists) {
+			    var j, len, list;
+			    for (j = 0, len = arr.length; j < len; j++) {
+			      list = arr[j];
+			      if (list.length > 0) {
+			        return list;
+			      }
+			    }
+			    return [];
+			  }
+
+			  shiftLastFrom(priority) {
+			    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+			  }
+
+			};
+
+			var Queues_1 = Queues;
+
+			var BottleneckError;
+
+			BottleneckError = class BottleneckError extends Error {};
+
+			var BottleneckError_1 = BottleneckError;
+
+			var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+			NUM_PRIORITIES = 10;
+
+			DEFAULT_PRIORITY = 5;
+
+			parser$1 = parser;
+
+			BottleneckError$1 = BottleneckError_1;
+
+			Job = class Job {
+			  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+			    this.task = task;
+			    this.args = args;
+			    this.rejectOnDrop = rejectOnDrop;
+			    this.Events = Events;
+			    this._states = _states;
+			    this.Promise = Promise;
+			    this.options = parser$1.load(options, jobDefaults);
+			    this.options.priority = this._sanitizePriority(this.options.priority);
+			    if (this.options.id === jobDefaults.id) {
+			      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+			    }
+			    this.promise = new this.Promise((_resolve, _reject) => {
+			      this._resolve = _resolve;
+			      this._reject = _reject;
+			    });
+			    this.retryCount = 0;
+			  }
+
+			  _sanitizePriority(priority) {
+			    var sProperty;
+			    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+			    if (sProperty < 0) {
+			      return 0;
+			    } else if (sProperty > NUM_PRIORITIES - 1) {
+			      return NUM_PRIORITIES - 1;
+			    } else {
+			      return sProperty;
+			    }
+			  }
+
+			  _randomIndex() {
+			    return Math.random().toString(36).slice(2);
+			  }
+
+			  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+			    if (this._states.remove(this.options.id)) {
+			      if (this.rejectOnDrop) {
+			        this._reject(error != null ? error : new BottleneckError$1(message));
+			      }
+			      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+			      return true;
+			    } else {
+			      return false;
+			    }
+			  }
+
+			  _assertStatus(expected) {
+			    var status;
+			    status = this._states.jobStatus(this.options.id);
+			    if (!(status === expected || (expected === "DONE" && status === null))) {
+			      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+			    }
+			  }
+
+			  doReceive() {
+			    this._states.start(this.options.id);
+			    return this.Events.trigger("received", {args: this.args, options: this.options});
+			  }
+
+			  doQueue(reachedHWM, blocked) {
+			    this._assertStatus("RECEIVED");
+			    this._states.next(this.options.id);
+			    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+			  }
+
+			  doRun() {
+			    if (this.retryCount === 0) {
+			      this._assertStatus("QUEUED");
+			      this._states.next(this.options.id);
+			    } else {
+			      this._assertStatus("EXECUTING");
+			    }
+			    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+			  }
+
+			  async doExecute(chained, clearGlobalState, run, free) {
+			    var error, eventInfo, passed;
+			    if (this.retryCount === 0) {
+			      this._assertStatus("RUNNING");
+			      this._states.next(this.options.id);
+			    } else {
+			      this._assertStatus("EXECUTING");
+			    }
+			    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+			    this.Events.trigger("executing", eventInfo);
+			    try {
+			      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+			      if (clearGlobalState()) {
+			        this.doDone(eventInfo);
+			        await free(this.options, eventInfo);
+			        this._assertStatus("DONE");
+			        return this._resolve(passed);
+			      }
+			    } catch (error1) {
+			      error = error1;
+			      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+			    }
+			  }
+
+			  doExpire(clearGlobalState, run, free) {
+			    var error, eventInfo;
+			    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+			      this._states.next(this.options.id);
+			    }
+			    this._assertStatus("EXECUTING");
+			    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+			    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+			    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+			  }
+
+			  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+			    var retry, retryAfter;
+			    if (clearGlobalState()) {
+			      retry = (await this.Events.trigger("failed", error, eventInfo));
+			      if (retry != null) {
+			        retryAfter = ~~retry;
+			        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+			        this.retryCount++;
+			        return run(retryAfter);
+			      } else {
+			        this.doDone(eventInfo);
+			        await free(this.options, eventInfo);
+			        this._assertStatus("DONE");
+			        return this._reject(error);
+			      }
+			    }
+			  }
+
+			  doDone(eventInfo) {
+			    this._assertStatus("EXECUTING");
+			    this._states.next(this.options.id);
+			    return this.Events.trigger("done", eventInfo);
+			  }
+
+			};
+
+			var Job_1 = Job;
+
+			var BottleneckError$2, LocalDatastore, parser$2;
+
+			parser$2 = parser;
+
+			BottleneckError$2 = BottleneckError_1;
+
+			LocalDatastore = class LocalDatastore {
+			  constructor(instance, storeOptions, storeInstanceOptions) {
+			    this.instance = instance;
+			    this.storeOptions = storeOptions;
+			    this.clientId = this.instance._randomIndex();
+			    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+			    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+			    this._running = 0;
+			    this._done = 0;
+			    this._unblockTime = 0;
+			    this.ready = this.Promise.resolve();
+			    this.clients = {};
+			    this._startHeartbeat();
+			  }
+
+			  _startHeartbeat() {
+			    var base;
+			    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+			      return typeof (base = (this.heartbeat = setInterval(() => {
+			        var amount, incr, maximum, now, reservoir;
+			        now = Date.now();
+			        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+			          this._lastReservoirRefresh = now;
+			          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+			          this.instance._drainAll(this.computeCapacity());
+			        }
+			        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+			          ({
+			            reservoirIncreaseAmount: amount,
+			            reservoirIncreaseMaximum: maximum,
+			            reservoir
+			          } = this.storeOptions);
+			          this._lastReservoirIncrease = now;
+			          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+			          if (incr > 0) {
+			            this.storeOptions.reservoir += incr;
+			            return this.instance._drainAll(this.computeCapacity());
+			          }
+			        }
+			      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+			    } else {
+			      return clearInterval(this.heartbeat);
+			    }
+			  }
+
+			  async __publish__(message) {
+			    await this.yieldLoop();
+			    return this.instance.Events.trigger("message", message.toString());
+			  }
+
+			  async __disconnect__(flush) {
+			    await this.yieldLoop();
+			    clearInterval(this.heartbeat);
+			    return this.Promise.resolve();
+			  }
+
+			  yieldLoop(t = 0) {
+			    return new this.Promise(function(resolve, reject) {
+			      return setTimeout(resolve, t);
+			    });
+			  }
+
+			  computePenalty() {
+			    var ref;
+			    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+			  }
+
+			  async __updateSettings__(options) {
+			    await this.yieldLoop();
+			    parser$2.overwrite(options, options, this.storeOptions);
+			    this._startHeartbeat();
+			    this.instance._drainAll(this.computeCapacity());
+			    return true;
+			  }
+
+			  async __running__() {
+			    await this.yieldLoop();
+			    return this._running;
+			  }
+
+			  async __queued__() {
+			    await this.yieldLoop();
+			    return this.instance.queued();
+			  }
+
+			  async __done__() {
+			    await this.yieldLoop();
+			    return this._done;
+			  }
+
+			  async __groupCheck__(time) {
+			    await this.yieldLoop();
+			    return (this._nextRequest + this.timeout) < time;
+			  }
+
+			  computeCapacity() {
+			    var maxConcurrent, reservoir;
+			    ({maxConcurrent, reservoir} = this.storeOptions);
+			    if ((maxConcurrent != null) && (reservoir != null)) {
+			      return Math.min(maxConcurrent - this._running, reservoir);
+			    } else if (maxConcurrent != null) {
+			      return maxConcurrent - this._running;
+			    } else if (reservoir != null) {
+			      return reservoir;
+			    } else {
+			      return null;
+			    }
+			  }
+
+			  conditionsCheck(weight) {
+			    var capacity;
+			    capacity = this.computeCapacity();
+			    return (capacity == null) || weight <= capacity;
+			  }
+
+			  async __incrementReservoir__(incr) {
+			    var reservoir;
+			    await this.yieldLoop();
+			    reservoir = this.storeOptions.reservoir += incr;
+			    this.instance._drainAll(this.computeCapacity());
+			    return reservoir;
+			  }
+
+			  async __currentReservoir__() {
+			    await this.yieldLoop();
+			    return this.storeOptions.reservoir;
+			  }
+
+			  isBlocked(now) {
+			    return this._unblockTime >= now;
+			  }
+
+			  check(weight, now) {
+			    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+			  }
+
+			  async __check__(weight) {
+			    var now;
+			    await this.yieldLoop();
+			    now = Date.now();
+			    return this.check(weight, now);
+			  }
+
+			  async __register__(index, weight, expiration) {
+			    var now, wait;
+			    await this.yieldLoop();
+			    now = Date.now();
+			    if (this.conditionsCheck(weight)) {
+			      this._running += weight;
+			      if (this.storeOptions.reservoir != null) {
+			        this.storeOptions.reservoir -= weight;
+			      }
+			      wait = Math.max(this._nextRequest - now, 0);
+			      this._nextRequest = now + wait + this.storeOptions.minTime;
+			      return {
+			        success: true,
+			        wait,
+			        reservoir: this.storeOptions.reservoir
+			      };
+			    } else {
+			      return {
+			        success: false
+			      };
+			    }
+			  }
+
+			  strategyIsBlock() {
+			    return this.storeOptions.strategy === 3;
+			  }
+
+			  async __submit__(queueLength, weight) {
+			    var blocked, now, reachedHWM;
+			    await this.yieldLoop();
+			    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+			      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+			    }
+			    now = Date.now();
+			    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+			    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+			    if (blocked) {
+			      this._unblockTime = now + this.computePenalty();
+			      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+			      this.instance._dropAllQueued();
+			    }
+			    return {
+			      reachedHWM,
+			      blocked,
+			      strategy: this.storeOptions.strategy
+			    };
+			  }
+
+			  async __free__(index, weight) {
+			    await this.yieldLoop();
+			    this._running -= weight;
+			    this._done += weight;
+			    this.instance._drainAll(this.computeCapacity());
+			    return {
+			      running: this._running
+			    };
+			  }
+
+			};
+
+			var LocalDatastore_1 = LocalDatastore;
+
+			var BottleneckError$3, States;
+
+			BottleneckError$3 = BottleneckError_1;
+
+			States = class States {
+			  constructor(status1) {
+			    this.status = status1;
+			    this._jobs = {};
+			    this.counts = this.status.map(function() {
+			      return 0;
+			    });
+			  }
+
+			  next(id) {
+			    var current, next;
+			    current = this._jobs[id];
+			    next = current + 1;
+			    if ((current != null) && next < this.status.length) {
+			      this.counts[current]--;
+			      this.counts[next]++;
+			      return this._jobs[id]++;
+			    } else if (current != null) {
+			      this.counts[current]--;
+			      return delete this._jobs[id];
+			    }
+			  }
+
+			  start(id) {
+			    var initial;
+			    initial = 0;
+			    this._jobs[id] = initial;
+			    return this.counts[initial]++;
+			  }
+
+			  remove(id) {
+			    var current;
+			    current = this._jobs[id];
+			    if (current != null) {
+			      this.counts[current]--;
+			      delete this._jobs[id];
+			    }
+			    return current != null;
+			  }
+
+			  jobStatus(id) {
+			    var ref;
+			    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+			  }
+
+			  statusJobs(status) {
+			    var k, pos, ref, results, v;
+			    if (status != null) {
+			      pos = this.status.indexOf(status);
+			      if (pos < 0) {
+			        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+			      }
+			      ref = this._jobs;
+			      results = [];
+			      for (k in ref) {
+			        v = ref[k];
+			        if (v === pos) {
+			          results.push(k);
+			        }
+			      }
+			      return results;
+			    } else {
+			      return Object.keys(this._jobs);
+			    }
+			  }
+
+			  statusCounts() {
+			    return this.counts.reduce(((acc, v, i) => {
+			      acc[this.status[i]] = v;
+			      return acc;
+			    }), {});
+			  }
+
+			};
+
+			var States_1 = States;
+
+			var DLList$2, Sync;
+
+			DLList$2 = DLList_1;
+
+			Sync = class Sync {
+			  constructor(name, Promise) {
+			    this.schedule = this.schedule.bind(this);
+			    this.name = name;
+			    this.Promise = Promise;
+			    this._running = 0;
+			    this._queue = new DLList$2();
+			  }
+
+			  isEmpty() {
+			    return this._queue.length === 0;
+			  }
+
+			  async _tryToRun() {
+			    var args, cb, error, reject, resolve, returned, task;
+			    if ((this._running < 1) && this._queue.length > 0) {
+			      this._running++;
+			      ({task, args, resolve, reject} = this._queue.shift());
+			      cb = (await (async function() {
+			        try {
+			          returned = (await task(...args));
+			          return function() {
+			            return resolve(returned);
+			          };
+			        } catch (error1) {
+			          error = error1;
+			          return function() {
+			            return reject(error);
+			          };
+			        }
+			      })());
+			      this._running--;
+			      this._tryToRun();
+			      return cb();
+			    }
+			  }
+
+			  schedule(task, ...args) {
+			    var promise, reject, resolve;
+			    resolve = reject = null;
+			    promise = new this.Promise(function(_resolve, _reject) {
+			      resolve = _resolve;
+			      return reject = _reject;
+			    });
+			    this._queue.push({task, args, resolve, reject});
+			    this._tryToRun();
+			    return promise;
+			  }
+
+			};
+
+			var Sync_1 = Sync;
+
+			var version = "2.19.5";
+			var version$1 = {
+				version: version
+			};
+
+			var version$2 = /*#__PURE__*/Object.freeze({
+				version: version,
+				default: version$1
+			});
+
+			var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+			var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+			var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+			var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+			parser$3 = parser;
+
+			Events$2 = Events_1;
+
+			RedisConnection$1 = require$$2;
+
+			IORedisConnection$1 = require$$3;
+
+			Scripts$1 = require$$4;
+
+			Group = (function() {
+			  class Group {
+			    constructor(limiterOptions = {}) {
+			      this.deleteKey = this.deleteKey.bind(this);
+			      this.limiterOptions = limiterOptions;
+			      parser$3.load(this.limiterOptions, this.defaults, this);
+			      this.Events = new Events$2(this);
+			      this.instances = {};
+			      this.Bottleneck = Bottleneck_1;
+			      this._startAutoCleanup();
+			      this.sharedConnection = this.connection != null;
+			      if (this.connection == null) {
+			        if (this.limiterOptions.datastore === "redis") {
+			          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+			        } else if (this.limiterOptions.datastore === "ioredis") {
+			          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+			        }
+			      }
+			    }
+
+			    key(key = "") {
+			      var ref;
+			      return (ref = this.instances[key]) != null ? ref : (() => {
+			        var limiter;
+			        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+			          id: `${this.id}-${key}`,
+			          timeout: this.timeout,
+			          connection: this.connection
+			        }));
+			        this.Events.trigger("created", limiter, key);
+			        return limiter;
+			      })();
+			    }
+
+			    async deleteKey(key = "") {
+			      var deleted, instance;
+			      instance = this.instances[key];
+			      if (this.connection) {
+			        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+			      }
+			      if (instance != null) {
+			        delete this.instances[key];
+			        await instance.disconnect();
+			      }
+			      return (instance != null) || deleted > 0;
+			    }
+
+			    limiters() {
+			      var k, ref, results, v;
+			      ref = this.instances;
+			      results = [];
+			      for (k in ref) {
+			        v = ref[k];
+			        results.push({
+			          key: k,
+			          limiter: v
+			        });
+			      }
+			      return results;
+			    }
+
+			    keys() {
+			      return Object.keys(this.instances);
+			    }
+
+			    async clusterKeys() {
+			      var cursor, end, found, i, k, keys, len, next, start;
+			      if (this.connection == null) {
+			        return this.Promise.resolve(this.keys());
+			      }
+			      keys = [];
+			      cursor = null;
+			      start = `b_${this.id}-`.length;
+			      end = "_settings".length;
+			      while (cursor !== 0) {
+			        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+			        cursor = ~~next;
+			        for (i = 0, len = found.length; i < len; i++) {
+			          k = found[i];
+			          keys.push(k.slice(start, -end));
+			        }
+			      }
+			      return keys;
+			    }
+
+			    _startAutoCleanup() {
+			      var base;
+			      clearInterval(this.interval);
+			      return typeof (base = (this.interval = setInterval(async() => {
+			        var e, k, ref, results, time, v;
+			        time = Date.now();
+			        ref = this.instances;
+			        results = [];
+			        for (k in ref) {
+			          v = ref[k];
+			          try {
+			            if ((await v._store.__groupCheck__(time))) {
+			              results.push(this.deleteKey(k));
+			            } else {
+			              results.push(void 0);
+			            }
+			          } catch (error) {
+			            e = error;
+			            results.push(v.Events.trigger("error", e));
+			          }
+			        }
+			        return results;
+			      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+			    }
+
+			    updateSettings(options = {}) {
+			      parser$3.overwrite(options, this.defaults, this);
+			      parser$3.overwrite(options, options, this.limiterOptions);
+			      if (options.timeout != null) {
+			        return this._startAutoCleanup();
+			      }
+			    }
+
+			    disconnect(flush = true) {
+			      var ref;
+			      if (!this.sharedConnection) {
+			        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+			      }
+			    }
+
+			  }
+			  Group.prototype.defaults = {
+			    timeout: 1000 * 60 * 5,
+			    connection: null,
+			    Promise: Promise,
+			    id: "group-key"
+			  };
+
+			  return Group;
+
+			}).call(commonjsGlobal$1);
+
+			var Group_1 = Group;
+
+			var Batcher, Events$3, parser$4;
+
+			parser$4 = parser;
+
+			Events$3 = Events_1;
+
+			Batcher = (function() {
+			  class Batcher {
+			    constructor(options = {}) {
+			      this.options = options;
+			      parser$4.load(this.options, this.defaults, this);
+			      this.Events = new Events$3(this);
+			      this._arr = [];
+			      this._resetPromise();
+			      this._lastFlush = Date.now();
+			    }
+
+			    _resetPromise() {
+			      return this._promise = new this.Promise((res, rej) => {
+			        return this._resolve = res;
+			      });
+			    }
+
+			    _flush() {
+			      clearTimeout(this._timeout);
+			      this._lastFlush = Date.now();
+			      this._resolve();
+			      this.Events.trigger("batch", this._arr);
+			      this._arr = [];
+			      return this._resetPromise();
+			    }
+
+			    add(data) {
+			      var ret;
+			      this._arr.push(data);
+			      ret = this._promise;
+			      if (this._arr.length === this.maxSize) {
+			        this._flush();
+			      } else if ((this.maxTime != null) && this._arr.length === 1) {
+			        this._timeout = setTimeout(() => {
+			          return this._flush();
+			        }, this.maxTime);
+			      }
+			      return ret;
+			    }
+
+			  }
+			  Batcher.prototype.defaults = {
+			    maxTime: null,
+			    maxSize: null,
+			    Promise: Promise
+			  };
+
+			  return Batcher;
+
+			}).call(commonjsGlobal$1);
+
+			var Batcher_1 = Batcher;
+
+			var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+			var require$$8 = getCjsExportFromNamespace(version$2);
+
+			var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+			  splice = [].splice;
+
+			NUM_PRIORITIES$1 = 10;
+
+			DEFAULT_PRIORITY$1 = 5;
+
+			parser$5 = parser;
+
+			Queues$1 = Queues_1;
+
+			Job$1 = Job_1;
+
+			LocalDatastore$1 = LocalDatastore_1;
+
+			RedisDatastore$1 = require$$4$1;
+
+			Events$4 = Events_1;
+
+			States$1 = States_1;
+
+			Sync$1 = Sync_1;
+
+			Bottleneck = (function() {
+			  class Bottleneck {
+			    constructor(options = {}, ...invalid) {
+			      var storeInstanceOptions, storeOptions;
+			      this._addToQueue = this._addToQueue.bind(this);
+			      this._validateOptions(options, invalid);
+			      parser$5.load(options, this.instanceDefaults, this);
+			      this._queues = new Queues$1(NUM_PRIORITIES$1);
+			      this._scheduled = {};
+			      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+			      this._limiter = null;
+			      this.Events = new Events$4(this);
+			      this._submitLock = new Sync$1("submit", this.Promise);
+			      this._registerLock = new Sync$1("register", this.Promise);
+			      storeOptions = parser$5.load(options, this.storeDefaults, {});
+			      this._store = (function() {
+			        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+			          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+			          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+			        } else if (this.datastore === "local") {
+			          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+			          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+			        } else {
+			          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+			        }
+			      }).call(this);
+			      this._queues.on("leftzero", () => {
+			        var ref;
+			        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+			      });
+			      this._queues.on("zero", () => {
+			        var ref;
+			        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+			      });
+			    }
+
+			    _validateOptions(options, invalid) {
+			      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+			        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+			      }
+			    }
+
+			    ready() {
+			      return this._store.ready;
+			    }
+
+			    clients() {
+			      return this._store.clients;
+			    }
+
+			    channel() {
+			      return `b_${this.id}`;
+			    }
+
+			    channel_client() {
+			      return `b_${this.id}_${this._store.clientId}`;
+			    }
+
+			    publish(message) {
+			      return this._store.__publish__(message);
+			    }
+
+			    disconnect(flush = true) {
+			      return this._store.__disconnect__(flush);
+			    }
+
+			    chain(_limiter) {
+			      this._limiter = _limiter;
+			      return this;
+			    }
+
+			    queued(priority) {
+			      return this._queues.queued(priority);
+			    }
+
+			    clusterQueued() {
+			      return this._store.__queued__();
+			    }
+
+			    empty() {
+			      return this.queued() === 0 && this._submitLock.isEmpty();
+			    }
+
+			    running() {
+			      return this._store.__running__();
+			    }
+
+			    done() {
+			      return this._store.__done__();
+			    }
+
+			    jobStatus(id) {
+			      return this._states.jobStatus(id);
+			    }
+
+			    jobs(status) {
+			      return this._states.statusJobs(status);
+			    }
+
+			    counts() {
+			      return this._states.statusCounts();
+			    }
+
+			    _randomIndex() {
+			      return Math.random().toString(36).slice(2);
+			    }
+
+			    check(weight = 1) {
+			      return this._store.__check__(weight);
+			    }
+
+			    _clearGlobalState(index) {
+			      if (this._scheduled[index] != null) {
+			        clearTimeout(this._scheduled[index].expiration);
+			        delete this._scheduled[index];
+			        return true;
+			      } else {
+			        return false;
+			      }
+			    }
+
+			    async _free(index, job, options, eventInfo) {
+			      var e, running;
+			      try {
+			        ({running} = (await this._store.__free__(index, options.weight)));
+			        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+			        if (running === 0 && this.empty()) {
+			          return this.Events.trigger("idle");
+			        }
+			      } catch (error1) {
+			        e = error1;
+			        return this.Events.trigger("error", e);
+			      }
+			    }
+
+			    _run(index, job, wait) {
+			      var clearGlobalState, free, run;
+			      job.doRun();
+			      clearGlobalState = this._clearGlobalState.bind(this, index);
+			      run = this._run.bind(this, index, job);
+			      free = this._free.bind(this, index, job);
+			      return this._scheduled[index] = {
+			        timeout: setTimeout(() => {
+			          return job.doExecute(this._limiter, clearGlobalState, run, free);
+			        }, wait),
+			        expiration: job.options.expiration != null ? setTimeout(function() {
+			          return job.doExpire(clearGlobalState, run, free);
+			        }, wait + job.options.expiration) : void 0,
+			        job: job
+			      };
+			    }
+
+			    _drainOne(capacity) {
+			      return this._registerLock.schedule(() => {
+			        var args, index, next, options, queue;
+			        if (this.queued() === 0) {
+			          return this.Promise.resolve(null);
+			        }
+			        queue = this._queues.getFirst();
+			        ({options, args} = next = queue.first());
+			        if ((capacity != null) && options.weight > capacity) {
+			          return this.Promise.resolve(null);
+			        }
+			        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+			        index = this._randomIndex();
+			        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+			          var empty;
+			          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+			          if (success) {
+			            queue.shift();
+			            empty = this.empty();
+			            if (empty) {
+			              this.Events.trigger("empty");
+			            }
+			            if (reservoir === 0) {
+			              this.Events.trigger("depleted", empty);
+			            }
+			            this._run(index, next, wait);
+			            return this.Promise.resolve(options.weight);
+			          } else {
+			            return this.Promise.resolve(null);
+			          }
+			        });
+			      });
+			    }
+
+			    _drainAll(capacity, total = 0) {
+			      return this._drainOne(capacity).then((drained) => {
+			        var newCapacity;
+			        if (drained != null) {
+			          newCapacity = capacity != null ? capacity - drained : capacity;
+			          return this._drainAll(newCapacity, total + drained);
+			        } else {
+			          return this.Promise.resolve(total);
+			        }
+			      }).catch((e) => {
+			        return this.Events.trigger("error", e);
+			      });
+			    }
+
+			    _dropAllQueued(message) {
+			      return this._queues.shiftAll(function(job) {
+			        return job.doDrop({message});
+			      });
+			    }
+
+			    stop(options = {}) {
+			      var done, waitForExecuting;
+			      options = parser$5.load(options, this.stopDefaults);
+			      waitForExecuting = (at) => {
+			        var finished;
+			        finished = () => {
+			          var counts;
+			          counts = this._states.counts;
+			          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+			        };
+			        return new this.Promise((resolve, reject) => {
+			          if (finished()) {
+			            return resolve();
+			          } else {
+			            return this.on("done", () => {
+			              if (finished()) {
+			                this.removeAllListeners("done");
+			                return resolve();
+			              }
+			            });
+			          }
+			        });
+			      };
+			      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+			        return next.doDrop({
+			          message: options.dropErrorMessage
+			        });
+			      }, this._drainOne = () => {
+			        return this.Promise.resolve(null);
+			      }, this._registerLock.schedule(() => {
+			        return this._submitLock.schedule(() => {
+			          var k, ref, v;
+			          ref = this._scheduled;
+			          for (k in ref) {
+			            v = ref[k];
+			            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+			              clearTimeout(v.timeout);
+			              clearTimeout(v.expiration);
+			              v.job.doDrop({
+			                message: options.dropErrorMessage
+			              });
+			            }
+			          }
+			          this._dropAllQueued(options.dropErrorMessage);
+			          return waitForExecuting(0);
+			        });
+			      })) : this.schedule({
+			        priority: NUM_PRIORITIES$1 - 1,
+			        weight: 0
+			      }, () => {
+			        return waitForExecuting(1);
+			      });
+			      this._receive = function(job) {
+			        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+			      };
+			      this.stop = () => {
+			        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+			      };
+			      return done;
+			    }
+
+			    async _addToQueue(job) {
+			      var args, blocked, error, options, reachedHWM, shifted, strategy;
+			      ({args, options} = job);
+			      try {
+			        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+			      } catch (error1) {
+			        error = error1;
+			        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+			        job.doDrop({error});
+			        return false;
+			      }
+			      if (blocked) {
+			        job.doDrop();
+			        return true;
+			      } else if (reachedHWM) {
+			        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+			        if (shifted != null) {
+			          shifted.doDrop();
+			        }
+			        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+			          if (shifted == null) {
+			            job.doDrop();
+			          }
+			          return reachedHWM;
+			        }
+			      }
+			      job.doQueue(reachedHWM, blocked);
+			      this._queues.push(job);
+			      await this._drainAll();
+			      return reachedHWM;
+			    }
+
+			    _receive(job) {
+			      if (this._states.jobStatus(job.options.id) != null) {
+			        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+			        return false;
+			      } else {
+			        job.doReceive();
+			        return this._submitLock.schedule(this._addToQueue, job);
+			      }
+			    }
+
+			    submit(...args) {
+			      var cb, fn, job, options, ref, ref1, task;
+			      if (typeof args[0] === "function") {
+			        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+			        options = parser$5.load({}, this.jobDefaults);
+			      } else {
+			        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+			        options = parser$5.load(options, this.jobDefaults);
+			      }
+			      task = (...args) => {
+			        return new this.Promise(function(resolve, reject) {
+			          return fn(...args, function(...args) {
+			            return (args[0] != null ? reject : resolve)(args);
+			          });
+			        });
+			      };
+			      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+			      job.promise.then(function(args) {
+			        return typeof cb === "function" ? cb(...args) : void 0;
+			      }).catch(function(args) {
+			        if (Array.isArray(args)) {
+			          return typeof cb === "function" ? cb(...args) : void 0;
+			        } else {
+			          return typeof cb === "function" ? cb(args) : void 0;
+			        }
+			      });
+			      return this._receive(job);
+			    }
+
+			    schedule(...args) {
+			      var job, options, task;
+			      if (typeof args[0] === "function") {
+			        [task, ...args] = args;
+			        options = {};
+			      } else {
+			        [options, task, ...args] = args;
+			      }
+			      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+			      this._receive(job);
+			      return job.promise;
+			    }
+
+			    wrap(fn) {
+			      var schedule, wrapped;
+			      schedule = this.schedule.bind(this);
+			      wrapped = function(...args) {
+			        return schedule(fn.bind(this), ...args);
+			      };
+			      wrapped.withOptions = function(options, ...args) {
+			        return schedule(options, fn, ...args);
+			      };
+			      return wrapped;
+			    }
+
+			    async updateSettings(options = {}) {
+			      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+			      parser$5.overwrite(options, this.instanceDefaults, this);
+			      return this;
+			    }
+
+			    currentReservoir() {
+			      return this._store.__currentReservoir__();
+			    }
+
+			    incrementReservoir(incr = 0) {
+			      return this._store.__incrementReservoir__(incr);
+			    }
+
+			  }
+			  Bottleneck.default = Bottleneck;
+
+			  Bottleneck.Events = Events$4;
+
+			  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+			  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+			    LEAK: 1,
+			    OVERFLOW: 2,
+			    OVERFLOW_PRIORITY: 4,
+			    BLOCK: 3
+			  };
+
+			  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+			  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+			  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+			  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+			  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+			  Bottleneck.prototype.jobDefaults = {
+			    priority: DEFAULT_PRIORITY$1,
+			    weight: 1,
+			    expiration: null,
+			    id: "<no-id>"
+			  };
+
+			  Bottleneck.prototype.storeDefaults = {
+			    maxConcurrent: null,
+			    minTime: 0,
+			    highWater: null,
+			    strategy: Bottleneck.prototype.strategy.LEAK,
+			    penalty: null,
+			    reservoir: null,
+			    reservoirRefreshInterval: null,
+			    reservoirRefreshAmount: null,
+			    reservoirIncreaseInterval: null,
+			    reservoirIncreaseAmount: null,
+			    reservoirIncreaseMaximum: null
+			  };
+
+			  Bottleneck.prototype.localStoreDefaults = {
+			    Promise: Promise,
+			    timeout: null,
+			    heartbeatInterval: 250
+			  };
+
+			  Bottleneck.prototype.redisStoreDefaults = {
+			    Promise: Promise,
+			    timeout: null,
+			    heartbeatInterval: 5000,
+			    clientTimeout: 10000,
+			    Redis: null,
+			    clientOptions: {},
+			    clusterNodes: null,
+			    clearDatastore: false,
+			    connection: null
+			  };
+
+			  Bottleneck.prototype.instanceDefaults = {
+			    datastore: "local",
+			    connection: null,
+			    id: "<no-id>",
+			    rejectOnDrop: true,
+			    trackDoneStatus: false,
+			    Promise: Promise
+			  };
+
+			  Bottleneck.prototype.stopDefaults = {
+			    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+			    dropWaitingJobs: true,
+			    dropErrorMessage: "This limiter has been stopped."
+			  };
+
+			  return Bottleneck;
+
+			}).call(commonjsGlobal$1);
+
+			var Bottleneck_1 = Bottleneck;
+
+			var lib = Bottleneck_1;
+
+			return lib;
+
+		}))); 
+	} (light$1));
+	return light$1.exports;
+}
+
+var lightExports = requireLight();
+var BottleneckLight = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
+
+// pkg/dist-src/version.js
+var VERSION$2 = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+async function wrapRequest$1(state, octokit, request, options) {
+  const limiter = new BottleneckLight();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest$1.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION$2;
+
+// pkg/dist-src/index.js
+
+// pkg/dist-src/version.js
+var VERSION$1 = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var noop = () => Promise.resolve();
+function wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = BottleneckLight,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION$1;
+throttling.triggersNotification = triggersNotification;
+
+/** plangate's version; test/version.test.ts keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+/**
+ * The GitHub port: the narrow, domain-named set of calls the Action makes.
+ * The run logic depends on this interface only; `octokit.ts` implements it
+ * over the REST and GraphQL APIs, and tests can implement it in memory.
+ * Every list is complete (paginated to the end) or the call throws: no
+ * method ever returns a silently truncated list.
+ */
+const STATUS_STATES = ['success', 'failure', 'error', 'pending'];
+/** An API failure the run reports without a stack trace. */
+class GitHubApiError extends Error {
+    /** HTTP status, or 0 for a network failure or timeout. */
+    status;
+    /** What was being done, e.g. `GET /repos/o/r/pulls/1`. */
+    operation;
+    constructor(operation, status, problem, options) {
+        super(`GitHub API: ${operation} failed${status === 0 ? '' : ` with HTTP ${status}`}: ${problem}`, options);
+        this.name = 'GitHubApiError';
+        this.status = status;
+        this.operation = operation;
+    }
+}
+
+/**
+ * The GitHub port over the real REST and GraphQL APIs (Octokit from
+ * `@actions/github`, with the throttling and retry plugins).
+ *
+ * - Bounded retries: 5xx and network failures by plugin-retry, rate limits
+ *   by plugin-throttling (which honours `retry-after` and
+ *   `x-ratelimit-reset`); at most `retries` retries each, then the call
+ *   fails closed with a GitHubApiError.
+ * - Every HTTP attempt (retries included) is counted, logged as one line and
+ *   bounded by a timeout.
+ * - Every failure, including a malformed body or an unexpected JSON shape,
+ *   becomes a GitHubApiError that names the request; messages never carry
+ *   the token or a stack.
+ * - The throttling plugin spaces mutating requests and GraphQL queries by
+ *   1 s, and comment creations by 3 s, as GitHub asks of integrations;
+ *   the pacing is per port, so create one port per run.
+ */
+/** REST root when none is given (github.com). */
+const DEFAULT_API_URL = 'https://api.github.com';
+/** Per-attempt timeout: long enough for a slow page, short enough for CI. */
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Retries before failing closed, as the merge-gate design asks (≤ 2). */
+const DEFAULT_RETRIES = 2;
+/** A rate limit that resets later than this fails the run instead of waiting. */
+const MAX_RATE_LIMIT_WAIT_S = 60;
+/** `GET /pulls/{n}/commits` lists at most this many commits, paging or not. */
+const REST_PULL_COMMITS_CAP = 250;
+/** `GET /commits/{sha}` lists at most this many files, paging or not. */
+const COMMIT_FILES_CAP = 3000;
+/** GitHub refuses longer commit status descriptions. */
+const MAX_STATUS_DESCRIPTION$1 = 140;
+/** Files per `readFiles` GraphQL query. */
+const READ_FILES_BATCH = 50;
+const PAGE_SIZE = 100;
+let portCount = 0;
+/** plugin-retry's defaults minus 429, which the throttling plugin handles. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+/** GraphQL: the account the token acts as. */
+const VIEWER_QUERY = `query PlangateViewer {
+  viewer {
+    login
+    databaseId
+    __typename
+  }
+}`;
+/** GraphQL: one page of a pull request's commits (REST stops at 250). */
+const PULL_COMMITS_QUERY = `query PlangatePullCommits($owner: String!, $name: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      commits(first: ${PAGE_SIZE}, after: $cursor) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          commit {
+            oid
+            parents(first: 5) {
+              totalCount
+              nodes {
+                oid
+              }
+            }
+            message
+            author {
+              name
+              email
+              date
+              user {
+                login
+              }
+            }
+            committer {
+              name
+              email
+              date
+              user {
+                login
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}`;
+/**
+ * GraphQL: `count` files at refs, aliased `f0…`, with the `REF:PATH`
+ * expressions passed as variables `$e0…` (never interpolated).
+ */
+function readFilesQuery(count) {
+    const indexes = Array.from({ length: count }, (_, i) => i);
+    const variables = indexes.map((i) => `, $e${i}: String!`).join('');
+    const fields = indexes
+        .map((i) => `    f${i}: object(expression: $e${i}) {\n      ... on Blob {\n        text\n        isBinary\n        isTruncated\n        byteSize\n      }\n    }\n`)
+        .join('');
+    return `query PlangateReadFiles($owner: String!, $name: String!${variables}) {\n  repository(owner: $owner, name: $name) {\n${fields}  }\n}`;
+}
+/** The GraphQL endpoint for a REST root: GHES serves it at `/api/graphql`. */
+function graphqlEndpoint(baseUrl, graphqlUrl) {
+    if (graphqlUrl !== undefined && graphqlUrl !== '')
+        return graphqlUrl.replace(/\/+$/, '');
+    const base = baseUrl.replace(/\/+$/, '');
+    return /\/api\/v3$/.test(base)
+        ? base.replace(/\/api\/v3$/, '/api/graphql')
+        : `${base}/graphql`;
+}
+/**
+ * Builds the GitHub port for one repository; the Action's only way to reach
+ * the GitHub API, so that retries, limits and errors are handled in one place.
+ */
+function createGitHubPort(options) {
+    const { token, owner, repo } = options;
+    const baseUrl = (options.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
+    const graphqlUrl = graphqlEndpoint(baseUrl, options.graphqlUrl);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const retries = options.retries ?? DEFAULT_RETRIES;
+    const log = options.log ?? (() => undefined);
+    if (token === '')
+        throw new TypeError('createGitHubPort: empty token');
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+        throw new TypeError(`createGitHubPort: bad timeoutMs ${timeoutMs}`);
+    if (!Number.isInteger(retries) || retries < 0)
+        throw new TypeError(`createGitHubPort: bad retries ${retries}`);
+    let requests = 0;
+    /** Removes the token from any text that leaves this module. */
+    const scrub = (text) => token.length >= 4 ? text.split(token).join('***') : text;
+    // Registered before plugin-retry and plugin-throttling, so it wraps each
+    // attempt (hooks registered first run innermost).
+    const instrument = (octokit) => {
+        octokit.hook.wrap('request', async (request, endpoint) => {
+            requests += 1;
+            const parsed = octokit.request.endpoint.parse(endpoint);
+            const name = graphqlName(endpoint);
+            const target = `${pathAndQuery(parsed.url)}${name === undefined ? '' : ` ${name}`}`;
+            const operation = `${parsed.method} ${pathOf(parsed.url)}${name === undefined ? '' : ` (${name})`}`;
+            const signal = AbortSignal.timeout(timeoutMs);
+            const timedOut = () => {
+                log(`${parsed.method} ${target} -> timed out`);
+                return new GitHubApiError(operation, 0, `timed out after ${timeoutMs / 1000} s`);
+            };
+            // before-after-hook binds every hook to the same options object and
+            // ignores what a wrapper passes on, so set the signal on that object;
+            // a fresh `request` object keeps it off Octokit's shared defaults.
+            endpoint.request = { ...endpoint.request, signal };
+            let response;
+            try {
+                response = await request(endpoint);
+            }
+            catch (error) {
+                if (signal.aborted)
+                    throw timedOut();
+                log(`${parsed.method} ${target} -> ${describeFailure(error)}`);
+                throw error;
+            }
+            // An abort while reading the body leaves an empty body, not an error.
+            if (signal.aborted)
+                throw timedOut();
+            log(`${parsed.method} ${target} -> ${response.status}`);
+            const { data } = response;
+            if (response.status !== 204 &&
+                response.status !== 205 &&
+                (typeof data === 'string' || data instanceof ArrayBuffer)) {
+                throw new GitHubApiError(operation, response.status, unparsedBody(response.headers['content-type']));
+            }
+            return response;
+        });
+    };
+    const onLimit = (kind) => (retryAfter, endpoint, _octokit, retryCount) => {
+        const what = `${endpoint.method} ${endpoint.url}`;
+        if (retryCount >= retries) {
+            log(`${kind} on ${what}: giving up after ${retryCount} retries`);
+            return false;
+        }
+        if (retryAfter > MAX_RATE_LIMIT_WAIT_S) {
+            log(`${kind} on ${what}: resets in ${retryAfter} s, not waiting`);
+            return false;
+        }
+        log(`${kind} on ${what}: retry ${retryCount + 1} of ${retries} in ${retryAfter} s`);
+        return true;
+    };
+    const octokit = getOctokit(token, {
+        baseUrl,
+        userAgent: `plangate/${VERSION}`,
+        log: {
+            debug: () => undefined,
+            info: () => undefined,
+            warn: (message) => log(`octokit: ${scrub(message)}`),
+            error: (message) => log(`octokit: ${scrub(message)}`)
+        },
+        throttle: {
+            // The plugin's limiters are per process and keyed by id: one key per
+            // port paces each run on its own (and keeps tests independent).
+            id: `plangate-${(portCount += 1)}`,
+            onRateLimit: onLimit('rate limit'),
+            onSecondaryRateLimit: onLimit('secondary rate limit')
+        },
+        retry: { retries, doNotRetry: DO_NOT_RETRY }
+    }, instrument, retry, throttling);
+    const repoPath = `/repos/${owner}/${repo}`;
+    const base = { owner, repo };
+    /** Runs one API call, turning every failure into a GitHubApiError. */
+    async function call(operation, run) {
+        try {
+            return await run();
+        }
+        catch (error) {
+            throw toApiError(error, operation, scrub);
+        }
+    }
+    /** Every item of a paginated list endpoint, as unvalidated JSON. */
+    async function listAll(operation, route, params) {
+        return call(operation, async () => {
+            const items = [];
+            const pages = octokit.paginate.iterator(route, {
+                ...base,
+                ...params,
+                per_page: PAGE_SIZE
+            });
+            for await (const page of pages) {
+                const data = page.data;
+                if (!Array.isArray(data))
+                    throw shapeError(operation, 'page', 'an array', data);
+                const list = data;
+                items.push(...list);
+            }
+            return items;
+        });
+    }
+    /** One GraphQL query; GraphQL errors and a missing `data` throw. */
+    async function graphql(name, query, variables) {
+        const operation = `POST ${pathOf(graphqlUrl)} (${name})`;
+        return call(operation, async () => {
+            const response = await octokit.request({
+                method: 'POST',
+                url: graphqlUrl,
+                query,
+                variables
+            });
+            const body = response.data;
+            if (!isRecord$1(body))
+                throw shapeError(operation, 'body', 'an object', body);
+            const errors = body['errors'];
+            if (Array.isArray(errors) && errors.length > 0) {
+                throw new GitHubApiError(operation, response.status, scrub(graphqlProblem(errors)));
+            }
+            const data = body['data'];
+            if (!isRecord$1(data))
+                throw shapeError(operation, 'data', 'an object', data);
+            return data;
+        });
+    }
+    async function getPullRequest(number) {
+        const operation = `GET ${repoPath}/pulls/${number}`;
+        const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            ...base,
+            pull_number: number
+        }));
+        return pullRequest(new Shape(operation), data);
+    }
+    async function restCommits(number, expected) {
+        const operation = `GET ${repoPath}/pulls/${number}/commits`;
+        const items = await listAll(operation, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', { pull_number: number });
+        const commits = items.map((item, i) => restCommit(new Shape(operation, `[${i}]`), item));
+        return checkCommits(operation, commits, expected);
+    }
+    async function graphqlCommits(number, expected) {
+        const operation = `POST ${pathOf(graphqlUrl)} (PlangatePullCommits)`;
+        const commits = [];
+        const seen = new Set();
+        let cursor = null;
+        for (let page = 1;; page += 1) {
+            const data = await graphql('PlangatePullCommits', PULL_COMMITS_QUERY, {
+                owner,
+                name: repo,
+                number,
+                cursor
+            });
+            const shape = new Shape(operation, `page ${page}: `);
+            const pull = shape.at(data, 'repository.pullRequest');
+            if (pull === null || pull === undefined)
+                throw new GitHubApiError(operation, 200, `pull request #${number} not found`);
+            const connection = shape.obj(pull, 'commits');
+            const total = shape.num(connection, 'totalCount');
+            if (total !== expected)
+                throw new GitHubApiError(operation, 200, `pull request #${number} has ${total} commits by GraphQL, expected ${expected}`);
+            const nodes = shape.arr(connection, 'nodes');
+            nodes.forEach((node, i) => {
+                const commit = graphqlCommit(new Shape(operation, `page ${page}: nodes[${i}].commit.`), new Shape(operation, `page ${page}: nodes[${i}].`).obj(node, 'commit'));
+                if (seen.has(commit.sha))
+                    throw new GitHubApiError(operation, 200, `commit ${commit.sha} listed twice`);
+                seen.add(commit.sha);
+                commits.push(commit);
+            });
+            if (commits.length > expected)
+                throw new GitHubApiError(operation, 200, `more than the expected ${expected} commits listed`);
+            if (!shape.bool(connection, 'pageInfo.hasNextPage'))
+                break;
+            const next = shape.optStr(connection, 'pageInfo.endCursor');
+            if (next === undefined || next === cursor || nodes.length === 0)
+                throw new GitHubApiError(operation, 200, `pagination cursor did not advance after page ${page}`);
+            cursor = next;
+        }
+        return checkCommits(operation, commits, expected);
+    }
+    async function readBatch(batch) {
+        const operation = `POST ${pathOf(graphqlUrl)} (PlangateReadFiles)`;
+        const variables = { owner, name: repo };
+        batch.forEach((file, i) => {
+            variables[`e${i}`] = `${file.ref}:${file.path}`;
+        });
+        const data = await graphql('PlangateReadFiles', readFilesQuery(batch.length), variables);
+        const shape = new Shape(operation);
+        const repository = shape.obj(data, 'repository');
+        return batch.map((file, i) => {
+            const object = repository[`f${i}`];
+            if (object === null || object === undefined)
+                return { ref: file.ref, path: file.path, text: undefined };
+            if (!isRecord$1(object))
+                throw shapeError(operation, `repository.f${i}`, 'an object', object);
+            const blob = object;
+            // A tree (a directory at that path) has none of the Blob fields.
+            if (!('isBinary' in blob))
+                return { ref: file.ref, path: file.path, text: undefined };
+            if (shape.bool(blob, 'isBinary', `f${i}.isBinary`))
+                return { ref: file.ref, path: file.path, text: undefined };
+            if (shape.bool(blob, 'isTruncated', `f${i}.isTruncated`))
+                throw new GitHubApiError(operation, 200, `${file.path} at ${file.ref} is too large to read in full (${String(blob['byteSize'])} bytes)`);
+            return {
+                ref: file.ref,
+                path: file.path,
+                text: shape.str(blob, 'text', `f${i}.text`)
+            };
+        });
+    }
+    return {
+        async viewer() {
+            const data = await graphql('PlangateViewer', VIEWER_QUERY, {});
+            const shape = new Shape(`POST ${pathOf(graphqlUrl)} (PlangateViewer)`);
+            const viewer = shape.obj(data, 'viewer');
+            const type = shape.str(viewer, '__typename');
+            const login = shape.str(viewer, 'login');
+            const id = shape.num(viewer, 'databaseId');
+            if (type === 'Bot')
+                return {
+                    login: login.endsWith('[bot]') ? login : `${login}[bot]`,
+                    id,
+                    type
+                };
+            return { login, id, type };
+        },
+        getPullRequest,
+        async listPullCommits(number, expected) {
+            if (!Number.isInteger(expected) || expected < 0)
+                throw new TypeError(`listPullCommits: bad expected count ${expected}`);
+            return expected <= REST_PULL_COMMITS_CAP
+                ? restCommits(number, expected)
+                : graphqlCommits(number, expected);
+        },
+        async getCommitFiles(sha) {
+            const operation = `GET ${repoPath}/commits/${sha}`;
+            const files = [];
+            await call(operation, async () => {
+                const pages = octokit.paginate.iterator('GET /repos/{owner}/{repo}/commits/{ref}', { ...base, ref: sha, per_page: PAGE_SIZE });
+                for await (const page of pages) {
+                    const data = page.data;
+                    const shape = new Shape(operation);
+                    for (const [i, item] of shape.arr(data, 'files').entries())
+                        files.push(commitFile(new Shape(operation, `files[${i}].`), item));
+                    if (files.length > COMMIT_FILES_CAP)
+                        break;
+                }
+            });
+            if (files.length >= COMMIT_FILES_CAP)
+                throw new GitHubApiError(operation, 200, `commit ${sha} changes ${COMMIT_FILES_CAP} files or more; GitHub lists at most ${COMMIT_FILES_CAP}, so the list may be incomplete`);
+            return files;
+        },
+        async readFiles(wanted) {
+            const out = [];
+            for (let i = 0; i < wanted.length; i += READ_FILES_BATCH)
+                out.push(...(await readBatch(wanted.slice(i, i + READ_FILES_BATCH))));
+            return out;
+        },
+        async listIssueComments(number) {
+            const operation = `GET ${repoPath}/issues/${number}/comments`;
+            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: number });
+            const comments = items.map((item, i) => issueComment(new Shape(operation, `[${i}].`), item));
+            return distinctIds(operation, comments);
+        },
+        async createComment(number, body) {
+            const operation = `POST ${repoPath}/issues/${number}/comments`;
+            const { data } = await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...base, issue_number: number, body }));
+            return issueComment(new Shape(operation), data);
+        },
+        async updateComment(id, body) {
+            const operation = `PATCH ${repoPath}/issues/comments/${id}`;
+            const { data } = await call(operation, () => octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...base, comment_id: id, body }));
+            return issueComment(new Shape(operation), data);
+        },
+        async addReaction(commentId, reaction) {
+            const operation = `POST ${repoPath}/issues/comments/${commentId}/reactions`;
+            await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...base, comment_id: commentId, content: reaction }));
+        },
+        async listReviews(number) {
+            const operation = `GET ${repoPath}/pulls/${number}/reviews`;
+            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: number });
+            const reviews = items.map((item, i) => review(new Shape(operation, `[${i}].`), item));
+            return distinctIds(operation, reviews);
+        },
+        async setStatus(sha, status) {
+            const operation = `POST ${repoPath}/statuses/${sha}`;
+            const length = [...status.description].length;
+            if (length > MAX_STATUS_DESCRIPTION$1)
+                throw new GitHubApiError(operation, 0, `description has ${length} characters, GitHub accepts at most ${MAX_STATUS_DESCRIPTION$1} (not sent)`);
+            await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/statuses/{sha}', {
+                ...base,
+                sha,
+                state: status.state,
+                context: status.context,
+                description: status.description,
+                ...(status.targetUrl === undefined
+                    ? {}
+                    : { target_url: status.targetUrl })
+            }));
+        },
+        async listStatuses(sha) {
+            const operation = `GET ${repoPath}/commits/${sha}/statuses`;
+            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ref: sha });
+            const statuses = items.map((item, i) => {
+                const shape = new Shape(operation, `[${i}].`);
+                return { id: shape.num(item, 'id'), status: readStatus(shape, item) };
+            });
+            return distinctIds(operation, statuses).map((s) => s.status);
+        },
+        async addLabels(number, labels) {
+            if (labels.length === 0)
+                return;
+            const operation = `POST ${repoPath}/issues/${number}/labels`;
+            await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...base, issue_number: number, labels: [...labels] }));
+        },
+        async removeLabel(number, label) {
+            const operation = `DELETE ${repoPath}/issues/${number}/labels/${encodeURIComponent(label)}`;
+            try {
+                await call(operation, () => octokit.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', { ...base, issue_number: number, name: label }));
+            }
+            catch (error) {
+                if (error instanceof GitHubApiError && error.status === 404)
+                    return;
+                throw error;
+            }
+        },
+        async getPermission(login) {
+            const operation = `GET ${repoPath}/collaborators/${encodeURIComponent(login)}/permission`;
+            const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...base, username: login }));
+            return permission(new Shape(operation), data);
+        },
+        async findPullRequest(headRepo, headBranch, headSha) {
+            const operation = `GET ${repoPath}/pulls`;
+            const headOwner = headRepo.split('/')[0] ?? headRepo;
+            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/pulls', {
+                state: 'open',
+                head: `${headOwner}:${headBranch}`
+            });
+            // `head=owner:branch` filters by owner only; check the repository too.
+            const numbers = [];
+            items.forEach((item, i) => {
+                const shape = new Shape(operation, `[${i}].`);
+                if (shape.str(item, 'head.sha') === headSha &&
+                    shape.str(item, 'head.ref') === headBranch &&
+                    shape.optStr(item, 'head.repo.full_name') === headRepo)
+                    numbers.push(shape.num(item, 'number'));
+            });
+            numbers.sort((x, y) => x - y);
+            const [first] = numbers;
+            if (first === undefined)
+                return undefined;
+            if (numbers.length > 1)
+                log(`pull requests ${numbers.map((n) => `#${n}`).join(', ')} all have head ${headRepo}:${headBranch} at ${headSha}; using #${first}`);
+            const pull = await getPullRequest(first);
+            // The head may have moved on since the list was read.
+            return pull.state === 'open' && pull.headSha === headSha
+                ? pull
+                : undefined;
+        },
+        requestCount() {
+            return requests;
+        }
+    };
+}
+// ---------------------------------------------------------------------------
+// Mapping REST and GraphQL JSON to port types, validating what we rely on.
+function pullRequest(shape, data) {
+    const state = shape.str(data, 'state');
+    if (state !== 'open' && state !== 'closed')
+        throw shapeError(shape.operation, 'state', '"open" or "closed"', state);
+    return {
+        number: shape.num(data, 'number'),
+        state,
+        merged: shape.bool(data, 'merged'),
+        draft: shape.optBool(data, 'draft') ?? false,
+        title: shape.str(data, 'title'),
+        body: shape.optStr(data, 'body') ?? '',
+        author: account(shape, shape.at(data, 'user'), 'user'),
+        headSha: shape.str(data, 'head.sha'),
+        headRef: shape.str(data, 'head.ref'),
+        // A deleted fork leaves `head.repo` null.
+        headRepo: shape.optStr(data, 'head.repo.full_name') ?? '',
+        baseRef: shape.str(data, 'base.ref'),
+        baseSha: shape.str(data, 'base.sha'),
+        commitCount: shape.num(data, 'commits'),
+        labels: shape
+            .arr(data, 'labels')
+            .map((label, i) => shape.str(label, 'name', `labels[${i}].name`)),
+        htmlUrl: shape.str(data, 'html_url')
+    };
+}
+function restCommit(shape, item) {
+    const person = (role) => {
+        const login = shape.optStr(item, `${role}.login`);
+        return {
+            name: shape.optStr(item, `commit.${role}.name`) ?? '',
+            email: shape.optStr(item, `commit.${role}.email`) ?? '',
+            date: shape.str(item, `commit.${role}.date`),
+            ...(login === undefined ? {} : { login })
+        };
+    };
+    return {
+        sha: shape.str(item, 'sha'),
+        parents: shape
+            .arr(item, 'parents')
+            .map((parent, i) => shape.str(parent, 'sha', `parents[${i}].sha`)),
+        author: person('author'),
+        committer: person('committer'),
+        message: shape.str(item, 'commit.message')
+    };
+}
+function graphqlCommit(shape, commit) {
+    const person = (role) => {
+        const login = shape.optStr(commit, `${role}.user.login`);
+        return {
+            name: shape.optStr(commit, `${role}.name`) ?? '',
+            email: shape.optStr(commit, `${role}.email`) ?? '',
+            date: shape.str(commit, `${role}.date`),
+            ...(login === undefined ? {} : { login })
+        };
+    };
+    const sha = shape.str(commit, 'oid');
+    const parents = shape
+        .arr(commit, 'parents.nodes')
+        .map((parent, i) => shape.str(parent, 'oid', `parents.nodes[${i}].oid`));
+    if (shape.num(commit, 'parents.totalCount') !== parents.length)
+        throw new GitHubApiError(shape.operation, 200, `commit ${sha} has more parents than listed`);
+    return {
+        sha,
+        parents,
+        author: person('author'),
+        committer: person('committer'),
+        message: shape.str(commit, 'message')
+    };
+}
+function checkCommits(operation, commits, expected) {
+    const seen = new Set();
+    for (const commit of commits) {
+        if (seen.has(commit.sha))
+            throw new GitHubApiError(operation, 200, `commit ${commit.sha} listed twice`);
+        seen.add(commit.sha);
+    }
+    if (commits.length !== expected)
+        throw new GitHubApiError(operation, 200, `${commits.length} commits listed, the pull request has ${expected}`);
+    return commits;
+}
+function commitFile(shape, item) {
+    const previousPath = shape.optStr(item, 'previous_filename');
+    const patch = shape.optStr(item, 'patch');
+    return {
+        path: shape.str(item, 'filename'),
+        status: shape.str(item, 'status'),
+        ...(previousPath === undefined ? {} : { previousPath }),
+        ...(patch === undefined ? {} : { patch })
+    };
+}
+function issueComment(shape, item) {
+    const viaApp = shape.optStr(item, 'performed_via_github_app.slug');
+    return {
+        id: shape.num(item, 'id'),
+        body: shape.optStr(item, 'body') ?? '',
+        author: account(shape, shape.at(item, 'user'), 'user'),
+        createdAt: shape.str(item, 'created_at'),
+        updatedAt: shape.str(item, 'updated_at'),
+        htmlUrl: shape.str(item, 'html_url'),
+        ...(viaApp === undefined ? {} : { viaApp })
+    };
+}
+function review(shape, item) {
+    const submittedAt = shape.optStr(item, 'submitted_at');
+    return {
+        id: shape.num(item, 'id'),
+        body: shape.optStr(item, 'body') ?? '',
+        author: account(shape, shape.at(item, 'user'), 'user'),
+        state: shape.str(item, 'state').toUpperCase(),
+        // Null never matches a head SHA, so a review without one approves nothing.
+        commitId: shape.optStr(item, 'commit_id') ?? '',
+        ...(submittedAt === undefined ? {} : { submittedAt })
+    };
+}
+function readStatus(shape, item) {
+    const state = shape.str(item, 'state');
+    if (!isStatusState(state))
+        throw shapeError(shape.operation, `${shape.prefix}state`, STATUS_STATES.join('|'), state);
+    const targetUrl = shape.optStr(item, 'target_url');
+    const creator = shape.at(item, 'creator');
+    return {
+        state,
+        context: shape.str(item, 'context'),
+        description: shape.optStr(item, 'description') ?? '',
+        createdAt: shape.str(item, 'created_at'),
+        ...(targetUrl === undefined ? {} : { targetUrl }),
+        ...(creator === null || creator === undefined
+            ? {}
+            : { creator: account(shape, creator, 'creator') })
+    };
+}
+/** A deleted account shows as null; GitHub's web UI calls it `ghost`. */
+function account(shape, value, path) {
+    if (value === null)
+        return { login: 'ghost', id: 0, type: 'User' };
+    return {
+        login: shape.str(value, 'login', `${path}.login`),
+        id: shape.num(value, 'id', `${path}.id`),
+        type: shape.str(value, 'type', `${path}.type`)
+    };
+}
+const ROLE_NAMES = [
+    'admin',
+    'maintain',
+    'write',
+    'triage',
+    'read'
+];
+/** `user.permissions` flags, strongest first. */
+const PERMISSION_FLAGS = [
+    ['admin', 'admin'],
+    ['maintain', 'maintain'],
+    ['push', 'write'],
+    ['triage', 'triage'],
+    ['pull', 'read']
+];
+const LEGACY_PERMISSIONS = [
+    'admin',
+    'write',
+    'read',
+    'none'
+];
+function permission(shape, data) {
+    const role = shape.optStr(data, 'role_name');
+    const known = ROLE_NAMES.find((name) => name === role);
+    if (known !== undefined)
+        return known;
+    // A custom role: its base role shows in the flags.
+    const flags = shape.at(data, 'user.permissions');
+    if (isRecord$1(flags)) {
+        for (const [flag, level] of PERMISSION_FLAGS)
+            if (flags[flag] === true)
+                return level;
+    }
+    const legacy = shape.optStr(data, 'permission');
+    const level = LEGACY_PERMISSIONS.find((name) => name === legacy);
+    if (level !== undefined)
+        return level;
+    throw new GitHubApiError(shape.operation, 200, `unknown permission (role_name ${JSON.stringify(role ?? null)}, permission ${JSON.stringify(legacy ?? null)})`);
+}
+function distinctIds(operation, items) {
+    const seen = new Set();
+    for (const item of items) {
+        if (seen.has(item.id))
+            throw new GitHubApiError(operation, 200, `id ${item.id} listed twice (the list changed while paging)`);
+        seen.add(item.id);
+    }
+    return items;
+}
+// ---------------------------------------------------------------------------
+// Shape guards: read a dotted path, check its type, or throw a GitHubApiError.
+class Shape {
+    operation;
+    prefix;
+    constructor(operation, prefix = '') {
+        this.operation = operation;
+        this.prefix = prefix;
+    }
+    /** The value at a dotted path; undefined when a step is missing. */
+    at(value, path) {
+        let current = value;
+        for (const key of path.split('.')) {
+            if (!isRecord$1(current))
+                return undefined;
+            current = current[key];
+        }
+        return current;
+    }
+    str(value, path, label = path) {
+        const found = this.at(value, path);
+        if (typeof found !== 'string')
+            throw this.fail(label, 'a string', found);
+        return found;
+    }
+    /** A string, or undefined for null or a missing field. */
+    optStr(value, path, label = path) {
+        const found = this.at(value, path);
+        if (found === null || found === undefined)
+            return undefined;
+        if (typeof found !== 'string')
+            throw this.fail(label, 'a string or null', found);
+        return found;
+    }
+    num(value, path, label = path) {
+        const found = this.at(value, path);
+        if (typeof found !== 'number' || !Number.isFinite(found))
+            throw this.fail(label, 'a number', found);
+        return found;
+    }
+    bool(value, path, label = path) {
+        const found = this.at(value, path);
+        if (typeof found !== 'boolean')
+            throw this.fail(label, 'a boolean', found);
+        return found;
+    }
+    optBool(value, path, label = path) {
+        const found = this.at(value, path);
+        if (found === null || found === undefined)
+            return undefined;
+        if (typeof found !== 'boolean')
+            throw this.fail(label, 'a boolean', found);
+        return found;
+    }
+    obj(value, path, label = path) {
+        const found = this.at(value, path);
+        if (!isRecord$1(found))
+            throw this.fail(label, 'an object', found);
+        return found;
+    }
+    arr(value, path, label = path) {
+        const found = this.at(value, path);
+        if (!Array.isArray(found))
+            throw this.fail(label, 'an array', found);
+        const list = found;
+        return list;
+    }
+    fail(label, expected, found) {
+        return shapeError(this.operation, `${this.prefix}${label}`, expected, found);
+    }
+}
+function shapeError(operation, path, expected, found) {
+    return new GitHubApiError(operation, 200, `unexpected response shape: ${path} is ${describeValue(found)}, expected ${expected}`);
+}
+function describeValue(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return `${typeof value} ${value}`;
+    return typeof value === 'object' ? 'an object' : typeof value;
+}
+function isRecord$1(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isStatusState(value) {
+    return STATUS_STATES.includes(value);
+}
+// ---------------------------------------------------------------------------
+// Errors.
+/** Turns whatever a request threw into a GitHubApiError without secrets. */
+function toApiError(error, fallback, scrub) {
+    if (error instanceof GitHubApiError)
+        return error;
+    const options = error instanceof Error ? { cause: error } : undefined;
+    if (!isRecord$1(error))
+        return new GitHubApiError(fallback, 0, scrub(short(typeof error === 'string' ? error : 'unknown error')), options);
+    const request = error['request'];
+    const sent = isRecord$1(request) &&
+        typeof request['method'] === 'string' &&
+        typeof request['url'] === 'string'
+        ? `${request['method']} ${pathOf(request['url'])}`
+        : fallback;
+    // The caller's name is as precise and may add the GraphQL operation.
+    const operation = fallback.startsWith(sent) ? fallback : sent;
+    const response = error['response'];
+    if (isRecord$1(response) && typeof response['status'] === 'number') {
+        const headers = response['headers'];
+        const contentType = isRecord$1(headers) ? headers['content-type'] : undefined;
+        return new GitHubApiError(operation, response['status'], scrub(responseProblem(response['data'], typeof contentType === 'string' ? contentType : undefined, error instanceof Error ? error.message : '')), options);
+    }
+    const message = error instanceof Error ? error.message : 'unknown error';
+    return new GitHubApiError(operation, 0, scrub(`network error: ${short(message)}`), options);
+}
+/** GitHub's `message` (and validation details), or what the body was. */
+function responseProblem(data, contentType, fallback) {
+    if (isRecord$1(data) && typeof data['message'] === 'string') {
+        const errors = data['errors'];
+        const details = Array.isArray(errors)
+            ? errors.map(validationDetail).filter((d) => d !== '')
+            : [];
+        return short(details.length > 0
+            ? `${data['message']} (${details.join('; ')})`
+            : data['message']);
+    }
+    if (typeof data === 'string' || data instanceof ArrayBuffer)
+        return data === '' ? 'empty response body' : unparsedBody(contentType);
+    return short(fallback === '' ? 'no error message' : fallback);
+}
+/** One entry of a 422's `errors`: its message, else `field code`. */
+function validationDetail(entry) {
+    if (typeof entry === 'string')
+        return entry;
+    if (!isRecord$1(entry))
+        return '';
+    if (typeof entry['message'] === 'string')
+        return entry['message'];
+    return [entry['field'], entry['code']]
+        .filter((x) => typeof x === 'string')
+        .join(' ');
+}
+function unparsedBody(contentType) {
+    if (contentType === undefined)
+        return 'response without a content type';
+    return /json/i.test(contentType)
+        ? 'malformed JSON response'
+        : `unexpected ${contentType.split(';')[0] ?? contentType} response`;
+}
+function graphqlProblem(errors) {
+    const messages = errors.map((e) => isRecord$1(e) && typeof e['message'] === 'string'
+        ? e['message']
+        : 'unknown GraphQL error');
+    const more = messages.length > 1 ? ` (and ${messages.length - 1} more)` : '';
+    return short(`GraphQL: ${messages[0] ?? 'error'}${more}`);
+}
+function describeFailure(error) {
+    if (isRecord$1(error) && typeof error['status'] === 'number') {
+        const response = error['response'];
+        return isRecord$1(response) ? String(error['status']) : 'network error';
+    }
+    return 'failed';
+}
+function short(text) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+/** The path of a URL, without host or query. */
+function pathOf(url) {
+    try {
+        return new URL(url, DEFAULT_API_URL).pathname;
+    }
+    catch {
+        return url;
+    }
+}
+/** Path and query of a URL, for the log. */
+function pathAndQuery(url) {
+    try {
+        const parsed = new URL(url, DEFAULT_API_URL);
+        return `${parsed.pathname}${parsed.search}`;
+    }
+    catch {
+        return url;
+    }
+}
+/** The operation name of a GraphQL request (`query Name …`), if any. */
+function graphqlName(endpoint) {
+    const query = endpoint['query'];
+    return typeof query === 'string'
+        ? /^\s*query\s+(\w+)/.exec(query)?.[1]
+        : undefined;
+}
+
+/** An event payload plangate cannot read. */
+class EventError extends Error {
+    name = 'EventError';
+}
+/** Reads the run's context from the runner's environment. */
+function readContext$1(env) {
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    const path = env.GITHUB_EVENT_PATH;
+    let payload = {};
+    if (path !== undefined && path !== '') {
+        try {
+            payload = JSON.parse(readFileSync$1(path, 'utf8'));
+        }
+        catch (error) {
+            throw new EventError(`${path}: expected the event payload as JSON, found ${error instanceof SyntaxError ? 'invalid JSON' : 'no readable file'}`);
+        }
+    }
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const [owner = '', repo = ''] = repository.split('/');
+    const apiUrl = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    return {
+        event: parseEvent(name, payload, path ?? '(no event file)'),
+        repository,
+        owner,
+        repo,
+        apiUrl,
+        graphqlUrl: (env.GITHUB_GRAPHQL_URL ?? `${apiUrl}/graphql`).replace(/\/+$/, ''),
+        runUrl: env.GITHUB_RUN_ID !== undefined && repository !== ''
+            ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+            : undefined,
+        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+        tempDir: env.RUNNER_TEMP ?? process.cwd()
+    };
+}
+/** Reduces a payload to an `ActionEvent`, checking each field it uses. */
+function parseEvent(name, payload, source) {
+    const read = reader(payload, source, name);
+    switch (name) {
+        case 'pull_request':
+        case 'pull_request_target':
+            return {
+                kind: 'pull_request',
+                name,
+                action: read.string('action', ''),
+                number: read.number('pull_request.number'),
+                headSha: read.sha('pull_request.head.sha'),
+                baseRef: read.string('pull_request.base.ref')
+            };
+        case 'merge_group':
+            return {
+                kind: 'merge_group',
+                headSha: read.sha('merge_group.head_sha'),
+                headRef: read.string('merge_group.head_ref'),
+                baseRef: read
+                    .string('merge_group.base_ref')
+                    .replace(/^refs\/heads\//, '')
+            };
+        case 'issue_comment':
+            return {
+                kind: 'issue_comment',
+                action: read.string('action'),
+                number: read.number('issue.number'),
+                isPullRequest: read.present('issue.pull_request'),
+                commentId: read.number('comment.id')
+            };
+        case 'pull_request_review':
+            return {
+                kind: 'pull_request_review',
+                action: read.string('action'),
+                number: read.number('pull_request.number'),
+                reviewId: read.number('review.id')
+            };
+        case 'workflow_run':
+            return {
+                kind: 'workflow_run',
+                triggeringEvent: read.string('workflow_run.event'),
+                headSha: read.sha('workflow_run.head_sha'),
+                headBranch: read.string('workflow_run.head_branch'),
+                headRepo: read.string('workflow_run.head_repository.full_name'),
+                pullNumbers: read.numbers('workflow_run.pull_requests', 'number'),
+                path: read.string('workflow_run.path', ''),
+                conclusion: read.string('workflow_run.conclusion', '')
+            };
+        default:
+            return { kind: 'report', name: name || 'unknown' };
+    }
+}
+function reader(payload, source, event) {
+    const at = (path) => {
+        let value = payload;
+        for (const key of path.split('.')) {
+            if (typeof value !== 'object' || value === null)
+                return undefined;
+            value = value[key];
+        }
+        return value;
+    };
+    const fail = (path, expected, found) => {
+        throw new EventError(`${source}: expected ${path} to be ${expected} in the ${event} event, found ${found === undefined ? 'nothing' : typeof found === 'object' ? (found === null ? 'null' : 'an object') : JSON.stringify(found)}`);
+    };
+    return {
+        string(path, fallback) {
+            const value = at(path);
+            if (typeof value === 'string' && value !== '')
+                return value;
+            if (fallback !== undefined && value === undefined)
+                return fallback;
+            return fail(path, 'a non-empty string', value);
+        },
+        number(path) {
+            const value = at(path);
+            if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0)
+                return value;
+            return fail(path, 'a positive integer', value);
+        },
+        sha(path) {
+            const value = at(path);
+            if (typeof value === 'string' &&
+                /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(value))
+                return value;
+            return fail(path, 'a full commit SHA', value);
+        },
+        numbers(path, key) {
+            const value = at(path);
+            if (value === undefined || value === null)
+                return [];
+            if (!Array.isArray(value))
+                return fail(path, 'a list', value);
+            return value.map((item, i) => {
+                const n = typeof item === 'object' && item !== null
+                    ? item[key]
+                    : undefined;
+                if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
+                    return n;
+                return fail(`${path}[${i}].${key}`, 'a positive integer', n);
+            });
+        },
+        present(path) {
+            const value = at(path);
+            return value !== undefined && value !== null;
+        }
+    };
+}
+
+const COMMENT_MODES = ['update', 'new', 'off'];
+const DEFAULT_CONFIG_INPUT = '.github/plangate.yml';
 /** The only place that calls core.getInput. */
 function getInputs() {
-    const plans = getMultilineInput('plan', { required: true })
+    const plans = getMultilineInput('plan')
         .map((line) => line.trim())
         .filter((line) => line.length > 0 && !line.startsWith('#'));
-    if (plans.length === 0)
-        throw new Error('input "plan" must name at least one plan file, got nothing');
-    debug(`plan: ${JSON.stringify(plans)}`);
-    return { plans };
+    const config = getInput('config').trim() || DEFAULT_CONFIG_INPUT;
+    const inputs = {
+        plans,
+        token: getInput('github-token').trim(),
+        config,
+        configIsDefault: config === DEFAULT_CONFIG_INPUT,
+        comment: oneOf$2('comment', COMMENT_MODES, 'update'),
+        statusContext: statusContext(getInput('status-context')),
+        labels: onOff('labels', true),
+        failOnError: onOff('fail-on-error', true),
+        failOnBlocked: onOff('fail-on-blocked', false)
+    };
+    if (inputs.token !== '')
+        setSecret(inputs.token);
+    debug(`inputs: ${JSON.stringify({ ...inputs, token: inputs.token === '' ? '' : '***' })}`);
+    return inputs;
 }
+function oneOf$2(name, values, fallback) {
+    const raw = getInput(name).trim();
+    if (raw === '')
+        return fallback;
+    const value = values.find((v) => v === raw.toLowerCase());
+    if (value === undefined)
+        throw new InputError(`input "${name}" must be one of ${values.join('|')}, got ${JSON.stringify(raw)}`);
+    return value;
+}
+/** Booleans as YAML 1.2 core spells them, plus `on`/`off` (this action's documented words). */
+function onOff(name, fallback) {
+    const raw = getInput(name).trim().toLowerCase();
+    if (raw === '')
+        return fallback;
+    if (['true', 'on', 'yes'].includes(raw))
+        return true;
+    if (['false', 'off', 'no'].includes(raw))
+        return false;
+    throw new InputError(`input "${name}" must be on|off (or true|false), got ${JSON.stringify(getInput(name))}`);
+}
+function statusContext(raw) {
+    const value = raw.trim();
+    if (value.length > 100 || /[\r\n]/.test(value))
+        throw new InputError(`input "status-context" must be one line of at most 100 characters, got ${value.length} characters`);
+    return value;
+}
+/** A `with:` value the action cannot use. */
+class InputError extends Error {
+    name = 'InputError';
+}
+
+/**
+ * Block locator for Terraform `.tf` files: which lines hold a `resource`,
+ * `module`, `moved`, `removed` or `import` block, so that attribution can ask
+ * which commits touched those lines.
+ *
+ * Library evaluation (npm registry, tried in a scratch directory, Node 20):
+ * - `@cdktf/hcl2json` 0.21.0 (Go hcl2json compiled to WASM, ~2 MB unpacked,
+ *   async API, depends on fs-extra): returns plain JSON, no source positions.
+ * - `hcl2-parser` 1.0.3 (GopherJS build of hcl2json, ~3.9 MB): JSON only,
+ *   no positions.
+ * - `@evops/hcl-terraform-parser` 1.0.0 (GopherJS build of
+ *   terraform-config-inspect, ~6 MB, unmaintained): start line of resources,
+ *   variables and outputs only; no end line, no `moved`/`removed`/`import`.
+ * - `hcl-parser` 0.1.1 (GopherJS build of HCL v1): no HCL2 syntax, no positions.
+ * - `@tree-sitter-grammars/tree-sitter-hcl` 1.2.0 + `web-tree-sitter`: the only
+ *   candidate with exact ranges (its terraform WASM grammar parsed heredocs
+ *   and strings with braces correctly). Its Node binding is native (prebuilds
+ *   plus a native `tree-sitter` peer); the WASM route needs web-tree-sitter
+ *   (~5.7 MB unpacked, 205 kB runtime WASM) plus a 92 kB grammar WASM loaded
+ *   asynchronously from disk or fetch, which fits neither the synchronous
+ *   pure core nor the self-contained single-file `dist/`.
+ * Verdict: none gives positions cheaply, so this is a small hand-written
+ * tokenizer plus a recursive block scanner. It does not evaluate
+ * expressions; it only needs to know where tokens, strings, heredocs,
+ * comments and brackets begin and end.
+ *
+ * Broken input never throws. The scanner reports `issues`; a block whose
+ * closing brace cannot be found is left out. When a line starting in column 0
+ * looks like a top-level header (`resource "a" "b" {`, `module "m" {`,
+ * `moved {` …) while a block or bracket is still open, the open block is
+ * taken as unclosed and scanning restarts at that line, so one missing brace
+ * costs one block, not the rest of the file. An unterminated heredoc or
+ * `/* … *\/` comment still swallows the rest of the file (its content may
+ * legitimately look like anything).
+ */
+/** A resource address that is not `[module.NAME[KEY].]*[data.]TYPE.NAME[KEY]`. */
+class ResourceAddressError extends Error {
+    name = 'ResourceAddressError';
+    address;
+    constructor(address, reason) {
+        super(`resource address ${JSON.stringify(address.slice(0, 200))}: ${reason}`);
+        this.address = address;
+    }
+}
+/** Label count of each top-level block type, used to resynchronise. */
+const TOP_LEVEL_LABELS = {
+    resource: 2,
+    data: 2,
+    ephemeral: 2,
+    module: 1,
+    variable: 1,
+    output: 1,
+    provider: 1,
+    check: 1,
+    moved: 0,
+    removed: 0,
+    import: 0,
+    locals: 0,
+    terraform: 0
+};
+const HEADER_LABEL = String.raw `(?:"(?:[^"\\\n]|\\.)*"|[\p{ID_Start}_][\p{ID_Continue}-]*)`;
+/** Column-0 header of a top-level block, for lexer-level resynchronisation. */
+const HEADER_RE = new RegExp(String.raw `(?:(?:resource|data|ephemeral)[ \t]+${HEADER_LABEL}[ \t]+${HEADER_LABEL}|(?:module|variable|output|provider|check)[ \t]+${HEADER_LABEL}|moved|removed|import|locals|terraform)[ \t]*\{`, 'uy');
+const IDENT_RE = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
+const HEREDOC_RE = /<<(-?)([\p{ID_Start}_][\p{ID_Continue}-]*)\r?\n/uy;
+const SINGLE = {
+    '{': 'lbrace',
+    '}': 'rbrace',
+    '[': 'lbrack',
+    ']': 'rbrack',
+    '(': 'lparen',
+    ')': 'rparen'
+};
+class Lexer {
+    text;
+    pos = 0;
+    line = 1;
+    lineStart = 0;
+    issues = [];
+    constructor(text) {
+        this.text = text;
+    }
+    tokenize() {
+        const tokens = [];
+        for (let t = this.next(); t !== undefined; t = this.next())
+            tokens.push(t);
+        return tokens;
+    }
+    issue(message, line = this.line) {
+        this.issues.push({ line, message });
+    }
+    newline() {
+        this.pos++;
+        this.line++;
+        this.lineStart = this.pos;
+    }
+    make(kind, start, line, col, value = '') {
+        return { kind, start, end: this.pos, line, endLine: this.line, col, value };
+    }
+    /** The next token, skipping blanks and comments; undefined at the end. */
+    next() {
+        const text = this.text;
+        for (;;) {
+            const c = text[this.pos];
+            if (c === undefined)
+                return undefined;
+            if (c === ' ' || c === '\t' || c === '\r' || c === '\uFEFF') {
+                this.pos++;
+                continue;
+            }
+            const start = this.pos;
+            const line = this.line;
+            const col = start - this.lineStart;
+            if (c === '\n') {
+                this.newline();
+                return {
+                    kind: 'newline',
+                    start,
+                    end: this.pos,
+                    line,
+                    endLine: line,
+                    col,
+                    value: ''
+                };
+            }
+            const c2 = text[this.pos + 1];
+            if (c === '#' || (c === '/' && c2 === '/')) {
+                const nl = text.indexOf('\n', this.pos);
+                this.pos = nl === -1 ? text.length : nl;
+                continue;
+            }
+            if (c === '/' && c2 === '*') {
+                this.skipBlockComment();
+                continue;
+            }
+            if (c === '"')
+                return this.quoted(start, line, col);
+            if (c === '<' && c2 === '<') {
+                HEREDOC_RE.lastIndex = this.pos;
+                const m = HEREDOC_RE.exec(text);
+                if (m !== null)
+                    return this.heredoc(m, start, line, col);
+            }
+            IDENT_RE.lastIndex = this.pos;
+            const ident = IDENT_RE.exec(text);
+            if (ident !== null) {
+                this.pos += ident[0].length;
+                return this.make('ident', start, line, col, ident[0]);
+            }
+            const single = SINGLE[c];
+            if (single !== undefined) {
+                this.pos++;
+                return this.make(single, start, line, col);
+            }
+            if (c === '=' && c2 !== '=' && c2 !== '>') {
+                this.pos++;
+                return this.make('eq', start, line, col);
+            }
+            // Two-character operators, so that `==`, `!=`, `<=`, `>=`, `=>` never
+            // read as an assignment.
+            this.pos += c2 === '=' || (c === '=' && c2 === '>') ? 2 : 1;
+            return this.make('other', start, line, col);
+        }
+    }
+    skipBlockComment() {
+        const line = this.line;
+        const close = this.text.indexOf('*/', this.pos + 2);
+        const end = close === -1 ? this.text.length : close + 2;
+        for (let nl = this.text.indexOf('\n', this.pos); nl !== -1 && nl < end;) {
+            this.line++;
+            this.lineStart = nl + 1;
+            nl = this.text.indexOf('\n', nl + 1);
+        }
+        this.pos = end;
+        if (close === -1)
+            this.issue('unterminated /* comment', line);
+    }
+    /** A `"…"` template; stops at the end of the line if the quote is missing. */
+    quoted(start, line, col) {
+        const text = this.text;
+        let literal = true;
+        let value = '';
+        this.pos++;
+        for (;;) {
+            const c = text[this.pos];
+            if (c === undefined || c === '\n') {
+                this.issue('unterminated string');
+                return this.make('string', start, line, col, text.slice(start, this.pos));
+            }
+            if (c === '"') {
+                this.pos++;
+                return this.make('string', start, line, col, literal ? value : text.slice(start, this.pos));
+            }
+            if (c === '\\') {
+                const [decoded, length] = decodeEscape(text, this.pos);
+                value += decoded;
+                this.pos += length;
+                continue;
+            }
+            if ((c === '$' || c === '%') &&
+                text[this.pos + 1] === c &&
+                text[this.pos + 2] === '{') {
+                value += c + '{';
+                this.pos += 3;
+                continue;
+            }
+            if ((c === '$' || c === '%') && text[this.pos + 1] === '{') {
+                literal = false;
+                this.pos += 2;
+                this.skipInterpolation();
+                continue;
+            }
+            value += c;
+            this.pos++;
+        }
+    }
+    /** `<<EOT` / `<<-EOT` up to the line holding only the marker. */
+    heredoc(m, start, line, col) {
+        const text = this.text;
+        const marker = m[2] ?? '';
+        const close = new RegExp(String.raw `[ \t]*${marker}[ \t]*(?=\r?\n|$)`, 'uy');
+        this.pos += m[0].length - 1;
+        this.newline();
+        for (;;) {
+            close.lastIndex = this.pos;
+            const end = close.exec(text);
+            if (end !== null) {
+                this.pos += end[0].length;
+                return this.make('heredoc', start, line, col);
+            }
+            for (;;) {
+                const c = text[this.pos];
+                if (c === undefined) {
+                    this.issue(`unterminated heredoc <<${m[1] ?? ''}${marker}`, line);
+                    return this.make('heredoc', start, line, col);
+                }
+                if (c === '\n') {
+                    this.newline();
+                    break;
+                }
+                if ((c === '$' || c === '%') &&
+                    text[this.pos + 1] === c &&
+                    text[this.pos + 2] === '{') {
+                    this.pos += 3;
+                }
+                else if ((c === '$' || c === '%') && text[this.pos + 1] === '{') {
+                    this.pos += 2;
+                    this.skipInterpolation();
+                }
+                else {
+                    this.pos++;
+                }
+            }
+        }
+    }
+    /** Skips `${ … }` / `%{ … }` after the opening brace, nested braces included. */
+    skipInterpolation() {
+        const line = this.line;
+        let depth = 0;
+        for (;;) {
+            if (this.pos === this.lineStart && this.pos > 0) {
+                HEADER_RE.lastIndex = this.pos;
+                if (HEADER_RE.test(this.text)) {
+                    this.issue('unterminated template interpolation', line);
+                    return;
+                }
+            }
+            const t = this.next();
+            if (t === undefined) {
+                this.issue('unterminated template interpolation', line);
+                return;
+            }
+            if (t.kind === 'lbrace')
+                depth++;
+            else if (t.kind === 'rbrace') {
+                if (depth === 0)
+                    return;
+                depth--;
+            }
+        }
+    }
+}
+/** One backslash escape of a quoted string: decoded text and source length. */
+function decodeEscape(text, pos) {
+    const c = text[pos + 1];
+    switch (c) {
+        case 'n':
+            return ['\n', 2];
+        case 't':
+            return ['\t', 2];
+        case 'r':
+            return ['\r', 2];
+        case '"':
+        case '\\':
+            return [c, 2];
+        case 'u':
+        case 'U': {
+            const digits = c === 'u' ? 4 : 8;
+            const hex = text.slice(pos + 2, pos + 2 + digits);
+            const code = /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
+            if (hex.length === digits && code <= 0x10ffff) {
+                return [String.fromCodePoint(code), 2 + digits];
+            }
+            return ['\\' + c, 2];
+        }
+        case undefined:
+        case '\n':
+            return ['\\', 1];
+        default:
+            return ['\\' + c, 2];
+    }
+}
+const CLOSERS = {
+    rbrace: 'lbrace',
+    rbrack: 'lbrack',
+    rparen: 'lparen'
+};
+class Scanner {
+    text;
+    tokens;
+    issues;
+    i = 0;
+    /** Set when a column-0 top-level header interrupts an open block. */
+    resync = false;
+    blocks = [];
+    constructor(text, tokens, issues) {
+        this.text = text;
+        this.tokens = tokens;
+        this.issues = issues;
+    }
+    scan() {
+        const tokens = this.tokens;
+        while (this.i < tokens.length) {
+            const t = tokens[this.i];
+            if (t === undefined)
+                break;
+            if (t.kind === 'newline') {
+                this.i++;
+                continue;
+            }
+            if (t.kind !== 'ident') {
+                this.issues.push({ line: t.line, message: `unexpected ${describe(t)}` });
+                this.skipValue(0);
+                if (this.i < tokens.length && tokens[this.i]?.kind === 'rbrace') {
+                    this.i++;
+                }
+                continue;
+            }
+            const item = this.item(0);
+            if (this.resync) {
+                this.resync = false;
+                const here = this.tokens[this.i];
+                this.issues.push({
+                    line: t.line,
+                    message: `${t.value} block not closed before line ${here?.line ?? '?'}`
+                });
+                continue;
+            }
+            if (item?.children !== undefined)
+                this.blocks.push(this.block(item));
+        }
+    }
+    block(item) {
+        const { child } = item;
+        const children = item.children ?? [];
+        const block = {
+            type: child.name,
+            labels: child.labels,
+            startLine: child.startLine,
+            endLine: child.endLine,
+            children
+        };
+        if (['moved', 'removed', 'import'].includes(child.name)) {
+            for (const key of ['from', 'to']) {
+                const raw = this.traversal(item, key);
+                if (raw !== undefined)
+                    block[key] = raw;
+            }
+        }
+        return block;
+    }
+    values = new Map();
+    traversal(item, key) {
+        const child = item.children?.find((c) => c.kind === 'attribute' && c.name === key);
+        const range = child && this.values.get(child);
+        if (range === undefined)
+            return undefined;
+        const first = this.tokens[range[0]];
+        const last = this.tokens[range[1]];
+        if (first === undefined || last === undefined)
+            return undefined;
+        const raw = this.text.slice(first.start, last.end).trim();
+        return parseTraversal(raw) === undefined ? undefined : raw;
+    }
+    /** An attribute or a block starting at an identifier. */
+    item(depth) {
+        const tokens = this.tokens;
+        const head = tokens[this.i];
+        if (head === undefined)
+            return undefined;
+        let j = this.i + 1;
+        if (tokens[j]?.kind === 'eq') {
+            this.i = j + 1;
+            const from = this.i;
+            const last = this.skipValue(depth);
+            const end = last === undefined ? head.endLine : tokens[last]?.endLine;
+            const child = {
+                name: head.value,
+                kind: 'attribute',
+                labels: [],
+                startLine: head.line,
+                endLine: end ?? head.line
+            };
+            if (last !== undefined)
+                this.values.set(child, [from, last]);
+            return { child };
+        }
+        const labels = [];
+        for (let t = tokens[j]; t?.kind === 'string' || t?.kind === 'ident';) {
+            labels.push(t.value);
+            t = tokens[++j];
+        }
+        if (tokens[j]?.kind !== 'lbrace') {
+            this.issues.push({
+                line: head.line,
+                message: `expected "=" or "{" after ${head.value}`
+            });
+            this.skipValue(depth);
+            return undefined;
+        }
+        this.i = j + 1;
+        const children = [];
+        const close = this.body(depth + 1, head.value, children);
+        if (close === undefined) {
+            if (!this.resync) {
+                this.issues.push({
+                    line: head.line,
+                    message: `${head.value} block not closed`
+                });
+            }
+            return undefined;
+        }
+        return {
+            child: {
+                name: head.value,
+                kind: 'block',
+                labels,
+                startLine: head.line,
+                endLine: close.line
+            },
+            children
+        };
+    }
+    /** A block body after `{`; returns the closing brace. */
+    body(depth, type, children) {
+        const tokens = this.tokens;
+        for (;;) {
+            const t = tokens[this.i];
+            if (t === undefined)
+                return undefined;
+            if (t.kind === 'newline') {
+                this.i++;
+                continue;
+            }
+            if (t.kind === 'rbrace') {
+                this.i++;
+                return t;
+            }
+            if (this.startsTopLevel(this.i, type)) {
+                this.resync = true;
+                return undefined;
+            }
+            if (t.kind === 'ident') {
+                const item = this.item(depth);
+                if (this.resync)
+                    return undefined;
+                if (item !== undefined)
+                    children.push(item.child);
+                continue;
+            }
+            this.issues.push({ line: t.line, message: `unexpected ${describe(t)}` });
+            this.skipValue(depth);
+        }
+    }
+    /**
+     * Skips an expression (or junk) up to the end of its line, with brackets
+     * balanced across lines; stops before a newline or an unmatched `}`.
+     * Returns the index of the last token consumed.
+     */
+    skipValue(depth) {
+        const tokens = this.tokens;
+        const stack = [];
+        let last;
+        for (;;) {
+            const t = tokens[this.i];
+            if (t === undefined) {
+                if (stack.length > 0) {
+                    this.issues.push({
+                        line: this.lastLine(),
+                        message: 'unclosed bracket'
+                    });
+                }
+                return last;
+            }
+            if (stack.length === 0 && (t.kind === 'newline' || t.kind === 'rbrace')) {
+                return last;
+            }
+            if (depth > 0 && this.startsTopLevel(this.i, undefined)) {
+                this.resync = true;
+                return last;
+            }
+            const opener = CLOSERS[t.kind];
+            if (t.kind === 'lbrace' || t.kind === 'lbrack' || t.kind === 'lparen') {
+                stack.push(t.kind);
+            }
+            else if (opener !== undefined) {
+                const at = stack.lastIndexOf(opener);
+                if (at === -1) {
+                    this.issues.push({
+                        line: t.line,
+                        message: `unmatched ${describe(t)}`
+                    });
+                }
+                else {
+                    if (at !== stack.length - 1) {
+                        this.issues.push({
+                            line: t.line,
+                            message: `mismatched ${describe(t)}`
+                        });
+                    }
+                    stack.length = at;
+                }
+            }
+            last = this.i;
+            this.i++;
+        }
+    }
+    lastLine() {
+        return this.tokens[this.tokens.length - 1]?.endLine ?? 1;
+    }
+    /**
+     * True when token `at` begins a line in column 0 with what can only be a
+     * top-level block header (right label count, then `{`): inside an open
+     * block or bracket this means the enclosing block lost its closing brace.
+     * `data` blocks nested in a `check` block are legal and excluded.
+     */
+    startsTopLevel(at, enclosing) {
+        const tokens = this.tokens;
+        const t = tokens[at];
+        if (t?.kind !== 'ident' || t.col !== 0)
+            return false;
+        const previous = tokens[at - 1];
+        if (previous !== undefined && previous.kind !== 'newline')
+            return false;
+        const expected = TOP_LEVEL_LABELS[t.value];
+        if (expected === undefined)
+            return false;
+        if (t.value === 'data' && enclosing === 'check')
+            return false;
+        let j = at + 1;
+        for (let k = 0; k < expected; k++, j++) {
+            const label = tokens[j];
+            if (label?.kind !== 'string' && label?.kind !== 'ident')
+                return false;
+        }
+        return tokens[j]?.kind === 'lbrace';
+    }
+}
+function describe(t) {
+    switch (t.kind) {
+        case 'string':
+        case 'heredoc':
+        case 'ident':
+        case 'other':
+            return `${t.kind} ${JSON.stringify(t.value === '' ? t.kind : t.value).slice(0, 40)}`;
+        default:
+            return t.kind;
+    }
+}
+/** Blocks of one file plus the syntax problems met; never throws. */
+function scanBlocks(text) {
+    const lexer = new Lexer(text);
+    const tokens = lexer.tokenize();
+    const scanner = new Scanner(text, tokens, lexer.issues);
+    scanner.scan();
+    const issues = [...scanner.issues].sort((a, b) => a.line - b.line);
+    return { blocks: scanner.blocks, issues };
+}
+/** Top-level blocks of one `.tf` file with exact line ranges, for diff matching. */
+function findBlocks(text) {
+    return [...scanBlocks(text).blocks];
+}
+/**
+ * Parses `a.b["k"][0].c` into steps; string keys are normalised to their JSON
+ * form, numbers to decimals, and references (`each.key`) to `*`.
+ */
+function parseTraversal(s) {
+    const steps = [];
+    let pos = 0;
+    const ident = () => {
+        IDENT_RE.lastIndex = pos;
+        const m = IDENT_RE.exec(s);
+        if (m === null)
+            return undefined;
+        pos += m[0].length;
+        return m[0];
+    };
+    const first = ident();
+    if (first === undefined)
+        return undefined;
+    steps.push({ kind: 'name', name: first });
+    while (pos < s.length) {
+        const c = s[pos];
+        if (c === '.') {
+            pos++;
+            const name = ident();
+            if (name === undefined)
+                return undefined;
+            steps.push({ kind: 'name', name });
+            continue;
+        }
+        if (c !== '[')
+            return undefined;
+        pos++;
+        while (s[pos] === ' ')
+            pos++;
+        let key;
+        if (s[pos] === '"') {
+            let value = '';
+            pos++;
+            for (;;) {
+                const d = s[pos];
+                if (d === undefined || d === '\n')
+                    return undefined;
+                if (d === '"')
+                    break;
+                if (d === '\\') {
+                    const [decoded, length] = decodeEscape(s, pos);
+                    value += decoded;
+                    pos += length;
+                }
+                else {
+                    value += d;
+                    pos++;
+                }
+            }
+            pos++;
+            key = JSON.stringify(value);
+        }
+        else {
+            const m = /-?\d+|[\p{ID_Start}_][\p{ID_Continue}\-.]*/uy;
+            m.lastIndex = pos;
+            const found = m.exec(s);
+            if (found === null)
+                return undefined;
+            pos += found[0].length;
+            key = /^-?\d+$/.test(found[0]) ? String(Number(found[0])) : '*';
+        }
+        while (s[pos] === ' ')
+            pos++;
+        if (s[pos] !== ']')
+            return undefined;
+        pos++;
+        steps.push({ kind: 'index', key });
+    }
+    return steps;
+}
+/**
+ * Reduces a plan address to its configuration address, because blocks are
+ * declared once per module and resource, not per instance.
+ */
+function configAddress(address) {
+    const steps = parseTraversal(address);
+    if (steps === undefined) {
+        throw new ResourceAddressError(address, 'not a traversal');
+    }
+    const modulePath = [];
+    let k = 0;
+    const nameAt = (at) => {
+        const step = steps[at];
+        return step?.kind === 'name' ? step.name : undefined;
+    };
+    while (nameAt(k) === 'module' &&
+        nameAt(k + 1) !== undefined &&
+        steps.length > k + 3) {
+        modulePath.push(nameAt(k + 1) ?? '');
+        k += 2;
+        if (steps[k]?.kind === 'index')
+            k++;
+    }
+    let mode = 'managed';
+    if (nameAt(k) === 'data' && steps.length >= k + 3) {
+        mode = 'data';
+        k++;
+    }
+    const type = nameAt(k);
+    const name = nameAt(k + 1);
+    if (type === undefined || name === undefined || type === 'module') {
+        throw new ResourceAddressError(address, 'expected [data.]TYPE.NAME');
+    }
+    k += 2;
+    if (steps[k]?.kind === 'index')
+        k++;
+    if (k !== steps.length) {
+        throw new ResourceAddressError(address, 'unexpected steps after the resource name');
+    }
+    return { modulePath, mode, type, name };
+}
+
+/**
+ * Which commits caused each destructive change: for a Terraform resource,
+ * the commits whose diffs touched its block (or removed it), the `moved`,
+ * `removed` and `import` blocks naming it, the module calls above it, and
+ * the variables, locals and resources it refers to. Pure: the shell hands
+ * over every file version it needs.
+ */
+/** Key of `AttributionInput.versions`. */
+function versionKey(sha, path) {
+    return `${sha}\u0000${path}`;
+}
+/**
+ * Attributes every destructive change of every plan to the commits that
+ * caused it. For formats without a source map (CloudFormation, template
+ * diffs, Pulumi), only CDK construct ids found in changed source lines can
+ * pin a change; the rest stay unpinned for the gate to treat
+ * conservatively.
+ */
+function attributeChanges(input) {
+    const result = new Map();
+    // Every destructive change looks at the same file versions: parse each once.
+    const blocks = new Map();
+    const blocksOf = (key, text) => {
+        if (text === undefined)
+            return [];
+        let found = blocks.get(key);
+        if (found === undefined) {
+            found = findBlocks(text);
+            blocks.set(key, found);
+        }
+        return found;
+    };
+    for (const plan of input.plans) {
+        const root = input.rootDirs.get(plan.source);
+        for (const change of plan.changes) {
+            if (!change.destructive)
+                continue;
+            if (plan.sourceMap === undefined || root === undefined) {
+                const byConstruct = constructCauses(change, input.commits);
+                const causes = byConstruct.length > 0
+                    ? byConstruct
+                    : stackDirCauses(plan.stack, input.stackDirs, input.commits);
+                result.set(change, { causes, pinned: causes.length > 0 });
+                continue;
+            }
+            let targets;
+            try {
+                targets = targetsOf(change, plan, root);
+            }
+            catch (error) {
+                // An address plangate cannot map to configuration: unpinned, which
+                // the gate treats conservatively.
+                if (error instanceof ResourceAddressError) {
+                    result.set(change, { causes: [], pinned: false });
+                    continue;
+                }
+                throw error;
+            }
+            const causes = causesOf(targets, input, blocksOf);
+            result.set(change, { causes, pinned: causes.length > 0 });
+        }
+    }
+    return result;
+}
+function targetsOf(change, plan, root) {
+    const map = plan.sourceMap;
+    if (map === undefined)
+        return [];
+    const address = configAddress(change.address);
+    const modulePath = address.modulePath;
+    const dirOf = (path) => {
+        const dir = map.moduleDirs[path.join('.')];
+        return dir === undefined ? undefined : posix.join(root, dir);
+    };
+    const targets = [];
+    const dir = dirOf(modulePath);
+    const configAddr = modulePath.map((name) => `module.${name}.`).join('') +
+        (address.mode === 'data' ? 'data.' : '') +
+        `${address.type}.${address.name}`;
+    const localAddr = `${address.mode === 'data' ? 'data.' : ''}${address.type}.${address.name}`;
+    if (dir !== undefined) {
+        const kind = address.mode === 'data' ? 'data' : 'resource';
+        targets.push({
+            dir,
+            label: `${kind} "${address.type}" "${address.name}"`,
+            matches: (block) => block.type === kind &&
+                block.labels[0] === address.type &&
+                block.labels[1] === address.name
+        });
+        // moved/removed/import blocks live in the module that declares them.
+        const names = new Set([localAddr]);
+        const from = change.movedFrom === undefined ? undefined : stripKeys(change.movedFrom);
+        if (from !== undefined)
+            names.add(from);
+        targets.push({
+            dir,
+            label: `moved/removed/import block for ${localAddr}`,
+            matches: (block) => (block.type === 'moved' ||
+                block.type === 'removed' ||
+                block.type === 'import') &&
+                [block.from, block.to].some((value) => {
+                    const name = value === undefined ? undefined : stripKeys(value);
+                    return name !== undefined && names.has(name);
+                })
+        });
+        for (const reference of map.references[configAddr] ?? []) {
+            const target = referenceTarget(reference, dir);
+            if (target !== undefined)
+                targets.push(target);
+        }
+    }
+    // Every module call above the resource: its count, for_each, arguments
+    // and its removal all reach the resource.
+    for (let depth = modulePath.length; depth > 0; depth--) {
+        const parentDir = dirOf(modulePath.slice(0, depth - 1));
+        const name = modulePath[depth - 1];
+        if (parentDir === undefined || name === undefined)
+            continue;
+        targets.push({
+            dir: parentDir,
+            label: `module "${name}"`,
+            matches: (block) => block.type === 'module' && block.labels[0] === name
+        });
+    }
+    return targets;
+}
+/** `var.x`, `local.y`, `aws_vpc.main` (a replace_triggered_by, say) → the block that sets it. */
+function referenceTarget(reference, dir) {
+    const parts = reference.split('.');
+    const [head, second] = parts;
+    if (head === undefined || second === undefined)
+        return undefined;
+    if (head === 'var') {
+        return {
+            dir,
+            label: `variable "${second}"`,
+            matches: (block) => block.type === 'variable' && block.labels[0] === second
+        };
+    }
+    if (head === 'local') {
+        return {
+            dir,
+            label: `local.${second}`,
+            matches: (block) => block.type === 'locals' &&
+                block.children.some((child) => child.name === second)
+        };
+    }
+    if (head === 'module' ||
+        head === 'each' ||
+        head === 'count' ||
+        head === 'path' ||
+        head === 'terraform' ||
+        head === 'self')
+        return undefined;
+    const [type, name] = head === 'data' ? [second, parts[2]] : [head, second];
+    if (name === undefined)
+        return undefined;
+    const kind = head === 'data' ? 'data' : 'resource';
+    return {
+        dir,
+        label: `${kind} "${type}" "${name}" (referenced)`,
+        matches: (block) => block.type === kind &&
+            block.labels[0] === type &&
+            block.labels[1] === name
+    };
+}
+/**
+ * `aws_s3_bucket.logs["a"]` → `aws_s3_bucket.logs`; undefined for what is not
+ * a resource address (a `moved` block between modules: `from = module.old`).
+ */
+function stripKeys(address) {
+    try {
+        const parsed = configAddress(address);
+        return `${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`;
+    }
+    catch (error) {
+        if (error instanceof ResourceAddressError)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Walks the commits and keeps those whose hunks touch a target block in the
+ * file version around that commit: added lines inside the block after the
+ * commit, removed lines inside it before, or the block appearing or going.
+ */
+function causesOf(targets, input, blocksOf) {
+    const causes = [];
+    // Hot: 500 changes × 1,000 commits × their files. Group targets by directory once.
+    const byDir = new Map();
+    for (const target of targets) {
+        const dir = normalizeDir(target.dir);
+        byDir.set(dir, [...(byDir.get(dir) ?? []), target]);
+    }
+    for (const commit of input.commits) {
+        let how;
+        for (const file of commit.files) {
+            if (!isTerraformFile(file.path))
+                continue;
+            const relevant = byDir.get(dirOfFile(file.path));
+            if (relevant === undefined)
+                continue;
+            const key = versionKey(commit.sha, file.path);
+            const versions = input.versions.get(key);
+            const before = blocksOf(`${key}\u0000before`, versions?.before);
+            const after = blocksOf(`${key}\u0000after`, versions?.after);
+            for (const target of relevant) {
+                const old = before.find(target.matches);
+                const now = after.find(target.matches);
+                if (old === undefined && now === undefined)
+                    continue;
+                const touched = (old === undefined) !== (now === undefined) ||
+                    file.hunks.some((hunk) => (now !== undefined && addsWithin(hunk, now)) ||
+                        (old !== undefined && removesWithin(hunk, old)));
+                if (!touched)
+                    continue;
+                const block = now ?? old;
+                const verb = now === undefined ? 'removed' : old === undefined ? 'added' : 'edited';
+                how = `${verb} ${target.label} (${file.path}:${block?.startLine ?? '?'}-${block?.endLine ?? '?'})`;
+                break;
+            }
+            if (how !== undefined)
+                break;
+        }
+        if (how !== undefined)
+            causes.push({ sha: commit.sha, how });
+    }
+    return causes;
+}
+/** Construct path segments CDK adds below the construct a user names. */
+const CDK_INNER_IDS = new Set(['Resource', 'Default']);
+/** Source files a CDK app (or a Pulumi program) is written in. */
+const APP_SOURCE = /\.(ts|tsx|js|mjs|cjs|py|java|go|cs|fs|kt)$/;
+/**
+ * CDK: the construct path (`Stack/Orders/Table/Resource`) names the
+ * construct the app declares (`new Table(this, 'Table')`). The commits whose
+ * changed lines quote that id in the app's source are taken as its cause;
+ * nothing else ties a CloudFormation resource to source code.
+ */
+function constructCauses(change, commits) {
+    if (change.label === undefined)
+        return [];
+    const ids = change.label
+        .split('/')
+        .filter((id) => id !== '' && !CDK_INNER_IDS.has(id));
+    const id = ids[ids.length - 1];
+    // The first segment is the stack: a stack-level id is too broad to mean this resource.
+    if (id === undefined || ids.length < 2)
+        return [];
+    const quoted = [`'${id}'`, `"${id}"`, `\`${id}\``];
+    const causes = [];
+    for (const commit of commits) {
+        const hit = commit.files.find((file) => APP_SOURCE.test(file.path) &&
+            file.hunks.some((hunk) => [...hunk.added, ...hunk.removed].some((line) => quoted.some((q) => line.includes(q)))));
+        if (hit !== undefined)
+            causes.push({
+                sha: commit.sha,
+                how: `changed a line naming construct '${id}' (${hit.path})`
+            });
+    }
+    return causes;
+}
+/** Fallback for stacks: the commits that touched the stack's source directory (config `stack-dirs`). */
+function stackDirCauses(stack, stackDirs, commits) {
+    const dir = stack === undefined ? undefined : stackDirs?.[stack];
+    if (dir === undefined)
+        return [];
+    const prefix = `${normalizeDir(dir)}/`;
+    const causes = [];
+    for (const commit of commits) {
+        const hit = commit.files.find((file) => file.path.startsWith(prefix));
+        if (hit !== undefined)
+            causes.push({
+                sha: commit.sha,
+                how: `changed ${hit.path} in the directory of stack ${stack ?? ''} (no line names the resource)`
+            });
+    }
+    return causes;
+}
+function addsWithin(hunk, block) {
+    if (hunk.newLines === 0)
+        return false;
+    const last = hunk.newStart + hunk.newLines - 1;
+    return hunk.newStart <= block.endLine && last >= block.startLine;
+}
+function removesWithin(hunk, block) {
+    if (hunk.oldLines === 0)
+        return false;
+    const last = hunk.oldStart + hunk.oldLines - 1;
+    return hunk.oldStart <= block.endLine && last >= block.startLine;
+}
+/** Blocks live in `.tf` files (`.tf.json` and `.tfvars` are not read yet). */
+function isTerraformFile(path) {
+    return path.endsWith('.tf');
+}
+const FILE_DIRS = new Map();
+/** The directory of a repository path (`''` at the root), remembered: paths repeat across changes. */
+function dirOfFile(path) {
+    let dir = FILE_DIRS.get(path);
+    if (dir === undefined) {
+        const parent = posix.dirname(path);
+        dir = parent === '.' ? '' : parent;
+        if (FILE_DIRS.size < 100_000)
+            FILE_DIRS.set(path, dir);
+    }
+    return dir;
+}
+function normalizeDir(dir) {
+    const normalized = posix.normalize(dir);
+    return normalized === '.' ? '' : normalized.replace(/\/$/, '');
+}
+
+/**
+ * The normalised change model shared by every plan format.
+ *
+ * Readers (src/plan/) turn a tool's plan into these types; renderers
+ * (src/report/) and the gate (src/gate/) only ever see these types. Every
+ * string in a model value has already been through redaction: a sensitive
+ * value never reaches a renderer.
+ */
+/** The effect a change has on the real object, whatever the tool calls it. */
+const CHANGE_ACTIONS = [
+    'create',
+    'update',
+    'replace',
+    'destroy',
+    'forget',
+    'read',
+    'no-op'
+];
+
+/** Counts changes per action over all plans (drift excluded: the PR did not cause it). */
+function countChanges(plans) {
+    const counts = Object.fromEntries(CHANGE_ACTIONS.map((action) => [action, 0]));
+    let destructive = 0;
+    let imported = 0;
+    let moved = 0;
+    for (const plan of plans) {
+        for (const change of plan.changes) {
+            counts[change.action]++;
+            if (change.destructive)
+                destructive++;
+            if (change.imported)
+                imported++;
+            if (change.movedFrom !== undefined)
+                moved++;
+        }
+    }
+    return { ...counts, destructive, imported, moved };
+}
+const STRICT = {
+    gateOn: 'destructive',
+    unattributed: 'gate',
+    automationAs: 'automation'
+};
+/** The decision together with the verdict on every destructive change. */
+function judgeChanges(plans, policy = STRICT, history) {
+    const gated = [];
+    const planProblems = [];
+    const verdicts = new Map();
+    for (const plan of plans) {
+        for (const change of plan.changes) {
+            if (!change.destructive)
+                continue;
+            const verdict = judge(change, policy, history);
+            verdicts.set(change, verdict);
+            if (!verdict.gated)
+                continue;
+            gated.push({
+                source: plan.source,
+                address: change.address,
+                action: change.action,
+                why: verdict.why
+            });
+        }
+        if (plan.incomplete !== undefined) {
+            for (const note of plan.incomplete.notes)
+                planProblems.push(`${plan.source}: ${note}`);
+        }
+    }
+    if (plans.length === 0)
+        planProblems.push('no plan was given');
+    const blocked = policy.gateOn !== 'none' && (gated.length > 0 || planProblems.length > 0);
+    return {
+        decision: {
+            verdict: blocked ? 'blocked' : 'pass',
+            summary: policy.gateOn === 'none'
+                ? `the gate is off (gate-on: none): ${summarize(gated, planProblems)}`
+                : summarize(gated, planProblems),
+            gated,
+            planProblems
+        },
+        verdicts
+    };
+}
+function judge(change, policy, history) {
+    const what = change.explanation ?? `${change.action} of an existing object`;
+    const attribution = history?.attribution.get(change);
+    const causedBy = attribution?.causes ?? [];
+    const pinned = attribution?.pinned ?? false;
+    const base = { causedBy, pinned };
+    switch (policy.gateOn) {
+        case 'none':
+            return { ...base, gated: false, why: `${what}; the gate is off` };
+        case 'destructive':
+            return { ...base, gated: true, why: what };
+    }
+    if (history === undefined) {
+        return {
+            ...base,
+            gated: true,
+            why: `${what}; no commit history was given, so nobody can say an AI agent did not cause it`
+        };
+    }
+    const isAi = (sha) => {
+        const commit = history.commits.get(sha);
+        if (commit === undefined)
+            return false;
+        if (commit.verdict === 'ai')
+            return true;
+        return commit.verdict === 'automation' && policy.automationAs === 'ai';
+    };
+    const aiCause = causedBy.find((cause) => isAi(cause.sha));
+    if (aiCause !== undefined) {
+        const commit = history.commits.get(aiCause.sha);
+        const tool = commit?.tool === undefined ? 'an AI agent' : commit.tool;
+        return {
+            ...base,
+            gated: true,
+            why: `${what}; caused by ${aiCause.sha.slice(0, 7)} (${tool}${commit?.confidence === undefined ? '' : `, ${commit.confidence}`}): ${aiCause.how}`
+        };
+    }
+    if (pinned) {
+        return {
+            ...base,
+            gated: false,
+            why: `${what}; caused by ${describeAuthors(causedBy, history)}, not by an AI agent`
+        };
+    }
+    switch (policy.unattributed) {
+        case 'gate':
+            return {
+                ...base,
+                gated: true,
+                why: `${what}; no commit could be tied to it`
+            };
+        case 'pass':
+            return {
+                ...base,
+                gated: false,
+                why: `${what}; no commit could be tied to it (unattributed: pass)`
+            };
+        case 'gate-if-ai-touched-infra':
+            return history.aiTouchedInfra
+                ? {
+                    ...base,
+                    gated: true,
+                    why: `${what}; no commit could be tied to it, and an AI agent changed infrastructure code in this range`
+                }
+                : {
+                    ...base,
+                    gated: false,
+                    why: `${what}; no commit could be tied to it, and no AI agent changed infrastructure code in this range`
+                };
+    }
+}
+/** "people", "automation (dependabot)", or both, for the causes of a change. */
+function describeAuthors(causes, history) {
+    const tools = new Set();
+    let people = false;
+    for (const cause of causes) {
+        const commit = history.commits.get(cause.sha);
+        if (commit?.verdict === 'automation')
+            tools.add(commit.tool ?? 'a bot');
+        else
+            people = true;
+    }
+    const automation = tools.size === 0
+        ? undefined
+        : `automation (${[...tools].sort().join(', ')})`;
+    if (automation === undefined)
+        return 'commits of people';
+    return people ? `commits of people and ${automation}` : automation;
+}
+function summarize(gated, planProblems) {
+    const parts = [];
+    if (gated.length > 0) {
+        const replace = gated.filter((g) => g.action === 'replace').length;
+        const destroy = gated.length - replace;
+        const detail = [
+            destroy > 0 ? `${destroy} destroy` : undefined,
+            replace > 0 ? `${replace} replace` : undefined
+        ]
+            .filter((p) => p !== undefined)
+            .join(', ');
+        parts.push(`${gated.length} destructive ${gated.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`);
+    }
+    if (planProblems.length > 0) {
+        parts.push(planProblems.length === 1 && planProblems[0] === 'no plan was given'
+            ? 'no plan was given'
+            : `${planProblems.length === 1 ? 'a plan is' : 'plans are'} incomplete and cannot be trusted`);
+    }
+    if (parts.length === 0)
+        return 'no destroy or replace: nothing needs approval';
+    return parts.join('; ');
+}
+
+/** Length of the digest a reviewer types: 64 bits of SHA-256, in lowercase hex. */
+const DIGEST_LENGTH = 16;
+/** Version of the digest's input layout; a new layout must change every digest. */
+const DIGEST_VERSION = 1;
+/**
+ * The gated changes of an analysis, in a canonical order: what an approval
+ * covers. A destructive change that is not gated is not part of it, so
+ * approving cannot be needed for it, and adding one to the gate (a policy
+ * change) changes the digest.
+ */
+function gatedItems(analysis) {
+    const items = [];
+    for (const plan of analysis.plans) {
+        for (const change of plan.changes) {
+            if (!change.destructive)
+                continue;
+            const verdict = analysis.verdicts?.get(change);
+            // Without a history every destructive change is gated (decideGate's strict default).
+            const gated = verdict === undefined
+                ? analysis.decision.gated.some((g) => g.source === plan.source && g.address === change.address)
+                : verdict.gated;
+            if (!gated)
+                continue;
+            items.push({
+                source: plan.source,
+                address: change.address,
+                action: change.action,
+                type: change.type,
+                reason: change.reason ?? ''
+            });
+        }
+    }
+    return items.sort(compareItems);
+}
+/**
+ * The digest an approval must quote: SHA-256 over the repository, pull
+ * request, base ref, head SHA and the sorted gated changes. Any new push
+ * (head), retargeted base or change of the gated set gives a new digest,
+ * so an approval never carries over to something the reviewer did not see.
+ */
+function computeDigest(scope, items) {
+    const canonical = JSON.stringify([
+        DIGEST_VERSION,
+        scope.repository.toLowerCase(),
+        scope.pullNumber,
+        scope.baseRef,
+        scope.headSha.toLowerCase(),
+        [...items]
+            .sort(compareItems)
+            .map((item) => [
+            item.source,
+            item.address,
+            item.action,
+            item.type,
+            item.reason
+        ])
+    ]);
+    return createHash('sha256')
+        .update(canonical, 'utf8')
+        .digest('hex')
+        .slice(0, DIGEST_LENGTH);
+}
+function compareItems(a, b) {
+    return (compare(a.source, b.source) ||
+        compare(a.address, b.address) ||
+        compare(a.action, b.action) ||
+        compare(a.type, b.type) ||
+        compare(a.reason, b.reason));
+}
+/** Code-unit order, independent of the locale. */
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A detection rule (default, extra or generated from a config glob) that
+ * cannot be used. The message names the rule and says what was expected
+ * and what was found, so the config loader can prefix its key path.
+ */
+class RuleError extends Error {
+    name = 'RuleError';
+    /** The rule id, or the config entry (`aiIdentities[2]`) the rule came from. */
+    ruleId;
+    expected;
+    found;
+    constructor(ruleId, expected, found, options) {
+        super(`rule ${ruleId}: expected ${expected}, found ${found}`, options);
+        this.ruleId = ruleId;
+        this.expected = expected;
+        this.found = found;
+    }
+}
+
+/**
+ * Tests a value against a glob where `*` matches any run of characters
+ * (including none, and `/`) and `?` exactly one; everything else is literal
+ * and compared case-insensitively. Linear backtracking (no regex), so a
+ * pattern from a config file cannot blow up.
+ */
+function matchGlob(pattern, value) {
+    const p = pattern.toLowerCase();
+    const v = value.toLowerCase();
+    let pi = 0;
+    let vi = 0;
+    let star = -1;
+    let resume = 0;
+    while (vi < v.length) {
+        if (pi < p.length &&
+            (p[pi] === '?' || (p[pi] !== '*' && p[pi] === v[vi]))) {
+            pi++;
+            vi++;
+        }
+        else if (pi < p.length && p[pi] === '*') {
+            star = pi++;
+            resume = vi;
+        }
+        else if (star >= 0) {
+            pi = star + 1;
+            vi = ++resume;
+        }
+        else {
+            return false;
+        }
+    }
+    while (pi < p.length && p[pi] === '*')
+        pi++;
+    return pi === p.length;
+}
+
+/**
+ * Types of the AI-authorship detector: rules as data, the facts a commit and
+ * its pull request offer, and the verdict with its evidence.
+ */
+/**
+ * Where a rule looks. Commit-level fields come from the commit itself;
+ * `pr-*` and `head-branch` come from the pull request and apply to each of
+ * its commits (see `classifyCommit`).
+ */
+const RULE_FIELDS = [
+    'author-email',
+    'author-name',
+    'committer-email',
+    'committer-name',
+    'trailer',
+    'message-line',
+    'git-ai-note',
+    'pr-author-login',
+    'pr-author-type',
+    'pr-body',
+    'head-branch'
+];
+/** Fields that describe the pull request rather than the commit. */
+const PR_FIELDS = [
+    'pr-author-login',
+    'pr-author-type',
+    'pr-body',
+    'head-branch'
+];
+/**
+ * The fields that hold an identity a trusted human can vouch for: the only
+ * fields a `human` rule may use, and the only ones trust switches off.
+ */
+const IDENTITY_FIELDS = [
+    'author-email',
+    'committer-email',
+    'pr-author-login'
+];
+/**
+ * How sure a hit is, strongest first.
+ * - `definite`: a marker the tool or platform emits and people do not write by accident.
+ * - `likely`: strongly indicates AI, but UI suggestions, IDE misfires or user-invented trailers also produce it.
+ * - `weak`: circumstantial (a branch prefix, a keyword); advisory on its own.
+ */
+const CONFIDENCES = ['definite', 'likely', 'weak'];
+/**
+ * What a hit says about the commit: written by an AI agent, made by non-AI
+ * automation (Dependabot, Renovate), or made by a listed trusted human.
+ */
+const RULE_CATEGORIES = ['ai', 'automation', 'human'];
+/** Which part of a trailer value a `trailer` rule tests (`Name <email>` values). */
+const TRAILER_PARTS = ['value', 'name', 'email'];
+/** GitHub account types as the REST API (`user.type`) reports them. */
+const PR_AUTHOR_TYPES = [
+    'User',
+    'Bot',
+    'Organization',
+    'Mannequin'
+];
+
+/** Longest value a rule is tested on; longer lines are cut, which bounds regex time. */
+const MAX_MATCH_CHARS = 2_000;
+const RULE_ID = /^[a-z0-9][a-z0-9._-]*$/;
+const TRAILER_KEY = /^[a-z0-9][a-z0-9-]*$/i;
+const cache$1 = new WeakMap();
+/**
+ * Checks a rule and compiles its matchers once (rules are immutable data,
+ * so the result is cached per rule object). Throws `RuleError` on a rule
+ * that could match too much or not at all.
+ */
+function compileRule(rule) {
+    const cached = cache$1.get(rule);
+    if (cached !== undefined)
+        return cached;
+    validateShape(rule);
+    const compiled = {
+        rule,
+        test: compileMatcher(rule.id, rule.match),
+        requires: (rule.requires ?? []).map((condition) => {
+            if (!RULE_FIELDS.includes(condition.field) ||
+                condition.field === 'trailer')
+                throw new RuleError(rule.id, 'a requires field other than trailer', JSON.stringify(condition.field));
+            return { condition, test: compileMatcher(rule.id, condition.match) };
+        })
+    };
+    cache$1.set(rule, compiled);
+    return compiled;
+}
+function validateShape(rule) {
+    if (typeof rule.id !== 'string' || !RULE_ID.test(rule.id))
+        throw new RuleError(String(rule.id), 'an id of lowercase letters, digits, ".", "_" and "-"', JSON.stringify(rule.id));
+    if (typeof rule.tool !== 'string' || rule.tool.trim() === '')
+        throw new RuleError(rule.id, 'a non-empty tool', JSON.stringify(rule.tool));
+    if (!RULE_CATEGORIES.includes(rule.category))
+        throw new RuleError(rule.id, `category ${RULE_CATEGORIES.join('|')}`, JSON.stringify(rule.category));
+    if (!CONFIDENCES.includes(rule.confidence))
+        throw new RuleError(rule.id, `confidence ${CONFIDENCES.join('|')}`, JSON.stringify(rule.confidence));
+    if (!RULE_FIELDS.includes(rule.field))
+        throw new RuleError(rule.id, `field ${RULE_FIELDS.join('|')}`, JSON.stringify(rule.field));
+    if (rule.field === 'trailer' && !TRAILER_KEY.test(rule.key))
+        throw new RuleError(rule.id, 'a trailer key of letters, digits and "-"', JSON.stringify(rule.key));
+    if (rule.category === 'human' &&
+        !IDENTITY_FIELDS.includes(rule.field))
+        throw new RuleError(rule.id, `a human rule on ${IDENTITY_FIELDS.join('|')}`, rule.field);
+}
+/** Compiles one matcher; all comparisons are case-insensitive. */
+function compileMatcher(ruleId, matcher) {
+    switch (matcher.kind) {
+        case 'exact': {
+            const want = matcher.value.trim().toLowerCase();
+            if (want === '')
+                throw new RuleError(ruleId, 'a non-empty exact value', '""');
+            return (value) => value.trim().toLowerCase() === want;
+        }
+        case 'glob': {
+            const pattern = matcher.pattern.trim();
+            if (pattern.replace(/[*?]/g, '').length < 3)
+                throw new RuleError(ruleId, 'a glob with at least 3 literal characters', JSON.stringify(matcher.pattern));
+            return (value) => matchGlob(pattern, value.trim());
+        }
+        case 'regex': {
+            if (!matcher.source.startsWith('^'))
+                throw new RuleError(ruleId, 'a regex anchored with ^ (markers match from the start of a line or value)', JSON.stringify(matcher.source));
+            let regex;
+            try {
+                regex = new RegExp(matcher.source, 'i');
+            }
+            catch (error) {
+                throw new RuleError(ruleId, 'a valid JavaScript regex', JSON.stringify(matcher.source), { cause: error });
+            }
+            return (value) => regex.test(value.trim().slice(0, MAX_MATCH_CHARS));
+        }
+        default: {
+            const kind = matcher.kind;
+            throw new RuleError(ruleId, 'a matcher of kind exact|glob|regex', JSON.stringify(kind));
+        }
+    }
+}
+
+/**
+ * Commit-message parsing with git's own trailer rules, so that a marker only
+ * counts where git (and GitHub) would treat it as a trailer: in the last
+ * paragraph, as a `Key: value` line, not quoted, bulleted or fenced.
+ */
+/**
+ * Lines git itself writes into trailer blocks without a `Key: value` shape
+ * of their own; they make a mixed paragraph count as a trailer block.
+ */
+const GIT_GENERATED_PREFIXES = [
+    'Signed-off-by: ',
+    '(cherry picked from commit '
+];
+/** git's default `core.commentChar`: such lines never break a trailer block. */
+const COMMENT_PREFIX = '#';
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})\s*$/;
+const LIST_ITEM = /^(?:[-*+>`]|\d+[.)])/;
+const TRAILER_KEY_CHAR = /^[A-Za-z0-9-]$/;
+const IDENTITY = /^([^<>]*?)\s*<([^<>\s]+)>$/;
+/** Splits text into lines, dropping the `\r` of CRLF line ends. */
+function splitLines(text) {
+    return text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+/**
+ * Returns the trailers of a commit message the way `git interpret-trailers
+ * --parse` (and `git log --format=%(trailers)`) finds them: only the last
+ * paragraph, only if it is all `Key: value` lines (with indented continuation
+ * lines), or mostly so when git's own `Signed-off-by:` / `(cherry picked
+ * from commit …)` lines are in it. Lines inside a closed code fence never
+ * count, which is stricter than git.
+ */
+function parseTrailers(message) {
+    const lines = splitLines(message);
+    const fenced = fencedLines(lines);
+    const start = findTrailerBlockStart(lines, fenced);
+    if (start < 0)
+        return [];
+    const trailers = [];
+    // The item that continuation lines extend: a trailer, or a non-trailer
+    // line of a mixed block (whose continuations are then ignored too).
+    let current;
+    for (let i = start; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        if (line.startsWith(COMMENT_PREFIX) || isBlank(line))
+            continue;
+        if (isSpace(line[0])) {
+            if (current !== undefined)
+                current.value = `${current.value} ${line.trim()}`;
+            continue;
+        }
+        const separator = fenced[i] === true ? -1 : findSeparator(line);
+        if (separator >= 1) {
+            current = {
+                key: line.slice(0, separator).trim(),
+                value: line.slice(separator + 1).trim()
+            };
+            trailers.push(current);
+        }
+        else {
+            current = { key: '', value: '' };
+        }
+    }
+    return trailers.map(({ key, value }) => ({
+        key,
+        value: value.trim(),
+        line: `${key}: ${value.trim()}`
+    }));
+}
+/** Parses `Name <email>` (also `<email>` alone); undefined for anything else. */
+function parseIdentity(text) {
+    const match = IDENTITY.exec(text.trim());
+    if (match === null)
+        return undefined;
+    return { name: (match[1] ?? '').trim(), email: match[2] ?? '' };
+}
+/**
+ * The lines of a commit message that may carry a line marker (a footer, a
+ * session link): every non-blank line except quoted (`>`), list (`-`, `*`,
+ * `+`, `1.`), backticked, indented-code and fenced lines, where people quote
+ * markers instead of emitting them.
+ */
+function messageLines(message) {
+    return scannable(message, true);
+}
+/**
+ * The lines of a pull-request body that may carry a marker: every non-blank
+ * line except quoted (`>`), indented-code and fenced lines. List and emphasis
+ * lines stay, because agents write their footers as `*…*` Markdown.
+ */
+function bodyLines(body) {
+    return scannable(body, false);
+}
+function scannable(text, skipListItems) {
+    const lines = splitLines(text);
+    const fenced = fencedLines(lines);
+    const subject = lines.findIndex((l) => !isBlank(l));
+    const result = [];
+    lines.forEach((line, index) => {
+        if (isBlank(line) || fenced[index] === true)
+            return;
+        if (line.startsWith('\t') || line.startsWith('    '))
+            return;
+        const text = line.trim();
+        if (text.startsWith('>'))
+            return;
+        if (skipListItems && LIST_ITEM.test(text))
+            return;
+        result.push({ index, text, subject: index === subject });
+    });
+    return result;
+}
+/**
+ * Marks the lines inside closed code fences (the fence lines included). An
+ * opening fence with no closing fence marks nothing: a message truncated or
+ * squashed mid-block must not hide the trailers appended after it.
+ */
+function fencedLines(lines) {
+    const fenced = lines.map(() => false);
+    let i = 0;
+    while (i < lines.length) {
+        const marker = FENCE_OPEN.exec(lines[i] ?? '')?.[1];
+        if (marker !== undefined) {
+            let close = i + 1;
+            while (close < lines.length) {
+                const closing = FENCE_CLOSE.exec(lines[close] ?? '')?.[1];
+                if (closing !== undefined &&
+                    closing[0] === marker[0] &&
+                    closing.length >= marker.length)
+                    break;
+                close++;
+            }
+            if (close < lines.length) {
+                for (let k = i; k <= close; k++)
+                    fenced[k] = true;
+                i = close + 1;
+                continue;
+            }
+        }
+        i++;
+    }
+    return fenced;
+}
+/**
+ * git's `find_trailer_block_start`: walks up from the end to the last blank
+ * line; the paragraph below it is the trailer block if every line is a
+ * trailer (or a continuation), or if it holds a git-generated line and at
+ * least a quarter of its lines are trailers. The first paragraph (the
+ * subject) never is. Returns the first line of the block, or -1.
+ */
+function findTrailerBlockStart(lines, fenced) {
+    let endOfTitle = lines.length;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        if (line.startsWith(COMMENT_PREFIX))
+            continue;
+        if (isBlank(line)) {
+            endOfTitle = i;
+            break;
+        }
+    }
+    let onlySpaces = true;
+    let recognizedPrefix = false;
+    let trailerLines = 0;
+    let nonTrailerLines = 0;
+    let possibleContinuationLines = 0;
+    for (let i = lines.length - 1; i >= endOfTitle; i--) {
+        const line = lines[i] ?? '';
+        if (line.startsWith(COMMENT_PREFIX)) {
+            nonTrailerLines += possibleContinuationLines;
+            possibleContinuationLines = 0;
+            continue;
+        }
+        if (isBlank(line)) {
+            if (onlySpaces)
+                continue;
+            nonTrailerLines += possibleContinuationLines;
+            if (recognizedPrefix && trailerLines * 3 >= nonTrailerLines)
+                return i + 1;
+            if (trailerLines > 0 && nonTrailerLines === 0)
+                return i + 1;
+            return -1;
+        }
+        onlySpaces = false;
+        if (fenced[i] === true) {
+            nonTrailerLines += possibleContinuationLines + 1;
+            possibleContinuationLines = 0;
+            continue;
+        }
+        if (GIT_GENERATED_PREFIXES.some((prefix) => line.startsWith(prefix))) {
+            trailerLines++;
+            possibleContinuationLines = 0;
+            recognizedPrefix = true;
+            continue;
+        }
+        if (findSeparator(line) >= 1 && !isSpace(line[0])) {
+            trailerLines++;
+            possibleContinuationLines = 0;
+        }
+        else if (isSpace(line[0])) {
+            possibleContinuationLines++;
+        }
+        else {
+            nonTrailerLines += possibleContinuationLines + 1;
+            possibleContinuationLines = 0;
+        }
+    }
+    return -1;
+}
+/**
+ * git's `find_separator`: the index of the `:` after a key made of letters,
+ * digits and `-` (whitespace allowed before the colon), or -1.
+ */
+function findSeparator(line) {
+    let whitespaceFound = false;
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i] ?? '';
+        if (c === ':')
+            return i;
+        if (!whitespaceFound && TRAILER_KEY_CHAR.test(c))
+            continue;
+        if (i !== 0 && (c === ' ' || c === '\t')) {
+            whitespaceFound = true;
+            continue;
+        }
+        break;
+    }
+    return -1;
+}
+function isBlank(line) {
+    return line.trim() === '';
+}
+function isSpace(c) {
+    return c === ' ' || c === '\t';
+}
+
+/**
+ * The verdict on one commit: written by an AI agent, by non-AI automation,
+ * or (as far as metadata can tell) by a human.
+ *
+ * Verdict rules, in order:
+ * 1. Any `definite` or `likely` AI hit, from the commit or from its pull
+ *    request, makes the commit `ai`, with the strongest hit's confidence and
+ *    tool.
+ * 2. Weak AI hits are advisory, unless two of them from *different fields*
+ *    name the *same tool* (Bolt's address as author and as committer; an
+ *    "AI-generated" line in the commit and in the PR body): then the commit
+ *    is `ai` with confidence `weak`. Hits naming different tools, or two
+ *    hits on one field, never corroborate. The verdict decides the gate; the
+ *    confidence stays the strength of the best single hit, so a reviewer sees
+ *    that the case rests on circumstantial evidence.
+ * 3. Otherwise a `definite`/`likely` automation hit *on the commit itself*
+ *    makes it `automation`. Pull-request automation hits (a Dependabot PR)
+ *    stay advisory: a human's fix-up commit on a bot's PR is the human's.
+ * 4. Otherwise `human`, with every advisory hit kept as evidence.
+ *
+ * Pull-request evidence reaches every commit of the PR, with no opt-out:
+ * agents that commit under their human's identity (Codex cloud, local
+ * agents) are the main false negative, and nothing in a commit can prove it
+ * was typed by a person. PR hits therefore only ever make a commit more
+ * suspect. A trusted human (see `buildRules`) only stops identity rules from
+ * reading that person's own email or login as an agent.
+ */
+/** Longest evidence text kept; reports quote it verbatim. */
+const MAX_EVIDENCE_CHARS = 200;
+/**
+ * Classifies one commit against the rules (see the module comment for the
+ * verdict rules). Pure: the same facts and rules always give the same
+ * verdict and evidence order.
+ */
+function classifyCommit(commit, pr, rules) {
+    const subject = {
+        commit,
+        pr,
+        trailers: parseTrailers(commit.message),
+        lines: messageLines(commit.message),
+        noteLines: commit.notes === undefined ? [] : splitLines(commit.notes),
+        prBodyLines: pr === undefined ? [] : bodyLines(pr.body)
+    };
+    const trusted = new Set();
+    const evidence = [];
+    const fallback = [];
+    for (const rule of rules.filter((r) => r.category === 'human')) {
+        const hit = evaluate(rule, subject);
+        if (hit === undefined)
+            continue;
+        evidence.push(hit);
+        fallback.push(rule.fallback === true);
+        if (isIdentityField(rule.field))
+            trusted.add(rule.field);
+    }
+    for (const rule of rules) {
+        if (rule.category === 'human')
+            continue;
+        if (isIdentityField(rule.field) && trusted.has(rule.field))
+            continue;
+        const hit = evaluate(rule, subject);
+        if (hit === undefined)
+            continue;
+        evidence.push(hit);
+        fallback.push(rule.fallback === true);
+    }
+    const specific = new Set(evidence.filter((_, i) => !fallback[i]).map((e) => e.text));
+    const ordered = evidence
+        .filter((e, i) => !fallback[i] || !specific.has(e.text))
+        .map((e, i) => ({ e, i }))
+        .sort((a, b) => rank(a.e.confidence) - rank(b.e.confidence) ||
+        Number(isPrField(a.e.field)) - Number(isPrField(b.e.field)) ||
+        a.i - b.i)
+        .map(({ e }) => e);
+    const base = { sha: commit.sha, evidence: ordered };
+    const ai = ordered.filter((e) => e.category === 'ai');
+    const strongest = ai.find((e) => e.confidence !== 'weak');
+    if (strongest !== undefined)
+        return {
+            ...base,
+            verdict: 'ai',
+            tool: strongest.tool,
+            confidence: strongest.confidence
+        };
+    const agreed = corroboratedTool(ai);
+    if (agreed !== undefined)
+        return { ...base, verdict: 'ai', tool: agreed, confidence: 'weak' };
+    const bot = ordered.find((e) => e.category === 'automation' &&
+        e.confidence !== 'weak' &&
+        !isPrField(e.field));
+    if (bot !== undefined)
+        return {
+            ...base,
+            verdict: 'automation',
+            tool: bot.tool,
+            confidence: bot.confidence
+        };
+    return { ...base, verdict: 'human' };
+}
+/** The first tool named by weak hits from two different fields, if any. */
+function corroboratedTool(ai) {
+    const fieldsByTool = new Map();
+    for (const e of ai) {
+        if (e.confidence !== 'weak')
+            continue;
+        const fields = fieldsByTool.get(e.tool) ?? new Set();
+        fields.add(e.field);
+        fieldsByTool.set(e.tool, fields);
+        if (fields.size >= 2)
+            return e.tool;
+    }
+    return undefined;
+}
+/** The rule's first hit on the subject, as evidence. */
+function evaluate(rule, subject) {
+    const compiled = compileRule(rule);
+    const hit = candidatesFor(rule, subject).find((c) => compiled.test(c.value));
+    if (hit === undefined)
+        return undefined;
+    const conditionsHold = compiled.requires.every(({ condition, test }) => values(condition.field, subject).some((c) => test(c.value)));
+    if (!conditionsHold)
+        return undefined;
+    return {
+        ruleId: rule.id,
+        tool: rule.tool,
+        category: rule.category,
+        confidence: rule.confidence,
+        field: rule.field,
+        text: clip$1(hit.text)
+    };
+}
+function candidatesFor(rule, subject) {
+    switch (rule.field) {
+        case 'trailer': {
+            const key = rule.key.toLowerCase();
+            const part = rule.part ?? 'value';
+            return subject.trailers
+                .filter((t) => t.key.toLowerCase() === key)
+                .flatMap((t) => {
+                if (part === 'value')
+                    return [{ value: t.value, text: t.line }];
+                const identity = parseIdentity(t.value);
+                if (identity === undefined)
+                    return [];
+                return [
+                    {
+                        value: part === 'email' ? identity.email : identity.name,
+                        text: t.line
+                    }
+                ];
+            });
+        }
+        case 'message-line':
+            return subject.lines
+                .filter((l) => rule.subjectOnly !== true || l.subject)
+                .map((l) => ({ value: l.text, text: l.text }));
+        default:
+            return values(rule.field, subject);
+    }
+}
+/** The values of a field other than `trailer`, in message order. */
+function values(field, subject) {
+    const { commit, pr } = subject;
+    const one = (value) => [{ value, text: value.trim() }];
+    switch (field) {
+        case 'author-email':
+            return one(commit.author.email);
+        case 'author-name':
+            return one(commit.author.name);
+        case 'committer-email':
+            return one(commit.committer.email);
+        case 'committer-name':
+            return one(commit.committer.name);
+        case 'message-line':
+            return subject.lines.map((l) => ({ value: l.text, text: l.text }));
+        case 'git-ai-note':
+            return subject.noteLines.map((l) => ({ value: l, text: l.trim() }));
+        case 'pr-author-login':
+            return pr === undefined ? [] : one(pr.authorLogin);
+        case 'pr-author-type':
+            return pr === undefined ? [] : one(pr.authorType);
+        case 'pr-body':
+            return subject.prBodyLines.map((l) => ({ value: l.text, text: l.text }));
+        case 'head-branch':
+            return pr === undefined ? [] : one(pr.headBranch);
+    }
+}
+function clip$1(text) {
+    const trimmed = text.trim();
+    return trimmed.length <= MAX_EVIDENCE_CHARS
+        ? trimmed
+        : `${trimmed.slice(0, MAX_EVIDENCE_CHARS - 1)}…`;
+}
+function rank(confidence) {
+    return CONFIDENCES.indexOf(confidence);
+}
+function isPrField(field) {
+    return PR_FIELDS.includes(field);
+}
+function isIdentityField(field) {
+    return IDENTITY_FIELDS.includes(field);
+}
+
+const IDENTITY_GLOB = /^[^\s<>]+$/;
+const NOREPLY = '@users.noreply.github.com';
+/**
+ * Builds the rule set the detector runs, so the config loader only has to
+ * parse YAML and hand its lists over. Throws `RuleError` (with the config
+ * entry, e.g. `disable[1]`, as rule id) on anything that would silently
+ * detect less than the user asked for.
+ */
+function buildRules(defaults, options = {}) {
+    const extra = options.extra ?? [];
+    const candidates = [...defaults, ...extra];
+    const seen = new Set();
+    for (const rule of candidates) {
+        compileRule(rule);
+        if (seen.has(rule.id))
+            throw new RuleError(rule.id, 'a rule id used once', 'a second rule with this id');
+        seen.add(rule.id);
+    }
+    const disabled = new Set();
+    (options.disable ?? []).forEach((pattern, i) => {
+        const hits = candidates.filter((rule) => matchGlob(pattern, rule.id));
+        if (hits.length === 0)
+            throw new RuleError(`disable[${i}]`, 'the id of a rule (wildcards * and ? allowed)', JSON.stringify(pattern));
+        for (const rule of hits)
+            disabled.add(rule.id);
+    });
+    const generated = [
+        ...identityRules('aiIdentities', 'ai-identity', 'ai', options.aiIdentities ?? []),
+        ...identityRules('trustedHumans', 'trusted-human', 'human', options.trustedHumans ?? [])
+    ];
+    for (const rule of generated)
+        compileRule(rule);
+    return [...candidates.filter((rule) => !disabled.has(rule.id)), ...generated];
+}
+/** Turns identity globs into rules on every field that holds that identity. */
+function identityRules(option, prefix, category, patterns) {
+    return patterns.flatMap((raw, i) => {
+        const where = `${option}[${i}]`;
+        const pattern = raw.trim();
+        if (!IDENTITY_GLOB.test(pattern))
+            throw new RuleError(where, 'an email or login glob without spaces or <>', JSON.stringify(raw));
+        compileMatcher(where, { kind: 'glob', pattern });
+        const common = {
+            tool: category === 'ai' ? 'configured-ai-identity' : 'trusted-human',
+            category,
+            confidence: 'definite'
+        };
+        const id = (suffix) => `${prefix}.${i}.${suffix}`;
+        const emails = pattern.includes('@')
+            ? [{ kind: 'glob', pattern }]
+            : [
+                { kind: 'glob', pattern: `${pattern}${NOREPLY}` },
+                { kind: 'glob', pattern: `*+${pattern}${NOREPLY}` }
+            ];
+        const rules = emails.flatMap((match, j) => {
+            const n = emails.length > 1 ? `.${j}` : '';
+            const byEmail = [
+                { ...common, id: id(`author-email${n}`), field: 'author-email', match },
+                {
+                    ...common,
+                    id: id(`committer-email${n}`),
+                    field: 'committer-email',
+                    match
+                }
+            ];
+            if (category === 'ai')
+                byEmail.push({
+                    ...common,
+                    id: id(`coauthor${n}`),
+                    field: 'trailer',
+                    key: 'co-authored-by',
+                    part: 'email',
+                    match
+                });
+            return byEmail;
+        });
+        if (!pattern.includes('@'))
+            rules.push({
+                ...common,
+                id: id('pr-author-login'),
+                field: 'pr-author-login',
+                match: { kind: 'glob', pattern }
+            });
+        return rules;
+    });
+}
+
+/** The date the default rules were last checked against the vendors. */
+const exact = (value) => ({ kind: 'exact', value });
+const glob = (pattern) => ({ kind: 'glob', pattern });
+const re = (source) => ({ kind: 'regex', source });
+/** The PR author is a GitHub App (a human may own the same login as a user). */
+const BY_BOT = [{ field: 'pr-author-type', match: exact('Bot') }];
+/**
+ * One rule per identity field for one email: `<id>.author`,
+ * `<id>.committer` (both emails) and `<id>.coauthor` (the email of a
+ * `Co-authored-by` trailer).
+ */
+function emailRules(id, tool, confidence, where, match, category = 'ai') {
+    return where.map((w) => {
+        const common = { id: `${id}.${w}`, tool, category, confidence, match };
+        switch (w) {
+            case 'author':
+                return { ...common, field: 'author-email' };
+            case 'committer':
+                return { ...common, field: 'committer-email' };
+            case 'coauthor':
+                return {
+                    ...common,
+                    field: 'trailer',
+                    key: 'co-authored-by',
+                    part: 'email'
+                };
+        }
+    });
+}
+const ALL = ['author', 'committer', 'coauthor'];
+const COMMITTED = ['author', 'committer'];
+function single(id, tool, confidence, field, match, extra = {}) {
+    return { id, tool, category: 'ai', confidence, field, match, ...extra };
+}
+function line(id, tool, confidence, source, extra = {}) {
+    return {
+        id,
+        tool,
+        category: 'ai',
+        confidence,
+        field: 'message-line',
+        match: re(source),
+        ...extra
+    };
+}
+function trailer(id, tool, confidence, key, match, note) {
+    return {
+        id,
+        tool,
+        category: 'ai',
+        confidence,
+        field: 'trailer',
+        key,
+        match,
+        ...(note === undefined ? {} : { note })
+    };
+}
+const CLAUDE_FOOTER = '^(?:🤖\\s*)?generated with \\[claude code\\]\\(https://claude\\.(?:ai/code|com/claude-code)/?\\)';
+const CLAUDE_SESSION = '^(?:claude-session:\\s*)?https://claude\\.ai/code/session_[a-z0-9]+\\s*$';
+const DEVIN_RUN = '^link to devin run:\\s*https://app\\.devin\\.ai/sessions/[0-9a-f]{32}';
+/** GitHub's noreply domain, as a regex fragment (for whole-address rules). */
+const GH = '@users\\.noreply\\.github\\.com';
+/** AI-agent rules: definite first, then likely, then weak. */
+const AI_RULES = [
+    // ---- Claude Code (CLI/IDE, web, GitHub Action) ----
+    ...emailRules('claude.email', 'claude-code', 'definite', ALL, exact('noreply@anthropic.com')),
+    line('claude.footer', 'claude-code', 'definite', CLAUDE_FOOTER),
+    single('claude.footer.pr', 'claude-code', 'definite', 'pr-body', re(CLAUDE_FOOTER)),
+    line('claude.session', 'claude-code', 'definite', CLAUDE_SESSION, {
+        note: 'Claude-Session trailer, or the bare session URL line of 2026 builds'
+    }),
+    single('claude.session.pr', 'claude-code', 'definite', 'pr-body', re(CLAUDE_SESSION)),
+    single('claude.pr.project', 'claude-code', 'definite', 'pr-body', re('^<!--\\s*ccr-projects-attribution:')),
+    ...emailRules('claude.app', 'claude-code-action', 'definite', COMMITTED, re(`^(?:\\d+\\+)?(?:claude|claude-code|claude-code-action|anthropic-claude)\\[bot\\]${GH}$`)),
+    single('claude.app.login', 'claude-code-action', 'definite', 'pr-author-login', re('^(?:claude|claude-code|anthropic-claude)(?:\\[bot\\])?$'), {
+        requires: BY_BOT,
+        note: 'a real user is named claude (id 81847): only the Bot account counts'
+    }),
+    // ---- GitHub Copilot coding agent ----
+    ...emailRules('copilot.agent.email', 'copilot-coding-agent', 'definite', ALL, exact('198982749+copilot@users.noreply.github.com')),
+    single('copilot.agent.login', 'copilot-coding-agent', 'definite', 'pr-author-login', re('^(?:copilot|copilot-swe-agent)(?:\\[bot\\])?$'), {
+        requires: BY_BOT
+    }),
+    line('copilot.agent.logs', 'copilot-coding-agent', 'definite', '^agent-logs-url:\\s*https://github\\.com/[^/\\s]+/[^/\\s]+/sessions/[0-9a-f-]{36}\\s*$', { note: 'sits in its own paragraph, so git trailer parsing misses it' }),
+    single('copilot.agent.body', 'copilot-coding-agent', 'definite', 'pr-body', re('^<!--\\s*START COPILOT (?:CODING AGENT|ORIGINAL PROMPT)')),
+    // ---- Cursor (IDE agent, CLI, background agents) ----
+    ...emailRules('cursor.email', 'cursor', 'definite', ALL, exact('cursoragent@cursor.com')),
+    single('cursor.body', 'cursor', 'definite', 'pr-body', re('^<!--\\s*CURSOR_AGENT_PR_BODY_(?:BEGIN|END)\\s*-->')),
+    // ---- Aider ----
+    trailer('aider.coauthor', 'aider', 'definite', 'co-authored-by', re('^aider\\b[^<]*<(?:aider|noreply)@aider\\.(?:chat|dev)>$'), 'v0.83+; paul@aider.chat is a human'),
+    single('aider.author.name', 'aider', 'definite', 'author-name', glob('* (aider)'), {
+        note: 'pre-0.85 default: aider appends (aider) to the author name'
+    }),
+    // ---- Devin ----
+    ...emailRules('devin.email', 'devin', 'definite', ALL, exact('158243242+devin-ai-integration[bot]@users.noreply.github.com')),
+    single('devin.author.name', 'devin', 'definite', 'author-name', exact('devin-ai-integration[bot]')),
+    single('devin.login', 'devin', 'definite', 'pr-author-login', re('^devin-ai-integration(?:\\[bot\\])?$')),
+    single('devin.body', 'devin', 'definite', 'pr-body', re(DEVIN_RUN)),
+    line('devin.run', 'devin', 'definite', DEVIN_RUN),
+    // ---- Google Jules ----
+    ...emailRules('jules.email', 'jules', 'definite', ALL, exact('161369871+google-labs-jules[bot]@users.noreply.github.com')),
+    single('jules.body', 'jules', 'definite', 'pr-body', re('^\\*?pr created automatically by jules for task \\[\\d+\\]')),
+    // ---- OpenAI Codex (CLI, cloud) ----
+    trailer('codex.cli.coauthor', 'codex-cli', 'definite', 'co-authored-by', re('^codex\\b[^<]*<noreply@openai\\.com>$'), 'DEFAULT_ATTRIBUTION_VALUE; opt-in'),
+    single('codex.cloud.body', 'codex-cloud', 'definite', 'pr-body', re('^\\[codex task\\]\\(https://chatgpt\\.com/codex/tasks/task_[a-z]_[0-9a-f]+\\)'), {
+        note: 'Codex cloud opens the PR as the human user: this link is often the only marker'
+    }),
+    // ---- Sourcegraph Amp ----
+    ...emailRules('amp.email', 'amp', 'definite', ['author', 'coauthor'], exact('amp@ampcode.com')),
+    line('amp.thread', 'amp', 'definite', '^amp-thread(?:-id)?:\\s*https://ampcode\\.com/threads/t-[0-9a-f-]+'),
+    // ---- Continue CLI ----
+    ...emailRules('continue.email', 'continue-cli', 'definite', ['coauthor'], exact('noreply@continue.dev')),
+    // ---- OpenHands ----
+    ...emailRules('openhands.email', 'openhands', 'definite', ALL, exact('openhands@all-hands.dev')),
+    single('openhands.body', 'openhands', 'definite', 'pr-body', re('^automatic fix generated by \\[openhands\\]')),
+    // ---- Replit Agent ----
+    trailer('replit.agent', 'replit-agent', 'definite', 'replit-commit-author', re('^(?:agent|assistant)$')),
+    // ---- Lovable ----
+    ...emailRules('lovable.email', 'lovable', 'definite', COMMITTED, re(`^(?:159125892\\+gpt-engineer-app\\[bot\\]${GH}|noreply@lovable\\.dev)$`)),
+    // ---- Amazon Q Developer agent, Kiro ----
+    ...emailRules('amazonq.email', 'amazon-q', 'definite', COMMITTED, exact('208079219+amazon-q-developer[bot]@users.noreply.github.com')),
+    single('amazonq.login', 'amazon-q', 'definite', 'pr-author-login', re('^amazon-q-developer(?:\\[bot\\])?$')),
+    ...emailRules('kiro.email', 'kiro', 'definite', ALL, re(`^244629292\\+kiro-agent(?:\\[bot\\])?${GH}$`)),
+    // ---- Sweep, Roo Code Cloud ----
+    single('sweep.login', 'sweep', 'definite', 'pr-author-login', re('^sweep-ai(?:\\[bot\\])?$')),
+    single('sweep.author.name', 'sweep', 'definite', 'author-name', re('^sweep-ai(?:\\[bot\\])?$')),
+    ...emailRules('roo.cloud', 'roo-code-cloud', 'definite', ['author', 'coauthor'], exact('roomote@roocode.com')),
+    // ---- git-ai line-level provenance (refs/notes/ai) ----
+    {
+        id: 'gitai.note',
+        tool: 'git-ai',
+        category: 'ai',
+        confidence: 'definite',
+        field: 'git-ai-note',
+        match: re('^\\s*(?:s_[0-9a-f]{14}(?:::t_[0-9a-f]{14})?|[0-9a-f]{16})\\s+\\d'),
+        requires: [
+            {
+                field: 'git-ai-note',
+                match: re('^.*"schema_version"\\s*:\\s*"authorship/\\d')
+            }
+        ],
+        note: 'an AI attestation line (s_… session or legacy 16-hex prompt key) in a git-ai note'
+    },
+    // ---- explicit disclosure (Linux kernel, Fedora, LLVM, Apache) ----
+    trailer('disclosure.assisted-by', 'disclosed', 'definite', 'assisted-by', re('^(?!(?:no|none|false|n/a)\\s*$)\\S')),
+    trailer('disclosure.ai-assisted', 'disclosed', 'definite', 'ai-assisted', re('^(?!(?:no|none|false|n/a)\\s*$)\\S')),
+    trailer('disclosure.co-developed-by-ai', 'disclosed', 'definite', 'co-developed-by-ai', re('^\\S')),
+    trailer('disclosure.generated-by', 'disclosed', 'likely', 'generated-by', re('^(?!(?:no|none|false|n/a)\\s*$)\\S'), 'Apache/OpenInfra form; also used by non-AI code generators, hence likely'),
+    // ---------------- likely ----------------
+    ...emailRules('copilot.ide', 'copilot-ide', 'likely', ['coauthor'], re('^(?:223556219\\+copilot@users\\.noreply\\.github\\.com|copilot@github\\.com)$')),
+    ...emailRules('copilot.suggestion', 'copilot-review', 'likely', ['coauthor'], re(`^(?:175728472\\+copilot|62310815\\+github-advanced-security\\[bot\\]|223894421\\+github-code-quality\\[bot\\])${GH}$`)),
+    ...emailRules('gca.suggestion', 'gemini-code-assist', 'likely', ['coauthor'], re(`^(?:176961590\\+)?gemini-code-assist\\[bot\\]${GH}$`)),
+    trailer('cursor.madewith', 'cursor', 'likely', 'made-with', exact('cursor'), 'common, but not documented by Cursor'),
+    ...emailRules('codex.noreply', 'codex-cli', 'likely', ['coauthor'], exact('noreply@openai.com')),
+    ...emailRules('codex.sandbox', 'codex-cloud', 'likely', COMMITTED, exact('codex@openai.com')),
+    ...emailRules('codex.app', 'codex', 'likely', ['author'], re(`^(?:199175422\\+chatgpt-codex-connector|215057067\\+openai-codex)\\[bot\\]${GH}$`)),
+    single('codex.app.login', 'codex', 'likely', 'pr-author-login', re('^openai-codex(?:\\[bot\\])?$')),
+    ...emailRules('gemini.cli.identity', 'gemini-cli', 'likely', ALL, re(`^(?:gemini-cli@google\\.com|(?:\\d+\\+)?gemini-cli\\[bot\\]${GH})$`)),
+    trailer('gemini.named.coauthor', 'gemini-cli', 'likely', 'co-authored-by', re('^(?:google\\s+)?gemini(?: cli| code)?\\s*<[^<>@]+@google\\.com>$'), 'needs the Gemini name AND a google.com address'),
+    line('aider.prefix', 'aider', 'likely', '^aider:\\s', { subjectOnly: true }),
+    line('devin.cli.footer', 'devin', 'likely', '^(?:🤖\\s*)?generated with \\[devin\\]\\(https://(?:cli\\.)?devin\\.ai'),
+    line('continue.footer', 'continue-cli', 'likely', '^generated with \\[continue\\]\\(https://continue\\.dev\\)'),
+    line('codebuff.footer', 'codebuff', 'likely', '^(?:🤖\\s*)?generated with codebuff\\b'),
+    ...emailRules('windsurf.email', 'windsurf', 'likely', ['author', 'coauthor'], re(`^(?:windsurf@codeium\\.com|noreply@codeium\\.com|cascade@windsurf\\.ai|noreply@windsurf\\.ai|(?:\\d+\\+)?windsurf-bot\\[bot\\]${GH})$`)),
+    ...emailRules('cline.email', 'cline', 'likely', ['author', 'coauthor'], re(`^(?:noreply@cline\\.bot|(?:205137888\\+)?cline\\[bot\\]${GH})$`)),
+    ...emailRules('factory.email', 'factory', 'likely', ['author', 'coauthor'], re(`^(?:138933559\\+)?factory-droid\\[bot\\]${GH}$`)),
+    ...emailRules('cody.email', 'sourcegraph-cody', 'likely', ['author', 'coauthor'], re(`^(?:\\d+\\+)?sourcegraph-cody\\[bot\\]${GH}$`)),
+    ...emailRules('other.agents.email', 'other-agent', 'likely', ['author', 'coauthor'], re(`^(?:agent@warp\\.dev|oz-agent@warp\\.dev|qwen-coder@alibabacloud\\.com|noreply@codebuff\\.com|clio-agent@sisyphuslabs\\.ai|(?:\\d+\\+)?(?:continue|codegen-sh|jetbrains-ai|opencode-agent)\\[bot\\]${GH})$`)),
+    line('entire.trailer', 'entire', 'likely', '^entire-(?:checkpoint|session|agent|metadata):\\s*\\S'),
+    {
+        ...trailer('generic.ai.coauthor', 'unknown-agent', 'likely', 'co-authored-by', re('^[^<]*\\b(?:gpt-?\\d|claude|gemini|codex|copilot|cursor|devin|jules|llm|ai agent)\\b[^<]*<[^<>@]*(?:noreply|no-reply|\\[bot\\]|agent)[^<>@]*@[^<>]+>$'), 'an AI name AND a no-reply/bot/agent local part: "Claude Dupont <claude@gmail.com>" does not match'),
+        fallback: true
+    },
+    // ---------------- weak ----------------
+    single('claude.branch', 'claude-code', 'weak', 'head-branch', glob('claude/*'), { note: 'branch names are attacker-controlled and configurable' }),
+    single('copilot.agent.branch', 'copilot-coding-agent', 'weak', 'head-branch', glob('copilot/*')),
+    single('codex.branch', 'codex-cloud', 'weak', 'head-branch', glob('codex/*')),
+    single('cursor.branch', 'cursor', 'weak', 'head-branch', re('^(?:cursor|cloud)/.+-[0-9a-f]{4}$')),
+    single('devin.branch', 'devin', 'weak', 'head-branch', re('^devin/\\d{10}-')),
+    single('jules.branch', 'jules', 'weak', 'head-branch', re('^.+-\\d{15,20}$')),
+    single('sweep.branch', 'sweep', 'weak', 'head-branch', glob('sweep/*')),
+    single('openhands.branch', 'openhands', 'weak', 'head-branch', re('^openhands-fix-issue-\\d+(?:-try\\d+)?$')),
+    single('kiro.branch', 'kiro', 'weak', 'head-branch', glob('kiro/*')),
+    single('amp.branch', 'amp', 'weak', 'head-branch', glob('amp/*')),
+    single('aider.committer.name', 'aider', 'weak', 'committer-name', glob('* (aider)'), {
+        note: 'aider also commits the user’s own dirty edits with only the committer suffixed'
+    }),
+    trailer('replit.deploy', 'replit-agent', 'weak', 'replit-commit-author', exact('deployment'), 'publishes, not AI code'),
+    ...emailRules('bolt.email', 'bolt', 'weak', COMMITTED, exact('bolt@stackblitz.com')),
+    line('keywords', 'unknown-agent', 'weak', '^.*\\b(?:ai[- ]generated|generated (?:by|with) (?:ai|an? llm|chatgpt|gpt|claude|gemini)|vibe[- ]coded)\\b', { note: 'a mention anywhere in a line: advisory only' }),
+    single('keywords.pr', 'unknown-agent', 'weak', 'pr-body', re('^.*\\b(?:ai[- ]generated|generated (?:by|with) (?:ai|an? llm|chatgpt|gpt|claude|gemini)|vibe[- ]coded)\\b'))
+];
+function automation(id, tool, confidence, field, match, requires) {
+    return {
+        id,
+        tool,
+        category: 'automation',
+        confidence,
+        field,
+        match,
+        ...(requires === undefined ? {} : { requires })
+    };
+}
+/** Non-AI bots: classified `automation`, never AI and never human. */
+const AUTOMATION_RULES = [
+    ...emailRules('dependabot.email', 'dependabot', 'definite', COMMITTED, re(`^(?:49699333\\+)?dependabot\\[bot\\]${GH}$`), 'automation'),
+    {
+        id: 'dependabot.signoff',
+        tool: 'dependabot',
+        category: 'automation',
+        confidence: 'definite',
+        field: 'trailer',
+        key: 'signed-off-by',
+        match: exact('dependabot[bot] <support@github.com>')
+    },
+    automation('dependabot.login', 'dependabot', 'definite', 'pr-author-login', re('^dependabot(?:\\[bot\\])?$'), BY_BOT),
+    automation('dependabot.branch', 'dependabot', 'weak', 'head-branch', glob('dependabot/*')),
+    ...emailRules('renovate.email', 'renovate', 'definite', COMMITTED, re(`^(?:(?:29139614\\+)?renovate\\[bot\\]${GH}|bot@renovateapp\\.com|\\d+\\+[a-z0-9-]*renovate\\[bot\\]${GH})$`), 'automation'),
+    automation('renovate.login', 'renovate', 'definite', 'pr-author-login', re('^(?:[a-z0-9-]+-)?renovate(?:\\[bot\\])?$'), BY_BOT),
+    automation('renovate.branch', 'renovate', 'weak', 'head-branch', glob('renovate/*')),
+    ...emailRules('github-actions.email', 'github-actions', 'definite', COMMITTED, re(`^(?:(?:41898282\\+)?github-actions\\[bot\\]${GH}|actions@github\\.com)$`), 'automation'),
+    automation('github-actions.login', 'github-actions', 'definite', 'pr-author-login', re('^github-actions(?:\\[bot\\])?$'), BY_BOT),
+    ...emailRules('ci-bots.email', 'ci-bot', 'definite', COMMITTED, re(`^(?:\\d+\\+)?(?:pre-commit-ci|autofix-ci|mergify|bors|release-please|dependabot-preview|semantic-release-bot)\\[bot\\]${GH}$`), 'automation'),
+    ...emailRules('release-bots.email', 'release-bot', 'definite', COMMITTED, re(`^(?:gemini-cli-robot@google\\.com|\\d+\\+gemini-cli-robot${GH}|semantic-release-bot@martynus\\.net|bot@usegitai\\.com)$`), 'automation')
+];
+/** Every default rule: AI agents (20+ tools) and non-AI automation. */
+const DEFAULT_RULES = [...AI_RULES, ...AUTOMATION_RULES];
+
+/** Roles a policy may require; `none` would let anyone approve. */
+const MIN_PERMISSIONS = [
+    'read',
+    'triage',
+    'write',
+    'maintain',
+    'admin'
+];
+const DEFAULT_APPROVAL_POLICY = {
+    minApprovals: 1,
+    minPermission: 'write',
+    allowContributors: false,
+    allowPrAuthor: false,
+    aiLogins: [],
+    approvers: []
+};
+/** A letter, or a non-ASCII look-alike from a script that has them. */
+function fuzzy(word) {
+    return [...word]
+        .map((c) => `(?:${c}|(?!\\p{ASCII})[\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{sc=Armenian}\\p{sc=Cherokee}])`)
+        .join('');
+}
+const VERB = `(?:${fuzzy('approve')}|${fuzzy('deny')})`;
+new RegExp(`\\/\\s*${VERB}[-_\\s]?${fuzzy('destroy')}|${VERB}[-_]${fuzzy('destroy')}`, 'gu');
 
 /** What a sensitive value is shown as, everywhere. */
 const SENSITIVE_TEXT = '(sensitive)';
@@ -30098,7 +40696,7 @@ function isNoChanges(status, reason) {
 function describeKind(value) {
     return typeof value === 'string' ? 'a string' : describeScalar(value);
 }
-function oneOf(values, value) {
+function oneOf$1(values, value) {
     return (typeof value === 'string' && values.includes(value));
 }
 /** Reads an optional enum field; a value outside the enum is an error. */
@@ -30106,7 +40704,7 @@ function optionalEnum(record, key, values, where, source) {
     const value = record[key];
     if (value === undefined || value === null)
         return undefined;
-    if (oneOf(values, value))
+    if (oneOf$1(values, value))
         return value;
     throw new PlanParseError(source, `${where}.${key} to be one of ${values.join(', ')}`, `${key} ${describeScalar(value)}`, 'plangate does not guess what an unknown value means for real infrastructure; upgrade plangate');
 }
@@ -30128,7 +40726,7 @@ function readChange(entry, index, source) {
     }
     const at = `${where}.ResourceChange (${logicalId})`;
     const action = change.Action;
-    if (!oneOf(ACTIONS, action)) {
+    if (!oneOf$1(ACTIONS, action)) {
         throw new PlanParseError(source, `${at}.Action to be one of ${ACTIONS.join(', ')}`, `Action ${describeScalar(action)}`, 'plangate does not guess what an unknown action does to real infrastructure; upgrade plangate');
     }
     const replacement = optionalEnum(change, 'Replacement', REPLACEMENTS, at, source);
@@ -30695,7 +41293,7 @@ function unitProblems(unit, module, state) {
             state.complete = false;
             notes.add('the change set has no Status, so plangate cannot tell whether CloudFormation finished computing it: pass the whole `describe-change-set` output');
         }
-        else if (!oneOf(STATUSES, status)) {
+        else if (!oneOf$1(STATUSES, status)) {
             state.complete = false;
             notes.add(`the change set has a Status plangate does not know (${describeScalar(status)}); upgrade plangate`);
         }
@@ -33055,6 +43653,804 @@ function normalizePlans(inputs, options = {}) {
     return { plans, redactor };
 }
 
+/** Files whose change counts as a change of infrastructure code. */
+const INFRA_FILE = /\.(tf|tfvars|tf\.json|hcl)$|(^|\/)(cdk\.json|Pulumi[^/]*\.ya?ml)$/;
+/**
+ * The one pure pipeline shared by the Action and the CLI: normalise every
+ * plan with one redactor over all their secrets, attribute destructive
+ * changes to the commits that caused them, count and decide. Inputs come
+ * from `readPlan`, one file at a time, so that each file's text can be
+ * freed as soon as it is parsed. "Blocked" is a result, not an error.
+ */
+function analyze(inputs, options = {}) {
+    const { plans } = normalizePlans(inputs, options);
+    const { history } = options;
+    let gateHistory;
+    let commits;
+    if (history !== undefined) {
+        const bySha = new Map(history.verdicts.map((verdict) => [verdict.sha, verdict]));
+        commits = history.commits.map((commit) => commitReport(commit, bySha.get(commit.sha)));
+        const reports = new Map(commits.map((report) => [report.sha, report]));
+        gateHistory = {
+            commits: reports,
+            attribution: attributeChanges({
+                plans,
+                ...history,
+                stackDirs: options.stackDirs ?? {}
+            }),
+            aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports)
+        };
+    }
+    const { decision, verdicts } = judgeChanges(plans, options.policy, gateHistory);
+    return {
+        plans,
+        summary: countChanges(plans),
+        decision,
+        // Several plans can carry the same caveat (every template diff does): say it once.
+        warnings: [...new Set(plans.flatMap((plan) => plan.warnings))],
+        ...(commits === undefined ? {} : { commits, verdicts })
+    };
+}
+/**
+ * Whether an AI commit of the range changed infrastructure code. For CDK,
+ * CloudFormation and Pulumi plans the code is ordinary source (a CDK app
+ * in TypeScript, say), which plangate cannot tell from application code:
+ * there any AI commit counts.
+ */
+function aiTouchedInfra(plans, commits, reports) {
+    const ai = commits.filter((commit) => reports.get(commit.sha)?.verdict === 'ai');
+    if (ai.length === 0)
+        return false;
+    if (plans.some((plan) => plan.sourceMap === undefined))
+        return true;
+    return ai.some((commit) => commit.files.some((file) => INFRA_FILE.test(file.path)));
+}
+function commitReport(commit, verdict) {
+    const report = {
+        sha: commit.sha,
+        subject: commit.subject,
+        verdict: verdict?.verdict ?? 'human',
+        // Two rules can quote the same line: show it once, under the first rule.
+        evidence: (verdict?.evidence ?? [])
+            .filter((evidence, i, all) => all.findIndex((other) => other.field === evidence.field && other.text === evidence.text) === i)
+            .map((evidence) => ({
+            ruleId: evidence.ruleId,
+            field: evidence.field,
+            text: evidence.text
+        }))
+    };
+    return {
+        ...report,
+        ...(verdict?.tool === undefined ? {} : { tool: verdict.tool }),
+        ...(verdict?.confidence === undefined
+            ? {}
+            : { confidence: verdict.confidence })
+    };
+}
+
+/** Upper bound on one git command's output; V8 strings stop near 512 MiB. */
+const MAX_GIT_OUTPUT_BYTES = 256 * 1024 * 1024;
+/** Longest excerpt of git's stderr an error message quotes. */
+const MAX_STDERR_CHARS = 200;
+/**
+ * Git (or the repository it reads) cannot give plangate the commits to
+ * review. The message is one line: the repository, what failed, git's first
+ * stderr line when it has one, and what to do about it. It never quotes file
+ * content.
+ */
+class GitSourceError extends Error {
+    name = 'GitSourceError';
+    /** The repository directory as the caller passed it. */
+    repo;
+    /** The git subcommand that failed (`log`, `rev-parse`), or `git` itself. */
+    command;
+    /** The first non-empty line git wrote to stderr, truncated. */
+    stderr;
+    hint;
+    constructor(repo, command, problem, stderr, hint, options) {
+        super(`${repo}: ${problem}${stderr === undefined ? '' : ` (git ${command}: ${stderr})`}${hint === undefined ? '' : `; ${hint}`}`, options);
+        this.repo = repo;
+        this.command = command;
+        this.stderr = stderr;
+        this.hint = hint;
+    }
+}
+const LOG_FIELDS = [
+    '%H',
+    '%P',
+    '%an',
+    '%ae',
+    '%cn',
+    '%ce',
+    '%aI',
+    '%s',
+    '%N',
+    '%B'
+];
+/**
+ * Reads the commits of `base..head` from a local clone, oldest first, with
+ * their messages, identities, `refs/notes/ai` notes and zero-context diffs:
+ * everything the CLI needs for attribution, without a network.
+ *
+ * Order is `git rev-list --reverse --topo-order`. Each commit is diffed
+ * against its first parent (see `SourceCommit.files`), with renames found.
+ */
+function readLocalCommits(options) {
+    const { repo } = options;
+    const shallow = runGit(repo, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
+    const base = resolveCommit(repo, 'base', options.base, shallow);
+    const head = resolveCommit(repo, 'head', options.head ?? 'HEAD', shallow);
+    if (shallow)
+        requireMergeBase(repo, options.base, base, head);
+    const log = runGit(repo, [
+        'log',
+        '-z',
+        '--reverse',
+        '--topo-order',
+        '--encoding=UTF-8',
+        '--no-show-signature',
+        '--no-notes',
+        '--notes=ai',
+        `--format=${LOG_FIELDS.join('%x00')}`,
+        `${base}..${head}`,
+        '--'
+    ]);
+    const commits = parseLog(repo, log);
+    if (commits.length === 0)
+        return [];
+    // One diff-tree for the whole range: `SHA PARENT` diffs against that parent only.
+    const input = commits
+        .map((c) => c.parents[0] === undefined ? c.sha : `${c.sha} ${c.parents[0]}`)
+        .join('\n');
+    const patch = runGit(repo, [
+        'diff-tree',
+        '--stdin',
+        '--root',
+        '-r',
+        '-p',
+        '--unified=0',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--find-renames',
+        '--submodule=short',
+        '--src-prefix=a/',
+        '--dst-prefix=b/',
+        '--',
+        ...(options.paths ?? [])
+    ], `${input}\n`);
+    const diffs = parseDiffTree(repo, patch);
+    return commits.map((c) => ({ ...c, files: diffs.get(c.sha) ?? [] }));
+}
+/**
+ * Reads, in one `git cat-file --batch`, the text before and after each
+ * commit of every changed file `include` accepts, because hunks give line
+ * numbers and attribution needs the blocks around them.
+ */
+function readFileVersions(repo, commits, include = () => true) {
+    const wanted = [];
+    const requests = [];
+    for (const commit of commits) {
+        for (const file of commit.files) {
+            const before = file.previousPath ?? file.path;
+            // cat-file reads one name a line: a path with a line break cannot be asked for.
+            if (!include(file.path) || /[\n\r]/.test(file.path + before))
+                continue;
+            const parent = commit.parents[0];
+            wanted.push({
+                sha: commit.sha,
+                path: file.path,
+                ...(file.status === 'added' || parent === undefined
+                    ? {}
+                    : { before: `${parent}:${before}` }),
+                ...(file.status === 'deleted'
+                    ? {}
+                    : { after: `${commit.sha}:${file.path}` })
+            });
+        }
+    }
+    for (const w of wanted) {
+        if (w.before !== undefined)
+            requests.push(w.before);
+        if (w.after !== undefined)
+            requests.push(w.after);
+    }
+    if (requests.length === 0)
+        return [];
+    const out = runGitBytes(repo, ['cat-file', '--batch'], `${requests.join('\n')}\n`);
+    const blobs = new Map();
+    let at = 0;
+    for (const request of requests) {
+        const eol = out.indexOf(0x0a, at);
+        if (eol < 0)
+            throw catFileError(repo);
+        const header = out.toString('utf8', at, eol);
+        at = eol + 1;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+            blobs.set(request, undefined);
+            continue;
+        }
+        const size = Number(header.split(' ')[2]);
+        if (!Number.isInteger(size) || at + size > out.length) {
+            throw catFileError(repo);
+        }
+        blobs.set(request, out.toString('utf8', at, at + size));
+        at += size + 1;
+    }
+    return wanted.map((w) => {
+        const before = w.before === undefined ? undefined : blobs.get(w.before);
+        const after = w.after === undefined ? undefined : blobs.get(w.after);
+        return {
+            sha: w.sha,
+            path: w.path,
+            ...(before === undefined ? {} : { before }),
+            ...(after === undefined ? {} : { after })
+        };
+    });
+}
+function catFileError(repo) {
+    return new GitSourceError(repo, 'cat-file', 'unexpected git cat-file output', undefined, 'please open an issue with your git version');
+}
+function resolveCommit(repo, which, ref, shallow) {
+    const sha = ref === ''
+        ? ''
+        : runGit(repo, [
+            'rev-parse',
+            '--verify',
+            '--quiet',
+            '--end-of-options',
+            `${ref}^{commit}`
+        ], undefined, true).trim();
+    if (/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
+        return sha;
+    const fetch = `git fetch origin ${ref.replace(/^(?:refs\/remotes\/)?origin\//, '')}`;
+    const hint = which === 'head'
+        ? 'check out the change or pass --head with a ref or SHA that exists locally'
+        : shallow
+            ? `this is a shallow clone: fetch the base (${fetch}) or deepen it (git fetch --unshallow); in GitHub Actions use actions/checkout with fetch-depth: 0`
+            : `fetch it first (${fetch}); in GitHub Actions use actions/checkout with fetch-depth: 0`;
+    return fail(repo, 'rev-parse', `unknown ${which} ref "${ref}"`, hint);
+}
+/** In a shallow clone `base..head` is silently wrong when the histories do not meet. */
+function requireMergeBase(repo, baseRef, base, head) {
+    const found = runGit(repo, ['merge-base', '--end-of-options', base, head], undefined, true).trim();
+    if (found !== '')
+        return;
+    fail(repo, 'merge-base', `shallow clone without the history that joins "${baseRef}" and the head`, 'deepen it (git fetch --deepen=200, or git fetch --unshallow); in GitHub Actions use actions/checkout with fetch-depth: 0');
+}
+function fail(repo, command, problem, hint) {
+    throw new GitSourceError(repo, command, problem, undefined, hint);
+}
+/** Variables a calling hook or wrapper may set that would point git elsewhere. */
+const REPOSITORY_ENV = [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_INDEX_FILE',
+    'GIT_COMMON_DIR',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+    'GIT_NAMESPACE',
+    'GIT_NOTES_REF'
+];
+/**
+ * Runs one read-only git command in `repo` and returns its stdout. With
+ * `allowFailure`, an exit status of 1 (git's "not found" for `--verify
+ * --quiet` and `merge-base`) returns `''` instead of throwing.
+ */
+function runGit(repo, args, input, allowFailure = false) {
+    return runGitBytes(repo, args, input, allowFailure).toString('utf8');
+}
+function runGitBytes(repo, args, input, allowFailure = false) {
+    const env = { ...process.env, LC_ALL: 'C' };
+    for (const name of REPOSITORY_ENV)
+        delete env[name];
+    try {
+        return execFileSync('git', ['-C', repo, '-c', 'core.quotepath=off', ...args], {
+            env,
+            maxBuffer: MAX_GIT_OUTPUT_BYTES,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            ...(input === undefined ? {} : { input })
+        });
+    }
+    catch (error) {
+        if (allowFailure &&
+            exitStatus(error) === 1 &&
+            stderrLine(error) === undefined) {
+            return Buffer.alloc(0);
+        }
+        throw toGitError(repo, args[0] ?? 'git', error);
+    }
+}
+function toGitError(repo, command, error) {
+    const code = property(error, 'code');
+    if (code === 'ENOENT' && exitStatus(error) === undefined) {
+        return new GitSourceError(repo, 'git', 'git is not installed or not on PATH', undefined, 'install git (https://git-scm.com/downloads) and run again', { cause: error });
+    }
+    if (code === 'ENOBUFS') {
+        return new GitSourceError(repo, command, `git ${command} wrote more than ${MAX_GIT_OUTPUT_BYTES / 1024 / 1024} MiB`, undefined, 'review a shorter range (--base) or limit the diffs to infrastructure files', { cause: error });
+    }
+    const stderr = stderrLine(error);
+    if (stderr !== undefined && /not a git repository/i.test(stderr)) {
+        return new GitSourceError(repo, command, 'not a git repository', stderr, 'pass --repo with a directory inside the clone that holds the change', { cause: error });
+    }
+    if (stderr !== undefined && /cannot change to/i.test(stderr)) {
+        return new GitSourceError(repo, command, 'no such directory', stderr, 'pass --repo with an existing directory', { cause: error });
+    }
+    return new GitSourceError(repo, command, `git ${command} failed${exitStatus(error) === undefined ? '' : ` with exit status ${exitStatus(error)}`}`, stderr, undefined, { cause: error });
+}
+function property(value, key) {
+    return typeof value === 'object' && value !== null && key in value
+        ? value[key]
+        : undefined;
+}
+function exitStatus(error) {
+    const status = property(error, 'status');
+    return typeof status === 'number' ? status : undefined;
+}
+function stderrLine(error) {
+    const stderr = property(error, 'stderr');
+    const text = typeof stderr === 'string'
+        ? stderr
+        : Buffer.isBuffer(stderr)
+            ? stderr.toString('utf8')
+            : '';
+    const line = text
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l !== '');
+    if (line === undefined)
+        return undefined;
+    return line.length > MAX_STDERR_CHARS
+        ? `${line.slice(0, MAX_STDERR_CHARS - 1)}…`
+        : line;
+}
+function parseLog(repo, text) {
+    if (text === '')
+        return [];
+    const fields = (text.endsWith('\0') ? text.slice(0, -1) : text).split('\0');
+    const width = LOG_FIELDS.length;
+    if (fields.length % width !== 0) {
+        throw new GitSourceError(repo, 'log', `unexpected git log output (${fields.length} fields, expected a multiple of ${width})`);
+    }
+    const commits = [];
+    for (let i = 0; i < fields.length; i += width) {
+        const [sha, parents, an, ae, cn, ce, date, subject, notes, message] = fields.slice(i, i + width);
+        commits.push({
+            sha,
+            parents: parents === '' ? [] : parents.split(' '),
+            author: { name: an, email: ae },
+            committer: { name: cn, email: ce },
+            authorDate: date,
+            subject,
+            message,
+            ...(notes === '' ? {} : { notes })
+        });
+    }
+    return commits;
+}
+const COMMIT_LINE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const HUNK_HEADER$1 = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Parses `git diff-tree --stdin -p --unified=0` output: a commit line, then
+ * that commit's file sections. Commits with no change in the pathspec have
+ * no section at all.
+ */
+function parseDiffTree(repo, text) {
+    const byCommit = new Map();
+    const lines = text.split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    let files;
+    let file;
+    const flush = () => {
+        if (file !== undefined && files !== undefined)
+            files.push(finishFile(repo, file));
+        file = undefined;
+    };
+    const malformed = (index, what) => new GitSourceError(repo, 'diff-tree', `unexpected git diff-tree output at line ${index + 1}: ${what}`, undefined, 'please open an issue with your git version');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (COMMIT_LINE.test(line)) {
+            flush();
+            files = [];
+            byCommit.set(line, files);
+            continue;
+        }
+        if (line.startsWith('diff --git ')) {
+            if (files === undefined)
+                throw malformed(i, 'a file before any commit');
+            flush();
+            file = {
+                header: splitHeader(line.slice('diff --git '.length)),
+                status: 'modified',
+                from: undefined,
+                to: undefined,
+                oldName: undefined,
+                newName: undefined,
+                hunks: []
+            };
+            continue;
+        }
+        if (file === undefined) {
+            // Only the commit line and file sections are expected; tolerate blank lines.
+            if (line === '')
+                continue;
+            throw malformed(i, 'text outside a file section');
+        }
+        const hunk = HUNK_HEADER$1.exec(line);
+        if (hunk !== null) {
+            const oldLines = hunk[2] === undefined ? 1 : Number(hunk[2]);
+            const newLines = hunk[4] === undefined ? 1 : Number(hunk[4]);
+            const removed = [];
+            const added = [];
+            while (removed.length < oldLines || added.length < newLines) {
+                i++;
+                const body = lines[i];
+                if (body === undefined)
+                    throw malformed(i, 'a hunk cut short');
+                if (body.startsWith('\\'))
+                    continue;
+                if (body.startsWith('-') && removed.length < oldLines) {
+                    removed.push(body.slice(1));
+                }
+                else if (body.startsWith('+') && added.length < newLines) {
+                    added.push(body.slice(1));
+                }
+                else {
+                    throw malformed(i, 'a hunk line that does not match its header');
+                }
+            }
+            file.hunks.push({
+                oldStart: Number(hunk[1]),
+                oldLines,
+                newStart: Number(hunk[3]),
+                newLines,
+                removed,
+                added
+            });
+            continue;
+        }
+        if (line.startsWith('\\'))
+            continue; // "\ No newline at end of file"
+        if (line.startsWith('new file mode '))
+            file.status = 'added';
+        else if (line.startsWith('deleted file mode '))
+            file.status = 'deleted';
+        else if (line.startsWith('rename from ')) {
+            file.status = 'renamed';
+            file.from = unquote(line.slice('rename from '.length));
+        }
+        else if (line.startsWith('rename to ')) {
+            file.to = unquote(line.slice('rename to '.length));
+        }
+        else if (line.startsWith('copy to ')) {
+            // Copies are not searched for; if git reports one, the copy is new.
+            file.status = 'added';
+            file.to = unquote(line.slice('copy to '.length));
+        }
+        else if (line.startsWith('--- ')) {
+            file.oldName = diffName(line.slice(4), 'a/');
+        }
+        else if (line.startsWith('+++ ')) {
+            file.newName = diffName(line.slice(4), 'b/');
+        }
+        // Other extended headers (index, mode, similarity, "Binary files ...
+        // differ", copy from) add nothing the port carries.
+    }
+    flush();
+    return byCommit;
+}
+function finishFile(repo, file) {
+    const path = file.status === 'deleted'
+        ? (file.oldName ?? file.header?.a)
+        : (file.newName ?? file.to ?? file.header?.b);
+    if (path === undefined) {
+        throw new GitSourceError(repo, 'diff-tree', 'unexpected git diff-tree output: a file section without a path', undefined, 'please open an issue with your git version');
+    }
+    const previousPath = file.status === 'renamed' ? (file.from ?? file.oldName) : undefined;
+    return {
+        path,
+        ...(previousPath === undefined ? {} : { previousPath }),
+        status: file.status,
+        hunks: file.hunks
+    };
+}
+/** `a/x` or `/dev/null` from a `---`/`+++` line; undefined for /dev/null. */
+function diffName(raw, prefix) {
+    // Git ends the name with a tab when it contains a space.
+    const name = raw.startsWith('"') ? unquote(raw) : raw.replace(/\t$/, '');
+    if (name === '/dev/null')
+        return undefined;
+    return name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+/**
+ * Splits `a/X b/Y` from a `diff --git` line. Only needed for sections with no
+ * `---`/`+++` or rename lines (binary files, mode changes, empty files), where
+ * both names are the same, so an unquoted header splits in the middle.
+ */
+function splitHeader(rest) {
+    if (rest.startsWith('"')) {
+        const [a, after] = readQuoted(rest);
+        const second = after.replace(/^ /, '');
+        const b = second.startsWith('"') ? readQuoted(second)[0] : second;
+        return strip(a, b);
+    }
+    const half = (rest.length - 1) / 2;
+    if (Number.isInteger(half) && rest[half] === ' ') {
+        const a = rest.slice(0, half);
+        const b = rest.slice(half + 1);
+        if (a.slice(2) === b.slice(2))
+            return strip(a, b);
+    }
+    const at = rest.indexOf(' b/');
+    if (at < 0)
+        return undefined;
+    const b = rest.slice(at + 1);
+    return strip(rest.slice(0, at), b.startsWith('"') ? readQuoted(b)[0] : b);
+}
+function strip(a, b) {
+    return {
+        a: a.startsWith('a/') ? a.slice(2) : a,
+        b: b.startsWith('b/') ? b.slice(2) : b
+    };
+}
+/** A path as git prints it, C-quoted when it holds special characters. */
+function unquote(raw) {
+    return raw.startsWith('"') ? readQuoted(raw)[0] : raw;
+}
+const ESCAPES = {
+    a: 7,
+    b: 8,
+    t: 9,
+    n: 10,
+    v: 11,
+    f: 12,
+    r: 13,
+    '"': 34,
+    '\\': 92
+};
+/**
+ * Reads one C-style quoted string (git's `quote_c_style`) from the start of
+ * `raw` and returns it with the rest. Octal escapes are bytes, so the result
+ * is decoded as UTF-8 once all bytes are known.
+ */
+function readQuoted(raw) {
+    const bytes = [];
+    let i = 1;
+    for (; i < raw.length; i++) {
+        const code = raw.codePointAt(i) ?? 0;
+        if (code === 34)
+            break; // "
+        if (code !== 92) {
+            // A character outside the BMP takes two UTF-16 units.
+            const ch = String.fromCodePoint(code);
+            bytes.push(...Buffer.from(ch, 'utf8'));
+            i += ch.length - 1;
+            continue;
+        }
+        const next = raw[i + 1] ?? '';
+        const octal = /^[0-7]{3}/.exec(raw.slice(i + 1, i + 4));
+        if (octal !== null) {
+            bytes.push(parseInt(octal[0], 8));
+            i += 3;
+        }
+        else {
+            bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return [Buffer.from(bytes).toString('utf8'), raw.slice(i + 1)];
+}
+
+/**
+ * Commits whose diffs are read through the API when the checkout does not
+ * have them (one request each). Past this, the remaining commits are
+ * reviewed without diffs and a warning says so: a checkout with
+ * `fetch-depth: 0` avoids the whole cost.
+ */
+const MAX_API_DIFF_COMMITS = 100;
+/**
+ * The GitHub side of the commit-source port: the pull request's commit list
+ * and identities come from the API (the authority on what the pull request
+ * contains, at most 250 through REST and the rest through GraphQL, never a
+ * truncated list); diffs and file versions come from the local checkout when
+ * it has the commits, else from the API.
+ */
+async function readPullHistory(options) {
+    const { port, pr, workspace } = options;
+    const log = options.log ?? (() => undefined);
+    const listed = await port.listPullCommits(pr.number, pr.commitCount);
+    const warnings = [];
+    let local = [];
+    try {
+        local = readLocalCommits({
+            repo: workspace,
+            base: pr.baseSha,
+            head: pr.headSha
+        });
+    }
+    catch (error) {
+        log(`local history not used: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const localBySha = new Map(local.map((commit) => [commit.sha, commit]));
+    const missing = listed.filter((commit) => !localBySha.has(commit.sha));
+    const fetched = missing.slice(0, MAX_API_DIFF_COMMITS);
+    if (missing.length > fetched.length)
+        warnings.push(`${missing.length} commits of the pull request are not in the checkout; the diffs of ${missing.length - fetched.length} of them were not read (at most ${MAX_API_DIFF_COMMITS} through the API). Check out with fetch-depth: 0 so that every commit can be attributed.`);
+    const apiFiles = new Map();
+    for (const commit of fetched)
+        apiFiles.set(commit.sha, (await port.getCommitFiles(commit.sha)).map(toFileChange));
+    const commits = listed.map((commit) => {
+        const fromLocal = localBySha.get(commit.sha);
+        return {
+            ...toFacts(commit),
+            ...(fromLocal?.notes === undefined ? {} : { notes: fromLocal.notes }),
+            files: fromLocal?.files ?? apiFiles.get(commit.sha) ?? []
+        };
+    });
+    const isTf = (path) => path.endsWith('.tf');
+    const versions = new Map();
+    const localCommits = commits.filter((c) => localBySha.has(c.sha));
+    if (localCommits.length > 0)
+        for (const version of readFileVersions(workspace, localCommits, isTf))
+            versions.set(versionKey(version.sha, version.path), {
+                ...(version.before === undefined ? {} : { before: version.before }),
+                ...(version.after === undefined ? {} : { after: version.after })
+            });
+    await readApiVersions(port, commits.filter((c) => apiFiles.has(c.sha)), isTf, versions);
+    const pullRequest = {
+        authorLogin: pr.author.login,
+        authorType: authorType(pr.author.type),
+        body: pr.body,
+        headBranch: pr.headRef
+    };
+    return {
+        history: {
+            commits,
+            verdicts: commits.map((commit) => classifyCommit(commit, pullRequest, options.rules)),
+            versions,
+            rootDirs: options.rootDirs
+        },
+        pullRequest,
+        localDiffs: localCommits.length,
+        apiDiffs: apiFiles.size,
+        warnings
+    };
+}
+function toFacts(commit) {
+    const subject = commit.message.split('\n', 1)[0] ?? '';
+    return {
+        sha: commit.sha,
+        parents: commit.parents,
+        author: { name: commit.author.name, email: commit.author.email },
+        committer: { name: commit.committer.name, email: commit.committer.email },
+        message: commit.message,
+        subject,
+        authorDate: commit.author.date
+    };
+}
+function authorType(type) {
+    return PR_AUTHOR_TYPES.find((t) => t === type) ?? 'User';
+}
+const STATUS = {
+    added: 'added',
+    copied: 'added',
+    modified: 'modified',
+    changed: 'modified',
+    unchanged: 'modified',
+    removed: 'deleted',
+    renamed: 'renamed'
+};
+/** An API file entry as the port's zero-context hunks. */
+function toFileChange(file) {
+    const status = STATUS[file.status] ?? 'modified';
+    return {
+        path: file.path,
+        ...(status === 'renamed' && file.previousPath !== undefined
+            ? { previousPath: file.previousPath }
+            : {}),
+        status,
+        hunks: file.patch === undefined ? [] : splitPatch(file.patch)
+    };
+}
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Splits a unified diff with context (the API's `patch`) into zero-context
+ * hunks, as `git diff --unified=0` would give them: each run of removed
+ * and added lines between context lines becomes one hunk.
+ */
+function splitPatch(patch) {
+    const hunks = [];
+    let oldLine = 0;
+    let newLine = 0;
+    let removed = [];
+    let added = [];
+    let oldStart = 0;
+    let newStart = 0;
+    const flush = () => {
+        if (removed.length === 0 && added.length === 0)
+            return;
+        hunks.push({
+            oldStart: removed.length === 0 ? oldStart - 1 : oldStart,
+            oldLines: removed.length,
+            newStart: added.length === 0 ? newStart - 1 : newStart,
+            newLines: added.length,
+            removed,
+            added
+        });
+        removed = [];
+        added = [];
+    };
+    for (const line of patch.split('\n')) {
+        const header = HUNK_HEADER.exec(line);
+        if (header !== null) {
+            flush();
+            oldLine = Number(header[1]);
+            newLine = Number(header[3]);
+            // An empty side (`-0,0`) starts before line 1.
+            if (header[2] === '0')
+                oldLine++;
+            if (header[4] === '0')
+                newLine++;
+            continue;
+        }
+        const mark = line[0];
+        if (mark === '-' || mark === '+') {
+            if (removed.length === 0 && added.length === 0) {
+                oldStart = oldLine;
+                newStart = newLine;
+            }
+            if (mark === '-') {
+                removed.push(line.slice(1));
+                oldLine++;
+            }
+            else {
+                added.push(line.slice(1));
+                newLine++;
+            }
+        }
+        else if (mark === '\\') {
+            continue;
+        }
+        else if (mark === ' ' || line === '') {
+            flush();
+            oldLine++;
+            newLine++;
+        }
+    }
+    flush();
+    return hunks;
+}
+async function readApiVersions(port, commits, include, versions) {
+    const wanted = [];
+    const slots = [];
+    for (const commit of commits) {
+        for (const file of commit.files) {
+            if (!include(file.path))
+                continue;
+            const key = versionKey(commit.sha, file.path);
+            const parent = commit.parents[0];
+            if (file.status !== 'added' && parent !== undefined) {
+                slots.push({ key, side: 'before', index: wanted.length });
+                wanted.push({ ref: parent, path: file.previousPath ?? file.path });
+            }
+            if (file.status !== 'deleted') {
+                slots.push({ key, side: 'after', index: wanted.length });
+                wanted.push({ ref: commit.sha, path: file.path });
+            }
+        }
+    }
+    if (wanted.length === 0)
+        return;
+    const files = await port.readFiles(wanted);
+    for (const slot of slots) {
+        const text = files[slot.index]?.text;
+        if (text === undefined)
+            continue;
+        versions.set(slot.key, { ...versions.get(slot.key), [slot.side]: text });
+    }
+}
+
 /** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
 const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64;
 /**
@@ -33085,7 +44481,7 @@ function readPlanFile(path, readStdin) {
         throw tooLarge(path, size);
     try {
         // Buffer then decode: faster than readFileSync(path, 'utf8') on Node 20.
-        return readFileSync(path).toString('utf8');
+        return readFileSync$1(path).toString('utf8');
     }
     catch (error) {
         throw fileError(path, error);
@@ -33135,7 +44531,7 @@ function isDirectory(path) {
 }
 function expandDirectory(dir) {
     const manifestPath = join(dir, 'manifest.json');
-    if (existsSync(manifestPath)) {
+    if (existsSync$1(manifestPath)) {
         const manifest = readManifest(manifestPath);
         if (typeof manifest === 'object' && manifest !== null) {
             if ('stacks' in manifest)
@@ -33158,7 +44554,7 @@ function expandDirectory(dir) {
 }
 function readManifest(path) {
     try {
-        return JSON.parse(readFileSync(path, 'utf8'));
+        return JSON.parse(readFileSync$1(path, 'utf8'));
     }
     catch {
         throw new PlanParseError(path, 'a JSON manifest', 'a file that is not JSON');
@@ -33182,9 +44578,9 @@ function cdktfStacks(dir, stacks) {
             ? stack.workingDirectory
             : join('stacks', name);
         const planJson = join(dir, workingDirectory, 'plan.json');
-        if (!existsSync(planJson)) {
+        if (!existsSync$1(planJson)) {
             const binary = join(dir, workingDirectory, 'plan');
-            throw new PlanParseError(join(dir, workingDirectory), `the plan JSON of cdktf stack "${name}" in plan.json`, existsSync(binary) ? 'only the binary plan file' : 'no plan', `run ${existsSync(binary) ? '' : `\`cdktf plan ${name}\`, then `}\`terraform -chdir=${join(dir, workingDirectory)} show -json plan > ${planJson}\``);
+            throw new PlanParseError(join(dir, workingDirectory), `the plan JSON of cdktf stack "${name}" in plan.json`, existsSync$1(binary) ? 'only the binary plan file' : 'no plan', `run ${existsSync$1(binary) ? '' : `\`cdktf plan ${name}\`, then `}\`terraform -chdir=${join(dir, workingDirectory)} show -json plan > ${planJson}\``);
         }
         refs.push({ source: planJson, path: planJson });
     }
@@ -33194,1251 +44590,3549 @@ function cdktfStacks(dir, stacks) {
     return refs;
 }
 
-/** The date the default rules were last checked against the vendors. */
-const exact = (value) => ({ kind: 'exact', value });
-const glob = (pattern) => ({ kind: 'glob', pattern });
-const re = (source) => ({ kind: 'regex', source });
-/** The PR author is a GitHub App (a human may own the same login as a user). */
-const BY_BOT = [{ field: 'pr-author-type', match: exact('Bot') }];
-/**
- * One rule per identity field for one email: `<id>.author`,
- * `<id>.committer` (both emails) and `<id>.coauthor` (the email of a
- * `Co-authored-by` trailer).
- */
-function emailRules(id, tool, confidence, where, match, category = 'ai') {
-    return where.map((w) => {
-        const common = { id: `${id}.${w}`, tool, category, confidence, match };
-        switch (w) {
-            case 'author':
-                return { ...common, field: 'author-email' };
-            case 'committer':
-                return { ...common, field: 'committer-email' };
-            case 'coauthor':
-                return {
-                    ...common,
-                    field: 'trailer',
-                    key: 'co-authored-by',
-                    part: 'email'
-                };
-        }
-    });
-}
-const ALL = ['author', 'committer', 'coauthor'];
-const COMMITTED = ['author', 'committer'];
-function single(id, tool, confidence, field, match, extra = {}) {
-    return { id, tool, category: 'ai', confidence, field, match, ...extra };
-}
-function line(id, tool, confidence, source, extra = {}) {
-    return {
-        id,
-        tool,
-        category: 'ai',
-        confidence,
-        field: 'message-line',
-        match: re(source),
-        ...extra
-    };
-}
-function trailer(id, tool, confidence, key, match, note) {
-    return {
-        id,
-        tool,
-        category: 'ai',
-        confidence,
-        field: 'trailer',
-        key,
-        match,
-        ...(note === undefined ? {} : { note })
-    };
-}
-const CLAUDE_FOOTER = '^(?:🤖\\s*)?generated with \\[claude code\\]\\(https://claude\\.(?:ai/code|com/claude-code)/?\\)';
-const CLAUDE_SESSION = '^(?:claude-session:\\s*)?https://claude\\.ai/code/session_[a-z0-9]+\\s*$';
-const DEVIN_RUN = '^link to devin run:\\s*https://app\\.devin\\.ai/sessions/[0-9a-f]{32}';
-/** GitHub's noreply domain, as a regex fragment (for whole-address rules). */
-const GH = '@users\\.noreply\\.github\\.com';
-/** AI-agent rules: definite first, then likely, then weak. */
-[
-    // ---- Claude Code (CLI/IDE, web, GitHub Action) ----
-    ...emailRules('claude.email', 'claude-code', 'definite', ALL, exact('noreply@anthropic.com')),
-    line('claude.footer', 'claude-code', 'definite', CLAUDE_FOOTER),
-    single('claude.footer.pr', 'claude-code', 'definite', 'pr-body', re(CLAUDE_FOOTER)),
-    line('claude.session', 'claude-code', 'definite', CLAUDE_SESSION, {
-        note: 'Claude-Session trailer, or the bare session URL line of 2026 builds'
-    }),
-    single('claude.session.pr', 'claude-code', 'definite', 'pr-body', re(CLAUDE_SESSION)),
-    single('claude.pr.project', 'claude-code', 'definite', 'pr-body', re('^<!--\\s*ccr-projects-attribution:')),
-    ...emailRules('claude.app', 'claude-code-action', 'definite', COMMITTED, re(`^(?:\\d+\\+)?(?:claude|claude-code|claude-code-action|anthropic-claude)\\[bot\\]${GH}$`)),
-    single('claude.app.login', 'claude-code-action', 'definite', 'pr-author-login', re('^(?:claude|claude-code|anthropic-claude)(?:\\[bot\\])?$'), {
-        requires: BY_BOT,
-        note: 'a real user is named claude (id 81847): only the Bot account counts'
-    }),
-    // ---- GitHub Copilot coding agent ----
-    ...emailRules('copilot.agent.email', 'copilot-coding-agent', 'definite', ALL, exact('198982749+copilot@users.noreply.github.com')),
-    single('copilot.agent.login', 'copilot-coding-agent', 'definite', 'pr-author-login', re('^(?:copilot|copilot-swe-agent)(?:\\[bot\\])?$'), {
-        requires: BY_BOT
-    }),
-    line('copilot.agent.logs', 'copilot-coding-agent', 'definite', '^agent-logs-url:\\s*https://github\\.com/[^/\\s]+/[^/\\s]+/sessions/[0-9a-f-]{36}\\s*$', { note: 'sits in its own paragraph, so git trailer parsing misses it' }),
-    single('copilot.agent.body', 'copilot-coding-agent', 'definite', 'pr-body', re('^<!--\\s*START COPILOT (?:CODING AGENT|ORIGINAL PROMPT)')),
-    // ---- Cursor (IDE agent, CLI, background agents) ----
-    ...emailRules('cursor.email', 'cursor', 'definite', ALL, exact('cursoragent@cursor.com')),
-    single('cursor.body', 'cursor', 'definite', 'pr-body', re('^<!--\\s*CURSOR_AGENT_PR_BODY_(?:BEGIN|END)\\s*-->')),
-    // ---- Aider ----
-    trailer('aider.coauthor', 'aider', 'definite', 'co-authored-by', re('^aider\\b[^<]*<(?:aider|noreply)@aider\\.(?:chat|dev)>$'), 'v0.83+; paul@aider.chat is a human'),
-    single('aider.author.name', 'aider', 'definite', 'author-name', glob('* (aider)'), {
-        note: 'pre-0.85 default: aider appends (aider) to the author name'
-    }),
-    // ---- Devin ----
-    ...emailRules('devin.email', 'devin', 'definite', ALL, exact('158243242+devin-ai-integration[bot]@users.noreply.github.com')),
-    single('devin.author.name', 'devin', 'definite', 'author-name', exact('devin-ai-integration[bot]')),
-    single('devin.login', 'devin', 'definite', 'pr-author-login', re('^devin-ai-integration(?:\\[bot\\])?$')),
-    single('devin.body', 'devin', 'definite', 'pr-body', re(DEVIN_RUN)),
-    line('devin.run', 'devin', 'definite', DEVIN_RUN),
-    // ---- Google Jules ----
-    ...emailRules('jules.email', 'jules', 'definite', ALL, exact('161369871+google-labs-jules[bot]@users.noreply.github.com')),
-    single('jules.body', 'jules', 'definite', 'pr-body', re('^\\*?pr created automatically by jules for task \\[\\d+\\]')),
-    // ---- OpenAI Codex (CLI, cloud) ----
-    trailer('codex.cli.coauthor', 'codex-cli', 'definite', 'co-authored-by', re('^codex\\b[^<]*<noreply@openai\\.com>$'), 'DEFAULT_ATTRIBUTION_VALUE; opt-in'),
-    single('codex.cloud.body', 'codex-cloud', 'definite', 'pr-body', re('^\\[codex task\\]\\(https://chatgpt\\.com/codex/tasks/task_[a-z]_[0-9a-f]+\\)'), {
-        note: 'Codex cloud opens the PR as the human user: this link is often the only marker'
-    }),
-    // ---- Sourcegraph Amp ----
-    ...emailRules('amp.email', 'amp', 'definite', ['author', 'coauthor'], exact('amp@ampcode.com')),
-    line('amp.thread', 'amp', 'definite', '^amp-thread(?:-id)?:\\s*https://ampcode\\.com/threads/t-[0-9a-f-]+'),
-    // ---- Continue CLI ----
-    ...emailRules('continue.email', 'continue-cli', 'definite', ['coauthor'], exact('noreply@continue.dev')),
-    // ---- OpenHands ----
-    ...emailRules('openhands.email', 'openhands', 'definite', ALL, exact('openhands@all-hands.dev')),
-    single('openhands.body', 'openhands', 'definite', 'pr-body', re('^automatic fix generated by \\[openhands\\]')),
-    // ---- Replit Agent ----
-    trailer('replit.agent', 'replit-agent', 'definite', 'replit-commit-author', re('^(?:agent|assistant)$')),
-    // ---- Lovable ----
-    ...emailRules('lovable.email', 'lovable', 'definite', COMMITTED, re(`^(?:159125892\\+gpt-engineer-app\\[bot\\]${GH}|noreply@lovable\\.dev)$`)),
-    // ---- Amazon Q Developer agent, Kiro ----
-    ...emailRules('amazonq.email', 'amazon-q', 'definite', COMMITTED, exact('208079219+amazon-q-developer[bot]@users.noreply.github.com')),
-    single('amazonq.login', 'amazon-q', 'definite', 'pr-author-login', re('^amazon-q-developer(?:\\[bot\\])?$')),
-    ...emailRules('kiro.email', 'kiro', 'definite', ALL, re(`^244629292\\+kiro-agent(?:\\[bot\\])?${GH}$`)),
-    // ---- Sweep, Roo Code Cloud ----
-    single('sweep.login', 'sweep', 'definite', 'pr-author-login', re('^sweep-ai(?:\\[bot\\])?$')),
-    single('sweep.author.name', 'sweep', 'definite', 'author-name', re('^sweep-ai(?:\\[bot\\])?$')),
-    ...emailRules('roo.cloud', 'roo-code-cloud', 'definite', ['author', 'coauthor'], exact('roomote@roocode.com')),
-    // ---- git-ai line-level provenance (refs/notes/ai) ----
-    {
-        id: 'gitai.note',
-        tool: 'git-ai',
-        category: 'ai',
-        confidence: 'definite',
-        field: 'git-ai-note',
-        match: re('^\\s*(?:s_[0-9a-f]{14}(?:::t_[0-9a-f]{14})?|[0-9a-f]{16})\\s+\\d'),
-        requires: [
-            {
-                field: 'git-ai-note',
-                match: re('^.*"schema_version"\\s*:\\s*"authorship/\\d')
+const range = (a, b, str) => {
+    let begs, beg, left, right = undefined, result;
+    let ai = str.indexOf(a);
+    let bi = str.indexOf(b, ai + 1);
+    let i = ai;
+    if (ai >= 0 && bi > 0) {
+        begs = [];
+        left = str.length;
+        while (i >= 0 && !result) {
+            if (i === ai) {
+                begs.push(i);
+                ai = str.indexOf(a, i + 1);
             }
-        ],
-        note: 'an AI attestation line (s_… session or legacy 16-hex prompt key) in a git-ai note'
-    },
-    // ---- explicit disclosure (Linux kernel, Fedora, LLVM, Apache) ----
-    trailer('disclosure.assisted-by', 'disclosed', 'definite', 'assisted-by', re('^(?!(?:no|none|false|n/a)\\s*$)\\S')),
-    trailer('disclosure.ai-assisted', 'disclosed', 'definite', 'ai-assisted', re('^(?!(?:no|none|false|n/a)\\s*$)\\S')),
-    trailer('disclosure.co-developed-by-ai', 'disclosed', 'definite', 'co-developed-by-ai', re('^\\S')),
-    trailer('disclosure.generated-by', 'disclosed', 'likely', 'generated-by', re('^(?!(?:no|none|false|n/a)\\s*$)\\S'), 'Apache/OpenInfra form; also used by non-AI code generators, hence likely'),
-    // ---------------- likely ----------------
-    ...emailRules('copilot.ide', 'copilot-ide', 'likely', ['coauthor'], re('^(?:223556219\\+copilot@users\\.noreply\\.github\\.com|copilot@github\\.com)$')),
-    ...emailRules('copilot.suggestion', 'copilot-review', 'likely', ['coauthor'], re(`^(?:175728472\\+copilot|62310815\\+github-advanced-security\\[bot\\]|223894421\\+github-code-quality\\[bot\\])${GH}$`)),
-    ...emailRules('gca.suggestion', 'gemini-code-assist', 'likely', ['coauthor'], re(`^(?:176961590\\+)?gemini-code-assist\\[bot\\]${GH}$`)),
-    trailer('cursor.madewith', 'cursor', 'likely', 'made-with', exact('cursor'), 'common, but not documented by Cursor'),
-    ...emailRules('codex.noreply', 'codex-cli', 'likely', ['coauthor'], exact('noreply@openai.com')),
-    ...emailRules('codex.sandbox', 'codex-cloud', 'likely', COMMITTED, exact('codex@openai.com')),
-    ...emailRules('codex.app', 'codex', 'likely', ['author'], re(`^(?:199175422\\+chatgpt-codex-connector|215057067\\+openai-codex)\\[bot\\]${GH}$`)),
-    single('codex.app.login', 'codex', 'likely', 'pr-author-login', re('^openai-codex(?:\\[bot\\])?$')),
-    ...emailRules('gemini.cli.identity', 'gemini-cli', 'likely', ALL, re(`^(?:gemini-cli@google\\.com|(?:\\d+\\+)?gemini-cli\\[bot\\]${GH})$`)),
-    trailer('gemini.named.coauthor', 'gemini-cli', 'likely', 'co-authored-by', re('^(?:google\\s+)?gemini(?: cli| code)?\\s*<[^<>@]+@google\\.com>$'), 'needs the Gemini name AND a google.com address'),
-    line('aider.prefix', 'aider', 'likely', '^aider:\\s', { subjectOnly: true }),
-    line('devin.cli.footer', 'devin', 'likely', '^(?:🤖\\s*)?generated with \\[devin\\]\\(https://(?:cli\\.)?devin\\.ai'),
-    line('continue.footer', 'continue-cli', 'likely', '^generated with \\[continue\\]\\(https://continue\\.dev\\)'),
-    line('codebuff.footer', 'codebuff', 'likely', '^(?:🤖\\s*)?generated with codebuff\\b'),
-    ...emailRules('windsurf.email', 'windsurf', 'likely', ['author', 'coauthor'], re(`^(?:windsurf@codeium\\.com|noreply@codeium\\.com|cascade@windsurf\\.ai|noreply@windsurf\\.ai|(?:\\d+\\+)?windsurf-bot\\[bot\\]${GH})$`)),
-    ...emailRules('cline.email', 'cline', 'likely', ['author', 'coauthor'], re(`^(?:noreply@cline\\.bot|(?:205137888\\+)?cline\\[bot\\]${GH})$`)),
-    ...emailRules('factory.email', 'factory', 'likely', ['author', 'coauthor'], re(`^(?:138933559\\+)?factory-droid\\[bot\\]${GH}$`)),
-    ...emailRules('cody.email', 'sourcegraph-cody', 'likely', ['author', 'coauthor'], re(`^(?:\\d+\\+)?sourcegraph-cody\\[bot\\]${GH}$`)),
-    ...emailRules('other.agents.email', 'other-agent', 'likely', ['author', 'coauthor'], re(`^(?:agent@warp\\.dev|oz-agent@warp\\.dev|qwen-coder@alibabacloud\\.com|noreply@codebuff\\.com|clio-agent@sisyphuslabs\\.ai|(?:\\d+\\+)?(?:continue|codegen-sh|jetbrains-ai|opencode-agent)\\[bot\\]${GH})$`)),
-    line('entire.trailer', 'entire', 'likely', '^entire-(?:checkpoint|session|agent|metadata):\\s*\\S'),
-    {
-        ...trailer('generic.ai.coauthor', 'unknown-agent', 'likely', 'co-authored-by', re('^[^<]*\\b(?:gpt-?\\d|claude|gemini|codex|copilot|cursor|devin|jules|llm|ai agent)\\b[^<]*<[^<>@]*(?:noreply|no-reply|\\[bot\\]|agent)[^<>@]*@[^<>]+>$'), 'an AI name AND a no-reply/bot/agent local part: "Claude Dupont <claude@gmail.com>" does not match'),
-        fallback: true
-    },
-    // ---------------- weak ----------------
-    single('claude.branch', 'claude-code', 'weak', 'head-branch', glob('claude/*'), { note: 'branch names are attacker-controlled and configurable' }),
-    single('copilot.agent.branch', 'copilot-coding-agent', 'weak', 'head-branch', glob('copilot/*')),
-    single('codex.branch', 'codex-cloud', 'weak', 'head-branch', glob('codex/*')),
-    single('cursor.branch', 'cursor', 'weak', 'head-branch', re('^(?:cursor|cloud)/.+-[0-9a-f]{4}$')),
-    single('devin.branch', 'devin', 'weak', 'head-branch', re('^devin/\\d{10}-')),
-    single('jules.branch', 'jules', 'weak', 'head-branch', re('^.+-\\d{15,20}$')),
-    single('sweep.branch', 'sweep', 'weak', 'head-branch', glob('sweep/*')),
-    single('openhands.branch', 'openhands', 'weak', 'head-branch', re('^openhands-fix-issue-\\d+(?:-try\\d+)?$')),
-    single('kiro.branch', 'kiro', 'weak', 'head-branch', glob('kiro/*')),
-    single('amp.branch', 'amp', 'weak', 'head-branch', glob('amp/*')),
-    single('aider.committer.name', 'aider', 'weak', 'committer-name', glob('* (aider)'), {
-        note: 'aider also commits the user’s own dirty edits with only the committer suffixed'
-    }),
-    trailer('replit.deploy', 'replit-agent', 'weak', 'replit-commit-author', exact('deployment'), 'publishes, not AI code'),
-    ...emailRules('bolt.email', 'bolt', 'weak', COMMITTED, exact('bolt@stackblitz.com')),
-    line('keywords', 'unknown-agent', 'weak', '^.*\\b(?:ai[- ]generated|generated (?:by|with) (?:ai|an? llm|chatgpt|gpt|claude|gemini)|vibe[- ]coded)\\b', { note: 'a mention anywhere in a line: advisory only' }),
-    single('keywords.pr', 'unknown-agent', 'weak', 'pr-body', re('^.*\\b(?:ai[- ]generated|generated (?:by|with) (?:ai|an? llm|chatgpt|gpt|claude|gemini)|vibe[- ]coded)\\b'))
-];
-function automation(id, tool, confidence, field, match, requires) {
-    return {
-        id,
-        tool,
-        category: 'automation',
-        confidence,
-        field,
-        match,
-        ...(requires === undefined ? {} : { requires })
-    };
-}
-/** Non-AI bots: classified `automation`, never AI and never human. */
-[
-    ...emailRules('dependabot.email', 'dependabot', 'definite', COMMITTED, re(`^(?:49699333\\+)?dependabot\\[bot\\]${GH}$`), 'automation'),
-    {
-        id: 'dependabot.signoff',
-        tool: 'dependabot',
-        category: 'automation',
-        confidence: 'definite',
-        field: 'trailer',
-        key: 'signed-off-by',
-        match: exact('dependabot[bot] <support@github.com>')
-    },
-    automation('dependabot.login', 'dependabot', 'definite', 'pr-author-login', re('^dependabot(?:\\[bot\\])?$'), BY_BOT),
-    automation('dependabot.branch', 'dependabot', 'weak', 'head-branch', glob('dependabot/*')),
-    ...emailRules('renovate.email', 'renovate', 'definite', COMMITTED, re(`^(?:(?:29139614\\+)?renovate\\[bot\\]${GH}|bot@renovateapp\\.com|\\d+\\+[a-z0-9-]*renovate\\[bot\\]${GH})$`), 'automation'),
-    automation('renovate.login', 'renovate', 'definite', 'pr-author-login', re('^(?:[a-z0-9-]+-)?renovate(?:\\[bot\\])?$'), BY_BOT),
-    automation('renovate.branch', 'renovate', 'weak', 'head-branch', glob('renovate/*')),
-    ...emailRules('github-actions.email', 'github-actions', 'definite', COMMITTED, re(`^(?:(?:41898282\\+)?github-actions\\[bot\\]${GH}|actions@github\\.com)$`), 'automation'),
-    automation('github-actions.login', 'github-actions', 'definite', 'pr-author-login', re('^github-actions(?:\\[bot\\])?$'), BY_BOT),
-    ...emailRules('ci-bots.email', 'ci-bot', 'definite', COMMITTED, re(`^(?:\\d+\\+)?(?:pre-commit-ci|autofix-ci|mergify|bors|release-please|dependabot-preview|semantic-release-bot)\\[bot\\]${GH}$`), 'automation'),
-    ...emailRules('release-bots.email', 'release-bot', 'definite', COMMITTED, re(`^(?:gemini-cli-robot@google\\.com|\\d+\\+gemini-cli-robot${GH}|semantic-release-bot@martynus\\.net|bot@usegitai\\.com)$`), 'automation')
-];
-
-/**
- * Block locator for Terraform `.tf` files: which lines hold a `resource`,
- * `module`, `moved`, `removed` or `import` block, so that attribution can ask
- * which commits touched those lines.
- *
- * Library evaluation (npm registry, tried in a scratch directory, Node 20):
- * - `@cdktf/hcl2json` 0.21.0 (Go hcl2json compiled to WASM, ~2 MB unpacked,
- *   async API, depends on fs-extra): returns plain JSON, no source positions.
- * - `hcl2-parser` 1.0.3 (GopherJS build of hcl2json, ~3.9 MB): JSON only,
- *   no positions.
- * - `@evops/hcl-terraform-parser` 1.0.0 (GopherJS build of
- *   terraform-config-inspect, ~6 MB, unmaintained): start line of resources,
- *   variables and outputs only; no end line, no `moved`/`removed`/`import`.
- * - `hcl-parser` 0.1.1 (GopherJS build of HCL v1): no HCL2 syntax, no positions.
- * - `@tree-sitter-grammars/tree-sitter-hcl` 1.2.0 + `web-tree-sitter`: the only
- *   candidate with exact ranges (its terraform WASM grammar parsed heredocs
- *   and strings with braces correctly). Its Node binding is native (prebuilds
- *   plus a native `tree-sitter` peer); the WASM route needs web-tree-sitter
- *   (~5.7 MB unpacked, 205 kB runtime WASM) plus a 92 kB grammar WASM loaded
- *   asynchronously from disk or fetch, which fits neither the synchronous
- *   pure core nor the self-contained single-file `dist/`.
- * Verdict: none gives positions cheaply, so this is a small hand-written
- * tokenizer plus a recursive block scanner. It does not evaluate
- * expressions; it only needs to know where tokens, strings, heredocs,
- * comments and brackets begin and end.
- *
- * Broken input never throws. The scanner reports `issues`; a block whose
- * closing brace cannot be found is left out. When a line starting in column 0
- * looks like a top-level header (`resource "a" "b" {`, `module "m" {`,
- * `moved {` …) while a block or bracket is still open, the open block is
- * taken as unclosed and scanning restarts at that line, so one missing brace
- * costs one block, not the rest of the file. An unterminated heredoc or
- * `/* … *\/` comment still swallows the rest of the file (its content may
- * legitimately look like anything).
- */
-/** A resource address that is not `[module.NAME[KEY].]*[data.]TYPE.NAME[KEY]`. */
-class ResourceAddressError extends Error {
-    name = 'ResourceAddressError';
-    address;
-    constructor(address, reason) {
-        super(`resource address ${JSON.stringify(address.slice(0, 200))}: ${reason}`);
-        this.address = address;
-    }
-}
-/** Label count of each top-level block type, used to resynchronise. */
-const TOP_LEVEL_LABELS = {
-    resource: 2,
-    data: 2,
-    ephemeral: 2,
-    module: 1,
-    variable: 1,
-    output: 1,
-    provider: 1,
-    check: 1,
-    moved: 0,
-    removed: 0,
-    import: 0,
-    locals: 0,
-    terraform: 0
-};
-const HEADER_LABEL = String.raw `(?:"(?:[^"\\\n]|\\.)*"|[\p{ID_Start}_][\p{ID_Continue}-]*)`;
-/** Column-0 header of a top-level block, for lexer-level resynchronisation. */
-const HEADER_RE = new RegExp(String.raw `(?:(?:resource|data|ephemeral)[ \t]+${HEADER_LABEL}[ \t]+${HEADER_LABEL}|(?:module|variable|output|provider|check)[ \t]+${HEADER_LABEL}|moved|removed|import|locals|terraform)[ \t]*\{`, 'uy');
-const IDENT_RE = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
-const HEREDOC_RE = /<<(-?)([\p{ID_Start}_][\p{ID_Continue}-]*)\r?\n/uy;
-const SINGLE = {
-    '{': 'lbrace',
-    '}': 'rbrace',
-    '[': 'lbrack',
-    ']': 'rbrack',
-    '(': 'lparen',
-    ')': 'rparen'
-};
-class Lexer {
-    text;
-    pos = 0;
-    line = 1;
-    lineStart = 0;
-    issues = [];
-    constructor(text) {
-        this.text = text;
-    }
-    tokenize() {
-        const tokens = [];
-        for (let t = this.next(); t !== undefined; t = this.next())
-            tokens.push(t);
-        return tokens;
-    }
-    issue(message, line = this.line) {
-        this.issues.push({ line, message });
-    }
-    newline() {
-        this.pos++;
-        this.line++;
-        this.lineStart = this.pos;
-    }
-    make(kind, start, line, col, value = '') {
-        return { kind, start, end: this.pos, line, endLine: this.line, col, value };
-    }
-    /** The next token, skipping blanks and comments; undefined at the end. */
-    next() {
-        const text = this.text;
-        for (;;) {
-            const c = text[this.pos];
-            if (c === undefined)
-                return undefined;
-            if (c === ' ' || c === '\t' || c === '\r' || c === '\uFEFF') {
-                this.pos++;
-                continue;
+            else if (begs.length === 1) {
+                const r = begs.pop();
+                if (r !== undefined)
+                    result = [r, bi];
             }
-            const start = this.pos;
-            const line = this.line;
-            const col = start - this.lineStart;
-            if (c === '\n') {
-                this.newline();
-                return {
-                    kind: 'newline',
-                    start,
-                    end: this.pos,
-                    line,
-                    endLine: line,
-                    col,
-                    value: ''
-                };
-            }
-            const c2 = text[this.pos + 1];
-            if (c === '#' || (c === '/' && c2 === '/')) {
-                const nl = text.indexOf('\n', this.pos);
-                this.pos = nl === -1 ? text.length : nl;
-                continue;
-            }
-            if (c === '/' && c2 === '*') {
-                this.skipBlockComment();
-                continue;
-            }
-            if (c === '"')
-                return this.quoted(start, line, col);
-            if (c === '<' && c2 === '<') {
-                HEREDOC_RE.lastIndex = this.pos;
-                const m = HEREDOC_RE.exec(text);
-                if (m !== null)
-                    return this.heredoc(m, start, line, col);
-            }
-            IDENT_RE.lastIndex = this.pos;
-            const ident = IDENT_RE.exec(text);
-            if (ident !== null) {
-                this.pos += ident[0].length;
-                return this.make('ident', start, line, col, ident[0]);
-            }
-            const single = SINGLE[c];
-            if (single !== undefined) {
-                this.pos++;
-                return this.make(single, start, line, col);
-            }
-            if (c === '=' && c2 !== '=' && c2 !== '>') {
-                this.pos++;
-                return this.make('eq', start, line, col);
-            }
-            // Two-character operators, so that `==`, `!=`, `<=`, `>=`, `=>` never
-            // read as an assignment.
-            this.pos += c2 === '=' || (c === '=' && c2 === '>') ? 2 : 1;
-            return this.make('other', start, line, col);
-        }
-    }
-    skipBlockComment() {
-        const line = this.line;
-        const close = this.text.indexOf('*/', this.pos + 2);
-        const end = close === -1 ? this.text.length : close + 2;
-        for (let nl = this.text.indexOf('\n', this.pos); nl !== -1 && nl < end;) {
-            this.line++;
-            this.lineStart = nl + 1;
-            nl = this.text.indexOf('\n', nl + 1);
-        }
-        this.pos = end;
-        if (close === -1)
-            this.issue('unterminated /* comment', line);
-    }
-    /** A `"…"` template; stops at the end of the line if the quote is missing. */
-    quoted(start, line, col) {
-        const text = this.text;
-        let literal = true;
-        let value = '';
-        this.pos++;
-        for (;;) {
-            const c = text[this.pos];
-            if (c === undefined || c === '\n') {
-                this.issue('unterminated string');
-                return this.make('string', start, line, col, text.slice(start, this.pos));
-            }
-            if (c === '"') {
-                this.pos++;
-                return this.make('string', start, line, col, literal ? value : text.slice(start, this.pos));
-            }
-            if (c === '\\') {
-                const [decoded, length] = decodeEscape(text, this.pos);
-                value += decoded;
-                this.pos += length;
-                continue;
-            }
-            if ((c === '$' || c === '%') &&
-                text[this.pos + 1] === c &&
-                text[this.pos + 2] === '{') {
-                value += c + '{';
-                this.pos += 3;
-                continue;
-            }
-            if ((c === '$' || c === '%') && text[this.pos + 1] === '{') {
-                literal = false;
-                this.pos += 2;
-                this.skipInterpolation();
-                continue;
-            }
-            value += c;
-            this.pos++;
-        }
-    }
-    /** `<<EOT` / `<<-EOT` up to the line holding only the marker. */
-    heredoc(m, start, line, col) {
-        const text = this.text;
-        const marker = m[2] ?? '';
-        const close = new RegExp(String.raw `[ \t]*${marker}[ \t]*(?=\r?\n|$)`, 'uy');
-        this.pos += m[0].length - 1;
-        this.newline();
-        for (;;) {
-            close.lastIndex = this.pos;
-            const end = close.exec(text);
-            if (end !== null) {
-                this.pos += end[0].length;
-                return this.make('heredoc', start, line, col);
-            }
-            for (;;) {
-                const c = text[this.pos];
-                if (c === undefined) {
-                    this.issue(`unterminated heredoc <<${m[1] ?? ''}${marker}`, line);
-                    return this.make('heredoc', start, line, col);
+            else {
+                beg = begs.pop();
+                if (beg !== undefined && beg < left) {
+                    left = beg;
+                    right = bi;
                 }
-                if (c === '\n') {
-                    this.newline();
-                    break;
-                }
-                if ((c === '$' || c === '%') &&
-                    text[this.pos + 1] === c &&
-                    text[this.pos + 2] === '{') {
-                    this.pos += 3;
-                }
-                else if ((c === '$' || c === '%') && text[this.pos + 1] === '{') {
-                    this.pos += 2;
-                    this.skipInterpolation();
-                }
-                else {
-                    this.pos++;
-                }
+                bi = str.indexOf(b, i + 1);
             }
+            i = ai < bi && ai >= 0 ? ai : bi;
         }
-    }
-    /** Skips `${ … }` / `%{ … }` after the opening brace, nested braces included. */
-    skipInterpolation() {
-        const line = this.line;
-        let depth = 0;
-        for (;;) {
-            if (this.pos === this.lineStart && this.pos > 0) {
-                HEADER_RE.lastIndex = this.pos;
-                if (HEADER_RE.test(this.text)) {
-                    this.issue('unterminated template interpolation', line);
-                    return;
-                }
-            }
-            const t = this.next();
-            if (t === undefined) {
-                this.issue('unterminated template interpolation', line);
-                return;
-            }
-            if (t.kind === 'lbrace')
-                depth++;
-            else if (t.kind === 'rbrace') {
-                if (depth === 0)
-                    return;
-                depth--;
-            }
-        }
-    }
-}
-/** One backslash escape of a quoted string: decoded text and source length. */
-function decodeEscape(text, pos) {
-    const c = text[pos + 1];
-    switch (c) {
-        case 'n':
-            return ['\n', 2];
-        case 't':
-            return ['\t', 2];
-        case 'r':
-            return ['\r', 2];
-        case '"':
-        case '\\':
-            return [c, 2];
-        case 'u':
-        case 'U': {
-            const digits = c === 'u' ? 4 : 8;
-            const hex = text.slice(pos + 2, pos + 2 + digits);
-            const code = /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
-            if (hex.length === digits && code <= 0x10ffff) {
-                return [String.fromCodePoint(code), 2 + digits];
-            }
-            return ['\\' + c, 2];
-        }
-        case undefined:
-        case '\n':
-            return ['\\', 1];
-        default:
-            return ['\\' + c, 2];
-    }
-}
-const CLOSERS = {
-    rbrace: 'lbrace',
-    rbrack: 'lbrack',
-    rparen: 'lparen'
-};
-class Scanner {
-    text;
-    tokens;
-    issues;
-    i = 0;
-    /** Set when a column-0 top-level header interrupts an open block. */
-    resync = false;
-    blocks = [];
-    constructor(text, tokens, issues) {
-        this.text = text;
-        this.tokens = tokens;
-        this.issues = issues;
-    }
-    scan() {
-        const tokens = this.tokens;
-        while (this.i < tokens.length) {
-            const t = tokens[this.i];
-            if (t === undefined)
-                break;
-            if (t.kind === 'newline') {
-                this.i++;
-                continue;
-            }
-            if (t.kind !== 'ident') {
-                this.issues.push({ line: t.line, message: `unexpected ${describe(t)}` });
-                this.skipValue(0);
-                if (this.i < tokens.length && tokens[this.i]?.kind === 'rbrace') {
-                    this.i++;
-                }
-                continue;
-            }
-            const item = this.item(0);
-            if (this.resync) {
-                this.resync = false;
-                const here = this.tokens[this.i];
-                this.issues.push({
-                    line: t.line,
-                    message: `${t.value} block not closed before line ${here?.line ?? '?'}`
-                });
-                continue;
-            }
-            if (item?.children !== undefined)
-                this.blocks.push(this.block(item));
-        }
-    }
-    block(item) {
-        const { child } = item;
-        const children = item.children ?? [];
-        const block = {
-            type: child.name,
-            labels: child.labels,
-            startLine: child.startLine,
-            endLine: child.endLine,
-            children
-        };
-        if (['moved', 'removed', 'import'].includes(child.name)) {
-            for (const key of ['from', 'to']) {
-                const raw = this.traversal(item, key);
-                if (raw !== undefined)
-                    block[key] = raw;
-            }
-        }
-        return block;
-    }
-    values = new Map();
-    traversal(item, key) {
-        const child = item.children?.find((c) => c.kind === 'attribute' && c.name === key);
-        const range = child && this.values.get(child);
-        if (range === undefined)
-            return undefined;
-        const first = this.tokens[range[0]];
-        const last = this.tokens[range[1]];
-        if (first === undefined || last === undefined)
-            return undefined;
-        const raw = this.text.slice(first.start, last.end).trim();
-        return parseTraversal(raw) === undefined ? undefined : raw;
-    }
-    /** An attribute or a block starting at an identifier. */
-    item(depth) {
-        const tokens = this.tokens;
-        const head = tokens[this.i];
-        if (head === undefined)
-            return undefined;
-        let j = this.i + 1;
-        if (tokens[j]?.kind === 'eq') {
-            this.i = j + 1;
-            const from = this.i;
-            const last = this.skipValue(depth);
-            const end = last === undefined ? head.endLine : tokens[last]?.endLine;
-            const child = {
-                name: head.value,
-                kind: 'attribute',
-                labels: [],
-                startLine: head.line,
-                endLine: end ?? head.line
-            };
-            if (last !== undefined)
-                this.values.set(child, [from, last]);
-            return { child };
-        }
-        const labels = [];
-        for (let t = tokens[j]; t?.kind === 'string' || t?.kind === 'ident';) {
-            labels.push(t.value);
-            t = tokens[++j];
-        }
-        if (tokens[j]?.kind !== 'lbrace') {
-            this.issues.push({
-                line: head.line,
-                message: `expected "=" or "{" after ${head.value}`
-            });
-            this.skipValue(depth);
-            return undefined;
-        }
-        this.i = j + 1;
-        const children = [];
-        const close = this.body(depth + 1, head.value, children);
-        if (close === undefined) {
-            if (!this.resync) {
-                this.issues.push({
-                    line: head.line,
-                    message: `${head.value} block not closed`
-                });
-            }
-            return undefined;
-        }
-        return {
-            child: {
-                name: head.value,
-                kind: 'block',
-                labels,
-                startLine: head.line,
-                endLine: close.line
-            },
-            children
-        };
-    }
-    /** A block body after `{`; returns the closing brace. */
-    body(depth, type, children) {
-        const tokens = this.tokens;
-        for (;;) {
-            const t = tokens[this.i];
-            if (t === undefined)
-                return undefined;
-            if (t.kind === 'newline') {
-                this.i++;
-                continue;
-            }
-            if (t.kind === 'rbrace') {
-                this.i++;
-                return t;
-            }
-            if (this.startsTopLevel(this.i, type)) {
-                this.resync = true;
-                return undefined;
-            }
-            if (t.kind === 'ident') {
-                const item = this.item(depth);
-                if (this.resync)
-                    return undefined;
-                if (item !== undefined)
-                    children.push(item.child);
-                continue;
-            }
-            this.issues.push({ line: t.line, message: `unexpected ${describe(t)}` });
-            this.skipValue(depth);
-        }
-    }
-    /**
-     * Skips an expression (or junk) up to the end of its line, with brackets
-     * balanced across lines; stops before a newline or an unmatched `}`.
-     * Returns the index of the last token consumed.
-     */
-    skipValue(depth) {
-        const tokens = this.tokens;
-        const stack = [];
-        let last;
-        for (;;) {
-            const t = tokens[this.i];
-            if (t === undefined) {
-                if (stack.length > 0) {
-                    this.issues.push({
-                        line: this.lastLine(),
-                        message: 'unclosed bracket'
-                    });
-                }
-                return last;
-            }
-            if (stack.length === 0 && (t.kind === 'newline' || t.kind === 'rbrace')) {
-                return last;
-            }
-            if (depth > 0 && this.startsTopLevel(this.i, undefined)) {
-                this.resync = true;
-                return last;
-            }
-            const opener = CLOSERS[t.kind];
-            if (t.kind === 'lbrace' || t.kind === 'lbrack' || t.kind === 'lparen') {
-                stack.push(t.kind);
-            }
-            else if (opener !== undefined) {
-                const at = stack.lastIndexOf(opener);
-                if (at === -1) {
-                    this.issues.push({
-                        line: t.line,
-                        message: `unmatched ${describe(t)}`
-                    });
-                }
-                else {
-                    if (at !== stack.length - 1) {
-                        this.issues.push({
-                            line: t.line,
-                            message: `mismatched ${describe(t)}`
-                        });
-                    }
-                    stack.length = at;
-                }
-            }
-            last = this.i;
-            this.i++;
-        }
-    }
-    lastLine() {
-        return this.tokens[this.tokens.length - 1]?.endLine ?? 1;
-    }
-    /**
-     * True when token `at` begins a line in column 0 with what can only be a
-     * top-level block header (right label count, then `{`): inside an open
-     * block or bracket this means the enclosing block lost its closing brace.
-     * `data` blocks nested in a `check` block are legal and excluded.
-     */
-    startsTopLevel(at, enclosing) {
-        const tokens = this.tokens;
-        const t = tokens[at];
-        if (t?.kind !== 'ident' || t.col !== 0)
-            return false;
-        const previous = tokens[at - 1];
-        if (previous !== undefined && previous.kind !== 'newline')
-            return false;
-        const expected = TOP_LEVEL_LABELS[t.value];
-        if (expected === undefined)
-            return false;
-        if (t.value === 'data' && enclosing === 'check')
-            return false;
-        let j = at + 1;
-        for (let k = 0; k < expected; k++, j++) {
-            const label = tokens[j];
-            if (label?.kind !== 'string' && label?.kind !== 'ident')
-                return false;
-        }
-        return tokens[j]?.kind === 'lbrace';
-    }
-}
-function describe(t) {
-    switch (t.kind) {
-        case 'string':
-        case 'heredoc':
-        case 'ident':
-        case 'other':
-            return `${t.kind} ${JSON.stringify(t.value === '' ? t.kind : t.value).slice(0, 40)}`;
-        default:
-            return t.kind;
-    }
-}
-/** Blocks of one file plus the syntax problems met; never throws. */
-function scanBlocks(text) {
-    const lexer = new Lexer(text);
-    const tokens = lexer.tokenize();
-    const scanner = new Scanner(text, tokens, lexer.issues);
-    scanner.scan();
-    const issues = [...scanner.issues].sort((a, b) => a.line - b.line);
-    return { blocks: scanner.blocks, issues };
-}
-/** Top-level blocks of one `.tf` file with exact line ranges, for diff matching. */
-function findBlocks(text) {
-    return [...scanBlocks(text).blocks];
-}
-/**
- * Parses `a.b["k"][0].c` into steps; string keys are normalised to their JSON
- * form, numbers to decimals, and references (`each.key`) to `*`.
- */
-function parseTraversal(s) {
-    const steps = [];
-    let pos = 0;
-    const ident = () => {
-        IDENT_RE.lastIndex = pos;
-        const m = IDENT_RE.exec(s);
-        if (m === null)
-            return undefined;
-        pos += m[0].length;
-        return m[0];
-    };
-    const first = ident();
-    if (first === undefined)
-        return undefined;
-    steps.push({ kind: 'name', name: first });
-    while (pos < s.length) {
-        const c = s[pos];
-        if (c === '.') {
-            pos++;
-            const name = ident();
-            if (name === undefined)
-                return undefined;
-            steps.push({ kind: 'name', name });
-            continue;
-        }
-        if (c !== '[')
-            return undefined;
-        pos++;
-        while (s[pos] === ' ')
-            pos++;
-        let key;
-        if (s[pos] === '"') {
-            let value = '';
-            pos++;
-            for (;;) {
-                const d = s[pos];
-                if (d === undefined || d === '\n')
-                    return undefined;
-                if (d === '"')
-                    break;
-                if (d === '\\') {
-                    const [decoded, length] = decodeEscape(s, pos);
-                    value += decoded;
-                    pos += length;
-                }
-                else {
-                    value += d;
-                    pos++;
-                }
-            }
-            pos++;
-            key = JSON.stringify(value);
-        }
-        else {
-            const m = /-?\d+|[\p{ID_Start}_][\p{ID_Continue}\-.]*/uy;
-            m.lastIndex = pos;
-            const found = m.exec(s);
-            if (found === null)
-                return undefined;
-            pos += found[0].length;
-            key = /^-?\d+$/.test(found[0]) ? String(Number(found[0])) : '*';
-        }
-        while (s[pos] === ' ')
-            pos++;
-        if (s[pos] !== ']')
-            return undefined;
-        pos++;
-        steps.push({ kind: 'index', key });
-    }
-    return steps;
-}
-/**
- * Reduces a plan address to its configuration address, because blocks are
- * declared once per module and resource, not per instance.
- */
-function configAddress(address) {
-    const steps = parseTraversal(address);
-    if (steps === undefined) {
-        throw new ResourceAddressError(address, 'not a traversal');
-    }
-    const modulePath = [];
-    let k = 0;
-    const nameAt = (at) => {
-        const step = steps[at];
-        return step?.kind === 'name' ? step.name : undefined;
-    };
-    while (nameAt(k) === 'module' &&
-        nameAt(k + 1) !== undefined &&
-        steps.length > k + 3) {
-        modulePath.push(nameAt(k + 1) ?? '');
-        k += 2;
-        if (steps[k]?.kind === 'index')
-            k++;
-    }
-    let mode = 'managed';
-    if (nameAt(k) === 'data' && steps.length >= k + 3) {
-        mode = 'data';
-        k++;
-    }
-    const type = nameAt(k);
-    const name = nameAt(k + 1);
-    if (type === undefined || name === undefined || type === 'module') {
-        throw new ResourceAddressError(address, 'expected [data.]TYPE.NAME');
-    }
-    k += 2;
-    if (steps[k]?.kind === 'index')
-        k++;
-    if (k !== steps.length) {
-        throw new ResourceAddressError(address, 'unexpected steps after the resource name');
-    }
-    return { modulePath, mode, type, name };
-}
-
-/**
- * Which commits caused each destructive change: for a Terraform resource,
- * the commits whose diffs touched its block (or removed it), the `moved`,
- * `removed` and `import` blocks naming it, the module calls above it, and
- * the variables, locals and resources it refers to. Pure: the shell hands
- * over every file version it needs.
- */
-/** Key of `AttributionInput.versions`. */
-function versionKey(sha, path) {
-    return `${sha}\u0000${path}`;
-}
-/**
- * Attributes every destructive change of every plan to the commits that
- * caused it. For formats without a source map (CloudFormation, template
- * diffs, Pulumi), only CDK construct ids found in changed source lines can
- * pin a change; the rest stay unpinned for the gate to treat
- * conservatively.
- */
-function attributeChanges(input) {
-    const result = new Map();
-    // Every destructive change looks at the same file versions: parse each once.
-    const blocks = new Map();
-    const blocksOf = (key, text) => {
-        if (text === undefined)
-            return [];
-        let found = blocks.get(key);
-        if (found === undefined) {
-            found = findBlocks(text);
-            blocks.set(key, found);
-        }
-        return found;
-    };
-    for (const plan of input.plans) {
-        const root = input.rootDirs.get(plan.source);
-        for (const change of plan.changes) {
-            if (!change.destructive)
-                continue;
-            if (plan.sourceMap === undefined || root === undefined) {
-                const byConstruct = constructCauses(change, input.commits);
-                const causes = byConstruct.length > 0
-                    ? byConstruct
-                    : stackDirCauses(plan.stack, input.stackDirs, input.commits);
-                result.set(change, { causes, pinned: causes.length > 0 });
-                continue;
-            }
-            let targets;
-            try {
-                targets = targetsOf(change, plan, root);
-            }
-            catch (error) {
-                // An address plangate cannot map to configuration: unpinned, which
-                // the gate treats conservatively.
-                if (error instanceof ResourceAddressError) {
-                    result.set(change, { causes: [], pinned: false });
-                    continue;
-                }
-                throw error;
-            }
-            const causes = causesOf(targets, input, blocksOf);
-            result.set(change, { causes, pinned: causes.length > 0 });
+        if (begs.length && right !== undefined) {
+            result = [left, right];
         }
     }
     return result;
+};
+
+const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
+const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
+const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
+const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
+const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
+const escSlashPattern = new RegExp(escSlash, 'g');
+const escOpenPattern = new RegExp(escOpen, 'g');
+const escClosePattern = new RegExp(escClose, 'g');
+const escCommaPattern = new RegExp(escComma, 'g');
+const escPeriodPattern = new RegExp(escPeriod, 'g');
+const slashPattern = /\\\\/g;
+const openPattern = /\\{/g;
+const closePattern = /\\}/g;
+const commaPattern = /\\,/g;
+const periodPattern = /\\\./g;
+const EXPANSION_MAX = 100_000;
+// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
+// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
+// truncated to 100k results - while making every result ~1500 characters
+// long. The result set, and the intermediate arrays built while combining
+// brace sets, then grow large enough to exhaust memory and crash the process
+// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
+// characters the accumulator may hold at any point, so memory stays flat no
+// matter how many brace groups are chained. The limit sits well above any
+// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
+// characters) so legitimate input is unaffected.
+const EXPANSION_MAX_LENGTH = 4_000_000;
+// `expand_` recurses once per level of brace *nesting* - both when expanding a
+// set's comma members and when re-wrapping a set whose body is a single part.
+// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
+// level per chained group), which left nesting depth unbounded: about 3,100
+// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
+// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
+// will follow nesting. It sits far above any realistic pattern and well below
+// the depth at which the stack runs out.
+const EXPANSION_MAX_DEPTH = 1_000;
+// Bash keeps a quirk where a brace group followed by a comma set still expands
+// (`{a},b}`). The parser implements it by rewriting the string and restarting
+// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
+// full passes over a string that itself grows by one `escClose` sentinel each
+// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
+// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
+// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
+// times the scan may restart. Real `{a},b}` input needs a handful.
+const EXPANSION_MAX_REWRITES = 1_000;
+// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
+// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
+// and chained groups each rebuild up to `max` results, so 2KB of input could
+// block the event loop for over 30 seconds. Each character scanned, result
+// built and sequence value generated is a step, and each `expand_` call costs
+// `CALL_STEPS` more. Past the budget, the set being expanded and everything
+// after it stay literal. A glob needs a few hundred steps, and nesting all the
+// way to `EXPANSION_MAX_DEPTH` about 4M.
+const EXPANSION_MAX_STEPS = 20_000_000;
+// What one `expand_` call costs on top of what it scans and builds. Setting
+// one up takes about as long as scanning 16 characters, and a set whose
+// results are wrapped to be expanded again makes one call per result, each
+// scanning and building next to nothing: 64KB of
+// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
+// 4M such calls, which spent the budget three times as slowly as anything
+// else.
+const CALL_STEPS = 16;
+function numeric(str) {
+    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
 }
-function targetsOf(change, plan, root) {
-    const map = plan.sourceMap;
-    if (map === undefined)
-        return [];
-    const address = configAddress(change.address);
-    const modulePath = address.modulePath;
-    const dirOf = (path) => {
-        const dir = map.moduleDirs[path.join('.')];
-        return dir === undefined ? undefined : posix.join(root, dir);
+function escapeBraces(str) {
+    if (str.indexOf('\\') === -1) {
+        return str;
+    }
+    return str
+        .replace(slashPattern, escSlash)
+        .replace(openPattern, escOpen)
+        .replace(closePattern, escClose)
+        .replace(commaPattern, escComma)
+        .replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+    if (str.indexOf('\0') === -1) {
+        return str;
+    }
+    return str
+        .replace(escSlashPattern, '\\')
+        .replace(escOpenPattern, '{')
+        .replace(escClosePattern, '}')
+        .replace(escCommaPattern, ',')
+        .replace(escPeriodPattern, '.');
+}
+// Like `target.push(...items)` but doesn't overflow the stack
+function pushAll(target, items) {
+    for (let i = 0; i < items.length; i++) {
+        target.push(items[i]);
+    }
+}
+// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
+// and charged for the characters it walks: up to the group's `}`, or the
+// whole string when there is no match or unmatched `{` come first, which
+// `unmatched` then flags for masking. Once a call overdraws the budget, it
+// and every later one return undefined, so the rest stays literal.
+function balancedWithBudget(str, masked, budget) {
+    if (budget.remaining < 0) {
+        return undefined;
+    }
+    const r = range('{', '}', masked);
+    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
+    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+    if (!r || budget.remaining < 0) {
+        return undefined;
+    }
+    return {
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + 1, r[1]),
+        post: str.slice(r[1] + 1),
+        unmatched,
     };
-    const targets = [];
-    const dir = dirOf(modulePath);
-    const configAddr = modulePath.map((name) => `module.${name}.`).join('') +
-        (address.mode === 'data' ? 'data.' : '') +
-        `${address.type}.${address.name}`;
-    const localAddr = `${address.mode === 'data' ? 'data.' : ''}${address.type}.${address.name}`;
-    if (dir !== undefined) {
-        const kind = address.mode === 'data' ? 'data' : 'resource';
-        targets.push({
-            dir,
-            label: `${kind} "${address.type}" "${address.name}"`,
-            matches: (block) => block.type === kind &&
-                block.labels[0] === address.type &&
-                block.labels[1] === address.name
-        });
-        // moved/removed/import blocks live in the module that declares them.
-        const names = new Set([localAddr]);
-        const from = change.movedFrom === undefined ? undefined : stripKeys(change.movedFrom);
-        if (from !== undefined)
-            names.add(from);
-        targets.push({
-            dir,
-            label: `moved/removed/import block for ${localAddr}`,
-            matches: (block) => (block.type === 'moved' ||
-                block.type === 'removed' ||
-                block.type === 'import') &&
-                [block.from, block.to].some((value) => {
-                    const name = value === undefined ? undefined : stripKeys(value);
-                    return name !== undefined && names.has(name);
-                })
-        });
-        for (const reference of map.references[configAddr] ?? []) {
-            const target = referenceTarget(reference, dir);
-            if (target !== undefined)
-                targets.push(target);
+}
+// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
+// keeps the length, so a scan of it still lines up with the string it was
+// made from. Such a `{` is literal either way, but `balanced` only learns that
+// one is unmatched by reading to the end of the string, so with one at the
+// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
+// input. That was quadratic, and once the step budget charged for it, it ran
+// out partway through and left the rest literal. A scan of the masked copy
+// stops at the group's `}`. It is one pass, charged as such.
+function maskUnmatchedOpens(masked, budget) {
+    budget.remaining -= masked.length;
+    const open = [];
+    for (let i = 0; i < masked.length; i++) {
+        const c = masked.charCodeAt(i);
+        if (c === 0x7b) {
+            open.push(i);
+        }
+        else if (c === 0x7d && open.length) {
+            open.pop();
         }
     }
-    // Every module call above the resource: its count, for_each, arguments
-    // and its removal all reach the resource.
-    for (let depth = modulePath.length; depth > 0; depth--) {
-        const parentDir = dirOf(modulePath.slice(0, depth - 1));
-        const name = modulePath[depth - 1];
-        if (parentDir === undefined || name === undefined)
-            continue;
-        targets.push({
-            dir: parentDir,
-            label: `module "${name}"`,
-            matches: (block) => block.type === 'module' && block.labels[0] === name
-        });
+    let out = '';
+    let last = 0;
+    for (let i = 0; i < open.length; i++) {
+        const at = open[i];
+        out += masked.slice(last, at) + '\0';
+        last = at + 1;
     }
-    return targets;
+    return out + masked.slice(last);
 }
-/** `var.x`, `local.y`, `aws_vpc.main` (a replace_triggered_by, say) → the block that sets it. */
-function referenceTarget(reference, dir) {
-    const parts = reference.split('.');
-    const [head, second] = parts;
-    if (head === undefined || second === undefined)
-        return undefined;
-    if (head === 'var') {
-        return {
-            dir,
-            label: `variable "${second}"`,
-            matches: (block) => block.type === 'variable' && block.labels[0] === second
-        };
+// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
+// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
+// the end. The regex tries every `,` and backtracks through the rest of its
+// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
+// every pass. Like a scan, it is charged for the whole string and refused if
+// that overdraws the budget.
+function commaSetFollows(str, budget) {
+    budget.remaining -= str.length;
+    if (budget.remaining < 0) {
+        return false;
     }
-    if (head === 'local') {
-        return {
-            dir,
-            label: `local.${second}`,
-            matches: (block) => block.type === 'locals' &&
-                block.children.some((child) => child.name === second)
-        };
+    // Whether a `}` follows the current position before the line ends
+    let close = false;
+    for (let i = str.length - 1; i >= 0; i--) {
+        const c = str.charCodeAt(i);
+        if (c === 0x7d) {
+            close = true;
+        }
+        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+            // A line terminator, which `.` does not match
+            close = false;
+        }
+        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
+            return true;
+        }
     }
-    if (head === 'module' ||
-        head === 'each' ||
-        head === 'count' ||
-        head === 'path' ||
-        head === 'terraform' ||
-        head === 'self')
-        return undefined;
-    const [type, name] = head === 'data' ? [second, parts[2]] : [head, second];
-    if (name === undefined)
-        return undefined;
-    const kind = head === 'data' ? 'data' : 'resource';
-    return {
-        dir,
-        label: `${kind} "${type}" "${name}" (referenced)`,
-        matches: (block) => block.type === kind &&
-            block.labels[0] === type &&
-            block.labels[1] === name
-    };
+    return false;
 }
 /**
- * `aws_s3_bucket.logs["a"]` → `aws_s3_bucket.logs`; undefined for what is not
- * a resource address (a `moved` block between modules: `from = module.old`).
+ * Basically just str.split(","), but handling cases
+ * where we have nested braced sections, which should be
+ * treated as individual members, like {a,{b,c},d}
+ *
+ * Returns `undefined` if the step budget runs out before the whole set is
+ * split, since splitting what is left on every comma would tear apart the
+ * nested sets it still holds.
  */
-function stripKeys(address) {
-    try {
-        const parsed = configAddress(address);
-        return `${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`;
-    }
-    catch (error) {
-        if (error instanceof ResourceAddressError)
+function parseCommaParts(str, budget) {
+    const parts = [];
+    // Walk the brace groups iteratively. Recursing on `post` once per group let a
+    // chain of them exhaust the stack - the parsing-side counterpart to
+    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
+    // `maxLength` can bound, since it happens before expansion.
+    //
+    // The part the next chunk continues
+    let carry = '';
+    for (;;) {
+        // A set's body holds no unmatched `{`, so there is nothing to mask.
+        const m = balancedWithBudget(str, str, budget);
+        if (budget.remaining < 0) {
             return undefined;
-        throw error;
+        }
+        if (!m) {
+            const tail = str.split(',');
+            tail[0] = carry + tail[0];
+            pushAll(parts, tail);
+            return parts;
+        }
+        const { pre, body, post } = m;
+        const p = pre.split(',');
+        p[0] = carry + p[0];
+        p[p.length - 1] += '{' + body + '}';
+        if (!post.length) {
+            pushAll(parts, p);
+            return parts;
+        }
+        carry = p.pop();
+        pushAll(parts, p);
+        str = post;
     }
 }
-/**
- * Walks the commits and keeps those whose hunks touch a target block in the
- * file version around that commit: added lines inside the block after the
- * commit, removed lines inside it before, or the block appearing or going.
- */
-function causesOf(targets, input, blocksOf) {
-    const causes = [];
-    // Hot: 500 changes × 1,000 commits × their files. Group targets by directory once.
-    const byDir = new Map();
-    for (const target of targets) {
-        const dir = normalizeDir(target.dir);
-        byDir.set(dir, [...(byDir.get(dir) ?? []), target]);
+// An option that is left out, or that is NaN, gets its default. Every
+// comparison against NaN is false, so a NaN bound would never be reached:
+// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
+// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
+// `Infinity` to lift a bound.
+function bound(value, fallback) {
+    return value === undefined || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+    if (!str) {
+        return [];
     }
-    for (const commit of input.commits) {
-        let how;
-        for (const file of commit.files) {
-            if (!isTerraformFile(file.path))
+    const max = bound(options.max, EXPANSION_MAX);
+    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+    // I don't know why Bash 4.3 does this, but it does.
+    // Anything starting with {} will have the first two bytes preserved
+    // but *only* at the top level, so {},a}b will not expand to anything,
+    // but a{},b}c will be expanded to [a}c,abc].
+    // One could argue that this is a bug in Bash, but since the goal of
+    // this module is to match Bash's rules, we escape a leading {}
+    if (str.slice(0, 2) === '{}') {
+        str = '\\{\\}' + str.slice(2);
+    }
+    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+    return '{' + str + '}';
+}
+function isPadded(el) {
+    return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+    return i <= y;
+}
+function gte(i, y) {
+    return i >= y;
+}
+// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
+// number of results at `max` and the total number of characters at `maxLength`.
+// This is the one place output grows, so bounding it here keeps the single
+// accumulator - and therefore memory - flat regardless of how many brace groups
+// are combined (CVE-2026-14257). Each result built is a step, since `max` and
+// `maxLength` bound one combination, not how many brace groups are combined.
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+    const out = [];
+    let length = 0;
+    // Bash drops empty results at the top level, and they don't count against
+    // `max`, so `max` bounds the number of *kept* results. Only an empty
+    // `acc[a] + pre` can make one, so for those the empty values are skipped
+    // without being visited. Visiting them one at a time let a set of empties
+    // cost `acc.length * values.length` while keeping nothing.
+    let nonEmpty;
+    outer: for (let a = 0; a < acc.length; a++) {
+        const prefix = acc[a] + pre;
+        let vs = values;
+        if (dropEmpties && !prefix) {
+            if (!nonEmpty)
+                nonEmpty = values.filter(v => v);
+            vs = nonEmpty;
+        }
+        for (let v = 0; v < vs.length; v++) {
+            if (out.length >= max)
+                break outer;
+            const expansion = prefix + vs[v];
+            if (length + expansion.length > maxLength)
+                break outer;
+            out.push(expansion);
+            length += expansion.length;
+        }
+    }
+    budget.remaining -= out.length;
+    return out;
+}
+// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
+// sequence body, or `undefined` if the step budget runs out generating them.
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+    const n = body.split(/\.\./);
+    const N = [];
+    // A sequence body always splits into two or three parts, but the compiler
+    // can't know that.
+    /* c8 ignore start */
+    if (n[0] === undefined || n[1] === undefined) {
+        return N;
+    }
+    /* c8 ignore stop */
+    const x = numeric(n[0]);
+    const y = numeric(n[1]);
+    const width = Math.max(n[0].length, n[1].length);
+    let incr = n.length === 3 && n[2] !== undefined ?
+        Math.max(Math.abs(numeric(n[2])), 1)
+        : 1;
+    let test = lte;
+    const reverse = y < x;
+    if (reverse) {
+        incr *= -1;
+        test = gte;
+    }
+    // Like Bash, only the endpoints set the width: `{1..10..02}` is `1 3 5 7 9`.
+    const pad = isPadded(n[0]) || isPadded(n[1]);
+    // A padded value is built a character at a time to `width`, which the input
+    // sets, so it costs one step per character: 64KB of
+    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
+    // one step per value.
+    const cost = pad ? width : 1;
+    let length = 0;
+    for (let i = x; test(i, y) && N.length < max; i += incr) {
+        // Each value is a step. `max` and `maxLength` bound one sequence, but a
+        // chain of them still generated up to `max` values each, however few
+        // combining could keep.
+        budget.remaining -= cost;
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        let c;
+        if (isAlphaSequence) {
+            c = String.fromCharCode(i);
+            if (c === '\\') {
+                c = '';
+            }
+        }
+        else {
+            c = String(i);
+            if (pad) {
+                const need = width - c.length;
+                if (need > 0) {
+                    const z = new Array(need + 1).join('0');
+                    if (i < 0) {
+                        c = '-' + z + c.slice(1);
+                    }
+                    else {
+                        c = z + c;
+                    }
+                }
+            }
+        }
+        if (length + c.length > maxLength)
+            break;
+        N.push(c);
+        length += c.length;
+    }
+    return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    // An overdraft here makes the first scan refuse, so `str` stays literal.
+    budget.remaining -= CALL_STEPS;
+    // Too deeply nested to keep following: treat the rest as literal, the same
+    // way a group that cannot expand is already handled. Truncating rather than
+    // throwing keeps `expand` total, matching `max` and `maxLength`.
+    if (depth > maxDepth) {
+        return [str];
+    }
+    // Consume the string's top-level brace groups left to right, threading a
+    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
+    // rather than recursing on `m.post` once per group - keeps the native stack
+    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
+    // longer overflow the stack, and leaves a single accumulator whose size
+    // `maxLength` bounds directly (CVE-2026-14257).
+    let acc = [''];
+    // Bash drops empty results, but only when the *first* top-level group is a
+    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
+    // is on the final strings, so it is applied to whichever `combine` produces
+    // them (the one with no brace set left in the tail).
+    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
+    // re-reads the whole string, so leaving this unbounded is quadratic.
+    let rewrites = 0;
+    let dropEmpties = false;
+    let firstGroup = true;
+    // `str` with its unmatched `{` masked, once a scan has run into them
+    let masked = str;
+    for (;;) {
+        const m = balancedWithBudget(str, masked, budget);
+        // No brace set left, or no step budget left to look for one: the rest of
+        // the string is literal.
+        if (!m) {
+            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
+        }
+        if (m.unmatched) {
+            masked = maskUnmatchedOpens(masked, budget);
+        }
+        // no need to expand pre, since it is guaranteed to be free of brace-sets
+        const pre = m.pre;
+        // This set and the rest of the string, literal: for a set that cannot
+        // expand, and for one the step budget runs out on. Once it is overdrawn,
+        // every set still being expanded, at every level, stays literal like this -
+        // otherwise each level above would go on combining, and wrapping and
+        // expanding again, results the budget was too small for.
+        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
+        if (/\$$/.test(pre)) {
+            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
+            firstGroup = false;
+            if (!m.post.length)
+                break;
+            str = m.post;
+            masked = masked.slice(m.end + 1);
+            continue;
+        }
+        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+        const isSequence = isNumericSequence || isAlphaSequence;
+        const isOptions = m.body.indexOf(',') >= 0;
+        if (!isSequence && !isOptions) {
+            // {a},b}
+            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+                rewrites++;
+                str = m.pre + '{' + m.body + escClose + m.post;
+                // Taking a `}` away never gives an unmatched `{` a partner, so what
+                // is masked stays unmatched. The `{` it closed can be left without
+                // one, and the next scan masks it.
+                masked =
+                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+                isTop = true;
                 continue;
-            const relevant = byDir.get(dirOfFile(file.path));
-            if (relevant === undefined)
+            }
+            // Nothing here expands, so the whole remaining string is literal.
+            return literal();
+        }
+        if (firstGroup) {
+            dropEmpties = isTop && !isSequence;
+            firstGroup = false;
+        }
+        let values;
+        if (isSequence) {
+            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+            if (!values) {
+                return literal();
+            }
+        }
+        else {
+            let n = parseCommaParts(m.body, budget);
+            // The step budget ran out partway through the set.
+            if (!n) {
+                return literal();
+            }
+            if (n.length === 1 && n[0] !== undefined) {
+                // x{{a,b}}y ==> x{a}y x{b}y
+                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+                // The step budget ran out expanding the set's only part.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                //XXX is this necessary? Can't seem to hit it in tests.
+                /* c8 ignore start */
+                if (n.length === 1) {
+                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
+                    if (budget.remaining < 0) {
+                        return literal();
+                    }
+                    acc = next;
+                    if (!m.post.length)
+                        break;
+                    str = m.post;
+                    masked = masked.slice(m.end + 1);
+                    continue;
+                }
+                /* c8 ignore stop */
+            }
+            // Values that `combine` is going to drop as empty produce no result, so
+            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
+            // would stop at `['a', '']` and yield one result instead of two. Skipping
+            // them outright keeps `values` bounded while leaving `max` a bound on
+            // *kept* results.
+            let dropsEmpties = dropEmpties && !m.post.length && !pre;
+            for (let d = 0; dropsEmpties && d < acc.length; d++) {
+                if (acc[d]) {
+                    dropsEmpties = false;
+                }
+            }
+            values = [];
+            let valuesLength = 0;
+            outer: for (let j = 0; j < n.length; j++) {
+                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+                // The step budget ran out expanding a member.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                for (let k = 0; k < expanded.length; k++) {
+                    const v = expanded[k];
+                    if (dropsEmpties && !v)
+                        continue;
+                    if (values.length >= max ||
+                        valuesLength + v.length > maxLength) {
+                        break outer;
+                    }
+                    values.push(v);
+                    valuesLength += v.length;
+                }
+            }
+        }
+        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+        // The step budget ran out combining the set's values in.
+        if (budget.remaining < 0) {
+            return literal();
+        }
+        acc = next;
+        if (!m.post.length)
+            break;
+        str = m.post;
+        masked = masked.slice(m.end + 1);
+    }
+    return acc;
+}
+
+// One digit, or a class of digits from a to b.
+const digit = (a, b) => a === b ?
+    { t: 'lit', ch: String(a) }
+    : { t: 'class', re: new RegExp(`^[${a}-${b}]$`) };
+const prefix = (d, alts) => alts.map(s => [digit(d, d), ...s]);
+// The digit strings from a to b, which have the same length.
+const fixed = (a, b) => {
+    if (!a)
+        return [[]];
+    let lo = +a[0];
+    let hi = +b[0];
+    const ra = a.slice(1);
+    const rb = b.slice(1);
+    if (lo === hi)
+        return prefix(lo, fixed(ra, rb));
+    const zeros = '0'.repeat(ra.length);
+    const nines = '9'.repeat(ra.length);
+    const out = [];
+    if (ra !== zeros)
+        out.push(...prefix(lo++, fixed(ra, nines)));
+    const last = rb === nines ? [] : prefix(hi--, fixed(zeros, rb));
+    if (lo <= hi) {
+        out.push([digit(lo, hi), ...Array.from(ra, () => digit(0, 9))]);
+    }
+    out.push(...last);
+    return out;
+};
+// The numbers from a to b, where 0 <= a <= b. If width is set, each
+// one has leading zeros to make it that many digits.
+const nonneg = (a, b, width) => {
+    if (width) {
+        return fixed(String(a).padStart(width, '0'), String(b).padStart(width, '0'));
+    }
+    const out = [];
+    for (let len = String(a).length; len <= String(b).length; len++) {
+        const lo = Math.max(a, len === 1 ? 0 : 10 ** (len - 1));
+        const hi = Math.min(b, 10 ** len - 1);
+        out.push(...fixed(String(lo), String(hi)));
+    }
+    return out;
+};
+/**
+ * The strings that the bash brace expansion `{lo..hi}` makes, as
+ * the alternatives of an `@(...)` extglob. Each one is a sequence of
+ * digits and digit classes, so there are only a few of them, even for
+ * a large range.
+ *
+ * If either end has a leading zero, such as `{01..10}`, each number
+ * has leading zeros to make it as long as the longer end, counting a
+ * `-` sign. So `{-05..3}` makes `-05` to `-01`, then `000` to `003`.
+ *
+ * Returns undefined if either end is not a safe integer.
+ */
+const numericRange = (loStr, hiStr) => {
+    let lo = Number(loStr);
+    let hi = Number(hiStr);
+    if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi))
+        return;
+    if (lo > hi)
+        [lo, hi] = [hi, lo];
+    const padded = /^-?0\d/.test(loStr) || /^-?0\d/.test(hiStr);
+    const width = padded ? Math.max(loStr.length, hiStr.length) : 0;
+    const out = [];
+    if (lo < 0) {
+        const neg = nonneg(Math.max(-hi, 1), -lo, width && width - 1);
+        out.push(...neg.map(s => [{ t: 'lit', ch: '-' }, ...s]));
+    }
+    if (hi >= 0)
+        out.push(...nonneg(Math.max(lo, 0), hi, width));
+    return out;
+};
+
+// translate the various posix character classes into unicode properties
+// this works across all unicode locales
+// { <posix class>: [<translation>, negated]
+const posixClasses = {
+    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}'],
+    '[:alpha:]': ['\\p{L}\\p{Nl}'],
+    '[:ascii:]': ['\\x' + '00-\\x' + '7f'],
+    '[:blank:]': ['\\p{Zs}\\t'],
+    '[:cntrl:]': ['\\p{Cc}'],
+    '[:digit:]': ['\\p{Nd}'],
+    '[:graph:]': ['\\p{Z}\\p{C}', true],
+    '[:lower:]': ['\\p{Ll}'],
+    '[:print:]': ['\\p{C}', true],
+    '[:punct:]': ['\\p{P}\\p{S}'],
+    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f'],
+    '[:upper:]': ['\\p{Lu}'],
+    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}'],
+    '[:xdigit:]': ['A-Fa-f0-9'],
+};
+// only need to escape a few things inside of brace expressions
+// escapes: [ \ ] -
+const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
+const noMatch = /$./;
+// Takes a glob string at a posix brace expression. Returns a RegExp
+// that tests one character, and the number of glob chars consumed.
+// If the class is not closed, consumed is 0, and the `[` must be
+// treated as a literal character.
+// Out of order ranges are removed. If nothing is left, the RegExp
+// is `/$./`, and the rest of the glob is consumed, so that the
+// whole glob cannot match.
+const parseClass = (glob, position, nocase = false, form) => {
+    // normalize one class member, if it stays one code point
+    const norm = (c) => {
+        const n = form ? c.normalize(form) : c;
+        return [...n].length === 1 ? n : c;
+    };
+    const pos = position;
+    /* c8 ignore start */
+    if (glob.charAt(pos) !== '[') {
+        throw new Error('not in a brace expression');
+    }
+    /* c8 ignore stop */
+    const ranges = [];
+    const negs = [];
+    let i = pos + 1;
+    let sawStart = false;
+    let escaping = false;
+    let negate = false;
+    let endPos = pos;
+    let rangeStart = '';
+    WHILE: while (i < glob.length) {
+        const c = String.fromCodePoint(glob.codePointAt(i));
+        if ((c === '!' || c === '^') && i === pos + 1) {
+            negate = true;
+            i++;
+            continue;
+        }
+        if (c === ']' && sawStart && !escaping) {
+            endPos = i + 1;
+            break;
+        }
+        sawStart = true;
+        if (c === '\\') {
+            if (!escaping) {
+                escaping = true;
+                i++;
                 continue;
-            const key = versionKey(commit.sha, file.path);
-            const versions = input.versions.get(key);
-            const before = blocksOf(`${key}\u0000before`, versions?.before);
-            const after = blocksOf(`${key}\u0000after`, versions?.after);
-            for (const target of relevant) {
-                const old = before.find(target.matches);
-                const now = after.find(target.matches);
-                if (old === undefined && now === undefined)
+            }
+            // escaped \ char, fall through and treat like normal char
+        }
+        if (c === '[' && !escaping) {
+            // either a posix class, a collation equivalent, or just a [
+            for (const [cls, [unip, neg]] of Object.entries(posixClasses)) {
+                if (glob.startsWith(cls, i)) {
+                    // invalid, [a-[] is fine, but not [a-[:alpha]]
+                    if (rangeStart) {
+                        return [noMatch, glob.length - pos];
+                    }
+                    i += cls.length;
+                    if (neg)
+                        negs.push(unip);
+                    else
+                        ranges.push(unip);
+                    continue WHILE;
+                }
+            }
+        }
+        // now it's just a normal character, effectively
+        escaping = false;
+        const n = norm(c);
+        if (rangeStart) {
+            // throw this range away if it's not valid, but others
+            // can still match.
+            if (n.codePointAt(0) > rangeStart.codePointAt(0)) {
+                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(n));
+            }
+            else if (n === rangeStart) {
+                ranges.push(braceEscape(n));
+            }
+            rangeStart = '';
+            i += c.length;
+            continue;
+        }
+        // now might be the start of a range.
+        // can be either c-d or c-] or c<more...>] or c] at this point
+        if (glob.startsWith('-]', i + c.length)) {
+            ranges.push(braceEscape(n + '-'));
+            i += c.length + 1;
+            continue;
+        }
+        if (glob.startsWith('-', i + c.length)) {
+            rangeStart = n;
+            i += c.length + 1;
+            continue;
+        }
+        // not the start of a range, just a single character
+        ranges.push(braceEscape(n));
+        i += c.length;
+    }
+    if (endPos < i) {
+        // didn't see the end of the class, not a valid class,
+        // but might still be valid as a literal match.
+        return [noMatch, 0];
+    }
+    // if we got no ranges and no negates, then we have a range that
+    // cannot possibly match anything, and that poisons the whole glob
+    if (!ranges.length && !negs.length) {
+        return [noMatch, glob.length - pos];
+    }
+    const sranges = '[' + (negate ? '^' : '') + ranges.join('') + ']';
+    const snegs = '[' + (negate ? '' : '^') + negs.join('') + ']';
+    const comb = '^' +
+        (ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
+            : ranges.length ? sranges
+                : snegs);
+    return [new RegExp(comb, nocase ? 'iu' : 'u'), endPos - pos];
+};
+
+// the end of the pattern, or of a negated sub-pattern
+const MATCH = { t: 'match', id: 0 };
+const extTypes = '!?+*@';
+const lit = (ch) => ({ t: 'lit', ch });
+const reEscape = (s) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+// a RegExp that only matches `s`, with unicode case folding
+const newFoldRe = (s) => new RegExp(`^${reEscape(s)}$`, 'iu');
+// foldRe for one literal char. The same chars are in most patterns,
+// so keep them. A RegExp without the `g` or `y` flag has no state to
+// share.
+const foldCache = new Map();
+const foldRe = (ch) => {
+    let re = foldCache.get(ch);
+    if (!re) {
+        re = newFoldRe(ch);
+        if (foldCache.size >= 1000)
+            foldCache.clear();
+        foldCache.set(ch, re);
+    }
+    return re;
+};
+const litMatch = (l, c) => {
+    if (c === l.ch)
+        return true;
+    if (!l.re)
+        return false;
+    const code = c.charCodeAt(0);
+    if (code >= 128)
+        return l.re.test(c);
+    const ascii = (l.ascii ??= new Uint8Array(128));
+    ascii[code] ||= l.re.test(c) ? 1 : 2;
+    return ascii[code] === 1;
+};
+const tokenize$1 = (p, nocase, noext, form, mark) => {
+    const toks = [];
+    for (let i = 0; i < p.length;) {
+        const c = String.fromCodePoint(p.codePointAt(i));
+        if (mark) {
+            // a \ before a range would only escape its first char
+            const m = c === '\\' && p.startsWith(mark, i + 1) ? 1 : 0;
+            if (m || c === mark) {
+                const start = i + m + mark.length;
+                const end = p.indexOf(mark, start);
+                const r = /^(-?\d+)\.\.(-?\d+)$/.exec(p.slice(start, end));
+                const alts = end !== -1 && r && numericRange(r[1], r[2]);
+                if (alts) {
+                    toks.push({ t: 'ext', type: '@', alts });
+                    i = end + mark.length;
                     continue;
-                const touched = (old === undefined) !== (now === undefined) ||
-                    file.hunks.some((hunk) => (now !== undefined && addsWithin(hunk, now)) ||
-                        (old !== undefined && removesWithin(hunk, old)));
-                if (!touched)
+                }
+            }
+        }
+        if (c === '\\') {
+            // a trailing \ is a literal \
+            const e = p.codePointAt(i + 1);
+            const ch = e === undefined ? c : String.fromCodePoint(e);
+            toks.push(lit(ch));
+            i += 1 + ch.length;
+            continue;
+        }
+        if (c === '[') {
+            const [re, consumed] = parseClass(p, i, nocase, form);
+            if (consumed) {
+                toks.push({ t: 'class', re });
+                i += consumed;
+                continue;
+            }
+        }
+        if (!noext && extTypes.includes(c) && p[i + 1] === '(') {
+            toks.push({ t: 'open', type: c });
+            i += 2;
+            continue;
+        }
+        toks.push(!noext && c === '|' ? { t: 'bar' }
+            : !noext && c === ')' ? { t: 'close' }
+                : c === '*' ? { t: 'star' }
+                    : c === '?' ? { t: 'any' }
+                        : lit(c));
+        i += c.length;
+    }
+    return toks;
+};
+// map each open token index to the index of its close token
+const pair = (toks) => {
+    const pairs = new Map();
+    const stack = [];
+    toks.forEach((tok, i) => {
+        if (tok.t === 'open')
+            stack.push(i);
+        else if (tok.t === 'close' && stack.length)
+            pairs.set(stack.pop(), i);
+    });
+    return pairs;
+};
+// build the alternatives between start and end. An open token that
+// is not closed is never inside a closed extglob, so bar and close
+// tokens are only literal at the top level.
+const build = (toks, pairs, start, end, top) => {
+    let seq = [];
+    const alts = [seq];
+    for (let i = start; i < end; i++) {
+        const tok = toks[i];
+        const close = pairs.get(i);
+        if (tok.t === 'open' && close !== undefined) {
+            const sub = build(toks, pairs, i + 1, close, false);
+            seq.push({ t: 'ext', type: tok.type, alts: sub });
+            i = close;
+        }
+        else if (tok.t === 'bar' && !top) {
+            alts.push((seq = []));
+        }
+        else if (tok.t === 'open') {
+            seq.push(lit(tok.type), lit('('));
+        }
+        else if (tok.t === 'bar') {
+            seq.push(lit('|'));
+        }
+        else if (tok.t === 'close') {
+            seq.push(lit(')'));
+        }
+        else {
+            seq.push(tok);
+        }
+    }
+    return alts;
+};
+// normalize each run of literal chars as one string, so that a char
+// and the combining marks after it compose (or decompose) together.
+// Syntax is already parsed, so a char that normalizes to a syntax
+// char (such as full-width `＊` in NFKC) stays a literal.
+const normalize = (items, form) => {
+    const out = [];
+    let run = '';
+    const flush = () => {
+        for (const ch of run.normalize(form))
+            out.push(lit(ch));
+        run = '';
+    };
+    for (const it of items) {
+        if (it.t === 'lit') {
+            run += it.ch;
+            continue;
+        }
+        flush();
+        out.push(it.t === 'ext' ?
+            { ...it, alts: it.alts.map(a => normalize(a, form)) }
+            : it);
+    }
+    flush();
+    return out;
+};
+// the start node, and the number of node ids. Ids are dense, from 0
+// for the match node.
+const compile = (items, nocase) => {
+    let id = 1;
+    const split = (out) => ({ t: 'split', id: id++, out });
+    const seq = (items, next) => items.reduceRight((next, it) => item(it, next), next);
+    const item = (it, next) => {
+        switch (it.t) {
+            case 'lit':
+                const re = nocase ? foldRe(it.ch) : undefined;
+                return { t: 'lit', id: id++, ch: it.ch, re, next };
+            case 'any':
+            case 'star':
+                return { t: it.t, id: id++, next };
+            case 'class':
+                return { t: 'class', id: id++, re: it.re, next };
+        }
+        const alts = (next) => it.alts.map(a => seq(a, next));
+        switch (it.type) {
+            case '@':
+                return split(alts(next));
+            case '?':
+                return split([next, ...alts(next)]);
+            case '!':
+                return { t: 'neg', id: id++, sub: split(alts(MATCH)), next };
+        }
+        // * and +, loop back after each match
+        const after = split([]);
+        const entry = split(alts(after));
+        after.out.push(next, entry);
+        return it.type === '*' ? after : entry;
+    };
+    const start = seq(items, MATCH);
+    return [start, id];
+};
+// one line per node, in the order that a walk from the start
+// reaches them. Edges point to node ids. The nodes of a negated
+// sub-pattern are indented under their negation.
+const show$1 = (start) => {
+    const lines = [];
+    const seen = new Set();
+    const ref = (n) => (n.t === 'match' ? 'match' : String(n.id));
+    const walk = (n, indent) => {
+        if (n.t === 'match' || seen.has(n))
+            return;
+        seen.add(n);
+        const line = (desc) => lines.push(`${indent}${n.id}: ${desc}`);
+        switch (n.t) {
+            case 'split':
+                line(`split -> ${n.out.map(ref).join(', ')}`);
+                for (const o of n.out)
+                    walk(o, indent);
+                return;
+            case 'neg':
+                line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
+                walk(n.sub, indent + '  ');
+                return walk(n.next, indent);
+            case 'lit':
+                line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
+                break;
+            case 'class':
+                line(`${n.re} -> ${ref(n.next)}`);
+                break;
+            default:
+                line(`${n.t === 'any' ? '?' : '*'} -> ${ref(n.next)}`);
+        }
+        walk(n.next, indent);
+    };
+    walk(start, '');
+    return [`start -> ${ref(start)}`, ...lines].join('\n');
+};
+// The threads at one position in the string. Each node thread is
+// only kept once, and runs with the same state are only kept once,
+// so that identical threads merge. The match node is not in
+// `threads`, because it can not step. It sets `match` instead.
+class State {
+    // set by the Sim, to mark the nodes that this state has
+    gen;
+    threads = [];
+    match = false;
+    runs = [];
+    // the sorted ids of the threads, with 0 for a match, once the
+    // state is done
+    ids = [];
+    constructor(gen) {
+        this.gen = gen;
+    }
+    // no threads, so nothing more can match
+    get dead() {
+        return !this.threads.length && !this.match && !this.runs.length;
+    }
+}
+// true if the two states hold the same threads
+const sameState = (a, b) => {
+    if (a.ids.length !== b.ids.length)
+        return false;
+    if (a.runs.length !== b.runs.length)
+        return false;
+    if (a.ids.some((id, i) => id !== b.ids[i]))
+        return false;
+    return a.runs.every(r => b.runs.some(o => o.neg === r.neg && sameState(o.state, r.state)));
+};
+const marks = (size) => ({
+    has: new Float64Array(size),
+    seen: new Float64Array(size),
+    gen: 0,
+});
+class Sim {
+    // `.` and `..` only match literal dots, even with `dot:true`
+    dots;
+    // the string starts with `.`, and `dot:true` is not set
+    dotStart;
+    #marks;
+    constructor(dots, dotStart, marks) {
+        this.dots = dots;
+        this.dotStart = dotStart;
+        this.#marks = marks;
+    }
+    state() {
+        return new State(++this.#marks.gen);
+    }
+    // sort the ids of a state, once it has all of its threads
+    done(state) {
+        state.ids = state.threads.map(n => n.id).sort((a, b) => a - b);
+        if (state.match)
+            state.ids.unshift(MATCH.id);
+        return state;
+    }
+    // true the first time that the state walks through the node, so
+    // that loops in the graph stop
+    #visit(state, node) {
+        const { seen } = this.#marks;
+        if (seen[node.id] === state.gen)
+            return false;
+        seen[node.id] = state.gen;
+        return true;
+    }
+    #addThread(state, node) {
+        const { has } = this.#marks;
+        if (has[node.id] === state.gen)
+            return false;
+        has[node.id] = state.gen;
+        state.threads.push(node);
+        return true;
+    }
+    // wildcards only match a leading dot if `dot:true`. In a negated
+    // sub-pattern, this does not apply, because the negation itself
+    // can not match a leading dot.
+    restricted(i, top) {
+        return top && (this.dots || (this.dotStart && i === 0));
+    }
+    add(state, node, i, top) {
+        switch (node.t) {
+            case 'split':
+                if (!this.#visit(state, node))
+                    return;
+                for (const o of node.out)
+                    this.add(state, o, i, top);
+                return;
+            case 'neg':
+                if (!this.#visit(state, node))
+                    return;
+                const sub = this.state();
+                this.add(sub, node.sub, i, false);
+                this.done(sub);
+                return this.addRun(state, { t: 'run', neg: node, state: sub }, i, top);
+            case 'star':
+                // a * can not start a dotfile, even if it matches nothing
+                if (this.restricted(i, top))
+                    return;
+                if (this.#addThread(state, node))
+                    this.add(state, node.next, i, top);
+                return;
+            case 'match':
+                state.match = true;
+                return;
+            default:
+                this.#addThread(state, node);
+        }
+    }
+    addRun(state, run, i, top) {
+        for (const r of state.runs) {
+            if (r.neg === run.neg && sameState(r.state, run.state))
+                return;
+        }
+        state.runs.push(run);
+        if (!run.state.match) {
+            this.add(state, run.neg.next, i, top);
+        }
+    }
+    // the threads after char `c`, at index `i`
+    step(state, c, i, top) {
+        const next = this.state();
+        for (const th of state.threads) {
+            switch (th.t) {
+                case 'lit':
+                    if (litMatch(th, c)) {
+                        this.add(next, th.next, i + 1, top);
+                    }
+                    break;
+                case 'any':
+                    if (!this.restricted(i, top))
+                        this.add(next, th.next, i + 1, top);
+                    break;
+                case 'class':
+                    if (!this.restricted(i, top) && th.re.test(c)) {
+                        this.add(next, th.next, i + 1, top);
+                    }
+                    break;
+                case 'star':
+                    if (!this.restricted(i, top))
+                        this.add(next, th, i + 1, top);
+            }
+        }
+        if (!this.restricted(i, top)) {
+            for (const run of state.runs) {
+                // a sub-pattern with no threads can not match again, so the
+                // run stays the same
+                if (run.state.dead) {
+                    this.addRun(next, run, i + 1, top);
                     continue;
-                const block = now ?? old;
-                const verb = now === undefined ? 'removed' : old === undefined ? 'added' : 'edited';
-                how = `${verb} ${target.label} (${file.path}:${block?.startLine ?? '?'}-${block?.endLine ?? '?'})`;
+                }
+                const sub = this.step(run.state, c, i, false);
+                this.addRun(next, { t: 'run', neg: run.neg, state: sub }, i + 1, top);
+            }
+        }
+        return this.done(next);
+    }
+}
+// A canonical key for the threads in a state. States with the same
+// key hold the same threads, so they match the same strings.
+const stateKey = (state) => {
+    const ids = state.ids.join();
+    if (!state.runs.length)
+        return ids;
+    const runs = state.runs.map(r => `${r.neg.id}(${stateKey(r.state)})`);
+    return `${ids}|${runs.sort().join('|')}`;
+};
+// The cache can hold about this many chars of state keys and
+// transitions. When it is full, it is cleared, so that a pattern
+// can not use an unbounded amount of memory.
+const DFA_BUDGET = 1 << 18;
+// A cache of the states that the simulation reaches, built as the
+// matcher is used. Each char of a string is then one Map lookup,
+// once the states that it leads to are known.
+//
+// The dot rules only restrict the first char of a dotfile (strings
+// that are only `.` or `..` do not use the cache). So a dotfile
+// starts at its own state, which takes its first step with the
+// restriction, and every other state takes steps without it.
+class Dfa {
+    #start;
+    #states = new Map();
+    #size = 0;
+    #plain;
+    #dotStart;
+    #sim;
+    #dotSim;
+    constructor(start, marks) {
+        this.#start = start;
+        this.#sim = new Sim(false, false, marks);
+        this.#dotSim = new Sim(false, true, marks);
+    }
+    #make(state) {
+        return {
+            state,
+            match: state.match,
+            dead: state.dead,
+            next: new Map(),
+        };
+    }
+    #intern(state) {
+        const key = stateKey(state);
+        const found = this.#states.get(key);
+        if (found)
+            return found;
+        if (this.#size > DFA_BUDGET)
+            this.#clear();
+        const d = this.#make(state);
+        this.#states.set(key, d);
+        this.#size += key.length + 1;
+        return d;
+    }
+    #clear() {
+        this.#states.clear();
+        this.#size = 0;
+        this.#plain = undefined;
+        this.#dotStart = undefined;
+    }
+    start(dotStart) {
+        if (dotStart) {
+            if (this.#dotStart)
+                return this.#dotStart;
+            const state = this.#dotSim.state();
+            this.#dotSim.add(state, this.#start, 0, true);
+            return (this.#dotStart = this.#make(this.#dotSim.done(state)));
+        }
+        if (this.#plain)
+            return this.#plain;
+        const state = this.#sim.state();
+        this.#sim.add(state, this.#start, 0, true);
+        return (this.#plain = this.#intern(this.#sim.done(state)));
+    }
+    // the next state, after a miss in `d.ascii`
+    next(d, c) {
+        const code = c.charCodeAt(0);
+        const found = code < 128 ? undefined : d.next.get(c);
+        if (found)
+            return found;
+        // the dotfile start is not in the cache, so it is never shared
+        const n = d === this.#dotStart ?
+            this.#intern(this.#dotSim.step(d.state, c, 0, true))
+            : this.#intern(this.#sim.step(d.state, c, 1, true));
+        if (code < 128) {
+            if (!d.ascii) {
+                d.ascii = new Array(128);
+                this.#size += 128;
+            }
+            d.ascii[code] = n;
+        }
+        else {
+            d.next.set(c, n);
+        }
+        this.#size++;
+        return n;
+    }
+}
+// the nodes in order, if the graph is a single chain
+const linear = (start) => {
+    const nodes = [];
+    for (let n = start; n.t !== 'match'; n = n.next) {
+        if (n.t === 'split' || n.t === 'neg')
+            return undefined;
+        nodes.push(n);
+    }
+    return nodes;
+};
+// Match a chain of nodes. Each node other than `*` matches exactly
+// one char, so on a failure it is enough to go back to the last `*`
+// and let it match one more char. This takes at most
+// nodes.length * chars.length steps.
+const testLinear = (nodes, chars, start, end) => {
+    let ni = 0;
+    let ci = start;
+    let starNi = -1;
+    let starCi = 0;
+    while (ci < end) {
+        const n = nodes[ni];
+        if (n?.t === 'star') {
+            starNi = ni++;
+            starCi = ci;
+            continue;
+        }
+        const c = chars[ci];
+        if (n &&
+            (n.t === 'any' ||
+                (n.t === 'lit' && litMatch(n, c)) ||
+                (n.t === 'class' && n.re.test(c)))) {
+            ni++;
+            ci++;
+            continue;
+        }
+        if (starNi === -1)
+            return false;
+        ni = starNi + 1;
+        ci = ++starCi;
+    }
+    while (nodes[ni]?.t === 'star')
+        ni++;
+    return ni === nodes.length;
+};
+// The least and most chars that the items can match. These are only
+// bounds: a negation can match a string of any length, so it counts
+// as 0 to Infinity.
+const lengths = (items) => {
+    let min = 0;
+    let max = 0;
+    for (const it of items) {
+        const [lo, hi] = itemLengths(it);
+        min += lo;
+        max += hi;
+    }
+    return [min, max];
+};
+const itemLengths = (it) => {
+    if (it.t === 'star')
+        return [0, Infinity];
+    if (it.t !== 'ext')
+        return [1, 1];
+    if (it.type === '!')
+        return [0, Infinity];
+    const alts = it.alts.map(lengths);
+    const min = Math.min(...alts.map(a => a[0]));
+    const max = Math.max(...alts.map(a => a[1]));
+    // a loop of alternatives that only match the empty string is empty
+    const loop = max === 0 ? 0 : Infinity;
+    return (it.type === '@' ? [min, max]
+        : it.type === '?' ? [0, max]
+            : it.type === '*' ? [0, loop]
+                : [min, loop]);
+};
+// true if the chars from `start` match the literals
+const hasAffix = (lits, chars, start) => {
+    for (let j = 0; j < lits.length; j++) {
+        if (!litMatch(lits[j], chars[start + j]))
+            return false;
+    }
+    return true;
+};
+// a `/`, or half of a surrogate pair
+const slashOrSurrogate = /[/\ud800-\udfff]/;
+const surrogate = /[\ud800-\udfff]/;
+// a string can be indexed by code point, unless it has surrogate
+// pairs
+const codePoints = (s) => surrogate.test(s) ? [...s] : s;
+const noSlash = (s) => {
+    if (s.includes('/')) {
+        throw new Error('can only match a single path portion, got: ' + s);
+    }
+};
+class Matcher {
+    pattern;
+    options;
+    #start;
+    // the number of node ids
+    #size;
+    #marks;
+    // the Sim for strings that are only `.` or `..`
+    #dotsSim;
+    // the string to compare, if the pattern has no magic. With
+    // `nocase:true`, the RegExp that folds case is made when it is
+    // first used.
+    #literal;
+    #literalFold = false;
+    #literalRe;
+    // the nodes between the prefix and suffix, if the graph is a
+    // single chain
+    #linear;
+    // the linear nodes are only `*` and `?`, so the length bounds and
+    // the prefix and suffix decide the match
+    #wild = false;
+    // the least and most chars that a match can have
+    #min = 0;
+    #max = Infinity;
+    // the literals that a match must start and end with. Each one
+    // matches exactly one char, and they are distinct items in the
+    // pattern, so a string that does not have them can not match.
+    #prefix = [];
+    #suffix = [];
+    // the prefix and suffix as strings, if they do not fold case
+    #prefixStr;
+    #suffixStr;
+    // there is a prefix or suffix to check
+    #affix = false;
+    #dfa;
+    #form;
+    constructor(pattern, options = {}) {
+        if (pattern.includes('/')) {
+            throw new Error('can only match a single path portion, got pattern: ' + pattern);
+        }
+        this.pattern = pattern;
+        this.options = options;
+        const { nocase = false, noext = false, normalize: n } = options;
+        this.#form = n === true ? 'NFC' : n || undefined;
+        // a pattern that is only an empty extglob is a literal string,
+        // except for `!()`, which matches any non-empty string
+        const literal = /^[?*+@]\(\)$/.test(pattern);
+        const toks = tokenize$1(pattern, nocase, noext || literal, this.#form, options.rangeMark);
+        let [items] = build(toks, pair(toks), 0, toks.length, true);
+        if (this.#form)
+            items = normalize(items, this.#form);
+        const [start, size] = compile(items, nocase);
+        this.#start = start;
+        this.#size = size;
+        if (items.every(it => it.t === 'lit')) {
+            this.#literal = items.map(it => it.ch).join('');
+            this.#literalFold = nocase;
+        }
+        else {
+            const lit = (it) => it.t !== 'lit' ? undefined
+                : nocase ? { ch: it.ch, re: foldRe(it.ch) }
+                    : { ch: it.ch };
+            for (const it of items) {
+                const l = lit(it);
+                if (!l)
+                    break;
+                this.#prefix.push(l);
+            }
+            for (let j = items.length - 1; j >= 0; j--) {
+                const l = lit(items[j]);
+                if (!l)
+                    break;
+                this.#suffix.unshift(l);
+            }
+            this.#affix = !!(this.#prefix.length || this.#suffix.length);
+            if (!nocase) {
+                this.#prefixStr = this.#prefix.map(l => l.ch).join('');
+                this.#suffixStr = this.#suffix.map(l => l.ch).join('');
+            }
+            this.#linear = linear(this.#start)?.slice(this.#prefix.length, -this.#suffix.length || undefined);
+            this.#wild = !!this.#linear?.every(n => n.t === 'star' || n.t === 'any');
+            const [min, max] = lengths(items);
+            this.#min = min;
+            this.#max = max;
+        }
+    }
+    test(s) {
+        // The `/` check uses the string as given, so with normalization it
+        // is a separate step. Otherwise, one scan finds both a `/` and the
+        // surrogate pairs that stop the string being indexed by code point.
+        if (this.#form) {
+            noSlash(s);
+            return this.#test(s.normalize(this.#form));
+        }
+        if (slashOrSurrogate.test(s)) {
+            noSlash(s);
+            return this.#test(s, [...s]);
+        }
+        return this.#test(s, s);
+    }
+    /**
+     * The same as {@link Matcher#test}, but the string is not checked
+     * for `/` chars, so the result for a string that has one is not
+     * defined. Only use it for a string that is known to be one path
+     * portion, such as a part of a path that was split on `/`. It can
+     * be faster, because some patterns do not need to look at each char
+     * of the string.
+     */
+    testUnchecked(s) {
+        return this.#test(this.#form ? s.normalize(this.#form) : s);
+    }
+    // Test a string that has no `/`. `chars` indexes it by code point.
+    // If it is not given, it is only found if a step needs it.
+    #test(s, chars) {
+        if (this.#literal !== undefined) {
+            return this.#literalFold ?
+                (this.#literalRe ??= newFoldRe(this.#literal)).test(s)
+                : s === this.#literal;
+        }
+        // the length check means that the prefix and suffix do not
+        // overlap. Without the chars, the length in code points is from
+        // half of the UTF-16 length (if each one is a surrogate pair) to
+        // all of it, which is often enough to know.
+        const min = this.#min;
+        const max = this.#max;
+        if (chars === undefined) {
+            const most = s.length;
+            const least = (most + 1) >> 1;
+            if (most < min || least > max)
+                return false;
+            if (least < min || most > max)
+                chars = codePoints(s);
+        }
+        if (chars !== undefined &&
+            (chars.length < min || chars.length > max)) {
+            return false;
+        }
+        const prefix = this.#prefix.length;
+        if (this.#affix) {
+            if (this.#prefixStr !== undefined && this.#suffixStr !== undefined) {
+                if (!s.startsWith(this.#prefixStr) ||
+                    !s.endsWith(this.#suffixStr)) {
+                    return false;
+                }
+            }
+            else {
+                chars ??= codePoints(s);
+                const end = chars.length - this.#suffix.length;
+                if (!hasAffix(this.#prefix, chars, 0) ||
+                    !hasAffix(this.#suffix, chars, end)) {
+                    return false;
+                }
+            }
+        }
+        const dotStart = !this.options.dot && s.startsWith('.');
+        if (this.#linear) {
+            // `.` and `..` only match literal dots, even with `dot:true`
+            if (s === '.' || s === '..')
+                return false;
+            // only a literal can match the leading dot. A `*` can not
+            // start a dotfile, even if it matches nothing.
+            if (dotStart && !prefix)
+                return false;
+            if (this.#wild)
+                return true;
+            chars ??= codePoints(s);
+            const end = chars.length - this.#suffix.length;
+            return testLinear(this.#linear, chars, prefix, end);
+        }
+        chars ??= codePoints(s);
+        if (s === '.' || s === '..') {
+            this.#marks ??= marks(this.#size);
+            const sim = (this.#dotsSim ??= new Sim(true, false, this.#marks));
+            const start = sim.state();
+            sim.add(start, this.#start, 0, true);
+            let state = sim.done(start);
+            for (let i = 0; i < chars.length; i++) {
+                state = sim.step(state, chars[i], i, true);
+            }
+            return state.match;
+        }
+        this.#marks ??= marks(this.#size);
+        const dfa = (this.#dfa ??= new Dfa(this.#start, this.#marks));
+        let d = dfa.start(dotStart);
+        // read char codes from the string, so that a one-char string is
+        // only made for a cache miss
+        const str = chars === s;
+        for (let i = 0; i < chars.length; i++) {
+            if (d.dead)
+                return false;
+            const code = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
+            d = d.ascii?.[code] ?? dfa.next(d, chars[i]);
+        }
+        return d.match;
+    }
+    /** a readable listing of the state machine */
+    toString() {
+        return show$1(this.#start);
+    }
+}
+
+const MAX_PATTERN_LENGTH = 1024 * 64;
+const assertValidPattern = (pattern) => {
+    if (typeof pattern !== 'string') {
+        throw new TypeError('invalid pattern');
+    }
+    if (pattern.length > MAX_PATTERN_LENGTH) {
+        throw new TypeError('pattern is too long');
+    }
+};
+
+/**
+ * Escape all magic characters in a glob pattern.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape}
+ * option is used, then characters are escaped by wrapping in `[]`, because
+ * a magic character wrapped in a character class can only be satisfied by
+ * that exact character.  In this mode, `\` is _not_ escaped, because it is
+ * not interpreted as a magic character, but instead as a path separator.
+ *
+ * If the {@link MinimatchOptions.magicalBraces} option is used,
+ * then braces (`{` and `}`) will be escaped.
+ *
+ * A leading `#` or `!` is escaped as well, so that the result is never a
+ * comment or a negated pattern. In `windowsPathsNoEscape` mode, a leading
+ * `!` is written as `@(!)`, because `[!` starts a negated class.
+ */
+const escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
+    // don't need to escape +@! because we escape the parens
+    // that make those magic, and escaping ! as [!] isn't valid,
+    // because [!]] is a valid glob class meaning not ']'.
+    // However, at the start of the pattern, '!' negates the pattern and
+    // '#' makes it a comment, so the first character is handled below.
+    const e = magicalBraces ?
+        windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, '[$&]')
+            : s.replace(/[?*()[\]\\{}]/g, '\\$&')
+        : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, '[$&]')
+            : s.replace(/[?*()[\]\\]/g, '\\$&');
+    const c = e.charAt(0);
+    if (c === '#') {
+        return (windowsPathsNoEscape ? '[#]' : '\\#') + e.slice(1);
+    }
+    if (c === '!') {
+        // '[!]' can not be used, because '[!' starts a negated class, and
+        // '\' is a path separator in windowsPathsNoEscape mode. '@(!)'
+        // matches only '!'. If extglobs are disabled with `noext`, it
+        // matches nothing, rather than everything.
+        return (windowsPathsNoEscape ? '@(!)' : '\\!') + e.slice(1);
+    }
+    return e;
+};
+
+/**
+ * Un-escape a string that has been escaped with {@link escape}.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
+ * square-bracket escapes are removed, but not backslash escapes.
+ *
+ * For example, it will turn the string `'[*]'` into `*`, but it will not
+ * turn `'\\*'` into `'*'`, because `\` is a path separator in
+ * `windowsPathsNoEscape` mode.
+ *
+ * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
+ * backslash escapes are removed.
+ *
+ * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
+ * or unescaped.
+ *
+ * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
+ * unescaped.
+ */
+const unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
+    // escape() writes a leading '!' as '@(!)' in windowsPathsNoEscape mode
+    if (windowsPathsNoEscape && s.startsWith('@(!)')) {
+        return ('!' + unescape(s.slice(4), { windowsPathsNoEscape, magicalBraces }));
+    }
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/\[([^/\\])\]/g, '$1')
+            : s
+                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
+                .replace(/\\([^/])/g, '$1');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/\[([^/\\{}])\]/g, '$1')
+        : s
+            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
+            .replace(/\\([^/{}])/g, '$1');
+};
+
+const DEFAULT_BRACE_EXPAND_MAX = 100_000;
+const DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
+// avoid the annoying deprecation flag lol
+const AWE_KEY = ('allowWindow' + 'sEscape');
+const minimatch = (p, pattern, options) => {
+    assertValidPattern(pattern);
+    // shortcut: comments match nothing.
+    if (!options?.nocomment && pattern.charAt(0) === '#') {
+        return false;
+    }
+    return cachedMinimatch(pattern, options).match(p);
+};
+// The Minimatch objects that minimatch() used most recently, by options
+// and then by pattern. When the cache is full, it becomes the old one,
+// and the objects used from the old one are moved back to a new one.
+// So it keeps 256 to 512 objects.
+// The patterns can come from users, so the cache is also bounded by
+// the total weight of the objects (see cacheWeight()), and an object
+// that is too heavy is never kept. Otherwise a few unique patterns
+// with large brace expansions would fill the heap.
+let cache = new Map();
+let oldCache = new Map();
+let cacheSize = 0;
+let cacheTotalWeight = 0;
+const cacheMax = 256;
+const cacheMaxWeight = 1 << 15;
+const cacheMaxEntryWeight = 1 << 12;
+// About the memory that a compiled object keeps: the pattern and the
+// expanded patterns, of which each row in set is made.
+const cacheWeight = (mm) => {
+    let w = mm.pattern.length;
+    for (const s of mm.globSet) {
+        w += s.length + 1;
+        if (w > cacheMaxEntryWeight)
+            break;
+    }
+    return w;
+};
+// 0, 1 or 2 for undefined, falsy or truthy.
+const tri = (v) => v === undefined ? 0
+    : v ? 2
+        : 1;
+// The weight of each boolean option's base-3 digit in the key. The
+// weights below 24 are for optimizationLevel (1), platform (3) and
+// windowsPathsNoEscape (12). tsc fails here if a boolean option is
+// not in the list.
+const booleanWeights = new Map(Object.keys({
+    nobrace: 0,
+    nocomment: 0,
+    nonegate: 0,
+    noglobstar: 0,
+    noext: 0,
+    nonull: 0,
+    partial: 0,
+    dot: 0,
+    nocase: 0,
+    nocaseMagicOnly: 0,
+    magicalBraces: 0,
+    matchBase: 0,
+    flipNegate: 0,
+    preserveMultipleSlashes: 0,
+    windowsNoMagicRoot: 0,
+}).map((k, i) => [k, 24 * 3 ** i]));
+// The cache key for a set of options. It is a number, unless an
+// option is set to a value that the number can not show, such as
+// normalize or an uncommon platform. Then it is a JSON string.
+// The defaults give 0, the same key as no options.
+// It only reads the keys that are set, so that the speed does not
+// depend on the shape of the options object.
+const optionsKey = (o) => {
+    let n = 0;
+    let wpe = false;
+    // inherited keys too, because Minimatch reads them
+    // oxlint-disable-next-line guard-for-in
+    for (const k in o) {
+        const v = o[k];
+        switch (k) {
+            // the same test as the Minimatch constructor
+            case 'windowsPathsNoEscape':
+                if (v)
+                    wpe = true;
+                break;
+            case AWE_KEY:
+                if (v === false)
+                    wpe = true;
+                break;
+            case 'platform': {
+                // the same test as the Minimatch constructor
+                const p = v || defaultPlatform;
+                if (p === defaultPlatform)
+                    break;
+                if (p === 'darwin')
+                    n += 3;
+                else if (p === 'win32')
+                    n += 6;
+                else if (p === 'linux')
+                    n += 9;
+                else
+                    return JSON.stringify(o);
                 break;
             }
-            if (how !== undefined)
+            case 'optimizationLevel':
+                // The same tests as Minimatch: 1 when undefined, then >= 2,
+                // >= 1, or else 0. The default level 1 adds 0.
+                if (v === undefined)
+                    break;
+                n +=
+                    v >= 2 ? 1
+                        : v >= 1 ? 0
+                            : 2;
                 break;
+            case 'braceExpandMax':
+                if (v !== undefined && v !== DEFAULT_BRACE_EXPAND_MAX) {
+                    return JSON.stringify(o);
+                }
+                break;
+            case 'maxGlobstarRecursion':
+                if (v !== undefined && v !== DEFAULT_GLOB_STAR_RECURSION_MAX) {
+                    return JSON.stringify(o);
+                }
+                break;
+            case 'normalize':
+                if (v !== undefined)
+                    return JSON.stringify(o);
+                break;
+            default:
+                // unknown keys have no weight
+                n += (booleanWeights.get(k) ?? 0) * tri(v);
         }
-        if (how !== undefined)
-            causes.push({ sha: commit.sha, how });
     }
-    return causes;
+    return wpe ? n + 12 : n;
+};
+// A copy, so a later change to the options can not change it. It has
+// the inherited keys as its own keys, and no prototype. So Minimatch
+// reads from it only the values that optionsKey() read, and a
+// `__proto__` key is a plain key.
+const copyOptions = (o) => {
+    const copy = Object.create(null);
+    // oxlint-disable-next-line guard-for-in
+    for (const k in o)
+        copy[k] = o[k];
+    return copy;
+};
+// Used when there are no options, so that keys inherited from
+// Object.prototype are read the same as Minimatch reads them.
+const noOptions = {};
+const cachedMinimatch = (pattern, options) => {
+    options ||= noOptions;
+    const key = optionsKey(options);
+    let mm = cache.get(key)?.get(pattern);
+    if (mm)
+        return mm;
+    mm =
+        oldCache.get(key)?.get(pattern) ??
+            new Minimatch(pattern, copyOptions(options));
+    const weight = cacheWeight(mm);
+    // too big to keep, so it is compiled again each time
+    if (weight > cacheMaxEntryWeight)
+        return mm;
+    if (cacheSize >= cacheMax ||
+        cacheTotalWeight + weight > cacheMaxWeight) {
+        oldCache = cache;
+        cache = new Map();
+        cacheSize = 0;
+        cacheTotalWeight = 0;
+    }
+    let byPattern = cache.get(key);
+    if (!byPattern)
+        cache.set(key, (byPattern = new Map()));
+    byPattern.set(pattern, mm);
+    cacheSize++;
+    cacheTotalWeight += weight;
+    return mm;
+};
+const defaultPlatform = (typeof process === 'object' && process ?
+    process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform
+    // ubq: not measured: tests always run where process exists
+    : 'posix');
+const path = {
+    win32: { sep: '\\' },
+    posix: { sep: '/' },
+};
+const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep;
+const GLOBSTAR = Symbol('globstar **');
+minimatch.GLOBSTAR = GLOBSTAR;
+const filter = (pattern, options) => {
+    let mm;
+    return (p) => (mm ??= cachedMinimatch(pattern, options)).match(p);
+};
+minimatch.filter = filter;
+const ext = (a, b = {}) => Object.assign({}, a, b);
+const defaults = (def) => {
+    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
+        return minimatch;
+    }
+    const orig = minimatch;
+    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+    return Object.assign(m, {
+        Minimatch: class Minimatch extends orig.Minimatch {
+            constructor(pattern, options = {}) {
+                super(pattern, ext(def, options));
+            }
+            static defaults(options) {
+                return orig.defaults(ext(def, options)).Minimatch;
+            }
+        },
+        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+        defaults: (options) => orig.defaults(ext(def, options)),
+        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        sep: orig.sep,
+        GLOBSTAR: GLOBSTAR,
+    });
+};
+minimatch.defaults = defaults;
+// Brace expansion:
+// a{b,c}d -> abd acd
+// a{b,}c -> abc ac
+// a{0..3}d -> a0d a1d a2d a3d
+// a{b,c{d,e}f}g -> abg acdfg acefg
+// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
+//
+// Invalid sets are not expanded.
+// a{2..}b -> a{2..}b
+// a{b}c -> a{b}c
+const braceExpand = (pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // Thanks to Yeting Li <https://github.com/yetingli> for
+    // improving this regexp to avoid a ReDOS vulnerability.
+    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+        // shortcut. no need to expand.
+        return [pattern];
+    }
+    // brace-expansion turns each escaped backslash '\\' into a single '\',
+    // which then escapes the next character instead, and can turn an
+    // escaped magic character (for example '\\\*') into a live one.
+    // Double every pair, so an escaped backslash comes back out still
+    // escaped. The parity of each run of backslashes is unchanged.
+    let p = pattern.replace(/\\\\/g, '\\\\\\\\');
+    // brace-expansion does not know about [...] classes. In
+    // windowsPathsNoEscape mode, escape() writes a literal brace as '[{]'
+    // or '[}]'. Escape the brace for brace-expansion, which removes that
+    // backslash again, leaving '[{]' or '[}]'.
+    if (options.windowsPathsNoEscape || options[AWE_KEY] === false) {
+        p = p.replace(/\[([{}])\]/g, '[\\$1]');
+    }
+    return expand(p, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+// A numeric range with at least this many values is matched as one
+// pattern portion, rather than expanded. For a glob walk, that is
+// one directory read, in place of a stat for each value.
+const RANGE_MIN = 100;
+// a {lo..hi} range that is not escaped, and not a ${...} variable
+const rangeRe = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g;
+// true if a range mark in this portion is inside a `!(...)`,
+// `*(...)` or `+(...)` extglob. Those repeat or negate their
+// contents, so one Matcher for the whole range does not match the
+// same strings as the union of one pattern per value. For example,
+// `*({1..100})` would match `510` as `5` then `10`, and `!({1..100})`
+// would not match `5`, but every expanded pattern except `!(5)` does.
+// `@(...)` and `?(...)` are fine: they pick one value at most.
+const inRepeatOrNegExt = (portion, mark) => {
+    const stack = [];
+    for (let i = 0; i < portion.length; i++) {
+        const c = portion.charAt(i);
+        if (c === '\\') {
+            i++;
+        }
+        else if (c === mark) {
+            if (stack.some(t => t !== '@' && t !== '?'))
+                return true;
+        }
+        else if (portion.charAt(i + 1) === '(' && '!?+*@'.includes(c)) {
+            stack.push(c);
+            i++;
+        }
+        else if (c === ')') {
+            stack.pop();
+        }
+    }
+    return false;
+};
+const match = (list, pattern, options = {}) => {
+    const mm = new Minimatch(pattern, options);
+    list = list.filter(f => mm.match(f));
+    if (mm.options.nonull && !list.length) {
+        list.push(pattern);
+    }
+    return list;
+};
+minimatch.match = match;
+const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+// Index of the `]` that closes the class that starts at `start`,
+// or -1 if it is not closed. Posix classes such as `[:alpha:]` are
+// not skipped, so this can find a `]` before the real end. That
+// only makes a class look less like a literal.
+const classEnd = (pattern, start) => {
+    let i = start + 1;
+    if (pattern.charAt(i) === '!' || pattern.charAt(i) === '^')
+        i++;
+    let sawStart = false;
+    for (; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === ']' && sawStart)
+            return i;
+        sawStart = true;
+        if (c === '\\')
+            i++;
+    }
+    return -1;
+};
+// If a path portion pattern has no magic, return the string it
+// matches. Otherwise, return undefined. This can report magic for
+// a pattern that is in fact literal (eg, `[]`), but never the
+// reverse, so a string result is always safe to compare directly.
+const literal = (pattern, noext) => {
+    if (!noext && (pattern === '+()' || pattern === '@()'))
+        return pattern;
+    let lit = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '\\') {
+            // a trailing \ is a literal \
+            lit += pattern.charAt(++i) || c;
+        }
+        else if (c === '*' || c === '?') {
+            return undefined;
+        }
+        else if (c === '[') {
+            const close = classEnd(pattern, i);
+            if (close === -1) {
+                // not closed, so the [ is a literal
+                lit += c;
+                continue;
+            }
+            // a class of one char, such as `[*]` or `[\b]`, is a literal
+            let body = pattern.slice(i + 1, close);
+            if (body.startsWith('\\'))
+                body = body.slice(1);
+            if ([...body].length !== 1 || '!^'.includes(pattern.charAt(i + 1))) {
+                return undefined;
+            }
+            lit += body;
+            i = close;
+        }
+        else if (!noext &&
+            '+@!'.includes(c) &&
+            pattern.charAt(i + 1) === '(' &&
+            pattern.includes(')', i + 2)) {
+            return undefined;
+        }
+        else {
+            lit += c;
+        }
+    }
+    return lit;
+};
+// The matching engine compiles and walks extglobs recursively, so a
+// path portion with very many extglobs (nested, such as `*(*(*(a)))`,
+// or in a row, such as `?(a)?(a)?(a)`) can exhaust the call stack.
+// Portions with more than this many extglobs are rejected.
+const MAX_EXTGLOBS = 256;
+// The number of extglob openers, such as `*(`, in a path portion
+// pattern. Chars in a class are counted too, so this can be more than
+// the number of extglobs, but never less.
+const extglobCount = (pattern) => {
+    let n = 0;
+    for (let i = 0; i < pattern.length - 1; i++) {
+        const c = pattern.charAt(i);
+        if (c === '\\') {
+            i++;
+        }
+        else if ('+@!?*'.includes(c) && pattern.charAt(i + 1) === '(') {
+            n++;
+            i++;
+        }
+    }
+    return n;
+};
+const assertValidExtglobs = (pattern) => {
+    if (extglobCount(pattern) > MAX_EXTGLOBS) {
+        throw new TypeError('pattern has too many extglobs');
+    }
+};
+// True if the portion pattern has the same meaning as an alternative
+// inside `@(...)`. It must not have a `|` or `)` that is not in a
+// closed extglob (those are literal at the top level), an extglob
+// that is not closed (the `)` of the `@(...)` would close it), or a
+// trailing `\` (it would escape the next `|`). A pattern that is
+// only an empty extglob, such as `?()`, is literal on its own, but
+// not in `@(...)`. Posix classes such as `[:alpha:]` can hide a `]`
+// from classEnd, so patterns with them are not merged.
+const extSafe = (pattern) => {
+    if (/^[?*+@]\(\)$/.test(pattern) || pattern.includes('[:'))
+        return false;
+    let depth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '\\') {
+            if (++i === pattern.length)
+                return false;
+        }
+        else if (c === '[') {
+            const close = classEnd(pattern, i);
+            if (close !== -1)
+                i = close;
+        }
+        else if ('+@!?*'.includes(c) && pattern.charAt(i + 1) === '(') {
+            depth++;
+            i++;
+        }
+        else if (c === ')') {
+            if (!depth--)
+                return false;
+        }
+        else if (c === '|' && !depth) {
+            return false;
+        }
+    }
+    return !depth;
+};
+// The last path that Minimatch#match split, and its parts. A path is
+// often tested against many patterns in a row (such as a list of
+// ignore patterns), so this saves splitting it again. The parts are
+// never changed, so they can be shared.
+let lastSplit;
+// The last path that Minimatch#match checked before splitting it. If
+// the same path is checked again, it is being tested against many
+// patterns, so it is split and the parts are kept for the others.
+let lastChecked;
+// true if a pattern portion that is not ** matches a path portion.
+// An empty path portion only matches an empty pattern portion. A path
+// portion never has a `/`, so the Matcher does not need to check it.
+const portionMatch = (p, f) => typeof p === 'string' ? f === p : f !== '' && p.testUnchecked(f);
+// Where the last portion of a row matches in a path: the start of the
+// last portion of the path, or of the one before a trailing `/`. -1 if
+// it matches neither.
+const endIndex = (p, last, lastStart, prev, prevStart) => portionMatch(p, last) ? lastStart
+    : prev !== undefined && portionMatch(p, prev) ? prevStart
+        : -1;
+const isDots = (p) => p === '.' || p === '..';
+// a Windows drive letter portion, like `c:`
+const isDrive = (p) => typeof p === 'string' && /^[a-z]:$/i.test(p);
+// true for the `UNC` portion of a long UNC root, //?/UNC/host/share
+const isLongUNC = (p) => typeof p === 'string' && /^unc$/i.test(p);
+// The index of the host in a row or split path that starts with a
+// Windows UNC root: 2 for `//host/share`, and 4 for
+// `//?/UNC/host/share`. Otherwise -1. `//?/c:` is not one.
+const uncHost = (p) => {
+    if (p[0] !== '' || p[1] !== '')
+        return -1;
+    const h = p[2] !== '?' ? 2
+        : isLongUNC(p[3]) ? 4
+            : -1;
+    const host = p[h];
+    const share = p[h + 1];
+    return (h !== -1 &&
+        host !== undefined &&
+        host !== '' &&
+        host !== GLOBSTAR &&
+        share !== undefined &&
+        share !== '' &&
+        share !== GLOBSTAR) ?
+        h
+        : -1;
+};
+// true if ** can walk the path portion: not `.` or `..`, and not a
+// dotfile unless `dot` is set
+const walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith('.'));
+// True if a portion of the path from `start` to `end` can not be
+// walked by **: one that starts with `.`, or with `dot`, one that is
+// `.` or `..`. `start` is the start of a portion, and `end` is the end
+// of the path, or just after a separator.
+const dotPortion = (f, start, end, dot, sep) => {
+    for (let k = start; k < end;) {
+        if (f.charCodeAt(k) === 46) {
+            if (!dot)
+                return true;
+            const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
+            if (n >= end || isSep(f.charCodeAt(n), sep))
+                return true;
+        }
+        // the start of the next portion, after any run of separators
+        const s = nextSep(f, k, sep);
+        if (s === -1)
+            return false;
+        k = s + 1;
+        while (k < end && isSep(f.charCodeAt(k), sep))
+            k++;
+    }
+    return false;
+};
+const isSep = (c, sep) => sep === '/' ? c === 47
+    : sep === '\\' ? c === 92
+        : c === 47 || c === 92;
+// the index of the first separator at or after `from`, or -1
+const nextSep = (f, from, sep) => {
+    if (sep !== 'both')
+        return f.indexOf(sep, from);
+    const s = f.indexOf('/', from);
+    const b = f.indexOf('\\', from);
+    return (s === -1 ? b
+        : b === -1 ? s
+            : Math.min(s, b));
+};
+// the index of the last separator at or before `from`, or -1
+const lastSep = (f, from, sep) => sep !== 'both' ?
+    f.lastIndexOf(sep, from)
+    : Math.max(f.lastIndexOf('/', from), f.lastIndexOf('\\', from));
+// What parse() returns in place of a Matcher while make() builds and
+// merges the rows. Most of the Matchers in rows that are merged would
+// never be used, so they are only made for the rows that are left.
+const PENDING = {};
+class Minimatch {
+    options;
+    set;
+    pattern;
+    windowsPathsNoEscape;
+    nonegate;
+    negate;
+    comment;
+    empty;
+    preserveMultipleSlashes;
+    partial;
+    globSet;
+    globParts;
+    nocase;
+    isWindows;
+    platform;
+    windowsNoMagicRoot;
+    maxGlobstarRecursion;
+    // the path can be checked against the last portion, and the string
+    // portions, of each row before it is split. See #canMatch.
+    #endCheck;
+    #literalCheck;
+    // level 2 resolves `.` and `..` portions in the path
+    #level2;
+    // the unicode normalization form, if any
+    #form;
+    // the string portions of each row in the set
+    #literals = [];
+    // the rows that #canMatch can match without splitting the path
+    #shapes = [];
+    // the rows whose last portion can be checked against the path's
+    #endRows = [];
+    // brace expansion can make the same portion in many rows, so they
+    // share one Matcher, and the states that it caches
+    #matchers = new Map();
+    // parse() returns PENDING in place of a Matcher
+    #pending = false;
+    // the char that marks numeric ranges in globSet, if any
+    #rangeMark;
+    // the GlobstarParts of each pattern row, by start index and partial
+    #globstarParts = new WeakMap();
+    constructor(pattern, options = {}) {
+        assertValidPattern(pattern);
+        options = options || {};
+        this.options = options;
+        this.maxGlobstarRecursion =
+            options.maxGlobstarRecursion ?? DEFAULT_GLOB_STAR_RECURSION_MAX;
+        this.pattern = pattern;
+        this.platform = options.platform || defaultPlatform;
+        this.isWindows = this.platform === 'win32';
+        this.windowsPathsNoEscape =
+            !!options.windowsPathsNoEscape || options[AWE_KEY] === false;
+        if (this.windowsPathsNoEscape) {
+            this.pattern = this.pattern.replace(/\\/g, '/');
+        }
+        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+        this.negate = false;
+        this.nonegate = !!options.nonegate;
+        this.comment = false;
+        this.empty = false;
+        this.partial = !!options.partial;
+        this.nocase = !!this.options.nocase;
+        this.windowsNoMagicRoot =
+            options.windowsNoMagicRoot !== undefined ?
+                options.windowsNoMagicRoot
+                : !!(this.isWindows && this.nocase);
+        this.globSet = [];
+        this.globParts = [];
+        this.set = [];
+        this.#endCheck = !this.preserveMultipleSlashes;
+        this.#level2 = (options.optimizationLevel ?? 1) >= 2;
+        const n = options.normalize;
+        this.#form = n === true ? 'NFC' : n || undefined;
+        // make the set of Matchers etc.
+        this.make();
+        // On Windows, the portions of a row up to its drive letter or UNC
+        // share are skipped or compared without case, if the path has one
+        // too. So the checks only use the portions after it.
+        const drives = this.set.map(row => this.#rootIndex(row));
+        this.#endRows = this.set.map((row, r) => this.#endCheck && row.length - 1 > drives[r]);
+        // with the end check, the last portion is already checked
+        this.#literals = this.set.map((row, r) => {
+            const end = this.#endRows[r] ? row.length - 1 : row.length;
+            const lits = row
+                .slice(drives[r] + 1, end)
+                .filter((p) => typeof p === 'string' && !!p);
+            return [...new Set(lits)];
+        });
+        this.#literalCheck = this.#literals.some(l => l.length);
+        this.#shapes = this.set.map((row, r) => {
+            const [p0, p1, p2] = row;
+            if (this.#endRows[r] && row.length === 2) {
+                if (p0 === GLOBSTAR && p1 !== GLOBSTAR)
+                    return 'tail';
+            }
+            // the basename of a path that is split on / is its last portion,
+            // or the one before a trailing /, the same as the end check
+            if (this.#endRows[r] &&
+                options.matchBase &&
+                row.length === 1 &&
+                p0 !== GLOBSTAR &&
+                p0 !== '') {
+                return 'base';
+            }
+            // the portion must not be a root, or '', which can be a
+            // different portion on Windows (where //x paths get an extra '')
+            if (!this.#endCheck || drives[r] !== -1)
+                return undefined;
+            if (row.length === 3 &&
+                p0 === GLOBSTAR &&
+                p2 === GLOBSTAR &&
+                p1 !== GLOBSTAR &&
+                p1 !== '' &&
+                // the portion between is only matched below this limit
+                this.maxGlobstarRecursion > 0) {
+                return 'mid';
+            }
+            if (row.length === 2 &&
+                p1 === GLOBSTAR &&
+                p0 !== GLOBSTAR &&
+                p0 !== '') {
+                return 'head';
+            }
+            return undefined;
+        });
+    }
+    // a string portion of a pattern, normalized if the option is set
+    #norm(p) {
+        return this.#form ? p.normalize(this.#form) : p;
+    }
+    // On Windows, the index of the last root portion of a row, as
+    // #matchRow finds it: 0 for `c:/...`, 3 for `//?/c:/...` and
+    // `//host/share/...`, and 5 for `//?/UNC/host/share/...`. Otherwise
+    // -1.
+    #rootIndex(row) {
+        if (!this.isWindows)
+            return -1;
+        if (isDrive(row[0]))
+            return 0;
+        const uncDrive = row[0] === '' && row[1] === '' && row[2] === '?' && isDrive(row[3]);
+        if (uncDrive)
+            return 3;
+        const h = uncHost(row);
+        return h === -1 ? -1 : h + 1;
+    }
+    hasMagic() {
+        if (this.options.magicalBraces && this.set.length > 1) {
+            return true;
+        }
+        for (const pattern of this.set) {
+            for (const part of pattern) {
+                if (typeof part !== 'string')
+                    return true;
+            }
+        }
+        return false;
+    }
+    make() {
+        const pattern = this.pattern;
+        const options = this.options;
+        // empty patterns and comments match nothing.
+        if (!options.nocomment && pattern.charAt(0) === '#') {
+            this.comment = true;
+            return;
+        }
+        if (!pattern) {
+            this.empty = true;
+            return;
+        }
+        // step 1: figure out negation, etc.
+        this.parseNegate();
+        // step 2: expand braces
+        this.globSet = [...new Set(this.#expandBraces())];
+        // step 3: now we have a set, so turn each one into a series of
+        // path-portion matching patterns.
+        // These will be Matchers, except in the case of "**", which is
+        // set to the GLOBSTAR object for globstar behavior,
+        // and will not contain any / characters
+        //
+        // First, we preprocess to make the glob pattern sets a bit simpler
+        // and deduped.  There are some perf-killing patterns that can cause
+        // problems with a glob walk, but we can simplify them down a bit.
+        const rawGlobParts = this.globSet.map(s => this.#slashSplit(s));
+        this.globParts = this.preprocess(rawGlobParts);
+        // glob --> Matchers
+        this.#pending = true;
+        let set = this.globParts.map((s, _, __) => {
+            if (this.isWindows && this.windowsNoMagicRoot) {
+                // check if it's a drive or unc path. The root of a long UNC
+                // path, //?/UNC/host/share, is 6 portions.
+                const n = s[2] === '?' && isLongUNC(s[3]) ? 6 : 4;
+                const isUNC = s[0] === '' &&
+                    s[1] === '' &&
+                    (s[2] === '?' || !globMagic.test(s[2])) &&
+                    s.slice(3, n).every(p => !globMagic.test(p));
+                const isDrive = /^[a-z]:/i.test(s[0]);
+                if (isUNC) {
+                    return [
+                        ...s.slice(0, n).map(p => this.#norm(p)),
+                        ...s.slice(n).map(ss => this.parse(ss)),
+                    ];
+                }
+                else if (isDrive) {
+                    return [
+                        this.#norm(s[0]),
+                        ...s.slice(1).map(ss => this.parse(ss)),
+                    ];
+                }
+            }
+            return s.map(ss => this.parse(ss));
+        });
+        // filter out everything that didn't compile properly.
+        this.set = set.filter(s => s.indexOf(false) === -1);
+        // do not treat the ? in UNC paths as magic
+        if (this.isWindows) {
+            for (let i = 0; i < this.set.length; i++) {
+                const p = this.set[i];
+                if (p[0] === '' &&
+                    p[1] === '' &&
+                    this.globParts[i][2] === '?' &&
+                    (isDrive(p[3]) || isLongUNC(this.globParts[i][3]))) {
+                    if (isLongUNC(this.globParts[i][3]))
+                        p[3] = 'UNC';
+                    p[2] = '?';
+                }
+            }
+        }
+        // with noext, `@(...)` would be literal
+        if (!options.noext)
+            this.mergeRows();
+        this.#pending = false;
+        this.set.forEach((row, i) => {
+            for (let k = 0; k < row.length; k++) {
+                if (row[k] === PENDING) {
+                    row[k] = this.parse(this.globParts[i][k]);
+                }
+            }
+        });
+    }
+    // Merge rows that only differ in one portion, where each of them
+    // is a Matcher, into one row that matches any of them with
+    // `@(a|b|...)`. Then a path is only walked once for all of them,
+    // for example with `**/*.{js,ts}`.
+    mergeRows() {
+        let merged = true;
+        while (merged) {
+            merged = false;
+            // a single row cannot be merged with anything
+            if (this.set.length < 2)
+                return;
+            let keys = this.#mergeKeys();
+            const len = Math.max(0, ...this.set.map(r => r.length));
+            for (let k = 0; k < len; k++) {
+                // the rows that are the same other than at portion k, keyed
+                // by the ids of the parts before k and the parts after k,
+                // which are at most the number of rows
+                const groups = new Map();
+                const R = this.set.length + 1;
+                this.set.forEach((row, i) => {
+                    if (!(row[k] instanceof Matcher || row[k] === PENDING) ||
+                        !extSafe(this.globParts[i][k])) {
+                        return;
+                    }
+                    const { pre, suf } = keys[i];
+                    const key = pre[k] * R + suf[k + 1];
+                    const g = groups.get(key);
+                    if (g)
+                        g.push(i);
+                    else
+                        groups.set(key, [i]);
+                });
+                const drop = new Set();
+                for (const g of groups.values()) {
+                    if (g.length < 2)
+                        continue;
+                    const [first, ...rest] = g;
+                    const alts = g.map(i => this.globParts[i][k]);
+                    const glob = `@(${alts.join('|')})`;
+                    // merging is only an optimization, so leave the rows as they
+                    // are if the merged portion would have too many extglobs
+                    if (extglobCount(glob) > MAX_EXTGLOBS)
+                        continue;
+                    this.globParts[first][k] = glob;
+                    this.set[first][k] = this.parse(glob);
+                    for (const i of rest)
+                        drop.add(i);
+                }
+                if (drop.size) {
+                    merged = true;
+                    this.set = this.set.filter((_, i) => !drop.has(i));
+                    this.globParts = this.globParts.filter((_, i) => !drop.has(i));
+                    // every merge drops a row, so this happens at most once per row
+                    if (this.set.length < 2)
+                        return;
+                    keys = this.#mergeKeys();
+                }
+            }
+        }
+    }
+    // For each row, number ids for its prefixes and suffixes, such that
+    // pre[k] identifies parts[0..k) and suf[k] identifies parts[k..n).
+    // Two rows are the same other than at portion k exactly when they
+    // have the same pre[k] and suf[k + 1]. This is linear in the size of
+    // the rows, where joining the whole row for every k was quadratic.
+    #mergeKeys() {
+        const partIds = new Map();
+        const ids = this.globParts.map(parts => parts.map(s => {
+            let id = partIds.get(s);
+            if (id === undefined)
+                partIds.set(s, (id = partIds.size));
+            return id;
+        }));
+        // ids are only compared at the same k, so they are numbered per
+        // portion, with 0 for the empty prefix or suffix. Then they are
+        // at most the number of rows, and id * P + part id is a safe
+        // integer key for any set that fits in memory.
+        const P = partIds.size;
+        const len = Math.max(0, ...ids.map(r => r.length));
+        const keys = ids.map(r => ({
+            pre: [0],
+            suf: new Array(r.length + 1).fill(0),
+        }));
+        for (let k = 0; k < len; k++) {
+            const m = new Map();
+            ids.forEach((r, i) => {
+                if (k >= r.length)
+                    return;
+                const { pre } = keys[i];
+                const key = pre[k] * P + r[k];
+                let id = m.get(key);
+                if (id === undefined)
+                    m.set(key, (id = m.size + 1));
+                pre.push(id);
+            });
+        }
+        for (let k = len - 1; k >= 0; k--) {
+            const m = new Map();
+            ids.forEach((r, i) => {
+                if (k >= r.length)
+                    return;
+                const { suf } = keys[i];
+                const key = suf[k + 1] * P + r[k];
+                let id = m.get(key);
+                if (id === undefined)
+                    m.set(key, (id = m.size + 1));
+                suf[k] = id;
+            });
+        }
+        return keys;
+    }
+    // various transforms to equivalent pattern sets that are
+    // faster to process in a filesystem walk.  The goal is to
+    // eliminate what we can, and push all ** patterns as far
+    // to the right as possible, even if it increases the number
+    // of patterns that we have to process.
+    preprocess(globParts) {
+        // if we're not in globstar mode, then turn ** into *
+        if (this.options.noglobstar) {
+            for (const partset of globParts) {
+                for (let j = 0; j < partset.length; j++) {
+                    if (partset[j] === '**') {
+                        partset[j] = '*';
+                    }
+                }
+            }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            // aggressive optimization for the purpose of fs walking
+            globParts = this.firstPhasePreProcess(globParts);
+            globParts = this.secondPhasePreProcess(globParts);
+        }
+        else if (optimizationLevel >= 1) {
+            // just basic optimizations to remove some .. parts
+            globParts = this.levelOneOptimize(globParts);
+        }
+        else {
+            // just collapse multiple ** portions into one
+            globParts = this.adjascentGlobstarOptimize(globParts);
+        }
+        return globParts;
+    }
+    // just get rid of adjascent ** portions
+    adjascentGlobstarOptimize(globParts) {
+        return globParts.map(parts => {
+            let gs = -1;
+            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                let i = gs;
+                while (parts[i + 1] === '**') {
+                    i++;
+                }
+                if (i !== gs) {
+                    parts.splice(gs, i - gs);
+                }
+            }
+            return parts;
+        });
+    }
+    // get rid of adjascent ** and resolve .. portions
+    levelOneOptimize(globParts) {
+        return globParts.map(parts => {
+            // .. can not remove the root of a Windows path
+            const root = this.#rootIndex(parts) + 1;
+            parts = parts.reduce((set, part) => {
+                const prev = set[set.length - 1];
+                if (part === '**' && prev === '**') {
+                    return set;
+                }
+                if (part === '..') {
+                    if (set.length > root &&
+                        prev &&
+                        prev !== '..' &&
+                        prev !== '.' &&
+                        prev !== '**') {
+                        set.pop();
+                        return set;
+                    }
+                }
+                set.push(part);
+                return set;
+            }, []);
+            return parts.length === 0 ? [''] : parts;
+        });
+    }
+    // Check the path against each row before it is split. 'no' if no
+    // row can match, so it does not need to be split. 'yes' if a row of
+    // `**` and one more portion matches. 'maybe' if it must be split to
+    // know. None of this applies with partial, where the path can end
+    // before the row does.
+    //
+    // On Windows, `\` is a separator in the path too, and the portions of
+    // a row up to its drive letter or UNC share are not checked (see
+    // #rootIndex).
+    //
+    // Each string portion of a row must be a portion of the path, so the
+    // path must contain it. Level 2 can only take portions out of the
+    // path, so this is still true then.
+    //
+    // The last portion of a row must match the last portion of the path,
+    // or the one before a trailing `/` (as a/* and a/**/* match a/b/).
+    // This does not apply to rows that end in **, rows that end in a
+    // root, or preserveMultipleSlashes (which can leave more
+    // than one '' at the end). At level 2, it does not apply if that
+    // portion is `.` or `..`, which can be
+    // resolved away. Level 2 only takes other portions out of the
+    // middle of the path.
+    //
+    // A row of `**/x` then matches if the ** can walk the portions
+    // before the one that x matches, the same as #matchGlobstar. At
+    // level 2, this is only known if none of them are `.` or `..`, so
+    // that the path does not change when it is resolved.
+    #canMatch(f) {
+        const sep = !this.isWindows || !f.includes('\\') ? '/'
+            : f.includes('/') ? 'both'
+                : '\\';
+        // the portions that f.split(/\/+/) would end with, and where they
+        // start in f, found when a row needs them. `ends` is 0 until they
+        // are found, then 1, or -1 if they can not be used.
+        let ends = this.#endCheck ? 0 : -1;
+        let last = '';
+        let lastStart = 0;
+        let prev;
+        let prevStart = 0;
+        const dot = !!this.options.dot;
+        // A string compare is cheaper than includes(), and a Matcher test
+        // costs more, so the cheaper check goes first.
+        ROWS: for (let r = 0; r < this.set.length; r++) {
+            const row = this.set[r];
+            const p = row[row.length - 1];
+            let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
+            if (end && ends === 0) {
+                const i = lastSep(f, f.length, sep);
+                lastStart = i + 1;
+                last = f.slice(lastStart);
+                if (last === '' && i >= 0) {
+                    let j = i;
+                    while (j > 0 && isSep(f.charCodeAt(j - 1), sep))
+                        j--;
+                    prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep) + 1;
+                    prev = f.slice(prevStart, j);
+                }
+                const resolves = this.#level2 &&
+                    (isDots(last) ||
+                        (last === '' && prev !== undefined && isDots(prev)));
+                ends = resolves ? -1 : 1;
+                end = !resolves;
+            }
+            let tailStart = -1;
+            if (end && typeof p === 'string') {
+                tailStart = endIndex(p, last, lastStart, prev, prevStart);
+                if (tailStart === -1)
+                    continue;
+            }
+            if (this.#literalCheck) {
+                for (const l of this.#literals[r]) {
+                    if (!f.includes(l))
+                        continue ROWS;
+                }
+            }
+            if (end && typeof p === 'object') {
+                tailStart = endIndex(p, last, lastStart, prev, prevStart);
+                if (tailStart === -1)
+                    continue;
+            }
+            const shape = this.#shapes[r];
+            if (shape === 'base' && end)
+                return 'yes';
+            if (shape === 'tail' && end) {
+                if (this.#level2 && dotPortion(f, 0, tailStart, true, sep)) {
+                    return 'maybe';
+                }
+                if (!dotPortion(f, 0, tailStart, dot, sep))
+                    return 'yes';
+                continue;
+            }
+            if (shape === 'mid' || shape === 'head') {
+                const m = this.#walk(f, row, shape === 'head', dot, sep);
+                if (m !== 'no')
+                    return m;
+                continue;
+            }
+            return 'maybe';
+        }
+        return 'no';
+    }
+    // Match a row of a known shape against the split path, the same as
+    // #matchGlobstar and #matchGlobStarBodySections do. None of these
+    // rows have a drive letter, so they start at the first portion.
+    #matchShape(file, row, shape) {
+        const dot = !!this.options.dot;
+        const n = file.length;
+        if (shape === 'head') {
+            // x, then at least one portion that ** can walk
+            if (n < 2 || !portionMatch(row[0], file[0])) {
+                return false;
+            }
+            for (let i = 1; i < n; i++)
+                if (!walkable(file[i], dot))
+                    return false;
+            return true;
+        }
+        const x = row[1];
+        if (shape === 'tail') {
+            // x is the last portion, or the one before a trailing ''
+            let t = n - 1;
+            if (!portionMatch(x, file[t])) {
+                if (file[t] !== '' || n === 1 || !portionMatch(x, file[--t])) {
+                    return false;
+                }
+            }
+            for (let i = 0; i < t; i++)
+                if (!walkable(file[i], dot))
+                    return false;
+            return true;
+        }
+        // mid: the first x that ** can walk to, with a portion after it,
+        // and ** can walk all of those
+        for (let k = 0; k < n; k++) {
+            if (portionMatch(x, file[k]) && k + 1 < n) {
+                let i = k + 1;
+                while (i < n && walkable(file[i], dot))
+                    i++;
+                if (i === n)
+                    return true;
+            }
+            if (!walkable(file[k], dot))
+                return false;
+        }
+        return false;
+    }
+    // Match a row of `**/x/**` or `x/**` against the path, the same as
+    // #matchGlobstar and #matchGlobStarBodySections do once it is split.
+    // x must match a portion (the first one, for `x/**`), the ** before
+    // it must be able to walk the portions before that one, and there
+    // must be a portion after it, which the ** after it can walk. At
+    // level 2, this is only known if no portion is `.` or `..`.
+    #walk(f, row, head, dot, sep) {
+        if (this.#level2 && dotPortion(f, 0, f.length, true, sep))
+            return 'maybe';
+        const x = row[head ? 0 : 1];
+        // the last portion has none after it, so it can not be x
+        let s = 0;
+        for (let e = nextSep(f, s, sep); e !== -1; e = nextSep(f, s, sep)) {
+            // the start of the next portion
+            let next = e + 1;
+            while (next < f.length && isSep(f.charCodeAt(next), sep))
+                next++;
+            const hit = typeof x === 'string' ?
+                e - s === x.length && f.startsWith(x, s)
+                : e > s && x.testUnchecked(f.slice(s, e));
+            if (hit && !dotPortion(f, next, f.length, dot, sep))
+                return 'yes';
+            if (head || dotPortion(f, s, next, dot, sep))
+                return 'no';
+            s = next;
+        }
+        return 'no';
+    }
+    // the last split, if it was the same path with the same split
+    // settings
+    #cachedSplit(f) {
+        const last = lastSplit;
+        return (last?.f === f &&
+            last.isWindows === this.isWindows &&
+            last.preserveMultipleSlashes === this.preserveMultipleSlashes &&
+            last.normalize === this.#form) ?
+            last
+            : undefined;
+    }
+    // split a path for match(), and keep the parts for the next call
+    #split(f) {
+        const { isWindows, preserveMultipleSlashes } = this;
+        // windows: need to use /, not \
+        let parts = this.#slashSplit(isWindows ? f.split('\\').join('/') : f);
+        // normalize each portion, so that a char that normalizes to `/`
+        // does not make a new portion
+        const normalize = this.#form;
+        if (normalize)
+            parts = parts.map(p => p.normalize(normalize));
+        lastSplit = {
+            f,
+            isWindows,
+            preserveMultipleSlashes,
+            normalize,
+            parts,
+        };
+        return lastSplit;
+    }
+    // resolve `.` and `..` portions of a path, for level 2
+    #levelTwoFileOptimize(file) {
+        // work on a copy, so that the cached parts do not change
+        const parts = [...file];
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/<e>/<rest> -> <pre>/<rest>
+            if (!this.preserveMultipleSlashes) {
+                for (let i = 1; i < parts.length - 1; i++) {
+                    const p = parts[i];
+                    // don't squeeze out UNC patterns
+                    if (i === 1 && p === '' && parts[0] === '')
+                        continue;
+                    if (p === '.' || p === '') {
+                        didSomething = true;
+                        parts.splice(i, 1);
+                        i--;
+                    }
+                }
+                if (parts[0] === '.' &&
+                    parts.length === 2 &&
+                    (parts[1] === '.' || parts[1] === '')) {
+                    didSomething = true;
+                    parts.pop();
+                }
+            }
+            // <pre>/<p>/../<rest> -> <pre>/<rest>
+            // .. can not remove the root of a Windows path
+            const root = this.#rootIndex(parts) + 1;
+            let dd = root;
+            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                const p = parts[dd - 1];
+                if (p && p !== '.' && p !== '..' && p !== '**') {
+                    didSomething = true;
+                    parts.splice(dd - 1, 2);
+                    dd = Math.max(dd - 2, root);
+                }
+            }
+        } while (didSomething);
+        return parts.length === 0 ? [''] : parts;
+    }
+    // First phase: single-pattern processing
+    // <pre> is 1 or more portions
+    // <rest> is 1 or more portions
+    // <p> is any portion other than ., .., '', or **
+    // <e> is . or ''
+    //
+    // **/.. is *brutal* for filesystem walking performance, because
+    // it effectively resets the recursive walk each time it occurs,
+    // and ** cannot be reduced out by a .. pattern part like a regexp
+    // or most strings (other than .., ., and '') can be.
+    //
+    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+    // <pre>/<e>/<rest> -> <pre>/<rest>
+    // <pre>/<p>/../<rest> -> <pre>/<rest>
+    // **/**/<rest> -> **/<rest>
+    //
+    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+    // this WOULD be allowed if ** did follow symlinks, or * didn't
+    firstPhasePreProcess(globParts) {
+        // each **/.. split doubles the patterns, and adds a copy of the
+        // whole pattern. Throw if either gets too large. A partial split
+        // would match some paths and not others, depending on which rows
+        // the pass reached first.
+        const { braceExpandMax = DEFAULT_BRACE_EXPAND_MAX } = this.options;
+        let splitCells = 0;
+        const maxSplitCells = 1_000_000;
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+            for (let parts of globParts) {
+                let gs = -1;
+                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                    let gss = gs;
+                    while (parts[gss + 1] === '**') {
+                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
+                        gss++;
+                    }
+                    // eg, if gs is 2 and gss is 4, that means we have 3 **
+                    // parts, and can remove 2 of them.
+                    if (gss > gs) {
+                        parts.splice(gs + 1, gss - gs);
+                    }
+                    let next = parts[gs + 1];
+                    const p = parts[gs + 2];
+                    const p2 = parts[gs + 3];
+                    if (next !== '..')
+                        continue;
+                    if (!p ||
+                        p === '.' ||
+                        p === '..' ||
+                        !p2 ||
+                        p2 === '.' ||
+                        p2 === '..') {
+                        continue;
+                    }
+                    // Check before changing parts or allocating the new row.
+                    const addedCells = parts.length - 1;
+                    if (globParts.length >= braceExpandMax ||
+                        splitCells + addedCells > maxSplitCells) {
+                        throw new RangeError(`optimizationLevel 2: too many patterns from '**/..'`);
+                    }
+                    didSomething = true;
+                    // edit parts in place, and push the new one
+                    parts.splice(gs, 1);
+                    const other = parts.slice(0);
+                    other[gs] = '**';
+                    splitCells += addedCells;
+                    globParts.push(other);
+                    gs--;
+                }
+                // <pre>/<e>/<rest> -> <pre>/<rest>
+                if (!this.preserveMultipleSlashes) {
+                    for (let i = 1; i < parts.length - 1; i++) {
+                        const p = parts[i];
+                        // don't squeeze out UNC patterns
+                        if (i === 1 && p === '' && parts[0] === '')
+                            continue;
+                        if (p === '.' || p === '') {
+                            didSomething = true;
+                            parts.splice(i, 1);
+                            i--;
+                        }
+                    }
+                    if (parts[0] === '.' &&
+                        parts.length === 2 &&
+                        (parts[1] === '.' || parts[1] === '')) {
+                        didSomething = true;
+                        parts.pop();
+                    }
+                }
+                // <pre>/<p>/../<rest> -> <pre>/<rest>
+                // .. can not remove the root of a Windows path
+                const root = this.#rootIndex(parts) + 1;
+                let dd = root;
+                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                    const p = parts[dd - 1];
+                    if (p && p !== '.' && p !== '..' && p !== '**') {
+                        didSomething = true;
+                        const needDot = dd === 1 && parts[dd + 1] === '**';
+                        const splin = needDot ? ['.'] : [];
+                        parts.splice(dd - 1, 2, ...splin);
+                        if (parts.length === 0)
+                            parts.push('');
+                        dd = Math.max(dd - 2, root);
+                    }
+                }
+            }
+        } while (didSomething);
+        return globParts;
+    }
+    // second phase: multi-pattern dedupes
+    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+    secondPhasePreProcess(globParts) {
+        const keys = new Set();
+        const rows = globParts.filter(parts => {
+            const key = parts.join('/');
+            if (keys.has(key))
+                return false;
+            keys.add(key);
+            return true;
+        });
+        // A row is covered by another row that has `*` at some positions,
+        // and is the same at all others. Collect each distinct set of `*`
+        // positions, then look up each row with `*` put at those positions.
+        const stars = new Map();
+        for (const parts of rows) {
+            const s = [];
+            for (let i = 0; i < parts.length; i++) {
+                if (parts[i] === '*')
+                    s.push(i);
+            }
+            if (s.length)
+                stars.set(s.join(','), s);
+        }
+        // Each row is checked against each set of `*` positions, so skip
+        // this if there are too many. The patterns match the same paths
+        // either way.
+        if (!stars.size || rows.length * stars.size > 100_000)
+            return rows;
+        const { dot } = this.options;
+        return rows.filter(parts => {
+            for (const s of stars.values()) {
+                if (s[s.length - 1] >= parts.length)
+                    continue;
+                const c = [...parts];
+                let ok = true;
+                let changed = false;
+                for (const i of s) {
+                    const p = parts[i];
+                    if (p === '*')
+                        continue;
+                    if (!p || p === '**' || (!dot && p.startsWith('.'))) {
+                        ok = false;
+                        break;
+                    }
+                    c[i] = '*';
+                    changed = true;
+                }
+                if (ok && changed && keys.has(c.join('/')))
+                    return false;
+            }
+            return true;
+        });
+    }
+    parseNegate() {
+        if (this.nonegate)
+            return;
+        const pattern = this.pattern;
+        let negate = false;
+        let negateOffset = 0;
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
+            negate = !negate;
+            negateOffset++;
+        }
+        if (negateOffset)
+            this.pattern = pattern.slice(negateOffset);
+        this.negate = negate;
+    }
+    // Match the parts of a path against one row of the set. `resolved`
+    // is the parts after level 2 resolves `.` and `..` in them, or the
+    // same parts below level 2. Set partial to true to test if, for
+    // example, "/a/b" matches the start of "/*/b/*/d". Partial means, if
+    // you run out of file before you run out of pattern, then that's
+    // fine, as long as all the parts match.
+    #matchRow(file, resolved, pattern, partial) {
+        let fileStartIndex = 0;
+        let patternStartIndex = 0;
+        // UNC paths like //?/X:/... can match X:/... and vice versa, and
+        // //?/UNC/host/share/... can match //host/share/... and vice versa.
+        // Drive letters in absolute drive or unc paths, and the host and
+        // share of UNC paths, are always compared case-insensitively.
+        const fh = this.isWindows ? uncHost(resolved) : -1;
+        const ph = fh === -1 ? -1 : uncHost(pattern);
+        if (ph !== -1) {
+            const host = pattern[ph];
+            const share = pattern[ph + 1];
+            if (typeof host !== 'string' || typeof share !== 'string') {
+                // a host or share with magic is matched as usual
+                fileStartIndex = fh;
+                patternStartIndex = ph;
+            }
+            else if (resolved[fh].toLowerCase() === host.toLowerCase() &&
+                resolved[fh + 1].toLowerCase() === share.toLowerCase()) {
+                fileStartIndex = fh + 2;
+                patternStartIndex = ph + 2;
+            }
+        }
+        else if (this.isWindows) {
+            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
+            const fileUNC = !fileDrive &&
+                file[0] === '' &&
+                file[1] === '' &&
+                file[2] === '?' &&
+                /^[a-z]:$/i.test(file[3]);
+            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
+            const patternUNC = !patternDrive &&
+                pattern[0] === '' &&
+                pattern[1] === '' &&
+                pattern[2] === '?' &&
+                typeof pattern[3] === 'string' &&
+                /^[a-z]:$/i.test(pattern[3]);
+            const fdi = fileUNC ? 3
+                : fileDrive ? 0
+                    : undefined;
+            const pdi = patternUNC ? 3
+                : patternDrive ? 0
+                    : undefined;
+            if (typeof fdi === 'number' && typeof pdi === 'number') {
+                const [fd, pd] = [
+                    file[fdi],
+                    pattern[pdi],
+                ];
+                // the drives match, so start matching after them
+                if (fd.toLowerCase() === pd.toLowerCase()) {
+                    patternStartIndex = pdi + 1;
+                    fileStartIndex = fdi + 1;
+                }
+            }
+        }
+        // the drive letters are found in the parts before level 2 resolves
+        // them, and the match uses the resolved parts
+        file = resolved;
+        if (pattern.includes(GLOBSTAR)) {
+            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+        }
+        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+        const { head, body, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
+        // check the head, from the current file/pattern index.
+        if (head.length) {
+            const headEnd = fileIndex + head.length;
+            if (!this.#matchOne(file, head, partial, fileIndex, 0, headEnd)) {
+                return false;
+            }
+            fileIndex += head.length;
+            patternIndex += head.length;
+        }
+        // now we know the head matches!
+        // if the last portion is not empty, it MUST match the end
+        // check the tail
+        let fileTailMatch = 0;
+        if (tail.length) {
+            // if head + tail > file, then we cannot possibly match
+            if (tail.length + fileIndex > file.length)
+                return false;
+            // try to match the tail
+            let tailStart = file.length - tail.length;
+            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+                fileTailMatch = tail.length;
+            }
+            else {
+                // affordance for stuff like a/**/* matching a/b/
+                // if the last file portion is '', and there's more to the pattern
+                // then try without the '' bit.
+                if (file[file.length - 1] !== '' ||
+                    fileIndex + tail.length === file.length) {
+                    return false;
+                }
+                tailStart--;
+                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+                    return false;
+                }
+                fileTailMatch = tail.length + 1;
+            }
+        }
+        // now we know the tail matches!
+        // the middle is zero or more portions wrapped in **, possibly
+        // containing more ** sections.
+        // so a/**/b/**/c/**/d has become **/b/**/c/**
+        // if it's empty, it means a/**/b, just verify we have no bad dots
+        // if there's no tail, so it ends on /**, then we must have *something*
+        // after the head, or it's not a matc
+        if (!body.length) {
+            let sawSome = !!fileTailMatch;
+            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
+                const f = String(file[i]);
+                sawSome = true;
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            // in partial mode, we just need to get past all file parts
+            return partial || sawSome;
+        }
+        // now we know that there's one or more body sections, which can
+        // be matched anywhere from the 0 index (because the head was pruned)
+        // through to the length-fileTailMatch index.
+        return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial, 0, !!fileTailMatch, new Set());
+    }
+    // Split the pattern into head, tail, and middle of ** delimited
+    // parts. The tail has to be at the end, and the others just have to
+    // be found in order from the head. These only depend on the pattern
+    // row, so they are kept for the next path.
+    #getGlobstarParts(pattern, partial, patternIndex) {
+        let byStart = this.#globstarParts.get(pattern);
+        if (!byStart) {
+            byStart = [];
+            this.#globstarParts.set(pattern, byStart);
+        }
+        const key = patternIndex * 2 + (partial ? 1 : 0);
+        const found = byStart[key];
+        if (found)
+            return found;
+        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+        const lastgs = pattern.lastIndexOf(GLOBSTAR);
+        const head = pattern.slice(patternIndex, firstgs);
+        const body = pattern.slice(firstgs + 1, partial ? undefined : lastgs);
+        const tail = partial ? [] : pattern.slice(lastgs + 1);
+        // split the body up into sections, and note the number of
+        // portions that must come after the start of each one
+        const segments = [[[], 0]];
+        let current = segments[0];
+        let nonGsParts = 0;
+        const nonGsPartsSums = [0];
+        for (const b of body) {
+            if (b === GLOBSTAR) {
+                nonGsPartsSums.push(nonGsParts);
+                current = [[], 0];
+                segments.push(current);
+            }
+            else {
+                current[0].push(b);
+                nonGsParts++;
+            }
+        }
+        // the portions in this section and the ones after it
+        segments.forEach((b, i) => {
+            b[1] = nonGsParts - nonGsPartsSums[i];
+        });
+        const parts = { head, body, tail, segments };
+        byStart[key] = parts;
+        return parts;
+    }
+    // return false for "nope, not matching"
+    // return null for "not matching, cannot keep trying"
+    #matchGlobStarBodySections(file, 
+    // pattern section, and the portions that it and the rest need
+    bodySegments, 
+    // the end of the file portions that the body can match
+    fileLength, fileIndex, bodyIndex, partial, globStarDepth, sawTail, 
+    // the places that a walk has already tried, as
+    // bodyIndex * (file.length + 1) + fileIndex. A walk from a place
+    // does the same no matter how it got there, and it only comes back
+    // if it found no match, so a walk that gets to one stops.
+    tried) {
+        // take the first body segment, and walk from fileIndex to its "after"
+        // value at the end
+        // If it doesn't match at that position, we increment, until we hit
+        // that final possible position, and give up.
+        // If it does match, then advance and try to rest.
+        // If any of them fail we keep walking forward.
+        // this is still a bit recursively painful, but it's more constrained
+        // than previous implementations, because we never test something that
+        // can't possibly be a valid matching condition.
+        const bs = bodySegments[bodyIndex];
+        if (!bs) {
+            // with partial, the body is the rest of the pattern, so it
+            // matches if no portions are left, or only the '' of a trailing
+            // / (as a/* matches a/b/). A ** at the end walks them as its own
+            // empty section.
+            if (partial) {
+                return (fileIndex >= fileLength ||
+                    (fileIndex === fileLength - 1 && file[fileIndex] === ''));
+            }
+            // just make sure that there's no bad dots before the tail
+            for (let i = fileIndex; i < fileLength; i++) {
+                sawTail = true;
+                const f = file[i];
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            return sawTail;
+        }
+        // have a non-globstar body section to test, up to the last index
+        // where it can start
+        const [body, need] = bs;
+        // with partial, the path can end before the body does
+        const after = partial ? fileLength : fileLength - need;
+        while (fileIndex <= after) {
+            const key = bodyIndex * (file.length + 1) + fileIndex;
+            if (tried.has(key))
+                return false;
+            tried.add(key);
+            const m = this.#matchOne(file, body, partial, fileIndex, 0, fileIndex + body.length);
+            // if limit exceeded, no match. intentional false negative,
+            // acceptable break in correctness for security.
+            if (m && globStarDepth < this.maxGlobstarRecursion) {
+                // match! see if the rest match. if so, we're done!
+                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
+                if (sub !== false) {
+                    return sub;
+                }
+            }
+            // the ** does not walk past the last place the body can start
+            if (fileIndex === after)
+                break;
+            const f = file[fileIndex];
+            if (f === '.' ||
+                f === '..' ||
+                (!this.options.dot && f.startsWith('.'))) {
+                return false;
+            }
+            fileIndex++;
+        }
+        // walked off. no point continuing
+        return partial || null;
+    }
+    #matchOne(file, pattern, partial, fileIndex, patternIndex, 
+    // only match the file portions before this index
+    fileEnd = file.length) {
+        let fi;
+        let pi;
+        let pl;
+        let fl;
+        for (fi = fileIndex,
+            pi = patternIndex,
+            fl = Math.min(fileEnd, file.length),
+            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+            let p = pattern[pi];
+            let f = file[fi];
+            // ubq: not measured: should be impossible
+            if (p === false || p === GLOBSTAR) {
+                return false;
+            }
+            // something other than **
+            // non-magic patterns just have to match exactly
+            // patterns with magic have been turned into Matchers.
+            if (!portionMatch(p, f))
+                return false;
+        }
+        // Note: ending in / means that we'll get a final ""
+        // at the end of the pattern.  This can only match a
+        // corresponding "" at the end of the file.
+        // If the file ends in /, then it can only match a
+        // a pattern that ends in /, unless the pattern just
+        // doesn't have any more for it. But, a/b/ should *not*
+        // match "a/b/*", even though * can match "", except in
+        // partial mode, where it might simply not be reached yet.
+        // However, a/b/ should still satisfy a/*
+        // now either we fell off the end of the pattern, or we're done.
+        if (fi === fl && pi === pl) {
+            // ran out of pattern and filename at the same time.
+            // an exact hit!
+            return true;
+        }
+        else if (fi === fl) {
+            // ran out of file, but still had pattern left.
+            // this is ok if we're doing the match as part of
+            // a glob fs traversal.
+            return partial;
+        }
+        else if (pi === pl) {
+            // ran out of pattern, still have file left.
+            // this is only acceptable if we're on the very last
+            // empty segment of a file with a trailing slash.
+            // a/* should match a/b/
+            return fi === fl - 1 && file[fi] === '';
+        }
+        else {
+            // ubq: not measured: should be unreachable
+            throw new Error('wtf?');
+        }
+    }
+    braceExpand() {
+        return braceExpand(this.pattern, this.options);
+    }
+    // Expand braces, except numeric ranges such as {0..999} with at
+    // least RANGE_MIN values. Each of those stays in its pattern as
+    // `<mark>0..999<mark>`, for the Matcher to test. If a range might
+    // be inside a [...] class, expand all of them instead.
+    #expandBraces() {
+        const { pattern } = this;
+        if (this.options.nobrace)
+            return this.braceExpand();
+        let code = 0xe000;
+        while (pattern.includes(String.fromCharCode(code))) {
+            if (++code > 0xf8ff)
+                return this.braceExpand();
+        }
+        const mark = String.fromCharCode(code);
+        let found = false;
+        const marked = pattern.replace(rangeRe, (m, lo, hi) => {
+            const a = Number(lo);
+            const b = Number(hi);
+            if (!Number.isSafeInteger(a) ||
+                !Number.isSafeInteger(b) ||
+                Math.abs(a - b) + 1 < RANGE_MIN) {
+                return m;
+            }
+            found = true;
+            return `${mark}${lo}..${hi}${mark}`;
+        });
+        if (!found)
+            return this.braceExpand();
+        const set = braceExpand(marked, this.options);
+        for (const p of set) {
+            for (const portion of p.split('/')) {
+                const c = portion.indexOf('[');
+                if (c !== -1 && c < portion.lastIndexOf(mark)) {
+                    return this.braceExpand();
+                }
+                if (!this.options.noext && inRepeatOrNegExt(portion, mark)) {
+                    return this.braceExpand();
+                }
+            }
+        }
+        this.#rangeMark = mark;
+        return set;
+    }
+    parse(pattern) {
+        assertValidPattern(pattern);
+        const options = this.options;
+        // shortcuts
+        if (pattern === '**')
+            return GLOBSTAR;
+        if (pattern === '')
+            return '';
+        const { nocase, nocaseMagicOnly, noext = false, dot, normalize, } = options;
+        const rangeMark = this.#rangeMark;
+        const lit = rangeMark && pattern.includes(rangeMark) ?
+            undefined
+            : literal(pattern, noext);
+        // in nocase mode, a literal with cased chars still needs a
+        // Matcher, unless nocaseMagicOnly is set.
+        if (lit !== undefined &&
+            !(nocase &&
+                !nocaseMagicOnly &&
+                pattern.toUpperCase() !== pattern.toLowerCase())) {
+            return this.#norm(lit);
+        }
+        if (this.#pending)
+            return PENDING;
+        let m = this.#matchers.get(pattern);
+        if (!m) {
+            if (!noext)
+                assertValidExtglobs(pattern);
+            m = new Matcher(pattern, {
+                nocase,
+                noext,
+                dot,
+                normalize,
+                ...(rangeMark && { rangeMark }),
+            });
+            this.#matchers.set(pattern, m);
+        }
+        return m;
+    }
+    #slashSplit(p) {
+        // if p starts with // on windows, we preserve that
+        // so that UNC paths aren't broken.  Otherwise, any number of
+        // / characters are coalesced into one, unless
+        // preserveMultipleSlashes is set to true.
+        if (this.preserveMultipleSlashes) {
+            return p.split('/');
+        }
+        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+            // add an extra '' for the one we lose
+            return ['', ...p.split(/\/+/)];
+        }
+        else {
+            return p.split(/\/+/);
+        }
+    }
+    match(f, partial = this.partial) {
+        // short-circuit in the case of busted things.
+        // comments, etc.
+        if (this.comment) {
+            return false;
+        }
+        if (this.empty) {
+            return f === '';
+        }
+        if (f === '/' && partial) {
+            return true;
+        }
+        const options = this.options;
+        // treat the test path as a set of pathparts. If it was not just
+        // split or checked, check that it can match before splitting it.
+        let split = this.#cachedSplit(f);
+        if (!split) {
+            // the checks look at the path as given, so not if it is
+            // normalized
+            if (!partial &&
+                !this.#form &&
+                (this.#endCheck || this.#literalCheck) &&
+                lastChecked !== f) {
+                lastChecked = f;
+                const can = this.#canMatch(f);
+                if (can === 'no')
+                    return options.flipNegate ? false : this.negate;
+                if (can === 'yes')
+                    return options.flipNegate ? true : !this.negate;
+            }
+            split = this.#split(f);
+        }
+        const ff = split.parts;
+        // the parts after level 2 resolves them, kept for the next pattern
+        // that tests the same path
+        const resolved = this.#level2 ?
+            (split.resolved ??= this.#levelTwoFileOptimize(ff))
+            : ff;
+        // just ONE of the pattern sets in this.set needs to match
+        // in order for it to be valid.  If negating, then just one
+        // match means that we have failed.
+        // Either way, return on the first hit.
+        const set = this.set;
+        // Find the basename of the path by looking for the last non-empty segment
+        let filename = ff[ff.length - 1];
+        if (!filename) {
+            for (let i = ff.length - 2; !filename && i >= 0; i--) {
+                filename = ff[i];
+            }
+        }
+        for (let r = 0; r < set.length; r++) {
+            const pattern = set[r];
+            const shape = partial ? undefined : this.#shapes[r];
+            // level 2 does not change a path of one portion
+            const hit = shape === 'base' ?
+                portionMatch(pattern[0], filename)
+                : shape ? this.#matchShape(resolved, pattern, shape)
+                    : options.matchBase && pattern.length === 1 ?
+                        this.#matchRow([filename], [filename], pattern, partial)
+                        : this.#matchRow(ff, resolved, pattern, partial);
+            if (hit) {
+                if (options.flipNegate) {
+                    return true;
+                }
+                return !this.negate;
+            }
+        }
+        // didn't get any hits.  this is success if it's a negative
+        // pattern, failure otherwise.
+        if (options.flipNegate) {
+            return false;
+        }
+        return this.negate;
+    }
+    static defaults(def) {
+        return minimatch.defaults(def).Minimatch;
+    }
 }
-/** Construct path segments CDK adds below the construct a user names. */
-const CDK_INNER_IDS = new Set(['Resource', 'Default']);
-/** Source files a CDK app (or a Pulumi program) is written in. */
-const APP_SOURCE = /\.(ts|tsx|js|mjs|cjs|py|java|go|cs|fs|kt)$/;
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape;
+minimatch.unescape = unescape;
+
+/** Directories a plan glob never walks into. */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 /**
- * CDK: the construct path (`Stack/Orders/Table/Resource`) names the
- * construct the app declares (`new Table(this, 'Table')`). The commits whose
- * changed lines quote that id in the app's source are taken as its cause;
- * nothing else ties a CloudFormation resource to source code.
+ * Expands the action's `plan` lines: a line without glob characters stays
+ * as it is (the reader names a missing file); a glob becomes the sorted
+ * files it matches under `cwd` (`plans/**\/*.json`), and a glob that
+ * matches nothing is an error, never a silently empty review.
  */
-function constructCauses(change, commits) {
-    if (change.label === undefined)
-        return [];
-    const ids = change.label
-        .split('/')
-        .filter((id) => id !== '' && !CDK_INNER_IDS.has(id));
-    const id = ids[ids.length - 1];
-    // The first segment is the stack: a stack-level id is too broad to mean this resource.
-    if (id === undefined || ids.length < 2)
-        return [];
-    const quoted = [`'${id}'`, `"${id}"`, `\`${id}\``];
-    const causes = [];
-    for (const commit of commits) {
-        const hit = commit.files.find((file) => APP_SOURCE.test(file.path) &&
-            file.hunks.some((hunk) => [...hunk.added, ...hunk.removed].some((line) => quoted.some((q) => line.includes(q)))));
-        if (hit !== undefined)
-            causes.push({
-                sha: commit.sha,
-                how: `changed a line naming construct '${id}' (${hit.path})`
-            });
+function expandPlanGlobs(lines, cwd) {
+    const out = [];
+    for (const line of lines) {
+        if (!new Minimatch(line).hasMagic()) {
+            out.push(line);
+            continue;
+        }
+        const matches = walk(cwd, staticPrefix(line)).filter((path) => minimatch(path, line, { dot: false }));
+        if (matches.length === 0)
+            throw new PlanParseError(line, 'a glob that matches at least one plan file', `no file under ${cwd} matching it`);
+        out.push(...matches.sort());
     }
-    return causes;
+    return [...new Set(out)];
 }
-/** Fallback for stacks: the commits that touched the stack's source directory (config `stack-dirs`). */
-function stackDirCauses(stack, stackDirs, commits) {
-    const dir = stack === undefined ? undefined : stackDirs?.[stack];
-    if (dir === undefined)
-        return [];
-    const prefix = `${normalizeDir(dir)}/`;
-    const causes = [];
-    for (const commit of commits) {
-        const hit = commit.files.find((file) => file.path.startsWith(prefix));
-        if (hit !== undefined)
-            causes.push({
-                sha: commit.sha,
-                how: `changed ${hit.path} in the directory of stack ${stack ?? ''} (no line names the resource)`
-            });
+/** The directories before the first segment with a glob character. */
+function staticPrefix(pattern) {
+    const parts = pattern.split('/');
+    const fixed = [];
+    for (const part of parts.slice(0, -1)) {
+        if (new Minimatch(part).hasMagic())
+            break;
+        fixed.push(part);
     }
-    return causes;
+    return fixed.join('/');
 }
-function addsWithin(hunk, block) {
-    if (hunk.newLines === 0)
-        return false;
-    const last = hunk.newStart + hunk.newLines - 1;
-    return hunk.newStart <= block.endLine && last >= block.startLine;
-}
-function removesWithin(hunk, block) {
-    if (hunk.oldLines === 0)
-        return false;
-    const last = hunk.oldStart + hunk.oldLines - 1;
-    return hunk.oldStart <= block.endLine && last >= block.startLine;
-}
-/** Blocks live in `.tf` files (`.tf.json` and `.tfvars` are not read yet). */
-function isTerraformFile(path) {
-    return path.endsWith('.tf');
-}
-const FILE_DIRS = new Map();
-/** The directory of a repository path (`''` at the root), remembered: paths repeat across changes. */
-function dirOfFile(path) {
-    let dir = FILE_DIRS.get(path);
-    if (dir === undefined) {
-        const parent = posix.dirname(path);
-        dir = parent === '.' ? '' : parent;
-        if (FILE_DIRS.size < 100_000)
-            FILE_DIRS.set(path, dir);
+/** Every file under `cwd/dir`, as paths relative to cwd with `/` separators. */
+function walk(cwd, dir) {
+    const files = [];
+    const pending = [dir];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        let entries;
+        try {
+            entries = readdirSync(join(cwd, next), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of entries) {
+            const path = next === '' ? entry.name : `${next}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (!SKIPPED_DIRS.has(entry.name))
+                    pending.push(path);
+            }
+            else if (entry.isFile())
+                files.push(path);
+        }
     }
-    return dir;
-}
-function normalizeDir(dir) {
-    const normalized = posix.normalize(dir);
-    return normalized === '.' ? '' : normalized.replace(/\/$/, '');
+    return files;
 }
 
 var dist = {};
@@ -36459,12 +50153,12 @@ function requireStringifyPair () {
 
 var addPairToJSMap = {};
 
-var log = {};
+var log$1 = {};
 
 var hasRequiredLog;
 
 function requireLog () {
-	if (hasRequiredLog) return log;
+	if (hasRequiredLog) return log$1;
 	hasRequiredLog = 1;
 
 	var node_process = require$$0$6;
@@ -36482,9 +50176,9 @@ function requireLog () {
 	    }
 	}
 
-	log.debug = debug;
-	log.warn = warn;
-	return log;
+	log$1.debug = debug;
+	log$1.warn = warn;
+	return log$1;
 }
 
 var merge = {};
@@ -43151,276 +56845,395 @@ function requireDist () {
 	return dist;
 }
 
-requireDist();
+var distExports = requireDist();
 
-/**
- * The normalised change model shared by every plan format.
- *
- * Readers (src/plan/) turn a tool's plan into these types; renderers
- * (src/report/) and the gate (src/gate/) only ever see these types. Every
- * string in a model value has already been through redaction: a sensitive
- * value never reaches a renderer.
- */
-/** The effect a change has on the real object, whatever the tool calls it. */
-const CHANGE_ACTIONS = [
-    'create',
-    'update',
-    'replace',
-    'destroy',
-    'forget',
-    'read',
-    'no-op'
+/** Where the config lives unless the user says otherwise. */
+const DEFAULT_CONFIG_PATH = '.github/plangate.yml';
+/** What the gate blocks. */
+const GATE_ON = ['ai-destructive', 'destructive', 'none'];
+/** What happens to a destructive change no commit can be pinned to. */
+const UNATTRIBUTED = [
+    'gate-if-ai-touched-infra',
+    'gate',
+    'pass'
 ];
-
-/** Counts changes per action over all plans (drift excluded: the PR did not cause it). */
-function countChanges(plans) {
-    const counts = Object.fromEntries(CHANGE_ACTIONS.map((action) => [action, 0]));
-    let destructive = 0;
-    let imported = 0;
-    let moved = 0;
-    for (const plan of plans) {
-        for (const change of plan.changes) {
-            counts[change.action]++;
-            if (change.destructive)
-                destructive++;
-            if (change.imported)
-                imported++;
-            if (change.movedFrom !== undefined)
-                moved++;
-        }
-    }
-    return { ...counts, destructive, imported, moved };
-}
-const STRICT = {
-    gateOn: 'destructive',
-    unattributed: 'gate',
-    automationAs: 'automation'
+/** How commits of automation (Dependabot, Renovate, github-actions) count. */
+const AUTOMATION_AS = ['automation', 'ai', 'human'];
+const DEFAULT_POLICY = {
+    gateOn: 'ai-destructive',
+    disableRules: [],
+    extraRules: [],
+    aiIdentities: [],
+    trustedHumans: [],
+    automationAs: 'automation',
+    unattributed: 'gate-if-ai-touched-infra',
+    stackDirs: {},
+    approval: DEFAULT_APPROVAL_POLICY
 };
-/** The decision together with the verdict on every destructive change. */
-function judgeChanges(plans, policy = STRICT, history) {
-    const gated = [];
-    const planProblems = [];
-    const verdicts = new Map();
-    for (const plan of plans) {
-        for (const change of plan.changes) {
-            if (!change.destructive)
-                continue;
-            const verdict = judge(change, policy, history);
-            verdicts.set(change, verdict);
-            if (!verdict.gated)
-                continue;
-            gated.push({
-                source: plan.source,
-                address: change.address,
-                action: change.action,
-                why: verdict.why
-            });
-        }
-        if (plan.incomplete !== undefined) {
-            for (const note of plan.incomplete.notes)
-                planProblems.push(`${plan.source}: ${note}`);
+/** A config file plangate cannot use: names the file and the key path. */
+class PolicyError extends Error {
+    name = 'PolicyError';
+    source;
+    path;
+    constructor(source, path, message) {
+        super(`${source}: ${path === '' ? '' : `${path}: `}${message}`);
+        this.source = source;
+        this.path = path;
+    }
+}
+const KNOWN_KEYS = [
+    'version',
+    'gate-on',
+    'rules',
+    'ai-identities',
+    'trusted-humans',
+    'automation',
+    'unattributed',
+    'stack-dirs',
+    'approval'
+];
+const APPROVAL_KEYS = [
+    'min-approvals',
+    'min-permission',
+    'allow-contributors',
+    'allow-pr-author',
+    'ai-logins',
+    'approvers'
+];
+/**
+ * Parses and validates the YAML text of a plangate config. Unknown keys are
+ * errors (a typo must not silently weaken the gate), and every message
+ * names the key path, what was expected and what was found.
+ */
+function parsePolicyConfig(text, source) {
+    const document = distExports.parseDocument(text, {
+        prettyErrors: false,
+        uniqueKeys: true
+    });
+    const [first] = document.errors;
+    if (first !== undefined) {
+        const offset = first.pos[0];
+        const before = text.slice(0, offset).split('\n');
+        const line = before.length;
+        const column = (before[before.length - 1]?.length ?? 0) + 1;
+        throw new PolicyError(source, '', `expected YAML, found a syntax error at line ${line}, column ${column} (${first.code})`);
+    }
+    const doc = document.toJS();
+    if (doc === null || doc === undefined)
+        return DEFAULT_POLICY;
+    const root = record(doc, source, '');
+    for (const key of Object.keys(root)) {
+        if (!KNOWN_KEYS.includes(key)) {
+            throw new PolicyError(source, key, `unknown key; expected one of ${KNOWN_KEYS.join(', ')}`);
         }
     }
-    if (plans.length === 0)
-        planProblems.push('no plan was given');
-    const blocked = policy.gateOn !== 'none' && (gated.length > 0 || planProblems.length > 0);
+    if (root.version !== undefined && root.version !== 1) {
+        throw new PolicyError(source, 'version', `must be 1, got ${show(root.version)}`);
+    }
+    const rules = root.rules === undefined ? {} : record(root.rules, source, 'rules');
+    for (const key of Object.keys(rules)) {
+        if (key !== 'disable' && key !== 'extra')
+            throw new PolicyError(source, `rules.${key}`, 'unknown key; expected disable or extra');
+    }
+    const automation = root.automation === undefined
+        ? {}
+        : record(root.automation, source, 'automation');
+    for (const key of Object.keys(automation)) {
+        if (key !== 'treat-as')
+            throw new PolicyError(source, `automation.${key}`, 'unknown key; expected treat-as');
+    }
+    const aiIdentities = strings(root['ai-identities'], source, 'ai-identities');
     return {
-        decision: {
-            verdict: blocked ? 'blocked' : 'pass',
-            summary: policy.gateOn === 'none'
-                ? `the gate is off (gate-on: none): ${summarize(gated, planProblems)}`
-                : summarize(gated, planProblems),
-            gated,
-            planProblems
-        },
-        verdicts
+        gateOn: oneOf(root['gate-on'], GATE_ON, source, 'gate-on') ??
+            DEFAULT_POLICY.gateOn,
+        disableRules: strings(rules.disable, source, 'rules.disable'),
+        extraRules: list(rules.extra, source, 'rules.extra').map((rule, i) => parseRule(rule, source, `rules.extra[${i}]`)),
+        aiIdentities,
+        trustedHumans: strings(root['trusted-humans'], source, 'trusted-humans'),
+        automationAs: oneOf(automation['treat-as'], AUTOMATION_AS, source, 'automation.treat-as') ?? DEFAULT_POLICY.automationAs,
+        unattributed: oneOf(root.unattributed, UNATTRIBUTED, source, 'unattributed') ??
+            DEFAULT_POLICY.unattributed,
+        stackDirs: stringMap(root['stack-dirs'], source, 'stack-dirs'),
+        approval: parseApproval(root.approval, aiIdentities, source)
     };
 }
-function judge(change, policy, history) {
-    const what = change.explanation ?? `${change.action} of an existing object`;
-    const attribution = history?.attribution.get(change);
-    const causedBy = attribution?.causes ?? [];
-    const pinned = attribution?.pinned ?? false;
-    const base = { causedBy, pinned };
-    switch (policy.gateOn) {
-        case 'none':
-            return { ...base, gated: false, why: `${what}; the gate is off` };
-        case 'destructive':
-            return { ...base, gated: true, why: what };
+const LOGIN_GLOB = /^[A-Za-z0-9*?][A-Za-z0-9*?-]*(\[bot\])?$/;
+const APPROVER = /^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
+/**
+ * The `approval:` section. The login patterns of `ai-identities` join
+ * `ai-logins`, so an account configured as an AI agent can never approve.
+ */
+function parseApproval(value, aiIdentities, source) {
+    const section = value === undefined || value === null
+        ? {}
+        : record(value, source, 'approval');
+    for (const key of Object.keys(section)) {
+        if (!APPROVAL_KEYS.includes(key))
+            throw new PolicyError(source, `approval.${key}`, `unknown key; expected one of ${APPROVAL_KEYS.join(', ')}`);
     }
-    if (history === undefined) {
-        return {
-            ...base,
-            gated: true,
-            why: `${what}; no commit history was given, so nobody can say an AI agent did not cause it`
-        };
-    }
-    const isAi = (sha) => {
-        const commit = history.commits.get(sha);
-        if (commit === undefined)
-            return false;
-        if (commit.verdict === 'ai')
-            return true;
-        return commit.verdict === 'automation' && policy.automationAs === 'ai';
+    const defaults = DEFAULT_APPROVAL_POLICY;
+    const aiLogins = strings(section['ai-logins'], source, 'approval.ai-logins').map((pattern, i) => {
+        const trimmed = pattern.trim();
+        if (!LOGIN_GLOB.test(trimmed))
+            throw new PolicyError(source, `approval.ai-logins[${i}]`, `must be a login glob (letters, digits, -, * and ?), got ${show(pattern)}`);
+        return trimmed;
+    });
+    const identityLogins = aiIdentities
+        .map((pattern) => pattern.trim())
+        .filter((pattern) => !pattern.includes('@'));
+    const approvers = strings(section.approvers, source, 'approval.approvers').map((entry, i) => {
+        const trimmed = entry.trim();
+        if (!APPROVER.test(trimmed))
+            throw new PolicyError(source, `approval.approvers[${i}]`, `must be a login or org/team, got ${show(entry)}`);
+        return trimmed.replace(/^@/, '');
+    });
+    return {
+        minApprovals: minApprovals(section['min-approvals'], source),
+        minPermission: oneOf(section['min-permission'], MIN_PERMISSIONS, source, 'approval.min-permission') ?? defaults.minPermission,
+        allowContributors: flag(section['allow-contributors'], source, 'approval.allow-contributors') ?? defaults.allowContributors,
+        allowPrAuthor: flag(section['allow-pr-author'], source, 'approval.allow-pr-author') ??
+            defaults.allowPrAuthor,
+        aiLogins: [...new Set([...aiLogins, ...identityLogins])],
+        approvers
     };
-    const aiCause = causedBy.find((cause) => isAi(cause.sha));
-    if (aiCause !== undefined) {
-        const commit = history.commits.get(aiCause.sha);
-        const tool = commit?.tool === undefined ? 'an AI agent' : commit.tool;
-        return {
-            ...base,
-            gated: true,
-            why: `${what}; caused by ${aiCause.sha.slice(0, 7)} (${tool}${commit?.confidence === undefined ? '' : `, ${commit.confidence}`}): ${aiCause.how}`
-        };
+}
+function minApprovals(value, source) {
+    if (value === undefined || value === null)
+        return DEFAULT_APPROVAL_POLICY.minApprovals;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+        throw new PolicyError(source, 'approval.min-approvals', `must be an integer of at least 1, got ${show(value)}`);
+    return value;
+}
+function flag(value, source, path) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'boolean')
+        throw new PolicyError(source, path, `must be true or false, got ${show(value)}`);
+    return value;
+}
+const RULE_KEYS = [
+    'id',
+    'tool',
+    'confidence',
+    'field',
+    'key',
+    'part',
+    'match',
+    'category',
+    'note'
+];
+function parseRule(value, source, path) {
+    const rule = record(value, source, path);
+    for (const key of Object.keys(rule)) {
+        if (!RULE_KEYS.includes(key))
+            throw new PolicyError(source, `${path}.${key}`, `unknown key; expected one of ${RULE_KEYS.join(', ')}`);
     }
-    if (pinned) {
-        return {
-            ...base,
-            gated: false,
-            why: `${what}; caused by ${describeAuthors(causedBy, history)}, not by an AI agent`
-        };
+    const id = requiredString(rule.id, source, `${path}.id`);
+    const tool = requiredString(rule.tool, source, `${path}.tool`);
+    const confidence = oneOf(rule.confidence, CONFIDENCES, source, `${path}.confidence`) ??
+        'likely';
+    const field = oneOf(rule.field, RULE_FIELDS, source, `${path}.field`);
+    if (field === undefined) {
+        throw new PolicyError(source, `${path}.field`, `is required; one of ${RULE_FIELDS.join(', ')}`);
     }
-    switch (policy.unattributed) {
-        case 'gate':
-            return {
-                ...base,
-                gated: true,
-                why: `${what}; no commit could be tied to it`
-            };
-        case 'pass':
-            return {
-                ...base,
-                gated: false,
-                why: `${what}; no commit could be tied to it (unattributed: pass)`
-            };
-        case 'gate-if-ai-touched-infra':
-            return history.aiTouchedInfra
-                ? {
-                    ...base,
-                    gated: true,
-                    why: `${what}; no commit could be tied to it, and an AI agent changed infrastructure code in this range`
-                }
-                : {
-                    ...base,
-                    gated: false,
-                    why: `${what}; no commit could be tied to it, and no AI agent changed infrastructure code in this range`
-                };
+    const category = oneOf(rule.category, ['ai', 'automation'], source, `${path}.category`) ?? 'ai';
+    const match = parseMatcher(rule.match, source, `${path}.match`);
+    const common = { id, tool, confidence, category, match };
+    if (field === 'trailer') {
+        const key = requiredString(rule.key, source, `${path}.key`);
+        const part = oneOf(rule.part, TRAILER_PARTS, source, `${path}.part`);
+        return part === undefined
+            ? { ...common, field, key }
+            : { ...common, field, key, part };
+    }
+    if (rule.key !== undefined || rule.part !== undefined) {
+        throw new PolicyError(source, `${path}.key`, 'only trailer rules take key and part');
+    }
+    return { ...common, field };
+}
+/** `match: {exact: "..."}`, `{glob: "..."}` or `{regex: "^..."}`. */
+function parseMatcher(value, source, path) {
+    const matcher = record(value, source, path);
+    const keys = Object.keys(matcher);
+    const [kind] = keys;
+    if (keys.length !== 1 ||
+        (kind !== 'exact' && kind !== 'glob' && kind !== 'regex')) {
+        throw new PolicyError(source, path, `must have exactly one of exact, glob or regex, got ${keys.length === 0 ? 'none' : keys.join(', ')}`);
+    }
+    const text = requiredString(matcher[kind], source, `${path}.${kind}`);
+    switch (kind) {
+        case 'exact':
+            return { kind, value: text };
+        case 'glob':
+            return { kind, pattern: text };
+        case 'regex':
+            return { kind, source: text };
     }
 }
-/** "people", "automation (dependabot)", or both, for the causes of a change. */
-function describeAuthors(causes, history) {
-    const tools = new Set();
-    let people = false;
-    for (const cause of causes) {
-        const commit = history.commits.get(cause.sha);
-        if (commit?.verdict === 'automation')
-            tools.add(commit.tool ?? 'a bot');
-        else
-            people = true;
+function record(value, source, path) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new PolicyError(source, path, `must be a mapping, got ${show(value)}`);
     }
-    const automation = tools.size === 0
-        ? undefined
-        : `automation (${[...tools].sort().join(', ')})`;
-    if (automation === undefined)
-        return 'commits of people';
-    return people ? `commits of people and ${automation}` : automation;
+    return value;
 }
-function summarize(gated, planProblems) {
-    const parts = [];
-    if (gated.length > 0) {
-        const replace = gated.filter((g) => g.action === 'replace').length;
-        const destroy = gated.length - replace;
-        const detail = [
-            destroy > 0 ? `${destroy} destroy` : undefined,
-            replace > 0 ? `${replace} replace` : undefined
-        ]
-            .filter((p) => p !== undefined)
-            .join(', ');
-        parts.push(`${gated.length} destructive ${gated.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`);
+function list(value, source, path) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw new PolicyError(source, path, `must be a list, got ${show(value)}`);
+    return value;
+}
+function stringMap(value, source, path) {
+    if (value === undefined || value === null)
+        return {};
+    const map = record(value, source, path);
+    const out = {};
+    for (const [key, item] of Object.entries(map))
+        out[key] = requiredString(item, source, `${path}.${key}`);
+    return out;
+}
+function strings(value, source, path) {
+    return list(value, source, path).map((item, i) => requiredString(item, source, `${path}[${i}]`));
+}
+function requiredString(value, source, path) {
+    if (typeof value !== 'string' || value.trim() === '') {
+        throw new PolicyError(source, path, `must be a non-empty string, got ${show(value)}`);
     }
-    if (planProblems.length > 0) {
-        parts.push(planProblems.length === 1 && planProblems[0] === 'no plan was given'
-            ? 'no plan was given'
-            : `${planProblems.length === 1 ? 'a plan is' : 'plans are'} incomplete and cannot be trusted`);
+    return value;
+}
+function oneOf(value, allowed, source, path) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string' &&
+        allowed.includes(value))
+        return value;
+    throw new PolicyError(source, path, `must be one of ${allowed.join('|')}, got ${show(value)}`);
+}
+/** Describes a config value for an error; configs are the user's own text, never secret. */
+function show(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (typeof value === 'string')
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return `${typeof value} ${String(value)}`;
+    return typeof value === 'object' ? 'a mapping' : typeof value;
+}
+const RULE_OPTION_PATHS = {
+    disable: 'rules.disable',
+    aiIdentities: 'ai-identities',
+    trustedHumans: 'trusted-humans'
+};
+/**
+ * The detection rules a config asks for: the defaults, less what it
+ * disables, plus its extra rules and identities. A rule problem is reported
+ * at the config key it came from (`rules.disable[1]`, `rules.extra[0]`).
+ */
+function buildPolicyRules(config, source) {
+    try {
+        return buildRules(DEFAULT_RULES, {
+            disable: config.disableRules,
+            extra: config.extraRules,
+            aiIdentities: config.aiIdentities,
+            trustedHumans: config.trustedHumans
+        });
     }
-    if (parts.length === 0)
-        return 'no destroy or replace: nothing needs approval';
-    return parts.join('; ');
+    catch (error) {
+        if (!(error instanceof RuleError))
+            throw error;
+        const entry = /^(disable|aiIdentities|trustedHumans)\[(\d+)\]$/.exec(error.ruleId);
+        const extraIndex = config.extraRules.findIndex((rule) => rule.id === error.ruleId);
+        const path = entry !== null
+            ? `${RULE_OPTION_PATHS[entry[1] ?? ''] ?? ''}[${entry[2] ?? ''}]`
+            : extraIndex >= 0
+                ? `rules.extra[${extraIndex}]`
+                : `rules (rule ${error.ruleId})`;
+        throw new PolicyError(source, path, `expected ${error.expected}, found ${error.found}`);
+    }
 }
 
-/** Files whose change counts as a change of infrastructure code. */
-const INFRA_FILE = /\.(tf|tfvars|tf\.json|hcl)$|(^|\/)(cdk\.json|Pulumi[^/]*\.ya?ml)$/;
 /**
- * The one pure pipeline shared by the Action and the CLI: normalise every
- * plan with one redactor over all their secrets, attribute destructive
- * changes to the commits that caused them, count and decide. Inputs come
- * from `readPlan`, one file at a time, so that each file's text can be
- * freed as soon as it is parsed. "Blocked" is a result, not an error.
+ * Reads the policy: the file given, else `.github/plangate.yml` of the
+ * repository (or of the working directory), else the defaults. A file
+ * given explicitly must exist.
  */
-function analyze(inputs, options = {}) {
-    const { plans } = normalizePlans(inputs, options);
-    const { history } = options;
-    let gateHistory;
-    let commits;
-    if (history !== undefined) {
-        const bySha = new Map(history.verdicts.map((verdict) => [verdict.sha, verdict]));
-        commits = history.commits.map((commit) => commitReport(commit, bySha.get(commit.sha)));
-        const reports = new Map(commits.map((report) => [report.sha, report]));
-        gateHistory = {
-            commits: reports,
-            attribution: attributeChanges({
-                plans,
-                ...history,
-                stackDirs: options.stackDirs ?? {}
-            }),
-            aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports)
+function loadPolicy(explicit, repo) {
+    const candidate = explicit ?? join(repo ?? '.', DEFAULT_CONFIG_PATH);
+    if (explicit === undefined && !existsSync$1(candidate)) {
+        return {
+            config: DEFAULT_POLICY,
+            rules: buildPolicyRules(DEFAULT_POLICY, 'defaults'),
+            source: undefined
         };
     }
-    const { decision, verdicts } = judgeChanges(plans, options.policy, gateHistory);
+    let text;
+    try {
+        text = readFileSync$1(candidate, 'utf8');
+    }
+    catch {
+        throw new PolicyError(candidate, '', 'expected a readable plangate config file, found none');
+    }
+    const config = parsePolicyConfig(text, candidate);
     return {
-        plans,
-        summary: countChanges(plans),
-        decision,
-        // Several plans can carry the same caveat (every template diff does): say it once.
-        warnings: [...new Set(plans.flatMap((plan) => plan.warnings))],
-        ...(commits === undefined ? {} : { commits, verdicts })
+        config,
+        rules: buildPolicyRules(config, candidate),
+        source: candidate
     };
 }
 /**
- * Whether an AI commit of the range changed infrastructure code. For CDK,
- * CloudFormation and Pulumi plans the code is ordinary source (a CDK app
- * in TypeScript, say), which plangate cannot tell from application code:
- * there any AI commit counts.
+ * Plan source → repository-relative directory of its root module: the
+ * directory a plan file sits in (plans are written next to the module they
+ * plan), or `rootModule` when given.
  */
-function aiTouchedInfra(plans, commits, reports) {
-    const ai = commits.filter((commit) => reports.get(commit.sha)?.verdict === 'ai');
-    if (ai.length === 0)
-        return false;
-    if (plans.some((plan) => plan.sourceMap === undefined))
-        return true;
-    return ai.some((commit) => commit.files.some((file) => INFRA_FILE.test(file.path)));
+function planRootDirs(repo, planSources, rootModule) {
+    const top = repositoryRoot(repo);
+    return new Map(planSources.map((source) => [
+        source,
+        moduleDirOf(source, top)
+    ]));
 }
-function commitReport(commit, verdict) {
-    const report = {
-        sha: commit.sha,
-        subject: commit.subject,
-        verdict: verdict?.verdict ?? 'human',
-        // Two rules can quote the same line: show it once, under the first rule.
-        evidence: (verdict?.evidence ?? [])
-            .filter((evidence, i, all) => all.findIndex((other) => other.field === evidence.field && other.text === evidence.text) === i)
-            .map((evidence) => ({
-            ruleId: evidence.ruleId,
-            field: evidence.field,
-            text: evidence.text
-        }))
-    };
-    return {
-        ...report,
-        ...(verdict?.tool === undefined ? {} : { tool: verdict.tool }),
-        ...(verdict?.confidence === undefined
-            ? {}
-            : { confidence: verdict.confidence })
-    };
+/**
+ * The policy from a config file's text read elsewhere (the base branch,
+ * through the API): `undefined` text means the file does not exist, which
+ * is the defaults for the default path and an error for a path the user
+ * chose.
+ */
+function policyFromText(text, source, isDefaultPath) {
+    if (text === undefined) {
+        if (!isDefaultPath)
+            throw new PolicyError(source, '', 'expected a plangate config file at this path, found none');
+        return {
+            config: DEFAULT_POLICY,
+            rules: buildPolicyRules(DEFAULT_POLICY, 'defaults'),
+            source: undefined
+        };
+    }
+    const config = parsePolicyConfig(text, source);
+    return { config, rules: buildPolicyRules(config, source), source };
+}
+function repositoryRoot(repo) {
+    try {
+        return execFileSync('git', ['-C', repo, 'rev-parse', '--show-toplevel'], {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore']
+        }).trim();
+    }
+    catch {
+        throw new GitSourceError(repo, 'rev-parse', 'expected a git repository, found none');
+    }
+}
+/** A plan file inside the repository sits in its root module; elsewhere, the repository root. */
+function moduleDirOf(source, top) {
+    if (source === '-')
+        return '';
+    const dir = relative(top, dirname(resolve(source)));
+    if (dir.startsWith('..'))
+        return '';
+    return dir.split(sep$2).join('/');
 }
 
 class Diff {
@@ -44365,42 +58178,703 @@ function renderJson(analysis, tool) {
     return JSON.stringify(buildJsonReport(analysis, tool)) + '\n';
 }
 
-/** plangate's version; test/version.test.ts keeps it equal to package.json's. */
-const VERSION = '0.1.0';
-
 /**
- * Report-only run: analyses the plans, writes the job summary and the JSON
- * report, and returns the decision. PR comments, statuses and approvals
- * build on this in the Action and approval work.
+ * The hidden first line of plangate's pull request comment. It lets a run
+ * find its own comment among all of a pull request's comments (together with
+ * the author check: anyone can paste the marker) and shows, for people and
+ * tools, which digest and head the comment describes. It is display data:
+ * nothing read from it is trusted as state.
  */
-async function run(inputs, workdir) {
-    const analysis = analyze(expandPlanPaths(inputs.plans).map((ref) => readPlan({
-        source: ref.source,
-        text: readPlanFile(ref.path, () => readFileSync(0))
-    })));
-    for (const warning$1 of analysis.warnings)
-        warning(warning$1);
-    const reportPath = join(workdir, 'plangate-report.json');
-    writeFileSync(reportPath, renderJson(analysis, { name: 'plangate', version: VERSION }));
-    await summary.addRaw(renderMarkdown(analysis).markdown).write();
-    const counts = { ...analysis.summary };
-    return { decision: analysis.decision.verdict, counts, reportPath };
+/** Version of the marker's layout. */
+const MARKER_SCHEMA = 1;
+const PREFIX = `<!-- plangate:v${MARKER_SCHEMA} `;
+const SUFFIX = ' -->';
+/** The marker line for a comment body. */
+function encodeMarker(marker) {
+    const json = JSON.stringify({
+        schema: MARKER_SCHEMA,
+        context: marker.context,
+        head: marker.head,
+        digest: marker.digest
+    });
+    // `--` cannot occur in JSON of these fields' values unless a context holds it; escape `>` too.
+    return `${PREFIX}${json.replaceAll('--', '-\\u002d').replaceAll('>', '\\u003e')}${SUFFIX}`;
+}
+/**
+ * Reads the marker from a comment body's first line; undefined when the body
+ * is not a plangate comment of this schema (a marker elsewhere in the body,
+ * a quoted one, or a malformed one does not count).
+ */
+function parseMarker(body) {
+    const end = body.indexOf('\n');
+    const first = (end === -1 ? body : body.slice(0, end)).replace(/\r$/, '');
+    if (!first.startsWith(PREFIX) || !first.endsWith(SUFFIX))
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(first.slice(PREFIX.length, -SUFFIX.length));
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const record = value;
+    const { schema, context, head, digest } = record;
+    if (schema !== MARKER_SCHEMA ||
+        typeof context !== 'string' ||
+        typeof head !== 'string' ||
+        typeof digest !== 'string')
+        return undefined;
+    return { context, head, digest };
 }
 
-// Action entry: inputs → run → outputs; a blocked gate or any error fails the step.
-try {
-    const outputs = await run(getInputs(), process.env.RUNNER_TEMP ?? process.cwd());
+/** The command a reviewer types to approve, with the digest after a space. */
+const APPROVE_COMMAND = '/approve-destroy';
+/** The command that rejects a gated set. */
+const DENY_COMMAND = '/deny-destroy';
+/** Characters kept back for the gated section before the report gets the rest. */
+const GATED_SHARE = 0.4;
+/**
+ * The sticky pull request comment: the marker, a verdict line, the gated
+ * changes first with the commits that caused them, the exact command to
+ * approve them, then the full report in the largest tier that fits. Every
+ * destructive address survives: when the gated table is too long it is
+ * dropped in favour of the report's own destructive list, which every tier
+ * keeps.
+ */
+function renderComment(analysis, options) {
+    const maxChars = options.maxChars ?? MAX_COMMENT_CHARS;
+    const head = [
+        encodeMarker({
+            context: options.statusContext,
+            head: options.headSha,
+            digest: options.digest
+        }),
+        headline(analysis, options),
+        '',
+        `${code(options.statusContext)} at ${code(options.headSha.slice(0, 12))}: ${escapeText(countsLine(analysis.summary))}.`,
+        ''
+    ];
+    for (const line of options.audit ?? [])
+        head.push(`> ${escapeText(line)}`);
+    if ((options.audit ?? []).length > 0)
+        head.push('');
+    const gated = gatedChanges(analysis);
+    let gatedSection = renderGated(analysis, gated);
+    if (gatedSection.length > maxChars * GATED_SHARE)
+        gatedSection = [
+            `#### Needs approval (${gated.length})`,
+            '',
+            'The list is too long for this comment; every destructive change is listed in the report below.',
+            ''
+        ];
+    const tail = [];
+    if (options.state === 'blocked' && options.digest !== '') {
+        tail.push(`To approve exactly these ${gated.length} change${gated.length === 1 ? '' : 's'} at this head, a person with write access who did not write this pull request's commits comments, on the first line:`, '', fence(`${APPROVE_COMMAND} ${options.digest}`, 'text'), '', `To reject them: ${code(`${DENY_COMMAND} ${options.digest}`)}. A new push or a changed plan needs a new approval.`, '');
+    }
+    if (options.runUrl !== undefined)
+        tail.push(`<sub>[plangate run](${options.runUrl})</sub>`, '');
+    const fixed = [...head, ...gatedSection, ...tail].join('\n');
+    const budget = Math.max(2_000, maxChars - fixed.length - 200);
+    const report = renderMarkdown(analysis, { maxChars: budget });
+    const body = [
+        ...head,
+        ...gatedSection,
+        ...tail,
+        '<details><summary>Full report</summary>',
+        '',
+        report.markdown.trimEnd(),
+        '',
+        '</details>',
+        ''
+    ].join('\n');
+    return { body, tier: report.tier };
+}
+function headline(analysis, options) {
+    const gated = analysis.decision.gated.length;
+    const changes = `${gated} destructive change${gated === 1 ? '' : 's'}`;
+    switch (options.state) {
+        case 'pass':
+            return analysis.summary.destructive === 0
+                ? '## ✅ plangate: no destructive changes'
+                : `## ✅ plangate: ${analysis.summary.destructive} destructive change${analysis.summary.destructive === 1 ? '' : 's'}, none needs approval`;
+        case 'blocked':
+            return `## ⛔ plangate: ${changes} need${gated === 1 ? 's' : ''} approval`;
+        case 'approved':
+            return `## ✅ plangate: ${changes} approved`;
+        case 'rejected':
+            return `## ⛔ plangate: ${changes} rejected`;
+        case 'incomplete':
+            return '## ⛔ plangate: the plan is incomplete, so nothing can be approved';
+    }
+}
+function gatedChanges(analysis) {
+    const keys = new Set(analysis.decision.gated.map((g) => `${g.source}\u0000${g.address}`));
+    const entries = [];
+    for (const plan of analysis.plans)
+        for (const change of plan.changes)
+            if (keys.has(`${plan.source}\u0000${change.address}`))
+                entries.push({ plan, change });
+    return entries;
+}
+function renderGated(analysis, gated) {
+    if (gated.length === 0)
+        return [];
+    const multi = analysis.plans.length > 1;
+    const commits = new Map((analysis.commits ?? []).map((c) => [c.sha, c]));
+    const withCommits = analysis.verdicts !== undefined;
+    const out = [
+        `#### Needs approval (${gated.length})`,
+        '',
+        withCommits ? '| | Address | Why | Caused by |' : '| | Address | Why |',
+        withCommits ? '|---|---|---|---|' : '|---|---|---|'
+    ];
+    for (const { plan, change } of gated) {
+        const where = `${code(change.address, true)}${multi ? ` <sub>${escapeCell(plan.source)}</sub>` : ''}`;
+        const why = escapeCell(change.explanation ?? labelFor(change));
+        if (!withCommits) {
+            out.push(`| ${code(markerFor(change), true)} | ${where} | ${why} |`);
+            continue;
+        }
+        const verdict = analysis.verdicts?.get(change);
+        const causes = (verdict?.causedBy ?? []).map((cause) => {
+            const commit = commits.get(cause.sha);
+            const who = commit === undefined
+                ? ''
+                : commit.verdict === 'ai'
+                    ? ` 🤖 ${commit.tool ?? 'AI agent'}${commit.evidence[0] === undefined ? '' : ` (${code(commit.evidence[0].text, true)})`}`
+                    : commit.verdict === 'automation'
+                        ? ` ⚙️ ${commit.tool ?? 'automation'}`
+                        : ' 👤 human';
+            return `${code(cause.sha.slice(0, 7), true)} ${escapeCell(JSON.stringify(commit?.subject ?? ''))}${who}`;
+        });
+        const caused = causes.length > 0
+            ? causes.join('<br>')
+            : verdict?.pinned === false
+                ? 'no commit could be tied to it'
+                : '';
+        out.push(`| ${code(markerFor(change), true)} | ${where} | ${why} | ${caused} |`);
+    }
+    out.push('');
+    return out;
+}
+
+/** GitHub refuses commit status descriptions longer than this. */
+const MAX_STATUS_DESCRIPTION = 140;
+/**
+ * The commit status for a review: `success` only when nothing is gated or
+ * the gated set is approved, `failure` otherwise. A blocked status carries
+ * the digest, so that approval runs (which read no plan) can learn from
+ * plangate's own status what the current gated set is.
+ */
+function describeStatus(analysis, state, digest, approvers = []) {
+    const gated = analysis.decision.gated.length;
+    const changes = `${gated} destructive change${gated === 1 ? '' : 's'}`;
+    switch (state) {
+        case 'pass':
+            return {
+                state: 'success',
+                description: analysis.summary.destructive === 0
+                    ? 'no destructive changes'
+                    : `${analysis.summary.destructive} destructive, none needs approval`
+            };
+        case 'blocked':
+            return {
+                state: 'failure',
+                description: clip(`${changes} need${gated === 1 ? 's' : ''} approval: /approve-destroy ${digest}`)
+            };
+        case 'approved':
+            return {
+                state: 'success',
+                description: clip(`${changes} (${digest}) approved by ${people(approvers)}`)
+            };
+        case 'rejected':
+            return {
+                state: 'failure',
+                description: clip(`${changes} (${digest}) denied by ${people(approvers)}`)
+            };
+        case 'incomplete':
+            return {
+                state: 'failure',
+                description: clip(`plan incomplete: ${analysis.decision.planProblems[0] ?? 'see the report'}`)
+            };
+    }
+}
+/** An `error` status for a run that could not decide. */
+function errorStatus(message) {
+    return { state: 'error', description: clip(`plangate error: ${message}`) };
+}
+/** "@a, @b +2": as many names as fit. */
+function people(logins) {
+    const shown = logins.slice(0, 3).map((login) => `@${login}`);
+    const more = logins.length - shown.length;
+    return `${shown.join(', ')}${more > 0 ? ` +${more}` : ''}` || 'nobody';
+}
+/** Clips to the limit on a code point boundary, marking the cut. */
+function clip(text, max = MAX_STATUS_DESCRIPTION) {
+    const single = text.replace(/\s+/g, ' ').trim();
+    if (single.length <= max)
+        return single;
+    const points = Array.from(single);
+    let out = '';
+    for (const point of points) {
+        if (out.length + point.length > max - 1)
+            break;
+        out += point;
+    }
+    return `${out}…`;
+}
+
+/** Labels plangate manages; they describe, they never authorise. */
+const LABELS = {
+    destructive: 'plangate:destructive',
+    needsApproval: 'plangate:needs-approval'
+};
+/** GitHub's limit on one step's job summary is 1 MiB; keep a margin. */
+const MAX_SUMMARY_BYTES = 1_000_000;
+/** Annotations per kind per step that GitHub shows. */
+const MAX_ANNOTATIONS = 10;
+/** The login `GITHUB_TOKEN` acts as, when the API cannot tell. */
+const ACTIONS_BOT = {
+    login: 'github-actions[bot]',
+    id: 0,
+    type: 'Bot'
+};
+/**
+ * One run of the action. Pull requests get the full review (history from
+ * the API, sticky comment, commit status, labels); merge groups get a status
+ * derived from the pull request's own; every other event is report-only.
+ * A pull request run that fails sets an `error` status before it throws,
+ * so the gate stays closed.
+ */
+async function run(deps) {
+    const { event } = deps.context;
+    switch (event.kind) {
+        case 'pull_request':
+            return reviewPullRequest(deps, event);
+        case 'workflow_run':
+            return reviewWorkflowRun(deps, event);
+        case 'merge_group':
+            return checkMergeGroup(deps, event);
+        case 'issue_comment':
+        case 'pull_request_review':
+            throw new Error(`the ${event.kind} event is an approval event; approvals are evaluated by plangate's approval mode, which this version does not include yet`);
+        case 'report':
+            return reportOnly(deps);
+    }
+}
+/** Push, workflow_dispatch and other events: summary, JSON report and outputs. */
+async function reportOnly(deps) {
+    const { inputs, context } = deps;
+    const policy = loadPolicy(inputs.configIsDefault
+        ? undefined
+        : resolve(context.workspace, inputs.config), context.workspace);
+    const analysis = analyze(readPlans(inputs), {
+        policy: policy.config,
+        stackDirs: policy.config.stackDirs
+    });
+    const state = analysis.decision.verdict === 'pass' ? 'pass' : 'blocked';
+    return finish(deps, analysis, state, '', '');
+}
+/**
+ * App mode: the plan was made by a `pull_request` run of another workflow
+ * and handed over as an artifact; this run works from the default branch.
+ * The pull request is found from the run's head (the payload lists none for
+ * forks), and the run must be for the pull request's current head.
+ */
+async function reviewWorkflowRun(deps, event) {
+    if (event.triggeringEvent !== 'pull_request')
+        throw new Error(`this workflow_run event is for a ${event.triggeringEvent} run; plangate reviews the plans of pull_request runs`);
+    const port = requirePort(deps);
+    const number = event.pullNumbers[0] ??
+        (await port.findPullRequest(event.headRepo, event.headBranch, event.headSha))?.number;
+    if (number === undefined)
+        throw new Error(`no open pull request has ${event.headSha.slice(0, 12)} (${event.headRepo}:${event.headBranch}) as its head`);
+    if (event.conclusion !== 'success') {
+        const pr = await port.getPullRequest(number);
+        const statusContext = contextFor(deps.inputs, pr.baseRef);
+        if (pr.headSha === event.headSha)
+            await setStatus(port, pr.headSha, statusContext, {
+                state: 'failure',
+                description: clip(`the plan run did not succeed (${event.conclusion || 'no conclusion'}): nothing to review`)
+            }, deps.context.runUrl);
+        throw new Error(`the plan run for ${event.headSha.slice(0, 12)} concluded ${JSON.stringify(event.conclusion)}, not success: there is no plan to review`);
+    }
+    return reviewPullRequest(deps, {
+        kind: 'pull_request',
+        name: 'workflow_run',
+        action: 'completed',
+        number,
+        headSha: event.headSha,
+        baseRef: ''
+    });
+}
+async function reviewPullRequest(deps, event) {
+    const { inputs, context, log } = deps;
+    const port = requirePort(deps);
+    let statusTarget = event.headSha;
+    let statusContext = contextFor(inputs, event.baseRef);
+    try {
+        const pr = await port.getPullRequest(event.number);
+        statusContext = contextFor(inputs, pr.baseRef);
+        if (pr.state !== 'open') {
+            log.notice(`pull request #${pr.number} is ${pr.merged ? 'merged' : 'closed'}: report only, no comment or status`);
+            return await reportOnly(deps);
+        }
+        if (pr.headSha !== event.headSha) {
+            log.notice(`pull request #${pr.number} has moved on to ${pr.headSha.slice(0, 12)} since this run started at ${event.headSha.slice(0, 12)}: report only; the newer commit's run decides`);
+            return await reportOnly(deps);
+        }
+        statusTarget = pr.headSha;
+        const viewer = await whoAmI(port, log);
+        const policy = await basePolicy(port, inputs, pr);
+        const inputsRead = readPlans(inputs);
+        const pulled = await readPullHistory({
+            port,
+            pr,
+            workspace: context.workspace,
+            rules: policy.rules,
+            rootDirs: rootDirs(context.workspace, inputsRead),
+            log: (message) => log.debug(message)
+        });
+        log.info(`reviewed ${pulled.history.commits.length} commits (${pulled.localDiffs} diffs from the checkout, ${pulled.apiDiffs} from the API)`);
+        for (const warning of pulled.warnings)
+            log.warning(warning);
+        const options = {
+            policy: policy.config,
+            stackDirs: policy.config.stackDirs,
+            history: pulled.history
+        };
+        const analysis = analyze(inputsRead, options);
+        const gated = gatedItems(analysis);
+        const digest = gated.length === 0
+            ? ''
+            : computeDigest({
+                repository: context.repository,
+                pullNumber: pr.number,
+                baseRef: pr.baseRef,
+                headSha: pr.headSha
+            }, gated);
+        const state = analysis.decision.planProblems.length > 0
+            ? 'incomplete'
+            : gated.length > 0
+                ? 'blocked'
+                : 'pass';
+        const commentId = await upsertComment(deps, port, viewer, pr, {
+            analysis,
+            state,
+            digest,
+            statusContext
+        });
+        if (inputs.labels)
+            await syncLabels(port, pr, analysis, state, log);
+        // A push during the run leaves this head behind: its status would be stale, so only the old SHA gets it.
+        const latest = await port.getPullRequest(pr.number);
+        if (latest.headSha !== pr.headSha)
+            log.notice(`pull request #${pr.number} moved to ${latest.headSha.slice(0, 12)} during the run; the status is set on ${pr.headSha.slice(0, 12)} only, and the new head waits for its own run`);
+        const status = describeStatus(analysis, state, digest);
+        await setStatus(port, pr.headSha, statusContext, status, context.runUrl);
+        log.info(`status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`);
+        log.debug(`GitHub API requests: ${port.requestCount()}`);
+        return await finish(deps, analysis, state, digest, commentId);
+    }
+    catch (error) {
+        await reportError(deps, port, statusTarget, statusContext, error);
+        throw error;
+    }
+}
+/**
+ * A merge group's commit gets plangate's status only from the queued pull
+ * request's latest plangate status on its head, written by plangate's own
+ * identity: success there (pass or approved) gives success here; anything
+ * else, or nothing, gives failure. Never success by default.
+ */
+async function checkMergeGroup(deps, event) {
+    const { inputs, context, log } = deps;
+    const port = requirePort(deps);
+    const statusContext = contextFor(inputs, event.baseRef);
+    try {
+        const match = /\/pr-(\d+)-[0-9a-f]{40}$/.exec(event.headRef);
+        if (match === null)
+            throw new Error(`merge group ref ${JSON.stringify(event.headRef)} does not name a pull request (expected …/pr-<number>-<sha>)`);
+        const number = Number(match[1]);
+        const viewer = await whoAmI(port, log);
+        const pr = await port.getPullRequest(number);
+        const statuses = await port.listStatuses(pr.headSha);
+        const ours = statuses.find((s) => s.context === statusContext &&
+            s.creator !== undefined &&
+            sameAccount(s.creator, viewer));
+        const passed = ours?.state === 'success';
+        const status = passed
+            ? {
+                state: 'success',
+                description: `pull request #${number} passed plangate at ${pr.headSha.slice(0, 12)}`
+            }
+            : {
+                state: 'failure',
+                description: ours === undefined
+                    ? `pull request #${number} has no plangate status at ${pr.headSha.slice(0, 12)}`
+                    : `pull request #${number} is not approved at ${pr.headSha.slice(0, 12)} (${ours.state})`
+            };
+        await setStatus(port, event.headSha, statusContext, status, context.runUrl);
+        log.info(`status ${statusContext} on merge group ${event.headSha.slice(0, 12)}: ${status.state}: ${status.description}`);
+        log.debug(`GitHub API requests: ${port.requestCount()}`);
+        return {
+            decision: passed ? 'pass' : 'blocked',
+            digest: '',
+            counts: {},
+            gatedCount: 0,
+            reportPath: '',
+            commentId: ''
+        };
+    }
+    catch (error) {
+        await reportError(deps, port, event.headSha, statusContext, error);
+        throw error;
+    }
+}
+function requirePort(deps) {
+    if (deps.port === undefined)
+        throw new Error('input "github-token" is empty: a pull request review needs a token to read the pull request and set its status');
+    return deps.port;
+}
+function contextFor(inputs, baseRef) {
+    return inputs.statusContext === ''
+        ? `plangate/${baseRef}`
+        : inputs.statusContext;
+}
+/** The token's account; the job token's bot when the API will not say. */
+async function whoAmI(port, log) {
+    try {
+        return await port.viewer();
+    }
+    catch (error) {
+        log.warning(`could not read the token's own login (${error instanceof Error ? error.message : String(error)}); assuming ${ACTIONS_BOT.login}`);
+        return ACTIONS_BOT;
+    }
+}
+/** Same account, whichever API spelled the login (GraphQL drops `[bot]`). */
+function sameAccount(a, b) {
+    const norm = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
+    if (norm(a.login) !== norm(b.login))
+        return false;
+    return a.id === 0 || b.id === 0 || a.id === b.id;
+}
+/** The config from the base branch: a pull request cannot loosen its own gate. */
+async function basePolicy(port, inputs, pr) {
+    const [file] = await port.readFiles([
+        { ref: pr.baseSha, path: inputs.config }
+    ]);
+    return policyFromText(file?.text, `${inputs.config} at ${pr.baseRef} (${pr.baseSha.slice(0, 12)})`, inputs.configIsDefault);
+}
+function readPlans(inputs) {
+    if (inputs.plans.length === 0)
+        throw new Error('input "plan" is empty: name the plan files to review (one path or glob per line)');
+    // Paths and globs are relative to the working directory: the workspace, on a runner.
+    const paths = expandPlanGlobs(inputs.plans, process.cwd());
+    return expandPlanPaths(paths).map((ref) => readPlan({
+        source: ref.source,
+        text: readPlanFile(ref.path, () => readFileSync$1(0))
+    }));
+}
+/** Plan source → module directory; without a git checkout, relative to the workspace. */
+function rootDirs(workspace, inputs) {
+    const sources = inputs.map((input) => input.source);
+    try {
+        return planRootDirs(workspace, sources, undefined);
+    }
+    catch {
+        return new Map(sources.map((source) => {
+            const dir = relative(workspace, resolve(source, '..'));
+            return [source, dir.startsWith('..') ? '' : dir.split(sep$2).join('/')];
+        }));
+    }
+}
+async function upsertComment(deps, port, viewer, pr, review) {
+    const { inputs, context, log } = deps;
+    if (inputs.comment === 'off')
+        return '';
+    const { body, tier } = renderComment(review.analysis, {
+        state: review.state,
+        statusContext: review.statusContext,
+        headSha: pr.headSha,
+        digest: review.digest,
+        ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl })
+    });
+    if (tier !== 'full')
+        log.info(`the comment uses the ${tier} tier to fit GitHub's size limit`);
+    if (inputs.comment === 'update') {
+        const existing = findOwnComment(await port.listIssueComments(pr.number), viewer, review.statusContext);
+        if (existing !== undefined) {
+            if (existing.body !== body)
+                await port.updateComment(existing.id, body);
+            return String(existing.id);
+        }
+    }
+    const created = await port.createComment(pr.number, body);
+    return String(created.id);
+}
+/**
+ * plangate's comment for a status context: the newest comment whose first
+ * line is our marker for that context AND whose author is the token's own
+ * account. A pasted marker is not enough, and text is never matched.
+ */
+function findOwnComment(comments, viewer, statusContext) {
+    let found;
+    for (const comment of comments) {
+        if (!sameAccount(comment.author, viewer))
+            continue;
+        if (viewer.type === 'Bot' && comment.author.type !== 'Bot')
+            continue;
+        if (parseMarker(comment.body)?.context !== statusContext)
+            continue;
+        found = comment;
+    }
+    return found;
+}
+async function syncLabels(port, pr, analysis, state, log) {
+    const wanted = new Map([
+        [LABELS.destructive, analysis.summary.destructive > 0],
+        [
+            LABELS.needsApproval,
+            state === 'blocked' || state === 'rejected' || state === 'incomplete'
+        ]
+    ]);
+    const present = new Set(pr.labels);
+    const add = [...wanted].filter(([l, on]) => on && !present.has(l));
+    const remove = [...wanted].filter(([l, on]) => !on && present.has(l));
+    try {
+        if (add.length > 0)
+            await port.addLabels(pr.number, add.map(([label]) => label));
+        for (const [label] of remove)
+            await port.removeLabel(pr.number, label);
+    }
+    catch (error) {
+        // Labels are a hint for people: failing to set one must not change the decision.
+        log.warning(`could not update labels: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+async function setStatus(port, sha, statusContext, status, runUrl) {
+    await port.setStatus(sha, {
+        state: status.state,
+        context: statusContext,
+        description: status.description,
+        ...(runUrl === undefined ? {} : { targetUrl: runUrl })
+    });
+}
+/** Best effort: an `error` status, so that the gate stays closed and says why. */
+async function reportError(deps, port, sha, statusContext, error) {
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+        await setStatus(port, sha, statusContext, errorStatus(message), deps.context.runUrl);
+    }
+    catch (statusError) {
+        deps.log.warning(`could not set the error status on ${sha.slice(0, 12)}: ${statusError instanceof Error ? statusError.message : String(statusError)}`);
+    }
+    deps.log.debug(`GitHub API requests: ${port.requestCount()}`);
+}
+/** Job summary, annotations, JSON report and outputs. */
+async function finish(deps, analysis, state, digest, commentId) {
+    const { log, context } = deps;
+    for (const warning of analysis.warnings.slice(0, MAX_ANNOTATIONS))
+        log.warning(warning);
+    annotate(log, analysis);
+    const reportPath = join(context.tempDir, 'plangate-report.json');
+    writeFileSync(reportPath, renderJson(analysis, { name: 'plangate', version: VERSION }));
+    await log.summary(summaryMarkdown(analysis));
+    const decision = state === 'pass' ? 'pass' : state === 'approved' ? 'approved' : 'blocked';
+    return {
+        decision,
+        digest,
+        counts: { ...analysis.summary },
+        gatedCount: analysis.decision.gated.length,
+        reportPath,
+        commentId
+    };
+}
+/** One error annotation per gated change, up to GitHub's per-step limit. */
+function annotate(log, analysis) {
+    const { gated } = analysis.decision;
+    const shown = gated.length > MAX_ANNOTATIONS ? MAX_ANNOTATIONS - 1 : gated.length;
+    for (const change of gated.slice(0, shown))
+        log.error(`${change.address} (${change.source}): ${change.action}, ${change.why}`, 'plangate: needs approval');
+    if (gated.length > shown)
+        log.error(`${gated.length - shown} more gated changes: see the job summary`, 'plangate: needs approval');
+    for (const problem of analysis.decision.planProblems.slice(0, 3))
+        log.error(problem, 'plangate: incomplete plan');
+}
+/** The fullest Markdown tier that fits the job summary's 1 MiB. */
+function summaryMarkdown(analysis) {
+    let maxChars = MAX_SUMMARY_BYTES;
+    for (;;) {
+        const { markdown } = renderMarkdown(analysis, { maxChars });
+        const bytes = Buffer.byteLength(markdown, 'utf8');
+        if (bytes <= MAX_SUMMARY_BYTES || maxChars < 10_000)
+            return markdown;
+        maxChars = Math.floor((maxChars * MAX_SUMMARY_BYTES) / bytes) - 1_000;
+    }
+}
+
+const log = {
+    info: (message) => info(message),
+    debug: (message) => debug(message),
+    notice: (message, title) => notice(message, title === undefined ? {} : { title }),
+    warning: (message, title) => warning(message, title === undefined ? {} : { title }),
+    error: (message, title) => error(message, title === undefined ? {} : { title }),
+    summary: async (markdown) => {
+        await summary.addRaw(markdown).write();
+    }
+};
+/**
+ * Reads inputs and context, runs, sets outputs. Safe output defaults are
+ * set first, so a run that dies half way still says `error`. Only this
+ * function fails the step.
+ */
+async function main() {
+    setOutput('decision', 'error');
+    setOutput('digest', '');
+    setOutput('comment-id', '');
+    let failOnError = true;
+    try {
+        const inputs = getInputs();
+        failOnError = inputs.failOnError;
+        const context = readContext$1(process.env);
+        const port = inputs.token === ''
+            ? undefined
+            : createGitHubPort({
+                token: inputs.token,
+                owner: context.owner,
+                repo: context.repo,
+                baseUrl: context.apiUrl,
+                graphqlUrl: context.graphqlUrl,
+                log: (message) => debug(message)
+            });
+        const outputs = await run({ inputs, context, port, log });
+        setOutputs(outputs);
+        if (outputs.decision === 'blocked' && inputs.failOnBlocked)
+            setFailed(`plangate: ${outputs.gatedCount} destructive change(s) need a human's approval (see the job summary)`);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (failOnError)
+            setFailed(`plangate: ${message}`);
+        else
+            warning(`plangate could not decide: ${message}`);
+        if (error instanceof Error && error.stack !== undefined)
+            debug(error.stack);
+    }
+}
+function setOutputs(outputs) {
     setOutput('decision', outputs.decision);
+    setOutput('digest', outputs.digest);
     setOutput('report-path', outputs.reportPath);
+    setOutput('comment-id', outputs.commentId);
+    setOutput('gated-count', String(outputs.gatedCount));
     setOutput('destructive-count', String(outputs.counts.destructive ?? 0));
     for (const [action, count] of Object.entries(outputs.counts))
         setOutput(`${action}-count`, String(count));
-    if (outputs.decision === 'blocked')
-        setFailed("plangate: destructive changes need a human's approval (see the job summary)");
 }
-catch (error) {
-    setOutput('decision', 'error');
-    setFailed(error instanceof Error ? error.message : String(error));
-    if (error instanceof Error && error.stack !== undefined)
-        debug(error.stack);
-}
+
+// Action entry: everything, including error handling, is in action/main.ts.
+await main();

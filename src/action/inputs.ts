@@ -1,21 +1,89 @@
 import * as core from '@actions/core'
 
-/** Everything the action reads from its `with:` block. */
+export const COMMENT_MODES = ['update', 'new', 'off'] as const
+export type CommentMode = (typeof COMMENT_MODES)[number]
+
+/** Everything the action reads from its `with:` block (see action.yml). */
 export interface ActionInputs {
-  /** Plan files (`terraform show -json` output), one per line. */
+  /** Plan paths or globs, one per line; empty on approval and merge-queue runs. */
   readonly plans: readonly string[]
+  /** API token; empty when none was given (report-only runs still work). */
+  readonly token: string
+  /** Repository path of the config file, read from the base branch on pull requests. */
+  readonly config: string
+  /** Whether `config` was left at its default (a missing default file means the defaults). */
+  readonly configIsDefault: boolean
+  readonly comment: CommentMode
+  /** Status context; empty means `plangate/<base branch>`. */
+  readonly statusContext: string
+  readonly labels: boolean
+  readonly failOnError: boolean
+  readonly failOnBlocked: boolean
 }
+
+export const DEFAULT_CONFIG_INPUT = '.github/plangate.yml'
 
 /** The only place that calls core.getInput. */
 export function getInputs(): ActionInputs {
   const plans = core
-    .getMultilineInput('plan', { required: true })
+    .getMultilineInput('plan')
     .map((line) => line.trim())
     .filter((line) => line.length > 0 && !line.startsWith('#'))
-  if (plans.length === 0)
-    throw new Error(
-      'input "plan" must name at least one plan file, got nothing'
+  const config = core.getInput('config').trim() || DEFAULT_CONFIG_INPUT
+  const inputs: ActionInputs = {
+    plans,
+    token: core.getInput('github-token').trim(),
+    config,
+    configIsDefault: config === DEFAULT_CONFIG_INPUT,
+    comment: oneOf('comment', COMMENT_MODES, 'update'),
+    statusContext: statusContext(core.getInput('status-context')),
+    labels: onOff('labels', true),
+    failOnError: onOff('fail-on-error', true),
+    failOnBlocked: onOff('fail-on-blocked', false)
+  }
+  if (inputs.token !== '') core.setSecret(inputs.token)
+  core.debug(
+    `inputs: ${JSON.stringify({ ...inputs, token: inputs.token === '' ? '' : '***' })}`
+  )
+  return inputs
+}
+
+function oneOf<T extends string>(
+  name: string,
+  values: readonly T[],
+  fallback: T
+): T {
+  const raw = core.getInput(name).trim()
+  if (raw === '') return fallback
+  const value = values.find((v) => v === raw.toLowerCase())
+  if (value === undefined)
+    throw new InputError(
+      `input "${name}" must be one of ${values.join('|')}, got ${JSON.stringify(raw)}`
     )
-  core.debug(`plan: ${JSON.stringify(plans)}`)
-  return { plans }
+  return value
+}
+
+/** Booleans as YAML 1.2 core spells them, plus `on`/`off` (this action's documented words). */
+function onOff(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).trim().toLowerCase()
+  if (raw === '') return fallback
+  if (['true', 'on', 'yes'].includes(raw)) return true
+  if (['false', 'off', 'no'].includes(raw)) return false
+  throw new InputError(
+    `input "${name}" must be on|off (or true|false), got ${JSON.stringify(core.getInput(name))}`
+  )
+}
+
+function statusContext(raw: string): string {
+  const value = raw.trim()
+  if (value.length > 100 || /[\r\n]/.test(value))
+    throw new InputError(
+      `input "status-context" must be one line of at most 100 characters, got ${value.length} characters`
+    )
+  return value
+}
+
+/** A `with:` value the action cannot use. */
+export class InputError extends Error {
+  override readonly name = 'InputError'
 }

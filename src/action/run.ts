@@ -1,44 +1,615 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { expandPlanPaths, readPlanFile } from '../io/index.js'
-import { join } from 'node:path'
-import * as core from '@actions/core'
+import { join, relative, resolve, sep } from 'node:path'
 import { analyze } from '../analyze.js'
+import type { AnalyzeOptions } from '../analyze.js'
+import { computeDigest, gatedItems } from '../gate/index.js'
+import { readPullHistory } from '../github/history.js'
+import type {
+  Account,
+  GitHubPort,
+  IssueComment,
+  PullRequest
+} from '../github/port.js'
+import {
+  expandPlanGlobs,
+  expandPlanPaths,
+  loadPolicy,
+  planRootDirs,
+  policyFromText,
+  readPlanFile
+} from '../io/index.js'
+import type { LoadedPolicy } from '../io/index.js'
+import type { Analysis } from '../model.js'
 import { readPlan } from '../plan/index.js'
-import { renderJson, renderMarkdown } from '../report/index.js'
+import type { PlanInput } from '../plan/index.js'
+import {
+  clip,
+  describeStatus,
+  errorStatus,
+  parseMarker,
+  renderComment,
+  renderJson,
+  renderMarkdown
+} from '../report/index.js'
+import type { ReviewState, StatusVerdict } from '../report/index.js'
 import { VERSION } from '../version.js'
+import type { ActionContext, ActionEvent } from './context.js'
 import type { ActionInputs } from './inputs.js'
 
 /** What a run reports back as step outputs. */
 export interface ActionOutputs {
-  readonly decision: 'pass' | 'blocked'
+  readonly decision: 'pass' | 'blocked' | 'approved' | 'error'
+  readonly digest: string
   readonly counts: Readonly<Record<string, number>>
+  readonly gatedCount: number
   readonly reportPath: string
+  readonly commentId: string
+  /** Why the decision is `error`, for the step log. */
+  readonly error?: string
+}
+
+/** Where a run writes for people: the step log, annotations and the job summary. */
+export interface ActionLog {
+  info(message: string): void
+  debug(message: string): void
+  notice(message: string, title?: string): void
+  warning(message: string, title?: string): void
+  error(message: string, title?: string): void
+  summary(markdown: string): Promise<void>
+}
+
+export interface RunDeps {
+  readonly inputs: ActionInputs
+  readonly context: ActionContext
+  /** Undefined when no token was given: only report-only runs can work. */
+  readonly port: GitHubPort | undefined
+  readonly log: ActionLog
+}
+
+/** Labels plangate manages; they describe, they never authorise. */
+export const LABELS = {
+  destructive: 'plangate:destructive',
+  needsApproval: 'plangate:needs-approval'
+} as const
+
+/** GitHub's limit on one step's job summary is 1 MiB; keep a margin. */
+const MAX_SUMMARY_BYTES = 1_000_000
+
+/** Annotations per kind per step that GitHub shows. */
+const MAX_ANNOTATIONS = 10
+
+/** The login `GITHUB_TOKEN` acts as, when the API cannot tell. */
+const ACTIONS_BOT: Account = {
+  login: 'github-actions[bot]',
+  id: 0,
+  type: 'Bot'
 }
 
 /**
- * Report-only run: analyses the plans, writes the job summary and the JSON
- * report, and returns the decision. PR comments, statuses and approvals
- * build on this in the Action and approval work.
+ * One run of the action. Pull requests get the full review (history from
+ * the API, sticky comment, commit status, labels); merge groups get a status
+ * derived from the pull request's own; every other event is report-only.
+ * A pull request run that fails sets an `error` status before it throws,
+ * so the gate stays closed.
  */
-export async function run(
-  inputs: ActionInputs,
-  workdir: string
+export async function run(deps: RunDeps): Promise<ActionOutputs> {
+  const { event } = deps.context
+  switch (event.kind) {
+    case 'pull_request':
+      return reviewPullRequest(deps, event)
+    case 'workflow_run':
+      return reviewWorkflowRun(deps, event)
+    case 'merge_group':
+      return checkMergeGroup(deps, event)
+    case 'issue_comment':
+    case 'pull_request_review':
+      throw new Error(
+        `the ${event.kind} event is an approval event; approvals are evaluated by plangate's approval mode, which this version does not include yet`
+      )
+    case 'report':
+      return reportOnly(deps)
+  }
+}
+
+/** Push, workflow_dispatch and other events: summary, JSON report and outputs. */
+async function reportOnly(deps: RunDeps): Promise<ActionOutputs> {
+  const { inputs, context } = deps
+  const policy = loadPolicy(
+    inputs.configIsDefault
+      ? undefined
+      : resolve(context.workspace, inputs.config),
+    context.workspace
+  )
+  const analysis = analyze(readPlans(inputs), {
+    policy: policy.config,
+    stackDirs: policy.config.stackDirs
+  })
+  const state: ReviewState =
+    analysis.decision.verdict === 'pass' ? 'pass' : 'blocked'
+  return finish(deps, analysis, state, '', '')
+}
+
+/**
+ * App mode: the plan was made by a `pull_request` run of another workflow
+ * and handed over as an artifact; this run works from the default branch.
+ * The pull request is found from the run's head (the payload lists none for
+ * forks), and the run must be for the pull request's current head.
+ */
+async function reviewWorkflowRun(
+  deps: RunDeps,
+  event: Extract<ActionEvent, { kind: 'workflow_run' }>
 ): Promise<ActionOutputs> {
-  const analysis = analyze(
-    expandPlanPaths(inputs.plans).map((ref) =>
-      readPlan({
-        source: ref.source,
-        text: readPlanFile(ref.path, () => readFileSync(0))
+  if (event.triggeringEvent !== 'pull_request')
+    throw new Error(
+      `this workflow_run event is for a ${event.triggeringEvent} run; plangate reviews the plans of pull_request runs`
+    )
+  const port = requirePort(deps)
+  const number =
+    event.pullNumbers[0] ??
+    (
+      await port.findPullRequest(
+        event.headRepo,
+        event.headBranch,
+        event.headSha
+      )
+    )?.number
+  if (number === undefined)
+    throw new Error(
+      `no open pull request has ${event.headSha.slice(0, 12)} (${event.headRepo}:${event.headBranch}) as its head`
+    )
+  if (event.conclusion !== 'success') {
+    const pr = await port.getPullRequest(number)
+    const statusContext = contextFor(deps.inputs, pr.baseRef)
+    if (pr.headSha === event.headSha)
+      await setStatus(
+        port,
+        pr.headSha,
+        statusContext,
+        {
+          state: 'failure',
+          description: clip(
+            `the plan run did not succeed (${event.conclusion || 'no conclusion'}): nothing to review`
+          )
+        },
+        deps.context.runUrl
+      )
+    throw new Error(
+      `the plan run for ${event.headSha.slice(0, 12)} concluded ${JSON.stringify(event.conclusion)}, not success: there is no plan to review`
+    )
+  }
+  return reviewPullRequest(deps, {
+    kind: 'pull_request',
+    name: 'workflow_run',
+    action: 'completed',
+    number,
+    headSha: event.headSha,
+    baseRef: ''
+  })
+}
+
+async function reviewPullRequest(
+  deps: RunDeps,
+  event: Extract<ActionEvent, { kind: 'pull_request' }>
+): Promise<ActionOutputs> {
+  const { inputs, context, log } = deps
+  const port = requirePort(deps)
+  let statusTarget = event.headSha
+  let statusContext = contextFor(inputs, event.baseRef)
+  try {
+    const pr = await port.getPullRequest(event.number)
+    statusContext = contextFor(inputs, pr.baseRef)
+    if (pr.state !== 'open') {
+      log.notice(
+        `pull request #${pr.number} is ${pr.merged ? 'merged' : 'closed'}: report only, no comment or status`
+      )
+      return await reportOnly(deps)
+    }
+    if (pr.headSha !== event.headSha) {
+      log.notice(
+        `pull request #${pr.number} has moved on to ${pr.headSha.slice(0, 12)} since this run started at ${event.headSha.slice(0, 12)}: report only; the newer commit's run decides`
+      )
+      return await reportOnly(deps)
+    }
+    statusTarget = pr.headSha
+
+    const viewer = await whoAmI(port, log)
+    const policy = await basePolicy(port, inputs, pr)
+    const inputsRead = readPlans(inputs)
+    const pulled = await readPullHistory({
+      port,
+      pr,
+      workspace: context.workspace,
+      rules: policy.rules,
+      rootDirs: rootDirs(context.workspace, inputsRead),
+      log: (message) => log.debug(message)
+    })
+    log.info(
+      `reviewed ${pulled.history.commits.length} commits (${pulled.localDiffs} diffs from the checkout, ${pulled.apiDiffs} from the API)`
+    )
+    for (const warning of pulled.warnings) log.warning(warning)
+    const options: AnalyzeOptions = {
+      policy: policy.config,
+      stackDirs: policy.config.stackDirs,
+      history: pulled.history
+    }
+    const analysis = analyze(inputsRead, options)
+    const gated = gatedItems(analysis)
+    const digest =
+      gated.length === 0
+        ? ''
+        : computeDigest(
+            {
+              repository: context.repository,
+              pullNumber: pr.number,
+              baseRef: pr.baseRef,
+              headSha: pr.headSha
+            },
+            gated
+          )
+    const state: ReviewState =
+      analysis.decision.planProblems.length > 0
+        ? 'incomplete'
+        : gated.length > 0
+          ? 'blocked'
+          : 'pass'
+
+    const commentId = await upsertComment(deps, port, viewer, pr, {
+      analysis,
+      state,
+      digest,
+      statusContext
+    })
+    if (inputs.labels) await syncLabels(port, pr, analysis, state, log)
+
+    // A push during the run leaves this head behind: its status would be stale, so only the old SHA gets it.
+    const latest = await port.getPullRequest(pr.number)
+    if (latest.headSha !== pr.headSha)
+      log.notice(
+        `pull request #${pr.number} moved to ${latest.headSha.slice(0, 12)} during the run; the status is set on ${pr.headSha.slice(0, 12)} only, and the new head waits for its own run`
+      )
+    const status = describeStatus(analysis, state, digest)
+    await setStatus(port, pr.headSha, statusContext, status, context.runUrl)
+    log.info(
+      `status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
+    )
+    log.debug(`GitHub API requests: ${port.requestCount()}`)
+    return await finish(deps, analysis, state, digest, commentId)
+  } catch (error) {
+    await reportError(deps, port, statusTarget, statusContext, error)
+    throw error
+  }
+}
+
+/**
+ * A merge group's commit gets plangate's status only from the queued pull
+ * request's latest plangate status on its head, written by plangate's own
+ * identity: success there (pass or approved) gives success here; anything
+ * else, or nothing, gives failure. Never success by default.
+ */
+async function checkMergeGroup(
+  deps: RunDeps,
+  event: Extract<ActionEvent, { kind: 'merge_group' }>
+): Promise<ActionOutputs> {
+  const { inputs, context, log } = deps
+  const port = requirePort(deps)
+  const statusContext = contextFor(inputs, event.baseRef)
+  try {
+    const match = /\/pr-(\d+)-[0-9a-f]{40}$/.exec(event.headRef)
+    if (match === null)
+      throw new Error(
+        `merge group ref ${JSON.stringify(event.headRef)} does not name a pull request (expected …/pr-<number>-<sha>)`
+      )
+    const number = Number(match[1])
+    const viewer = await whoAmI(port, log)
+    const pr = await port.getPullRequest(number)
+    const statuses = await port.listStatuses(pr.headSha)
+    const ours = statuses.find(
+      (s) =>
+        s.context === statusContext &&
+        s.creator !== undefined &&
+        sameAccount(s.creator, viewer)
+    )
+    const passed = ours?.state === 'success'
+    const status: StatusVerdict = passed
+      ? {
+          state: 'success',
+          description: `pull request #${number} passed plangate at ${pr.headSha.slice(0, 12)}`
+        }
+      : {
+          state: 'failure',
+          description:
+            ours === undefined
+              ? `pull request #${number} has no plangate status at ${pr.headSha.slice(0, 12)}`
+              : `pull request #${number} is not approved at ${pr.headSha.slice(0, 12)} (${ours.state})`
+        }
+    await setStatus(port, event.headSha, statusContext, status, context.runUrl)
+    log.info(
+      `status ${statusContext} on merge group ${event.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
+    )
+    log.debug(`GitHub API requests: ${port.requestCount()}`)
+    return {
+      decision: passed ? 'pass' : 'blocked',
+      digest: '',
+      counts: {},
+      gatedCount: 0,
+      reportPath: '',
+      commentId: ''
+    }
+  } catch (error) {
+    await reportError(deps, port, event.headSha, statusContext, error)
+    throw error
+  }
+}
+
+function requirePort(deps: RunDeps): GitHubPort {
+  if (deps.port === undefined)
+    throw new Error(
+      'input "github-token" is empty: a pull request review needs a token to read the pull request and set its status'
+    )
+  return deps.port
+}
+
+function contextFor(inputs: ActionInputs, baseRef: string): string {
+  return inputs.statusContext === ''
+    ? `plangate/${baseRef}`
+    : inputs.statusContext
+}
+
+/** The token's account; the job token's bot when the API will not say. */
+async function whoAmI(port: GitHubPort, log: ActionLog): Promise<Account> {
+  try {
+    return await port.viewer()
+  } catch (error) {
+    log.warning(
+      `could not read the token's own login (${error instanceof Error ? error.message : String(error)}); assuming ${ACTIONS_BOT.login}`
+    )
+    return ACTIONS_BOT
+  }
+}
+
+/** Same account, whichever API spelled the login (GraphQL drops `[bot]`). */
+export function sameAccount(a: Account, b: Account): boolean {
+  const norm = (login: string): string =>
+    login.toLowerCase().replace(/\[bot\]$/, '')
+  if (norm(a.login) !== norm(b.login)) return false
+  return a.id === 0 || b.id === 0 || a.id === b.id
+}
+
+/** The config from the base branch: a pull request cannot loosen its own gate. */
+async function basePolicy(
+  port: GitHubPort,
+  inputs: ActionInputs,
+  pr: PullRequest
+): Promise<LoadedPolicy> {
+  const [file] = await port.readFiles([
+    { ref: pr.baseSha, path: inputs.config }
+  ])
+  return policyFromText(
+    file?.text,
+    `${inputs.config} at ${pr.baseRef} (${pr.baseSha.slice(0, 12)})`,
+    inputs.configIsDefault
+  )
+}
+
+function readPlans(inputs: ActionInputs): PlanInput[] {
+  if (inputs.plans.length === 0)
+    throw new Error(
+      'input "plan" is empty: name the plan files to review (one path or glob per line)'
+    )
+  // Paths and globs are relative to the working directory: the workspace, on a runner.
+  const paths = expandPlanGlobs(inputs.plans, process.cwd())
+  return expandPlanPaths(paths).map((ref) =>
+    readPlan({
+      source: ref.source,
+      text: readPlanFile(ref.path, () => readFileSync(0))
+    })
+  )
+}
+
+/** Plan source → module directory; without a git checkout, relative to the workspace. */
+function rootDirs(
+  workspace: string,
+  inputs: readonly PlanInput[]
+): ReadonlyMap<string, string> {
+  const sources = inputs.map((input) => input.source)
+  try {
+    return planRootDirs(workspace, sources, undefined)
+  } catch {
+    return new Map(
+      sources.map((source) => {
+        const dir = relative(workspace, resolve(source, '..'))
+        return [source, dir.startsWith('..') ? '' : dir.split(sep).join('/')]
       })
     )
-  )
-  for (const warning of analysis.warnings) core.warning(warning)
-  const reportPath = join(workdir, 'plangate-report.json')
+  }
+}
+
+async function upsertComment(
+  deps: RunDeps,
+  port: GitHubPort,
+  viewer: Account,
+  pr: PullRequest,
+  review: {
+    analysis: Analysis
+    state: ReviewState
+    digest: string
+    statusContext: string
+  }
+): Promise<string> {
+  const { inputs, context, log } = deps
+  if (inputs.comment === 'off') return ''
+  const { body, tier } = renderComment(review.analysis, {
+    state: review.state,
+    statusContext: review.statusContext,
+    headSha: pr.headSha,
+    digest: review.digest,
+    ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl })
+  })
+  if (tier !== 'full')
+    log.info(`the comment uses the ${tier} tier to fit GitHub's size limit`)
+  if (inputs.comment === 'update') {
+    const existing = findOwnComment(
+      await port.listIssueComments(pr.number),
+      viewer,
+      review.statusContext
+    )
+    if (existing !== undefined) {
+      if (existing.body !== body) await port.updateComment(existing.id, body)
+      return String(existing.id)
+    }
+  }
+  const created = await port.createComment(pr.number, body)
+  return String(created.id)
+}
+
+/**
+ * plangate's comment for a status context: the newest comment whose first
+ * line is our marker for that context AND whose author is the token's own
+ * account. A pasted marker is not enough, and text is never matched.
+ */
+export function findOwnComment(
+  comments: readonly IssueComment[],
+  viewer: Account,
+  statusContext: string
+): IssueComment | undefined {
+  let found: IssueComment | undefined
+  for (const comment of comments) {
+    if (!sameAccount(comment.author, viewer)) continue
+    if (viewer.type === 'Bot' && comment.author.type !== 'Bot') continue
+    if (parseMarker(comment.body)?.context !== statusContext) continue
+    found = comment
+  }
+  return found
+}
+
+async function syncLabels(
+  port: GitHubPort,
+  pr: PullRequest,
+  analysis: Analysis,
+  state: ReviewState,
+  log: ActionLog
+): Promise<void> {
+  const wanted = new Map<string, boolean>([
+    [LABELS.destructive, analysis.summary.destructive > 0],
+    [
+      LABELS.needsApproval,
+      state === 'blocked' || state === 'rejected' || state === 'incomplete'
+    ]
+  ])
+  const present = new Set(pr.labels)
+  const add = [...wanted].filter(([l, on]) => on && !present.has(l))
+  const remove = [...wanted].filter(([l, on]) => !on && present.has(l))
+  try {
+    if (add.length > 0)
+      await port.addLabels(
+        pr.number,
+        add.map(([label]) => label)
+      )
+    for (const [label] of remove) await port.removeLabel(pr.number, label)
+  } catch (error) {
+    // Labels are a hint for people: failing to set one must not change the decision.
+    log.warning(
+      `could not update labels: ${error instanceof Error ? error.message : String(error)}`
+    )
+  }
+}
+
+async function setStatus(
+  port: GitHubPort,
+  sha: string,
+  statusContext: string,
+  status: StatusVerdict,
+  runUrl: string | undefined
+): Promise<void> {
+  await port.setStatus(sha, {
+    state: status.state,
+    context: statusContext,
+    description: status.description,
+    ...(runUrl === undefined ? {} : { targetUrl: runUrl })
+  })
+}
+
+/** Best effort: an `error` status, so that the gate stays closed and says why. */
+async function reportError(
+  deps: RunDeps,
+  port: GitHubPort,
+  sha: string,
+  statusContext: string,
+  error: unknown
+): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error)
+  try {
+    await setStatus(
+      port,
+      sha,
+      statusContext,
+      errorStatus(message),
+      deps.context.runUrl
+    )
+  } catch (statusError) {
+    deps.log.warning(
+      `could not set the error status on ${sha.slice(0, 12)}: ${statusError instanceof Error ? statusError.message : String(statusError)}`
+    )
+  }
+  deps.log.debug(`GitHub API requests: ${port.requestCount()}`)
+}
+
+/** Job summary, annotations, JSON report and outputs. */
+async function finish(
+  deps: RunDeps,
+  analysis: Analysis,
+  state: ReviewState,
+  digest: string,
+  commentId: string
+): Promise<ActionOutputs> {
+  const { log, context } = deps
+  for (const warning of analysis.warnings.slice(0, MAX_ANNOTATIONS))
+    log.warning(warning)
+  annotate(log, analysis)
+  const reportPath = join(context.tempDir, 'plangate-report.json')
   writeFileSync(
     reportPath,
     renderJson(analysis, { name: 'plangate', version: VERSION })
   )
-  await core.summary.addRaw(renderMarkdown(analysis).markdown).write()
-  const counts: Record<string, number> = { ...analysis.summary }
-  return { decision: analysis.decision.verdict, counts, reportPath }
+  await log.summary(summaryMarkdown(analysis))
+  const decision =
+    state === 'pass' ? 'pass' : state === 'approved' ? 'approved' : 'blocked'
+  return {
+    decision,
+    digest,
+    counts: { ...analysis.summary },
+    gatedCount: analysis.decision.gated.length,
+    reportPath,
+    commentId
+  }
+}
+
+/** One error annotation per gated change, up to GitHub's per-step limit. */
+function annotate(log: ActionLog, analysis: Analysis): void {
+  const { gated } = analysis.decision
+  const shown =
+    gated.length > MAX_ANNOTATIONS ? MAX_ANNOTATIONS - 1 : gated.length
+  for (const change of gated.slice(0, shown))
+    log.error(
+      `${change.address} (${change.source}): ${change.action}, ${change.why}`,
+      'plangate: needs approval'
+    )
+  if (gated.length > shown)
+    log.error(
+      `${gated.length - shown} more gated changes: see the job summary`,
+      'plangate: needs approval'
+    )
+  for (const problem of analysis.decision.planProblems.slice(0, 3))
+    log.error(problem, 'plangate: incomplete plan')
+}
+
+/** The fullest Markdown tier that fits the job summary's 1 MiB. */
+function summaryMarkdown(analysis: Analysis): string {
+  let maxChars = MAX_SUMMARY_BYTES
+  for (;;) {
+    const { markdown } = renderMarkdown(analysis, { maxChars })
+    const bytes = Buffer.byteLength(markdown, 'utf8')
+    if (bytes <= MAX_SUMMARY_BYTES || maxChars < 10_000) return markdown
+    maxChars = Math.floor((maxChars * MAX_SUMMARY_BYTES) / bytes) - 1_000
+  }
 }

@@ -1,2 +1,44 @@
 export { countChanges, decideGate, judgeChanges } from './decide.js'
 export type { GateHistory, GatePolicy } from './decide.js'
+export {
+  computeDigest,
+  DIGEST_LENGTH,
+  DIGEST_VERSION,
+  gatedItems
+} from './digest.js'
+export type { DigestItem, DigestScope } from './digest.js'
+export {
+  APPROVAL_STATES,
+  ApprovalInputError,
+  approvalStatusDescription,
+  DEFAULT_APPROVAL_POLICY,
+  evaluateApprovals,
+  MAX_STATUS_DESCRIPTION,
+  MIN_PERMISSIONS,
+  parseApprovalCommand,
+  PERMISSION_LEVELS,
+  REJECTION_CODES,
+  rejectionMessage,
+  screenCandidates
+} from './approval.js'
+export type {
+  Account,
+  ApprovalContext,
+  ApprovalOutcome,
+  ApprovalPolicy,
+  ApprovalState,
+  Approver,
+  Candidate,
+  CandidateRef,
+  CommentCandidate,
+  EvaluateOptions,
+  MinPermission,
+  ParsedCommand,
+  Permission,
+  Rejection,
+  RejectionCode,
+  ReviewCandidate,
+  ScreenedCandidate,
+  Screened,
+  ScreenInput
+} from './approval.js'

@@ -162,6 +162,15 @@ export interface GitHubPort {
   removeLabel(number: number, label: string): Promise<void>
   /** The user's live role on the repository; throws on any API error. */
   getPermission(login: string): Promise<Permission>
+  /**
+   * The open pull request whose head is `headSha` on branch `headBranch` of
+   * `headRepo` (`owner/name`, a fork maybe); undefined when there is none.
+   */
+  findPullRequest(
+    headRepo: string,
+    headBranch: string,
+    headSha: string
+  ): Promise<PullRequest | undefined>
   /** Requests made so far, for the debug log and the request budget. */
   requestCount(): number
 }

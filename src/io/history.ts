@@ -91,13 +91,7 @@ export function readHistory(options: {
       ]
     )
   )
-  const top = repositoryRoot(repo)
-  const rootDirs = new Map(
-    options.planSources.map((source) => [
-      source,
-      options.rootModule ?? moduleDirOf(source, top)
-    ])
-  )
+  const rootDirs = planRootDirs(repo, options.planSources, options.rootModule)
   return {
     commits,
     verdicts: commits.map((commit) =>
@@ -106,6 +100,53 @@ export function readHistory(options: {
     versions,
     rootDirs
   }
+}
+
+/**
+ * Plan source → repository-relative directory of its root module: the
+ * directory a plan file sits in (plans are written next to the module they
+ * plan), or `rootModule` when given.
+ */
+export function planRootDirs(
+  repo: string,
+  planSources: readonly string[],
+  rootModule: string | undefined
+): Map<string, string> {
+  const top = repositoryRoot(repo)
+  return new Map(
+    planSources.map((source) => [
+      source,
+      rootModule ?? moduleDirOf(source, top)
+    ])
+  )
+}
+
+/**
+ * The policy from a config file's text read elsewhere (the base branch,
+ * through the API): `undefined` text means the file does not exist, which
+ * is the defaults for the default path and an error for a path the user
+ * chose.
+ */
+export function policyFromText(
+  text: string | undefined,
+  source: string,
+  isDefaultPath: boolean
+): LoadedPolicy {
+  if (text === undefined) {
+    if (!isDefaultPath)
+      throw new PolicyError(
+        source,
+        '',
+        'expected a plangate config file at this path, found none'
+      )
+    return {
+      config: DEFAULT_POLICY,
+      rules: buildPolicyRules(DEFAULT_POLICY, 'defaults'),
+      source: undefined
+    }
+  }
+  const config = parsePolicyConfig(text, source)
+  return { config, rules: buildPolicyRules(config, source), source }
 }
 
 function repositoryRoot(repo: string): string {

@@ -1,8 +1,14 @@
 export { MAX_PLAN_BYTES, readPlanFile } from './read-plan.js'
 export { expandPlanPaths } from './plan-inputs.js'
+export { expandPlanGlobs } from './plan-globs.js'
 export type { PlanFileRef } from './plan-inputs.js'
 export { readCdkOutStacks, pairCdkOutStacks } from './cdk-out.js'
 export { readConstructLabels, readTemplatePairs } from './templates.js'
-export { loadPolicy, readHistory } from './history.js'
+export {
+  loadPolicy,
+  planRootDirs,
+  policyFromText,
+  readHistory
+} from './history.js'
 export type { LoadedPolicy } from './history.js'
 export { GitSourceError } from './git-log.js'

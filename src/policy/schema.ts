@@ -7,6 +7,8 @@ import {
   RuleError,
   TRAILER_PARTS
 } from '../attribution/index.js'
+import { DEFAULT_APPROVAL_POLICY, MIN_PERMISSIONS } from '../gate/index.js'
+import type { ApprovalPolicy } from '../gate/index.js'
 import type {
   Confidence,
   Matcher,
@@ -52,6 +54,12 @@ export interface PolicyConfig {
   readonly unattributed: Unattributed
   /** CloudFormation/CDK stack name → the repository directory of its source, for attribution. */
   readonly stackDirs: Readonly<Record<string, string>>
+  /**
+   * Who may approve destructive changes. `aiLogins` holds `approval.ai-logins`
+   * plus every login pattern (no `@`) of `ai-identities`: an account that is
+   * an AI agent for attribution never approves.
+   */
+  readonly approval: ApprovalPolicy
 }
 
 export const DEFAULT_POLICY: PolicyConfig = {
@@ -62,7 +70,8 @@ export const DEFAULT_POLICY: PolicyConfig = {
   trustedHumans: [],
   automationAs: 'automation',
   unattributed: 'gate-if-ai-touched-infra',
-  stackDirs: {}
+  stackDirs: {},
+  approval: DEFAULT_APPROVAL_POLICY
 }
 
 /** A config file plangate cannot use: names the file and the key path. */
@@ -86,7 +95,17 @@ const KNOWN_KEYS = [
   'trusted-humans',
   'automation',
   'unattributed',
-  'stack-dirs'
+  'stack-dirs',
+  'approval'
+] as const
+
+const APPROVAL_KEYS = [
+  'min-approvals',
+  'min-permission',
+  'allow-contributors',
+  'allow-pr-author',
+  'ai-logins',
+  'approvers'
 ] as const
 
 /**
@@ -152,6 +171,7 @@ export function parsePolicyConfig(text: string, source: string): PolicyConfig {
         'unknown key; expected treat-as'
       )
   }
+  const aiIdentities = strings(root['ai-identities'], source, 'ai-identities')
   return {
     gateOn:
       oneOf(root['gate-on'], GATE_ON, source, 'gate-on') ??
@@ -160,7 +180,7 @@ export function parsePolicyConfig(text: string, source: string): PolicyConfig {
     extraRules: list(rules.extra, source, 'rules.extra').map((rule, i) =>
       parseRule(rule, source, `rules.extra[${i}]`)
     ),
-    aiIdentities: strings(root['ai-identities'], source, 'ai-identities'),
+    aiIdentities,
     trustedHumans: strings(root['trusted-humans'], source, 'trusted-humans'),
     automationAs:
       oneOf(
@@ -172,8 +192,116 @@ export function parsePolicyConfig(text: string, source: string): PolicyConfig {
     unattributed:
       oneOf(root.unattributed, UNATTRIBUTED, source, 'unattributed') ??
       DEFAULT_POLICY.unattributed,
-    stackDirs: stringMap(root['stack-dirs'], source, 'stack-dirs')
+    stackDirs: stringMap(root['stack-dirs'], source, 'stack-dirs'),
+    approval: parseApproval(root.approval, aiIdentities, source)
   }
+}
+
+const LOGIN_GLOB = /^[A-Za-z0-9*?][A-Za-z0-9*?-]*(\[bot\])?$/
+const APPROVER =
+  /^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/
+
+/**
+ * The `approval:` section. The login patterns of `ai-identities` join
+ * `ai-logins`, so an account configured as an AI agent can never approve.
+ */
+function parseApproval(
+  value: unknown,
+  aiIdentities: readonly string[],
+  source: string
+): ApprovalPolicy {
+  const section =
+    value === undefined || value === null
+      ? {}
+      : record(value, source, 'approval')
+  for (const key of Object.keys(section)) {
+    if (!(APPROVAL_KEYS as readonly string[]).includes(key))
+      throw new PolicyError(
+        source,
+        `approval.${key}`,
+        `unknown key; expected one of ${APPROVAL_KEYS.join(', ')}`
+      )
+  }
+  const defaults = DEFAULT_APPROVAL_POLICY
+  const aiLogins = strings(
+    section['ai-logins'],
+    source,
+    'approval.ai-logins'
+  ).map((pattern, i) => {
+    const trimmed = pattern.trim()
+    if (!LOGIN_GLOB.test(trimmed))
+      throw new PolicyError(
+        source,
+        `approval.ai-logins[${i}]`,
+        `must be a login glob (letters, digits, -, * and ?), got ${show(pattern)}`
+      )
+    return trimmed
+  })
+  const identityLogins = aiIdentities
+    .map((pattern) => pattern.trim())
+    .filter((pattern) => !pattern.includes('@'))
+  const approvers = strings(
+    section.approvers,
+    source,
+    'approval.approvers'
+  ).map((entry, i) => {
+    const trimmed = entry.trim()
+    if (!APPROVER.test(trimmed))
+      throw new PolicyError(
+        source,
+        `approval.approvers[${i}]`,
+        `must be a login or org/team, got ${show(entry)}`
+      )
+    return trimmed.replace(/^@/, '')
+  })
+  return {
+    minApprovals: minApprovals(section['min-approvals'], source),
+    minPermission:
+      oneOf(
+        section['min-permission'],
+        MIN_PERMISSIONS,
+        source,
+        'approval.min-permission'
+      ) ?? defaults.minPermission,
+    allowContributors:
+      flag(
+        section['allow-contributors'],
+        source,
+        'approval.allow-contributors'
+      ) ?? defaults.allowContributors,
+    allowPrAuthor:
+      flag(section['allow-pr-author'], source, 'approval.allow-pr-author') ??
+      defaults.allowPrAuthor,
+    aiLogins: [...new Set([...aiLogins, ...identityLogins])],
+    approvers
+  }
+}
+
+function minApprovals(value: unknown, source: string): number {
+  if (value === undefined || value === null)
+    return DEFAULT_APPROVAL_POLICY.minApprovals
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    throw new PolicyError(
+      source,
+      'approval.min-approvals',
+      `must be an integer of at least 1, got ${show(value)}`
+    )
+  return value
+}
+
+function flag(
+  value: unknown,
+  source: string,
+  path: string
+): boolean | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'boolean')
+    throw new PolicyError(
+      source,
+      path,
+      `must be true or false, got ${show(value)}`
+    )
+  return value
 }
 
 const RULE_KEYS = [

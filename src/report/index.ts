@@ -13,3 +13,19 @@ export type {
 export { buildJsonReport, renderJson, REPORT_SCHEMA_VERSION } from './json.js'
 export type { ToolInfo } from './json.js'
 export { countsLine, formatValue, markerFor } from './values.js'
+export {
+  APPROVE_COMMAND,
+  DENY_COMMAND,
+  renderComment,
+  REVIEW_STATES
+} from './comment.js'
+export type { CommentOptions, RenderedComment, ReviewState } from './comment.js'
+export { encodeMarker, MARKER_SCHEMA, parseMarker } from './marker.js'
+export type { CommentMarker } from './marker.js'
+export {
+  clip,
+  describeStatus,
+  errorStatus,
+  MAX_STATUS_DESCRIPTION
+} from './status.js'
+export type { StatusVerdict } from './status.js'

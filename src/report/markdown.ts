@@ -431,7 +431,7 @@ export function escapeText(text: string): string {
   return escapeHtml(text).replace(/@/g, '@\u200b').replace(/\r?\n/g, ' ')
 }
 
-function escapeCell(text: string): string {
+export function escapeCell(text: string): string {
   return escapeText(text).replace(/\|/g, '\\|')
 }
 

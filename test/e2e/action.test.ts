@@ -23,7 +23,10 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs
 }
 
-function runAction(plan: string): {
+function runAction(
+  plan: string,
+  inputs: Record<string, string> = {}
+): {
   code: number | null
   stdout: string
   outputs: Record<string, string>
@@ -38,6 +41,9 @@ function runAction(plan: string): {
     env: {
       PATH: process.env.PATH ?? '',
       INPUT_PLAN: plan,
+      ...Object.fromEntries(
+        Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
+      ),
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       RUNNER_TEMP: work
@@ -67,9 +73,21 @@ describe('the action bundle (dist/index.js), report-only', () => {
     expect(report.schemaVersion).toBe(1)
   })
 
-  it('fails the step when the gate blocks, across several plans given one per line', () => {
+  it('reports a blocked gate in its outputs without failing the step by default', () => {
+    const run = runAction(fixturePath('terraform/sensitive.json'))
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({
+      decision: 'blocked',
+      'gated-count': '2',
+      digest: ''
+    })
+    expect(run.stdout).toMatch(/::error title=plangate%3A needs approval::terraform_data.legacy_credentials/)
+  })
+
+  it('fails the step when the gate blocks and fail-on-blocked is on, across several plans given one per line', () => {
     const run = runAction(
-      `${fixturePath('terraform/update.json')}\n\n${fixturePath('terraform/sensitive.json')}\n`
+      `${fixturePath('terraform/update.json')}\n\n${fixturePath('terraform/sensitive.json')}\n`,
+      { 'fail-on-blocked': 'true' }
     )
     expect(run.code).toBe(1)
     expect(run.outputs).toMatchObject({
@@ -77,7 +95,7 @@ describe('the action bundle (dist/index.js), report-only', () => {
       'destructive-count': '2'
     })
     expect(run.stdout).toContain(
-      "::error::plangate: destructive changes need a human's approval"
+      "::error::plangate: 2 destructive change(s) need a human's approval"
     )
     expect(
       run.summary + run.stdout + JSON.stringify(run.outputs)
@@ -88,7 +106,7 @@ describe('the action bundle (dist/index.js), report-only', () => {
     const run = runAction(
       `${fixturePath('cdktf/cdktf.out')}\n${fixturePath('cloudformation/remove-retain.json')}`
     )
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({
       decision: 'blocked',
       'destructive-count': '2',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_APPROVAL_POLICY } from '../../src/gate/index.js'
 import {
   buildPolicyRules,
   DEFAULT_POLICY,
@@ -97,7 +98,7 @@ rules:
     ],
     [
       'gate_on: none',
-      '.github/plangate.yml: gate_on: unknown key; expected one of version, gate-on, rules, ai-identities, trusted-humans, automation, unattributed, stack-dirs'
+      '.github/plangate.yml: gate_on: unknown key; expected one of version, gate-on, rules, ai-identities, trusted-humans, automation, unattributed, stack-dirs, approval'
     ],
     ['version: 2', '.github/plangate.yml: version: must be 1, got number 2'],
     [
@@ -160,5 +161,145 @@ rules:
     const rules = buildPolicyRules(config, SOURCE)
     expect(rules.some((rule) => rule.id === 'acme.author')).toBe(true)
     expect(rules.length).toBeGreaterThan(20)
+  })
+})
+
+describe('parsePolicyConfig approval', () => {
+  const approval = (text: string) => parsePolicyConfig(text, SOURCE).approval
+
+  it('gives the default approval policy when the section is absent or empty', () => {
+    expect(DEFAULT_POLICY.approval).toEqual(DEFAULT_APPROVAL_POLICY)
+    expect(approval('gate-on: destructive')).toEqual(DEFAULT_APPROVAL_POLICY)
+    expect(approval('approval:')).toEqual(DEFAULT_APPROVAL_POLICY)
+    expect(DEFAULT_APPROVAL_POLICY).toEqual({
+      minApprovals: 1,
+      minPermission: 'write',
+      allowContributors: false,
+      allowPrAuthor: false,
+      aiLogins: [],
+      approvers: []
+    })
+  })
+
+  it('reads every key', () => {
+    expect(
+      approval(`approval:
+  min-approvals: 2
+  min-permission: maintain
+  allow-contributors: true
+  allow-pr-author: true
+  ai-logins: [acme-agent, "ci-bot-*", "platform-agent[bot]"]
+  approvers: [alice, "@Bob", acme/platform-team]
+`)
+    ).toEqual({
+      minApprovals: 2,
+      minPermission: 'maintain',
+      allowContributors: true,
+      allowPrAuthor: true,
+      aiLogins: ['acme-agent', 'ci-bot-*', 'platform-agent[bot]'],
+      approvers: ['alice', 'Bob', 'acme/platform-team']
+    })
+  })
+
+  it.each(['read', 'triage', 'write', 'maintain', 'admin'] as const)(
+    'accepts min-permission %s',
+    (level) => {
+      expect(approval(`approval:\n  min-permission: ${level}`)).toMatchObject({
+        minPermission: level
+      })
+    }
+  )
+
+  it('makes the login patterns of ai-identities ineligible too (not the emails)', () => {
+    expect(
+      approval(`ai-identities: ["acme-agent", " *@agents.example.com", "ops-bot-?"]
+approval:
+  ai-logins: [acme-agent, other-agent]
+`).aiLogins
+    ).toEqual(['acme-agent', 'other-agent', 'ops-bot-?'])
+    expect(approval('ai-identities: [claude-runner]').aiLogins).toEqual([
+      'claude-runner'
+    ])
+  })
+
+  it.each([
+    [
+      'approval: yes',
+      '.github/plangate.yml: approval: must be a mapping, got "yes"'
+    ],
+    [
+      'approval:\n  min_approvals: 2',
+      '.github/plangate.yml: approval.min_approvals: unknown key; expected one of min-approvals, min-permission, allow-contributors, allow-pr-author, ai-logins, approvers'
+    ],
+    [
+      'approval:\n  min-approvals: 0',
+      '.github/plangate.yml: approval.min-approvals: must be an integer of at least 1, got number 0'
+    ],
+    [
+      'approval:\n  min-approvals: -1',
+      '.github/plangate.yml: approval.min-approvals: must be an integer of at least 1, got number -1'
+    ],
+    [
+      'approval:\n  min-approvals: 1.5',
+      '.github/plangate.yml: approval.min-approvals: must be an integer of at least 1, got number 1.5'
+    ],
+    [
+      'approval:\n  min-approvals: "2"',
+      '.github/plangate.yml: approval.min-approvals: must be an integer of at least 1, got "2"'
+    ],
+    [
+      'approval:\n  min-permission: none',
+      '.github/plangate.yml: approval.min-permission: must be one of read|triage|write|maintain|admin, got "none"'
+    ],
+    [
+      'approval:\n  min-permission: Write',
+      '.github/plangate.yml: approval.min-permission: must be one of read|triage|write|maintain|admin, got "Write"'
+    ],
+    [
+      'approval:\n  allow-contributors: yes',
+      '.github/plangate.yml: approval.allow-contributors: must be true or false, got "yes"'
+    ],
+    [
+      'approval:\n  allow-pr-author: 1',
+      '.github/plangate.yml: approval.allow-pr-author: must be true or false, got number 1'
+    ],
+    [
+      'approval:\n  ai-logins: acme-agent',
+      '.github/plangate.yml: approval.ai-logins: must be a list, got "acme-agent"'
+    ],
+    [
+      'approval:\n  ai-logins: [""]',
+      '.github/plangate.yml: approval.ai-logins[0]: must be a non-empty string, got ""'
+    ],
+    [
+      'approval:\n  ai-logins: [ok, "agent@example.com"]',
+      '.github/plangate.yml: approval.ai-logins[1]: must be a login glob (letters, digits, -, * and ?), got "agent@example.com"'
+    ],
+    [
+      'approval:\n  ai-logins: ["two words"]',
+      '.github/plangate.yml: approval.ai-logins[0]: must be a login glob (letters, digits, -, * and ?), got "two words"'
+    ],
+    [
+      'approval:\n  approvers: alice',
+      '.github/plangate.yml: approval.approvers: must be a list, got "alice"'
+    ],
+    [
+      'approval:\n  approvers: [3]',
+      '.github/plangate.yml: approval.approvers[0]: must be a non-empty string, got number 3'
+    ],
+    [
+      'approval:\n  approvers: ["acme/platform/ops"]',
+      '.github/plangate.yml: approval.approvers[0]: must be a login or org/team, got "acme/platform/ops"'
+    ],
+    [
+      'approval:\n  approvers: ["ali*"]',
+      '.github/plangate.yml: approval.approvers[0]: must be a login or org/team, got "ali*"'
+    ],
+    [
+      'approval:\n  approvers: ["renovate[bot]"]',
+      '.github/plangate.yml: approval.approvers[0]: must be a login or org/team, got "renovate[bot]"'
+    ]
+  ])('%j', (text, message) => {
+    expect(errorFor(text)).toBe(message)
   })
 })

@@ -1,0 +1,71 @@
+import * as core from '@actions/core'
+import { createGitHubPort } from '../github/octokit.js'
+import { readContext } from './context.js'
+import { getInputs } from './inputs.js'
+import { run } from './run.js'
+import type { ActionLog, ActionOutputs } from './run.js'
+
+const log: ActionLog = {
+  info: (message) => core.info(message),
+  debug: (message) => core.debug(message),
+  notice: (message, title) =>
+    core.notice(message, title === undefined ? {} : { title }),
+  warning: (message, title) =>
+    core.warning(message, title === undefined ? {} : { title }),
+  error: (message, title) =>
+    core.error(message, title === undefined ? {} : { title }),
+  summary: async (markdown) => {
+    await core.summary.addRaw(markdown).write()
+  }
+}
+
+/**
+ * Reads inputs and context, runs, sets outputs. Safe output defaults are
+ * set first, so a run that dies half way still says `error`. Only this
+ * function fails the step.
+ */
+export async function main(): Promise<void> {
+  core.setOutput('decision', 'error')
+  core.setOutput('digest', '')
+  core.setOutput('comment-id', '')
+  let failOnError = true
+  try {
+    const inputs = getInputs()
+    failOnError = inputs.failOnError
+    const context = readContext(process.env)
+    const port =
+      inputs.token === ''
+        ? undefined
+        : createGitHubPort({
+            token: inputs.token,
+            owner: context.owner,
+            repo: context.repo,
+            baseUrl: context.apiUrl,
+            graphqlUrl: context.graphqlUrl,
+            log: (message) => core.debug(message)
+          })
+    const outputs = await run({ inputs, context, port, log })
+    setOutputs(outputs)
+    if (outputs.decision === 'blocked' && inputs.failOnBlocked)
+      core.setFailed(
+        `plangate: ${outputs.gatedCount} destructive change(s) need a human's approval (see the job summary)`
+      )
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    if (failOnError) core.setFailed(`plangate: ${message}`)
+    else core.warning(`plangate could not decide: ${message}`)
+    if (error instanceof Error && error.stack !== undefined)
+      core.debug(error.stack)
+  }
+}
+
+function setOutputs(outputs: ActionOutputs): void {
+  core.setOutput('decision', outputs.decision)
+  core.setOutput('digest', outputs.digest)
+  core.setOutput('report-path', outputs.reportPath)
+  core.setOutput('comment-id', outputs.commentId)
+  core.setOutput('gated-count', String(outputs.gatedCount))
+  core.setOutput('destructive-count', String(outputs.counts.destructive ?? 0))
+  for (const [action, count] of Object.entries(outputs.counts))
+    core.setOutput(`${action}-count`, String(count))
+}

@@ -1,0 +1,90 @@
+import type { Analysis } from '../model.js'
+import type { ReviewState } from './comment.js'
+
+/** GitHub refuses commit status descriptions longer than this. */
+export const MAX_STATUS_DESCRIPTION = 140
+
+/** The commit status a review state maps to. */
+export interface StatusVerdict {
+  readonly state: 'success' | 'failure' | 'error' | 'pending'
+  readonly description: string
+}
+
+/**
+ * The commit status for a review: `success` only when nothing is gated or
+ * the gated set is approved, `failure` otherwise. A blocked status carries
+ * the digest, so that approval runs (which read no plan) can learn from
+ * plangate's own status what the current gated set is.
+ */
+export function describeStatus(
+  analysis: Analysis,
+  state: ReviewState,
+  digest: string,
+  approvers: readonly string[] = []
+): StatusVerdict {
+  const gated = analysis.decision.gated.length
+  const changes = `${gated} destructive change${gated === 1 ? '' : 's'}`
+  switch (state) {
+    case 'pass':
+      return {
+        state: 'success',
+        description:
+          analysis.summary.destructive === 0
+            ? 'no destructive changes'
+            : `${analysis.summary.destructive} destructive, none needs approval`
+      }
+    case 'blocked':
+      return {
+        state: 'failure',
+        description: clip(
+          `${changes} need${gated === 1 ? 's' : ''} approval: /approve-destroy ${digest}`
+        )
+      }
+    case 'approved':
+      return {
+        state: 'success',
+        description: clip(
+          `${changes} (${digest}) approved by ${people(approvers)}`
+        )
+      }
+    case 'rejected':
+      return {
+        state: 'failure',
+        description: clip(
+          `${changes} (${digest}) denied by ${people(approvers)}`
+        )
+      }
+    case 'incomplete':
+      return {
+        state: 'failure',
+        description: clip(
+          `plan incomplete: ${analysis.decision.planProblems[0] ?? 'see the report'}`
+        )
+      }
+  }
+}
+
+/** An `error` status for a run that could not decide. */
+export function errorStatus(message: string): StatusVerdict {
+  return { state: 'error', description: clip(`plangate error: ${message}`) }
+}
+
+/** "@a, @b +2": as many names as fit. */
+function people(logins: readonly string[]): string {
+  const shown = logins.slice(0, 3).map((login) => `@${login}`)
+  const more = logins.length - shown.length
+  return `${shown.join(', ')}${more > 0 ? ` +${more}` : ''}` || 'nobody'
+}
+
+/** Clips to the limit on a code point boundary, marking the cut. */
+export function clip(text: string, max = MAX_STATUS_DESCRIPTION): string {
+  const single = text.replace(/\s+/g, ' ').trim()
+  if (single.length <= max) return single
+  const points = Array.from(single)
+  let out = ''
+  for (const point of points) {
+    if (out.length + point.length > max - 1) break
+    out += point
+  }
+  return `${out}…`
+}
