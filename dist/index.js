@@ -37255,7 +37255,9 @@ function readContext$1(env) {
         owner,
         repo,
         apiUrl,
-        graphqlUrl: (env.GITHUB_GRAPHQL_URL ?? `${apiUrl}/graphql`).replace(/\/+$/, ''),
+        graphqlUrl: env.GITHUB_GRAPHQL_URL === undefined || env.GITHUB_GRAPHQL_URL === ''
+            ? undefined
+            : env.GITHUB_GRAPHQL_URL.replace(/\/+$/, ''),
         runUrl: env.GITHUB_RUN_ID !== undefined && repository !== ''
             ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
             : undefined,
@@ -37390,7 +37392,8 @@ function getInputs() {
         statusContext: statusContext(getInput('status-context')),
         labels: onOff('labels', true),
         failOnError: onOff('fail-on-error', true),
-        failOnBlocked: onOff('fail-on-blocked', false)
+        failOnBlocked: onOff('fail-on-blocked', false),
+        apiTimeoutMs: seconds('api-timeout', 30) * 1000
     };
     if (inputs.token !== '')
         setSecret(inputs.token);
@@ -37416,6 +37419,15 @@ function onOff(name, fallback) {
     if (['false', 'off', 'no'].includes(raw))
         return false;
     throw new InputError(`input "${name}" must be on|off (or true|false), got ${JSON.stringify(getInput(name))}`);
+}
+function seconds(name, fallback) {
+    const raw = getInput(name).trim();
+    if (raw === '')
+        return fallback;
+    const value = Number(raw);
+    if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 600)
+        throw new InputError(`input "${name}" must be a number of seconds between 0 and 600, got ${JSON.stringify(raw)}`);
+    return value;
 }
 function statusContext(raw) {
     const value = raw.trim();
@@ -58847,7 +58859,10 @@ async function main() {
                 owner: context.owner,
                 repo: context.repo,
                 baseUrl: context.apiUrl,
-                graphqlUrl: context.graphqlUrl,
+                ...(context.graphqlUrl === undefined
+                    ? {}
+                    : { graphqlUrl: context.graphqlUrl }),
+                timeoutMs: inputs.apiTimeoutMs,
                 log: (message) => debug(message)
             });
         const outputs = await run({ inputs, context, port, log });

@@ -68,7 +68,8 @@ export interface ActionContext {
   readonly owner: string
   readonly repo: string
   readonly apiUrl: string
-  readonly graphqlUrl: string
+  /** From `GITHUB_GRAPHQL_URL`; undefined lets the adapter derive it (GHES: `/api/graphql`). */
+  readonly graphqlUrl: string | undefined
   /** Link to this run, for the comment and the status. */
   readonly runUrl: string | undefined
   /** The checkout, where local git history may be found. */
@@ -112,10 +113,10 @@ export function readContext(env: NodeJS.ProcessEnv): ActionContext {
     owner,
     repo,
     apiUrl,
-    graphqlUrl: (env.GITHUB_GRAPHQL_URL ?? `${apiUrl}/graphql`).replace(
-      /\/+$/,
-      ''
-    ),
+    graphqlUrl:
+      env.GITHUB_GRAPHQL_URL === undefined || env.GITHUB_GRAPHQL_URL === ''
+        ? undefined
+        : env.GITHUB_GRAPHQL_URL.replace(/\/+$/, ''),
     runUrl:
       env.GITHUB_RUN_ID !== undefined && repository !== ''
         ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`

@@ -19,6 +19,8 @@ export interface ActionInputs {
   readonly labels: boolean
   readonly failOnError: boolean
   readonly failOnBlocked: boolean
+  /** Per-request timeout of API calls, in milliseconds. */
+  readonly apiTimeoutMs: number
 }
 
 export const DEFAULT_CONFIG_INPUT = '.github/plangate.yml'
@@ -39,7 +41,8 @@ export function getInputs(): ActionInputs {
     statusContext: statusContext(core.getInput('status-context')),
     labels: onOff('labels', true),
     failOnError: onOff('fail-on-error', true),
-    failOnBlocked: onOff('fail-on-blocked', false)
+    failOnBlocked: onOff('fail-on-blocked', false),
+    apiTimeoutMs: seconds('api-timeout', 30) * 1000
   }
   if (inputs.token !== '') core.setSecret(inputs.token)
   core.debug(
@@ -72,6 +75,17 @@ function onOff(name: string, fallback: boolean): boolean {
   throw new InputError(
     `input "${name}" must be on|off (or true|false), got ${JSON.stringify(core.getInput(name))}`
   )
+}
+
+function seconds(name: string, fallback: number): number {
+  const raw = core.getInput(name).trim()
+  if (raw === '') return fallback
+  const value = Number(raw)
+  if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 600)
+    throw new InputError(
+      `input "${name}" must be a number of seconds between 0 and 600, got ${JSON.stringify(raw)}`
+    )
+  return value
 }
 
 function statusContext(raw: string): string {

@@ -41,7 +41,10 @@ export async function main(): Promise<void> {
             owner: context.owner,
             repo: context.repo,
             baseUrl: context.apiUrl,
-            graphqlUrl: context.graphqlUrl,
+            ...(context.graphqlUrl === undefined
+              ? {}
+              : { graphqlUrl: context.graphqlUrl }),
+            timeoutMs: inputs.apiTimeoutMs,
             log: (message) => core.debug(message)
           })
     const outputs = await run({ inputs, context, port, log })

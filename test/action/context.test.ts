@@ -124,7 +124,6 @@ describe('readContext', () => {
       owner: 'acme',
       repo: 'infra',
       apiUrl: 'http://127.0.0.1:9',
-      graphqlUrl: 'http://127.0.0.1:9/graphql',
       runUrl: 'https://github.example/acme/infra/actions/runs/42',
       workspace: dir
     })

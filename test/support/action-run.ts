@@ -1,0 +1,106 @@
+/**
+ * Runs the real action bundle (`node dist/index.js`) as the runner does:
+ * inputs as `INPUT_*` variables, the event as a JSON file, outputs and the
+ * job summary in files, and the API at a fake GitHub on 127.0.0.1. Async
+ * on purpose: the fake server answers from this process's event loop.
+ */
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ACTION = fileURLToPath(
+  new URL('../../dist/index.js', import.meta.url)
+)
+
+export const TOKEN = 'ghs_plangateTestToken0123456789abcdef'
+
+export interface ActionRun {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+  readonly outputs: Record<string, string>
+  readonly summary: string
+  /** The step log without debug lines. */
+  readonly log: string
+}
+
+/** Parses the `name<<DELIMITER` blocks @actions/core writes to GITHUB_OUTPUT. */
+export function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const pattern = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  for (const match of text.matchAll(pattern))
+    outputs[match[1] ?? ''] = match[3] ?? ''
+  return outputs
+}
+
+export async function runAction(options: {
+  /** The workspace (the checkout); the action starts there. */
+  readonly cwd: string
+  readonly eventName: string
+  readonly payload: unknown
+  readonly inputs: Readonly<Record<string, string>>
+  /** Fake GitHub root URL; omit for runs without an API. */
+  readonly apiUrl?: string
+  readonly repository?: string
+}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'plangate-run-'))
+  const files = {
+    event: join(dir, 'event.json'),
+    output: join(dir, 'output'),
+    summary: join(dir, 'summary.md')
+  }
+  writeFileSync(files.event, JSON.stringify(options.payload))
+  writeFileSync(files.output, '')
+  writeFileSync(files.summary, '')
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    NO_PROXY: '127.0.0.1,localhost',
+    GITHUB_EVENT_NAME: options.eventName,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REPOSITORY: options.repository ?? 'octo-org/infra',
+    GITHUB_WORKSPACE: options.cwd,
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: dir,
+    RUNNER_DEBUG: '1',
+    'INPUT_GITHUB-TOKEN': TOKEN
+  }
+  if (options.apiUrl !== undefined) {
+    env.GITHUB_API_URL = options.apiUrl
+    env.GITHUB_GRAPHQL_URL = `${options.apiUrl}/graphql`
+  }
+  for (const [name, value] of Object.entries(options.inputs))
+    env[`INPUT_${name.toUpperCase()}`] = value
+  const { code, stdout, stderr } = await new Promise<{
+    code: number
+    stdout: string
+    stderr: string
+  }>((resolve) => {
+    execFile(
+      process.execPath,
+      [ACTION],
+      { cwd: options.cwd, env, encoding: 'utf8', timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const status =
+          error === null ? 0 : typeof error.code === 'number' ? error.code : -1
+        resolve({ code: status, stdout, stderr })
+      }
+    )
+  })
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputs(readFileSync(files.output, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
+    log: stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::debug::'))
+      .join('\n')
+  }
+}
