@@ -30580,8 +30580,8 @@ const OWS = 2;
 const SEMI_FLAG = 4;
 const COMMA_FLAG = 8;
 const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+const NON_ASCII$1 = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII$1;
 /**
  * Character flags used to normalize HTTP field values while scanning.
  * Out-of-range reads intentionally coerce to zero in bitwise expressions.
@@ -30642,7 +30642,7 @@ function parse(header, options) {
         else {
             whitespace = -1;
         }
-        typeFlags |= (code & NON_ASCII) | flags;
+        typeFlags |= (code & NON_ASCII$1) | flags;
         index++;
     }
     const valueEnd = whitespace === -1 ? index : whitespace;
@@ -30752,7 +30752,7 @@ function parseParameters(header, type, index, len, stopFlags) {
             else {
                 keyWhitespace = -1;
             }
-            keyFlags |= (code & NON_ASCII) | flags;
+            keyFlags |= (code & NON_ASCII$1) | flags;
             index++;
         }
     }
@@ -37294,14 +37294,16 @@ function parseEvent(name, payload, source) {
                 action: read.string('action'),
                 number: read.number('issue.number'),
                 isPullRequest: read.present('issue.pull_request'),
-                commentId: read.number('comment.id')
+                commentId: read.number('comment.id'),
+                author: read.account('comment.user')
             };
         case 'pull_request_review':
             return {
                 kind: 'pull_request_review',
                 action: read.string('action'),
                 number: read.number('pull_request.number'),
-                reviewId: read.number('review.id')
+                reviewId: read.number('review.id'),
+                author: read.account('review.user')
             };
         case 'workflow_run':
             return {
@@ -37367,6 +37369,13 @@ function reader(payload, source, event) {
                     return n;
                 return fail(`${path}[${i}].${key}`, 'a positive integer', n);
             });
+        },
+        account(path) {
+            return {
+                login: this.string(`${path}.login`),
+                id: this.number(`${path}.id`),
+                type: this.string(`${path}.type`)
+            };
         },
         present(path) {
             const value = at(path);
@@ -39230,7 +39239,7 @@ function classifyCommit(commit, pr, rules) {
     const ordered = evidence
         .filter((e, i) => !fallback[i] || !specific.has(e.text))
         .map((e, i) => ({ e, i }))
-        .sort((a, b) => rank(a.e.confidence) - rank(b.e.confidence) ||
+        .sort((a, b) => rank$1(a.e.confidence) - rank$1(b.e.confidence) ||
         Number(isPrField(a.e.field)) - Number(isPrField(b.e.field)) ||
         a.i - b.i)
         .map(({ e }) => e);
@@ -39353,7 +39362,7 @@ function clip$1(text) {
         ? trimmed
         : `${trimmed.slice(0, MAX_EVIDENCE_CHARS - 1)}…`;
 }
-function rank(confidence) {
+function rank$1(confidence) {
     return CONFIDENCES.indexOf(confidence);
 }
 function isPrField(field) {
@@ -39364,7 +39373,7 @@ function isIdentityField(field) {
 }
 
 const IDENTITY_GLOB = /^[^\s<>]+$/;
-const NOREPLY = '@users.noreply.github.com';
+const NOREPLY$1 = '@users.noreply.github.com';
 /**
  * Builds the rule set the detector runs, so the config loader only has to
  * parse YAML and hand its lists over. Throws `RuleError` (with the config
@@ -39414,8 +39423,8 @@ function identityRules(option, prefix, category, patterns) {
         const emails = pattern.includes('@')
             ? [{ kind: 'glob', pattern }]
             : [
-                { kind: 'glob', pattern: `${pattern}${NOREPLY}` },
-                { kind: 'glob', pattern: `*+${pattern}${NOREPLY}` }
+                { kind: 'glob', pattern: `${pattern}${NOREPLY$1}` },
+                { kind: 'glob', pattern: `*+${pattern}${NOREPLY$1}` }
             ];
         const rules = emails.flatMap((match, j) => {
             const n = emails.length > 1 ? `.${j}` : '';
@@ -39678,6 +39687,43 @@ const AUTOMATION_RULES = [
 /** Every default rule: AI agents (20+ tools) and non-AI automation. */
 const DEFAULT_RULES = [...AI_RULES, ...AUTOMATION_RULES];
 
+/*
+ * The approval core: which PR comments and reviews count as a human's
+ * approval (or denial) of exactly the gated changes at the current head.
+ * Pure data in, data out, in two phases so that the shell asks GitHub for
+ * the permission of only those who posted a well-formed, timely command:
+ *
+ *   parseApprovalCommand(body)            one comment or review body
+ *   screenCandidates({candidates, context}) every check without a lookup
+ *   evaluateApprovals(screened, permissions, {teamMembers})
+ *
+ * Decisions (merge-gate.md §9.4 step 7 and issue 6):
+ * - Deny wins: one valid `/deny-destroy <digest>` from an eligible person
+ *   rejects the digest whatever the approvals; approving after a denial
+ *   needs a new digest (a new push or a changed plan).
+ * - A deny is fail-closed, so it skips the checks that only exist to stop
+ *   forged approvals: it counts even when posted before the report, when
+ *   edited, minimized, or (for a review) at another commit or in any
+ *   submitted state. Otherwise re-running the report, or an edit by anyone
+ *   with write access, would silently lift it. It still needs the exact
+ *   digest, an eligible author and their live permission.
+ * - A review approves only in state APPROVED; it denies in any submitted
+ *   state; DISMISSED withdraws it, PENDING is ignored.
+ * - Only user accounts count: `type` must be `User` (Bot, Mannequin and
+ *   unknown types are refused), and logins are compared lower-cased with a
+ *   trailing `[bot]` stripped (GraphQL drops it).
+ * - `allowPrAuthor` lets the PR author approve even though they committed
+ *   to the PR (otherwise the contributor rule would always refuse them).
+ */
+/** Repository roles, weakest first: the same union as the GitHub port's `Permission`. */
+const PERMISSION_LEVELS = [
+    'none',
+    'read',
+    'triage',
+    'write',
+    'maintain',
+    'admin'
+];
 /** Roles a policy may require; `none` would let anyone approve. */
 const MIN_PERMISSIONS = [
     'read',
@@ -39694,6 +39740,17 @@ const DEFAULT_APPROVAL_POLICY = {
     aiLogins: [],
     approvers: []
 };
+/** A context or permission input the core cannot judge by (a shell bug). */
+class ApprovalInputError extends Error {
+    name = 'ApprovalInputError';
+}
+const COMMAND = /^\/(approve|deny)-destroy ([0-9a-f]{16})$/;
+const COMMAND_NAMES = ['approve-destroy', 'deny-destroy'];
+const INVISIBLE = /\p{Cf}/u;
+const NON_ASCII = /[^\t\x20-\x7e]/;
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/gu;
+const SLASHES = /[\u2044\u2215\u29f8\uff0f]/gu;
+const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
 /** A letter, or a non-ASCII look-alike from a script that has them. */
 function fuzzy(word) {
     return [...word]
@@ -39701,7 +39758,443 @@ function fuzzy(word) {
         .join('');
 }
 const VERB = `(?:${fuzzy('approve')}|${fuzzy('deny')})`;
-new RegExp(`\\/\\s*${VERB}[-_\\s]?${fuzzy('destroy')}|${VERB}[-_]${fuzzy('destroy')}`, 'gu');
+const NEAR_MISS = new RegExp(`\\/\\s*${VERB}[-_\\s]?${fuzzy('destroy')}|${VERB}[-_]${fuzzy('destroy')}`, 'gu');
+/** Invisible characters removed, compatibility forms folded, dashes and slashes unified. */
+function skeleton(text) {
+    return text
+        .replace(/\p{Cf}/gu, '')
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(DASHES, '-')
+        .replace(SLASHES, '/');
+}
+/** Whether a line holds something a person probably meant as a command. */
+function nearMiss(line) {
+    for (const match of skeleton(line).matchAll(NEAR_MISS)) {
+        // Some real letters are needed: "/приветствуйтедрузья" is not a command.
+        const ascii = match[0].replace(/[^a-z]/g, '').length;
+        if (ascii >= 4)
+            return true;
+    }
+    return false;
+}
+/**
+ * Reads a comment or review body as a gate command. Only an exact first
+ * line counts, and nothing is normalised before matching, so look-alike
+ * or hidden text can never become a valid command; near misses come back
+ * as `malformed` so the author can be told why.
+ */
+function parseApprovalCommand(body) {
+    const first = firstLine(body);
+    const exact = COMMAND.exec(first);
+    if (exact !== null) {
+        const [, verb, digest] = exact;
+        if (digest !== undefined)
+            return { kind: verb === 'deny' ? 'deny' : 'approve', digest };
+    }
+    if (nearMiss(first))
+        return { kind: 'malformed', reason: firstLineFlaw(first) };
+    const lines = body.split(LINE_BREAK);
+    for (let i = 1; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        if (nearMiss(line))
+            return {
+                kind: 'malformed',
+                reason: laterLineFlaw(lines.slice(0, i), line)
+            };
+    }
+    return { kind: 'none' };
+}
+/** The first line without its trailing spaces, tabs and carriage return. */
+function firstLine(body) {
+    const newline = body.indexOf('\n');
+    return (newline === -1 ? body : body.slice(0, newline))
+        .replace(/\r$/, '')
+        .replace(/[ \t]+$/, '');
+}
+/** Why a first line that looks like a command is not one. */
+function firstLineFlaw(line) {
+    if (INVISIBLE.test(line))
+        return 'the first line holds invisible characters';
+    if (NON_ASCII.test(line))
+        return 'the first line holds non-ASCII or control characters (look-alike letters or spaces?)';
+    if (/^\s/.test(line))
+        return 'the command must start the first line';
+    if (line.startsWith('>'))
+        return 'the command is quoted';
+    if (line.startsWith('`') || line.startsWith('~~~'))
+        return 'the command is inside code';
+    if (line.startsWith('<!--'))
+        return 'the command is inside an HTML comment';
+    if (!line.startsWith('/'))
+        return 'the command must be the first thing on the first line';
+    const name = /^\/(\S*)/.exec(line)?.[1] ?? '';
+    if (!COMMAND_NAMES.includes(name)) {
+        return COMMAND_NAMES.includes(name.toLowerCase())
+            ? 'the command must be lower case'
+            : 'unknown command; use /approve-destroy or /deny-destroy';
+    }
+    const rest = line.slice(1 + name.length);
+    if (rest.trim() === '')
+        return 'the digest is missing';
+    if (!/^ \S/.test(rest))
+        return 'put exactly one space between the command and the digest';
+    const [digest = '', ...more] = rest.slice(1).split(/[ \t]/);
+    if (/^[0-9a-fA-F]{16}$/.test(digest) && /[A-F]/.test(digest))
+        return 'the digest must be lower case';
+    if (!/^[0-9a-f]{16}$/.test(digest))
+        return 'the digest must be 16 lower-case hex characters';
+    if (more.length > 0)
+        return 'nothing may follow the digest on the first line';
+    return 'not a valid command';
+}
+/** Why a command below the first line does not count. */
+function laterLineFlaw(before, line) {
+    const text = before.join('\n');
+    if (text.lastIndexOf('<!--') > text.lastIndexOf('-->'))
+        return 'the command is inside an HTML comment';
+    const fences = before.filter((l) => /^ {0,3}(```|~~~)/.test(l)).length;
+    if (fences % 2 === 1 || line.includes('`'))
+        return 'the command is inside code';
+    if (/^\s*>/.test(line))
+        return 'the command is quoted';
+    return 'the command must be on the first line';
+}
+const MESSAGES = {
+    malformed: 'not a valid command',
+    'pr-closed': 'the pull request is closed or merged',
+    deleted: 'the comment was deleted',
+    withdrawn: 'the review was dismissed',
+    bot: 'only user accounts can approve; bots and apps cannot',
+    'via-app': 'it was posted through an app, not by a person directly',
+    'ai-agent': 'the account is configured as an AI agent',
+    'pr-author': "the pull request's author cannot approve its changes",
+    contributor: "authors, committers and co-authors of the pull request's commits cannot approve it",
+    'digest-mismatch': 'the digest does not match the current gated changes; use the digest in the latest plangate comment',
+    'review-state': 'a review approves only when submitted as Approve; or post the command as a comment',
+    'stale-commit': 'the review was submitted at an older commit',
+    'before-report': 'it was posted before the current report',
+    edited: 'it was edited after it was posted; post a new comment instead',
+    minimized: 'the comment is hidden',
+    'not-approver': 'the author is not on the list of approvers',
+    'teams-unavailable': 'approver teams could not be read: a GitHub App token with organization members read permission is needed',
+    'permission-unknown': "the author's repository permission could not be checked; it will be checked again on the next evaluation",
+    'insufficient-permission': 'the author is not eligible to approve'
+};
+/** The reply text for a rejection code (the same sentence `Rejection.message` holds). */
+function rejectionMessage(code, detail) {
+    const base = MESSAGES[code];
+    const text = code === 'malformed' && detail !== undefined
+        ? `${base}: ${detail}. Write /approve-destroy <digest> alone on the first line`
+        : base;
+    return `Not counted: ${text}.`;
+}
+function normalizeLogin(login) {
+    return login
+        .trim()
+        .replace(/^@/, '')
+        .toLowerCase()
+        .replace(/\[bot\]$/, '');
+}
+function isBot(author) {
+    return author.type.toLowerCase() !== 'user' || /\[bot\]$/i.test(author.login);
+}
+function isAiLogin(login, patterns) {
+    const bare = normalizeLogin(login);
+    const forms = [login, bare, `${bare}[bot]`];
+    return patterns.some((raw) => {
+        const pattern = raw.trim();
+        return forms.some((form) => matchGlob(pattern, form));
+    });
+}
+const NOREPLY = /^(?:(\d+)\+)?([^@\s]+)@users\.noreply\.github\.com$/i;
+function contributorsOf$1(context) {
+    const logins = new Set(context.contributors.logins.map(normalizeLogin));
+    const ids = new Set();
+    for (const email of context.contributors.emails) {
+        const match = NOREPLY.exec(email.trim());
+        if (match === null)
+            continue;
+        if (match[2] !== undefined)
+            logins.add(normalizeLogin(match[2]));
+        if (match[1] !== undefined)
+            ids.add(Number(match[1]));
+    }
+    return { logins, ids };
+}
+function allowListOf(policy) {
+    const logins = new Set();
+    const teams = new Set();
+    for (const entry of policy.approvers) {
+        const value = entry.trim().replace(/^@/, '').toLowerCase();
+        if (value === '')
+            continue;
+        if (value.includes('/'))
+            teams.add(value);
+        else
+            logins.add(normalizeLogin(value));
+    }
+    return { logins, teams: [...teams] };
+}
+function refOf(candidate) {
+    return {
+        kind: candidate.kind,
+        id: candidate.id,
+        login: candidate.author.login,
+        authorId: candidate.author.id,
+        at: candidate.kind === 'comment'
+            ? candidate.createdAt
+            : (candidate.submittedAt ?? '')
+    };
+}
+/** Strictly later, comparing instants; an unreadable time is never later. */
+function isAfter(time, than) {
+    const a = Date.parse(time);
+    const b = Date.parse(than);
+    return Number.isFinite(a) && Number.isFinite(b) && a > b;
+}
+function sameInstant(a, b) {
+    const x = Date.parse(a);
+    return Number.isFinite(x) && x === Date.parse(b);
+}
+function isSet(value) {
+    return value !== undefined && value !== null;
+}
+function validateContext(context) {
+    const { policy } = context;
+    if (!Number.isInteger(policy.minApprovals) || policy.minApprovals < 1)
+        throw new ApprovalInputError(`minApprovals must be an integer of at least 1, got ${String(policy.minApprovals)}`);
+    if (!MIN_PERMISSIONS.includes(policy.minPermission))
+        throw new ApprovalInputError(`minPermission must be one of ${MIN_PERMISSIONS.join('|')}, got ${JSON.stringify(policy.minPermission)}`);
+    if (!/^[0-9a-f]{16}$/.test(context.digest))
+        throw new ApprovalInputError(`digest must be 16 lower-case hex characters, got ${JSON.stringify(context.digest)}`);
+    if (!Number.isFinite(Date.parse(context.reportAt)))
+        throw new ApprovalInputError(`reportAt must be an ISO time, got ${JSON.stringify(context.reportAt)}`);
+}
+/**
+ * Phase one: applies every check that needs no API call, so the shell
+ * looks up the permission of only the people whose command could count
+ * (`logins`) and the approver teams only when someone needs them.
+ */
+function screenCandidates(input) {
+    const { context } = input;
+    validateContext(context);
+    const { policy } = context;
+    const prOpen = context.prState === 'open' && !context.merged;
+    const contributors = contributorsOf$1(context);
+    const allow = allowListOf(policy);
+    const screened = [];
+    const logins = new Set();
+    let teamsNeeded = false;
+    for (const candidate of input.candidates) {
+        const result = screenOne(candidate, context, prOpen, contributors, allow);
+        if (result === undefined)
+            continue;
+        screened.push(result);
+        if (result.status !== 'needs-permission')
+            continue;
+        logins.add(result.login);
+        if (allow.teams.length > 0 &&
+            !allow.logins.has(normalizeLogin(result.login)))
+            teamsNeeded = true;
+    }
+    return {
+        policy,
+        prOpen,
+        candidates: screened,
+        logins: [...logins],
+        teamsToResolve: teamsNeeded ? allow.teams : []
+    };
+}
+function screenOne(candidate, context, prOpen, contributors, allow) {
+    const parsed = parseApprovalCommand(candidate.body);
+    if (parsed.kind === 'none')
+        return undefined;
+    const state = candidate.kind === 'review' ? candidate.state.toUpperCase() : undefined;
+    if (state === 'PENDING')
+        return undefined;
+    const { author } = candidate;
+    const automated = isBot(author) || isSet(candidate.viaApp);
+    const ref = refOf(candidate);
+    const reject = (code, command, detail) => ({
+        status: 'rejected',
+        rejection: {
+            candidate: ref,
+            command,
+            code,
+            message: rejectionMessage(code, detail),
+            notify: !automated &&
+                !(candidate.kind === 'comment' && candidate.deleted === true) &&
+                state !== 'DISMISSED'
+        }
+    });
+    // A well-formed command with a mistyped digest (upper case, wrong length)
+    // is a digest mismatch, reported as such once the author is checked.
+    const valid = parsed.kind === 'malformed' ? digestVariant(candidate.body) : parsed;
+    if (valid === undefined)
+        return reject('malformed', 'malformed', parsed.kind === 'malformed' ? parsed.reason : undefined);
+    const command = valid.kind;
+    if (!prOpen)
+        return reject('pr-closed', command);
+    if (candidate.kind === 'comment' && candidate.deleted === true)
+        return reject('deleted', command);
+    if (state === 'DISMISSED')
+        return reject('withdrawn', command);
+    if (isBot(author))
+        return reject('bot', command);
+    if (isSet(candidate.viaApp))
+        return reject('via-app', command);
+    if (isAiLogin(author.login, context.policy.aiLogins))
+        return reject('ai-agent', command);
+    const login = normalizeLogin(author.login);
+    const isPrAuthor = login === normalizeLogin(context.prAuthor.login) ||
+        author.id === context.prAuthor.id;
+    if (isPrAuthor && !context.policy.allowPrAuthor)
+        return reject('pr-author', command);
+    const contributed = contributors.logins.has(login) || contributors.ids.has(author.id);
+    if (contributed &&
+        !context.policy.allowContributors &&
+        !(isPrAuthor && context.policy.allowPrAuthor))
+        return reject('contributor', command);
+    if (valid.digest !== context.digest)
+        return reject('digest-mismatch', command);
+    if (command === 'approve') {
+        if (candidate.kind === 'review') {
+            if (state !== 'APPROVED')
+                return reject('review-state', command);
+            if (candidate.commitId !== context.headSha)
+                return reject('stale-commit', command);
+            if (!isAfter(candidate.submittedAt ?? '', context.reportAt))
+                return reject('before-report', command);
+            if (isSet(candidate.editedAt))
+                return reject('edited', command);
+        }
+        else {
+            if (!isAfter(candidate.createdAt, context.reportAt))
+                return reject('before-report', command);
+            if (!sameInstant(candidate.updatedAt, candidate.createdAt) ||
+                isSet(candidate.editedAt))
+                return reject('edited', command);
+            if (candidate.minimized === true)
+                return reject('minimized', command);
+        }
+    }
+    if (allow.teams.length === 0 &&
+        allow.logins.size > 0 &&
+        !allow.logins.has(login))
+        return reject('not-approver', command);
+    return {
+        status: 'needs-permission',
+        candidate: ref,
+        command,
+        login: author.login.toLowerCase()
+    };
+}
+const DIGEST_VARIANT = /^\/(approve|deny)-destroy ([0-9a-fA-F]{1,64})$/;
+/** The command and digest of a first line that is exact but for its digest. */
+function digestVariant(body) {
+    const match = DIGEST_VARIANT.exec(firstLine(body));
+    if (match === null)
+        return undefined;
+    return {
+        kind: match[1] === 'deny' ? 'deny' : 'approve',
+        digest: match[2] ?? ''
+    };
+}
+function rank(permission) {
+    return PERMISSION_LEVELS.indexOf(permission);
+}
+/**
+ * Phase two: adds the live permissions (and team memberships) the shell
+ * fetched and decides. Anything missing or failed makes that person not
+ * eligible, so an API outage can only keep the gate closed.
+ */
+function evaluateApprovals(screened, permissions, options = {}) {
+    const { policy } = screened;
+    const allow = allowListOf(policy);
+    const teamMembers = normalizeTeams(options.teamMembers);
+    const rejected = [];
+    const approvals = new Map();
+    const denials = new Map();
+    for (const item of screened.candidates) {
+        if (item.status === 'rejected') {
+            rejected.push(item.rejection);
+            continue;
+        }
+        const code = eligibility(item, policy, allow, teamMembers, permissions);
+        if (code !== undefined) {
+            rejected.push({
+                candidate: item.candidate,
+                command: item.command,
+                code,
+                message: rejectionMessage(code),
+                notify: true
+            });
+            continue;
+        }
+        const into = item.command === 'deny' ? denials : approvals;
+        const { candidate } = item;
+        const previous = into.get(candidate.authorId);
+        const entry = { kind: candidate.kind, id: candidate.id, at: candidate.at };
+        into.set(candidate.authorId, {
+            login: candidate.login,
+            id: candidate.authorId,
+            candidates: [...(previous?.candidates ?? []), entry]
+        });
+    }
+    const approvedBy = [...approvals.values()];
+    const deniedBy = [...denials.values()];
+    const state = !screened.prOpen
+        ? 'pending'
+        : deniedBy.length > 0
+            ? 'rejected'
+            : approvedBy.length >= policy.minApprovals
+                ? 'approved'
+                : 'pending';
+    return {
+        state,
+        prOpen: screened.prOpen,
+        required: policy.minApprovals,
+        approvedBy,
+        deniedBy,
+        rejected
+    };
+}
+function normalizeTeams(teams) {
+    if (teams === undefined || teams === 'unavailable')
+        return 'unavailable';
+    const out = new Map();
+    for (const [team, members] of teams) {
+        const key = team.trim().replace(/^@/, '').toLowerCase();
+        const set = out.get(key) ?? new Set();
+        for (const member of members)
+            set.add(normalizeLogin(member));
+        out.set(key, set);
+    }
+    return out;
+}
+function eligibility(item, policy, allow, teamMembers, permissions) {
+    const login = normalizeLogin(item.candidate.login);
+    if ((allow.logins.size > 0 || allow.teams.length > 0) &&
+        !allow.logins.has(login)) {
+        if (allow.teams.length === 0)
+            return 'not-approver';
+        if (teamMembers === 'unavailable')
+            return 'teams-unavailable';
+        const member = allow.teams.some((team) => teamMembers.get(team)?.has(login) === true);
+        const unread = allow.teams.some((team) => !teamMembers.has(team));
+        if (!member)
+            return unread ? 'teams-unavailable' : 'not-approver';
+    }
+    const permission = permissions.get(item.login);
+    if (permission === undefined ||
+        permission === 'error' ||
+        !PERMISSION_LEVELS.includes(permission))
+        return 'permission-unknown';
+    if (rank(permission) < rank(policy.minPermission))
+        return 'insufficient-permission';
+    return undefined;
+}
 
 /** What a sensitive value is shown as, everywhere. */
 const SENSITIVE_TEXT = '(sensitive)';
@@ -44323,6 +44816,7 @@ async function readPullHistory(options) {
             versions,
             rootDirs: options.rootDirs
         },
+        pullCommits: listed,
         pullRequest,
         localDiffs: localCommits.length,
         apiDiffs: apiFiles.size,
@@ -58268,10 +58762,7 @@ function renderComment(analysis, options) {
         `${code(options.statusContext)} at ${code(options.headSha.slice(0, 12))}: ${escapeText(countsLine(analysis.summary))}.`,
         ''
     ];
-    for (const line of options.audit ?? [])
-        head.push(`> ${escapeText(line)}`);
-    if ((options.audit ?? []).length > 0)
-        head.push('');
+    head.push(...auditBlock(options.audit ?? []));
     const gated = gatedChanges(analysis);
     let gatedSection = renderGated(analysis, gated);
     if (gatedSection.length > maxChars * GATED_SHARE)
@@ -58304,13 +58795,18 @@ function renderComment(analysis, options) {
     return { body, tier: report.tier };
 }
 function headline(analysis, options) {
-    const gated = analysis.decision.gated.length;
+    if (options.state === 'pass')
+        return analysis.summary.destructive === 0
+            ? '## ✅ plangate: no destructive changes'
+            : `## ✅ plangate: ${analysis.summary.destructive} destructive change${analysis.summary.destructive === 1 ? '' : 's'}, none needs approval`;
+    return reviewHeadline(options.state, analysis.decision.gated.length);
+}
+/** The comment's second line for a state, as approval runs rewrite it. */
+function reviewHeadline(state, gated) {
     const changes = `${gated} destructive change${gated === 1 ? '' : 's'}`;
-    switch (options.state) {
+    switch (state) {
         case 'pass':
-            return analysis.summary.destructive === 0
-                ? '## ✅ plangate: no destructive changes'
-                : `## ✅ plangate: ${analysis.summary.destructive} destructive change${analysis.summary.destructive === 1 ? '' : 's'}, none needs approval`;
+            return '## ✅ plangate: nothing needs approval';
         case 'blocked':
             return `## ⛔ plangate: ${changes} need${gated === 1 ? 's' : ''} approval`;
         case 'approved':
@@ -58320,6 +58816,46 @@ function headline(analysis, options) {
         case 'incomplete':
             return '## ⛔ plangate: the plan is incomplete, so nothing can be approved';
     }
+}
+const AUDIT_START = '<!-- plangate:audit -->';
+const AUDIT_END = '<!-- /plangate:audit -->';
+function auditBlock(lines) {
+    return [
+        AUDIT_START,
+        ...lines.map((line) => `> ${escapeText(line)}`),
+        AUDIT_END,
+        ''
+    ];
+}
+/** The audit lines of a comment plangate wrote (without the quote marks). */
+function readAudit(body) {
+    const start = body.indexOf(`\n${AUDIT_START}\n`);
+    const end = body.indexOf(`\n${AUDIT_END}\n`, start + 1);
+    if (start === -1 || end === -1)
+        return [];
+    return body
+        .slice(start + AUDIT_START.length + 2, end)
+        .split('\n')
+        .filter((line) => line.startsWith('> '))
+        .map((line) => line.slice(2));
+}
+/**
+ * Rewrites the headline and the audit lines of a comment plangate wrote,
+ * leaving the report as it is: what an approval run, which reads no plan,
+ * can update. Undefined when the body has no audit block.
+ */
+function rewriteAudit(body, headline, lines) {
+    const start = body.indexOf(`\n${AUDIT_START}\n`);
+    const end = body.indexOf(`\n${AUDIT_END}\n`, start + 1);
+    const first = body.indexOf('\n');
+    const second = body.indexOf('\n', first + 1);
+    if (start === -1 || end === -1 || first === -1 || second > start)
+        return undefined;
+    return [
+        body.slice(0, first + 1) + headline,
+        body.slice(second, start + 1) + auditBlock(lines).join('\n'),
+        body.slice(end + AUDIT_END.length + 2)
+    ].join('');
 }
 function gatedChanges(analysis) {
     const keys = new Set(analysis.decision.gated.map((g) => `${g.source}\u0000${g.address}`));
@@ -58381,15 +58917,29 @@ const MAX_STATUS_DESCRIPTION = 140;
  * plangate's own status what the current gated set is.
  */
 function describeStatus(analysis, state, digest, approvers = []) {
-    const gated = analysis.decision.gated.length;
+    return reviewStatus({
+        state,
+        gated: analysis.decision.gated.length,
+        destructive: analysis.summary.destructive,
+        digest,
+        approvers,
+        planProblem: analysis.decision.planProblems[0]
+    });
+}
+/**
+ * The same, from the numbers alone: what an approval run, which reads no
+ * plan, knows from plangate's earlier status.
+ */
+function reviewStatus(review) {
+    const { gated, digest } = review;
     const changes = `${gated} destructive change${gated === 1 ? '' : 's'}`;
-    switch (state) {
+    switch (review.state) {
         case 'pass':
             return {
                 state: 'success',
-                description: analysis.summary.destructive === 0
+                description: review.destructive === 0
                     ? 'no destructive changes'
-                    : `${analysis.summary.destructive} destructive, none needs approval`
+                    : `${review.destructive} destructive, none needs approval`
             };
         case 'blocked':
             return {
@@ -58399,17 +58949,17 @@ function describeStatus(analysis, state, digest, approvers = []) {
         case 'approved':
             return {
                 state: 'success',
-                description: clip(`${changes} (${digest}) approved by ${people(approvers)}`)
+                description: clip(`${changes} (${digest}) approved by ${people(review.approvers ?? [])}`)
             };
         case 'rejected':
             return {
                 state: 'failure',
-                description: clip(`${changes} (${digest}) denied by ${people(approvers)}`)
+                description: clip(`${changes} (${digest}) denied by ${people(review.approvers ?? [])}`)
             };
         case 'incomplete':
             return {
                 state: 'failure',
-                description: clip(`plan incomplete: ${analysis.decision.planProblems[0] ?? 'see the report'}`)
+                description: clip(`plan incomplete: ${review.planProblem ?? 'see the report'}`)
             };
     }
 }
@@ -58436,6 +58986,126 @@ function clip(text, max = MAX_STATUS_DESCRIPTION) {
         out += point;
     }
     return `${out}…`;
+}
+
+const DIGEST_IN_STATUS = /(?:^|[\s(])([0-9a-f]{16})(?:$|[\s)])/;
+const COUNT_IN_STATUS = /^(\d+) destructive change/;
+/** The digest a status of ours names, if any. */
+function digestOf(status) {
+    return DIGEST_IN_STATUS.exec(status.description)?.[1];
+}
+/**
+ * What plangate published for this head and context, from the statuses its
+ * own identity set (a status anyone else set is ignored). Undefined when
+ * there is no such status, or when the latest one names no digest (nothing
+ * gated, an incomplete plan, an error): then there is nothing to approve.
+ */
+function publishedReview(statuses, viewer, statusContext, sameAccount) {
+    const ours = statuses
+        .filter((s) => s.context === statusContext &&
+        s.creator !== undefined &&
+        sameAccount(s.creator, viewer))
+        .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    const latest = ours[0];
+    if (latest === undefined)
+        return undefined;
+    const digest = digestOf(latest);
+    if (digest === undefined)
+        return undefined;
+    const first = ours.filter((s) => digestOf(s) === digest).at(-1) ?? latest;
+    return {
+        digest,
+        gatedCount: Number(COUNT_IN_STATUS.exec(latest.description)?.[1] ?? '0'),
+        reportAt: first.createdAt,
+        latest
+    };
+}
+/** People who wrote the pull request's commits: authors, committers, co-authors. */
+function contributorsOf(commits) {
+    const logins = new Set();
+    const emails = new Set();
+    for (const commit of commits) {
+        for (const person of [commit.author, commit.committer]) {
+            if (person.login !== undefined)
+                logins.add(person.login.toLowerCase());
+            emails.add(person.email.toLowerCase());
+        }
+        for (const trailer of parseTrailers(commit.message)) {
+            if (trailer.key.toLowerCase() !== 'co-authored-by')
+                continue;
+            const email = /<([^<>\s]+@[^<>\s]+)>/.exec(trailer.value)?.[1];
+            if (email !== undefined)
+                emails.add(email.toLowerCase());
+        }
+    }
+    return { logins: [...logins], emails: [...emails] };
+}
+/**
+ * Evaluates every approval and denial on the pull request from GitHub's
+ * current data: comments, reviews and each commenter's live permission.
+ * Nothing in a comment is trusted as state. A permission lookup that fails
+ * makes that person not eligible (fail closed).
+ */
+async function evaluatePull(options) {
+    const { port, pr, published } = options;
+    const comments = options.comments ?? (await port.listIssueComments(pr.number));
+    const candidates = [];
+    // Every comment and review goes to the core, which ignores those without a command and explains near misses.
+    for (const c of comments) {
+        candidates.push({
+            kind: 'comment',
+            id: c.id,
+            body: c.body,
+            author: c.author,
+            createdAt: c.createdAt,
+            updatedAt: c.updatedAt,
+            ...(c.viaApp === undefined ? {} : { viaApp: c.viaApp })
+        });
+    }
+    for (const r of await port.listReviews(pr.number)) {
+        candidates.push({
+            kind: 'review',
+            id: r.id,
+            body: r.body,
+            author: r.author,
+            state: r.state,
+            commitId: r.commitId,
+            ...(r.submittedAt === undefined ? {} : { submittedAt: r.submittedAt })
+        });
+    }
+    const screened = screenCandidates({
+        candidates,
+        context: {
+            digest: published.digest,
+            headSha: pr.headSha,
+            reportAt: published.reportAt,
+            prAuthor: pr.author,
+            prState: pr.state,
+            merged: pr.merged,
+            contributors: contributorsOf(options.commits),
+            policy: options.policy
+        }
+    });
+    const permissions = new Map();
+    for (const login of screened.logins) {
+        try {
+            permissions.set(login, await port.getPermission(login));
+        }
+        catch (error) {
+            options.log(`permission of ${login} unknown (${error instanceof GitHubApiError ? error.message : String(error)}): not eligible`);
+            permissions.set(login, 'error');
+        }
+    }
+    return evaluateApprovals(screened, permissions, {
+        // The job token cannot read teams; an App token's team lookup is not implemented either.
+        ...(screened.teamsToResolve.length > 0
+            ? { teamMembers: 'unavailable' }
+            : {})
+    });
+}
+/** Whether a comment body's first line is a command at all (valid or not). */
+function isCommandLike(body) {
+    return parseApprovalCommand(body).kind !== 'none';
 }
 
 /** Labels plangate manages; they describe, they never authorise. */
@@ -58470,8 +59140,23 @@ async function run(deps) {
         case 'merge_group':
             return checkMergeGroup(deps, event);
         case 'issue_comment':
+            if (!event.isPullRequest) {
+                deps.log.notice(`comment on issue #${event.number}, not on a pull request: nothing to evaluate`);
+                return skipped();
+            }
+            return reviewApprovals(deps, event.number, {
+                kind: 'comment',
+                id: event.commentId,
+                author: event.author,
+                deleted: event.action === 'deleted'
+            });
         case 'pull_request_review':
-            throw new Error(`the ${event.kind} event is an approval event; approvals are evaluated by plangate's approval mode, which this version does not include yet`);
+            return reviewApprovals(deps, event.number, {
+                kind: 'review',
+                id: event.reviewId,
+                author: event.author,
+                deleted: event.action === 'dismissed'
+            });
         case 'report':
             return reportOnly(deps);
     }
@@ -58496,13 +59181,16 @@ async function reportOnly(deps) {
  * forks), and the run must be for the pull request's current head.
  */
 async function reviewWorkflowRun(deps, event) {
-    if (event.triggeringEvent !== 'pull_request')
-        throw new Error(`this workflow_run event is for a ${event.triggeringEvent} run; plangate reviews the plans of pull_request runs`);
+    if (event.triggeringEvent !== 'pull_request' &&
+        event.triggeringEvent !== 'pull_request_review')
+        throw new Error(`this workflow_run event is for a ${event.triggeringEvent} run; plangate reviews the plans of pull_request runs and re-evaluates approvals after pull_request_review runs`);
     const port = requirePort(deps);
     const number = event.pullNumbers[0] ??
         (await port.findPullRequest(event.headRepo, event.headBranch, event.headSha))?.number;
     if (number === undefined)
         throw new Error(`no open pull request has ${event.headSha.slice(0, 12)} (${event.headRepo}:${event.headBranch}) as its head`);
+    if (event.triggeringEvent === 'pull_request_review')
+        return reviewApprovals(deps, number, undefined);
     if (event.conclusion !== 'success') {
         const pr = await port.getPullRequest(number);
         const statusContext = contextFor(deps.inputs, pr.baseRef);
@@ -58568,16 +59256,41 @@ async function reviewPullRequest(deps, event) {
                 baseRef: pr.baseRef,
                 headSha: pr.headSha
             }, gated);
-        const state = analysis.decision.planProblems.length > 0
+        let state = analysis.decision.planProblems.length > 0
             ? 'incomplete'
             : gated.length > 0
                 ? 'blocked'
                 : 'pass';
-        const commentId = await upsertComment(deps, port, viewer, pr, {
+        // Existing approvals count again on a re-run for the same head and gated set.
+        const comments = inputs.comment !== 'off' || state === 'blocked'
+            ? await port.listIssueComments(pr.number)
+            : [];
+        let outcome;
+        if (state === 'blocked') {
+            const published = publishedReview(await port.listStatuses(pr.headSha), viewer, statusContext, sameAccount);
+            if (published?.digest === digest) {
+                outcome = await evaluatePull({
+                    port,
+                    pr,
+                    published,
+                    commits: pulled.pullCommits,
+                    policy: policy.config.approval,
+                    comments,
+                    log: (message) => log.debug(message)
+                });
+                state = stateOf(outcome);
+            }
+        }
+        const own = findOwnComment(comments, viewer, statusContext);
+        const commentId = await upsertComment(deps, port, pr, own, {
             analysis,
             state,
             digest,
-            statusContext
+            statusContext,
+            audit: [
+                ...(outcome === undefined ? [] : auditLines(outcome, digest, pr)),
+                ...staleLines(own, pr)
+            ]
         });
         if (inputs.labels)
             await syncLabels(port, pr, analysis, state, log);
@@ -58585,7 +59298,7 @@ async function reviewPullRequest(deps, event) {
         const latest = await port.getPullRequest(pr.number);
         if (latest.headSha !== pr.headSha)
             log.notice(`pull request #${pr.number} moved to ${latest.headSha.slice(0, 12)} during the run; the status is set on ${pr.headSha.slice(0, 12)} only, and the new head waits for its own run`);
-        const status = describeStatus(analysis, state, digest);
+        const status = describeStatus(analysis, state, digest, approversOf(outcome, state));
         await setStatus(port, pr.headSha, statusContext, status, context.runUrl);
         log.info(`status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`);
         log.debug(`GitHub API requests: ${port.requestCount()}`);
@@ -58595,6 +59308,134 @@ async function reviewPullRequest(deps, event) {
         await reportError(deps, port, statusTarget, statusContext, error);
         throw error;
     }
+}
+function skipped() {
+    return {
+        decision: 'skipped',
+        digest: '',
+        counts: {},
+        gatedCount: 0,
+        reportPath: '',
+        commentId: ''
+    };
+}
+/**
+ * An approval run (a comment, a review, a review nudge): reads no plan. The
+ * gated set is the one plangate's own latest status at the head names; the
+ * approvals are recomputed from GitHub's current comments, reviews and
+ * permissions; the status, a reaction or reply to the triggering comment,
+ * and the sticky comment's audit lines are written, unless the head moved
+ * meanwhile.
+ */
+async function reviewApprovals(deps, number, trigger) {
+    const { inputs, context, log } = deps;
+    const port = requirePort(deps);
+    const viewer = await whoAmI(port, log);
+    if (trigger !== undefined && sameAccount(trigger.author, viewer)) {
+        log.info("the event is plangate's own comment: nothing to evaluate");
+        return skipped();
+    }
+    const pr = await port.getPullRequest(number);
+    const statusContext = contextFor(inputs, pr.baseRef);
+    const answer = async (message) => {
+        if (trigger === undefined || trigger.deleted)
+            return;
+        if (trigger.kind === 'comment' && !isBotAccount(trigger.author)) {
+            await port.addReaction(trigger.id, 'confused');
+            await port.createComment(pr.number, `@${trigger.author.login} ${message}`);
+        }
+    };
+    try {
+        if (pr.state !== 'open') {
+            log.notice(`pull request #${pr.number} is closed: approvals are not counted`);
+            if (await triggerIsCommand(port, pr, trigger))
+                await answer('Not counted: the pull request is closed; approvals count only on open pull requests.');
+            return skipped();
+        }
+        const published = publishedReview(await port.listStatuses(pr.headSha), viewer, statusContext, sameAccount);
+        if (published === undefined) {
+            log.notice(`plangate has not published changes that need approval for ${pr.headSha.slice(0, 12)} (${statusContext}): nothing to approve`);
+            if (await triggerIsCommand(port, pr, trigger))
+                await answer(`Not counted: nothing at this head (${pr.headSha.slice(0, 12)}) waits for approval under ${statusContext}; wait for plangate's report of this head.`);
+            return skipped();
+        }
+        const policy = await basePolicy(port, inputs, pr);
+        const commits = await port.listPullCommits(pr.number, pr.commitCount);
+        const comments = await port.listIssueComments(pr.number);
+        const outcome = await evaluatePull({
+            port,
+            pr,
+            published,
+            commits,
+            policy: policy.config.approval,
+            comments,
+            log: (message) => log.debug(message)
+        });
+        const state = stateOf(outcome);
+        const digest = published.digest;
+        // Re-read right before writing: a push meanwhile makes all of this stale.
+        const latest = await port.getPullRequest(pr.number);
+        if (latest.headSha !== pr.headSha) {
+            log.notice(`pull request #${pr.number} moved to ${latest.headSha.slice(0, 12)} during the evaluation: nothing written; the new head needs its own report and approval`);
+            return { ...skipped(), decision: 'blocked', digest };
+        }
+        const status = reviewStatus({
+            state,
+            gated: published.gatedCount,
+            destructive: published.gatedCount,
+            digest,
+            approvers: approversOf(outcome, state)
+        });
+        if (published.latest.state !== status.state ||
+            published.latest.description !== status.description)
+            await setStatus(port, pr.headSha, statusContext, status, context.runUrl);
+        log.info(`status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`);
+        if (trigger !== undefined && !trigger.deleted) {
+            const counted = [...outcome.approvedBy, ...outcome.deniedBy].some((person) => person.candidates.some((c) => c.kind === trigger.kind && c.id === trigger.id));
+            const rejection = outcome.rejected.find((r) => r.candidate.kind === trigger.kind && r.candidate.id === trigger.id);
+            if (counted && trigger.kind === 'comment')
+                await port.addReaction(trigger.id, '+1');
+            else if (rejection?.notify === true) {
+                if (trigger.kind === 'comment')
+                    await port.addReaction(trigger.id, 'confused');
+                await port.createComment(pr.number, `@${rejection.candidate.login} ${rejection.message}`);
+            }
+        }
+        const own = findOwnComment(comments, viewer, statusContext);
+        const marker = own === undefined ? undefined : parseMarker(own.body);
+        let commentId = '';
+        if (own !== undefined &&
+            marker?.head === pr.headSha &&
+            marker.digest === digest) {
+            const body = rewriteAudit(own.body, reviewHeadline(state, published.gatedCount), auditLines(outcome, digest, pr));
+            if (body !== undefined && body !== own.body)
+                await port.updateComment(own.id, body);
+            commentId = String(own.id);
+        }
+        log.debug(`GitHub API requests: ${port.requestCount()}`);
+        return {
+            decision: state === 'approved' ? 'approved' : 'blocked',
+            digest,
+            counts: {},
+            gatedCount: published.gatedCount,
+            reportPath: '',
+            commentId
+        };
+    }
+    catch (error) {
+        await reportError(deps, port, pr.headSha, statusContext, error);
+        throw error;
+    }
+}
+/** Whether the triggering comment's first line is a plangate command at all. */
+async function triggerIsCommand(port, pr, trigger) {
+    if (trigger === undefined || trigger.deleted || trigger.kind !== 'comment')
+        return false;
+    const comment = (await port.listIssueComments(pr.number)).find((c) => c.id === trigger.id);
+    return comment !== undefined && isCommandLike(comment.body);
+}
+function isBotAccount(account) {
+    return account.type !== 'User' || /\[bot\]$/i.test(account.login);
 }
 /**
  * A merge group's commit gets plangate's status only from the queued pull
@@ -58703,7 +59544,7 @@ function rootDirs(workspace, inputs) {
         }));
     }
 }
-async function upsertComment(deps, port, viewer, pr, review) {
+async function upsertComment(deps, port, pr, existing, review) {
     const { inputs, context, log } = deps;
     if (inputs.comment === 'off')
         return '';
@@ -58712,20 +59553,62 @@ async function upsertComment(deps, port, viewer, pr, review) {
         statusContext: review.statusContext,
         headSha: pr.headSha,
         digest: review.digest,
+        audit: review.audit,
         ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl })
     });
     if (tier !== 'full')
         log.info(`the comment uses the ${tier} tier to fit GitHub's size limit`);
-    if (inputs.comment === 'update') {
-        const existing = findOwnComment(await port.listIssueComments(pr.number), viewer, review.statusContext);
-        if (existing !== undefined) {
-            if (existing.body !== body)
-                await port.updateComment(existing.id, body);
-            return String(existing.id);
-        }
+    if (inputs.comment === 'update' && existing !== undefined) {
+        if (existing.body !== body)
+            await port.updateComment(existing.id, body);
+        return String(existing.id);
     }
     const created = await port.createComment(pr.number, body);
     return String(created.id);
+}
+/** The review state an approval outcome leads to. */
+function stateOf(outcome) {
+    switch (outcome.state) {
+        case 'approved':
+            return 'approved';
+        case 'rejected':
+            return 'rejected';
+        case 'pending':
+            return 'blocked';
+    }
+}
+function approversOf(outcome, state) {
+    if (outcome === undefined)
+        return [];
+    const people = state === 'rejected' ? outcome.deniedBy : outcome.approvedBy;
+    return people.map((person) => person.login);
+}
+/** Who approved or denied what, when: the comment's audit trail. */
+function auditLines(outcome, digest, pr) {
+    const lines = [];
+    const at = pr.headSha.slice(0, 12);
+    for (const person of outcome.approvedBy) {
+        const first = person.candidates[0];
+        lines.push(`✅ Approved by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`);
+    }
+    for (const person of outcome.deniedBy) {
+        const first = person.candidates[0];
+        lines.push(`⛔ Denied by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`);
+    }
+    if (outcome.state === 'pending' && outcome.approvedBy.length > 0)
+        lines.push(`${outcome.approvedBy.length} of ${outcome.required} approvals so far`);
+    return lines;
+}
+/** Approvals of an earlier head, kept visible as stale: they no longer count. */
+function staleLines(own, pr) {
+    if (own === undefined)
+        return [];
+    const marker = parseMarker(own.body);
+    if (marker === undefined || marker.head === pr.headSha)
+        return [];
+    return readAudit(own.body)
+        .filter((line) => line.startsWith('✅ Approved by'))
+        .map((line) => `Stale, for an earlier head (${marker.head.slice(0, 12)}): ${line.slice(2)}. This head needs a new approval.`);
 }
 /**
  * plangate's comment for a status context: the newest comment whose first

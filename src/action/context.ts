@@ -29,12 +29,14 @@ export type ActionEvent =
       readonly number: number
       readonly isPullRequest: boolean
       readonly commentId: number
+      readonly author: EventAccount
     }
   | {
       readonly kind: 'pull_request_review'
       readonly action: string
       readonly number: number
       readonly reviewId: number
+      readonly author: EventAccount
     }
   | {
       /**
@@ -59,6 +61,13 @@ export type ActionEvent =
       readonly kind: 'report'
       readonly name: string
     }
+
+/** The account that wrote a comment or review, as the payload names it. */
+export interface EventAccount {
+  readonly login: string
+  readonly id: number
+  readonly type: string
+}
 
 /** Where the run happens. */
 export interface ActionContext {
@@ -159,14 +168,16 @@ export function parseEvent(
         action: read.string('action'),
         number: read.number('issue.number'),
         isPullRequest: read.present('issue.pull_request'),
-        commentId: read.number('comment.id')
+        commentId: read.number('comment.id'),
+        author: read.account('comment.user')
       }
     case 'pull_request_review':
       return {
         kind: 'pull_request_review',
         action: read.string('action'),
         number: read.number('pull_request.number'),
-        reviewId: read.number('review.id')
+        reviewId: read.number('review.id'),
+        author: read.account('review.user')
       }
     case 'workflow_run':
       return {
@@ -232,6 +243,13 @@ function reader(payload: unknown, source: string, event: string) {
         if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0) return n
         return fail(`${path}[${i}].${key}`, 'a positive integer', n)
       })
+    },
+    account(path: string): EventAccount {
+      return {
+        login: this.string(`${path}.login`),
+        id: this.number(`${path}.id`),
+        type: this.string(`${path}.type`)
+      }
     },
     present(path: string): boolean {
       const value = at(path)

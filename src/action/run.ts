@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from 'node:path'
 import { analyze } from '../analyze.js'
 import type { AnalyzeOptions } from '../analyze.js'
 import { computeDigest, gatedItems } from '../gate/index.js'
+import type { ApprovalOutcome } from '../gate/index.js'
 import { readPullHistory } from '../github/history.js'
 import type {
   Account,
@@ -27,18 +28,23 @@ import {
   describeStatus,
   errorStatus,
   parseMarker,
+  readAudit,
   renderComment,
   renderJson,
-  renderMarkdown
+  renderMarkdown,
+  reviewHeadline,
+  reviewStatus,
+  rewriteAudit
 } from '../report/index.js'
 import type { ReviewState, StatusVerdict } from '../report/index.js'
 import { VERSION } from '../version.js'
+import { evaluatePull, isCommandLike, publishedReview } from './approvals.js'
 import type { ActionContext, ActionEvent } from './context.js'
 import type { ActionInputs } from './inputs.js'
 
 /** What a run reports back as step outputs. */
 export interface ActionOutputs {
-  readonly decision: 'pass' | 'blocked' | 'approved' | 'error'
+  readonly decision: 'pass' | 'blocked' | 'approved' | 'skipped' | 'error'
   readonly digest: string
   readonly counts: Readonly<Record<string, number>>
   readonly gatedCount: number
@@ -102,10 +108,25 @@ export async function run(deps: RunDeps): Promise<ActionOutputs> {
     case 'merge_group':
       return checkMergeGroup(deps, event)
     case 'issue_comment':
+      if (!event.isPullRequest) {
+        deps.log.notice(
+          `comment on issue #${event.number}, not on a pull request: nothing to evaluate`
+        )
+        return skipped()
+      }
+      return reviewApprovals(deps, event.number, {
+        kind: 'comment',
+        id: event.commentId,
+        author: event.author,
+        deleted: event.action === 'deleted'
+      })
     case 'pull_request_review':
-      throw new Error(
-        `the ${event.kind} event is an approval event; approvals are evaluated by plangate's approval mode, which this version does not include yet`
-      )
+      return reviewApprovals(deps, event.number, {
+        kind: 'review',
+        id: event.reviewId,
+        author: event.author,
+        deleted: event.action === 'dismissed'
+      })
     case 'report':
       return reportOnly(deps)
   }
@@ -139,9 +160,12 @@ async function reviewWorkflowRun(
   deps: RunDeps,
   event: Extract<ActionEvent, { kind: 'workflow_run' }>
 ): Promise<ActionOutputs> {
-  if (event.triggeringEvent !== 'pull_request')
+  if (
+    event.triggeringEvent !== 'pull_request' &&
+    event.triggeringEvent !== 'pull_request_review'
+  )
     throw new Error(
-      `this workflow_run event is for a ${event.triggeringEvent} run; plangate reviews the plans of pull_request runs`
+      `this workflow_run event is for a ${event.triggeringEvent} run; plangate reviews the plans of pull_request runs and re-evaluates approvals after pull_request_review runs`
     )
   const port = requirePort(deps)
   const number =
@@ -157,6 +181,8 @@ async function reviewWorkflowRun(
     throw new Error(
       `no open pull request has ${event.headSha.slice(0, 12)} (${event.headRepo}:${event.headBranch}) as its head`
     )
+  if (event.triggeringEvent === 'pull_request_review')
+    return reviewApprovals(deps, number, undefined)
   if (event.conclusion !== 'success') {
     const pr = await port.getPullRequest(number)
     const statusContext = contextFor(deps.inputs, pr.baseRef)
@@ -246,18 +272,50 @@ async function reviewPullRequest(
             },
             gated
           )
-    const state: ReviewState =
+    let state: ReviewState =
       analysis.decision.planProblems.length > 0
         ? 'incomplete'
         : gated.length > 0
           ? 'blocked'
           : 'pass'
 
-    const commentId = await upsertComment(deps, port, viewer, pr, {
+    // Existing approvals count again on a re-run for the same head and gated set.
+    const comments =
+      inputs.comment !== 'off' || state === 'blocked'
+        ? await port.listIssueComments(pr.number)
+        : []
+    let outcome: ApprovalOutcome | undefined
+    if (state === 'blocked') {
+      const published = publishedReview(
+        await port.listStatuses(pr.headSha),
+        viewer,
+        statusContext,
+        sameAccount
+      )
+      if (published?.digest === digest) {
+        outcome = await evaluatePull({
+          port,
+          pr,
+          published,
+          commits: pulled.pullCommits,
+          policy: policy.config.approval,
+          comments,
+          log: (message) => log.debug(message)
+        })
+        state = stateOf(outcome)
+      }
+    }
+
+    const own = findOwnComment(comments, viewer, statusContext)
+    const commentId = await upsertComment(deps, port, pr, own, {
       analysis,
       state,
       digest,
-      statusContext
+      statusContext,
+      audit: [
+        ...(outcome === undefined ? [] : auditLines(outcome, digest, pr)),
+        ...staleLines(own, pr)
+      ]
     })
     if (inputs.labels) await syncLabels(port, pr, analysis, state, log)
 
@@ -267,7 +325,12 @@ async function reviewPullRequest(
       log.notice(
         `pull request #${pr.number} moved to ${latest.headSha.slice(0, 12)} during the run; the status is set on ${pr.headSha.slice(0, 12)} only, and the new head waits for its own run`
       )
-    const status = describeStatus(analysis, state, digest)
+    const status = describeStatus(
+      analysis,
+      state,
+      digest,
+      approversOf(outcome, state)
+    )
     await setStatus(port, pr.headSha, statusContext, status, context.runUrl)
     log.info(
       `status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
@@ -278,6 +341,194 @@ async function reviewPullRequest(
     await reportError(deps, port, statusTarget, statusContext, error)
     throw error
   }
+}
+
+/** The comment or review whose event started an approval run. */
+interface Trigger {
+  readonly kind: 'comment' | 'review'
+  readonly id: number
+  readonly author: Account
+  /** A deleted comment or a dismissed review: nothing to react to. */
+  readonly deleted: boolean
+}
+
+function skipped(): ActionOutputs {
+  return {
+    decision: 'skipped',
+    digest: '',
+    counts: {},
+    gatedCount: 0,
+    reportPath: '',
+    commentId: ''
+  }
+}
+
+/**
+ * An approval run (a comment, a review, a review nudge): reads no plan. The
+ * gated set is the one plangate's own latest status at the head names; the
+ * approvals are recomputed from GitHub's current comments, reviews and
+ * permissions; the status, a reaction or reply to the triggering comment,
+ * and the sticky comment's audit lines are written, unless the head moved
+ * meanwhile.
+ */
+async function reviewApprovals(
+  deps: RunDeps,
+  number: number,
+  trigger: Trigger | undefined
+): Promise<ActionOutputs> {
+  const { inputs, context, log } = deps
+  const port = requirePort(deps)
+  const viewer = await whoAmI(port, log)
+  if (trigger !== undefined && sameAccount(trigger.author, viewer)) {
+    log.info("the event is plangate's own comment: nothing to evaluate")
+    return skipped()
+  }
+  const pr = await port.getPullRequest(number)
+  const statusContext = contextFor(inputs, pr.baseRef)
+  const answer = async (message: string): Promise<void> => {
+    if (trigger === undefined || trigger.deleted) return
+    if (trigger.kind === 'comment' && !isBotAccount(trigger.author)) {
+      await port.addReaction(trigger.id, 'confused')
+      await port.createComment(pr.number, `@${trigger.author.login} ${message}`)
+    }
+  }
+  try {
+    if (pr.state !== 'open') {
+      log.notice(
+        `pull request #${pr.number} is closed: approvals are not counted`
+      )
+      if (await triggerIsCommand(port, pr, trigger))
+        await answer(
+          'Not counted: the pull request is closed; approvals count only on open pull requests.'
+        )
+      return skipped()
+    }
+    const published = publishedReview(
+      await port.listStatuses(pr.headSha),
+      viewer,
+      statusContext,
+      sameAccount
+    )
+    if (published === undefined) {
+      log.notice(
+        `plangate has not published changes that need approval for ${pr.headSha.slice(0, 12)} (${statusContext}): nothing to approve`
+      )
+      if (await triggerIsCommand(port, pr, trigger))
+        await answer(
+          `Not counted: nothing at this head (${pr.headSha.slice(0, 12)}) waits for approval under ${statusContext}; wait for plangate's report of this head.`
+        )
+      return skipped()
+    }
+    const policy = await basePolicy(port, inputs, pr)
+    const commits = await port.listPullCommits(pr.number, pr.commitCount)
+    const comments = await port.listIssueComments(pr.number)
+    const outcome = await evaluatePull({
+      port,
+      pr,
+      published,
+      commits,
+      policy: policy.config.approval,
+      comments,
+      log: (message) => log.debug(message)
+    })
+    const state = stateOf(outcome)
+    const digest = published.digest
+
+    // Re-read right before writing: a push meanwhile makes all of this stale.
+    const latest = await port.getPullRequest(pr.number)
+    if (latest.headSha !== pr.headSha) {
+      log.notice(
+        `pull request #${pr.number} moved to ${latest.headSha.slice(0, 12)} during the evaluation: nothing written; the new head needs its own report and approval`
+      )
+      return { ...skipped(), decision: 'blocked', digest }
+    }
+    const status = reviewStatus({
+      state,
+      gated: published.gatedCount,
+      destructive: published.gatedCount,
+      digest,
+      approvers: approversOf(outcome, state)
+    })
+    if (
+      published.latest.state !== status.state ||
+      published.latest.description !== status.description
+    )
+      await setStatus(port, pr.headSha, statusContext, status, context.runUrl)
+    log.info(
+      `status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
+    )
+
+    if (trigger !== undefined && !trigger.deleted) {
+      const counted = [...outcome.approvedBy, ...outcome.deniedBy].some(
+        (person) =>
+          person.candidates.some(
+            (c) => c.kind === trigger.kind && c.id === trigger.id
+          )
+      )
+      const rejection = outcome.rejected.find(
+        (r) =>
+          r.candidate.kind === trigger.kind && r.candidate.id === trigger.id
+      )
+      if (counted && trigger.kind === 'comment')
+        await port.addReaction(trigger.id, '+1')
+      else if (rejection?.notify === true) {
+        if (trigger.kind === 'comment')
+          await port.addReaction(trigger.id, 'confused')
+        await port.createComment(
+          pr.number,
+          `@${rejection.candidate.login} ${rejection.message}`
+        )
+      }
+    }
+
+    const own = findOwnComment(comments, viewer, statusContext)
+    const marker = own === undefined ? undefined : parseMarker(own.body)
+    let commentId = ''
+    if (
+      own !== undefined &&
+      marker?.head === pr.headSha &&
+      marker.digest === digest
+    ) {
+      const body = rewriteAudit(
+        own.body,
+        reviewHeadline(state, published.gatedCount),
+        auditLines(outcome, digest, pr)
+      )
+      if (body !== undefined && body !== own.body)
+        await port.updateComment(own.id, body)
+      commentId = String(own.id)
+    }
+    log.debug(`GitHub API requests: ${port.requestCount()}`)
+    return {
+      decision: state === 'approved' ? 'approved' : 'blocked',
+      digest,
+      counts: {},
+      gatedCount: published.gatedCount,
+      reportPath: '',
+      commentId
+    }
+  } catch (error) {
+    await reportError(deps, port, pr.headSha, statusContext, error)
+    throw error
+  }
+}
+
+/** Whether the triggering comment's first line is a plangate command at all. */
+async function triggerIsCommand(
+  port: GitHubPort,
+  pr: PullRequest,
+  trigger: Trigger | undefined
+): Promise<boolean> {
+  if (trigger === undefined || trigger.deleted || trigger.kind !== 'comment')
+    return false
+  const comment = (await port.listIssueComments(pr.number)).find(
+    (c) => c.id === trigger.id
+  )
+  return comment !== undefined && isCommandLike(comment.body)
+}
+
+function isBotAccount(account: Account): boolean {
+  return account.type !== 'User' || /\[bot\]$/i.test(account.login)
 }
 
 /**
@@ -427,13 +678,14 @@ function rootDirs(
 async function upsertComment(
   deps: RunDeps,
   port: GitHubPort,
-  viewer: Account,
   pr: PullRequest,
+  existing: IssueComment | undefined,
   review: {
     analysis: Analysis
     state: ReviewState
     digest: string
     statusContext: string
+    audit: readonly string[]
   }
 ): Promise<string> {
   const { inputs, context, log } = deps
@@ -443,23 +695,78 @@ async function upsertComment(
     statusContext: review.statusContext,
     headSha: pr.headSha,
     digest: review.digest,
+    audit: review.audit,
     ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl })
   })
   if (tier !== 'full')
     log.info(`the comment uses the ${tier} tier to fit GitHub's size limit`)
-  if (inputs.comment === 'update') {
-    const existing = findOwnComment(
-      await port.listIssueComments(pr.number),
-      viewer,
-      review.statusContext
-    )
-    if (existing !== undefined) {
-      if (existing.body !== body) await port.updateComment(existing.id, body)
-      return String(existing.id)
-    }
+  if (inputs.comment === 'update' && existing !== undefined) {
+    if (existing.body !== body) await port.updateComment(existing.id, body)
+    return String(existing.id)
   }
   const created = await port.createComment(pr.number, body)
   return String(created.id)
+}
+
+/** The review state an approval outcome leads to. */
+function stateOf(outcome: ApprovalOutcome): ReviewState {
+  switch (outcome.state) {
+    case 'approved':
+      return 'approved'
+    case 'rejected':
+      return 'rejected'
+    case 'pending':
+      return 'blocked'
+  }
+}
+
+function approversOf(
+  outcome: ApprovalOutcome | undefined,
+  state: ReviewState
+): string[] {
+  if (outcome === undefined) return []
+  const people = state === 'rejected' ? outcome.deniedBy : outcome.approvedBy
+  return people.map((person) => person.login)
+}
+
+/** Who approved or denied what, when: the comment's audit trail. */
+export function auditLines(
+  outcome: ApprovalOutcome,
+  digest: string,
+  pr: PullRequest
+): string[] {
+  const lines: string[] = []
+  const at = pr.headSha.slice(0, 12)
+  for (const person of outcome.approvedBy) {
+    const first = person.candidates[0]
+    lines.push(
+      `✅ Approved by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`
+    )
+  }
+  for (const person of outcome.deniedBy) {
+    const first = person.candidates[0]
+    lines.push(
+      `⛔ Denied by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`
+    )
+  }
+  if (outcome.state === 'pending' && outcome.approvedBy.length > 0)
+    lines.push(
+      `${outcome.approvedBy.length} of ${outcome.required} approvals so far`
+    )
+  return lines
+}
+
+/** Approvals of an earlier head, kept visible as stale: they no longer count. */
+function staleLines(own: IssueComment | undefined, pr: PullRequest): string[] {
+  if (own === undefined) return []
+  const marker = parseMarker(own.body)
+  if (marker === undefined || marker.head === pr.headSha) return []
+  return readAudit(own.body)
+    .filter((line) => line.startsWith('✅ Approved by'))
+    .map(
+      (line) =>
+        `Stale, for an earlier head (${marker.head.slice(0, 12)}): ${line.slice(2)}. This head needs a new approval.`
+    )
 }
 
 /**

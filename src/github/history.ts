@@ -24,6 +24,8 @@ export const MAX_API_DIFF_COMMITS = 100
 /** What reading a pull request's history found, besides the history itself. */
 export interface PullHistory {
   readonly history: History
+  /** The pull request's commits as the API lists them (with GitHub logins). */
+  readonly pullCommits: readonly PullCommit[]
   readonly pullRequest: PullRequestFacts
   /** Commits whose diffs came from the local checkout. */
   readonly localDiffs: number
@@ -122,6 +124,7 @@ export async function readPullHistory(options: {
       versions,
       rootDirs: options.rootDirs
     },
+    pullCommits: listed,
     pullRequest,
     localDiffs: localCommits.length,
     apiDiffs: apiFiles.size,

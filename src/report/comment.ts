@@ -80,8 +80,7 @@ export function renderComment(
     `${code(options.statusContext)} at ${code(options.headSha.slice(0, 12))}: ${escapeText(countsLine(analysis.summary))}.`,
     ''
   ]
-  for (const line of options.audit ?? []) head.push(`> ${escapeText(line)}`)
-  if ((options.audit ?? []).length > 0) head.push('')
+  head.push(...auditBlock(options.audit ?? []))
 
   const gated = gatedChanges(analysis)
   let gatedSection = renderGated(analysis, gated)
@@ -124,13 +123,19 @@ export function renderComment(
 }
 
 function headline(analysis: Analysis, options: CommentOptions): string {
-  const gated = analysis.decision.gated.length
+  if (options.state === 'pass')
+    return analysis.summary.destructive === 0
+      ? '## ✅ plangate: no destructive changes'
+      : `## ✅ plangate: ${analysis.summary.destructive} destructive change${analysis.summary.destructive === 1 ? '' : 's'}, none needs approval`
+  return reviewHeadline(options.state, analysis.decision.gated.length)
+}
+
+/** The comment's second line for a state, as approval runs rewrite it. */
+export function reviewHeadline(state: ReviewState, gated: number): string {
   const changes = `${gated} destructive change${gated === 1 ? '' : 's'}`
-  switch (options.state) {
+  switch (state) {
     case 'pass':
-      return analysis.summary.destructive === 0
-        ? '## ✅ plangate: no destructive changes'
-        : `## ✅ plangate: ${analysis.summary.destructive} destructive change${analysis.summary.destructive === 1 ? '' : 's'}, none needs approval`
+      return '## ✅ plangate: nothing needs approval'
     case 'blocked':
       return `## ⛔ plangate: ${changes} need${gated === 1 ? 's' : ''} approval`
     case 'approved':
@@ -140,6 +145,53 @@ function headline(analysis: Analysis, options: CommentOptions): string {
     case 'incomplete':
       return '## ⛔ plangate: the plan is incomplete, so nothing can be approved'
   }
+}
+
+const AUDIT_START = '<!-- plangate:audit -->'
+const AUDIT_END = '<!-- /plangate:audit -->'
+
+function auditBlock(lines: readonly string[]): string[] {
+  return [
+    AUDIT_START,
+    ...lines.map((line) => `> ${escapeText(line)}`),
+    AUDIT_END,
+    ''
+  ]
+}
+
+/** The audit lines of a comment plangate wrote (without the quote marks). */
+export function readAudit(body: string): string[] {
+  const start = body.indexOf(`\n${AUDIT_START}\n`)
+  const end = body.indexOf(`\n${AUDIT_END}\n`, start + 1)
+  if (start === -1 || end === -1) return []
+  return body
+    .slice(start + AUDIT_START.length + 2, end)
+    .split('\n')
+    .filter((line) => line.startsWith('> '))
+    .map((line) => line.slice(2))
+}
+
+/**
+ * Rewrites the headline and the audit lines of a comment plangate wrote,
+ * leaving the report as it is: what an approval run, which reads no plan,
+ * can update. Undefined when the body has no audit block.
+ */
+export function rewriteAudit(
+  body: string,
+  headline: string,
+  lines: readonly string[]
+): string | undefined {
+  const start = body.indexOf(`\n${AUDIT_START}\n`)
+  const end = body.indexOf(`\n${AUDIT_END}\n`, start + 1)
+  const first = body.indexOf('\n')
+  const second = body.indexOf('\n', first + 1)
+  if (start === -1 || end === -1 || first === -1 || second > start)
+    return undefined
+  return [
+    body.slice(0, first + 1) + headline,
+    body.slice(second, start + 1) + auditBlock(lines).join('\n'),
+    body.slice(end + AUDIT_END.length + 2)
+  ].join('')
 }
 
 interface GatedEntry {

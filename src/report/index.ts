@@ -16,8 +16,11 @@ export { countsLine, formatValue, markerFor } from './values.js'
 export {
   APPROVE_COMMAND,
   DENY_COMMAND,
+  readAudit,
   renderComment,
-  REVIEW_STATES
+  REVIEW_STATES,
+  reviewHeadline,
+  rewriteAudit
 } from './comment.js'
 export type { CommentOptions, RenderedComment, ReviewState } from './comment.js'
 export { encodeMarker, MARKER_SCHEMA, parseMarker } from './marker.js'
@@ -26,6 +29,7 @@ export {
   clip,
   describeStatus,
   errorStatus,
-  MAX_STATUS_DESCRIPTION
+  MAX_STATUS_DESCRIPTION,
+  reviewStatus
 } from './status.js'
 export type { StatusVerdict } from './status.js'

@@ -22,16 +22,38 @@ export function describeStatus(
   digest: string,
   approvers: readonly string[] = []
 ): StatusVerdict {
-  const gated = analysis.decision.gated.length
+  return reviewStatus({
+    state,
+    gated: analysis.decision.gated.length,
+    destructive: analysis.summary.destructive,
+    digest,
+    approvers,
+    planProblem: analysis.decision.planProblems[0]
+  })
+}
+
+/**
+ * The same, from the numbers alone: what an approval run, which reads no
+ * plan, knows from plangate's earlier status.
+ */
+export function reviewStatus(review: {
+  readonly state: ReviewState
+  readonly gated: number
+  readonly destructive: number
+  readonly digest: string
+  readonly approvers?: readonly string[]
+  readonly planProblem?: string | undefined
+}): StatusVerdict {
+  const { gated, digest } = review
   const changes = `${gated} destructive change${gated === 1 ? '' : 's'}`
-  switch (state) {
+  switch (review.state) {
     case 'pass':
       return {
         state: 'success',
         description:
-          analysis.summary.destructive === 0
+          review.destructive === 0
             ? 'no destructive changes'
-            : `${analysis.summary.destructive} destructive, none needs approval`
+            : `${review.destructive} destructive, none needs approval`
       }
     case 'blocked':
       return {
@@ -44,21 +66,21 @@ export function describeStatus(
       return {
         state: 'success',
         description: clip(
-          `${changes} (${digest}) approved by ${people(approvers)}`
+          `${changes} (${digest}) approved by ${people(review.approvers ?? [])}`
         )
       }
     case 'rejected':
       return {
         state: 'failure',
         description: clip(
-          `${changes} (${digest}) denied by ${people(approvers)}`
+          `${changes} (${digest}) denied by ${people(review.approvers ?? [])}`
         )
       }
     case 'incomplete':
       return {
         state: 'failure',
         description: clip(
-          `plan incomplete: ${analysis.decision.planProblems[0] ?? 'see the report'}`
+          `plan incomplete: ${review.planProblem ?? 'see the report'}`
         )
       }
   }

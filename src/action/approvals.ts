@@ -1,0 +1,177 @@
+import { parseTrailers } from '../attribution/index.js'
+import {
+  evaluateApprovals,
+  parseApprovalCommand,
+  screenCandidates
+} from '../gate/index.js'
+import type {
+  ApprovalOutcome,
+  ApprovalPolicy,
+  Candidate,
+  Permission as CorePermission
+} from '../gate/index.js'
+import type {
+  Account,
+  GitHubPort,
+  PullCommit,
+  PullRequest,
+  ReadStatus
+} from '../github/port.js'
+import { GitHubApiError } from '../github/port.js'
+
+/** The gated set plangate last published for a head, read back from its own status. */
+export interface PublishedReview {
+  readonly digest: string
+  readonly gatedCount: number
+  /** When the first status for this digest at this head was set: the report's time. */
+  readonly reportAt: string
+  /** plangate's latest status for the context at this head. */
+  readonly latest: ReadStatus
+}
+
+const DIGEST_IN_STATUS = /(?:^|[\s(])([0-9a-f]{16})(?:$|[\s)])/
+const COUNT_IN_STATUS = /^(\d+) destructive change/
+
+/** The digest a status of ours names, if any. */
+export function digestOf(status: ReadStatus): string | undefined {
+  return DIGEST_IN_STATUS.exec(status.description)?.[1]
+}
+
+/**
+ * What plangate published for this head and context, from the statuses its
+ * own identity set (a status anyone else set is ignored). Undefined when
+ * there is no such status, or when the latest one names no digest (nothing
+ * gated, an incomplete plan, an error): then there is nothing to approve.
+ */
+export function publishedReview(
+  statuses: readonly ReadStatus[],
+  viewer: Account,
+  statusContext: string,
+  sameAccount: (a: Account, b: Account) => boolean
+): PublishedReview | undefined {
+  const ours = statuses
+    .filter(
+      (s) =>
+        s.context === statusContext &&
+        s.creator !== undefined &&
+        sameAccount(s.creator, viewer)
+    )
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+  const latest = ours[0]
+  if (latest === undefined) return undefined
+  const digest = digestOf(latest)
+  if (digest === undefined) return undefined
+  const first = ours.filter((s) => digestOf(s) === digest).at(-1) ?? latest
+  return {
+    digest,
+    gatedCount: Number(COUNT_IN_STATUS.exec(latest.description)?.[1] ?? '0'),
+    reportAt: first.createdAt,
+    latest
+  }
+}
+
+/** People who wrote the pull request's commits: authors, committers, co-authors. */
+export function contributorsOf(commits: readonly PullCommit[]): {
+  logins: string[]
+  emails: string[]
+} {
+  const logins = new Set<string>()
+  const emails = new Set<string>()
+  for (const commit of commits) {
+    for (const person of [commit.author, commit.committer]) {
+      if (person.login !== undefined) logins.add(person.login.toLowerCase())
+      emails.add(person.email.toLowerCase())
+    }
+    for (const trailer of parseTrailers(commit.message)) {
+      if (trailer.key.toLowerCase() !== 'co-authored-by') continue
+      const email = /<([^<>\s]+@[^<>\s]+)>/.exec(trailer.value)?.[1]
+      if (email !== undefined) emails.add(email.toLowerCase())
+    }
+  }
+  return { logins: [...logins], emails: [...emails] }
+}
+
+/**
+ * Evaluates every approval and denial on the pull request from GitHub's
+ * current data: comments, reviews and each commenter's live permission.
+ * Nothing in a comment is trusted as state. A permission lookup that fails
+ * makes that person not eligible (fail closed).
+ */
+export async function evaluatePull(options: {
+  readonly port: GitHubPort
+  readonly pr: PullRequest
+  readonly published: PublishedReview
+  readonly commits: readonly PullCommit[]
+  readonly policy: ApprovalPolicy
+  readonly comments?: readonly {
+    id: number
+    body: string
+    author: Account
+    createdAt: string
+    updatedAt: string
+    viaApp?: string
+  }[]
+  readonly log: (message: string) => void
+}): Promise<ApprovalOutcome> {
+  const { port, pr, published } = options
+  const comments = options.comments ?? (await port.listIssueComments(pr.number))
+  const candidates: Candidate[] = []
+  // Every comment and review goes to the core, which ignores those without a command and explains near misses.
+  for (const c of comments) {
+    candidates.push({
+      kind: 'comment',
+      id: c.id,
+      body: c.body,
+      author: c.author,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      ...(c.viaApp === undefined ? {} : { viaApp: c.viaApp })
+    })
+  }
+  for (const r of await port.listReviews(pr.number)) {
+    candidates.push({
+      kind: 'review',
+      id: r.id,
+      body: r.body,
+      author: r.author,
+      state: r.state,
+      commitId: r.commitId,
+      ...(r.submittedAt === undefined ? {} : { submittedAt: r.submittedAt })
+    })
+  }
+  const screened = screenCandidates({
+    candidates,
+    context: {
+      digest: published.digest,
+      headSha: pr.headSha,
+      reportAt: published.reportAt,
+      prAuthor: pr.author,
+      prState: pr.state,
+      merged: pr.merged,
+      contributors: contributorsOf(options.commits),
+      policy: options.policy
+    }
+  })
+  const permissions = new Map<string, CorePermission | 'error'>()
+  for (const login of screened.logins) {
+    try {
+      permissions.set(login, await port.getPermission(login))
+    } catch (error) {
+      options.log(
+        `permission of ${login} unknown (${error instanceof GitHubApiError ? error.message : String(error)}): not eligible`
+      )
+      permissions.set(login, 'error')
+    }
+  }
+  return evaluateApprovals(screened, permissions, {
+    // The job token cannot read teams; an App token's team lookup is not implemented either.
+    ...(screened.teamsToResolve.length > 0
+      ? { teamMembers: 'unavailable' as const }
+      : {})
+  })
+}
+
+/** Whether a comment body's first line is a command at all (valid or not). */
+export function isCommandLike(body: string): boolean {
+  return parseApprovalCommand(body).kind !== 'none'
+}
