@@ -81,7 +81,9 @@ describe('the action bundle (dist/index.js), report-only', () => {
       'gated-count': '2',
       digest: ''
     })
-    expect(run.stdout).toMatch(/::error title=plangate%3A needs approval::terraform_data.legacy_credentials/)
+    expect(run.stdout).toMatch(
+      /::error title=plangate%3A needs approval::terraform_data.legacy_credentials/
+    )
   })
 
   it('fails the step when the gate blocks and fail-on-blocked is on, across several plans given one per line', () => {

@@ -225,5 +225,5 @@ export function stickyBody(fake: FakeGitHub): string {
   const sticky = (fake.state.comments[PR_NUMBER] ?? []).find((c) =>
     String(c.body).startsWith('<!-- plangate:')
   )
-  return String(sticky?.body ?? '')
+  return typeof sticky?.body === 'string' ? sticky.body : ''
 }
