@@ -59007,7 +59007,8 @@ function publishedReview(statuses, viewer, statusContext, sameAccount) {
         sameAccount(s.creator, viewer))
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
     const latest = ours[0];
-    if (latest === undefined)
+    // An error or pending status names no gated set, whatever its text holds.
+    if (latest === undefined || !['failure', 'success'].includes(latest.state))
         return undefined;
     const digest = digestOf(latest);
     if (digest === undefined)

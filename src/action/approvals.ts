@@ -58,7 +58,9 @@ export function publishedReview(
     )
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
   const latest = ours[0]
-  if (latest === undefined) return undefined
+  // An error or pending status names no gated set, whatever its text holds.
+  if (latest === undefined || !['failure', 'success'].includes(latest.state))
+    return undefined
   const digest = digestOf(latest)
   if (digest === undefined) return undefined
   const first = ours.filter((s) => digestOf(s) === digest).at(-1) ?? latest

@@ -13,11 +13,7 @@ import { parseMarker } from '../../src/report/index.js'
 import { fixturePath } from '../helpers.js'
 import { runAction, TOKEN } from '../support/action-run.js'
 import type { ActionRun } from '../support/action-run.js'
-import {
-  examplePayload,
-  pullRequestEvent,
-  setPath
-} from '../support/events.js'
+import { examplePayload, pullRequestEvent, setPath } from '../support/events.js'
 import {
   makePull,
   makeSha,
@@ -249,11 +245,7 @@ describe('workflow_run (App mode: the plan came from a pull_request run)', () =>
     setPath(payload, 'workflow_run.head_repository.full_name', FORK)
     // GitHub lists no pull requests for runs from forks.
     setPath(payload, 'workflow_run.pull_requests', [])
-    setPath(
-      payload,
-      'workflow_run.conclusion',
-      changes.conclusion ?? 'success'
-    )
+    setPath(payload, 'workflow_run.conclusion', changes.conclusion ?? 'success')
     setPath(
       payload,
       'workflow_run.path',
@@ -325,8 +317,7 @@ describe('workflow_run (App mode: the plan came from a pull_request run)', () =>
       {
         state: 'failure',
         context: 'plangate/main',
-        description:
-          'the plan run did not succeed (failure): nothing to review'
+        description: 'the plan run did not succeed (failure): nothing to review'
       }
     ])
     expect(server.state.comments[7]).toEqual([])

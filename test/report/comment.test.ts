@@ -7,7 +7,10 @@ import {
   MAX_COMMENT_CHARS,
   MAX_STATUS_DESCRIPTION,
   parseMarker,
-  renderComment
+  readAudit,
+  renderComment,
+  reviewHeadline,
+  rewriteAudit
 } from '../../src/report/index.js'
 import { analyzeFixtures } from '../helpers.js'
 
@@ -150,5 +153,42 @@ describe('commit status descriptions', () => {
     expect(
       errorStatus('🔥'.repeat(200)).description.length
     ).toBeLessThanOrEqual(MAX_STATUS_DESCRIPTION)
+  })
+})
+
+describe('audit lines', () => {
+  const analysis = analyzeFixtures('terraform/kitchen-sink.json')
+  const rendered = renderComment(analysis, {
+    state: 'blocked',
+    statusContext: 'plangate/main',
+    headSha: HEAD,
+    digest: 'abcdef0123456789',
+    audit: ['first line']
+  }).body
+
+  it('are read back and rewritten without touching the report', () => {
+    expect(readAudit(rendered)).toEqual(['first line'])
+    const rewritten = rewriteAudit(rendered, reviewHeadline('approved', 3), [
+      '✅ Approved by @alice',
+      'second'
+    ])
+    expect(rewritten).toBeDefined()
+    expect(rewritten?.split('\n')[1]).toBe(
+      '## ✅ plangate: 3 destructive changes approved'
+    )
+    expect(readAudit(rewritten ?? '')).toEqual([
+      '✅ Approved by @\u200balice',
+      'second'
+    ])
+    const tail = (body: string): string =>
+      body.slice(body.indexOf('#### Needs approval'))
+    expect(tail(rewritten ?? '')).toBe(tail(rendered))
+    expect(parseMarker(rewritten ?? '')).toEqual(parseMarker(rendered))
+  })
+
+  it('cannot be rewritten in a body without an audit block', () => {
+    expect(
+      rewriteAudit('<!-- x -->\n## y\nno block\n', '## z', [])
+    ).toBeUndefined()
   })
 })
