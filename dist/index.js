@@ -36806,6 +36806,20 @@ function createGitHubPort(options) {
             const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...base, username: login }));
             return permission(new Shape(operation), data);
         },
+        async isTeamMember(team, login) {
+            const [org = '', slug = ''] = team.split('/');
+            const operation = `GET /orgs/${encodeURIComponent(org)}/teams/${encodeURIComponent(slug)}/memberships/${encodeURIComponent(login)}`;
+            try {
+                const { data } = await call(operation, () => octokit.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', { org, team_slug: slug, username: login }));
+                return new Shape(operation).str(data, 'state') === 'active';
+            }
+            catch (error) {
+                // 404: not a member (GitHub's answer for a team the user is not in).
+                if (error instanceof GitHubApiError && error.status === 404)
+                    return false;
+                throw error;
+            }
+        },
         async findPullRequest(headRepo, headBranch, headSha) {
             const operation = `GET ${repoPath}/pulls`;
             const headOwner = headRepo.split('/')[0] ?? headRepo;
@@ -59098,11 +59112,35 @@ async function evaluatePull(options) {
         }
     }
     return evaluateApprovals(screened, permissions, {
-        // The job token cannot read teams; an App token's team lookup is not implemented either.
         ...(screened.teamsToResolve.length > 0
-            ? { teamMembers: 'unavailable' }
+            ? {
+                teamMembers: await teamMembers(port, screened.teamsToResolve, screened.logins, options.log)
+            }
             : {})
     });
+}
+/**
+ * Members among `logins` of each approver team, or `unavailable` when the
+ * token cannot read teams (the job token cannot: it has no organization
+ * scope). A failed lookup never makes anyone a member.
+ */
+async function teamMembers(port, teams, logins, log) {
+    const members = new Map();
+    for (const team of teams) {
+        const found = new Set();
+        for (const login of logins) {
+            try {
+                if (await port.isTeamMember(team, login))
+                    found.add(login);
+            }
+            catch (error) {
+                log(`team ${team} unreadable (${error instanceof Error ? error.message : String(error)}): approver teams need a GitHub App token with organization members read`);
+                return 'unavailable';
+            }
+        }
+        members.set(team, found);
+    }
+    return members;
 }
 /** Whether a comment body's first line is a command at all (valid or not). */
 function isCommandLike(body) {

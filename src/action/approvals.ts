@@ -166,11 +166,46 @@ export async function evaluatePull(options: {
     }
   }
   return evaluateApprovals(screened, permissions, {
-    // The job token cannot read teams; an App token's team lookup is not implemented either.
     ...(screened.teamsToResolve.length > 0
-      ? { teamMembers: 'unavailable' as const }
+      ? {
+          teamMembers: await teamMembers(
+            port,
+            screened.teamsToResolve,
+            screened.logins,
+            options.log
+          )
+        }
       : {})
   })
+}
+
+/**
+ * Members among `logins` of each approver team, or `unavailable` when the
+ * token cannot read teams (the job token cannot: it has no organization
+ * scope). A failed lookup never makes anyone a member.
+ */
+async function teamMembers(
+  port: GitHubPort,
+  teams: readonly string[],
+  logins: readonly string[],
+  log: (message: string) => void
+): Promise<ReadonlyMap<string, ReadonlySet<string>> | 'unavailable'> {
+  const members = new Map<string, Set<string>>()
+  for (const team of teams) {
+    const found = new Set<string>()
+    for (const login of logins) {
+      try {
+        if (await port.isTeamMember(team, login)) found.add(login)
+      } catch (error) {
+        log(
+          `team ${team} unreadable (${error instanceof Error ? error.message : String(error)}): approver teams need a GitHub App token with organization members read`
+        )
+        return 'unavailable'
+      }
+    }
+    members.set(team, found)
+  }
+  return members
 }
 
 /** Whether a comment body's first line is a command at all (valid or not). */

@@ -671,6 +671,25 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
       return permission(new Shape(operation), data)
     },
 
+    async isTeamMember(team: string, login: string): Promise<boolean> {
+      const [org = '', slug = ''] = team.split('/')
+      const operation = `GET /orgs/${encodeURIComponent(org)}/teams/${encodeURIComponent(slug)}/memberships/${encodeURIComponent(login)}`
+      try {
+        const { data } = await call(operation, () =>
+          octokit.request(
+            'GET /orgs/{org}/teams/{team_slug}/memberships/{username}',
+            { org, team_slug: slug, username: login }
+          )
+        )
+        return new Shape(operation).str(data, 'state') === 'active'
+      } catch (error) {
+        // 404: not a member (GitHub's answer for a team the user is not in).
+        if (error instanceof GitHubApiError && error.status === 404)
+          return false
+        throw error
+      }
+    },
+
     async findPullRequest(
       headRepo: string,
       headBranch: string,

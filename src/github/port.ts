@@ -163,6 +163,12 @@ export interface GitHubPort {
   /** The user's live role on the repository; throws on any API error. */
   getPermission(login: string): Promise<Permission>
   /**
+   * Whether `login` is an active member of `team` (`org/slug`). Needs a
+   * token that can read the organization's teams (a GitHub App with
+   * organization members read); the job token gets 403, which throws.
+   */
+  isTeamMember(team: string, login: string): Promise<boolean>
+  /**
    * The open pull request whose head is `headSha` on branch `headBranch` of
    * `headRepo` (`owner/name`, a fork maybe); undefined when there is none.
    */

@@ -4,6 +4,11 @@
  * plangate's own status names the digest and its sticky comment exists),
  * then comments, reviews and permissions that tests add before running the
  * bundle on an approval event.
+ *
+ * A pull request run costs seconds (the throttling plugin spaces writes), so
+ * a test file can review once and start each test from a snapshot of that
+ * state: `snapshotOf(await reviewedPull(scenario))`, then
+ * `startFrom(snapshot)` per test.
  */
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
@@ -21,7 +26,13 @@ import {
   makeUser,
   startFakeGitHub
 } from './fake-github.js'
-import type { FakeGitHub, RestObject } from './fake-github.js'
+import type {
+  FakeGitHub,
+  FakeState,
+  FakeViewer,
+  RecordedRequest,
+  RestObject
+} from './fake-github.js'
 import { commitDetailsOf, pullOf } from './repo-state.js'
 
 export const PR_NUMBER = 7
@@ -88,6 +99,80 @@ export async function reviewedPull(scenario: ScenarioRepo): Promise<Reviewed> {
   return { fake, digest, headSha: pr.headSha, run }
 }
 
+/** A reviewed state to start tests from: the fake's state, frozen. */
+export interface Snapshot {
+  readonly state: FakeState
+  readonly digest: string
+  readonly headSha: string
+}
+
+/** Freezes a fake's state (a deep copy) and closes the fake. */
+export async function snapshotOf(reviewed: {
+  readonly fake: FakeGitHub
+  readonly digest: string
+  readonly headSha: string
+}): Promise<Snapshot> {
+  const state = structuredClone(reviewed.fake.state)
+  await reviewed.fake.close()
+  return { state, digest: reviewed.digest, headSha: reviewed.headSha }
+}
+
+/** A fresh fake GitHub (new server, empty request log) from a copy of a snapshot. */
+export async function startFrom(
+  snapshot: Snapshot
+): Promise<FakeGitHub & { readonly digest: string; readonly headSha: string }> {
+  const fake = await startFakeGitHub(structuredClone(snapshot.state))
+  return Object.assign(fake, {
+    digest: snapshot.digest,
+    headSha: snapshot.headSha
+  })
+}
+
+/** The base commit's SHA of the scenario's pull request. */
+export function baseShaOf(fake: FakeGitHub, pull = PR_NUMBER): string {
+  const base = fake.state.pulls[pull]?.base as { sha?: string } | undefined
+  return base?.sha ?? ''
+}
+
+/** Puts `.github/plangate.yml` on the base branch (approval runs read it there). */
+export function setBaseConfig(fake: FakeGitHub, text: string): void {
+  fake.state.files[`${baseShaOf(fake)}:.github/plangate.yml`] = text
+}
+
+/** Moves the pull request's head to another commit (a push), keeping its commits. */
+export function pushHead(
+  state: FakeState,
+  headSha: string,
+  pull = PR_NUMBER
+): void {
+  const current = state.pulls[pull]
+  if (current === undefined) throw new Error(`no pull request #${pull}`)
+  const head = current.head as RestObject
+  state.pulls[pull] = { ...current, head: { ...head, sha: headSha } }
+}
+
+/**
+ * Makes plangate run as a GitHub App (`login[bot]`) instead of the job
+ * token's github-actions[bot]: the viewer changes, and so do the authors
+ * of the statuses and comments that plangate's identity wrote so far.
+ */
+export function useAppIdentity(state: FakeState, viewer: FakeViewer): void {
+  const previous = state.viewer
+  const isOld = (user: unknown): boolean =>
+    typeof user === 'object' &&
+    user !== null &&
+    (user as RestObject).id === previous.databaseId
+  const user = makeUser(`${viewer.login}[bot]`, {
+    id: viewer.databaseId,
+    type: viewer.__typename
+  })
+  for (const list of Object.values(state.statuses))
+    for (const status of list) if (isOld(status.creator)) status.creator = user
+  for (const list of Object.values(state.comments))
+    for (const comment of list) if (isOld(comment.user)) comment.user = user
+  state.viewer = viewer
+}
+
 /** Seconds after the fake's clock: a time after everything written so far. */
 export function later(fake: FakeGitHub, seconds = 60): string {
   return isoSeconds(Date.parse(fake.state.now) + seconds * 1000)
@@ -105,12 +190,15 @@ export function addComment(
     createdAt?: string
     updatedAt?: string
     viaApp?: string
+    /** The pull request or issue; default the scenario's pull request. */
+    issue?: number
   }
 ): RestObject {
   const createdAt = options.createdAt ?? later(fake)
+  const issue = options.issue ?? PR_NUMBER
   const comment = makeComment({
     id: options.id,
-    issue: PR_NUMBER,
+    issue,
     body: options.body,
     user: makeUser(options.login, {
       ...(options.type === undefined ? {} : { type: options.type }),
@@ -120,8 +208,19 @@ export function addComment(
     updatedAt: options.updatedAt ?? createdAt,
     ...(options.viaApp === undefined ? {} : { viaApp: options.viaApp })
   })
-  ;(fake.state.comments[PR_NUMBER] ??= []).push(comment)
+  ;(fake.state.comments[issue] ??= []).push(comment)
   return comment
+}
+
+/** Removes a comment, as deleting it on GitHub does. */
+export function deleteComment(
+  fake: FakeGitHub,
+  id: number,
+  issue = PR_NUMBER
+): void {
+  fake.state.comments[issue] = (fake.state.comments[issue] ?? []).filter(
+    (c) => c.id !== id
+  )
 }
 
 export function addReview(
@@ -159,13 +258,18 @@ export async function onComment(
   fake: FakeGitHub,
   comment: RestObject,
   action: 'created' | 'edited' | 'deleted' = 'created',
-  inputs: Record<string, string> = {}
+  inputs: Record<string, string> = {},
+  target: { readonly number?: number; readonly pullRequest?: boolean } = {}
 ): Promise<ActionRun> {
   const payload = examplePayload('issue_comment', action)
-  setPath(payload, 'issue.number', PR_NUMBER)
-  setPath(payload, 'issue.pull_request', {
-    url: `https://api.github.com/repos/octo-org/infra/pulls/${PR_NUMBER}`
-  })
+  const number = target.number ?? PR_NUMBER
+  setPath(payload, 'issue.number', number)
+  if (target.pullRequest === false)
+    delete (payload.issue as RestObject)['pull_request']
+  else
+    setPath(payload, 'issue.pull_request', {
+      url: `https://api.github.com/repos/octo-org/infra/pulls/${number}`
+    })
   setPath(payload, 'comment', comment)
   return runAction({
     cwd: scenario.dir,
@@ -181,12 +285,14 @@ export async function onReview(
   scenario: ScenarioRepo,
   fake: FakeGitHub,
   review: RestObject,
-  action: 'submitted' | 'dismissed' = 'submitted'
+  action: 'submitted' | 'dismissed' = 'submitted',
+  /** Fields of the event's review that differ from the API's (e.g. webhooks' lower-case `state`). */
+  payloadReview: RestObject = {}
 ): Promise<ActionRun> {
   const payload = examplePayload('pull_request_review', 'submitted')
   setPath(payload, 'action', action)
   setPath(payload, 'pull_request.number', PR_NUMBER)
-  setPath(payload, 'review', review)
+  setPath(payload, 'review', { ...review, ...payloadReview })
   return runAction({
     cwd: scenario.dir,
     eventName: 'pull_request_review',
@@ -194,6 +300,85 @@ export async function onReview(
     inputs: {},
     apiUrl: fake.url
   })
+}
+
+/** Runs the bundle's pull request review (e.g. `synchronize` after a push). */
+export async function onPullRequest(
+  scenario: ScenarioRepo,
+  fake: FakeGitHub,
+  options: {
+    readonly headSha: string
+    readonly action?: string
+    readonly number?: number
+    readonly baseRef?: string
+  }
+): Promise<ActionRun> {
+  return runAction({
+    cwd: scenario.repo,
+    eventName: 'pull_request',
+    payload: pullRequestEvent({
+      action: options.action ?? 'synchronize',
+      number: options.number ?? PR_NUMBER,
+      headSha: options.headSha,
+      ...(options.baseRef === undefined ? {} : { baseRef: options.baseRef })
+    }),
+    inputs: { plan: 'plan.json' },
+    apiUrl: fake.url
+  })
+}
+
+/** Runs the bundle on a `merge_group` event for the scenario's pull request. */
+export async function onMergeGroup(
+  scenario: ScenarioRepo,
+  fake: FakeGitHub,
+  groupSha: string,
+  baseTip: string
+): Promise<ActionRun> {
+  const payload = examplePayload('merge_group')
+  setPath(
+    payload,
+    'merge_group.head_ref',
+    `refs/heads/gh-readonly-queue/main/pr-${PR_NUMBER}-${baseTip}`
+  )
+  setPath(payload, 'merge_group.head_sha', groupSha)
+  setPath(payload, 'merge_group.base_ref', 'refs/heads/main')
+  return runAction({
+    cwd: scenario.dir,
+    eventName: 'merge_group',
+    payload,
+    inputs: {},
+    apiUrl: fake.url
+  })
+}
+
+/** A commit status as the fake stores it. */
+export interface StoredStatus {
+  readonly state: string
+  readonly description: string
+  readonly context: string
+  readonly creator: { readonly login: string; readonly id: number }
+}
+
+/** The latest status of a context on a commit, whoever set it. */
+export function statusOf(
+  fake: FakeGitHub,
+  sha: string,
+  context = 'plangate/main'
+): StoredStatus | undefined {
+  const statuses = (fake.state.statuses[sha] ?? []) as unknown as StoredStatus[]
+  return statuses.filter((s) => s.context === context).at(-1)
+}
+
+/** Requests that change something on GitHub (everything but reads and GraphQL queries). */
+export function writesOf(fake: FakeGitHub): RecordedRequest[] {
+  return fake.requests.filter(
+    (r) => r.method !== 'GET' && !(r.method === 'POST' && r.path === '/graphql')
+  )
+}
+
+/** `METHOD route` of each request, for readable request-log assertions. */
+export function routesOf(requests: readonly RecordedRequest[]): string[] {
+  return requests.map((r) => r.route ?? `${r.method} ${r.path} (unknown)`)
 }
 
 /** plangate's latest status on the head, as GitHub would list it first. */
@@ -210,19 +395,20 @@ export function reactionsOn(fake: FakeGitHub, id: number): string[] {
   return (fake.state.reactions[id] ?? []).map((r) => String(r.content))
 }
 
-/** Comments plangate posted as replies (not the sticky comment). */
-export function replies(fake: FakeGitHub): string[] {
-  return (fake.state.comments[PR_NUMBER] ?? [])
+/** Comments plangate's identity posted as replies (not the sticky comment). */
+export function replies(fake: FakeGitHub, issue = PR_NUMBER): string[] {
+  return (fake.state.comments[issue] ?? [])
     .filter(
       (c) =>
-        (c.user as { type?: string }).type === 'Bot' &&
+        (c.user as { type?: string; id?: number }).type === 'Bot' &&
+        (c.user as { id?: number }).id === fake.state.viewer.databaseId &&
         !String(c.body).startsWith('<!-- plangate:')
     )
     .map((c) => String(c.body))
 }
 
-export function stickyBody(fake: FakeGitHub): string {
-  const sticky = (fake.state.comments[PR_NUMBER] ?? []).find((c) =>
+export function stickyBody(fake: FakeGitHub, issue = PR_NUMBER): string {
+  const sticky = (fake.state.comments[issue] ?? []).find((c) =>
     String(c.body).startsWith('<!-- plangate:')
   )
   return typeof sticky?.body === 'string' ? sticky.body : ''

@@ -26,7 +26,9 @@
  * header); a route the fake does not know answers 404 `{message:'Not Found'}`
  * and is recorded with `route: undefined`, so tests can assert that nothing
  * unexpected was called. `fault()` injects errors, hangs and malformed
- * bodies. `close()` ends hanging requests too.
+ * bodies. `onRequest()` runs a test's code when a request arrives, before it
+ * is answered (e.g. a push that lands between two reads of a run).
+ * `close()` ends hanging requests too.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -107,7 +109,19 @@ export interface FaultMatch {
   path?: RegExp | string
   /** How many requests to fault; default: every matching one. */
   times?: number
+  /** How many matching requests to let through first; default 0. */
+  skip?: number
 }
+
+/**
+ * Runs when a matching request arrives, before the fake answers it (with
+ * the changed state, or with a fault). It may return a promise: the answer
+ * waits for it, so a test can hold a request while something else happens.
+ */
+export type RequestHook = (
+  state: FakeState,
+  request: RecordedRequest
+) => void | Promise<void>
 
 export type FaultReply =
   | { status: number; headers?: Record<string, string>; body?: string }
@@ -124,6 +138,8 @@ export interface FakeGitHub {
   readonly requests: RecordedRequest[]
   /** Answers matching requests with `reply` instead (first added, first used). */
   fault(match: FaultMatch, reply: FaultReply): void
+  /** Runs `hook` on matching requests (`times`, `skip` as for faults), before the answer. */
+  onRequest(match: FaultMatch, hook: RequestHook): void
   /** Requests no route knew. */
   unexpected(): RecordedRequest[]
   close(): Promise<void>
@@ -135,18 +151,50 @@ export async function startFakeGitHub(
 ): Promise<FakeGitHub> {
   const state: FakeState = { ...defaultState(), ...initial }
   const requests: RecordedRequest[] = []
-  const faults: { match: FaultMatch; reply: FaultReply; left: number }[] = []
+  const faults: {
+    match: FaultMatch
+    reply: FaultReply
+    left: number
+    seen: number
+  }[] = []
+  const hooks: {
+    match: FaultMatch
+    hook: RequestHook
+    left: number
+    seen: number
+  }[] = []
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8')
-      handle(req, res, text)
+      void handle(req, res, text)
     })
   })
 
-  function handle(req: IncomingMessage, res: ServerResponse, text: string) {
+  /** The first entry whose `skip` is used up and `times` not; counts every match. */
+  function take<T extends { match: FaultMatch; left: number; seen: number }>(
+    entries: T[],
+    method: string,
+    path: string
+  ): T | undefined {
+    let found: T | undefined
+    for (const entry of entries) {
+      if (entry.left <= 0 || !matches(entry.match, method, path)) continue
+      entry.seen += 1
+      if (entry.seen <= (entry.match.skip ?? 0)) continue
+      found ??= entry
+    }
+    if (found !== undefined) found.left -= 1
+    return found
+  }
+
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    text: string
+  ): Promise<void> {
     const method = req.method ?? 'GET'
     const host = req.headers.host ?? '127.0.0.1'
     const url = new URL(req.url ?? '/', `http://${host}`)
@@ -175,18 +223,17 @@ export async function startFakeGitHub(
     }
     requests.push(record)
 
-    const fault = faults.find(
-      (f) =>
-        f.left > 0 &&
-        (f.match.method === undefined ||
-          f.match.method.toUpperCase() === method) &&
-        (f.match.path === undefined ||
-          (typeof f.match.path === 'string'
-            ? f.match.path === url.pathname
-            : f.match.path.test(url.pathname)))
-    )
+    const hook = take(hooks, method, url.pathname)
+    if (hook !== undefined) {
+      try {
+        await hook.hook(state, record)
+      } catch {
+        // A failing hook must not leave the request unanswered.
+      }
+    }
+
+    const fault = take(faults, method, url.pathname)
     if (fault !== undefined) {
-      fault.left -= 1
       record.faulted = true
       const reply = fault.reply
       if (reply === 'hang') return
@@ -235,7 +282,10 @@ export async function startFakeGitHub(
     state,
     requests,
     fault(match, reply) {
-      faults.push({ match, reply, left: match.times ?? Infinity })
+      faults.push({ match, reply, left: match.times ?? Infinity, seen: 0 })
+    },
+    onRequest(match, hook) {
+      hooks.push({ match, hook, left: match.times ?? Infinity, seen: 0 })
     },
     unexpected() {
       return requests.filter((r) => r.route === undefined && !r.faulted)
@@ -249,6 +299,16 @@ export async function startFakeGitHub(
 
 // ---------------------------------------------------------------------------
 // Routing.
+
+function matches(match: FaultMatch, method: string, path: string): boolean {
+  return (
+    (match.method === undefined || match.method.toUpperCase() === method) &&
+    (match.path === undefined ||
+      (typeof match.path === 'string'
+        ? match.path === path
+        : match.path.test(path)))
+  )
+}
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
