@@ -18839,6 +18839,14 @@ function judge(change, policy, history) {
             why: `${what}; caused by ${aiCause.sha.slice(0, 7)} (${tool}${commit?.confidence === undefined ? '' : `, ${commit.confidence}`}): ${aiCause.how}`
         };
     }
+    const unread = history.aiUnread?.[0];
+    if (unread !== undefined) {
+        return {
+            ...base,
+            gated: true,
+            why: `${what}; the diff of AI commit ${unread.slice(0, 7)} could not be read, so it may have caused it`
+        };
+    }
     if (pinned) {
         return {
             ...base,
@@ -20016,7 +20024,11 @@ function analyze(inputs, options = {}) {
                 ...history,
                 stackDirs: options.stackDirs ?? {}
             }),
-            aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports)
+            aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports),
+            aiUnread: history.commits
+                .filter((commit) => commit.filesUnknown === true &&
+                reports.get(commit.sha)?.verdict === 'ai')
+                .map((commit) => commit.sha)
         };
     }
     const { decision, verdicts } = judgeChanges(plans, options.policy, gateHistory);
@@ -20041,7 +20053,9 @@ function aiTouchedInfra(plans, commits, reports) {
         return false;
     if (plans.some((plan) => plan.sourceMap === undefined))
         return true;
-    return ai.some((commit) => commit.files.some((file) => INFRA_FILE.test(file.path)));
+    // A commit whose diff could not be read may have changed anything.
+    return ai.some((commit) => commit.filesUnknown === true ||
+        commit.files.some((file) => INFRA_FILE.test(file.path)));
 }
 function commitReport(commit, verdict) {
     const report = {

@@ -38604,6 +38604,14 @@ function judge(change, policy, history) {
             why: `${what}; caused by ${aiCause.sha.slice(0, 7)} (${tool}${commit?.confidence === undefined ? '' : `, ${commit.confidence}`}): ${aiCause.how}`
         };
     }
+    const unread = history.aiUnread?.[0];
+    if (unread !== undefined) {
+        return {
+            ...base,
+            gated: true,
+            why: `${what}; the diff of AI commit ${unread.slice(0, 7)} could not be read, so it may have caused it`
+        };
+    }
     if (pinned) {
         return {
             ...base,
@@ -44197,7 +44205,11 @@ function analyze(inputs, options = {}) {
                 ...history,
                 stackDirs: options.stackDirs ?? {}
             }),
-            aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports)
+            aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports),
+            aiUnread: history.commits
+                .filter((commit) => commit.filesUnknown === true &&
+                reports.get(commit.sha)?.verdict === 'ai')
+                .map((commit) => commit.sha)
         };
     }
     const { decision, verdicts } = judgeChanges(plans, options.policy, gateHistory);
@@ -44222,7 +44234,9 @@ function aiTouchedInfra(plans, commits, reports) {
         return false;
     if (plans.some((plan) => plan.sourceMap === undefined))
         return true;
-    return ai.some((commit) => commit.files.some((file) => INFRA_FILE.test(file.path)));
+    // A commit whose diff could not be read may have changed anything.
+    return ai.some((commit) => commit.filesUnknown === true ||
+        commit.files.some((file) => INFRA_FILE.test(file.path)));
 }
 function commitReport(commit, verdict) {
     const report = {
@@ -44792,19 +44806,37 @@ async function readPullHistory(options) {
         log(`local history not used: ${error instanceof Error ? error.message : String(error)}`);
     }
     const localBySha = new Map(local.map((commit) => [commit.sha, commit]));
-    const missing = listed.filter((commit) => !localBySha.has(commit.sha));
+    const pullRequest = {
+        authorLogin: pr.author.login,
+        authorType: authorType(pr.author.type),
+        body: pr.body,
+        headBranch: pr.headRef
+    };
+    const verdicts = new Map(listed.map((commit) => [
+        commit.sha,
+        classifyCommit(toFacts(commit), pullRequest, options.rules)
+    ]));
+    // Past the budget, read AI and automation commits' diffs first: theirs decide the gate.
+    const rank = (sha) => ({ ai: 0, automation: 1, human: 2 })[verdicts.get(sha)?.verdict ?? 'human'];
+    const missing = listed
+        .filter((commit) => !localBySha.has(commit.sha))
+        .map((commit, index) => ({ commit, index }))
+        .sort((a, b) => rank(a.commit.sha) - rank(b.commit.sha) || a.index - b.index)
+        .map(({ commit }) => commit);
     const fetched = missing.slice(0, MAX_API_DIFF_COMMITS);
     if (missing.length > fetched.length)
-        warnings.push(`${missing.length} commits of the pull request are not in the checkout; the diffs of ${missing.length - fetched.length} of them were not read (at most ${MAX_API_DIFF_COMMITS} through the API). Check out with fetch-depth: 0 so that every commit can be attributed.`);
+        warnings.push(`${missing.length} commits of the pull request are not in the checkout; the diffs of ${missing.length - fetched.length} of them were not read (at most ${MAX_API_DIFF_COMMITS} through the API, AI commits first), so destructive changes they may have caused count as unattributed. Check out with fetch-depth: 0 so that every commit can be attributed.`);
     const apiFiles = new Map();
     for (const commit of fetched)
         apiFiles.set(commit.sha, (await port.getCommitFiles(commit.sha)).map(toFileChange));
     const commits = listed.map((commit) => {
         const fromLocal = localBySha.get(commit.sha);
+        const files = fromLocal?.files ?? apiFiles.get(commit.sha);
         return {
             ...toFacts(commit),
             ...(fromLocal?.notes === undefined ? {} : { notes: fromLocal.notes }),
-            files: fromLocal?.files ?? apiFiles.get(commit.sha) ?? []
+            files: files ?? [],
+            ...(files === undefined ? { filesUnknown: true } : {})
         };
     });
     const isTf = (path) => path.endsWith('.tf');
@@ -44817,16 +44849,14 @@ async function readPullHistory(options) {
                 ...(version.after === undefined ? {} : { after: version.after })
             });
     await readApiVersions(port, commits.filter((c) => apiFiles.has(c.sha)), isTf, versions);
-    const pullRequest = {
-        authorLogin: pr.author.login,
-        authorType: authorType(pr.author.type),
-        body: pr.body,
-        headBranch: pr.headRef
-    };
     return {
         history: {
             commits,
-            verdicts: commits.map((commit) => classifyCommit(commit, pullRequest, options.rules)),
+            // The notes of a local commit can add evidence: classify again with them.
+            verdicts: commits.map((commit) => commit.notes === undefined
+                ? (verdicts.get(commit.sha) ??
+                    classifyCommit(commit, pullRequest, options.rules))
+                : classifyCommit(commit, pullRequest, options.rules)),
             versions,
             rootDirs: options.rootDirs
         },

@@ -63,7 +63,14 @@ export function analyze(
         ...history,
         stackDirs: options.stackDirs ?? {}
       }),
-      aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports)
+      aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports),
+      aiUnread: history.commits
+        .filter(
+          (commit) =>
+            commit.filesUnknown === true &&
+            reports.get(commit.sha)?.verdict === 'ai'
+        )
+        .map((commit) => commit.sha)
     }
   }
   const { decision, verdicts } = judgeChanges(
@@ -97,8 +104,11 @@ function aiTouchedInfra(
   )
   if (ai.length === 0) return false
   if (plans.some((plan) => plan.sourceMap === undefined)) return true
-  return ai.some((commit) =>
-    commit.files.some((file) => INFRA_FILE.test(file.path))
+  // A commit whose diff could not be read may have changed anything.
+  return ai.some(
+    (commit) =>
+      commit.filesUnknown === true ||
+      commit.files.some((file) => INFRA_FILE.test(file.path))
   )
 }
 

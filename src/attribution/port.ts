@@ -91,6 +91,12 @@ export type SourceCommit = CommitFacts & {
    * what no other commit in the range explains.
    */
   readonly files: readonly FileChange[]
+  /**
+   * True when the source could not read this commit's diff (`files` is then
+   * empty but says nothing): attribution must assume the commit may have
+   * changed anything.
+   */
+  readonly filesUnknown?: true
 }
 
 /**

@@ -51,6 +51,8 @@ export interface GateHistory {
   >
   /** Some AI commit of the range changed infrastructure code. */
   readonly aiTouchedInfra: boolean
+  /** AI commits whose diffs could not be read: they may have caused anything. */
+  readonly aiUnread?: readonly string[]
 }
 
 const STRICT: GatePolicy = {
@@ -157,6 +159,14 @@ function judge(
       ...base,
       gated: true,
       why: `${what}; caused by ${aiCause.sha.slice(0, 7)} (${tool}${commit?.confidence === undefined ? '' : `, ${commit.confidence}`}): ${aiCause.how}`
+    }
+  }
+  const unread = history.aiUnread?.[0]
+  if (unread !== undefined) {
+    return {
+      ...base,
+      gated: true,
+      why: `${what}; the diff of AI commit ${unread.slice(0, 7)} could not be read, so it may have caused it`
     }
   }
   if (pinned) {

@@ -68,11 +68,32 @@ export async function readPullHistory(options: {
   }
   const localBySha = new Map(local.map((commit) => [commit.sha, commit]))
 
-  const missing = listed.filter((commit) => !localBySha.has(commit.sha))
+  const pullRequest: PullRequestFacts = {
+    authorLogin: pr.author.login,
+    authorType: authorType(pr.author.type),
+    body: pr.body,
+    headBranch: pr.headRef
+  }
+  const verdicts = new Map(
+    listed.map((commit) => [
+      commit.sha,
+      classifyCommit(toFacts(commit), pullRequest, options.rules)
+    ])
+  )
+  // Past the budget, read AI and automation commits' diffs first: theirs decide the gate.
+  const rank = (sha: string): number =>
+    ({ ai: 0, automation: 1, human: 2 })[verdicts.get(sha)?.verdict ?? 'human']
+  const missing = listed
+    .filter((commit) => !localBySha.has(commit.sha))
+    .map((commit, index) => ({ commit, index }))
+    .sort(
+      (a, b) => rank(a.commit.sha) - rank(b.commit.sha) || a.index - b.index
+    )
+    .map(({ commit }) => commit)
   const fetched = missing.slice(0, MAX_API_DIFF_COMMITS)
   if (missing.length > fetched.length)
     warnings.push(
-      `${missing.length} commits of the pull request are not in the checkout; the diffs of ${missing.length - fetched.length} of them were not read (at most ${MAX_API_DIFF_COMMITS} through the API). Check out with fetch-depth: 0 so that every commit can be attributed.`
+      `${missing.length} commits of the pull request are not in the checkout; the diffs of ${missing.length - fetched.length} of them were not read (at most ${MAX_API_DIFF_COMMITS} through the API, AI commits first), so destructive changes they may have caused count as unattributed. Check out with fetch-depth: 0 so that every commit can be attributed.`
     )
   const apiFiles = new Map<string, FileChange[]>()
   for (const commit of fetched)
@@ -83,10 +104,12 @@ export async function readPullHistory(options: {
 
   const commits: SourceCommit[] = listed.map((commit) => {
     const fromLocal = localBySha.get(commit.sha)
+    const files = fromLocal?.files ?? apiFiles.get(commit.sha)
     return {
       ...toFacts(commit),
       ...(fromLocal?.notes === undefined ? {} : { notes: fromLocal.notes }),
-      files: fromLocal?.files ?? apiFiles.get(commit.sha) ?? []
+      files: files ?? [],
+      ...(files === undefined ? { filesUnknown: true as const } : {})
     }
   })
 
@@ -109,17 +132,15 @@ export async function readPullHistory(options: {
     versions
   )
 
-  const pullRequest: PullRequestFacts = {
-    authorLogin: pr.author.login,
-    authorType: authorType(pr.author.type),
-    body: pr.body,
-    headBranch: pr.headRef
-  }
   return {
     history: {
       commits,
+      // The notes of a local commit can add evidence: classify again with them.
       verdicts: commits.map((commit) =>
-        classifyCommit(commit, pullRequest, options.rules)
+        commit.notes === undefined
+          ? (verdicts.get(commit.sha) ??
+            classifyCommit(commit, pullRequest, options.rules))
+          : classifyCommit(commit, pullRequest, options.rules)
       ),
       versions,
       rootDirs: options.rootDirs

@@ -419,13 +419,19 @@ describe('big pull requests', () => {
     (commit['parents'] as { sha: string }[]).map((p) => p.sha)
 
   async function startLong(
-    options: { commits?: number; list?: RestObject[]; config?: string } = {}
+    options: {
+      commits?: number
+      list?: RestObject[]
+      config?: string
+      /** Files of particular commits' diffs (default: none). */
+      files?: Record<string, { filename: string; patch: string }[]>
+    } = {}
   ): Promise<FakeGitHub> {
     const list = options.list ?? chain
     const details: Record<string, RestObject> = {}
-    for (const commit of list.slice(0, 100)) {
+    for (const commit of list) {
       const sha = String(commit['sha'])
-      details[sha] = makeCommitDetail(sha, [], {
+      details[sha] = makeCommitDetail(sha, options.files?.[sha] ?? [], {
         parents: parentsOf(commit),
         message: String((commit['commit'] as RestObject)['message'])
       })
@@ -474,7 +480,7 @@ describe('big pull requests', () => {
       'reviewed 300 commits (0 diffs from the checkout, 100 from the API)'
     )
     expect(run.log).toContain(
-      '::warning::300 commits of the pull request are not in the checkout; the diffs of 200 of them were not read (at most 100 through the API)'
+      '::warning::300 commits of the pull request are not in the checkout; the diffs of 200 of them were not read (at most 100 through the API, AI commits first)'
     )
     const diffs = server.requests
       .filter((r) => r.route === 'GET /repos/{owner}/{repo}/commits/{ref}')
@@ -498,25 +504,34 @@ describe('big pull requests', () => {
     expectFailClosed(server, run)
   }, 60_000)
 
-  it('does not pass destructive changes when an AI commit is among the commits whose diffs were not read', async () => {
-    // Commit 251 of 300 is Claude Code's; only the first 100 diffs are read.
+  it('reads an AI commit first when not every diff can be read, and gates what it may have caused', async () => {
+    // Commit 251 of 300 is Claude Code's and changes main.tf; only 100 diffs are read.
     const list = [...chain]
     const ai = list[250] as RestObject
-    list[250] = makeCommit(String(ai['sha']), {
+    const aiSha = String(ai['sha'])
+    list[250] = makeCommit(aiSha, {
       parents: parentsOf(ai),
       message:
         'Rename the database\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>'
     })
-    const server = await startLong({ list })
+    const server = await startLong({
+      list,
+      files: {
+        [aiSha]: [{ filename: 'main.tf', patch: '@@ -1 +1 @@\n-a\n+b' }]
+      }
+    })
     const run = await review(server, { cwd: long, headSha: head })
     expect(run.log).toContain(
-      'the diffs of 200 of them were not read (at most 100 through the API)'
+      'the diffs of 200 of them were not read (at most 100 through the API, AI commits first)'
     )
-    // Nothing says the unread AI commit left the infrastructure alone.
-    expect(['blocked', 'error']).toContain(run.outputs.decision)
-    expect(statusesOn(server, head).map((s) => s.state)).not.toEqual([
-      'success'
-    ])
+    const diffs = server.requests
+      .filter((r) => r.route === 'GET /repos/{owner}/{repo}/commits/{ref}')
+      .map((r) => r.path.split('/').at(-1))
+    expect(diffs).toHaveLength(100)
+    expect(diffs[0]).toBe(aiSha)
+    // The AI commit changed infrastructure code; nothing ties the destroys to anyone.
+    expect(run.outputs.decision).toBe('blocked')
+    expect(statusesOn(server, head).map((s) => s.state)).toEqual(['failure'])
     expectFailClosed(server, run)
   }, 60_000)
 
