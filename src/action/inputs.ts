@@ -51,6 +51,22 @@ export function getInputs(): ActionInputs {
   return inputs
 }
 
+/**
+ * The two inputs needed to report a failed run on the pull request, read
+ * without validating the others: when `getInputs` refuses a bad value, the
+ * run can still set an `error` status that says why.
+ */
+export function getFallbackInputs(): { token: string; statusContext: string } {
+  const statusContext = core.getInput('status-context').trim()
+  return {
+    token: core.getInput('github-token').trim(),
+    statusContext:
+      statusContext.length <= 100 && !/[\r\n]/.test(statusContext)
+        ? statusContext
+        : ''
+  }
+}
+
 function oneOf<T extends string>(
   name: string,
   values: readonly T[],

@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { createGitHubPort } from '../github/octokit.js'
 import { readContext } from './context.js'
-import { getInputs } from './inputs.js'
+import { errorStatus } from '../report/index.js'
+import { getFallbackInputs, getInputs, InputError } from './inputs.js'
 import { run } from './run.js'
 import type { ActionLog, ActionOutputs } from './run.js'
 
@@ -55,10 +56,44 @@ export async function main(): Promise<void> {
       )
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
+    if (error instanceof InputError) await reportInputError(message)
     if (failOnError) core.setFailed(`plangate: ${message}`)
     else core.warning(`plangate could not decide: ${message}`)
     if (error instanceof Error && error.stack !== undefined)
       core.debug(error.stack)
+  }
+}
+
+/**
+ * A bad input on a pull request run: sets the `error` status on the head,
+ * best effort, so that the pull request says why instead of waiting for a
+ * status that never comes.
+ */
+async function reportInputError(message: string): Promise<void> {
+  try {
+    const { token, statusContext } = getFallbackInputs()
+    const context = readContext(process.env)
+    const { event } = context
+    if (token === '' || event.kind !== 'pull_request') return
+    const port = createGitHubPort({
+      token,
+      owner: context.owner,
+      repo: context.repo,
+      baseUrl: context.apiUrl,
+      log: (line) => core.debug(line)
+    })
+    const status = errorStatus(message)
+    await port.setStatus(event.headSha, {
+      state: status.state,
+      context:
+        statusContext === '' ? `plangate/${event.baseRef}` : statusContext,
+      description: status.description,
+      ...(context.runUrl === undefined ? {} : { targetUrl: context.runUrl })
+    })
+  } catch (error) {
+    core.warning(
+      `could not set the error status: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 

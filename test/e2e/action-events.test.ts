@@ -430,15 +430,25 @@ describe('inputs the action refuses', () => {
       '-1',
       'input "api-timeout" must be a number of seconds between 0 and 600, got "-1"'
     ]
-  ])('%s: %s fails the step', async (name, value, message) => {
-    const server = await startScenario()
-    const run = await pullRequestRun(server, { [name]: value })
-    expect(run.code).toBe(1)
-    expect(run.outputs.decision).toBe('error')
-    expect(run.log).toContain(`::error::plangate: ${message}`)
-    expect(server.requests).toEqual([])
-    expectClean(run)
-  })
+  ])(
+    '%s: %s fails the step and sets an error status saying why',
+    async (name, value, message) => {
+      const server = await startScenario()
+      const run = await pullRequestRun(server, { [name]: value })
+      expect(run.code).toBe(1)
+      expect(run.outputs.decision).toBe('error')
+      expect(run.log).toContain(`::error::plangate: ${message}`)
+      // One request: the error status, with the input's message.
+      expect(server.requests.map((r) => r.method)).toEqual(['POST'])
+      const [status, ...more] = statusesOn(server, pr.headSha)
+      expect(more).toEqual([])
+      expect(status).toMatchObject({ state: 'error', context: 'plangate/main' })
+      expect(status?.description).toContain(
+        `plangate error: ${message}`.slice(0, 100)
+      )
+      expectClean(run)
+    }
+  )
 
   it('a plan glob that matches nothing fails closed, naming the glob', async () => {
     const server = await startScenario()
