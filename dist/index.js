@@ -36806,6 +36806,32 @@ function createGitHubPort(options) {
             const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...base, username: login }));
             return permission(new Shape(operation), data);
         },
+        async commentStands(id) {
+            const operation = `GET ${repoPath}/issues/comments/${id}`;
+            try {
+                const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...base, comment_id: id }));
+                const comment = issueComment(new Shape(operation), data);
+                return Date.parse(comment.updatedAt) === Date.parse(comment.createdAt);
+            }
+            catch (error) {
+                if (error instanceof GitHubApiError && error.status === 404)
+                    return false;
+                throw error;
+            }
+        },
+        async reviewStands(number, id, headSha) {
+            const operation = `GET ${repoPath}/pulls/${number}/reviews/${id}`;
+            try {
+                const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', { ...base, pull_number: number, review_id: id }));
+                const found = review(new Shape(operation), data);
+                return found.state === 'APPROVED' && found.commitId === headSha;
+            }
+            catch (error) {
+                if (error instanceof GitHubApiError && error.status === 404)
+                    return false;
+                throw error;
+            }
+        },
         async isTeamMember(team, login) {
             const [org = '', slug = ''] = team.split('/');
             const operation = `GET /orgs/${encodeURIComponent(org)}/teams/${encodeURIComponent(slug)}/memberships/${encodeURIComponent(login)}`;
@@ -41456,7 +41482,12 @@ function readAudit(body) {
         .slice(start + AUDIT_START.length + 2, end)
         .split('\n')
         .filter((line) => line.startsWith('> '))
-        .map((line) => line.slice(2));
+        .map((line) => line
+        .slice(2)
+        .replace(/@\u200b/g, '@')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'));
 }
 /**
  * Rewrites the headline and the audit lines of a comment plangate wrote,
@@ -41530,22 +41561,6 @@ function renderGated(analysis, gated) {
 /** GitHub refuses commit status descriptions longer than this. */
 const MAX_STATUS_DESCRIPTION = 140;
 /**
- * The commit status for a review: `success` only when nothing is gated or
- * the gated set is approved, `failure` otherwise. A blocked status carries
- * the digest, so that approval runs (which read no plan) can learn from
- * plangate's own status what the current gated set is.
- */
-function describeStatus(analysis, state, digest, approvers = []) {
-    return reviewStatus({
-        state,
-        gated: analysis.decision.gated.length,
-        destructive: analysis.summary.destructive,
-        digest,
-        approvers,
-        planProblem: analysis.decision.planProblems[0]
-    });
-}
-/**
  * The same, from the numbers alone: what an approval run, which reads no
  * plan, knows from plangate's earlier status.
  */
@@ -41560,11 +41575,17 @@ function reviewStatus(review) {
                     ? 'no destructive changes'
                     : `${review.destructive} destructive, none needs approval`
             };
-        case 'blocked':
+        case 'blocked': {
+            // The command and digest end the text and are never clipped: approval runs read them back.
+            const command = `: /approve-destroy ${digest}`;
+            const detail = review.detail === undefined || review.detail === ''
+                ? ''
+                : ` (${review.detail})`;
             return {
                 state: 'failure',
-                description: clip(`${changes} need${gated === 1 ? 's' : ''} approval: /approve-destroy ${digest}`)
+                description: clip(`${changes} need${gated === 1 ? 's' : ''} approval${detail}`, MAX_STATUS_DESCRIPTION - command.length) + command
             };
+        }
         case 'approved':
             return {
                 state: 'success',
@@ -59381,8 +59402,20 @@ async function reviewPullRequest(deps, event) {
         const latest = await port.getPullRequest(pr.number);
         if (latest.headSha !== pr.headSha)
             log.notice(`pull request #${pr.number} moved to ${latest.headSha.slice(0, 12)} during the run; the status is set on ${pr.headSha.slice(0, 12)} only, and the new head waits for its own run`);
-        const status = describeStatus(analysis, state, digest, approversOf(outcome, state));
+        let status = reviewStatus({
+            state,
+            gated: analysis.decision.gated.length,
+            destructive: analysis.summary.destructive,
+            digest,
+            approvers: approversOf(outcome, state),
+            planProblem: analysis.decision.planProblems[0],
+            detail: pendingDetail(outcome)
+        });
         await setStatus(port, pr.headSha, statusContext, status, context.runUrl);
+        status = await verifyApproved(deps, port, pr, statusContext, outcome, status, {
+            gated: analysis.decision.gated.length,
+            digest
+        });
         log.info(`status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`);
         log.debug(`GitHub API requests: ${port.requestCount()}`);
         return await finish(deps, analysis, state, digest, commentId);
@@ -59462,16 +59495,22 @@ async function reviewApprovals(deps, number, trigger) {
             log.notice(`pull request #${pr.number} moved to ${latest.headSha.slice(0, 12)} during the evaluation: nothing written; the new head needs its own report and approval`);
             return { ...skipped(), decision: 'blocked', digest };
         }
-        const status = reviewStatus({
+        let status = reviewStatus({
             state,
             gated: published.gatedCount,
             destructive: published.gatedCount,
             digest,
-            approvers: approversOf(outcome, state)
+            approvers: approversOf(outcome, state),
+            detail: pendingDetail(outcome)
         });
         if (published.latest.state !== status.state ||
-            published.latest.description !== status.description)
+            published.latest.description !== status.description) {
             await setStatus(port, pr.headSha, statusContext, status, context.runUrl);
+            status = await verifyApproved(deps, port, pr, statusContext, outcome, status, {
+                gated: published.gatedCount,
+                digest
+            });
+        }
         log.info(`status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`);
         if (trigger !== undefined && !trigger.deleted) {
             const counted = [...outcome.approvedBy, ...outcome.deniedBy].some((person) => person.candidates.some((c) => c.kind === trigger.kind && c.id === trigger.id));
@@ -59490,7 +59529,7 @@ async function reviewApprovals(deps, number, trigger) {
         if (own !== undefined &&
             marker?.head === pr.headSha &&
             marker.digest === digest) {
-            const body = rewriteAudit(own.body, reviewHeadline(state, published.gatedCount), auditLines(outcome, digest, pr));
+            const body = rewriteAudit(own.body, reviewHeadline(state, published.gatedCount), [...auditLines(outcome, digest, pr), ...keptStale(own.body)]);
             if (body !== undefined && body !== own.body)
                 await port.updateComment(own.id, body);
             commentId = String(own.id);
@@ -59682,13 +59721,69 @@ function auditLines(outcome, digest, pr) {
         lines.push(`${outcome.approvedBy.length} of ${outcome.required} approvals so far`);
     return lines;
 }
+/** The stale lines a comment already shows, kept by later runs at the same head. */
+function keptStale(body) {
+    return readAudit(body).filter((line) => line.startsWith('Stale, '));
+}
+/**
+ * What a still-blocked status adds: approvals so far when more are needed,
+ * or why a person's approval could not be counted.
+ */
+function pendingDetail(outcome) {
+    if (outcome?.state !== 'pending')
+        return '';
+    const unknown = [
+        ...new Set(outcome.rejected
+            .filter((r) => r.code === 'permission-unknown')
+            .map((r) => `@${r.candidate.login}`))
+    ];
+    if (unknown.length > 0)
+        return `permission check failed for ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ` +${unknown.length - 3}` : ''}`;
+    if (outcome.rejected.some((r) => r.code === 'teams-unavailable'))
+        return 'approver teams unreadable without an App token';
+    if (outcome.approvedBy.length > 0)
+        return `${outcome.approvedBy.length}/${outcome.required} approvals`;
+    return '';
+}
+/**
+ * After writing `success`, checks that every counted approval still stands
+ * (not deleted, not edited, review still approved at the head). An
+ * evaluation that read the approvals just before a deletion, and wrote just
+ * after the deletion's own evaluation, would otherwise leave a stale
+ * success; this sets the status back to failure instead.
+ */
+async function verifyApproved(deps, port, pr, statusContext, outcome, status, review) {
+    if (outcome === undefined || status.state !== 'success')
+        return status;
+    for (const person of outcome.approvedBy) {
+        for (const candidate of person.candidates) {
+            const stands = candidate.kind === 'comment'
+                ? await port.commentStands(candidate.id)
+                : await port.reviewStands(pr.number, candidate.id, pr.headSha);
+            if (stands)
+                continue;
+            deps.log.warning(`the approval by @${person.login} changed while it was being counted (${candidate.kind} ${candidate.id}); the status goes back to failure and the next evaluation decides`);
+            const blocked = reviewStatus({
+                state: 'blocked',
+                gated: review.gated,
+                destructive: review.gated,
+                digest: review.digest
+            });
+            await setStatus(port, pr.headSha, statusContext, blocked, deps.context.runUrl);
+            return blocked;
+        }
+    }
+    return status;
+}
 /** Approvals of an earlier head, kept visible as stale: they no longer count. */
 function staleLines(own, pr) {
     if (own === undefined)
         return [];
     const marker = parseMarker(own.body);
-    if (marker === undefined || marker.head === pr.headSha)
+    if (marker === undefined)
         return [];
+    if (marker.head === pr.headSha)
+        return keptStale(own.body);
     return readAudit(own.body)
         .filter((line) => line.startsWith('✅ Approved by'))
         .map((line) => `Stale, for an earlier head (${marker.head.slice(0, 12)}): ${line.slice(2)}. This head needs a new approval.`);

@@ -25,7 +25,6 @@ import { readPlan } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
 import {
   clip,
-  describeStatus,
   errorStatus,
   parseMarker,
   readAudit,
@@ -325,13 +324,28 @@ async function reviewPullRequest(
       log.notice(
         `pull request #${pr.number} moved to ${latest.headSha.slice(0, 12)} during the run; the status is set on ${pr.headSha.slice(0, 12)} only, and the new head waits for its own run`
       )
-    const status = describeStatus(
-      analysis,
+    let status = reviewStatus({
       state,
+      gated: analysis.decision.gated.length,
+      destructive: analysis.summary.destructive,
       digest,
-      approversOf(outcome, state)
-    )
+      approvers: approversOf(outcome, state),
+      planProblem: analysis.decision.planProblems[0],
+      detail: pendingDetail(outcome)
+    })
     await setStatus(port, pr.headSha, statusContext, status, context.runUrl)
+    status = await verifyApproved(
+      deps,
+      port,
+      pr,
+      statusContext,
+      outcome,
+      status,
+      {
+        gated: analysis.decision.gated.length,
+        digest
+      }
+    )
     log.info(
       `status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
     )
@@ -442,18 +456,32 @@ async function reviewApprovals(
       )
       return { ...skipped(), decision: 'blocked', digest }
     }
-    const status = reviewStatus({
+    let status = reviewStatus({
       state,
       gated: published.gatedCount,
       destructive: published.gatedCount,
       digest,
-      approvers: approversOf(outcome, state)
+      approvers: approversOf(outcome, state),
+      detail: pendingDetail(outcome)
     })
     if (
       published.latest.state !== status.state ||
       published.latest.description !== status.description
-    )
+    ) {
       await setStatus(port, pr.headSha, statusContext, status, context.runUrl)
+      status = await verifyApproved(
+        deps,
+        port,
+        pr,
+        statusContext,
+        outcome,
+        status,
+        {
+          gated: published.gatedCount,
+          digest
+        }
+      )
+    }
     log.info(
       `status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
     )
@@ -492,7 +520,7 @@ async function reviewApprovals(
       const body = rewriteAudit(
         own.body,
         reviewHeadline(state, published.gatedCount),
-        auditLines(outcome, digest, pr)
+        [...auditLines(outcome, digest, pr), ...keptStale(own.body)]
       )
       if (body !== undefined && body !== own.body)
         await port.updateComment(own.id, body)
@@ -756,11 +784,85 @@ export function auditLines(
   return lines
 }
 
+/** The stale lines a comment already shows, kept by later runs at the same head. */
+function keptStale(body: string): string[] {
+  return readAudit(body).filter((line) => line.startsWith('Stale, '))
+}
+
+/**
+ * What a still-blocked status adds: approvals so far when more are needed,
+ * or why a person's approval could not be counted.
+ */
+function pendingDetail(outcome: ApprovalOutcome | undefined): string {
+  if (outcome?.state !== 'pending') return ''
+  const unknown = [
+    ...new Set(
+      outcome.rejected
+        .filter((r) => r.code === 'permission-unknown')
+        .map((r) => `@${r.candidate.login}`)
+    )
+  ]
+  if (unknown.length > 0)
+    return `permission check failed for ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ` +${unknown.length - 3}` : ''}`
+  if (outcome.rejected.some((r) => r.code === 'teams-unavailable'))
+    return 'approver teams unreadable without an App token'
+  if (outcome.approvedBy.length > 0)
+    return `${outcome.approvedBy.length}/${outcome.required} approvals`
+  return ''
+}
+
+/**
+ * After writing `success`, checks that every counted approval still stands
+ * (not deleted, not edited, review still approved at the head). An
+ * evaluation that read the approvals just before a deletion, and wrote just
+ * after the deletion's own evaluation, would otherwise leave a stale
+ * success; this sets the status back to failure instead.
+ */
+async function verifyApproved(
+  deps: RunDeps,
+  port: GitHubPort,
+  pr: PullRequest,
+  statusContext: string,
+  outcome: ApprovalOutcome | undefined,
+  status: StatusVerdict,
+  review: { gated: number; digest: string }
+): Promise<StatusVerdict> {
+  if (outcome === undefined || status.state !== 'success') return status
+  for (const person of outcome.approvedBy) {
+    for (const candidate of person.candidates) {
+      const stands =
+        candidate.kind === 'comment'
+          ? await port.commentStands(candidate.id)
+          : await port.reviewStands(pr.number, candidate.id, pr.headSha)
+      if (stands) continue
+      deps.log.warning(
+        `the approval by @${person.login} changed while it was being counted (${candidate.kind} ${candidate.id}); the status goes back to failure and the next evaluation decides`
+      )
+      const blocked = reviewStatus({
+        state: 'blocked',
+        gated: review.gated,
+        destructive: review.gated,
+        digest: review.digest
+      })
+      await setStatus(
+        port,
+        pr.headSha,
+        statusContext,
+        blocked,
+        deps.context.runUrl
+      )
+      return blocked
+    }
+  }
+  return status
+}
+
 /** Approvals of an earlier head, kept visible as stale: they no longer count. */
 function staleLines(own: IssueComment | undefined, pr: PullRequest): string[] {
   if (own === undefined) return []
   const marker = parseMarker(own.body)
-  if (marker === undefined || marker.head === pr.headSha) return []
+  if (marker === undefined) return []
+  if (marker.head === pr.headSha) return keptStale(own.body)
   return readAudit(own.body)
     .filter((line) => line.startsWith('✅ Approved by'))
     .map(

@@ -671,6 +671,46 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
       return permission(new Shape(operation), data)
     },
 
+    async commentStands(id: number): Promise<boolean> {
+      const operation = `GET ${repoPath}/issues/comments/${id}`
+      try {
+        const { data } = await call(operation, () =>
+          octokit.request(
+            'GET /repos/{owner}/{repo}/issues/comments/{comment_id}',
+            { ...base, comment_id: id }
+          )
+        )
+        const comment = issueComment(new Shape(operation), data)
+        return Date.parse(comment.updatedAt) === Date.parse(comment.createdAt)
+      } catch (error) {
+        if (error instanceof GitHubApiError && error.status === 404)
+          return false
+        throw error
+      }
+    },
+
+    async reviewStands(
+      number: number,
+      id: number,
+      headSha: string
+    ): Promise<boolean> {
+      const operation = `GET ${repoPath}/pulls/${number}/reviews/${id}`
+      try {
+        const { data } = await call(operation, () =>
+          octokit.request(
+            'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}',
+            { ...base, pull_number: number, review_id: id }
+          )
+        )
+        const found = review(new Shape(operation), data)
+        return found.state === 'APPROVED' && found.commitId === headSha
+      } catch (error) {
+        if (error instanceof GitHubApiError && error.status === 404)
+          return false
+        throw error
+      }
+    },
+
     async isTeamMember(team: string, login: string): Promise<boolean> {
       const [org = '', slug = ''] = team.split('/')
       const operation = `GET /orgs/${encodeURIComponent(org)}/teams/${encodeURIComponent(slug)}/memberships/${encodeURIComponent(login)}`

@@ -153,6 +153,10 @@ export interface GitHubPort {
   updateComment(id: number, body: string): Promise<IssueComment>
   addReaction(commentId: number, reaction: Reaction): Promise<void>
   listReviews(number: number): Promise<Review[]>
+  /** Whether a comment still exists unedited (`updated_at` equal to `created_at`). */
+  commentStands(id: number): Promise<boolean>
+  /** Whether a review is still APPROVED at `headSha` (not dismissed since). */
+  reviewStands(number: number, id: number, headSha: string): Promise<boolean>
   setStatus(sha: string, status: CommitStatus): Promise<void>
   /** Every status on a commit, newest first. */
   listStatuses(sha: string): Promise<ReadStatus[]>

@@ -168,7 +168,14 @@ export function readAudit(body: string): string[] {
     .slice(start + AUDIT_START.length + 2, end)
     .split('\n')
     .filter((line) => line.startsWith('> '))
-    .map((line) => line.slice(2))
+    .map((line) =>
+      line
+        .slice(2)
+        .replace(/@\u200b/g, '@')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+    )
 }
 
 /**

@@ -43,6 +43,8 @@ export function reviewStatus(review: {
   readonly digest: string
   readonly approvers?: readonly string[]
   readonly planProblem?: string | undefined
+  /** For `blocked`: what is missing ("1/2 approvals", "permission check failed for @x"). */
+  readonly detail?: string | undefined
 }): StatusVerdict {
   const { gated, digest } = review
   const changes = `${gated} destructive change${gated === 1 ? '' : 's'}`
@@ -55,13 +57,22 @@ export function reviewStatus(review: {
             ? 'no destructive changes'
             : `${review.destructive} destructive, none needs approval`
       }
-    case 'blocked':
+    case 'blocked': {
+      // The command and digest end the text and are never clipped: approval runs read them back.
+      const command = `: /approve-destroy ${digest}`
+      const detail =
+        review.detail === undefined || review.detail === ''
+          ? ''
+          : ` (${review.detail})`
       return {
         state: 'failure',
-        description: clip(
-          `${changes} need${gated === 1 ? 's' : ''} approval: /approve-destroy ${digest}`
-        )
+        description:
+          clip(
+            `${changes} need${gated === 1 ? 's' : ''} approval${detail}`,
+            MAX_STATUS_DESCRIPTION - command.length
+          ) + command
       }
+    }
     case 'approved':
       return {
         state: 'success',

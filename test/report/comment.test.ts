@@ -176,8 +176,10 @@ describe('audit lines', () => {
     expect(rewritten?.split('\n')[1]).toBe(
       '## ✅ plangate: 3 destructive changes approved'
     )
+    // Rendered with defused mentions, read back as written.
+    expect(rewritten).toContain('> ✅ Approved by @\u200balice')
     expect(readAudit(rewritten ?? '')).toEqual([
-      '✅ Approved by @\u200balice',
+      '✅ Approved by @alice',
       'second'
     ])
     const tail = (body: string): string =>

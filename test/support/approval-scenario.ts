@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from 'vitest'
 import { fixturePath } from '../helpers.js'
 import { runAction, TOKEN } from './action-run.js'
 import type { ActionRun } from './action-run.js'
@@ -117,15 +118,56 @@ export async function snapshotOf(reviewed: {
   return { state, digest: reviewed.digest, headSha: reviewed.headSha }
 }
 
+/** A fake started from a snapshot, with the snapshot's digest and head. */
+export type SnapshotFake = FakeGitHub & {
+  readonly digest: string
+  readonly headSha: string
+}
+
 /** A fresh fake GitHub (new server, empty request log) from a copy of a snapshot. */
-export async function startFrom(
-  snapshot: Snapshot
-): Promise<FakeGitHub & { readonly digest: string; readonly headSha: string }> {
+export async function startFrom(snapshot: Snapshot): Promise<SnapshotFake> {
   const fake = await startFakeGitHub(structuredClone(snapshot.state))
   return Object.assign(fake, {
     digest: snapshot.digest,
     headSha: snapshot.headSha
   })
+}
+
+/**
+ * The reviewed pull request after alice (write) approved its digest with
+ * comment 9001: plangate's status is success, the comment has a 👍.
+ */
+export async function approvedSnapshot(
+  scenario: ScenarioRepo,
+  reviewed: Snapshot
+): Promise<Snapshot> {
+  const fake = await startFrom(reviewed)
+  grant(fake, 'alice', 'write')
+  const comment = addComment(fake, {
+    id: 9001,
+    login: 'alice',
+    body: `/approve-destroy ${reviewed.digest}`
+  })
+  const run = await onComment(scenario, fake, comment)
+  const status = fake.state.statuses[reviewed.headSha]?.at(-1)
+  if (status?.state !== 'success') {
+    await fake.close()
+    throw new Error(`alice's approval did not count:\n${run.stdout}`)
+  }
+  return snapshotOf({ ...reviewed, fake })
+}
+
+/** Runs `body` on a fresh fake from `snapshot`, and closes the fake however it ends. */
+export async function withSnapshot(
+  snapshot: Snapshot,
+  body: (fake: SnapshotFake) => void | Promise<void>
+): Promise<void> {
+  const fake = await startFrom(snapshot)
+  try {
+    await body(fake)
+  } finally {
+    await fake.close()
+  }
 }
 
 /** The base commit's SHA of the scenario's pull request. */
@@ -400,7 +442,7 @@ export function replies(fake: FakeGitHub, issue = PR_NUMBER): string[] {
   return (fake.state.comments[issue] ?? [])
     .filter(
       (c) =>
-        (c.user as { type?: string; id?: number }).type === 'Bot' &&
+        (c.user as { type?: string }).type === 'Bot' &&
         (c.user as { id?: number }).id === fake.state.viewer.databaseId &&
         !String(c.body).startsWith('<!-- plangate:')
     )
@@ -412,4 +454,47 @@ export function stickyBody(fake: FakeGitHub, issue = PR_NUMBER): string {
     String(c.body).startsWith('<!-- plangate:')
   )
   return typeof sticky?.body === 'string' ? sticky.body : ''
+}
+
+/** Every request carried the token and went to a route GitHub has. */
+export function expectCleanLog(fake: FakeGitHub): void {
+  expect(fake.requests.filter((r) => !r.authorized)).toEqual([])
+  expect(routesOf(fake.unexpected())).toEqual([])
+}
+
+/** A reply tells nothing it should not: no digest, no repository role. */
+export function expectNoLeak(text: string): void {
+  expect(text).not.toMatch(/[0-9a-f]{16}/)
+  expect(text).not.toMatch(/\b(?:read|triage|write|maintain|admin)\b/)
+}
+
+/**
+ * plangate told exactly one person, once, why their command does not
+ * count: a 😕 on the comment (when it is one) and a reply that starts
+ * `@login Not counted:` and leaks nothing.
+ */
+export function expectNotCounted(
+  fake: FakeGitHub,
+  options: {
+    readonly login: string
+    /** The command comment; omit for a review. */
+    readonly commentId?: number
+    readonly reason?: RegExp
+    readonly issue?: number
+  }
+): void {
+  if (options.commentId !== undefined)
+    expect(reactionsOn(fake, options.commentId)).toEqual(['confused'])
+  const all = replies(fake, options.issue)
+  expect(all).toHaveLength(1)
+  const reply = all[0] ?? ''
+  expect(reply.startsWith(`@${options.login} Not counted: `), reply).toBe(true)
+  if (options.reason !== undefined) expect(reply).toMatch(options.reason)
+  expectNoLeak(reply)
+}
+
+/** No reaction on the comment and no reply at all. */
+export function expectSilent(fake: FakeGitHub, commentId: number): void {
+  expect(reactionsOn(fake, commentId)).toEqual([])
+  expect(replies(fake)).toEqual([])
 }

@@ -81,6 +81,11 @@ export interface FakeState {
   reactions: Record<number, RestObject[]>
   /** `GET /collaborators/{login}/permission` bodies (see makePermission). */
   permissions: Record<string, RestObject>
+  /**
+   * Members of readable teams, keyed `org/slug` (lower case); a team not
+   * listed answers 403, as the job token gets for any team.
+   */
+  teams: Record<string, string[]>
   /** Files for GraphQL `object(expression: "REF:PATH")`, keyed `REF:PATH`. */
   files: Record<string, FakeFile>
 }
@@ -504,6 +509,47 @@ const ROUTES: Route[] = [
       return notFound()
     return paginate(ctx, reviews ?? [])
   }),
+  defineRoute(
+    'GET',
+    `${REPO}/pulls/{pull_number}/reviews/{review_id}`,
+    (ctx) => {
+      const number = Number(ctx.params['pull_number'])
+      const id = Number(ctx.params['review_id'])
+      const found = (ctx.state.reviews[number] ?? []).find(
+        (r) => r['id'] === id
+      )
+      return found === undefined ? notFound() : { status: 200, body: found }
+    }
+  ),
+  defineRoute('GET', `${REPO}/issues/comments/{comment_id}`, (ctx) => {
+    const id = Number(ctx.params['comment_id'])
+    for (const comments of Object.values(ctx.state.comments)) {
+      const found = comments.find((c) => c['id'] === id)
+      if (found !== undefined) return { status: 200, body: found }
+    }
+    return notFound()
+  }),
+  defineRoute(
+    'GET',
+    '/orgs/{org}/teams/{team_slug}/memberships/{username}',
+    (ctx) => {
+      const team =
+        `${ctx.params['org'] ?? ''}/${ctx.params['team_slug'] ?? ''}`.toLowerCase()
+      const members = ctx.state.teams[team]
+      if (members === undefined)
+        return {
+          status: 403,
+          body: { message: 'Resource not accessible by integration' }
+        }
+      const login = (ctx.params['username'] ?? '').toLowerCase()
+      if (!members.map((m) => m.toLowerCase()).includes(login))
+        return notFound()
+      return {
+        status: 200,
+        body: { url: '', role: 'member', state: 'active' }
+      }
+    }
+  ),
   defineRoute('GET', `${REPO}/commits/{ref}`, (ctx) => {
     const sha = ctx.params['ref'] ?? ''
     const commit = ctx.state.commits[sha]
@@ -965,6 +1011,7 @@ function defaultState(): FakeState {
     labels: {},
     reactions: {},
     permissions: {},
+    teams: {},
     files: {}
   }
 }
