@@ -59512,17 +59512,8 @@ async function reviewApprovals(deps, number, trigger) {
             });
         }
         log.info(`status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`);
-        if (trigger !== undefined && !trigger.deleted) {
-            const counted = [...outcome.approvedBy, ...outcome.deniedBy].some((person) => person.candidates.some((c) => c.kind === trigger.kind && c.id === trigger.id));
-            const rejection = outcome.rejected.find((r) => r.candidate.kind === trigger.kind && r.candidate.id === trigger.id);
-            if (counted && trigger.kind === 'comment')
-                await port.addReaction(trigger.id, '+1');
-            else if (rejection?.notify === true) {
-                if (trigger.kind === 'comment')
-                    await port.addReaction(trigger.id, 'confused');
-                await port.createComment(pr.number, `@${rejection.candidate.login} ${rejection.message}`);
-            }
-        }
+        if (trigger !== undefined && !trigger.deleted)
+            await respond(port, pr, trigger, outcome, log);
         const own = findOwnComment(comments, viewer, statusContext);
         const marker = own === undefined ? undefined : parseMarker(own.body);
         let commentId = '';
@@ -59547,6 +59538,28 @@ async function reviewApprovals(deps, number, trigger) {
     catch (error) {
         await reportError(deps, port, pr.headSha, statusContext, error);
         throw error;
+    }
+}
+/**
+ * A 👍 on the triggering command when it counted; a 😕 and a one-line reply
+ * when it did not (never for bots and apps: no reply loops). Best effort:
+ * the status is already written, and a comment deleted meanwhile cannot
+ * take a reaction.
+ */
+async function respond(port, pr, trigger, outcome, log) {
+    try {
+        const counted = [...outcome.approvedBy, ...outcome.deniedBy].some((person) => person.candidates.some((c) => c.kind === trigger.kind && c.id === trigger.id));
+        const rejection = outcome.rejected.find((r) => r.candidate.kind === trigger.kind && r.candidate.id === trigger.id);
+        if (counted && trigger.kind === 'comment')
+            await port.addReaction(trigger.id, '+1');
+        else if (rejection?.notify === true) {
+            if (trigger.kind === 'comment')
+                await port.addReaction(trigger.id, 'confused');
+            await port.createComment(pr.number, `@${rejection.candidate.login} ${rejection.message}`);
+        }
+    }
+    catch (error) {
+        log.warning(`could not react to ${trigger.kind} ${trigger.id}: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 /** Whether the triggering comment's first line is a plangate command at all. */

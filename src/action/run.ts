@@ -486,28 +486,8 @@ async function reviewApprovals(
       `status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
     )
 
-    if (trigger !== undefined && !trigger.deleted) {
-      const counted = [...outcome.approvedBy, ...outcome.deniedBy].some(
-        (person) =>
-          person.candidates.some(
-            (c) => c.kind === trigger.kind && c.id === trigger.id
-          )
-      )
-      const rejection = outcome.rejected.find(
-        (r) =>
-          r.candidate.kind === trigger.kind && r.candidate.id === trigger.id
-      )
-      if (counted && trigger.kind === 'comment')
-        await port.addReaction(trigger.id, '+1')
-      else if (rejection?.notify === true) {
-        if (trigger.kind === 'comment')
-          await port.addReaction(trigger.id, 'confused')
-        await port.createComment(
-          pr.number,
-          `@${rejection.candidate.login} ${rejection.message}`
-        )
-      }
-    }
+    if (trigger !== undefined && !trigger.deleted)
+      await respond(port, pr, trigger, outcome, log)
 
     const own = findOwnComment(comments, viewer, statusContext)
     const marker = own === undefined ? undefined : parseMarker(own.body)
@@ -538,6 +518,46 @@ async function reviewApprovals(
   } catch (error) {
     await reportError(deps, port, pr.headSha, statusContext, error)
     throw error
+  }
+}
+
+/**
+ * A 👍 on the triggering command when it counted; a 😕 and a one-line reply
+ * when it did not (never for bots and apps: no reply loops). Best effort:
+ * the status is already written, and a comment deleted meanwhile cannot
+ * take a reaction.
+ */
+async function respond(
+  port: GitHubPort,
+  pr: PullRequest,
+  trigger: Trigger,
+  outcome: ApprovalOutcome,
+  log: ActionLog
+): Promise<void> {
+  try {
+    const counted = [...outcome.approvedBy, ...outcome.deniedBy].some(
+      (person) =>
+        person.candidates.some(
+          (c) => c.kind === trigger.kind && c.id === trigger.id
+        )
+    )
+    const rejection = outcome.rejected.find(
+      (r) => r.candidate.kind === trigger.kind && r.candidate.id === trigger.id
+    )
+    if (counted && trigger.kind === 'comment')
+      await port.addReaction(trigger.id, '+1')
+    else if (rejection?.notify === true) {
+      if (trigger.kind === 'comment')
+        await port.addReaction(trigger.id, 'confused')
+      await port.createComment(
+        pr.number,
+        `@${rejection.candidate.login} ${rejection.message}`
+      )
+    }
+  } catch (error) {
+    log.warning(
+      `could not react to ${trigger.kind} ${trigger.id}: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 

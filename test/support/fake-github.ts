@@ -368,7 +368,10 @@ function route(
     })
     record.route = `${r.method} ${r.template}`
     if (refused) return badCredentials()
-    if (params['owner'] !== state.owner || params['repo'] !== state.repo)
+    if (
+      r.keys.includes('owner') &&
+      (params['owner'] !== state.owner || params['repo'] !== state.repo)
+    )
       return notFound()
     return r.handle({ state, url, params, body })
   }
