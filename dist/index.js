@@ -59468,7 +59468,8 @@ async function reviewApprovals(deps, number, trigger) {
                 await answer('Not counted: the pull request is closed; approvals count only on open pull requests.');
             return skipped();
         }
-        const published = publishedReview(await port.listStatuses(pr.headSha), viewer, statusContext, sameAccount);
+        const statuses = await port.listStatuses(pr.headSha);
+        const published = publishedReview(statuses, viewer, statusContext, sameAccount);
         if (published === undefined) {
             log.notice(`plangate has not published changes that need approval for ${pr.headSha.slice(0, 12)} (${statusContext}): nothing to approve`);
             if (await triggerIsCommand(port, pr, trigger))
@@ -59503,7 +59504,14 @@ async function reviewApprovals(deps, number, trigger) {
             approvers: approversOf(outcome, state),
             detail: pendingDetail(outcome)
         });
-        if (published.latest.state !== status.state ||
+        // Someone else's newer status for our context (a workflow of the pull request, with the same token identity in basic mode): plangate's goes on top again.
+        const foreign = statuses.find((s) => s.context === statusContext &&
+            (s.creator === undefined || !sameAccount(s.creator, viewer)) &&
+            Date.parse(s.createdAt) >= Date.parse(published.latest.createdAt));
+        if (foreign !== undefined)
+            log.error(`a ${foreign.state} status for ${statusContext} on ${pr.headSha.slice(0, 12)} was set by ${foreign.creator === undefined ? 'an unknown account' : `@${foreign.creator.login}`}, not by plangate; plangate sets its own again`, 'plangate: foreign status');
+        if (foreign !== undefined ||
+            published.latest.state !== status.state ||
             published.latest.description !== status.description) {
             await setStatus(port, pr.headSha, statusContext, status, context.runUrl);
             status = await verifyApproved(deps, port, pr, statusContext, outcome, status, {

@@ -417,8 +417,9 @@ async function reviewApprovals(
         )
       return skipped()
     }
+    const statuses = await port.listStatuses(pr.headSha)
     const published = publishedReview(
-      await port.listStatuses(pr.headSha),
+      statuses,
       viewer,
       statusContext,
       sameAccount
@@ -464,7 +465,20 @@ async function reviewApprovals(
       approvers: approversOf(outcome, state),
       detail: pendingDetail(outcome)
     })
+    // Someone else's newer status for our context (a workflow of the pull request, with the same token identity in basic mode): plangate's goes on top again.
+    const foreign = statuses.find(
+      (s) =>
+        s.context === statusContext &&
+        (s.creator === undefined || !sameAccount(s.creator, viewer)) &&
+        Date.parse(s.createdAt) >= Date.parse(published.latest.createdAt)
+    )
+    if (foreign !== undefined)
+      log.error(
+        `a ${foreign.state} status for ${statusContext} on ${pr.headSha.slice(0, 12)} was set by ${foreign.creator === undefined ? 'an unknown account' : `@${foreign.creator.login}`}, not by plangate; plangate sets its own again`,
+        'plangate: foreign status'
+      )
     if (
+      foreign !== undefined ||
       published.latest.state !== status.state ||
       published.latest.description !== status.description
     ) {

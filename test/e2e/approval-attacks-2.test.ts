@@ -505,15 +505,20 @@ describe('#16–#21: the head, the base and whose status counts', () => {
       const run = await onComment(scenario, fake, chatter)
       expect(run.code, run.stdout).toBe(0)
       expect(run.outputs.decision).toBe('blocked')
-      // plangate's own latest status is still the failure; it wrote nothing.
-      const own = (fake.state.statuses[fake.headSha] ?? []).filter(
-        (s) => (s.creator as { login: string }).login === 'github-actions[bot]'
+      // The foreign success is reported and buried under plangate's failure again.
+      expect(run.log).toContain(
+        '::error title=plangate%3A foreign status::a success status for plangate/main'
       )
-      expect(own.at(-1)).toMatchObject({
+      expect(statusOf(fake, fake.headSha)).toMatchObject({
         state: 'failure',
-        description: needsApproval(fake.digest)
+        description: needsApproval(fake.digest),
+        creator: expect.objectContaining({
+          login: 'github-actions[bot]'
+        }) as unknown
       })
-      expect(writesOf(fake)).toEqual([])
+      expect(routesOf(writesOf(fake))).toEqual([
+        'POST /repos/{owner}/{repo}/statuses/{sha}'
+      ])
       expectSilent(fake, 9208)
 
       const group = makeSha('merge-group-20')
@@ -550,7 +555,11 @@ describe('#16–#21: the head, the base and whose status counts', () => {
       const run = await onComment(scenario, fake, comment)
       expect(run.code, run.stdout).toBe(0)
       expect(run.outputs.decision).toBe('blocked')
-      expect(routesOf(writesOf(fake))).toEqual([REACTION, REPLY])
+      // plangate's own status goes on top of the forged one again.
+      expect(routesOf(writesOf(fake))).toEqual([STATUS, REACTION, REPLY])
+      expect(statusOf(fake, fake.headSha)?.description).toBe(
+        needsApproval(fake.digest)
+      )
       expectNotCounted(fake, {
         login: 'alice',
         commentId: 9209,
