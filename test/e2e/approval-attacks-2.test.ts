@@ -34,7 +34,10 @@ import {
   statusOf,
   stickyBody,
   withSnapshot,
-  writesOf
+  writesOf,
+  ROUTES,
+  needsApproval,
+  expectStillBlocked as expectStillBlockedAt
 } from '../support/approval-scenario.js'
 import type {
   ScenarioRepo,
@@ -48,14 +51,7 @@ import type {
   RestObject
 } from '../support/fake-github.js'
 
-const STATUS = 'POST /repos/{owner}/{repo}/statuses/{sha}'
-const REACTION =
-  'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions'
-const REPLY = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
-const EDIT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
-const PERMISSION =
-  'GET /repos/{owner}/{repo}/collaborators/{username}/permission'
-const COMMENTS = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
+const { STATUS, REACTION, REPLY, EDIT, PERMISSION, COMMENTS } = ROUTES
 
 /** The commit a push after the review moves the pull request to. */
 const NEW_HEAD = makeSha('pushed-after-the-approval')
@@ -104,17 +100,9 @@ async function pushed(): Promise<{
   return pushedOnce
 }
 
-function needsApproval(digest: string): string {
-  return `1 destructive change needs approval: /approve-destroy ${digest}`
-}
-
 /** The status is plangate's unchanged "needs approval" failure, and no status was written. */
 function expectStillBlocked(fake: SnapshotFake): void {
-  expect(statusOf(fake, fake.headSha)).toMatchObject({
-    state: 'failure',
-    description: needsApproval(fake.digest)
-  })
-  expect(routesOf(writesOf(fake))).not.toContain(STATUS)
+  expectStillBlockedAt(fake, fake.digest, fake.headSha)
 }
 
 /** A command comment by an eligible person (alice, write). */

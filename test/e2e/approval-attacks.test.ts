@@ -32,19 +32,16 @@ import {
   stickyBody,
   useAppIdentity,
   withSnapshot,
-  writesOf
+  writesOf,
+  ROUTES,
+  needsApproval,
+  expectStillBlocked
 } from '../support/approval-scenario.js'
 import type { ScenarioRepo, Snapshot } from '../support/approval-scenario.js'
 import { makeUser } from '../support/fake-github.js'
-import type { FakeGitHub, RestObject } from '../support/fake-github.js'
+import type { RestObject } from '../support/fake-github.js'
 
-const STATUS = 'POST /repos/{owner}/{repo}/statuses/{sha}'
-const REACTION =
-  'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions'
-const REPLY = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
-const EDIT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
-const PERMISSION =
-  'GET /repos/{owner}/{repo}/collaborators/{username}/permission'
+const { STATUS, REACTION, REPLY, EDIT, PERMISSION } = ROUTES
 
 let scenario: ScenarioRepo
 /** After the pull request run: failure, "needs approval: /approve-destroy <digest>". */
@@ -58,24 +55,6 @@ beforeAll(async () => {
   approved = await approvedSnapshot(scenario, reviewed)
 }, 60_000)
 afterAll(() => scenario.remove())
-
-/** The failure status the pull request run set: "needs approval" with the digest. */
-function needsApproval(digest: string): string {
-  return `1 destructive change needs approval: /approve-destroy ${digest}`
-}
-
-/** The status is plangate's unchanged "needs approval" failure, and no status was written. */
-function expectStillBlocked(
-  fake: FakeGitHub,
-  digest: string,
-  sha: string
-): void {
-  expect(statusOf(fake, sha)).toMatchObject({
-    state: 'failure',
-    description: needsApproval(digest)
-  })
-  expect(routesOf(writesOf(fake))).not.toContain(STATUS)
-}
 
 describe('#1–#6: who the approver is', () => {
   it('#1 the PR author approves their own destroy: 😕, a reply, no status change', async () => {

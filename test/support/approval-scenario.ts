@@ -498,3 +498,31 @@ export function expectSilent(fake: FakeGitHub, commentId: number): void {
   expect(reactionsOn(fake, commentId)).toEqual([])
   expect(replies(fake)).toEqual([])
 }
+
+/** Routes of the requests plangate writes with, for request-log assertions. */
+export const ROUTES = {
+  STATUS: 'POST /repos/{owner}/{repo}/statuses/{sha}',
+  REACTION: 'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions',
+  REPLY: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+  EDIT: 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+  PERMISSION: 'GET /repos/{owner}/{repo}/collaborators/{username}/permission',
+  COMMENTS: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
+} as const
+
+/** The failure status the pull request run set: "needs approval" with the digest. */
+export function needsApproval(digest: string): string {
+  return `1 destructive change needs approval: /approve-destroy ${digest}`
+}
+
+/** The status is plangate's unchanged "needs approval" failure, and no status was written. */
+export function expectStillBlocked(
+  fake: FakeGitHub,
+  digest: string,
+  sha: string
+): void {
+  expect(statusOf(fake, sha)).toMatchObject({
+    state: 'failure',
+    description: needsApproval(digest)
+  })
+  expect(routesOf(writesOf(fake))).not.toContain(ROUTES.STATUS)
+}
