@@ -7,6 +7,9 @@ export default defineConfig({
     restoreMocks: true,
     unstubEnvs: true,
     testTimeout: 30_000,
+    // The action's end-to-end tests mostly wait (the API client paces its writes as
+    // GitHub asks, 1-3 s apart), so more files than cores can run at once.
+    maxWorkers: 4,
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
