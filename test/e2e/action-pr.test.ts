@@ -302,6 +302,35 @@ describe('the action on a pull request without gated changes', () => {
     expect(statusesOn(server, pr.headSha)[0]?.state).toBe('failure')
   })
 
+  it('posts a new comment on every run with comment: new, and leaves labels alone with labels: off', async () => {
+    const server = await startScenario()
+    const inputs = { comment: 'new', labels: 'off' }
+    const first = await review(server, { inputs })
+    const second = await review(server, { inputs })
+    const comments = server.state.comments[7] ?? []
+    expect(comments.map((c) => String(c.id))).toEqual([
+      first.outputs['comment-id'],
+      second.outputs['comment-id']
+    ])
+    expect(server.state.labels[7]).toBeUndefined()
+    expect(
+      server.requests.filter((r) => (r.route ?? '').includes('/labels'))
+    ).toEqual([])
+  }, 60_000)
+
+  it('fails the step when blocked only with fail-on-blocked: true; the status blocks either way', async () => {
+    const server = await startScenario()
+    const run = await review(server, {
+      inputs: { 'fail-on-blocked': 'true', comment: 'off' }
+    })
+    expect(run.code).toBe(1)
+    expect(run.outputs.decision).toBe('blocked')
+    expect(run.log).toContain(
+      "::error::plangate: 1 destructive change(s) need a human's approval"
+    )
+    expect(statusesOn(server, pr.headSha)[0]?.state).toBe('failure')
+  })
+
   it('uses the status-context input', async () => {
     const server = await startScenario()
     await review(server, { inputs: { 'status-context': 'infra/destroy-gate' } })
