@@ -36560,6 +36560,11 @@ function createGitHubPort(options) {
             throw toApiError(error, operation, scrub);
         }
     }
+    /** Every item of a list of objects with ids, checked and mapped; a repeated id (a page shifted while paging) fails. */
+    async function listById(operation, route, params, map) {
+        const items = await listAll(operation, route, params);
+        return distinctIds(operation, items.map((item, i) => map(new Shape(operation, `[${i}].`), item)));
+    }
     /** Every item of a paginated list endpoint, as unvalidated JSON. */
     async function listAll(operation, route, params) {
         return call(operation, async () => {
@@ -36733,11 +36738,8 @@ function createGitHubPort(options) {
                 out.push(...(await readBatch(wanted.slice(i, i + READ_FILES_BATCH))));
             return out;
         },
-        async listIssueComments(number) {
-            const operation = `GET ${repoPath}/issues/${number}/comments`;
-            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: number });
-            const comments = items.map((item, i) => issueComment(new Shape(operation, `[${i}].`), item));
-            return distinctIds(operation, comments);
+        listIssueComments(number) {
+            return listById(`GET ${repoPath}/issues/${number}/comments`, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: number }, issueComment);
         },
         async createComment(number, body) {
             const operation = `POST ${repoPath}/issues/${number}/comments`;
@@ -36753,11 +36755,8 @@ function createGitHubPort(options) {
             const operation = `POST ${repoPath}/issues/comments/${commentId}/reactions`;
             await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...base, comment_id: commentId, content: reaction }));
         },
-        async listReviews(number) {
-            const operation = `GET ${repoPath}/pulls/${number}/reviews`;
-            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: number });
-            const reviews = items.map((item, i) => review(new Shape(operation, `[${i}].`), item));
-            return distinctIds(operation, reviews);
+        listReviews(number) {
+            return listById(`GET ${repoPath}/pulls/${number}/reviews`, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: number }, review);
         },
         async setStatus(sha, status) {
             const operation = `POST ${repoPath}/statuses/${sha}`;

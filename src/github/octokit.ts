@@ -288,6 +288,20 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
     }
   }
 
+  /** Every item of a list of objects with ids, checked and mapped; a repeated id (a page shifted while paging) fails. */
+  async function listById<T extends { readonly id: number }>(
+    operation: string,
+    route: string,
+    params: Record<string, unknown>,
+    map: (shape: Shape, item: unknown) => T
+  ): Promise<T[]> {
+    const items = await listAll(operation, route, params)
+    return distinctIds(
+      operation,
+      items.map((item, i) => map(new Shape(operation, `[${i}].`), item))
+    )
+  }
+
   /** Every item of a paginated list endpoint, as unvalidated JSON. */
   async function listAll(
     operation: string,
@@ -539,17 +553,13 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
       return out
     },
 
-    async listIssueComments(number: number): Promise<IssueComment[]> {
-      const operation = `GET ${repoPath}/issues/${number}/comments`
-      const items = await listAll(
-        operation,
+    listIssueComments(number: number): Promise<IssueComment[]> {
+      return listById(
+        `GET ${repoPath}/issues/${number}/comments`,
         'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
-        { issue_number: number }
+        { issue_number: number },
+        issueComment
       )
-      const comments = items.map((item, i) =>
-        issueComment(new Shape(operation, `[${i}].`), item)
-      )
-      return distinctIds(operation, comments)
     },
 
     async createComment(number: number, body: string): Promise<IssueComment> {
@@ -584,17 +594,13 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
       )
     },
 
-    async listReviews(number: number): Promise<Review[]> {
-      const operation = `GET ${repoPath}/pulls/${number}/reviews`
-      const items = await listAll(
-        operation,
+    listReviews(number: number): Promise<Review[]> {
+      return listById(
+        `GET ${repoPath}/pulls/${number}/reviews`,
         'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
-        { pull_number: number }
+        { pull_number: number },
+        review
       )
-      const reviews = items.map((item, i) =>
-        review(new Shape(operation, `[${i}].`), item)
-      )
-      return distinctIds(operation, reviews)
     },
 
     async setStatus(sha: string, status: CommitStatus): Promise<void> {
