@@ -41627,6 +41627,82 @@ function clip(text, max = MAX_STATUS_DESCRIPTION) {
     return `${out}…`;
 }
 
+/*
+ * What an approval outcome says in the comment and the status: the state,
+ * the people, the audit lines, what a still-blocked status adds, and the
+ * approvals of earlier heads kept visible as stale.
+ */
+/** The review state an approval outcome leads to. */
+function stateOf(outcome) {
+    switch (outcome.state) {
+        case 'approved':
+            return 'approved';
+        case 'rejected':
+            return 'rejected';
+        case 'pending':
+            return 'blocked';
+    }
+}
+function approversOf(outcome, state) {
+    if (outcome === undefined)
+        return [];
+    const people = state === 'rejected' ? outcome.deniedBy : outcome.approvedBy;
+    return people.map((person) => person.login);
+}
+/** Who approved or denied what, when: the comment's audit trail. */
+function auditLines(outcome, digest, headSha) {
+    const lines = [];
+    const at = headSha.slice(0, 12);
+    for (const person of outcome.approvedBy) {
+        const first = person.candidates[0];
+        lines.push(`✅ Approved by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`);
+    }
+    for (const person of outcome.deniedBy) {
+        const first = person.candidates[0];
+        lines.push(`⛔ Denied by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`);
+    }
+    if (outcome.state === 'pending' && outcome.approvedBy.length > 0)
+        lines.push(`${outcome.approvedBy.length} of ${outcome.required} approvals so far`);
+    return lines;
+}
+/** The stale lines a comment already shows, kept by later runs at the same head. */
+function keptStale(body) {
+    return readAudit(body).filter((line) => line.startsWith('Stale, '));
+}
+/**
+ * What a still-blocked status adds: approvals so far when more are needed,
+ * or why a person's approval could not be counted.
+ */
+function pendingDetail(outcome) {
+    if (outcome?.state !== 'pending')
+        return '';
+    const unknown = [
+        ...new Set(outcome.rejected
+            .filter((r) => r.code === 'permission-unknown')
+            .map((r) => `@${r.candidate.login}`))
+    ];
+    if (unknown.length > 0)
+        return `permission check failed for ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ` +${unknown.length - 3}` : ''}`;
+    if (outcome.rejected.some((r) => r.code === 'teams-unavailable'))
+        return 'approver teams unreadable without an App token';
+    if (outcome.approvedBy.length > 0)
+        return `${outcome.approvedBy.length}/${outcome.required} approvals`;
+    return '';
+}
+/** Approvals of an earlier head, kept visible as stale: they no longer count. */
+function staleLines(body, headSha) {
+    if (body === undefined)
+        return [];
+    const marker = parseMarker(body);
+    if (marker === undefined)
+        return [];
+    if (marker.head === headSha)
+        return keptStale(body);
+    return readAudit(body)
+        .filter((line) => line.startsWith('✅ Approved by'))
+        .map((line) => `Stale, for an earlier head (${marker.head.slice(0, 12)}): ${line.slice(2)}. This head needs a new approval.`);
+}
+
 const COMMENT_MODES = ['update', 'new', 'off'];
 const DEFAULT_CONFIG_INPUT = '.github/plangate.yml';
 /** The only place that calls core.getInput. */
@@ -59391,8 +59467,10 @@ async function reviewPullRequest(deps, event) {
             digest,
             statusContext,
             audit: [
-                ...(outcome === undefined ? [] : auditLines(outcome, digest, pr)),
-                ...staleLines(own, pr)
+                ...(outcome === undefined
+                    ? []
+                    : auditLines(outcome, digest, pr.headSha)),
+                ...staleLines(own?.body, pr.headSha)
             ]
         });
         if (inputs.labels)
@@ -59527,7 +59605,7 @@ async function reviewApprovals(deps, number, trigger) {
         if (own !== undefined &&
             marker?.head === pr.headSha &&
             marker.digest === digest) {
-            const body = rewriteAudit(own.body, reviewHeadline(state, published.gatedCount), [...auditLines(outcome, digest, pr), ...keptStale(own.body)]);
+            const body = rewriteAudit(own.body, reviewHeadline(state, published.gatedCount), [...auditLines(outcome, digest, pr.headSha), ...keptStale(own.body)]);
             if (body !== undefined && body !== own.body)
                 await port.updateComment(own.id, body);
             commentId = String(own.id);
@@ -59708,63 +59786,6 @@ async function upsertComment(deps, port, pr, existing, review) {
     const created = await port.createComment(pr.number, body);
     return String(created.id);
 }
-/** The review state an approval outcome leads to. */
-function stateOf(outcome) {
-    switch (outcome.state) {
-        case 'approved':
-            return 'approved';
-        case 'rejected':
-            return 'rejected';
-        case 'pending':
-            return 'blocked';
-    }
-}
-function approversOf(outcome, state) {
-    if (outcome === undefined)
-        return [];
-    const people = state === 'rejected' ? outcome.deniedBy : outcome.approvedBy;
-    return people.map((person) => person.login);
-}
-/** Who approved or denied what, when: the comment's audit trail. */
-function auditLines(outcome, digest, pr) {
-    const lines = [];
-    const at = pr.headSha.slice(0, 12);
-    for (const person of outcome.approvedBy) {
-        const first = person.candidates[0];
-        lines.push(`✅ Approved by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`);
-    }
-    for (const person of outcome.deniedBy) {
-        const first = person.candidates[0];
-        lines.push(`⛔ Denied by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`);
-    }
-    if (outcome.state === 'pending' && outcome.approvedBy.length > 0)
-        lines.push(`${outcome.approvedBy.length} of ${outcome.required} approvals so far`);
-    return lines;
-}
-/** The stale lines a comment already shows, kept by later runs at the same head. */
-function keptStale(body) {
-    return readAudit(body).filter((line) => line.startsWith('Stale, '));
-}
-/**
- * What a still-blocked status adds: approvals so far when more are needed,
- * or why a person's approval could not be counted.
- */
-function pendingDetail(outcome) {
-    if (outcome?.state !== 'pending')
-        return '';
-    const unknown = [
-        ...new Set(outcome.rejected
-            .filter((r) => r.code === 'permission-unknown')
-            .map((r) => `@${r.candidate.login}`))
-    ];
-    if (unknown.length > 0)
-        return `permission check failed for ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ` +${unknown.length - 3}` : ''}`;
-    if (outcome.rejected.some((r) => r.code === 'teams-unavailable'))
-        return 'approver teams unreadable without an App token';
-    if (outcome.approvedBy.length > 0)
-        return `${outcome.approvedBy.length}/${outcome.required} approvals`;
-    return '';
-}
 /**
  * After writing `success`, checks that every counted approval still stands
  * (not deleted, not edited, review still approved at the head). An
@@ -59794,19 +59815,6 @@ async function verifyApproved(deps, port, pr, statusContext, outcome, status, re
         }
     }
     return status;
-}
-/** Approvals of an earlier head, kept visible as stale: they no longer count. */
-function staleLines(own, pr) {
-    if (own === undefined)
-        return [];
-    const marker = parseMarker(own.body);
-    if (marker === undefined)
-        return [];
-    if (marker.head === pr.headSha)
-        return keptStale(own.body);
-    return readAudit(own.body)
-        .filter((line) => line.startsWith('✅ Approved by'))
-        .map((line) => `Stale, for an earlier head (${marker.head.slice(0, 12)}): ${line.slice(2)}. This head needs a new approval.`);
 }
 /**
  * plangate's comment for a status context: the newest comment whose first

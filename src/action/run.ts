@@ -27,13 +27,18 @@ import {
   clip,
   errorStatus,
   parseMarker,
-  readAudit,
   renderComment,
   renderJson,
   renderMarkdown,
   reviewHeadline,
   reviewStatus,
-  rewriteAudit
+  rewriteAudit,
+  approversOf,
+  auditLines,
+  keptStale,
+  pendingDetail,
+  staleLines,
+  stateOf
 } from '../report/index.js'
 import type { ReviewState, StatusVerdict } from '../report/index.js'
 import { VERSION } from '../version.js'
@@ -312,8 +317,10 @@ async function reviewPullRequest(
       digest,
       statusContext,
       audit: [
-        ...(outcome === undefined ? [] : auditLines(outcome, digest, pr)),
-        ...staleLines(own, pr)
+        ...(outcome === undefined
+          ? []
+          : auditLines(outcome, digest, pr.headSha)),
+        ...staleLines(own?.body, pr.headSha)
       ]
     })
     if (inputs.labels) await syncLabels(port, pr, analysis, state, log)
@@ -514,7 +521,7 @@ async function reviewApprovals(
       const body = rewriteAudit(
         own.body,
         reviewHeadline(state, published.gatedCount),
-        [...auditLines(outcome, digest, pr), ...keptStale(own.body)]
+        [...auditLines(outcome, digest, pr.headSha), ...keptStale(own.body)]
       )
       if (body !== undefined && body !== own.body)
         await port.updateComment(own.id, body)
@@ -770,81 +777,6 @@ async function upsertComment(
   return String(created.id)
 }
 
-/** The review state an approval outcome leads to. */
-function stateOf(outcome: ApprovalOutcome): ReviewState {
-  switch (outcome.state) {
-    case 'approved':
-      return 'approved'
-    case 'rejected':
-      return 'rejected'
-    case 'pending':
-      return 'blocked'
-  }
-}
-
-function approversOf(
-  outcome: ApprovalOutcome | undefined,
-  state: ReviewState
-): string[] {
-  if (outcome === undefined) return []
-  const people = state === 'rejected' ? outcome.deniedBy : outcome.approvedBy
-  return people.map((person) => person.login)
-}
-
-/** Who approved or denied what, when: the comment's audit trail. */
-export function auditLines(
-  outcome: ApprovalOutcome,
-  digest: string,
-  pr: PullRequest
-): string[] {
-  const lines: string[] = []
-  const at = pr.headSha.slice(0, 12)
-  for (const person of outcome.approvedBy) {
-    const first = person.candidates[0]
-    lines.push(
-      `✅ Approved by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`
-    )
-  }
-  for (const person of outcome.deniedBy) {
-    const first = person.candidates[0]
-    lines.push(
-      `⛔ Denied by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`
-    )
-  }
-  if (outcome.state === 'pending' && outcome.approvedBy.length > 0)
-    lines.push(
-      `${outcome.approvedBy.length} of ${outcome.required} approvals so far`
-    )
-  return lines
-}
-
-/** The stale lines a comment already shows, kept by later runs at the same head. */
-function keptStale(body: string): string[] {
-  return readAudit(body).filter((line) => line.startsWith('Stale, '))
-}
-
-/**
- * What a still-blocked status adds: approvals so far when more are needed,
- * or why a person's approval could not be counted.
- */
-function pendingDetail(outcome: ApprovalOutcome | undefined): string {
-  if (outcome?.state !== 'pending') return ''
-  const unknown = [
-    ...new Set(
-      outcome.rejected
-        .filter((r) => r.code === 'permission-unknown')
-        .map((r) => `@${r.candidate.login}`)
-    )
-  ]
-  if (unknown.length > 0)
-    return `permission check failed for ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ` +${unknown.length - 3}` : ''}`
-  if (outcome.rejected.some((r) => r.code === 'teams-unavailable'))
-    return 'approver teams unreadable without an App token'
-  if (outcome.approvedBy.length > 0)
-    return `${outcome.approvedBy.length}/${outcome.required} approvals`
-  return ''
-}
-
 /**
  * After writing `success`, checks that every counted approval still stands
  * (not deleted, not edited, review still approved at the head). An
@@ -889,20 +821,6 @@ async function verifyApproved(
     }
   }
   return status
-}
-
-/** Approvals of an earlier head, kept visible as stale: they no longer count. */
-function staleLines(own: IssueComment | undefined, pr: PullRequest): string[] {
-  if (own === undefined) return []
-  const marker = parseMarker(own.body)
-  if (marker === undefined) return []
-  if (marker.head === pr.headSha) return keptStale(own.body)
-  return readAudit(own.body)
-    .filter((line) => line.startsWith('✅ Approved by'))
-    .map(
-      (line) =>
-        `Stale, for an earlier head (${marker.head.slice(0, 12)}): ${line.slice(2)}. This head needs a new approval.`
-    )
 }
 
 /**

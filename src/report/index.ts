@@ -33,3 +33,11 @@ export {
   reviewStatus
 } from './status.js'
 export type { StatusVerdict } from './status.js'
+export {
+  approversOf,
+  auditLines,
+  keptStale,
+  pendingDetail,
+  staleLines,
+  stateOf
+} from './audit.js'
