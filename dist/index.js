@@ -60008,7 +60008,7 @@ function setOutputs(outputs) {
     setOutput('report-path', outputs.reportPath);
     setOutput('comment-id', outputs.commentId);
     setOutput('gated-count', String(outputs.gatedCount));
-    setOutput('destructive-count', String(outputs.counts.destructive ?? 0));
+    // Counts come from a plan: approval and merge-queue runs read none and leave them unset.
     for (const [action, count] of Object.entries(outputs.counts))
         setOutput(`${action}-count`, String(count));
 }

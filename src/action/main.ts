@@ -103,7 +103,7 @@ function setOutputs(outputs: ActionOutputs): void {
   core.setOutput('report-path', outputs.reportPath)
   core.setOutput('comment-id', outputs.commentId)
   core.setOutput('gated-count', String(outputs.gatedCount))
-  core.setOutput('destructive-count', String(outputs.counts.destructive ?? 0))
+  // Counts come from a plan: approval and merge-queue runs read none and leave them unset.
   for (const [action, count] of Object.entries(outputs.counts))
     core.setOutput(`${action}-count`, String(count))
 }

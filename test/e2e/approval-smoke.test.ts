@@ -32,6 +32,9 @@ describe('approving through a comment, end to end', () => {
       const run = await onComment(scenario, fake, comment)
       expect(run.code, run.stdout).toBe(0)
       expect(run.outputs.decision).toBe('approved')
+      expect(run.outputs.digest).toBe(digest)
+      // No plan was read: no counts.
+      expect(run.outputs['destructive-count']).toBeUndefined()
       expect(latestStatus(fake, headSha)).toMatchObject({
         state: 'success',
         context: 'plangate/main',
