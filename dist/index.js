@@ -59493,6 +59493,9 @@ async function reviewPullRequest(deps, event) {
             gated: analysis.decision.gated.length,
             digest
         });
+        // An approval withdrawn while it was being counted: the run did not approve.
+        if (state === 'approved' && status.state !== 'success')
+            state = 'blocked';
         log.info(`status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`);
         log.debug(`GitHub API requests: ${port.requestCount()}`);
         return await finish(deps, analysis, state, digest, commentId);
@@ -59612,7 +59615,7 @@ async function reviewApprovals(deps, number, trigger) {
         }
         log.debug(`GitHub API requests: ${port.requestCount()}`);
         return {
-            decision: state === 'approved' ? 'approved' : 'blocked',
+            decision: status.state === 'success' ? 'approved' : 'blocked',
             digest,
             counts: {},
             gatedCount: published.gatedCount,

@@ -353,6 +353,8 @@ async function reviewPullRequest(
         digest
       }
     )
+    // An approval withdrawn while it was being counted: the run did not approve.
+    if (state === 'approved' && status.state !== 'success') state = 'blocked'
     log.info(
       `status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
     )
@@ -529,7 +531,7 @@ async function reviewApprovals(
     }
     log.debug(`GitHub API requests: ${port.requestCount()}`)
     return {
-      decision: state === 'approved' ? 'approved' : 'blocked',
+      decision: status.state === 'success' ? 'approved' : 'blocked',
       digest,
       counts: {},
       gatedCount: published.gatedCount,

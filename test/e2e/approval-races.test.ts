@@ -47,6 +47,7 @@ describe('an approval that changes while it is being counted (#34)', () => {
       )
       const run = await onComment(scenario, fake, comment)
       expect(run.code, run.stdout).toBe(0)
+      expect(run.outputs.decision).toBe('blocked')
       const states = (fake.state.statuses[fake.headSha] ?? []).map((s) => [
         s.state,
         s.description
