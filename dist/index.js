@@ -39878,6 +39878,7 @@ function normalizeLogin(login) {
         .toLowerCase()
         .replace(/\[bot\]$/, '');
 }
+/** A bot, an app or any non-person account: never an approver, never answered. */
 function isBot(author) {
     return author.type.toLowerCase() !== 'user' || /\[bot\]$/i.test(author.login);
 }
@@ -59533,12 +59534,18 @@ async function reviewApprovals(deps, number, trigger) {
     }
     const pr = await port.getPullRequest(number);
     const statusContext = contextFor(inputs, pr.baseRef);
+    // Best effort, like `respond`: a failed reaction or reply changes no decision.
     const answer = async (message) => {
         if (trigger === undefined || trigger.deleted)
             return;
-        if (trigger.kind === 'comment' && !isBotAccount(trigger.author)) {
+        if (trigger.kind !== 'comment' || isBot(trigger.author))
+            return;
+        try {
             await port.addReaction(trigger.id, 'confused');
             await port.createComment(pr.number, `@${trigger.author.login} ${message}`);
+        }
+        catch (error) {
+            log.warning(`could not answer comment ${trigger.id}: ${error instanceof Error ? error.message : String(error)}`);
         }
     };
     try {
@@ -59656,9 +59663,6 @@ async function triggerIsCommand(port, pr, trigger) {
         return false;
     const comment = (await port.listIssueComments(pr.number)).find((c) => c.id === trigger.id);
     return comment !== undefined && isCommandLike(comment.body);
-}
-function isBotAccount(account) {
-    return account.type !== 'User' || /\[bot\]$/i.test(account.login);
 }
 /**
  * A merge group's commit gets plangate's status only from the queued pull

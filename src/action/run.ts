@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { analyze } from '../analyze.js'
 import type { AnalyzeOptions } from '../analyze.js'
-import { computeDigest, gatedItems } from '../gate/index.js'
+import { computeDigest, gatedItems, isBot } from '../gate/index.js'
 import type { ApprovalOutcome } from '../gate/index.js'
 import { readPullHistory } from '../github/history.js'
 import type {
@@ -408,11 +408,17 @@ async function reviewApprovals(
   }
   const pr = await port.getPullRequest(number)
   const statusContext = contextFor(inputs, pr.baseRef)
+  // Best effort, like `respond`: a failed reaction or reply changes no decision.
   const answer = async (message: string): Promise<void> => {
     if (trigger === undefined || trigger.deleted) return
-    if (trigger.kind === 'comment' && !isBotAccount(trigger.author)) {
+    if (trigger.kind !== 'comment' || isBot(trigger.author)) return
+    try {
       await port.addReaction(trigger.id, 'confused')
       await port.createComment(pr.number, `@${trigger.author.login} ${message}`)
+    } catch (error) {
+      log.warning(
+        `could not answer comment ${trigger.id}: ${error instanceof Error ? error.message : String(error)}`
+      )
     }
   }
   try {
@@ -596,10 +602,6 @@ async function triggerIsCommand(
     (c) => c.id === trigger.id
   )
   return comment !== undefined && isCommandLike(comment.body)
-}
-
-function isBotAccount(account: Account): boolean {
-  return account.type !== 'User' || /\[bot\]$/i.test(account.login)
 }
 
 /**

@@ -431,7 +431,8 @@ function normalizeLogin(login: string): string {
     .replace(/\[bot\]$/, '')
 }
 
-function isBot(author: Account): boolean {
+/** A bot, an app or any non-person account: never an approver, never answered. */
+export function isBot(author: Account): boolean {
   return author.type.toLowerCase() !== 'user' || /\[bot\]$/i.test(author.login)
 }
 

@@ -15,6 +15,7 @@ export {
   evaluateApprovals,
   MAX_STATUS_DESCRIPTION,
   MIN_PERMISSIONS,
+  isBot,
   parseApprovalCommand,
   PERMISSION_LEVELS,
   REJECTION_CODES,
