@@ -204,6 +204,8 @@ export interface GatedChange {
   readonly address: string
   readonly action: ChangeAction
   readonly why: string
+  /** The rule that holds it. */
+  readonly gatedBy: GateReason
 }
 
 /** A commit of the reviewed range and what plangate concluded about its author. */
@@ -221,6 +223,29 @@ export interface CommitReport {
   }[]
 }
 
+/**
+ * Why the gate holds a destructive change, for the reports' "why gated"
+ * column: the rule of the policy that caught it.
+ */
+export type GateReason =
+  /** `gate-on: destructive`: every destructive change needs approval. */
+  | { readonly kind: 'policy' }
+  /** No commit history was given, so nobody can say no AI agent caused it. */
+  | { readonly kind: 'no-history' }
+  /** An AI commit (or automation counted as AI) caused it. */
+  | {
+      readonly kind: 'ai-commit'
+      readonly sha: string
+      readonly tool?: string
+      readonly confidence?: 'definite' | 'likely' | 'weak'
+    }
+  /** An AI commit's diff could not be read: it may have caused it. */
+  | { readonly kind: 'ai-unread'; readonly sha: string }
+  /** No commit could be tied to it and the policy gates such changes. */
+  | { readonly kind: 'unattributed' }
+  /** No commit could be tied to it, and an AI agent changed infrastructure code in the range. */
+  | { readonly kind: 'unattributed-ai-infra' }
+
 /** Which commits caused a destructive change, and whether it is gated. */
 export interface ChangeVerdict {
   /** The commits held responsible, oldest first, each with how it touched the change. */
@@ -230,6 +255,8 @@ export interface ChangeVerdict {
   readonly gated: boolean
   /** Why it is gated or not, in words. */
   readonly why: string
+  /** For a gated change: the rule that holds it. */
+  readonly gatedBy?: GateReason
 }
 
 /** Everything one run found: the input of every renderer. */

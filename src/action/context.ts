@@ -81,6 +81,10 @@ export interface ActionContext {
   readonly graphqlUrl: string | undefined
   /** Link to this run, for the comment and the status. */
   readonly runUrl: string | undefined
+  /** `https://github.com/owner/name`, for links to commits and comments. */
+  readonly repositoryUrl: string | undefined
+  /** The commit the run is for (`GITHUB_SHA`); empty when unknown. */
+  readonly sha: string
   /** The checkout, where local git history may be found. */
   readonly workspace: string
   /** Where the JSON report is written. */
@@ -130,6 +134,8 @@ export function readContext(env: NodeJS.ProcessEnv): ActionContext {
       env.GITHUB_RUN_ID !== undefined && repository !== ''
         ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined,
+    repositoryUrl: repository === '' ? undefined : `${server}/${repository}`,
+    sha: env.GITHUB_SHA ?? '',
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     tempDir: env.RUNNER_TEMP ?? process.cwd()
   }

@@ -27,12 +27,14 @@ import {
   clip,
   errorStatus,
   parseMarker,
+  readAudit,
+  isStaleComment,
+  itemUrl,
   renderComment,
   renderJson,
-  renderMarkdown,
-  reviewHeadline,
+  renderSummary,
+  restateComment,
   reviewStatus,
-  rewriteAudit,
   approversOf,
   auditLines,
   keptStale,
@@ -40,7 +42,12 @@ import {
   staleLines,
   stateOf
 } from '../report/index.js'
-import type { ReviewState, StatusVerdict } from '../report/index.js'
+import type {
+  ReviewLinks,
+  ReviewState,
+  ReviewView,
+  StatusVerdict
+} from '../report/index.js'
 import { VERSION } from '../version.js'
 import { evaluatePull, isCommandLike, publishedReview } from './approvals.js'
 import type { ActionContext, ActionEvent } from './context.js'
@@ -81,9 +88,6 @@ export const LABELS = {
   destructive: 'plangate:destructive',
   needsApproval: 'plangate:needs-approval'
 } as const
-
-/** GitHub's limit on one step's job summary is 1 MiB; keep a margin. */
-const MAX_SUMMARY_BYTES = 1_000_000
 
 /** Annotations per kind per step that GitHub shows. */
 const MAX_ANNOTATIONS = 10
@@ -150,8 +154,20 @@ async function reportOnly(deps: RunDeps): Promise<ActionOutputs> {
     stackDirs: policy.config.stackDirs
   })
   const state: ReviewState =
-    analysis.decision.verdict === 'pass' ? 'pass' : 'blocked'
-  return finish(deps, analysis, state, '', '')
+    analysis.decision.planProblems.length > 0
+      ? 'incomplete'
+      : analysis.decision.verdict === 'pass'
+        ? 'pass'
+        : 'blocked'
+  return finish(deps, analysis, '', {
+    state,
+    statusContext: contextFor(inputs, ''),
+    headSha: context.sha,
+    digest: '',
+    gatedCount: analysis.decision.gated.length,
+    destructiveCount: analysis.summary.destructive,
+    links: linksOf(context)
+  })
 }
 
 /**
@@ -311,18 +327,28 @@ async function reviewPullRequest(
     }
 
     const own = findOwnComment(comments, viewer, statusContext)
-    const commentId = await upsertComment(deps, port, pr, own, {
-      analysis,
+    const view: ReviewView = {
       state,
-      digest,
       statusContext,
+      headSha: pr.headSha,
+      digest,
+      gatedCount: analysis.decision.gated.length,
+      destructiveCount: analysis.summary.destructive,
+      ...peopleOf(outcome),
       audit: [
         ...(outcome === undefined
           ? []
           : auditLines(outcome, digest, pr.headSha)),
         ...staleLines(own?.body, pr.headSha)
-      ]
+      ],
+      links: linksOf(context, pr.number)
+    }
+    const commentId = await upsertComment(deps, port, pr, own, {
+      analysis,
+      view
     })
+    if (inputs.comment === 'new' && commentId !== '')
+      await markOlderStale(deps, port, comments, viewer, view, commentId)
     if (inputs.labels) await syncLabels(port, pr, analysis, state, log)
 
     // A push during the run leaves this head behind: its status would be stale, so only the old SHA gets it.
@@ -359,7 +385,7 @@ async function reviewPullRequest(
       `status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
     )
     log.debug(`GitHub API requests: ${port.requestCount()}`)
-    return await finish(deps, analysis, state, digest, commentId)
+    return await finish(deps, analysis, commentId, { ...view, state })
   } catch (error) {
     await reportError(deps, port, statusTarget, statusContext, error)
     throw error
@@ -526,13 +552,28 @@ async function reviewApprovals(
       marker?.head === pr.headSha &&
       marker.digest === digest
     ) {
-      const body = rewriteAudit(
-        own.body,
-        reviewHeadline(state, published.gatedCount),
-        [...auditLines(outcome, digest, pr.headSha), ...keptStale(own.body)]
-      )
-      if (body !== undefined && body !== own.body)
-        await port.updateComment(own.id, body)
+      // What the run decided, not what it hoped: a withdrawn success reads blocked.
+      const shown: ReviewState =
+        state === 'approved' && status.state !== 'success' ? 'blocked' : state
+      const body = restateComment(own.body, {
+        state: shown,
+        statusContext,
+        headSha: pr.headSha,
+        digest,
+        gatedCount: published.gatedCount,
+        destructiveCount: published.gatedCount,
+        ...peopleOf(outcome),
+        audit: [
+          ...auditLines(outcome, digest, pr.headSha),
+          ...keptStale(own.body)
+        ],
+        links: linksOf(context, pr.number)
+      })
+      if (body === undefined)
+        log.info(
+          `plangate's comment ${own.id} has an older layout; the next review of this head rewrites it`
+        )
+      else if (body !== own.body) await port.updateComment(own.id, body)
       commentId = String(own.id)
     }
     log.debug(`GitHub API requests: ${port.requestCount()}`)
@@ -753,32 +794,100 @@ async function upsertComment(
   port: GitHubPort,
   pr: PullRequest,
   existing: IssueComment | undefined,
-  review: {
-    analysis: Analysis
-    state: ReviewState
-    digest: string
-    statusContext: string
-    audit: readonly string[]
-  }
+  review: { analysis: Analysis; view: ReviewView }
 ): Promise<string> {
-  const { inputs, context, log } = deps
+  const { inputs, log } = deps
   if (inputs.comment === 'off') return ''
-  const { body, tier } = renderComment(review.analysis, {
-    state: review.state,
-    statusContext: review.statusContext,
-    headSha: pr.headSha,
-    digest: review.digest,
-    audit: review.audit,
-    ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl })
+  const { view } = review
+  const { body, tier, listTier, hidden } = renderComment(review.analysis, {
+    state: view.state,
+    statusContext: view.statusContext,
+    headSha: view.headSha,
+    digest: view.digest,
+    ...(view.audit === undefined ? {} : { audit: view.audit }),
+    ...(view.approvedBy === undefined ? {} : { approvedBy: view.approvedBy }),
+    ...(view.deniedBy === undefined ? {} : { deniedBy: view.deniedBy }),
+    ...(view.required === undefined ? {} : { required: view.required }),
+    ...(view.links === undefined ? {} : { links: view.links })
   })
-  if (tier !== 'full')
-    log.info(`the comment uses the ${tier} tier to fit GitHub's size limit`)
+  if (tier !== 'full' || hidden > 0)
+    log.info(
+      `the comment is ${body.length} characters: the full report in the ${tier} tier, the gated list in the ${listTier} tier${hidden > 0 ? `, ${hidden} destructive addresses left to the job summary` : ''}, to fit GitHub's size limit`
+    )
   if (inputs.comment === 'update' && existing !== undefined) {
     if (existing.body !== body) await port.updateComment(existing.id, body)
     return String(existing.id)
   }
   const created = await port.createComment(pr.number, body)
   return String(created.id)
+}
+
+/**
+ * `comment: new` leaves a comment per run: the older ones of this status
+ * context say that they are outdated and link to the new one. Best effort:
+ * they are display only.
+ */
+async function markOlderStale(
+  deps: RunDeps,
+  port: GitHubPort,
+  comments: readonly IssueComment[],
+  viewer: Account,
+  view: ReviewView,
+  newId: string
+): Promise<void> {
+  const url = itemUrl('comment', Number(newId), view.links)
+  for (const comment of comments) {
+    if (String(comment.id) === newId) continue
+    if (!isOwnComment(comment, viewer, view.statusContext)) continue
+    if (isStaleComment(comment.body)) continue
+    const marker = parseMarker(comment.body)
+    if (marker === undefined) continue
+    const body = restateComment(comment.body, {
+      state: 'blocked',
+      statusContext: view.statusContext,
+      headSha: marker.head,
+      digest: marker.digest,
+      gatedCount: 0,
+      destructiveCount: 0,
+      stale: {
+        headSha: view.headSha,
+        ...(url === undefined ? {} : { url })
+      },
+      audit: readAudit(comment.body),
+      ...(view.links === undefined ? {} : { links: view.links })
+    })
+    if (body === undefined || body === comment.body) continue
+    try {
+      await port.updateComment(comment.id, body)
+    } catch (error) {
+      deps.log.warning(
+        `could not mark comment ${comment.id} as outdated: ${error instanceof Error ? error.message : String(error)}`
+      )
+    }
+  }
+}
+
+/** Links for the reports: the repository, the pull request, the run. */
+function linksOf(context: ActionContext, pullNumber?: number): ReviewLinks {
+  return {
+    ...(context.repositoryUrl === undefined
+      ? {}
+      : { repositoryUrl: context.repositoryUrl }),
+    ...(pullNumber === undefined ? {} : { pullNumber }),
+    ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl })
+  }
+}
+
+/** Who approved and denied, for the reports. */
+function peopleOf(
+  outcome: ApprovalOutcome | undefined
+): Pick<ReviewView, 'approvedBy' | 'deniedBy' | 'required'> {
+  if (outcome === undefined) return {}
+  return {
+    approvedBy: outcome.approvedBy,
+    deniedBy: outcome.deniedBy,
+    required: outcome.required
+  }
 }
 
 /**
@@ -838,13 +947,20 @@ export function findOwnComment(
   statusContext: string
 ): IssueComment | undefined {
   let found: IssueComment | undefined
-  for (const comment of comments) {
-    if (!sameAccount(comment.author, viewer)) continue
-    if (viewer.type === 'Bot' && comment.author.type !== 'Bot') continue
-    if (parseMarker(comment.body)?.context !== statusContext) continue
-    found = comment
-  }
+  for (const comment of comments)
+    if (isOwnComment(comment, viewer, statusContext)) found = comment
   return found
+}
+
+/** A comment of plangate's own identity with its marker for the context. */
+function isOwnComment(
+  comment: IssueComment,
+  viewer: Account,
+  statusContext: string
+): boolean {
+  if (!sameAccount(comment.author, viewer)) return false
+  if (viewer.type === 'Bot' && comment.author.type !== 'Bot') return false
+  return parseMarker(comment.body)?.context === statusContext
 }
 
 async function syncLabels(
@@ -923,9 +1039,8 @@ async function reportError(
 async function finish(
   deps: RunDeps,
   analysis: Analysis,
-  state: ReviewState,
-  digest: string,
-  commentId: string
+  commentId: string,
+  view: ReviewView
 ): Promise<ActionOutputs> {
   const { log, context } = deps
   for (const warning of analysis.warnings.slice(0, MAX_ANNOTATIONS))
@@ -936,12 +1051,13 @@ async function finish(
     reportPath,
     renderJson(analysis, { name: 'plangate', version: VERSION })
   )
-  await log.summary(summaryMarkdown(analysis))
+  await log.summary(renderSummary(analysis, view))
+  const { state } = view
   const decision =
     state === 'pass' ? 'pass' : state === 'approved' ? 'approved' : 'blocked'
   return {
     decision,
-    digest,
+    digest: view.digest,
     counts: { ...analysis.summary },
     gatedCount: analysis.decision.gated.length,
     reportPath,
@@ -966,15 +1082,4 @@ function annotate(log: ActionLog, analysis: Analysis): void {
     )
   for (const problem of analysis.decision.planProblems.slice(0, 3))
     log.error(problem, 'plangate: incomplete plan')
-}
-
-/** The fullest Markdown tier that fits the job summary's 1 MiB. */
-function summaryMarkdown(analysis: Analysis): string {
-  let maxChars = MAX_SUMMARY_BYTES
-  for (;;) {
-    const { markdown } = renderMarkdown(analysis, { maxChars })
-    const bytes = Buffer.byteLength(markdown, 'utf8')
-    if (bytes <= MAX_SUMMARY_BYTES || maxChars < 10_000) return markdown
-    maxChars = Math.floor((maxChars * MAX_SUMMARY_BYTES) / bytes) - 1_000
-  }
 }

@@ -95,7 +95,8 @@ export function judgeChanges(
         source: plan.source,
         address: change.address,
         action: change.action,
-        why: verdict.why
+        why: verdict.why,
+        gatedBy: verdict.gatedBy ?? { kind: 'policy' }
       })
     }
     if (plan.incomplete !== undefined) {
@@ -134,7 +135,7 @@ function judge(
     case 'none':
       return { ...base, gated: false, why: `${what}; the gate is off` }
     case 'destructive':
-      return { ...base, gated: true, why: what }
+      return { ...base, gated: true, why: what, gatedBy: { kind: 'policy' } }
     case 'ai-destructive':
       break
   }
@@ -142,7 +143,8 @@ function judge(
     return {
       ...base,
       gated: true,
-      why: `${what}; no commit history was given, so nobody can say an AI agent did not cause it`
+      why: `${what}; no commit history was given, so nobody can say an AI agent did not cause it`,
+      gatedBy: { kind: 'no-history' }
     }
   }
   const isAi = (sha: string): boolean => {
@@ -158,7 +160,15 @@ function judge(
     return {
       ...base,
       gated: true,
-      why: `${what}; caused by ${aiCause.sha.slice(0, 7)} (${tool}${commit?.confidence === undefined ? '' : `, ${commit.confidence}`}): ${aiCause.how}`
+      why: `${what}; caused by ${aiCause.sha.slice(0, 7)} (${tool}${commit?.confidence === undefined ? '' : `, ${commit.confidence}`}): ${aiCause.how}`,
+      gatedBy: {
+        kind: 'ai-commit',
+        sha: aiCause.sha,
+        ...(commit?.tool === undefined ? {} : { tool: commit.tool }),
+        ...(commit?.confidence === undefined
+          ? {}
+          : { confidence: commit.confidence })
+      }
     }
   }
   const unread = history.aiUnread?.[0]
@@ -166,7 +176,8 @@ function judge(
     return {
       ...base,
       gated: true,
-      why: `${what}; the diff of AI commit ${unread.slice(0, 7)} could not be read, so it may have caused it`
+      why: `${what}; the diff of AI commit ${unread.slice(0, 7)} could not be read, so it may have caused it`,
+      gatedBy: { kind: 'ai-unread', sha: unread }
     }
   }
   if (pinned) {
@@ -181,7 +192,8 @@ function judge(
       return {
         ...base,
         gated: true,
-        why: `${what}; no commit could be tied to it`
+        why: `${what}; no commit could be tied to it`,
+        gatedBy: { kind: 'unattributed' }
       }
     case 'pass':
       return {
@@ -194,7 +206,8 @@ function judge(
         ? {
             ...base,
             gated: true,
-            why: `${what}; no commit could be tied to it, and an AI agent changed infrastructure code in this range`
+            why: `${what}; no commit could be tied to it, and an AI agent changed infrastructure code in this range`,
+            gatedBy: { kind: 'unattributed-ai-infra' }
           }
         : {
             ...base,

@@ -34,6 +34,9 @@ export interface DigestItem {
  */
 export function gatedItems(analysis: Analysis): DigestItem[] {
   const items: DigestItem[] = []
+  const gatedKeys = new Set(
+    analysis.decision.gated.map((g) => `${g.source}\u0000${g.address}`)
+  )
   for (const plan of analysis.plans) {
     for (const change of plan.changes) {
       if (!change.destructive) continue
@@ -41,9 +44,7 @@ export function gatedItems(analysis: Analysis): DigestItem[] {
       // Without a history every destructive change is gated (decideGate's strict default).
       const gated =
         verdict === undefined
-          ? analysis.decision.gated.some(
-              (g) => g.source === plan.source && g.address === change.address
-            )
+          ? gatedKeys.has(`${plan.source}\u0000${change.address}`)
           : verdict.gated
       if (!gated) continue
       items.push({

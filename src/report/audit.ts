@@ -1,5 +1,5 @@
 import type { ApprovalOutcome } from '../gate/index.js'
-import type { ReviewState } from './comment.js'
+import type { ReviewState } from './overview.js'
 import { readAudit } from './comment.js'
 import { parseMarker } from './marker.js'
 

@@ -1,37 +1,36 @@
-import type { Analysis, Plan, ResourceChange } from '../model.js'
+import type { Approver } from '../gate/index.js'
+import type { Analysis } from '../model.js'
+import { code, link, plural } from './escape.js'
+import { MAX_COMMENT_CHARS, renderMarkdown } from './markdown.js'
+import type { MarkdownTier } from './markdown.js'
 import { encodeMarker } from './marker.js'
 import {
-  code,
-  escapeCell,
-  escapeText,
-  fence,
-  MAX_COMMENT_CHARS,
-  renderMarkdown
-} from './markdown.js'
-import type { MarkdownTier } from './markdown.js'
-import { countsLine, labelFor, markerFor } from './values.js'
+  actionSection,
+  destructiveEntries,
+  planSection,
+  renderList,
+  stateSection
+} from './overview.js'
+import type {
+  ListTier,
+  ReviewLinks,
+  ReviewState,
+  ReviewView,
+  StaleNote
+} from './overview.js'
 
-/** The command a reviewer types to approve, with the digest after a space. */
-export const APPROVE_COMMAND = '/approve-destroy'
-/** The command that rejects a gated set. */
-export const DENY_COMMAND = '/deny-destroy'
-
-/**
- * Where the review stands, as the comment's first line says it:
- * - `pass`: nothing is gated;
- * - `blocked`: gated changes wait for an approval of `digest`;
- * - `approved`: an eligible human approved `digest` at this head;
- * - `rejected`: an eligible human denied `digest`;
- * - `incomplete`: a plan cannot be trusted (errored, partial); no approval helps.
+/*
+ * The sticky pull request comment. Above the fold (before any <details>):
+ * the verdict, one line per plan, the gated changes with why each is
+ * destructive, why it is gated and who caused it, then the next step (the
+ * command to copy while blocked). Below: the full report in the largest
+ * tier that fits. Every part has size tiers, chosen by the length of the
+ * final body, so the comment always fits GitHub's limit.
+ *
+ * The parts that depend on the review's state sit between hidden markers,
+ * so that an approval run, which reads no plan, can restate the comment
+ * (`restateComment`) to exactly what a full run would write.
  */
-export const REVIEW_STATES = [
-  'pass',
-  'blocked',
-  'approved',
-  'rejected',
-  'incomplete'
-] as const
-export type ReviewState = (typeof REVIEW_STATES)[number]
 
 export interface CommentOptions {
   readonly state: ReviewState
@@ -41,136 +40,166 @@ export interface CommentOptions {
   readonly digest: string
   /** Audit lines (approvals, denials, stale approvals), shown as they are. */
   readonly audit?: readonly string[]
-  /** Link to the run that wrote the comment. */
-  readonly runUrl?: string
+  /** Eligible approvals so far; who denied; approvals needed. */
+  readonly approvedBy?: readonly Approver[]
+  readonly deniedBy?: readonly Approver[]
+  readonly required?: number
+  /** Set when a newer head's report supersedes this one. */
+  readonly stale?: StaleNote
+  readonly links?: ReviewLinks
   /** Upper bound on the body's length (default MAX_COMMENT_CHARS). */
   readonly maxChars?: number
 }
 
 export interface RenderedComment {
   readonly body: string
-  /** The tier of the report part. */
-  readonly tier: MarkdownTier
+  /** The tier of the full report; `omitted` when it did not fit at all. */
+  readonly tier: MarkdownTier | 'omitted'
+  /** The tier of the gated list (`none` when nothing is gated). */
+  readonly listTier: ListTier | 'none'
+  /** Destructive addresses the comment does not name. */
+  readonly hidden: number
 }
 
-/** Characters kept back for the gated section before the report gets the rest. */
-const GATED_SHARE = 0.4
+const STATE_START = '<!-- plangate:state -->'
+const STATE_END = '<!-- /plangate:state -->'
+const ACTION_START = '<!-- plangate:action -->'
+const ACTION_END = '<!-- /plangate:action -->'
 
-/**
- * The sticky pull request comment: the marker, a verdict line, the gated
- * changes first with the commits that caused them, the exact command to
- * approve them, then the full report in the largest tier that fits. Every
- * destructive address survives: when the gated table is too long it is
- * dropped in favour of the report's own destructive list, which every tier
- * keeps.
- */
+/** Below this, the full report is left to the job summary. */
+const MIN_DETAILS_CHARS = 1_500
+
+/** Renders the comment for an analysis in a state. */
 export function renderComment(
   analysis: Analysis,
   options: CommentOptions
 ): RenderedComment {
   const maxChars = options.maxChars ?? MAX_COMMENT_CHARS
-  const head: string[] = [
+  const view = viewOf(analysis, options)
+  const top = [
     encodeMarker({
       context: options.statusContext,
       head: options.headSha,
       digest: options.digest
     }),
-    headline(analysis, options),
-    '',
-    `${code(options.statusContext)} at ${code(options.headSha.slice(0, 12))}: ${escapeText(countsLine(analysis.summary))}.`,
-    ''
+    ...wrap(STATE_START, stateSection(view), STATE_END),
+    ...planSection(analysis)
   ]
-  head.push(...auditBlock(options.audit ?? []))
+  const action = wrap(ACTION_START, actionSection(view), ACTION_END)
+  const footer = [footerLine(view)]
+  const fixed = length(top) + length(action) + length(footer)
 
-  const gated = gatedChanges(analysis)
-  let gatedSection = renderGated(analysis, gated)
-  if (gatedSection.length > maxChars * GATED_SHARE)
-    gatedSection = [
-      `#### Needs approval (${gated.length})`,
+  const { gated, free } = destructiveEntries(analysis)
+  const lists: string[] = []
+  let listTier: ListTier | 'none' = 'none'
+  let hidden = 0
+  if (gated.length > 0) {
+    const list = renderList(gated, {
+      analysis,
+      ...(options.links === undefined ? {} : { links: options.links }),
+      gated: true,
+      budget: maxChars - fixed - 1_200
+    })
+    lists.push(`### Gated changes (${count(gated.length)})`, '', ...list.lines)
+    listTier = list.tier
+    hidden += list.hidden
+  }
+  if (free.length > 0) {
+    const list = renderList(free, {
+      analysis,
+      ...(options.links === undefined ? {} : { links: options.links }),
+      gated: false,
+      budget: maxChars - fixed - length(lists) - 900
+    })
+    const title = `${plural(free.length, 'destructive change')} that ${free.length === 1 ? 'does' : 'do'} not need approval`
+    if (gated.length === 0 && options.state === 'pass')
+      lists.push(`### ${capitalize(title)}`, '', ...list.lines)
+    else
+      lists.push(
+        `<details><summary>${title}</summary>`,
+        '',
+        ...list.lines,
+        '</details>',
+        ''
+      )
+    hidden += list.hidden
+  }
+  if (hidden > 0) lists.push(...hiddenNote(hidden, options.links), '')
+
+  const used = fixed + length(lists)
+  const budget = maxChars - used - 200
+  const details: string[] = []
+  let tier: MarkdownTier | 'omitted' = 'omitted'
+  if (budget >= MIN_DETAILS_CHARS) {
+    const report = renderMarkdown(analysis, { maxChars: budget })
+    tier = report.tier
+    details.push(
+      `<details><summary>Full report: ${detailsTitle(analysis)}</summary>`,
       '',
-      'The list is too long for this comment; every destructive change is listed in the report below.',
+      report.markdown.trimEnd(),
+      '',
+      '</details>',
       ''
-    ]
-  const tail: string[] = []
-  if (options.state === 'blocked' && options.digest !== '') {
-    tail.push(
-      `To approve exactly these ${gated.length} change${gated.length === 1 ? '' : 's'} at this head, a person with write access who did not write this pull request's commits comments, on the first line:`,
-      '',
-      fence(`${APPROVE_COMMAND} ${options.digest}`, 'text'),
-      '',
-      `To reject them: ${code(`${DENY_COMMAND} ${options.digest}`)}. A new push or a changed plan needs a new approval.`,
+    )
+  } else {
+    details.push(
+      `The full report does not fit in this comment: ${summaryPointer(options.links)}.`,
       ''
     )
   }
-  if (options.runUrl !== undefined)
-    tail.push(`<sub>[plangate run](${options.runUrl})</sub>`, '')
-
-  const fixed = [...head, ...gatedSection, ...tail].join('\n')
-  const budget = Math.max(2_000, maxChars - fixed.length - 200)
-  const report = renderMarkdown(analysis, { maxChars: budget })
-  const body = [
-    ...head,
-    ...gatedSection,
-    ...tail,
-    '<details><summary>Full report</summary>',
-    '',
-    report.markdown.trimEnd(),
-    '',
-    '</details>',
-    ''
-  ].join('\n')
-  return { body, tier: report.tier }
+  const body = [...top, ...lists, ...action, ...details, ...footer].join('\n')
+  if (body.length > maxChars)
+    // The tiers above make this unreachable for any limit above a few thousand characters.
+    throw new Error(
+      `the comment is ${body.length} characters, over the limit of ${maxChars}`
+    )
+  return { body, tier, listTier, hidden }
 }
 
-function headline(analysis: Analysis, options: CommentOptions): string {
-  if (options.state === 'pass')
-    return analysis.summary.destructive === 0
-      ? '## ✅ plangate: no destructive changes'
-      : `## ✅ plangate: ${analysis.summary.destructive} destructive change${analysis.summary.destructive === 1 ? '' : 's'}, none needs approval`
-  return reviewHeadline(options.state, analysis.decision.gated.length)
-}
-
-/** The comment's second line for a state, as approval runs rewrite it. */
-export function reviewHeadline(state: ReviewState, gated: number): string {
-  const changes = `${gated} destructive change${gated === 1 ? '' : 's'}`
-  switch (state) {
-    case 'pass':
-      return '## ✅ plangate: nothing needs approval'
-    case 'blocked':
-      return `## ⛔ plangate: ${changes} need${gated === 1 ? 's' : ''} approval`
-    case 'approved':
-      return `## ✅ plangate: ${changes} approved`
-    case 'rejected':
-      return `## ⛔ plangate: ${changes} rejected`
-    case 'incomplete':
-      return '## ⛔ plangate: the plan is incomplete, so nothing can be approved'
-  }
-}
-
-const AUDIT_START = '<!-- plangate:audit -->'
-const AUDIT_END = '<!-- /plangate:audit -->'
-
-function auditBlock(lines: readonly string[]): string[] {
+/**
+ * Rewrites the state-dependent parts of a comment plangate wrote (verdict,
+ * next step, approval history), leaving the lists and the report as they
+ * are: what an approval run can do without the plan. Undefined when the
+ * body does not have plangate's layout.
+ */
+export function restateComment(
+  body: string,
+  view: ReviewView
+): string | undefined {
+  const stateAt = body.indexOf(`\n${STATE_START}\n`)
+  const firstLineEnd = body.indexOf('\n')
+  if (stateAt === -1 || stateAt !== firstLineEnd) return undefined
+  const stateEnd = body.indexOf(`\n${STATE_END}\n`, stateAt + 1)
+  if (stateEnd === -1) return undefined
+  const actionAt = body.indexOf(`\n${ACTION_START}\n`, stateEnd + 1)
+  if (actionAt === -1) return undefined
+  const actionEnd = body.indexOf(`\n${ACTION_END}\n`, actionAt + 1)
+  if (actionEnd === -1) return undefined
   return [
-    AUDIT_START,
-    ...lines.map((line) => `> ${escapeText(line)}`),
-    AUDIT_END,
-    ''
-  ]
+    body.slice(0, stateAt + 1),
+    wrap(STATE_START, stateSection(view), STATE_END).join('\n'),
+    body.slice(stateEnd + STATE_END.length + 2, actionAt + 1),
+    wrap(ACTION_START, actionSection(view), ACTION_END).join('\n'),
+    body.slice(actionEnd + ACTION_END.length + 2)
+  ].join('')
 }
 
-/** The audit lines of a comment plangate wrote (without the quote marks). */
+/** The audit lines of a comment plangate wrote, as plain text. */
 export function readAudit(body: string): string[] {
-  const start = body.indexOf(`\n${AUDIT_START}\n`)
-  const end = body.indexOf(`\n${AUDIT_END}\n`, start + 1)
-  if (start === -1 || end === -1) return []
-  return body
-    .slice(start + AUDIT_START.length + 2, end)
+  const actionAt = body.indexOf(`\n${ACTION_START}\n`)
+  const actionEnd = body.indexOf(`\n${ACTION_END}\n`, actionAt + 1)
+  if (actionAt === -1 || actionEnd === -1) return []
+  const block = body.slice(actionAt, actionEnd)
+  const start = block.indexOf('<summary>Approval history</summary>')
+  if (start === -1) return []
+  return block
+    .slice(start)
     .split('\n')
-    .filter((line) => line.startsWith('> '))
+    .filter((line) => line.startsWith('- '))
     .map((line) =>
       line
         .slice(2)
+        .replace(/\[((?:comment|review) \d+)\]\([^)]*\)/g, '$1')
         .replace(/@\u200b/g, '@')
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
@@ -178,90 +207,74 @@ export function readAudit(body: string): string[] {
     )
 }
 
-/**
- * Rewrites the headline and the audit lines of a comment plangate wrote,
- * leaving the report as it is: what an approval run, which reads no plan,
- * can update. Undefined when the body has no audit block.
- */
-export function rewriteAudit(
-  body: string,
-  headline: string,
-  lines: readonly string[]
-): string | undefined {
-  const start = body.indexOf(`\n${AUDIT_START}\n`)
-  const end = body.indexOf(`\n${AUDIT_END}\n`, start + 1)
-  const first = body.indexOf('\n')
-  const second = body.indexOf('\n', first + 1)
-  if (start === -1 || end === -1 || first === -1 || second > start)
-    return undefined
-  return [
-    body.slice(0, first + 1) + headline,
-    body.slice(second, start + 1) + auditBlock(lines).join('\n'),
-    body.slice(end + AUDIT_END.length + 2)
-  ].join('')
+/** Whether a comment plangate wrote already says that it is outdated. */
+export function isStaleComment(body: string): boolean {
+  const end = body.indexOf(`\n${STATE_END}\n`)
+  return end !== -1 && body.slice(0, end).includes('## ⏸️ plangate: outdated')
 }
 
-interface GatedEntry {
-  readonly plan: Plan
-  readonly change: ResourceChange
-}
-
-function gatedChanges(analysis: Analysis): GatedEntry[] {
-  const keys = new Set(
-    analysis.decision.gated.map((g) => `${g.source}\u0000${g.address}`)
-  )
-  const entries: GatedEntry[] = []
-  for (const plan of analysis.plans)
-    for (const change of plan.changes)
-      if (keys.has(`${plan.source}\u0000${change.address}`))
-        entries.push({ plan, change })
-  return entries
-}
-
-function renderGated(
-  analysis: Analysis,
-  gated: readonly GatedEntry[]
-): string[] {
-  if (gated.length === 0) return []
-  const multi = analysis.plans.length > 1
-  const commits = new Map((analysis.commits ?? []).map((c) => [c.sha, c]))
-  const withCommits = analysis.verdicts !== undefined
-  const out = [
-    `#### Needs approval (${gated.length})`,
-    '',
-    withCommits ? '| | Address | Why | Caused by |' : '| | Address | Why |',
-    withCommits ? '|---|---|---|---|' : '|---|---|---|'
-  ]
-  for (const { plan, change } of gated) {
-    const where = `${code(change.address, true)}${multi ? ` <sub>${escapeCell(plan.source)}</sub>` : ''}`
-    const why = escapeCell(change.explanation ?? labelFor(change))
-    if (!withCommits) {
-      out.push(`| ${code(markerFor(change), true)} | ${where} | ${why} |`)
-      continue
-    }
-    const verdict = analysis.verdicts?.get(change)
-    const causes = (verdict?.causedBy ?? []).map((cause) => {
-      const commit = commits.get(cause.sha)
-      const who =
-        commit === undefined
-          ? ''
-          : commit.verdict === 'ai'
-            ? ` 🤖 ${commit.tool ?? 'AI agent'}${commit.evidence[0] === undefined ? '' : ` (${code(commit.evidence[0].text, true)})`}`
-            : commit.verdict === 'automation'
-              ? ` ⚙️ ${commit.tool ?? 'automation'}`
-              : ' 👤 human'
-      return `${code(cause.sha.slice(0, 7), true)} ${escapeCell(JSON.stringify(commit?.subject ?? ''))}${who}`
-    })
-    const caused =
-      causes.length > 0
-        ? causes.join('<br>')
-        : verdict?.pinned === false
-          ? 'no commit could be tied to it'
-          : ''
-    out.push(
-      `| ${code(markerFor(change), true)} | ${where} | ${why} | ${caused} |`
-    )
+function viewOf(analysis: Analysis, options: CommentOptions): ReviewView {
+  return {
+    state: options.state,
+    statusContext: options.statusContext,
+    headSha: options.headSha,
+    digest: options.digest,
+    gatedCount: analysis.decision.gated.length,
+    destructiveCount: analysis.summary.destructive,
+    ...(options.approvedBy === undefined
+      ? {}
+      : { approvedBy: options.approvedBy }),
+    ...(options.deniedBy === undefined ? {} : { deniedBy: options.deniedBy }),
+    ...(options.required === undefined ? {} : { required: options.required }),
+    ...(options.stale === undefined ? {} : { stale: options.stale }),
+    ...(options.audit === undefined ? {} : { audit: options.audit }),
+    ...(options.links === undefined ? {} : { links: options.links })
   }
-  out.push('')
-  return out
+}
+
+function wrap(start: string, lines: readonly string[], end: string): string[] {
+  return [start, ...lines, end, '']
+}
+
+function footerLine(view: ReviewView): string {
+  const run =
+    view.links?.runUrl === undefined
+      ? ''
+      : ` · ${link('run and job summary', view.links.runUrl)}`
+  return `<sub>plangate · ${code(view.statusContext)} at ${code(view.headSha.slice(0, 12))}${run}</sub>\n`
+}
+
+function hiddenNote(hidden: number, links: ReviewLinks | undefined): string[] {
+  return [
+    `> [!NOTE]`,
+    `> ${plural(hidden, 'destructive address', 'destructive addresses')} ${hidden === 1 ? 'is' : 'are'} not shown here to fit GitHub's comment size limit: ${summaryPointer(links)}.`
+  ]
+}
+
+function summaryPointer(links: ReviewLinks | undefined): string {
+  const where =
+    links?.runUrl === undefined
+      ? 'the job summary'
+      : link("the run's job summary", links.runUrl)
+  return `${where} lists every one, and so does the JSON report (\`report-path\`)`
+}
+
+function detailsTitle(analysis: Analysis): string {
+  const changes = analysis.plans.reduce(
+    (n, plan) => n + plan.changes.filter((c) => c.action !== 'no-op').length,
+    0
+  )
+  return `${plural(changes, 'change')} in ${plural(analysis.plans.length, 'plan')}`
+}
+
+function length(lines: readonly string[]): number {
+  return lines.reduce((n, line) => n + line.length + 1, 0)
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US')
+}
+
+function capitalize(text: string): string {
+  return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1)
 }

@@ -14,15 +14,27 @@ export { buildJsonReport, renderJson, REPORT_SCHEMA_VERSION } from './json.js'
 export type { ToolInfo } from './json.js'
 export { countsLine, formatValue, markerFor } from './values.js'
 export {
-  APPROVE_COMMAND,
-  DENY_COMMAND,
+  isStaleComment,
   readAudit,
   renderComment,
-  REVIEW_STATES,
-  reviewHeadline,
-  rewriteAudit
+  restateComment
 } from './comment.js'
-export type { CommentOptions, RenderedComment, ReviewState } from './comment.js'
+export type { CommentOptions, RenderedComment } from './comment.js'
+export {
+  APPROVE_COMMAND,
+  DENY_COMMAND,
+  itemUrl,
+  REVIEW_STATES,
+  reviewHeadline
+} from './overview.js'
+export type {
+  ReviewLinks,
+  ReviewState,
+  ReviewView,
+  StaleNote
+} from './overview.js'
+export { MAX_SUMMARY_BYTES, renderSummary } from './summary.js'
+export type { SummaryOptions } from './summary.js'
 export { encodeMarker, MARKER_SCHEMA, parseMarker } from './marker.js'
 export type { CommentMarker } from './marker.js'
 export {

@@ -1,5 +1,5 @@
 import type { Analysis } from '../model.js'
-import type { ReviewState } from './comment.js'
+import type { ReviewState } from './overview.js'
 
 /** GitHub refuses commit status descriptions longer than this. */
 export const MAX_STATUS_DESCRIPTION = 140
@@ -109,15 +109,19 @@ function people(logins: readonly string[]): string {
   return `${shown.join(', ')}${more > 0 ? ` +${more}` : ''}` || 'nobody'
 }
 
-/** Clips to the limit on a code point boundary, marking the cut. */
+/**
+ * Clips to the limit at a word boundary (a code point boundary when a
+ * single word is that long), marking the cut with an ellipsis.
+ */
 export function clip(text: string, max = MAX_STATUS_DESCRIPTION): string {
   const single = text.replace(/\s+/g, ' ').trim()
   if (single.length <= max) return single
-  const points = Array.from(single)
   let out = ''
-  for (const point of points) {
+  for (const point of Array.from(single)) {
     if (out.length + point.length > max - 1) break
     out += point
   }
-  return `${out}…`
+  const space = out.lastIndexOf(' ')
+  if (space >= max * 0.6) out = out.slice(0, space)
+  return `${out.replace(/[\s,;:.(-]+$/, '')}…`
 }

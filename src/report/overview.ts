@@ -1,0 +1,755 @@
+import { countChanges } from '../gate/index.js'
+import type { Approver } from '../gate/index.js'
+import type {
+  Analysis,
+  ChangeVerdict,
+  CommitReport,
+  GatedChange,
+  GateReason,
+  Plan,
+  ResourceChange
+} from '../model.js'
+import {
+  addressCode,
+  code,
+  escapeCell,
+  escapeText,
+  fence,
+  link,
+  oneLine,
+  plural
+} from './escape.js'
+import { addressTree, clipTree } from './tree.js'
+import { describeOrigin, sortForReport } from './values.js'
+
+/*
+ * What a reviewer reads first, shared by the pull request comment, the job
+ * summary and the CLI's Markdown: the verdict for the review's state, one
+ * line per plan, the destructive changes with why each is gated and who
+ * caused it, and what to do next. Parts that depend on the review's state
+ * (the verdict and the next step) are rendered from a `ReviewView` alone,
+ * so that an approval run, which reads no plan, can restate a comment.
+ */
+
+/** The command a reviewer types to approve, with the digest after a space. */
+export const APPROVE_COMMAND = '/approve-destroy'
+/** The command that rejects a gated set. */
+export const DENY_COMMAND = '/deny-destroy'
+
+/**
+ * Where the review stands:
+ * - `pass`: nothing is gated;
+ * - `blocked`: gated changes wait for an approval of `digest`;
+ * - `approved`: an eligible human approved `digest` at this head;
+ * - `rejected`: an eligible human denied `digest`;
+ * - `incomplete`: a plan cannot be trusted (errored, partial); no approval helps.
+ */
+export const REVIEW_STATES = [
+  'pass',
+  'blocked',
+  'approved',
+  'rejected',
+  'incomplete'
+] as const
+export type ReviewState = (typeof REVIEW_STATES)[number]
+
+/** Where links in a report point; each is optional (the CLI has none). */
+export interface ReviewLinks {
+  /** `https://github.com/owner/repo`: commit links. */
+  readonly repositoryUrl?: string
+  /** The pull request's number: comment and review links. */
+  readonly pullNumber?: number
+  /** The run that wrote the report: its job summary lists everything. */
+  readonly runUrl?: string
+}
+
+/** A report for a later head has replaced this one. */
+export interface StaleNote {
+  /** The pull request's head now. */
+  readonly headSha: string
+  /** Where the current report is, when known (a newer comment). */
+  readonly url?: string
+}
+
+/** Everything the state-dependent parts need; no plan. */
+export interface ReviewView {
+  readonly state: ReviewState
+  readonly statusContext: string
+  readonly headSha: string
+  /** Digest of the gated set; empty when nothing is gated. */
+  readonly digest: string
+  readonly gatedCount: number
+  readonly destructiveCount: number
+  /** Eligible approvals so far (approved, or pending with some). */
+  readonly approvedBy?: readonly Approver[]
+  readonly deniedBy?: readonly Approver[]
+  /** Distinct approvals needed. */
+  readonly required?: number
+  /** Set when a newer head's report supersedes this one. */
+  readonly stale?: StaleNote
+  /** Audit lines (approvals, denials, stale approvals), shown as they are. */
+  readonly audit?: readonly string[]
+  readonly links?: ReviewLinks
+}
+
+/** The heading line for a state. */
+export function reviewHeadline(view: ReviewView): string {
+  const gated = view.gatedCount
+  const changes = plural(gated, 'destructive change')
+  if (view.stale !== undefined)
+    return `## ⏸️ plangate: outdated, a newer push is under review`
+  switch (view.state) {
+    case 'pass':
+      return view.destructiveCount === 0
+        ? '## ✅ plangate: no destructive changes'
+        : `## ✅ plangate: ${plural(view.destructiveCount, 'destructive change')}, none needs approval`
+    case 'blocked':
+      return `## ⛔ plangate: ${changes} need${gated === 1 ? 's' : ''} approval`
+    case 'approved':
+      return `## ✅ plangate: ${changes} approved`
+    case 'rejected':
+      return `## ⛔ plangate: ${changes} denied`
+    case 'incomplete':
+      return '## ⛔ plangate: a plan is incomplete, so nothing can be approved'
+  }
+}
+
+/** The verdict: the headline and one paragraph on where the review stands. */
+export function stateSection(view: ReviewView): string[] {
+  const out = [reviewHeadline(view), '']
+  const at = view.headSha === '' ? 'this head' : code(view.headSha.slice(0, 12))
+  if (view.stale !== undefined) {
+    const now = code(view.stale.headSha.slice(0, 12))
+    out.push(
+      `This report is for ${at}; the pull request is now at ${now}. ${
+        view.stale.url === undefined
+          ? 'plangate replaces this report when it has reviewed the new head.'
+          : `${link('The report for the new head', view.stale.url)} is the one that counts.`
+      } Approvals of this report no longer count.`,
+      ''
+    )
+    return out
+  }
+  switch (view.state) {
+    case 'pass':
+      out.push(
+        view.destructiveCount === 0
+          ? 'Nothing here destroys or replaces existing infrastructure.'
+          : 'The destroys and replacements below were caused by people (or the policy does not gate them): nothing needs approval. Read them anyway.',
+        ''
+      )
+      break
+    case 'blocked': {
+      const so = (view.approvedBy ?? []).length
+      out.push(
+        `**Merging is blocked** until a person with write access who did not write this pull request's commits approves exactly ${gatedPhrase(view.gatedCount)}${view.headSha === '' ? '' : ` at ${at}`}.${
+          so > 0
+            ? ` ${so} of ${view.required ?? so + 1} approvals so far: ${people(view.approvedBy ?? [], view.links)}.`
+            : ''
+        }`,
+        ''
+      )
+      break
+    }
+    case 'approved':
+      out.push(
+        `**Approved** by ${people(view.approvedBy ?? [], view.links, true)} for digest ${code(view.digest)} at ${at}. plangate no longer blocks the merge. A new push or a changed plan needs a new approval.`,
+        ''
+      )
+      break
+    case 'rejected':
+      out.push(
+        `**Denied** by ${people(view.deniedBy ?? [], view.links, true)} for digest ${code(view.digest)} at ${at}. An approval cannot outvote a denial. To go on, push a change that removes these destroys and replacements or makes them differently (the new plan gets a new digest and needs a new approval), or the person who denied deletes the ${code(DENY_COMMAND)} comment (or dismisses the review).`,
+        ''
+      )
+      break
+    case 'incomplete':
+      out.push(
+        '**Merging is blocked** because a plan is incomplete (see below): it may not show every change, so no approval can unblock it. Fix the plan and run plangate again.',
+        ''
+      )
+      break
+  }
+  return out
+}
+
+/**
+ * The next step, after the lists: the exact command to copy while blocked,
+ * nothing to copy once approved or denied; then the audit trail.
+ */
+export function actionSection(view: ReviewView): string[] {
+  const out: string[] = []
+  if (
+    view.stale === undefined &&
+    view.state === 'blocked' &&
+    view.digest !== ''
+  ) {
+    out.push(
+      `**To approve** exactly ${gatedPhrase(view.gatedCount)} at ${code(view.headSha.slice(0, 12))}, comment with this as the first line:`,
+      '',
+      fence(`${APPROVE_COMMAND} ${view.digest}`, 'text'),
+      '',
+      `To deny them: ${code(`${DENY_COMMAND} ${view.digest}`)}. A new push or a changed plan needs a new approval.`,
+      ''
+    )
+  }
+  const audit = view.audit ?? []
+  if (audit.length > 0) {
+    out.push(
+      '<details><summary>Approval history</summary>',
+      '',
+      ...audit.map((line) => `- ${linkAudit(escapeText(line), view.links)}`),
+      '',
+      '</details>',
+      ''
+    )
+  }
+  return out
+}
+
+function gatedPhrase(count: number): string {
+  return count === 1 ? 'this change' : `these ${count.toLocaleString('en-US')} changes`
+}
+
+/** "@alice ([comment](…), 2026-12-06 19:02 UTC)", joined. */
+function people(
+  approvers: readonly Approver[],
+  links: ReviewLinks | undefined,
+  withWhen = false
+): string {
+  if (approvers.length === 0) return 'nobody'
+  return approvers
+    .map((person) => {
+      const first = person.candidates[0]
+      const login = `@${escapeText(person.login)}`
+      if (!withWhen || first === undefined) return login
+      const where = itemUrl(first.kind, first.id, links)
+      const label = first.kind === 'comment' ? 'comment' : 'review'
+      const when = first.at === '' ? '' : `, ${formatTime(first.at)}`
+      return `${login} (${where === undefined ? label : link(label, where)}${when})`
+    })
+    .join(', ')
+}
+
+/** A comment's or review's URL on the pull request, when links are known. */
+export function itemUrl(
+  kind: 'comment' | 'review',
+  id: number,
+  links: ReviewLinks | undefined
+): string | undefined {
+  if (links?.repositoryUrl === undefined || links.pullNumber === undefined)
+    return undefined
+  const anchor =
+    kind === 'comment' ? `issuecomment-${id}` : `pullrequestreview-${id}`
+  return `${links.repositoryUrl}/pull/${links.pullNumber}#${anchor}`
+}
+
+/** "(comment 123)" in plangate's own audit lines becomes a link. */
+function linkAudit(line: string, links: ReviewLinks | undefined): string {
+  return line.replace(/\((comment|review) (\d+)\)/g, (whole, kind, id) => {
+    const url = itemUrl(kind as 'comment' | 'review', Number(id), links)
+    return url === undefined ? whole : `(${link(`${kind} ${id}`, url)})`
+  })
+}
+
+/** `2026-12-06T19:02:11Z` → `2026-12-06 19:02 UTC`; anything else as it is. */
+function formatTime(at: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at)
+  return match === null ? escapeText(at) : `${match[1]} ${match[2]} UTC`
+}
+
+// ---------------------------------------------------------------------------
+// Plans
+
+/** Plans listed one per line above the fold; the rest are counted. */
+const PLAN_LINES_MAX = 25
+
+/**
+ * One line per plan: its name, tool, counts, and when it is incomplete the
+ * reason and the fix. Plans with something to say come first; past
+ * PLAN_LINES_MAX the quiet ones are counted.
+ */
+export function planSection(analysis: Analysis): string[] {
+  const { plans } = analysis
+  if (plans.length === 0) return ['**No plan was given.**', '']
+  const ranked = [...plans].sort(
+    (a, b) => planRank(b) - planRank(a) || compare(a.source, b.source)
+  )
+  const shown = ranked.slice(0, PLAN_LINES_MAX)
+  const out: string[] = []
+  for (const plan of plans.filter((p) => shown.includes(p))) {
+    const counts = countChanges([plan])
+    out.push(
+      `- ${code(plan.source)} · ${escapeText(describeOrigin(plan))} · ${planCounts(counts)}`
+    )
+    for (const note of plan.incomplete?.notes ?? [])
+      out.push(`  - ⛔ **Incomplete:** ${escapeText(note)}`)
+  }
+  const rest = ranked.slice(PLAN_LINES_MAX)
+  if (rest.length > 0) {
+    const counts = countChanges(rest)
+    out.push(
+      `- and ${plural(rest.length, 'more plan')}: ${planCounts(counts)}`
+    )
+  }
+  out.push('')
+  return out
+}
+
+function planRank(plan: Plan): number {
+  if (plan.incomplete !== undefined) return 2
+  return plan.changes.some((c) => c.destructive) ? 1 : 0
+}
+
+/** "**2 to destroy, 1 to replace**, 3 to update" without unchanged or reads. */
+function planCounts(counts: ReturnType<typeof countChanges>): string {
+  const bold: string[] = []
+  const rest: string[] = []
+  if (counts.destroy > 0) bold.push(`${counts.destroy} to destroy`)
+  if (counts.replace > 0) bold.push(`${counts.replace} to replace`)
+  if (counts.forget > 0) rest.push(`${counts.forget} to forget`)
+  if (counts.update > 0) rest.push(`${counts.update} to update`)
+  if (counts.create > 0) rest.push(`${counts.create} to create`)
+  if (counts.moved > 0) rest.push(`${counts.moved} moved`)
+  if (counts.imported > 0) rest.push(`${counts.imported} imported`)
+  const parts = [...(bold.length > 0 ? [`**${bold.join(', ')}**`] : []), ...rest]
+  return parts.length === 0 ? 'no changes' : parts.join(', ')
+}
+
+// ---------------------------------------------------------------------------
+// Destructive changes
+
+/** A destructive change with its plan and what the gate said about it. */
+export interface DestructiveEntry {
+  readonly plan: Plan
+  readonly change: ResourceChange
+  readonly gated?: GatedChange
+  readonly verdict?: ChangeVerdict
+}
+
+/** Destructive changes in report order, split into gated and not gated. */
+export function destructiveEntries(analysis: Analysis): {
+  gated: DestructiveEntry[]
+  free: DestructiveEntry[]
+} {
+  const gatedBy = new Map<string, GatedChange>()
+  for (const g of analysis.decision.gated)
+    gatedBy.set(`${g.source}\u0000${g.address}`, g)
+  const gated: DestructiveEntry[] = []
+  const free: DestructiveEntry[] = []
+  for (const plan of analysis.plans) {
+    for (const change of sortForReport(plan.changes)) {
+      if (!change.destructive) continue
+      const g = gatedBy.get(`${plan.source}\u0000${change.address}`)
+      const verdict = analysis.verdicts?.get(change)
+      const entry: DestructiveEntry = {
+        plan,
+        change,
+        ...(g === undefined ? {} : { gated: g }),
+        ...(verdict === undefined ? {} : { verdict })
+      }
+      // A verdict, when there is one, is the truth for this very object (deposed copies share an address).
+      const isGated = verdict === undefined ? g !== undefined : verdict.gated
+      ;(isGated ? gated : free).push(entry)
+    }
+  }
+  return { gated, free }
+}
+
+/** How much a list of destructive changes shows, from most to least. */
+export const LIST_TIERS = ['rows', 'tree', 'folded', 'modules'] as const
+export type ListTier = (typeof LIST_TIERS)[number]
+
+/** A table with one row per change is used up to this many changes. */
+export const TABLE_ROWS_MAX = 50
+
+export interface ListOptions {
+  readonly analysis: Analysis
+  readonly links?: ReviewLinks
+  /** Characters this section may take. */
+  readonly budget: number
+  /** Whether the rows explain why each change is gated (false: why not). */
+  readonly gated: boolean
+  /** Largest number of table rows (default TABLE_ROWS_MAX). */
+  readonly rowsMax?: number
+  /** Tiers to try, in order (default: all). */
+  readonly tiers?: readonly ListTier[]
+}
+
+export interface RenderedList {
+  readonly lines: string[]
+  readonly tier: ListTier
+  /** Addresses the section does not name. */
+  readonly hidden: number
+}
+
+/**
+ * A list of destructive changes in the fullest tier that fits the budget:
+ * a table (action, why destructive, why gated, caused by) up to
+ * `rowsMax` rows; a module tree with one line per address; the tree with
+ * instances folded; counts per module. Tree and counts tiers start with a
+ * table of causes, so that the reviewer still sees who caused what.
+ */
+export function renderList(
+  entries: readonly DestructiveEntry[],
+  options: ListOptions
+): RenderedList {
+  const tiers = options.tiers ?? LIST_TIERS
+  const rowsMax = options.rowsMax ?? TABLE_ROWS_MAX
+  for (const tier of tiers) {
+    if (tier === 'rows' && entries.length > rowsMax) continue
+    const rendered = renderTier(entries, tier, options)
+    if (size(rendered.lines) <= options.budget && rendered.hidden === 0)
+      return rendered
+  }
+  // Nothing names every address within the budget: the last tier, clipped.
+  return renderTier(entries, tiers.at(-1) ?? 'modules', options, true)
+}
+
+function size(lines: readonly string[]): number {
+  return lines.reduce((n, line) => n + line.length + 1, 0)
+}
+
+function renderTier(
+  entries: readonly DestructiveEntry[],
+  tier: ListTier,
+  options: ListOptions,
+  clip = false
+): RenderedList {
+  const multi = options.analysis.plans.length > 1
+  switch (tier) {
+    case 'rows':
+      return { lines: tableRows(entries, options, multi), tier, hidden: 0 }
+    case 'tree':
+    case 'folded': {
+      const head = causeTable(entries, options)
+      const tree = addressTree(entries, { multi, fold: tier === 'folded' })
+      const budget = Math.max(
+        0,
+        options.budget - size(head) - 400 // the fence and the note
+      )
+      const { lines, hidden } = clipTree(tree, budget)
+      const out = [...head]
+      if (lines.length > 0) out.push(fence(lines.join('\n'), 'text'), '')
+      return { lines: out, tier, hidden }
+    }
+    case 'modules': {
+      const head = causeTable(entries, options)
+      const { lines, hidden } = moduleCounts(
+        entries,
+        multi,
+        clip ? Math.max(0, options.budget - size(head) - 200) : Infinity
+      )
+      return { lines: [...head, ...lines], tier, hidden }
+    }
+  }
+}
+
+/** One row per change, grouped under a plan heading when there are several plans. */
+function tableRows(
+  entries: readonly DestructiveEntry[],
+  options: ListOptions,
+  multi: boolean
+): string[] {
+  const out: string[] = []
+  const commits = commitIndex(options.analysis)
+  const withCauses = options.analysis.commits !== undefined
+  // One reason for every row is said once, above the table.
+  const reasons = new Set(
+    entries.map((e) => whyGated(e.gated?.gatedBy, commits, options.links))
+  )
+  const [onlyReason] = reasons
+  const reasonColumn = options.gated && reasons.size > 1
+  if (options.gated && onlyReason !== undefined && reasons.size === 1)
+    out.push(
+      `${entries.length === 1 ? 'Gated' : 'All gated'} because ${onlyReason}.`,
+      ''
+    )
+  const columns = [
+    'Resource',
+    'What happens',
+    ...(reasonColumn ? ['Why gated'] : []),
+    ...(withCauses ? ['Caused by'] : [])
+  ]
+  const header = [
+    `| ${columns.join(' | ')} |`,
+    `|${columns.map(() => '---|').join('')}`
+  ]
+  let source: string | undefined
+  for (const entry of entries) {
+    if (multi && entry.plan.source !== source) {
+      if (source !== undefined) out.push('')
+      source = entry.plan.source
+      out.push(`**${code(entry.plan.source)}**`, '')
+      out.push(...header)
+    } else if (source === undefined) {
+      source = entry.plan.source
+      out.push(...header)
+    }
+    const cells = [resourceCell(entry.change), whatHappens(entry.change)]
+    if (reasonColumn)
+      cells.push(whyGated(entry.gated?.gatedBy, commits, options.links))
+    if (withCauses) cells.push(causedBy(entry, commits, options.links))
+    out.push(`| ${cells.join(' | ')} |`)
+  }
+  out.push('')
+  return out
+}
+
+/** The address, wrapping between segments, and the CDK construct path under it. */
+function resourceCell(change: ResourceChange): string {
+  const label =
+    change.label === undefined
+      ? ''
+      : `<br><sub>${escapeCell(change.label)}</sub>`
+  const deposed =
+    change.deposed === undefined
+      ? ''
+      : `<br><sub>deposed object ${escapeCell(change.deposed)}</sub>`
+  return `${addressCode(change.address)}${label}${deposed}`
+}
+
+/** "**replace, delete first**: `ami` changed and cannot be updated in place". */
+export function whatHappens(change: ResourceChange): string {
+  const verb = actionPhrase(change)
+  const because = change.explanation?.replace(
+    /^(destroyed|replaced|deleted|removed)( \([^)]*\))? because /i,
+    'because '
+  )
+  return because === undefined
+    ? `**${verb}**`
+    : `**${verb}** ${escapeCell(because)}`
+}
+
+/** The action in words, with the replacement order spelled out. */
+export function actionPhrase(change: ResourceChange): string {
+  const extra: string[] = []
+  if (change.snapshot === true) extra.push('snapshot first')
+  if (change.protected === true) extra.push('protected')
+  switch (change.action) {
+    case 'replace': {
+      const verb = change.conditional === true ? 'may replace' : 'replace'
+      const order =
+        change.replaceOrder === 'create-first' ? 'create first' : 'delete first'
+      if (change.keepsOld === true) extra.push('old object kept')
+      return [`${verb}, ${order}`, ...extra].join(', ')
+    }
+    case 'destroy':
+      return ['destroy', ...extra].join(', ')
+    case 'create':
+    case 'update':
+    case 'forget':
+    case 'read':
+    case 'no-op':
+      return [change.action, ...extra].join(', ')
+  }
+}
+
+/** Why the gate holds a change, short. */
+export function whyGated(
+  reason: GateReason | undefined,
+  commits: ReadonlyMap<string, CommitReport>,
+  links: ReviewLinks | undefined
+): string {
+  if (reason === undefined) return ''
+  switch (reason.kind) {
+    case 'ai-commit': {
+      const commit = commits.get(reason.sha)
+      const tool = reason.tool ?? commit?.tool ?? 'an AI agent'
+      return `🤖 an AI commit caused it (${escapeCell(tool)}${reason.confidence === undefined ? '' : `, ${reason.confidence}`})`
+    }
+    case 'ai-unread':
+      return `🤖 the diff of AI commit ${shaLink(reason.sha, links)} could not be read, so it may have caused it`
+    case 'unattributed-ai-infra':
+      return 'no commit could be tied to it, and an AI agent changed infrastructure code in this pull request'
+    case 'unattributed':
+      return 'no commit could be tied to it (`unattributed: gate`)'
+    case 'policy':
+      return 'the policy gates every destructive change (`gate-on: destructive`)'
+    case 'no-history':
+      return 'no commit history was given, so nobody can say no AI agent caused it'
+  }
+}
+
+/** The commits behind a change, as links with their subject and author kind. */
+function causedBy(
+  entry: DestructiveEntry,
+  commits: ReadonlyMap<string, CommitReport>,
+  links: ReviewLinks | undefined
+): string {
+  const causes = entry.verdict?.causedBy ?? []
+  if (causes.length === 0)
+    return entry.verdict === undefined ? '' : 'no commit could be tied to it'
+  const shown = causes.slice(0, 3).map((cause) => {
+    const commit = commits.get(cause.sha)
+    const subject = commit === undefined ? '' : ` ${escapeCell(shorten(commit.subject, 60))}`
+    return `${shaLink(cause.sha, links)}${subject} ${who(commit)}`
+  })
+  if (causes.length > 3) shown.push(`and ${causes.length - 3} more`)
+  return shown.join('<br>')
+}
+
+/** 🤖 tool, ⚙️ bot or 👤 person. */
+function who(commit: CommitReport | undefined): string {
+  if (commit === undefined) return ''
+  switch (commit.verdict) {
+    case 'ai':
+      return `🤖 ${escapeCell(commit.tool ?? 'AI agent')}`
+    case 'automation':
+      return `⚙️ ${escapeCell(commit.tool ?? 'automation')}`
+    case 'human':
+      return '👤 person'
+  }
+}
+
+/** A short SHA that GitHub links: a Markdown link when the repository is known. */
+export function shaLink(sha: string, links: ReviewLinks | undefined): string {
+  const short = sha.slice(0, 7)
+  if (links?.repositoryUrl === undefined || !/^[0-9a-f]{7,64}$/.test(sha))
+    return code(short, true)
+  return link(short, `${links.repositoryUrl}/commit/${sha}`)
+}
+
+function commitIndex(analysis: Analysis): Map<string, CommitReport> {
+  return new Map((analysis.commits ?? []).map((c) => [c.sha, c]))
+}
+
+function shorten(text: string, max: number): string {
+  const single = oneLine(text).trim()
+  const points = Array.from(single)
+  return points.length <= max ? single : `${points.slice(0, max - 1).join('')}…`
+}
+
+/** Causes with their counts: who caused what, whatever the tier. */
+const CAUSE_ROWS_MAX = 10
+
+function causeTable(
+  entries: readonly DestructiveEntry[],
+  options: ListOptions
+): string[] {
+  const commits = commitIndex(options.analysis)
+  const groups = new Map<
+    string,
+    { cause: string; why: string; destroy: number; deleteFirst: number; createFirst: number }
+  >()
+  for (const entry of entries) {
+    const shas = (entry.verdict?.causedBy ?? []).map((c) => c.sha)
+    const cause =
+      options.analysis.commits === undefined
+        ? ''
+        : shas.length === 0
+          ? 'no commit could be tied to them'
+          : shas
+              .slice(0, 2)
+              .map((sha) => {
+                const commit = commits.get(sha)
+                return `${shaLink(sha, options.links)} ${who(commit)}`
+              })
+              .join('<br>') + (shas.length > 2 ? ` and ${shas.length - 2} more` : '')
+    const why = options.gated
+      ? whyGated(entry.gated?.gatedBy, commits, options.links)
+      : ''
+    const key = `${cause}\u0000${why}`
+    const group = groups.get(key) ?? {
+      cause,
+      why,
+      destroy: 0,
+      deleteFirst: 0,
+      createFirst: 0
+    }
+    const { change } = entry
+    if (change.action === 'destroy') group.destroy++
+    else if (change.replaceOrder === 'create-first') group.createFirst++
+    else group.deleteFirst++
+    groups.set(key, group)
+  }
+  const rows = [...groups.values()].sort(
+    (a, b) =>
+      b.destroy + b.deleteFirst + b.createFirst -
+      (a.destroy + a.deleteFirst + a.createFirst)
+  )
+  const withCause = options.analysis.commits !== undefined
+  const out = [
+    `| ${withCause ? 'Caused by | ' : ''}${options.gated ? 'Why gated | ' : ''}Destroy | Replace, delete first | Replace, create first |`,
+    `|${withCause ? '---|' : ''}${options.gated ? '---|' : ''}--:|--:|--:|`
+  ]
+  for (const row of rows.slice(0, CAUSE_ROWS_MAX)) {
+    const cells = [
+      ...(withCause ? [row.cause] : []),
+      ...(options.gated ? [row.why] : []),
+      String(row.destroy),
+      String(row.deleteFirst),
+      String(row.createFirst)
+    ]
+    out.push(`| ${cells.join(' | ')} |`)
+  }
+  if (rows.length > CAUSE_ROWS_MAX) {
+    const rest = rows.slice(CAUSE_ROWS_MAX)
+    const sum = (f: (r: (typeof rows)[number]) => number): string =>
+      String(rest.reduce((n, r) => n + f(r), 0))
+    const cells = [
+      ...(withCause ? [`${rest.length} more causes`] : []),
+      ...(options.gated ? [''] : []),
+      sum((r) => r.destroy),
+      sum((r) => r.deleteFirst),
+      sum((r) => r.createFirst)
+    ]
+    out.push(`| ${cells.join(' | ')} |`)
+  }
+  // Without causes or reasons to tell apart, one row of counts says it all.
+  out.push('')
+  return out
+}
+
+/** Counts per module instance, for lists too long for even the folded tree. */
+function moduleCounts(
+  entries: readonly DestructiveEntry[],
+  multi: boolean,
+  budget: number
+): { lines: string[]; hidden: number } {
+  const groups = new Map<
+    string,
+    { plan: string; module: string; destroy: number; replace: number }
+  >()
+  for (const { plan, change } of entries) {
+    const key = `${plan.source}\u0000${change.module}`
+    const group = groups.get(key) ?? {
+      plan: plan.source,
+      module: change.module,
+      destroy: 0,
+      replace: 0
+    }
+    if (change.action === 'destroy') group.destroy++
+    else group.replace++
+    groups.set(key, group)
+  }
+  const out = [
+    `| ${multi ? 'Plan | ' : ''}Module | Destroy | Replace |`,
+    `|${multi ? '---|' : ''}---|--:|--:|`
+  ]
+  let used = out.join('\n').length
+  let hidden = 0
+  let hiddenModules = 0
+  for (const group of [...groups.values()].sort(
+    (a, b) => compare(a.plan, b.plan) || compare(a.module, b.module)
+  )) {
+    const row = `| ${multi ? `${code(group.plan, true)} | ` : ''}${group.module === '' ? '(root)' : addressCode(group.module)} | ${group.destroy} | ${group.replace} |`
+    if (hiddenModules > 0 || used + row.length + 1 > budget) {
+      hidden += group.destroy + group.replace
+      hiddenModules++
+      continue
+    }
+    out.push(row)
+    used += row.length + 1
+  }
+  if (hiddenModules > 0)
+    out.push(
+      `| ${multi ? '| ' : ''}and ${plural(hiddenModules, 'more module')} | ${'…'} | ${'…'} |`
+    )
+  out.push('')
+  return { lines: out, hidden }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

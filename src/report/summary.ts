@@ -1,0 +1,91 @@
+import type { Analysis } from '../model.js'
+import { plural, utf8Length } from './escape.js'
+import { renderMarkdown } from './markdown.js'
+import {
+  actionSection,
+  destructiveEntries,
+  planSection,
+  renderList,
+  stateSection
+} from './overview.js'
+import type { ReviewView } from './overview.js'
+
+/** GitHub drops a job summary over 1 MiB; keep a margin. */
+export const MAX_SUMMARY_BYTES = 1_000_000
+
+/** Rows of a table before the summary's lists turn into module trees. */
+const SUMMARY_ROWS_MAX = 500
+
+export interface SummaryOptions {
+  /** Upper bound in UTF-8 bytes (default MAX_SUMMARY_BYTES). */
+  readonly maxBytes?: number
+}
+
+/**
+ * The job summary (and the CLI's Markdown): the comment's overview with the
+ * command to copy, then EVERY destructive address (a table, or a module
+ * tree with one line per address, or with instances folded), then the full
+ * report in the largest tier that still fits.
+ */
+export function renderSummary(
+  analysis: Analysis,
+  view: ReviewView,
+  options: SummaryOptions = {}
+): string {
+  const maxBytes = options.maxBytes ?? MAX_SUMMARY_BYTES
+  const links = view.links === undefined ? {} : { links: view.links }
+  const top = [...stateSection(view), ...planSection(analysis)]
+  const action = actionSection(view)
+  const fixed = bytes(top) + bytes(action)
+  const { gated, free } = destructiveEntries(analysis)
+  const lists: string[] = []
+  for (const [entries, isGated] of [
+    [gated, true],
+    [free, false]
+  ] as const) {
+    if (entries.length === 0) continue
+    const list = renderList(entries, {
+      analysis,
+      ...links,
+      gated: isGated,
+      rowsMax: SUMMARY_ROWS_MAX,
+      tiers: ['rows', 'tree', 'folded'],
+      budget: Math.floor((maxBytes - fixed - bytes(lists)) * 0.9) - 2_000
+    })
+    const title = isGated
+      ? `Gated changes (${entries.length.toLocaleString('en-US')})`
+      : capitalize(
+          `${plural(entries.length, 'destructive change')} that ${entries.length === 1 ? 'does' : 'do'} not need approval`
+        )
+    lists.push(`### ${title}`, '', ...list.lines)
+    if (list.hidden > 0)
+      lists.push(
+        `> [!WARNING]\n> ${plural(list.hidden, 'address', 'addresses')} did not fit in the job summary; the JSON report (\`report-path\`) lists every one.`,
+        ''
+      )
+  }
+  const head = [...top, ...lists, ...action]
+  let room = maxBytes - bytes(head) - 200
+  for (;;) {
+    if (room < 1_000) return head.join('\n')
+    const report = renderMarkdown(analysis, { maxChars: room })
+    const body = [
+      ...head,
+      '### Full report',
+      '',
+      report.markdown.trimEnd(),
+      ''
+    ].join('\n')
+    const size = utf8Length(body)
+    if (size <= maxBytes) return body
+    room -= size - maxBytes + 1_000
+  }
+}
+
+function bytes(lines: readonly string[]): number {
+  return lines.reduce((n, line) => n + utf8Length(line) + 1, 0)
+}
+
+function capitalize(text: string): string {
+  return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1)
+}
