@@ -1,12 +1,12 @@
 import type { Analysis, ChangeAction, Plan, ResourceChange } from '../model.js'
 import { countChanges } from '../gate/index.js'
+import { renderAttributeDiff, renderAttributeLines } from './diff.js'
 import {
   ACTION_ORDER,
   attributionLines,
   commitLines,
   countsLine,
   describeOrigin,
-  formatAttributeLines,
   isListed,
   labelFor,
   markerFor,
@@ -94,7 +94,7 @@ function renderPlan(
     out.push('', paint('bold', '  Outputs'))
     for (const output of plan.outputs) {
       if (output.action === 'no-op') continue
-      for (const line of formatAttributeLines(output.attributes))
+      for (const line of renderAttributeLines(output.attributes, 'terminal'))
         out.push(`    ${line}`)
     }
   }
@@ -153,6 +153,9 @@ function renderChange(
     out.push(
       paint(line.startsWith('gated') ? 'red' : 'cyan', `        ${line}`)
     )
-  for (const line of formatAttributeLines(change.attributes))
-    out.push(`        ${line}`)
+  const diff = renderAttributeDiff(change.attributes, change.action, 'terminal')
+  for (const line of diff)
+    out.push(
+      line.startsWith('#') ? paint('dim', `        ${line}`) : `        ${line}`
+    )
 }

@@ -1,15 +1,15 @@
-import { diffLines } from 'diff'
 import type {
   Analysis,
   AttributeChange,
   CommitReport,
-  AttributeValue,
   ChangeAction,
   Plan,
   PlanFormat,
   ResourceChange
 } from '../model.js'
-import { SENSITIVE_TEXT, UNKNOWN_TEXT } from '../redact/index.js'
+import { renderAttributeLines } from './diff.js'
+
+export { formatValue } from './diff.js'
 
 /** The tool a plan came from, for headings. */
 export function toolName(format: PlanFormat): string {
@@ -132,94 +132,14 @@ export function isListed(change: ResourceChange): boolean {
   )
 }
 
-/** Renders one side of an attribute for people. */
-export function formatValue(value: AttributeValue): string {
-  switch (value.kind) {
-    case 'sensitive':
-      return SENSITIVE_TEXT
-    case 'unknown':
-      return UNKNOWN_TEXT
-    case 'absent':
-      return ''
-    case 'value':
-      return JSON.stringify(value.value) ?? 'null'
-  }
-}
-
-/** One line of a multi-line string diff. */
-export interface DiffLine {
-  readonly sign: '+' | '-' | ' '
-  readonly text: string
-}
-
-/** Line-by-line diff of two multi-line strings, or undefined when it does not apply. */
-export function multilineDiff(change: AttributeChange): DiffLine[] | undefined {
-  const before =
-    change.before.kind === 'value'
-      ? change.before.value
-      : change.before.kind === 'absent'
-        ? ''
-        : undefined
-  const after =
-    change.after.kind === 'value'
-      ? change.after.value
-      : change.after.kind === 'absent'
-        ? ''
-        : undefined
-  if (typeof before !== 'string' || typeof after !== 'string') return undefined
-  if (!before.includes('\n') && !after.includes('\n')) return undefined
-  const lines: DiffLine[] = []
-  for (const part of diffLines(before, after)) {
-    const sign = part.added ? '+' : part.removed ? '-' : ' '
-    const text = part.value.endsWith('\n')
-      ? part.value.slice(0, -1)
-      : part.value
-    for (const line of text.split('\n')) lines.push({ sign, text: line })
-  }
-  return lines
-}
-
-/** The sign Terraform shows in front of an attribute line. */
-export function attributeSign(change: AttributeChange): '+' | '-' | '~' {
-  if (change.before.kind === 'absent') return '+'
-  if (change.after.kind === 'absent') return '-'
-  return '~'
-}
-
-/** One attribute change as a single line: `~ path = "a" -> "b"`. */
-export function formatAttributeLine(change: AttributeChange): string {
-  const sign = attributeSign(change)
-  const suffix = change.forcesReplacement ? '  # forces replacement' : ''
-  const path = change.path === '' ? '(value)' : change.path
-  switch (sign) {
-    case '+':
-      return `+ ${path} = ${formatValue(change.after)}${suffix}`
-    case '-':
-      return `- ${path} = ${formatValue(change.before)}${suffix}`
-    case '~':
-      return `~ ${path} = ${formatValue(change.before)} -> ${formatValue(change.after)}${suffix}`
-  }
-}
-
-/** Attribute lines of a change, multi-line strings expanded into a line diff. */
+/**
+ * Every attribute of a change, nothing folded, with Terraform's `~`: what the
+ * Markdown report shows until it moves to `renderAttributeDiff` (diff.ts).
+ */
 export function formatAttributeLines(
   attributes: readonly AttributeChange[]
 ): string[] {
-  const lines: string[] = []
-  for (const attribute of attributes) {
-    const diff = multilineDiff(attribute)
-    if (diff === undefined) {
-      lines.push(formatAttributeLine(attribute))
-      continue
-    }
-    const suffix = attribute.forcesReplacement ? '  # forces replacement' : ''
-    lines.push(
-      `${attributeSign(attribute)} ${attribute.path} = <<-EOT${suffix}`
-    )
-    for (const line of diff) lines.push(`    ${line.sign} ${line.text}`)
-    lines.push('  EOT')
-  }
-  return lines
+  return renderAttributeLines(attributes, 'terminal')
 }
 
 /** "3 to create, 1 to replace, ...", skipping zero counts. */
