@@ -2,7 +2,7 @@
 /**
  * Writes a large synthetic Terraform plan for benchmarks.
  *
- *   node scripts/make-big-plan.js N OUT [--seed S]
+ *   node scripts/make-big-plan.js N OUT [--seed S] [--destructive-share F]
  *
  * The document has exactly the shape of `terraform show -json PLANFILE` from
  * Terraform 1.11 (`format_version` "1.2"), modelled on the real fixtures in
@@ -21,6 +21,15 @@
  * for_each instances. About one resource in 30 carries a 20-40 line
  * attribute (a user-data script or a pretty-printed IAM policy) and about
  * one in 100 a sensitive password.
+ *
+ * `--destructive-share F` (0 < F <= 1; `makeBigPlan(N, OUT, seed,
+ * { destructiveShare: F })`) makes F the probability that a resource outside
+ * a removed module instance is destroyed or replaced, keeping the 3:5
+ * destroy:replace ratio and the mix of replace orders and reasons; the rest
+ * is update and no-op in today's 20:72 ratio. Resources of removed module
+ * instances are destroyed whatever F is. With F = 1 every entry is a destroy
+ * or a replace, so N is exactly the number of destructive changes. Without
+ * the option the mix (and every byte of the output) is the default's.
  *
  * Deterministic: the same N and seed give the same bytes. Every resource is
  * regenerated from its own seed each time a section needs it, and the file
@@ -74,6 +83,39 @@ const RETIRED_EVERY = 50
 const P_DESTROY = 0.03
 const P_REPLACE = 0.05
 const P_UPDATE = 0.2
+
+/**
+ * @typedef {{ destroy: number, replace: number, update: number }} ActionMix
+ * Upper bounds of one uniform draw: below `destroy` a destroy, below
+ * `replace` a replace, below `update` an update, else no-op.
+ */
+
+/** @type {ActionMix} */
+const DEFAULT_MIX = {
+  destroy: P_DESTROY,
+  replace: P_DESTROY + P_REPLACE,
+  update: P_DESTROY + P_REPLACE + P_UPDATE
+}
+
+/**
+ * The action mix for a destructive share F (destroy + replace), or the
+ * default mix (exactly today's thresholds) when F is not given.
+ * @param {number | undefined} share
+ * @returns {ActionMix}
+ */
+function actionMix(share) {
+  if (share === undefined) return DEFAULT_MIX
+  if (!(typeof share === 'number' && share > 0 && share <= 1))
+    throw new RangeError(
+      `destructive share must be a number in (0, 1], got ${String(share)} (${typeof share})`
+    )
+  const destructive = P_DESTROY + P_REPLACE
+  return {
+    destroy: (share * P_DESTROY) / destructive,
+    replace: share,
+    update: share + ((1 - share) * P_UPDATE) / (1 - destructive)
+  }
+}
 
 // ---------------------------------------------------------------------------
 // Deterministic randomness
@@ -266,8 +308,9 @@ function instancesOf(blocks) {
  * them, in the order Terraform lists them), choosing each one's action.
  * @param {number} total
  * @param {number} seed
+ * @param {ActionMix} mix
  */
-function layout(total, seed) {
+function layout(total, seed, mix) {
   const fixed = instancesOf(ROOT_BLOCKS)
   const perCluster = instancesOf(CLUSTER_BLOCKS)
   const perRegion =
@@ -346,7 +389,7 @@ function layout(total, seed) {
       for (const key of instances) {
         if (all.length >= total) return
         const n = all.length
-        const { action, reason } = chooseAction(seed, n, m, b)
+        const { action, reason } = chooseAction(seed, n, m, b, mix)
         const ref = { n, module: m, block: b, key, action, reason }
         all.push(ref)
         m.resources.push(ref)
@@ -363,14 +406,15 @@ function layout(total, seed) {
  * @param {number} n
  * @param {ModuleInstance} m
  * @param {Block} b
+ * @param {ActionMix} mix
  * @returns {{ action: Action, reason: string | undefined }}
  */
-function chooseAction(seed, n, m, b) {
+function chooseAction(seed, n, m, b, mix) {
   if (m.retired)
     return { action: 'destroy', reason: 'delete_because_no_module' }
   const rng = rngFor(seed, n, 1)
   const x = rng()
-  if (x < P_DESTROY) {
+  if (x < mix.destroy) {
     const reason =
       b.repetition === 'count'
         ? 'delete_because_count_index'
@@ -379,7 +423,7 @@ function chooseAction(seed, n, m, b) {
           : 'delete_because_no_resource_config'
     return { action: 'destroy', reason }
   }
-  if (x < P_DESTROY + P_REPLACE) {
+  if (x < mix.replace) {
     const y = rng()
     if (y < 0.8)
       return { action: 'replace', reason: 'replace_because_cannot_update' }
@@ -389,8 +433,7 @@ function chooseAction(seed, n, m, b) {
       return { action: 'replace', reason: 'replace_because_tainted' }
     return { action: 'replace', reason: 'replace_by_triggers' }
   }
-  if (x < P_DESTROY + P_REPLACE + P_UPDATE)
-    return { action: 'update', reason: undefined }
+  if (x < mix.update) return { action: 'update', reason: undefined }
   return { action: 'no-op', reason: undefined }
 }
 
@@ -1014,10 +1057,21 @@ async function writeModule(w, m, entryOf, nonEmpty) {
  * @param {number} total
  * @param {string} out
  * @param {number} [seed]
+ * @param {{ destructiveShare?: number }} [options] `destructiveShare`: the
+ *   probability of a destroy or replace (0 < F <= 1); default: the standard mix
  * @returns {Promise<{ bytes: number, counts: Record<string, number>, secrets: number }>}
  */
-export async function makeBigPlan(total, out, seed = DEFAULT_SEED) {
-  const { root, resources } = layout(total, seed)
+export async function makeBigPlan(
+  total,
+  out,
+  seed = DEFAULT_SEED,
+  options = {}
+) {
+  const { root, resources } = layout(
+    total,
+    seed,
+    actionMix(options.destructiveShare)
+  )
   const w = new ChunkWriter(createWriteStream(out))
   /** @param {ResourceRef} ref */
   const mat = (ref) => materialize(ref, seed)
@@ -1149,7 +1203,8 @@ export async function makeBigPlan(total, out, seed = DEFAULT_SEED) {
 // ---------------------------------------------------------------------------
 // Command line
 
-const USAGE = 'usage: node scripts/make-big-plan.js N OUT [--seed S]'
+const USAGE =
+  'usage: node scripts/make-big-plan.js N OUT [--seed S] [--destructive-share F]  (0 < F <= 1)'
 
 async function main() {
   const args = process.argv.slice(2)
@@ -1159,6 +1214,13 @@ async function main() {
     seed = Number(args[seedAt + 1])
     args.splice(seedAt, 2)
   }
+  /** @type {number | undefined} */
+  let share
+  const shareAt = args.indexOf('--destructive-share')
+  if (shareAt !== -1) {
+    share = Number(args[shareAt + 1])
+    args.splice(shareAt, 2)
+  }
   const [countText, out] = args
   const total = Number(countText)
   if (
@@ -1166,14 +1228,20 @@ async function main() {
     out === undefined ||
     !Number.isInteger(total) ||
     total < 1 ||
-    !Number.isInteger(seed)
+    !Number.isInteger(seed) ||
+    (share !== undefined && !(share > 0 && share <= 1))
   ) {
     process.stderr.write(`${USAGE}\n`)
     process.exitCode = 2
     return
   }
   const started = performance.now()
-  const { bytes, counts, secrets } = await makeBigPlan(total, out, seed)
+  const { bytes, counts, secrets } = await makeBigPlan(
+    total,
+    out,
+    seed,
+    share === undefined ? {} : { destructiveShare: share }
+  )
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const mix = Object.entries(counts)
     .map(([action, n]) => `${action} ${n} (${((100 * n) / total).toFixed(1)}%)`)

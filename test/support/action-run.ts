@@ -3,9 +3,13 @@
  * inputs as `INPUT_*` variables, the event as a JSON file, outputs and the
  * job summary in files, and the API at a fake GitHub on 127.0.0.1. Async
  * on purpose: the fake server answers from this process's event loop.
+ *
+ * Like the runner, it refuses a job summary over 1 MiB: the runner logs an
+ * error and drops the whole summary, so a run that writes one throws here
+ * and the test that caused it fails.
  */
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +19,9 @@ export const ACTION = fileURLToPath(
 )
 
 export const TOKEN = 'ghs_plangateTestToken0123456789abcdef'
+
+/** The runner's limit on one step's job summary, in bytes (1024k). */
+export const MAX_SUMMARY_BYTES = 1_048_576
 
 export interface ActionRun {
   readonly code: number
@@ -44,6 +51,8 @@ export async function runAction(options: {
   /** Fake GitHub root URL; omit for runs without an API. */
   readonly apiUrl?: string
   readonly repository?: string
+  /** The script to run instead of the bundle (for tests of this helper). */
+  readonly entry?: string
 }): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'plangate-run-'))
   const files = {
@@ -83,7 +92,7 @@ export async function runAction(options: {
   }>((resolve) => {
     execFile(
       process.execPath,
-      [ACTION],
+      [options.entry ?? ACTION],
       { cwd: options.cwd, env, encoding: 'utf8', timeout: 120_000 },
       (error, stdout, stderr) => {
         const status =
@@ -92,6 +101,12 @@ export async function runAction(options: {
       }
     )
   })
+  const summaryBytes = statSync(files.summary).size
+  if (summaryBytes > MAX_SUMMARY_BYTES)
+    throw new Error(
+      `the run wrote a job summary of ${summaryBytes} bytes, over the runner's limit of ${MAX_SUMMARY_BYTES}: ` +
+        `the runner would log "$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of ${MAX_SUMMARY_BYTES / 1024}k, got ${Math.floor(summaryBytes / 1024)}k" and drop the summary`
+    )
   return {
     code,
     stdout,

@@ -3,8 +3,11 @@
  * the REST and GraphQL endpoints plangate's Octokit adapter calls, with
  * GitHub's pagination (`per_page` ≤ 100, `page`, a `Link` header with
  * `rel="next"`/`rel="last"` built from the request's host), its caps (250
- * commits on `/pulls/{n}/commits`, 3,000 files on `/commits/{sha}`) and its
- * error bodies. Writes change `state`, so a later read sees them.
+ * commits on `/pulls/{n}/commits`, 3,000 files on `/commits/{sha}`), its
+ * write limits (a comment body of at most 65,536 characters and 262,144
+ * UTF-8 bytes, a status description of at most 140 characters: anything
+ * longer is refused with 422 and stores nothing) and its error bodies.
+ * Writes change `state`, so a later read sees them.
  *
  * Why a server and not nock/msw: `@actions/github` 9 sends requests through
  * undici's own `fetch`, which interception libraries do not see, and the
@@ -401,6 +404,54 @@ function notFound(message = 'Not Found'): Reply {
   }
 }
 
+/** GitHub's limit on an issue comment's body, in characters (JS string length here). */
+export const MAX_COMMENT_BODY_CHARS = 65_536
+/** GitHub's limit on an issue comment's body, in UTF-8 bytes. */
+export const MAX_COMMENT_BODY_BYTES = 262_144
+/** GitHub's limit on a commit status description, in characters. */
+export const MAX_STATUS_DESCRIPTION_CHARS = 140
+
+const COMMENT_DOCS = {
+  create:
+    'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+  update: 'https://docs.github.com/rest/issues/comments#update-an-issue-comment'
+} as const
+
+/**
+ * GitHub's answer to a comment body over its limits: 422 with this exact
+ * body (what a run that posts too much meets in production); undefined when
+ * the body fits. Characters are counted as JS string length (UTF-16 code
+ * units), a little stricter than GitHub for characters outside the BMP
+ * (an emoji counts 2); so counted, the byte limit never binds first (at
+ * most 3 bytes per code unit), but it is kept as GitHub states it.
+ */
+function commentTooLong(
+  text: string,
+  endpoint: keyof typeof COMMENT_DOCS
+): Reply | undefined {
+  if (
+    text.length <= MAX_COMMENT_BODY_CHARS &&
+    Buffer.byteLength(text, 'utf8') <= MAX_COMMENT_BODY_BYTES
+  )
+    return undefined
+  return {
+    status: 422,
+    body: {
+      message: 'Validation Failed',
+      errors: [
+        {
+          resource: 'IssueComment',
+          code: 'unprocessable',
+          field: 'data',
+          message: `Body is too long (maximum is ${MAX_COMMENT_BODY_CHARS} characters)`
+        }
+      ],
+      documentation_url: COMMENT_DOCS[endpoint],
+      status: '422'
+    }
+  }
+}
+
 function invalid(field: string, message: string): Reply {
   return {
     status: 422,
@@ -585,11 +636,27 @@ const ROUTES: Route[] = [
     )
       return invalid('state', 'state is not included in the list')
     const description = input['description']
-    if (typeof description === 'string' && description.length > 140)
-      return invalid(
-        'description',
-        'description is too long (maximum is 140 characters)'
-      )
+    if (
+      typeof description === 'string' &&
+      description.length > MAX_STATUS_DESCRIPTION_CHARS
+    )
+      return {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'Status',
+              code: 'custom',
+              field: 'description',
+              message: `description is too long (maximum is ${MAX_STATUS_DESCRIPTION_CHARS} characters)`
+            }
+          ],
+          documentation_url:
+            'https://docs.github.com/rest/commits/statuses#create-a-commit-status',
+          status: '422'
+        }
+      }
     const now = tick(state)
     const status = makeStatus({
       id: nextId(state),
@@ -619,6 +686,8 @@ const ROUTES: Route[] = [
       const number = Number(params['issue_number'])
       const text = isObject(body) ? body['body'] : undefined
       if (typeof text !== 'string') return invalid('body', 'body is missing')
+      const tooLong = commentTooLong(text, 'create')
+      if (tooLong !== undefined) return tooLong
       const now = tick(state)
       const comment = makeComment({
         id: nextId(state),
@@ -643,6 +712,8 @@ const ROUTES: Route[] = [
       if (comment === undefined) return notFound()
       const text = isObject(body) ? body['body'] : undefined
       if (typeof text !== 'string') return invalid('body', 'body is missing')
+      const tooLong = commentTooLong(text, 'update')
+      if (tooLong !== undefined) return tooLong
       comment['body'] = text
       comment['updated_at'] = tick(state)
       return { status: 200, body: comment }
