@@ -3030,7 +3030,7 @@ function normalizePulumiPreview(input, redactor) {
     for (const diagnostic of doc.diagnostics) {
         if (diagnostic.severity !== 'warning')
             continue;
-        warnings.push(`${source}: Pulumi warning: ${oneLine(diagnostic.message)}`);
+        warnings.push(`${source}: Pulumi warning: ${oneLine$1(diagnostic.message)}`);
     }
     return {
         source,
@@ -3050,7 +3050,7 @@ function normalizePulumiPreview(input, redactor) {
 /** Diagnostic messages longer than this are cut (they quote URNs, often twice). */
 const MAX_MESSAGE_CHARS = 500;
 /** A diagnostic message on one line, cut to a readable length. */
-function oneLine(message) {
+function oneLine$1(message) {
     const flat = message
         .replace(/\s+/g, ' ')
         .trim()
@@ -3062,7 +3062,7 @@ function oneLine(message) {
 function incompleteness$1(doc, redactor) {
     const notes = [];
     const errors = doc.diagnostics.filter((d) => d.severity === 'error');
-    for (const message of new Set(errors.map((d) => oneLine(d.message)))) {
+    for (const message of new Set(errors.map((d) => oneLine$1(d.message)))) {
         notes.push(redactor.text(`Pulumi reported an error, so \`pulumi up\` would fail and the preview may not list every change: ${message}`));
     }
     if (doc.maybeCorrupt) {
@@ -18779,7 +18779,8 @@ function judgeChanges(plans, policy = STRICT, history) {
                 source: plan.source,
                 address: change.address,
                 action: change.action,
-                why: verdict.why
+                why: verdict.why,
+                gatedBy: verdict.gatedBy ?? { kind: 'policy' }
             });
         }
         if (plan.incomplete !== undefined) {
@@ -18812,13 +18813,14 @@ function judge(change, policy, history) {
         case 'none':
             return { ...base, gated: false, why: `${what}; the gate is off` };
         case 'destructive':
-            return { ...base, gated: true, why: what };
+            return { ...base, gated: true, why: what, gatedBy: { kind: 'policy' } };
     }
     if (history === undefined) {
         return {
             ...base,
             gated: true,
-            why: `${what}; no commit history was given, so nobody can say an AI agent did not cause it`
+            why: `${what}; no commit history was given, so nobody can say an AI agent did not cause it`,
+            gatedBy: { kind: 'no-history' }
         };
     }
     const isAi = (sha) => {
@@ -18836,7 +18838,15 @@ function judge(change, policy, history) {
         return {
             ...base,
             gated: true,
-            why: `${what}; caused by ${aiCause.sha.slice(0, 7)} (${tool}${commit?.confidence === undefined ? '' : `, ${commit.confidence}`}): ${aiCause.how}`
+            why: `${what}; caused by ${aiCause.sha.slice(0, 7)} (${tool}${commit?.confidence === undefined ? '' : `, ${commit.confidence}`}): ${aiCause.how}`,
+            gatedBy: {
+                kind: 'ai-commit',
+                sha: aiCause.sha,
+                ...(commit?.tool === undefined ? {} : { tool: commit.tool }),
+                ...(commit?.confidence === undefined
+                    ? {}
+                    : { confidence: commit.confidence })
+            }
         };
     }
     const unread = history.aiUnread?.[0];
@@ -18844,7 +18854,8 @@ function judge(change, policy, history) {
         return {
             ...base,
             gated: true,
-            why: `${what}; the diff of AI commit ${unread.slice(0, 7)} could not be read, so it may have caused it`
+            why: `${what}; the diff of AI commit ${unread.slice(0, 7)} could not be read, so it may have caused it`,
+            gatedBy: { kind: 'ai-unread', sha: unread }
         };
     }
     if (pinned) {
@@ -18859,7 +18870,8 @@ function judge(change, policy, history) {
             return {
                 ...base,
                 gated: true,
-                why: `${what}; no commit could be tied to it`
+                why: `${what}; no commit could be tied to it`,
+                gatedBy: { kind: 'unattributed' }
             };
         case 'pass':
             return {
@@ -18872,7 +18884,8 @@ function judge(change, policy, history) {
                 ? {
                     ...base,
                     gated: true,
-                    why: `${what}; no commit could be tied to it, and an AI agent changed infrastructure code in this range`
+                    why: `${what}; no commit could be tied to it, and an AI agent changed infrastructure code in this range`,
+                    gatedBy: { kind: 'unattributed-ai-infra' }
                 }
                 : {
                     ...base,
@@ -20394,6 +20407,218 @@ function tokenize(value, options) {
     return retLines;
 }
 
+/** How many paths the "known after apply" line names before "and K more". */
+const MAX_FOLDED_NAMES = 6;
+/** Renders one side of an attribute for people. */
+function formatValue(value) {
+    switch (value.kind) {
+        case 'sensitive':
+            return SENSITIVE_TEXT;
+        case 'unknown':
+            return UNKNOWN_TEXT;
+        case 'absent':
+            return '';
+        case 'value':
+            return JSON.stringify(value.value) ?? 'null';
+    }
+}
+/** Line-by-line diff of two multi-line strings, or undefined when it does not apply. */
+function multilineDiff(change) {
+    const before = stringSide(change.before);
+    const after = stringSide(change.after);
+    if (typeof before !== 'string' || typeof after !== 'string')
+        return undefined;
+    if (!before.includes('\n') && !after.includes('\n'))
+        return undefined;
+    const lines = [];
+    for (const part of diffLines(before, after)) {
+        const sign = part.added ? '+' : part.removed ? '-' : ' ';
+        const text = part.value.endsWith('\n')
+            ? part.value.slice(0, -1)
+            : part.value;
+        for (const line of text.split('\n'))
+            lines.push({ sign, text: line });
+    }
+    return lines;
+}
+/** A side's plain value for a line diff: a sensitive or unknown side has none. */
+function stringSide(value) {
+    switch (value.kind) {
+        case 'value':
+            return value.value;
+        case 'absent':
+            return '';
+        case 'sensitive':
+        case 'unknown':
+            return undefined;
+    }
+}
+/**
+ * The lines to show for a resource's changed attributes, with the noise
+ * folded away so that what the change does stays visible: unknown values
+ * that force nothing become one trailing "known after apply" line, and on a
+ * destroy a subtree that repeats an earlier one (terraform_data's `output`
+ * mirrors its `input`) becomes one "same as" line. Values print as
+ * {@link formatValue} prints them, so a sensitive value never shows.
+ */
+function renderAttributeDiff(attributes, action, style) {
+    const mirrors = action === 'destroy' ? findMirrors(attributes) : new Map();
+    const lines = [];
+    const folded = [];
+    const mirrored = new Set();
+    for (const attribute of attributes) {
+        const [top] = splitTop(attribute.path);
+        const original = mirrors.get(top);
+        if (original !== undefined) {
+            if (!mirrored.has(top))
+                lines.push(`# ${displayPath(top)}: same as ${displayPath(original)}`);
+            mirrored.add(top);
+        }
+        else if (attribute.after.kind === 'unknown' &&
+            !attribute.forcesReplacement) {
+            folded.push(displayPath(attribute.path));
+        }
+        else {
+            lines.push(...renderAttribute(attribute, style));
+        }
+    }
+    if (folded.length > 0)
+        lines.push(knownAfterApplyLine(folded));
+    return lines;
+}
+/**
+ * Every attribute on its own line(s), nothing folded: for root outputs,
+ * whose value is all there is to show of them.
+ */
+function renderAttributeLines(attributes, style) {
+    return attributes.flatMap((attribute) => renderAttribute(attribute, style));
+}
+/** One attribute, a multi-line string expanded into a line diff. */
+function renderAttribute(change, style) {
+    const sign = signOf(change, style);
+    const path = displayPath(change.path);
+    const suffix = change.forcesReplacement ? '  # forces replacement' : '';
+    const diff = multilineDiff(change);
+    if (diff === undefined) {
+        const value = sign === '+'
+            ? formatValue(change.after)
+            : sign === '-'
+                ? formatValue(change.before)
+                : `${formatValue(change.before)} -> ${formatValue(change.after)}`;
+        return [`${sign} ${path} = ${value}${suffix}`];
+    }
+    return [
+        `${sign} ${path} = <<-EOT${suffix}`,
+        ...diff.map((line) => 
+        // GitHub colours a diff line by its first character only.
+        style === 'markdown'
+            ? `${line.sign}     ${line.text}`
+            : `    ${line.sign} ${line.text}`),
+        '  EOT'
+    ];
+}
+/** `+` added, `-` removed; a changed value is `!` in a GitHub diff fence, `~` elsewhere. */
+function signOf(change, style) {
+    if (change.before.kind === 'absent')
+        return '+';
+    if (change.after.kind === 'absent')
+        return '-';
+    return style === 'markdown' ? '!' : '~';
+}
+/** The name of the root value, whose path is empty. */
+function displayPath(path) {
+    return path === '' ? '(value)' : path;
+}
+/** "# 3 attributes known after apply: id, arn, output". */
+function knownAfterApplyLine(paths) {
+    const noun = paths.length === 1 ? 'attribute' : 'attributes';
+    const named = paths.slice(0, MAX_FOLDED_NAMES).join(', ');
+    const more = paths.length > MAX_FOLDED_NAMES
+        ? ` and ${paths.length - MAX_FOLDED_NAMES} more`
+        : '';
+    return `# ${paths.length} ${noun} known after apply: ${named}${more}`;
+}
+/**
+ * Splits a path into its top-level attribute and the rest:
+ * `input.tags["a.b"]` → `input`, `.tags["a.b"]`; `[0].name` → `[0]`, `.name`.
+ */
+function splitTop(path) {
+    const match = /^(?:\["(?:[^"\\]|\\.)*"\]|\[[^\]]*\]|[^.[]*)/.exec(path);
+    const top = match?.[0] ?? '';
+    return [top, path.slice(top.length)];
+}
+/**
+ * Top-level attributes whose whole subtree repeats an earlier one's, each
+ * mapped to the first one it repeats. Bare scalars are left alone: two
+ * attributes that happen to be both `true` or both `22` mirror nothing.
+ */
+function findMirrors(attributes) {
+    const subtrees = new Map();
+    for (const change of attributes) {
+        const [top, rest] = splitTop(change.path);
+        const leaves = subtrees.get(top) ?? [];
+        leaves.push({ rest, change });
+        subtrees.set(top, leaves);
+    }
+    const mirrors = new Map();
+    const seen = [];
+    for (const [top, leaves] of subtrees) {
+        if (!isStructured(leaves))
+            continue;
+        const original = seen.find(([, earlier]) => sameLeaves(earlier, leaves));
+        if (original === undefined)
+            seen.push([top, leaves]);
+        else
+            mirrors.set(top, original[0]);
+    }
+    return mirrors;
+}
+/** True when a subtree is an object or a list, not one bare scalar. */
+function isStructured(leaves) {
+    return leaves.some(({ rest, change }) => rest !== '' || isComposite(change.before) || isComposite(change.after));
+}
+function isComposite(value) {
+    return (value.kind === 'value' &&
+        typeof value.value === 'object' &&
+        value.value !== null);
+}
+/** Same relative paths with the same changes; a sensitive leaf compares by kind only. */
+function sameLeaves(a, b) {
+    if (a.length === 0 || a.length !== b.length)
+        return false;
+    const byRest = new Map(b.map((leaf) => [leaf.rest, leaf.change]));
+    return a.every(({ rest, change }) => {
+        const other = byRest.get(rest);
+        return (other !== undefined &&
+            other.forcesReplacement === change.forcesReplacement &&
+            sameValue(other.before, change.before) &&
+            sameValue(other.after, change.after));
+    });
+}
+function sameValue(a, b) {
+    if (a.kind === 'value' && b.kind === 'value')
+        return sameJson(a.value, b.value);
+    return a.kind === b.kind;
+}
+/** Deep equality of JSON-shaped values (plan values come from JSON). */
+function sameJson(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object')
+        return false;
+    if (a === null || b === null)
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    const keysA = Object.keys(a);
+    const keysB = Object.keys(b);
+    if (keysA.length !== keysB.length)
+        return false;
+    const recordA = a;
+    const recordB = b;
+    return keysA.every((key) => Object.hasOwn(recordB, key) && sameJson(recordA[key], recordB[key]));
+}
+
 /** The tool a plan came from, for headings. */
 function toolName(format) {
     switch (format) {
@@ -20500,85 +20725,6 @@ function isListed(change) {
     return (change.action !== 'no-op' ||
         change.movedFrom !== undefined ||
         change.imported);
-}
-/** Renders one side of an attribute for people. */
-function formatValue(value) {
-    switch (value.kind) {
-        case 'sensitive':
-            return SENSITIVE_TEXT;
-        case 'unknown':
-            return UNKNOWN_TEXT;
-        case 'absent':
-            return '';
-        case 'value':
-            return JSON.stringify(value.value) ?? 'null';
-    }
-}
-/** Line-by-line diff of two multi-line strings, or undefined when it does not apply. */
-function multilineDiff(change) {
-    const before = change.before.kind === 'value'
-        ? change.before.value
-        : change.before.kind === 'absent'
-            ? ''
-            : undefined;
-    const after = change.after.kind === 'value'
-        ? change.after.value
-        : change.after.kind === 'absent'
-            ? ''
-            : undefined;
-    if (typeof before !== 'string' || typeof after !== 'string')
-        return undefined;
-    if (!before.includes('\n') && !after.includes('\n'))
-        return undefined;
-    const lines = [];
-    for (const part of diffLines(before, after)) {
-        const sign = part.added ? '+' : part.removed ? '-' : ' ';
-        const text = part.value.endsWith('\n')
-            ? part.value.slice(0, -1)
-            : part.value;
-        for (const line of text.split('\n'))
-            lines.push({ sign, text: line });
-    }
-    return lines;
-}
-/** The sign Terraform shows in front of an attribute line. */
-function attributeSign(change) {
-    if (change.before.kind === 'absent')
-        return '+';
-    if (change.after.kind === 'absent')
-        return '-';
-    return '~';
-}
-/** One attribute change as a single line: `~ path = "a" -> "b"`. */
-function formatAttributeLine(change) {
-    const sign = attributeSign(change);
-    const suffix = change.forcesReplacement ? '  # forces replacement' : '';
-    const path = change.path === '' ? '(value)' : change.path;
-    switch (sign) {
-        case '+':
-            return `+ ${path} = ${formatValue(change.after)}${suffix}`;
-        case '-':
-            return `- ${path} = ${formatValue(change.before)}${suffix}`;
-        case '~':
-            return `~ ${path} = ${formatValue(change.before)} -> ${formatValue(change.after)}${suffix}`;
-    }
-}
-/** Attribute lines of a change, multi-line strings expanded into a line diff. */
-function formatAttributeLines(attributes) {
-    const lines = [];
-    for (const attribute of attributes) {
-        const diff = multilineDiff(attribute);
-        if (diff === undefined) {
-            lines.push(formatAttributeLine(attribute));
-            continue;
-        }
-        const suffix = attribute.forcesReplacement ? '  # forces replacement' : '';
-        lines.push(`${attributeSign(attribute)} ${attribute.path} = <<-EOT${suffix}`);
-        for (const line of diff)
-            lines.push(`    ${line.sign} ${line.text}`);
-        lines.push('  EOT');
-    }
-    return lines;
 }
 /** "3 to create, 1 to replace, ...", skipping zero counts. */
 function countsLine(counts) {
@@ -20697,7 +20843,7 @@ function renderPlan(analysis, plan, out, paint) {
         for (const output of plan.outputs) {
             if (output.action === 'no-op')
                 continue;
-            for (const line of formatAttributeLines(output.attributes))
+            for (const line of renderAttributeLines(output.attributes, 'terminal'))
                 out.push(`    ${line}`);
         }
     }
@@ -20740,101 +20886,204 @@ function renderChange(analysis, change, out, paint) {
         out.push(`        ${change.explanation}`);
     for (const line of attributionLines(analysis, change))
         out.push(paint(line.startsWith('gated') ? 'red' : 'cyan', `        ${line}`));
-    for (const line of formatAttributeLines(change.attributes))
-        out.push(`        ${line}`);
+    const diff = renderAttributeDiff(change.attributes, change.action, 'terminal');
+    for (const line of diff)
+        out.push(line.startsWith('#') ? paint('dim', `        ${line}`) : `        ${line}`);
+}
+
+/*
+ * Escaping for text that did not come from plangate (plan data, commit
+ * subjects, logins, file names) on its way into Markdown. Every renderer
+ * goes through these functions, so that one fix covers every report.
+ */
+/**
+ * Every line terminator CommonMark or a browser may honour: CRLF, a lone CR
+ * or LF, and the Unicode line and paragraph separators, NEL, VT and FF.
+ */
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
+/** Text on one line: every line terminator becomes a space. */
+function oneLine(text) {
+    return text.replace(LINE_BREAKS, ' ');
+}
+/** Escapes text for HTML element content (summary lines, sub tags); never used in attributes. */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Escapes free text so that it cannot open HTML, mentions or Markdown structures. */
+function escapeText(text) {
+    return oneLine(escapeHtml(text)).replace(/@/g, '@\u200b');
+}
+/** Free text inside a table cell: also escapes the cell separator. */
+function escapeCell(text) {
+    return escapeText(text).replace(/\|/g, '\\|');
+}
+/** A code span that survives backticks in its content. */
+function code(text, inTable = false) {
+    const single = oneLine(text);
+    const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
+    const ticks = '`'.repeat(longest + 1);
+    const pad = single.startsWith('`') || single.endsWith('`') || longest > 0 ? ' ' : '';
+    const body = inTable ? single.replace(/\|/g, '\\|') : single;
+    return `${ticks}${pad}${body}${pad}${ticks}`;
+}
+/** A fenced block whose fence is longer than any backtick run inside. */
+function fence(text, lang) {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const ticks = '`'.repeat(longest + 1);
+    return `${ticks}${lang}\n${text}\n${ticks}`;
+}
+/**
+ * A Markdown link to a URL plangate built (a commit, a comment, a run): the
+ * label is escaped text, the URL has the characters that would end a link
+ * destination percent-encoded.
+ */
+function link(label, url) {
+    const safeLabel = label.replace(/[[\]\\]/g, (c) => `\\${c}`);
+    const safeUrl = url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return `[${safeLabel}](${safeUrl})`;
+}
+/**
+ * A resource address as inline code that wraps only between its segments
+ * (a `<wbr>` after each `.` outside an instance key), never inside a name
+ * or a key: what a table cell on a phone needs. Markdown and HTML
+ * characters become entities, so the address is shown as it is and is
+ * safe in a table cell.
+ */
+function addressCode(address) {
+    const text = oneLine(address);
+    let out = '';
+    let depth = 0;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i] ?? '';
+        // An underscore inside a word never starts emphasis: keep `terraform_data` readable.
+        const plain = c === '_' &&
+            /[A-Za-z0-9]/.test(text[i - 1] ?? '') &&
+            /[A-Za-z0-9]/.test(text[i + 1] ?? '');
+        out += plain ? c : (ENTITIES[c] ?? c);
+        if (quoted) {
+            if (c === '\\') {
+                const next = text[i + 1] ?? '';
+                out += ENTITIES[next] ?? next;
+                i++;
+            }
+            else if (c === '"')
+                quoted = false;
+            continue;
+        }
+        if (c === '"')
+            quoted = true;
+        else if (c === '[')
+            depth++;
+        else if (c === ']')
+            depth = Math.max(0, depth - 1);
+        else if (c === '.' && depth === 0)
+            out += '<wbr>';
+    }
+    return `<code>${out}</code>`;
+}
+/** Characters that HTML or Markdown would read inside inline HTML. */
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '*': '&#42;',
+    _: '&#95;',
+    '`': '&#96;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '~': '&#126;',
+    '\\': '&#92;',
+    ':': '&#58;'
+};
+/** "1 change", "2 changes". */
+function plural(count, noun, many = `${noun}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
+}
+/** The length of text in UTF-8 bytes, without encoding it. */
+function utf8Length(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80)
+            n += 1;
+        else if (c < 0x800)
+            n += 2;
+        else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+            n += 4;
+            i++;
+        }
+        else
+            n += 3;
+    }
+    return n;
 }
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well under. */
 const MAX_COMMENT_CHARS = 60_000;
 /** Attribute lines shown per resource in the `short` tier. */
 const SHORT_TIER_LINES = 20;
-/** How much detail a rendering carries, from most to least. */
-const MARKDOWN_TIERS = [
-    'full',
-    'short',
-    'list',
-    'summary',
-    'grouped',
-    'clipped'
-];
+/** How much detail the full report carries, from most to least. */
+const MARKDOWN_TIERS = ['full', 'short', 'list', 'counts'];
 /**
- * Renders the analysis as Markdown (the PR comment and job summary). Tries
- * each tier from full detail down and returns the first that fits; every
- * destroy/replace address survives in every tier but the last resort,
- * which still names how many were cut.
+ * The full report: every change of every plan with its attribute diff, the
+ * reviewed commits, drift, checks and warnings. The verdict, the plans'
+ * counts and the destructive lists are the overview's (src/report/
+ * overview.ts), which the comment, the job summary and the CLI put first.
+ * Tries each tier from full detail down and returns the first that fits.
  */
 function renderMarkdown(analysis, options = {}) {
     const maxChars = options.maxChars ?? MAX_COMMENT_CHARS;
     let last;
     for (const tier of MARKDOWN_TIERS) {
-        const markdown = renderTier(analysis, tier, maxChars);
+        const markdown = renderTier$1(analysis, tier);
         last = { markdown, tier, shortened: SHORTENED[tier] };
         if (markdown.length <= maxChars)
             return last;
     }
-    // `clipped` is built to fit; this is only reached for absurdly small limits.
-    return last;
+    // `counts` is a few lines per plan; past that, cut on a line boundary.
+    const markdown = last?.markdown ?? '';
+    const cut = markdown.lastIndexOf('\n', Math.max(0, maxChars - 80));
+    return {
+        markdown: `${markdown.slice(0, Math.max(0, cut))}\n\n… cut to fit\n`,
+        tier: 'counts',
+        shortened: SHORTENED.counts
+    };
 }
 const SHORTENED = {
     full: undefined,
-    short: `attribute diffs are cut to ${SHORT_TIER_LINES} lines per resource to fit the comment size limit`,
-    list: 'attribute diffs are left out to fit the comment size limit; non-destructive changes are listed by address',
-    summary: 'only destructive changes are listed, to fit the comment size limit; the rest are counted',
-    grouped: 'only destructive changes are listed, as a tree of modules with instances of one resource on one line, to fit the comment size limit',
-    clipped: 'the list of destructive changes is cut to fit the comment size limit; the full list is in the JSON report and job summary'
+    short: `attribute diffs are cut to ${SHORT_TIER_LINES} lines per resource to fit`,
+    list: 'attribute diffs are left out to fit; changes are listed by address',
+    counts: 'only counts are shown to fit; the job summary and the JSON report list every change'
 };
-function renderTier(analysis, tier, maxChars) {
+function renderTier$1(analysis, tier) {
     const out = [];
-    const { decision } = analysis;
-    const icon = decision.verdict === 'pass' ? '✅' : '⛔';
-    out.push(`### ${icon} plangate: ${decision.verdict === 'pass' ? 'pass' : 'blocked'}`, '');
-    out.push(escapeText(capitalize(decision.summary)) + '.', '');
-    for (const problem of decision.planProblems)
-        out.push(`> [!CAUTION]\n> ${escapeText(problem)}`, '');
-    out.push(countsTable(analysis.plans), '');
     const shortened = SHORTENED[tier];
     if (shortened !== undefined)
         out.push(`> [!NOTE]\n> Shortened: ${shortened}.`, '');
-    const destructive = [];
-    for (const plan of analysis.plans)
-        for (const change of plan.changes)
-            if (change.destructive)
-                destructive.push({ plan, change });
     const multi = analysis.plans.length > 1;
-    if (destructive.length > 0) {
-        out.push(`#### Destructive changes (${destructive.length})`, '');
-        if (tier === 'grouped' || tier === 'clipped') {
-            const lines = destructiveTree(destructive, multi);
-            const budget = maxChars - out.join('\n').length - 2_000;
-            out.push(fence(clipLines(lines, tier === 'clipped' ? budget : Number.POSITIVE_INFINITY).join('\n'), 'text'));
-            out.push('');
+    for (const plan of analysis.plans) {
+        if (tier === 'counts') {
+            out.push(`- ${code(plan.source)}: ${escapeText(countsLine(countChanges([plan])))}`);
+            continue;
         }
-        else {
-            out.push('| | Address | Why |', '|---|---|---|');
-            for (const { plan, change } of sortPairs(destructive)) {
-                out.push(`| ${code(markerFor(change), true)} | ${code(change.address, true)}${multi ? ` <sub>${escapeHtml(plan.source)}</sub>` : ''} | ${escapeCell(change.explanation ?? labelFor(change))} |`);
-            }
-            out.push('');
-        }
+        renderPlanDetails(analysis, plan, tier, multi, out);
     }
-    if (tier === 'full' || tier === 'short' || tier === 'list') {
-        for (const plan of analysis.plans)
-            renderPlanDetails(analysis, plan, tier, multi, out);
-    }
-    if (analysis.commits !== undefined && tier !== 'clipped') {
+    if (tier === 'counts')
+        out.push('');
+    if (analysis.commits !== undefined && tier !== 'counts') {
         const ai = analysis.commits.filter((c) => c.verdict === 'ai').length;
         out.push(`<details><summary>Commits reviewed: ${analysis.commits.length}, ${ai} by AI agents</summary>`, '', ...commitLines(analysis).map((line) => `- ${escapeText(line)}`), '', '</details>', '');
     }
-    for (const warning of analysis.warnings)
+    for (const warning of analysis.warnings.slice(0, tier === 'counts' ? 10 : undefined))
         out.push(`> [!WARNING]\n> ${escapeText(warning)}`, '');
     return out.join('\n').trimEnd() + '\n';
 }
 function renderPlanDetails(analysis, plan, tier, multi, out) {
     const tool = toolName(plan.format);
     const listed = sortForReport(plan.changes.filter(isListed));
-    const heading = multi ? `#### ${escapeText(plan.source)}` : '#### Changes';
-    out.push(heading, '');
-    out.push(`<sub>${escapeHtml(describeOrigin(plan))}</sub>`, '');
+    out.push(`#### ${code(plan.source)}${multi ? '' : ': every change'}`, '', `<sub>${escapeHtml(describeOrigin(plan))}</sub>`, '');
     if (plan.incomplete !== undefined) {
         for (const note of plan.incomplete.notes)
             out.push(`> [!CAUTION]\n> Incomplete plan: ${escapeText(note)}`, '');
@@ -20852,7 +21101,7 @@ function renderPlanDetails(analysis, plan, tier, multi, out) {
         out.push('');
     const outputs = plan.outputs.filter((o) => o.action !== 'no-op');
     if (outputs.length > 0 && tier !== 'list') {
-        const lines = outputs.flatMap((o) => formatAttributeLines(o.attributes));
+        const lines = outputs.flatMap((o) => renderAttributeLines(o.attributes, 'markdown'));
         out.push('<details><summary>Outputs</summary>', '', fence(lines.join('\n'), 'diff'), '', '</details>', '');
     }
     if (plan.drift.length > 0) {
@@ -20872,8 +21121,8 @@ function renderPlanDetails(analysis, plan, tier, multi, out) {
     }
 }
 function renderChangeDetails(analysis, change, tier, out) {
-    const summary = `<code>${escapeHtml(markerFor(change))} ${escapeHtml(change.address)}</code> ${escapeHtml(labelFor(change))}`;
-    let lines = formatAttributeLines(change.attributes);
+    const summary = `<code>${escapeHtml(markerFor(change))} ${escapeHtml(oneLine(change.address))}</code> ${escapeHtml(oneLine(labelFor(change)))}`;
+    let lines = renderAttributeDiff(change.attributes, change.action, 'markdown');
     if (tier === 'short' && lines.length > SHORT_TIER_LINES) {
         const cut = lines.length - SHORT_TIER_LINES;
         lines = [...lines.slice(0, SHORT_TIER_LINES), `# … ${cut} more lines`];
@@ -20881,7 +21130,7 @@ function renderChangeDetails(analysis, change, tier, out) {
     const why = [
         ...(change.explanation === undefined
             ? []
-            : [escapeText(capitalize(change.explanation)) + '.', '']),
+            : [escapeText(capitalize$1(change.explanation)) + '.', '']),
         ...attributionLines(analysis, change).map((line) => line.startsWith('  ')
             ? `  - ${escapeText(line.trim())}`
             : `- ${escapeText(line)}`)
@@ -20897,189 +21146,8 @@ function renderChangeDetails(analysis, change, tier, out) {
         out.push(fence(lines.join('\n'), 'diff'), '');
     out.push('</details>', '');
 }
-function countsTable(plans) {
-    const rows = ['| Action | Count |', '|---|--:|'];
-    const counts = countChanges(plans);
-    for (const action of CHANGE_ACTIONS) {
-        if (counts[action] === 0)
-            continue;
-        rows.push(`| ${ACTION_LABELS[action]} | ${counts[action]} |`);
-    }
-    if (counts.moved > 0)
-        rows.push(`| ↪️ moved | ${counts.moved} |`);
-    if (counts.imported > 0)
-        rows.push(`| 📥 imported | ${counts.imported} |`);
-    if (rows.length === 2)
-        return `No changes. ${countsLine(counts)}.`;
-    return rows.join('\n');
-}
-const ACTION_LABELS = {
-    create: '🟢 create',
-    update: '🟡 update',
-    replace: '🔴 replace',
-    destroy: '🔴 destroy',
-    forget: '🟠 forget',
-    read: '🔵 read',
-    'no-op': '⚪ no-op'
-};
-function sortPairs(pairs) {
-    const order = new Map(sortForReport(pairs.map((p) => p.change)).map((c, i) => [c, i]));
-    return [...pairs].sort((a, b) => (order.get(a.change) ?? 0) - (order.get(b.change) ?? 0));
-}
-const newNode = () => ({ children: new Map(), resources: new Map() });
-/**
- * Destructive addresses as a tree of module instances, so that long module
- * paths are written once, with instances of one resource folded into one
- * line: `terraform_data.x[0]` … `[99]` becomes `terraform_data.x[0…99] (100)`.
- * Every address can still be read off the tree.
- */
-function destructiveTree(pairs, multi) {
-    const roots = new Map();
-    const sorted = [...pairs].sort((a, b) => a.change.address < b.change.address
-        ? -1
-        : a.change.address > b.change.address
-            ? 1
-            : 0);
-    for (const { plan, change } of sorted) {
-        let node = roots.get(plan.source) ?? newNode();
-        roots.set(plan.source, node);
-        const segments = splitModuleAddress(change.module);
-        const inModule = segments !== undefined && change.address.startsWith(`${change.module}.`);
-        for (const segment of inModule ? segments : []) {
-            const child = node.children.get(segment) ?? newNode();
-            node.children.set(segment, child);
-            node = child;
-        }
-        const local = inModule
-            ? change.address.slice(change.module.length + 1)
-            : change.address;
-        const match = /^([^[]*)\[(.*)\]$/.exec(local);
-        const base = match?.[1] ?? local;
-        const marker = markerFor(change);
-        const key = `${marker} ${base}`;
-        const group = node.resources.get(key) ?? { marker, base, keys: [] };
-        group.keys.push(match?.[2] ?? '');
-        node.resources.set(key, group);
-    }
-    const lines = [];
-    const walk = (node, depth) => {
-        const indent = '  '.repeat(depth);
-        for (const { marker, base, keys } of node.resources.values()) {
-            const instances = keys.length === 1 && keys[0] === ''
-                ? ''
-                : `[${compressKeys(keys)}]${keys.length > 1 ? ` (${keys.length})` : ''}`;
-            lines.push(`${indent}${marker.padEnd(3)} ${base}${instances}`);
-        }
-        for (const [segment, child] of node.children) {
-            lines.push(`${indent}${segment}`);
-            walk(child, depth + 1);
-        }
-    };
-    for (const [source, root] of roots) {
-        if (multi)
-            lines.push(`# ${source}`);
-        walk(root, 0);
-    }
-    return lines;
-}
-/**
- * Splits `module.a["x.y"].module.b[0]` into its module instances, or
- * returns undefined when the text is not a module address.
- */
-function splitModuleAddress(module) {
-    const segments = [];
-    let i = 0;
-    while (i < module.length) {
-        if (!module.startsWith('module.', i))
-            return undefined;
-        let j = i + 'module.'.length;
-        while (j < module.length && /[A-Za-z0-9_-]/.test(module[j] ?? ''))
-            j++;
-        if (module[j] === '[') {
-            j++;
-            if (module[j] === '"') {
-                j++;
-                while (j < module.length && module[j] !== '"')
-                    j += module[j] === '\\' ? 2 : 1;
-                j++;
-            }
-            else {
-                while (j < module.length && /[0-9]/.test(module[j] ?? ''))
-                    j++;
-            }
-            if (module[j] !== ']')
-                return undefined;
-            j++;
-        }
-        segments.push(module.slice(i, j));
-        if (j === module.length)
-            break;
-        if (module[j] !== '.')
-            return undefined;
-        i = j + 1;
-    }
-    return segments;
-}
-/** Instance keys for a grouped line: integer runs become `0…99`. */
-function compressKeys(keys) {
-    if (!keys.every((k) => /^\d+$/.test(k)))
-        return keys.join(', ');
-    const numbers = [...new Set(keys.map(Number))].sort((a, b) => a - b);
-    const runs = [];
-    let start = numbers[0] ?? 0;
-    let previous = start;
-    for (const n of [...numbers.slice(1), Number.NaN]) {
-        if (n === previous + 1) {
-            previous = n;
-            continue;
-        }
-        runs.push(start === previous ? String(start) : `${start}…${previous}`);
-        start = n;
-        previous = n;
-    }
-    return runs.join(', ');
-}
-function clipLines(lines, budget) {
-    const kept = [];
-    let used = 0;
-    for (const line of lines) {
-        if (used + line.length + 1 > budget) {
-            kept.push(`… and ${lines.length - kept.length} more lines of destructive changes, cut to fit`);
-            return kept;
-        }
-        kept.push(line);
-        used += line.length + 1;
-    }
-    return kept;
-}
-function capitalize(text) {
+function capitalize$1(text) {
     return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
-}
-/** Escapes text for HTML element content (summary lines, sub tags); never used in attributes. */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Escapes free text so that it cannot open HTML, mentions or Markdown structures. */
-function escapeText(text) {
-    return escapeHtml(text).replace(/@/g, '@\u200b').replace(/\r?\n/g, ' ');
-}
-function escapeCell(text) {
-    return escapeText(text).replace(/\|/g, '\\|');
-}
-/** A code span that survives backticks in its content. */
-function code(text, inTable = false) {
-    const oneLine = text.replace(/\r?\n/g, ' ');
-    const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
-    const ticks = '`'.repeat(longest + 1);
-    const pad = oneLine.startsWith('`') || oneLine.endsWith('`') || longest > 0 ? ' ' : '';
-    const body = inTable ? oneLine.replace(/\|/g, '\\|') : oneLine;
-    return `${ticks}${pad}${body}${pad}${ticks}`;
-}
-/** A fenced block whose fence is longer than any backtick run inside. */
-function fence(text, lang) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    const ticks = '`'.repeat(longest + 1);
-    return `${ticks}${lang}\n${text}\n${ticks}`;
 }
 
 /** Version of the JSON report's shape; bumped on any incompatible change. */
@@ -21130,6 +21198,775 @@ function buildJsonReport(analysis, tool) {
  */
 function renderJson(analysis, tool) {
     return JSON.stringify(buildJsonReport(analysis, tool)) + '\n';
+}
+
+const newNode = () => ({ children: new Map(), resources: new Map() });
+/**
+ * The tree lines for changes, grouped by plan (a `# source` line before
+ * each plan's tree when `multi`). `fold` puts the instances of one
+ * resource on one line; otherwise every instance has its own line.
+ */
+function addressTree(pairs, options) {
+    const roots = new Map();
+    const sorted = [...pairs].sort((a, b) => a.change.address < b.change.address
+        ? -1
+        : a.change.address > b.change.address
+            ? 1
+            : 0);
+    for (const { plan, change } of sorted) {
+        let node = roots.get(plan.source) ?? newNode();
+        roots.set(plan.source, node);
+        const segments = splitModuleAddress(change.module);
+        const inModule = segments !== undefined &&
+            change.module !== '' &&
+            change.address.startsWith(`${change.module}.`);
+        for (const segment of inModule ? segments : []) {
+            const child = node.children.get(segment) ?? newNode();
+            node.children.set(segment, child);
+            node = child;
+        }
+        const local = inModule
+            ? change.address.slice(change.module.length + 1)
+            : change.address;
+        const match = options.fold ? /^([^[]*)\[(.*)\]$/.exec(local) : null;
+        const base = match?.[1] ?? local;
+        const marker = markerFor(change);
+        const key = `${marker} ${base}`;
+        const group = node.resources.get(key) ?? { marker, base, keys: [] };
+        group.keys.push(match?.[2] ?? '');
+        node.resources.set(key, group);
+    }
+    const lines = [];
+    const walk = (node, depth) => {
+        const indent = '  '.repeat(depth);
+        for (const { marker, base, keys } of node.resources.values()) {
+            const single = keys.length === 1 && keys[0] === '';
+            const instances = single
+                ? ''
+                : `[${compressKeys(keys)}]${keys.length > 1 ? ` (${keys.length})` : ''}`;
+            lines.push({
+                text: oneLine(`${indent}${marker.padEnd(3)} ${base}${instances}`),
+                addresses: single ? 1 : keys.length
+            });
+        }
+        for (const [segment, child] of node.children) {
+            lines.push({ text: oneLine(`${indent}${segment}`), addresses: 0 });
+            walk(child, depth + 1);
+        }
+    };
+    for (const [source, root] of roots) {
+        if (options.multi)
+            lines.push({ text: oneLine(`# ${source}`), addresses: 0 });
+        walk(root, 0);
+    }
+    return lines;
+}
+/**
+ * Keeps the lines that fit in `budget` characters (joined by newlines);
+ * returns them with the number of addresses left out.
+ */
+function clipTree(lines, budget) {
+    const kept = [];
+    let used = 0;
+    let hidden = 0;
+    for (const line of lines) {
+        if (hidden > 0 || used + line.text.length + 1 > budget) {
+            hidden += line.addresses;
+            continue;
+        }
+        kept.push(line.text);
+        used += line.text.length + 1;
+    }
+    // A module line with nothing under it says nothing: drop trailing ones.
+    while (kept.length > 0 && !/^\s*(-\/\+|\+\/-|-)\s/.test(kept.at(-1) ?? ''))
+        kept.pop();
+    return { lines: kept, hidden };
+}
+/**
+ * Splits `module.a["x.y"].module.b[0]` into its module instances, or
+ * returns undefined when the text is not a module address.
+ */
+function splitModuleAddress(module) {
+    const segments = [];
+    let i = 0;
+    while (i < module.length) {
+        if (!module.startsWith('module.', i))
+            return undefined;
+        let j = i + 'module.'.length;
+        while (j < module.length && /[A-Za-z0-9_-]/.test(module[j] ?? ''))
+            j++;
+        if (module[j] === '[') {
+            j++;
+            if (module[j] === '"') {
+                j++;
+                while (j < module.length && module[j] !== '"')
+                    j += module[j] === '\\' ? 2 : 1;
+                j++;
+            }
+            else {
+                while (j < module.length && /[0-9]/.test(module[j] ?? ''))
+                    j++;
+            }
+            if (module[j] !== ']')
+                return undefined;
+            j++;
+        }
+        segments.push(module.slice(i, j));
+        if (j === module.length)
+            break;
+        if (module[j] !== '.')
+            return undefined;
+        i = j + 1;
+    }
+    return segments;
+}
+/** Instance keys for a folded line: integer runs become `0…99`. */
+function compressKeys(keys) {
+    if (!keys.every((k) => /^\d+$/.test(k)))
+        return keys.join(', ');
+    const numbers = [...new Set(keys.map(Number))].sort((a, b) => a - b);
+    const runs = [];
+    let start = numbers[0] ?? 0;
+    let previous = start;
+    for (const n of [...numbers.slice(1), Number.NaN]) {
+        if (n === previous + 1) {
+            previous = n;
+            continue;
+        }
+        runs.push(start === previous ? String(start) : `${start}…${previous}`);
+        start = n;
+        previous = n;
+    }
+    return runs.join(', ');
+}
+
+/*
+ * What a reviewer reads first, shared by the pull request comment, the job
+ * summary and the CLI's Markdown: the verdict for the review's state, one
+ * line per plan, the destructive changes with why each is gated and who
+ * caused it, and what to do next. Parts that depend on the review's state
+ * (the verdict and the next step) are rendered from a `ReviewView` alone,
+ * so that an approval run, which reads no plan, can restate a comment.
+ */
+/** The command a reviewer types to approve, with the digest after a space. */
+const APPROVE_COMMAND = '/approve-destroy';
+/** The command that rejects a gated set. */
+const DENY_COMMAND = '/deny-destroy';
+/**
+ * The view of a review outside a pull request (the CLI, push runs): the
+ * state follows the decision, and there is no digest to approve.
+ */
+function localView(analysis, extra = {}) {
+    return {
+        state: analysis.decision.planProblems.length > 0
+            ? 'incomplete'
+            : analysis.decision.verdict === 'pass'
+                ? 'pass'
+                : 'blocked',
+        statusContext: extra.statusContext ?? '',
+        headSha: extra.headSha ?? '',
+        digest: '',
+        gatedCount: analysis.decision.gated.length,
+        destructiveCount: analysis.summary.destructive,
+        ...(extra.links === undefined ? {} : { links: extra.links })
+    };
+}
+/** The heading line for a state. */
+function reviewHeadline(view) {
+    const gated = view.gatedCount;
+    const changes = plural(gated, 'destructive change');
+    if (view.stale !== undefined)
+        return `## ⏸️ plangate: outdated, a newer push is under review`;
+    switch (view.state) {
+        case 'pass':
+            return view.destructiveCount === 0
+                ? '## ✅ plangate: no destructive changes'
+                : `## ✅ plangate: ${plural(view.destructiveCount, 'destructive change')}, none needs approval`;
+        case 'blocked':
+            return `## ⛔ plangate: ${changes} need${gated === 1 ? 's' : ''} approval`;
+        case 'approved':
+            return `## ✅ plangate: ${changes} approved`;
+        case 'rejected':
+            return `## ⛔ plangate: ${changes} denied`;
+        case 'incomplete':
+            return '## ⛔ plangate: a plan is incomplete, so nothing can be approved';
+    }
+}
+/** The verdict: the headline and one paragraph on where the review stands. */
+function stateSection(view) {
+    const out = [reviewHeadline(view), ''];
+    const at = view.headSha === '' ? 'this head' : code(view.headSha.slice(0, 12));
+    if (view.stale !== undefined) {
+        const now = code(view.stale.headSha.slice(0, 12));
+        out.push(`This report is for ${at}; the pull request is now at ${now}. ${view.stale.url === undefined
+            ? 'plangate replaces this report when it has reviewed the new head.'
+            : `${link('The report for the new head', view.stale.url)} is the one that counts.`} Approvals of this report no longer count.`, '');
+        return out;
+    }
+    switch (view.state) {
+        case 'pass':
+            out.push(view.destructiveCount === 0
+                ? 'Nothing here destroys or replaces existing infrastructure.'
+                : 'The destroys and replacements below were caused by people (or the policy does not gate them): nothing needs approval. Read them anyway.', '');
+            break;
+        case 'blocked': {
+            if (view.digest === '') {
+                out.push(`**Blocked:** ${gatedPhrase(view.gatedCount)} need${view.gatedCount === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.gatedCount === 1 ? 'it' : 'them'}.`, '');
+                break;
+            }
+            const so = (view.approvedBy ?? []).length;
+            out.push(`**Merging is blocked** until a person with write access who did not write this pull request's commits approves exactly ${gatedPhrase(view.gatedCount)}${view.headSha === '' ? '' : ` at ${at}`}.${so > 0
+                ? ` ${so} of ${view.required ?? so + 1} approvals so far: ${people(view.approvedBy ?? [], view.links)}.`
+                : ''}`, '');
+            break;
+        }
+        case 'approved':
+            out.push(`**Approved** by ${people(view.approvedBy ?? [], view.links, true)} for digest ${code(view.digest)} at ${at}. plangate no longer blocks the merge. A new push or a changed plan needs a new approval.`, '');
+            break;
+        case 'rejected':
+            out.push(`**Denied** by ${people(view.deniedBy ?? [], view.links, true)} for digest ${code(view.digest)} at ${at}. An approval cannot outvote a denial. To go on, push a change that removes these destroys and replacements or makes them differently (the new plan gets a new digest and needs a new approval), or the person who denied deletes the ${code(DENY_COMMAND)} comment (or dismisses the review).`, '');
+            break;
+        case 'incomplete':
+            out.push('**Merging is blocked** because a plan is incomplete (see below): it may not show every change, so no approval can unblock it. Fix the plan and run plangate again.', '');
+            break;
+    }
+    return out;
+}
+/**
+ * The next step, after the lists: the exact command to copy while blocked,
+ * nothing to copy once approved or denied; then the audit trail.
+ */
+function actionSection(view) {
+    const out = [];
+    if (view.stale === undefined &&
+        view.state === 'blocked' &&
+        view.digest !== '') {
+        out.push(`**To approve** exactly ${gatedPhrase(view.gatedCount)} at ${code(view.headSha.slice(0, 12))}, comment with this as the first line:`, '', fence(`${APPROVE_COMMAND} ${view.digest}`, 'text'), '', `To deny ${view.gatedCount === 1 ? 'it' : 'them'}: ${code(`${DENY_COMMAND} ${view.digest}`)}. A new push or a changed plan needs a new approval.`, '');
+    }
+    const audit = view.audit ?? [];
+    if (audit.length > 0) {
+        out.push('<details><summary>Approval history</summary>', '', ...audit.map((line) => `- ${linkAudit(escapeText(line), view.links)}`), '', '</details>', '');
+    }
+    return out;
+}
+function gatedPhrase(count) {
+    return count === 1
+        ? 'this change'
+        : `these ${count.toLocaleString('en-US')} changes`;
+}
+/** "@alice ([comment](…), 2026-12-06 19:02 UTC)", joined. */
+function people(approvers, links, withWhen = false) {
+    if (approvers.length === 0)
+        return 'nobody';
+    return approvers
+        .map((person) => {
+        const first = person.candidates[0];
+        const login = escapeText(`@${person.login}`);
+        if (!withWhen || first === undefined)
+            return login;
+        const where = itemUrl(first.kind, first.id, links);
+        const label = first.kind === 'comment' ? 'comment' : 'review';
+        const when = first.at === '' ? '' : `, ${formatTime(first.at)}`;
+        return `${login} (${where === undefined ? label : link(label, where)}${when})`;
+    })
+        .join(', ');
+}
+/** A comment's or review's URL on the pull request, when links are known. */
+function itemUrl(kind, id, links) {
+    if (links?.repositoryUrl === undefined || links.pullNumber === undefined)
+        return undefined;
+    const anchor = kind === 'comment' ? `issuecomment-${id}` : `pullrequestreview-${id}`;
+    return `${links.repositoryUrl}/pull/${links.pullNumber}#${anchor}`;
+}
+/** "(comment 123)" in plangate's own audit lines becomes a link. */
+function linkAudit(line, links) {
+    return line.replace(/\((comment|review) (\d+)\)/g, (whole, kind, id) => {
+        const url = itemUrl(kind, Number(id), links);
+        return url === undefined ? whole : `(${link(`${kind} ${id}`, url)})`;
+    });
+}
+/** `2026-12-06T19:02:11Z` → `2026-12-06 19:02 UTC`; anything else as it is. */
+function formatTime(at) {
+    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
+    return match === null ? escapeText(at) : `${match[1]} ${match[2]} UTC`;
+}
+// ---------------------------------------------------------------------------
+// Plans
+/** Plans listed one per line above the fold; the rest are counted. */
+const PLAN_LINES_MAX = 25;
+/**
+ * One line per plan: its name, tool, counts, and when it is incomplete the
+ * reason and the fix. Plans with something to say come first; past
+ * PLAN_LINES_MAX the quiet ones are counted.
+ */
+function planSection(analysis) {
+    const { plans } = analysis;
+    if (plans.length === 0)
+        return ['**No plan was given.**', ''];
+    const ranked = [...plans].sort((a, b) => planRank(b) - planRank(a) || compare(a.source, b.source));
+    const shown = ranked.slice(0, PLAN_LINES_MAX);
+    const out = [];
+    for (const plan of plans.filter((p) => shown.includes(p))) {
+        const counts = countChanges([plan]);
+        out.push(`- ${code(plan.source)} · ${escapeText(describeOrigin(plan))} · ${planCounts(counts)}`);
+        for (const note of plan.incomplete?.notes ?? [])
+            out.push(`  - ⛔ **Incomplete:** ${escapeText(note)}`);
+    }
+    const rest = ranked.slice(PLAN_LINES_MAX);
+    if (rest.length > 0) {
+        const counts = countChanges(rest);
+        out.push(`- and ${plural(rest.length, 'more plan')}: ${planCounts(counts)}`);
+    }
+    out.push('');
+    return out;
+}
+function planRank(plan) {
+    if (plan.incomplete !== undefined)
+        return 2;
+    return plan.changes.some((c) => c.destructive) ? 1 : 0;
+}
+/** "**2 to destroy, 1 to replace**, 3 to update" without unchanged or reads. */
+function planCounts(counts) {
+    const bold = [];
+    const rest = [];
+    if (counts.destroy > 0)
+        bold.push(`${counts.destroy} to destroy`);
+    if (counts.replace > 0)
+        bold.push(`${counts.replace} to replace`);
+    if (counts.forget > 0)
+        rest.push(`${counts.forget} to forget`);
+    if (counts.update > 0)
+        rest.push(`${counts.update} to update`);
+    if (counts.create > 0)
+        rest.push(`${counts.create} to create`);
+    if (counts.moved > 0)
+        rest.push(`${counts.moved} moved`);
+    if (counts.imported > 0)
+        rest.push(`${counts.imported} imported`);
+    const parts = [
+        ...(bold.length > 0 ? [`**${bold.join(', ')}**`] : []),
+        ...rest
+    ];
+    return parts.length === 0 ? 'no changes' : parts.join(', ');
+}
+/** Destructive changes in report order, split into gated and not gated. */
+function destructiveEntries(analysis) {
+    const gatedBy = new Map();
+    for (const g of analysis.decision.gated)
+        gatedBy.set(`${g.source}\u0000${g.address}`, g);
+    const gated = [];
+    const free = [];
+    for (const plan of analysis.plans) {
+        for (const change of sortForReport(plan.changes)) {
+            if (!change.destructive)
+                continue;
+            const g = gatedBy.get(`${plan.source}\u0000${change.address}`);
+            const verdict = analysis.verdicts?.get(change);
+            const entry = {
+                plan,
+                change,
+                ...(g === undefined ? {} : { gated: g }),
+                ...(verdict === undefined ? {} : { verdict })
+            };
+            // A verdict, when there is one, is the truth for this very object (deposed copies share an address).
+            const isGated = verdict === undefined ? g !== undefined : verdict.gated;
+            (isGated ? gated : free).push(entry);
+        }
+    }
+    return { gated, free };
+}
+/** How much a list of destructive changes shows, from most to least. */
+const LIST_TIERS = ['rows', 'tree', 'folded', 'modules'];
+/** A table with one row per change is used up to this many changes. */
+const TABLE_ROWS_MAX = 50;
+/**
+ * A list of destructive changes in the fullest tier that fits the budget:
+ * a table (action, why destructive, why gated, caused by) up to
+ * `rowsMax` rows; a module tree with one line per address; the tree with
+ * instances folded; counts per module. Tree and counts tiers start with a
+ * table of causes, so that the reviewer still sees who caused what.
+ */
+function renderList(entries, options) {
+    const tiers = options.tiers ?? LIST_TIERS;
+    const rowsMax = options.rowsMax ?? TABLE_ROWS_MAX;
+    const fits = (r) => size(r.lines) <= options.budget;
+    for (const tier of tiers) {
+        if (tier === 'rows' && entries.length > rowsMax)
+            continue;
+        const rendered = renderTier(entries, tier, options);
+        if (fits(rendered) && rendered.complete)
+            return rendered;
+    }
+    // Nothing covers every address or module: the folded tree names the most.
+    const last = tiers.includes('folded') ? 'folded' : (tiers.at(-1) ?? 'folded');
+    return renderTier(entries, last, options, true);
+}
+function size(lines) {
+    return lines.reduce((n, line) => n + line.length + 1, 0);
+}
+function renderTier(entries, tier, options, clip = false) {
+    const multi = options.analysis.plans.length > 1;
+    switch (tier) {
+        case 'rows':
+            return {
+                lines: tableRows(entries, options, multi),
+                tier,
+                hidden: 0,
+                complete: true
+            };
+        case 'tree':
+        case 'folded': {
+            const head = causeTable(entries, options);
+            const tree = addressTree(entries, { multi, fold: tier === 'folded' });
+            const budget = Math.max(0, options.budget - size(head) - 400 // the fence and the note
+            );
+            const { lines, hidden } = clipTree(tree, budget);
+            const out = [...head];
+            if (lines.length > 0)
+                out.push(fence(lines.join('\n'), 'text'), '');
+            return { lines: out, tier, hidden, complete: hidden === 0 };
+        }
+        case 'modules': {
+            const head = causeTable(entries, options);
+            const { lines, complete } = moduleCounts(entries, multi, clip ? Math.max(0, options.budget - size(head) - 200) : Infinity);
+            return {
+                lines: [...head, ...lines],
+                tier,
+                hidden: entries.length,
+                complete
+            };
+        }
+    }
+}
+/** One row per change, grouped under a plan heading when there are several plans. */
+function tableRows(entries, options, multi) {
+    const out = [];
+    const commits = commitIndex(options.analysis);
+    const withCauses = options.analysis.commits !== undefined;
+    // One reason for every row is said once, above the table.
+    const reasons = new Set(entries.map((e) => whyGated(e.gated?.gatedBy, commits, options.links)));
+    const [onlyReason] = reasons;
+    const reasonColumn = options.gated && reasons.size > 1;
+    if (options.gated && onlyReason !== undefined && reasons.size === 1)
+        out.push(`${entries.length === 1 ? 'Gated' : 'All gated'} because ${onlyReason}.`, '');
+    const columns = [
+        'Resource',
+        'What happens',
+        ...(reasonColumn ? ['Why gated'] : []),
+        ...(withCauses ? ['Caused by'] : [])
+    ];
+    const header = [
+        `| ${columns.join(' | ')} |`,
+        `|${columns.map(() => '---|').join('')}`
+    ];
+    let source;
+    for (const entry of entries) {
+        if (multi && entry.plan.source !== source) {
+            if (source !== undefined)
+                out.push('');
+            source = entry.plan.source;
+            out.push(`**${code(entry.plan.source)}**`, '');
+            out.push(...header);
+        }
+        else if (source === undefined) {
+            source = entry.plan.source;
+            out.push(...header);
+        }
+        const cells = [resourceCell(entry.change), whatHappens(entry.change)];
+        if (reasonColumn)
+            cells.push(whyGated(entry.gated?.gatedBy, commits, options.links));
+        if (withCauses)
+            cells.push(causedBy(entry, commits, options.links));
+        out.push(`| ${cells.join(' | ')} |`);
+    }
+    out.push('');
+    return out;
+}
+/** The address, wrapping between segments, and the CDK construct path under it. */
+function resourceCell(change) {
+    const label = change.label === undefined
+        ? ''
+        : `<br><sub>${escapeCell(change.label)}</sub>`;
+    const deposed = change.deposed === undefined
+        ? ''
+        : `<br><sub>deposed object ${escapeCell(change.deposed)}</sub>`;
+    return `${addressCode(change.address)}${label}${deposed}`;
+}
+/** "**replace, delete first**: `ami` changed and cannot be updated in place". */
+function whatHappens(change) {
+    const verb = actionPhrase(change);
+    const because = change.explanation?.replace(/^(may be )?(destroyed|replaced|deleted|removed)( \([^)]*\))? because /i, 'because ');
+    return because === undefined
+        ? `**${verb}**`
+        : `**${verb}** ${escapeCell(because)}`;
+}
+/** The action in words, with the replacement order spelled out. */
+function actionPhrase(change) {
+    const extra = [];
+    if (change.snapshot === true)
+        extra.push('snapshot first');
+    if (change.protected === true)
+        extra.push('protected');
+    switch (change.action) {
+        case 'replace': {
+            const verb = change.conditional === true ? 'may replace' : 'replace';
+            const order = change.replaceOrder === 'create-first' ? 'create first' : 'delete first';
+            if (change.keepsOld === true)
+                extra.push('old object kept');
+            return [`${verb}, ${order}`, ...extra].join(', ');
+        }
+        case 'destroy':
+            return ['destroy', ...extra].join(', ');
+        case 'create':
+        case 'update':
+        case 'forget':
+        case 'read':
+        case 'no-op':
+            return [change.action, ...extra].join(', ');
+    }
+}
+/** Why the gate holds a change, short. */
+function whyGated(reason, commits, links) {
+    if (reason === undefined)
+        return '';
+    switch (reason.kind) {
+        case 'ai-commit': {
+            const commit = commits.get(reason.sha);
+            const tool = reason.tool ?? commit?.tool ?? 'an AI agent';
+            return `🤖 an AI commit caused it (${escapeCell(tool)}${reason.confidence === undefined ? '' : `, ${reason.confidence}`})`;
+        }
+        case 'ai-unread':
+            return `🤖 the diff of AI commit ${shaLink(reason.sha, links)} could not be read, so it may have caused it`;
+        case 'unattributed-ai-infra':
+            return 'no commit could be tied to it, and an AI agent changed infrastructure code in this pull request';
+        case 'unattributed':
+            return 'no commit could be tied to it (`unattributed: gate`)';
+        case 'policy':
+            return 'the policy gates every destructive change (`gate-on: destructive`)';
+        case 'no-history':
+            return 'no commit history was given, so nobody can say no AI agent caused it';
+    }
+}
+/** The commits behind a change, as links with their subject and author kind. */
+function causedBy(entry, commits, links) {
+    const causes = entry.verdict?.causedBy ?? [];
+    if (causes.length === 0)
+        return entry.verdict === undefined ? '' : 'no commit could be tied to it';
+    const shown = causes.slice(0, 3).map((cause) => {
+        const commit = commits.get(cause.sha);
+        const subject = commit === undefined ? '' : ` ${escapeCell(shorten(commit.subject, 60))}`;
+        return `${shaLink(cause.sha, links)}${subject} ${who(commit)}`;
+    });
+    if (causes.length > 3)
+        shown.push(`and ${causes.length - 3} more`);
+    return shown.join('<br>');
+}
+/** 🤖 tool, ⚙️ bot or 👤 person. */
+function who(commit) {
+    if (commit === undefined)
+        return '';
+    switch (commit.verdict) {
+        case 'ai':
+            return `🤖 ${escapeCell(commit.tool ?? 'AI agent')}`;
+        case 'automation':
+            return `⚙️ ${escapeCell(commit.tool ?? 'automation')}`;
+        case 'human':
+            return '👤 person';
+    }
+}
+/** A short SHA that GitHub links: a Markdown link when the repository is known. */
+function shaLink(sha, links) {
+    const short = sha.slice(0, 7);
+    if (links?.repositoryUrl === undefined || !/^[0-9a-f]{7,64}$/.test(sha))
+        return code(short, true);
+    return link(short, `${links.repositoryUrl}/commit/${sha}`);
+}
+function commitIndex(analysis) {
+    return new Map((analysis.commits ?? []).map((c) => [c.sha, c]));
+}
+function shorten(text, max) {
+    const single = oneLine(text).trim();
+    const points = Array.from(single);
+    return points.length <= max ? single : `${points.slice(0, max - 1).join('')}…`;
+}
+/** Causes with their counts: who caused what, whatever the tier. */
+const CAUSE_ROWS_MAX = 10;
+function causeTable(entries, options) {
+    const commits = commitIndex(options.analysis);
+    const groups = new Map();
+    for (const entry of entries) {
+        const shas = (entry.verdict?.causedBy ?? []).map((c) => c.sha);
+        const cause = options.analysis.commits === undefined
+            ? ''
+            : shas.length === 0
+                ? 'no commit could be tied to them'
+                : shas
+                    .slice(0, 2)
+                    .map((sha) => {
+                    const commit = commits.get(sha);
+                    return `${shaLink(sha, options.links)} ${who(commit)}`;
+                })
+                    .join('<br>') +
+                    (shas.length > 2 ? ` and ${shas.length - 2} more` : '');
+        const why = options.gated
+            ? whyGated(entry.gated?.gatedBy, commits, options.links)
+            : '';
+        const key = `${cause}\u0000${why}`;
+        const group = groups.get(key) ?? {
+            cause,
+            why,
+            destroy: 0,
+            deleteFirst: 0,
+            createFirst: 0
+        };
+        const { change } = entry;
+        if (change.action === 'destroy')
+            group.destroy++;
+        else if (change.replaceOrder === 'create-first')
+            group.createFirst++;
+        else
+            group.deleteFirst++;
+        groups.set(key, group);
+    }
+    const rows = [...groups.values()].sort((a, b) => b.destroy +
+        b.deleteFirst +
+        b.createFirst -
+        (a.destroy + a.deleteFirst + a.createFirst));
+    const withCause = options.analysis.commits !== undefined;
+    const out = [
+        `| ${withCause ? 'Caused by | ' : ''}${options.gated ? 'Why gated | ' : ''}Destroy | Replace, delete first | Replace, create first |`,
+        `|${withCause ? '---|' : ''}${options.gated ? '---|' : ''}--:|--:|--:|`
+    ];
+    for (const row of rows.slice(0, CAUSE_ROWS_MAX)) {
+        const cells = [
+            ...(withCause ? [row.cause] : []),
+            ...(options.gated ? [row.why] : []),
+            String(row.destroy),
+            String(row.deleteFirst),
+            String(row.createFirst)
+        ];
+        out.push(`| ${cells.join(' | ')} |`);
+    }
+    if (rows.length > CAUSE_ROWS_MAX) {
+        const rest = rows.slice(CAUSE_ROWS_MAX);
+        const sum = (f) => String(rest.reduce((n, r) => n + f(r), 0));
+        const cells = [
+            ...(withCause ? [`${rest.length} more causes`] : []),
+            ...(options.gated ? [''] : []),
+            sum((r) => r.destroy),
+            sum((r) => r.deleteFirst),
+            sum((r) => r.createFirst)
+        ];
+        out.push(`| ${cells.join(' | ')} |`);
+    }
+    // Without causes or reasons to tell apart, one row of counts says it all.
+    out.push('');
+    return out;
+}
+/** Counts per module instance, for lists too long for even the folded tree. */
+function moduleCounts(entries, multi, budget) {
+    const groups = new Map();
+    for (const { plan, change } of entries) {
+        const key = `${plan.source}\u0000${change.module}`;
+        const group = groups.get(key) ?? {
+            plan: plan.source,
+            module: change.module,
+            destroy: 0,
+            replace: 0
+        };
+        if (change.action === 'destroy')
+            group.destroy++;
+        else
+            group.replace++;
+        groups.set(key, group);
+    }
+    const out = [
+        `| ${multi ? 'Plan | ' : ''}Module | Destroy | Replace |`,
+        `|${multi ? '---|' : ''}---|--:|--:|`
+    ];
+    let used = out.join('\n').length;
+    let hiddenModules = 0;
+    for (const group of [...groups.values()].sort((a, b) => compare(a.plan, b.plan) || compare(a.module, b.module))) {
+        const row = `| ${multi ? `${code(group.plan, true)} | ` : ''}${group.module === '' ? '(root)' : addressCode(group.module)} | ${group.destroy} | ${group.replace} |`;
+        if (hiddenModules > 0 || used + row.length + 1 > budget) {
+            hiddenModules++;
+            continue;
+        }
+        out.push(row);
+        used += row.length + 1;
+    }
+    if (hiddenModules > 0)
+        out.push(`| ${multi ? '| ' : ''}and ${plural(hiddenModules, 'more module')} | ${'…'} | ${'…'} |`);
+    out.push('');
+    return { lines: out, complete: hiddenModules === 0 };
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** GitHub drops a job summary over 1 MiB; keep a margin. */
+const MAX_SUMMARY_BYTES = 1_000_000;
+/** Rows of a table before the summary's lists turn into module trees. */
+const SUMMARY_ROWS_MAX = 500;
+/**
+ * The job summary (and the CLI's Markdown): the comment's overview with the
+ * command to copy, then EVERY destructive address (a table, or a module
+ * tree with one line per address, or with instances folded), then the full
+ * report in the largest tier that still fits.
+ */
+function renderSummary(analysis, view, options = {}) {
+    const maxBytes = options.maxBytes ?? MAX_SUMMARY_BYTES;
+    const links = view.links === undefined ? {} : { links: view.links };
+    const top = [...stateSection(view), ...planSection(analysis)];
+    const action = actionSection(view);
+    const fixed = bytes(top) + bytes(action);
+    const { gated, free } = destructiveEntries(analysis);
+    const lists = [];
+    for (const [entries, isGated] of [
+        [gated, true],
+        [free, false]
+    ]) {
+        if (entries.length === 0)
+            continue;
+        const list = renderList(entries, {
+            analysis,
+            ...links,
+            gated: isGated,
+            rowsMax: SUMMARY_ROWS_MAX,
+            tiers: ['rows', 'tree', 'folded'],
+            budget: Math.floor((maxBytes - fixed - bytes(lists)) * 0.9) - 2_000
+        });
+        const title = isGated
+            ? `Gated changes (${entries.length.toLocaleString('en-US')})`
+            : capitalize(`${plural(entries.length, 'destructive change')} that ${entries.length === 1 ? 'does' : 'do'} not need approval`);
+        lists.push(`### ${title}`, '', ...list.lines);
+        if (list.hidden > 0)
+            lists.push(`> [!WARNING]\n> ${plural(list.hidden, 'address', 'addresses')} did not fit in the job summary; the JSON report (\`report-path\`) lists every one.`, '');
+    }
+    const head = [...top, ...lists, ...action];
+    let room = maxBytes - bytes(head) - 200;
+    for (;;) {
+        if (room < 1_000)
+            return head.join('\n');
+        const report = renderMarkdown(analysis, { maxChars: room });
+        const body = [
+            ...head,
+            '### Full report',
+            '',
+            report.markdown.trimEnd(),
+            ''
+        ].join('\n');
+        const size = utf8Length(body);
+        if (size <= maxBytes)
+            return body;
+        room -= size - maxBytes + 1_000;
+    }
+}
+function bytes(lines) {
+    return lines.reduce((n, line) => n + utf8Length(line) + 1, 0);
+}
+function capitalize(text) {
+    return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
 }
 
 /** plangate's version; test/version.test.ts keeps it equal to package.json's. */
@@ -21198,7 +22035,7 @@ function render(analysis, command, io) {
         case 'json':
             return renderJson(analysis, { name: 'plangate', version: VERSION });
         case 'markdown':
-            return renderMarkdown(analysis).markdown;
+            return renderSummary(analysis, localView(analysis));
         case 'text': {
             // NO_COLOR wins over everything (https://no-color.org).
             const noColor = (io.env.NO_COLOR ?? '') !== '';

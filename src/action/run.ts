@@ -30,6 +30,7 @@ import {
   readAudit,
   isStaleComment,
   itemUrl,
+  localView,
   renderComment,
   renderJson,
   renderSummary,
@@ -153,21 +154,12 @@ async function reportOnly(deps: RunDeps): Promise<ActionOutputs> {
     policy: policy.config,
     stackDirs: policy.config.stackDirs
   })
-  const state: ReviewState =
-    analysis.decision.planProblems.length > 0
-      ? 'incomplete'
-      : analysis.decision.verdict === 'pass'
-        ? 'pass'
-        : 'blocked'
-  return finish(deps, analysis, '', {
-    state,
-    statusContext: contextFor(inputs, ''),
-    headSha: context.sha,
-    digest: '',
-    gatedCount: analysis.decision.gated.length,
-    destructiveCount: analysis.summary.destructive,
-    links: linksOf(context)
-  })
+  return finish(
+    deps,
+    analysis,
+    '',
+    localView(analysis, { headSha: context.sha, links: linksOf(context) })
+  )
 }
 
 /**

@@ -24,7 +24,12 @@ import {
   readTemplatePair
 } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
-import { renderJson, renderSummary, renderText } from '../report/index.js'
+import {
+  localView,
+  renderJson,
+  renderSummary,
+  renderText
+} from '../report/index.js'
 import { VERSION } from '../version.js'
 import { HELP, parseCommand, UsageError } from './args.js'
 import type { CliCommand } from './args.js'
@@ -125,19 +130,7 @@ function render(
     case 'json':
       return renderJson(analysis, { name: 'plangate', version: VERSION })
     case 'markdown':
-      return renderSummary(analysis, {
-        state:
-          analysis.decision.planProblems.length > 0
-            ? 'incomplete'
-            : analysis.decision.verdict === 'pass'
-              ? 'pass'
-              : 'blocked',
-        statusContext: '',
-        headSha: '',
-        digest: '',
-        gatedCount: analysis.decision.gated.length,
-        destructiveCount: analysis.summary.destructive
-      })
+      return renderSummary(analysis, localView(analysis))
     case 'text': {
       // NO_COLOR wins over everything (https://no-color.org).
       const noColor = (io.env.NO_COLOR ?? '') !== ''

@@ -24,6 +24,7 @@ export {
   APPROVE_COMMAND,
   DENY_COMMAND,
   itemUrl,
+  localView,
   REVIEW_STATES,
   reviewHeadline
 } from './overview.js'

@@ -1,12 +1,12 @@
 import type { Analysis, Plan, ResourceChange } from '../model.js'
 import { countChanges } from '../gate/index.js'
+import { renderAttributeDiff, renderAttributeLines } from './diff.js'
 import { code, escapeHtml, escapeText, fence, oneLine } from './escape.js'
 import {
   attributionLines,
   commitLines,
   countsLine,
   describeOrigin,
-  formatAttributeLines,
   isListed,
   labelFor,
   markerFor,
@@ -68,7 +68,8 @@ const SHORTENED: Readonly<Record<MarkdownTier, string | undefined>> = {
   full: undefined,
   short: `attribute diffs are cut to ${SHORT_TIER_LINES} lines per resource to fit`,
   list: 'attribute diffs are left out to fit; changes are listed by address',
-  counts: 'only counts are shown to fit; the job summary and the JSON report list every change'
+  counts:
+    'only counts are shown to fit; the job summary and the JSON report list every change'
 }
 
 function renderTier(analysis: Analysis, tier: MarkdownTier): string {
@@ -138,7 +139,9 @@ function renderPlanDetails(
   if (tier === 'list' && listed.length > 0) out.push('')
   const outputs = plan.outputs.filter((o) => o.action !== 'no-op')
   if (outputs.length > 0 && tier !== 'list') {
-    const lines = outputs.flatMap((o) => formatAttributeLines(o.attributes))
+    const lines = outputs.flatMap((o) =>
+      renderAttributeLines(o.attributes, 'markdown')
+    )
     out.push(
       '<details><summary>Outputs</summary>',
       '',
@@ -179,7 +182,7 @@ function renderChangeDetails(
   out: string[]
 ): void {
   const summary = `<code>${escapeHtml(markerFor(change))} ${escapeHtml(oneLine(change.address))}</code> ${escapeHtml(oneLine(labelFor(change)))}`
-  let lines = formatAttributeLines(change.attributes)
+  let lines = renderAttributeDiff(change.attributes, change.action, 'markdown')
   if (tier === 'short' && lines.length > SHORT_TIER_LINES) {
     const cut = lines.length - SHORT_TIER_LINES
     lines = [...lines.slice(0, SHORT_TIER_LINES), `# … ${cut} more lines`]
@@ -203,7 +206,6 @@ function renderChangeDetails(
   if (lines.length > 0) out.push(fence(lines.join('\n'), 'diff'), '')
   out.push('</details>', '')
 }
-
 
 function capitalize(text: string): string {
   return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1)

@@ -92,6 +92,30 @@ export interface ReviewView {
   readonly links?: ReviewLinks
 }
 
+/**
+ * The view of a review outside a pull request (the CLI, push runs): the
+ * state follows the decision, and there is no digest to approve.
+ */
+export function localView(
+  analysis: Analysis,
+  extra: Partial<Pick<ReviewView, 'statusContext' | 'headSha' | 'links'>> = {}
+): ReviewView {
+  return {
+    state:
+      analysis.decision.planProblems.length > 0
+        ? 'incomplete'
+        : analysis.decision.verdict === 'pass'
+          ? 'pass'
+          : 'blocked',
+    statusContext: extra.statusContext ?? '',
+    headSha: extra.headSha ?? '',
+    digest: '',
+    gatedCount: analysis.decision.gated.length,
+    destructiveCount: analysis.summary.destructive,
+    ...(extra.links === undefined ? {} : { links: extra.links })
+  }
+}
+
 /** The heading line for a state. */
 export function reviewHeadline(view: ReviewView): string {
   const gated = view.gatedCount
@@ -140,6 +164,13 @@ export function stateSection(view: ReviewView): string[] {
       )
       break
     case 'blocked': {
+      if (view.digest === '') {
+        out.push(
+          `**Blocked:** ${gatedPhrase(view.gatedCount)} need${view.gatedCount === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.gatedCount === 1 ? 'it' : 'them'}.`,
+          ''
+        )
+        break
+      }
       const so = (view.approvedBy ?? []).length
       out.push(
         `**Merging is blocked** until a person with write access who did not write this pull request's commits approves exactly ${gatedPhrase(view.gatedCount)}${view.headSha === '' ? '' : ` at ${at}`}.${
@@ -189,7 +220,7 @@ export function actionSection(view: ReviewView): string[] {
       '',
       fence(`${APPROVE_COMMAND} ${view.digest}`, 'text'),
       '',
-      `To deny them: ${code(`${DENY_COMMAND} ${view.digest}`)}. A new push or a changed plan needs a new approval.`,
+      `To deny ${view.gatedCount === 1 ? 'it' : 'them'}: ${code(`${DENY_COMMAND} ${view.digest}`)}. A new push or a changed plan needs a new approval.`,
       ''
     )
   }
@@ -208,7 +239,9 @@ export function actionSection(view: ReviewView): string[] {
 }
 
 function gatedPhrase(count: number): string {
-  return count === 1 ? 'this change' : `these ${count.toLocaleString('en-US')} changes`
+  return count === 1
+    ? 'this change'
+    : `these ${count.toLocaleString('en-US')} changes`
 }
 
 /** "@alice ([comment](…), 2026-12-06 19:02 UTC)", joined. */
@@ -221,7 +254,7 @@ function people(
   return approvers
     .map((person) => {
       const first = person.candidates[0]
-      const login = `@${escapeText(person.login)}`
+      const login = escapeText(`@${person.login}`)
       if (!withWhen || first === undefined) return login
       const where = itemUrl(first.kind, first.id, links)
       const label = first.kind === 'comment' ? 'comment' : 'review'
@@ -288,9 +321,7 @@ export function planSection(analysis: Analysis): string[] {
   const rest = ranked.slice(PLAN_LINES_MAX)
   if (rest.length > 0) {
     const counts = countChanges(rest)
-    out.push(
-      `- and ${plural(rest.length, 'more plan')}: ${planCounts(counts)}`
-    )
+    out.push(`- and ${plural(rest.length, 'more plan')}: ${planCounts(counts)}`)
   }
   out.push('')
   return out
@@ -312,7 +343,10 @@ function planCounts(counts: ReturnType<typeof countChanges>): string {
   if (counts.create > 0) rest.push(`${counts.create} to create`)
   if (counts.moved > 0) rest.push(`${counts.moved} moved`)
   if (counts.imported > 0) rest.push(`${counts.imported} imported`)
-  const parts = [...(bold.length > 0 ? [`**${bold.join(', ')}**`] : []), ...rest]
+  const parts = [
+    ...(bold.length > 0 ? [`**${bold.join(', ')}**`] : []),
+    ...rest
+  ]
   return parts.length === 0 ? 'no changes' : parts.join(', ')
 }
 
@@ -379,8 +413,10 @@ export interface ListOptions {
 export interface RenderedList {
   readonly lines: string[]
   readonly tier: ListTier
-  /** Addresses the section does not name. */
+  /** Addresses the section does not name (all of them for counts per module). */
   readonly hidden: number
+  /** Whether every address (or, counting per module, every module) is covered. */
+  readonly complete: boolean
 }
 
 /**
@@ -396,14 +432,15 @@ export function renderList(
 ): RenderedList {
   const tiers = options.tiers ?? LIST_TIERS
   const rowsMax = options.rowsMax ?? TABLE_ROWS_MAX
+  const fits = (r: RenderedList): boolean => size(r.lines) <= options.budget
   for (const tier of tiers) {
     if (tier === 'rows' && entries.length > rowsMax) continue
     const rendered = renderTier(entries, tier, options)
-    if (size(rendered.lines) <= options.budget && rendered.hidden === 0)
-      return rendered
+    if (fits(rendered) && rendered.complete) return rendered
   }
-  // Nothing names every address within the budget: the last tier, clipped.
-  return renderTier(entries, tiers.at(-1) ?? 'modules', options, true)
+  // Nothing covers every address or module: the folded tree names the most.
+  const last = tiers.includes('folded') ? 'folded' : (tiers.at(-1) ?? 'folded')
+  return renderTier(entries, last, options, true)
 }
 
 function size(lines: readonly string[]): number {
@@ -419,7 +456,12 @@ function renderTier(
   const multi = options.analysis.plans.length > 1
   switch (tier) {
     case 'rows':
-      return { lines: tableRows(entries, options, multi), tier, hidden: 0 }
+      return {
+        lines: tableRows(entries, options, multi),
+        tier,
+        hidden: 0,
+        complete: true
+      }
     case 'tree':
     case 'folded': {
       const head = causeTable(entries, options)
@@ -431,16 +473,21 @@ function renderTier(
       const { lines, hidden } = clipTree(tree, budget)
       const out = [...head]
       if (lines.length > 0) out.push(fence(lines.join('\n'), 'text'), '')
-      return { lines: out, tier, hidden }
+      return { lines: out, tier, hidden, complete: hidden === 0 }
     }
     case 'modules': {
       const head = causeTable(entries, options)
-      const { lines, hidden } = moduleCounts(
+      const { lines, complete } = moduleCounts(
         entries,
         multi,
         clip ? Math.max(0, options.budget - size(head) - 200) : Infinity
       )
-      return { lines: [...head, ...lines], tier, hidden }
+      return {
+        lines: [...head, ...lines],
+        tier,
+        hidden: entries.length,
+        complete
+      }
     }
   }
 }
@@ -513,7 +560,7 @@ function resourceCell(change: ResourceChange): string {
 export function whatHappens(change: ResourceChange): string {
   const verb = actionPhrase(change)
   const because = change.explanation?.replace(
-    /^(destroyed|replaced|deleted|removed)( \([^)]*\))? because /i,
+    /^(may be )?(destroyed|replaced|deleted|removed)( \([^)]*\))? because /i,
     'because '
   )
   return because === undefined
@@ -582,7 +629,8 @@ function causedBy(
     return entry.verdict === undefined ? '' : 'no commit could be tied to it'
   const shown = causes.slice(0, 3).map((cause) => {
     const commit = commits.get(cause.sha)
-    const subject = commit === undefined ? '' : ` ${escapeCell(shorten(commit.subject, 60))}`
+    const subject =
+      commit === undefined ? '' : ` ${escapeCell(shorten(commit.subject, 60))}`
     return `${shaLink(cause.sha, links)}${subject} ${who(commit)}`
   })
   if (causes.length > 3) shown.push(`and ${causes.length - 3} more`)
@@ -630,7 +678,13 @@ function causeTable(
   const commits = commitIndex(options.analysis)
   const groups = new Map<
     string,
-    { cause: string; why: string; destroy: number; deleteFirst: number; createFirst: number }
+    {
+      cause: string
+      why: string
+      destroy: number
+      deleteFirst: number
+      createFirst: number
+    }
   >()
   for (const entry of entries) {
     const shas = (entry.verdict?.causedBy ?? []).map((c) => c.sha)
@@ -645,7 +699,8 @@ function causeTable(
                 const commit = commits.get(sha)
                 return `${shaLink(sha, options.links)} ${who(commit)}`
               })
-              .join('<br>') + (shas.length > 2 ? ` and ${shas.length - 2} more` : '')
+              .join('<br>') +
+            (shas.length > 2 ? ` and ${shas.length - 2} more` : '')
     const why = options.gated
       ? whyGated(entry.gated?.gatedBy, commits, options.links)
       : ''
@@ -665,7 +720,9 @@ function causeTable(
   }
   const rows = [...groups.values()].sort(
     (a, b) =>
-      b.destroy + b.deleteFirst + b.createFirst -
+      b.destroy +
+      b.deleteFirst +
+      b.createFirst -
       (a.destroy + a.deleteFirst + a.createFirst)
   )
   const withCause = options.analysis.commits !== undefined
@@ -706,7 +763,7 @@ function moduleCounts(
   entries: readonly DestructiveEntry[],
   multi: boolean,
   budget: number
-): { lines: string[]; hidden: number } {
+): { lines: string[]; complete: boolean } {
   const groups = new Map<
     string,
     { plan: string; module: string; destroy: number; replace: number }
@@ -728,14 +785,12 @@ function moduleCounts(
     `|${multi ? '---|' : ''}---|--:|--:|`
   ]
   let used = out.join('\n').length
-  let hidden = 0
   let hiddenModules = 0
   for (const group of [...groups.values()].sort(
     (a, b) => compare(a.plan, b.plan) || compare(a.module, b.module)
   )) {
     const row = `| ${multi ? `${code(group.plan, true)} | ` : ''}${group.module === '' ? '(root)' : addressCode(group.module)} | ${group.destroy} | ${group.replace} |`
     if (hiddenModules > 0 || used + row.length + 1 > budget) {
-      hidden += group.destroy + group.replace
       hiddenModules++
       continue
     }
@@ -747,7 +802,7 @@ function moduleCounts(
       `| ${multi ? '| ' : ''}and ${plural(hiddenModules, 'more module')} | ${'…'} | ${'…'} |`
     )
   out.push('')
-  return { lines: out, hidden }
+  return { lines: out, complete: hiddenModules === 0 }
 }
 
 function compare(a: string, b: string): number {

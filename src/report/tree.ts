@@ -18,7 +18,10 @@ export interface TreeLine {
 interface Node {
   readonly children: Map<string, Node>
   /** marker + resource address without its instance key → its keys. */
-  readonly resources: Map<string, { marker: string; base: string; keys: string[] }>
+  readonly resources: Map<
+    string,
+    { marker: string; base: string; keys: string[] }
+  >
 }
 
 const newNode = (): Node => ({ children: new Map(), resources: new Map() })

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { addressesInTrees } from '../support/address-tree.js'
+import { namedAddresses } from '../support/address-tree.js'
 import { MAX_SUMMARY_BYTES, runAction, TOKEN } from '../support/action-run.js'
 import { pullRequestEvent } from '../support/events.js'
 import {
@@ -152,9 +152,9 @@ async function startPull(): Promise<{ server: FakeGitHub; head: string }> {
  * module tree of its `text` blocks.
  */
 function unnamed(markdown: string, wanted: readonly string[]): string[] {
-  const inTrees = new Set(addressesInTrees(markdown).map((a) => a.address))
+  const named = namedAddresses(markdown)
   return wanted.filter(
-    (address) => !inTrees.has(address) && !namesLiterally(markdown, address)
+    (address) => !named.has(address) && !namesLiterally(markdown, address)
   )
 }
 

@@ -18,7 +18,12 @@ import {
   readTerraformPlan
 } from '../../src/plan/terraform.js'
 import { createRedactor } from '../../src/redact/index.js'
-import { renderMarkdown, renderText } from '../../src/report/index.js'
+import {
+  localView,
+  renderMarkdown,
+  renderSummary,
+  renderText
+} from '../../src/report/index.js'
 import {
   everyOutput,
   fixtureJson,
@@ -99,11 +104,9 @@ describe('rendering a template comparison', () => {
   })
 
   it('markdown: kitchen-sink', async () => {
-    const report = renderMarkdown(
-      await analyzeTemplates([pairOf('kitchen-sink')])
-    )
-    expect(report.tier).toBe('full')
-    expect(report.markdown).toMatchSnapshot()
+    const analysis = await analyzeTemplates([pairOf('kitchen-sink')])
+    expect(renderMarkdown(analysis).tier).toBe('full')
+    expect(renderSummary(analysis, localView(analysis))).toMatchSnapshot()
   })
 
   it('text: two cdk.out directories (changed, new, deleted and staged stacks)', async () => {
@@ -112,8 +115,8 @@ describe('rendering a template comparison', () => {
   })
 
   it('markdown: two cdk.out directories', async () => {
-    const report = renderMarkdown(await analyzeTemplates(cdkOutPairs()))
-    expect(report.markdown).toMatchSnapshot()
+    const analysis = await analyzeTemplates(cdkOutPairs())
+    expect(renderSummary(analysis, localView(analysis))).toMatchSnapshot()
   })
 
   it('blocks on replacements (also one that keeps the old object), possible replacements and destroys', async () => {

@@ -7,7 +7,12 @@ import {
 } from '../../src/plan/cloudformation.js'
 import { parseJsonText } from '../../src/plan/index.js'
 import { createRedactor } from '../../src/redact/index.js'
-import { renderMarkdown, renderText } from '../../src/report/index.js'
+import {
+  localView,
+  renderMarkdown,
+  renderSummary,
+  renderText
+} from '../../src/report/index.js'
 import { fixtureText } from '../helpers.js'
 
 /** Reads and analyses change set fixtures the way `analyze()` does for Terraform plans. */
@@ -46,8 +51,8 @@ describe('renderers on CloudFormation change sets', () => {
   })
 
   it.each(SAMPLES)('markdown: %s', (_title, names) => {
-    const report = renderMarkdown(analyzeChangeSets(...names))
-    expect(report.tier).toBe('full')
-    expect(report.markdown).toMatchSnapshot()
+    const analysis = analyzeChangeSets(...names)
+    expect(renderMarkdown(analysis).tier).toBe('full')
+    expect(renderSummary(analysis, localView(analysis))).toMatchSnapshot()
   })
 })

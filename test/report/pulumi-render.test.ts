@@ -7,11 +7,15 @@ import {
 } from '../../src/plan/pulumi.js'
 import { createRedactor } from '../../src/redact/index.js'
 import {
+  localView,
+  renderComment,
   renderJson,
   renderMarkdown,
+  renderSummary,
   renderText
 } from '../../src/report/index.js'
 import { fixtureJson } from '../helpers.js'
+import { namedAddresses } from '../support/address-tree.js'
 
 /** Analyses one Pulumi fixture the way `analyze()` does. */
 function analyzePulumiFixture(name: string): Analysis {
@@ -39,9 +43,9 @@ describe('renderers on Pulumi previews', () => {
   })
 
   it.each(SNAPSHOT_FIXTURES)('markdown: %s', (name) => {
-    const report = renderMarkdown(analyzePulumiFixture(name))
-    expect(report.tier).toBe('full')
-    expect(report.markdown).toMatchSnapshot()
+    const analysis = analyzePulumiFixture(name)
+    expect(renderMarkdown(analysis).tier).toBe('full')
+    expect(renderSummary(analysis, localView(analysis))).toMatchSnapshot()
   })
 
   it('json: the reference sample', () => {
@@ -55,10 +59,19 @@ describe('renderers on Pulumi previews', () => {
 
   it('the smaller Markdown tiers keep every destructive address of the reference sample', () => {
     const analysis = analyzePulumiFixture('pulumi/pulumi-preview.json')
-    for (const maxChars of [3_000, 1_500]) {
-      const { markdown } = renderMarkdown(analysis, { maxChars })
+    for (const maxChars of [6_000, 4_000]) {
+      const { body, hidden } = renderComment(analysis, {
+        state: 'blocked',
+        statusContext: 'plangate/main',
+        headSha: '0'.repeat(40),
+        digest: '0123456789abcdef',
+        maxChars
+      })
+      expect(body.length).toBeLessThanOrEqual(maxChars)
+      expect(hidden).toBe(0)
+      const named = namedAddresses(body)
       for (const gated of analysis.decision.gated)
-        expect(markdown).toContain(gated.address)
+        expect(named).toContain(gated.address)
     }
   })
 })

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import {
+  localView,
   MAX_COMMENT_CHARS,
+  renderComment,
   renderJson,
   renderMarkdown,
+  renderSummary,
   renderText
 } from '../../src/report/index.js'
-import { code, fence } from '../../src/report/markdown.js'
+import { code, fence } from '../../src/report/escape.js'
 import { analyzeDocs, analyzeFixtures, fixtureJson } from '../helpers.js'
+import { addressesInTrees, namedAddresses } from '../support/address-tree.js'
 
 const TOOL = { name: 'plangate', version: '0.0.0-test' } as const
 const SNAPSHOT_FIXTURES = [
@@ -25,9 +29,9 @@ describe('renderers', () => {
   })
 
   it.each(SNAPSHOT_FIXTURES)('markdown: %s', (name) => {
-    const report = renderMarkdown(analyzeFixtures(name))
-    expect(report.tier).toBe('full')
-    expect(report.markdown).toMatchSnapshot()
+    const analysis = analyzeFixtures(name)
+    expect(renderMarkdown(analysis).tier).toBe('full')
+    expect(renderSummary(analysis, localView(analysis))).toMatchSnapshot()
   })
 
   it('json: kitchen-sink', () => {
@@ -97,9 +101,10 @@ describe('renderers', () => {
     const positions = order.map((title) => text.indexOf(`  ${title}`))
     expect(positions.every((p) => p >= 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
-    const markdown = renderMarkdown(analysis).markdown
-    expect(markdown.indexOf('#### Destructive changes (5)')).toBeLessThan(
-      markdown.indexOf('#### Changes')
+    const markdown = renderSummary(analysis, localView(analysis))
+    expect(markdown.indexOf('### Gated changes (5)')).toBeGreaterThan(-1)
+    expect(markdown.indexOf('### Gated changes (5)')).toBeLessThan(
+      markdown.indexOf('#### `terraform/kitchen-sink.json`: every change')
     )
   })
 
@@ -108,8 +113,9 @@ describe('renderers', () => {
       analyzeFixtures('terraform/multiline.json')
     ).markdown
     expect(markdown).toMatch(/input = <<-EOT/)
-    expect(markdown).toMatch(/\n {4}- [^\n]+\n/)
-    expect(markdown).toMatch(/\n {4}\+ [^\n]+\n/)
+    // The sign in the first column, where GitHub's diff colouring sees it.
+    expect(markdown).toMatch(/\n- {4}[^\n]+\n/)
+    expect(markdown).toMatch(/\n\+ {4}[^\n]+\n/)
   })
 })
 
@@ -132,31 +138,31 @@ function bigAnalysis(copies: number): ReturnType<typeof analyzeDocs> {
 }
 
 describe('markdown size tiers', () => {
-  it('never exceeds the limit and lists every destructive address while it can', () => {
+  it('never exceeds the limit, walking down the tiers as the plan grows', () => {
+    const tiers: string[] = []
     for (const copies of [1, 20, 80, 300]) {
-      const analysis = bigAnalysis(copies)
-      const report = renderMarkdown(analysis)
+      const report = renderMarkdown(bigAnalysis(copies))
       expect(report.markdown.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
-      const destructive =
-        analysis.plans[0]?.changes.filter((c) => c.destructive) ?? []
-      if (report.tier !== 'grouped' && report.tier !== 'clipped') {
-        for (const change of destructive)
-          expect(report.markdown).toContain(change.address)
-      }
       if (report.tier !== 'full')
         expect(report.markdown).toContain('Shortened:')
+      tiers.push(report.tier)
     }
-  })
-
-  it('walks down the tiers as the plan grows', () => {
-    const tiers = [1, 20, 80, 300].map(
-      (copies) => renderMarkdown(bigAnalysis(copies)).tier
-    )
     expect(tiers[0]).toBe('full')
     expect(new Set(tiers).size).toBeGreaterThan(2)
   })
 
-  it('groups instances in the grouped tier, integer keys as runs', () => {
+  it('the job summary names every destructive address, whatever the size', () => {
+    for (const copies of [1, 20, 300]) {
+      const analysis = bigAnalysis(copies)
+      const summary = renderSummary(analysis, localView(analysis))
+      expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(1_000_000)
+      const named = namedAddresses(summary)
+      for (const change of analysis.plans[0]?.changes ?? [])
+        if (change.destructive) expect(named).toContain(change.address)
+    }
+  })
+
+  it('folds instances when even a tree is too long, integer keys as runs', () => {
     const doc = fixtureJson('terraform/destroy-count-index.json')
     const [noop, destroyed] = doc.resource_changes as Record<string, unknown>[]
     const changes: Record<string, unknown>[] = [noop ?? {}]
@@ -170,39 +176,28 @@ describe('markdown size tiers', () => {
     }
     doc.resource_changes = changes
     const analysis = analyzeDocs({ source: 'many.json', doc })
-    const report = renderMarkdown(analysis)
-    expect(report.tier).toBe('grouped')
-    expect(report.markdown.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
-    expect(report.markdown).toContain(
+    const comment = renderComment(analysis, {
+      state: 'blocked',
+      statusContext: 'plangate/main',
+      headSha: '0'.repeat(40),
+      digest: '0123456789abcdef'
+    })
+    expect(comment.listTier).toBe('folded')
+    expect(comment.hidden).toBe(0)
+    expect(comment.body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
+    expect(comment.body).toContain(
       '-   terraform_data.node[1…1499, 1501…2999] (2998)'
     )
   })
 
-  it('writes each module path once in the grouped tier, and every address can be read off it', () => {
+  it('writes each module path once in a tree, and every address can be read off it', () => {
     const analysis = bigAnalysis(30)
-    const report = renderMarkdown(analysis, { maxChars: 16_000 })
-    expect(report.tier).toBe('grouped')
-    const tree = /```text\n([\s\S]*?)\n```/.exec(report.markdown)?.[1] ?? ''
-    // Rebuild full addresses from the indented tree.
-    const addresses: string[] = []
-    const path: string[] = []
-    for (const line of tree.split('\n')) {
-      const depth = (line.length - line.trimStart().length) / 2
-      const text = line.trim()
-      path.length = depth
-      const resource =
-        /^(-\/\+|\+\/-|-)\s+(\S+?)(?:\[(.*)\])?(?: \(\d+\))?$/.exec(text)
-      if (resource === null) {
-        path.push(text)
-        continue
-      }
-      const keys =
-        resource[3] === undefined ? [undefined] : resource[3].split(', ')
-      for (const key of keys) {
-        const local = key === undefined ? resource[2] : `${resource[2]}[${key}]`
-        addresses.push([...path, local].join('.'))
-      }
-    }
+    const summary = renderSummary(analysis, localView(analysis), {
+      maxBytes: 30_000
+    })
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(30_000)
+    expect(summary).toContain('```text\n')
+    const addresses = addressesInTrees(summary).map((a) => a.address)
     const destructive =
       analysis.plans[0]?.changes
         .filter((c) => c.destructive)
@@ -210,12 +205,18 @@ describe('markdown size tiers', () => {
     expect(addresses.sort()).toEqual([...destructive].sort())
   })
 
-  it('cuts the list only as a last resort, and says how much it cut', () => {
-    const report = renderMarkdown(bigAnalysis(300), { maxChars: 5_000 })
-    expect(report.tier).toBe('clipped')
-    expect(report.markdown.length).toBeLessThanOrEqual(5_000)
-    expect(report.markdown).toMatch(
-      /… and \d+ more lines of destructive changes, cut to fit/
+  it('cuts a list only as a last resort, and says how much it left out', () => {
+    const { body, hidden } = renderComment(bigAnalysis(300), {
+      state: 'blocked',
+      statusContext: 'plangate/main',
+      headSha: '0'.repeat(40),
+      digest: '0123456789abcdef',
+      maxChars: 5_000
+    })
+    expect(body.length).toBeLessThanOrEqual(5_000)
+    expect(hidden).toBeGreaterThan(0)
+    expect(body).toContain(
+      `${hidden.toLocaleString('en-US')} destructive addresses are not shown here`
     )
   })
 })

@@ -200,3 +200,27 @@ function splitKeys(list: string, where: string): string[] {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 }
+
+/**
+ * The text of every `<code>` element of a report, as a reader sees it:
+ * plangate writes addresses in table cells as `<code>` with `<wbr>` break
+ * points and entities for Markdown characters.
+ */
+export function addressesInCode(markdown: string): string[] {
+  return [...markdown.matchAll(/<code>(.*?)<\/code>/g)].map((m) =>
+    (m[1] ?? '')
+      .replace(/<wbr>/g, '')
+      .replace(/&#(\d+);/g, (_all, n: string) => String.fromCharCode(Number(n)))
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+  )
+}
+
+/** Every address a report names: in its tables' code elements or its module trees. */
+export function namedAddresses(markdown: string): Set<string> {
+  return new Set([
+    ...addressesInCode(markdown),
+    ...addressesInTrees(markdown).map((a) => a.address)
+  ])
+}
