@@ -603,7 +603,8 @@ export function whyGated(
     case 'ai-commit': {
       const commit = commits.get(reason.sha)
       const tool = reason.tool ?? commit?.tool ?? 'an AI agent'
-      return `🤖 an AI commit caused it (${escapeCell(tool)}${reason.confidence === undefined ? '' : `, ${reason.confidence}`})`
+      const evidence = commit?.evidence[0]?.text
+      return `🤖 an AI commit caused it (${escapeCell(tool)}${reason.confidence === undefined ? '' : `, ${reason.confidence}`}${evidence === undefined ? '' : `: ${code(shorten(evidence, 80), true)}`})`
     }
     case 'ai-unread':
       return `🤖 the diff of AI commit ${shaLink(reason.sha, links)} could not be read, so it may have caused it`

@@ -300,7 +300,7 @@ describe('workflow_run (App mode: the plan came from a pull_request run)', () =>
       head: pr.headSha,
       digest
     })
-    expect(body).toContain('"Rename the orders database" 🤖 claude-code')
+    expect(body).toContain('Rename the orders database 🤖 claude-code')
     expect(server.unexpected()).toEqual([])
     expectClean(run)
   }, 30_000)

@@ -138,16 +138,23 @@ describe('the action on a pull request with a gated AI replacement', () => {
       head: pr.headSha,
       digest
     })
-    expect(body.split('\n')[1]).toBe(
+    expect(body.split('\n')[2]).toBe(
       '## ⛔ plangate: 1 destructive change needs approval'
     )
     expect(body).toContain('terraform_data.database')
-    expect(body).toContain('"Rename the orders database" 🤖 claude-code')
+    expect(body).toContain('Rename the orders database 🤖 claude-code')
     expect(body).toContain('Co-Authored-By: Claude <noreply@anthropic.com>')
     expect(body).toContain(`/approve-destroy ${digest}`)
-    expect(body.indexOf('Needs approval')).toBeLessThan(
+    expect(body.indexOf('### Gated changes (1)')).toBeLessThan(
       body.indexOf('Full report')
     )
+    // The commit is a link, the run too.
+    expect(body).toMatch(
+      /\[[0-9a-f]{7}\]\(https:\/\/github\.com\/octo-org\/infra\/commit\/[0-9a-f]{40}\) Rename the orders database/
+    )
+    // The job summary carries the command and the cause too.
+    expect(run.summary).toContain(`/approve-destroy ${digest}`)
+    expect(run.summary).toContain('Rename the orders database 🤖 claude-code')
 
     expect(server.state.labels[7]).toEqual(
       expect.arrayContaining([
@@ -222,7 +229,7 @@ describe('the action on a pull request with a gated AI replacement', () => {
       )
     ).toHaveLength(3)
     const body = String(server.state.comments[7]?.[0]?.body)
-    expect(body).toContain('"Rename the orders database" 🤖 claude-code')
+    expect(body).toContain('Rename the orders database 🤖 claude-code')
   })
 
   it('reads the config from the base branch, never from the pull request', async () => {
@@ -284,7 +291,7 @@ describe('the action on a pull request without gated changes', () => {
     })
     expect(server.state.labels[7]).toEqual(['infra'])
     const body = String(server.state.comments[7]?.[0]?.body)
-    expect(body.split('\n')[1]).toBe('## ✅ plangate: no destructive changes')
+    expect(body.split('\n')[2]).toBe('## ✅ plangate: no destructive changes')
     expect(body).not.toContain('/approve-destroy')
   })
 

@@ -66,7 +66,7 @@ describe('the action bundle (dist/index.js), report-only', () => {
       'destructive-count': '0',
       'update-count': '2'
     })
-    expect(run.summary).toContain('### ✅ plangate: pass')
+    expect(run.summary).toContain('## ✅ plangate: no destructive changes')
     const report = JSON.parse(
       readFileSync(run.outputs['report-path'] ?? '', 'utf8')
     ) as { schemaVersion: number }

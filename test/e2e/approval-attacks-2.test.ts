@@ -246,7 +246,7 @@ describe('#12–#15: the comment must be new, unedited and still there', () => {
       expect(all[0]).toMatch(/^@alice Not counted: it was edited/)
       expectNoLeak(all[0] ?? '')
       const sticky = stickyBody(fake)
-      expect(sticky.split('\n')[1]).toBe(
+      expect(sticky.split('\n')[2]).toBe(
         '## ⛔ plangate: 1 destructive change needs approval'
       )
       expect(sticky).not.toContain('Approved by')
@@ -359,7 +359,7 @@ describe('#16–#21: the head, the base and whose status counts', () => {
       expect(sticky).toContain(
         `Stale, for an earlier head (${reviewed.headSha.slice(0, 12)})`
       )
-      expect(sticky).not.toContain('> ✅ Approved by')
+      expect(sticky).not.toContain('- ✅ Approved by')
     })
   }, 60_000)
 
@@ -793,7 +793,7 @@ describe('#37, #38: reviews and labels', () => {
           description: `1 destructive change (${fake.digest}) approved by @bob`
         })
         expect(replies(fake)).toEqual([])
-        expect(stickyBody(fake)).toContain('> ✅ Approved by @\u200bbob at')
+        expect(stickyBody(fake)).toContain('- ✅ Approved by @\u200bbob at')
         expect(routesOf(writesOf(fake))).toEqual([STATUS, EDIT])
         expectCleanLog(fake)
       })

@@ -253,7 +253,7 @@ describe('#1–#6: who the approver is', () => {
           })
           expect(reactionsOn(fake, 9107)).toEqual(['+1'])
           expect(replies(fake)).toEqual([])
-          expect(stickyBody(fake)).toContain('> ✅ Approved by @\u200bcarol at')
+          expect(stickyBody(fake)).toContain('- ✅ Approved by @\u200bcarol at')
           expect(routesOf(writesOf(fake))).toEqual([STATUS, REACTION, EDIT])
           expectCleanLog(fake)
         })
@@ -277,7 +277,7 @@ describe('#7–#9: eligibility that changes or cannot be read', () => {
         description: needsApproval(fake.digest)
       })
       const sticky = stickyBody(fake)
-      expect(sticky.split('\n')[1]).toBe(
+      expect(sticky.split('\n')[2]).toBe(
         '## ⛔ plangate: 1 destructive change needs approval'
       )
       expect(sticky).not.toContain('Approved by')
@@ -417,10 +417,10 @@ describe('#39, #40 and the quorum', () => {
       expect(reactionsOn(fake, 9110)).toEqual(['+1'])
       expect(replies(fake)).toEqual([])
       const sticky = stickyBody(fake)
-      expect(sticky.split('\n')[1]).toBe(
-        '## ⛔ plangate: 1 destructive change rejected'
+      expect(sticky.split('\n')[2]).toBe(
+        '## ⛔ plangate: 1 destructive change denied'
       )
-      expect(sticky).toContain('> ⛔ Denied by @\u200bbob at')
+      expect(sticky).toContain('- ⛔ Denied by @\u200bbob at')
 
       // Another eligible approval after the denial changes nothing.
       grant(fake, 'carol', 'write')
@@ -498,8 +498,8 @@ describe('#39, #40 and the quorum', () => {
       expect(reactionsOn(fake, 9114)).toEqual(['+1'])
       expect(replies(fake)).toEqual([])
       const sticky = stickyBody(fake)
-      expect(sticky).toContain('> ✅ Approved by @\u200balice at')
-      expect(sticky).toContain('> ✅ Approved by @\u200bbob at')
+      expect(sticky).toContain('- ✅ Approved by @\u200balice at')
+      expect(sticky).toContain('- ✅ Approved by @\u200bbob at')
       expectCleanLog(fake)
     })
   }, 60_000)

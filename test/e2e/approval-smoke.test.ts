@@ -43,11 +43,15 @@ describe('approving through a comment, end to end', () => {
       expect(reactionsOn(fake, 9001)).toEqual(['+1'])
       expect(replies(fake)).toEqual([])
       const sticky = stickyBody(fake)
-      expect(sticky.split('\n')[1]).toBe(
+      expect(sticky.split('\n')[2]).toBe(
         '## ✅ plangate: 1 destructive change approved'
       )
       // Mentions are defused with a zero-width space: the audit line pings nobody.
-      expect(sticky).toContain('> ✅ Approved by @\u200balice at')
+      expect(sticky).toContain('- ✅ Approved by @\u200balice at')
+      // The whole comment tells the new state: who approved, nothing left to copy.
+      expect(sticky).toContain('**Approved** by @\u200balice ([comment](')
+      expect(sticky).not.toContain('/approve-destroy')
+      expect(sticky).not.toContain('Merging is blocked')
     } finally {
       await fake.close()
     }

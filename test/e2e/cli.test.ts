@@ -136,7 +136,10 @@ describe('plangate CLI (dist/cli.js)', () => {
       'markdown',
       fixturePath('terraform/kitchen-sink.json')
     ])
-    expect(run.stdout).toMatch(/^### ⛔ plangate: blocked/)
+    expect(run.stdout).toMatch(
+      /^## ⛔ plangate: 5 destructive changes need approval\n/
+    )
+    expect(run.stdout).toContain('### Gated changes (5)')
   })
 
   it('colours only when asked and never with NO_COLOR', () => {
