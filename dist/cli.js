@@ -21376,7 +21376,9 @@ function reviewHeadline(view) {
     const gated = view.gatedCount;
     const changes = plural(gated, 'destructive change');
     if (view.stale !== undefined)
-        return `## ⏸️ plangate: outdated, a newer push is under review`;
+        return view.stale.headSha === view.headSha
+            ? '## ⏸️ plangate: outdated, see the newer report'
+            : '## ⏸️ plangate: outdated, a newer push is under review';
     switch (view.state) {
         case 'pass':
             return view.destructiveCount === 0
@@ -21398,7 +21400,7 @@ function stateSection(view) {
     const at = view.headSha === '' ? 'this head' : code(view.headSha.slice(0, 12));
     if (view.stale !== undefined) {
         const now = code(view.stale.headSha.slice(0, 12));
-        out.push(`This report is for ${at}; the pull request is now at ${now}. ${view.stale.url === undefined
+        out.push(`${view.stale.headSha === view.headSha ? `plangate reviewed ${at} again.` : `This report is for ${at}; the pull request is now at ${now}.`} ${view.stale.url === undefined
             ? 'plangate replaces this report when it has reviewed the new head.'
             : `${link('The report for the new head', view.stale.url)} is the one that counts.`} Approvals of this report no longer count.`, '');
         return out;

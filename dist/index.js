@@ -41625,7 +41625,9 @@ function reviewHeadline(view) {
     const gated = view.gatedCount;
     const changes = plural(gated, 'destructive change');
     if (view.stale !== undefined)
-        return `## ⏸️ plangate: outdated, a newer push is under review`;
+        return view.stale.headSha === view.headSha
+            ? '## ⏸️ plangate: outdated, see the newer report'
+            : '## ⏸️ plangate: outdated, a newer push is under review';
     switch (view.state) {
         case 'pass':
             return view.destructiveCount === 0
@@ -41647,7 +41649,7 @@ function stateSection(view) {
     const at = view.headSha === '' ? 'this head' : code$3(view.headSha.slice(0, 12));
     if (view.stale !== undefined) {
         const now = code$3(view.stale.headSha.slice(0, 12));
-        out.push(`This report is for ${at}; the pull request is now at ${now}. ${view.stale.url === undefined
+        out.push(`${view.stale.headSha === view.headSha ? `plangate reviewed ${at} again.` : `This report is for ${at}; the pull request is now at ${now}.`} ${view.stale.url === undefined
             ? 'plangate replaces this report when it has reviewed the new head.'
             : `${link('The report for the new head', view.stale.url)} is the one that counts.`} Approvals of this report no longer count.`, '');
         return out;
@@ -60411,8 +60413,10 @@ async function reviewApprovals(deps, number, trigger) {
         const published = publishedReview(statuses, viewer, statusContext, sameAccount);
         if (published === undefined) {
             log.notice(`plangate has not published changes that need approval for ${pr.headSha.slice(0, 12)} (${statusContext}): nothing to approve`);
-            if (await triggerIsCommand(port, pr, trigger))
+            if (await triggerIsCommand(port, pr, trigger)) {
+                await markStaleHead(deps, port, pr, viewer, statusContext);
                 await answer(`Not counted: nothing at this head (${pr.headSha.slice(0, 12)}) waits for approval under ${statusContext}; wait for plangate's report of this head.`);
+            }
             return skipped();
         }
         const policy = await basePolicy(port, inputs, pr);
@@ -60705,6 +60709,42 @@ async function markOlderStale(deps, port, comments, viewer, view, newId) {
         catch (error) {
             deps.log.warning(`could not mark comment ${comment.id} as outdated: ${error instanceof Error ? error.message : String(error)}`);
         }
+    }
+}
+/**
+ * A command for an earlier head: the pull request has moved on, and the
+ * sticky comment still offers the earlier head's command. It is restated as
+ * outdated, unless a run rewrote it meanwhile (read again just before the
+ * write). Best effort: the comment is display only.
+ */
+async function markStaleHead(deps, port, pr, viewer, statusContext) {
+    try {
+        const own = findOwnComment(await port.listIssueComments(pr.number), viewer, statusContext);
+        const marker = own === undefined ? undefined : parseMarker(own.body);
+        if (own === undefined || marker === undefined)
+            return;
+        if (marker.head === pr.headSha || isStaleComment(own.body))
+            return;
+        const body = restateComment(own.body, {
+            state: 'blocked',
+            statusContext,
+            headSha: marker.head,
+            digest: marker.digest,
+            gatedCount: 0,
+            destructiveCount: 0,
+            stale: { headSha: pr.headSha },
+            audit: readAudit(own.body),
+            links: linksOf(deps.context, pr.number)
+        });
+        if (body === undefined)
+            return;
+        const again = (await port.listIssueComments(pr.number)).find((c) => c.id === own.id);
+        if (again?.body !== own.body)
+            return;
+        await port.updateComment(own.id, body);
+    }
+    catch (error) {
+        deps.log.warning(`could not mark plangate's comment as outdated: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 /** Links for the reports: the repository, the pull request, the run. */

@@ -461,10 +461,12 @@ async function reviewApprovals(
       log.notice(
         `plangate has not published changes that need approval for ${pr.headSha.slice(0, 12)} (${statusContext}): nothing to approve`
       )
-      if (await triggerIsCommand(port, pr, trigger))
+      if (await triggerIsCommand(port, pr, trigger)) {
+        await markStaleHead(deps, port, pr, viewer, statusContext)
         await answer(
           `Not counted: nothing at this head (${pr.headSha.slice(0, 12)}) waits for approval under ${statusContext}; wait for plangate's report of this head.`
         )
+      }
       return skipped()
     }
     const policy = await basePolicy(port, inputs, pr)
@@ -856,6 +858,52 @@ async function markOlderStale(
         `could not mark comment ${comment.id} as outdated: ${error instanceof Error ? error.message : String(error)}`
       )
     }
+  }
+}
+
+/**
+ * A command for an earlier head: the pull request has moved on, and the
+ * sticky comment still offers the earlier head's command. It is restated as
+ * outdated, unless a run rewrote it meanwhile (read again just before the
+ * write). Best effort: the comment is display only.
+ */
+async function markStaleHead(
+  deps: RunDeps,
+  port: GitHubPort,
+  pr: PullRequest,
+  viewer: Account,
+  statusContext: string
+): Promise<void> {
+  try {
+    const own = findOwnComment(
+      await port.listIssueComments(pr.number),
+      viewer,
+      statusContext
+    )
+    const marker = own === undefined ? undefined : parseMarker(own.body)
+    if (own === undefined || marker === undefined) return
+    if (marker.head === pr.headSha || isStaleComment(own.body)) return
+    const body = restateComment(own.body, {
+      state: 'blocked',
+      statusContext,
+      headSha: marker.head,
+      digest: marker.digest,
+      gatedCount: 0,
+      destructiveCount: 0,
+      stale: { headSha: pr.headSha },
+      audit: readAudit(own.body),
+      links: linksOf(deps.context, pr.number)
+    })
+    if (body === undefined) return
+    const again = (await port.listIssueComments(pr.number)).find(
+      (c) => c.id === own.id
+    )
+    if (again?.body !== own.body) return
+    await port.updateComment(own.id, body)
+  } catch (error) {
+    deps.log.warning(
+      `could not mark plangate's comment as outdated: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 

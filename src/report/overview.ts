@@ -121,7 +121,9 @@ export function reviewHeadline(view: ReviewView): string {
   const gated = view.gatedCount
   const changes = plural(gated, 'destructive change')
   if (view.stale !== undefined)
-    return `## ⏸️ plangate: outdated, a newer push is under review`
+    return view.stale.headSha === view.headSha
+      ? '## ⏸️ plangate: outdated, see the newer report'
+      : '## ⏸️ plangate: outdated, a newer push is under review'
   switch (view.state) {
     case 'pass':
       return view.destructiveCount === 0
@@ -145,7 +147,7 @@ export function stateSection(view: ReviewView): string[] {
   if (view.stale !== undefined) {
     const now = code(view.stale.headSha.slice(0, 12))
     out.push(
-      `This report is for ${at}; the pull request is now at ${now}. ${
+      `${view.stale.headSha === view.headSha ? `plangate reviewed ${at} again.` : `This report is for ${at}; the pull request is now at ${now}.`} ${
         view.stale.url === undefined
           ? 'plangate replaces this report when it has reviewed the new head.'
           : `${link('The report for the new head', view.stale.url)} is the one that counts.`

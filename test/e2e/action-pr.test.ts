@@ -319,6 +319,23 @@ describe('the action on a pull request without gated changes', () => {
       first.outputs['comment-id'],
       second.outputs['comment-id']
     ])
+    // The older comment says it is outdated, links the newer one, and offers nothing to copy.
+    const older = String(comments[0]?.body)
+    const newer = String(comments[1]?.body)
+    expect(older.split('\n')[2]).toBe(
+      '## ⏸️ plangate: outdated, see the newer report'
+    )
+    expect(older).toContain(
+      `[The report for the new head](https://github.com/octo-org/infra/pull/7#issuecomment-${second.outputs['comment-id']})`
+    )
+    expect(older).not.toContain('/approve-destroy')
+    expect(newer).toContain('/approve-destroy')
+    // A third run marks only the second: the first is already marked.
+    const patches = (): number =>
+      server.requests.filter((r) => r.method === 'PATCH').length
+    const before = patches()
+    await review(server, { inputs })
+    expect(patches() - before).toBe(1)
     expect(server.state.labels[7]).toBeUndefined()
     expect(
       server.requests.filter((r) => (r.route ?? '').includes('/labels'))

@@ -742,7 +742,16 @@ describe('#29, #30, #34: where, how many, in what order', () => {
         commentId: 9213,
         reason: /nothing at this head/
       })
-      expect(routesOf(writesOf(fake))).toEqual([REACTION, REPLY])
+      // The sticky comment no longer offers the earlier head's command: it says it is outdated.
+      expect(routesOf(writesOf(fake))).toEqual([EDIT, REACTION, REPLY])
+      const sticky = stickyBody(fake)
+      expect(sticky.split('\n')[2]).toBe(
+        '## ⏸️ plangate: outdated, a newer push is under review'
+      )
+      expect(sticky).toContain(
+        `the pull request is now at \`${NEW_HEAD.slice(0, 12)}\``
+      )
+      expect(sticky).not.toContain('/approve-destroy')
       expectCleanLog(fake)
     })
   })
