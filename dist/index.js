@@ -45248,10 +45248,10 @@ function incompleteness$1(doc, redactor) {
     const notes = [];
     const errors = doc.diagnostics.filter((d) => d.severity === 'error');
     for (const message of new Set(errors.map((d) => oneLine(d.message)))) {
-        notes.push(redactor.text(`Pulumi reported an error, so \`pulumi up\` would fail and the preview may not list every change: ${message}`));
+        notes.push(redactor.text(`Pulumi reported an error, so \`pulumi up\` would fail and the preview may not list every change; fix it and preview again (\`pulumi preview --json\`): ${message}`));
     }
     if (doc.maybeCorrupt) {
-        notes.push('Pulumi says one or more resources may be corrupt (maybeCorrupt): the state is not a trustworthy base for this preview');
+        notes.push('Pulumi says one or more resources may be corrupt (maybeCorrupt): the state is not a trustworthy base for this preview; repair the state (`pulumi refresh`, or `pulumi stack export` and `import`), then preview again');
     }
     if (notes.length === 0)
         return {};
@@ -45964,7 +45964,7 @@ function normalizeTerraformPlan(input, redactor) {
         drift,
         outputs: normalizeOutputs(input, redactor),
         checks: normalizeChecks(doc, redactor),
-        ...incompleteness(doc, changes),
+        ...incompleteness(doc, changes, format === 'opentofu' ? 'tofu' : 'terraform'),
         targeted,
         warnings: warnings.map((w) => redactor.text(w)),
         sourceMap: input.sourceMap
@@ -45974,20 +45974,22 @@ function hasDeferred(doc) {
     const deferred = doc.deferred_changes;
     return Array.isArray(deferred) && deferred.length > 0;
 }
-function incompleteness(doc, changes) {
+function incompleteness(doc, changes, cli) {
+    // No `>` in the command: notes are escaped as HTML text, which a code span would show as `&gt;`.
+    const again = `\`${cli} plan -out=tfplan\`, then save the output of \`${cli} show -json tfplan\` as the plan file`;
     const notes = [];
     const errored = doc.errored === true;
     const applyable = doc.applyable !== false;
     const complete = doc.complete !== false;
     if (errored) {
-        notes.push('the plan errored part-way (errored: true): applying would fail, and the changes listed may not be all of them');
+        notes.push(`the plan errored part-way (errored: true): applying would fail, and the changes listed may not be all of them; fix the errors the plan step printed, then make the plan again: ${again}`);
     }
     const hasChanges = changes.some((c) => c.action !== 'no-op' && c.action !== 'read');
     if (!errored && !applyable && hasChanges) {
-        notes.push('Terraform marked the plan as not applyable (applyable: false) although it lists changes');
+        notes.push(`${cli === 'tofu' ? 'OpenTofu' : 'Terraform'} marked the plan as not applyable (applyable: false) although it lists changes; make the plan again: ${again}`);
     }
     if (hasDeferred(doc)) {
-        notes.push('some changes are deferred to a later plan (deferred_changes): this plan is not the whole change');
+        notes.push(`some changes are deferred to a later plan (deferred_changes): this plan is not the whole change; apply in stages (the changes this plan can make first), then plan again: ${again}`);
     }
     if (notes.length === 0)
         return {};

@@ -818,13 +818,13 @@ function incompleteness(
   for (const message of new Set(errors.map((d) => oneLine(d.message)))) {
     notes.push(
       redactor.text(
-        `Pulumi reported an error, so \`pulumi up\` would fail and the preview may not list every change: ${message}`
+        `Pulumi reported an error, so \`pulumi up\` would fail and the preview may not list every change; fix it and preview again (\`pulumi preview --json\`): ${message}`
       )
     )
   }
   if (doc.maybeCorrupt) {
     notes.push(
-      'Pulumi says one or more resources may be corrupt (maybeCorrupt): the state is not a trustworthy base for this preview'
+      'Pulumi says one or more resources may be corrupt (maybeCorrupt): the state is not a trustworthy base for this preview; repair the state (`pulumi refresh`, or `pulumi stack export` and `import`), then preview again'
     )
   }
   if (notes.length === 0) return {}

@@ -424,7 +424,11 @@ export function normalizeTerraformPlan(
     drift,
     outputs: normalizeOutputs(input, redactor),
     checks: normalizeChecks(doc, redactor),
-    ...incompleteness(doc, changes),
+    ...incompleteness(
+      doc,
+      changes,
+      format === 'opentofu' ? 'tofu' : 'terraform'
+    ),
     targeted,
     warnings: warnings.map((w) => redactor.text(w)),
     sourceMap: input.sourceMap
@@ -438,15 +442,18 @@ function hasDeferred(doc: JsonRecord): boolean {
 
 function incompleteness(
   doc: JsonRecord,
-  changes: readonly ResourceChange[]
+  changes: readonly ResourceChange[],
+  cli: 'terraform' | 'tofu'
 ): { incomplete?: Incompleteness } {
+  // No `>` in the command: notes are escaped as HTML text, which a code span would show as `&gt;`.
+  const again = `\`${cli} plan -out=tfplan\`, then save the output of \`${cli} show -json tfplan\` as the plan file`
   const notes: string[] = []
   const errored = doc.errored === true
   const applyable = doc.applyable !== false
   const complete = doc.complete !== false
   if (errored) {
     notes.push(
-      'the plan errored part-way (errored: true): applying would fail, and the changes listed may not be all of them'
+      `the plan errored part-way (errored: true): applying would fail, and the changes listed may not be all of them; fix the errors the plan step printed, then make the plan again: ${again}`
     )
   }
   const hasChanges = changes.some(
@@ -454,12 +461,12 @@ function incompleteness(
   )
   if (!errored && !applyable && hasChanges) {
     notes.push(
-      'Terraform marked the plan as not applyable (applyable: false) although it lists changes'
+      `${cli === 'tofu' ? 'OpenTofu' : 'Terraform'} marked the plan as not applyable (applyable: false) although it lists changes; make the plan again: ${again}`
     )
   }
   if (hasDeferred(doc)) {
     notes.push(
-      'some changes are deferred to a later plan (deferred_changes): this plan is not the whole change'
+      `some changes are deferred to a later plan (deferred_changes): this plan is not the whole change; apply in stages (the changes this plan can make first), then plan again: ${again}`
     )
   }
   if (notes.length === 0) return {}

@@ -790,7 +790,7 @@ describe('Pulumi reader: diagnostics and stack outputs', () => {
       applyable: false,
       complete: false,
       notes: [
-        "Pulumi reported an error, so `pulumi up` would fail and the preview may not list every change: aws:lambda/function:Function resource 'orders-handler' has a problem: expected memory_size to be in the range (128 - 10240), got 64. Examine values at 'orders-handler.memorySize'."
+        "Pulumi reported an error, so `pulumi up` would fail and the preview may not list every change; fix it and preview again (`pulumi preview --json`): aws:lambda/function:Function resource 'orders-handler' has a problem: expected memory_size to be in the range (128 - 10240), got 64. Examine values at 'orders-handler.memorySize'."
       ]
     })
     expect(plan.warnings).toEqual([
