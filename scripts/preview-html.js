@@ -273,21 +273,48 @@ async function takeScreenshots(executablePath, pages, expanded) {
         const stem = html.slice(0, -'.html'.length)
         await page.goto(pathToFileURL(html).href, { waitUntil: 'load' })
         await page.evaluate(() => document.fonts.ready)
-        await page.screenshot({ path: `${stem}${suffix}.png`, fullPage: true })
-        console.log(`preview-html: wrote ${stem}${suffix}.png`)
+        await shoot(page, `${stem}${suffix}.png`, width)
         if (!expanded) continue
         await page.evaluate(() => {
           for (const details of document.querySelectorAll('details'))
             details.open = true
         })
-        const path = `${stem}.expanded${suffix}.png`
-        await page.screenshot({ path, fullPage: true })
-        console.log(`preview-html: wrote ${path}`)
+        await shoot(page, `${stem}.expanded${suffix}.png`, width)
       }
       await context.close()
     }
   } finally {
     await browser.close()
+  }
+}
+
+/** Pages taller than this are shot down to this height: what a reviewer reads first. */
+const MAX_SHOT_HEIGHT = 12_000
+
+/**
+ * One screenshot, the whole page up to MAX_SHOT_HEIGHT; a page that fails
+ * is reported and skipped, the others still get theirs.
+ * @param {import('playwright-core').Page} page
+ * @param {string} path
+ * @param {number} width
+ */
+async function shoot(page, path, width) {
+  try {
+    const height = await page.evaluate(() => document.body.scrollHeight)
+    if (height > MAX_SHOT_HEIGHT)
+      await page.screenshot({
+        path,
+        fullPage: true,
+        clip: { x: 0, y: 0, width, height: MAX_SHOT_HEIGHT }
+      })
+    else await page.screenshot({ path, fullPage: true })
+    console.log(
+      `preview-html: wrote ${path}${height > MAX_SHOT_HEIGHT ? ` (the first ${MAX_SHOT_HEIGHT} of ${height} px)` : ''}`
+    )
+  } catch (error) {
+    console.log(
+      `preview-html: skipped ${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`
+    )
   }
 }
 

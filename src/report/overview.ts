@@ -524,26 +524,46 @@ function tableRows(
     `| ${columns.join(' | ')} |`,
     `|${columns.map(() => '---|').join('')}`
   ]
+  // A few changes read best as a list on a phone; more, as a table to scan.
+  const asList = entries.length <= LIST_ITEMS_MAX
   let source: string | undefined
   for (const entry of entries) {
-    if (multi && entry.plan.source !== source) {
-      if (source !== undefined) out.push('')
+    const first = source === undefined
+    if ((multi && entry.plan.source !== source) || first) {
+      if (!first) out.push('')
       source = entry.plan.source
-      out.push(`**${code(entry.plan.source)}**`, '')
-      out.push(...header)
-    } else if (source === undefined) {
-      source = entry.plan.source
-      out.push(...header)
+      if (multi) out.push(`**${code(entry.plan.source)}**`, '')
+      if (!asList) out.push(...header)
+    }
+    const why = reasonColumn
+      ? whyGated(entry.gated?.gatedBy, commits, options.links)
+      : undefined
+    const cause = withCauses
+      ? causedBy(entry, commits, options.links)
+      : undefined
+    if (asList) {
+      const details = [
+        ...(why === undefined ? [] : [`gated because ${why}`]),
+        ...(cause === undefined || cause === ''
+          ? []
+          : [`caused by ${cause.replace(/<br>/g, ', ')}`])
+      ]
+      out.push(
+        `- ${resourceCell(entry.change)} ${whatHappens(entry.change)}${details.length === 0 ? '' : `<br>${details.join('; ')}`}`
+      )
+      continue
     }
     const cells = [resourceCell(entry.change), whatHappens(entry.change)]
-    if (reasonColumn)
-      cells.push(whyGated(entry.gated?.gatedBy, commits, options.links))
-    if (withCauses) cells.push(causedBy(entry, commits, options.links))
+    if (why !== undefined) cells.push(why)
+    if (cause !== undefined) cells.push(cause)
     out.push(`| ${cells.join(' | ')} |`)
   }
   out.push('')
   return out
 }
+
+/** Up to this many changes are a list (phone-friendly); more are a table. */
+const LIST_ITEMS_MAX = 8
 
 /** The address, wrapping between segments, and the CDK construct path under it. */
 function resourceCell(change: ResourceChange): string {

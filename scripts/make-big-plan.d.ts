@@ -1,0 +1,11 @@
+/** Types of scripts/make-big-plan.js, for the TypeScript scripts that call it. */
+export function makeBigPlan(
+  total: number,
+  out: string,
+  seed?: number,
+  options?: { readonly destructiveShare?: number }
+): Promise<{
+  bytes: number
+  counts: Record<string, number>
+  secrets: number
+}>
