@@ -41840,7 +41840,7 @@ const TABLE_ROWS_MAX = 50;
 function renderList(entries, options) {
     const tiers = options.tiers ?? LIST_TIERS;
     const rowsMax = options.rowsMax ?? TABLE_ROWS_MAX;
-    const fits = (r) => size(r.lines) <= options.budget;
+    const fits = (r) => size(r.lines) + size(r.folded) <= options.budget;
     for (const tier of tiers) {
         if (tier === 'rows' && entries.length > rowsMax)
             continue;
@@ -41861,33 +41861,115 @@ function renderTier(entries, tier, options, clip = false) {
         case 'rows':
             return {
                 lines: tableRows(entries, options, multi),
+                folded: [],
                 tier,
                 hidden: 0,
                 complete: true
             };
         case 'tree':
         case 'folded': {
-            const head = causeTable(entries, options);
+            const head = [
+                ...causeTable(entries, options),
+                ...(options.collapse === true ? topModules(entries, multi) : [])
+            ];
             const tree = addressTree(entries, { multi, fold: tier === 'folded' });
-            const budget = Math.max(0, options.budget - size(head) - 400 // the fence and the note
+            const budget = Math.max(0, options.budget - size(head) - 400 // the fence, the summary line and the note
             );
             const { lines, hidden } = clipTree(tree, budget);
             const out = [...head];
-            if (lines.length > 0)
-                out.push(fence(lines.join('\n'), 'text'), '');
-            return { lines: out, tier, hidden, complete: hidden === 0 };
+            const folded = [];
+            if (lines.length > 0) {
+                const block = fence(lines.join('\n'), 'text');
+                if (options.collapse === true)
+                    folded.push(`<details><summary>${options.gated ? 'Every gated address' : 'Every address'}${hidden > 0 ? ' that fits' : ''}, as a module tree</summary>`, '', block, '', '</details>', '');
+                else
+                    out.push(block, '');
+            }
+            return { lines: out, folded, tier, hidden, complete: hidden === 0 };
         }
         case 'modules': {
             const head = causeTable(entries, options);
-            const { lines, complete } = moduleCounts(entries, multi, clip ? Math.max(0, options.budget - size(head) - 200) : Infinity);
+            const { lines, complete } = moduleCounts(entries, multi, clip ? Math.max(0, options.budget - size(head) - 300) : Infinity);
+            if (options.collapse !== true)
+                return {
+                    lines: [...head, ...lines],
+                    folded: [],
+                    tier,
+                    hidden: entries.length,
+                    complete
+                };
             return {
-                lines: [...head, ...lines],
+                lines: [...head, ...topModules(entries, multi)],
+                folded: [
+                    '<details><summary>Counts for every module</summary>',
+                    '',
+                    ...lines,
+                    '</details>',
+                    ''
+                ],
                 tier,
                 hidden: entries.length,
                 complete
             };
         }
     }
+}
+/** Rows of the at-a-glance tables of long lists. */
+const TOP_ROWS = 10;
+/**
+ * What is at risk in a long list, at a glance: the resource types with the
+ * most destructive changes (by action), then the top-level modules they
+ * sit in.
+ */
+function topModules(entries, multi) {
+    const types = new Map();
+    const modules = new Map();
+    for (const { plan, change } of entries) {
+        const type = types.get(change.type) ?? {
+            destroy: 0,
+            deleteFirst: 0,
+            createFirst: 0
+        };
+        if (change.action === 'destroy')
+            type.destroy++;
+        else if (change.replaceOrder === 'create-first')
+            type.createFirst++;
+        else
+            type.deleteFirst++;
+        types.set(change.type, type);
+        const top = splitModuleAddress(change.module)?.[0] ?? '';
+        const key = multi ? `${plan.source}\u0000${top}` : top;
+        modules.set(key, (modules.get(key) ?? 0) + 1);
+    }
+    const total = (t) => t.destroy + t.deleteFirst + t.createFirst;
+    const ranked = [...types].sort(([a, x], [b, y]) => total(y) - total(x) || compare(a, b));
+    const out = [
+        '| Resource type | Destroy | Replace, delete first | Replace, create first |',
+        '|---|--:|--:|--:|'
+    ];
+    for (const [type, t] of ranked.slice(0, TOP_ROWS))
+        out.push(`| ${code$3(type, true)} | ${t.destroy} | ${t.deleteFirst} | ${t.createFirst} |`);
+    const rest = ranked.slice(TOP_ROWS);
+    if (rest.length > 0)
+        out.push(`| and ${plural(rest.length, 'more type')} | ${rest.reduce((n, [, t]) => n + t.destroy, 0)} | ${rest.reduce((n, [, t]) => n + t.deleteFirst, 0)} | ${rest.reduce((n, [, t]) => n + t.createFirst, 0)} |`);
+    out.push('');
+    if (modules.size > 1) {
+        const top = [...modules]
+            .sort(([a, x], [b, y]) => y - x || compare(a, b))
+            .slice(0, TOP_ROWS)
+            .map(([key, n]) => {
+            const [source, module] = multi
+                ? [
+                    key.slice(0, key.indexOf('\u0000')),
+                    key.slice(key.indexOf('\u0000') + 1)
+                ]
+                : ['', key];
+            const where = module === '' ? 'the root module' : addressCode(module);
+            return `${where}${multi ? ` of ${code$3(source)}` : ''} (${n.toLocaleString('en-US')})`;
+        });
+        out.push(`In ${top.join(', ')}${modules.size > TOP_ROWS ? `, and ${plural(modules.size - TOP_ROWS, 'more module')}` : ''}.`, '');
+    }
+    return out;
 }
 /** One row per change, grouped under a plan heading when there are several plans. */
 function tableRows(entries, options, multi) {
@@ -42104,6 +42186,10 @@ function causeTable(entries, options) {
         b.createFirst -
         (a.destroy + a.deleteFirst + a.createFirst));
     const withCause = options.analysis.commits !== undefined;
+    const [only] = rows;
+    // One reason and no commits to tell apart: a sentence says it all.
+    if (!withCause && rows.length === 1 && only !== undefined)
+        return options.gated ? [`All gated because ${only.why}.`, ''] : [];
     const out = [
         `| ${withCause ? 'Caused by | ' : ''}${options.gated ? 'Why gated | ' : ''}Destroy | Replace, delete first | Replace, create first |`,
         `|${withCause ? '---|' : ''}${options.gated ? '---|' : ''}--:|--:|--:|`
@@ -42199,6 +42285,8 @@ function renderComment(analysis, options) {
     const fixed = length(top) + length(action) + length(footer);
     const { gated, free } = destructiveEntries(analysis);
     const lists = [];
+    /** Long lists, folded away after the command. */
+    const after = [];
     let listTier = 'none';
     let hidden = 0;
     if (gated.length > 0) {
@@ -42206,9 +42294,11 @@ function renderComment(analysis, options) {
             analysis,
             ...(options.links === undefined ? {} : { links: options.links }),
             gated: true,
+            collapse: true,
             budget: maxChars - fixed - 1_200
         });
         lists.push(`### Gated changes (${count(gated.length)})`, '', ...list.lines);
+        after.push(...list.folded);
         listTier = list.tier;
         hidden += list.hidden;
     }
@@ -42217,18 +42307,19 @@ function renderComment(analysis, options) {
             analysis,
             ...(options.links === undefined ? {} : { links: options.links }),
             gated: false,
-            budget: maxChars - fixed - length(lists) - 900
+            collapse: true,
+            budget: maxChars - fixed - length(lists) - length(after) - 900
         });
         const title = `${plural(free.length, 'destructive change')} that ${free.length === 1 ? 'does' : 'do'} not need approval`;
         if (gated.length === 0 && options.state === 'pass')
-            lists.push(`### ${capitalize$1(title)}`, '', ...list.lines);
+            lists.push(`### ${capitalize$1(title)}`, '', ...list.lines, ...list.folded);
         else
-            lists.push(`<details><summary>${title}</summary>`, '', ...list.lines, '</details>', '');
+            after.push(`<details><summary>${title}</summary>`, '', ...list.lines, ...list.folded, '</details>', '');
         hidden += list.hidden;
     }
     if (hidden > 0)
         lists.push(...hiddenNote(hidden, options.links), '');
-    const used = fixed + length(lists);
+    const used = fixed + length(lists) + length(after);
     const budget = maxChars - used - 200;
     const details = [];
     let tier = 'omitted';
@@ -42240,7 +42331,14 @@ function renderComment(analysis, options) {
     else {
         details.push(`The full report does not fit in this comment: ${summaryPointer(options.links)}.`, '');
     }
-    const body = [...top, ...lists, ...action, ...details, ...footer].join('\n');
+    const body = [
+        ...top,
+        ...lists,
+        ...action,
+        ...after,
+        ...details,
+        ...footer
+    ].join('\n');
     if (body.length > maxChars)
         // The tiers above make this unreachable for any limit above a few thousand characters.
         throw new Error(`the comment is ${body.length} characters, over the limit of ${maxChars}`);
@@ -42389,11 +42487,12 @@ function renderSummary(analysis, view, options = {}) {
         const title = isGated
             ? `Gated changes (${entries.length.toLocaleString('en-US')})`
             : capitalize(`${plural(entries.length, 'destructive change')} that ${entries.length === 1 ? 'does' : 'do'} not need approval`);
-        lists.push(`### ${title}`, '', ...list.lines);
+        lists.push(`### ${title}`, '', ...list.lines, ...list.folded);
         if (list.hidden > 0)
             lists.push(`> [!WARNING]\n> ${plural(list.hidden, 'address', 'addresses')} did not fit in the job summary; the JSON report (\`report-path\`) lists every one.`, '');
     }
-    const head = [...top, ...lists, ...action];
+    // The command comes before the lists: here they are complete, and can be long.
+    const head = [...top, ...action, ...lists];
     let room = maxBytes - bytes(head) - 200;
     for (;;) {
         if (room < 1_000)

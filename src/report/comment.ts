@@ -91,6 +91,8 @@ export function renderComment(
 
   const { gated, free } = destructiveEntries(analysis)
   const lists: string[] = []
+  /** Long lists, folded away after the command. */
+  const after: string[] = []
   let listTier: ListTier | 'none' = 'none'
   let hidden = 0
   if (gated.length > 0) {
@@ -98,9 +100,11 @@ export function renderComment(
       analysis,
       ...(options.links === undefined ? {} : { links: options.links }),
       gated: true,
+      collapse: true,
       budget: maxChars - fixed - 1_200
     })
     lists.push(`### Gated changes (${count(gated.length)})`, '', ...list.lines)
+    after.push(...list.folded)
     listTier = list.tier
     hidden += list.hidden
   }
@@ -109,16 +113,18 @@ export function renderComment(
       analysis,
       ...(options.links === undefined ? {} : { links: options.links }),
       gated: false,
-      budget: maxChars - fixed - length(lists) - 900
+      collapse: true,
+      budget: maxChars - fixed - length(lists) - length(after) - 900
     })
     const title = `${plural(free.length, 'destructive change')} that ${free.length === 1 ? 'does' : 'do'} not need approval`
     if (gated.length === 0 && options.state === 'pass')
-      lists.push(`### ${capitalize(title)}`, '', ...list.lines)
+      lists.push(`### ${capitalize(title)}`, '', ...list.lines, ...list.folded)
     else
-      lists.push(
+      after.push(
         `<details><summary>${title}</summary>`,
         '',
         ...list.lines,
+        ...list.folded,
         '</details>',
         ''
       )
@@ -126,7 +132,7 @@ export function renderComment(
   }
   if (hidden > 0) lists.push(...hiddenNote(hidden, options.links), '')
 
-  const used = fixed + length(lists)
+  const used = fixed + length(lists) + length(after)
   const budget = maxChars - used - 200
   const details: string[] = []
   let tier: MarkdownTier | 'omitted' = 'omitted'
@@ -147,7 +153,14 @@ export function renderComment(
       ''
     )
   }
-  const body = [...top, ...lists, ...action, ...details, ...footer].join('\n')
+  const body = [
+    ...top,
+    ...lists,
+    ...action,
+    ...after,
+    ...details,
+    ...footer
+  ].join('\n')
   if (body.length > maxChars)
     // The tiers above make this unreachable for any limit above a few thousand characters.
     throw new Error(

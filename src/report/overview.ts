@@ -19,7 +19,7 @@ import {
   oneLine,
   plural
 } from './escape.js'
-import { addressTree, clipTree } from './tree.js'
+import { addressTree, clipTree, splitModuleAddress } from './tree.js'
 import { describeOrigin, sortForReport } from './values.js'
 
 /*
@@ -410,10 +410,21 @@ export interface ListOptions {
   readonly rowsMax?: number
   /** Tiers to try, in order (default: all). */
   readonly tiers?: readonly ListTier[]
+  /**
+   * Trees and full module tables go into a `<details>` block after a table
+   * of causes and the top modules, so that what follows the list (the
+   * command to copy) stays on the first screen.
+   */
+  readonly collapse?: boolean
 }
 
 export interface RenderedList {
   readonly lines: string[]
+  /**
+   * With `collapse`: the long part (a tree, every module's counts) in a
+   * `<details>` block, for the caller to place after the command.
+   */
+  readonly folded: string[]
   readonly tier: ListTier
   /** Addresses the section does not name (all of them for counts per module). */
   readonly hidden: number
@@ -434,7 +445,8 @@ export function renderList(
 ): RenderedList {
   const tiers = options.tiers ?? LIST_TIERS
   const rowsMax = options.rowsMax ?? TABLE_ROWS_MAX
-  const fits = (r: RenderedList): boolean => size(r.lines) <= options.budget
+  const fits = (r: RenderedList): boolean =>
+    size(r.lines) + size(r.folded) <= options.budget
   for (const tier of tiers) {
     if (tier === 'rows' && entries.length > rowsMax) continue
     const rendered = renderTier(entries, tier, options)
@@ -460,38 +472,145 @@ function renderTier(
     case 'rows':
       return {
         lines: tableRows(entries, options, multi),
+        folded: [],
         tier,
         hidden: 0,
         complete: true
       }
     case 'tree':
     case 'folded': {
-      const head = causeTable(entries, options)
+      const head = [
+        ...causeTable(entries, options),
+        ...(options.collapse === true ? topModules(entries, multi) : [])
+      ]
       const tree = addressTree(entries, { multi, fold: tier === 'folded' })
       const budget = Math.max(
         0,
-        options.budget - size(head) - 400 // the fence and the note
+        options.budget - size(head) - 400 // the fence, the summary line and the note
       )
       const { lines, hidden } = clipTree(tree, budget)
       const out = [...head]
-      if (lines.length > 0) out.push(fence(lines.join('\n'), 'text'), '')
-      return { lines: out, tier, hidden, complete: hidden === 0 }
+      const folded: string[] = []
+      if (lines.length > 0) {
+        const block = fence(lines.join('\n'), 'text')
+        if (options.collapse === true)
+          folded.push(
+            `<details><summary>${options.gated ? 'Every gated address' : 'Every address'}${hidden > 0 ? ' that fits' : ''}, as a module tree</summary>`,
+            '',
+            block,
+            '',
+            '</details>',
+            ''
+          )
+        else out.push(block, '')
+      }
+      return { lines: out, folded, tier, hidden, complete: hidden === 0 }
     }
     case 'modules': {
       const head = causeTable(entries, options)
       const { lines, complete } = moduleCounts(
         entries,
         multi,
-        clip ? Math.max(0, options.budget - size(head) - 200) : Infinity
+        clip ? Math.max(0, options.budget - size(head) - 300) : Infinity
       )
+      if (options.collapse !== true)
+        return {
+          lines: [...head, ...lines],
+          folded: [],
+          tier,
+          hidden: entries.length,
+          complete
+        }
       return {
-        lines: [...head, ...lines],
+        lines: [...head, ...topModules(entries, multi)],
+        folded: [
+          '<details><summary>Counts for every module</summary>',
+          '',
+          ...lines,
+          '</details>',
+          ''
+        ],
         tier,
         hidden: entries.length,
         complete
       }
     }
   }
+}
+
+/** Rows of the at-a-glance tables of long lists. */
+const TOP_ROWS = 10
+
+/**
+ * What is at risk in a long list, at a glance: the resource types with the
+ * most destructive changes (by action), then the top-level modules they
+ * sit in.
+ */
+function topModules(
+  entries: readonly DestructiveEntry[],
+  multi: boolean
+): string[] {
+  const types = new Map<
+    string,
+    { destroy: number; deleteFirst: number; createFirst: number }
+  >()
+  const modules = new Map<string, number>()
+  for (const { plan, change } of entries) {
+    const type = types.get(change.type) ?? {
+      destroy: 0,
+      deleteFirst: 0,
+      createFirst: 0
+    }
+    if (change.action === 'destroy') type.destroy++
+    else if (change.replaceOrder === 'create-first') type.createFirst++
+    else type.deleteFirst++
+    types.set(change.type, type)
+    const top = splitModuleAddress(change.module)?.[0] ?? ''
+    const key = multi ? `${plan.source}\u0000${top}` : top
+    modules.set(key, (modules.get(key) ?? 0) + 1)
+  }
+  const total = (t: {
+    destroy: number
+    deleteFirst: number
+    createFirst: number
+  }): number => t.destroy + t.deleteFirst + t.createFirst
+  const ranked = [...types].sort(
+    ([a, x], [b, y]) => total(y) - total(x) || compare(a, b)
+  )
+  const out = [
+    '| Resource type | Destroy | Replace, delete first | Replace, create first |',
+    '|---|--:|--:|--:|'
+  ]
+  for (const [type, t] of ranked.slice(0, TOP_ROWS))
+    out.push(
+      `| ${code(type, true)} | ${t.destroy} | ${t.deleteFirst} | ${t.createFirst} |`
+    )
+  const rest = ranked.slice(TOP_ROWS)
+  if (rest.length > 0)
+    out.push(
+      `| and ${plural(rest.length, 'more type')} | ${rest.reduce((n, [, t]) => n + t.destroy, 0)} | ${rest.reduce((n, [, t]) => n + t.deleteFirst, 0)} | ${rest.reduce((n, [, t]) => n + t.createFirst, 0)} |`
+    )
+  out.push('')
+  if (modules.size > 1) {
+    const top = [...modules]
+      .sort(([a, x], [b, y]) => y - x || compare(a, b))
+      .slice(0, TOP_ROWS)
+      .map(([key, n]) => {
+        const [source, module] = multi
+          ? [
+              key.slice(0, key.indexOf('\u0000')),
+              key.slice(key.indexOf('\u0000') + 1)
+            ]
+          : ['', key]
+        const where = module === '' ? 'the root module' : addressCode(module)
+        return `${where}${multi ? ` of ${code(source)}` : ''} (${n.toLocaleString('en-US')})`
+      })
+    out.push(
+      `In ${top.join(', ')}${modules.size > TOP_ROWS ? `, and ${plural(modules.size - TOP_ROWS, 'more module')}` : ''}.`,
+      ''
+    )
+  }
+  return out
 }
 
 /** One row per change, grouped under a plan heading when there are several plans. */
@@ -749,6 +868,10 @@ function causeTable(
       (a.destroy + a.deleteFirst + a.createFirst)
   )
   const withCause = options.analysis.commits !== undefined
+  const [only] = rows
+  // One reason and no commits to tell apart: a sentence says it all.
+  if (!withCause && rows.length === 1 && only !== undefined)
+    return options.gated ? [`All gated because ${only.why}.`, ''] : []
   const out = [
     `| ${withCause ? 'Caused by | ' : ''}${options.gated ? 'Why gated | ' : ''}Destroy | Replace, delete first | Replace, create first |`,
     `|${withCause ? '---|' : ''}${options.gated ? '---|' : ''}--:|--:|--:|`

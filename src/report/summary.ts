@@ -57,14 +57,15 @@ export function renderSummary(
       : capitalize(
           `${plural(entries.length, 'destructive change')} that ${entries.length === 1 ? 'does' : 'do'} not need approval`
         )
-    lists.push(`### ${title}`, '', ...list.lines)
+    lists.push(`### ${title}`, '', ...list.lines, ...list.folded)
     if (list.hidden > 0)
       lists.push(
         `> [!WARNING]\n> ${plural(list.hidden, 'address', 'addresses')} did not fit in the job summary; the JSON report (\`report-path\`) lists every one.`,
         ''
       )
   }
-  const head = [...top, ...lists, ...action]
+  // The command comes before the lists: here they are complete, and can be long.
+  const head = [...top, ...action, ...lists]
   let room = maxBytes - bytes(head) - 200
   for (;;) {
     if (room < 1_000) return head.join('\n')

@@ -355,15 +355,26 @@ describe('size: always within GitHub limits, always with the command', () => {
         `### Gated changes (${count.toLocaleString('en-US')})`
       )
       const addresses = analysis.decision.gated.map((g) => g.address)
-      // Every address the comment names, read back from its tables and trees.
-      const named = namedAddresses(top)
+      // Every address the comment names, read back from its lists and trees.
+      const named = namedAddresses(body)
       const shown = addresses.filter((a) => named.has(a)).length
       expect({ shown: shown + hidden, count, hidden }).toEqual({
         shown: count,
         count,
         hidden
       })
-      if (count <= 50) expect(hidden).toBe(0)
+      if (count <= 50) {
+        expect(hidden).toBe(0)
+        // A short list is above the fold, whole.
+        expect(namedAddresses(top).size).toBeGreaterThanOrEqual(count)
+      } else {
+        // A long one: its causes and top modules above the fold, the tree folded away.
+        expect(top).toContain(
+          'All gated because the policy gates every destructive change'
+        )
+        expect(top).toContain('| Resource type | Destroy |')
+        if (hidden < count) expect(body).toContain('as a module tree</summary>')
+      }
       if (hidden > 0) {
         expect(top).toContain(
           `${hidden.toLocaleString('en-US')} destructive address${hidden === 1 ? ' is' : 'es are'} not shown here`
