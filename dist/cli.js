@@ -20778,7 +20778,7 @@ function attributionLines(analysis, change) {
     }
     if (!verdict.pinned)
         lines.push('no commit of the range could be tied to it');
-    lines.push(verdict.gated ? 'gated: needs a human approval' : 'not gated');
+    lines.push(verdict.gated ? "gated: merging needs a person's approval" : 'not gated');
     return lines;
 }
 
