@@ -41643,45 +41643,65 @@ function reviewHeadline(view) {
             return '## ⛔ plangate: a plan is incomplete, so nothing can be approved';
     }
 }
-/** The verdict: the headline and one paragraph on where the review stands. */
+/**
+ * The verdict: the headline and one paragraph on where the review stands,
+ * in a GitHub alert coloured for the state (cdk-diff-action's warning
+ * callout): caution while blocked, a tip once approved.
+ */
 function stateSection(view) {
-    const out = [reviewHeadline(view), ''];
+    const paragraph = stateParagraph(view);
+    const kind = view.stale !== undefined
+        ? 'WARNING'
+        : view.state === 'pass'
+            ? undefined
+            : view.state === 'approved'
+                ? 'TIP'
+                : 'CAUTION';
+    return [
+        reviewHeadline(view),
+        '',
+        ...(kind === undefined ? [paragraph] : [`> [!${kind}]`, `> ${paragraph}`]),
+        ''
+    ];
+}
+function stateParagraph(view) {
+    const out = [];
     const at = view.headSha === '' ? 'this head' : code$3(view.headSha.slice(0, 12));
     if (view.stale !== undefined) {
         const now = code$3(view.stale.headSha.slice(0, 12));
         out.push(`${view.stale.headSha === view.headSha ? `plangate reviewed ${at} again.` : `This report is for ${at}; the pull request is now at ${now}.`} ${view.stale.url === undefined
             ? 'plangate replaces this report when it has reviewed the new head.'
-            : `${link('The report for the new head', view.stale.url)} is the one that counts.`} Approvals of this report no longer count.`, '');
-        return out;
+            : `${link('The report for the new head', view.stale.url)} is the one that counts.`} Approvals of this report no longer count.`);
+        return out.join(' ');
     }
     switch (view.state) {
         case 'pass':
             out.push(view.destructiveCount === 0
                 ? 'Nothing here destroys or replaces existing infrastructure.'
-                : 'The destroys and replacements below were caused by people (or the policy does not gate them): nothing needs approval. Read them anyway.', '');
+                : 'The destroys and replacements below were caused by people (or the policy does not gate them): nothing needs approval. Read them anyway.');
             break;
         case 'blocked': {
             if (view.digest === '') {
-                out.push(`**Blocked:** ${gatedPhrase(view.gatedCount)} need${view.gatedCount === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.gatedCount === 1 ? 'it' : 'them'}.`, '');
+                out.push(`**Blocked:** ${gatedPhrase(view.gatedCount)} need${view.gatedCount === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.gatedCount === 1 ? 'it' : 'them'}.`);
                 break;
             }
             const so = (view.approvedBy ?? []).length;
             out.push(`**Merging is blocked** until a person with write access who did not write this pull request's commits approves exactly ${gatedPhrase(view.gatedCount)}${view.headSha === '' ? '' : ` at ${at}`}.${so > 0
                 ? ` ${so} of ${view.required ?? so + 1} approvals so far: ${people$1(view.approvedBy ?? [], view.links)}.`
-                : ''}`, '');
+                : ''}`);
             break;
         }
         case 'approved':
-            out.push(`**Approved** by ${people$1(view.approvedBy ?? [], view.links, true)} for digest ${code$3(view.digest)} at ${at}. plangate no longer blocks the merge. A new push or a changed plan needs a new approval.`, '');
+            out.push(`**Approved** by ${people$1(view.approvedBy ?? [], view.links, true)} for digest ${code$3(view.digest)} at ${at}. plangate no longer blocks the merge. A new push or a changed plan needs a new approval.`);
             break;
         case 'rejected':
-            out.push(`**Denied** by ${people$1(view.deniedBy ?? [], view.links, true)} for digest ${code$3(view.digest)} at ${at}. An approval cannot outvote a denial. To go on, push a change that removes these destroys and replacements or makes them differently (the new plan gets a new digest and needs a new approval), or the person who denied deletes the ${code$3(DENY_COMMAND)} comment (or dismisses the review).`, '');
+            out.push(`**Denied** by ${people$1(view.deniedBy ?? [], view.links, true)} for digest ${code$3(view.digest)} at ${at}. An approval cannot outvote a denial. To go on, push a change that removes these destroys and replacements or makes them differently (the new plan gets a new digest and needs a new approval), or the person who denied deletes the ${code$3(DENY_COMMAND)} comment (or dismisses the review).`);
             break;
         case 'incomplete':
-            out.push('**Merging is blocked** because a plan is incomplete (see below): it may not show every change, so no approval can unblock it. Fix the plan and run plangate again.', '');
+            out.push('**Merging is blocked** because a plan is incomplete (see below): it may not show every change, so no approval can unblock it. Fix the plan and run plangate again.');
             break;
     }
-    return out;
+    return out.join(' ');
 }
 /**
  * The next step, after the lists: the exact command to copy while blocked,
@@ -42329,7 +42349,10 @@ function renderComment(analysis, options) {
         details.push(`<details><summary>Full report: ${detailsTitle(analysis)}</summary>`, '', report.markdown.trimEnd(), '', '</details>', '');
     }
     else {
-        details.push(`The full report does not fit in this comment: ${summaryPointer(options.links)}.`, '');
+        const where = options.links?.runUrl === undefined
+            ? "the run's job summary"
+            : link("the run's job summary", options.links.runUrl);
+        details.push(`The full report (every change with its diff) does not fit in this comment: it is in ${where}.`, '');
     }
     const body = [
         ...top,

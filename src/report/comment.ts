@@ -148,8 +148,12 @@ export function renderComment(
       ''
     )
   } else {
+    const where =
+      options.links?.runUrl === undefined
+        ? "the run's job summary"
+        : link("the run's job summary", options.links.runUrl)
     details.push(
-      `The full report does not fit in this comment: ${summaryPointer(options.links)}.`,
+      `The full report (every change with its diff) does not fit in this comment: it is in ${where}.`,
       ''
     )
   }

@@ -140,9 +140,31 @@ export function reviewHeadline(view: ReviewView): string {
   }
 }
 
-/** The verdict: the headline and one paragraph on where the review stands. */
+/**
+ * The verdict: the headline and one paragraph on where the review stands,
+ * in a GitHub alert coloured for the state (cdk-diff-action's warning
+ * callout): caution while blocked, a tip once approved.
+ */
 export function stateSection(view: ReviewView): string[] {
-  const out = [reviewHeadline(view), '']
+  const paragraph = stateParagraph(view)
+  const kind =
+    view.stale !== undefined
+      ? 'WARNING'
+      : view.state === 'pass'
+        ? undefined
+        : view.state === 'approved'
+          ? 'TIP'
+          : 'CAUTION'
+  return [
+    reviewHeadline(view),
+    '',
+    ...(kind === undefined ? [paragraph] : [`> [!${kind}]`, `> ${paragraph}`]),
+    ''
+  ]
+}
+
+function stateParagraph(view: ReviewView): string {
+  const out: string[] = []
   const at = view.headSha === '' ? 'this head' : code(view.headSha.slice(0, 12))
   if (view.stale !== undefined) {
     const now = code(view.stale.headSha.slice(0, 12))
@@ -151,25 +173,22 @@ export function stateSection(view: ReviewView): string[] {
         view.stale.url === undefined
           ? 'plangate replaces this report when it has reviewed the new head.'
           : `${link('The report for the new head', view.stale.url)} is the one that counts.`
-      } Approvals of this report no longer count.`,
-      ''
+      } Approvals of this report no longer count.`
     )
-    return out
+    return out.join(' ')
   }
   switch (view.state) {
     case 'pass':
       out.push(
         view.destructiveCount === 0
           ? 'Nothing here destroys or replaces existing infrastructure.'
-          : 'The destroys and replacements below were caused by people (or the policy does not gate them): nothing needs approval. Read them anyway.',
-        ''
+          : 'The destroys and replacements below were caused by people (or the policy does not gate them): nothing needs approval. Read them anyway.'
       )
       break
     case 'blocked': {
       if (view.digest === '') {
         out.push(
-          `**Blocked:** ${gatedPhrase(view.gatedCount)} need${view.gatedCount === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.gatedCount === 1 ? 'it' : 'them'}.`,
-          ''
+          `**Blocked:** ${gatedPhrase(view.gatedCount)} need${view.gatedCount === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.gatedCount === 1 ? 'it' : 'them'}.`
         )
         break
       }
@@ -179,31 +198,27 @@ export function stateSection(view: ReviewView): string[] {
           so > 0
             ? ` ${so} of ${view.required ?? so + 1} approvals so far: ${people(view.approvedBy ?? [], view.links)}.`
             : ''
-        }`,
-        ''
+        }`
       )
       break
     }
     case 'approved':
       out.push(
-        `**Approved** by ${people(view.approvedBy ?? [], view.links, true)} for digest ${code(view.digest)} at ${at}. plangate no longer blocks the merge. A new push or a changed plan needs a new approval.`,
-        ''
+        `**Approved** by ${people(view.approvedBy ?? [], view.links, true)} for digest ${code(view.digest)} at ${at}. plangate no longer blocks the merge. A new push or a changed plan needs a new approval.`
       )
       break
     case 'rejected':
       out.push(
-        `**Denied** by ${people(view.deniedBy ?? [], view.links, true)} for digest ${code(view.digest)} at ${at}. An approval cannot outvote a denial. To go on, push a change that removes these destroys and replacements or makes them differently (the new plan gets a new digest and needs a new approval), or the person who denied deletes the ${code(DENY_COMMAND)} comment (or dismisses the review).`,
-        ''
+        `**Denied** by ${people(view.deniedBy ?? [], view.links, true)} for digest ${code(view.digest)} at ${at}. An approval cannot outvote a denial. To go on, push a change that removes these destroys and replacements or makes them differently (the new plan gets a new digest and needs a new approval), or the person who denied deletes the ${code(DENY_COMMAND)} comment (or dismisses the review).`
       )
       break
     case 'incomplete':
       out.push(
-        '**Merging is blocked** because a plan is incomplete (see below): it may not show every change, so no approval can unblock it. Fix the plan and run plangate again.',
-        ''
+        '**Merging is blocked** because a plan is incomplete (see below): it may not show every change, so no approval can unblock it. Fix the plan and run plangate again.'
       )
       break
   }
-  return out
+  return out.join(' ')
 }
 
 /**

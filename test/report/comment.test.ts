@@ -389,7 +389,9 @@ describe('size: always within GitHub limits, always with the command', () => {
     const small = renderComment(scenario.analysis, options())
     expect(small.tier).toBe('full')
     const big = renderComment(manyDestroys(20_000, 400), options())
-    expect(big.body).toContain('The full report does not fit in this comment')
+    expect(big.body).toContain(
+      'The full report (every change with its diff) does not fit in this comment'
+    )
   })
 
   it('respects a smaller limit', () => {
