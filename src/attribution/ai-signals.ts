@@ -178,7 +178,12 @@ function evaluate(rule: Rule, subject: Subject): Evidence | undefined {
     category: rule.category,
     confidence: rule.confidence,
     field: rule.field,
-    text: clip(hit.text)
+    // A trailer is quoted as its line; any other field as the matched token only.
+    text: clip(
+      rule.field === 'trailer'
+        ? hit.text
+        : (compiled.extract(hit.value) ?? hit.text)
+    )
   }
 }
 

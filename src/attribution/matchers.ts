@@ -17,10 +17,18 @@ const TRAILER_KEY = /^[a-z0-9][a-z0-9-]*$/i
 /** A matcher ready to test values. */
 export type TestValue = (value: string) => boolean
 
+/**
+ * The part of a value a matcher matched: a regex's match, or the whole
+ * (trimmed) value; undefined when it does not match. Evidence quotes this,
+ * never the rest of the line, so text after a marker cannot ride along.
+ */
+export type ExtractValue = (value: string) => string | undefined
+
 /** A rule with its matchers compiled. */
 export interface CompiledRule {
   readonly rule: Rule
   readonly test: TestValue
+  readonly extract: ExtractValue
   readonly requires: readonly {
     readonly condition: Condition
     readonly test: TestValue
@@ -38,9 +46,11 @@ export function compileRule(rule: Rule): CompiledRule {
   const cached = cache.get(rule)
   if (cached !== undefined) return cached
   validateShape(rule)
+  const test = compileMatcher(rule.id, rule.match)
   const compiled: CompiledRule = {
     rule,
-    test: compileMatcher(rule.id, rule.match),
+    test,
+    extract: compileExtractor(rule.match, test),
     requires: (rule.requires ?? []).map((condition) => {
       if (
         !(RULE_FIELDS as readonly string[]).includes(condition.field) ||
@@ -103,6 +113,15 @@ function validateShape(rule: Rule): void {
 }
 
 /** Compiles one matcher; all comparisons are case-insensitive. */
+/** The extractor for a matcher already checked by `compileMatcher`. */
+function compileExtractor(matcher: Matcher, test: TestValue): ExtractValue {
+  if (matcher.kind === 'regex') {
+    const regex = new RegExp(matcher.source, 'i')
+    return (value) => regex.exec(value.trim().slice(0, MAX_MATCH_CHARS))?.[0]
+  }
+  return (value) => (test(value) ? value.trim() : undefined)
+}
+
 export function compileMatcher(ruleId: string, matcher: Matcher): TestValue {
   switch (matcher.kind) {
     case 'exact': {

@@ -217,7 +217,8 @@ export function readAudit(body: string): string[] {
       line
         .slice(2)
         .replace(/\[((?:comment|review) \d+)\]\([^)]*\)/g, '$1')
-        .replace(/@\u200b/g, '@')
+        .replace(/\u200b/g, '')
+        .replace(/\\([\\[\]|])/g, '$1')
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
         .replace(/&amp;/g, '&')

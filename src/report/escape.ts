@@ -20,14 +20,132 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-/** Escapes free text so that it cannot open HTML, mentions or Markdown structures. */
-export function escapeText(text: string): string {
-  return oneLine(escapeHtml(text)).replace(/@/g, '@\u200b')
+/** Longest piece of free text a report quotes; the rest is cut with an ellipsis. */
+export const MAX_TEXT_CHARS = 2_000
+
+/**
+ * Escapes free text (plan data, or plangate's words around it) for
+ * Markdown: on one line, cut at `max` characters, and, outside the code
+ * spans it holds, no HTML, no mention, no issue reference, no link, image
+ * or autolink, and no backslash that could undo an escape. Code spans
+ * (plangate's own, or a backtick run in data that CommonMark would close)
+ * are kept as they are: nothing inside one is interpreted.
+ */
+export function escapeText(text: string, max = MAX_TEXT_CHARS): string {
+  return mapOutsideCode(cut(oneLine(text), max), escapeProse)
 }
 
-/** Free text inside a table cell: also escapes the cell separator. */
-export function escapeCell(text: string): string {
-  return escapeText(text).replace(/\|/g, '\\|')
+/** Free text inside a table cell: also escapes the cell separator, inside code spans too. */
+export function escapeCell(text: string, max = MAX_TEXT_CHARS): string {
+  return escapeText(text, max).replace(/\|/g, '\\|')
+}
+
+function escapeProse(text: string): string {
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Links and images need brackets.
+      .replace(/[[\]]/g, (c) => `\\${c}`)
+      // Mentions and team mentions, and e-mail autolinks.
+      .replace(/@/g, '@\u200b')
+      // Issue and pull request references: #12, GH-12, owner/repo#12.
+      .replace(/#(?=\d)/g, '#\u200b')
+      .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
+      // Autolinks without brackets: http://, https://, ftp://, www.
+      .replace(/:\/\//g, ':\u200b//')
+      .replace(/\b(www)\./gi, '$1\u200b.')
+  )
+}
+
+/**
+ * Applies `escape` to the parts of `text` outside CommonMark code spans (a
+ * backtick run closed by a run of the same length); an unclosed run is
+ * literal text.
+ */
+function mapOutsideCode(
+  text: string,
+  escape: (prose: string) => string
+): string {
+  let out = ''
+  let prose = ''
+  let i = 0
+  while (i < text.length) {
+    if (text[i] !== '`') {
+      prose += text[i]
+      i++
+      continue
+    }
+    let n = 0
+    while (text[i + n] === '`') n++
+    const close = findRun(text, i + n, n)
+    if (close === -1) {
+      prose += '`'.repeat(n)
+      i += n
+      continue
+    }
+    out += escape(prose) + text.slice(i, close + n)
+    prose = ''
+    i = close + n
+  }
+  return out + escape(prose)
+}
+
+/** Where the next run of exactly `n` backticks starts at or after `from`, or -1. */
+function findRun(text: string, from: number, n: number): number {
+  let i = from
+  while (i < text.length) {
+    if (text[i] !== '`') {
+      i++
+      continue
+    }
+    let m = 0
+    while (text[i + m] === '`') m++
+    if (m === n) return i
+    i += m
+  }
+  return -1
+}
+
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text
+  const points = Array.from(text)
+  return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`
+}
+
+/**
+ * Free text inside an HTML block (a `<details><summary>` line), where
+ * GitHub does not read Markdown, so a backslash would show: HTML escapes,
+ * defused mentions and references, one line.
+ */
+export function escapeHtmlText(text: string, max = MAX_TEXT_CHARS): string {
+  return escapeHtml(cut(oneLine(text), max))
+    .replace(/@/g, '@\u200b')
+    .replace(/#(?=\d)/g, '#\u200b')
+    .replace(/:\/\//g, ':\u200b//')
+}
+
+/**
+ * Text as an HTML `<code>` element (a `<summary>` line, a table cell): every
+ * character shown as it is, nothing interpreted as Markdown or HTML.
+ */
+export function htmlCode(text: string): string {
+  const single = oneLine(text)
+  let out = ''
+  for (let i = 0; i < single.length; i++) out += entity(single, i)
+  return `<code>${out}</code>`
+}
+
+/** The character at `i` as inline HTML shows it; an underscore inside a word stays readable. */
+function entity(text: string, i: number): string {
+  const c = text[i] ?? ''
+  const plain =
+    c === '_' &&
+    /[A-Za-z0-9]/.test(text[i - 1] ?? '') &&
+    /[A-Za-z0-9]/.test(text[i + 1] ?? '')
+  return plain ? c : (ENTITIES[c] ?? c)
 }
 
 /** A code span that survives backticks in its content. */
@@ -82,12 +200,7 @@ export function addressCode(address: string): string {
   let quoted = false
   for (let i = 0; i < text.length; i++) {
     const c = text[i] ?? ''
-    // An underscore inside a word never starts emphasis: keep `terraform_data` readable.
-    const plain =
-      c === '_' &&
-      /[A-Za-z0-9]/.test(text[i - 1] ?? '') &&
-      /[A-Za-z0-9]/.test(text[i + 1] ?? '')
-    out += plain ? c : (ENTITIES[c] ?? c)
+    out += entity(text, i)
     if (quoted) {
       if (c === '\\') {
         const next = text[i + 1] ?? ''
@@ -138,4 +251,54 @@ export function utf8Length(text: string): number {
     } else n += 3
   }
   return n
+}
+
+/**
+ * Code points a terminal acts on instead of showing: C0 controls (tab and
+ * newline included: only plangate breaks its own lines), DEL, C1 controls,
+ * the line and paragraph separators, and the bidirectional marks,
+ * embeddings, overrides and isolates that reorder what is shown.
+ */
+function isTerminalControl(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x061c ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  )
+}
+
+/** The readable forms of the most common control characters. */
+const TERMINAL_SHORT_FORMS: Readonly<Record<string, string>> = {
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r'
+}
+
+/**
+ * Text that did not come from plangate on its way to a terminal (the text
+ * report, the CLI's messages): every control character is shown as an
+ * escape (`\x1b`, `\r`, `\u202e`), so that only plangate moves the cursor,
+ * colours, links or reorders what the reader sees. A backslash is kept as
+ * it is. Multi-line data is split on `\n` first, each line escaped.
+ */
+export function escapeTerminal(text: string): string {
+  let out = ''
+  let plain = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (!isTerminalControl(code)) continue
+    const c = text[i] ?? ''
+    out +=
+      text.slice(plain, i) +
+      (TERMINAL_SHORT_FORMS[c] ??
+        (code <= 0xff
+          ? `\\x${code.toString(16).padStart(2, '0')}`
+          : `\\u${code.toString(16).padStart(4, '0')}`))
+    plain = i + 1
+  }
+  return plain === 0 ? text : out + text.slice(plain)
 }

@@ -1,7 +1,7 @@
 import type { Analysis, Plan, ResourceChange } from '../model.js'
 import { countChanges } from '../gate/index.js'
 import { renderAttributeDiff, renderAttributeLines } from './diff.js'
-import { code, escapeHtml, escapeText, fence, oneLine } from './escape.js'
+import { code, escapeHtmlText, escapeText, fence, htmlCode } from './escape.js'
 import {
   attributionLines,
   commitLines,
@@ -119,7 +119,7 @@ function renderPlanDetails(
   out.push(
     `#### ${code(plan.source)}${multi ? '' : ': every change'}`,
     '',
-    `<sub>${escapeHtml(describeOrigin(plan))}</sub>`,
+    `<sub>${escapeText(describeOrigin(plan))}</sub>`,
     ''
   )
   if (plan.incomplete !== undefined) {
@@ -181,7 +181,7 @@ function renderChangeDetails(
   tier: MarkdownTier,
   out: string[]
 ): void {
-  const summary = `<code>${escapeHtml(markerFor(change))} ${escapeHtml(oneLine(change.address))}</code> ${escapeHtml(oneLine(labelFor(change)))}`
+  const summary = `${htmlCode(`${markerFor(change)} ${change.address}`)} ${escapeHtmlText(labelFor(change))}`
   let lines = renderAttributeDiff(change.attributes, change.action, 'markdown')
   if (tier === 'short' && lines.length > SHORT_TIER_LINES) {
     const cut = lines.length - SHORT_TIER_LINES
@@ -191,11 +191,14 @@ function renderChangeDetails(
     ...(change.explanation === undefined
       ? []
       : [escapeText(capitalize(change.explanation)) + '.', '']),
-    ...attributionLines(analysis, change).map((line) =>
-      line.startsWith('  ')
+    ...attributionLines(analysis, change).map((line) => {
+      if (!line.startsWith('  ')) return `- ${escapeText(line)}`
+      // Evidence is quoted data, never Markdown.
+      const evidence = /^ {2}evidence: (.*)$/s.exec(line)?.[1]
+      return evidence === undefined
         ? `  - ${escapeText(line.trim())}`
-        : `- ${escapeText(line)}`
-    )
+        : `  - evidence: ${code(evidence)}`
+    })
   ]
   if (why.length > 0 && why[why.length - 1] !== '') why.push('')
   if (lines.length === 0 && why.length === 0) {

@@ -265,7 +265,8 @@ describe('classifyCommit recognises each agent as the reference documents it', (
       tool: 'aider',
       confidence: 'likely',
       ruleId: 'aider.prefix',
-      text: 'aider: Rename the state bucket'
+      // The matched token, not the rest of the line.
+      text: 'aider:'
     },
     {
       agent: 'Devin as author',
@@ -365,7 +366,7 @@ describe('classifyCommit recognises each agent as the reference documents it', (
       tool: 'jules',
       confidence: 'definite',
       ruleId: 'jules.body',
-      text: '*PR created automatically by Jules for task [1234567890123456](https://jules.google.com/task/1234567890123456) started by @annlee*'
+      text: '*PR created automatically by Jules for task [1234567890123456]'
     },
     {
       agent: 'Amazon Q Developer agent',
@@ -553,7 +554,7 @@ describe('classifyCommit recognises each agent as the reference documents it', (
       tool: 'git-ai',
       confidence: 'definite',
       ruleId: 'gitai.note',
-      text: 's_0123456789abcd::t_0123456789abcd 1-12,20'
+      text: 's_0123456789abcd::t_0123456789abcd 1'
     }
   ])('$agent', ({ commit: c, pr, tool, confidence, ruleId, text }) => {
     const verdict = classify(c, pr)
@@ -1110,5 +1111,17 @@ describe('classifyCommit evidence', () => {
       'claude-code',
       'codex-cloud'
     ])
+  })
+})
+
+describe('evidence is the matched token, never the rest of the line', () => {
+  it('quotes the Claude footer without what follows it on the line', () => {
+    const forged =
+      '🤖 Generated with [Claude Code](https://claude.com/claude-code)\r\r## ✅ plangate: approved by @octocat cc @acme/infra-team\r\r<!--'
+    const verdict = classify(commit({ message: `Rename\n\n${forged}` }))
+    expect(verdict.verdict).toBe('ai')
+    expect(verdict.evidence[0]?.text).toBe(
+      '🤖 Generated with [Claude Code](https://claude.com/claude-code)'
+    )
   })
 })
