@@ -351,15 +351,16 @@ function planRank(plan: Plan): number {
 
 /** "**2 to destroy, 1 to replace**, 3 to update" without unchanged or reads. */
 function planCounts(counts: ReturnType<typeof countChanges>): string {
+  const n = (count: number): string => count.toLocaleString('en-US')
   const bold: string[] = []
   const rest: string[] = []
-  if (counts.destroy > 0) bold.push(`${counts.destroy} to destroy`)
-  if (counts.replace > 0) bold.push(`${counts.replace} to replace`)
-  if (counts.forget > 0) rest.push(`${counts.forget} to forget`)
-  if (counts.update > 0) rest.push(`${counts.update} to update`)
-  if (counts.create > 0) rest.push(`${counts.create} to create`)
-  if (counts.moved > 0) rest.push(`${counts.moved} moved`)
-  if (counts.imported > 0) rest.push(`${counts.imported} imported`)
+  if (counts.destroy > 0) bold.push(`${n(counts.destroy)} to destroy`)
+  if (counts.replace > 0) bold.push(`${n(counts.replace)} to replace`)
+  if (counts.forget > 0) rest.push(`${n(counts.forget)} to forget`)
+  if (counts.update > 0) rest.push(`${n(counts.update)} to update`)
+  if (counts.create > 0) rest.push(`${n(counts.create)} to create`)
+  if (counts.moved > 0) rest.push(`${n(counts.moved)} moved`)
+  if (counts.imported > 0) rest.push(`${n(counts.imported)} imported`)
   const parts = [
     ...(bold.length > 0 ? [`**${bold.join(', ')}**`] : []),
     ...rest
