@@ -4,8 +4,11 @@ import { PlanParseError } from './plan/index.js'
 import { PolicyError } from './policy/index.js'
 import { UsageError } from './cli/args.js'
 import { runCli } from './cli/run.js'
+import { escapeTerminal } from './report/escape.js'
 
 // Maps errors to exit codes: bad input 2, internal error 3, never a bare stack.
+// Messages can quote plan data or file names: escaped for the terminal, one
+// line each (a stack keeps its lines, each escaped).
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -21,15 +24,18 @@ try {
     error instanceof PolicyError ||
     error instanceof GitSourceError
   ) {
-    process.stderr.write(`plangate: error: ${error.message}\n`)
+    process.stderr.write(`plangate: error: ${escapeTerminal(error.message)}\n`)
     process.exitCode = 2
   } else {
     const detail =
       error instanceof Error
         ? process.env.PLANGATE_DEBUG
-          ? error.stack
-          : error.message
-        : String(error)
+          ? (error.stack ?? error.message)
+              .split('\n')
+              .map(escapeTerminal)
+              .join('\n')
+          : escapeTerminal(error.message)
+        : escapeTerminal(String(error))
     process.stderr.write(
       `plangate: internal error: ${detail}\nThis is a bug in plangate; please open an issue with this message (set PLANGATE_DEBUG=1 for the stack).\n`
     )

@@ -78,7 +78,8 @@ Options:
       --root-module <dir>            the root module's directory in the repository (default: the
                                      plan file's directory)
       --config <file>                policy file (default: .github/plangate.yml of the repository)
-  -o, --output <file>                write the report to a file instead of standard output
+  -o, --output <file>                write the report to a file instead of standard output ("-"
+                                     is standard output; a device or a FIFO is written in place)
       --force                        let --output replace a file that is not a plangate report
       --color <auto|always|never>    colour the text report (default: auto, only on a terminal; NO_COLOR always wins)
   -h, --help                         show this help
@@ -183,11 +184,10 @@ export function parseCommand(argv: readonly string[]): CliCommand {
   if (plans.filter((p) => p === '-').length > 1) {
     throw new UsageError('standard input ("-") can be read only once')
   }
-  const output = values.output
-  if (output !== undefined && (output === '' || output === '-')) {
-    throw new UsageError(
-      '--output needs a file path; leave it out to write to standard output'
-    )
+  // `--output -` is standard output, as if --output were left out.
+  const output = values.output === '-' ? undefined : values.output
+  if (output === '') {
+    throw new UsageError('--output needs a file path, or - for standard output')
   }
   return {
     kind: 'review',

@@ -1,13 +1,3 @@
-import {
-  renameSync,
-  statSync,
-  writeFileSync,
-  openSync,
-  readSync,
-  closeSync,
-  rmSync
-} from 'node:fs'
-import { resolve } from 'node:path'
 import { analyze } from '../analyze.js'
 import type { Analysis } from '../model.js'
 import {
@@ -30,9 +20,11 @@ import {
   renderSummary,
   renderText
 } from '../report/index.js'
+import { escapeTerminal } from '../report/escape.js'
 import { VERSION } from '../version.js'
-import { HELP, parseCommand, UsageError } from './args.js'
+import { HELP, parseCommand } from './args.js'
 import type { CliCommand } from './args.js'
+import { resolveOutput, writeOutput } from './output.js'
 
 /** The CLI's connection to the world; tests pass their own. */
 export interface CliIo {
@@ -65,8 +57,14 @@ async function review(
   command: Extract<CliCommand, { kind: 'review' }>,
   io: CliIo
 ): Promise<number> {
-  if (command.output !== undefined)
-    checkOutputTarget(command.output, command.plans, command.force)
+  // Decided before the plans are read: a refusal costs nothing.
+  const output =
+    command.output === undefined
+      ? undefined
+      : {
+          path: command.output,
+          target: resolveOutput(command.output, command.plans, command.force)
+        }
   const inputs: PlanInput[] = []
   for (const ref of expandPlanPaths(command.plans)) {
     // One file at a time: each text can be freed once parsed.
@@ -104,18 +102,20 @@ async function review(
     ...(history === undefined ? {} : { history })
   })
   const report = render(analysis, command, io)
-  if (command.output === undefined) {
+  if (output === undefined) {
     io.stdout(report)
   } else {
-    writeAtomically(command.output, report)
+    writeOutput(output.target, report, io)
     io.stderr(
-      `plangate: wrote the ${command.format} report to ${command.output}\n`
+      `plangate: wrote the ${command.format} report to ${escapeTerminal(output.path)}\n`
     )
   }
+  // Plan data on standard error is escaped like the text report's.
   if (command.output !== undefined || command.format !== 'text') {
-    for (const warning of analysis.warnings) io.stderr(`warning: ${warning}\n`)
+    for (const warning of analysis.warnings)
+      io.stderr(`warning: ${escapeTerminal(warning)}\n`)
     io.stderr(
-      `plangate: ${analysis.decision.verdict === 'pass' ? 'PASS' : 'BLOCKED'}: ${analysis.decision.summary}\n`
+      `plangate: ${analysis.decision.verdict === 'pass' ? 'PASS' : 'BLOCKED'}: ${escapeTerminal(analysis.decision.summary)}\n`
     )
   }
   return analysis.decision.verdict === 'pass' ? 0 : 1
@@ -142,56 +142,5 @@ function render(
             io.stdoutIsTty))
       return renderText(analysis, { color })
     }
-  }
-}
-
-/** Refuses to overwrite an input plan, or a file plangate did not write, unless forced. */
-function checkOutputTarget(
-  output: string,
-  plans: readonly string[],
-  force: boolean
-): void {
-  const target = resolve(output)
-  if (plans.some((plan) => plan !== '-' && resolve(plan) === target)) {
-    throw new UsageError(
-      `--output ${output} is one of the plan files being read; choose another path`
-    )
-  }
-  let head: string
-  try {
-    const stat = statSync(output)
-    if (stat.isDirectory())
-      throw new UsageError(
-        `--output ${output} is a directory; give a file path`
-      )
-    const fd = openSync(output, 'r')
-    try {
-      const buffer = Buffer.alloc(512)
-      const read = readSync(fd, buffer, 0, buffer.length, 0)
-      head = buffer.subarray(0, read).toString('utf8')
-    } finally {
-      closeSync(fd)
-    }
-  } catch (error) {
-    if (error instanceof UsageError) throw error
-    return // nothing there yet
-  }
-  if (!force && head.length > 0 && !head.includes('plangate')) {
-    throw new UsageError(
-      `--output ${output} exists and is not a plangate report; remove it or pass --force to replace it`
-    )
-  }
-}
-
-function writeAtomically(path: string, content: string): void {
-  const temporary = `${path}.plangate-${process.pid}.tmp`
-  try {
-    writeFileSync(temporary, content)
-    renameSync(temporary, path)
-  } catch (error) {
-    rmSync(temporary, { force: true })
-    throw new UsageError(
-      `cannot write --output ${path}: ${error instanceof Error ? error.message : String(error)}`
-    )
   }
 }

@@ -1,6 +1,7 @@
 import type { Analysis, ChangeAction, Plan, ResourceChange } from '../model.js'
 import { countChanges } from '../gate/index.js'
 import { renderAttributeDiff, renderAttributeLines } from './diff.js'
+import { escapeTerminal } from './escape.js'
 import {
   ACTION_ORDER,
   attributionLines,
@@ -31,7 +32,20 @@ const ANSI = {
 } as const
 type Style = keyof typeof ANSI
 
-/** Renders the analysis for a terminal: destructive changes first, Terraform's markers. */
+/** Plan data on one line: every control character shown as an escape. */
+const data = escapeTerminal
+
+/** Plan data that may span lines (a check message): one escaped line per line. */
+function dataLines(text: string): string[] {
+  return text.split('\n').map(escapeTerminal)
+}
+
+/**
+ * Renders the analysis for a terminal: destructive changes first,
+ * Terraform's markers. Everything that came from a plan, a commit or a file
+ * name goes through {@link escapeTerminal}: colours and line breaks come
+ * only from plangate.
+ */
 export function renderText(analysis: Analysis, options: TextOptions): string {
   const paint = (style: Style, text: string): string =>
     options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text
@@ -45,11 +59,11 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
         `Commits reviewed (${analysis.commits.length}, ${ai} by AI agents)`
       )
     )
-    for (const line of commitLines(analysis)) out.push(`  ${line}`)
+    for (const line of commitLines(analysis)) out.push(`  ${data(line)}`)
     out.push('')
   }
   for (const warning of analysis.warnings)
-    out.push(paint('yellow', `warning: ${warning}`))
+    out.push(paint('yellow', `warning: ${data(warning)}`))
   if (analysis.warnings.length > 0) out.push('')
   const { decision } = analysis
   const verdict =
@@ -58,8 +72,8 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
       : paint('red', paint('bold', 'BLOCKED'))
   out.push(`Total: ${countsLine(analysis.summary)}`)
   for (const problem of decision.planProblems)
-    out.push(paint('red', `! ${problem}`))
-  out.push(`Verdict: ${verdict}: ${decision.summary}`)
+    out.push(paint('red', `! ${data(problem)}`))
+  out.push(`Verdict: ${verdict}: ${data(decision.summary)}`)
   return out.join('\n') + '\n'
 }
 
@@ -70,11 +84,16 @@ function renderPlan(
   paint: (style: Style, text: string) => string
 ): void {
   const tool = toolName(plan.format)
-  out.push(paint('bold', `Plan ${plan.source} (${describeOrigin(plan)})`))
+  out.push(
+    paint('bold', `Plan ${data(plan.source)} (${data(describeOrigin(plan))})`)
+  )
   out.push(`  ${countsLine(countChanges([plan]))}`)
   if (plan.incomplete !== undefined) {
-    for (const note of plan.incomplete.notes)
-      out.push(paint('red', `  ! incomplete: ${note}`))
+    for (const note of plan.incomplete.notes) {
+      const [first = '', ...rest] = dataLines(note)
+      out.push(paint('red', `  ! incomplete: ${first}`))
+      for (const line of rest) out.push(paint('red', `    ${line}`))
+    }
   }
   // Grouped by action, the most dangerous first; destructive groups in red.
   const listed = sortForReport(plan.changes.filter(isListed))
@@ -95,7 +114,7 @@ function renderPlan(
     for (const output of plan.outputs) {
       if (output.action === 'no-op') continue
       for (const line of renderAttributeLines(output.attributes, 'terminal'))
-        out.push(`    ${line}`)
+        out.push(`    ${data(line)}`)
     }
   }
   if (plan.drift.length > 0) {
@@ -113,8 +132,9 @@ function renderPlan(
   if (failing.length > 0) {
     out.push('', paint('bold', '  Checks'))
     for (const check of failing) {
-      out.push(paint('yellow', `    ${check.status}: ${check.address}`))
-      for (const problem of check.problems) out.push(`      ${problem}`)
+      out.push(paint('yellow', `    ${check.status}: ${data(check.address)}`))
+      for (const problem of check.problems)
+        for (const line of dataLines(problem)) out.push(`      ${line}`)
     }
   }
   out.push('')
@@ -145,17 +165,20 @@ function renderChange(
         ? 'dim'
         : 'yellow'
   out.push(
-    `    ${paint(style, marker)} ${paint('bold', change.address)}  ${paint('dim', labelFor(change))}`
+    `    ${paint(style, marker)} ${paint('bold', data(change.address))}  ${paint('dim', data(labelFor(change)))}`
   )
   if (change.explanation !== undefined)
-    out.push(`        ${change.explanation}`)
+    for (const line of dataLines(change.explanation))
+      out.push(`        ${line}`)
   for (const line of attributionLines(analysis, change))
     out.push(
-      paint(line.startsWith('gated') ? 'red' : 'cyan', `        ${line}`)
+      paint(line.startsWith('gated') ? 'red' : 'cyan', `        ${data(line)}`)
     )
   const diff = renderAttributeDiff(change.attributes, change.action, 'terminal')
   for (const line of diff)
     out.push(
-      line.startsWith('#') ? paint('dim', `        ${line}`) : `        ${line}`
+      line.startsWith('#')
+        ? paint('dim', `        ${data(line)}`)
+        : `        ${data(line)}`
     )
 }

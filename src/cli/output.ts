@@ -1,0 +1,278 @@
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync
+} from 'node:fs'
+import type { Stats } from 'node:fs'
+import { dirname, join, basename, resolve } from 'node:path'
+import { UsageError } from './args.js'
+
+/**
+ * Where `--output` sends the report, decided before the plans are read so
+ * that a refusal costs nothing:
+ * - `stdout`/`stderr`: the path is this process's own standard output or
+ *   error (`/dev/stdout`, `/proc/self/fd/2`, or the file the shell
+ *   redirected it to), written through the stream plangate already holds;
+ * - `stream`: a character device or a FIFO, written in place (`/dev/null`, a
+ *   terminal, a named pipe), never read, never renamed over;
+ * - `file`: a regular file (new, empty, or plangate's own report, or any file
+ *   with --force), replaced atomically through a temporary file next to it.
+ *   A symlink is written through: the file it points at is replaced and the
+ *   link stays a link.
+ */
+export type OutputTarget =
+  | { readonly kind: 'stdout' }
+  | { readonly kind: 'stderr' }
+  | { readonly kind: 'stream'; readonly path: string }
+  | { readonly kind: 'file'; readonly path: string }
+
+/** The largest existing file plangate reads to recognise its own JSON report. */
+export const MAX_REPORT_CHECK_BYTES = 256 * 1024 * 1024
+
+/** Bytes read from each end of an existing file to recognise a Markdown or text report. */
+const SNIFF_BYTES = 4096
+
+/** Decides where the report goes; refuses anything whose contents plangate would lose. */
+export function resolveOutput(
+  output: string,
+  plans: readonly string[],
+  force: boolean
+): OutputTarget {
+  let link: Stats
+  try {
+    link = lstatSync(output)
+  } catch {
+    return { kind: 'file', path: output } // nothing there yet
+  }
+  let stat: Stats
+  try {
+    stat = statSync(output)
+  } catch (error) {
+    if (link.isSymbolicLink())
+      throw new UsageError(
+        `--output ${output} is a symlink to a missing file; give the path it should point at, or remove the link`
+      )
+    throw cannotWrite(output, error)
+  }
+  if (isSameFile(stat, fdStat(1))) return { kind: 'stdout' }
+  if (isSameFile(stat, fdStat(2))) return { kind: 'stderr' }
+  if (stat.isDirectory())
+    throw new UsageError(`--output ${output} is a directory; give a file path`)
+  if (plans.some((plan) => isSamePath(plan, output, stat)))
+    throw new UsageError(
+      `--output ${output} is one of the plan files being read; choose another path`
+    )
+  if (stat.isCharacterDevice() || stat.isFIFO())
+    return { kind: 'stream', path: output }
+  if (!stat.isFile())
+    throw new UsageError(
+      `--output ${output} is a ${describeType(stat)}, which plangate does not write to; give a file path, or leave --output out and redirect standard output`
+    )
+  const path = link.isSymbolicLink() ? realpathSync(output) : output
+  if (!force && stat.size > 0 && !isPlangateReport(path))
+    throw new UsageError(
+      `--output ${output} exists and is not a plangate report (plangate replaces only its own JSON, Markdown or text reports); choose another path, or pass --force to replace it`
+    )
+  return { kind: 'file', path }
+}
+
+/** Writes the report where {@link resolveOutput} decided. */
+export function writeOutput(
+  target: OutputTarget,
+  report: string,
+  io: {
+    readonly stdout: (text: string) => void
+    readonly stderr: (text: string) => void
+  }
+): void {
+  switch (target.kind) {
+    case 'stdout':
+      io.stdout(report)
+      return
+    case 'stderr':
+      io.stderr(report)
+      return
+    case 'stream':
+      writeStream(target.path, report)
+      return
+    case 'file':
+      writeAtomically(target.path, report)
+      return
+  }
+}
+
+/** A device or a FIFO: opened for writing only (a FIFO waits for its reader), never created. */
+function writeStream(path: string, content: string): void {
+  let fd: number
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY)
+  } catch (error) {
+    throw cannotWrite(path, error)
+  }
+  try {
+    const stat = fstatSync(fd)
+    if (!stat.isCharacterDevice() && !stat.isFIFO())
+      throw new UsageError(
+        `--output ${path} changed while plangate ran (now a ${describeType(stat)}); run again`
+      )
+    const buffer = Buffer.from(content)
+    let written = 0
+    while (written < buffer.length)
+      written += writeSync(fd, buffer, written, buffer.length - written)
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    throw cannotWrite(path, error)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** A regular file: a temporary file beside it, renamed over it, with the old file's mode. */
+function writeAtomically(path: string, content: string): void {
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.plangate-${process.pid}.tmp`
+  )
+  try {
+    let mode: number | undefined
+    try {
+      mode = statSync(path).mode & 0o777
+    } catch {
+      mode = undefined
+    }
+    writeFileSync(temporary, content, {
+      flag: 'wx',
+      ...(mode === undefined ? {} : { mode })
+    })
+    renameSync(temporary, path)
+  } catch (error) {
+    rmSync(temporary, { force: true })
+    throw cannotWrite(path, error)
+  }
+}
+
+/**
+ * True for plangate's own reports, recognised by their shape: JSON with a
+ * numeric `schemaVersion` and `tool.name` "plangate"; Markdown whose first
+ * line is the headline plangate writes (`## ✅ plangate: …`, `## ⛔ plangate:
+ * …`, `## ⏸️ plangate: …`, see reviewHeadline) followed by a blank line;
+ * text that starts with `Plan ` (or `Total: `) and ends with the
+ * `Verdict: PASS|BLOCKED: …` line. A file that merely mentions plangate is
+ * not one.
+ */
+export function isPlangateReport(path: string): boolean {
+  let fd: number
+  try {
+    // Non-blocking: a FIFO swapped in since the check must not hang the read.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch {
+    return false
+  }
+  try {
+    const stat = fstatSync(fd)
+    if (!stat.isFile()) return false
+    const head = readAt(fd, 0, Math.min(SNIFF_BYTES, stat.size))
+    if (/^\s*\{/.test(head))
+      return (
+        stat.size <= MAX_REPORT_CHECK_BYTES &&
+        isJsonReport(readAt(fd, 0, stat.size))
+      )
+    if (MARKDOWN_HEADLINE.test(head)) return true
+    const tailStart = Math.max(0, stat.size - SNIFF_BYTES)
+    return (
+      TEXT_HEAD.test(head) &&
+      TEXT_TAIL.test(readAt(fd, tailStart, stat.size - tailStart))
+    )
+  } catch {
+    return false
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** The first line of the Markdown report (reviewHeadline), then a blank line. */
+const MARKDOWN_HEADLINE = /^## (?:✅|⛔|⏸️) plangate: [^\n]+\n\n/u
+
+/** SGR colour codes, which a `--color always` text report holds. */
+const SGR = '(?:\\u001b\\[[0-9;]*m)*'
+
+/** The first line of the text report: its first plan, or the totals. */
+const TEXT_HEAD = new RegExp(`^${SGR}(?:Plan |Total: )`)
+
+/** The last line of the text report. */
+const TEXT_TAIL = new RegExp(
+  `(?:^|\\n)Verdict: ${SGR}(?:PASS|BLOCKED)${SGR}: [^\\n]*\\n$`
+)
+
+function isJsonReport(text: string): boolean {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return false
+  }
+  if (!isRecord(value) || typeof value.schemaVersion !== 'number') return false
+  return isRecord(value.tool) && value.tool.name === 'plangate'
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function readAt(fd: number, position: number, length: number): string {
+  const buffer = Buffer.alloc(length)
+  let read = 0
+  while (read < length) {
+    const n = readSync(fd, buffer, read, length - read, position + read)
+    if (n === 0) break
+    read += n
+  }
+  return buffer.subarray(0, read).toString('utf8')
+}
+
+function fdStat(fd: number): Stats | undefined {
+  try {
+    return fstatSync(fd)
+  } catch {
+    return undefined
+  }
+}
+
+function isSameFile(a: Stats, b: Stats | undefined): boolean {
+  return b !== undefined && a.dev === b.dev && a.ino === b.ino
+}
+
+/** True when a plan argument names the output: the same path, or the same file through a link. */
+function isSamePath(plan: string, output: string, stat: Stats): boolean {
+  if (plan === '-') return false
+  if (resolve(plan) === resolve(output)) return true
+  try {
+    return isSameFile(statSync(plan), stat)
+  } catch {
+    return false
+  }
+}
+
+function describeType(stat: Stats): string {
+  if (stat.isBlockDevice()) return 'block device'
+  if (stat.isSocket()) return 'socket'
+  if (stat.isDirectory()) return 'directory'
+  if (stat.isFIFO()) return 'FIFO'
+  if (stat.isFile()) return 'file'
+  return 'special file'
+}
+
+function cannotWrite(path: string, error: unknown): UsageError {
+  return new UsageError(
+    `cannot write --output ${path}: ${error instanceof Error ? error.message : String(error)}`
+  )
+}
