@@ -7,6 +7,12 @@ export type CommentMode = (typeof COMMENT_MODES)[number]
 export interface ActionInputs {
   /** Plan paths or globs, one per line; empty on approval and merge-queue runs. */
   readonly plans: readonly string[]
+  /**
+   * Directory globs, relative to the workspace and normalised (no `./`, no
+   * trailing `/`, `.` for the workspace itself): every matching directory
+   * with infrastructure code must have a plan among `plans`. Empty: no check.
+   */
+  readonly requirePlans: readonly string[]
   /** API token; empty when none was given (report-only runs still work). */
   readonly token: string
   /** Repository path of the config file, read from the base branch on pull requests. */
@@ -34,6 +40,7 @@ export function getInputs(): ActionInputs {
   const config = core.getInput('config').trim() || DEFAULT_CONFIG_INPUT
   const inputs: ActionInputs = {
     plans,
+    requirePlans: requirePlans(core.getMultilineInput('require-plans')),
     token: core.getInput('github-token').trim(),
     config,
     configIsDefault: config === DEFAULT_CONFIG_INPUT,
@@ -102,6 +109,32 @@ function seconds(name: string, fallback: number): number {
       `input "${name}" must be a number of seconds between 0 and 600, got ${JSON.stringify(raw)}`
     )
   return value
+}
+
+/**
+ * `require-plans` lines: globs never split on commas (`{a,b}` is one glob),
+ * `#` lines are comments. Only paths inside the workspace: no absolute path,
+ * no `..`, no negation (a `!` line would match almost everything).
+ */
+function requirePlans(lines: readonly string[]): string[] {
+  const out: string[] = []
+  for (const raw of lines) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
+    const refuse = (why: string): InputError =>
+      new InputError(
+        `input "require-plans" must list directory globs relative to the workspace, one per line (e.g. stacks/*); ${why}, got ${JSON.stringify(line)}`
+      )
+    if (line.startsWith('!')) throw refuse('negated globs are not supported')
+    if (line.startsWith('/') || /^[A-Za-z]:/.test(line) || line.includes('\\'))
+      throw refuse('absolute paths and backslashes are not allowed')
+    const path = line.replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.'
+    const parts = path.split('/')
+    if (path !== '.' && parts.some((p) => p === '' || p === '.' || p === '..'))
+      throw refuse('empty, "." and ".." segments are not allowed')
+    out.push(path)
+  }
+  return [...new Set(out)]
 }
 
 function statusContext(raw: string): string {

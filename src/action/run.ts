@@ -12,6 +12,7 @@ import type {
   PullRequest
 } from '../github/port.js'
 import {
+  checkRequiredPlans,
   expandPlanGlobs,
   expandPlanPaths,
   loadPolicy,
@@ -150,7 +151,7 @@ async function reportOnly(deps: RunDeps): Promise<ActionOutputs> {
       : resolve(context.workspace, inputs.config),
     context.workspace
   )
-  const analysis = analyze(readPlans(inputs), {
+  const analysis = analyze(readPlans(inputs, deps.log), {
     policy: policy.config,
     stackDirs: policy.config.stackDirs
   })
@@ -252,7 +253,7 @@ async function reviewPullRequest(
 
     const viewer = await whoAmI(port, log)
     const policy = await basePolicy(port, inputs, pr)
-    const inputsRead = readPlans(inputs)
+    const inputsRead = readPlans(inputs, log)
     const pulled = await readPullHistory({
       port,
       pr,
@@ -750,14 +751,26 @@ async function basePolicy(
   )
 }
 
-function readPlans(inputs: ActionInputs): PlanInput[] {
+function readPlans(inputs: ActionInputs, log: ActionLog): PlanInput[] {
   if (inputs.plans.length === 0)
     throw new Error(
       'input "plan" is empty: name the plan files to review (one path or glob per line)'
     )
   // Paths and globs are relative to the working directory: the workspace, on a runner.
   const paths = expandPlanGlobs(inputs.plans, process.cwd())
-  return expandPlanPaths(paths).map((ref) =>
+  const refs = expandPlanPaths(paths)
+  if (inputs.requirePlans.length > 0) {
+    // Before any plan is read: a stack without a plan is an error, not a smaller review.
+    const required = checkRequiredPlans(
+      inputs.requirePlans,
+      refs.map((ref) => ref.path),
+      process.cwd()
+    )
+    log.info(
+      `require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`
+    )
+  }
+  return refs.map((ref) =>
     readPlan({
       source: ref.source,
       text: readPlanFile(ref.path, () => readFileSync(0))

@@ -43,3 +43,10 @@ export type {
   Screened,
   ScreenInput
 } from './approval.js'
+export {
+  findDirsWithoutPlan,
+  isInfraCodeFile,
+  MissingPlansError,
+  planDirsOf,
+  SYNTH_OUTPUT_DIRS
+} from './require-plans.js'

@@ -12,3 +12,5 @@ export {
 } from './history.js'
 export type { LoadedPolicy } from './history.js'
 export { GitSourceError } from './git-log.js'
+export { checkRequiredPlans, expandRequiredDirs } from './require-plans.js'
+export type { RequiredPlans } from './require-plans.js'

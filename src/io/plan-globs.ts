@@ -18,7 +18,8 @@ export function expandPlanGlobs(
 ): string[] {
   const out: string[] = []
   for (const line of lines) {
-    if (!new Minimatch(line).hasMagic()) {
+    // Braces count as a glob: `{a,b}/plan.json` is two paths, not one.
+    if (!new Minimatch(line, { magicalBraces: true }).hasMagic()) {
       out.push(line)
       continue
     }
@@ -36,12 +37,13 @@ export function expandPlanGlobs(
   return [...new Set(out)]
 }
 
-/** The directories before the first segment with a glob character. */
-function staticPrefix(pattern: string): string {
+/** The directories before the first segment with a glob character or a brace set. */
+export function staticPrefix(pattern: string): string {
   const parts = pattern.split('/')
   const fixed: string[] = []
   for (const part of parts.slice(0, -1)) {
-    if (new Minimatch(part).hasMagic()) break
+    // `{a,b}` alone has no magic for minimatch, but it is not one directory.
+    if (new Minimatch(part, { magicalBraces: true }).hasMagic()) break
     fixed.push(part)
   }
   return fixed.join('/')
