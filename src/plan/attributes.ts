@@ -151,10 +151,10 @@ export function diffAttributes(
         walk(
           joinPath(path, key),
           bRec[key],
-          !(key in bRec),
+          !Object.hasOwn(bRec, key),
           maskAt(bMask, key),
           aRec[key],
-          !(key in aRec) && maskAt(aUnknown, key) !== true,
+          !Object.hasOwn(aRec, key) && maskAt(aUnknown, key) !== true,
           maskAt(aMask, key),
           maskAt(aUnknown, key)
         )
@@ -189,7 +189,8 @@ export function applyMask(value: unknown, mask: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value
   if (Array.isArray(value))
     return value.map((item, i) => applyMask(item, maskAt(mask, i)))
-  const out: Record<string, unknown> = {}
+  // Keys come from the input: `__proto__` must stay a key, not a prototype.
+  const out = Object.create(null) as Record<string, unknown>
   for (const [key, item] of Object.entries(value))
     out[key] = applyMask(item, maskAt(mask, key))
   return out
@@ -213,7 +214,7 @@ function unionOfKeys(
   if (
     isSorted(bKeys) &&
     sameKeys(bKeys, aKeys) &&
-    extra.every((k) => k in before)
+    extra.every((k) => Object.hasOwn(before, k))
   )
     return bKeys
   return [...new Set([...bKeys, ...aKeys, ...extra])].sort()
@@ -247,7 +248,9 @@ function sizeOf(value: Record<string, unknown> | unknown[]): number {
 function maskAt(mask: unknown, key: string | number): unknown {
   if (mask === true) return true
   if (typeof mask !== 'object' || mask === null) return undefined
-  return (mask as Record<string | number, unknown>)[key]
+  const sub = (mask as Record<string | number, unknown>)[key]
+  // Own keys only: a map key `constructor` must not find Object's.
+  return sub === undefined || Object.hasOwn(mask, key) ? sub : undefined
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/
@@ -296,7 +299,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (ak.length !== Object.keys(bRec).length) return false
   const aRec = a as Record<string, unknown>
   for (const key of ak) {
-    if (!(key in bRec) || !deepEqual(aRec[key], bRec[key])) return false
+    if (!Object.hasOwn(bRec, key) || !deepEqual(aRec[key], bRec[key]))
+      return false
   }
   return true
 }

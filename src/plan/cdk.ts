@@ -654,8 +654,8 @@ function diffProperties(
   for (const name of names.sort(byName)) {
     const path = joinPath('', name)
     const impact = verdict.properties.get(name)
-    const inBefore = old !== undefined && name in before
-    const inAfter = now !== undefined && name in after
+    const inBefore = old !== undefined && Object.hasOwn(before, name)
+    const inAfter = now !== undefined && Object.hasOwn(after, name)
     const unchanged =
       inBefore && inAfter && deepEqual(before[name], after[name])
     if (unchanged && impact !== undefined && REPLACING.has(impact)) {
@@ -754,7 +754,11 @@ function explainReplace(
   const refers: string[] = []
   for (const [name, impact] of verdict.properties) {
     if (!REPLACING.has(impact)) continue
-    if (name in before && name in after && deepEqual(before[name], after[name]))
+    if (
+      Object.hasOwn(before, name) &&
+      Object.hasOwn(after, name) &&
+      deepEqual(before[name], after[name])
+    )
       refers.push(name)
     else if (impact === 'WILL_REPLACE') requires.push(name)
     else may.push(name)
@@ -849,8 +853,8 @@ function normalizeOutputs(
   const after = recordAt(input.after, 'Outputs') ?? {}
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])]
   return names.sort(byName).map((name) => {
-    const inBefore = name in before
-    const inAfter = name in after
+    const inBefore = Object.hasOwn(before, name)
+    const inAfter = Object.hasOwn(after, name)
     const action: OutputChange['action'] = !inBefore
       ? 'create'
       : !inAfter

@@ -1550,7 +1550,8 @@ function maskWhere(value: unknown, test: (leaf: string) => boolean): unknown {
   if (typeof value === 'string') return test(value)
   if (Array.isArray(value)) return value.map((item) => maskWhere(item, test))
   if (isRecord(value)) {
-    const mask: Record<string, unknown> = {}
+    // Keys come from the input: `__proto__` must stay a key.
+    const mask = Object.create(null) as Record<string, unknown>
     for (const [key, item] of Object.entries(value))
       mask[key] = maskWhere(item, test)
     return mask

@@ -1,3 +1,5 @@
+import type { Redactor } from '../redact/index.js'
+
 /**
  * A plan file that plangate cannot read. The message is one line naming the
  * file, what was expected and what was found, plus a hint when one helps.
@@ -26,6 +28,32 @@ export class PlanParseError extends Error {
     this.found = found
     this.hint = hint
   }
+}
+
+/**
+ * The error with every secret of the run masked in what it says. Errors
+ * raised while normalising quote addresses (`aws_x.k["<key>"]`), and a
+ * map key can be a secret; the Action copies the message into the commit
+ * status, so it is masked as the report is. The original is not kept as
+ * the cause: it holds the clear text.
+ */
+export function redactError(error: unknown, redactor: Redactor): unknown {
+  if (!redactor.active || !(error instanceof Error)) return error
+  if (error instanceof PlanParseError) {
+    const hint = error.hint === undefined ? [] : [redactor.text(error.hint)]
+    return new PlanParseError(
+      redactor.text(error.source),
+      redactor.text(error.expected),
+      redactor.text(error.found),
+      ...hint
+    )
+  }
+  const message = redactor.text(error.message)
+  if (message === error.message) return error
+  const stack = error.stack
+  error.message = message
+  if (stack !== undefined) error.stack = redactor.text(stack)
+  return error
 }
 
 /** The command that produces what plangate reads, for hints. */

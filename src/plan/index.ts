@@ -10,7 +10,7 @@ import {
 } from './cloudformation.js'
 import type { ChangeSetInput } from './cloudformation.js'
 import { looksLikeTemplate } from './cdk.js'
-import { PlanParseError } from './errors.js'
+import { PlanParseError, redactError } from './errors.js'
 import { parseJsonText } from './json-text.js'
 import { describeJson, isRecord } from './json.js'
 import {
@@ -27,7 +27,7 @@ import {
 } from './terraform.js'
 import type { TerraformInput } from './terraform.js'
 
-export { PlanParseError, SHOW_JSON_HINT } from './errors.js'
+export { PlanParseError, redactError, SHOW_JSON_HINT } from './errors.js'
 export { findJsonProblem, parseJsonText } from './json-text.js'
 export {
   classifyActions,
@@ -161,6 +161,21 @@ export function normalizePlans(
     (input): input is ChangeSetInput => input.kind === 'cloudformation'
   )
   const plans: Plan[] = []
+  try {
+    normalizeEach(inputs, changeSets, plans, redactor, options)
+  } catch (error) {
+    throw redactError(error, redactor)
+  }
+  return { plans, redactor }
+}
+
+function normalizeEach(
+  inputs: readonly PlanInput[],
+  changeSets: readonly ChangeSetInput[],
+  plans: Plan[],
+  redactor: Redactor,
+  options: NormalizeOptions
+): void {
   let changeSetsDone = false
   for (const input of inputs) {
     switch (input.kind) {
@@ -183,5 +198,4 @@ export function normalizePlans(
         break
     }
   }
-  return { plans, redactor }
 }

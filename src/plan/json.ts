@@ -6,6 +6,16 @@ export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/**
+ * The record's own property: a key like `constructor` or `__proto__` from
+ * the input must not find what every object inherits.
+ */
+export function ownAt(record: JsonRecord, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined
+}
+
+// No inherited property is a string or an array: stringAt and arrayAt need
+// no own-property check; recordAt does (`__proto__` finds Object.prototype).
 export function stringAt(record: JsonRecord, key: string): string | undefined {
   const value = record[key]
   return typeof value === 'string' ? value : undefined
@@ -15,7 +25,7 @@ export function recordAt(
   record: JsonRecord,
   key: string
 ): JsonRecord | undefined {
-  const value = record[key]
+  const value = ownAt(record, key)
   return isRecord(value) ? value : undefined
 }
 

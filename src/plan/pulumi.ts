@@ -582,15 +582,20 @@ function prepareValue(value: unknown): PreparedSide {
     }
   }
   if (isRecord(value)) {
-    const out: Record<string, unknown> = {}
+    // Keys come from the input: build objects without a prototype.
+    const out = Object.create(null) as Record<string, unknown>
     let sensitive: Record<string, unknown> | undefined
     let unknown: Record<string, unknown> | undefined
     for (const [key, item] of Object.entries(value)) {
       if (key.startsWith('__')) continue
       const part = prepareValue(item)
       out[key] = part.value
-      if (part.sensitive !== undefined) (sensitive ??= {})[key] = part.sensitive
-      if (part.unknown !== undefined) (unknown ??= {})[key] = part.unknown
+      if (part.sensitive !== undefined)
+        (sensitive ??= Object.create(null) as Record<string, unknown>)[key] =
+          part.sensitive
+      if (part.unknown !== undefined)
+        (unknown ??= Object.create(null) as Record<string, unknown>)[key] =
+          part.unknown
     }
     return { value: out, sensitive, unknown }
   }
@@ -610,7 +615,7 @@ function valueAt(
         return { found: false, value: undefined }
       current = current[step]
     } else {
-      if (!isRecord(current) || !(step in current))
+      if (!isRecord(current) || !Object.hasOwn(current, step))
         return { found: false, value: undefined }
       current = current[step]
     }
@@ -1176,8 +1181,8 @@ function normalizeStackOutputs(
   for (const name of names) {
     const b = before[name]
     const a = after[name]
-    const bAbsent = !(name in before)
-    const aAbsent = !(name in after)
+    const bAbsent = !Object.hasOwn(before, name)
+    const aAbsent = !Object.hasOwn(after, name)
     const action: OutputChange['action'] = bAbsent
       ? 'create'
       : aAbsent

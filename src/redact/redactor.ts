@@ -1,3 +1,5 @@
+import { encodeSecret, shiftedBase64 } from './encodings.js'
+
 /** What a sensitive value is shown as, everywhere. */
 export const SENSITIVE_TEXT = '(sensitive)'
 /** What a value known only after apply is shown as. */
@@ -10,10 +12,18 @@ export const UNKNOWN_TEXT = '(known after apply)'
 export const MIN_EMBEDDED_SECRET_LENGTH = 6
 
 /**
+ * Secrets at least this long are also masked where they sit at any byte
+ * offset inside a longer base64 text. Each offset gives a different base64
+ * core, and cores of short secrets are short enough to hit by chance.
+ */
+export const MIN_SHIFTED_BASE64_LENGTH = 8
+
+/**
  * Masks every copy of a sensitive value. Tools leave unmarked copies of
  * sensitive values (terraform_data.output, the variables section), so
  * masks alone are not enough: any string equal to, or containing, a value
- * marked sensitive anywhere in any input plan is masked too.
+ * marked sensitive anywhere in any input plan is masked too, and so are
+ * its common encodings (see `encodeSecret`).
  */
 export interface Redactor {
   /** True when there is at least one secret to mask. */
@@ -33,7 +43,16 @@ export function createRedactor(secrets: Iterable<string>): Redactor {
   for (const secret of secrets) {
     if (secret.length === 0) continue
     whole.add(secret)
-    if (secret.length >= MIN_EMBEDDED_SECRET_LENGTH) fragments.add(secret)
+    const embeddable = secret.length >= MIN_EMBEDDED_SECRET_LENGTH
+    if (embeddable) fragments.add(secret)
+    // Copies written by jsonencode, urlencode, base64encode and friends.
+    for (const encoded of encodeSecret(secret)) {
+      whole.add(encoded)
+      if (embeddable && encoded.length >= MIN_EMBEDDED_SECRET_LENGTH)
+        fragments.add(encoded)
+    }
+    if (secret.length >= MIN_SHIFTED_BASE64_LENGTH)
+      for (const core of shiftedBase64(secret)) fragments.add(core)
     // A multi-line secret (a key, a certificate) can leak one line at a time
     // through a line-by-line diff of an unmarked copy.
     if (secret.includes('\n')) {
@@ -66,7 +85,8 @@ export function createRedactor(secrets: Iterable<string>): Redactor {
     if (typeof value !== 'object' || value === null) return value
     if (!holdsSecret(value)) return value
     if (Array.isArray(value)) return value.map(deep)
-    const out: Record<string, unknown> = {}
+    // Keys come from the input: `__proto__` must stay a key, not a prototype.
+    const out = Object.create(null) as Record<string, unknown>
     for (const [key, item] of Object.entries(value)) out[text(key)] = deep(item)
     return out
   }
