@@ -146,6 +146,10 @@ type TokenKind =
   | 'eq'
   | 'newline'
   | 'other'
+  /** Inside an interpolation only: the opening `"` of a nested string. */
+  | 'string-open'
+  /** Inside an interpolation only: `<<EOT` and its newline; value `EOT` or `-EOT`. */
+  | 'heredoc-open'
 
 interface Token {
   readonly kind: TokenKind
@@ -202,8 +206,12 @@ class Lexer {
     return { kind, start, end: this.pos, line, endLine: this.line, col, value }
   }
 
-  /** The next token, skipping blanks and comments; undefined at the end. */
-  next(): Token | undefined {
+  /**
+   * The next token, skipping blanks and comments; undefined at the end.
+   * `shallow` (inside an interpolation) stops after the opening of a string
+   * or heredoc, which the caller then skips on its own explicit stack.
+   */
+  next(shallow = false): Token | undefined {
     const text = this.text
     for (;;) {
       const c = text[this.pos]
@@ -237,11 +245,26 @@ class Lexer {
         this.skipBlockComment()
         continue
       }
-      if (c === '"') return this.quoted(start, line, col)
+      if (c === '"') {
+        if (!shallow) return this.quoted(start, line, col)
+        this.pos++
+        return this.make('string-open', start, line, col)
+      }
       if (c === '<' && c2 === '<') {
         HEREDOC_RE.lastIndex = this.pos
         const m = HEREDOC_RE.exec(text)
-        if (m !== null) return this.heredoc(m, start, line, col)
+        if (m !== null) {
+          if (!shallow) return this.heredoc(m, start, line, col)
+          this.pos += m[0].length - 1
+          this.newline()
+          return this.make(
+            'heredoc-open',
+            start,
+            line,
+            col,
+            `${m[1] ?? ''}${m[2] ?? ''}`
+          )
+        }
       }
       IDENT_RE.lastIndex = this.pos
       const ident = IDENT_RE.exec(text)
@@ -341,7 +364,7 @@ class Lexer {
   ): Token {
     const text = this.text
     const marker = m[2] ?? ''
-    const close = new RegExp(String.raw`[ \t]*${marker}[ \t]*(?=\r?\n|$)`, 'uy')
+    const close = heredocEnd(marker)
     this.pos += m[0].length - 1
     this.newline()
     for (;;) {
@@ -377,30 +400,170 @@ class Lexer {
     }
   }
 
-  /** Skips `${ … }` / `%{ … }` after the opening brace, nested braces included. */
+  /**
+   * Skips `${ … }` / `%{ … }` after the opening brace, nested braces,
+   * strings, heredocs and their own interpolations included. Iterative,
+   * on an explicit stack: `"${"${"${…}"}"}"` nested thousands deep in a
+   * pull request's file must not become stack depth.
+   */
   private skipInterpolation(): void {
-    const line = this.line
-    let depth = 0
-    for (;;) {
-      if (this.pos === this.lineStart && this.pos > 0) {
-        HEADER_RE.lastIndex = this.pos
-        if (HEADER_RE.test(this.text)) {
-          this.issue('unterminated template interpolation', line)
-          return
-        }
-      }
-      const t = this.next()
-      if (t === undefined) {
-        this.issue('unterminated template interpolation', line)
-        return
-      }
-      if (t.kind === 'lbrace') depth++
-      else if (t.kind === 'rbrace') {
-        if (depth === 0) return
-        depth--
+    const stack: Nest[] = [{ kind: 'interpolation', depth: 0, line: this.line }]
+    for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
+      switch (top.kind) {
+        case 'interpolation':
+          this.interpolationStep(top, stack)
+          break
+        case 'string':
+          this.stringStep(stack)
+          break
+        case 'heredoc':
+          this.heredocStep(top, stack)
+          break
       }
     }
   }
+
+  /** One token of an interpolation: a brace, or the start of a nested string or heredoc. */
+  private interpolationStep(top: InterpolationNest, stack: Nest[]): void {
+    if (this.pos === this.lineStart && this.pos > 0) {
+      HEADER_RE.lastIndex = this.pos
+      if (HEADER_RE.test(this.text)) {
+        this.issue('unterminated template interpolation', top.line)
+        stack.pop()
+        return
+      }
+    }
+    const t = this.next(true)
+    if (t === undefined) {
+      this.issue('unterminated template interpolation', top.line)
+      stack.pop()
+      return
+    }
+    switch (t.kind) {
+      case 'lbrace':
+        top.depth++
+        break
+      case 'rbrace':
+        if (top.depth === 0) stack.pop()
+        else top.depth--
+        break
+      case 'string-open':
+        stack.push({ kind: 'string' })
+        break
+      case 'heredoc-open': {
+        const marker = t.value.replace(/^-/, '')
+        stack.push({
+          kind: 'heredoc',
+          close: heredocEnd(marker),
+          label: t.value,
+          line: t.line,
+          atLineStart: true
+        })
+        break
+      }
+      default:
+        break
+    }
+  }
+
+  /** A string inside an interpolation, as `quoted` reads it, up to its end or its next `${`. */
+  private stringStep(stack: Nest[]): void {
+    const text = this.text
+    for (;;) {
+      const c = text[this.pos]
+      if (c === undefined || c === '\n') {
+        this.issue('unterminated string')
+        stack.pop()
+        return
+      }
+      if (c === '"') {
+        this.pos++
+        stack.pop()
+        return
+      }
+      if (c === '\\') {
+        this.pos += decodeEscape(text, this.pos)[1]
+        continue
+      }
+      if (
+        (c === '$' || c === '%') &&
+        text[this.pos + 1] === c &&
+        text[this.pos + 2] === '{'
+      ) {
+        this.pos += 3
+        continue
+      }
+      if ((c === '$' || c === '%') && text[this.pos + 1] === '{') {
+        this.pos += 2
+        stack.push({ kind: 'interpolation', depth: 0, line: this.line })
+        return
+      }
+      this.pos++
+    }
+  }
+
+  /** A heredoc inside an interpolation, as `heredoc` reads it, up to its marker line or its next `${`. */
+  private heredocStep(top: HeredocNest, stack: Nest[]): void {
+    const text = this.text
+    if (top.atLineStart) {
+      top.close.lastIndex = this.pos
+      const end = top.close.exec(text)
+      if (end !== null) {
+        this.pos += end[0].length
+        stack.pop()
+        return
+      }
+      top.atLineStart = false
+    }
+    for (;;) {
+      const c = text[this.pos]
+      if (c === undefined) {
+        this.issue(`unterminated heredoc <<${top.label}`, top.line)
+        stack.pop()
+        return
+      }
+      if (c === '\n') {
+        this.newline()
+        top.atLineStart = true
+        return
+      }
+      if (
+        (c === '$' || c === '%') &&
+        text[this.pos + 1] === c &&
+        text[this.pos + 2] === '{'
+      ) {
+        this.pos += 3
+      } else if ((c === '$' || c === '%') && text[this.pos + 1] === '{') {
+        this.pos += 2
+        stack.push({ kind: 'interpolation', depth: 0, line: this.line })
+        return
+      } else {
+        this.pos++
+      }
+    }
+  }
+}
+
+/** What an interpolation being skipped is inside of, innermost last. */
+interface InterpolationNest {
+  readonly kind: 'interpolation'
+  /** Open `{` inside the interpolation (object constructors, `for` braces). */
+  depth: number
+  readonly line: number
+}
+interface HeredocNest {
+  readonly kind: 'heredoc'
+  readonly close: RegExp
+  /** `EOT` or `-EOT`, for messages. */
+  readonly label: string
+  readonly line: number
+  atLineStart: boolean
+}
+type Nest = InterpolationNest | { readonly kind: 'string' } | HeredocNest
+
+/** The line that ends a heredoc opened with `marker`. */
+function heredocEnd(marker: string): RegExp {
+  return new RegExp(String.raw`[ \t]*${marker}[ \t]*(?=\r?\n|$)`, 'uy')
 }
 
 /** One backslash escape of a quoted string: decoded text and source length. */
@@ -561,7 +724,12 @@ class Scanner {
     }
     this.i = j + 1
     const children: HclChild[] = []
-    const close = this.body(depth + 1, head.value, children)
+    // Only a top-level block's own children are kept; deeper blocks are
+    // skipped iteratively, however deep they nest.
+    const close =
+      depth === 0
+        ? this.body(depth + 1, head.value, children)
+        : this.skipBody(head)
     if (close === undefined) {
       if (!this.resync) {
         this.issues.push({
@@ -613,6 +781,70 @@ class Scanner {
       }
       this.issues.push({ line: t.line, message: `unexpected ${describe(t)}` })
       this.skipValue(depth)
+    }
+  }
+
+  /**
+   * The body of a nested block after `{`, read as `body` reads it but on an
+   * explicit stack of open blocks, since nothing inside is kept: returns
+   * the closing brace, or undefined at the end of the file or a resync.
+   */
+  private skipBody(head: Token): Token | undefined {
+    const tokens = this.tokens
+    const open: Token[] = [head]
+    for (;;) {
+      const t = tokens[this.i]
+      const inner = open.at(-1)
+      if (t === undefined || inner === undefined) {
+        // Each unclosed block inside says so; the caller reports `head`.
+        for (const block of open.slice(1).reverse()) {
+          if (!this.resync) {
+            this.issues.push({
+              line: block.line,
+              message: `${block.value} block not closed`
+            })
+          }
+        }
+        return undefined
+      }
+      if (t.kind === 'newline') {
+        this.i++
+        continue
+      }
+      if (t.kind === 'rbrace') {
+        this.i++
+        open.pop()
+        if (open.length === 0) return t
+        continue
+      }
+      if (this.startsTopLevel(this.i, inner.value)) {
+        this.resync = true
+        return undefined
+      }
+      if (t.kind !== 'ident') {
+        this.issues.push({ line: t.line, message: `unexpected ${describe(t)}` })
+        this.skipValue(open.length)
+        continue
+      }
+      let j = this.i + 1
+      if (tokens[j]?.kind === 'eq') {
+        this.i = j + 1
+        this.skipValue(open.length)
+        if (this.resync) return undefined
+        continue
+      }
+      while (tokens[j]?.kind === 'string' || tokens[j]?.kind === 'ident') j++
+      if (tokens[j]?.kind !== 'lbrace') {
+        this.issues.push({
+          line: t.line,
+          message: `expected "=" or "{" after ${t.value}`
+        })
+        this.skipValue(open.length)
+        if (this.resync) return undefined
+        continue
+      }
+      this.i = j + 1
+      open.push(t)
     }
   }
 

@@ -128,6 +128,8 @@ export function readTemplatePair(
   }
   const beforeDoc = beforeAbsent ? {} : checkTemplate(before.doc, before.source)
   const afterDoc = afterAbsent ? {} : checkTemplate(after.doc, after.source)
+  checkTemplateArrays(beforeDoc, before.source)
+  checkTemplateArrays(afterDoc, after.source)
   const source = afterAbsent ? before.source : after.source
   const name = stackName ?? stackNameOf(source)
   const warnings: string[] = []
@@ -168,6 +170,92 @@ export function readTemplatePair(
     stackName: name,
     secrets,
     warnings
+  }
+}
+
+/**
+ * How much work nested arrays may add to a template comparison.
+ * `@aws-cdk/cloudformation-diff` (its reference propagation, run once
+ * per replaced resource) visits every array's items twice, so a value
+ * inside k arrays is visited 2^k times: 40 nested arrays in a 213-byte
+ * template run for hours. plangate counts those visits before handing a
+ * template over and refuses one that would cost more than
+ * `MAX_TEMPLATE_ARRAY_WORK` visits per value on average, plus
+ * `TEMPLATE_ARRAY_WORK_ALLOWANCE` (a small template may nest about 15
+ * arrays). Real templates cost 2 to 5 visits per value (`Fn::Join`
+ * inside a policy's `Resource` list is 4 arrays deep).
+ */
+export const MAX_TEMPLATE_ARRAY_WORK = 64
+export const TEMPLATE_ARRAY_WORK_ALLOWANCE = 65_536
+
+/**
+ * Refuses a template whose nested arrays would make the diff library's
+ * work explode, naming the deepest array nesting. Iterative and linear:
+ * it adds up 2^k per value instead of visiting it 2^k times.
+ */
+function checkTemplateArrays(doc: JsonRecord, source: string): void {
+  let values = 0
+  let visits = 0
+  let deepest = 0
+  const pending: { value: unknown; arrays: number }[] = [
+    { value: doc, arrays: 0 }
+  ]
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const { value, arrays } = item
+    values++
+    visits += 2 ** arrays
+    if (arrays > deepest) deepest = arrays
+    if (Array.isArray(value)) {
+      for (const child of value)
+        pending.push({ value: child, arrays: arrays + 1 })
+    } else if (isRecord(value)) {
+      for (const key in value) pending.push({ value: value[key], arrays })
+    }
+  }
+  if (
+    visits <=
+    MAX_TEMPLATE_ARRAY_WORK * values + TEMPLATE_ARRAY_WORK_ALLOWANCE
+  )
+    return
+  const at = deepestArrayPath(doc)
+  throw new PlanParseError(
+    source,
+    `a template whose nested arrays @aws-cdk/cloudformation-diff can compare in bounded time (its work doubles with each array level)`,
+    `arrays nested ${at.arrays} deep at ${at.path}`,
+    'real templates nest a few arrays (`Fn::Join` in a policy is 4); compare the templates `cdk synth` writes'
+  )
+}
+
+/** The path of the value nested in the most arrays, for the message. */
+function deepestArrayPath(doc: JsonRecord): { arrays: number; path: string } {
+  let best = { arrays: 0, path: '$' }
+  const pending: { value: unknown; arrays: number; path: string }[] = [
+    { value: doc, arrays: 0, path: '' }
+  ]
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const { value, arrays, path } = item
+    if (arrays > best.arrays) best = { arrays, path }
+    if (Array.isArray(value)) {
+      value.forEach((child: unknown, index) =>
+        pending.push({
+          value: child,
+          arrays: arrays + 1,
+          path: `${path}[${index}]`
+        })
+      )
+    } else if (isRecord(value)) {
+      for (const key in value)
+        pending.push({
+          value: value[key],
+          arrays,
+          path: `${path}${SAFE_NAME.test(key) ? `.${key}` : '["…"]'}`
+        })
+    }
+  }
+  const path = best.path.replace(/^\./, '')
+  return {
+    arrays: best.arrays,
+    path: path.length > 160 ? `${path.slice(0, 160)}…` : path
   }
 }
 

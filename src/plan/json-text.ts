@@ -18,11 +18,130 @@ export function parseJsonText(text: string, source: string): unknown {
     )
   }
   rejectKnownNonJson(body, start, source)
+  checkJsonNesting(body, source)
   try {
     return JSON.parse(body) as unknown
   } catch (error) {
     throw jsonSyntaxError(body, source, error)
   }
+}
+
+/**
+ * How deep arrays and objects may nest in any JSON plangate reads (plans,
+ * change sets, previews, templates, manifests). Real plans nest under 30
+ * levels. The readers, the redactor and the renderers walk values
+ * recursively; the first of them ran out of stack at about 2,000 levels
+ * on Node 20, so the limit keeps a fourfold margin (other Node versions and
+ * deeper callers have smaller stacks to spare).
+ */
+export const MAX_NESTING = 500
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const COMMA = 0x2c
+const OPEN_BRACE = 0x7b
+const CLOSE_BRACE = 0x7d
+const OPEN_BRACKET = 0x5b
+const CLOSE_BRACKET = 0x5d
+
+/**
+ * Refuses JSON text whose arrays and objects nest deeper than MAX_NESTING,
+ * naming the JSON path and line where the limit was passed. A fast scan
+ * of the text (brackets outside strings), so it runs before parsing.
+ */
+export function checkJsonNesting(
+  text: string,
+  source: string,
+  limit: number = MAX_NESTING
+): void {
+  const offset = findDeepNesting(text, limit)
+  if (offset === -1) return
+  const where = lineAndColumn(text, offset)
+  throw new PlanParseError(
+    source,
+    `JSON nested at most ${limit} levels deep`,
+    `JSON nested deeper than ${limit} levels at ${jsonPathAt(text, offset)} (line ${where.line}, column ${where.column})`,
+    'plangate refuses deeper input (real plans nest under 30 levels)'
+  )
+}
+
+/**
+ * Offset of the first `[` or `{` (outside strings) that opens a level
+ * deeper than `limit`, or -1. Iterative and linear: it never recurses,
+ * and invalid JSON is scanned as far as it goes.
+ */
+export function findDeepNesting(text: string, limit: number): number {
+  // A regex skips the bytes between brackets and quotes faster than a loop.
+  const structural = /["[\]{}]/g
+  let depth = 0
+  while (structural.test(text)) {
+    const i = structural.lastIndex - 1
+    const c = text.charCodeAt(i)
+    if (c === QUOTE) structural.lastIndex = stringEnd(text, i) + 1
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > limit) return i
+    } else if (depth > 0) depth--
+  }
+  return -1
+}
+
+/** Index of the quote closing the string opened at `start` (or the end of the text). */
+function stringEnd(text: string, start: number): number {
+  let i = start + 1
+  for (;;) {
+    const quote = text.indexOf('"', i)
+    if (quote === -1) return text.length
+    let slashes = 0
+    for (let k = quote - 1; k > start && text.charCodeAt(k) === BACKSLASH; k--)
+      slashes++
+    if (slashes % 2 === 0) return quote
+    i = quote + 1
+  }
+}
+
+/** Path segments shown before the rest is elided. */
+const SHOWN_SEGMENTS = 12
+const NAME_KEY = /^[A-Za-z_$][A-Za-z0-9_$:-]{0,63}$/
+
+/**
+ * The JSON path (`$.resource_changes[0].change.after`) of the value that
+ * starts at `offset`, for messages. Keys that do not look like names are
+ * not quoted (map keys may hold secrets), and a long path is elided.
+ */
+export function jsonPathAt(text: string, offset: number): string {
+  const frames: { array: boolean; key: string; index: number }[] = []
+  let expectKey = false
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    const top = frames[frames.length - 1]
+    if (c === QUOTE) {
+      const end = stringEnd(text, i)
+      if (expectKey && top !== undefined && !top.array) {
+        top.key = keyName(text.slice(i + 1, end))
+        expectKey = false
+      }
+      i = end
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      frames.push({ array: c === OPEN_BRACKET, key: '', index: 0 })
+      expectKey = c === OPEN_BRACE
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      frames.pop()
+      expectKey = false
+    } else if (c === COMMA && top !== undefined) {
+      if (top.array) top.index++
+      else expectKey = true
+    }
+  }
+  const segments = frames.map((frame) =>
+    frame.array ? `[${frame.index}]` : frame.key
+  )
+  const shown = segments.slice(0, SHOWN_SEGMENTS).join('')
+  const more = segments.length - SHOWN_SEGMENTS
+  return `$${shown}${more > 0 ? `… (${more} more levels)` : ''}`
+}
+
+function keyName(raw: string): string {
+  return NAME_KEY.test(raw) ? `.${raw}` : '["…"]'
 }
 
 function firstNonSpace(text: string): number {

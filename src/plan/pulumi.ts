@@ -12,6 +12,7 @@ import { collectLeafStrings, UNKNOWN_TEXT } from '../redact/index.js'
 import type { Redactor } from '../redact/index.js'
 import { deepEqual, diffAttributes, formatPath } from './attributes.js'
 import { PlanParseError } from './errors.js'
+import { findDeepNesting, MAX_NESTING } from './json-text.js'
 import {
   arrayAt,
   describeJson,
@@ -239,10 +240,20 @@ export function readPulumiPreview(doc: unknown, source: string): PulumiInput {
   const steps = rawSteps.map((entry, index) => readStep(entry, index, source))
   const diagnostics = readDiagnostics(doc, source)
   const secrets = new Set<string>()
-  for (const step of steps) {
-    collectSecretValues(step.oldState, secrets)
-    collectSecretValues(step.newState, secrets)
-  }
+  steps.forEach((step, index) => {
+    collectSecretValues(
+      step.oldState,
+      secrets,
+      source,
+      `steps[${index}].oldState`
+    )
+    collectSecretValues(
+      step.newState,
+      secrets,
+      source,
+      `steps[${index}].newState`
+    )
+  })
   return {
     kind: 'pulumi',
     source,
@@ -429,29 +440,46 @@ function isSecretMarker(value: unknown): boolean {
 /**
  * Collects the plaintext of every secret-signature object: `value` (the
  * wire form) and `plaintext` (state with --show-secrets, a JSON text).
- * `ciphertext` holds nothing readable.
+ * `ciphertext` holds nothing readable. Iterative: the depth of the input
+ * never becomes stack depth. A plaintext is JSON text the document's
+ * nesting check never saw, so it gets the same limit here.
  */
-function collectSecretValues(value: unknown, into: Set<string>): void {
-  if (typeof value !== 'object' || value === null) return
-  if (Array.isArray(value)) {
-    for (const item of value) collectSecretValues(item, into)
-    return
-  }
-  const record = value as JsonRecord
-  if (isSecretSignature(record)) {
+function collectSecretValues(
+  root: unknown,
+  into: Set<string>,
+  source: string,
+  where: string
+): void {
+  const pending: unknown[] = [root]
+  while (pending.length > 0) {
+    const value = pending.pop()
+    if (typeof value !== 'object' || value === null) continue
+    if (Array.isArray(value)) {
+      for (const item of value) pending.push(item)
+      continue
+    }
+    const record = value as JsonRecord
+    if (!isSecretSignature(record)) {
+      for (const key in record) pending.push(record[key])
+      continue
+    }
     if ('value' in record) collectLeafStrings(record.value, into)
     const plaintext = record.plaintext
-    if (typeof plaintext === 'string') {
-      collectLeafStrings(plaintext, into)
-      try {
-        collectLeafStrings(JSON.parse(plaintext), into)
-      } catch {
-        // Not JSON: the text itself is already collected.
-      }
+    if (typeof plaintext !== 'string') continue
+    collectLeafStrings(plaintext, into)
+    if (findDeepNesting(plaintext, MAX_NESTING) !== -1) {
+      throw new PlanParseError(
+        source,
+        `the plaintext of a secret in ${where} nested at most ${MAX_NESTING} levels deep`,
+        `JSON nested deeper than ${MAX_NESTING} levels`
+      )
     }
-    return
+    try {
+      collectLeafStrings(JSON.parse(plaintext), into)
+    } catch {
+      // Not JSON: the text itself is already collected.
+    }
   }
-  for (const key in record) collectSecretValues(record[key], into)
 }
 
 /** The parts of a URN. The name is everything after the type: it may hold `::`. */
