@@ -1,11 +1,158 @@
 #!/usr/bin/env node
-import { statSync, readFileSync, existsSync, readdirSync, openSync, readSync, closeSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { statSync, readFileSync, existsSync, readdirSync, lstatSync, realpathSync, fstatSync, openSync, constants, closeSync, writeFileSync, renameSync, rmSync, writeSync, readSync } from 'node:fs';
 import { posix, join, resolve, relative, isAbsolute, basename, dirname, sep as sep$1 } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import 'node:crypto';
 import { parseArgs } from 'node:util';
+
+/**
+ * The forms a secret takes when a configuration transforms it before it
+ * reaches an unmarked attribute: `jsonencode` (container definitions, IAM
+ * policies), `urlencode` (connection strings), `base64encode` (user data,
+ * Kubernetes secrets). A redactor masks these as it masks the secret.
+ */
+/**
+ * The common encodings of a secret that differ from it: JSON string escapes
+ * in JavaScript style (`JSON.stringify`) and Go style (`jsonencode`, which
+ * also escapes `<`, `>`, `&`, U+2028 and U+2029), each once and twice (a
+ * JSON document inside a JSON string); percent encoding as
+ * `encodeURIComponent` and as RFC 3986 / Go `url.QueryEscape` write it,
+ * with upper- and lower-case hex and with `+` for spaces; standard and URL
+ * base64 of its UTF-8 bytes, with and without padding.
+ */
+function encodeSecret(secret) {
+    const out = new Set();
+    const js = jsonEscape(secret);
+    const go = goJsonEscape(js);
+    if (js !== secret) {
+        out.add(js);
+        out.add(jsonEscape(js));
+    }
+    if (go !== js) {
+        out.add(go);
+        out.add(jsonEscape(go));
+        out.add(goJsonEscape(jsonEscape(js)));
+    }
+    for (const percent of percentEncodings(secret))
+        out.add(percent);
+    const base64 = toBase64(utf8(secret));
+    const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+    const unpadded = base64.slice(0, base64.length - padding);
+    out.add(base64);
+    out.add(unpadded);
+    if (URL_UNSAFE.test(base64)) {
+        out.add(toBase64Url(base64));
+        out.add(toBase64Url(unpadded));
+    }
+    out.delete(secret);
+    return out;
+}
+/**
+ * The base64 characters that only the secret's bytes decide, for each of
+ * the three offsets (mod 3) it can have inside a longer base64-encoded
+ * text, in standard and URL alphabets. This is how secret scanners find a
+ * token base64'd in the middle of a script.
+ */
+function shiftedBase64(secret) {
+    const bytes = utf8(secret);
+    const out = [];
+    for (let shift = 0; shift < 3; shift++) {
+        const padded = new Uint8Array(shift + bytes.length);
+        padded.set(bytes, shift);
+        const encoded = toBase64(padded);
+        // Character i holds bits [6i, 6i + 6); keep those inside the secret.
+        const start = Math.ceil((8 * shift) / 6);
+        const end = Math.floor((8 * (shift + bytes.length)) / 6);
+        if (end <= start)
+            continue;
+        const core = encoded.slice(start, end);
+        out.push(core);
+        const url = toBase64Url(core);
+        if (url !== core)
+            out.push(url);
+    }
+    return out;
+}
+const ENCODER = new TextEncoder();
+function utf8(text) {
+    return ENCODER.encode(text);
+}
+function jsonEscape(text) {
+    return JSON.stringify(text).slice(1, -1);
+}
+const GO_ESCAPES = {
+    '<': '\\u003c',
+    '>': '\\u003e',
+    '&': '\\u0026',
+    '\u2028': '\\u2028',
+    '\u2029': '\\u2029'
+};
+const GO_ONLY = /[<>&\u2028\u2029]/;
+const GO_ONLY_ALL = /[<>&\u2028\u2029]/g;
+/**
+ * Turns a JavaScript-escaped JSON string body into the Go one (Terraform's
+ * `jsonencode`), which also escapes `<`, `>`, `&`, U+2028 and U+2029.
+ */
+function goJsonEscape(escaped) {
+    if (!GO_ONLY.test(escaped))
+        return escaped;
+    return escaped.replace(GO_ONLY_ALL, (c) => GO_ESCAPES[c] ?? c);
+}
+function percentEncodings(text) {
+    let component;
+    try {
+        component = encodeURIComponent(text);
+    }
+    catch {
+        // A lone surrogate has no UTF-8 form to encode.
+        return [];
+    }
+    // Most secrets are letters, digits and `-_.~`: nothing to encode.
+    if (component === text && !SUB_DELIMS.test(text))
+        return [];
+    // RFC 3986 unreserved characters only, as Go's url.QueryEscape.
+    const strict = component.replace(SUB_DELIMS_ALL, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const out = [];
+    for (const upper of [component, strict]) {
+        const lower = upper.replace(HEX_ALL, (hex) => hex.toLowerCase());
+        for (const form of [upper, lower])
+            out.push(form, form.replace(SPACE_ALL, '+'));
+    }
+    return out;
+}
+const SUB_DELIMS = /[!'()*]/;
+const SUB_DELIMS_ALL = /[!'()*]/g;
+const HEX_ALL = /%[0-9A-F]{2}/g;
+const SPACE_ALL = /%20/g;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+function toBase64(bytes) {
+    let out = '';
+    let i = 0;
+    for (; i + 2 < bytes.length; i += 3) {
+        const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+        out +=
+            (ALPHABET[n >>> 18] ?? '') +
+                (ALPHABET[(n >>> 12) & 63] ?? '') +
+                (ALPHABET[(n >>> 6) & 63] ?? '') +
+                (ALPHABET[n & 63] ?? '');
+    }
+    const rest = bytes.length - i;
+    if (rest > 0) {
+        const n = ((bytes[i] ?? 0) << 16) | (rest === 2 ? (bytes[i + 1] ?? 0) << 8 : 0);
+        out +=
+            (ALPHABET[n >>> 18] ?? '') +
+                (ALPHABET[(n >>> 12) & 63] ?? '') +
+                (rest === 2 ? (ALPHABET[(n >>> 6) & 63] ?? '') : '=') +
+                '=';
+    }
+    return out;
+}
+const URL_UNSAFE = /[+/]/;
+function toBase64Url(base64) {
+    return base64.replace(/\+/g, '-').replace(/\//g, '_');
+}
 
 /** What a sensitive value is shown as, everywhere. */
 const SENSITIVE_TEXT = '(sensitive)';
@@ -16,6 +163,12 @@ const UNKNOWN_TEXT = '(known after apply)';
  * shorter ones would blank out common words inside unrelated strings.
  */
 const MIN_EMBEDDED_SECRET_LENGTH = 6;
+/**
+ * Secrets at least this long are also masked where they sit at any byte
+ * offset inside a longer base64 text. Each offset gives a different base64
+ * core, and cores of short secrets are short enough to hit by chance.
+ */
+const MIN_SHIFTED_BASE64_LENGTH = 8;
 /** Builds a redactor over all the secret strings collected from the inputs. */
 function createRedactor(secrets) {
     const whole = new Set();
@@ -24,8 +177,18 @@ function createRedactor(secrets) {
         if (secret.length === 0)
             continue;
         whole.add(secret);
-        if (secret.length >= MIN_EMBEDDED_SECRET_LENGTH)
+        const embeddable = secret.length >= MIN_EMBEDDED_SECRET_LENGTH;
+        if (embeddable)
             fragments.add(secret);
+        // Copies written by jsonencode, urlencode, base64encode and friends.
+        for (const encoded of encodeSecret(secret)) {
+            whole.add(encoded);
+            if (embeddable && encoded.length >= MIN_EMBEDDED_SECRET_LENGTH)
+                fragments.add(encoded);
+        }
+        if (secret.length >= MIN_SHIFTED_BASE64_LENGTH)
+            for (const core of shiftedBase64(secret))
+                fragments.add(core);
         // A multi-line secret (a key, a certificate) can leak one line at a time
         // through a line-by-line diff of an unmarked copy.
         if (secret.includes('\n')) {
@@ -71,7 +234,8 @@ function createRedactor(secrets) {
             return value;
         if (Array.isArray(value))
             return value.map(deep);
-        const out = {};
+        // Keys come from the input: `__proto__` must stay a key, not a prototype.
+        const out = Object.create(null);
         for (const [key, item] of Object.entries(value))
             out[text(key)] = deep(item);
         return out;
@@ -312,7 +476,7 @@ function diffAttributes(before, after, redactor, forcing = [], rootPath = '') {
             const bRec = (bObj ?? {});
             const aRec = (aObj ?? {});
             for (const key of unionOfKeys(bRec, aRec, aUnknown)) {
-                walk(joinPath(path, key), bRec[key], !(key in bRec), maskAt(bMask, key), aRec[key], !(key in aRec) && maskAt(aUnknown, key) !== true, maskAt(aMask, key), maskAt(aUnknown, key));
+                walk(joinPath(path, key), bRec[key], !Object.hasOwn(bRec, key), maskAt(bMask, key), aRec[key], !Object.hasOwn(aRec, key) && maskAt(aUnknown, key) !== true, maskAt(aMask, key), maskAt(aUnknown, key));
             }
             return;
         }
@@ -333,7 +497,8 @@ function applyMask(value, mask) {
         return value;
     if (Array.isArray(value))
         return value.map((item, i) => applyMask(item, maskAt(mask, i)));
-    const out = {};
+    // Keys come from the input: `__proto__` must stay a key, not a prototype.
+    const out = Object.create(null);
     for (const [key, item] of Object.entries(value))
         out[key] = applyMask(item, maskAt(mask, key));
     return out;
@@ -350,7 +515,7 @@ function unionOfKeys(before, after, unknown) {
         : [];
     if (isSorted(bKeys) &&
         sameKeys(bKeys, aKeys) &&
-        extra.every((k) => k in before))
+        extra.every((k) => Object.hasOwn(before, k)))
         return bKeys;
     return [...new Set([...bKeys, ...aKeys, ...extra])].sort();
 }
@@ -387,7 +552,9 @@ function maskAt(mask, key) {
         return true;
     if (typeof mask !== 'object' || mask === null)
         return undefined;
-    return mask[key];
+    const sub = mask[key];
+    // Own keys only: a map key `constructor` must not find Object's.
+    return sub === undefined || Object.hasOwn(mask, key) ? sub : undefined;
 }
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** Keys repeat across thousands of resources: remember how each is written. */
@@ -440,7 +607,7 @@ function deepEqual(a, b) {
         return false;
     const aRec = a;
     for (const key of ak) {
-        if (!(key in bRec) || !deepEqual(aRec[key], bRec[key]))
+        if (!Object.hasOwn(bRec, key) || !deepEqual(aRec[key], bRec[key]))
             return false;
     }
     return true;
@@ -465,20 +632,52 @@ class PlanParseError extends Error {
         this.hint = hint;
     }
 }
+/**
+ * The error with every secret of the run masked in what it says. Errors
+ * raised while normalising quote addresses (`aws_x.k["<key>"]`), and a
+ * map key can be a secret; the Action copies the message into the commit
+ * status, so it is masked as the report is. The original is not kept as
+ * the cause: it holds the clear text.
+ */
+function redactError(error, redactor) {
+    if (!redactor.active || !(error instanceof Error))
+        return error;
+    if (error instanceof PlanParseError) {
+        const hint = error.hint === undefined ? [] : [redactor.text(error.hint)];
+        return new PlanParseError(redactor.text(error.source), redactor.text(error.expected), redactor.text(error.found), ...hint);
+    }
+    const message = redactor.text(error.message);
+    if (message === error.message)
+        return error;
+    const stack = error.stack;
+    error.message = message;
+    if (stack !== undefined)
+        error.stack = redactor.text(stack);
+    return error;
+}
 /** The command that produces what plangate reads, for hints. */
 const SHOW_JSON_HINT = 'run `terraform show -json PLANFILE > plan.json` (or `tofu show -json PLANFILE`) and pass that file';
 
 /** Small guards for reading untyped JSON without casts. */
-function isRecord$1(value) {
+function isRecord$2(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/**
+ * The record's own property: a key like `constructor` or `__proto__` from
+ * the input must not find what every object inherits.
+ */
+function ownAt(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+// No inherited property is a string or an array: stringAt and arrayAt need
+// no own-property check; recordAt does (`__proto__` finds Object.prototype).
 function stringAt(record, key) {
     const value = record[key];
     return typeof value === 'string' ? value : undefined;
 }
 function recordAt(record, key) {
-    const value = record[key];
-    return isRecord$1(value) ? value : undefined;
+    const value = ownAt(record, key);
+    return isRecord$2(value) ? value : undefined;
 }
 function arrayAt(record, key) {
     const value = record[key];
@@ -494,7 +693,7 @@ function describeJson(value) {
         return `a JSON array of ${value.length} items`;
     if (value === null)
         return 'JSON null';
-    if (!isRecord$1(value))
+    if (!isRecord$2(value))
         return `a JSON ${typeof value}`;
     const keys = Object.keys(value);
     if (keys.length === 0)
@@ -544,13 +743,13 @@ const TEMPLATE_IMPACTS = [
 ];
 /** True when a JSON document has the shape of a CloudFormation template. */
 function looksLikeTemplate(doc) {
-    if (!isRecord$1(doc))
+    if (!isRecord$2(doc))
         return false;
     if ('AWSTemplateFormatVersion' in doc)
         return true;
     const resources = doc.Resources;
-    return (isRecord$1(resources) &&
-        Object.values(resources).every((resource) => isRecord$1(resource) && typeof resource.Type === 'string'));
+    return (isRecord$2(resources) &&
+        Object.values(resources).every((resource) => isRecord$2(resource) && typeof resource.Type === 'string'));
 }
 /**
  * Checks both templates of a stack and collects their secrets (the defaults
@@ -565,6 +764,8 @@ function readTemplatePair(before, after, stackName) {
     }
     const beforeDoc = beforeAbsent ? {} : checkTemplate(before.doc, before.source);
     const afterDoc = afterAbsent ? {} : checkTemplate(after.doc, after.source);
+    checkTemplateArrays(beforeDoc, before.source);
+    checkTemplateArrays(afterDoc, after.source);
     const source = afterAbsent ? before.source : after.source;
     const name = stackName ?? stackNameOf$1(source);
     const warnings = [];
@@ -599,37 +800,113 @@ function readTemplatePair(before, after, stackName) {
         warnings
     };
 }
+/**
+ * How much work nested arrays may add to a template comparison.
+ * `@aws-cdk/cloudformation-diff` (its reference propagation, run once
+ * per replaced resource) visits every array's items twice, so a value
+ * inside k arrays is visited 2^k times: 40 nested arrays in a 213-byte
+ * template run for hours. plangate counts those visits before handing a
+ * template over and refuses one that would cost more than
+ * `MAX_TEMPLATE_ARRAY_WORK` visits per value on average, plus
+ * `TEMPLATE_ARRAY_WORK_ALLOWANCE` (a small template may nest about 15
+ * arrays). Real templates cost 2 to 5 visits per value (`Fn::Join`
+ * inside a policy's `Resource` list is 4 arrays deep).
+ */
+const MAX_TEMPLATE_ARRAY_WORK = 64;
+const TEMPLATE_ARRAY_WORK_ALLOWANCE = 65_536;
+/**
+ * Refuses a template whose nested arrays would make the diff library's
+ * work explode, naming the deepest array nesting. Iterative and linear:
+ * it adds up 2^k per value instead of visiting it 2^k times.
+ */
+function checkTemplateArrays(doc, source) {
+    let values = 0;
+    let visits = 0;
+    const pending = [
+        { value: doc, arrays: 0 }
+    ];
+    for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+        const { value, arrays } = item;
+        values++;
+        visits += 2 ** arrays;
+        if (Array.isArray(value)) {
+            for (const child of value)
+                pending.push({ value: child, arrays: arrays + 1 });
+        }
+        else if (isRecord$2(value)) {
+            for (const key in value)
+                pending.push({ value: value[key], arrays });
+        }
+    }
+    if (visits <=
+        MAX_TEMPLATE_ARRAY_WORK * values + TEMPLATE_ARRAY_WORK_ALLOWANCE)
+        return;
+    const at = deepestArrayPath(doc);
+    throw new PlanParseError(source, `a template whose nested arrays @aws-cdk/cloudformation-diff can compare in bounded time (its work doubles with each array level)`, `arrays nested ${at.arrays} deep at ${at.path}`, 'real templates nest a few arrays (`Fn::Join` in a policy is 4); compare the templates `cdk synth` writes');
+}
+/** The path of the value nested in the most arrays, for the message. */
+function deepestArrayPath(doc) {
+    let best = { arrays: 0, path: '$' };
+    const pending = [
+        { value: doc, arrays: 0, path: '' }
+    ];
+    for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+        const { value, arrays, path } = item;
+        if (arrays > best.arrays)
+            best = { arrays, path };
+        if (Array.isArray(value)) {
+            value.forEach((child, index) => pending.push({
+                value: child,
+                arrays: arrays + 1,
+                path: `${path}[${index}]`
+            }));
+        }
+        else if (isRecord$2(value)) {
+            for (const key in value)
+                pending.push({
+                    value: value[key],
+                    arrays,
+                    path: `${path}${SAFE_NAME.test(key) ? `.${key}` : '["…"]'}`
+                });
+        }
+    }
+    const path = best.path.replace(/^\./, '');
+    return {
+        arrays: best.arrays,
+        path: path.length > 160 ? `${path.slice(0, 160)}…` : path
+    };
+}
 function isEmptyObject(doc) {
-    return isRecord$1(doc) && Object.keys(doc).length === 0;
+    return isRecord$2(doc) && Object.keys(doc).length === 0;
 }
 const TEMPLATE_EXPECTED = 'a CloudFormation template (JSON with "Resources")';
 /** Checks the sections plangate reads; everything else is ignored. */
 function checkTemplate(doc, source) {
-    if (!isRecord$1(doc))
+    if (!isRecord$2(doc))
         throw notATemplate(doc, source);
     if (!('Resources' in doc) && !('AWSTemplateFormatVersion' in doc))
         throw notATemplate(doc, source);
     for (const section of ['Resources', 'Parameters', 'Outputs']) {
         const value = doc[section];
-        if (value !== undefined && !isRecord$1(value)) {
+        if (value !== undefined && !isRecord$2(value)) {
             throw new PlanParseError(source, `"${section}" to be an object`, describeScalar(value));
         }
     }
     for (const [id, resource] of Object.entries(recordAt(doc, 'Resources') ?? {})) {
-        if (!isRecord$1(resource) || typeof resource.Type !== 'string') {
-            throw new PlanParseError(source, `Resources.${safeName(id)} to be an object with a string "Type"`, isRecord$1(resource)
+        if (!isRecord$2(resource) || typeof resource.Type !== 'string') {
+            throw new PlanParseError(source, `Resources.${safeName(id)} to be an object with a string "Type"`, isRecord$2(resource)
                 ? `Type ${describeScalar(resource.Type)}`
                 : describeScalar(resource));
         }
         const properties = resource.Properties;
-        if (properties !== undefined && !isRecord$1(properties)) {
+        if (properties !== undefined && !isRecord$2(properties)) {
             throw new PlanParseError(source, `Resources.${safeName(id)}.Properties to be an object`, describeScalar(properties));
         }
     }
     return doc;
 }
 function notATemplate(doc, source) {
-    if (isRecord$1(doc)) {
+    if (isRecord$2(doc)) {
         if (typeof doc.format_version === 'string') {
             return new PlanParseError(source, TEMPLATE_EXPECTED, 'a Terraform/OpenTofu JSON document', 'pass a Terraform plan as a plan file, not as a template; ' +
                 CDK_SYNTH_HINT);
@@ -638,10 +915,10 @@ function notATemplate(doc, source) {
             return new PlanParseError(source, TEMPLATE_EXPECTED, 'a CloudFormation change set (`describe-change-set` output)', 'a change set is reviewed on its own, not as one side of a template pair; ' +
                 CDK_SYNTH_HINT);
         }
-        if (isRecord$1(doc.artifacts) && typeof doc.version === 'string') {
+        if (isRecord$2(doc.artifacts) && typeof doc.version === 'string') {
             return new PlanParseError(source, TEMPLATE_EXPECTED, 'a cloud assembly manifest (`cdk.out/manifest.json`)', 'pass the `cdk.out` directory itself, or one of its `*.template.json` files');
         }
-        if (typeof doc.TemplateBody === 'string' || isRecord$1(doc.TemplateBody)) {
+        if (typeof doc.TemplateBody === 'string' || isRecord$2(doc.TemplateBody)) {
             return new PlanParseError(source, TEMPLATE_EXPECTED, '`aws cloudformation get-template` output (the template is inside "TemplateBody")', 'save only the template: `aws cloudformation get-template --stack-name NAME --query TemplateBody > before.json`');
         }
     }
@@ -655,7 +932,7 @@ function safeName(name) {
 function describeTransform(transform) {
     const names = (Array.isArray(transform) ? transform : [transform]).map((item) => typeof item === 'string' && SAFE_NAME.test(item)
         ? item
-        : isRecord$1(item) && typeof item.Name === 'string'
+        : isRecord$2(item) && typeof item.Name === 'string'
             ? safeName(item.Name)
             : 'a macro');
     return names.join(', ');
@@ -673,7 +950,7 @@ function nestedStacks(before, after) {
     const ids = new Set();
     for (const doc of [before, after]) {
         for (const [id, resource] of Object.entries(resourcesOf(doc))) {
-            if (isRecord$1(resource) && resource.Type === 'AWS::CloudFormation::Stack')
+            if (isRecord$2(resource) && resource.Type === 'AWS::CloudFormation::Stack')
                 ids.add(safeName(id));
         }
     }
@@ -682,7 +959,7 @@ function nestedStacks(before, after) {
 /** NoEcho parameters hide their value in the console; their defaults are secrets. */
 function collectNoEchoDefaults(doc, into) {
     for (const parameter of Object.values(recordAt(doc, 'Parameters') ?? {})) {
-        if (!isRecord$1(parameter))
+        if (!isRecord$2(parameter))
             continue;
         const noEcho = parameter.NoEcho;
         if (noEcho === true ||
@@ -926,8 +1203,8 @@ function diffProperties$1(old, now, verdict, redactor, replacePaths) {
     for (const name of names.sort(byName)) {
         const path = joinPath('', name);
         const impact = verdict.properties.get(name);
-        const inBefore = old !== undefined && name in before;
-        const inAfter = now !== undefined && name in after;
+        const inBefore = old !== undefined && Object.hasOwn(before, name);
+        const inAfter = now !== undefined && Object.hasOwn(after, name);
         const unchanged = inBefore && inAfter && deepEqual(before[name], after[name]);
         if (unchanged && impact !== undefined && REPLACING.has(impact)) {
             out.push(...diffAttributes({ value: before[name], sensitive: false, absent: false }, { value: null, sensitive: false, unknown: true, absent: false }, redactor, [path], path));
@@ -994,7 +1271,9 @@ function explainReplace(change, { verdict, old, now }) {
     for (const [name, impact] of verdict.properties) {
         if (!REPLACING.has(impact))
             continue;
-        if (name in before && name in after && deepEqual(before[name], after[name]))
+        if (Object.hasOwn(before, name) &&
+            Object.hasOwn(after, name) &&
+            deepEqual(before[name], after[name]))
             refers.push(name);
         else if (impact === 'WILL_REPLACE')
             requires.push(name);
@@ -1067,8 +1346,8 @@ function normalizeOutputs$1(input, redactor) {
     const after = recordAt(input.after, 'Outputs') ?? {};
     const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return names.sort(byName).map((name) => {
-        const inBefore = name in before;
-        const inAfter = name in after;
+        const inBefore = Object.hasOwn(before, name);
+        const inAfter = Object.hasOwn(after, name);
         const action = !inBefore
             ? 'create'
             : !inAfter
@@ -1085,6 +1364,349 @@ function normalizeOutputs$1(input, redactor) {
                 : diffAttributes({ value: before[name], sensitive: false, absent: !inBefore }, { value: after[name], sensitive: false, absent: !inAfter }, redactor, [], redactor.text(name))
         };
     });
+}
+
+/**
+ * Turns the text of a plan file into a JSON value, or explains in one line
+ * why it is not JSON. Recognises the usual wrong inputs (a binary planfile,
+ * `terraform plan` text, setup-terraform wrapper output) before parsing,
+ * and never quotes the file's content in the error: it may hold secrets.
+ */
+function parseJsonText(text, source) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const start = firstNonSpace(body);
+    if (start === -1) {
+        throw new PlanParseError(source, 'a JSON plan', body.length === 0 ? 'an empty file' : 'only whitespace', SHOW_JSON_HINT);
+    }
+    rejectKnownNonJson(body, start, source);
+    checkJsonNesting(body, source);
+    try {
+        return JSON.parse(body);
+    }
+    catch (error) {
+        throw jsonSyntaxError(body, source, error);
+    }
+}
+/**
+ * How deep arrays and objects may nest in any JSON plangate reads (plans,
+ * change sets, previews, templates, manifests). Real plans nest under 30
+ * levels. The readers, the redactor and the renderers walk values
+ * recursively; the first of them ran out of stack at about 2,000 levels
+ * on Node 20, so the limit keeps a fourfold margin (other Node versions and
+ * deeper callers have smaller stacks to spare).
+ */
+const MAX_NESTING = 500;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+/**
+ * Refuses JSON text whose arrays and objects nest deeper than MAX_NESTING,
+ * naming the JSON path and line where the limit was passed. A fast scan
+ * of the text (brackets outside strings), so it runs before parsing.
+ */
+function checkJsonNesting(text, source, limit = MAX_NESTING) {
+    const offset = findDeepNesting(text, limit);
+    if (offset === -1)
+        return;
+    const where = lineAndColumn(text, offset);
+    throw new PlanParseError(source, `JSON nested at most ${limit} levels deep`, `JSON nested deeper than ${limit} levels at ${jsonPathAt(text, offset)} (line ${where.line}, column ${where.column})`, 'plangate refuses deeper input (real plans nest under 30 levels)');
+}
+/**
+ * Offset of the first `[` or `{` (outside strings) that opens a level
+ * deeper than `limit`, or -1. Iterative and linear: it never recurses,
+ * and invalid JSON is scanned as far as it goes.
+ */
+function findDeepNesting(text, limit) {
+    // A regex skips the bytes between brackets and quotes faster than a loop.
+    const structural = /["[\]{}]/g;
+    let depth = 0;
+    while (structural.test(text)) {
+        const i = structural.lastIndex - 1;
+        const c = text.charCodeAt(i);
+        if (c === QUOTE)
+            structural.lastIndex = stringEnd(text, i) + 1;
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+            if (++depth > limit)
+                return i;
+        }
+        else if (depth > 0)
+            depth--;
+    }
+    return -1;
+}
+/** Index of the quote closing the string opened at `start` (or the end of the text). */
+function stringEnd(text, start) {
+    let i = start + 1;
+    for (;;) {
+        const quote = text.indexOf('"', i);
+        if (quote === -1)
+            return text.length;
+        let slashes = 0;
+        for (let k = quote - 1; k > start && text.charCodeAt(k) === BACKSLASH; k--)
+            slashes++;
+        if (slashes % 2 === 0)
+            return quote;
+        i = quote + 1;
+    }
+}
+/** Path segments shown before the rest is elided. */
+const SHOWN_SEGMENTS = 12;
+const NAME_KEY = /^[A-Za-z_$][A-Za-z0-9_$:-]{0,63}$/;
+/**
+ * The JSON path (`$.resource_changes[0].change.after`) of the value that
+ * starts at `offset`, for messages. Keys that do not look like names are
+ * not quoted (map keys may hold secrets), and a long path is elided.
+ */
+function jsonPathAt(text, offset) {
+    const frames = [];
+    let expectKey = false;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        const top = frames[frames.length - 1];
+        if (c === QUOTE) {
+            const end = stringEnd(text, i);
+            if (expectKey && top !== undefined && !top.array) {
+                top.key = keyName(text.slice(i + 1, end));
+                expectKey = false;
+            }
+            i = end;
+        }
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+            frames.push({ array: c === OPEN_BRACKET, key: '', index: 0 });
+            expectKey = c === OPEN_BRACE;
+        }
+        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            frames.pop();
+            expectKey = false;
+        }
+        else if (c === COMMA && top !== undefined) {
+            if (top.array)
+                top.index++;
+            else
+                expectKey = true;
+        }
+    }
+    const segments = frames.map((frame) => frame.array ? `[${frame.index}]` : frame.key);
+    const shown = segments.slice(0, SHOWN_SEGMENTS).join('');
+    const more = segments.length - SHOWN_SEGMENTS;
+    return `$${shown}${more > 0 ? `… (${more} more levels)` : ''}`;
+}
+function keyName(raw) {
+    return NAME_KEY.test(raw) ? `.${raw}` : '["…"]';
+}
+function firstNonSpace(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+            return i;
+    }
+    return -1;
+}
+function rejectKnownNonJson(text, start, source) {
+    if (text.startsWith('PK\u0003\u0004', start)) {
+        throw new PlanParseError(source, 'a JSON plan', 'a binary Terraform planfile (a zip archive)', SHOW_JSON_HINT);
+    }
+    const head = text.slice(start, start + 4096);
+    if (head.includes('\u0000')) {
+        throw new PlanParseError(source, 'a JSON plan', 'binary data', SHOW_JSON_HINT);
+    }
+    if (head.startsWith('[command]')) {
+        throw new PlanParseError(source, 'a JSON plan', 'output of the hashicorp/setup-terraform wrapper (it starts with a "[command]" line)', 'set `terraform_wrapper: false` on setup-terraform, or run `terraform show -json PLANFILE > plan.json` in a step of its own with the wrapper off');
+    }
+    const c = text.charCodeAt(start);
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */)
+        return;
+    if (looksLikePlanText(head)) {
+        throw new PlanParseError(source, 'a JSON plan', 'the text output of `terraform plan`', SHOW_JSON_HINT);
+    }
+}
+const PLAN_TEXT_MARKERS = [
+    'Terraform used the selected providers',
+    'Terraform will perform the following actions',
+    'OpenTofu used the selected providers',
+    'OpenTofu will perform the following actions',
+    'No changes. Your infrastructure matches the configuration',
+    'Refreshing state...',
+    'An execution plan has been generated',
+    'Plan: '
+];
+function looksLikePlanText(head) {
+    // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
+    const plain = head.replace(/\u001b\[[0-9;]*m/g, '');
+    return PLAN_TEXT_MARKERS.some((marker) => plain.includes(marker));
+}
+function jsonSyntaxError(text, source, cause) {
+    const problem = findJsonProblem(text);
+    const where = lineAndColumn(text, problem.offset);
+    const found = problem.kind === 'truncated'
+        ? `JSON that ends early at line ${where.line}, column ${where.column} (the file looks truncated)`
+        : `invalid JSON at line ${where.line}, column ${where.column} (${problem.what})`;
+    return new PlanParseError(source, 'a JSON plan', found, undefined, { cause });
+}
+function lineAndColumn(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text.charCodeAt(i) === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+/**
+ * Finds where a JSON text stops being valid. Only runs after JSON.parse has
+ * failed, because Node 20's JSON.parse message quotes the input (which may
+ * hold secrets) and gives no position.
+ */
+function findJsonProblem(text) {
+    let i = 0;
+    const n = text.length;
+    const fail = (what) => ({
+        kind: i >= n ? 'truncated' : 'invalid',
+        offset: Math.min(i, n),
+        what: i >= n ? 'unexpected end of input' : what
+    });
+    const describe = () => {
+        const c = text[i];
+        if (c === undefined)
+            return 'unexpected end of input';
+        if (/[A-Za-z]/.test(c))
+            return 'unexpected letter';
+        if (/[0-9]/.test(c))
+            return 'unexpected digit';
+        if (c === '"')
+            return 'unexpected string';
+        return `unexpected character ${JSON.stringify(c)}`;
+    };
+    const skip = () => {
+        while (i < n && /[ \t\r\n]/.test(text[i] ?? ''))
+            i++;
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, i)) {
+            i += word.length;
+            return true;
+        }
+        for (let k = 0; k < word.length && text[i] === word[k]; k++)
+            i++;
+        return false;
+    };
+    const string = () => {
+        i++; // opening quote
+        while (i < n) {
+            const c = text.charCodeAt(i);
+            if (c === 0x22) {
+                i++;
+                return true;
+            }
+            if (c === 0x5c) {
+                i += 2;
+                continue;
+            }
+            if (c < 0x20)
+                return false;
+            i++;
+        }
+        return false;
+    };
+    const number = () => {
+        const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+        if (match === null || match[0].length === 0)
+            return false;
+        i += match[0].length;
+        return true;
+    };
+    // Iterative scanner with an explicit stack: deep documents must not overflow.
+    const stack = [];
+    let expectValue = true;
+    for (;;) {
+        skip();
+        if (expectValue) {
+            const c = text[i];
+            if (c === '{') {
+                i++;
+                skip();
+                if (text[i] === '}') {
+                    i++;
+                    expectValue = false;
+                }
+                else {
+                    stack.push('{');
+                    if (text[i] !== '"')
+                        return fail('expected a property name');
+                    if (!string())
+                        return fail('bad string');
+                    skip();
+                    if (text[i] !== ':')
+                        return fail('expected ":"');
+                    i++;
+                }
+                continue;
+            }
+            if (c === '[') {
+                i++;
+                skip();
+                if (text[i] === ']') {
+                    i++;
+                    expectValue = false;
+                }
+                else
+                    stack.push('[');
+                continue;
+            }
+            let ok;
+            if (c === '"')
+                ok = string();
+            else if (c === 't')
+                ok = literal('true');
+            else if (c === 'f')
+                ok = literal('false');
+            else if (c === 'n')
+                ok = literal('null');
+            else if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+                ok = number();
+            else
+                return fail(describe());
+            if (!ok)
+                return fail(describe());
+            expectValue = false;
+            continue;
+        }
+        const top = stack[stack.length - 1];
+        if (top === undefined) {
+            if (i < n)
+                return fail(`${describe()} after the end of the JSON value`);
+            return { kind: 'invalid', offset: n, what: 'no problem found' };
+        }
+        const c = text[i];
+        if (c === ',') {
+            i++;
+            if (top === '{') {
+                skip();
+                if (text[i] !== '"')
+                    return fail('expected a property name');
+                if (!string())
+                    return fail('bad string');
+                skip();
+                if (text[i] !== ':')
+                    return fail('expected ":"');
+                i++;
+            }
+            expectValue = true;
+            continue;
+        }
+        if ((top === '{' && c === '}') || (top === '[' && c === ']')) {
+            i++;
+            stack.pop();
+            continue;
+        }
+        return fail(top === '{' ? 'expected "," or "}"' : 'expected "," or "]"');
+    }
 }
 
 /** The command whose output this reader expects, for hints. */
@@ -1133,7 +1755,7 @@ const STATUSES = [
  * output, so that the reader can say what to run instead.
  */
 function looksLikeChangeSet(doc) {
-    if (!isRecord$1(doc))
+    if (!isRecord$2(doc))
         return false;
     if (Array.isArray(doc.Changes))
         return true;
@@ -1152,7 +1774,7 @@ function looksLikeChangeSet(doc) {
  * every other input before anything is normalised.
  */
 function readChangeSet(doc, source) {
-    if (!isRecord$1(doc) || !looksLikeChangeSet(doc))
+    if (!isRecord$2(doc) || !looksLikeChangeSet(doc))
         throw notAChangeSet(doc, source);
     const status = stringAt(doc, 'Status');
     const statusReason = stringAt(doc, 'StatusReason');
@@ -1208,7 +1830,7 @@ function readChangeSet(doc, source) {
 }
 function notAChangeSet(doc, source) {
     const expected = 'a CloudFormation change set (the JSON output of `aws cloudformation describe-change-set`)';
-    if (isRecord$1(doc) && ('changes' in doc || 'changeSetId' in doc)) {
+    if (isRecord$2(doc) && ('changes' in doc || 'changeSetId' in doc)) {
         return new PlanParseError(source, expected, 'a change set with camelCase keys ("changes", "changeSetId")', `plangate reads the AWS CLI's PascalCase output: ${DESCRIBE_HINT}`);
     }
     return new PlanParseError(source, expected, describeJson(doc), DESCRIBE_HINT);
@@ -1240,14 +1862,14 @@ function optionalEnum(record, key, values, where, source) {
 }
 function readChange(entry, index, source) {
     const where = `Changes[${index}]`;
-    if (!isRecord$1(entry)) {
+    if (!isRecord$2(entry)) {
         throw new PlanParseError(source, `${where} to be an object`, describeKind(entry));
     }
     if (entry.Type !== undefined && entry.Type !== 'Resource') {
         throw new PlanParseError(source, `${where}.Type to be "Resource"`, `Type ${describeScalar(entry.Type)}`, 'plangate does not guess what an unknown kind of change does; upgrade plangate');
     }
     const change = entry.ResourceChange;
-    if (!isRecord$1(change)) {
+    if (!isRecord$2(change)) {
         throw new PlanParseError(source, `${where}.ResourceChange to be an object`, describeKind(change));
     }
     const logicalId = change.LogicalResourceId;
@@ -1283,7 +1905,7 @@ function readChange(entry, index, source) {
     return { ...read, classification: classify(read, at, source) };
 }
 function readDetail(detail, where, source) {
-    if (!isRecord$1(detail)) {
+    if (!isRecord$2(detail)) {
         throw new PlanParseError(source, `${where} to be an object`, describeKind(detail));
     }
     const target = recordAt(detail, 'Target') ?? {};
@@ -1306,6 +1928,9 @@ function readContext(change, key, where, source) {
         return undefined;
     let parsed;
     if (typeof text === 'string') {
+        // JSON inside a string never went through the file's nesting check.
+        if (findDeepNesting(text, MAX_NESTING) !== -1)
+            throw new PlanParseError(source, `${where}.${key} nested at most ${MAX_NESTING} levels deep`, `JSON nested deeper than ${MAX_NESTING} levels`);
         try {
             parsed = JSON.parse(text);
         }
@@ -1313,7 +1938,7 @@ function readContext(change, key, where, source) {
             parsed = undefined;
         }
     }
-    if (!isRecord$1(parsed)) {
+    if (!isRecord$2(parsed)) {
         throw new PlanParseError(source, `${where}.${key} to be a string holding a JSON object`, typeof text === 'string'
             ? 'a string that is not a JSON object'
             : describeKind(text));
@@ -1440,7 +2065,7 @@ function collectSecrets$1(doc, changes) {
     const secrets = new Set();
     const noEcho = new Set();
     for (const parameter of arrayAt(doc, 'Parameters') ?? []) {
-        if (!isRecord$1(parameter))
+        if (!isRecord$2(parameter))
             continue;
         const value = parameter.ParameterValue;
         const marked = parameter.NoEcho === true || parameter.NoEcho === 'true';
@@ -1492,7 +2117,7 @@ function holdsSecretReference(value) {
         return SECRET_REFERENCES.some((prefix) => value.includes(prefix));
     if (Array.isArray(value))
         return value.some(holdsSecretReference);
-    if (isRecord$1(value))
+    if (isRecord$2(value))
         return Object.values(value).some(holdsSecretReference);
     return false;
 }
@@ -1512,7 +2137,7 @@ function addLeaves(value, into) {
             addLeaves(item, into);
         return;
     }
-    if (isRecord$1(value))
+    if (isRecord$2(value))
         for (const item of Object.values(value))
             addLeaves(item, into);
 }
@@ -1520,7 +2145,7 @@ function addLeaves(value, into) {
 function collectBesideReferences(before, after, into) {
     if (before === undefined || after === undefined)
         return;
-    if (isRecord$1(before) && isRecord$1(after)) {
+    if (isRecord$2(before) && isRecord$2(after)) {
         for (const key of new Set([...Object.keys(before), ...Object.keys(after)]))
             collectBesideReferences(before[key], after[key], into);
         return;
@@ -1569,7 +2194,7 @@ function valueAt$1(value, steps) {
     for (const step of steps) {
         if (Array.isArray(current) && typeof step === 'number')
             current = current[step];
-        else if (isRecord$1(current))
+        else if (isRecord$2(current))
             current = current[String(step)];
         else
             return undefined;
@@ -1579,11 +2204,11 @@ function valueAt$1(value, steps) {
 /** Reads `Resources.*.Metadata["aws:cdk:path"]` of a template: logical ID → CDK construct path. */
 function constructPaths(template) {
     const paths = new Map();
-    const resources = isRecord$1(template)
+    const resources = isRecord$2(template)
         ? recordAt(template, 'Resources')
         : undefined;
     for (const [logicalId, resource] of Object.entries(resources ?? {})) {
-        const metadata = isRecord$1(resource)
+        const metadata = isRecord$2(resource)
             ? recordAt(resource, 'Metadata')
             : undefined;
         const path = metadata === undefined ? undefined : stringAt(metadata, 'aws:cdk:path');
@@ -2205,6 +2830,9 @@ function parseValue(value) {
     const head = value.trimStart()[0];
     if (head !== '{' && head !== '[')
         return value;
+    // Too deep to walk safely: shown as the text it is.
+    if (findDeepNesting(value, MAX_NESTING) !== -1)
+        return value;
     try {
         return JSON.parse(value);
     }
@@ -2226,244 +2854,14 @@ function maskWhere(value, test) {
         return test(value);
     if (Array.isArray(value))
         return value.map((item) => maskWhere(item, test));
-    if (isRecord$1(value)) {
-        const mask = {};
+    if (isRecord$2(value)) {
+        // Keys come from the input: `__proto__` must stay a key.
+        const mask = Object.create(null);
         for (const [key, item] of Object.entries(value))
             mask[key] = maskWhere(item, test);
         return mask;
     }
     return false;
-}
-
-/**
- * Turns the text of a plan file into a JSON value, or explains in one line
- * why it is not JSON. Recognises the usual wrong inputs (a binary planfile,
- * `terraform plan` text, setup-terraform wrapper output) before parsing,
- * and never quotes the file's content in the error: it may hold secrets.
- */
-function parseJsonText(text, source) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const start = firstNonSpace(body);
-    if (start === -1) {
-        throw new PlanParseError(source, 'a JSON plan', body.length === 0 ? 'an empty file' : 'only whitespace', SHOW_JSON_HINT);
-    }
-    rejectKnownNonJson(body, start, source);
-    try {
-        return JSON.parse(body);
-    }
-    catch (error) {
-        throw jsonSyntaxError(body, source, error);
-    }
-}
-function firstNonSpace(text) {
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
-            return i;
-    }
-    return -1;
-}
-function rejectKnownNonJson(text, start, source) {
-    if (text.startsWith('PK\u0003\u0004', start)) {
-        throw new PlanParseError(source, 'a JSON plan', 'a binary Terraform planfile (a zip archive)', SHOW_JSON_HINT);
-    }
-    const head = text.slice(start, start + 4096);
-    if (head.includes('\u0000')) {
-        throw new PlanParseError(source, 'a JSON plan', 'binary data', SHOW_JSON_HINT);
-    }
-    if (head.startsWith('[command]')) {
-        throw new PlanParseError(source, 'a JSON plan', 'output of the hashicorp/setup-terraform wrapper (it starts with a "[command]" line)', 'set `terraform_wrapper: false` on setup-terraform, or run `terraform show -json PLANFILE > plan.json` in a step of its own with the wrapper off');
-    }
-    const c = text.charCodeAt(start);
-    if (c === 0x7b /* { */ || c === 0x5b /* [ */)
-        return;
-    if (looksLikePlanText(head)) {
-        throw new PlanParseError(source, 'a JSON plan', 'the text output of `terraform plan`', SHOW_JSON_HINT);
-    }
-}
-const PLAN_TEXT_MARKERS = [
-    'Terraform used the selected providers',
-    'Terraform will perform the following actions',
-    'OpenTofu used the selected providers',
-    'OpenTofu will perform the following actions',
-    'No changes. Your infrastructure matches the configuration',
-    'Refreshing state...',
-    'An execution plan has been generated',
-    'Plan: '
-];
-function looksLikePlanText(head) {
-    // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
-    const plain = head.replace(/\u001b\[[0-9;]*m/g, '');
-    return PLAN_TEXT_MARKERS.some((marker) => plain.includes(marker));
-}
-function jsonSyntaxError(text, source, cause) {
-    const problem = findJsonProblem(text);
-    const where = lineAndColumn(text, problem.offset);
-    const found = problem.kind === 'truncated'
-        ? `JSON that ends early at line ${where.line}, column ${where.column} (the file looks truncated)`
-        : `invalid JSON at line ${where.line}, column ${where.column} (${problem.what})`;
-    return new PlanParseError(source, 'a JSON plan', found, undefined, { cause });
-}
-function lineAndColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        if (text.charCodeAt(i) === 0x0a) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: offset - lineStart + 1 };
-}
-/**
- * Finds where a JSON text stops being valid. Only runs after JSON.parse has
- * failed, because Node 20's JSON.parse message quotes the input (which may
- * hold secrets) and gives no position.
- */
-function findJsonProblem(text) {
-    let i = 0;
-    const n = text.length;
-    const fail = (what) => ({
-        kind: i >= n ? 'truncated' : 'invalid',
-        offset: Math.min(i, n),
-        what: i >= n ? 'unexpected end of input' : what
-    });
-    const describe = () => {
-        const c = text[i];
-        if (c === undefined)
-            return 'unexpected end of input';
-        if (/[A-Za-z]/.test(c))
-            return 'unexpected letter';
-        if (/[0-9]/.test(c))
-            return 'unexpected digit';
-        if (c === '"')
-            return 'unexpected string';
-        return `unexpected character ${JSON.stringify(c)}`;
-    };
-    const skip = () => {
-        while (i < n && /[ \t\r\n]/.test(text[i] ?? ''))
-            i++;
-    };
-    const literal = (word) => {
-        if (text.startsWith(word, i)) {
-            i += word.length;
-            return true;
-        }
-        for (let k = 0; k < word.length && text[i] === word[k]; k++)
-            i++;
-        return false;
-    };
-    const string = () => {
-        i++; // opening quote
-        while (i < n) {
-            const c = text.charCodeAt(i);
-            if (c === 0x22) {
-                i++;
-                return true;
-            }
-            if (c === 0x5c) {
-                i += 2;
-                continue;
-            }
-            if (c < 0x20)
-                return false;
-            i++;
-        }
-        return false;
-    };
-    const number = () => {
-        const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
-        if (match === null || match[0].length === 0)
-            return false;
-        i += match[0].length;
-        return true;
-    };
-    // Iterative scanner with an explicit stack: deep documents must not overflow.
-    const stack = [];
-    let expectValue = true;
-    for (;;) {
-        skip();
-        if (expectValue) {
-            const c = text[i];
-            if (c === '{') {
-                i++;
-                skip();
-                if (text[i] === '}') {
-                    i++;
-                    expectValue = false;
-                }
-                else {
-                    stack.push('{');
-                    if (text[i] !== '"')
-                        return fail('expected a property name');
-                    if (!string())
-                        return fail('bad string');
-                    skip();
-                    if (text[i] !== ':')
-                        return fail('expected ":"');
-                    i++;
-                }
-                continue;
-            }
-            if (c === '[') {
-                i++;
-                skip();
-                if (text[i] === ']') {
-                    i++;
-                    expectValue = false;
-                }
-                else
-                    stack.push('[');
-                continue;
-            }
-            let ok;
-            if (c === '"')
-                ok = string();
-            else if (c === 't')
-                ok = literal('true');
-            else if (c === 'f')
-                ok = literal('false');
-            else if (c === 'n')
-                ok = literal('null');
-            else if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
-                ok = number();
-            else
-                return fail(describe());
-            if (!ok)
-                return fail(describe());
-            expectValue = false;
-            continue;
-        }
-        const top = stack[stack.length - 1];
-        if (top === undefined) {
-            if (i < n)
-                return fail(`${describe()} after the end of the JSON value`);
-            return { kind: 'invalid', offset: n, what: 'no problem found' };
-        }
-        const c = text[i];
-        if (c === ',') {
-            i++;
-            if (top === '{') {
-                skip();
-                if (text[i] !== '"')
-                    return fail('expected a property name');
-                if (!string())
-                    return fail('bad string');
-                skip();
-                if (text[i] !== ':')
-                    return fail('expected ":"');
-                i++;
-            }
-            expectValue = true;
-            continue;
-        }
-        if ((top === '{' && c === '}') || (top === '[' && c === ']')) {
-            i++;
-            stack.pop();
-            continue;
-        }
-        return fail(top === '{' ? 'expected "," or "}"' : 'expected "," or "]"');
-    }
 }
 
 /**
@@ -2529,14 +2927,14 @@ const EXPECTED = 'a Pulumi preview digest (from `pulumi preview --json`)';
 const DIGEST_HINT = 'run `pulumi preview --json > preview.json` (the digest) and pass that file';
 /** Top-level keys of an engine event (apitype.EngineEvent), one per line of an event log. */
 function isEngineEvent(value) {
-    if (!isRecord$1(value))
+    if (!isRecord$2(value))
         return false;
     if (typeof value.sequence !== 'number' && typeof value.timestamp !== 'number')
         return false;
-    return Object.keys(value).some((key) => key.endsWith('Event') && isRecord$1(value[key]));
+    return Object.keys(value).some((key) => key.endsWith('Event') && isRecord$2(value[key]));
 }
 function hasPulumiUrn(list) {
-    return (list ?? []).some((entry) => isRecord$1(entry) &&
+    return (list ?? []).some((entry) => isRecord$2(entry) &&
         typeof entry.urn === 'string' &&
         entry.urn.startsWith(URN_PREFIX));
 }
@@ -2544,10 +2942,10 @@ function hasPulumiUrn(list) {
 function isOutputJsonSummary(doc) {
     return (typeof doc.result === 'string' &&
         !('steps' in doc) &&
-        (isRecord$1(doc.summary) || hasPulumiUrn(arrayAt(doc, 'resources'))));
+        (isRecord$2(doc.summary) || hasPulumiUrn(arrayAt(doc, 'resources'))));
 }
 function isPreviewDiagnostic(entry) {
-    return (isRecord$1(entry) &&
+    return (isRecord$2(entry) &&
         typeof entry.severity === 'string' &&
         typeof entry.message === 'string');
 }
@@ -2558,11 +2956,11 @@ function isPreviewDiagnostic(entry) {
  * summary, one engine event, a preview that failed before its first step.
  */
 function looksLikePulumiPreview(doc) {
-    if (!isRecord$1(doc))
+    if (!isRecord$2(doc))
         return false;
     if (hasPulumiUrn(arrayAt(doc, 'steps')))
         return true;
-    if (isRecord$1(doc.changeSummary))
+    if (isRecord$2(doc.changeSummary))
         return true;
     if (isOutputJsonSummary(doc) || isEngineEvent(doc))
         return true;
@@ -2610,7 +3008,7 @@ function looksLikePulumiEventStream(text) {
  * plan can mask every other plan.
  */
 function readPulumiPreview(doc, source) {
-    if (!isRecord$1(doc)) {
+    if (!isRecord$2(doc)) {
         throw new PlanParseError(source, EXPECTED, describeJson(doc), DIGEST_HINT);
     }
     const rawSteps = doc.steps;
@@ -2622,10 +3020,10 @@ function readPulumiPreview(doc, source) {
     const steps = rawSteps.map((entry, index) => readStep(entry, index, source));
     const diagnostics = readDiagnostics(doc, source);
     const secrets = new Set();
-    for (const step of steps) {
-        collectSecretValues(step.oldState, secrets);
-        collectSecretValues(step.newState, secrets);
-    }
+    steps.forEach((step, index) => {
+        collectSecretValues(step.oldState, secrets, source, `steps[${index}].oldState`);
+        collectSecretValues(step.newState, secrets, source, `steps[${index}].newState`);
+    });
     return {
         kind: 'pulumi',
         source,
@@ -2642,18 +3040,18 @@ function noSteps(doc, source) {
     if (isOutputJsonSummary(doc)) {
         return new PlanParseError(source, EXPECTED, 'the one-line `--output json` summary (counts only: no diffs, no protect or retainOnDelete flags, nothing a gate can decide on)', `${DIGEST_HINT}; use --json instead of --output json`);
     }
-    const errors = (arrayAt(doc, 'diagnostics') ?? []).filter((d) => isRecord$1(d) && d.severity === 'error').length;
+    const errors = (arrayAt(doc, 'diagnostics') ?? []).filter((d) => isRecord$2(d) && d.severity === 'error').length;
     if (errors > 0) {
         return new PlanParseError(source, EXPECTED, `a preview that failed before it planned any resource (${errors} error ${errors === 1 ? 'diagnostic' : 'diagnostics'}, no "steps")`, `fix the error \`pulumi preview\` reports, then ${DIGEST_HINT}`);
     }
-    if (isRecord$1(doc.changeSummary)) {
+    if (isRecord$2(doc.changeSummary)) {
         return new PlanParseError(source, EXPECTED, 'a digest without "steps" (only a change summary)', DIGEST_HINT);
     }
     return new PlanParseError(source, EXPECTED, describeJson(doc), DIGEST_HINT);
 }
 function readStep(entry, index, source) {
     const where = `steps[${index}]`;
-    if (!isRecord$1(entry)) {
+    if (!isRecord$2(entry)) {
         throw new PlanParseError(source, `${where} to be an object`, describeScalar(entry));
     }
     const { urn, op } = entry;
@@ -2678,7 +3076,7 @@ function stateAt(entry, key, where, source) {
     const value = entry[key];
     if (value === undefined || value === null)
         return undefined;
-    if (!isRecord$1(value)) {
+    if (!isRecord$2(value)) {
         throw new PlanParseError(source, `${where}.${key} to be an object`, describeScalar(value));
     }
     return value;
@@ -2696,14 +3094,14 @@ function detailedDiffAt(entry, where, source) {
     const value = entry.detailedDiff;
     if (value === undefined || value === null)
         return [];
-    if (!isRecord$1(value)) {
+    if (!isRecord$2(value)) {
         throw new PlanParseError(source, `${where}.detailedDiff to be an object or null`, describeScalar(value));
     }
     const out = [];
     for (const [path, diff] of Object.entries(value)) {
-        const kind = isRecord$1(diff) ? diff.kind : undefined;
+        const kind = isRecord$2(diff) ? diff.kind : undefined;
         if (typeof kind !== 'string') {
-            throw new PlanParseError(source, `${where}.detailedDiff entries to be {"kind": …, "inputDiff": …}`, isRecord$1(diff) ? `kind ${describeScalar(kind)}` : describeScalar(diff));
+            throw new PlanParseError(source, `${where}.detailedDiff entries to be {"kind": …, "inputDiff": …}`, isRecord$2(diff) ? `kind ${describeScalar(kind)}` : describeScalar(diff));
         }
         out.push({ path, kind });
     }
@@ -2718,7 +3116,7 @@ function readDiagnostics(doc, source) {
     }
     const out = [];
     for (const entry of raw) {
-        if (!isRecord$1(entry))
+        if (!isRecord$2(entry))
             continue;
         out.push({
             urn: stringAt(entry, 'urn'),
@@ -2730,7 +3128,7 @@ function readDiagnostics(doc, source) {
     return out;
 }
 function isSecretSignature(value) {
-    return isRecord$1(value) && value[SIG_KEY] === SECRET_SIG;
+    return isRecord$2(value) && value[SIG_KEY] === SECRET_SIG;
 }
 function isSecretMarker(value) {
     return value === SECRET_TEXT || isSecretSignature(value);
@@ -2738,34 +3136,43 @@ function isSecretMarker(value) {
 /**
  * Collects the plaintext of every secret-signature object: `value` (the
  * wire form) and `plaintext` (state with --show-secrets, a JSON text).
- * `ciphertext` holds nothing readable.
+ * `ciphertext` holds nothing readable. Iterative: the depth of the input
+ * never becomes stack depth. A plaintext is JSON text the document's
+ * nesting check never saw, so it gets the same limit here.
  */
-function collectSecretValues(value, into) {
-    if (typeof value !== 'object' || value === null)
-        return;
-    if (Array.isArray(value)) {
-        for (const item of value)
-            collectSecretValues(item, into);
-        return;
-    }
-    const record = value;
-    if (isSecretSignature(record)) {
+function collectSecretValues(root, into, source, where) {
+    const pending = [root];
+    while (pending.length > 0) {
+        const value = pending.pop();
+        if (typeof value !== 'object' || value === null)
+            continue;
+        if (Array.isArray(value)) {
+            for (const item of value)
+                pending.push(item);
+            continue;
+        }
+        const record = value;
+        if (!isSecretSignature(record)) {
+            for (const key in record)
+                pending.push(record[key]);
+            continue;
+        }
         if ('value' in record)
             collectLeafStrings(record.value, into);
         const plaintext = record.plaintext;
-        if (typeof plaintext === 'string') {
-            collectLeafStrings(plaintext, into);
-            try {
-                collectLeafStrings(JSON.parse(plaintext), into);
-            }
-            catch {
-                // Not JSON: the text itself is already collected.
-            }
+        if (typeof plaintext !== 'string')
+            continue;
+        collectLeafStrings(plaintext, into);
+        if (findDeepNesting(plaintext, MAX_NESTING) !== -1) {
+            throw new PlanParseError(source, `the plaintext of a secret in ${where} nested at most ${MAX_NESTING} levels deep`, `JSON nested deeper than ${MAX_NESTING} levels`);
         }
-        return;
+        try {
+            collectLeafStrings(JSON.parse(plaintext), into);
+        }
+        catch {
+            // Not JSON: the text itself is already collected.
+        }
     }
-    for (const key in record)
-        collectSecretValues(record[key], into);
 }
 function parseUrn(urn) {
     if (!urn.startsWith(URN_PREFIX))
@@ -2879,8 +3286,9 @@ function prepareValue(value) {
             unknown: anyUnknown ? parts.map((p) => p.unknown ?? false) : undefined
         };
     }
-    if (isRecord$1(value)) {
-        const out = {};
+    if (isRecord$2(value)) {
+        // Keys come from the input: build objects without a prototype.
+        const out = Object.create(null);
         let sensitive;
         let unknown;
         for (const [key, item] of Object.entries(value)) {
@@ -2889,9 +3297,11 @@ function prepareValue(value) {
             const part = prepareValue(item);
             out[key] = part.value;
             if (part.sensitive !== undefined)
-                (sensitive ??= {})[key] = part.sensitive;
+                (sensitive ??= Object.create(null))[key] =
+                    part.sensitive;
             if (part.unknown !== undefined)
-                (unknown ??= {})[key] = part.unknown;
+                (unknown ??= Object.create(null))[key] =
+                    part.unknown;
         }
         return { value: out, sensitive, unknown };
     }
@@ -2909,7 +3319,7 @@ function valueAt(value, steps) {
             current = current[step];
         }
         else {
-            if (!isRecord$1(current) || !(step in current))
+            if (!isRecord$2(current) || !Object.hasOwn(current, step))
                 return { found: false, value: undefined };
             current = current[step];
         }
@@ -3374,8 +3784,8 @@ function normalizeStackOutputs(steps, redactor) {
     for (const name of names) {
         const b = before[name];
         const a = after[name];
-        const bAbsent = !(name in before);
-        const aAbsent = !(name in after);
+        const bAbsent = !Object.hasOwn(before, name);
+        const aAbsent = !Object.hasOwn(after, name);
         const action = bAbsent
             ? 'create'
             : aAbsent
@@ -3481,7 +3891,7 @@ index) {
 const KNOWN_FORMAT_MINORS = [0, 1, 2];
 /** True when a JSON document has the shape of `terraform show -json PLANFILE`. */
 function looksLikeTerraformPlan(doc) {
-    return (isRecord$1(doc) &&
+    return (isRecord$2(doc) &&
         typeof doc.format_version === 'string' &&
         ('planned_values' in doc ||
             'resource_changes' in doc ||
@@ -3557,7 +3967,7 @@ function collectSourceMap(doc) {
             return;
         const prefix = path.map((name) => `module.${name}.`).join('');
         for (const resource of arrayAt(module, 'resources') ?? []) {
-            if (!isRecord$1(resource))
+            if (!isRecord$2(resource))
                 continue;
             const address = stringAt(resource, 'address');
             if (address === undefined)
@@ -3569,7 +3979,7 @@ function collectSourceMap(doc) {
             references[prefix + address] = [...found].sort();
         }
         for (const [name, call] of Object.entries(recordAt(module, 'module_calls') ?? {})) {
-            if (!isRecord$1(call))
+            if (!isRecord$2(call))
                 continue;
             const source = stringAt(call, 'source');
             const childPath = [...path, name];
@@ -3599,7 +4009,7 @@ function collectReferences(value, into) {
             collectReferences(item, into);
         return;
     }
-    if (!isRecord$1(value))
+    if (!isRecord$2(value))
         return;
     for (const [key, item] of Object.entries(value)) {
         if (key === 'references' && Array.isArray(item)) {
@@ -3620,13 +4030,13 @@ function findSensitiveOutputs(doc) {
     const rootConfig = recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module') ?? {};
     const outputConfig = recordAt(rootConfig, 'outputs') ?? {};
     return new Set(Object.entries(outputConfig)
-        .filter(([, decl]) => isRecord$1(decl) && decl.sensitive === true)
+        .filter(([, decl]) => isRecord$2(decl) && decl.sensitive === true)
         .map(([name]) => name));
 }
 function notAPlan(doc, source) {
     const expected = 'a Terraform/OpenTofu JSON plan (from `terraform show -json PLANFILE`)';
-    if (isRecord$1(doc)) {
-        if (typeof doc.format_version === 'string' && isRecord$1(doc.values)) {
+    if (isRecord$2(doc)) {
+        if (typeof doc.format_version === 'string' && isRecord$2(doc.values)) {
             return new PlanParseError(source, expected, 'Terraform state JSON (`terraform show -json` without a plan file)', 'pass the plan file: `terraform show -json PLANFILE`');
         }
         if (typeof doc.version === 'number' &&
@@ -3652,10 +4062,10 @@ function collectSecrets(doc, sensitiveOutputs) {
     const varConfig = recordAt(rootConfig, 'variables') ?? {};
     const variables = recordAt(doc, 'variables') ?? {};
     for (const [name, decl] of Object.entries(varConfig)) {
-        if (!isRecord$1(decl) || decl.sensitive !== true)
+        if (!isRecord$2(decl) || decl.sensitive !== true)
             continue;
         const variable = variables[name];
-        if (isRecord$1(variable))
+        if (isRecord$2(variable))
             collectLeafStrings(variable.value, secrets);
         if ('default' in decl)
             collectLeafStrings(decl.default, secrets);
@@ -3663,7 +4073,7 @@ function collectSecrets(doc, sensitiveOutputs) {
     const rawChanges = arrayAt(doc, 'resource_changes');
     for (const list of [rawChanges, arrayAt(doc, 'resource_drift')]) {
         for (const entry of list ?? []) {
-            const change = isRecord$1(entry) ? recordAt(entry, 'change') : undefined;
+            const change = isRecord$2(entry) ? recordAt(entry, 'change') : undefined;
             if (change === undefined)
                 continue;
             collectMaskedStrings(change.before, change.before_sensitive, secrets);
@@ -3671,7 +4081,7 @@ function collectSecrets(doc, sensitiveOutputs) {
         }
     }
     for (const [name, change] of Object.entries(recordAt(doc, 'output_changes') ?? {})) {
-        if (!isRecord$1(change))
+        if (!isRecord$2(change))
             continue;
         if (sensitiveOutputs.has(name)) {
             collectLeafStrings(change.before, secrets);
@@ -3690,7 +4100,7 @@ function collectSecrets(doc, sensitiveOutputs) {
         if (values === undefined)
             continue;
         for (const [name, output] of Object.entries(recordAt(values, 'outputs') ?? {})) {
-            if (isRecord$1(output) &&
+            if (isRecord$2(output) &&
                 (output.sensitive === true || sensitiveOutputs.has(name)))
                 collectLeafStrings(output.value, secrets);
         }
@@ -3702,14 +4112,14 @@ function collectModuleSecrets(module, secrets, dataOnly) {
     if (module === undefined)
         return;
     for (const resource of arrayAt(module, 'resources') ?? []) {
-        if (!isRecord$1(resource))
+        if (!isRecord$2(resource))
             continue;
         if (dataOnly && resource.mode !== 'data')
             continue;
         collectMaskedStrings(resource.values, resource.sensitive_values, secrets);
     }
     for (const child of arrayAt(module, 'child_modules') ?? []) {
-        if (isRecord$1(child))
+        if (isRecord$2(child))
             collectModuleSecrets(child, secrets, dataOnly);
     }
 }
@@ -3908,7 +4318,7 @@ function normalizeResourceChange(entry, section, position, context) {
     const { source } = input;
     const isDrift = section === 'resource_drift';
     const where = () => `${section}[${position}]`;
-    if (!isRecord$1(entry)) {
+    if (!isRecord$2(entry)) {
         throw new PlanParseError(source, `${where()} to be an object`, describeScalar(entry));
     }
     const mode = entry.mode;
@@ -3921,12 +4331,12 @@ function normalizeResourceChange(entry, section, position, context) {
     if (typeof address !== 'string' ||
         typeof type !== 'string' ||
         typeof name !== 'string' ||
-        !isRecord$1(change)) {
+        !isRecord$2(change)) {
         const missing = [
             typeof address !== 'string' ? 'address' : undefined,
             typeof type !== 'string' ? 'type' : undefined,
             typeof name !== 'string' ? 'name' : undefined,
-            !isRecord$1(change) ? 'change' : undefined
+            !isRecord$2(change) ? 'change' : undefined
         ].filter((key) => key !== undefined);
         throw new PlanParseError(source, `${where()} to have address, type, name and change`, `no ${missing.join(', ')}`);
     }
@@ -3982,7 +4392,7 @@ function normalizeResourceChange(entry, section, position, context) {
     if (movedFrom !== undefined)
         result.movedFrom = redactAddress(movedFrom, redactor);
     const importing = change.importing;
-    if (isRecord$1(importing)) {
+    if (isRecord$2(importing)) {
         result.imported = true;
         const importId = stringAt(importing, 'id');
         if (importId !== undefined)
@@ -4049,7 +4459,7 @@ function normalizeOutputs(input, redactor) {
     const outputs = [];
     const entries = Object.entries(recordAt(doc, 'output_changes') ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [name, change] of entries) {
-        if (!isRecord$1(change)) {
+        if (!isRecord$2(change)) {
             throw new PlanParseError(source, `output_changes.${name} to be an object`, describeScalar(change));
         }
         const shape = classifyActions(change.actions, source, `output_changes.${name}`);
@@ -4087,17 +4497,17 @@ const CHECK_STATUSES = new Set(['pass', 'fail', 'error', 'unknown']);
 function normalizeChecks(doc, redactor) {
     const results = [];
     for (const check of arrayAt(doc, 'checks') ?? []) {
-        if (!isRecord$1(check))
+        if (!isRecord$2(check))
             continue;
         const address = recordAt(check, 'address');
         const display = (address && stringAt(address, 'to_display')) ?? 'unknown check';
         const status = stringAt(check, 'status') ?? 'unknown';
         const problems = [];
         for (const instance of arrayAt(check, 'instances') ?? []) {
-            if (!isRecord$1(instance))
+            if (!isRecord$2(instance))
                 continue;
             for (const problem of arrayAt(instance, 'problems') ?? []) {
-                const message = isRecord$1(problem)
+                const message = isRecord$2(problem)
                     ? stringAt(problem, 'message')
                     : undefined;
                 if (message !== undefined)
@@ -4166,7 +4576,7 @@ function readPlan(input, format = 'auto') {
             throw new PlanParseError(source, 'a plan or a change set', 'a CloudFormation template', 'compare two templates with `plangate review --before OLD --after NEW`, or review a change set from `aws cloudformation describe-change-set --include-property-values`');
         case undefined:
             // The Terraform reader knows state files and plans without a version.
-            if (isRecord$1(doc) && ('format_version' in doc || 'lineage' in doc))
+            if (isRecord$2(doc) && ('format_version' in doc || 'lineage' in doc))
                 return readTerraformPlan(doc, source);
             throw new PlanParseError(source, 'a plan plangate reads', describeJson(doc), `make one with ${COMMANDS}`);
     }
@@ -4185,6 +4595,15 @@ function normalizePlans(inputs, options = {}) {
     const redactor = createRedactor(secrets);
     const changeSets = inputs.filter((input) => input.kind === 'cloudformation');
     const plans = [];
+    try {
+        normalizeEach(inputs, changeSets, plans, redactor, options);
+    }
+    catch (error) {
+        throw redactError(error, redactor);
+    }
+    return { plans, redactor };
+}
+function normalizeEach(inputs, changeSets, plans, redactor, options) {
     let changeSetsDone = false;
     for (const input of inputs) {
         switch (input.kind) {
@@ -4205,7 +4624,6 @@ function normalizePlans(inputs, options = {}) {
                 break;
         }
     }
-    return { plans, redactor };
 }
 
 /** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
@@ -7863,13 +8281,13 @@ function readAssembly(absolute, shown, root, stacks, depth) {
     catch (error) {
         throw reword(error, 'a JSON cloud assembly manifest', SYNTH_HINT);
     }
-    if (!isRecord(manifest) || !isRecord(manifest.artifacts)) {
-        throw new PlanParseError(manifestSource, 'a cloud assembly manifest with "artifacts"', isRecord(manifest) ? 'no "artifacts" object' : 'not a JSON object', SYNTH_HINT);
+    if (!isRecord$1(manifest) || !isRecord$1(manifest.artifacts)) {
+        throw new PlanParseError(manifestSource, 'a cloud assembly manifest with "artifacts"', isRecord$1(manifest) ? 'no "artifacts" object' : 'not a JSON object', SYNTH_HINT);
     }
     for (const [id, artifact] of Object.entries(manifest.artifacts)) {
-        if (!isRecord(artifact))
+        if (!isRecord$1(artifact))
             continue;
-        const properties = isRecord(artifact.properties) ? artifact.properties : {};
+        const properties = isRecord$1(artifact.properties) ? artifact.properties : {};
         if (artifact.type === 'aws:cloudformation:stack') {
             const name = typeof artifact.displayName === 'string' ? artifact.displayName : id;
             const file = properties.templateFile;
@@ -7928,7 +8346,7 @@ function isFile(path) {
         return false;
     }
 }
-function isRecord(value) {
+function isRecord$1(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 const SAFE = /^[A-Za-z0-9_./:-]{1,200}$/;
@@ -8178,9 +8596,11 @@ function compileRule(rule) {
     if (cached !== undefined)
         return cached;
     validateShape(rule);
+    const test = compileMatcher(rule.id, rule.match);
     const compiled = {
         rule,
-        test: compileMatcher(rule.id, rule.match),
+        test,
+        extract: compileExtractor(rule.match, test),
         requires: (rule.requires ?? []).map((condition) => {
             if (!RULE_FIELDS.includes(condition.field) ||
                 condition.field === 'trailer')
@@ -8209,6 +8629,14 @@ function validateShape(rule) {
         throw new RuleError(rule.id, `a human rule on ${IDENTITY_FIELDS.join('|')}`, rule.field);
 }
 /** Compiles one matcher; all comparisons are case-insensitive. */
+/** The extractor for a matcher already checked by `compileMatcher`. */
+function compileExtractor(matcher, test) {
+    if (matcher.kind === 'regex') {
+        const regex = new RegExp(matcher.source, 'i');
+        return (value) => regex.exec(value.trim().slice(0, MAX_MATCH_CHARS))?.[0];
+    }
+    return (value) => (test(value) ? value.trim() : undefined);
+}
 function compileMatcher(ruleId, matcher) {
     switch (matcher.kind) {
         case 'exact': {
@@ -8598,7 +9026,10 @@ function evaluate(rule, subject) {
         category: rule.category,
         confidence: rule.confidence,
         field: rule.field,
-        text: clip(hit.text)
+        // A trailer is quoted as its line; any other field as the matched token only.
+        text: clip(rule.field === 'trailer'
+            ? hit.text
+            : (compiled.extract(hit.value) ?? hit.text))
     };
 }
 function candidatesFor(rule, subject) {
@@ -9087,8 +9518,12 @@ class Lexer {
     make(kind, start, line, col, value = '') {
         return { kind, start, end: this.pos, line, endLine: this.line, col, value };
     }
-    /** The next token, skipping blanks and comments; undefined at the end. */
-    next() {
+    /**
+     * The next token, skipping blanks and comments; undefined at the end.
+     * `shallow` (inside an interpolation) stops after the opening of a string
+     * or heredoc, which the caller then skips on its own explicit stack.
+     */
+    next(shallow = false) {
         const text = this.text;
         for (;;) {
             const c = text[this.pos];
@@ -9123,13 +9558,22 @@ class Lexer {
                 this.skipBlockComment();
                 continue;
             }
-            if (c === '"')
-                return this.quoted(start, line, col);
+            if (c === '"') {
+                if (!shallow)
+                    return this.quoted(start, line, col);
+                this.pos++;
+                return this.make('string-open', start, line, col);
+            }
             if (c === '<' && c2 === '<') {
                 HEREDOC_RE.lastIndex = this.pos;
                 const m = HEREDOC_RE.exec(text);
-                if (m !== null)
-                    return this.heredoc(m, start, line, col);
+                if (m !== null) {
+                    if (!shallow)
+                        return this.heredoc(m, start, line, col);
+                    this.pos += m[0].length - 1;
+                    this.newline();
+                    return this.make('heredoc-open', start, line, col, `${m[1] ?? ''}${m[2] ?? ''}`);
+                }
             }
             IDENT_RE.lastIndex = this.pos;
             const ident = IDENT_RE.exec(text);
@@ -9208,7 +9652,7 @@ class Lexer {
     heredoc(m, start, line, col) {
         const text = this.text;
         const marker = m[2] ?? '';
-        const close = new RegExp(String.raw `[ \t]*${marker}[ \t]*(?=\r?\n|$)`, 'uy');
+        const close = heredocEnd(marker);
         this.pos += m[0].length - 1;
         this.newline();
         for (;;) {
@@ -9243,32 +9687,147 @@ class Lexer {
             }
         }
     }
-    /** Skips `${ … }` / `%{ … }` after the opening brace, nested braces included. */
+    /**
+     * Skips `${ … }` / `%{ … }` after the opening brace, nested braces,
+     * strings, heredocs and their own interpolations included. Iterative,
+     * on an explicit stack: `"${"${"${…}"}"}"` nested thousands deep in a
+     * pull request's file must not become stack depth.
+     */
     skipInterpolation() {
-        const line = this.line;
-        let depth = 0;
-        for (;;) {
-            if (this.pos === this.lineStart && this.pos > 0) {
-                HEADER_RE.lastIndex = this.pos;
-                if (HEADER_RE.test(this.text)) {
-                    this.issue('unterminated template interpolation', line);
-                    return;
-                }
-            }
-            const t = this.next();
-            if (t === undefined) {
-                this.issue('unterminated template interpolation', line);
-                return;
-            }
-            if (t.kind === 'lbrace')
-                depth++;
-            else if (t.kind === 'rbrace') {
-                if (depth === 0)
-                    return;
-                depth--;
+        const stack = [{ kind: 'interpolation', depth: 0, line: this.line }];
+        for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
+            switch (top.kind) {
+                case 'interpolation':
+                    this.interpolationStep(top, stack);
+                    break;
+                case 'string':
+                    this.stringStep(stack);
+                    break;
+                case 'heredoc':
+                    this.heredocStep(top, stack);
+                    break;
             }
         }
     }
+    /** One token of an interpolation: a brace, or the start of a nested string or heredoc. */
+    interpolationStep(top, stack) {
+        if (this.pos === this.lineStart && this.pos > 0) {
+            HEADER_RE.lastIndex = this.pos;
+            if (HEADER_RE.test(this.text)) {
+                this.issue('unterminated template interpolation', top.line);
+                stack.pop();
+                return;
+            }
+        }
+        const t = this.next(true);
+        if (t === undefined) {
+            this.issue('unterminated template interpolation', top.line);
+            stack.pop();
+            return;
+        }
+        switch (t.kind) {
+            case 'lbrace':
+                top.depth++;
+                break;
+            case 'rbrace':
+                if (top.depth === 0)
+                    stack.pop();
+                else
+                    top.depth--;
+                break;
+            case 'string-open':
+                stack.push({ kind: 'string' });
+                break;
+            case 'heredoc-open': {
+                const marker = t.value.replace(/^-/, '');
+                stack.push({
+                    kind: 'heredoc',
+                    close: heredocEnd(marker),
+                    label: t.value,
+                    line: t.line,
+                    atLineStart: true
+                });
+                break;
+            }
+        }
+    }
+    /** A string inside an interpolation, as `quoted` reads it, up to its end or its next `${`. */
+    stringStep(stack) {
+        const text = this.text;
+        for (;;) {
+            const c = text[this.pos];
+            if (c === undefined || c === '\n') {
+                this.issue('unterminated string');
+                stack.pop();
+                return;
+            }
+            if (c === '"') {
+                this.pos++;
+                stack.pop();
+                return;
+            }
+            if (c === '\\') {
+                this.pos += decodeEscape(text, this.pos)[1];
+                continue;
+            }
+            if ((c === '$' || c === '%') &&
+                text[this.pos + 1] === c &&
+                text[this.pos + 2] === '{') {
+                this.pos += 3;
+                continue;
+            }
+            if ((c === '$' || c === '%') && text[this.pos + 1] === '{') {
+                this.pos += 2;
+                stack.push({ kind: 'interpolation', depth: 0, line: this.line });
+                return;
+            }
+            this.pos++;
+        }
+    }
+    /** A heredoc inside an interpolation, as `heredoc` reads it, up to its marker line or its next `${`. */
+    heredocStep(top, stack) {
+        const text = this.text;
+        if (top.atLineStart) {
+            top.close.lastIndex = this.pos;
+            const end = top.close.exec(text);
+            if (end !== null) {
+                this.pos += end[0].length;
+                stack.pop();
+                return;
+            }
+            top.atLineStart = false;
+        }
+        for (;;) {
+            const c = text[this.pos];
+            if (c === undefined) {
+                this.issue(`unterminated heredoc <<${top.label}`, top.line);
+                stack.pop();
+                return;
+            }
+            if (c === '\n') {
+                this.newline();
+                top.atLineStart = true;
+                return;
+            }
+            if ((c === '$' || c === '%') &&
+                text[this.pos + 1] === c &&
+                text[this.pos + 2] === '{') {
+                this.pos += 3;
+            }
+            else if ((c === '$' || c === '%') && text[this.pos + 1] === '{') {
+                this.pos += 2;
+                stack.push({ kind: 'interpolation', depth: 0, line: this.line });
+                return;
+            }
+            else {
+                this.pos++;
+            }
+        }
+    }
+}
+/** The line that ends a heredoc opened with `marker`. */
+function heredocEnd(marker) {
+    return new RegExp(String.raw `[ \t]*${marker}[ \t]*(?=\r?\n|$)`, 'uy');
 }
 /** One backslash escape of a quoted string: decoded text and source length. */
 function decodeEscape(text, pos) {
@@ -9420,7 +9979,11 @@ class Scanner {
         }
         this.i = j + 1;
         const children = [];
-        const close = this.body(depth + 1, head.value, children);
+        // Only a top-level block's own children are kept; deeper blocks are
+        // skipped iteratively, however deep they nest.
+        const close = depth === 0
+            ? this.body(depth + 1, head.value, children)
+            : this.skipBody(head);
         if (close === undefined) {
             if (!this.resync) {
                 this.issues.push({
@@ -9470,6 +10033,73 @@ class Scanner {
             }
             this.issues.push({ line: t.line, message: `unexpected ${describe(t)}` });
             this.skipValue(depth);
+        }
+    }
+    /**
+     * The body of a nested block after `{`, read as `body` reads it but on an
+     * explicit stack of open blocks, since nothing inside is kept: returns
+     * the closing brace, or undefined at the end of the file or a resync.
+     */
+    skipBody(head) {
+        const tokens = this.tokens;
+        const open = [head];
+        for (;;) {
+            const t = tokens[this.i];
+            const inner = open.at(-1);
+            if (t === undefined || inner === undefined) {
+                // Each unclosed block inside says so; the caller reports `head`.
+                for (const block of open.slice(1).reverse()) {
+                    if (!this.resync) {
+                        this.issues.push({
+                            line: block.line,
+                            message: `${block.value} block not closed`
+                        });
+                    }
+                }
+                return undefined;
+            }
+            if (t.kind === 'newline') {
+                this.i++;
+                continue;
+            }
+            if (t.kind === 'rbrace') {
+                this.i++;
+                open.pop();
+                if (open.length === 0)
+                    return t;
+                continue;
+            }
+            if (this.startsTopLevel(this.i, inner.value)) {
+                this.resync = true;
+                return undefined;
+            }
+            if (t.kind !== 'ident') {
+                this.issues.push({ line: t.line, message: `unexpected ${describe(t)}` });
+                this.skipValue(open.length);
+                continue;
+            }
+            let j = this.i + 1;
+            if (tokens[j]?.kind === 'eq') {
+                this.i = j + 1;
+                this.skipValue(open.length);
+                if (this.resync)
+                    return undefined;
+                continue;
+            }
+            while (tokens[j]?.kind === 'string' || tokens[j]?.kind === 'ident')
+                j++;
+            if (tokens[j]?.kind !== 'lbrace') {
+                this.issues.push({
+                    line: t.line,
+                    message: `expected "=" or "{" after ${t.value}`
+                });
+                this.skipValue(open.length);
+                if (this.resync)
+                    return undefined;
+                continue;
+            }
+            this.i = j + 1;
+            open.push(t);
         }
     }
     /**
@@ -19907,7 +20537,8 @@ Options:
       --root-module <dir>            the root module's directory in the repository (default: the
                                      plan file's directory)
       --config <file>                policy file (default: .github/plangate.yml of the repository)
-  -o, --output <file>                write the report to a file instead of standard output
+  -o, --output <file>                write the report to a file instead of standard output ("-"
+                                     is standard output; a device or a FIFO is written in place)
       --force                        let --output replace a file that is not a plangate report
       --color <auto|always|never>    colour the text report (default: auto, only on a terminal; NO_COLOR always wins)
   -h, --help                         show this help
@@ -19991,9 +20622,10 @@ function parseCommand(argv) {
     if (plans.filter((p) => p === '-').length > 1) {
         throw new UsageError('standard input ("-") can be read only once');
     }
-    const output = values.output;
-    if (output !== undefined && (output === '' || output === '-')) {
-        throw new UsageError('--output needs a file path; leave it out to write to standard output');
+    // `--output -` is standard output, as if --output were left out.
+    const output = values.output === '-' ? undefined : values.output;
+    if (output === '') {
+        throw new UsageError('--output needs a file path, or - for standard output');
     }
     return {
         kind: 'review',
@@ -20621,6 +21253,286 @@ function sameJson(a, b) {
     return keysA.every((key) => Object.hasOwn(recordB, key) && sameJson(recordA[key], recordB[key]));
 }
 
+/*
+ * Escaping for text that did not come from plangate (plan data, commit
+ * subjects, logins, file names) on its way into Markdown. Every renderer
+ * goes through these functions, so that one fix covers every report.
+ */
+/**
+ * Every line terminator CommonMark or a browser may honour: CRLF, a lone CR
+ * or LF, and the Unicode line and paragraph separators, NEL, VT and FF.
+ */
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
+/** Text on one line: every line terminator becomes a space. */
+function oneLine(text) {
+    return text.replace(LINE_BREAKS, ' ');
+}
+/** Escapes text for HTML element content (summary lines, sub tags); never used in attributes. */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Longest piece of free text a report quotes; the rest is cut with an ellipsis. */
+const MAX_TEXT_CHARS = 2_000;
+/**
+ * Escapes free text (plan data, or plangate's words around it) for
+ * Markdown: on one line, cut at `max` characters, and, outside the code
+ * spans it holds, no HTML, no mention, no issue reference, no link, image
+ * or autolink, and no backslash that could undo an escape. Code spans
+ * (plangate's own, or a backtick run in data that CommonMark would close)
+ * are kept as they are: nothing inside one is interpreted.
+ */
+function escapeText(text, max = MAX_TEXT_CHARS) {
+    return mapOutsideCode(cut(oneLine(text), max), escapeProse);
+}
+/** Free text inside a table cell: also escapes the cell separator, inside code spans too. */
+function escapeCell(text, max = MAX_TEXT_CHARS) {
+    return escapeText(text, max).replace(/\|/g, '\\|');
+}
+function escapeProse(text) {
+    return (text
+        .replace(/\\/g, '\\\\')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // Links and images need brackets.
+        .replace(/[[\]]/g, (c) => `\\${c}`)
+        // Mentions and team mentions, and e-mail autolinks.
+        .replace(/@/g, '@\u200b')
+        // Issue and pull request references: #12, GH-12, owner/repo#12.
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
+        // Autolinks without brackets: http://, https://, ftp://, www.
+        .replace(/:\/\//g, ':\u200b//')
+        .replace(/\b(www)\./gi, '$1\u200b.'));
+}
+/**
+ * Applies `escape` to the parts of `text` outside CommonMark code spans (a
+ * backtick run closed by a run of the same length); an unclosed run is
+ * literal text.
+ */
+function mapOutsideCode(text, escape) {
+    let out = '';
+    let prose = '';
+    let i = 0;
+    while (i < text.length) {
+        if (text[i] !== '`') {
+            prose += text[i];
+            i++;
+            continue;
+        }
+        let n = 0;
+        while (text[i + n] === '`')
+            n++;
+        const close = findRun(text, i + n, n);
+        if (close === -1) {
+            prose += '`'.repeat(n);
+            i += n;
+            continue;
+        }
+        out += escape(prose) + text.slice(i, close + n);
+        prose = '';
+        i = close + n;
+    }
+    return out + escape(prose);
+}
+/** Where the next run of exactly `n` backticks starts at or after `from`, or -1. */
+function findRun(text, from, n) {
+    let i = from;
+    while (i < text.length) {
+        if (text[i] !== '`') {
+            i++;
+            continue;
+        }
+        let m = 0;
+        while (text[i + m] === '`')
+            m++;
+        if (m === n)
+            return i;
+        i += m;
+    }
+    return -1;
+}
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    const points = Array.from(text);
+    return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
+}
+/**
+ * Free text inside an HTML block (a `<details><summary>` line), where
+ * GitHub does not read Markdown, so a backslash would show: HTML escapes,
+ * defused mentions and references, one line.
+ */
+function escapeHtmlText(text, max = MAX_TEXT_CHARS) {
+    return escapeHtml(cut(oneLine(text), max))
+        .replace(/@/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/:\/\//g, ':\u200b//');
+}
+/**
+ * Text as an HTML `<code>` element (a `<summary>` line, a table cell): every
+ * character shown as it is, nothing interpreted as Markdown or HTML.
+ */
+function htmlCode(text) {
+    const single = oneLine(text);
+    let out = '';
+    for (let i = 0; i < single.length; i++)
+        out += entity(single, i);
+    return `<code>${out}</code>`;
+}
+/** The character at `i` as inline HTML shows it; an underscore inside a word stays readable. */
+function entity(text, i) {
+    const c = text[i] ?? '';
+    const plain = c === '_' &&
+        /[A-Za-z0-9]/.test(text[i - 1] ?? '') &&
+        /[A-Za-z0-9]/.test(text[i + 1] ?? '');
+    return plain ? c : (ENTITIES[c] ?? c);
+}
+/** A code span that survives backticks in its content. */
+function code(text, inTable = false) {
+    const single = oneLine(text);
+    const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
+    const ticks = '`'.repeat(longest + 1);
+    const pad = single.startsWith('`') || single.endsWith('`') || longest > 0 ? ' ' : '';
+    const body = inTable ? single.replace(/\|/g, '\\|') : single;
+    return `${ticks}${pad}${body}${pad}${ticks}`;
+}
+/** A fenced block whose fence is longer than any backtick run inside. */
+function fence(text, lang) {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const ticks = '`'.repeat(longest + 1);
+    return `${ticks}${lang}\n${text}\n${ticks}`;
+}
+/**
+ * A Markdown link to a URL plangate built (a commit, a comment, a run): the
+ * label is escaped text, the URL has the characters that would end a link
+ * destination percent-encoded.
+ */
+function link(label, url) {
+    const safeLabel = label.replace(/[[\]\\]/g, (c) => `\\${c}`);
+    const safeUrl = url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return `[${safeLabel}](${safeUrl})`;
+}
+/**
+ * A resource address as inline code that wraps only between its segments
+ * (a `<wbr>` after each `.` outside an instance key), never inside a name
+ * or a key: what a table cell on a phone needs. Markdown and HTML
+ * characters become entities, so the address is shown as it is and is
+ * safe in a table cell.
+ */
+function addressCode(address) {
+    const text = oneLine(address);
+    let out = '';
+    let depth = 0;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i] ?? '';
+        out += entity(text, i);
+        if (quoted) {
+            if (c === '\\') {
+                const next = text[i + 1] ?? '';
+                out += ENTITIES[next] ?? next;
+                i++;
+            }
+            else if (c === '"')
+                quoted = false;
+            continue;
+        }
+        if (c === '"')
+            quoted = true;
+        else if (c === '[')
+            depth++;
+        else if (c === ']')
+            depth = Math.max(0, depth - 1);
+        else if (c === '.' && depth === 0)
+            out += '<wbr>';
+    }
+    return `<code>${out}</code>`;
+}
+/** Characters that HTML or Markdown would read inside inline HTML. */
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '*': '&#42;',
+    _: '&#95;',
+    '`': '&#96;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '~': '&#126;',
+    '\\': '&#92;',
+    ':': '&#58;'
+};
+/** "1 change", "2 changes". */
+function plural(count, noun, many = `${noun}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
+}
+/** The length of text in UTF-8 bytes, without encoding it. */
+function utf8Length(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80)
+            n += 1;
+        else if (c < 0x800)
+            n += 2;
+        else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+            n += 4;
+            i++;
+        }
+        else
+            n += 3;
+    }
+    return n;
+}
+/**
+ * Code points a terminal acts on instead of showing: C0 controls (tab and
+ * newline included: only plangate breaks its own lines), DEL, C1 controls,
+ * the line and paragraph separators, and the bidirectional marks,
+ * embeddings, overrides and isolates that reorder what is shown.
+ */
+function isTerminalControl(code) {
+    return (code <= 0x1f ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        (code >= 0x2028 && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
+}
+/** The readable forms of the most common control characters. */
+const TERMINAL_SHORT_FORMS = {
+    '\t': '\\t',
+    '\n': '\\n',
+    '\r': '\\r'
+};
+/**
+ * Text that did not come from plangate on its way to a terminal (the text
+ * report, the CLI's messages): every control character is shown as an
+ * escape (`\x1b`, `\r`, `\u202e`), so that only plangate moves the cursor,
+ * colours, links or reorders what the reader sees. A backslash is kept as
+ * it is. Multi-line data is split on `\n` first, each line escaped.
+ */
+function escapeTerminal(text) {
+    let out = '';
+    let plain = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (!isTerminalControl(code))
+            continue;
+        const c = text[i] ?? '';
+        out +=
+            text.slice(plain, i) +
+                (TERMINAL_SHORT_FORMS[c] ??
+                    (code <= 0xff
+                        ? `\\x${code.toString(16).padStart(2, '0')}`
+                        : `\\u${code.toString(16).padStart(4, '0')}`));
+        plain = i + 1;
+    }
+    return plain === 0 ? text : out + text.slice(plain);
+}
+
 /** The tool a plan came from, for headings. */
 function toolName(format) {
     switch (format) {
@@ -20791,7 +21703,18 @@ const ANSI = {
     dim: '\u001b[2m',
     reset: '\u001b[0m'
 };
-/** Renders the analysis for a terminal: destructive changes first, Terraform's markers. */
+/** Plan data on one line: every control character shown as an escape. */
+const data = escapeTerminal;
+/** Plan data that may span lines (a check message): one escaped line per line. */
+function dataLines(text) {
+    return text.split('\n').map(escapeTerminal);
+}
+/**
+ * Renders the analysis for a terminal: destructive changes first,
+ * Terraform's markers. Everything that came from a plan, a commit or a file
+ * name goes through {@link escapeTerminal}: colours and line breaks come
+ * only from plangate.
+ */
 function renderText(analysis, options) {
     const paint = (style, text) => options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text;
     const out = [];
@@ -20801,11 +21724,11 @@ function renderText(analysis, options) {
         const ai = analysis.commits.filter((c) => c.verdict === 'ai').length;
         out.push(paint('bold', `Commits reviewed (${analysis.commits.length}, ${ai} by AI agents)`));
         for (const line of commitLines(analysis))
-            out.push(`  ${line}`);
+            out.push(`  ${data(line)}`);
         out.push('');
     }
     for (const warning of analysis.warnings)
-        out.push(paint('yellow', `warning: ${warning}`));
+        out.push(paint('yellow', `warning: ${data(warning)}`));
     if (analysis.warnings.length > 0)
         out.push('');
     const { decision } = analysis;
@@ -20814,17 +21737,21 @@ function renderText(analysis, options) {
         : paint('red', paint('bold', 'BLOCKED'));
     out.push(`Total: ${countsLine(analysis.summary)}`);
     for (const problem of decision.planProblems)
-        out.push(paint('red', `! ${problem}`));
-    out.push(`Verdict: ${verdict}: ${decision.summary}`);
+        out.push(paint('red', `! ${data(problem)}`));
+    out.push(`Verdict: ${verdict}: ${data(decision.summary)}`);
     return out.join('\n') + '\n';
 }
 function renderPlan(analysis, plan, out, paint) {
     const tool = toolName(plan.format);
-    out.push(paint('bold', `Plan ${plan.source} (${describeOrigin(plan)})`));
+    out.push(paint('bold', `Plan ${data(plan.source)} (${data(describeOrigin(plan))})`));
     out.push(`  ${countsLine(countChanges([plan]))}`);
     if (plan.incomplete !== undefined) {
-        for (const note of plan.incomplete.notes)
-            out.push(paint('red', `  ! incomplete: ${note}`));
+        for (const note of plan.incomplete.notes) {
+            const [first = '', ...rest] = dataLines(note);
+            out.push(paint('red', `  ! incomplete: ${first}`));
+            for (const line of rest)
+                out.push(paint('red', `    ${line}`));
+        }
     }
     // Grouped by action, the most dangerous first; destructive groups in red.
     const listed = sortForReport(plan.changes.filter(isListed));
@@ -20846,7 +21773,7 @@ function renderPlan(analysis, plan, out, paint) {
             if (output.action === 'no-op')
                 continue;
             for (const line of renderAttributeLines(output.attributes, 'terminal'))
-                out.push(`    ${line}`);
+                out.push(`    ${data(line)}`);
         }
     }
     if (plan.drift.length > 0) {
@@ -20858,9 +21785,10 @@ function renderPlan(analysis, plan, out, paint) {
     if (failing.length > 0) {
         out.push('', paint('bold', '  Checks'));
         for (const check of failing) {
-            out.push(paint('yellow', `    ${check.status}: ${check.address}`));
+            out.push(paint('yellow', `    ${check.status}: ${data(check.address)}`));
             for (const problem of check.problems)
-                out.push(`      ${problem}`);
+                for (const line of dataLines(problem))
+                    out.push(`      ${line}`);
         }
     }
     out.push('');
@@ -20883,143 +21811,17 @@ function renderChange(analysis, change, out, paint) {
             : change.action === 'no-op'
                 ? 'dim'
                 : 'yellow';
-    out.push(`    ${paint(style, marker)} ${paint('bold', change.address)}  ${paint('dim', labelFor(change))}`);
+    out.push(`    ${paint(style, marker)} ${paint('bold', data(change.address))}  ${paint('dim', data(labelFor(change)))}`);
     if (change.explanation !== undefined)
-        out.push(`        ${change.explanation}`);
+        for (const line of dataLines(change.explanation))
+            out.push(`        ${line}`);
     for (const line of attributionLines(analysis, change))
-        out.push(paint(line.startsWith('gated') ? 'red' : 'cyan', `        ${line}`));
+        out.push(paint(line.startsWith('gated') ? 'red' : 'cyan', `        ${data(line)}`));
     const diff = renderAttributeDiff(change.attributes, change.action, 'terminal');
     for (const line of diff)
-        out.push(line.startsWith('#') ? paint('dim', `        ${line}`) : `        ${line}`);
-}
-
-/*
- * Escaping for text that did not come from plangate (plan data, commit
- * subjects, logins, file names) on its way into Markdown. Every renderer
- * goes through these functions, so that one fix covers every report.
- */
-/**
- * Every line terminator CommonMark or a browser may honour: CRLF, a lone CR
- * or LF, and the Unicode line and paragraph separators, NEL, VT and FF.
- */
-const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
-/** Text on one line: every line terminator becomes a space. */
-function oneLine(text) {
-    return text.replace(LINE_BREAKS, ' ');
-}
-/** Escapes text for HTML element content (summary lines, sub tags); never used in attributes. */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Escapes free text so that it cannot open HTML, mentions or Markdown structures. */
-function escapeText(text) {
-    return oneLine(escapeHtml(text)).replace(/@/g, '@\u200b');
-}
-/** Free text inside a table cell: also escapes the cell separator. */
-function escapeCell(text) {
-    return escapeText(text).replace(/\|/g, '\\|');
-}
-/** A code span that survives backticks in its content. */
-function code(text, inTable = false) {
-    const single = oneLine(text);
-    const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
-    const ticks = '`'.repeat(longest + 1);
-    const pad = single.startsWith('`') || single.endsWith('`') || longest > 0 ? ' ' : '';
-    const body = inTable ? single.replace(/\|/g, '\\|') : single;
-    return `${ticks}${pad}${body}${pad}${ticks}`;
-}
-/** A fenced block whose fence is longer than any backtick run inside. */
-function fence(text, lang) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    const ticks = '`'.repeat(longest + 1);
-    return `${ticks}${lang}\n${text}\n${ticks}`;
-}
-/**
- * A Markdown link to a URL plangate built (a commit, a comment, a run): the
- * label is escaped text, the URL has the characters that would end a link
- * destination percent-encoded.
- */
-function link(label, url) {
-    const safeLabel = label.replace(/[[\]\\]/g, (c) => `\\${c}`);
-    const safeUrl = url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    return `[${safeLabel}](${safeUrl})`;
-}
-/**
- * A resource address as inline code that wraps only between its segments
- * (a `<wbr>` after each `.` outside an instance key), never inside a name
- * or a key: what a table cell on a phone needs. Markdown and HTML
- * characters become entities, so the address is shown as it is and is
- * safe in a table cell.
- */
-function addressCode(address) {
-    const text = oneLine(address);
-    let out = '';
-    let depth = 0;
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i] ?? '';
-        // An underscore inside a word never starts emphasis: keep `terraform_data` readable.
-        const plain = c === '_' &&
-            /[A-Za-z0-9]/.test(text[i - 1] ?? '') &&
-            /[A-Za-z0-9]/.test(text[i + 1] ?? '');
-        out += plain ? c : (ENTITIES[c] ?? c);
-        if (quoted) {
-            if (c === '\\') {
-                const next = text[i + 1] ?? '';
-                out += ENTITIES[next] ?? next;
-                i++;
-            }
-            else if (c === '"')
-                quoted = false;
-            continue;
-        }
-        if (c === '"')
-            quoted = true;
-        else if (c === '[')
-            depth++;
-        else if (c === ']')
-            depth = Math.max(0, depth - 1);
-        else if (c === '.' && depth === 0)
-            out += '<wbr>';
-    }
-    return `<code>${out}</code>`;
-}
-/** Characters that HTML or Markdown would read inside inline HTML. */
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '*': '&#42;',
-    _: '&#95;',
-    '`': '&#96;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '~': '&#126;',
-    '\\': '&#92;',
-    ':': '&#58;'
-};
-/** "1 change", "2 changes". */
-function plural(count, noun, many = `${noun}s`) {
-    return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
-}
-/** The length of text in UTF-8 bytes, without encoding it. */
-function utf8Length(text) {
-    let n = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 0x80)
-            n += 1;
-        else if (c < 0x800)
-            n += 2;
-        else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-            n += 4;
-            i++;
-        }
-        else
-            n += 3;
-    }
-    return n;
+        out.push(line.startsWith('#')
+            ? paint('dim', `        ${data(line)}`)
+            : `        ${data(line)}`);
 }
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well under. */
@@ -21085,7 +21887,7 @@ function renderTier$1(analysis, tier) {
 function renderPlanDetails(analysis, plan, tier, multi, out) {
     const tool = toolName(plan.format);
     const listed = sortForReport(plan.changes.filter(isListed));
-    out.push(`#### ${code(plan.source)}${multi ? '' : ': every change'}`, '', `<sub>${escapeHtml(describeOrigin(plan))}</sub>`, '');
+    out.push(`#### ${code(plan.source)}${multi ? '' : ': every change'}`, '', `<sub>${escapeText(describeOrigin(plan))}</sub>`, '');
     if (plan.incomplete !== undefined) {
         for (const note of plan.incomplete.notes)
             out.push(`> [!CAUTION]\n> Incomplete plan: ${escapeText(note)}`, '');
@@ -21123,7 +21925,7 @@ function renderPlanDetails(analysis, plan, tier, multi, out) {
     }
 }
 function renderChangeDetails(analysis, change, tier, out) {
-    const summary = `<code>${escapeHtml(markerFor(change))} ${escapeHtml(oneLine(change.address))}</code> ${escapeHtml(oneLine(labelFor(change)))}`;
+    const summary = `${htmlCode(`${markerFor(change)} ${change.address}`)} ${escapeHtmlText(labelFor(change))}`;
     let lines = renderAttributeDiff(change.attributes, change.action, 'markdown');
     if (tier === 'short' && lines.length > SHORT_TIER_LINES) {
         const cut = lines.length - SHORT_TIER_LINES;
@@ -21133,9 +21935,15 @@ function renderChangeDetails(analysis, change, tier, out) {
         ...(change.explanation === undefined
             ? []
             : [escapeText(capitalize$1(change.explanation)) + '.', '']),
-        ...attributionLines(analysis, change).map((line) => line.startsWith('  ')
-            ? `  - ${escapeText(line.trim())}`
-            : `- ${escapeText(line)}`)
+        ...attributionLines(analysis, change).map((line) => {
+            if (!line.startsWith('  '))
+                return `- ${escapeText(line)}`;
+            // Evidence is quoted data, never Markdown.
+            const evidence = /^ {2}evidence: (.*)$/s.exec(line)?.[1];
+            return evidence === undefined
+                ? `  - ${escapeText(line.trim())}`
+                : `  - evidence: ${code(evidence)}`;
+        })
     ];
     if (why.length > 0 && why[why.length - 1] !== '')
         why.push('');
@@ -21551,22 +22359,23 @@ function planRank(plan) {
 }
 /** "**2 to destroy, 1 to replace**, 3 to update" without unchanged or reads. */
 function planCounts(counts) {
+    const n = (count) => count.toLocaleString('en-US');
     const bold = [];
     const rest = [];
     if (counts.destroy > 0)
-        bold.push(`${counts.destroy} to destroy`);
+        bold.push(`${n(counts.destroy)} to destroy`);
     if (counts.replace > 0)
-        bold.push(`${counts.replace} to replace`);
+        bold.push(`${n(counts.replace)} to replace`);
     if (counts.forget > 0)
-        rest.push(`${counts.forget} to forget`);
+        rest.push(`${n(counts.forget)} to forget`);
     if (counts.update > 0)
-        rest.push(`${counts.update} to update`);
+        rest.push(`${n(counts.update)} to update`);
     if (counts.create > 0)
-        rest.push(`${counts.create} to create`);
+        rest.push(`${n(counts.create)} to create`);
     if (counts.moved > 0)
-        rest.push(`${counts.moved} moved`);
+        rest.push(`${n(counts.moved)} moved`);
     if (counts.imported > 0)
-        rest.push(`${counts.imported} imported`);
+        rest.push(`${n(counts.imported)} imported`);
     const parts = [
         ...(bold.length > 0 ? [`**${bold.join(', ')}**`] : []),
         ...rest
@@ -22103,6 +22912,225 @@ function capitalize(text) {
 /** plangate's version; test/version.test.ts keeps it equal to package.json's. */
 const VERSION = '0.1.0';
 
+/** The largest existing file plangate reads to recognise its own JSON report. */
+const MAX_REPORT_CHECK_BYTES = 256 * 1024 * 1024;
+/** Bytes read from each end of an existing file to recognise a Markdown or text report. */
+const SNIFF_BYTES = 4096;
+/** Decides where the report goes; refuses anything whose contents plangate would lose. */
+function resolveOutput(output, plans, force) {
+    let link;
+    try {
+        link = lstatSync(output);
+    }
+    catch {
+        return { kind: 'file', path: output }; // nothing there yet
+    }
+    let stat;
+    try {
+        stat = statSync(output);
+    }
+    catch (error) {
+        if (link.isSymbolicLink())
+            throw new UsageError(`--output ${output} is a symlink to a missing file; give the path it should point at, or remove the link`);
+        throw cannotWrite(output, error);
+    }
+    if (isSameFile(stat, fdStat(1)))
+        return { kind: 'stdout' };
+    if (isSameFile(stat, fdStat(2)))
+        return { kind: 'stderr' };
+    if (stat.isDirectory())
+        throw new UsageError(`--output ${output} is a directory; give a file path`);
+    if (plans.some((plan) => isSamePath(plan, output, stat)))
+        throw new UsageError(`--output ${output} is one of the plan files being read; choose another path`);
+    if (stat.isCharacterDevice() || stat.isFIFO())
+        return { kind: 'stream', path: output };
+    if (!stat.isFile())
+        throw new UsageError(`--output ${output} is a ${describeType(stat)}, which plangate does not write to; give a file path, or leave --output out and redirect standard output`);
+    const path = link.isSymbolicLink() ? realpathSync(output) : output;
+    if (!force && stat.size > 0 && !isPlangateReport(path))
+        throw new UsageError(`--output ${output} exists and is not a plangate report (plangate replaces only its own JSON, Markdown or text reports); choose another path, or pass --force to replace it`);
+    return { kind: 'file', path };
+}
+/** Writes the report where {@link resolveOutput} decided. */
+function writeOutput(target, report, io) {
+    switch (target.kind) {
+        case 'stdout':
+            io.stdout(report);
+            return;
+        case 'stderr':
+            io.stderr(report);
+            return;
+        case 'stream':
+            writeStream(target.path, report);
+            return;
+        case 'file':
+            writeAtomically(target.path, report);
+            return;
+    }
+}
+/** A device or a FIFO: opened for writing only (a FIFO waits for its reader), never created. */
+function writeStream(path, content) {
+    let fd;
+    try {
+        fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY);
+    }
+    catch (error) {
+        throw cannotWrite(path, error);
+    }
+    try {
+        const stat = fstatSync(fd);
+        if (!stat.isCharacterDevice() && !stat.isFIFO())
+            throw new UsageError(`--output ${path} changed while plangate ran (now a ${describeType(stat)}); run again`);
+        const buffer = Buffer.from(content);
+        let written = 0;
+        while (written < buffer.length)
+            written += writeSync(fd, buffer, written, buffer.length - written);
+    }
+    catch (error) {
+        if (error instanceof UsageError)
+            throw error;
+        throw cannotWrite(path, error);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** A regular file: a temporary file beside it, renamed over it, with the old file's mode. */
+function writeAtomically(path, content) {
+    const temporary = join(dirname(path), `.${basename(path)}.plangate-${process.pid}.tmp`);
+    try {
+        let mode;
+        try {
+            mode = statSync(path).mode & 0o777;
+        }
+        catch {
+            mode = undefined;
+        }
+        writeFileSync(temporary, content, {
+            flag: 'wx',
+            ...(mode === undefined ? {} : { mode })
+        });
+        renameSync(temporary, path);
+    }
+    catch (error) {
+        rmSync(temporary, { force: true });
+        throw cannotWrite(path, error);
+    }
+}
+/**
+ * True for plangate's own reports, recognised by their shape: JSON with a
+ * numeric `schemaVersion` and `tool.name` "plangate"; Markdown whose first
+ * line is the headline plangate writes (`## ✅ plangate: …`, `## ⛔ plangate:
+ * …`, `## ⏸️ plangate: …`, see reviewHeadline) followed by a blank line;
+ * text that starts with `Plan ` (or `Total: `) and ends with the
+ * `Verdict: PASS|BLOCKED: …` line. A file that merely mentions plangate is
+ * not one.
+ */
+function isPlangateReport(path) {
+    let fd;
+    try {
+        // Non-blocking: a FIFO swapped in since the check must not hang the read.
+        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    }
+    catch {
+        return false;
+    }
+    try {
+        const stat = fstatSync(fd);
+        if (!stat.isFile())
+            return false;
+        const head = readAt(fd, 0, Math.min(SNIFF_BYTES, stat.size));
+        if (/^\s*\{/.test(head))
+            return (stat.size <= MAX_REPORT_CHECK_BYTES &&
+                isJsonReport(readAt(fd, 0, stat.size)));
+        if (MARKDOWN_HEADLINE.test(head))
+            return true;
+        const tailStart = Math.max(0, stat.size - SNIFF_BYTES);
+        return (TEXT_HEAD.test(head) &&
+            TEXT_TAIL.test(readAt(fd, tailStart, stat.size - tailStart)));
+    }
+    catch {
+        return false;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** The first line of the Markdown report (reviewHeadline), then a blank line. */
+const MARKDOWN_HEADLINE = /^## (?:✅|⛔|⏸️) plangate: [^\n]+\n\n/u;
+/** SGR colour codes, which a `--color always` text report holds. */
+const SGR = '(?:\\u001b\\[[0-9;]*m)*';
+/** The first line of the text report: its first plan, or the totals. */
+const TEXT_HEAD = new RegExp(`^${SGR}(?:Plan |Total: )`);
+/** The last line of the text report. */
+const TEXT_TAIL = new RegExp(`(?:^|\\n)Verdict: ${SGR}(?:PASS|BLOCKED)${SGR}: [^\\n]*\\n$`);
+function isJsonReport(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return false;
+    }
+    if (!isRecord(value) || typeof value.schemaVersion !== 'number')
+        return false;
+    return isRecord(value.tool) && value.tool.name === 'plangate';
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function readAt(fd, position, length) {
+    const buffer = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+        const n = readSync(fd, buffer, read, length - read, position + read);
+        if (n === 0)
+            break;
+        read += n;
+    }
+    return buffer.subarray(0, read).toString('utf8');
+}
+function fdStat(fd) {
+    try {
+        return fstatSync(fd);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isSameFile(a, b) {
+    return b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+/** True when a plan argument names the output: the same path, or the same file through a link. */
+function isSamePath(plan, output, stat) {
+    if (plan === '-')
+        return false;
+    if (resolve(plan) === resolve(output))
+        return true;
+    try {
+        return isSameFile(statSync(plan), stat);
+    }
+    catch {
+        return false;
+    }
+}
+function describeType(stat) {
+    if (stat.isBlockDevice())
+        return 'block device';
+    if (stat.isSocket())
+        return 'socket';
+    if (stat.isDirectory())
+        return 'directory';
+    if (stat.isFIFO())
+        return 'FIFO';
+    if (stat.isFile())
+        return 'file';
+    return 'special file';
+}
+function cannotWrite(path, error) {
+    return new UsageError(`cannot write --output ${path}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 /** Runs one CLI invocation and returns the exit code (0 pass, 1 blocked, 2 input error). */
 async function runCli(argv, io) {
     const command = parseCommand(argv);
@@ -22118,8 +23146,13 @@ async function runCli(argv, io) {
     }
 }
 async function review(command, io) {
-    if (command.output !== undefined)
-        checkOutputTarget(command.output, command.plans, command.force);
+    // Decided before the plans are read: a refusal costs nothing.
+    const output = command.output === undefined
+        ? undefined
+        : {
+            path: command.output,
+            target: resolveOutput(command.output, command.plans, command.force)
+        };
     const inputs = [];
     for (const ref of expandPlanPaths(command.plans)) {
         // One file at a time: each text can be freed once parsed.
@@ -22147,17 +23180,18 @@ async function review(command, io) {
         ...(history === undefined ? {} : { history })
     });
     const report = render(analysis, command, io);
-    if (command.output === undefined) {
+    if (output === undefined) {
         io.stdout(report);
     }
     else {
-        writeAtomically(command.output, report);
-        io.stderr(`plangate: wrote the ${command.format} report to ${command.output}\n`);
+        writeOutput(output.target, report, io);
+        io.stderr(`plangate: wrote the ${command.format} report to ${escapeTerminal(output.path)}\n`);
     }
+    // Plan data on standard error is escaped like the text report's.
     if (command.output !== undefined || command.format !== 'text') {
         for (const warning of analysis.warnings)
-            io.stderr(`warning: ${warning}\n`);
-        io.stderr(`plangate: ${analysis.decision.verdict === 'pass' ? 'PASS' : 'BLOCKED'}: ${analysis.decision.summary}\n`);
+            io.stderr(`warning: ${escapeTerminal(warning)}\n`);
+        io.stderr(`plangate: ${analysis.decision.verdict === 'pass' ? 'PASS' : 'BLOCKED'}: ${escapeTerminal(analysis.decision.summary)}\n`);
     }
     return analysis.decision.verdict === 'pass' ? 0 : 1;
 }
@@ -22179,49 +23213,10 @@ function render(analysis, command, io) {
         }
     }
 }
-/** Refuses to overwrite an input plan, or a file plangate did not write, unless forced. */
-function checkOutputTarget(output, plans, force) {
-    const target = resolve(output);
-    if (plans.some((plan) => plan !== '-' && resolve(plan) === target)) {
-        throw new UsageError(`--output ${output} is one of the plan files being read; choose another path`);
-    }
-    let head;
-    try {
-        const stat = statSync(output);
-        if (stat.isDirectory())
-            throw new UsageError(`--output ${output} is a directory; give a file path`);
-        const fd = openSync(output, 'r');
-        try {
-            const buffer = Buffer.alloc(512);
-            const read = readSync(fd, buffer, 0, buffer.length, 0);
-            head = buffer.subarray(0, read).toString('utf8');
-        }
-        finally {
-            closeSync(fd);
-        }
-    }
-    catch (error) {
-        if (error instanceof UsageError)
-            throw error;
-        return; // nothing there yet
-    }
-    if (!force && head.length > 0 && !head.includes('plangate')) {
-        throw new UsageError(`--output ${output} exists and is not a plangate report; remove it or pass --force to replace it`);
-    }
-}
-function writeAtomically(path, content) {
-    const temporary = `${path}.plangate-${process.pid}.tmp`;
-    try {
-        writeFileSync(temporary, content);
-        renameSync(temporary, path);
-    }
-    catch (error) {
-        rmSync(temporary, { force: true });
-        throw new UsageError(`cannot write --output ${path}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
 
 // Maps errors to exit codes: bad input 2, internal error 3, never a bare stack.
+// Messages can quote plan data or file names: escaped for the terminal, one
+// line each (a stack keeps its lines, each escaped).
 try {
     process.exitCode = await runCli(process.argv.slice(2), {
         stdout: (text) => process.stdout.write(text),
@@ -22236,15 +23231,18 @@ catch (error) {
         error instanceof PlanParseError ||
         error instanceof PolicyError ||
         error instanceof GitSourceError) {
-        process.stderr.write(`plangate: error: ${error.message}\n`);
+        process.stderr.write(`plangate: error: ${escapeTerminal(error.message)}\n`);
         process.exitCode = 2;
     }
     else {
         const detail = error instanceof Error
             ? process.env.PLANGATE_DEBUG
-                ? error.stack
-                : error.message
-            : String(error);
+                ? (error.stack ?? error.message)
+                    .split('\n')
+                    .map(escapeTerminal)
+                    .join('\n')
+                : escapeTerminal(error.message)
+            : escapeTerminal(String(error));
         process.stderr.write(`plangate: internal error: ${detail}\nThis is a bug in plangate; please open an issue with this message (set PLANGATE_DEBUG=1 for the stack).\n`);
         process.exitCode = 3;
     }

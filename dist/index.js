@@ -34,7 +34,7 @@ import 'child_process';
 import 'timers';
 import { readFileSync as readFileSync$1, statSync, existsSync as existsSync$1, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { posix, join, relative, dirname, resolve, sep as sep$2 } from 'node:path';
+import { posix, join, relative, dirname, resolve, sep as sep$2, isAbsolute } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
@@ -30574,7 +30574,7 @@ const SEMI = 59; // ";"
 const EQ = 61; // "="
 const DQUOTE = 34; // '"'
 const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
+const COMMA$1 = 44; // ","
 const LOWER_CASE = 1;
 const OWS = 2;
 const SEMI_FLAG = 4;
@@ -30590,7 +30590,7 @@ const CHAR_MAP = new Uint8Array(0x100);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
+CHAR_MAP[COMMA$1] |= COMMA_FLAG;
 for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
     CHAR_MAP[code] |= LOWER_CASE;
 }
@@ -37846,9 +37846,11 @@ function compileRule(rule) {
     if (cached !== undefined)
         return cached;
     validateShape(rule);
+    const test = compileMatcher(rule.id, rule.match);
     const compiled = {
         rule,
-        test: compileMatcher(rule.id, rule.match),
+        test,
+        extract: compileExtractor(rule.match, test),
         requires: (rule.requires ?? []).map((condition) => {
             if (!RULE_FIELDS.includes(condition.field) ||
                 condition.field === 'trailer')
@@ -37877,6 +37879,14 @@ function validateShape(rule) {
         throw new RuleError(rule.id, `a human rule on ${IDENTITY_FIELDS.join('|')}`, rule.field);
 }
 /** Compiles one matcher; all comparisons are case-insensitive. */
+/** The extractor for a matcher already checked by `compileMatcher`. */
+function compileExtractor(matcher, test) {
+    if (matcher.kind === 'regex') {
+        const regex = new RegExp(matcher.source, 'i');
+        return (value) => regex.exec(value.trim().slice(0, MAX_MATCH_CHARS))?.[0];
+    }
+    return (value) => (test(value) ? value.trim() : undefined);
+}
 function compileMatcher(ruleId, matcher) {
     switch (matcher.kind) {
         case 'exact': {
@@ -38274,7 +38284,10 @@ function evaluate(rule, subject) {
         category: rule.category,
         confidence: rule.confidence,
         field: rule.field,
-        text: clip$1(hit.text)
+        // A trailer is quoted as its line; any other field as the matched token only.
+        text: clip$1(rule.field === 'trailer'
+            ? hit.text
+            : (compiled.extract(hit.value) ?? hit.text))
     };
 }
 function candidatesFor(rule, subject) {
@@ -38763,8 +38776,12 @@ class Lexer {
     make(kind, start, line, col, value = '') {
         return { kind, start, end: this.pos, line, endLine: this.line, col, value };
     }
-    /** The next token, skipping blanks and comments; undefined at the end. */
-    next() {
+    /**
+     * The next token, skipping blanks and comments; undefined at the end.
+     * `shallow` (inside an interpolation) stops after the opening of a string
+     * or heredoc, which the caller then skips on its own explicit stack.
+     */
+    next(shallow = false) {
         const text = this.text;
         for (;;) {
             const c = text[this.pos];
@@ -38799,13 +38816,22 @@ class Lexer {
                 this.skipBlockComment();
                 continue;
             }
-            if (c === '"')
-                return this.quoted(start, line, col);
+            if (c === '"') {
+                if (!shallow)
+                    return this.quoted(start, line, col);
+                this.pos++;
+                return this.make('string-open', start, line, col);
+            }
             if (c === '<' && c2 === '<') {
                 HEREDOC_RE.lastIndex = this.pos;
                 const m = HEREDOC_RE.exec(text);
-                if (m !== null)
-                    return this.heredoc(m, start, line, col);
+                if (m !== null) {
+                    if (!shallow)
+                        return this.heredoc(m, start, line, col);
+                    this.pos += m[0].length - 1;
+                    this.newline();
+                    return this.make('heredoc-open', start, line, col, `${m[1] ?? ''}${m[2] ?? ''}`);
+                }
             }
             IDENT_RE.lastIndex = this.pos;
             const ident = IDENT_RE.exec(text);
@@ -38884,7 +38910,7 @@ class Lexer {
     heredoc(m, start, line, col) {
         const text = this.text;
         const marker = m[2] ?? '';
-        const close = new RegExp(String.raw `[ \t]*${marker}[ \t]*(?=\r?\n|$)`, 'uy');
+        const close = heredocEnd(marker);
         this.pos += m[0].length - 1;
         this.newline();
         for (;;) {
@@ -38919,32 +38945,147 @@ class Lexer {
             }
         }
     }
-    /** Skips `${ … }` / `%{ … }` after the opening brace, nested braces included. */
+    /**
+     * Skips `${ … }` / `%{ … }` after the opening brace, nested braces,
+     * strings, heredocs and their own interpolations included. Iterative,
+     * on an explicit stack: `"${"${"${…}"}"}"` nested thousands deep in a
+     * pull request's file must not become stack depth.
+     */
     skipInterpolation() {
-        const line = this.line;
-        let depth = 0;
-        for (;;) {
-            if (this.pos === this.lineStart && this.pos > 0) {
-                HEADER_RE.lastIndex = this.pos;
-                if (HEADER_RE.test(this.text)) {
-                    this.issue('unterminated template interpolation', line);
-                    return;
-                }
-            }
-            const t = this.next();
-            if (t === undefined) {
-                this.issue('unterminated template interpolation', line);
-                return;
-            }
-            if (t.kind === 'lbrace')
-                depth++;
-            else if (t.kind === 'rbrace') {
-                if (depth === 0)
-                    return;
-                depth--;
+        const stack = [{ kind: 'interpolation', depth: 0, line: this.line }];
+        for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
+            switch (top.kind) {
+                case 'interpolation':
+                    this.interpolationStep(top, stack);
+                    break;
+                case 'string':
+                    this.stringStep(stack);
+                    break;
+                case 'heredoc':
+                    this.heredocStep(top, stack);
+                    break;
             }
         }
     }
+    /** One token of an interpolation: a brace, or the start of a nested string or heredoc. */
+    interpolationStep(top, stack) {
+        if (this.pos === this.lineStart && this.pos > 0) {
+            HEADER_RE.lastIndex = this.pos;
+            if (HEADER_RE.test(this.text)) {
+                this.issue('unterminated template interpolation', top.line);
+                stack.pop();
+                return;
+            }
+        }
+        const t = this.next(true);
+        if (t === undefined) {
+            this.issue('unterminated template interpolation', top.line);
+            stack.pop();
+            return;
+        }
+        switch (t.kind) {
+            case 'lbrace':
+                top.depth++;
+                break;
+            case 'rbrace':
+                if (top.depth === 0)
+                    stack.pop();
+                else
+                    top.depth--;
+                break;
+            case 'string-open':
+                stack.push({ kind: 'string' });
+                break;
+            case 'heredoc-open': {
+                const marker = t.value.replace(/^-/, '');
+                stack.push({
+                    kind: 'heredoc',
+                    close: heredocEnd(marker),
+                    label: t.value,
+                    line: t.line,
+                    atLineStart: true
+                });
+                break;
+            }
+        }
+    }
+    /** A string inside an interpolation, as `quoted` reads it, up to its end or its next `${`. */
+    stringStep(stack) {
+        const text = this.text;
+        for (;;) {
+            const c = text[this.pos];
+            if (c === undefined || c === '\n') {
+                this.issue('unterminated string');
+                stack.pop();
+                return;
+            }
+            if (c === '"') {
+                this.pos++;
+                stack.pop();
+                return;
+            }
+            if (c === '\\') {
+                this.pos += decodeEscape(text, this.pos)[1];
+                continue;
+            }
+            if ((c === '$' || c === '%') &&
+                text[this.pos + 1] === c &&
+                text[this.pos + 2] === '{') {
+                this.pos += 3;
+                continue;
+            }
+            if ((c === '$' || c === '%') && text[this.pos + 1] === '{') {
+                this.pos += 2;
+                stack.push({ kind: 'interpolation', depth: 0, line: this.line });
+                return;
+            }
+            this.pos++;
+        }
+    }
+    /** A heredoc inside an interpolation, as `heredoc` reads it, up to its marker line or its next `${`. */
+    heredocStep(top, stack) {
+        const text = this.text;
+        if (top.atLineStart) {
+            top.close.lastIndex = this.pos;
+            const end = top.close.exec(text);
+            if (end !== null) {
+                this.pos += end[0].length;
+                stack.pop();
+                return;
+            }
+            top.atLineStart = false;
+        }
+        for (;;) {
+            const c = text[this.pos];
+            if (c === undefined) {
+                this.issue(`unterminated heredoc <<${top.label}`, top.line);
+                stack.pop();
+                return;
+            }
+            if (c === '\n') {
+                this.newline();
+                top.atLineStart = true;
+                return;
+            }
+            if ((c === '$' || c === '%') &&
+                text[this.pos + 1] === c &&
+                text[this.pos + 2] === '{') {
+                this.pos += 3;
+            }
+            else if ((c === '$' || c === '%') && text[this.pos + 1] === '{') {
+                this.pos += 2;
+                stack.push({ kind: 'interpolation', depth: 0, line: this.line });
+                return;
+            }
+            else {
+                this.pos++;
+            }
+        }
+    }
+}
+/** The line that ends a heredoc opened with `marker`. */
+function heredocEnd(marker) {
+    return new RegExp(String.raw `[ \t]*${marker}[ \t]*(?=\r?\n|$)`, 'uy');
 }
 /** One backslash escape of a quoted string: decoded text and source length. */
 function decodeEscape(text, pos) {
@@ -39096,7 +39237,11 @@ class Scanner {
         }
         this.i = j + 1;
         const children = [];
-        const close = this.body(depth + 1, head.value, children);
+        // Only a top-level block's own children are kept; deeper blocks are
+        // skipped iteratively, however deep they nest.
+        const close = depth === 0
+            ? this.body(depth + 1, head.value, children)
+            : this.skipBody(head);
         if (close === undefined) {
             if (!this.resync) {
                 this.issues.push({
@@ -39146,6 +39291,73 @@ class Scanner {
             }
             this.issues.push({ line: t.line, message: `unexpected ${describe(t)}` });
             this.skipValue(depth);
+        }
+    }
+    /**
+     * The body of a nested block after `{`, read as `body` reads it but on an
+     * explicit stack of open blocks, since nothing inside is kept: returns
+     * the closing brace, or undefined at the end of the file or a resync.
+     */
+    skipBody(head) {
+        const tokens = this.tokens;
+        const open = [head];
+        for (;;) {
+            const t = tokens[this.i];
+            const inner = open.at(-1);
+            if (t === undefined || inner === undefined) {
+                // Each unclosed block inside says so; the caller reports `head`.
+                for (const block of open.slice(1).reverse()) {
+                    if (!this.resync) {
+                        this.issues.push({
+                            line: block.line,
+                            message: `${block.value} block not closed`
+                        });
+                    }
+                }
+                return undefined;
+            }
+            if (t.kind === 'newline') {
+                this.i++;
+                continue;
+            }
+            if (t.kind === 'rbrace') {
+                this.i++;
+                open.pop();
+                if (open.length === 0)
+                    return t;
+                continue;
+            }
+            if (this.startsTopLevel(this.i, inner.value)) {
+                this.resync = true;
+                return undefined;
+            }
+            if (t.kind !== 'ident') {
+                this.issues.push({ line: t.line, message: `unexpected ${describe(t)}` });
+                this.skipValue(open.length);
+                continue;
+            }
+            let j = this.i + 1;
+            if (tokens[j]?.kind === 'eq') {
+                this.i = j + 1;
+                this.skipValue(open.length);
+                if (this.resync)
+                    return undefined;
+                continue;
+            }
+            while (tokens[j]?.kind === 'string' || tokens[j]?.kind === 'ident')
+                j++;
+            if (tokens[j]?.kind !== 'lbrace') {
+                this.issues.push({
+                    line: t.line,
+                    message: `expected "=" or "{" after ${t.value}`
+                });
+                this.skipValue(open.length);
+                if (this.resync)
+                    return undefined;
+                continue;
+            }
+            this.i = j + 1;
+            open.push(t);
         }
     }
     /**
@@ -40195,6 +40407,87 @@ function eligibility(item, policy, allow, teamMembers, permissions) {
     return undefined;
 }
 
+/**
+ * `require-plans`: which directories with infrastructure code have no plan
+ * among those read. Pure: the directory walk and the plan paths come from
+ * the shell (src/io/require-plans.ts), as workspace-relative paths with `/`
+ * separators, `.` for the workspace itself.
+ *
+ * A plan file belongs to exactly the directory it sits in, compared as
+ * text (no symbolic link is followed): `stacks/db/plan.json` belongs to
+ * `stacks/db`, and `stacks/db/plan.json/plan.json` does not (it belongs to
+ * `stacks/db/plan.json`). The one exception is synthesis output: a plan
+ * anywhere below `<dir>/cdktf.out/` or `<dir>/cdk.out/` belongs to `<dir>`
+ * too, the app directory that holds `cdktf.json` or `cdk.json`.
+ */
+/** Synthesis output directories whose plans belong to the app directory above them. */
+const SYNTH_OUTPUT_DIRS = ['cdktf.out', 'cdk.out'];
+/** File names that make a directory a root of infrastructure code. */
+const INFRA_CODE_NAMES = new Set([
+    'Pulumi.yaml',
+    'Pulumi.yml',
+    'cdk.json',
+    'cdktf.json'
+]);
+/** File name endings of Terraform and OpenTofu configuration (native and JSON syntax). */
+const INFRA_CODE_SUFFIXES = ['.tf', '.tofu', '.tf.json', '.tofu.json'];
+/** Directories named in a message before "and N more". */
+const MAX_NAMED_DIRS = 10;
+/** Whether a file directly in a directory makes it a stack that needs a plan. */
+function isInfraCodeFile(name) {
+    if (INFRA_CODE_NAMES.has(name))
+        return true;
+    return INFRA_CODE_SUFFIXES.some((suffix) => name.length > suffix.length && name.endsWith(suffix));
+}
+/**
+ * The directories a plan file belongs to, from the file's normalised
+ * workspace-relative path: the one it sits in, and the app above any
+ * synthesis output directory on the way. None for standard input
+ * (`undefined`) and for paths outside the workspace or not normalised.
+ */
+function planDirsOf(planPath) {
+    if (planPath === undefined)
+        return [];
+    const parts = planPath.split('/');
+    if (parts.some((part) => part === '..' || part === '.' || part === ''))
+        return [];
+    const dirs = [parts.length === 1 ? '.' : parts.slice(0, -1).join('/')];
+    for (let i = parts.length - 2; i >= 0; i--) {
+        if (!SYNTH_OUTPUT_DIRS.includes(parts[i] ?? ''))
+            continue;
+        dirs.push(i === 0 ? '.' : parts.slice(0, i).join('/'));
+    }
+    return dirs;
+}
+/**
+ * The required directories that no plan belongs to, in the order given:
+ * each one is a stack whose changes nobody would review.
+ */
+function findDirsWithoutPlan(required, planPaths) {
+    const covered = new Set(planPaths.flatMap((path) => planDirsOf(path)));
+    return [...new Set(required)].filter((dir) => !covered.has(dir));
+}
+/** A run that must not pass: a stack with infrastructure code has no plan. */
+class MissingPlansError extends Error {
+    name = 'MissingPlansError';
+    dirs;
+    constructor(dirs) {
+        const named = dirs.slice(0, MAX_NAMED_DIRS).map(quoteDir);
+        const more = dirs.length - named.length;
+        super(`no plan for ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}: ` +
+            `require-plans expects a plan read by \`plan\` in every directory it matches that holds infrastructure code ` +
+            `(*.tf, *.tofu, Pulumi.yaml, cdk.json, cdktf.json); a plan belongs to the directory its file is in ` +
+            `(or to the app above a cdktf.out or cdk.out directory)`);
+        this.dirs = dirs;
+    }
+}
+/** A directory name as it is, or as a JSON string when it holds anything unusual. */
+function quoteDir(dir) {
+    return /^[\w.@+/-]{1,200}$/.test(dir)
+        ? dir
+        : JSON.stringify(dir.slice(0, 200));
+}
+
 class Diff {
     diff(oldStr, newStr, 
     // Type below is not accurate/complete - see above for full possibilities - but it compiles
@@ -40509,6 +40802,153 @@ function tokenize$1(value, options) {
     return retLines;
 }
 
+/**
+ * The forms a secret takes when a configuration transforms it before it
+ * reaches an unmarked attribute: `jsonencode` (container definitions, IAM
+ * policies), `urlencode` (connection strings), `base64encode` (user data,
+ * Kubernetes secrets). A redactor masks these as it masks the secret.
+ */
+/**
+ * The common encodings of a secret that differ from it: JSON string escapes
+ * in JavaScript style (`JSON.stringify`) and Go style (`jsonencode`, which
+ * also escapes `<`, `>`, `&`, U+2028 and U+2029), each once and twice (a
+ * JSON document inside a JSON string); percent encoding as
+ * `encodeURIComponent` and as RFC 3986 / Go `url.QueryEscape` write it,
+ * with upper- and lower-case hex and with `+` for spaces; standard and URL
+ * base64 of its UTF-8 bytes, with and without padding.
+ */
+function encodeSecret(secret) {
+    const out = new Set();
+    const js = jsonEscape(secret);
+    const go = goJsonEscape(js);
+    if (js !== secret) {
+        out.add(js);
+        out.add(jsonEscape(js));
+    }
+    if (go !== js) {
+        out.add(go);
+        out.add(jsonEscape(go));
+        out.add(goJsonEscape(jsonEscape(js)));
+    }
+    for (const percent of percentEncodings(secret))
+        out.add(percent);
+    const base64 = toBase64(utf8(secret));
+    const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+    const unpadded = base64.slice(0, base64.length - padding);
+    out.add(base64);
+    out.add(unpadded);
+    if (URL_UNSAFE.test(base64)) {
+        out.add(toBase64Url(base64));
+        out.add(toBase64Url(unpadded));
+    }
+    out.delete(secret);
+    return out;
+}
+/**
+ * The base64 characters that only the secret's bytes decide, for each of
+ * the three offsets (mod 3) it can have inside a longer base64-encoded
+ * text, in standard and URL alphabets. This is how secret scanners find a
+ * token base64'd in the middle of a script.
+ */
+function shiftedBase64(secret) {
+    const bytes = utf8(secret);
+    const out = [];
+    for (let shift = 0; shift < 3; shift++) {
+        const padded = new Uint8Array(shift + bytes.length);
+        padded.set(bytes, shift);
+        const encoded = toBase64(padded);
+        // Character i holds bits [6i, 6i + 6); keep those inside the secret.
+        const start = Math.ceil((8 * shift) / 6);
+        const end = Math.floor((8 * (shift + bytes.length)) / 6);
+        if (end <= start)
+            continue;
+        const core = encoded.slice(start, end);
+        out.push(core);
+        const url = toBase64Url(core);
+        if (url !== core)
+            out.push(url);
+    }
+    return out;
+}
+const ENCODER = new TextEncoder();
+function utf8(text) {
+    return ENCODER.encode(text);
+}
+function jsonEscape(text) {
+    return JSON.stringify(text).slice(1, -1);
+}
+const GO_ESCAPES = {
+    '<': '\\u003c',
+    '>': '\\u003e',
+    '&': '\\u0026',
+    '\u2028': '\\u2028',
+    '\u2029': '\\u2029'
+};
+const GO_ONLY = /[<>&\u2028\u2029]/;
+const GO_ONLY_ALL = /[<>&\u2028\u2029]/g;
+/**
+ * Turns a JavaScript-escaped JSON string body into the Go one (Terraform's
+ * `jsonencode`), which also escapes `<`, `>`, `&`, U+2028 and U+2029.
+ */
+function goJsonEscape(escaped) {
+    if (!GO_ONLY.test(escaped))
+        return escaped;
+    return escaped.replace(GO_ONLY_ALL, (c) => GO_ESCAPES[c] ?? c);
+}
+function percentEncodings(text) {
+    let component;
+    try {
+        component = encodeURIComponent(text);
+    }
+    catch {
+        // A lone surrogate has no UTF-8 form to encode.
+        return [];
+    }
+    // Most secrets are letters, digits and `-_.~`: nothing to encode.
+    if (component === text && !SUB_DELIMS.test(text))
+        return [];
+    // RFC 3986 unreserved characters only, as Go's url.QueryEscape.
+    const strict = component.replace(SUB_DELIMS_ALL, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const out = [];
+    for (const upper of [component, strict]) {
+        const lower = upper.replace(HEX_ALL, (hex) => hex.toLowerCase());
+        for (const form of [upper, lower])
+            out.push(form, form.replace(SPACE_ALL, '+'));
+    }
+    return out;
+}
+const SUB_DELIMS = /[!'()*]/;
+const SUB_DELIMS_ALL = /[!'()*]/g;
+const HEX_ALL = /%[0-9A-F]{2}/g;
+const SPACE_ALL = /%20/g;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+function toBase64(bytes) {
+    let out = '';
+    let i = 0;
+    for (; i + 2 < bytes.length; i += 3) {
+        const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+        out +=
+            (ALPHABET[n >>> 18] ?? '') +
+                (ALPHABET[(n >>> 12) & 63] ?? '') +
+                (ALPHABET[(n >>> 6) & 63] ?? '') +
+                (ALPHABET[n & 63] ?? '');
+    }
+    const rest = bytes.length - i;
+    if (rest > 0) {
+        const n = ((bytes[i] ?? 0) << 16) | (rest === 2 ? (bytes[i + 1] ?? 0) << 8 : 0);
+        out +=
+            (ALPHABET[n >>> 18] ?? '') +
+                (ALPHABET[(n >>> 12) & 63] ?? '') +
+                (rest === 2 ? (ALPHABET[(n >>> 6) & 63] ?? '') : '=') +
+                '=';
+    }
+    return out;
+}
+const URL_UNSAFE = /[+/]/;
+function toBase64Url(base64) {
+    return base64.replace(/\+/g, '-').replace(/\//g, '_');
+}
+
 /** What a sensitive value is shown as, everywhere. */
 const SENSITIVE_TEXT = '(sensitive)';
 /** What a value known only after apply is shown as. */
@@ -40518,6 +40958,12 @@ const UNKNOWN_TEXT = '(known after apply)';
  * shorter ones would blank out common words inside unrelated strings.
  */
 const MIN_EMBEDDED_SECRET_LENGTH = 6;
+/**
+ * Secrets at least this long are also masked where they sit at any byte
+ * offset inside a longer base64 text. Each offset gives a different base64
+ * core, and cores of short secrets are short enough to hit by chance.
+ */
+const MIN_SHIFTED_BASE64_LENGTH = 8;
 /** Builds a redactor over all the secret strings collected from the inputs. */
 function createRedactor(secrets) {
     const whole = new Set();
@@ -40526,8 +40972,18 @@ function createRedactor(secrets) {
         if (secret.length === 0)
             continue;
         whole.add(secret);
-        if (secret.length >= MIN_EMBEDDED_SECRET_LENGTH)
+        const embeddable = secret.length >= MIN_EMBEDDED_SECRET_LENGTH;
+        if (embeddable)
             fragments.add(secret);
+        // Copies written by jsonencode, urlencode, base64encode and friends.
+        for (const encoded of encodeSecret(secret)) {
+            whole.add(encoded);
+            if (embeddable && encoded.length >= MIN_EMBEDDED_SECRET_LENGTH)
+                fragments.add(encoded);
+        }
+        if (secret.length >= MIN_SHIFTED_BASE64_LENGTH)
+            for (const core of shiftedBase64(secret))
+                fragments.add(core);
         // A multi-line secret (a key, a certificate) can leak one line at a time
         // through a line-by-line diff of an unmarked copy.
         if (secret.includes('\n')) {
@@ -40573,7 +41029,8 @@ function createRedactor(secrets) {
             return value;
         if (Array.isArray(value))
             return value.map(deep);
-        const out = {};
+        // Keys come from the input: `__proto__` must stay a key, not a prototype.
+        const out = Object.create(null);
         for (const [key, item] of Object.entries(value))
             out[text(key)] = deep(item);
         return out;
@@ -40928,6 +41385,240 @@ function sameJson(a, b) {
     return keysA.every((key) => Object.hasOwn(recordB, key) && sameJson(recordA[key], recordB[key]));
 }
 
+/*
+ * Escaping for text that did not come from plangate (plan data, commit
+ * subjects, logins, file names) on its way into Markdown. Every renderer
+ * goes through these functions, so that one fix covers every report.
+ */
+/**
+ * Every line terminator CommonMark or a browser may honour: CRLF, a lone CR
+ * or LF, and the Unicode line and paragraph separators, NEL, VT and FF.
+ */
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
+/** Text on one line: every line terminator becomes a space. */
+function oneLine$1(text) {
+    return text.replace(LINE_BREAKS, ' ');
+}
+/** Escapes text for HTML element content (summary lines, sub tags); never used in attributes. */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Longest piece of free text a report quotes; the rest is cut with an ellipsis. */
+const MAX_TEXT_CHARS = 2_000;
+/**
+ * Escapes free text (plan data, or plangate's words around it) for
+ * Markdown: on one line, cut at `max` characters, and, outside the code
+ * spans it holds, no HTML, no mention, no issue reference, no link, image
+ * or autolink, and no backslash that could undo an escape. Code spans
+ * (plangate's own, or a backtick run in data that CommonMark would close)
+ * are kept as they are: nothing inside one is interpreted.
+ */
+function escapeText(text, max = MAX_TEXT_CHARS) {
+    return mapOutsideCode(cut(oneLine$1(text), max), escapeProse);
+}
+/** Free text inside a table cell: also escapes the cell separator, inside code spans too. */
+function escapeCell(text, max = MAX_TEXT_CHARS) {
+    return escapeText(text, max).replace(/\|/g, '\\|');
+}
+function escapeProse(text) {
+    return (text
+        .replace(/\\/g, '\\\\')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // Links and images need brackets.
+        .replace(/[[\]]/g, (c) => `\\${c}`)
+        // Mentions and team mentions, and e-mail autolinks.
+        .replace(/@/g, '@\u200b')
+        // Issue and pull request references: #12, GH-12, owner/repo#12.
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
+        // Autolinks without brackets: http://, https://, ftp://, www.
+        .replace(/:\/\//g, ':\u200b//')
+        .replace(/\b(www)\./gi, '$1\u200b.'));
+}
+/**
+ * Applies `escape` to the parts of `text` outside CommonMark code spans (a
+ * backtick run closed by a run of the same length); an unclosed run is
+ * literal text.
+ */
+function mapOutsideCode(text, escape) {
+    let out = '';
+    let prose = '';
+    let i = 0;
+    while (i < text.length) {
+        if (text[i] !== '`') {
+            prose += text[i];
+            i++;
+            continue;
+        }
+        let n = 0;
+        while (text[i + n] === '`')
+            n++;
+        const close = findRun(text, i + n, n);
+        if (close === -1) {
+            prose += '`'.repeat(n);
+            i += n;
+            continue;
+        }
+        out += escape(prose) + text.slice(i, close + n);
+        prose = '';
+        i = close + n;
+    }
+    return out + escape(prose);
+}
+/** Where the next run of exactly `n` backticks starts at or after `from`, or -1. */
+function findRun(text, from, n) {
+    let i = from;
+    while (i < text.length) {
+        if (text[i] !== '`') {
+            i++;
+            continue;
+        }
+        let m = 0;
+        while (text[i + m] === '`')
+            m++;
+        if (m === n)
+            return i;
+        i += m;
+    }
+    return -1;
+}
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    const points = Array.from(text);
+    return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
+}
+/**
+ * Free text inside an HTML block (a `<details><summary>` line), where
+ * GitHub does not read Markdown, so a backslash would show: HTML escapes,
+ * defused mentions and references, one line.
+ */
+function escapeHtmlText(text, max = MAX_TEXT_CHARS) {
+    return escapeHtml(cut(oneLine$1(text), max))
+        .replace(/@/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/:\/\//g, ':\u200b//');
+}
+/**
+ * Text as an HTML `<code>` element (a `<summary>` line, a table cell): every
+ * character shown as it is, nothing interpreted as Markdown or HTML.
+ */
+function htmlCode(text) {
+    const single = oneLine$1(text);
+    let out = '';
+    for (let i = 0; i < single.length; i++)
+        out += entity(single, i);
+    return `<code>${out}</code>`;
+}
+/** The character at `i` as inline HTML shows it; an underscore inside a word stays readable. */
+function entity(text, i) {
+    const c = text[i] ?? '';
+    const plain = c === '_' &&
+        /[A-Za-z0-9]/.test(text[i - 1] ?? '') &&
+        /[A-Za-z0-9]/.test(text[i + 1] ?? '');
+    return plain ? c : (ENTITIES[c] ?? c);
+}
+/** A code span that survives backticks in its content. */
+function code$3(text, inTable = false) {
+    const single = oneLine$1(text);
+    const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
+    const ticks = '`'.repeat(longest + 1);
+    const pad = single.startsWith('`') || single.endsWith('`') || longest > 0 ? ' ' : '';
+    const body = inTable ? single.replace(/\|/g, '\\|') : single;
+    return `${ticks}${pad}${body}${pad}${ticks}`;
+}
+/** A fenced block whose fence is longer than any backtick run inside. */
+function fence(text, lang) {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const ticks = '`'.repeat(longest + 1);
+    return `${ticks}${lang}\n${text}\n${ticks}`;
+}
+/**
+ * A Markdown link to a URL plangate built (a commit, a comment, a run): the
+ * label is escaped text, the URL has the characters that would end a link
+ * destination percent-encoded.
+ */
+function link(label, url) {
+    const safeLabel = label.replace(/[[\]\\]/g, (c) => `\\${c}`);
+    const safeUrl = url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return `[${safeLabel}](${safeUrl})`;
+}
+/**
+ * A resource address as inline code that wraps only between its segments
+ * (a `<wbr>` after each `.` outside an instance key), never inside a name
+ * or a key: what a table cell on a phone needs. Markdown and HTML
+ * characters become entities, so the address is shown as it is and is
+ * safe in a table cell.
+ */
+function addressCode(address) {
+    const text = oneLine$1(address);
+    let out = '';
+    let depth = 0;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i] ?? '';
+        out += entity(text, i);
+        if (quoted) {
+            if (c === '\\') {
+                const next = text[i + 1] ?? '';
+                out += ENTITIES[next] ?? next;
+                i++;
+            }
+            else if (c === '"')
+                quoted = false;
+            continue;
+        }
+        if (c === '"')
+            quoted = true;
+        else if (c === '[')
+            depth++;
+        else if (c === ']')
+            depth = Math.max(0, depth - 1);
+        else if (c === '.' && depth === 0)
+            out += '<wbr>';
+    }
+    return `<code>${out}</code>`;
+}
+/** Characters that HTML or Markdown would read inside inline HTML. */
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '*': '&#42;',
+    _: '&#95;',
+    '`': '&#96;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '~': '&#126;',
+    '\\': '&#92;',
+    ':': '&#58;'
+};
+/** "1 change", "2 changes". */
+function plural(count, noun, many = `${noun}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
+}
+/** The length of text in UTF-8 bytes, without encoding it. */
+function utf8Length(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80)
+            n += 1;
+        else if (c < 0x800)
+            n += 2;
+        else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+            n += 4;
+            i++;
+        }
+        else
+            n += 3;
+    }
+    return n;
+}
+
 /** The tool a plan came from, for headings. */
 function toolName(format) {
     switch (format) {
@@ -41089,135 +41780,6 @@ function attributionLines(analysis, change) {
     return lines;
 }
 
-/*
- * Escaping for text that did not come from plangate (plan data, commit
- * subjects, logins, file names) on its way into Markdown. Every renderer
- * goes through these functions, so that one fix covers every report.
- */
-/**
- * Every line terminator CommonMark or a browser may honour: CRLF, a lone CR
- * or LF, and the Unicode line and paragraph separators, NEL, VT and FF.
- */
-const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
-/** Text on one line: every line terminator becomes a space. */
-function oneLine$1(text) {
-    return text.replace(LINE_BREAKS, ' ');
-}
-/** Escapes text for HTML element content (summary lines, sub tags); never used in attributes. */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Escapes free text so that it cannot open HTML, mentions or Markdown structures. */
-function escapeText(text) {
-    return oneLine$1(escapeHtml(text)).replace(/@/g, '@\u200b');
-}
-/** Free text inside a table cell: also escapes the cell separator. */
-function escapeCell(text) {
-    return escapeText(text).replace(/\|/g, '\\|');
-}
-/** A code span that survives backticks in its content. */
-function code$3(text, inTable = false) {
-    const single = oneLine$1(text);
-    const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
-    const ticks = '`'.repeat(longest + 1);
-    const pad = single.startsWith('`') || single.endsWith('`') || longest > 0 ? ' ' : '';
-    const body = inTable ? single.replace(/\|/g, '\\|') : single;
-    return `${ticks}${pad}${body}${pad}${ticks}`;
-}
-/** A fenced block whose fence is longer than any backtick run inside. */
-function fence(text, lang) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    const ticks = '`'.repeat(longest + 1);
-    return `${ticks}${lang}\n${text}\n${ticks}`;
-}
-/**
- * A Markdown link to a URL plangate built (a commit, a comment, a run): the
- * label is escaped text, the URL has the characters that would end a link
- * destination percent-encoded.
- */
-function link(label, url) {
-    const safeLabel = label.replace(/[[\]\\]/g, (c) => `\\${c}`);
-    const safeUrl = url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    return `[${safeLabel}](${safeUrl})`;
-}
-/**
- * A resource address as inline code that wraps only between its segments
- * (a `<wbr>` after each `.` outside an instance key), never inside a name
- * or a key: what a table cell on a phone needs. Markdown and HTML
- * characters become entities, so the address is shown as it is and is
- * safe in a table cell.
- */
-function addressCode(address) {
-    const text = oneLine$1(address);
-    let out = '';
-    let depth = 0;
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i] ?? '';
-        // An underscore inside a word never starts emphasis: keep `terraform_data` readable.
-        const plain = c === '_' &&
-            /[A-Za-z0-9]/.test(text[i - 1] ?? '') &&
-            /[A-Za-z0-9]/.test(text[i + 1] ?? '');
-        out += plain ? c : (ENTITIES[c] ?? c);
-        if (quoted) {
-            if (c === '\\') {
-                const next = text[i + 1] ?? '';
-                out += ENTITIES[next] ?? next;
-                i++;
-            }
-            else if (c === '"')
-                quoted = false;
-            continue;
-        }
-        if (c === '"')
-            quoted = true;
-        else if (c === '[')
-            depth++;
-        else if (c === ']')
-            depth = Math.max(0, depth - 1);
-        else if (c === '.' && depth === 0)
-            out += '<wbr>';
-    }
-    return `<code>${out}</code>`;
-}
-/** Characters that HTML or Markdown would read inside inline HTML. */
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '*': '&#42;',
-    _: '&#95;',
-    '`': '&#96;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '~': '&#126;',
-    '\\': '&#92;',
-    ':': '&#58;'
-};
-/** "1 change", "2 changes". */
-function plural(count, noun, many = `${noun}s`) {
-    return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
-}
-/** The length of text in UTF-8 bytes, without encoding it. */
-function utf8Length(text) {
-    let n = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 0x80)
-            n += 1;
-        else if (c < 0x800)
-            n += 2;
-        else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-            n += 4;
-            i++;
-        }
-        else
-            n += 3;
-    }
-    return n;
-}
-
 /** GitHub rejects comment bodies over 65,536 characters; stay well under. */
 const MAX_COMMENT_CHARS = 60_000;
 /** Attribute lines shown per resource in the `short` tier. */
@@ -41281,7 +41843,7 @@ function renderTier$1(analysis, tier) {
 function renderPlanDetails(analysis, plan, tier, multi, out) {
     const tool = toolName(plan.format);
     const listed = sortForReport(plan.changes.filter(isListed));
-    out.push(`#### ${code$3(plan.source)}${multi ? '' : ': every change'}`, '', `<sub>${escapeHtml(describeOrigin(plan))}</sub>`, '');
+    out.push(`#### ${code$3(plan.source)}${multi ? '' : ': every change'}`, '', `<sub>${escapeText(describeOrigin(plan))}</sub>`, '');
     if (plan.incomplete !== undefined) {
         for (const note of plan.incomplete.notes)
             out.push(`> [!CAUTION]\n> Incomplete plan: ${escapeText(note)}`, '');
@@ -41319,7 +41881,7 @@ function renderPlanDetails(analysis, plan, tier, multi, out) {
     }
 }
 function renderChangeDetails(analysis, change, tier, out) {
-    const summary = `<code>${escapeHtml(markerFor(change))} ${escapeHtml(oneLine$1(change.address))}</code> ${escapeHtml(oneLine$1(labelFor(change)))}`;
+    const summary = `${htmlCode(`${markerFor(change)} ${change.address}`)} ${escapeHtmlText(labelFor(change))}`;
     let lines = renderAttributeDiff(change.attributes, change.action);
     if (tier === 'short' && lines.length > SHORT_TIER_LINES) {
         const cut = lines.length - SHORT_TIER_LINES;
@@ -41329,9 +41891,15 @@ function renderChangeDetails(analysis, change, tier, out) {
         ...(change.explanation === undefined
             ? []
             : [escapeText(capitalize$2(change.explanation)) + '.', '']),
-        ...attributionLines(analysis, change).map((line) => line.startsWith('  ')
-            ? `  - ${escapeText(line.trim())}`
-            : `- ${escapeText(line)}`)
+        ...attributionLines(analysis, change).map((line) => {
+            if (!line.startsWith('  '))
+                return `- ${escapeText(line)}`;
+            // Evidence is quoted data, never Markdown.
+            const evidence = /^ {2}evidence: (.*)$/s.exec(line)?.[1];
+            return evidence === undefined
+                ? `  - ${escapeText(line.trim())}`
+                : `  - evidence: ${code$3(evidence)}`;
+        })
     ];
     if (why.length > 0 && why[why.length - 1] !== '')
         why.push('');
@@ -41798,22 +42366,23 @@ function planRank(plan) {
 }
 /** "**2 to destroy, 1 to replace**, 3 to update" without unchanged or reads. */
 function planCounts(counts) {
+    const n = (count) => count.toLocaleString('en-US');
     const bold = [];
     const rest = [];
     if (counts.destroy > 0)
-        bold.push(`${counts.destroy} to destroy`);
+        bold.push(`${n(counts.destroy)} to destroy`);
     if (counts.replace > 0)
-        bold.push(`${counts.replace} to replace`);
+        bold.push(`${n(counts.replace)} to replace`);
     if (counts.forget > 0)
-        rest.push(`${counts.forget} to forget`);
+        rest.push(`${n(counts.forget)} to forget`);
     if (counts.update > 0)
-        rest.push(`${counts.update} to update`);
+        rest.push(`${n(counts.update)} to update`);
     if (counts.create > 0)
-        rest.push(`${counts.create} to create`);
+        rest.push(`${n(counts.create)} to create`);
     if (counts.moved > 0)
-        rest.push(`${counts.moved} moved`);
+        rest.push(`${n(counts.moved)} moved`);
     if (counts.imported > 0)
-        rest.push(`${counts.imported} imported`);
+        rest.push(`${n(counts.imported)} imported`);
     const parts = [
         ...(bold.length > 0 ? [`**${bold.join(', ')}**`] : []),
         ...rest
@@ -42412,7 +42981,8 @@ function readAudit(body) {
         .map((line) => line
         .slice(2)
         .replace(/\[((?:comment|review) \d+)\]\([^)]*\)/g, '$1')
-        .replace(/@\u200b/g, '@')
+        .replace(/\u200b/g, '')
+        .replace(/\\([\\[\]|])/g, '$1')
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
         .replace(/&amp;/g, '&'));
@@ -42702,6 +43272,7 @@ function getInputs() {
     const config = getInput('config').trim() || DEFAULT_CONFIG_INPUT;
     const inputs = {
         plans,
+        requirePlans: requirePlans(getMultilineInput('require-plans')),
         token: getInput('github-token').trim(),
         config,
         configIsDefault: config === DEFAULT_CONFIG_INPUT,
@@ -42759,6 +43330,30 @@ function seconds(name, fallback) {
     if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 600)
         throw new InputError(`input "${name}" must be a number of seconds between 0 and 600, got ${JSON.stringify(raw)}`);
     return value;
+}
+/**
+ * `require-plans` lines: globs never split on commas (`{a,b}` is one glob),
+ * `#` lines are comments. Only paths inside the workspace: no absolute path,
+ * no `..`, no negation (a `!` line would match almost everything).
+ */
+function requirePlans(lines) {
+    const out = [];
+    for (const raw of lines) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const refuse = (why) => new InputError(`input "require-plans" must list directory globs relative to the workspace, one per line (e.g. stacks/*); ${why}, got ${JSON.stringify(line)}`);
+        if (line.startsWith('!'))
+            throw refuse('negated globs are not supported');
+        if (line.startsWith('/') || /^[A-Za-z]:/.test(line) || line.includes('\\'))
+            throw refuse('absolute paths and backslashes are not allowed');
+        const path = line.replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';
+        const parts = path.split('/');
+        if (path !== '.' && parts.some((p) => p === '' || p === '.' || p === '..'))
+            throw refuse('empty, "." and ".." segments are not allowed');
+        out.push(path);
+    }
+    return [...new Set(out)];
 }
 function statusContext(raw) {
     const value = raw.trim();
@@ -42868,7 +43463,7 @@ function diffAttributes(before, after, redactor, forcing = [], rootPath = '') {
             const bRec = (bObj ?? {});
             const aRec = (aObj ?? {});
             for (const key of unionOfKeys(bRec, aRec, aUnknown)) {
-                walk(joinPath(path, key), bRec[key], !(key in bRec), maskAt(bMask, key), aRec[key], !(key in aRec) && maskAt(aUnknown, key) !== true, maskAt(aMask, key), maskAt(aUnknown, key));
+                walk(joinPath(path, key), bRec[key], !Object.hasOwn(bRec, key), maskAt(bMask, key), aRec[key], !Object.hasOwn(aRec, key) && maskAt(aUnknown, key) !== true, maskAt(aMask, key), maskAt(aUnknown, key));
             }
             return;
         }
@@ -42889,7 +43484,8 @@ function applyMask(value, mask) {
         return value;
     if (Array.isArray(value))
         return value.map((item, i) => applyMask(item, maskAt(mask, i)));
-    const out = {};
+    // Keys come from the input: `__proto__` must stay a key, not a prototype.
+    const out = Object.create(null);
     for (const [key, item] of Object.entries(value))
         out[key] = applyMask(item, maskAt(mask, key));
     return out;
@@ -42906,7 +43502,7 @@ function unionOfKeys(before, after, unknown) {
         : [];
     if (isSorted(bKeys) &&
         sameKeys(bKeys, aKeys) &&
-        extra.every((k) => k in before))
+        extra.every((k) => Object.hasOwn(before, k)))
         return bKeys;
     return [...new Set([...bKeys, ...aKeys, ...extra])].sort();
 }
@@ -42943,7 +43539,9 @@ function maskAt(mask, key) {
         return true;
     if (typeof mask !== 'object' || mask === null)
         return undefined;
-    return mask[key];
+    const sub = mask[key];
+    // Own keys only: a map key `constructor` must not find Object's.
+    return sub === undefined || Object.hasOwn(mask, key) ? sub : undefined;
 }
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** Keys repeat across thousands of resources: remember how each is written. */
@@ -42996,7 +43594,7 @@ function deepEqual(a, b) {
         return false;
     const aRec = a;
     for (const key of ak) {
-        if (!(key in bRec) || !deepEqual(aRec[key], bRec[key]))
+        if (!Object.hasOwn(bRec, key) || !deepEqual(aRec[key], bRec[key]))
             return false;
     }
     return true;
@@ -43021,6 +43619,29 @@ class PlanParseError extends Error {
         this.hint = hint;
     }
 }
+/**
+ * The error with every secret of the run masked in what it says. Errors
+ * raised while normalising quote addresses (`aws_x.k["<key>"]`), and a
+ * map key can be a secret; the Action copies the message into the commit
+ * status, so it is masked as the report is. The original is not kept as
+ * the cause: it holds the clear text.
+ */
+function redactError(error, redactor) {
+    if (!redactor.active || !(error instanceof Error))
+        return error;
+    if (error instanceof PlanParseError) {
+        const hint = error.hint === undefined ? [] : [redactor.text(error.hint)];
+        return new PlanParseError(redactor.text(error.source), redactor.text(error.expected), redactor.text(error.found), ...hint);
+    }
+    const message = redactor.text(error.message);
+    if (message === error.message)
+        return error;
+    const stack = error.stack;
+    error.message = message;
+    if (stack !== undefined)
+        error.stack = redactor.text(stack);
+    return error;
+}
 /** The command that produces what plangate reads, for hints. */
 const SHOW_JSON_HINT = 'run `terraform show -json PLANFILE > plan.json` (or `tofu show -json PLANFILE`) and pass that file';
 
@@ -43028,12 +43649,21 @@ const SHOW_JSON_HINT = 'run `terraform show -json PLANFILE > plan.json` (or `tof
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/**
+ * The record's own property: a key like `constructor` or `__proto__` from
+ * the input must not find what every object inherits.
+ */
+function ownAt(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+// No inherited property is a string or an array: stringAt and arrayAt need
+// no own-property check; recordAt does (`__proto__` finds Object.prototype).
 function stringAt(record, key) {
     const value = record[key];
     return typeof value === 'string' ? value : undefined;
 }
 function recordAt(record, key) {
-    const value = record[key];
+    const value = ownAt(record, key);
     return isRecord(value) ? value : undefined;
 }
 function arrayAt(record, key) {
@@ -43268,8 +43898,8 @@ function diffProperties$1(old, now, verdict, redactor, replacePaths) {
     for (const name of names.sort(byName)) {
         const path = joinPath('', name);
         const impact = verdict.properties.get(name);
-        const inBefore = old !== undefined && name in before;
-        const inAfter = now !== undefined && name in after;
+        const inBefore = old !== undefined && Object.hasOwn(before, name);
+        const inAfter = now !== undefined && Object.hasOwn(after, name);
         const unchanged = inBefore && inAfter && deepEqual(before[name], after[name]);
         if (unchanged && impact !== undefined && REPLACING.has(impact)) {
             out.push(...diffAttributes({ value: before[name], sensitive: false, absent: false }, { value: null, sensitive: false, unknown: true, absent: false }, redactor, [path], path));
@@ -43336,7 +43966,9 @@ function explainReplace(change, { verdict, old, now }) {
     for (const [name, impact] of verdict.properties) {
         if (!REPLACING.has(impact))
             continue;
-        if (name in before && name in after && deepEqual(before[name], after[name]))
+        if (Object.hasOwn(before, name) &&
+            Object.hasOwn(after, name) &&
+            deepEqual(before[name], after[name]))
             refers.push(name);
         else if (impact === 'WILL_REPLACE')
             requires.push(name);
@@ -43409,8 +44041,8 @@ function normalizeOutputs$1(input, redactor) {
     const after = recordAt(input.after, 'Outputs') ?? {};
     const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return names.sort(byName).map((name) => {
-        const inBefore = name in before;
-        const inAfter = name in after;
+        const inBefore = Object.hasOwn(before, name);
+        const inAfter = Object.hasOwn(after, name);
         const action = !inBefore
             ? 'create'
             : !inAfter
@@ -43427,6 +44059,349 @@ function normalizeOutputs$1(input, redactor) {
                 : diffAttributes({ value: before[name], sensitive: false, absent: !inBefore }, { value: after[name], sensitive: false, absent: !inAfter }, redactor, [], redactor.text(name))
         };
     });
+}
+
+/**
+ * Turns the text of a plan file into a JSON value, or explains in one line
+ * why it is not JSON. Recognises the usual wrong inputs (a binary planfile,
+ * `terraform plan` text, setup-terraform wrapper output) before parsing,
+ * and never quotes the file's content in the error: it may hold secrets.
+ */
+function parseJsonText(text, source) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const start = firstNonSpace(body);
+    if (start === -1) {
+        throw new PlanParseError(source, 'a JSON plan', body.length === 0 ? 'an empty file' : 'only whitespace', SHOW_JSON_HINT);
+    }
+    rejectKnownNonJson(body, start, source);
+    checkJsonNesting(body, source);
+    try {
+        return JSON.parse(body);
+    }
+    catch (error) {
+        throw jsonSyntaxError(body, source, error);
+    }
+}
+/**
+ * How deep arrays and objects may nest in any JSON plangate reads (plans,
+ * change sets, previews, templates, manifests). Real plans nest under 30
+ * levels. The readers, the redactor and the renderers walk values
+ * recursively; the first of them ran out of stack at about 2,000 levels
+ * on Node 20, so the limit keeps a fourfold margin (other Node versions and
+ * deeper callers have smaller stacks to spare).
+ */
+const MAX_NESTING = 500;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+/**
+ * Refuses JSON text whose arrays and objects nest deeper than MAX_NESTING,
+ * naming the JSON path and line where the limit was passed. A fast scan
+ * of the text (brackets outside strings), so it runs before parsing.
+ */
+function checkJsonNesting(text, source, limit = MAX_NESTING) {
+    const offset = findDeepNesting(text, limit);
+    if (offset === -1)
+        return;
+    const where = lineAndColumn(text, offset);
+    throw new PlanParseError(source, `JSON nested at most ${limit} levels deep`, `JSON nested deeper than ${limit} levels at ${jsonPathAt(text, offset)} (line ${where.line}, column ${where.column})`, 'plangate refuses deeper input (real plans nest under 30 levels)');
+}
+/**
+ * Offset of the first `[` or `{` (outside strings) that opens a level
+ * deeper than `limit`, or -1. Iterative and linear: it never recurses,
+ * and invalid JSON is scanned as far as it goes.
+ */
+function findDeepNesting(text, limit) {
+    // A regex skips the bytes between brackets and quotes faster than a loop.
+    const structural = /["[\]{}]/g;
+    let depth = 0;
+    while (structural.test(text)) {
+        const i = structural.lastIndex - 1;
+        const c = text.charCodeAt(i);
+        if (c === QUOTE)
+            structural.lastIndex = stringEnd(text, i) + 1;
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+            if (++depth > limit)
+                return i;
+        }
+        else if (depth > 0)
+            depth--;
+    }
+    return -1;
+}
+/** Index of the quote closing the string opened at `start` (or the end of the text). */
+function stringEnd(text, start) {
+    let i = start + 1;
+    for (;;) {
+        const quote = text.indexOf('"', i);
+        if (quote === -1)
+            return text.length;
+        let slashes = 0;
+        for (let k = quote - 1; k > start && text.charCodeAt(k) === BACKSLASH; k--)
+            slashes++;
+        if (slashes % 2 === 0)
+            return quote;
+        i = quote + 1;
+    }
+}
+/** Path segments shown before the rest is elided. */
+const SHOWN_SEGMENTS = 12;
+const NAME_KEY = /^[A-Za-z_$][A-Za-z0-9_$:-]{0,63}$/;
+/**
+ * The JSON path (`$.resource_changes[0].change.after`) of the value that
+ * starts at `offset`, for messages. Keys that do not look like names are
+ * not quoted (map keys may hold secrets), and a long path is elided.
+ */
+function jsonPathAt(text, offset) {
+    const frames = [];
+    let expectKey = false;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        const top = frames[frames.length - 1];
+        if (c === QUOTE) {
+            const end = stringEnd(text, i);
+            if (expectKey && top !== undefined && !top.array) {
+                top.key = keyName(text.slice(i + 1, end));
+                expectKey = false;
+            }
+            i = end;
+        }
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+            frames.push({ array: c === OPEN_BRACKET, key: '', index: 0 });
+            expectKey = c === OPEN_BRACE;
+        }
+        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            frames.pop();
+            expectKey = false;
+        }
+        else if (c === COMMA && top !== undefined) {
+            if (top.array)
+                top.index++;
+            else
+                expectKey = true;
+        }
+    }
+    const segments = frames.map((frame) => frame.array ? `[${frame.index}]` : frame.key);
+    const shown = segments.slice(0, SHOWN_SEGMENTS).join('');
+    const more = segments.length - SHOWN_SEGMENTS;
+    return `$${shown}${more > 0 ? `… (${more} more levels)` : ''}`;
+}
+function keyName(raw) {
+    return NAME_KEY.test(raw) ? `.${raw}` : '["…"]';
+}
+function firstNonSpace(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+            return i;
+    }
+    return -1;
+}
+function rejectKnownNonJson(text, start, source) {
+    if (text.startsWith('PK\u0003\u0004', start)) {
+        throw new PlanParseError(source, 'a JSON plan', 'a binary Terraform planfile (a zip archive)', SHOW_JSON_HINT);
+    }
+    const head = text.slice(start, start + 4096);
+    if (head.includes('\u0000')) {
+        throw new PlanParseError(source, 'a JSON plan', 'binary data', SHOW_JSON_HINT);
+    }
+    if (head.startsWith('[command]')) {
+        throw new PlanParseError(source, 'a JSON plan', 'output of the hashicorp/setup-terraform wrapper (it starts with a "[command]" line)', 'set `terraform_wrapper: false` on setup-terraform, or run `terraform show -json PLANFILE > plan.json` in a step of its own with the wrapper off');
+    }
+    const c = text.charCodeAt(start);
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */)
+        return;
+    if (looksLikePlanText(head)) {
+        throw new PlanParseError(source, 'a JSON plan', 'the text output of `terraform plan`', SHOW_JSON_HINT);
+    }
+}
+const PLAN_TEXT_MARKERS = [
+    'Terraform used the selected providers',
+    'Terraform will perform the following actions',
+    'OpenTofu used the selected providers',
+    'OpenTofu will perform the following actions',
+    'No changes. Your infrastructure matches the configuration',
+    'Refreshing state...',
+    'An execution plan has been generated',
+    'Plan: '
+];
+function looksLikePlanText(head) {
+    // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
+    const plain = head.replace(/\u001b\[[0-9;]*m/g, '');
+    return PLAN_TEXT_MARKERS.some((marker) => plain.includes(marker));
+}
+function jsonSyntaxError(text, source, cause) {
+    const problem = findJsonProblem(text);
+    const where = lineAndColumn(text, problem.offset);
+    const found = problem.kind === 'truncated'
+        ? `JSON that ends early at line ${where.line}, column ${where.column} (the file looks truncated)`
+        : `invalid JSON at line ${where.line}, column ${where.column} (${problem.what})`;
+    return new PlanParseError(source, 'a JSON plan', found, undefined, { cause });
+}
+function lineAndColumn(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text.charCodeAt(i) === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+/**
+ * Finds where a JSON text stops being valid. Only runs after JSON.parse has
+ * failed, because Node 20's JSON.parse message quotes the input (which may
+ * hold secrets) and gives no position.
+ */
+function findJsonProblem(text) {
+    let i = 0;
+    const n = text.length;
+    const fail = (what) => ({
+        kind: i >= n ? 'truncated' : 'invalid',
+        offset: Math.min(i, n),
+        what: i >= n ? 'unexpected end of input' : what
+    });
+    const describe = () => {
+        const c = text[i];
+        if (c === undefined)
+            return 'unexpected end of input';
+        if (/[A-Za-z]/.test(c))
+            return 'unexpected letter';
+        if (/[0-9]/.test(c))
+            return 'unexpected digit';
+        if (c === '"')
+            return 'unexpected string';
+        return `unexpected character ${JSON.stringify(c)}`;
+    };
+    const skip = () => {
+        while (i < n && /[ \t\r\n]/.test(text[i] ?? ''))
+            i++;
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, i)) {
+            i += word.length;
+            return true;
+        }
+        for (let k = 0; k < word.length && text[i] === word[k]; k++)
+            i++;
+        return false;
+    };
+    const string = () => {
+        i++; // opening quote
+        while (i < n) {
+            const c = text.charCodeAt(i);
+            if (c === 0x22) {
+                i++;
+                return true;
+            }
+            if (c === 0x5c) {
+                i += 2;
+                continue;
+            }
+            if (c < 0x20)
+                return false;
+            i++;
+        }
+        return false;
+    };
+    const number = () => {
+        const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+        if (match === null || match[0].length === 0)
+            return false;
+        i += match[0].length;
+        return true;
+    };
+    // Iterative scanner with an explicit stack: deep documents must not overflow.
+    const stack = [];
+    let expectValue = true;
+    for (;;) {
+        skip();
+        if (expectValue) {
+            const c = text[i];
+            if (c === '{') {
+                i++;
+                skip();
+                if (text[i] === '}') {
+                    i++;
+                    expectValue = false;
+                }
+                else {
+                    stack.push('{');
+                    if (text[i] !== '"')
+                        return fail('expected a property name');
+                    if (!string())
+                        return fail('bad string');
+                    skip();
+                    if (text[i] !== ':')
+                        return fail('expected ":"');
+                    i++;
+                }
+                continue;
+            }
+            if (c === '[') {
+                i++;
+                skip();
+                if (text[i] === ']') {
+                    i++;
+                    expectValue = false;
+                }
+                else
+                    stack.push('[');
+                continue;
+            }
+            let ok;
+            if (c === '"')
+                ok = string();
+            else if (c === 't')
+                ok = literal('true');
+            else if (c === 'f')
+                ok = literal('false');
+            else if (c === 'n')
+                ok = literal('null');
+            else if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+                ok = number();
+            else
+                return fail(describe());
+            if (!ok)
+                return fail(describe());
+            expectValue = false;
+            continue;
+        }
+        const top = stack[stack.length - 1];
+        if (top === undefined) {
+            if (i < n)
+                return fail(`${describe()} after the end of the JSON value`);
+            return { kind: 'invalid', offset: n, what: 'no problem found' };
+        }
+        const c = text[i];
+        if (c === ',') {
+            i++;
+            if (top === '{') {
+                skip();
+                if (text[i] !== '"')
+                    return fail('expected a property name');
+                if (!string())
+                    return fail('bad string');
+                skip();
+                if (text[i] !== ':')
+                    return fail('expected ":"');
+                i++;
+            }
+            expectValue = true;
+            continue;
+        }
+        if ((top === '{' && c === '}') || (top === '[' && c === ']')) {
+            i++;
+            stack.pop();
+            continue;
+        }
+        return fail(top === '{' ? 'expected "," or "}"' : 'expected "," or "]"');
+    }
 }
 
 /** The command whose output this reader expects, for hints. */
@@ -43648,6 +44623,9 @@ function readContext(change, key, where, source) {
         return undefined;
     let parsed;
     if (typeof text === 'string') {
+        // JSON inside a string never went through the file's nesting check.
+        if (findDeepNesting(text, MAX_NESTING) !== -1)
+            throw new PlanParseError(source, `${where}.${key} nested at most ${MAX_NESTING} levels deep`, `JSON nested deeper than ${MAX_NESTING} levels`);
         try {
             parsed = JSON.parse(text);
         }
@@ -44531,6 +45509,9 @@ function parseValue(value) {
     const head = value.trimStart()[0];
     if (head !== '{' && head !== '[')
         return value;
+    // Too deep to walk safely: shown as the text it is.
+    if (findDeepNesting(value, MAX_NESTING) !== -1)
+        return value;
     try {
         return JSON.parse(value);
     }
@@ -44553,243 +45534,13 @@ function maskWhere(value, test) {
     if (Array.isArray(value))
         return value.map((item) => maskWhere(item, test));
     if (isRecord(value)) {
-        const mask = {};
+        // Keys come from the input: `__proto__` must stay a key.
+        const mask = Object.create(null);
         for (const [key, item] of Object.entries(value))
             mask[key] = maskWhere(item, test);
         return mask;
     }
     return false;
-}
-
-/**
- * Turns the text of a plan file into a JSON value, or explains in one line
- * why it is not JSON. Recognises the usual wrong inputs (a binary planfile,
- * `terraform plan` text, setup-terraform wrapper output) before parsing,
- * and never quotes the file's content in the error: it may hold secrets.
- */
-function parseJsonText(text, source) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const start = firstNonSpace(body);
-    if (start === -1) {
-        throw new PlanParseError(source, 'a JSON plan', body.length === 0 ? 'an empty file' : 'only whitespace', SHOW_JSON_HINT);
-    }
-    rejectKnownNonJson(body, start, source);
-    try {
-        return JSON.parse(body);
-    }
-    catch (error) {
-        throw jsonSyntaxError(body, source, error);
-    }
-}
-function firstNonSpace(text) {
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
-            return i;
-    }
-    return -1;
-}
-function rejectKnownNonJson(text, start, source) {
-    if (text.startsWith('PK\u0003\u0004', start)) {
-        throw new PlanParseError(source, 'a JSON plan', 'a binary Terraform planfile (a zip archive)', SHOW_JSON_HINT);
-    }
-    const head = text.slice(start, start + 4096);
-    if (head.includes('\u0000')) {
-        throw new PlanParseError(source, 'a JSON plan', 'binary data', SHOW_JSON_HINT);
-    }
-    if (head.startsWith('[command]')) {
-        throw new PlanParseError(source, 'a JSON plan', 'output of the hashicorp/setup-terraform wrapper (it starts with a "[command]" line)', 'set `terraform_wrapper: false` on setup-terraform, or run `terraform show -json PLANFILE > plan.json` in a step of its own with the wrapper off');
-    }
-    const c = text.charCodeAt(start);
-    if (c === 0x7b /* { */ || c === 0x5b /* [ */)
-        return;
-    if (looksLikePlanText(head)) {
-        throw new PlanParseError(source, 'a JSON plan', 'the text output of `terraform plan`', SHOW_JSON_HINT);
-    }
-}
-const PLAN_TEXT_MARKERS = [
-    'Terraform used the selected providers',
-    'Terraform will perform the following actions',
-    'OpenTofu used the selected providers',
-    'OpenTofu will perform the following actions',
-    'No changes. Your infrastructure matches the configuration',
-    'Refreshing state...',
-    'An execution plan has been generated',
-    'Plan: '
-];
-function looksLikePlanText(head) {
-    // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
-    const plain = head.replace(/\u001b\[[0-9;]*m/g, '');
-    return PLAN_TEXT_MARKERS.some((marker) => plain.includes(marker));
-}
-function jsonSyntaxError(text, source, cause) {
-    const problem = findJsonProblem(text);
-    const where = lineAndColumn(text, problem.offset);
-    const found = problem.kind === 'truncated'
-        ? `JSON that ends early at line ${where.line}, column ${where.column} (the file looks truncated)`
-        : `invalid JSON at line ${where.line}, column ${where.column} (${problem.what})`;
-    return new PlanParseError(source, 'a JSON plan', found, undefined, { cause });
-}
-function lineAndColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        if (text.charCodeAt(i) === 0x0a) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: offset - lineStart + 1 };
-}
-/**
- * Finds where a JSON text stops being valid. Only runs after JSON.parse has
- * failed, because Node 20's JSON.parse message quotes the input (which may
- * hold secrets) and gives no position.
- */
-function findJsonProblem(text) {
-    let i = 0;
-    const n = text.length;
-    const fail = (what) => ({
-        kind: i >= n ? 'truncated' : 'invalid',
-        offset: Math.min(i, n),
-        what: i >= n ? 'unexpected end of input' : what
-    });
-    const describe = () => {
-        const c = text[i];
-        if (c === undefined)
-            return 'unexpected end of input';
-        if (/[A-Za-z]/.test(c))
-            return 'unexpected letter';
-        if (/[0-9]/.test(c))
-            return 'unexpected digit';
-        if (c === '"')
-            return 'unexpected string';
-        return `unexpected character ${JSON.stringify(c)}`;
-    };
-    const skip = () => {
-        while (i < n && /[ \t\r\n]/.test(text[i] ?? ''))
-            i++;
-    };
-    const literal = (word) => {
-        if (text.startsWith(word, i)) {
-            i += word.length;
-            return true;
-        }
-        for (let k = 0; k < word.length && text[i] === word[k]; k++)
-            i++;
-        return false;
-    };
-    const string = () => {
-        i++; // opening quote
-        while (i < n) {
-            const c = text.charCodeAt(i);
-            if (c === 0x22) {
-                i++;
-                return true;
-            }
-            if (c === 0x5c) {
-                i += 2;
-                continue;
-            }
-            if (c < 0x20)
-                return false;
-            i++;
-        }
-        return false;
-    };
-    const number = () => {
-        const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
-        if (match === null || match[0].length === 0)
-            return false;
-        i += match[0].length;
-        return true;
-    };
-    // Iterative scanner with an explicit stack: deep documents must not overflow.
-    const stack = [];
-    let expectValue = true;
-    for (;;) {
-        skip();
-        if (expectValue) {
-            const c = text[i];
-            if (c === '{') {
-                i++;
-                skip();
-                if (text[i] === '}') {
-                    i++;
-                    expectValue = false;
-                }
-                else {
-                    stack.push('{');
-                    if (text[i] !== '"')
-                        return fail('expected a property name');
-                    if (!string())
-                        return fail('bad string');
-                    skip();
-                    if (text[i] !== ':')
-                        return fail('expected ":"');
-                    i++;
-                }
-                continue;
-            }
-            if (c === '[') {
-                i++;
-                skip();
-                if (text[i] === ']') {
-                    i++;
-                    expectValue = false;
-                }
-                else
-                    stack.push('[');
-                continue;
-            }
-            let ok;
-            if (c === '"')
-                ok = string();
-            else if (c === 't')
-                ok = literal('true');
-            else if (c === 'f')
-                ok = literal('false');
-            else if (c === 'n')
-                ok = literal('null');
-            else if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
-                ok = number();
-            else
-                return fail(describe());
-            if (!ok)
-                return fail(describe());
-            expectValue = false;
-            continue;
-        }
-        const top = stack[stack.length - 1];
-        if (top === undefined) {
-            if (i < n)
-                return fail(`${describe()} after the end of the JSON value`);
-            return { kind: 'invalid', offset: n, what: 'no problem found' };
-        }
-        const c = text[i];
-        if (c === ',') {
-            i++;
-            if (top === '{') {
-                skip();
-                if (text[i] !== '"')
-                    return fail('expected a property name');
-                if (!string())
-                    return fail('bad string');
-                skip();
-                if (text[i] !== ':')
-                    return fail('expected ":"');
-                i++;
-            }
-            expectValue = true;
-            continue;
-        }
-        if ((top === '{' && c === '}') || (top === '[' && c === ']')) {
-            i++;
-            stack.pop();
-            continue;
-        }
-        return fail(top === '{' ? 'expected "," or "}"' : 'expected "," or "]"');
-    }
 }
 
 /**
@@ -44948,10 +45699,10 @@ function readPulumiPreview(doc, source) {
     const steps = rawSteps.map((entry, index) => readStep(entry, index, source));
     const diagnostics = readDiagnostics(doc, source);
     const secrets = new Set();
-    for (const step of steps) {
-        collectSecretValues(step.oldState, secrets);
-        collectSecretValues(step.newState, secrets);
-    }
+    steps.forEach((step, index) => {
+        collectSecretValues(step.oldState, secrets, source, `steps[${index}].oldState`);
+        collectSecretValues(step.newState, secrets, source, `steps[${index}].newState`);
+    });
     return {
         kind: 'pulumi',
         source,
@@ -45064,34 +45815,43 @@ function isSecretMarker(value) {
 /**
  * Collects the plaintext of every secret-signature object: `value` (the
  * wire form) and `plaintext` (state with --show-secrets, a JSON text).
- * `ciphertext` holds nothing readable.
+ * `ciphertext` holds nothing readable. Iterative: the depth of the input
+ * never becomes stack depth. A plaintext is JSON text the document's
+ * nesting check never saw, so it gets the same limit here.
  */
-function collectSecretValues(value, into) {
-    if (typeof value !== 'object' || value === null)
-        return;
-    if (Array.isArray(value)) {
-        for (const item of value)
-            collectSecretValues(item, into);
-        return;
-    }
-    const record = value;
-    if (isSecretSignature(record)) {
+function collectSecretValues(root, into, source, where) {
+    const pending = [root];
+    while (pending.length > 0) {
+        const value = pending.pop();
+        if (typeof value !== 'object' || value === null)
+            continue;
+        if (Array.isArray(value)) {
+            for (const item of value)
+                pending.push(item);
+            continue;
+        }
+        const record = value;
+        if (!isSecretSignature(record)) {
+            for (const key in record)
+                pending.push(record[key]);
+            continue;
+        }
         if ('value' in record)
             collectLeafStrings(record.value, into);
         const plaintext = record.plaintext;
-        if (typeof plaintext === 'string') {
-            collectLeafStrings(plaintext, into);
-            try {
-                collectLeafStrings(JSON.parse(plaintext), into);
-            }
-            catch {
-                // Not JSON: the text itself is already collected.
-            }
+        if (typeof plaintext !== 'string')
+            continue;
+        collectLeafStrings(plaintext, into);
+        if (findDeepNesting(plaintext, MAX_NESTING) !== -1) {
+            throw new PlanParseError(source, `the plaintext of a secret in ${where} nested at most ${MAX_NESTING} levels deep`, `JSON nested deeper than ${MAX_NESTING} levels`);
         }
-        return;
+        try {
+            collectLeafStrings(JSON.parse(plaintext), into);
+        }
+        catch {
+            // Not JSON: the text itself is already collected.
+        }
     }
-    for (const key in record)
-        collectSecretValues(record[key], into);
 }
 function parseUrn(urn) {
     if (!urn.startsWith(URN_PREFIX))
@@ -45206,7 +45966,8 @@ function prepareValue(value) {
         };
     }
     if (isRecord(value)) {
-        const out = {};
+        // Keys come from the input: build objects without a prototype.
+        const out = Object.create(null);
         let sensitive;
         let unknown;
         for (const [key, item] of Object.entries(value)) {
@@ -45215,9 +45976,11 @@ function prepareValue(value) {
             const part = prepareValue(item);
             out[key] = part.value;
             if (part.sensitive !== undefined)
-                (sensitive ??= {})[key] = part.sensitive;
+                (sensitive ??= Object.create(null))[key] =
+                    part.sensitive;
             if (part.unknown !== undefined)
-                (unknown ??= {})[key] = part.unknown;
+                (unknown ??= Object.create(null))[key] =
+                    part.unknown;
         }
         return { value: out, sensitive, unknown };
     }
@@ -45235,7 +45998,7 @@ function valueAt(value, steps) {
             current = current[step];
         }
         else {
-            if (!isRecord(current) || !(step in current))
+            if (!isRecord(current) || !Object.hasOwn(current, step))
                 return { found: false, value: undefined };
             current = current[step];
         }
@@ -45700,8 +46463,8 @@ function normalizeStackOutputs(steps, redactor) {
     for (const name of names) {
         const b = before[name];
         const a = after[name];
-        const bAbsent = !(name in before);
-        const aAbsent = !(name in after);
+        const bAbsent = !Object.hasOwn(before, name);
+        const aAbsent = !Object.hasOwn(after, name);
         const action = bAbsent
             ? 'create'
             : aAbsent
@@ -46504,6 +47267,15 @@ function normalizePlans(inputs, options = {}) {
     const redactor = createRedactor(secrets);
     const changeSets = inputs.filter((input) => input.kind === 'cloudformation');
     const plans = [];
+    try {
+        normalizeEach(inputs, changeSets, plans, redactor, options);
+    }
+    catch (error) {
+        throw redactError(error, redactor);
+    }
+    return { plans, redactor };
+}
+function normalizeEach(inputs, changeSets, plans, redactor, options) {
     let changeSetsDone = false;
     for (const input of inputs) {
         switch (input.kind) {
@@ -46524,7 +47296,6 @@ function normalizePlans(inputs, options = {}) {
                 break;
         }
     }
-    return { plans, redactor };
 }
 
 /** Files whose change counts as a change of infrastructure code. */
@@ -47412,13 +48183,13 @@ function fileError(path, error) {
  */
 function expandPlanPaths(paths) {
     return paths.flatMap((path) => {
-        if (path === '-' || !isDirectory(path))
+        if (path === '-' || !isDirectory$1(path))
             return [{ source: path, path }];
         return expandDirectory(path);
     });
 }
 /** True for an existing directory; anything else is left to the reader, which names the problem. */
-function isDirectory(path) {
+function isDirectory$1(path) {
     try {
         return statSync(path).isDirectory();
     }
@@ -50985,7 +51756,8 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 function expandPlanGlobs(lines, cwd) {
     const out = [];
     for (const line of lines) {
-        if (!new Minimatch(line).hasMagic()) {
+        // Braces count as a glob: `{a,b}/plan.json` is two paths, not one.
+        if (!new Minimatch(line, { magicalBraces: true }).hasMagic()) {
             out.push(line);
             continue;
         }
@@ -50996,12 +51768,13 @@ function expandPlanGlobs(lines, cwd) {
     }
     return [...new Set(out)];
 }
-/** The directories before the first segment with a glob character. */
+/** The directories before the first segment with a glob character or a brace set. */
 function staticPrefix(pattern) {
     const parts = pattern.split('/');
     const fixed = [];
     for (const part of parts.slice(0, -1)) {
-        if (new Minimatch(part).hasMagic())
+        // `{a,b}` alone has no magic for minimatch, but it is not one directory.
+        if (new Minimatch(part, { magicalBraces: true }).hasMagic())
             break;
         fixed.push(part);
     }
@@ -60133,6 +60906,105 @@ function moduleDirOf(source, top) {
     return dir.split(sep$2).join('/');
 }
 
+/** Directories the walk never descends into; they can still match themselves. */
+const UNWALKED_DIRS = new Set(['.git', 'node_modules', '.terraform']);
+/**
+ * The `require-plans` check, before any plan is read: every directory the
+ * patterns match under `cwd` that holds infrastructure code must have one of
+ * `planPaths` (the files the `plan` input named, relative to `cwd` or
+ * absolute, `-` for standard input) in it. A pattern that matches no
+ * directory is an error, and so is a directory without a plan: a stack that
+ * nobody planned must not pass as reviewed.
+ */
+function checkRequiredPlans(patterns, planPaths, cwd) {
+    const matched = expandRequiredDirs(patterns, cwd);
+    const withCode = matched.filter((dir) => holdsInfraCode(join(cwd, dir)));
+    const missing = findDirsWithoutPlan(withCode, planPaths.map((path) => workspacePath(path, cwd)));
+    if (missing.length > 0)
+        throw new MissingPlansError(missing);
+    return {
+        covered: withCode,
+        withoutCode: matched.filter((dir) => !withCode.includes(dir))
+    };
+}
+/**
+ * The directories each pattern matches, as `/`-separated paths relative to
+ * `cwd`, sorted per pattern. Hidden directories match too (`dot`), so a
+ * stack cannot hide behind a leading dot; a symbolic link to a directory
+ * matches, but the walk never follows one.
+ */
+function expandRequiredDirs(patterns, cwd) {
+    const out = [];
+    for (const pattern of patterns) {
+        const matcher = new Minimatch(pattern, { dot: true, magicalBraces: true });
+        const matches = matcher.hasMagic()
+            ? walkDirs(cwd, staticPrefix(pattern)).filter((dir) => matcher.match(dir))
+            : isDirectory(join(cwd, pattern))
+                ? [pattern]
+                : [];
+        if (matches.length === 0)
+            throw new PlanParseError(pattern, 'a require-plans line that matches at least one directory', `no directory under ${cwd} matching it`);
+        out.push(...matches.sort());
+    }
+    return [...new Set(out)];
+}
+/** A plan path as the core compares it: relative to `cwd` with `/`, or undefined outside it. */
+function workspacePath(path, cwd) {
+    if (path === '-')
+        return undefined;
+    const rel = relative(cwd, resolve(cwd, path));
+    if (rel === '' ||
+        rel === '..' ||
+        rel.startsWith(`..${sep$2}`) ||
+        isAbsolute(rel))
+        return undefined;
+    return rel.split(sep$2).join('/');
+}
+/** The start directory (when not the root) and every directory below it. */
+function walkDirs(cwd, start) {
+    const dirs = start !== '' && isDirectory(join(cwd, start)) ? [start] : [];
+    const pending = [start];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        let entries;
+        try {
+            entries = readdirSync(join(cwd, next), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of entries) {
+            const path = next === '' ? entry.name : `${next}/${entry.name}`;
+            if (entry.isDirectory()) {
+                dirs.push(path);
+                if (!UNWALKED_DIRS.has(entry.name))
+                    pending.push(path);
+            }
+            else if (entry.isSymbolicLink() && isDirectory(join(cwd, path))) {
+                dirs.push(path);
+            }
+        }
+    }
+    return dirs;
+}
+/** Infrastructure code directly in the directory; an unreadable one counts (fail closed). */
+function holdsInfraCode(dir) {
+    try {
+        return readdirSync(dir, { withFileTypes: true }).some((entry) => !entry.isDirectory() && isInfraCodeFile(entry.name));
+    }
+    catch {
+        return true;
+    }
+}
+/** Follows symbolic links: a link to a directory is a directory here. */
+function isDirectory(path) {
+    try {
+        return statSync(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
 const DIGEST_IN_STATUS = /(?:^|[\s(])([0-9a-f]{16})(?:$|[\s)])/;
 const COUNT_IN_STATUS = /^(\d+) destructive change/;
 /** The digest a status of ours names, if any. */
@@ -60335,7 +61207,7 @@ async function reportOnly(deps) {
     const policy = loadPolicy(inputs.configIsDefault
         ? undefined
         : resolve(context.workspace, inputs.config), context.workspace);
-    const analysis = analyze(readPlans(inputs), {
+    const analysis = analyze(readPlans(inputs, deps.log), {
         policy: policy.config,
         stackDirs: policy.config.stackDirs
     });
@@ -60396,7 +61268,7 @@ async function reviewPullRequest(deps, event) {
         statusTarget = pr.headSha;
         const viewer = await whoAmI(port, log);
         const policy = await basePolicy(port, inputs, pr);
-        const inputsRead = readPlans(inputs);
+        const inputsRead = readPlans(inputs, log);
         const pulled = await readPullHistory({
             port,
             pr,
@@ -60764,12 +61636,18 @@ async function basePolicy(port, inputs, pr) {
     ]);
     return policyFromText(file?.text, `${inputs.config} at ${pr.baseRef} (${pr.baseSha.slice(0, 12)})`, inputs.configIsDefault);
 }
-function readPlans(inputs) {
+function readPlans(inputs, log) {
     if (inputs.plans.length === 0)
         throw new Error('input "plan" is empty: name the plan files to review (one path or glob per line)');
     // Paths and globs are relative to the working directory: the workspace, on a runner.
     const paths = expandPlanGlobs(inputs.plans, process.cwd());
-    return expandPlanPaths(paths).map((ref) => readPlan({
+    const refs = expandPlanPaths(paths);
+    if (inputs.requirePlans.length > 0) {
+        // Before any plan is read: a stack without a plan is an error, not a smaller review.
+        const required = checkRequiredPlans(inputs.requirePlans, refs.map((ref) => ref.path), process.cwd());
+        log.info(`require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`);
+    }
+    return refs.map((ref) => readPlan({
         source: ref.source,
         text: readPlanFile(ref.path, () => readFileSync$1(0))
     }));

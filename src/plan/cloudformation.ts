@@ -7,6 +7,7 @@ import type {
 import type { Redactor } from '../redact/index.js'
 import { diffAttributes, formatPath } from './attributes.js'
 import { PlanParseError } from './errors.js'
+import { findDeepNesting, MAX_NESTING } from './json-text.js'
 import {
   arrayAt,
   describeJson,
@@ -425,6 +426,13 @@ function readContext(
   if (text === undefined || text === null) return undefined
   let parsed: unknown
   if (typeof text === 'string') {
+    // JSON inside a string never went through the file's nesting check.
+    if (findDeepNesting(text, MAX_NESTING) !== -1)
+      throw new PlanParseError(
+        source,
+        `${where}.${key} nested at most ${MAX_NESTING} levels deep`,
+        `JSON nested deeper than ${MAX_NESTING} levels`
+      )
     try {
       parsed = JSON.parse(text) as unknown
     } catch {
@@ -1524,6 +1532,8 @@ function parseValue(value: string | undefined): unknown {
   if (value === undefined) return undefined
   const head = value.trimStart()[0]
   if (head !== '{' && head !== '[') return value
+  // Too deep to walk safely: shown as the text it is.
+  if (findDeepNesting(value, MAX_NESTING) !== -1) return value
   try {
     return JSON.parse(value) as unknown
   } catch {

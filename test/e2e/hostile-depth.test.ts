@@ -336,3 +336,25 @@ describe("a pull request's .tf nested thousands deep", TEST_TIMEOUT, () => {
     expect(database?.gatedBy.kind).toBe('ai-commit')
   })
 })
+
+describe('JSON nested deep inside a change set string', TEST_TIMEOUT, () => {
+  it('AfterContext: an input error, not a crash; detail values are shown as text', () => {
+    const doc = JSON.parse(fixtureText('cloudformation/add.json')) as Json
+    const change = at(doc, 'Changes', 0, 'ResourceChange')
+    change.AfterContext = JSON.stringify({ Properties: { X: '__DEEP__' } })
+    const path = file(
+      'deep-context.json',
+      JSON.stringify(doc).replace(
+        JSON.stringify(JSON.stringify({ Properties: { X: '__DEEP__' } })),
+        JSON.stringify(`{"Properties":{"X":${arrays(DEEP)}}}`)
+      )
+    )
+    const run = plangate(['review', path])
+    expect(run.code, run.stderr).toBe(2)
+    expect(run.ms).toBeLessThan(SECONDS * 1000)
+    expect(run.stderr).not.toContain('internal error')
+    expect(run.stderr).toContain(
+      `AfterContext nested at most ${MAX_NESTING} levels deep, found JSON nested deeper than ${MAX_NESTING} levels`
+    )
+  })
+})
