@@ -147,6 +147,15 @@ function secretsOf(doc: unknown): string[] {
   return [...found].filter((s) => s.length >= 6)
 }
 
+/** The secrets a (mutated) input text still marks; none when it is not JSON. */
+function stillMarked(text: string): string[] {
+  try {
+    return secretsOf(JSON.parse(text))
+  } catch {
+    return []
+  }
+}
+
 function collectStrings(value: unknown, into: Set<string>): void {
   if (typeof value === 'string') into.add(value)
   else if (Array.isArray(value)) for (const v of value) collectStrings(v, into)
@@ -341,7 +350,12 @@ function runCase(
       )
     }
   }
-  for (const secret of fixture.secrets)
+  // Only what the mutated input still marks must stay hidden: an edit that
+  // moves a value away from its mask makes it ordinary data.
+  const marked = new Set(stillMarked(text))
+  for (const secret of fixture.secrets.filter(
+    (s) => !marksIntact || marked.has(s)
+  ))
     if (outputs.some((o) => o.includes(secret)))
       return `a secret of the fixture is in the output: ${JSON.stringify(secret.slice(0, 4))}…`
   return undefined
