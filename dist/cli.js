@@ -21352,6 +21352,7 @@ function findRun(text, from, n) {
     }
     return -1;
 }
+/** Text cut to `max` code points, the cut marked with an ellipsis. */
 function cut(text, max) {
     if (text.length <= max)
         return text;
@@ -22498,42 +22499,57 @@ function renderTier(entries, tier, options, clip = false) {
 }
 /** Rows of the at-a-glance tables of long lists. */
 const TOP_ROWS = 10;
+/** Entries grouped by a key, in first-seen order, each group with its tally. */
+function tallyBy(entries, keyOf) {
+    const groups = new Map();
+    for (const entry of entries) {
+        const key = keyOf(entry);
+        const group = groups.get(key) ?? {
+            first: entry,
+            tally: { destroy: 0, deleteFirst: 0, createFirst: 0 }
+        };
+        const { change } = entry;
+        if (change.action === 'destroy')
+            group.tally.destroy++;
+        else if (change.replaceOrder === 'create-first')
+            group.tally.createFirst++;
+        else
+            group.tally.deleteFirst++;
+        groups.set(key, group);
+    }
+    return groups;
+}
+const totalOf = (t) => t.destroy + t.deleteFirst + t.createFirst;
+/** The three count cells of a table row; several tallies are summed. */
+function tallyCells(...tallies) {
+    const sum = (f) => tallies.reduce((n, t) => n + f(t), 0).toLocaleString('en-US');
+    return [
+        sum((t) => t.destroy),
+        sum((t) => t.deleteFirst),
+        sum((t) => t.createFirst)
+    ];
+}
+const TALLY_HEADER = 'Destroy | Replace, delete first | Replace, create first |';
+const TALLY_ALIGN = '--:|--:|--:|';
 /**
  * What is at risk in a long list, at a glance: the resource types with the
  * most destructive changes (by action), then the top-level modules they
  * sit in.
  */
 function topModules(entries, multi) {
-    const types = new Map();
+    const types = [...tallyBy(entries, (e) => e.change.type)].sort(([a, x], [b, y]) => totalOf(y.tally) - totalOf(x.tally) || compare(a, b));
     const modules = new Map();
     for (const { plan, change } of entries) {
-        const type = types.get(change.type) ?? {
-            destroy: 0,
-            deleteFirst: 0,
-            createFirst: 0
-        };
-        if (change.action === 'destroy')
-            type.destroy++;
-        else if (change.replaceOrder === 'create-first')
-            type.createFirst++;
-        else
-            type.deleteFirst++;
-        types.set(change.type, type);
         const top = splitModuleAddress(change.module)?.[0] ?? '';
         const key = multi ? `${plan.source}\u0000${top}` : top;
         modules.set(key, (modules.get(key) ?? 0) + 1);
     }
-    const total = (t) => t.destroy + t.deleteFirst + t.createFirst;
-    const ranked = [...types].sort(([a, x], [b, y]) => total(y) - total(x) || compare(a, b));
-    const out = [
-        '| Resource type | Destroy | Replace, delete first | Replace, create first |',
-        '|---|--:|--:|--:|'
-    ];
-    for (const [type, t] of ranked.slice(0, TOP_ROWS))
-        out.push(`| ${code(type, true)} | ${t.destroy} | ${t.deleteFirst} | ${t.createFirst} |`);
-    const rest = ranked.slice(TOP_ROWS);
+    const out = [`| Resource type | ${TALLY_HEADER}`, `|---|${TALLY_ALIGN}`];
+    for (const [type, { tally }] of types.slice(0, TOP_ROWS))
+        out.push(`| ${[code(type, true), ...tallyCells(tally)].join(' | ')} |`);
+    const rest = types.slice(TOP_ROWS);
     if (rest.length > 0)
-        out.push(`| and ${plural(rest.length, 'more type')} | ${rest.reduce((n, [, t]) => n + t.destroy, 0)} | ${rest.reduce((n, [, t]) => n + t.deleteFirst, 0)} | ${rest.reduce((n, [, t]) => n + t.createFirst, 0)} |`);
+        out.push(`| ${[`and ${plural(rest.length, 'more type')}`, ...tallyCells(...rest.map(([, g]) => g.tally))].join(' | ')} |`);
     out.push('');
     if (modules.size > 1) {
         const top = [...modules]
@@ -22668,7 +22684,7 @@ function whyGated(reason, commits, links) {
             const commit = commits.get(reason.sha);
             const tool = reason.tool ?? commit?.tool ?? 'an AI agent';
             const evidence = commit?.evidence[0]?.text;
-            return `🤖 an AI commit caused it (${escapeCell(tool)}${reason.confidence === undefined ? '' : `, ${reason.confidence}`}${evidence === undefined ? '' : `: ${code(shorten(evidence, 80), true)}`})`;
+            return `🤖 an AI commit caused it (${escapeCell(tool)}${reason.confidence === undefined ? '' : `, ${reason.confidence}`}${evidence === undefined ? '' : `: ${code(cut(evidence.trim(), 80), true)}`})`;
         }
         case 'ai-unread':
             return `🤖 the diff of AI commit ${shaLink(reason.sha, links)} could not be read, so it may have caused it`;
@@ -22689,7 +22705,7 @@ function causedBy(entry, commits, links) {
         return entry.verdict === undefined ? '' : 'no commit could be tied to it';
     const shown = causes.slice(0, 3).map((cause) => {
         const commit = commits.get(cause.sha);
-        const subject = commit === undefined ? '' : ` ${escapeCell(shorten(commit.subject, 60))}`;
+        const subject = commit === undefined ? '' : ` ${escapeCell(commit.subject.trim(), 60)}`;
         return `${shaLink(cause.sha, links)}${subject} ${who(commit)}`;
     });
     if (causes.length > 3)
@@ -22719,114 +22735,74 @@ function shaLink(sha, links) {
 function commitIndex(analysis) {
     return new Map((analysis.commits ?? []).map((c) => [c.sha, c]));
 }
-function shorten(text, max) {
-    const single = oneLine(text).trim();
-    const points = Array.from(single);
-    return points.length <= max ? single : `${points.slice(0, max - 1).join('')}…`;
-}
 /** Causes with their counts: who caused what, whatever the tier. */
 const CAUSE_ROWS_MAX = 10;
 function causeTable(entries, options) {
     const commits = commitIndex(options.analysis);
-    const groups = new Map();
-    for (const entry of entries) {
-        const shas = (entry.verdict?.causedBy ?? []).map((c) => c.sha);
-        const cause = options.analysis.commits === undefined
-            ? ''
-            : shas.length === 0
-                ? 'no commit could be tied to them'
-                : shas
-                    .slice(0, 2)
-                    .map((sha) => {
-                    const commit = commits.get(sha);
-                    return `${shaLink(sha, options.links)} ${who(commit)}`;
-                })
-                    .join('<br>') +
-                    (shas.length > 2 ? ` and ${shas.length - 2} more` : '');
-        const why = options.gated
-            ? whyGated(entry.gated?.gatedBy, commits, options.links)
-            : '';
-        const key = `${cause}\u0000${why}`;
-        const group = groups.get(key) ?? {
-            cause,
-            why,
-            destroy: 0,
-            deleteFirst: 0,
-            createFirst: 0
-        };
-        const { change } = entry;
-        if (change.action === 'destroy')
-            group.destroy++;
-        else if (change.replaceOrder === 'create-first')
-            group.createFirst++;
-        else
-            group.deleteFirst++;
-        groups.set(key, group);
-    }
-    const rows = [...groups.values()].sort((a, b) => b.destroy +
-        b.deleteFirst +
-        b.createFirst -
-        (a.destroy + a.deleteFirst + a.createFirst));
     const withCause = options.analysis.commits !== undefined;
+    const causeOf = (entry) => {
+        if (!withCause)
+            return '';
+        const shas = (entry.verdict?.causedBy ?? []).map((c) => c.sha);
+        if (shas.length === 0)
+            return 'no commit could be tied to them';
+        return (shas
+            .slice(0, 2)
+            .map((sha) => `${shaLink(sha, options.links)} ${who(commits.get(sha))}`)
+            .join('<br>') + (shas.length > 2 ? ` and ${shas.length - 2} more` : ''));
+    };
+    const whyOf = (entry) => options.gated ? whyGated(entry.gated?.gatedBy, commits, options.links) : '';
+    const rows = [
+        ...tallyBy(entries, (e) => `${causeOf(e)}\u0000${whyOf(e)}`).values()
+    ].sort((a, b) => totalOf(b.tally) - totalOf(a.tally));
     const [only] = rows;
     // One reason and no commits to tell apart: a sentence says it all.
     if (!withCause && rows.length === 1 && only !== undefined)
-        return options.gated ? [`All gated because ${only.why}.`, ''] : [];
+        return options.gated ? [`All gated because ${whyOf(only.first)}.`, ''] : [];
     const out = [
-        `| ${withCause ? 'Caused by | ' : ''}${options.gated ? 'Why gated | ' : ''}Destroy | Replace, delete first | Replace, create first |`,
-        `|${withCause ? '---|' : ''}${options.gated ? '---|' : ''}--:|--:|--:|`
+        `| ${withCause ? 'Caused by | ' : ''}${options.gated ? 'Why gated | ' : ''}${TALLY_HEADER}`,
+        `|${withCause ? '---|' : ''}${options.gated ? '---|' : ''}${TALLY_ALIGN}`
     ];
     for (const row of rows.slice(0, CAUSE_ROWS_MAX)) {
         const cells = [
-            ...(withCause ? [row.cause] : []),
-            ...(options.gated ? [row.why] : []),
-            String(row.destroy),
-            String(row.deleteFirst),
-            String(row.createFirst)
+            ...(withCause ? [causeOf(row.first)] : []),
+            ...(options.gated ? [whyOf(row.first)] : []),
+            ...tallyCells(row.tally)
         ];
         out.push(`| ${cells.join(' | ')} |`);
     }
-    if (rows.length > CAUSE_ROWS_MAX) {
-        const rest = rows.slice(CAUSE_ROWS_MAX);
-        const sum = (f) => String(rest.reduce((n, r) => n + f(r), 0));
+    const rest = rows.slice(CAUSE_ROWS_MAX);
+    if (rest.length > 0) {
         const cells = [
             ...(withCause ? [`${rest.length} more causes`] : []),
             ...(options.gated ? [''] : []),
-            sum((r) => r.destroy),
-            sum((r) => r.deleteFirst),
-            sum((r) => r.createFirst)
+            ...tallyCells(...rest.map((r) => r.tally))
         ];
         out.push(`| ${cells.join(' | ')} |`);
     }
-    // Without causes or reasons to tell apart, one row of counts says it all.
     out.push('');
     return out;
 }
 /** Counts per module instance, for lists too long for even the folded tree. */
 function moduleCounts(entries, multi, budget) {
-    const groups = new Map();
-    for (const { plan, change } of entries) {
-        const key = `${plan.source}\u0000${change.module}`;
-        const group = groups.get(key) ?? {
-            plan: plan.source,
-            module: change.module,
-            destroy: 0,
-            replace: 0
-        };
-        if (change.action === 'destroy')
-            group.destroy++;
-        else
-            group.replace++;
-        groups.set(key, group);
-    }
+    const groups = [
+        ...tallyBy(entries, (e) => `${e.plan.source}\u0000${e.change.module}`).values()
+    ].sort((a, b) => compare(a.first.plan.source, b.first.plan.source) ||
+        compare(a.first.change.module, b.first.change.module));
     const out = [
-        `| ${multi ? 'Plan | ' : ''}Module | Destroy | Replace |`,
-        `|${multi ? '---|' : ''}---|--:|--:|`
+        `| ${multi ? 'Plan | ' : ''}Module | ${TALLY_HEADER}`,
+        `|${multi ? '---|' : ''}---|${TALLY_ALIGN}`
     ];
     let used = out.join('\n').length;
     let hiddenModules = 0;
-    for (const group of [...groups.values()].sort((a, b) => compare(a.plan, b.plan) || compare(a.module, b.module))) {
-        const row = `| ${multi ? `${code(group.plan, true)} | ` : ''}${group.module === '' ? '(root)' : addressCode(group.module)} | ${group.destroy} | ${group.replace} |`;
+    for (const { first, tally } of groups) {
+        const module = first.change.module;
+        const cells = [
+            ...(multi ? [code(first.plan.source, true)] : []),
+            module === '' ? '(root)' : addressCode(module),
+            ...tallyCells(tally)
+        ];
+        const row = `| ${cells.join(' | ')} |`;
         if (hiddenModules > 0 || used + row.length + 1 > budget) {
             hiddenModules++;
             continue;
@@ -22835,7 +22811,7 @@ function moduleCounts(entries, multi, budget) {
         used += row.length + 1;
     }
     if (hiddenModules > 0)
-        out.push(`| ${multi ? '| ' : ''}and ${plural(hiddenModules, 'more module')} | ${'…'} | ${'…'} |`);
+        out.push(`| ${multi ? '| ' : ''}and ${plural(hiddenModules, 'more module')} | … | … | … |`);
     out.push('');
     return { lines: out, complete: hiddenModules === 0 };
 }
@@ -22845,6 +22821,11 @@ function compare(a, b) {
 
 /** GitHub drops a job summary over 1 MiB; keep a margin. */
 const MAX_SUMMARY_BYTES = 1_000_000;
+/**
+ * The full report's share: a page of a few hundred KB still opens quickly;
+ * past that it steps down a tier (the JSON report has every diff).
+ */
+const MAX_FULL_REPORT_BYTES = 300_000;
 /** Rows of a table before the summary's lists turn into module trees. */
 const SUMMARY_ROWS_MAX = 500;
 /**
@@ -22884,7 +22865,7 @@ function renderSummary(analysis, view, options = {}) {
     }
     // The command comes before the lists: here they are complete, and can be long.
     const head = [...top, ...action, ...lists];
-    let room = maxBytes - bytes(head) - 200;
+    let room = Math.min(maxBytes - bytes(head) - 200, MAX_FULL_REPORT_BYTES);
     for (;;) {
         if (room < 1_000)
             return head.join('\n');

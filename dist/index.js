@@ -41484,6 +41484,7 @@ function findRun(text, from, n) {
     }
     return -1;
 }
+/** Text cut to `max` code points, the cut marked with an ellipsis. */
 function cut(text, max) {
     if (text.length <= max)
         return text;
@@ -42505,42 +42506,57 @@ function renderTier(entries, tier, options, clip = false) {
 }
 /** Rows of the at-a-glance tables of long lists. */
 const TOP_ROWS = 10;
+/** Entries grouped by a key, in first-seen order, each group with its tally. */
+function tallyBy(entries, keyOf) {
+    const groups = new Map();
+    for (const entry of entries) {
+        const key = keyOf(entry);
+        const group = groups.get(key) ?? {
+            first: entry,
+            tally: { destroy: 0, deleteFirst: 0, createFirst: 0 }
+        };
+        const { change } = entry;
+        if (change.action === 'destroy')
+            group.tally.destroy++;
+        else if (change.replaceOrder === 'create-first')
+            group.tally.createFirst++;
+        else
+            group.tally.deleteFirst++;
+        groups.set(key, group);
+    }
+    return groups;
+}
+const totalOf = (t) => t.destroy + t.deleteFirst + t.createFirst;
+/** The three count cells of a table row; several tallies are summed. */
+function tallyCells(...tallies) {
+    const sum = (f) => tallies.reduce((n, t) => n + f(t), 0).toLocaleString('en-US');
+    return [
+        sum((t) => t.destroy),
+        sum((t) => t.deleteFirst),
+        sum((t) => t.createFirst)
+    ];
+}
+const TALLY_HEADER = 'Destroy | Replace, delete first | Replace, create first |';
+const TALLY_ALIGN = '--:|--:|--:|';
 /**
  * What is at risk in a long list, at a glance: the resource types with the
  * most destructive changes (by action), then the top-level modules they
  * sit in.
  */
 function topModules(entries, multi) {
-    const types = new Map();
+    const types = [...tallyBy(entries, (e) => e.change.type)].sort(([a, x], [b, y]) => totalOf(y.tally) - totalOf(x.tally) || compare(a, b));
     const modules = new Map();
     for (const { plan, change } of entries) {
-        const type = types.get(change.type) ?? {
-            destroy: 0,
-            deleteFirst: 0,
-            createFirst: 0
-        };
-        if (change.action === 'destroy')
-            type.destroy++;
-        else if (change.replaceOrder === 'create-first')
-            type.createFirst++;
-        else
-            type.deleteFirst++;
-        types.set(change.type, type);
         const top = splitModuleAddress(change.module)?.[0] ?? '';
         const key = multi ? `${plan.source}\u0000${top}` : top;
         modules.set(key, (modules.get(key) ?? 0) + 1);
     }
-    const total = (t) => t.destroy + t.deleteFirst + t.createFirst;
-    const ranked = [...types].sort(([a, x], [b, y]) => total(y) - total(x) || compare(a, b));
-    const out = [
-        '| Resource type | Destroy | Replace, delete first | Replace, create first |',
-        '|---|--:|--:|--:|'
-    ];
-    for (const [type, t] of ranked.slice(0, TOP_ROWS))
-        out.push(`| ${code$3(type, true)} | ${t.destroy} | ${t.deleteFirst} | ${t.createFirst} |`);
-    const rest = ranked.slice(TOP_ROWS);
+    const out = [`| Resource type | ${TALLY_HEADER}`, `|---|${TALLY_ALIGN}`];
+    for (const [type, { tally }] of types.slice(0, TOP_ROWS))
+        out.push(`| ${[code$3(type, true), ...tallyCells(tally)].join(' | ')} |`);
+    const rest = types.slice(TOP_ROWS);
     if (rest.length > 0)
-        out.push(`| and ${plural(rest.length, 'more type')} | ${rest.reduce((n, [, t]) => n + t.destroy, 0)} | ${rest.reduce((n, [, t]) => n + t.deleteFirst, 0)} | ${rest.reduce((n, [, t]) => n + t.createFirst, 0)} |`);
+        out.push(`| ${[`and ${plural(rest.length, 'more type')}`, ...tallyCells(...rest.map(([, g]) => g.tally))].join(' | ')} |`);
     out.push('');
     if (modules.size > 1) {
         const top = [...modules]
@@ -42675,7 +42691,7 @@ function whyGated(reason, commits, links) {
             const commit = commits.get(reason.sha);
             const tool = reason.tool ?? commit?.tool ?? 'an AI agent';
             const evidence = commit?.evidence[0]?.text;
-            return `🤖 an AI commit caused it (${escapeCell(tool)}${reason.confidence === undefined ? '' : `, ${reason.confidence}`}${evidence === undefined ? '' : `: ${code$3(shorten(evidence, 80), true)}`})`;
+            return `🤖 an AI commit caused it (${escapeCell(tool)}${reason.confidence === undefined ? '' : `, ${reason.confidence}`}${evidence === undefined ? '' : `: ${code$3(cut(evidence.trim(), 80), true)}`})`;
         }
         case 'ai-unread':
             return `🤖 the diff of AI commit ${shaLink(reason.sha, links)} could not be read, so it may have caused it`;
@@ -42696,7 +42712,7 @@ function causedBy(entry, commits, links) {
         return entry.verdict === undefined ? '' : 'no commit could be tied to it';
     const shown = causes.slice(0, 3).map((cause) => {
         const commit = commits.get(cause.sha);
-        const subject = commit === undefined ? '' : ` ${escapeCell(shorten(commit.subject, 60))}`;
+        const subject = commit === undefined ? '' : ` ${escapeCell(commit.subject.trim(), 60)}`;
         return `${shaLink(cause.sha, links)}${subject} ${who(commit)}`;
     });
     if (causes.length > 3)
@@ -42726,114 +42742,74 @@ function shaLink(sha, links) {
 function commitIndex(analysis) {
     return new Map((analysis.commits ?? []).map((c) => [c.sha, c]));
 }
-function shorten(text, max) {
-    const single = oneLine$1(text).trim();
-    const points = Array.from(single);
-    return points.length <= max ? single : `${points.slice(0, max - 1).join('')}…`;
-}
 /** Causes with their counts: who caused what, whatever the tier. */
 const CAUSE_ROWS_MAX = 10;
 function causeTable(entries, options) {
     const commits = commitIndex(options.analysis);
-    const groups = new Map();
-    for (const entry of entries) {
-        const shas = (entry.verdict?.causedBy ?? []).map((c) => c.sha);
-        const cause = options.analysis.commits === undefined
-            ? ''
-            : shas.length === 0
-                ? 'no commit could be tied to them'
-                : shas
-                    .slice(0, 2)
-                    .map((sha) => {
-                    const commit = commits.get(sha);
-                    return `${shaLink(sha, options.links)} ${who(commit)}`;
-                })
-                    .join('<br>') +
-                    (shas.length > 2 ? ` and ${shas.length - 2} more` : '');
-        const why = options.gated
-            ? whyGated(entry.gated?.gatedBy, commits, options.links)
-            : '';
-        const key = `${cause}\u0000${why}`;
-        const group = groups.get(key) ?? {
-            cause,
-            why,
-            destroy: 0,
-            deleteFirst: 0,
-            createFirst: 0
-        };
-        const { change } = entry;
-        if (change.action === 'destroy')
-            group.destroy++;
-        else if (change.replaceOrder === 'create-first')
-            group.createFirst++;
-        else
-            group.deleteFirst++;
-        groups.set(key, group);
-    }
-    const rows = [...groups.values()].sort((a, b) => b.destroy +
-        b.deleteFirst +
-        b.createFirst -
-        (a.destroy + a.deleteFirst + a.createFirst));
     const withCause = options.analysis.commits !== undefined;
+    const causeOf = (entry) => {
+        if (!withCause)
+            return '';
+        const shas = (entry.verdict?.causedBy ?? []).map((c) => c.sha);
+        if (shas.length === 0)
+            return 'no commit could be tied to them';
+        return (shas
+            .slice(0, 2)
+            .map((sha) => `${shaLink(sha, options.links)} ${who(commits.get(sha))}`)
+            .join('<br>') + (shas.length > 2 ? ` and ${shas.length - 2} more` : ''));
+    };
+    const whyOf = (entry) => options.gated ? whyGated(entry.gated?.gatedBy, commits, options.links) : '';
+    const rows = [
+        ...tallyBy(entries, (e) => `${causeOf(e)}\u0000${whyOf(e)}`).values()
+    ].sort((a, b) => totalOf(b.tally) - totalOf(a.tally));
     const [only] = rows;
     // One reason and no commits to tell apart: a sentence says it all.
     if (!withCause && rows.length === 1 && only !== undefined)
-        return options.gated ? [`All gated because ${only.why}.`, ''] : [];
+        return options.gated ? [`All gated because ${whyOf(only.first)}.`, ''] : [];
     const out = [
-        `| ${withCause ? 'Caused by | ' : ''}${options.gated ? 'Why gated | ' : ''}Destroy | Replace, delete first | Replace, create first |`,
-        `|${withCause ? '---|' : ''}${options.gated ? '---|' : ''}--:|--:|--:|`
+        `| ${withCause ? 'Caused by | ' : ''}${options.gated ? 'Why gated | ' : ''}${TALLY_HEADER}`,
+        `|${withCause ? '---|' : ''}${options.gated ? '---|' : ''}${TALLY_ALIGN}`
     ];
     for (const row of rows.slice(0, CAUSE_ROWS_MAX)) {
         const cells = [
-            ...(withCause ? [row.cause] : []),
-            ...(options.gated ? [row.why] : []),
-            String(row.destroy),
-            String(row.deleteFirst),
-            String(row.createFirst)
+            ...(withCause ? [causeOf(row.first)] : []),
+            ...(options.gated ? [whyOf(row.first)] : []),
+            ...tallyCells(row.tally)
         ];
         out.push(`| ${cells.join(' | ')} |`);
     }
-    if (rows.length > CAUSE_ROWS_MAX) {
-        const rest = rows.slice(CAUSE_ROWS_MAX);
-        const sum = (f) => String(rest.reduce((n, r) => n + f(r), 0));
+    const rest = rows.slice(CAUSE_ROWS_MAX);
+    if (rest.length > 0) {
         const cells = [
             ...(withCause ? [`${rest.length} more causes`] : []),
             ...(options.gated ? [''] : []),
-            sum((r) => r.destroy),
-            sum((r) => r.deleteFirst),
-            sum((r) => r.createFirst)
+            ...tallyCells(...rest.map((r) => r.tally))
         ];
         out.push(`| ${cells.join(' | ')} |`);
     }
-    // Without causes or reasons to tell apart, one row of counts says it all.
     out.push('');
     return out;
 }
 /** Counts per module instance, for lists too long for even the folded tree. */
 function moduleCounts(entries, multi, budget) {
-    const groups = new Map();
-    for (const { plan, change } of entries) {
-        const key = `${plan.source}\u0000${change.module}`;
-        const group = groups.get(key) ?? {
-            plan: plan.source,
-            module: change.module,
-            destroy: 0,
-            replace: 0
-        };
-        if (change.action === 'destroy')
-            group.destroy++;
-        else
-            group.replace++;
-        groups.set(key, group);
-    }
+    const groups = [
+        ...tallyBy(entries, (e) => `${e.plan.source}\u0000${e.change.module}`).values()
+    ].sort((a, b) => compare(a.first.plan.source, b.first.plan.source) ||
+        compare(a.first.change.module, b.first.change.module));
     const out = [
-        `| ${multi ? 'Plan | ' : ''}Module | Destroy | Replace |`,
-        `|${multi ? '---|' : ''}---|--:|--:|`
+        `| ${multi ? 'Plan | ' : ''}Module | ${TALLY_HEADER}`,
+        `|${multi ? '---|' : ''}---|${TALLY_ALIGN}`
     ];
     let used = out.join('\n').length;
     let hiddenModules = 0;
-    for (const group of [...groups.values()].sort((a, b) => compare(a.plan, b.plan) || compare(a.module, b.module))) {
-        const row = `| ${multi ? `${code$3(group.plan, true)} | ` : ''}${group.module === '' ? '(root)' : addressCode(group.module)} | ${group.destroy} | ${group.replace} |`;
+    for (const { first, tally } of groups) {
+        const module = first.change.module;
+        const cells = [
+            ...(multi ? [code$3(first.plan.source, true)] : []),
+            module === '' ? '(root)' : addressCode(module),
+            ...tallyCells(tally)
+        ];
+        const row = `| ${cells.join(' | ')} |`;
         if (hiddenModules > 0 || used + row.length + 1 > budget) {
             hiddenModules++;
             continue;
@@ -42842,7 +42818,7 @@ function moduleCounts(entries, multi, budget) {
         used += row.length + 1;
     }
     if (hiddenModules > 0)
-        out.push(`| ${multi ? '| ' : ''}and ${plural(hiddenModules, 'more module')} | ${'…'} | ${'…'} |`);
+        out.push(`| ${multi ? '| ' : ''}and ${plural(hiddenModules, 'more module')} | … | … | … |`);
     out.push('');
     return { lines: out, complete: hiddenModules === 0 };
 }
@@ -42964,6 +42940,34 @@ function restateComment(body, view) {
         body.slice(actionEnd + ACTION_END.length + 2)
     ].join('');
 }
+/**
+ * Restates a comment plangate wrote as outdated: a newer head (or a newer
+ * comment, at `url`) supersedes it. Reads the head and digest it was for
+ * from its marker and keeps its audit lines. Undefined when the body does
+ * not have plangate's layout; the body itself when it already says so.
+ */
+function restateAsStale(body, options) {
+    const marker = parseMarker(body);
+    if (marker === undefined)
+        return undefined;
+    if (isStaleComment(body))
+        return body;
+    return restateComment(body, {
+        // The state and counts only matter before the comment is outdated.
+        state: 'blocked',
+        statusContext: options.statusContext,
+        headSha: marker.head,
+        digest: marker.digest,
+        gatedCount: 0,
+        destructiveCount: 0,
+        stale: {
+            headSha: options.headSha,
+            ...(options.url === undefined ? {} : { url: options.url })
+        },
+        audit: readAudit(body),
+        ...(options.links === undefined ? {} : { links: options.links })
+    });
+}
 /** The audit lines of a comment plangate wrote, as plain text. */
 function readAudit(body) {
     const actionAt = body.indexOf(`\n${ACTION_START}\n`);
@@ -42993,21 +42997,11 @@ function isStaleComment(body) {
     return end !== -1 && body.slice(0, end).includes('## ⏸️ plangate: outdated');
 }
 function viewOf(analysis, options) {
+    const { maxChars: _maxChars, ...view } = options;
     return {
-        state: options.state,
-        statusContext: options.statusContext,
-        headSha: options.headSha,
-        digest: options.digest,
+        ...view,
         gatedCount: analysis.decision.gated.length,
-        destructiveCount: analysis.summary.destructive,
-        ...(options.approvedBy === undefined
-            ? {}
-            : { approvedBy: options.approvedBy }),
-        ...(options.deniedBy === undefined ? {} : { deniedBy: options.deniedBy }),
-        ...(options.required === undefined ? {} : { required: options.required }),
-        ...(options.stale === undefined ? {} : { stale: options.stale }),
-        ...(options.audit === undefined ? {} : { audit: options.audit }),
-        ...(options.links === undefined ? {} : { links: options.links })
+        destructiveCount: analysis.summary.destructive
     };
 }
 function wrap(start, lines, end) {
@@ -43047,6 +43041,11 @@ function capitalize$1(text) {
 
 /** GitHub drops a job summary over 1 MiB; keep a margin. */
 const MAX_SUMMARY_BYTES = 1_000_000;
+/**
+ * The full report's share: a page of a few hundred KB still opens quickly;
+ * past that it steps down a tier (the JSON report has every diff).
+ */
+const MAX_FULL_REPORT_BYTES = 300_000;
 /** Rows of a table before the summary's lists turn into module trees. */
 const SUMMARY_ROWS_MAX = 500;
 /**
@@ -43086,7 +43085,7 @@ function renderSummary(analysis, view, options = {}) {
     }
     // The command comes before the lists: here they are complete, and can be long.
     const head = [...top, ...action, ...lists];
-    let room = maxBytes - bytes(head) - 200;
+    let room = Math.min(maxBytes - bytes(head) - 200, MAX_FULL_REPORT_BYTES);
     for (;;) {
         if (room < 1_000)
             return head.join('\n');
@@ -51745,6 +51744,47 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
 
+/**
+ * Walks `cwd/start` without recursion, never entering a directory named in
+ * `skip` or reached through a link. Unreadable directories are passed over.
+ */
+function walkTree(cwd, start, skip) {
+    const files = [];
+    const dirs = start !== '' && isDirectory(join(cwd, start)) ? [start] : [];
+    const pending = [start];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        let entries;
+        try {
+            entries = readdirSync(join(cwd, next), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of entries) {
+            const path = next === '' ? entry.name : `${next}/${entry.name}`;
+            if (entry.isDirectory()) {
+                dirs.push(path);
+                if (!skip.has(entry.name))
+                    pending.push(path);
+            }
+            else if (entry.isFile())
+                files.push(path);
+            else if (entry.isSymbolicLink() && isDirectory(join(cwd, path)))
+                dirs.push(path);
+        }
+    }
+    return { files, dirs };
+}
+/** Whether a path is a directory (following links); false when it cannot be read. */
+function isDirectory(path) {
+    try {
+        return statSync(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
 /** Directories a plan glob never walks into. */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 /**
@@ -51761,7 +51801,7 @@ function expandPlanGlobs(lines, cwd) {
             out.push(line);
             continue;
         }
-        const matches = walk(cwd, staticPrefix(line)).filter((path) => minimatch(path, line, { dot: false }));
+        const matches = walkTree(cwd, staticPrefix(line), SKIPPED_DIRS).files.filter((path) => minimatch(path, line, { dot: false }));
         if (matches.length === 0)
             throw new PlanParseError(line, 'a glob that matches at least one plan file', `no file under ${cwd} matching it`);
         out.push(...matches.sort());
@@ -51779,30 +51819,6 @@ function staticPrefix(pattern) {
         fixed.push(part);
     }
     return fixed.join('/');
-}
-/** Every file under `cwd/dir`, as paths relative to cwd with `/` separators. */
-function walk(cwd, dir) {
-    const files = [];
-    const pending = [dir];
-    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-        let entries;
-        try {
-            entries = readdirSync(join(cwd, next), { withFileTypes: true });
-        }
-        catch {
-            continue;
-        }
-        for (const entry of entries) {
-            const path = next === '' ? entry.name : `${next}/${entry.name}`;
-            if (entry.isDirectory()) {
-                if (!SKIPPED_DIRS.has(entry.name))
-                    pending.push(path);
-            }
-            else if (entry.isFile())
-                files.push(path);
-        }
-    }
-    return files;
 }
 
 var dist = {};
@@ -60938,7 +60954,7 @@ function expandRequiredDirs(patterns, cwd) {
     for (const pattern of patterns) {
         const matcher = new Minimatch(pattern, { dot: true, magicalBraces: true });
         const matches = matcher.hasMagic()
-            ? walkDirs(cwd, staticPrefix(pattern)).filter((dir) => matcher.match(dir))
+            ? walkTree(cwd, staticPrefix(pattern), UNWALKED_DIRS).dirs.filter((dir) => matcher.match(dir))
             : isDirectory(join(cwd, pattern))
                 ? [pattern]
                 : [];
@@ -60960,32 +60976,6 @@ function workspacePath(path, cwd) {
         return undefined;
     return rel.split(sep$2).join('/');
 }
-/** The start directory (when not the root) and every directory below it. */
-function walkDirs(cwd, start) {
-    const dirs = start !== '' && isDirectory(join(cwd, start)) ? [start] : [];
-    const pending = [start];
-    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-        let entries;
-        try {
-            entries = readdirSync(join(cwd, next), { withFileTypes: true });
-        }
-        catch {
-            continue;
-        }
-        for (const entry of entries) {
-            const path = next === '' ? entry.name : `${next}/${entry.name}`;
-            if (entry.isDirectory()) {
-                dirs.push(path);
-                if (!UNWALKED_DIRS.has(entry.name))
-                    pending.push(path);
-            }
-            else if (entry.isSymbolicLink() && isDirectory(join(cwd, path))) {
-                dirs.push(path);
-            }
-        }
-    }
-    return dirs;
-}
 /** Infrastructure code directly in the directory; an unreadable one counts (fail closed). */
 function holdsInfraCode(dir) {
     try {
@@ -60993,15 +60983,6 @@ function holdsInfraCode(dir) {
     }
     catch {
         return true;
-    }
-}
-/** Follows symbolic links: a link to a directory is a directory here. */
-function isDirectory(path) {
-    try {
-        return statSync(path).isDirectory();
-    }
-    catch {
-        return false;
     }
 }
 
@@ -61670,17 +61651,7 @@ async function upsertComment(deps, port, pr, existing, review) {
     if (inputs.comment === 'off')
         return '';
     const { view } = review;
-    const { body, tier, listTier, hidden } = renderComment(review.analysis, {
-        state: view.state,
-        statusContext: view.statusContext,
-        headSha: view.headSha,
-        digest: view.digest,
-        ...(view.audit === undefined ? {} : { audit: view.audit }),
-        ...(view.approvedBy === undefined ? {} : { approvedBy: view.approvedBy }),
-        ...(view.deniedBy === undefined ? {} : { deniedBy: view.deniedBy }),
-        ...(view.required === undefined ? {} : { required: view.required }),
-        ...(view.links === undefined ? {} : { links: view.links })
-    });
+    const { body, tier, listTier, hidden } = renderComment(review.analysis, view);
     if (tier !== 'full' || hidden > 0)
         log.info(`the comment is ${body.length} characters: the full report in the ${tier} tier, the gated list in the ${listTier} tier${hidden > 0 ? `, ${hidden} destructive addresses left to the job summary` : ''}, to fit GitHub's size limit`);
     if (inputs.comment === 'update' && existing !== undefined) {
@@ -61703,23 +61674,10 @@ async function markOlderStale(deps, port, comments, viewer, view, newId) {
             continue;
         if (!isOwnComment(comment, viewer, view.statusContext))
             continue;
-        if (isStaleComment(comment.body))
-            continue;
-        const marker = parseMarker(comment.body);
-        if (marker === undefined)
-            continue;
-        const body = restateComment(comment.body, {
-            state: 'blocked',
+        const body = restateAsStale(comment.body, {
             statusContext: view.statusContext,
-            headSha: marker.head,
-            digest: marker.digest,
-            gatedCount: 0,
-            destructiveCount: 0,
-            stale: {
-                headSha: view.headSha,
-                ...(url === undefined ? {} : { url })
-            },
-            audit: readAudit(comment.body),
+            headSha: view.headSha,
+            ...(url === undefined ? {} : { url }),
             ...(view.links === undefined ? {} : { links: view.links })
         });
         if (body === undefined || body === comment.body)
@@ -61744,20 +61702,14 @@ async function markStaleHead(deps, port, pr, viewer, statusContext) {
         const marker = own === undefined ? undefined : parseMarker(own.body);
         if (own === undefined || marker === undefined)
             return;
-        if (marker.head === pr.headSha || isStaleComment(own.body))
+        if (marker.head === pr.headSha)
             return;
-        const body = restateComment(own.body, {
-            state: 'blocked',
+        const body = restateAsStale(own.body, {
             statusContext,
-            headSha: marker.head,
-            digest: marker.digest,
-            gatedCount: 0,
-            destructiveCount: 0,
-            stale: { headSha: pr.headSha },
-            audit: readAudit(own.body),
+            headSha: pr.headSha,
             links: linksOf(deps.context, pr.number)
         });
-        if (body === undefined)
+        if (body === undefined || body === own.body)
             return;
         const again = (await port.listIssueComments(pr.number)).find((c) => c.id === own.id);
         if (again?.body !== own.body)

@@ -28,6 +28,7 @@ import {
   renderSummary,
   renderText
 } from '../src/report/index.js'
+import { mulberry32 } from './make-big-plan.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const KINDS = ['terraform', 'opentofu', 'cloudformation', 'pulumi']
@@ -77,18 +78,6 @@ function nest(depth: number): unknown {
   let value: unknown = 'deep'
   for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [value] : { k: value }
   return value
-}
-
-/** mulberry32: small, seeded, good enough to pick mutations. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function loadFixtures(): Fixture[] {
@@ -384,7 +373,7 @@ function main(): void {
   const findings: string[] = []
   let cases = 0
   for (let n = 0; only !== undefined ? n <= only : Date.now() < deadline; n++) {
-    const rng = random(seed * 1_000_003 + n)
+    const rng = mulberry32(seed * 1_000_003 + n)
     const fixture = fixtures[Math.floor(rng() * fixtures.length)] as Fixture
     const { text, what, bytes } = mutate(fixture, rng)
     if (only !== undefined && n !== only) continue

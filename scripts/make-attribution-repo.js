@@ -37,6 +37,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { mulberry32 } from './make-big-plan.js'
 
 const PROVIDER = 'terraform.io/builtin/terraform'
 const TERRAFORM_VERSION = '1.11.4'
@@ -84,18 +85,6 @@ const HUMANS = [
 ]
 const AI_TRAILER =
   '🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>'
-
-/** @param {number} seed */
-function mulberry32(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * @typedef {object} Block

@@ -9,3 +9,6 @@ export function makeBigPlan(
   counts: Record<string, number>
   secrets: number
 }>
+
+/** The seeded generator the synthetic plans (and the fuzzer) draw from. */
+export function mulberry32(seed: number): () => number

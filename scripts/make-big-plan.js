@@ -140,7 +140,7 @@ function hash32(x) {
  * @param {number} seed
  * @returns {() => number}
  */
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

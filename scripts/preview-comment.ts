@@ -86,12 +86,7 @@ function options(
   analysis: Analysis,
   extra: Partial<CommentOptions> = {}
 ): CommentOptions {
-  const state =
-    analysis.decision.planProblems.length > 0
-      ? 'incomplete'
-      : analysis.decision.verdict === 'pass'
-        ? 'pass'
-        : 'blocked'
+  const { state } = localView(analysis)
   return {
     state,
     statusContext: 'plangate/main',
@@ -103,15 +98,10 @@ function options(
 }
 
 function viewOf(analysis: Analysis, extra: Partial<ReviewView>): ReviewView {
-  const base = options(analysis)
   return {
-    state: base.state,
-    statusContext: base.statusContext,
-    headSha: base.headSha,
-    digest: base.digest,
+    ...options(analysis),
     gatedCount: analysis.decision.gated.length,
     destructiveCount: analysis.summary.destructive,
-    links: LINKS,
     ...extra
   }
 }

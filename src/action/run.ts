@@ -28,13 +28,12 @@ import {
   clip,
   errorStatus,
   parseMarker,
-  readAudit,
-  isStaleComment,
   itemUrl,
   localView,
   renderComment,
   renderJson,
   renderSummary,
+  restateAsStale,
   restateComment,
   reviewStatus,
   approversOf,
@@ -806,17 +805,7 @@ async function upsertComment(
   const { inputs, log } = deps
   if (inputs.comment === 'off') return ''
   const { view } = review
-  const { body, tier, listTier, hidden } = renderComment(review.analysis, {
-    state: view.state,
-    statusContext: view.statusContext,
-    headSha: view.headSha,
-    digest: view.digest,
-    ...(view.audit === undefined ? {} : { audit: view.audit }),
-    ...(view.approvedBy === undefined ? {} : { approvedBy: view.approvedBy }),
-    ...(view.deniedBy === undefined ? {} : { deniedBy: view.deniedBy }),
-    ...(view.required === undefined ? {} : { required: view.required }),
-    ...(view.links === undefined ? {} : { links: view.links })
-  })
+  const { body, tier, listTier, hidden } = renderComment(review.analysis, view)
   if (tier !== 'full' || hidden > 0)
     log.info(
       `the comment is ${body.length} characters: the full report in the ${tier} tier, the gated list in the ${listTier} tier${hidden > 0 ? `, ${hidden} destructive addresses left to the job summary` : ''}, to fit GitHub's size limit`
@@ -846,21 +835,10 @@ async function markOlderStale(
   for (const comment of comments) {
     if (String(comment.id) === newId) continue
     if (!isOwnComment(comment, viewer, view.statusContext)) continue
-    if (isStaleComment(comment.body)) continue
-    const marker = parseMarker(comment.body)
-    if (marker === undefined) continue
-    const body = restateComment(comment.body, {
-      state: 'blocked',
+    const body = restateAsStale(comment.body, {
       statusContext: view.statusContext,
-      headSha: marker.head,
-      digest: marker.digest,
-      gatedCount: 0,
-      destructiveCount: 0,
-      stale: {
-        headSha: view.headSha,
-        ...(url === undefined ? {} : { url })
-      },
-      audit: readAudit(comment.body),
+      headSha: view.headSha,
+      ...(url === undefined ? {} : { url }),
       ...(view.links === undefined ? {} : { links: view.links })
     })
     if (body === undefined || body === comment.body) continue
@@ -895,19 +873,13 @@ async function markStaleHead(
     )
     const marker = own === undefined ? undefined : parseMarker(own.body)
     if (own === undefined || marker === undefined) return
-    if (marker.head === pr.headSha || isStaleComment(own.body)) return
-    const body = restateComment(own.body, {
-      state: 'blocked',
+    if (marker.head === pr.headSha) return
+    const body = restateAsStale(own.body, {
       statusContext,
-      headSha: marker.head,
-      digest: marker.digest,
-      gatedCount: 0,
-      destructiveCount: 0,
-      stale: { headSha: pr.headSha },
-      audit: readAudit(own.body),
+      headSha: pr.headSha,
       links: linksOf(deps.context, pr.number)
     })
-    if (body === undefined) return
+    if (body === undefined || body === own.body) return
     const again = (await port.listIssueComments(pr.number)).find(
       (c) => c.id === own.id
     )

@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { Minimatch, minimatch } from 'minimatch'
 import { PlanParseError } from '../plan/index.js'
+import { walkTree } from './walk.js'
 
 /** Directories a plan glob never walks into. */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules'])
@@ -23,9 +22,11 @@ export function expandPlanGlobs(
       out.push(line)
       continue
     }
-    const matches = walk(cwd, staticPrefix(line)).filter((path) =>
-      minimatch(path, line, { dot: false })
-    )
+    const matches = walkTree(
+      cwd,
+      staticPrefix(line),
+      SKIPPED_DIRS
+    ).files.filter((path) => minimatch(path, line, { dot: false }))
     if (matches.length === 0)
       throw new PlanParseError(
         line,
@@ -47,25 +48,4 @@ export function staticPrefix(pattern: string): string {
     fixed.push(part)
   }
   return fixed.join('/')
-}
-
-/** Every file under `cwd/dir`, as paths relative to cwd with `/` separators. */
-function walk(cwd: string, dir: string): string[] {
-  const files: string[] = []
-  const pending = [dir]
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    let entries
-    try {
-      entries = readdirSync(join(cwd, next), { withFileTypes: true })
-    } catch {
-      continue
-    }
-    for (const entry of entries) {
-      const path = next === '' ? entry.name : `${next}/${entry.name}`
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) pending.push(path)
-      } else if (entry.isFile()) files.push(path)
-    }
-  }
-  return files
 }

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { Minimatch } from 'minimatch'
 import {
@@ -8,6 +8,7 @@ import {
 } from '../gate/index.js'
 import { PlanParseError } from '../plan/index.js'
 import { staticPrefix } from './plan-globs.js'
+import { isDirectory, walkTree } from './walk.js'
 
 /** Directories the walk never descends into; they can still match themselves. */
 const UNWALKED_DIRS = new Set(['.git', 'node_modules', '.terraform'])
@@ -60,7 +61,9 @@ export function expandRequiredDirs(
   for (const pattern of patterns) {
     const matcher = new Minimatch(pattern, { dot: true, magicalBraces: true })
     const matches = matcher.hasMagic()
-      ? walkDirs(cwd, staticPrefix(pattern)).filter((dir) => matcher.match(dir))
+      ? walkTree(cwd, staticPrefix(pattern), UNWALKED_DIRS).dirs.filter((dir) =>
+          matcher.match(dir)
+        )
       : isDirectory(join(cwd, pattern))
         ? [pattern]
         : []
@@ -89,30 +92,6 @@ function workspacePath(path: string, cwd: string): string | undefined {
   return rel.split(sep).join('/')
 }
 
-/** The start directory (when not the root) and every directory below it. */
-function walkDirs(cwd: string, start: string): string[] {
-  const dirs = start !== '' && isDirectory(join(cwd, start)) ? [start] : []
-  const pending = [start]
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    let entries
-    try {
-      entries = readdirSync(join(cwd, next), { withFileTypes: true })
-    } catch {
-      continue
-    }
-    for (const entry of entries) {
-      const path = next === '' ? entry.name : `${next}/${entry.name}`
-      if (entry.isDirectory()) {
-        dirs.push(path)
-        if (!UNWALKED_DIRS.has(entry.name)) pending.push(path)
-      } else if (entry.isSymbolicLink() && isDirectory(join(cwd, path))) {
-        dirs.push(path)
-      }
-    }
-  }
-  return dirs
-}
-
 /** Infrastructure code directly in the directory; an unreadable one counts (fail closed). */
 function holdsInfraCode(dir: string): boolean {
   try {
@@ -121,14 +100,5 @@ function holdsInfraCode(dir: string): boolean {
     )
   } catch {
     return true
-  }
-}
-
-/** Follows symbolic links: a link to a directory is a directory here. */
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory()
-  } catch {
-    return false
   }
 }

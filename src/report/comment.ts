@@ -1,9 +1,8 @@
-import type { Approver } from '../gate/index.js'
 import type { Analysis } from '../model.js'
 import { code, link, plural } from './escape.js'
 import { MAX_COMMENT_CHARS, renderMarkdown } from './markdown.js'
 import type { MarkdownTier } from './markdown.js'
-import { encodeMarker } from './marker.js'
+import { encodeMarker, parseMarker } from './marker.js'
 import {
   actionSection,
   destructiveEntries,
@@ -11,13 +10,7 @@ import {
   renderList,
   stateSection
 } from './overview.js'
-import type {
-  ListTier,
-  ReviewLinks,
-  ReviewState,
-  ReviewView,
-  StaleNote
-} from './overview.js'
+import type { ListTier, ReviewLinks, ReviewView } from './overview.js'
 
 /*
  * The sticky pull request comment. Above the fold (before any <details>):
@@ -32,21 +25,14 @@ import type {
  * (`restateComment`) to exactly what a full run would write.
  */
 
-export interface CommentOptions {
-  readonly state: ReviewState
-  readonly statusContext: string
-  readonly headSha: string
-  /** Digest of the gated set; empty when nothing is gated. */
-  readonly digest: string
-  /** Audit lines (approvals, denials, stale approvals), shown as they are. */
-  readonly audit?: readonly string[]
-  /** Eligible approvals so far; who denied; approvals needed. */
-  readonly approvedBy?: readonly Approver[]
-  readonly deniedBy?: readonly Approver[]
-  readonly required?: number
-  /** Set when a newer head's report supersedes this one. */
-  readonly stale?: StaleNote
-  readonly links?: ReviewLinks
+/**
+ * What the comment shows besides the analysis: the review's view without
+ * the counts (the analysis has them), and an optional size limit.
+ */
+export type CommentOptions = Omit<
+  ReviewView,
+  'gatedCount' | 'destructiveCount'
+> & {
   /** Upper bound on the body's length (default MAX_COMMENT_CHARS). */
   readonly maxChars?: number
 }
@@ -201,6 +187,41 @@ export function restateComment(
   ].join('')
 }
 
+/**
+ * Restates a comment plangate wrote as outdated: a newer head (or a newer
+ * comment, at `url`) supersedes it. Reads the head and digest it was for
+ * from its marker and keeps its audit lines. Undefined when the body does
+ * not have plangate's layout; the body itself when it already says so.
+ */
+export function restateAsStale(
+  body: string,
+  options: {
+    readonly statusContext: string
+    readonly headSha: string
+    readonly url?: string
+    readonly links?: ReviewLinks
+  }
+): string | undefined {
+  const marker = parseMarker(body)
+  if (marker === undefined) return undefined
+  if (isStaleComment(body)) return body
+  return restateComment(body, {
+    // The state and counts only matter before the comment is outdated.
+    state: 'blocked',
+    statusContext: options.statusContext,
+    headSha: marker.head,
+    digest: marker.digest,
+    gatedCount: 0,
+    destructiveCount: 0,
+    stale: {
+      headSha: options.headSha,
+      ...(options.url === undefined ? {} : { url: options.url })
+    },
+    audit: readAudit(body),
+    ...(options.links === undefined ? {} : { links: options.links })
+  })
+}
+
 /** The audit lines of a comment plangate wrote, as plain text. */
 export function readAudit(body: string): string[] {
   const actionAt = body.indexOf(`\n${ACTION_START}\n`)
@@ -232,21 +253,11 @@ export function isStaleComment(body: string): boolean {
 }
 
 function viewOf(analysis: Analysis, options: CommentOptions): ReviewView {
+  const { maxChars: _maxChars, ...view } = options
   return {
-    state: options.state,
-    statusContext: options.statusContext,
-    headSha: options.headSha,
-    digest: options.digest,
+    ...view,
     gatedCount: analysis.decision.gated.length,
-    destructiveCount: analysis.summary.destructive,
-    ...(options.approvedBy === undefined
-      ? {}
-      : { approvedBy: options.approvedBy }),
-    ...(options.deniedBy === undefined ? {} : { deniedBy: options.deniedBy }),
-    ...(options.required === undefined ? {} : { required: options.required }),
-    ...(options.stale === undefined ? {} : { stale: options.stale }),
-    ...(options.audit === undefined ? {} : { audit: options.audit }),
-    ...(options.links === undefined ? {} : { links: options.links })
+    destructiveCount: analysis.summary.destructive
   }
 }
 

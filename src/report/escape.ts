@@ -109,7 +109,8 @@ function findRun(text: string, from: number, n: number): number {
   return -1
 }
 
-function cut(text: string, max: number): string {
+/** Text cut to `max` code points, the cut marked with an ellipsis. */
+export function cut(text: string, max: number): string {
   if (text.length <= max) return text
   const points = Array.from(text)
   return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`

@@ -17,6 +17,7 @@ export {
   isStaleComment,
   readAudit,
   renderComment,
+  restateAsStale,
   restateComment
 } from './comment.js'
 export type { CommentOptions, RenderedComment } from './comment.js'

@@ -13,6 +13,12 @@ import type { ReviewView } from './overview.js'
 /** GitHub drops a job summary over 1 MiB; keep a margin. */
 export const MAX_SUMMARY_BYTES = 1_000_000
 
+/**
+ * The full report's share: a page of a few hundred KB still opens quickly;
+ * past that it steps down a tier (the JSON report has every diff).
+ */
+const MAX_FULL_REPORT_BYTES = 300_000
+
 /** Rows of a table before the summary's lists turn into module trees. */
 const SUMMARY_ROWS_MAX = 500
 
@@ -66,7 +72,7 @@ export function renderSummary(
   }
   // The command comes before the lists: here they are complete, and can be long.
   const head = [...top, ...action, ...lists]
-  let room = maxBytes - bytes(head) - 200
+  let room = Math.min(maxBytes - bytes(head) - 200, MAX_FULL_REPORT_BYTES)
   for (;;) {
     if (room < 1_000) return head.join('\n')
     const report = renderMarkdown(analysis, { maxChars: room })

@@ -1,13 +1,11 @@
 import type {
   Analysis,
-  AttributeChange,
   CommitReport,
   ChangeAction,
   Plan,
   PlanFormat,
   ResourceChange
 } from '../model.js'
-import { renderAttributeLines } from './diff.js'
 
 export { formatValue } from './diff.js'
 
@@ -130,16 +128,6 @@ export function isListed(change: ResourceChange): boolean {
     change.movedFrom !== undefined ||
     change.imported
   )
-}
-
-/**
- * Every attribute of a change, nothing folded, with Terraform's `~`: what the
- * Markdown report shows until it moves to `renderAttributeDiff` (diff.ts).
- */
-export function formatAttributeLines(
-  attributes: readonly AttributeChange[]
-): string[] {
-  return renderAttributeLines(attributes, 'terminal')
 }
 
 /** "3 to create, 1 to replace, ...", skipping zero counts. */

@@ -10,7 +10,6 @@ import {
   renderAttributeDiff,
   renderAttributeLines
 } from '../../src/report/diff.js'
-import { formatAttributeLines } from '../../src/report/values.js'
 import {
   analyzeFixtures,
   changeAt,
@@ -470,13 +469,12 @@ describe('renderAttributeLines', () => {
     )
   })
 
-  it('is what formatAttributeLines still gives its callers, with ~', () => {
+  it('lists every attribute, nothing folded, with ~ in the terminal style', () => {
     const change = changeAt(
       KITCHEN_SINK,
       'module.database.terraform_data.primary_db'
     )
-    const lines = formatAttributeLines(change.attributes)
-    expect(lines).toEqual(renderAttributeLines(change.attributes, 'terminal'))
+    const lines = renderAttributeLines(change.attributes, 'terminal')
     expect(lines[0]).toBe(
       '~ id = "a76f6176-7571-f157-f8dd-a46206d1ed42" -> (known after apply)'
     )
