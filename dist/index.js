@@ -47297,827 +47297,6 @@ function normalizeEach(inputs, changeSets, plans, redactor, options) {
     }
 }
 
-/** Files whose change counts as a change of infrastructure code. */
-const INFRA_FILE = /\.(tf|tfvars|tf\.json|hcl)$|(^|\/)(cdk\.json|Pulumi[^/]*\.ya?ml)$/;
-/**
- * The one pure pipeline shared by the Action and the CLI: normalise every
- * plan with one redactor over all their secrets, attribute destructive
- * changes to the commits that caused them, count and decide. Inputs come
- * from `readPlan`, one file at a time, so that each file's text can be
- * freed as soon as it is parsed. "Blocked" is a result, not an error.
- */
-function analyze(inputs, options = {}) {
-    const { plans } = normalizePlans(inputs, options);
-    const { history } = options;
-    let gateHistory;
-    let commits;
-    if (history !== undefined) {
-        const bySha = new Map(history.verdicts.map((verdict) => [verdict.sha, verdict]));
-        commits = history.commits.map((commit) => commitReport(commit, bySha.get(commit.sha)));
-        const reports = new Map(commits.map((report) => [report.sha, report]));
-        gateHistory = {
-            commits: reports,
-            attribution: attributeChanges({
-                plans,
-                ...history,
-                stackDirs: options.stackDirs ?? {}
-            }),
-            aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports),
-            aiUnread: history.commits
-                .filter((commit) => commit.filesUnknown === true &&
-                reports.get(commit.sha)?.verdict === 'ai')
-                .map((commit) => commit.sha)
-        };
-    }
-    const { decision, verdicts } = judgeChanges(plans, options.policy, gateHistory);
-    return {
-        plans,
-        summary: countChanges(plans),
-        decision,
-        // Several plans can carry the same caveat (every template diff does): say it once.
-        warnings: [...new Set(plans.flatMap((plan) => plan.warnings))],
-        ...(commits === undefined ? {} : { commits, verdicts })
-    };
-}
-/**
- * Whether an AI commit of the range changed infrastructure code. For CDK,
- * CloudFormation and Pulumi plans the code is ordinary source (a CDK app
- * in TypeScript, say), which plangate cannot tell from application code:
- * there any AI commit counts.
- */
-function aiTouchedInfra(plans, commits, reports) {
-    const ai = commits.filter((commit) => reports.get(commit.sha)?.verdict === 'ai');
-    if (ai.length === 0)
-        return false;
-    if (plans.some((plan) => plan.sourceMap === undefined))
-        return true;
-    // A commit whose diff could not be read may have changed anything.
-    return ai.some((commit) => commit.filesUnknown === true ||
-        commit.files.some((file) => INFRA_FILE.test(file.path)));
-}
-function commitReport(commit, verdict) {
-    const report = {
-        sha: commit.sha,
-        subject: commit.subject,
-        verdict: verdict?.verdict ?? 'human',
-        // Two rules can quote the same line: show it once, under the first rule.
-        evidence: (verdict?.evidence ?? [])
-            .filter((evidence, i, all) => all.findIndex((other) => other.field === evidence.field && other.text === evidence.text) === i)
-            .map((evidence) => ({
-            ruleId: evidence.ruleId,
-            field: evidence.field,
-            text: evidence.text
-        }))
-    };
-    return {
-        ...report,
-        ...(verdict?.tool === undefined ? {} : { tool: verdict.tool }),
-        ...(verdict?.confidence === undefined
-            ? {}
-            : { confidence: verdict.confidence })
-    };
-}
-
-/** Upper bound on one git command's output; V8 strings stop near 512 MiB. */
-const MAX_GIT_OUTPUT_BYTES = 256 * 1024 * 1024;
-/** Longest excerpt of git's stderr an error message quotes. */
-const MAX_STDERR_CHARS = 200;
-/**
- * Git (or the repository it reads) cannot give plangate the commits to
- * review. The message is one line: the repository, what failed, git's first
- * stderr line when it has one, and what to do about it. It never quotes file
- * content.
- */
-class GitSourceError extends Error {
-    name = 'GitSourceError';
-    /** The repository directory as the caller passed it. */
-    repo;
-    /** The git subcommand that failed (`log`, `rev-parse`), or `git` itself. */
-    command;
-    /** The first non-empty line git wrote to stderr, truncated. */
-    stderr;
-    hint;
-    constructor(repo, command, problem, stderr, hint, options) {
-        super(`${repo}: ${problem}${stderr === undefined ? '' : ` (git ${command}: ${stderr})`}${hint === undefined ? '' : `; ${hint}`}`, options);
-        this.repo = repo;
-        this.command = command;
-        this.stderr = stderr;
-        this.hint = hint;
-    }
-}
-const LOG_FIELDS = [
-    '%H',
-    '%P',
-    '%an',
-    '%ae',
-    '%cn',
-    '%ce',
-    '%aI',
-    '%s',
-    '%N',
-    '%B'
-];
-/**
- * Reads the commits of `base..head` from a local clone, oldest first, with
- * their messages, identities, `refs/notes/ai` notes and zero-context diffs:
- * everything the CLI needs for attribution, without a network.
- *
- * Order is `git rev-list --reverse --topo-order`. Each commit is diffed
- * against its first parent (see `SourceCommit.files`), with renames found.
- */
-function readLocalCommits(options) {
-    const { repo } = options;
-    const shallow = runGit(repo, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
-    const base = resolveCommit(repo, 'base', options.base, shallow);
-    const head = resolveCommit(repo, 'head', options.head ?? 'HEAD', shallow);
-    if (shallow)
-        requireMergeBase(repo, options.base, base, head);
-    const log = runGit(repo, [
-        'log',
-        '-z',
-        '--reverse',
-        '--topo-order',
-        '--encoding=UTF-8',
-        '--no-show-signature',
-        '--no-notes',
-        '--notes=ai',
-        `--format=${LOG_FIELDS.join('%x00')}`,
-        `${base}..${head}`,
-        '--'
-    ]);
-    const commits = parseLog(repo, log);
-    if (commits.length === 0)
-        return [];
-    // One diff-tree for the whole range: `SHA PARENT` diffs against that parent only.
-    const input = commits
-        .map((c) => c.parents[0] === undefined ? c.sha : `${c.sha} ${c.parents[0]}`)
-        .join('\n');
-    const patch = runGit(repo, [
-        'diff-tree',
-        '--stdin',
-        '--root',
-        '-r',
-        '-p',
-        '--unified=0',
-        '--no-color',
-        '--no-ext-diff',
-        '--no-textconv',
-        '--find-renames',
-        '--submodule=short',
-        '--src-prefix=a/',
-        '--dst-prefix=b/',
-        '--',
-        ...(options.paths ?? [])
-    ], `${input}\n`);
-    const diffs = parseDiffTree(repo, patch);
-    return commits.map((c) => ({ ...c, files: diffs.get(c.sha) ?? [] }));
-}
-/**
- * Reads, in one `git cat-file --batch`, the text before and after each
- * commit of every changed file `include` accepts, because hunks give line
- * numbers and attribution needs the blocks around them.
- */
-function readFileVersions(repo, commits, include = () => true) {
-    const wanted = [];
-    const requests = [];
-    for (const commit of commits) {
-        for (const file of commit.files) {
-            const before = file.previousPath ?? file.path;
-            // cat-file reads one name a line: a path with a line break cannot be asked for.
-            if (!include(file.path) || /[\n\r]/.test(file.path + before))
-                continue;
-            const parent = commit.parents[0];
-            wanted.push({
-                sha: commit.sha,
-                path: file.path,
-                ...(file.status === 'added' || parent === undefined
-                    ? {}
-                    : { before: `${parent}:${before}` }),
-                ...(file.status === 'deleted'
-                    ? {}
-                    : { after: `${commit.sha}:${file.path}` })
-            });
-        }
-    }
-    for (const w of wanted) {
-        if (w.before !== undefined)
-            requests.push(w.before);
-        if (w.after !== undefined)
-            requests.push(w.after);
-    }
-    if (requests.length === 0)
-        return [];
-    const out = runGitBytes(repo, ['cat-file', '--batch'], `${requests.join('\n')}\n`);
-    const blobs = new Map();
-    let at = 0;
-    for (const request of requests) {
-        const eol = out.indexOf(0x0a, at);
-        if (eol < 0)
-            throw catFileError(repo);
-        const header = out.toString('utf8', at, eol);
-        at = eol + 1;
-        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-            blobs.set(request, undefined);
-            continue;
-        }
-        const size = Number(header.split(' ')[2]);
-        if (!Number.isInteger(size) || at + size > out.length) {
-            throw catFileError(repo);
-        }
-        blobs.set(request, out.toString('utf8', at, at + size));
-        at += size + 1;
-    }
-    return wanted.map((w) => {
-        const before = w.before === undefined ? undefined : blobs.get(w.before);
-        const after = w.after === undefined ? undefined : blobs.get(w.after);
-        return {
-            sha: w.sha,
-            path: w.path,
-            ...(before === undefined ? {} : { before }),
-            ...(after === undefined ? {} : { after })
-        };
-    });
-}
-function catFileError(repo) {
-    return new GitSourceError(repo, 'cat-file', 'unexpected git cat-file output', undefined, 'please open an issue with your git version');
-}
-function resolveCommit(repo, which, ref, shallow) {
-    const sha = ref === ''
-        ? ''
-        : runGit(repo, [
-            'rev-parse',
-            '--verify',
-            '--quiet',
-            '--end-of-options',
-            `${ref}^{commit}`
-        ], undefined, true).trim();
-    if (/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
-        return sha;
-    const fetch = `git fetch origin ${ref.replace(/^(?:refs\/remotes\/)?origin\//, '')}`;
-    const hint = which === 'head'
-        ? 'check out the change or pass --head with a ref or SHA that exists locally'
-        : shallow
-            ? `this is a shallow clone: fetch the base (${fetch}) or deepen it (git fetch --unshallow); in GitHub Actions use actions/checkout with fetch-depth: 0`
-            : `fetch it first (${fetch}); in GitHub Actions use actions/checkout with fetch-depth: 0`;
-    return fail(repo, 'rev-parse', `unknown ${which} ref "${ref}"`, hint);
-}
-/** In a shallow clone `base..head` is silently wrong when the histories do not meet. */
-function requireMergeBase(repo, baseRef, base, head) {
-    const found = runGit(repo, ['merge-base', '--end-of-options', base, head], undefined, true).trim();
-    if (found !== '')
-        return;
-    fail(repo, 'merge-base', `shallow clone without the history that joins "${baseRef}" and the head`, 'deepen it (git fetch --deepen=200, or git fetch --unshallow); in GitHub Actions use actions/checkout with fetch-depth: 0');
-}
-function fail(repo, command, problem, hint) {
-    throw new GitSourceError(repo, command, problem, undefined, hint);
-}
-/** Variables a calling hook or wrapper may set that would point git elsewhere. */
-const REPOSITORY_ENV = [
-    'GIT_DIR',
-    'GIT_WORK_TREE',
-    'GIT_INDEX_FILE',
-    'GIT_COMMON_DIR',
-    'GIT_OBJECT_DIRECTORY',
-    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-    'GIT_NAMESPACE',
-    'GIT_NOTES_REF'
-];
-/**
- * Runs one read-only git command in `repo` and returns its stdout. With
- * `allowFailure`, an exit status of 1 (git's "not found" for `--verify
- * --quiet` and `merge-base`) returns `''` instead of throwing.
- */
-function runGit(repo, args, input, allowFailure = false) {
-    return runGitBytes(repo, args, input, allowFailure).toString('utf8');
-}
-function runGitBytes(repo, args, input, allowFailure = false) {
-    const env = { ...process.env, LC_ALL: 'C' };
-    for (const name of REPOSITORY_ENV)
-        delete env[name];
-    try {
-        return execFileSync('git', ['-C', repo, '-c', 'core.quotepath=off', ...args], {
-            env,
-            maxBuffer: MAX_GIT_OUTPUT_BYTES,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            ...(input === undefined ? {} : { input })
-        });
-    }
-    catch (error) {
-        if (allowFailure &&
-            exitStatus(error) === 1 &&
-            stderrLine(error) === undefined) {
-            return Buffer.alloc(0);
-        }
-        throw toGitError(repo, args[0] ?? 'git', error);
-    }
-}
-function toGitError(repo, command, error) {
-    const code = property(error, 'code');
-    if (code === 'ENOENT' && exitStatus(error) === undefined) {
-        return new GitSourceError(repo, 'git', 'git is not installed or not on PATH', undefined, 'install git (https://git-scm.com/downloads) and run again', { cause: error });
-    }
-    if (code === 'ENOBUFS') {
-        return new GitSourceError(repo, command, `git ${command} wrote more than ${MAX_GIT_OUTPUT_BYTES / 1024 / 1024} MiB`, undefined, 'review a shorter range (--base) or limit the diffs to infrastructure files', { cause: error });
-    }
-    const stderr = stderrLine(error);
-    if (stderr !== undefined && /not a git repository/i.test(stderr)) {
-        return new GitSourceError(repo, command, 'not a git repository', stderr, 'pass --repo with a directory inside the clone that holds the change', { cause: error });
-    }
-    if (stderr !== undefined && /cannot change to/i.test(stderr)) {
-        return new GitSourceError(repo, command, 'no such directory', stderr, 'pass --repo with an existing directory', { cause: error });
-    }
-    return new GitSourceError(repo, command, `git ${command} failed${exitStatus(error) === undefined ? '' : ` with exit status ${exitStatus(error)}`}`, stderr, undefined, { cause: error });
-}
-function property(value, key) {
-    return typeof value === 'object' && value !== null && key in value
-        ? value[key]
-        : undefined;
-}
-function exitStatus(error) {
-    const status = property(error, 'status');
-    return typeof status === 'number' ? status : undefined;
-}
-function stderrLine(error) {
-    const stderr = property(error, 'stderr');
-    const text = typeof stderr === 'string'
-        ? stderr
-        : Buffer.isBuffer(stderr)
-            ? stderr.toString('utf8')
-            : '';
-    const line = text
-        .split('\n')
-        .map((l) => l.trim())
-        .find((l) => l !== '');
-    if (line === undefined)
-        return undefined;
-    return line.length > MAX_STDERR_CHARS
-        ? `${line.slice(0, MAX_STDERR_CHARS - 1)}…`
-        : line;
-}
-function parseLog(repo, text) {
-    if (text === '')
-        return [];
-    const fields = (text.endsWith('\0') ? text.slice(0, -1) : text).split('\0');
-    const width = LOG_FIELDS.length;
-    if (fields.length % width !== 0) {
-        throw new GitSourceError(repo, 'log', `unexpected git log output (${fields.length} fields, expected a multiple of ${width})`);
-    }
-    const commits = [];
-    for (let i = 0; i < fields.length; i += width) {
-        const [sha, parents, an, ae, cn, ce, date, subject, notes, message] = fields.slice(i, i + width);
-        commits.push({
-            sha,
-            parents: parents === '' ? [] : parents.split(' '),
-            author: { name: an, email: ae },
-            committer: { name: cn, email: ce },
-            authorDate: date,
-            subject,
-            message,
-            ...(notes === '' ? {} : { notes })
-        });
-    }
-    return commits;
-}
-const COMMIT_LINE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-const HUNK_HEADER$1 = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-/**
- * Parses `git diff-tree --stdin -p --unified=0` output: a commit line, then
- * that commit's file sections. Commits with no change in the pathspec have
- * no section at all.
- */
-function parseDiffTree(repo, text) {
-    const byCommit = new Map();
-    const lines = text.split('\n');
-    if (lines.at(-1) === '')
-        lines.pop();
-    let files;
-    let file;
-    const flush = () => {
-        if (file !== undefined && files !== undefined)
-            files.push(finishFile(repo, file));
-        file = undefined;
-    };
-    const malformed = (index, what) => new GitSourceError(repo, 'diff-tree', `unexpected git diff-tree output at line ${index + 1}: ${what}`, undefined, 'please open an issue with your git version');
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (COMMIT_LINE.test(line)) {
-            flush();
-            files = [];
-            byCommit.set(line, files);
-            continue;
-        }
-        if (line.startsWith('diff --git ')) {
-            if (files === undefined)
-                throw malformed(i, 'a file before any commit');
-            flush();
-            file = {
-                header: splitHeader(line.slice('diff --git '.length)),
-                status: 'modified',
-                from: undefined,
-                to: undefined,
-                oldName: undefined,
-                newName: undefined,
-                hunks: []
-            };
-            continue;
-        }
-        if (file === undefined) {
-            // Only the commit line and file sections are expected; tolerate blank lines.
-            if (line === '')
-                continue;
-            throw malformed(i, 'text outside a file section');
-        }
-        const hunk = HUNK_HEADER$1.exec(line);
-        if (hunk !== null) {
-            const oldLines = hunk[2] === undefined ? 1 : Number(hunk[2]);
-            const newLines = hunk[4] === undefined ? 1 : Number(hunk[4]);
-            const removed = [];
-            const added = [];
-            while (removed.length < oldLines || added.length < newLines) {
-                i++;
-                const body = lines[i];
-                if (body === undefined)
-                    throw malformed(i, 'a hunk cut short');
-                if (body.startsWith('\\'))
-                    continue;
-                if (body.startsWith('-') && removed.length < oldLines) {
-                    removed.push(body.slice(1));
-                }
-                else if (body.startsWith('+') && added.length < newLines) {
-                    added.push(body.slice(1));
-                }
-                else {
-                    throw malformed(i, 'a hunk line that does not match its header');
-                }
-            }
-            file.hunks.push({
-                oldStart: Number(hunk[1]),
-                oldLines,
-                newStart: Number(hunk[3]),
-                newLines,
-                removed,
-                added
-            });
-            continue;
-        }
-        if (line.startsWith('\\'))
-            continue; // "\ No newline at end of file"
-        if (line.startsWith('new file mode '))
-            file.status = 'added';
-        else if (line.startsWith('deleted file mode '))
-            file.status = 'deleted';
-        else if (line.startsWith('rename from ')) {
-            file.status = 'renamed';
-            file.from = unquote(line.slice('rename from '.length));
-        }
-        else if (line.startsWith('rename to ')) {
-            file.to = unquote(line.slice('rename to '.length));
-        }
-        else if (line.startsWith('copy to ')) {
-            // Copies are not searched for; if git reports one, the copy is new.
-            file.status = 'added';
-            file.to = unquote(line.slice('copy to '.length));
-        }
-        else if (line.startsWith('--- ')) {
-            file.oldName = diffName(line.slice(4), 'a/');
-        }
-        else if (line.startsWith('+++ ')) {
-            file.newName = diffName(line.slice(4), 'b/');
-        }
-        // Other extended headers (index, mode, similarity, "Binary files ...
-        // differ", copy from) add nothing the port carries.
-    }
-    flush();
-    return byCommit;
-}
-function finishFile(repo, file) {
-    const path = file.status === 'deleted'
-        ? (file.oldName ?? file.header?.a)
-        : (file.newName ?? file.to ?? file.header?.b);
-    if (path === undefined) {
-        throw new GitSourceError(repo, 'diff-tree', 'unexpected git diff-tree output: a file section without a path', undefined, 'please open an issue with your git version');
-    }
-    const previousPath = file.status === 'renamed' ? (file.from ?? file.oldName) : undefined;
-    return {
-        path,
-        ...(previousPath === undefined ? {} : { previousPath }),
-        status: file.status,
-        hunks: file.hunks
-    };
-}
-/** `a/x` or `/dev/null` from a `---`/`+++` line; undefined for /dev/null. */
-function diffName(raw, prefix) {
-    // Git ends the name with a tab when it contains a space.
-    const name = raw.startsWith('"') ? unquote(raw) : raw.replace(/\t$/, '');
-    if (name === '/dev/null')
-        return undefined;
-    return name.startsWith(prefix) ? name.slice(prefix.length) : name;
-}
-/**
- * Splits `a/X b/Y` from a `diff --git` line. Only needed for sections with no
- * `---`/`+++` or rename lines (binary files, mode changes, empty files), where
- * both names are the same, so an unquoted header splits in the middle.
- */
-function splitHeader(rest) {
-    if (rest.startsWith('"')) {
-        const [a, after] = readQuoted(rest);
-        const second = after.replace(/^ /, '');
-        const b = second.startsWith('"') ? readQuoted(second)[0] : second;
-        return strip(a, b);
-    }
-    const half = (rest.length - 1) / 2;
-    if (Number.isInteger(half) && rest[half] === ' ') {
-        const a = rest.slice(0, half);
-        const b = rest.slice(half + 1);
-        if (a.slice(2) === b.slice(2))
-            return strip(a, b);
-    }
-    const at = rest.indexOf(' b/');
-    if (at < 0)
-        return undefined;
-    const b = rest.slice(at + 1);
-    return strip(rest.slice(0, at), b.startsWith('"') ? readQuoted(b)[0] : b);
-}
-function strip(a, b) {
-    return {
-        a: a.startsWith('a/') ? a.slice(2) : a,
-        b: b.startsWith('b/') ? b.slice(2) : b
-    };
-}
-/** A path as git prints it, C-quoted when it holds special characters. */
-function unquote(raw) {
-    return raw.startsWith('"') ? readQuoted(raw)[0] : raw;
-}
-const ESCAPES = {
-    a: 7,
-    b: 8,
-    t: 9,
-    n: 10,
-    v: 11,
-    f: 12,
-    r: 13,
-    '"': 34,
-    '\\': 92
-};
-/**
- * Reads one C-style quoted string (git's `quote_c_style`) from the start of
- * `raw` and returns it with the rest. Octal escapes are bytes, so the result
- * is decoded as UTF-8 once all bytes are known.
- */
-function readQuoted(raw) {
-    const bytes = [];
-    let i = 1;
-    for (; i < raw.length; i++) {
-        const code = raw.codePointAt(i) ?? 0;
-        if (code === 34)
-            break; // "
-        if (code !== 92) {
-            // A character outside the BMP takes two UTF-16 units.
-            const ch = String.fromCodePoint(code);
-            bytes.push(...Buffer.from(ch, 'utf8'));
-            i += ch.length - 1;
-            continue;
-        }
-        const next = raw[i + 1] ?? '';
-        const octal = /^[0-7]{3}/.exec(raw.slice(i + 1, i + 4));
-        if (octal !== null) {
-            bytes.push(parseInt(octal[0], 8));
-            i += 3;
-        }
-        else {
-            bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
-            i += 1;
-        }
-    }
-    return [Buffer.from(bytes).toString('utf8'), raw.slice(i + 1)];
-}
-
-/**
- * Commits whose diffs are read through the API when the checkout does not
- * have them (one request each). Past this, the remaining commits are
- * reviewed without diffs and a warning says so: a checkout with
- * `fetch-depth: 0` avoids the whole cost.
- */
-const MAX_API_DIFF_COMMITS = 100;
-/**
- * The GitHub side of the commit-source port: the pull request's commit list
- * and identities come from the API (the authority on what the pull request
- * contains, at most 250 through REST and the rest through GraphQL, never a
- * truncated list); diffs and file versions come from the local checkout when
- * it has the commits, else from the API.
- */
-async function readPullHistory(options) {
-    const { port, pr, workspace } = options;
-    const log = options.log ?? (() => undefined);
-    const listed = await port.listPullCommits(pr.number, pr.commitCount);
-    const warnings = [];
-    let local = [];
-    try {
-        local = readLocalCommits({
-            repo: workspace,
-            base: pr.baseSha,
-            head: pr.headSha
-        });
-    }
-    catch (error) {
-        log(`local history not used: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const localBySha = new Map(local.map((commit) => [commit.sha, commit]));
-    const pullRequest = {
-        authorLogin: pr.author.login,
-        authorType: authorType(pr.author.type),
-        body: pr.body,
-        headBranch: pr.headRef
-    };
-    const verdicts = new Map(listed.map((commit) => [
-        commit.sha,
-        classifyCommit(toFacts(commit), pullRequest, options.rules)
-    ]));
-    // Past the budget, read AI and automation commits' diffs first: theirs decide the gate.
-    const rank = (sha) => ({ ai: 0, automation: 1, human: 2 })[verdicts.get(sha)?.verdict ?? 'human'];
-    const missing = listed
-        .filter((commit) => !localBySha.has(commit.sha))
-        .map((commit, index) => ({ commit, index }))
-        .sort((a, b) => rank(a.commit.sha) - rank(b.commit.sha) || a.index - b.index)
-        .map(({ commit }) => commit);
-    const fetched = missing.slice(0, MAX_API_DIFF_COMMITS);
-    if (missing.length > fetched.length)
-        warnings.push(`${missing.length} commits of the pull request are not in the checkout; the diffs of ${missing.length - fetched.length} of them were not read (at most ${MAX_API_DIFF_COMMITS} through the API, AI commits first), so destructive changes they may have caused count as unattributed. Check out with fetch-depth: 0 so that every commit can be attributed.`);
-    const apiFiles = new Map();
-    for (const commit of fetched)
-        apiFiles.set(commit.sha, (await port.getCommitFiles(commit.sha)).map(toFileChange));
-    const commits = listed.map((commit) => {
-        const fromLocal = localBySha.get(commit.sha);
-        const files = fromLocal?.files ?? apiFiles.get(commit.sha);
-        return {
-            ...toFacts(commit),
-            ...(fromLocal?.notes === undefined ? {} : { notes: fromLocal.notes }),
-            files: files ?? [],
-            ...(files === undefined ? { filesUnknown: true } : {})
-        };
-    });
-    const isTf = (path) => path.endsWith('.tf');
-    const versions = new Map();
-    const localCommits = commits.filter((c) => localBySha.has(c.sha));
-    if (localCommits.length > 0)
-        for (const version of readFileVersions(workspace, localCommits, isTf))
-            versions.set(versionKey(version.sha, version.path), {
-                ...(version.before === undefined ? {} : { before: version.before }),
-                ...(version.after === undefined ? {} : { after: version.after })
-            });
-    await readApiVersions(port, commits.filter((c) => apiFiles.has(c.sha)), isTf, versions);
-    return {
-        history: {
-            commits,
-            // The notes of a local commit can add evidence: classify again with them.
-            verdicts: commits.map((commit) => commit.notes === undefined
-                ? (verdicts.get(commit.sha) ??
-                    classifyCommit(commit, pullRequest, options.rules))
-                : classifyCommit(commit, pullRequest, options.rules)),
-            versions,
-            rootDirs: options.rootDirs
-        },
-        pullCommits: listed,
-        pullRequest,
-        localDiffs: localCommits.length,
-        apiDiffs: apiFiles.size,
-        warnings
-    };
-}
-function toFacts(commit) {
-    const subject = commit.message.split('\n', 1)[0] ?? '';
-    return {
-        sha: commit.sha,
-        parents: commit.parents,
-        author: { name: commit.author.name, email: commit.author.email },
-        committer: { name: commit.committer.name, email: commit.committer.email },
-        message: commit.message,
-        subject,
-        authorDate: commit.author.date
-    };
-}
-function authorType(type) {
-    return PR_AUTHOR_TYPES.find((t) => t === type) ?? 'User';
-}
-const STATUS = {
-    added: 'added',
-    copied: 'added',
-    modified: 'modified',
-    changed: 'modified',
-    unchanged: 'modified',
-    removed: 'deleted',
-    renamed: 'renamed'
-};
-/** An API file entry as the port's zero-context hunks. */
-function toFileChange(file) {
-    const status = STATUS[file.status] ?? 'modified';
-    return {
-        path: file.path,
-        ...(status === 'renamed' && file.previousPath !== undefined
-            ? { previousPath: file.previousPath }
-            : {}),
-        status,
-        hunks: file.patch === undefined ? [] : splitPatch(file.patch)
-    };
-}
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-/**
- * Splits a unified diff with context (the API's `patch`) into zero-context
- * hunks, as `git diff --unified=0` would give them: each run of removed
- * and added lines between context lines becomes one hunk.
- */
-function splitPatch(patch) {
-    const hunks = [];
-    let oldLine = 0;
-    let newLine = 0;
-    let removed = [];
-    let added = [];
-    let oldStart = 0;
-    let newStart = 0;
-    const flush = () => {
-        if (removed.length === 0 && added.length === 0)
-            return;
-        hunks.push({
-            oldStart: removed.length === 0 ? oldStart - 1 : oldStart,
-            oldLines: removed.length,
-            newStart: added.length === 0 ? newStart - 1 : newStart,
-            newLines: added.length,
-            removed,
-            added
-        });
-        removed = [];
-        added = [];
-    };
-    for (const line of patch.split('\n')) {
-        const header = HUNK_HEADER.exec(line);
-        if (header !== null) {
-            flush();
-            oldLine = Number(header[1]);
-            newLine = Number(header[3]);
-            // An empty side (`-0,0`) starts before line 1.
-            if (header[2] === '0')
-                oldLine++;
-            if (header[4] === '0')
-                newLine++;
-            continue;
-        }
-        const mark = line[0];
-        if (mark === '-' || mark === '+') {
-            if (removed.length === 0 && added.length === 0) {
-                oldStart = oldLine;
-                newStart = newLine;
-            }
-            if (mark === '-') {
-                removed.push(line.slice(1));
-                oldLine++;
-            }
-            else {
-                added.push(line.slice(1));
-                newLine++;
-            }
-        }
-        else if (mark === '\\') {
-            continue;
-        }
-        else if (mark === ' ' || line === '') {
-            flush();
-            oldLine++;
-            newLine++;
-        }
-    }
-    flush();
-    return hunks;
-}
-async function readApiVersions(port, commits, include, versions) {
-    const wanted = [];
-    const slots = [];
-    for (const commit of commits) {
-        for (const file of commit.files) {
-            if (!include(file.path))
-                continue;
-            const key = versionKey(commit.sha, file.path);
-            const parent = commit.parents[0];
-            if (file.status !== 'added' && parent !== undefined) {
-                slots.push({ key, side: 'before', index: wanted.length });
-                wanted.push({ ref: parent, path: file.previousPath ?? file.path });
-            }
-            if (file.status !== 'deleted') {
-                slots.push({ key, side: 'after', index: wanted.length });
-                wanted.push({ ref: commit.sha, path: file.path });
-            }
-        }
-    }
-    if (wanted.length === 0)
-        return;
-    const files = await port.readFiles(wanted);
-    for (const slot of slots) {
-        const text = files[slot.index]?.text;
-        if (text === undefined)
-            continue;
-        versions.set(slot.key, { ...versions.get(slot.key), [slot.side]: text });
-    }
-}
-
 /** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
 const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64;
 /**
@@ -60842,6 +60021,520 @@ function buildPolicyRules(config, source) {
     }
 }
 
+/** Upper bound on one git command's output; V8 strings stop near 512 MiB. */
+const MAX_GIT_OUTPUT_BYTES = 256 * 1024 * 1024;
+/** Longest excerpt of git's stderr an error message quotes. */
+const MAX_STDERR_CHARS = 200;
+/**
+ * Git (or the repository it reads) cannot give plangate the commits to
+ * review. The message is one line: the repository, what failed, git's first
+ * stderr line when it has one, and what to do about it. It never quotes file
+ * content.
+ */
+class GitSourceError extends Error {
+    name = 'GitSourceError';
+    /** The repository directory as the caller passed it. */
+    repo;
+    /** The git subcommand that failed (`log`, `rev-parse`), or `git` itself. */
+    command;
+    /** The first non-empty line git wrote to stderr, truncated. */
+    stderr;
+    hint;
+    constructor(repo, command, problem, stderr, hint, options) {
+        super(`${repo}: ${problem}${stderr === undefined ? '' : ` (git ${command}: ${stderr})`}${hint === undefined ? '' : `; ${hint}`}`, options);
+        this.repo = repo;
+        this.command = command;
+        this.stderr = stderr;
+        this.hint = hint;
+    }
+}
+const LOG_FIELDS = [
+    '%H',
+    '%P',
+    '%an',
+    '%ae',
+    '%cn',
+    '%ce',
+    '%aI',
+    '%s',
+    '%N',
+    '%B'
+];
+/**
+ * Reads the commits of `base..head` from a local clone, oldest first, with
+ * their messages, identities, `refs/notes/ai` notes and zero-context diffs:
+ * everything the CLI needs for attribution, without a network.
+ *
+ * Order is `git rev-list --reverse --topo-order`. Each commit is diffed
+ * against its first parent (see `SourceCommit.files`), with renames found.
+ */
+function readLocalCommits(options) {
+    const { repo } = options;
+    const shallow = runGit(repo, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
+    const base = resolveCommit(repo, 'base', options.base, shallow);
+    const head = resolveCommit(repo, 'head', options.head ?? 'HEAD', shallow);
+    if (shallow)
+        requireMergeBase(repo, options.base, base, head);
+    const log = runGit(repo, [
+        'log',
+        '-z',
+        '--reverse',
+        '--topo-order',
+        '--encoding=UTF-8',
+        '--no-show-signature',
+        '--no-notes',
+        '--notes=ai',
+        `--format=${LOG_FIELDS.join('%x00')}`,
+        `${base}..${head}`,
+        '--'
+    ]);
+    const commits = parseLog(repo, log);
+    if (commits.length === 0)
+        return [];
+    // One diff-tree for the whole range: `SHA PARENT` diffs against that parent only.
+    const input = commits
+        .map((c) => c.parents[0] === undefined ? c.sha : `${c.sha} ${c.parents[0]}`)
+        .join('\n');
+    const patch = runGit(repo, [
+        'diff-tree',
+        '--stdin',
+        '--root',
+        '-r',
+        '-p',
+        '--unified=0',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--find-renames',
+        '--submodule=short',
+        '--src-prefix=a/',
+        '--dst-prefix=b/',
+        '--',
+        ...(options.paths ?? [])
+    ], `${input}\n`);
+    const diffs = parseDiffTree(repo, patch);
+    return commits.map((c) => ({ ...c, files: diffs.get(c.sha) ?? [] }));
+}
+/**
+ * Reads, in one `git cat-file --batch`, the text before and after each
+ * commit of every changed file `include` accepts, because hunks give line
+ * numbers and attribution needs the blocks around them.
+ */
+function readFileVersions(repo, commits, include = () => true) {
+    const wanted = [];
+    const requests = [];
+    for (const commit of commits) {
+        for (const file of commit.files) {
+            const before = file.previousPath ?? file.path;
+            // cat-file reads one name a line: a path with a line break cannot be asked for.
+            if (!include(file.path) || /[\n\r]/.test(file.path + before))
+                continue;
+            const parent = commit.parents[0];
+            wanted.push({
+                sha: commit.sha,
+                path: file.path,
+                ...(file.status === 'added' || parent === undefined
+                    ? {}
+                    : { before: `${parent}:${before}` }),
+                ...(file.status === 'deleted'
+                    ? {}
+                    : { after: `${commit.sha}:${file.path}` })
+            });
+        }
+    }
+    for (const w of wanted) {
+        if (w.before !== undefined)
+            requests.push(w.before);
+        if (w.after !== undefined)
+            requests.push(w.after);
+    }
+    if (requests.length === 0)
+        return [];
+    const out = runGitBytes(repo, ['cat-file', '--batch'], `${requests.join('\n')}\n`);
+    const blobs = new Map();
+    let at = 0;
+    for (const request of requests) {
+        const eol = out.indexOf(0x0a, at);
+        if (eol < 0)
+            throw catFileError(repo);
+        const header = out.toString('utf8', at, eol);
+        at = eol + 1;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+            blobs.set(request, undefined);
+            continue;
+        }
+        const size = Number(header.split(' ')[2]);
+        if (!Number.isInteger(size) || at + size > out.length) {
+            throw catFileError(repo);
+        }
+        blobs.set(request, out.toString('utf8', at, at + size));
+        at += size + 1;
+    }
+    return wanted.map((w) => {
+        const before = w.before === undefined ? undefined : blobs.get(w.before);
+        const after = w.after === undefined ? undefined : blobs.get(w.after);
+        return {
+            sha: w.sha,
+            path: w.path,
+            ...(before === undefined ? {} : { before }),
+            ...(after === undefined ? {} : { after })
+        };
+    });
+}
+function catFileError(repo) {
+    return new GitSourceError(repo, 'cat-file', 'unexpected git cat-file output', undefined, 'please open an issue with your git version');
+}
+function resolveCommit(repo, which, ref, shallow) {
+    const sha = ref === ''
+        ? ''
+        : runGit(repo, [
+            'rev-parse',
+            '--verify',
+            '--quiet',
+            '--end-of-options',
+            `${ref}^{commit}`
+        ], undefined, true).trim();
+    if (/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
+        return sha;
+    const fetch = `git fetch origin ${ref.replace(/^(?:refs\/remotes\/)?origin\//, '')}`;
+    const hint = which === 'head'
+        ? 'check out the change or pass --head with a ref or SHA that exists locally'
+        : shallow
+            ? `this is a shallow clone: fetch the base (${fetch}) or deepen it (git fetch --unshallow); in GitHub Actions use actions/checkout with fetch-depth: 0`
+            : `fetch it first (${fetch}); in GitHub Actions use actions/checkout with fetch-depth: 0`;
+    return fail(repo, 'rev-parse', `unknown ${which} ref "${ref}"`, hint);
+}
+/** In a shallow clone `base..head` is silently wrong when the histories do not meet. */
+function requireMergeBase(repo, baseRef, base, head) {
+    const found = runGit(repo, ['merge-base', '--end-of-options', base, head], undefined, true).trim();
+    if (found !== '')
+        return;
+    fail(repo, 'merge-base', `shallow clone without the history that joins "${baseRef}" and the head`, 'deepen it (git fetch --deepen=200, or git fetch --unshallow); in GitHub Actions use actions/checkout with fetch-depth: 0');
+}
+function fail(repo, command, problem, hint) {
+    throw new GitSourceError(repo, command, problem, undefined, hint);
+}
+/** Variables a calling hook or wrapper may set that would point git elsewhere. */
+const REPOSITORY_ENV = [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_INDEX_FILE',
+    'GIT_COMMON_DIR',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+    'GIT_NAMESPACE',
+    'GIT_NOTES_REF'
+];
+/**
+ * Runs one read-only git command in `repo` and returns its stdout. With
+ * `allowFailure`, an exit status of 1 (git's "not found" for `--verify
+ * --quiet` and `merge-base`) returns `''` instead of throwing.
+ */
+function runGit(repo, args, input, allowFailure = false) {
+    return runGitBytes(repo, args, input, allowFailure).toString('utf8');
+}
+function runGitBytes(repo, args, input, allowFailure = false) {
+    const env = { ...process.env, LC_ALL: 'C' };
+    for (const name of REPOSITORY_ENV)
+        delete env[name];
+    try {
+        return execFileSync('git', ['-C', repo, '-c', 'core.quotepath=off', ...args], {
+            env,
+            maxBuffer: MAX_GIT_OUTPUT_BYTES,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            ...(input === undefined ? {} : { input })
+        });
+    }
+    catch (error) {
+        if (allowFailure &&
+            exitStatus(error) === 1 &&
+            stderrLine(error) === undefined) {
+            return Buffer.alloc(0);
+        }
+        throw toGitError(repo, args[0] ?? 'git', error);
+    }
+}
+function toGitError(repo, command, error) {
+    const code = property(error, 'code');
+    if (code === 'ENOENT' && exitStatus(error) === undefined) {
+        return new GitSourceError(repo, 'git', 'git is not installed or not on PATH', undefined, 'install git (https://git-scm.com/downloads) and run again', { cause: error });
+    }
+    if (code === 'ENOBUFS') {
+        return new GitSourceError(repo, command, `git ${command} wrote more than ${MAX_GIT_OUTPUT_BYTES / 1024 / 1024} MiB`, undefined, 'review a shorter range (--base) or limit the diffs to infrastructure files', { cause: error });
+    }
+    const stderr = stderrLine(error);
+    if (stderr !== undefined && /not a git repository/i.test(stderr)) {
+        return new GitSourceError(repo, command, 'not a git repository', stderr, 'pass --repo with a directory inside the clone that holds the change', { cause: error });
+    }
+    if (stderr !== undefined && /cannot change to/i.test(stderr)) {
+        return new GitSourceError(repo, command, 'no such directory', stderr, 'pass --repo with an existing directory', { cause: error });
+    }
+    return new GitSourceError(repo, command, `git ${command} failed${exitStatus(error) === undefined ? '' : ` with exit status ${exitStatus(error)}`}`, stderr, undefined, { cause: error });
+}
+function property(value, key) {
+    return typeof value === 'object' && value !== null && key in value
+        ? value[key]
+        : undefined;
+}
+function exitStatus(error) {
+    const status = property(error, 'status');
+    return typeof status === 'number' ? status : undefined;
+}
+function stderrLine(error) {
+    const stderr = property(error, 'stderr');
+    const text = typeof stderr === 'string'
+        ? stderr
+        : Buffer.isBuffer(stderr)
+            ? stderr.toString('utf8')
+            : '';
+    const line = text
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l !== '');
+    if (line === undefined)
+        return undefined;
+    return line.length > MAX_STDERR_CHARS
+        ? `${line.slice(0, MAX_STDERR_CHARS - 1)}…`
+        : line;
+}
+function parseLog(repo, text) {
+    if (text === '')
+        return [];
+    const fields = (text.endsWith('\0') ? text.slice(0, -1) : text).split('\0');
+    const width = LOG_FIELDS.length;
+    if (fields.length % width !== 0) {
+        throw new GitSourceError(repo, 'log', `unexpected git log output (${fields.length} fields, expected a multiple of ${width})`);
+    }
+    const commits = [];
+    for (let i = 0; i < fields.length; i += width) {
+        const [sha, parents, an, ae, cn, ce, date, subject, notes, message] = fields.slice(i, i + width);
+        commits.push({
+            sha,
+            parents: parents === '' ? [] : parents.split(' '),
+            author: { name: an, email: ae },
+            committer: { name: cn, email: ce },
+            authorDate: date,
+            subject,
+            message,
+            ...(notes === '' ? {} : { notes })
+        });
+    }
+    return commits;
+}
+const COMMIT_LINE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const HUNK_HEADER$1 = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Parses `git diff-tree --stdin -p --unified=0` output: a commit line, then
+ * that commit's file sections. Commits with no change in the pathspec have
+ * no section at all.
+ */
+function parseDiffTree(repo, text) {
+    const byCommit = new Map();
+    const lines = text.split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    let files;
+    let file;
+    const flush = () => {
+        if (file !== undefined && files !== undefined)
+            files.push(finishFile(repo, file));
+        file = undefined;
+    };
+    const malformed = (index, what) => new GitSourceError(repo, 'diff-tree', `unexpected git diff-tree output at line ${index + 1}: ${what}`, undefined, 'please open an issue with your git version');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (COMMIT_LINE.test(line)) {
+            flush();
+            files = [];
+            byCommit.set(line, files);
+            continue;
+        }
+        if (line.startsWith('diff --git ')) {
+            if (files === undefined)
+                throw malformed(i, 'a file before any commit');
+            flush();
+            file = {
+                header: splitHeader(line.slice('diff --git '.length)),
+                status: 'modified',
+                from: undefined,
+                to: undefined,
+                oldName: undefined,
+                newName: undefined,
+                hunks: []
+            };
+            continue;
+        }
+        if (file === undefined) {
+            // Only the commit line and file sections are expected; tolerate blank lines.
+            if (line === '')
+                continue;
+            throw malformed(i, 'text outside a file section');
+        }
+        const hunk = HUNK_HEADER$1.exec(line);
+        if (hunk !== null) {
+            const oldLines = hunk[2] === undefined ? 1 : Number(hunk[2]);
+            const newLines = hunk[4] === undefined ? 1 : Number(hunk[4]);
+            const removed = [];
+            const added = [];
+            while (removed.length < oldLines || added.length < newLines) {
+                i++;
+                const body = lines[i];
+                if (body === undefined)
+                    throw malformed(i, 'a hunk cut short');
+                if (body.startsWith('\\'))
+                    continue;
+                if (body.startsWith('-') && removed.length < oldLines) {
+                    removed.push(body.slice(1));
+                }
+                else if (body.startsWith('+') && added.length < newLines) {
+                    added.push(body.slice(1));
+                }
+                else {
+                    throw malformed(i, 'a hunk line that does not match its header');
+                }
+            }
+            file.hunks.push({
+                oldStart: Number(hunk[1]),
+                oldLines,
+                newStart: Number(hunk[3]),
+                newLines,
+                removed,
+                added
+            });
+            continue;
+        }
+        if (line.startsWith('\\'))
+            continue; // "\ No newline at end of file"
+        if (line.startsWith('new file mode '))
+            file.status = 'added';
+        else if (line.startsWith('deleted file mode '))
+            file.status = 'deleted';
+        else if (line.startsWith('rename from ')) {
+            file.status = 'renamed';
+            file.from = unquote(line.slice('rename from '.length));
+        }
+        else if (line.startsWith('rename to ')) {
+            file.to = unquote(line.slice('rename to '.length));
+        }
+        else if (line.startsWith('copy to ')) {
+            // Copies are not searched for; if git reports one, the copy is new.
+            file.status = 'added';
+            file.to = unquote(line.slice('copy to '.length));
+        }
+        else if (line.startsWith('--- ')) {
+            file.oldName = diffName(line.slice(4), 'a/');
+        }
+        else if (line.startsWith('+++ ')) {
+            file.newName = diffName(line.slice(4), 'b/');
+        }
+        // Other extended headers (index, mode, similarity, "Binary files ...
+        // differ", copy from) add nothing the port carries.
+    }
+    flush();
+    return byCommit;
+}
+function finishFile(repo, file) {
+    const path = file.status === 'deleted'
+        ? (file.oldName ?? file.header?.a)
+        : (file.newName ?? file.to ?? file.header?.b);
+    if (path === undefined) {
+        throw new GitSourceError(repo, 'diff-tree', 'unexpected git diff-tree output: a file section without a path', undefined, 'please open an issue with your git version');
+    }
+    const previousPath = file.status === 'renamed' ? (file.from ?? file.oldName) : undefined;
+    return {
+        path,
+        ...(previousPath === undefined ? {} : { previousPath }),
+        status: file.status,
+        hunks: file.hunks
+    };
+}
+/** `a/x` or `/dev/null` from a `---`/`+++` line; undefined for /dev/null. */
+function diffName(raw, prefix) {
+    // Git ends the name with a tab when it contains a space.
+    const name = raw.startsWith('"') ? unquote(raw) : raw.replace(/\t$/, '');
+    if (name === '/dev/null')
+        return undefined;
+    return name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+/**
+ * Splits `a/X b/Y` from a `diff --git` line. Only needed for sections with no
+ * `---`/`+++` or rename lines (binary files, mode changes, empty files), where
+ * both names are the same, so an unquoted header splits in the middle.
+ */
+function splitHeader(rest) {
+    if (rest.startsWith('"')) {
+        const [a, after] = readQuoted(rest);
+        const second = after.replace(/^ /, '');
+        const b = second.startsWith('"') ? readQuoted(second)[0] : second;
+        return strip(a, b);
+    }
+    const half = (rest.length - 1) / 2;
+    if (Number.isInteger(half) && rest[half] === ' ') {
+        const a = rest.slice(0, half);
+        const b = rest.slice(half + 1);
+        if (a.slice(2) === b.slice(2))
+            return strip(a, b);
+    }
+    const at = rest.indexOf(' b/');
+    if (at < 0)
+        return undefined;
+    const b = rest.slice(at + 1);
+    return strip(rest.slice(0, at), b.startsWith('"') ? readQuoted(b)[0] : b);
+}
+function strip(a, b) {
+    return {
+        a: a.startsWith('a/') ? a.slice(2) : a,
+        b: b.startsWith('b/') ? b.slice(2) : b
+    };
+}
+/** A path as git prints it, C-quoted when it holds special characters. */
+function unquote(raw) {
+    return raw.startsWith('"') ? readQuoted(raw)[0] : raw;
+}
+const ESCAPES = {
+    a: 7,
+    b: 8,
+    t: 9,
+    n: 10,
+    v: 11,
+    f: 12,
+    r: 13,
+    '"': 34,
+    '\\': 92
+};
+/**
+ * Reads one C-style quoted string (git's `quote_c_style`) from the start of
+ * `raw` and returns it with the rest. Octal escapes are bytes, so the result
+ * is decoded as UTF-8 once all bytes are known.
+ */
+function readQuoted(raw) {
+    const bytes = [];
+    let i = 1;
+    for (; i < raw.length; i++) {
+        const code = raw.codePointAt(i) ?? 0;
+        if (code === 34)
+            break; // "
+        if (code !== 92) {
+            // A character outside the BMP takes two UTF-16 units.
+            const ch = String.fromCodePoint(code);
+            bytes.push(...Buffer.from(ch, 'utf8'));
+            i += ch.length - 1;
+            continue;
+        }
+        const next = raw[i + 1] ?? '';
+        const octal = /^[0-7]{3}/.exec(raw.slice(i + 1, i + 4));
+        if (octal !== null) {
+            bytes.push(parseInt(octal[0], 8));
+            i += 3;
+        }
+        else {
+            bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return [Buffer.from(bytes).toString('utf8'), raw.slice(i + 1)];
+}
+
 /**
  * Reads the policy: the file given, else `.github/plangate.yml` of the
  * repository (or of the working directory), else the defaults. A file
@@ -60983,6 +60676,633 @@ function holdsInfraCode(dir) {
     }
     catch {
         return true;
+    }
+}
+
+/** Reading helpers every flow uses: the token's identity, the base branch's config, the plans, links and plangate's own comment. */
+/** The login `GITHUB_TOKEN` acts as, when the API cannot tell. */
+const ACTIONS_BOT = {
+    login: 'github-actions[bot]',
+    id: 0,
+    type: 'Bot'
+};
+function skipped() {
+    return {
+        decision: 'skipped',
+        digest: '',
+        counts: {},
+        gatedCount: 0,
+        reportPath: '',
+        commentId: ''
+    };
+}
+function requirePort(deps) {
+    if (deps.port === undefined)
+        throw new Error('input "github-token" is empty: a pull request review needs a token to read the pull request and set its status');
+    return deps.port;
+}
+function contextFor(inputs, baseRef) {
+    return inputs.statusContext === ''
+        ? `plangate/${baseRef}`
+        : inputs.statusContext;
+}
+/** The token's account; the job token's bot when the API will not say. */
+async function whoAmI(port, log) {
+    try {
+        return await port.viewer();
+    }
+    catch (error) {
+        log.warning(`could not read the token's own login (${error instanceof Error ? error.message : String(error)}); assuming ${ACTIONS_BOT.login}`);
+        return ACTIONS_BOT;
+    }
+}
+/** Same account, whichever API spelled the login (GraphQL drops `[bot]`). */
+function sameAccount(a, b) {
+    const norm = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
+    if (norm(a.login) !== norm(b.login))
+        return false;
+    return a.id === 0 || b.id === 0 || a.id === b.id;
+}
+/** The config from the base branch: a pull request cannot loosen its own gate. */
+async function basePolicy(port, inputs, pr) {
+    const [file] = await port.readFiles([
+        { ref: pr.baseSha, path: inputs.config }
+    ]);
+    return policyFromText(file?.text, `${inputs.config} at ${pr.baseRef} (${pr.baseSha.slice(0, 12)})`, inputs.configIsDefault);
+}
+function readPlans(inputs, log) {
+    if (inputs.plans.length === 0)
+        throw new Error('input "plan" is empty: name the plan files to review (one path or glob per line)');
+    // Paths and globs are relative to the working directory: the workspace, on a runner.
+    const paths = expandPlanGlobs(inputs.plans, process.cwd());
+    const refs = expandPlanPaths(paths);
+    if (inputs.requirePlans.length > 0) {
+        // Before any plan is read: a stack without a plan is an error, not a smaller review.
+        const required = checkRequiredPlans(inputs.requirePlans, refs.map((ref) => ref.path), process.cwd());
+        log.info(`require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`);
+    }
+    return refs.map((ref) => readPlan({
+        source: ref.source,
+        text: readPlanFile(ref.path, () => readFileSync$1(0))
+    }));
+}
+/** Plan source → module directory; without a git checkout, relative to the workspace. */
+function rootDirs(workspace, inputs) {
+    const sources = inputs.map((input) => input.source);
+    try {
+        return planRootDirs(workspace, sources, undefined);
+    }
+    catch {
+        return new Map(sources.map((source) => {
+            const dir = relative(workspace, resolve(source, '..'));
+            return [source, dir.startsWith('..') ? '' : dir.split(sep$2).join('/')];
+        }));
+    }
+}
+/** Links for the reports: the repository, the pull request, the run. */
+function linksOf(context, pullNumber) {
+    return {
+        ...(context.repositoryUrl === undefined
+            ? {}
+            : { repositoryUrl: context.repositoryUrl }),
+        ...(pullNumber === undefined ? {} : { pullNumber }),
+        ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl })
+    };
+}
+/** Who approved and denied, for the reports. */
+function peopleOf(outcome) {
+    if (outcome === undefined)
+        return {};
+    return {
+        approvedBy: outcome.approvedBy,
+        deniedBy: outcome.deniedBy,
+        required: outcome.required
+    };
+}
+/**
+ * plangate's comment for a status context: the newest comment whose first
+ * line is our marker for that context AND whose author is the token's own
+ * account. A pasted marker is not enough, and text is never matched.
+ */
+function findOwnComment(comments, viewer, statusContext) {
+    let found;
+    for (const comment of comments)
+        if (isOwnComment(comment, viewer, statusContext))
+            found = comment;
+    return found;
+}
+/** A comment of plangate's own identity with its marker for the context. */
+function isOwnComment(comment, viewer, statusContext) {
+    if (!sameAccount(comment.author, viewer))
+        return false;
+    if (viewer.type === 'Bot' && comment.author.type !== 'Bot')
+        return false;
+    return parseMarker(comment.body)?.context === statusContext;
+}
+
+/** Files whose change counts as a change of infrastructure code. */
+const INFRA_FILE = /\.(tf|tfvars|tf\.json|hcl)$|(^|\/)(cdk\.json|Pulumi[^/]*\.ya?ml)$/;
+/**
+ * The one pure pipeline shared by the Action and the CLI: normalise every
+ * plan with one redactor over all their secrets, attribute destructive
+ * changes to the commits that caused them, count and decide. Inputs come
+ * from `readPlan`, one file at a time, so that each file's text can be
+ * freed as soon as it is parsed. "Blocked" is a result, not an error.
+ */
+function analyze(inputs, options = {}) {
+    const { plans } = normalizePlans(inputs, options);
+    const { history } = options;
+    let gateHistory;
+    let commits;
+    if (history !== undefined) {
+        const bySha = new Map(history.verdicts.map((verdict) => [verdict.sha, verdict]));
+        commits = history.commits.map((commit) => commitReport(commit, bySha.get(commit.sha)));
+        const reports = new Map(commits.map((report) => [report.sha, report]));
+        gateHistory = {
+            commits: reports,
+            attribution: attributeChanges({
+                plans,
+                ...history,
+                stackDirs: options.stackDirs ?? {}
+            }),
+            aiTouchedInfra: aiTouchedInfra(plans, history.commits, reports),
+            aiUnread: history.commits
+                .filter((commit) => commit.filesUnknown === true &&
+                reports.get(commit.sha)?.verdict === 'ai')
+                .map((commit) => commit.sha)
+        };
+    }
+    const { decision, verdicts } = judgeChanges(plans, options.policy, gateHistory);
+    return {
+        plans,
+        summary: countChanges(plans),
+        decision,
+        // Several plans can carry the same caveat (every template diff does): say it once.
+        warnings: [...new Set(plans.flatMap((plan) => plan.warnings))],
+        ...(commits === undefined ? {} : { commits, verdicts })
+    };
+}
+/**
+ * Whether an AI commit of the range changed infrastructure code. For CDK,
+ * CloudFormation and Pulumi plans the code is ordinary source (a CDK app
+ * in TypeScript, say), which plangate cannot tell from application code:
+ * there any AI commit counts.
+ */
+function aiTouchedInfra(plans, commits, reports) {
+    const ai = commits.filter((commit) => reports.get(commit.sha)?.verdict === 'ai');
+    if (ai.length === 0)
+        return false;
+    if (plans.some((plan) => plan.sourceMap === undefined))
+        return true;
+    // A commit whose diff could not be read may have changed anything.
+    return ai.some((commit) => commit.filesUnknown === true ||
+        commit.files.some((file) => INFRA_FILE.test(file.path)));
+}
+function commitReport(commit, verdict) {
+    const report = {
+        sha: commit.sha,
+        subject: commit.subject,
+        verdict: verdict?.verdict ?? 'human',
+        // Two rules can quote the same line: show it once, under the first rule.
+        evidence: (verdict?.evidence ?? [])
+            .filter((evidence, i, all) => all.findIndex((other) => other.field === evidence.field && other.text === evidence.text) === i)
+            .map((evidence) => ({
+            ruleId: evidence.ruleId,
+            field: evidence.field,
+            text: evidence.text
+        }))
+    };
+    return {
+        ...report,
+        ...(verdict?.tool === undefined ? {} : { tool: verdict.tool }),
+        ...(verdict?.confidence === undefined
+            ? {}
+            : { confidence: verdict.confidence })
+    };
+}
+
+/** Everything a flow writes to GitHub and to the runner: the comment, labels, the commit status, the job summary and the JSON report. */
+/** Labels plangate manages; they describe, they never authorise. */
+const LABELS = {
+    destructive: 'plangate:destructive',
+    needsApproval: 'plangate:needs-approval'
+};
+/** Annotations per kind per step that GitHub shows. */
+const MAX_ANNOTATIONS = 10;
+async function upsertComment(deps, port, pr, existing, review) {
+    const { inputs, log } = deps;
+    if (inputs.comment === 'off')
+        return '';
+    const { view } = review;
+    const { body, tier, listTier, hidden } = renderComment(review.analysis, view);
+    if (tier !== 'full' || hidden > 0)
+        log.info(`the comment is ${body.length} characters: the full report in the ${tier} tier, the gated list in the ${listTier} tier${hidden > 0 ? `, ${hidden} destructive addresses left to the job summary` : ''}, to fit GitHub's size limit`);
+    if (inputs.comment === 'update' && existing !== undefined) {
+        if (existing.body !== body)
+            await port.updateComment(existing.id, body);
+        return String(existing.id);
+    }
+    const created = await port.createComment(pr.number, body);
+    return String(created.id);
+}
+/**
+ * `comment: new` leaves a comment per run: the older ones of this status
+ * context say that they are outdated and link to the new one. Best effort:
+ * they are display only.
+ */
+async function markOlderStale(deps, port, comments, viewer, view, newId) {
+    const url = itemUrl('comment', Number(newId), view.links);
+    for (const comment of comments) {
+        if (String(comment.id) === newId)
+            continue;
+        if (!isOwnComment(comment, viewer, view.statusContext))
+            continue;
+        const body = restateAsStale(comment.body, {
+            statusContext: view.statusContext,
+            headSha: view.headSha,
+            ...(url === undefined ? {} : { url }),
+            ...(view.links === undefined ? {} : { links: view.links })
+        });
+        if (body === undefined || body === comment.body)
+            continue;
+        try {
+            await port.updateComment(comment.id, body);
+        }
+        catch (error) {
+            deps.log.warning(`could not mark comment ${comment.id} as outdated: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+}
+/**
+ * A command for an earlier head: the pull request has moved on, and the
+ * sticky comment still offers the earlier head's command. It is restated as
+ * outdated, unless a run rewrote it meanwhile (read again just before the
+ * write). Best effort: the comment is display only.
+ */
+async function markStaleHead(deps, port, pr, viewer, statusContext) {
+    try {
+        const own = findOwnComment(await port.listIssueComments(pr.number), viewer, statusContext);
+        const marker = own === undefined ? undefined : parseMarker(own.body);
+        if (own === undefined || marker === undefined)
+            return;
+        if (marker.head === pr.headSha)
+            return;
+        const body = restateAsStale(own.body, {
+            statusContext,
+            headSha: pr.headSha,
+            links: linksOf(deps.context, pr.number)
+        });
+        if (body === undefined || body === own.body)
+            return;
+        const again = (await port.listIssueComments(pr.number)).find((c) => c.id === own.id);
+        if (again?.body !== own.body)
+            return;
+        await port.updateComment(own.id, body);
+    }
+    catch (error) {
+        deps.log.warning(`could not mark plangate's comment as outdated: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/**
+ * After writing `success`, checks that every counted approval still stands
+ * (not deleted, not edited, review still approved at the head). An
+ * evaluation that read the approvals just before a deletion, and wrote just
+ * after the deletion's own evaluation, would otherwise leave a stale
+ * success; this sets the status back to failure instead.
+ */
+async function verifyApproved(deps, port, pr, statusContext, outcome, status, review) {
+    if (outcome === undefined || status.state !== 'success')
+        return status;
+    for (const person of outcome.approvedBy) {
+        for (const candidate of person.candidates) {
+            const stands = candidate.kind === 'comment'
+                ? await port.commentStands(candidate.id)
+                : await port.reviewStands(pr.number, candidate.id, pr.headSha);
+            if (stands)
+                continue;
+            deps.log.warning(`the approval by @${person.login} changed while it was being counted (${candidate.kind} ${candidate.id}); the status goes back to failure and the next evaluation decides`);
+            const blocked = reviewStatus({
+                state: 'blocked',
+                gated: review.gated,
+                destructive: review.gated,
+                digest: review.digest
+            });
+            await setStatus(port, pr.headSha, statusContext, blocked, deps.context.runUrl);
+            return blocked;
+        }
+    }
+    return status;
+}
+async function syncLabels(port, pr, analysis, state, log) {
+    const wanted = new Map([
+        [LABELS.destructive, analysis.summary.destructive > 0],
+        [
+            LABELS.needsApproval,
+            state === 'blocked' || state === 'rejected' || state === 'incomplete'
+        ]
+    ]);
+    const present = new Set(pr.labels);
+    const add = [...wanted].filter(([l, on]) => on && !present.has(l));
+    const remove = [...wanted].filter(([l, on]) => !on && present.has(l));
+    try {
+        if (add.length > 0)
+            await port.addLabels(pr.number, add.map(([label]) => label));
+        for (const [label] of remove)
+            await port.removeLabel(pr.number, label);
+    }
+    catch (error) {
+        // Labels are a hint for people: failing to set one must not change the decision.
+        log.warning(`could not update labels: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+async function setStatus(port, sha, statusContext, status, runUrl) {
+    await port.setStatus(sha, {
+        state: status.state,
+        context: statusContext,
+        description: status.description,
+        ...(runUrl === undefined ? {} : { targetUrl: runUrl })
+    });
+}
+/** Best effort: an `error` status, so that the gate stays closed and says why. */
+async function reportError(deps, port, sha, statusContext, error) {
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+        await setStatus(port, sha, statusContext, errorStatus(message), deps.context.runUrl);
+    }
+    catch (statusError) {
+        deps.log.warning(`could not set the error status on ${sha.slice(0, 12)}: ${statusError instanceof Error ? statusError.message : String(statusError)}`);
+    }
+    deps.log.debug(`GitHub API requests: ${port.requestCount()}`);
+}
+/** Job summary, annotations, JSON report and outputs. */
+async function finish(deps, analysis, commentId, view) {
+    const { log, context } = deps;
+    for (const warning of analysis.warnings.slice(0, MAX_ANNOTATIONS))
+        log.warning(warning);
+    annotate(log, analysis);
+    const reportPath = join(context.tempDir, 'plangate-report.json');
+    writeFileSync(reportPath, renderJson(analysis, { name: 'plangate', version: VERSION }));
+    await log.summary(renderSummary(analysis, view));
+    const { state } = view;
+    const decision = state === 'pass' ? 'pass' : state === 'approved' ? 'approved' : 'blocked';
+    return {
+        decision,
+        digest: view.digest,
+        counts: { ...analysis.summary },
+        gatedCount: analysis.decision.gated.length,
+        reportPath,
+        commentId
+    };
+}
+/** One error annotation per gated change, up to GitHub's per-step limit. */
+function annotate(log, analysis) {
+    const { gated } = analysis.decision;
+    const shown = gated.length > MAX_ANNOTATIONS ? MAX_ANNOTATIONS - 1 : gated.length;
+    for (const change of gated.slice(0, shown))
+        log.error(`${change.address} (${change.source}): ${change.action}, ${change.why}`, 'plangate: needs approval');
+    if (gated.length > shown)
+        log.error(`${gated.length - shown} more gated changes: see the job summary`, 'plangate: needs approval');
+    for (const problem of analysis.decision.planProblems.slice(0, 3))
+        log.error(problem, 'plangate: incomplete plan');
+}
+
+/** Flow: push, workflow_dispatch and other events without a pull request (report only). */
+/** Push, workflow_dispatch and other events: summary, JSON report and outputs. */
+async function reportOnly(deps) {
+    const { inputs, context } = deps;
+    const policy = loadPolicy(inputs.configIsDefault
+        ? undefined
+        : resolve(context.workspace, inputs.config), context.workspace);
+    const analysis = analyze(readPlans(inputs, deps.log), {
+        policy: policy.config,
+        stackDirs: policy.config.stackDirs
+    });
+    return finish(deps, analysis, '', localView(analysis, { headSha: context.sha, links: linksOf(context) }));
+}
+
+/**
+ * Commits whose diffs are read through the API when the checkout does not
+ * have them (one request each). Past this, the remaining commits are
+ * reviewed without diffs and a warning says so: a checkout with
+ * `fetch-depth: 0` avoids the whole cost.
+ */
+const MAX_API_DIFF_COMMITS = 100;
+/**
+ * The GitHub side of the commit-source port: the pull request's commit list
+ * and identities come from the API (the authority on what the pull request
+ * contains, at most 250 through REST and the rest through GraphQL, never a
+ * truncated list); diffs and file versions come from the local checkout when
+ * it has the commits, else from the API.
+ */
+async function readPullHistory(options) {
+    const { port, pr, workspace } = options;
+    const log = options.log ?? (() => undefined);
+    const listed = await port.listPullCommits(pr.number, pr.commitCount);
+    const warnings = [];
+    let local = [];
+    try {
+        local = readLocalCommits({
+            repo: workspace,
+            base: pr.baseSha,
+            head: pr.headSha
+        });
+    }
+    catch (error) {
+        log(`local history not used: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const localBySha = new Map(local.map((commit) => [commit.sha, commit]));
+    const pullRequest = {
+        authorLogin: pr.author.login,
+        authorType: authorType(pr.author.type),
+        body: pr.body,
+        headBranch: pr.headRef
+    };
+    const verdicts = new Map(listed.map((commit) => [
+        commit.sha,
+        classifyCommit(toFacts(commit), pullRequest, options.rules)
+    ]));
+    // Past the budget, read AI and automation commits' diffs first: theirs decide the gate.
+    const rank = (sha) => ({ ai: 0, automation: 1, human: 2 })[verdicts.get(sha)?.verdict ?? 'human'];
+    const missing = listed
+        .filter((commit) => !localBySha.has(commit.sha))
+        .map((commit, index) => ({ commit, index }))
+        .sort((a, b) => rank(a.commit.sha) - rank(b.commit.sha) || a.index - b.index)
+        .map(({ commit }) => commit);
+    const fetched = missing.slice(0, MAX_API_DIFF_COMMITS);
+    if (missing.length > fetched.length)
+        warnings.push(`${missing.length} commits of the pull request are not in the checkout; the diffs of ${missing.length - fetched.length} of them were not read (at most ${MAX_API_DIFF_COMMITS} through the API, AI commits first), so destructive changes they may have caused count as unattributed. Check out with fetch-depth: 0 so that every commit can be attributed.`);
+    const apiFiles = new Map();
+    for (const commit of fetched)
+        apiFiles.set(commit.sha, (await port.getCommitFiles(commit.sha)).map(toFileChange));
+    const commits = listed.map((commit) => {
+        const fromLocal = localBySha.get(commit.sha);
+        const files = fromLocal?.files ?? apiFiles.get(commit.sha);
+        return {
+            ...toFacts(commit),
+            ...(fromLocal?.notes === undefined ? {} : { notes: fromLocal.notes }),
+            files: files ?? [],
+            ...(files === undefined ? { filesUnknown: true } : {})
+        };
+    });
+    const isTf = (path) => path.endsWith('.tf');
+    const versions = new Map();
+    const localCommits = commits.filter((c) => localBySha.has(c.sha));
+    if (localCommits.length > 0)
+        for (const version of readFileVersions(workspace, localCommits, isTf))
+            versions.set(versionKey(version.sha, version.path), {
+                ...(version.before === undefined ? {} : { before: version.before }),
+                ...(version.after === undefined ? {} : { after: version.after })
+            });
+    await readApiVersions(port, commits.filter((c) => apiFiles.has(c.sha)), isTf, versions);
+    return {
+        history: {
+            commits,
+            // The notes of a local commit can add evidence: classify again with them.
+            verdicts: commits.map((commit) => commit.notes === undefined
+                ? (verdicts.get(commit.sha) ??
+                    classifyCommit(commit, pullRequest, options.rules))
+                : classifyCommit(commit, pullRequest, options.rules)),
+            versions,
+            rootDirs: options.rootDirs
+        },
+        pullCommits: listed,
+        pullRequest,
+        localDiffs: localCommits.length,
+        apiDiffs: apiFiles.size,
+        warnings
+    };
+}
+function toFacts(commit) {
+    const subject = commit.message.split('\n', 1)[0] ?? '';
+    return {
+        sha: commit.sha,
+        parents: commit.parents,
+        author: { name: commit.author.name, email: commit.author.email },
+        committer: { name: commit.committer.name, email: commit.committer.email },
+        message: commit.message,
+        subject,
+        authorDate: commit.author.date
+    };
+}
+function authorType(type) {
+    return PR_AUTHOR_TYPES.find((t) => t === type) ?? 'User';
+}
+const STATUS = {
+    added: 'added',
+    copied: 'added',
+    modified: 'modified',
+    changed: 'modified',
+    unchanged: 'modified',
+    removed: 'deleted',
+    renamed: 'renamed'
+};
+/** An API file entry as the port's zero-context hunks. */
+function toFileChange(file) {
+    const status = STATUS[file.status] ?? 'modified';
+    return {
+        path: file.path,
+        ...(status === 'renamed' && file.previousPath !== undefined
+            ? { previousPath: file.previousPath }
+            : {}),
+        status,
+        hunks: file.patch === undefined ? [] : splitPatch(file.patch)
+    };
+}
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Splits a unified diff with context (the API's `patch`) into zero-context
+ * hunks, as `git diff --unified=0` would give them: each run of removed
+ * and added lines between context lines becomes one hunk.
+ */
+function splitPatch(patch) {
+    const hunks = [];
+    let oldLine = 0;
+    let newLine = 0;
+    let removed = [];
+    let added = [];
+    let oldStart = 0;
+    let newStart = 0;
+    const flush = () => {
+        if (removed.length === 0 && added.length === 0)
+            return;
+        hunks.push({
+            oldStart: removed.length === 0 ? oldStart - 1 : oldStart,
+            oldLines: removed.length,
+            newStart: added.length === 0 ? newStart - 1 : newStart,
+            newLines: added.length,
+            removed,
+            added
+        });
+        removed = [];
+        added = [];
+    };
+    for (const line of patch.split('\n')) {
+        const header = HUNK_HEADER.exec(line);
+        if (header !== null) {
+            flush();
+            oldLine = Number(header[1]);
+            newLine = Number(header[3]);
+            // An empty side (`-0,0`) starts before line 1.
+            if (header[2] === '0')
+                oldLine++;
+            if (header[4] === '0')
+                newLine++;
+            continue;
+        }
+        const mark = line[0];
+        if (mark === '-' || mark === '+') {
+            if (removed.length === 0 && added.length === 0) {
+                oldStart = oldLine;
+                newStart = newLine;
+            }
+            if (mark === '-') {
+                removed.push(line.slice(1));
+                oldLine++;
+            }
+            else {
+                added.push(line.slice(1));
+                newLine++;
+            }
+        }
+        else if (mark === '\\') {
+            continue;
+        }
+        else if (mark === ' ' || line === '') {
+            flush();
+            oldLine++;
+            newLine++;
+        }
+    }
+    flush();
+    return hunks;
+}
+async function readApiVersions(port, commits, include, versions) {
+    const wanted = [];
+    const slots = [];
+    for (const commit of commits) {
+        for (const file of commit.files) {
+            if (!include(file.path))
+                continue;
+            const key = versionKey(commit.sha, file.path);
+            const parent = commit.parents[0];
+            if (file.status !== 'added' && parent !== undefined) {
+                slots.push({ key, side: 'before', index: wanted.length });
+                wanted.push({ ref: parent, path: file.previousPath ?? file.path });
+            }
+            if (file.status !== 'deleted') {
+                slots.push({ key, side: 'after', index: wanted.length });
+                wanted.push({ ref: commit.sha, path: file.path });
+            }
+        }
+    }
+    if (wanted.length === 0)
+        return;
+    const files = await port.readFiles(wanted);
+    for (const slot of slots) {
+        const text = files[slot.index]?.text;
+        if (text === undefined)
+            continue;
+        versions.set(slot.key, { ...versions.get(slot.key), [slot.side]: text });
     }
 }
 
@@ -61131,105 +61451,7 @@ function isCommandLike(body) {
     return parseApprovalCommand(body).kind !== 'none';
 }
 
-/** Labels plangate manages; they describe, they never authorise. */
-const LABELS = {
-    destructive: 'plangate:destructive',
-    needsApproval: 'plangate:needs-approval'
-};
-/** Annotations per kind per step that GitHub shows. */
-const MAX_ANNOTATIONS = 10;
-/** The login `GITHUB_TOKEN` acts as, when the API cannot tell. */
-const ACTIONS_BOT = {
-    login: 'github-actions[bot]',
-    id: 0,
-    type: 'Bot'
-};
-/**
- * One run of the action. Pull requests get the full review (history from
- * the API, sticky comment, commit status, labels); merge groups get a status
- * derived from the pull request's own; every other event is report-only.
- * A pull request run that fails sets an `error` status before it throws,
- * so the gate stays closed.
- */
-async function run(deps) {
-    const { event } = deps.context;
-    switch (event.kind) {
-        case 'pull_request':
-            return reviewPullRequest(deps, event);
-        case 'workflow_run':
-            return reviewWorkflowRun(deps, event);
-        case 'merge_group':
-            return checkMergeGroup(deps, event);
-        case 'issue_comment':
-            if (!event.isPullRequest) {
-                deps.log.notice(`comment on issue #${event.number}, not on a pull request: nothing to evaluate`);
-                return skipped();
-            }
-            return reviewApprovals(deps, event.number, {
-                kind: 'comment',
-                id: event.commentId,
-                author: event.author,
-                deleted: event.action === 'deleted'
-            });
-        case 'pull_request_review':
-            return reviewApprovals(deps, event.number, {
-                kind: 'review',
-                id: event.reviewId,
-                author: event.author,
-                deleted: event.action === 'dismissed'
-            });
-        case 'report':
-            return reportOnly(deps);
-    }
-}
-/** Push, workflow_dispatch and other events: summary, JSON report and outputs. */
-async function reportOnly(deps) {
-    const { inputs, context } = deps;
-    const policy = loadPolicy(inputs.configIsDefault
-        ? undefined
-        : resolve(context.workspace, inputs.config), context.workspace);
-    const analysis = analyze(readPlans(inputs, deps.log), {
-        policy: policy.config,
-        stackDirs: policy.config.stackDirs
-    });
-    return finish(deps, analysis, '', localView(analysis, { headSha: context.sha, links: linksOf(context) }));
-}
-/**
- * App mode: the plan was made by a `pull_request` run of another workflow
- * and handed over as an artifact; this run works from the default branch.
- * The pull request is found from the run's head (the payload lists none for
- * forks), and the run must be for the pull request's current head.
- */
-async function reviewWorkflowRun(deps, event) {
-    if (event.triggeringEvent !== 'pull_request' &&
-        event.triggeringEvent !== 'pull_request_review')
-        throw new Error(`this workflow_run event is for a ${event.triggeringEvent} run; plangate reviews the plans of pull_request runs and re-evaluates approvals after pull_request_review runs`);
-    const port = requirePort(deps);
-    const number = event.pullNumbers[0] ??
-        (await port.findPullRequest(event.headRepo, event.headBranch, event.headSha))?.number;
-    if (number === undefined)
-        throw new Error(`no open pull request has ${event.headSha.slice(0, 12)} (${event.headRepo}:${event.headBranch}) as its head`);
-    if (event.triggeringEvent === 'pull_request_review')
-        return reviewApprovals(deps, number, undefined);
-    if (event.conclusion !== 'success') {
-        const pr = await port.getPullRequest(number);
-        const statusContext = contextFor(deps.inputs, pr.baseRef);
-        if (pr.headSha === event.headSha)
-            await setStatus(port, pr.headSha, statusContext, {
-                state: 'failure',
-                description: clip(`the plan run did not succeed (${event.conclusion || 'no conclusion'}): nothing to review`)
-            }, deps.context.runUrl);
-        throw new Error(`the plan run for ${event.headSha.slice(0, 12)} concluded ${JSON.stringify(event.conclusion)}, not success: there is no plan to review`);
-    }
-    return reviewPullRequest(deps, {
-        kind: 'pull_request',
-        name: 'workflow_run',
-        action: 'completed',
-        number,
-        headSha: event.headSha,
-        baseRef: ''
-    });
-}
+/** Flow: `pull_request`: the full review of a pull request's plans. */
 async function reviewPullRequest(deps, event) {
     const { inputs, context, log } = deps;
     const port = requirePort(deps);
@@ -61356,16 +61578,8 @@ async function reviewPullRequest(deps, event) {
         throw error;
     }
 }
-function skipped() {
-    return {
-        decision: 'skipped',
-        digest: '',
-        counts: {},
-        gatedCount: 0,
-        reportPath: '',
-        commentId: ''
-    };
-}
+
+/** Flow: `issue_comment` and `pull_request_review`: counting approvals against plangate's published review. */
 /**
  * An approval run (a comment, a review, a review nudge): reads no plan. The
  * gated set is the one plangate's own latest status at the head names; the
@@ -61533,6 +61747,45 @@ async function triggerIsCommand(port, pr, trigger) {
     const comment = (await port.listIssueComments(pr.number)).find((c) => c.id === trigger.id);
     return comment !== undefined && isCommandLike(comment.body);
 }
+
+/** Flow: `workflow_run` (app mode): the plan comes as an artifact of a pull request's run. */
+/**
+ * App mode: the plan was made by a `pull_request` run of another workflow
+ * and handed over as an artifact; this run works from the default branch.
+ * The pull request is found from the run's head (the payload lists none for
+ * forks), and the run must be for the pull request's current head.
+ */
+async function reviewWorkflowRun(deps, event) {
+    if (event.triggeringEvent !== 'pull_request' &&
+        event.triggeringEvent !== 'pull_request_review')
+        throw new Error(`this workflow_run event is for a ${event.triggeringEvent} run; plangate reviews the plans of pull_request runs and re-evaluates approvals after pull_request_review runs`);
+    const port = requirePort(deps);
+    const number = event.pullNumbers[0] ??
+        (await port.findPullRequest(event.headRepo, event.headBranch, event.headSha))?.number;
+    if (number === undefined)
+        throw new Error(`no open pull request has ${event.headSha.slice(0, 12)} (${event.headRepo}:${event.headBranch}) as its head`);
+    if (event.triggeringEvent === 'pull_request_review')
+        return reviewApprovals(deps, number, undefined);
+    if (event.conclusion !== 'success') {
+        const pr = await port.getPullRequest(number);
+        const statusContext = contextFor(deps.inputs, pr.baseRef);
+        if (pr.headSha === event.headSha)
+            await setStatus(port, pr.headSha, statusContext, {
+                state: 'failure',
+                description: clip(`the plan run did not succeed (${event.conclusion || 'no conclusion'}): nothing to review`)
+            }, deps.context.runUrl);
+        throw new Error(`the plan run for ${event.headSha.slice(0, 12)} concluded ${JSON.stringify(event.conclusion)}, not success: there is no plan to review`);
+    }
+    return reviewPullRequest(deps, {
+        kind: 'pull_request',
+        name: 'workflow_run',
+        action: 'completed',
+        number,
+        headSha: event.headSha,
+        baseRef: ''
+    });
+}
+
 /**
  * A merge group's commit gets plangate's status only from the queued pull
  * request's latest plangate status on its head, written by plangate's own
@@ -61583,284 +61836,44 @@ async function checkMergeGroup(deps, event) {
         throw error;
     }
 }
-function requirePort(deps) {
-    if (deps.port === undefined)
-        throw new Error('input "github-token" is empty: a pull request review needs a token to read the pull request and set its status');
-    return deps.port;
-}
-function contextFor(inputs, baseRef) {
-    return inputs.statusContext === ''
-        ? `plangate/${baseRef}`
-        : inputs.statusContext;
-}
-/** The token's account; the job token's bot when the API will not say. */
-async function whoAmI(port, log) {
-    try {
-        return await port.viewer();
-    }
-    catch (error) {
-        log.warning(`could not read the token's own login (${error instanceof Error ? error.message : String(error)}); assuming ${ACTIONS_BOT.login}`);
-        return ACTIONS_BOT;
-    }
-}
-/** Same account, whichever API spelled the login (GraphQL drops `[bot]`). */
-function sameAccount(a, b) {
-    const norm = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
-    if (norm(a.login) !== norm(b.login))
-        return false;
-    return a.id === 0 || b.id === 0 || a.id === b.id;
-}
-/** The config from the base branch: a pull request cannot loosen its own gate. */
-async function basePolicy(port, inputs, pr) {
-    const [file] = await port.readFiles([
-        { ref: pr.baseSha, path: inputs.config }
-    ]);
-    return policyFromText(file?.text, `${inputs.config} at ${pr.baseRef} (${pr.baseSha.slice(0, 12)})`, inputs.configIsDefault);
-}
-function readPlans(inputs, log) {
-    if (inputs.plans.length === 0)
-        throw new Error('input "plan" is empty: name the plan files to review (one path or glob per line)');
-    // Paths and globs are relative to the working directory: the workspace, on a runner.
-    const paths = expandPlanGlobs(inputs.plans, process.cwd());
-    const refs = expandPlanPaths(paths);
-    if (inputs.requirePlans.length > 0) {
-        // Before any plan is read: a stack without a plan is an error, not a smaller review.
-        const required = checkRequiredPlans(inputs.requirePlans, refs.map((ref) => ref.path), process.cwd());
-        log.info(`require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`);
-    }
-    return refs.map((ref) => readPlan({
-        source: ref.source,
-        text: readPlanFile(ref.path, () => readFileSync$1(0))
-    }));
-}
-/** Plan source → module directory; without a git checkout, relative to the workspace. */
-function rootDirs(workspace, inputs) {
-    const sources = inputs.map((input) => input.source);
-    try {
-        return planRootDirs(workspace, sources, undefined);
-    }
-    catch {
-        return new Map(sources.map((source) => {
-            const dir = relative(workspace, resolve(source, '..'));
-            return [source, dir.startsWith('..') ? '' : dir.split(sep$2).join('/')];
-        }));
-    }
-}
-async function upsertComment(deps, port, pr, existing, review) {
-    const { inputs, log } = deps;
-    if (inputs.comment === 'off')
-        return '';
-    const { view } = review;
-    const { body, tier, listTier, hidden } = renderComment(review.analysis, view);
-    if (tier !== 'full' || hidden > 0)
-        log.info(`the comment is ${body.length} characters: the full report in the ${tier} tier, the gated list in the ${listTier} tier${hidden > 0 ? `, ${hidden} destructive addresses left to the job summary` : ''}, to fit GitHub's size limit`);
-    if (inputs.comment === 'update' && existing !== undefined) {
-        if (existing.body !== body)
-            await port.updateComment(existing.id, body);
-        return String(existing.id);
-    }
-    const created = await port.createComment(pr.number, body);
-    return String(created.id);
-}
+
 /**
- * `comment: new` leaves a comment per run: the older ones of this status
- * context say that they are outdated and link to the new one. Best effort:
- * they are display only.
+ * One run of the action. Pull requests get the full review (history from
+ * the API, sticky comment, commit status, labels); merge groups get a status
+ * derived from the pull request's own; every other event is report-only.
+ * A pull request run that fails sets an `error` status before it throws,
+ * so the gate stays closed.
  */
-async function markOlderStale(deps, port, comments, viewer, view, newId) {
-    const url = itemUrl('comment', Number(newId), view.links);
-    for (const comment of comments) {
-        if (String(comment.id) === newId)
-            continue;
-        if (!isOwnComment(comment, viewer, view.statusContext))
-            continue;
-        const body = restateAsStale(comment.body, {
-            statusContext: view.statusContext,
-            headSha: view.headSha,
-            ...(url === undefined ? {} : { url }),
-            ...(view.links === undefined ? {} : { links: view.links })
-        });
-        if (body === undefined || body === comment.body)
-            continue;
-        try {
-            await port.updateComment(comment.id, body);
-        }
-        catch (error) {
-            deps.log.warning(`could not mark comment ${comment.id} as outdated: ${error instanceof Error ? error.message : String(error)}`);
-        }
-    }
-}
-/**
- * A command for an earlier head: the pull request has moved on, and the
- * sticky comment still offers the earlier head's command. It is restated as
- * outdated, unless a run rewrote it meanwhile (read again just before the
- * write). Best effort: the comment is display only.
- */
-async function markStaleHead(deps, port, pr, viewer, statusContext) {
-    try {
-        const own = findOwnComment(await port.listIssueComments(pr.number), viewer, statusContext);
-        const marker = own === undefined ? undefined : parseMarker(own.body);
-        if (own === undefined || marker === undefined)
-            return;
-        if (marker.head === pr.headSha)
-            return;
-        const body = restateAsStale(own.body, {
-            statusContext,
-            headSha: pr.headSha,
-            links: linksOf(deps.context, pr.number)
-        });
-        if (body === undefined || body === own.body)
-            return;
-        const again = (await port.listIssueComments(pr.number)).find((c) => c.id === own.id);
-        if (again?.body !== own.body)
-            return;
-        await port.updateComment(own.id, body);
-    }
-    catch (error) {
-        deps.log.warning(`could not mark plangate's comment as outdated: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-/** Links for the reports: the repository, the pull request, the run. */
-function linksOf(context, pullNumber) {
-    return {
-        ...(context.repositoryUrl === undefined
-            ? {}
-            : { repositoryUrl: context.repositoryUrl }),
-        ...(pullNumber === undefined ? {} : { pullNumber }),
-        ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl })
-    };
-}
-/** Who approved and denied, for the reports. */
-function peopleOf(outcome) {
-    if (outcome === undefined)
-        return {};
-    return {
-        approvedBy: outcome.approvedBy,
-        deniedBy: outcome.deniedBy,
-        required: outcome.required
-    };
-}
-/**
- * After writing `success`, checks that every counted approval still stands
- * (not deleted, not edited, review still approved at the head). An
- * evaluation that read the approvals just before a deletion, and wrote just
- * after the deletion's own evaluation, would otherwise leave a stale
- * success; this sets the status back to failure instead.
- */
-async function verifyApproved(deps, port, pr, statusContext, outcome, status, review) {
-    if (outcome === undefined || status.state !== 'success')
-        return status;
-    for (const person of outcome.approvedBy) {
-        for (const candidate of person.candidates) {
-            const stands = candidate.kind === 'comment'
-                ? await port.commentStands(candidate.id)
-                : await port.reviewStands(pr.number, candidate.id, pr.headSha);
-            if (stands)
-                continue;
-            deps.log.warning(`the approval by @${person.login} changed while it was being counted (${candidate.kind} ${candidate.id}); the status goes back to failure and the next evaluation decides`);
-            const blocked = reviewStatus({
-                state: 'blocked',
-                gated: review.gated,
-                destructive: review.gated,
-                digest: review.digest
+async function run(deps) {
+    const { event } = deps.context;
+    switch (event.kind) {
+        case 'pull_request':
+            return reviewPullRequest(deps, event);
+        case 'workflow_run':
+            return reviewWorkflowRun(deps, event);
+        case 'merge_group':
+            return checkMergeGroup(deps, event);
+        case 'issue_comment':
+            if (!event.isPullRequest) {
+                deps.log.notice(`comment on issue #${event.number}, not on a pull request: nothing to evaluate`);
+                return skipped();
+            }
+            return reviewApprovals(deps, event.number, {
+                kind: 'comment',
+                id: event.commentId,
+                author: event.author,
+                deleted: event.action === 'deleted'
             });
-            await setStatus(port, pr.headSha, statusContext, blocked, deps.context.runUrl);
-            return blocked;
-        }
+        case 'pull_request_review':
+            return reviewApprovals(deps, event.number, {
+                kind: 'review',
+                id: event.reviewId,
+                author: event.author,
+                deleted: event.action === 'dismissed'
+            });
+        case 'report':
+            return reportOnly(deps);
     }
-    return status;
-}
-/**
- * plangate's comment for a status context: the newest comment whose first
- * line is our marker for that context AND whose author is the token's own
- * account. A pasted marker is not enough, and text is never matched.
- */
-function findOwnComment(comments, viewer, statusContext) {
-    let found;
-    for (const comment of comments)
-        if (isOwnComment(comment, viewer, statusContext))
-            found = comment;
-    return found;
-}
-/** A comment of plangate's own identity with its marker for the context. */
-function isOwnComment(comment, viewer, statusContext) {
-    if (!sameAccount(comment.author, viewer))
-        return false;
-    if (viewer.type === 'Bot' && comment.author.type !== 'Bot')
-        return false;
-    return parseMarker(comment.body)?.context === statusContext;
-}
-async function syncLabels(port, pr, analysis, state, log) {
-    const wanted = new Map([
-        [LABELS.destructive, analysis.summary.destructive > 0],
-        [
-            LABELS.needsApproval,
-            state === 'blocked' || state === 'rejected' || state === 'incomplete'
-        ]
-    ]);
-    const present = new Set(pr.labels);
-    const add = [...wanted].filter(([l, on]) => on && !present.has(l));
-    const remove = [...wanted].filter(([l, on]) => !on && present.has(l));
-    try {
-        if (add.length > 0)
-            await port.addLabels(pr.number, add.map(([label]) => label));
-        for (const [label] of remove)
-            await port.removeLabel(pr.number, label);
-    }
-    catch (error) {
-        // Labels are a hint for people: failing to set one must not change the decision.
-        log.warning(`could not update labels: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-async function setStatus(port, sha, statusContext, status, runUrl) {
-    await port.setStatus(sha, {
-        state: status.state,
-        context: statusContext,
-        description: status.description,
-        ...(runUrl === undefined ? {} : { targetUrl: runUrl })
-    });
-}
-/** Best effort: an `error` status, so that the gate stays closed and says why. */
-async function reportError(deps, port, sha, statusContext, error) {
-    const message = error instanceof Error ? error.message : String(error);
-    try {
-        await setStatus(port, sha, statusContext, errorStatus(message), deps.context.runUrl);
-    }
-    catch (statusError) {
-        deps.log.warning(`could not set the error status on ${sha.slice(0, 12)}: ${statusError instanceof Error ? statusError.message : String(statusError)}`);
-    }
-    deps.log.debug(`GitHub API requests: ${port.requestCount()}`);
-}
-/** Job summary, annotations, JSON report and outputs. */
-async function finish(deps, analysis, commentId, view) {
-    const { log, context } = deps;
-    for (const warning of analysis.warnings.slice(0, MAX_ANNOTATIONS))
-        log.warning(warning);
-    annotate(log, analysis);
-    const reportPath = join(context.tempDir, 'plangate-report.json');
-    writeFileSync(reportPath, renderJson(analysis, { name: 'plangate', version: VERSION }));
-    await log.summary(renderSummary(analysis, view));
-    const { state } = view;
-    const decision = state === 'pass' ? 'pass' : state === 'approved' ? 'approved' : 'blocked';
-    return {
-        decision,
-        digest: view.digest,
-        counts: { ...analysis.summary },
-        gatedCount: analysis.decision.gated.length,
-        reportPath,
-        commentId
-    };
-}
-/** One error annotation per gated change, up to GitHub's per-step limit. */
-function annotate(log, analysis) {
-    const { gated } = analysis.decision;
-    const shown = gated.length > MAX_ANNOTATIONS ? MAX_ANNOTATIONS - 1 : gated.length;
-    for (const change of gated.slice(0, shown))
-        log.error(`${change.address} (${change.source}): ${change.action}, ${change.why}`, 'plangate: needs approval');
-    if (gated.length > shown)
-        log.error(`${gated.length - shown} more gated changes: see the job summary`, 'plangate: needs approval');
-    for (const problem of analysis.decision.planProblems.slice(0, 3))
-        log.error(problem, 'plangate: incomplete plan');
 }
 
 const log = {

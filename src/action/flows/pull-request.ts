@@ -1,0 +1,199 @@
+/** Flow: `pull_request`: the full review of a pull request's plans. */
+import { analyze } from '../../analyze.js'
+import type { AnalyzeOptions } from '../../analyze.js'
+import { computeDigest, gatedItems } from '../../gate/index.js'
+import type { ApprovalOutcome } from '../../gate/index.js'
+import { readPullHistory } from '../../github/history.js'
+import {
+  reviewStatus,
+  approversOf,
+  auditLines,
+  pendingDetail,
+  staleLines,
+  stateOf
+} from '../../report/index.js'
+import type { ReviewState, ReviewView } from '../../report/index.js'
+import { evaluatePull, publishedReview } from '../approvals.js'
+import type { ActionEvent } from '../context.js'
+import type { ActionOutputs, RunDeps } from '../types.js'
+import {
+  requirePort,
+  contextFor,
+  whoAmI,
+  sameAccount,
+  basePolicy,
+  readPlans,
+  rootDirs,
+  linksOf,
+  peopleOf,
+  findOwnComment
+} from '../shared.js'
+import {
+  upsertComment,
+  markOlderStale,
+  verifyApproved,
+  syncLabels,
+  setStatus,
+  reportError,
+  finish
+} from '../writers.js'
+import { reportOnly } from './report-only.js'
+
+export async function reviewPullRequest(
+  deps: RunDeps,
+  event: Extract<ActionEvent, { kind: 'pull_request' }>
+): Promise<ActionOutputs> {
+  const { inputs, context, log } = deps
+  const port = requirePort(deps)
+  let statusTarget = event.headSha
+  let statusContext = contextFor(inputs, event.baseRef)
+  try {
+    const pr = await port.getPullRequest(event.number)
+    statusContext = contextFor(inputs, pr.baseRef)
+    if (pr.state !== 'open') {
+      log.notice(
+        `pull request #${pr.number} is ${pr.merged ? 'merged' : 'closed'}: report only, no comment or status`
+      )
+      return await reportOnly(deps)
+    }
+    if (pr.headSha !== event.headSha) {
+      log.notice(
+        `pull request #${pr.number} has moved on to ${pr.headSha.slice(0, 12)} since this run started at ${event.headSha.slice(0, 12)}: report only; the newer commit's run decides`
+      )
+      return await reportOnly(deps)
+    }
+    statusTarget = pr.headSha
+
+    const viewer = await whoAmI(port, log)
+    const policy = await basePolicy(port, inputs, pr)
+    const inputsRead = readPlans(inputs, log)
+    const pulled = await readPullHistory({
+      port,
+      pr,
+      workspace: context.workspace,
+      rules: policy.rules,
+      rootDirs: rootDirs(context.workspace, inputsRead),
+      log: (message) => log.debug(message)
+    })
+    log.info(
+      `reviewed ${pulled.history.commits.length} commits (${pulled.localDiffs} diffs from the checkout, ${pulled.apiDiffs} from the API)`
+    )
+    for (const warning of pulled.warnings) log.warning(warning)
+    const options: AnalyzeOptions = {
+      policy: policy.config,
+      stackDirs: policy.config.stackDirs,
+      history: pulled.history
+    }
+    const analysis = analyze(inputsRead, options)
+    const gated = gatedItems(analysis)
+    const digest =
+      gated.length === 0
+        ? ''
+        : computeDigest(
+            {
+              repository: context.repository,
+              pullNumber: pr.number,
+              baseRef: pr.baseRef,
+              headSha: pr.headSha
+            },
+            gated
+          )
+    let state: ReviewState =
+      analysis.decision.planProblems.length > 0
+        ? 'incomplete'
+        : gated.length > 0
+          ? 'blocked'
+          : 'pass'
+
+    // Existing approvals count again on a re-run for the same head and gated set.
+    const comments =
+      inputs.comment !== 'off' || state === 'blocked'
+        ? await port.listIssueComments(pr.number)
+        : []
+    let outcome: ApprovalOutcome | undefined
+    if (state === 'blocked') {
+      const published = publishedReview(
+        await port.listStatuses(pr.headSha),
+        viewer,
+        statusContext,
+        sameAccount
+      )
+      if (published?.digest === digest) {
+        outcome = await evaluatePull({
+          port,
+          pr,
+          published,
+          commits: pulled.pullCommits,
+          policy: policy.config.approval,
+          comments,
+          log: (message) => log.debug(message)
+        })
+        state = stateOf(outcome)
+      }
+    }
+
+    const own = findOwnComment(comments, viewer, statusContext)
+    const view: ReviewView = {
+      state,
+      statusContext,
+      headSha: pr.headSha,
+      digest,
+      gatedCount: analysis.decision.gated.length,
+      destructiveCount: analysis.summary.destructive,
+      ...peopleOf(outcome),
+      audit: [
+        ...(outcome === undefined
+          ? []
+          : auditLines(outcome, digest, pr.headSha)),
+        ...staleLines(own?.body, pr.headSha)
+      ],
+      links: linksOf(context, pr.number)
+    }
+    const commentId = await upsertComment(deps, port, pr, own, {
+      analysis,
+      view
+    })
+    if (inputs.comment === 'new' && commentId !== '')
+      await markOlderStale(deps, port, comments, viewer, view, commentId)
+    if (inputs.labels) await syncLabels(port, pr, analysis, state, log)
+
+    // A push during the run leaves this head behind: its status would be stale, so only the old SHA gets it.
+    const latest = await port.getPullRequest(pr.number)
+    if (latest.headSha !== pr.headSha)
+      log.notice(
+        `pull request #${pr.number} moved to ${latest.headSha.slice(0, 12)} during the run; the status is set on ${pr.headSha.slice(0, 12)} only, and the new head waits for its own run`
+      )
+    let status = reviewStatus({
+      state,
+      gated: analysis.decision.gated.length,
+      destructive: analysis.summary.destructive,
+      digest,
+      approvers: approversOf(outcome, state),
+      planProblem: analysis.decision.planProblems[0],
+      detail: pendingDetail(outcome)
+    })
+    await setStatus(port, pr.headSha, statusContext, status, context.runUrl)
+    status = await verifyApproved(
+      deps,
+      port,
+      pr,
+      statusContext,
+      outcome,
+      status,
+      {
+        gated: analysis.decision.gated.length,
+        digest
+      }
+    )
+    // An approval withdrawn while it was being counted: the run did not approve.
+    if (state === 'approved' && status.state !== 'success') state = 'blocked'
+    log.info(
+      `status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
+    )
+    log.debug(`GitHub API requests: ${port.requestCount()}`)
+    return await finish(deps, analysis, commentId, { ...view, state })
+  } catch (error) {
+    await reportError(deps, port, statusTarget, statusContext, error)
+    throw error
+  }
+}
