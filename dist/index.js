@@ -37643,15 +37643,19 @@ function summarize(gated, planProblems) {
 
 /** Length of the digest a reviewer types: 64 bits of SHA-256, in lowercase hex. */
 const DIGEST_LENGTH = 16;
-/** Version of the digest's input layout; a new layout must change every digest. */
-const DIGEST_VERSION = 1;
 /**
- * The gated changes of an analysis, in a canonical order: what an approval
- * covers. A destructive change that is not gated is not part of it, so
- * approving cannot be needed for it, and adding one to the gate (a policy
- * change) changes the digest.
+ * Version of the digest's input layout; a new layout must change every digest.
+ * 2: every destructive change is an item (with whether it is gated), not only
+ * the gated ones, so that the digest binds the whole reviewed set.
  */
-function gatedItems(analysis) {
+const DIGEST_VERSION = 2;
+/**
+ * The destructive changes of an analysis, in a canonical order, each with
+ * whether the gate holds it: what a review covers. The digest binds them
+ * all, so that what a review showed (gated or not) can be recomputed from
+ * the record and cannot be edited unnoticed.
+ */
+function reviewedItems(analysis) {
     const items = [];
     const gatedKeys = new Set(analysis.decision.gated.map((g) => `${g.source}\u0000${g.address}`));
     for (const plan of analysis.plans) {
@@ -37663,14 +37667,15 @@ function gatedItems(analysis) {
             const gated = verdict === undefined
                 ? gatedKeys.has(`${plan.source}\u0000${change.address}`)
                 : verdict.gated;
-            if (!gated)
-                continue;
             items.push({
+                kind: 'change',
                 source: plan.source,
+                stack: plan.stack ?? '',
                 address: change.address,
                 action: change.action,
                 type: change.type,
-                reason: change.reason ?? ''
+                reason: change.reason ?? '',
+                gated
             });
         }
     }
@@ -37678,9 +37683,10 @@ function gatedItems(analysis) {
 }
 /**
  * The digest an approval must quote: SHA-256 over the repository, pull
- * request, base ref, head SHA and the sorted gated changes. Any new push
- * (head), retargeted base or change of the gated set gives a new digest,
- * so an approval never carries over to something the reviewer did not see.
+ * request, base ref, head SHA and every reviewed item, gated or not. Any new
+ * push (head), retargeted base or change of the reviewed set gives a new
+ * digest, so an approval never carries over to something the reviewer did
+ * not see.
  */
 function computeDigest(scope, items) {
     const canonical = JSON.stringify([
@@ -37689,27 +37695,36 @@ function computeDigest(scope, items) {
         scope.pullNumber,
         scope.baseRef,
         scope.headSha.toLowerCase(),
-        [...items]
-            .sort(compareItems)
-            .map((item) => [
-            item.source,
-            item.address,
-            item.action,
-            item.type,
-            item.reason
-        ])
+        [...items].sort(compareItems).map(canonicalItem)
     ]);
     return createHash('sha256')
         .update(canonical, 'utf8')
         .digest('hex')
         .slice(0, DIGEST_LENGTH);
 }
+/** The fields of an item in a fixed order: a field added later cannot collide with an old layout. */
+function canonicalItem(item) {
+    return [
+        item.kind,
+        item.source,
+        item.stack,
+        item.address,
+        item.action,
+        item.type,
+        item.reason,
+        item.gated,
+        [...(item.files ?? [])].sort(compare$1)
+    ];
+}
 function compareItems(a, b) {
-    return (compare$1(a.source, b.source) ||
+    return (compare$1(a.kind, b.kind) ||
+        compare$1(a.source, b.source) ||
+        compare$1(a.stack, b.stack) ||
         compare$1(a.address, b.address) ||
         compare$1(a.action, b.action) ||
         compare$1(a.type, b.type) ||
-        compare$1(a.reason, b.reason));
+        compare$1(a.reason, b.reason) ||
+        Number(a.gated) - Number(b.gated));
 }
 /** Code-unit order, independent of the locale. */
 function compare$1(a, b) {
@@ -43123,9 +43138,10 @@ function reviewStatus(review) {
         case 'pass':
             return {
                 state: 'success',
+                // The digest binds the reviewed set, for `verify` at apply time; nothing here is to approve.
                 description: review.destructive === 0
                     ? 'no destructive changes'
-                    : `${review.destructive} destructive, none needs approval`
+                    : `${review.destructive} destructive, none needs approval${digest === '' ? '' : ` (reviewed ${digest})`}`
             };
         case 'blocked': {
             // The command and digest end the text and are never clipped: approval runs read them back.
@@ -61329,12 +61345,14 @@ function publishedReview(statuses, viewer, statusContext, sameAccount) {
     if (latest === undefined || !['failure', 'success'].includes(latest.state))
         return undefined;
     const digest = digestOf(latest);
-    if (digest === undefined)
+    const gatedCount = Number(COUNT_IN_STATUS.exec(latest.description)?.[1] ?? '0');
+    // A passing review names its digest too (for `verify`), but holds nothing to approve.
+    if (digest === undefined || gatedCount === 0)
         return undefined;
     const first = ours.filter((s) => digestOf(s) === digest).at(-1) ?? latest;
     return {
         digest,
-        gatedCount: Number(COUNT_IN_STATUS.exec(latest.description)?.[1] ?? '0'),
+        gatedCount,
         reportAt: first.createdAt,
         latest
     };
@@ -61489,15 +61507,18 @@ async function reviewPullRequest(deps, event) {
             history: pulled.history
         };
         const analysis = analyze(inputsRead, options);
-        const gated = gatedItems(analysis);
-        const digest = gated.length === 0
+        const reviewed = reviewedItems(analysis);
+        const gated = reviewed.filter((item) => item.gated);
+        // The digest binds every reviewed item; only a gated set has a digest to approve.
+        const reviewDigest = reviewed.length === 0
             ? ''
             : computeDigest({
                 repository: context.repository,
                 pullNumber: pr.number,
                 baseRef: pr.baseRef,
                 headSha: pr.headSha
-            }, gated);
+            }, reviewed);
+        const digest = gated.length === 0 ? '' : reviewDigest;
         let state = analysis.decision.planProblems.length > 0
             ? 'incomplete'
             : gated.length > 0
@@ -61556,7 +61577,7 @@ async function reviewPullRequest(deps, event) {
             state,
             gated: analysis.decision.gated.length,
             destructive: analysis.summary.destructive,
-            digest,
+            digest: reviewDigest,
             approvers: approversOf(outcome, state),
             planProblem: analysis.decision.planProblems[0],
             detail: pendingDetail(outcome)

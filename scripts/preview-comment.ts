@@ -24,7 +24,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { analyze } from '../src/analyze.js'
 import type { Approver } from '../src/gate/index.js'
-import { computeDigest, gatedItems } from '../src/gate/index.js'
+import { computeDigest, gatedItems, reviewedItems } from '../src/gate/index.js'
 import type { Analysis } from '../src/model.js'
 import { readPlan } from '../src/plan/index.js'
 import { DEFAULT_POLICY } from '../src/policy/index.js'
@@ -78,7 +78,7 @@ function digestOf(analysis: Analysis): string {
           baseRef: 'main',
           headSha: HEAD
         },
-        gated
+        reviewedItems(analysis)
       )
 }
 

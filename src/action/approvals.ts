@@ -62,11 +62,15 @@ export function publishedReview(
   if (latest === undefined || !['failure', 'success'].includes(latest.state))
     return undefined
   const digest = digestOf(latest)
-  if (digest === undefined) return undefined
+  const gatedCount = Number(
+    COUNT_IN_STATUS.exec(latest.description)?.[1] ?? '0'
+  )
+  // A passing review names its digest too (for `verify`), but holds nothing to approve.
+  if (digest === undefined || gatedCount === 0) return undefined
   const first = ours.filter((s) => digestOf(s) === digest).at(-1) ?? latest
   return {
     digest,
-    gatedCount: Number(COUNT_IN_STATUS.exec(latest.description)?.[1] ?? '0'),
+    gatedCount,
     reportAt: first.createdAt,
     latest
   }

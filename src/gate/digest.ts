@@ -4,10 +4,14 @@ import type { Analysis, ChangeAction } from '../model.js'
 /** Length of the digest a reviewer types: 64 bits of SHA-256, in lowercase hex. */
 export const DIGEST_LENGTH = 16
 
-/** Version of the digest's input layout; a new layout must change every digest. */
-export const DIGEST_VERSION = 1
+/**
+ * Version of the digest's input layout; a new layout must change every digest.
+ * 2: every destructive change is an item (with whether it is gated), not only
+ * the gated ones, so that the digest binds the whole reviewed set.
+ */
+export const DIGEST_VERSION = 2
 
-/** Where the gated changes were reviewed: one pull request at one head. */
+/** Where the changes were reviewed: one pull request at one head. */
 export interface DigestScope {
   /** `owner/name`. */
   readonly repository: string
@@ -16,23 +20,34 @@ export interface DigestScope {
   readonly headSha: string
 }
 
-/** One gated change as the digest sees it. */
-export interface DigestItem {
+/** One destructive change as the digest (and the review record) sees it. */
+export interface ChangeItem {
+  readonly kind: 'change'
+  /** The plan file the change was read from, as the review named it. */
   readonly source: string
+  /** The stack a CloudFormation or Pulumi plan is about; '' for Terraform. */
+  readonly stack: string
   readonly address: string
   readonly action: ChangeAction
   readonly type: string
   /** The tool's reason (Terraform `action_reason`), or empty. */
   readonly reason: string
+  /** Whether the gate held it: an approval covers exactly the gated items. */
+  readonly gated: boolean
+  /** Files that declare the change (for code owners), when known; repository-relative. */
+  readonly files?: readonly string[]
 }
 
+/** One reviewed item: a destructive change, or another kind of gated item. */
+export type DigestItem = ChangeItem
+
 /**
- * The gated changes of an analysis, in a canonical order: what an approval
- * covers. A destructive change that is not gated is not part of it, so
- * approving cannot be needed for it, and adding one to the gate (a policy
- * change) changes the digest.
+ * The destructive changes of an analysis, in a canonical order, each with
+ * whether the gate holds it: what a review covers. The digest binds them
+ * all, so that what a review showed (gated or not) can be recomputed from
+ * the record and cannot be edited unnoticed.
  */
-export function gatedItems(analysis: Analysis): DigestItem[] {
+export function reviewedItems(analysis: Analysis): DigestItem[] {
   const items: DigestItem[] = []
   const gatedKeys = new Set(
     analysis.decision.gated.map((g) => `${g.source}\u0000${g.address}`)
@@ -46,13 +61,15 @@ export function gatedItems(analysis: Analysis): DigestItem[] {
         verdict === undefined
           ? gatedKeys.has(`${plan.source}\u0000${change.address}`)
           : verdict.gated
-      if (!gated) continue
       items.push({
+        kind: 'change',
         source: plan.source,
+        stack: plan.stack ?? '',
         address: change.address,
         action: change.action,
         type: change.type,
-        reason: change.reason ?? ''
+        reason: change.reason ?? '',
+        gated
       })
     }
   }
@@ -60,10 +77,20 @@ export function gatedItems(analysis: Analysis): DigestItem[] {
 }
 
 /**
+ * The gated items of an analysis, in a canonical order: what an approval
+ * covers. A destructive change that is not gated is not among them, so
+ * approving cannot be needed for it (it is still bound by the digest).
+ */
+export function gatedItems(analysis: Analysis): DigestItem[] {
+  return reviewedItems(analysis).filter((item) => item.gated)
+}
+
+/**
  * The digest an approval must quote: SHA-256 over the repository, pull
- * request, base ref, head SHA and the sorted gated changes. Any new push
- * (head), retargeted base or change of the gated set gives a new digest,
- * so an approval never carries over to something the reviewer did not see.
+ * request, base ref, head SHA and every reviewed item, gated or not. Any new
+ * push (head), retargeted base or change of the reviewed set gives a new
+ * digest, so an approval never carries over to something the reviewer did
+ * not see.
  */
 export function computeDigest(
   scope: DigestScope,
@@ -75,15 +102,7 @@ export function computeDigest(
     scope.pullNumber,
     scope.baseRef,
     scope.headSha.toLowerCase(),
-    [...items]
-      .sort(compareItems)
-      .map((item) => [
-        item.source,
-        item.address,
-        item.action,
-        item.type,
-        item.reason
-      ])
+    [...items].sort(compareItems).map(canonicalItem)
   ])
   return createHash('sha256')
     .update(canonical, 'utf8')
@@ -91,13 +110,31 @@ export function computeDigest(
     .slice(0, DIGEST_LENGTH)
 }
 
+/** The fields of an item in a fixed order: a field added later cannot collide with an old layout. */
+function canonicalItem(item: DigestItem): unknown[] {
+  return [
+    item.kind,
+    item.source,
+    item.stack,
+    item.address,
+    item.action,
+    item.type,
+    item.reason,
+    item.gated,
+    [...(item.files ?? [])].sort(compare)
+  ]
+}
+
 function compareItems(a: DigestItem, b: DigestItem): number {
   return (
+    compare(a.kind, b.kind) ||
     compare(a.source, b.source) ||
+    compare(a.stack, b.stack) ||
     compare(a.address, b.address) ||
     compare(a.action, b.action) ||
     compare(a.type, b.type) ||
-    compare(a.reason, b.reason)
+    compare(a.reason, b.reason) ||
+    Number(a.gated) - Number(b.gated)
   )
 }
 

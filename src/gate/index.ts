@@ -4,9 +4,10 @@ export {
   computeDigest,
   DIGEST_LENGTH,
   DIGEST_VERSION,
-  gatedItems
+  gatedItems,
+  reviewedItems
 } from './digest.js'
-export type { DigestItem, DigestScope } from './digest.js'
+export type { ChangeItem, DigestItem, DigestScope } from './digest.js'
 export {
   APPROVAL_STATES,
   ApprovalInputError,

@@ -52,10 +52,11 @@ export function reviewStatus(review: {
     case 'pass':
       return {
         state: 'success',
+        // The digest binds the reviewed set, for `verify` at apply time; nothing here is to approve.
         description:
           review.destructive === 0
             ? 'no destructive changes'
-            : `${review.destructive} destructive, none needs approval`
+            : `${review.destructive} destructive, none needs approval${digest === '' ? '' : ` (reviewed ${digest})`}`
       }
     case 'blocked': {
       // The command and digest end the text and are never clipped: approval runs read them back.

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   computeDigest,
   DIGEST_LENGTH,
-  gatedItems
+  gatedItems,
+  reviewedItems
 } from '../../src/gate/index.js'
 import type { DigestItem, DigestScope } from '../../src/gate/index.js'
 import { analyzeFixtures } from '../helpers.js'
@@ -16,14 +17,20 @@ const SCOPE: DigestScope = {
 
 const ITEMS: DigestItem[] = [
   {
+    kind: 'change',
     source: 'plan.json',
+    stack: '',
+    gated: true,
     address: 'terraform_data.db',
     action: 'replace',
     type: 'terraform_data',
     reason: 'replace_because_cannot_update'
   },
   {
+    kind: 'change',
     source: 'plan.json',
+    stack: '',
+    gated: false,
     address: 'terraform_data.vpc',
     action: 'destroy',
     type: 'terraform_data',
@@ -71,6 +78,18 @@ describe('computeDigest', () => {
       [{ ...ITEMS[0]!, type: 'aws_db_instance' }, ITEMS[1]!]
     ],
     [
+      'a change no longer gated',
+      SCOPE,
+      [{ ...ITEMS[0]!, gated: false }, ITEMS[1]!]
+    ],
+    ['a non-gated change fewer', SCOPE, ITEMS.slice(0, 1)],
+    ['another stack', SCOPE, [{ ...ITEMS[0]!, stack: 'prod' }, ITEMS[1]!]],
+    [
+      'declaring files',
+      SCOPE,
+      [{ ...ITEMS[0]!, files: ['db/main.tf'] }, ITEMS[1]!]
+    ],
+    [
       'another plan file',
       SCOPE,
       [{ ...ITEMS[0]!, source: 'other.json' }, ITEMS[1]!]
@@ -107,6 +126,13 @@ describe('gatedItems', () => {
       expect(['replace', 'destroy']).toContain(item.action)
       expect(item.source).toBe('terraform/kitchen-sink.json')
     }
+  })
+
+  it('reviewedItems lists every destructive change, gated or not', () => {
+    const analysis = analyzeFixtures('terraform/kitchen-sink.json')
+    const reviewed = reviewedItems(analysis)
+    expect(reviewed.length).toBe(analysis.summary.destructive)
+    expect(reviewed.filter((item) => item.gated)).toEqual(gatedItems(analysis))
   })
 
   it('is empty for a plan without destructive changes', () => {

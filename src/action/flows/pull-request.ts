@@ -1,7 +1,7 @@
 /** Flow: `pull_request`: the full review of a pull request's plans. */
 import { analyze } from '../../analyze.js'
 import type { AnalyzeOptions } from '../../analyze.js'
-import { computeDigest, gatedItems } from '../../gate/index.js'
+import { computeDigest, reviewedItems } from '../../gate/index.js'
 import type { ApprovalOutcome } from '../../gate/index.js'
 import { readPullHistory } from '../../github/history.js'
 import {
@@ -85,9 +85,11 @@ export async function reviewPullRequest(
       history: pulled.history
     }
     const analysis = analyze(inputsRead, options)
-    const gated = gatedItems(analysis)
-    const digest =
-      gated.length === 0
+    const reviewed = reviewedItems(analysis)
+    const gated = reviewed.filter((item) => item.gated)
+    // The digest binds every reviewed item; only a gated set has a digest to approve.
+    const reviewDigest =
+      reviewed.length === 0
         ? ''
         : computeDigest(
             {
@@ -96,8 +98,9 @@ export async function reviewPullRequest(
               baseRef: pr.baseRef,
               headSha: pr.headSha
             },
-            gated
+            reviewed
           )
+    const digest = gated.length === 0 ? '' : reviewDigest
     let state: ReviewState =
       analysis.decision.planProblems.length > 0
         ? 'incomplete'
@@ -167,7 +170,7 @@ export async function reviewPullRequest(
       state,
       gated: analysis.decision.gated.length,
       destructive: analysis.summary.destructive,
-      digest,
+      digest: reviewDigest,
       approvers: approversOf(outcome, state),
       planProblem: analysis.decision.planProblems[0],
       detail: pendingDetail(outcome)
