@@ -51,3 +51,22 @@ export {
   planDirsOf,
   SYNTH_OUTPUT_DIRS
 } from './require-plans.js'
+export {
+  buildRecord,
+  decodeRecord,
+  encodeRecord,
+  MAX_RECORD_BYTES,
+  parseRecord,
+  RECORD_VERSION,
+  RecordError,
+  recordIntact
+} from './record.js'
+export type { ReviewRecord } from './record.js'
+export { verifyAgainstReviews } from './verify.js'
+export type {
+  ReviewedPull,
+  ReviewOutcome,
+  VerifiedChange,
+  VerifiedState,
+  VerifyResult
+} from './verify.js'

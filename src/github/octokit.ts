@@ -736,6 +736,18 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
       }
     },
 
+    async pullsForCommit(sha: string): Promise<number[]> {
+      const operation = `GET ${repoPath}/commits/${sha}/pulls`
+      const items = await listAll(
+        operation,
+        'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+        { commit_sha: sha }
+      )
+      const numbers = items.map((item, i) =>
+        new Shape(operation, `[${i}].`).num(item, 'number')
+      )
+      return [...new Set(numbers)].sort((x, y) => x - y)
+    },
     async findPullRequest(
       headRepo: string,
       headBranch: string,

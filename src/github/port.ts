@@ -181,6 +181,13 @@ export interface GitHubPort {
     headBranch: string,
     headSha: string
   ): Promise<PullRequest | undefined>
+  /**
+   * The pull requests associated with a commit (`GET /commits/{sha}/pulls`):
+   * on the default branch, the merged pull request that brought it (a merge
+   * queue's commit: the queued ones); elsewhere, open and merged ones whose
+   * commits include it. Numbers, in ascending order.
+   */
+  pullsForCommit(sha: string): Promise<number[]>
   /** Requests made so far, for the debug log and the request budget. */
   requestCount(): number
 }

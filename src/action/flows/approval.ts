@@ -24,13 +24,15 @@ import {
   basePolicy,
   linksOf,
   peopleOf,
-  findOwnComment
+  findOwnComment,
+  trustedRecord
 } from '../shared.js'
 import {
   markStaleHead,
   verifyApproved,
   setStatus,
-  reportError
+  reportError,
+  writeReviewReport
 } from '../writers.js'
 
 /** The comment or review whose event started an approval run. */
@@ -208,13 +210,29 @@ export async function reviewApprovals(
       else if (body !== own.body) await port.updateComment(own.id, body)
       commentId = String(own.id)
     }
+    // The review with its new state, for `plangate verify --approved` (an artifact of this run).
+    const decided: ReviewState =
+      state === 'approved' && status.state !== 'success' ? 'blocked' : state
+    const record = await trustedRecord(port, pr, viewer, statusContext, {
+      repository: context.repository,
+      digest
+    })
+    let reportPath = ''
+    if (typeof record === 'string') log.info(`no review report: ${record}`)
+    else
+      reportPath = writeReviewReport(context, {
+        record,
+        state: decided,
+        approvedBy: outcome.approvedBy.map((a) => a.login),
+        deniedBy: outcome.deniedBy.map((a) => a.login)
+      })
     log.debug(`GitHub API requests: ${port.requestCount()}`)
     return {
       decision: status.state === 'success' ? 'approved' : 'blocked',
       digest,
       counts: {},
       gatedCount: published.gatedCount,
-      reportPath: '',
+      reportPath,
       commentId
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 /** Flow: `pull_request`: the full review of a pull request's plans. */
 import { analyze } from '../../analyze.js'
 import type { AnalyzeOptions } from '../../analyze.js'
-import { computeDigest, reviewedItems } from '../../gate/index.js'
+import { buildRecord, computeDigest, reviewedItems } from '../../gate/index.js'
 import type { ApprovalOutcome } from '../../gate/index.js'
 import { readPullHistory } from '../../github/history.js'
 import {
@@ -152,9 +152,19 @@ export async function reviewPullRequest(
       ],
       links: linksOf(context, pr.number)
     }
+    const record = buildRecord(
+      {
+        repository: context.repository,
+        pullNumber: pr.number,
+        baseRef: pr.baseRef,
+        headSha: pr.headSha
+      },
+      reviewed
+    )
     const commentId = await upsertComment(deps, port, pr, own, {
       analysis,
-      view
+      view,
+      record
     })
     if (inputs.comment === 'new' && commentId !== '')
       await markOlderStale(deps, port, comments, viewer, view, commentId)
@@ -194,7 +204,18 @@ export async function reviewPullRequest(
       `status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
     )
     log.debug(`GitHub API requests: ${port.requestCount()}`)
-    return await finish(deps, analysis, commentId, { ...view, state })
+    return await finish(
+      deps,
+      analysis,
+      commentId,
+      { ...view, state },
+      {
+        record,
+        state,
+        approvedBy: (outcome?.approvedBy ?? []).map((a) => a.login),
+        deniedBy: (outcome?.deniedBy ?? []).map((a) => a.login)
+      }
+    )
   } catch (error) {
     await reportError(deps, port, statusTarget, statusContext, error)
     throw error
