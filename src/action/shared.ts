@@ -207,10 +207,12 @@ export async function trustedRecord(
   pr: PullRequest,
   viewer: Account,
   statusContext: string,
-  expected: { readonly repository: string; readonly digest: string }
+  expected: { readonly repository: string; readonly digest: string },
+  /** The pull request's comments when the caller has read them already. */
+  comments?: readonly IssueComment[]
 ): Promise<ReviewRecord | string> {
   const own = findOwnComment(
-    await port.listIssueComments(pr.number),
+    comments ?? (await port.listIssueComments(pr.number)),
     viewer,
     statusContext
   )

@@ -213,10 +213,14 @@ export async function reviewApprovals(
     // The review with its new state, for `plangate verify --approved` (an artifact of this run).
     const decided: ReviewState =
       state === 'approved' && status.state !== 'success' ? 'blocked' : state
-    const record = await trustedRecord(port, pr, viewer, statusContext, {
-      repository: context.repository,
-      digest
-    })
+    const record = await trustedRecord(
+      port,
+      pr,
+      viewer,
+      statusContext,
+      { repository: context.repository, digest },
+      comments
+    )
     let reportPath = ''
     if (typeof record === 'string') log.info(`no review report: ${record}`)
     else
