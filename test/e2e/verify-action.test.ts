@@ -114,7 +114,9 @@ describe('verify: the apply job checks its plan against the approvals', () => {
       expectBlocked(run)
       expect(run.summary).toContain('never reviewed')
       expect(run.summary).toContain('never shown in the review of #\u200b7')
-      expect(run.summary).toMatch(/<code>terraform_data\.<wbr>\w+<\/code> \| destroy/)
+      expect(run.summary).toMatch(
+        /<code>terraform_data\.<wbr>\w+<\/code> \| destroy/
+      )
       expect(run.summary).toContain(
         '[#7](https://github.com/octo-org/infra/pull/7)'
       )
@@ -155,6 +157,24 @@ describe('verify: the apply job checks its plan against the approvals', () => {
       expect(run.summary).toContain(
         'no merged pull request brought this commit'
       )
+    })
+  })
+
+  it('a merge-queue batch lists every queued pull request: one without a plangate decision blocks', async () => {
+    await withSnapshot(approved, async (fake) => {
+      merge(fake)
+      const other = structuredClone(fake.state.pulls[PR_NUMBER]!)
+      other['number'] = 8
+      other['merge_commit_sha'] = null
+      ;(other['head'] as Record<string, unknown>)['sha'] = 'f'.repeat(40)
+      fake.state.pulls[8] = other
+      fake.state.commitPulls = { [MERGE_SHA]: [8] }
+      const run = await onPush(fake, 'plan.json')
+      expectBlocked(run)
+      expect(run.summary).toContain(
+        'pull request #\u200b8: plangate set no plangate/main status'
+      )
+      expect(run.stdout).toContain('came with #7 (approved), #8 (undecided)')
     })
   })
 
