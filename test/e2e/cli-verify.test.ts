@@ -183,7 +183,11 @@ describe('plangate verify (dist/cli.js)', () => {
     const run = plangate(['verify', KITCHEN, '--approved', blocked])
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/^plangate verify: BLOCKED: /)
-    expect(run.stdout).toContain('was merged while plangate blocked it')
+    // Offline, the review is named by its file, not by a pull request #0.
+    expect(run.stdout).toContain(
+      `the review in ${blocked} is a blocked review (its gated changes were never approved)`
+    )
+    expect(run.stdout).not.toContain('#0')
     expect(run.stdout).toContain('never approved')
   })
 

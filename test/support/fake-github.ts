@@ -649,9 +649,7 @@ const ROUTES: Route[] = [
         : pulls.filter((p) => {
             const head = isObject(p['head']) ? p['head'] : {}
             const commits = ctx.state.pullCommits[Number(p['number'])] ?? []
-            return (
-              head['sha'] === sha || commits.some((c) => c['sha'] === sha)
-            )
+            return head['sha'] === sha || commits.some((c) => c['sha'] === sha)
           })
     const items = found.map((pull) => {
       const item: RestObject = { ...pull }
