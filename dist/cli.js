@@ -19370,6 +19370,105 @@ const CHANGE_ACTIONS = [
     'no-op'
 ];
 
+/**
+ * Trust-critical paths: the files that decide what the gate sees (the
+ * workflows that make the plans, plangate's config, who owns what). An
+ * edit of one of them by an AI agent can blind the gate (`echo '{}' >
+ * plan.json`), so it is a gated item of its own, even when no plan
+ * destroys anything.
+ */
+const DEFAULT_PROTECTED_PATHS = [
+    '.github/workflows/**',
+    '.github/actions/**',
+    '.github/plangate.yml',
+    'CODEOWNERS',
+    '.github/CODEOWNERS',
+    'docs/CODEOWNERS'
+];
+/** Whose commits to protected paths are gated: AI agents' (default) or anyone's. */
+const PROTECTED_GATE_ON = ['ai', 'any'];
+const DEFAULT_PROTECTED_PATHS_POLICY = {
+    paths: DEFAULT_PROTECTED_PATHS,
+    gateOn: 'ai'
+};
+/**
+ * The first pattern that protects a path, if any. Dot files count
+ * (`.github/…`), and case is ignored so that a differently cased name
+ * fails closed.
+ */
+function protectingPattern(path, patterns) {
+    return patterns.find((pattern) => minimatch(path, pattern, { dot: true, nocase: true, nocomment: true }));
+}
+/**
+ * Every change of a protected path by a commit the policy gates: by
+ * default AI commits (automation too when `automationAs` is `ai`), with
+ * `gate-on: any` every commit. A commit whose file list could not be read
+ * is gated without a path (it may have changed any of them). A rename
+ * counts when either its old or its new path is protected; a deletion
+ * counts like an edit.
+ */
+function findProtectedChanges(commits, reports, policy, automationAs) {
+    const out = [];
+    for (const commit of commits) {
+        const report = reports.get(commit.sha);
+        const author = authorOf(report, automationAs);
+        if (policy.gateOn === 'ai' && author !== 'ai')
+            continue;
+        const rule = policy.gateOn;
+        const by = describeCommit(commit.sha, report, author);
+        if (commit.filesUnknown === true) {
+            out.push({
+                status: 'unknown',
+                sha: commit.sha,
+                author,
+                rule,
+                why: `the diff of ${by} could not be read, so it may have changed a protected path`
+            });
+            continue;
+        }
+        for (const file of commit.files) {
+            const pattern = protectingPattern(file.path, policy.paths) ??
+                (file.previousPath === undefined
+                    ? undefined
+                    : protectingPattern(file.previousPath, policy.paths));
+            if (pattern === undefined)
+                continue;
+            out.push({
+                path: file.path,
+                ...(file.previousPath === undefined
+                    ? {}
+                    : { previousPath: file.previousPath }),
+                status: file.status,
+                sha: commit.sha,
+                pattern,
+                author,
+                rule,
+                why: `${file.status} by ${by}; protected by ${pattern}${rule === 'any' ? ' (gate-on: any)' : ''}`
+            });
+        }
+    }
+    return out;
+}
+function authorOf(report, automationAs) {
+    // A commit the history does not describe is not known to be a person's: fail closed.
+    if (report === undefined)
+        return 'ai';
+    if (report.verdict === 'automation')
+        return automationAs;
+    return report.verdict;
+}
+function describeCommit(sha, report, author) {
+    const short = sha.slice(0, 7);
+    switch (author) {
+        case 'ai':
+            return `AI commit ${short}${report?.tool === undefined ? '' : ` (${report.tool}${report.confidence === undefined ? '' : `, ${report.confidence}`})`}`;
+        case 'automation':
+            return `automation commit ${short}${report?.tool === undefined ? '' : ` (${report.tool})`}`;
+        case 'human':
+            return `commit ${short}`;
+    }
+}
+
 /** Counts changes per action over all plans (drift excluded: the PR did not cause it). */
 function countChanges(plans) {
     const counts = Object.fromEntries(CHANGE_ACTIONS.map((action) => [action, 0]));
@@ -19422,15 +19521,21 @@ function judgeChanges(plans, policy = STRICT, history) {
     }
     if (plans.length === 0)
         planProblems.push('no plan was given');
-    const blocked = policy.gateOn !== 'none' && (gated.length > 0 || planProblems.length > 0);
+    // The gate's own files: gated whatever the plans say, unless the gate is off.
+    const gatedPaths = history?.files === undefined || policy.gateOn === 'none'
+        ? []
+        : findProtectedChanges(history.files, history.commits, policy.protectedPaths ?? DEFAULT_PROTECTED_PATHS_POLICY, policy.automationAs);
+    const blocked = policy.gateOn !== 'none' &&
+        (gated.length > 0 || planProblems.length > 0 || gatedPaths.length > 0);
     return {
         decision: {
             verdict: blocked ? 'blocked' : 'pass',
             summary: policy.gateOn === 'none'
-                ? `the gate is off (gate-on: none): ${summarize(gated, planProblems)}`
-                : summarize(gated, planProblems),
+                ? `the gate is off (gate-on: none): ${summarize(gated, planProblems, gatedPaths)}`
+                : summarize(gated, planProblems, gatedPaths),
             gated,
-            planProblems
+            planProblems,
+            gatedPaths
         },
         verdicts
     };
@@ -19544,7 +19649,7 @@ function describeAuthors(causes, history) {
         return 'commits of people';
     return people ? `commits of people and ${automation}` : automation;
 }
-function summarize(gated, planProblems) {
+function summarize(gated, planProblems, gatedPaths = []) {
     const parts = [];
     if (gated.length > 0) {
         const replace = gated.filter((g) => g.action === 'replace').length;
@@ -19556,6 +19661,10 @@ function summarize(gated, planProblems) {
             .filter((p) => p !== undefined)
             .join(', ');
         parts.push(`${gated.length} destructive ${gated.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`);
+    }
+    if (gatedPaths.length > 0) {
+        const n = gatedPaths.length;
+        parts.push(`${n} ${n === 1 ? 'change' : 'changes'} of protected paths (workflows, config, CODEOWNERS) ${n === 1 ? 'needs' : 'need'} a human's approval`);
     }
     if (planProblems.length > 0) {
         parts.push(planProblems.length === 1 && planProblems[0] === 'no plan was given'
@@ -19613,7 +19722,8 @@ const DEFAULT_POLICY = {
     automationAs: 'automation',
     unattributed: 'gate-if-ai-touched-infra',
     stackDirs: {},
-    approval: DEFAULT_APPROVAL_POLICY
+    approval: DEFAULT_APPROVAL_POLICY,
+    protectedPaths: DEFAULT_PROTECTED_PATHS_POLICY
 };
 /** A config file plangate cannot use: names the file and the key path. */
 class PolicyError extends Error {
@@ -19635,8 +19745,10 @@ const KNOWN_KEYS = [
     'automation',
     'unattributed',
     'stack-dirs',
-    'approval'
+    'approval',
+    'protected-paths'
 ];
+const PROTECTED_PATHS_KEYS = ['paths', 'defaults', 'gate-on'];
 const APPROVAL_KEYS = [
     'min-approvals',
     'min-permission',
@@ -19699,8 +19811,54 @@ function parsePolicyConfig(text, source) {
         unattributed: oneOf$1(root.unattributed, UNATTRIBUTED, source, 'unattributed') ??
             DEFAULT_POLICY.unattributed,
         stackDirs: stringMap(root['stack-dirs'], source, 'stack-dirs'),
-        approval: parseApproval(root.approval, aiIdentities, source)
+        approval: parseApproval(root.approval, aiIdentities, source),
+        protectedPaths: parseProtectedPaths(root['protected-paths'], source)
     };
+}
+/**
+ * `protected-paths:` either a list of globs (added to the defaults) or a
+ * mapping: `paths` (added to the defaults), `defaults: false` (drop the
+ * defaults), `gate-on: ai|any`.
+ */
+function parseProtectedPaths(value, source) {
+    if (value === undefined || value === null)
+        return DEFAULT_PROTECTED_PATHS_POLICY;
+    if (typeof value !== 'object')
+        throw new PolicyError(source, 'protected-paths', `must be a list of globs or a mapping with ${PROTECTED_PATHS_KEYS.join(', ')}, got ${show(value)}`);
+    const section = Array.isArray(value)
+        ? { paths: value }
+        : value;
+    for (const key of Object.keys(section)) {
+        if (!PROTECTED_PATHS_KEYS.includes(key))
+            throw new PolicyError(source, `protected-paths.${key}`, `unknown key; expected one of ${PROTECTED_PATHS_KEYS.join(', ')}`);
+    }
+    const path = Array.isArray(value) ? 'protected-paths' : 'protected-paths.paths';
+    const added = strings(section.paths, source, path).map((glob, i) => protectedGlob(glob, source, `${path}[${i}]`));
+    const defaults = flag(section.defaults, source, 'protected-paths.defaults') ?? true;
+    return {
+        paths: [
+            ...new Set([...(defaults ? DEFAULT_PROTECTED_PATHS : []), ...added])
+        ],
+        gateOn: oneOf$1(section['gate-on'], PROTECTED_GATE_ON, source, 'protected-paths.gate-on') ?? DEFAULT_PROTECTED_PATHS_POLICY.gateOn
+    };
+}
+/**
+ * A protected-path glob as commits name files: repository-relative, `/`
+ * separators. A glob that could never match (a leading `/` or `./`, a
+ * backslash) or that would invert (`!`) is an error, not a silent hole.
+ */
+function protectedGlob(glob, source, path) {
+    const trimmed = glob.trim();
+    const problem = trimmed.startsWith('!')
+        ? 'a negated glob (protected paths can only be added; use defaults: false to start from none)'
+        : trimmed.startsWith('/') || trimmed.startsWith('./')
+            ? 'a path with a leading / or ./ (paths are relative to the repository root, e.g. "Makefile")'
+            : trimmed.includes('\\')
+                ? 'a backslash (use / between directories)'
+                : undefined;
+    if (problem !== undefined)
+        throw new PolicyError(source, path, `expected a repository-relative glob (minimatch, e.g. "scripts/plan/**"), found ${problem}: ${show(glob)}`);
+    return trimmed;
 }
 const LOGIN_GLOB = /^[A-Za-z0-9*?][A-Za-z0-9*?-]*(\[bot\])?$/;
 const APPROVER = /^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
@@ -20546,7 +20704,8 @@ Options:
 
 Exit codes:
   0  the gate would pass: no destroy or replace is gated
-  1  the gate would block: gated destroys or replacements need a human's approval, or a plan is incomplete
+  1  the gate would block: gated destroys or replacements, or AI changes to protected paths
+     (workflows, config, CODEOWNERS), need a human's approval, or a plan is incomplete
   2  usage or input error (the message names the file, what was expected and what was found)
   3  internal error (a bug: please open an issue with the message)
 `;
@@ -20675,7 +20834,8 @@ function analyze(inputs, options = {}) {
             aiUnread: history.commits
                 .filter((commit) => commit.filesUnknown === true &&
                 reports.get(commit.sha)?.verdict === 'ai')
-                .map((commit) => commit.sha)
+                .map((commit) => commit.sha),
+            files: history.commits
         };
     }
     const { decision, verdicts } = judgeChanges(plans, options.policy, gateHistory);
@@ -21733,6 +21893,19 @@ function renderText(analysis, options) {
     if (analysis.warnings.length > 0)
         out.push('');
     const { decision } = analysis;
+    if (decision.gatedPaths.length > 0) {
+        out.push(paint('red', paint('bold', `Protected paths changed (${decision.gatedPaths.length})`)));
+        for (const g of decision.gatedPaths) {
+            const where = g.path === undefined
+                ? 'any path (the diff was not read)'
+                : g.previousPath === undefined
+                    ? data(g.path)
+                    : `${data(g.previousPath)} -> ${data(g.path)}`;
+            out.push(`  ${where} (${g.status}, ${data(g.sha.slice(0, 7))})`);
+            out.push(`    ${data(g.why)}`);
+        }
+        out.push('');
+    }
     const verdict = decision.verdict === 'pass'
         ? paint('green', paint('bold', 'PASS'))
         : paint('red', paint('bold', 'BLOCKED'));
@@ -22011,6 +22184,22 @@ function renderJson(analysis, tool) {
     return JSON.stringify(buildJsonReport(analysis, tool)) + '\n';
 }
 
+/** GitHub refuses commit status descriptions longer than this. */
+/**
+ * "2 destructive changes", "1 protected path", "1 destructive change and
+ * 2 protected paths": how a status counts what it gates. Approval runs read
+ * the counts back with {@link gatedCountsOf}, so the two change together.
+ */
+function gatedNoun(gated, paths) {
+    const changes = gated - paths;
+    const noun = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    if (paths === 0)
+        return noun(changes, 'destructive change');
+    if (changes === 0)
+        return noun(paths, 'protected path');
+    return `${noun(changes, 'destructive change')} and ${noun(paths, 'protected path')}`;
+}
+
 const newNode = () => ({ children: new Map(), resources: new Map() });
 /**
  * The tree lines for changes, grouped by plan (a `# source` line before
@@ -22177,7 +22366,8 @@ function localView(analysis, extra = {}) {
         statusContext: extra.statusContext ?? '',
         headSha: extra.headSha ?? '',
         digest: '',
-        gatedCount: analysis.decision.gated.length,
+        gatedCount: analysis.decision.gated.length + analysis.decision.gatedPaths.length,
+        pathCount: analysis.decision.gatedPaths.length,
         destructiveCount: analysis.summary.destructive,
         ...(extra.links === undefined ? {} : { links: extra.links })
     };
@@ -22185,7 +22375,7 @@ function localView(analysis, extra = {}) {
 /** The heading line for a state. */
 function reviewHeadline(view) {
     const gated = view.gatedCount;
-    const changes = plural(gated, 'destructive change');
+    const changes = gatedNoun(gated, view.pathCount ?? 0);
     if (view.stale !== undefined)
         return view.stale.headSha === view.headSha
             ? '## ⏸️ plangate: outdated, see the newer report'
@@ -22244,11 +22434,11 @@ function stateParagraph(view) {
             break;
         case 'blocked': {
             if (view.digest === '') {
-                out.push(`**Blocked:** ${gatedPhrase(view.gatedCount)} need${view.gatedCount === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.gatedCount === 1 ? 'it' : 'them'}.`);
+                out.push(`**Blocked:** ${gatedPhrase(view)} need${view.gatedCount === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.gatedCount === 1 ? 'it' : 'them'}.`);
                 break;
             }
             const so = (view.approvedBy ?? []).length;
-            out.push(`**Merging is blocked** until a person with write access who did not write this pull request's commits approves exactly ${gatedPhrase(view.gatedCount)}${view.headSha === '' ? '' : ` at ${at}`}.${so > 0
+            out.push(`**Merging is blocked** until a person with write access who did not write this pull request's commits approves exactly ${gatedPhrase(view)}${view.headSha === '' ? '' : ` at ${at}`}.${so > 0
                 ? ` ${so} of ${view.required ?? so + 1} approvals so far: ${people(view.approvedBy ?? [], view.links)}.`
                 : ''}`);
             break;
@@ -22274,7 +22464,7 @@ function actionSection(view) {
     if (view.stale === undefined &&
         view.state === 'blocked' &&
         view.digest !== '') {
-        out.push(`**To approve** exactly ${gatedPhrase(view.gatedCount)} at ${code(view.headSha.slice(0, 12))}, comment with this as the first line:`, '', fence(`${APPROVE_COMMAND} ${view.digest}`, 'text'), '', `To deny ${view.gatedCount === 1 ? 'it' : 'them'}: ${code(`${DENY_COMMAND} ${view.digest}`)}. A new push or a changed plan needs a new approval.`, '');
+        out.push(`**To approve** exactly ${gatedPhrase(view)} at ${code(view.headSha.slice(0, 12))}, comment with this as the first line:`, '', fence(`${APPROVE_COMMAND} ${view.digest}`, 'text'), '', `To deny ${view.gatedCount === 1 ? 'it' : 'them'}: ${code(`${DENY_COMMAND} ${view.digest}`)}. A new push or a changed plan needs a new approval.`, '');
     }
     const audit = view.audit ?? [];
     if (audit.length > 0) {
@@ -22282,10 +22472,17 @@ function actionSection(view) {
     }
     return out;
 }
-function gatedPhrase(count) {
+function gatedPhrase(view) {
+    const count = view.gatedCount;
+    const paths = view.pathCount ?? 0;
+    const what = paths === 0
+        ? 'change'
+        : paths === count
+            ? 'protected-path change'
+            : 'gated item';
     return count === 1
-        ? 'this change'
-        : `these ${count.toLocaleString('en-US')} changes`;
+        ? `this ${what}`
+        : `these ${count.toLocaleString('en-US')} ${what}s`;
 }
 /** "@alice ([comment](…), 2026-12-06 19:02 UTC)", joined. */
 function people(approvers, links, withWhen = false) {
@@ -22382,6 +22579,46 @@ function planCounts(counts) {
         ...rest
     ];
     return parts.length === 0 ? 'no changes' : parts.join(', ');
+}
+// ---------------------------------------------------------------------------
+// Destructive changes
+// ---------------------------------------------------------------------------
+// Protected paths
+/** Rows of the protected-path table in the comment; the job summary shows more. */
+const PATH_ROWS_MAX = 50;
+/**
+ * The gated changes of protected paths (workflows, the config, CODEOWNERS):
+ * each path (both sides of a rename), how it changed, the commit and why it
+ * is gated. Paths are attacker-controlled: each is an HTML code element, so
+ * nothing in a file name is read as Markdown or HTML.
+ */
+function protectedPathSection(analysis, links, rowsMax = PATH_ROWS_MAX) {
+    const paths = analysis.decision.gatedPaths;
+    if (paths.length === 0)
+        return [];
+    const commits = commitIndex(analysis);
+    const out = [
+        `### Protected paths (${paths.length.toLocaleString('en-US')})`,
+        '',
+        'These files decide what plangate sees (the workflows that make the plans, its config, CODEOWNERS): a change to them needs the same approval as a destroy, whatever the plans say.',
+        '',
+        '| Path | Change | Commit | Why gated |',
+        '| --- | --- | --- | --- |'
+    ];
+    for (const g of paths.slice(0, rowsMax)) {
+        const where = g.path === undefined
+            ? '_any: the diff was not read_'
+            : g.previousPath === undefined
+                ? htmlCode(g.path)
+                : `${htmlCode(g.previousPath)} → ${htmlCode(g.path)}`;
+        const commit = commits.get(g.sha);
+        const subject = commit === undefined ? '' : ` ${escapeCell(commit.subject.trim(), 60)}`;
+        out.push(`| ${where} | ${g.status} | ${shaLink(g.sha, links)}${subject} ${who(commit)} | ${escapeCell(g.why)} |`);
+    }
+    if (paths.length > rowsMax)
+        out.push('', `and ${plural(paths.length - rowsMax, 'more protected-path change')}: ${links?.runUrl === undefined ? "the run's job summary" : link("the run's job summary", links.runUrl)} and the JSON report (\`report-path\`) list every one.`);
+    out.push('');
+    return out;
 }
 /** Destructive changes in report order, split into gated and not gated. */
 function destructiveEntries(analysis) {
@@ -22841,7 +23078,9 @@ function renderSummary(analysis, view, options = {}) {
     const action = actionSection(view);
     const fixed = bytes(top) + bytes(action);
     const { gated, free } = destructiveEntries(analysis);
-    const lists = [];
+    const lists = [
+        ...protectedPathSection(analysis, view.links, SUMMARY_ROWS_MAX)
+    ];
     for (const [entries, isGated] of [
         [gated, true],
         [free, false]

@@ -87,7 +87,8 @@ Options:
 
 Exit codes:
   0  the gate would pass: no destroy or replace is gated
-  1  the gate would block: gated destroys or replacements need a human's approval, or a plan is incomplete
+  1  the gate would block: gated destroys or replacements, or AI changes to protected paths
+     (workflows, config, CODEOWNERS), need a human's approval, or a plan is incomplete
   2  usage or input error (the message names the file, what was expected and what was found)
   3  internal error (a bug: please open an issue with the message)
 `

@@ -43,6 +43,8 @@ export {
   clip,
   describeStatus,
   errorStatus,
+  gatedCountsOf,
+  gatedNoun,
   MAX_STATUS_DESCRIPTION,
   reviewStatus
 } from './status.js'

@@ -133,7 +133,8 @@ export async function reviewApprovals(
     let status = reviewStatus({
       state,
       gated: published.gatedCount,
-      destructive: published.gatedCount,
+      paths: published.pathCount,
+      destructive: published.gatedCount - published.pathCount,
       digest,
       approvers: approversOf(outcome, state),
       detail: pendingDetail(outcome)
@@ -165,6 +166,7 @@ export async function reviewApprovals(
         status,
         {
           gated: published.gatedCount,
+          paths: published.pathCount,
           digest
         }
       )
@@ -193,7 +195,8 @@ export async function reviewApprovals(
         headSha: pr.headSha,
         digest,
         gatedCount: published.gatedCount,
-        destructiveCount: published.gatedCount,
+        pathCount: published.pathCount,
+        destructiveCount: published.gatedCount - published.pathCount,
         ...peopleOf(outcome),
         audit: [
           ...auditLines(outcome, digest, pr.headSha),

@@ -87,6 +87,9 @@ export async function reviewPullRequest(
     const analysis = analyze(inputsRead, options)
     const reviewed = reviewedItems(analysis)
     const gated = reviewed.filter((item) => item.gated)
+    // Destructive changes and protected-path changes: each kind of gated item counts.
+    const gatedCount =
+      analysis.decision.gated.length + analysis.decision.gatedPaths.length
     // The digest binds every reviewed item; only a gated set has a digest to approve.
     const reviewDigest =
       reviewed.length === 0
@@ -141,7 +144,8 @@ export async function reviewPullRequest(
       statusContext,
       headSha: pr.headSha,
       digest,
-      gatedCount: analysis.decision.gated.length,
+      gatedCount,
+      pathCount: analysis.decision.gatedPaths.length,
       destructiveCount: analysis.summary.destructive,
       ...peopleOf(outcome),
       audit: [
@@ -168,7 +172,8 @@ export async function reviewPullRequest(
       )
     let status = reviewStatus({
       state,
-      gated: analysis.decision.gated.length,
+      gated: gatedCount,
+      paths: analysis.decision.gatedPaths.length,
       destructive: analysis.summary.destructive,
       digest: reviewDigest,
       approvers: approversOf(outcome, state),
@@ -184,7 +189,8 @@ export async function reviewPullRequest(
       outcome,
       status,
       {
-        gated: analysis.decision.gated.length,
+        gated: gatedCount,
+        paths: analysis.decision.gatedPaths.length,
         digest
       }
     )
