@@ -19832,7 +19832,9 @@ function parseProtectedPaths(value, source) {
         if (!PROTECTED_PATHS_KEYS.includes(key))
             throw new PolicyError(source, `protected-paths.${key}`, `unknown key; expected one of ${PROTECTED_PATHS_KEYS.join(', ')}`);
     }
-    const path = Array.isArray(value) ? 'protected-paths' : 'protected-paths.paths';
+    const path = Array.isArray(value)
+        ? 'protected-paths'
+        : 'protected-paths.paths';
     const added = strings(section.paths, source, path).map((glob, i) => protectedGlob(glob, source, `${path}[${i}]`));
     const defaults = flag(section.defaults, source, 'protected-paths.defaults') ?? true;
     return {

@@ -89,7 +89,10 @@ function history(commits: SourceCommit[]): History {
 const updatesOnly = (): ReturnType<typeof readPlan> =>
   readPlan({ source: 'plan.json', text: fixtureText('terraform/update.json') })
 
-function review(commits: SourceCommit[], yaml = ''): ReturnType<typeof analyze> {
+function review(
+  commits: SourceCommit[],
+  yaml = ''
+): ReturnType<typeof analyze> {
   const policy: PolicyConfig = parsePolicyConfig(yaml, '.github/plangate.yml')
   return analyze([updatesOnly()], { policy, history: history(commits) })
 }
@@ -121,9 +124,7 @@ describe('protectingPattern', () => {
 
 describe('protected paths in the decision', () => {
   it('gates an AI commit that edits a workflow although the plan only updates', () => {
-    const analysis = review([
-      commit(AI, [file('.github/workflows/plan.yml')])
-    ])
+    const analysis = review([commit(AI, [file('.github/workflows/plan.yml')])])
     expect(analysis.summary.destructive).toBe(0)
     expect(analysis.decision.verdict).toBe('blocked')
     expect(analysis.decision.gated).toEqual([])
@@ -221,9 +222,7 @@ describe('protected paths in the decision', () => {
       expect.objectContaining({ status: 'unknown', sha: AI, author: 'ai' })
     ])
     expect(analysis.decision.gatedPaths[0]?.path).toBeUndefined()
-    expect(analysis.decision.gatedPaths[0]?.why).toContain(
-      'could not be read'
-    )
+    expect(analysis.decision.gatedPaths[0]?.why).toContain('could not be read')
   })
 
   it('leaves an unread human commit alone under gate-on: ai, not under any', () => {
@@ -253,9 +252,7 @@ describe('protected paths in the digest', () => {
   }
 
   it('are gated items of kind path', () => {
-    const analysis = review([
-      commit(AI, [file('.github/workflows/plan.yml')])
-    ])
+    const analysis = review([commit(AI, [file('.github/workflows/plan.yml')])])
     expect(gatedItems(analysis)).toEqual([
       {
         kind: 'path',
