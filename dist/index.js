@@ -61771,8 +61771,18 @@ async function reviewPullRequest(deps, event) {
         log.info(`reviewed ${pulled.history.commits.length} commits (${pulled.localDiffs} diffs from the checkout, ${pulled.apiDiffs} from the API)`);
         for (const warning of pulled.warnings)
             log.warning(warning);
+        // A config at another path than the default decides the gate just as much: protect it too.
+        const protectedPaths = inputs.configIsDefault
+            ? policy.config.protectedPaths
+            : {
+                ...policy.config.protectedPaths,
+                paths: [
+                    ...policy.config.protectedPaths.paths,
+                    inputs.config.replace(/^(\.\/)+/, '')
+                ]
+            };
         const options = {
-            policy: policy.config,
+            policy: { ...policy.config, protectedPaths },
             stackDirs: policy.config.stackDirs,
             history: pulled.history
         };

@@ -79,8 +79,18 @@ export async function reviewPullRequest(
       `reviewed ${pulled.history.commits.length} commits (${pulled.localDiffs} diffs from the checkout, ${pulled.apiDiffs} from the API)`
     )
     for (const warning of pulled.warnings) log.warning(warning)
+    // A config at another path than the default decides the gate just as much: protect it too.
+    const protectedPaths = inputs.configIsDefault
+      ? policy.config.protectedPaths
+      : {
+          ...policy.config.protectedPaths,
+          paths: [
+            ...policy.config.protectedPaths.paths,
+            inputs.config.replace(/^(\.\/)+/, '')
+          ]
+        }
     const options: AnalyzeOptions = {
-      policy: policy.config,
+      policy: { ...policy.config, protectedPaths },
       stackDirs: policy.config.stackDirs,
       history: pulled.history
     }
