@@ -22604,7 +22604,7 @@ function protectedPathSection(analysis, links, rowsMax = PATH_ROWS_MAX) {
         '',
         'These files decide what plangate sees (the workflows that make the plans, its config, CODEOWNERS): a change to them needs the same approval as a destroy, whatever the plans say.',
         '',
-        '| Path | Change | Commit | Why gated |',
+        '| Path | Change | Commit | Protected by |',
         '| --- | --- | --- | --- |'
     ];
     for (const g of paths.slice(0, rowsMax)) {
@@ -22615,12 +22615,18 @@ function protectedPathSection(analysis, links, rowsMax = PATH_ROWS_MAX) {
                 : `${htmlCode(g.previousPath)} → ${htmlCode(g.path)}`;
         const commit = commits.get(g.sha);
         const subject = commit === undefined ? '' : ` ${escapeCell(commit.subject.trim(), 60)}`;
-        out.push(`| ${where} | ${g.status} | ${shaLink(g.sha, links)}${subject} ${who(commit)} | ${escapeCell(g.why)} |`);
+        out.push(`| ${where} | ${g.status} | ${shaLink(g.sha, links)}${subject} ${who(commit)} | ${protectedBy(g)} |`);
     }
     if (paths.length > rowsMax)
         out.push('', `and ${plural(paths.length - rowsMax, 'more protected-path change')}: ${links?.runUrl === undefined ? "the run's job summary" : link("the run's job summary", links.runUrl)} and the JSON report (\`report-path\`) list every one.`);
     out.push('');
     return out;
+}
+/** The pattern that protects a path and the rule that gates its commit; the reason for an unread diff. */
+function protectedBy(g) {
+    if (g.pattern === undefined)
+        return escapeCell(g.why);
+    return `${code(g.pattern, true)}${g.rule === 'any' ? ' (`gate-on: any`)' : ''}`;
 }
 /** Destructive changes in report order, split into gated and not gated. */
 function destructiveEntries(analysis) {

@@ -5,6 +5,7 @@ import type {
   ChangeVerdict,
   CommitReport,
   GatedChange,
+  GatedPath,
   GateReason,
   Plan,
   ResourceChange
@@ -411,7 +412,7 @@ export function protectedPathSection(
     '',
     'These files decide what plangate sees (the workflows that make the plans, its config, CODEOWNERS): a change to them needs the same approval as a destroy, whatever the plans say.',
     '',
-    '| Path | Change | Commit | Why gated |',
+    '| Path | Change | Commit | Protected by |',
     '| --- | --- | --- | --- |'
   ]
   for (const g of paths.slice(0, rowsMax)) {
@@ -425,7 +426,7 @@ export function protectedPathSection(
     const subject =
       commit === undefined ? '' : ` ${escapeCell(commit.subject.trim(), 60)}`
     out.push(
-      `| ${where} | ${g.status} | ${shaLink(g.sha, links)}${subject} ${who(commit)} | ${escapeCell(g.why)} |`
+      `| ${where} | ${g.status} | ${shaLink(g.sha, links)}${subject} ${who(commit)} | ${protectedBy(g)} |`
     )
   }
   if (paths.length > rowsMax)
@@ -435,6 +436,12 @@ export function protectedPathSection(
     )
   out.push('')
   return out
+}
+
+/** The pattern that protects a path and the rule that gates its commit; the reason for an unread diff. */
+function protectedBy(g: GatedPath): string {
+  if (g.pattern === undefined) return escapeCell(g.why)
+  return `${code(g.pattern, true)}${g.rule === 'any' ? ' (`gate-on: any`)' : ''}`
 }
 
 /** A destructive change with its plan and what the gate said about it. */
