@@ -70,7 +70,8 @@ export function analyze(
             commit.filesUnknown === true &&
             reports.get(commit.sha)?.verdict === 'ai'
         )
-        .map((commit) => commit.sha)
+        .map((commit) => commit.sha),
+      files: history.commits
     }
   }
   const { decision, verdicts } = judgeChanges(

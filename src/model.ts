@@ -197,6 +197,38 @@ export interface GateDecision {
   readonly gated: readonly GatedChange[]
   /** Plan-level reasons to block (incomplete plans). */
   readonly planProblems: readonly string[]
+  /**
+   * Changes to trust-critical files (`protected-paths`: workflows, the
+   * config, CODEOWNERS) that block on their own, whatever the plans say.
+   */
+  readonly gatedPaths: readonly GatedPath[]
+}
+
+/**
+ * A commit's change to a protected path (a workflow, plangate's config,
+ * CODEOWNERS): the files that decide what the gate sees are gated too.
+ */
+export interface GatedPath {
+  /**
+   * Repository-relative path (the new path of a rename, the old path of a
+   * deletion). Absent when the commit's diff could not be read: it may have
+   * changed any protected path, so it is gated without one.
+   */
+  readonly path?: string
+  /** The path before a rename; the rename counts when either side is protected. */
+  readonly previousPath?: string
+  /** How the commit changed the file; `unknown` when its diff could not be read. */
+  readonly status: 'added' | 'modified' | 'deleted' | 'renamed' | 'unknown'
+  /** The commit that changed it. */
+  readonly sha: string
+  /** The `protected-paths` pattern that matched; absent for an unread diff. */
+  readonly pattern?: string
+  /** Who made the commit, as attribution concluded (automation counted as configured). */
+  readonly author: 'ai' | 'automation' | 'human'
+  /** `ai`: gated because an AI agent made the commit; `any`: `gate-on: any` gates every commit. */
+  readonly rule: 'ai' | 'any'
+  /** Why it is gated, in words. */
+  readonly why: string
 }
 
 export interface GatedChange {

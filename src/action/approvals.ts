@@ -18,11 +18,15 @@ import type {
   ReadStatus
 } from '../github/port.js'
 import { GitHubApiError } from '../github/port.js'
+import { gatedCountsOf } from '../report/index.js'
 
 /** The gated set plangate last published for a head, read back from its own status. */
 export interface PublishedReview {
   readonly digest: string
+  /** Gated items: destructive changes plus protected-path changes. */
   readonly gatedCount: number
+  /** How many of `gatedCount` are protected-path changes. */
+  readonly pathCount: number
   /** When the first status for this digest at this head was set: the report's time. */
   readonly reportAt: string
   /** plangate's latest status for the context at this head. */
@@ -30,7 +34,6 @@ export interface PublishedReview {
 }
 
 const DIGEST_IN_STATUS = /(?:^|[\s(])([0-9a-f]{16})(?:$|[\s)])/
-const COUNT_IN_STATUS = /^(\d+) destructive change/
 
 /** The digest a status of ours names, if any. */
 export function digestOf(status: ReadStatus): string | undefined {
@@ -62,8 +65,9 @@ export function publishedReview(
   if (latest === undefined || !['failure', 'success'].includes(latest.state))
     return undefined
   const digest = digestOf(latest)
-  const gatedCount = Number(
-    COUNT_IN_STATUS.exec(latest.description)?.[1] ?? '0'
+  // The counts as reviewStatus wrote them (gatedNoun): changes, paths or both.
+  const { gated: gatedCount, paths: pathCount } = gatedCountsOf(
+    latest.description
   )
   // A passing review names its digest too (for `verify`), but holds nothing to approve.
   if (digest === undefined || gatedCount === 0) return undefined
@@ -71,6 +75,7 @@ export function publishedReview(
   return {
     digest,
     gatedCount,
+    pathCount,
     reportAt: first.createdAt,
     latest
   }

@@ -172,7 +172,7 @@ export async function verifyApproved(
   statusContext: string,
   outcome: ApprovalOutcome | undefined,
   status: StatusVerdict,
-  review: { gated: number; digest: string }
+  review: { gated: number; paths?: number; digest: string }
 ): Promise<StatusVerdict> {
   if (outcome === undefined || status.state !== 'success') return status
   for (const person of outcome.approvedBy) {
@@ -188,7 +188,8 @@ export async function verifyApproved(
       const blocked = reviewStatus({
         state: 'blocked',
         gated: review.gated,
-        destructive: review.gated,
+        ...(review.paths === undefined ? {} : { paths: review.paths }),
+        destructive: review.gated - (review.paths ?? 0),
         digest: review.digest
       })
       await setStatus(
@@ -301,7 +302,8 @@ export async function finish(
     decision,
     digest: view.digest,
     counts: { ...analysis.summary },
-    gatedCount: analysis.decision.gated.length,
+    gatedCount:
+      analysis.decision.gated.length + analysis.decision.gatedPaths.length,
     reportPath,
     commentId
   }
@@ -334,6 +336,11 @@ export function annotate(log: ActionLog, analysis: Analysis): void {
     log.error(
       `${gated.length - shown} more gated changes: see the job summary`,
       'plangate: needs approval'
+    )
+  for (const g of analysis.decision.gatedPaths.slice(0, 3))
+    log.error(
+      `${g.path === undefined ? 'any protected path' : g.path}: ${g.why}`,
+      'plangate: protected path needs approval'
     )
   for (const problem of analysis.decision.planProblems.slice(0, 3))
     log.error(problem, 'plangate: incomplete plan')

@@ -115,8 +115,8 @@ Options of review only: --repo, --base, --head, --root-module, --config, --color
 Exit codes:
   0  review: the gate would pass: no destroy or replace is gated
      verify: verified: every destroy or replace was reviewed and, where gated, approved
-  1  review: the gate would block: gated destroys or replacements need a human's approval, or a plan
-     is incomplete
+  1  review: the gate would block: gated destroys or replacements, or AI changes to protected
+     paths (workflows, config, CODEOWNERS), need a human's approval, or a plan is incomplete
      verify: blocked: a destroy or replace was never reviewed or never approved, a review was
      blocked or denied, or a plan is incomplete
   2  usage or input error (the message names the file, what was expected and what was found; for

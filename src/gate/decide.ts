@@ -6,9 +6,15 @@ import type {
   ChangeAction,
   GateDecision,
   GatedChange,
+  GatedPath,
   Plan
 } from '../model.js'
 import { CHANGE_ACTIONS } from '../model.js'
+import {
+  DEFAULT_PROTECTED_PATHS_POLICY,
+  findProtectedChanges
+} from './protected-paths.js'
+import type { CommitFiles, ProtectedPathsPolicy } from './protected-paths.js'
 
 /** Counts changes per action over all plans (drift excluded: the PR did not cause it). */
 export function countChanges(plans: readonly Plan[]): ActionCounts {
@@ -37,6 +43,8 @@ export interface GatePolicy {
   readonly unattributed: 'gate-if-ai-touched-infra' | 'gate' | 'pass'
   /** Whether automation commits (Dependabot, Renovate) count as AI. */
   readonly automationAs: 'automation' | 'ai' | 'human'
+  /** Trust-critical files whose change is gated; default DEFAULT_PROTECTED_PATHS_POLICY. */
+  readonly protectedPaths?: ProtectedPathsPolicy
 }
 
 /** What the commit history says about the destructive changes. */
@@ -53,6 +61,8 @@ export interface GateHistory {
   readonly aiTouchedInfra: boolean
   /** AI commits whose diffs could not be read: they may have caused anything. */
   readonly aiUnread?: readonly string[]
+  /** Every commit of the range with the files it changed, for `protected-paths`. */
+  readonly files?: readonly CommitFiles[]
 }
 
 const STRICT: GatePolicy = {
@@ -105,17 +115,29 @@ export function judgeChanges(
     }
   }
   if (plans.length === 0) planProblems.push('no plan was given')
+  // The gate's own files: gated whatever the plans say, unless the gate is off.
+  const gatedPaths: GatedPath[] =
+    history?.files === undefined || policy.gateOn === 'none'
+      ? []
+      : findProtectedChanges(
+          history.files,
+          history.commits,
+          policy.protectedPaths ?? DEFAULT_PROTECTED_PATHS_POLICY,
+          policy.automationAs
+        )
   const blocked =
-    policy.gateOn !== 'none' && (gated.length > 0 || planProblems.length > 0)
+    policy.gateOn !== 'none' &&
+    (gated.length > 0 || planProblems.length > 0 || gatedPaths.length > 0)
   return {
     decision: {
       verdict: blocked ? 'blocked' : 'pass',
       summary:
         policy.gateOn === 'none'
-          ? `the gate is off (gate-on: none): ${summarize(gated, planProblems)}`
-          : summarize(gated, planProblems),
+          ? `the gate is off (gate-on: none): ${summarize(gated, planProblems, gatedPaths)}`
+          : summarize(gated, planProblems, gatedPaths),
       gated,
-      planProblems
+      planProblems,
+      gatedPaths
     },
     verdicts
   }
@@ -239,7 +261,8 @@ function describeAuthors(
 
 function summarize(
   gated: readonly GatedChange[],
-  planProblems: readonly string[]
+  planProblems: readonly string[],
+  gatedPaths: readonly GatedPath[] = []
 ): string {
   const parts: string[] = []
   if (gated.length > 0) {
@@ -253,6 +276,12 @@ function summarize(
       .join(', ')
     parts.push(
       `${gated.length} destructive ${gated.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`
+    )
+  }
+  if (gatedPaths.length > 0) {
+    const n = gatedPaths.length
+    parts.push(
+      `${n} ${n === 1 ? 'change' : 'changes'} of protected paths (workflows, config, CODEOWNERS) ${n === 1 ? 'needs' : 'need'} a human's approval`
     )
   }
   if (planProblems.length > 0) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Analysis, ChangeAction } from '../model.js'
+import type { Analysis, ChangeAction, GatedPath } from '../model.js'
 
 /** Length of the digest a reviewer types: 64 bits of SHA-256, in lowercase hex. */
 export const DIGEST_LENGTH = 16
@@ -38,8 +38,21 @@ export interface ChangeItem {
   readonly files?: readonly string[]
 }
 
+/** A change of a protected path by one commit (`protected-paths`): always gated. */
+export interface PathItem {
+  readonly kind: 'path'
+  /** The path; '' when the commit's diff could not be read (it may have changed any). */
+  readonly path: string
+  /** The path before a rename; '' otherwise. */
+  readonly previousPath: string
+  readonly status: GatedPath['status']
+  /** The commit that changed it. */
+  readonly sha: string
+  readonly gated: true
+}
+
 /** One reviewed item: a destructive change, or another kind of gated item. */
-export type DigestItem = ChangeItem
+export type DigestItem = ChangeItem | PathItem
 
 /**
  * The destructive changes of an analysis, in a canonical order, each with
@@ -73,6 +86,15 @@ export function reviewedItems(analysis: Analysis): DigestItem[] {
       })
     }
   }
+  for (const g of analysis.decision.gatedPaths)
+    items.push({
+      kind: 'path',
+      path: g.path ?? '',
+      previousPath: g.previousPath ?? '',
+      status: g.status,
+      sha: g.sha.toLowerCase(),
+      gated: true
+    })
   return items.sort(compareItems)
 }
 
@@ -112,6 +134,15 @@ export function computeDigest(
 
 /** The fields of an item in a fixed order: a field added later cannot collide with an old layout. */
 function canonicalItem(item: DigestItem): unknown[] {
+  if (item.kind === 'path')
+    return [
+      item.kind,
+      item.path,
+      item.previousPath,
+      item.status,
+      item.sha.toLowerCase(),
+      item.gated
+    ]
   return [
     item.kind,
     item.source,
@@ -126,6 +157,15 @@ function canonicalItem(item: DigestItem): unknown[] {
 }
 
 function compareItems(a: DigestItem, b: DigestItem): number {
+  if (a.kind === 'path' || b.kind === 'path') {
+    if (a.kind !== 'path' || b.kind !== 'path') return compare(a.kind, b.kind)
+    return (
+      compare(a.path, b.path) ||
+      compare(a.previousPath, b.previousPath) ||
+      compare(a.sha, b.sha) ||
+      compare(a.status, b.status)
+    )
+  }
   return (
     compare(a.kind, b.kind) ||
     compare(a.source, b.source) ||

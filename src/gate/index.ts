@@ -1,13 +1,25 @@
 export { countChanges, decideGate, judgeChanges } from './decide.js'
 export type { GateHistory, GatePolicy } from './decide.js'
 export {
+  DEFAULT_PROTECTED_PATHS,
+  DEFAULT_PROTECTED_PATHS_POLICY,
+  findProtectedChanges,
+  PROTECTED_GATE_ON,
+  protectingPattern
+} from './protected-paths.js'
+export type {
+  CommitFiles,
+  ProtectedGateOn,
+  ProtectedPathsPolicy
+} from './protected-paths.js'
+export {
   computeDigest,
   DIGEST_LENGTH,
   DIGEST_VERSION,
   gatedItems,
   reviewedItems
 } from './digest.js'
-export type { ChangeItem, DigestItem, DigestScope } from './digest.js'
+export type { ChangeItem, DigestItem, DigestScope, PathItem } from './digest.js'
 export {
   APPROVAL_STATES,
   ApprovalInputError,

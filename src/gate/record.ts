@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { CHANGE_ACTIONS } from '../model.js'
 import type { ChangeAction } from '../model.js'
 import { computeDigest, DIGEST_LENGTH } from './digest.js'
-import type { DigestItem, DigestScope } from './digest.js'
+import type { DigestItem, DigestScope, PathItem } from './digest.js'
 
 /*
  * The review record: what one review showed, in a form that can be carried
@@ -128,11 +128,32 @@ export function parseRecord(value: unknown, where: string): ReviewRecord {
   }
 }
 
+const PATH_STATUSES = ['added', 'modified', 'deleted', 'renamed', 'unknown']
+
 function parseItem(value: unknown, where: string): DigestItem {
   const item = asObject(value, where)
+  if (item.kind === 'path') {
+    const status = string(item.status, `${where}.status`)
+    if (!PATH_STATUSES.includes(status))
+      throw new RecordError(
+        `${where}.status: expected one of ${PATH_STATUSES.join(', ')}, found ${JSON.stringify(status)}`
+      )
+    if (item.gated !== true)
+      throw new RecordError(
+        `${where}.gated: expected true (a protected path is always gated)`
+      )
+    return {
+      kind: 'path',
+      path: string(item.path, `${where}.path`),
+      previousPath: string(item.previousPath, `${where}.previousPath`),
+      status: status as PathItem['status'],
+      sha: string(item.sha, `${where}.sha`),
+      gated: true
+    }
+  }
   if (item.kind !== 'change')
     throw new RecordError(
-      `${where}.kind: expected "change", found ${JSON.stringify(item.kind) ?? 'nothing'}`
+      `${where}.kind: expected "change" or "path", found ${JSON.stringify(item.kind) ?? 'nothing'}`
     )
   const action = string(item.action, `${where}.action`)
   if (!(CHANGE_ACTIONS as readonly string[]).includes(action))

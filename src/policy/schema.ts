@@ -7,8 +7,14 @@ import {
   RuleError,
   TRAILER_PARTS
 } from '../attribution/index.js'
-import { DEFAULT_APPROVAL_POLICY, MIN_PERMISSIONS } from '../gate/index.js'
-import type { ApprovalPolicy } from '../gate/index.js'
+import {
+  DEFAULT_APPROVAL_POLICY,
+  DEFAULT_PROTECTED_PATHS,
+  DEFAULT_PROTECTED_PATHS_POLICY,
+  MIN_PERMISSIONS,
+  PROTECTED_GATE_ON
+} from '../gate/index.js'
+import type { ApprovalPolicy, ProtectedPathsPolicy } from '../gate/index.js'
 import type {
   Confidence,
   Matcher,
@@ -60,6 +66,12 @@ export interface PolicyConfig {
    * an AI agent for attribution never approves.
    */
   readonly approval: ApprovalPolicy
+  /**
+   * Trust-critical files (workflows, this config, CODEOWNERS) whose change
+   * is gated: the defaults plus `protected-paths.paths`, unless
+   * `defaults: false`.
+   */
+  readonly protectedPaths: ProtectedPathsPolicy
 }
 
 export const DEFAULT_POLICY: PolicyConfig = {
@@ -71,7 +83,8 @@ export const DEFAULT_POLICY: PolicyConfig = {
   automationAs: 'automation',
   unattributed: 'gate-if-ai-touched-infra',
   stackDirs: {},
-  approval: DEFAULT_APPROVAL_POLICY
+  approval: DEFAULT_APPROVAL_POLICY,
+  protectedPaths: DEFAULT_PROTECTED_PATHS_POLICY
 }
 
 /** A config file plangate cannot use: names the file and the key path. */
@@ -96,8 +109,11 @@ const KNOWN_KEYS = [
   'automation',
   'unattributed',
   'stack-dirs',
-  'approval'
+  'approval',
+  'protected-paths'
 ] as const
+
+const PROTECTED_PATHS_KEYS = ['paths', 'defaults', 'gate-on'] as const
 
 const APPROVAL_KEYS = [
   'min-approvals',
@@ -193,8 +209,82 @@ export function parsePolicyConfig(text: string, source: string): PolicyConfig {
       oneOf(root.unattributed, UNATTRIBUTED, source, 'unattributed') ??
       DEFAULT_POLICY.unattributed,
     stackDirs: stringMap(root['stack-dirs'], source, 'stack-dirs'),
-    approval: parseApproval(root.approval, aiIdentities, source)
+    approval: parseApproval(root.approval, aiIdentities, source),
+    protectedPaths: parseProtectedPaths(root['protected-paths'], source)
   }
+}
+
+/**
+ * `protected-paths:` either a list of globs (added to the defaults) or a
+ * mapping: `paths` (added to the defaults), `defaults: false` (drop the
+ * defaults), `gate-on: ai|any`.
+ */
+function parseProtectedPaths(
+  value: unknown,
+  source: string
+): ProtectedPathsPolicy {
+  if (value === undefined || value === null)
+    return DEFAULT_PROTECTED_PATHS_POLICY
+  if (typeof value !== 'object')
+    throw new PolicyError(
+      source,
+      'protected-paths',
+      `must be a list of globs or a mapping with ${PROTECTED_PATHS_KEYS.join(', ')}, got ${show(value)}`
+    )
+  const section: Record<string, unknown> = Array.isArray(value)
+    ? { paths: value }
+    : (value as Record<string, unknown>)
+  for (const key of Object.keys(section)) {
+    if (!(PROTECTED_PATHS_KEYS as readonly string[]).includes(key))
+      throw new PolicyError(
+        source,
+        `protected-paths.${key}`,
+        `unknown key; expected one of ${PROTECTED_PATHS_KEYS.join(', ')}`
+      )
+  }
+  const path = Array.isArray(value)
+    ? 'protected-paths'
+    : 'protected-paths.paths'
+  const added = strings(section.paths, source, path).map((glob, i) =>
+    protectedGlob(glob, source, `${path}[${i}]`)
+  )
+  const defaults =
+    flag(section.defaults, source, 'protected-paths.defaults') ?? true
+  return {
+    paths: [
+      ...new Set([...(defaults ? DEFAULT_PROTECTED_PATHS : []), ...added])
+    ],
+    gateOn:
+      oneOf(
+        section['gate-on'],
+        PROTECTED_GATE_ON,
+        source,
+        'protected-paths.gate-on'
+      ) ?? DEFAULT_PROTECTED_PATHS_POLICY.gateOn
+  }
+}
+
+/**
+ * A protected-path glob as commits name files: repository-relative, `/`
+ * separators. A glob that could never match (a leading `/` or `./`, a
+ * backslash) or that would invert (`!`) is an error, not a silent hole.
+ */
+function protectedGlob(glob: string, source: string, path: string): string {
+  const trimmed = glob.trim()
+  const problem = trimmed.startsWith('!')
+    ? 'a negated glob (protected paths can only be added; use defaults: false to start from none)'
+    : trimmed.startsWith('/') || trimmed.startsWith('./')
+      ? 'a path with a leading / or ./ (paths are relative to the repository root, e.g. "Makefile")'
+      : trimmed.includes('\\')
+        ? 'a backslash (use / between directories)'
+        : undefined
+  if (problem !== undefined)
+    throw new PolicyError(
+      source,
+      path,
+      `expected a repository-relative glob (minimatch, e.g. "scripts/plan/**"), found ${problem}: ${show(glob)}`
+    )
+  return trimmed
 }
 
 const LOGIN_GLOB = /^[A-Za-z0-9*?][A-Za-z0-9*?-]*(\[bot\])?$/

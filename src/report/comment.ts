@@ -7,6 +7,7 @@ import {
   actionSection,
   destructiveEntries,
   planSection,
+  protectedPathSection,
   renderList,
   stateSection
 } from './overview.js'
@@ -31,7 +32,7 @@ import type { ListTier, ReviewLinks, ReviewView } from './overview.js'
  */
 export type CommentOptions = Omit<
   ReviewView,
-  'gatedCount' | 'destructiveCount'
+  'gatedCount' | 'pathCount' | 'destructiveCount'
 > & {
   /** Upper bound on the body's length (default MAX_COMMENT_CHARS). */
   readonly maxChars?: number
@@ -81,13 +82,14 @@ export function renderComment(
   const after: string[] = []
   let listTier: ListTier | 'none' = 'none'
   let hidden = 0
+  lists.push(...protectedPathSection(analysis, options.links))
   if (gated.length > 0) {
     const list = renderList(gated, {
       analysis,
       ...(options.links === undefined ? {} : { links: options.links }),
       gated: true,
       collapse: true,
-      budget: maxChars - fixed - 1_200
+      budget: maxChars - fixed - length(lists) - 1_200
     })
     lists.push(`### Gated changes (${count(gated.length)})`, '', ...list.lines)
     after.push(...list.folded)
@@ -256,7 +258,9 @@ function viewOf(analysis: Analysis, options: CommentOptions): ReviewView {
   const { maxChars: _maxChars, ...view } = options
   return {
     ...view,
-    gatedCount: analysis.decision.gated.length,
+    gatedCount:
+      analysis.decision.gated.length + analysis.decision.gatedPaths.length,
+    pathCount: analysis.decision.gatedPaths.length,
     destructiveCount: analysis.summary.destructive
   }
 }

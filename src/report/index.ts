@@ -53,6 +53,8 @@ export {
   clip,
   describeStatus,
   errorStatus,
+  gatedCountsOf,
+  gatedNoun,
   MAX_STATUS_DESCRIPTION,
   reviewStatus
 } from './status.js'

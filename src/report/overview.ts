@@ -5,6 +5,7 @@ import type {
   ChangeVerdict,
   CommitReport,
   GatedChange,
+  GatedPath,
   GateReason,
   Plan,
   ResourceChange
@@ -16,9 +17,11 @@ import {
   escapeCell,
   escapeText,
   fence,
+  htmlCode,
   link,
   plural
 } from './escape.js'
+import { gatedNoun } from './status.js'
 import { addressTree, clipTree, splitModuleAddress } from './tree.js'
 import { describeOrigin, sortForReport } from './values.js'
 
@@ -78,7 +81,10 @@ export interface ReviewView {
   readonly headSha: string
   /** Digest of the gated set; empty when nothing is gated. */
   readonly digest: string
+  /** Gated items: destructive changes plus protected-path changes. */
   readonly gatedCount: number
+  /** How many of `gatedCount` are protected-path changes (default 0). */
+  readonly pathCount?: number
   readonly destructiveCount: number
   /** Eligible approvals so far (approved, or pending with some). */
   readonly approvedBy?: readonly Approver[]
@@ -110,7 +116,9 @@ export function localView(
     statusContext: extra.statusContext ?? '',
     headSha: extra.headSha ?? '',
     digest: '',
-    gatedCount: analysis.decision.gated.length,
+    gatedCount:
+      analysis.decision.gated.length + analysis.decision.gatedPaths.length,
+    pathCount: analysis.decision.gatedPaths.length,
     destructiveCount: analysis.summary.destructive,
     ...(extra.links === undefined ? {} : { links: extra.links })
   }
@@ -119,7 +127,7 @@ export function localView(
 /** The heading line for a state. */
 export function reviewHeadline(view: ReviewView): string {
   const gated = view.gatedCount
-  const changes = plural(gated, 'destructive change')
+  const changes = gatedNoun(gated, view.pathCount ?? 0)
   if (view.stale !== undefined)
     return view.stale.headSha === view.headSha
       ? '## ⏸️ plangate: outdated, see the newer report'
@@ -188,13 +196,13 @@ function stateParagraph(view: ReviewView): string {
     case 'blocked': {
       if (view.digest === '') {
         out.push(
-          `**Blocked:** ${gatedPhrase(view.gatedCount)} need${view.gatedCount === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.gatedCount === 1 ? 'it' : 'them'}.`
+          `**Blocked:** ${gatedPhrase(view)} need${view.gatedCount === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.gatedCount === 1 ? 'it' : 'them'}.`
         )
         break
       }
       const so = (view.approvedBy ?? []).length
       out.push(
-        `**Merging is blocked** until a person with write access who did not write this pull request's commits approves exactly ${gatedPhrase(view.gatedCount)}${view.headSha === '' ? '' : ` at ${at}`}.${
+        `**Merging is blocked** until a person with write access who did not write this pull request's commits approves exactly ${gatedPhrase(view)}${view.headSha === '' ? '' : ` at ${at}`}.${
           so > 0
             ? ` ${so} of ${view.required ?? so + 1} approvals so far: ${people(view.approvedBy ?? [], view.links)}.`
             : ''
@@ -233,7 +241,7 @@ export function actionSection(view: ReviewView): string[] {
     view.digest !== ''
   ) {
     out.push(
-      `**To approve** exactly ${gatedPhrase(view.gatedCount)} at ${code(view.headSha.slice(0, 12))}, comment with this as the first line:`,
+      `**To approve** exactly ${gatedPhrase(view)} at ${code(view.headSha.slice(0, 12))}, comment with this as the first line:`,
       '',
       fence(`${APPROVE_COMMAND} ${view.digest}`, 'text'),
       '',
@@ -255,10 +263,18 @@ export function actionSection(view: ReviewView): string[] {
   return out
 }
 
-function gatedPhrase(count: number): string {
+function gatedPhrase(view: ReviewView): string {
+  const count = view.gatedCount
+  const paths = view.pathCount ?? 0
+  const what =
+    paths === 0
+      ? 'change'
+      : paths === count
+        ? 'protected-path change'
+        : 'gated item'
   return count === 1
-    ? 'this change'
-    : `these ${count.toLocaleString('en-US')} changes`
+    ? `this ${what}`
+    : `these ${count.toLocaleString('en-US')} ${what}s`
 }
 
 /** "@alice ([comment](…), 2026-12-06 19:02 UTC)", joined. */
@@ -370,6 +386,63 @@ function planCounts(counts: ReturnType<typeof countChanges>): string {
 
 // ---------------------------------------------------------------------------
 // Destructive changes
+
+// ---------------------------------------------------------------------------
+// Protected paths
+
+/** Rows of the protected-path table in the comment; the job summary shows more. */
+export const PATH_ROWS_MAX = 50
+
+/**
+ * The gated changes of protected paths (workflows, the config, CODEOWNERS):
+ * each path (both sides of a rename), how it changed, the commit and why it
+ * is gated. Paths are attacker-controlled: each is an HTML code element, so
+ * nothing in a file name is read as Markdown or HTML.
+ */
+export function protectedPathSection(
+  analysis: Analysis,
+  links: ReviewLinks | undefined,
+  rowsMax = PATH_ROWS_MAX
+): string[] {
+  const paths = analysis.decision.gatedPaths
+  if (paths.length === 0) return []
+  const commits = commitIndex(analysis)
+  const out = [
+    `### Protected paths (${paths.length.toLocaleString('en-US')})`,
+    '',
+    'These files decide what plangate sees (the workflows that make the plans, its config, CODEOWNERS): a change to them needs the same approval as a destroy, whatever the plans say.',
+    '',
+    '| Path | Change | Commit | Protected by |',
+    '| --- | --- | --- | --- |'
+  ]
+  for (const g of paths.slice(0, rowsMax)) {
+    const where =
+      g.path === undefined
+        ? '_any: the diff was not read_'
+        : g.previousPath === undefined
+          ? htmlCode(g.path)
+          : `${htmlCode(g.previousPath)} → ${htmlCode(g.path)}`
+    const commit = commits.get(g.sha)
+    const subject =
+      commit === undefined ? '' : ` ${escapeCell(commit.subject.trim(), 60)}`
+    out.push(
+      `| ${where} | ${g.status} | ${shaLink(g.sha, links)}${subject} ${who(commit)} | ${protectedBy(g)} |`
+    )
+  }
+  if (paths.length > rowsMax)
+    out.push(
+      '',
+      `and ${plural(paths.length - rowsMax, 'more protected-path change')}: ${links?.runUrl === undefined ? "the run's job summary" : link("the run's job summary", links.runUrl)} and the JSON report (\`report-path\`) list every one.`
+    )
+  out.push('')
+  return out
+}
+
+/** The pattern that protects a path and the rule that gates its commit; the reason for an unread diff. */
+function protectedBy(g: GatedPath): string {
+  if (g.pattern === undefined) return escapeCell(g.why)
+  return `${code(g.pattern, true)}${g.rule === 'any' ? ' (`gate-on: any`)' : ''}`
+}
 
 /** A destructive change with its plan and what the gate said about it. */
 export interface DestructiveEntry {

@@ -24,7 +24,8 @@ export function describeStatus(
 ): StatusVerdict {
   return reviewStatus({
     state,
-    gated: analysis.decision.gated.length,
+    gated: analysis.decision.gated.length + analysis.decision.gatedPaths.length,
+    paths: analysis.decision.gatedPaths.length,
     destructive: analysis.summary.destructive,
     digest,
     approvers,
@@ -38,7 +39,10 @@ export function describeStatus(
  */
 export function reviewStatus(review: {
   readonly state: ReviewState
+  /** Gated items: destructive changes plus protected-path changes. */
   readonly gated: number
+  /** How many of `gated` are protected-path changes (default 0). */
+  readonly paths?: number
   readonly destructive: number
   readonly digest: string
   readonly approvers?: readonly string[]
@@ -47,7 +51,7 @@ export function reviewStatus(review: {
   readonly detail?: string | undefined
 }): StatusVerdict {
   const { gated, digest } = review
-  const changes = `${gated} destructive change${gated === 1 ? '' : 's'}`
+  const changes = gatedNoun(gated, review.paths ?? 0)
   switch (review.state) {
     case 'pass':
       return {
@@ -96,6 +100,38 @@ export function reviewStatus(review: {
         )
       }
   }
+}
+
+/**
+ * "2 destructive changes", "1 protected path", "1 destructive change and
+ * 2 protected paths": how a status counts what it gates. Approval runs read
+ * the counts back with {@link gatedCountsOf}, so the two change together.
+ */
+export function gatedNoun(gated: number, paths: number): string {
+  const changes = gated - paths
+  const noun = (n: number, word: string): string =>
+    `${n} ${word}${n === 1 ? '' : 's'}`
+  if (paths === 0) return noun(changes, 'destructive change')
+  if (changes === 0) return noun(paths, 'protected path')
+  return `${noun(changes, 'destructive change')} and ${noun(paths, 'protected path')}`
+}
+
+const COUNTS_IN_STATUS =
+  /^(?:(\d+) destructive changes?(?: and (\d+) protected paths?)?|(\d+) protected paths?)(?=[\s:(]|$)/
+
+/**
+ * The counts a status of ours states ({@link gatedNoun}): every gated item,
+ * and how many of them are protected paths. Zero when it states none.
+ */
+export function gatedCountsOf(description: string): {
+  gated: number
+  paths: number
+} {
+  const match = COUNTS_IN_STATUS.exec(description)
+  if (match === null) return { gated: 0, paths: 0 }
+  const changes = Number(match[1] ?? '0')
+  const paths = Number(match[2] ?? match[3] ?? '0')
+  return { gated: changes + paths, paths }
 }
 
 /** An `error` status for a run that could not decide. */

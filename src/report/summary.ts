@@ -5,6 +5,7 @@ import {
   actionSection,
   destructiveEntries,
   planSection,
+  protectedPathSection,
   renderList,
   stateSection
 } from './overview.js'
@@ -44,7 +45,9 @@ export function renderSummary(
   const action = actionSection(view)
   const fixed = bytes(top) + bytes(action)
   const { gated, free } = destructiveEntries(analysis)
-  const lists: string[] = []
+  const lists: string[] = [
+    ...protectedPathSection(analysis, view.links, SUMMARY_ROWS_MAX)
+  ]
   for (const [entries, isGated] of [
     [gated, true],
     [free, false]

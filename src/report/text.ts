@@ -66,6 +66,25 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
     out.push(paint('yellow', `warning: ${data(warning)}`))
   if (analysis.warnings.length > 0) out.push('')
   const { decision } = analysis
+  if (decision.gatedPaths.length > 0) {
+    out.push(
+      paint(
+        'red',
+        paint('bold', `Protected paths changed (${decision.gatedPaths.length})`)
+      )
+    )
+    for (const g of decision.gatedPaths) {
+      const where =
+        g.path === undefined
+          ? 'any path (the diff was not read)'
+          : g.previousPath === undefined
+            ? data(g.path)
+            : `${data(g.previousPath)} -> ${data(g.path)}`
+      out.push(`  ${where} (${g.status}, ${data(g.sha.slice(0, 7))})`)
+      out.push(`    ${data(g.why)}`)
+    }
+    out.push('')
+  }
   const verdict =
     decision.verdict === 'pass'
       ? paint('green', paint('bold', 'PASS'))

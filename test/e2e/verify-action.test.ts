@@ -2,6 +2,7 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeRecord, encodeRecord } from '../../src/gate/index.js'
+import type { ChangeItem } from '../../src/gate/index.js'
 import { readRecordLine, recordLine } from '../../src/report/index.js'
 import { fixturePath } from '../helpers.js'
 import { runAction } from '../support/action-run.js'
@@ -197,7 +198,7 @@ describe('verify: the apply job checks its plan against the approvals', () => {
         items: [
           ...record.items,
           {
-            ...record.items[0]!,
+            ...(record.items[0] as ChangeItem),
             source: 'other.json',
             address: 'terraform_data.forged',
             gated: false

@@ -5,7 +5,7 @@ import {
   gatedItems,
   reviewedItems
 } from '../../src/gate/index.js'
-import type { DigestItem, DigestScope } from '../../src/gate/index.js'
+import type { ChangeItem, DigestScope } from '../../src/gate/index.js'
 import { analyzeFixtures } from '../helpers.js'
 
 const SCOPE: DigestScope = {
@@ -15,7 +15,7 @@ const SCOPE: DigestScope = {
   headSha: 'a'.repeat(40)
 }
 
-const ITEMS: DigestItem[] = [
+const ITEMS: ChangeItem[] = [
   {
     kind: 'change',
     source: 'plan.json',
@@ -117,7 +117,7 @@ describe('computeDigest', () => {
 describe('gatedItems', () => {
   it('lists the gated changes of a real plan in a canonical order', () => {
     const analysis = analyzeFixtures('terraform/kitchen-sink.json')
-    const items = gatedItems(analysis)
+    const items = gatedItems(analysis).filter((item) => item.kind === 'change')
     expect(items.length).toBe(analysis.decision.gated.length)
     expect(items.length).toBeGreaterThan(0)
     const addresses = items.map((item) => item.address)

@@ -68,7 +68,7 @@ describe('buildRecord and recordIntact', () => {
       (r) => ({
         ...r,
         items: r.items.map((item, i) =>
-          i === 0 ? { ...item, gated: !item.gated } : item
+          i === 0 ? ({ ...item, gated: !item.gated } as ChangeItem) : item
         )
       })
     ],
@@ -77,7 +77,9 @@ describe('buildRecord and recordIntact', () => {
       (r) => ({
         ...r,
         items: r.items.map((item, i) =>
-          i === 0 ? { ...item, address: `${item.address}_x` } : item
+          i === 0 && item.kind === 'change'
+            ? { ...item, address: `${item.address}_x` }
+            : item
         )
       })
     ],
@@ -86,7 +88,9 @@ describe('buildRecord and recordIntact', () => {
       (r) => ({
         ...r,
         items: r.items.map((item) =>
-          item.action === 'replace' ? { ...item, action: 'destroy' } : item
+          item.kind === 'change' && item.action === 'replace'
+            ? { ...item, action: 'destroy' as const }
+            : item
         )
       })
     ],
@@ -239,7 +243,19 @@ describe('decodeRecord and parseRecord refuse bad shapes, naming the field', () 
     [
       'an item of another kind',
       item0((item) => (item.kind = 'protected-path')),
-      'record.items[0].kind: expected "change", found "protected-path"'
+      'record.items[0].kind: expected "change" or "path", found "protected-path"'
+    ],
+    [
+      'a protected path that is not gated',
+      item0((item) => {
+        item.kind = 'path'
+        item.path = '.github/workflows/plan.yml'
+        item.previousPath = ''
+        item.status = 'modified'
+        item.sha = 'a'.repeat(40)
+        item.gated = false
+      }),
+      'record.items[0].gated: expected true (a protected path is always gated)'
     ],
     [
       'an unknown action',

@@ -135,7 +135,8 @@ export async function reviewApprovals(
     let status = reviewStatus({
       state,
       gated: published.gatedCount,
-      destructive: published.gatedCount,
+      paths: published.pathCount,
+      destructive: published.gatedCount - published.pathCount,
       digest,
       approvers: approversOf(outcome, state),
       detail: pendingDetail(outcome)
@@ -167,6 +168,7 @@ export async function reviewApprovals(
         status,
         {
           gated: published.gatedCount,
+          paths: published.pathCount,
           digest
         }
       )
@@ -195,7 +197,8 @@ export async function reviewApprovals(
         headSha: pr.headSha,
         digest,
         gatedCount: published.gatedCount,
-        destructiveCount: published.gatedCount,
+        pathCount: published.pathCount,
+        destructiveCount: published.gatedCount - published.pathCount,
         ...peopleOf(outcome),
         audit: [
           ...auditLines(outcome, digest, pr.headSha),

@@ -79,14 +79,27 @@ export async function reviewPullRequest(
       `reviewed ${pulled.history.commits.length} commits (${pulled.localDiffs} diffs from the checkout, ${pulled.apiDiffs} from the API)`
     )
     for (const warning of pulled.warnings) log.warning(warning)
+    // A config at another path than the default decides the gate just as much: protect it too.
+    const protectedPaths = inputs.configIsDefault
+      ? policy.config.protectedPaths
+      : {
+          ...policy.config.protectedPaths,
+          paths: [
+            ...policy.config.protectedPaths.paths,
+            inputs.config.replace(/^(\.\/)+/, '')
+          ]
+        }
     const options: AnalyzeOptions = {
-      policy: policy.config,
+      policy: { ...policy.config, protectedPaths },
       stackDirs: policy.config.stackDirs,
       history: pulled.history
     }
     const analysis = analyze(inputsRead, options)
     const reviewed = reviewedItems(analysis)
     const gated = reviewed.filter((item) => item.gated)
+    // Destructive changes and protected-path changes: each kind of gated item counts.
+    const gatedCount =
+      analysis.decision.gated.length + analysis.decision.gatedPaths.length
     // The digest binds every reviewed item; only a gated set has a digest to approve.
     const reviewDigest =
       reviewed.length === 0
@@ -141,7 +154,8 @@ export async function reviewPullRequest(
       statusContext,
       headSha: pr.headSha,
       digest,
-      gatedCount: analysis.decision.gated.length,
+      gatedCount,
+      pathCount: analysis.decision.gatedPaths.length,
       destructiveCount: analysis.summary.destructive,
       ...peopleOf(outcome),
       audit: [
@@ -178,7 +192,8 @@ export async function reviewPullRequest(
       )
     let status = reviewStatus({
       state,
-      gated: analysis.decision.gated.length,
+      gated: gatedCount,
+      paths: analysis.decision.gatedPaths.length,
       destructive: analysis.summary.destructive,
       digest: reviewDigest,
       approvers: approversOf(outcome, state),
@@ -194,7 +209,8 @@ export async function reviewPullRequest(
       outcome,
       status,
       {
-        gated: analysis.decision.gated.length,
+        gated: gatedCount,
+        paths: analysis.decision.gatedPaths.length,
         digest
       }
     )
