@@ -36006,7 +36006,7 @@ function requireLight () {
 }
 
 var lightExports = requireLight();
-var BottleneckLight = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
+var Bottleneck = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
 
 // pkg/dist-src/version.js
 var VERSION$2 = "0.0.0-development";
@@ -36027,7 +36027,7 @@ async function errorRequest(state, octokit, error, options) {
   throw error;
 }
 async function wrapRequest$1(state, octokit, request, options) {
-  const limiter = new BottleneckLight();
+  const limiter = new Bottleneck();
   limiter.on("failed", function(error, info) {
     const maxRetries = ~~error.request.request?.retries;
     const after = ~~error.request.request?.retryAfter;
@@ -36205,7 +36205,7 @@ var createGroups = function(Bottleneck, common) {
 function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
-    Bottleneck = BottleneckLight,
+    Bottleneck: Bottleneck$1 = Bottleneck,
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
@@ -36248,16 +36248,16 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck, common);
+      createGroups(Bottleneck$1, common);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
     state.search = state.search ?? groups.search;
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck$1();
     const events = {};
-    const emitter = new Bottleneck.Events(events);
+    const emitter = new Bottleneck$1.Events(events);
     events.on("secondary-limit", state.onSecondaryRateLimit);
     events.on("rate-limit", state.onRateLimit);
     events.on(
@@ -36366,6 +36366,8 @@ class GitHubApiError extends Error {
  *   1 s, and comment creations by 3 s, as GitHub asks of integrations;
  *   the pacing is per port, so create one port per run.
  */
+/** GitHub asks integrations to space mutating requests by 1 s, and content creation more. */
+const DEFAULT_PACING = { writeMs: 1000, commentMs: 3000 };
 /** REST root when none is given (github.com). */
 const DEFAULT_API_URL = 'https://api.github.com';
 /** Per-attempt timeout: long enough for a slow page, short enough for CI. */
@@ -36468,6 +36470,10 @@ function createGitHubPort(options) {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const retries = options.retries ?? DEFAULT_RETRIES;
     const log = options.log ?? (() => undefined);
+    const pacing = options.pacing ?? DEFAULT_PACING;
+    for (const ms of [pacing.writeMs, pacing.commentMs])
+        if (!Number.isFinite(ms) || ms < 0)
+            throw new TypeError(`createGitHubPort: bad pacing ${ms}`);
     if (token === '')
         throw new TypeError('createGitHubPort: empty token');
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
@@ -36544,6 +36550,17 @@ function createGitHubPort(options) {
             // The plugin's limiters are per process and keyed by id: one key per
             // port paces each run on its own (and keeps tests independent).
             id: `plangate-${(portCount += 1)}`,
+            // The plugin's own groups, with this port's spacing.
+            write: new Bottleneck.Group({
+                id: 'octokit-write',
+                maxConcurrent: 1,
+                minTime: pacing.writeMs
+            }),
+            notifications: new Bottleneck.Group({
+                id: 'octokit-notifications',
+                maxConcurrent: 1,
+                minTime: pacing.commentMs
+            }),
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit')
         },
@@ -62851,6 +62868,7 @@ async function main() {
                     ? {}
                     : { graphqlUrl: context.graphqlUrl }),
                 timeoutMs: inputs.apiTimeoutMs,
+                ...testPacing(process.env),
                 log: (message) => debug(message)
             });
         const outputs = await run({ inputs, context, port, log });
@@ -62914,6 +62932,20 @@ function setOutputs(outputs) {
     // Counts come from a plan: approval and merge-queue runs read none and leave them unset.
     for (const [action, count] of Object.entries(outputs.counts))
         setOutput(`${action}-count`, String(count));
+}
+/**
+ * The test suite's spacing of API writes (`PLANGATE_TEST_API_PACING_MS`),
+ * so that tests of the bundle do not wait out GitHub's pacing on a loopback
+ * server. Unset on a runner: GitHub's pacing applies.
+ */
+function testPacing(env) {
+    const text = env.PLANGATE_TEST_API_PACING_MS;
+    if (text === undefined || text === '')
+        return {};
+    const ms = Number(text);
+    if (!Number.isInteger(ms) || ms < 0)
+        return {};
+    return { pacing: { writeMs: ms, commentMs: ms } };
 }
 
 // Action entry: everything, including error handling, is in action/main.ts.

@@ -47,6 +47,7 @@ export async function main(): Promise<void> {
               ? {}
               : { graphqlUrl: context.graphqlUrl }),
             timeoutMs: inputs.apiTimeoutMs,
+            ...testPacing(process.env),
             log: (message) => core.debug(message)
           })
     const outputs = await run({ inputs, context, port, log })
@@ -112,4 +113,19 @@ function setOutputs(outputs: ActionOutputs): void {
   // Counts come from a plan: approval and merge-queue runs read none and leave them unset.
   for (const [action, count] of Object.entries(outputs.counts))
     core.setOutput(`${action}-count`, String(count))
+}
+
+/**
+ * The test suite's spacing of API writes (`PLANGATE_TEST_API_PACING_MS`),
+ * so that tests of the bundle do not wait out GitHub's pacing on a loopback
+ * server. Unset on a runner: GitHub's pacing applies.
+ */
+function testPacing(env: NodeJS.ProcessEnv): {
+  pacing?: { writeMs: number; commentMs: number }
+} {
+  const text = env.PLANGATE_TEST_API_PACING_MS
+  if (text === undefined || text === '') return {}
+  const ms = Number(text)
+  if (!Number.isInteger(ms) || ms < 0) return {}
+  return { pacing: { writeMs: ms, commentMs: ms } }
 }

@@ -20,6 +20,7 @@ import type { Octokit } from '@octokit/core'
 import type { EndpointDefaults, OctokitResponse } from '@octokit/types'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck/light.js'
 import { VERSION } from '../version.js'
 import {
   GitHubApiError,
@@ -55,7 +56,16 @@ export interface GitHubPortOptions {
   readonly retries?: number
   /** Receives one debug line per request and per retry decision. */
   readonly log?: (message: string) => void
+  /**
+   * Spacing of writes and of comment creations, in milliseconds; default
+   * GitHub's ask (`DEFAULT_PACING`). Tests of the bundle lower it
+   * (`PLANGATE_TEST_API_PACING_MS`); one test keeps the default.
+   */
+  readonly pacing?: { readonly writeMs: number; readonly commentMs: number }
 }
+
+/** GitHub asks integrations to space mutating requests by 1 s, and content creation more. */
+export const DEFAULT_PACING = { writeMs: 1000, commentMs: 3000 } as const
 
 /** REST root when none is given (github.com). */
 export const DEFAULT_API_URL = 'https://api.github.com'
@@ -168,6 +178,10 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const retries = options.retries ?? DEFAULT_RETRIES
   const log = options.log ?? ((): void => undefined)
+  const pacing = options.pacing ?? DEFAULT_PACING
+  for (const ms of [pacing.writeMs, pacing.commentMs])
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new TypeError(`createGitHubPort: bad pacing ${ms}`)
   if (token === '') throw new TypeError('createGitHubPort: empty token')
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
     throw new TypeError(`createGitHubPort: bad timeoutMs ${timeoutMs}`)
@@ -266,6 +280,17 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
         // The plugin's limiters are per process and keyed by id: one key per
         // port paces each run on its own (and keeps tests independent).
         id: `plangate-${(portCount += 1)}`,
+        // The plugin's own groups, with this port's spacing.
+        write: new Bottleneck.Group({
+          id: 'octokit-write',
+          maxConcurrent: 1,
+          minTime: pacing.writeMs
+        }),
+        notifications: new Bottleneck.Group({
+          id: 'octokit-notifications',
+          maxConcurrent: 1,
+          minTime: pacing.commentMs
+        }),
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit')
       },

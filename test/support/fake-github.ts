@@ -114,6 +114,8 @@ export interface RecordedRequest {
   route: string | undefined
   /** Whether an injected fault answered instead. */
   faulted: boolean
+  /** When it arrived (`performance.now()`), to check the client's pacing. */
+  receivedAt: number
 }
 
 export interface FaultMatch {
@@ -232,7 +234,8 @@ export async function startFakeGitHub(
       headers,
       authorized: req.headers.authorization !== undefined,
       route: undefined,
-      faulted: false
+      faulted: false,
+      receivedAt: performance.now()
     }
     requests.push(record)
 
