@@ -51,3 +51,26 @@ export {
   planDirsOf,
   SYNTH_OUTPUT_DIRS
 } from './require-plans.js'
+export {
+  CODEOWNERS_PATHS,
+  MAX_CODEOWNERS_BYTES,
+  ownersOf,
+  parseCodeowners
+} from './codeowners.js'
+export type {
+  Codeowners,
+  CodeownersRule,
+  CodeownersWarning,
+  OwnerMatch
+} from './codeowners.js'
+export {
+  CODEOWNERS_APPROVER,
+  CODEOWNERS_FALLBACKS,
+  groupByOwners
+} from './owners.js'
+export type {
+  CodeownersFallback,
+  OwnedItem,
+  OwnerGroup,
+  Ownership
+} from './owners.js'

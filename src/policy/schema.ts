@@ -7,7 +7,12 @@ import {
   RuleError,
   TRAILER_PARTS
 } from '../attribution/index.js'
-import { DEFAULT_APPROVAL_POLICY, MIN_PERMISSIONS } from '../gate/index.js'
+import {
+  CODEOWNERS_APPROVER,
+  CODEOWNERS_FALLBACKS,
+  DEFAULT_APPROVAL_POLICY,
+  MIN_PERMISSIONS
+} from '../gate/index.js'
 import type { ApprovalPolicy } from '../gate/index.js'
 import type {
   Confidence,
@@ -105,7 +110,8 @@ const APPROVAL_KEYS = [
   'allow-contributors',
   'allow-pr-author',
   'ai-logins',
-  'approvers'
+  'approvers',
+  'codeowners-fallback'
 ] as const
 
 /**
@@ -254,6 +260,21 @@ function parseApproval(
       )
     return trimmed.replace(/^@/, '')
   })
+  const codeowners = approvers.some(
+    (entry) => entry.toLowerCase() === CODEOWNERS_APPROVER
+  )
+  const fallback = oneOf(
+    section['codeowners-fallback'],
+    CODEOWNERS_FALLBACKS,
+    source,
+    'approval.codeowners-fallback'
+  )
+  if (fallback !== undefined && !codeowners)
+    throw new PolicyError(
+      source,
+      'approval.codeowners-fallback',
+      `applies only with ${CODEOWNERS_APPROVER} in approval.approvers, got approvers ${approvers.length === 0 ? '(none)' : JSON.stringify(approvers)}`
+    )
   return {
     minApprovals: minApprovals(section['min-approvals'], source),
     minPermission:
@@ -273,7 +294,8 @@ function parseApproval(
       flag(section['allow-pr-author'], source, 'approval.allow-pr-author') ??
       defaults.allowPrAuthor,
     aiLogins: [...new Set([...aiLogins, ...identityLogins])],
-    approvers
+    approvers,
+    codeownersFallback: fallback ?? defaults.codeownersFallback
   }
 }
 
