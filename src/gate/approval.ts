@@ -615,9 +615,7 @@ export function screenCandidates(input: ScreenInput): Screened {
     teamsToResolve: teamsNeeded
       ? [...new Set([...allow.teams, ...ownerTeams])]
       : [],
-    ...(context.ownership === undefined
-      ? {}
-      : { ownership: context.ownership })
+    ...(context.ownership === undefined ? {} : { ownership: context.ownership })
   }
 }
 
@@ -775,7 +773,7 @@ export function evaluateApprovals(
     ownership?.kind === 'known'
       ? ownership.groups.map((group) => ({
           group,
-          canApprove: canApprove(group, policy, allow),
+          canApprove: canApproveGroup(group, policy, allow),
           approvers: new Set<number>()
         }))
       : []
@@ -792,17 +790,21 @@ export function evaluateApprovals(
     if (ownership === undefined)
       code = eligibility(item, policy, allow, teamMembers, permissions)
     else {
-      const owner = ownerEligibility(item, ownership, policy, allow, teamMembers)
+      const owner = ownerEligibility(
+        item,
+        ownership,
+        policy,
+        allow,
+        teamMembers
+      )
       if (typeof owner === 'string') code = owner
       else covers = owner
       // A denial is fail-closed: it needs only the permission when owners are unknown.
-      if (code === 'owners-unknown' && item.command === 'deny')
-        code = undefined
+      if (code === 'owners-unknown' && item.command === 'deny') code = undefined
       code ??= permissionProblem(item, policy, permissions)
     }
     if (code !== undefined) {
-      const detail =
-        code === 'not-owner' ? whoCanApprove(groups) : undefined
+      const detail = code === 'not-owner' ? whoCanApprove(groups) : undefined
       rejected.push({
         candidate: item.candidate,
         command: item.command,
@@ -815,7 +817,8 @@ export function evaluateApprovals(
     const into = item.command === 'deny' ? denials : approvals
     const { candidate } = item
     if (item.command === 'approve')
-      for (const index of covers) groups[index]?.approvers.add(candidate.authorId)
+      for (const index of covers)
+        groups[index]?.approvers.add(candidate.authorId)
     const previous = into.get(candidate.authorId)
     const entry = { kind: candidate.kind, id: candidate.id, at: candidate.at }
     into.set(candidate.authorId, {
@@ -837,8 +840,7 @@ export function evaluateApprovals(
       : approvedBy.length >= policy.minApprovals && everyGroup
         ? 'approved'
         : 'pending'
-  const loginOf = (id: number): string =>
-    approvals.get(id)?.login ?? String(id)
+  const loginOf = (id: number): string => approvals.get(id)?.login ?? String(id)
   return {
     state,
     prOpen: screened.prOpen,
@@ -939,8 +941,38 @@ function permissionProblem(
   return undefined
 }
 
+/**
+ * The groups of gated changes and who can approve each, before anyone
+ * has: what the comment shows on a first review.
+ */
+export function describeOwners(
+  ownership: Ownership,
+  policy: ApprovalPolicy
+): OwnersOutcome {
+  const allow = allowListOf(policy)
+  return {
+    groups:
+      ownership.kind === 'known'
+        ? ownership.groups.map((group) => ({
+            ...group,
+            ...(group.owners.length === 0
+              ? { fallback: policy.codeownersFallback }
+              : {}),
+            canApprove: canApproveGroup(group, policy, allow),
+            approvedBy: []
+          }))
+        : [],
+    note: ownersNote(ownership, policy)
+  }
+}
+
+/** Whether `approval.approvers` holds `codeowners`. */
+export function usesCodeowners(policy: ApprovalPolicy): boolean {
+  return allowListOf(policy).codeowners
+}
+
 /** Who can approve a group, for people. */
-function canApprove(
+function canApproveGroup(
   group: OwnerGroup,
   policy: ApprovalPolicy,
   allow: AllowList

@@ -58,7 +58,8 @@ export interface OwnerMatch {
 }
 
 const USER_OWNER = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/
-const TEAM_OWNER = /^@[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][A-Za-z0-9._-]*$/
+const TEAM_OWNER =
+  /^@[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][A-Za-z0-9._-]*$/
 const EMAIL_OWNER = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /** Parses a CODEOWNERS file; unreadable lines are skipped and reported, never thrown. */
@@ -187,7 +188,8 @@ function compilePattern(escaped: string): Compiled | string {
   let end = chars.length
   const anchoredStart = chars[0] === '/' && literal[0] === false
   if (anchoredStart) start = 1
-  const dirOnly = end > start && chars[end - 1] === '/' && literal[end - 1] === false
+  const dirOnly =
+    end > start && chars[end - 1] === '/' && literal[end - 1] === false
   if (dirOnly) end -= 1
   if (end <= start) return `pattern "${pattern}" matches nothing`
   const segments: { text: string; wild: boolean[] }[] = [{ text: '', wild: [] }]
@@ -209,8 +211,7 @@ function compilePattern(escaped: string): Compiled | string {
   let body = ''
   segments.forEach((seg, i) => {
     const last = i === segments.length - 1
-    const isGlobstar =
-      seg.text === '**' && seg.wild.every((wild) => wild)
+    const isGlobstar = seg.text === '**' && seg.wild.every((wild) => wild)
     if (isGlobstar) {
       body += last ? '.*' : '(?:[^/]*/)*'
       return

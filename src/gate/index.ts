@@ -13,6 +13,7 @@ export {
   ApprovalInputError,
   approvalStatusDescription,
   DEFAULT_APPROVAL_POLICY,
+  describeOwners,
   evaluateApprovals,
   MAX_STATUS_DESCRIPTION,
   MIN_PERMISSIONS,
@@ -21,7 +22,8 @@ export {
   PERMISSION_LEVELS,
   REJECTION_CODES,
   rejectionMessage,
-  screenCandidates
+  screenCandidates,
+  usesCodeowners
 } from './approval.js'
 export type {
   Account,
@@ -34,7 +36,9 @@ export type {
   CandidateRef,
   CommentCandidate,
   EvaluateOptions,
+  GroupOutcome,
   MinPermission,
+  OwnersOutcome,
   ParsedCommand,
   Permission,
   Rejection,

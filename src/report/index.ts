@@ -51,7 +51,9 @@ export {
   approversOf,
   auditLines,
   keptStale,
+  ownersDetail,
   pendingDetail,
   staleLines,
-  stateOf
+  stateOf,
+  statusDetail
 } from './audit.js'
