@@ -13,6 +13,7 @@ import {
   errorStatus,
   parseMarker,
   itemUrl,
+  MAX_COMMENT_CHARS,
   renderComment,
   renderJson,
   renderSummary,
@@ -38,12 +39,19 @@ export async function upsertComment(
   port: GitHubPort,
   pr: PullRequest,
   existing: IssueComment | undefined,
-  review: { analysis: Analysis; view: ReviewView }
+  review: { analysis: Analysis; view: ReviewView },
+  /** A hidden block appended to the body (the code owners' review record). */
+  record = ''
 ): Promise<string> {
   const { inputs, log } = deps
   if (inputs.comment === 'off') return ''
   const { view } = review
-  const { body, tier, listTier, hidden } = renderComment(review.analysis, view)
+  const rendered = renderComment(review.analysis, {
+    ...view,
+    ...(record === '' ? {} : { maxChars: MAX_COMMENT_CHARS - record.length })
+  })
+  const { tier, listTier, hidden } = rendered
+  const body = rendered.body + record
   if (tier !== 'full' || hidden > 0)
     log.info(
       `the comment is ${body.length} characters: the full report in the ${tier} tier, the gated list in the ${listTier} tier${hidden > 0 ? `, ${hidden} destructive addresses left to the job summary` : ''}, to fit GitHub's size limit`

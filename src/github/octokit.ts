@@ -27,6 +27,7 @@ import {
   type Account,
   type CommitFile,
   type CommitPerson,
+  type CommitPull,
   type CommitStatus,
   type FileAtRef,
   type GitHubPort,
@@ -774,6 +775,32 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
       return pull.state === 'open' && pull.headSha === headSha
         ? pull
         : undefined
+    },
+
+    async listCommitPulls(sha: string): Promise<CommitPull[]> {
+      const operation = `GET ${repoPath}/commits/${sha}/pulls`
+      const items = await listAll(
+        operation,
+        'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+        { commit_sha: sha }
+      )
+      return items.map((item, i) => {
+        const shape = new Shape(operation, `[${i}].`)
+        const state = shape.str(item, 'state')
+        if (state !== 'open' && state !== 'closed')
+          throw shapeError(
+            operation,
+            `[${i}].state`,
+            '"open" or "closed"',
+            state
+          )
+        return {
+          number: shape.num(item, 'number'),
+          state,
+          headSha: shape.str(item, 'head.sha'),
+          baseRef: shape.str(item, 'base.ref')
+        }
+      })
     },
 
     requestCount(): number {

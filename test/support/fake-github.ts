@@ -119,6 +119,8 @@ export interface FaultMatch {
   times?: number
   /** How many matching requests to let through first; default 0. */
   skip?: number
+  /** Tested on the request body's text (e.g. a GraphQL query's variables). */
+  body?: RegExp
 }
 
 /**
@@ -185,11 +187,12 @@ export async function startFakeGitHub(
   function take<T extends { match: FaultMatch; left: number; seen: number }>(
     entries: T[],
     method: string,
-    path: string
+    path: string,
+    text = ''
   ): T | undefined {
     let found: T | undefined
     for (const entry of entries) {
-      if (entry.left <= 0 || !matches(entry.match, method, path)) continue
+      if (entry.left <= 0 || !matches(entry.match, method, path, text)) continue
       entry.seen += 1
       if (entry.seen <= (entry.match.skip ?? 0)) continue
       found ??= entry
@@ -231,7 +234,7 @@ export async function startFakeGitHub(
     }
     requests.push(record)
 
-    const hook = take(hooks, method, url.pathname)
+    const hook = take(hooks, method, url.pathname, text)
     if (hook !== undefined) {
       try {
         await hook.hook(state, record)
@@ -240,7 +243,7 @@ export async function startFakeGitHub(
       }
     }
 
-    const fault = take(faults, method, url.pathname)
+    const fault = take(faults, method, url.pathname, text)
     if (fault !== undefined) {
       record.faulted = true
       const reply = fault.reply
@@ -308,8 +311,14 @@ export async function startFakeGitHub(
 // ---------------------------------------------------------------------------
 // Routing.
 
-function matches(match: FaultMatch, method: string, path: string): boolean {
+function matches(
+  match: FaultMatch,
+  method: string,
+  path: string,
+  text: string
+): boolean {
   return (
+    (match.body === undefined || match.body.test(text)) &&
     (match.method === undefined || match.method.toUpperCase() === method) &&
     (match.path === undefined ||
       (typeof match.path === 'string'
@@ -621,6 +630,43 @@ const ROUTES: Route[] = [
       : []
     const page = paginate(ctx, files, 300)
     return { ...page, body: { ...commit, files: page.body } }
+  }),
+  defineRoute('GET', `${REPO}/commits/{ref}/pulls`, (ctx) => {
+    // GitHub: the open pull requests that contain the commit, and the merged one that introduced it.
+    const sha = ctx.params['ref'] ?? ''
+    const pulls = Object.values(ctx.state.pulls)
+    const contains = (pull: RestObject): boolean => {
+      const head = isObject(pull['head']) ? pull['head'] : {}
+      if (head['sha'] === sha) return true
+      const commits = ctx.state.pullCommits[Number(pull['number'])] ?? []
+      return commits.some((commit) => commit['sha'] === sha)
+    }
+    const known =
+      ctx.state.commits[sha] !== undefined ||
+      pulls.some((pull) => contains(pull) || pull['merge_commit_sha'] === sha)
+    if (!known)
+      return {
+        status: 422,
+        body: {
+          message: `No commit found for SHA: ${sha}`,
+          documentation_url:
+            'https://docs.github.com/rest/commits/commits#list-pull-requests-associated-with-a-commit',
+          status: '422'
+        }
+      }
+    const found = pulls
+      .filter((pull) =>
+        pull['state'] === 'open'
+          ? contains(pull)
+          : pull['merged'] === true && pull['merge_commit_sha'] === sha
+      )
+      .sort((a, b) => Number(b['number']) - Number(a['number']))
+      .map((pull) => {
+        const item: RestObject = { ...pull }
+        for (const key of FULL_PULL_ONLY) delete item[key]
+        return item
+      })
+    return paginate(ctx, found)
   }),
   defineRoute('GET', `${REPO}/commits/{ref}/statuses`, (ctx) => {
     const statuses = ctx.state.statuses[ctx.params['ref'] ?? ''] ?? []

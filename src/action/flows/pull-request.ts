@@ -1,16 +1,21 @@
 /** Flow: `pull_request`: the full review of a pull request's plans. */
 import { analyze } from '../../analyze.js'
 import type { AnalyzeOptions } from '../../analyze.js'
-import { computeDigest, reviewedItems } from '../../gate/index.js'
-import type { ApprovalOutcome } from '../../gate/index.js'
+import {
+  computeDigest,
+  describeOwners,
+  reviewedItems,
+  usesCodeowners
+} from '../../gate/index.js'
+import type { ApprovalOutcome, Ownership } from '../../gate/index.js'
 import { readPullHistory } from '../../github/history.js'
 import {
   reviewStatus,
   approversOf,
   auditLines,
-  pendingDetail,
   staleLines,
-  stateOf
+  stateOf,
+  statusDetail
 } from '../../report/index.js'
 import type { ReviewState, ReviewView } from '../../report/index.js'
 import { evaluatePull, publishedReview } from '../approvals.js'
@@ -37,6 +42,13 @@ import {
   reportError,
   finish
 } from '../writers.js'
+import {
+  ownedItems,
+  ownershipOf,
+  withDeclaringFiles,
+  withheldBySiblings
+} from '../owners.js'
+import { recordBlock } from '../review-record.js'
 import { reportOnly } from './report-only.js'
 
 export async function reviewPullRequest(
@@ -67,12 +79,13 @@ export async function reviewPullRequest(
     const viewer = await whoAmI(port, log)
     const policy = await basePolicy(port, inputs, pr)
     const inputsRead = readPlans(inputs, log)
+    const planDirs = rootDirs(context.workspace, inputsRead)
     const pulled = await readPullHistory({
       port,
       pr,
       workspace: context.workspace,
       rules: policy.rules,
-      rootDirs: rootDirs(context.workspace, inputsRead),
+      rootDirs: planDirs,
       log: (message) => log.debug(message)
     })
     log.info(
@@ -85,7 +98,18 @@ export async function reviewPullRequest(
       history: pulled.history
     }
     const analysis = analyze(inputsRead, options)
-    const reviewed = reviewedItems(analysis)
+    const approval = policy.config.approval
+    const codeowners = usesCodeowners(approval)
+    // Code owners need the files that declare each change; the digest binds them.
+    const reviewed = codeowners
+      ? withDeclaringFiles(
+          reviewedItems(analysis),
+          analysis,
+          context.workspace,
+          planDirs,
+          policy.config.stackDirs
+        )
+      : reviewedItems(analysis)
     const gated = reviewed.filter((item) => item.gated)
     // The digest binds every reviewed item; only a gated set has a digest to approve.
     const reviewDigest =
@@ -114,6 +138,9 @@ export async function reviewPullRequest(
         ? await port.listIssueComments(pr.number)
         : []
     let outcome: ApprovalOutcome | undefined
+    let ownership: Ownership | undefined
+    if (state === 'blocked' && codeowners)
+      ownership = await ownershipOf(port, pr, ownedItems(reviewed), log)
     if (state === 'blocked') {
       const published = publishedReview(
         await port.listStatuses(pr.headSha),
@@ -127,11 +154,25 @@ export async function reviewPullRequest(
           pr,
           published,
           commits: pulled.pullCommits,
-          policy: policy.config.approval,
+          policy: approval,
           comments,
-          log: (message) => log.debug(message)
+          log: (message) => log.debug(message),
+          ...(ownership === undefined ? {} : { ownership })
         })
         state = stateOf(outcome)
+      }
+    }
+    const owners =
+      outcome?.owners ??
+      (ownership === undefined
+        ? undefined
+        : describeOwners(ownership, approval))
+    let detail = statusDetail(outcome, owners)
+    if (state === 'approved') {
+      const withheld = await withheldBySiblings(port, pr, log)
+      if (withheld !== undefined) {
+        state = 'blocked'
+        detail = withheld
       }
     }
 
@@ -150,12 +191,17 @@ export async function reviewPullRequest(
           : auditLines(outcome, digest, pr.headSha)),
         ...staleLines(own?.body, pr.headSha)
       ],
-      links: linksOf(context, pr.number)
+      links: linksOf(context, pr.number),
+      ...(owners === undefined ? {} : { owners })
     }
-    const commentId = await upsertComment(deps, port, pr, own, {
-      analysis,
-      view
-    })
+    const commentId = await upsertComment(
+      deps,
+      port,
+      pr,
+      own,
+      { analysis, view },
+      codeowners && digest !== '' ? recordBlock(reviewed) : ''
+    )
     if (inputs.comment === 'new' && commentId !== '')
       await markOlderStale(deps, port, comments, viewer, view, commentId)
     if (inputs.labels) await syncLabels(port, pr, analysis, state, log)
@@ -173,7 +219,7 @@ export async function reviewPullRequest(
       digest: reviewDigest,
       approvers: approversOf(outcome, state),
       planProblem: analysis.decision.planProblems[0],
-      detail: pendingDetail(outcome)
+      detail
     })
     await setStatus(port, pr.headSha, statusContext, status, context.runUrl)
     status = await verifyApproved(
