@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import 'node:crypto';
+import 'node:zlib';
 import { parseArgs } from 'node:util';
 
 /**
@@ -21991,10 +21992,11 @@ const REPORT_SCHEMA_VERSION = 1;
  * The JSON report (docs/report-schema.md). Built only from the model, whose
  * strings are already redacted, so no sensitive value can reach it.
  */
-function buildJsonReport(analysis, tool) {
+function buildJsonReport(analysis, tool, review) {
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool,
+        ...({} ),
         decision: analysis.decision,
         summary: analysis.summary,
         plans: analysis.plans.map((plan) => ({
@@ -22031,7 +22033,7 @@ function buildJsonReport(analysis, tool) {
  * Serialises the JSON report compactly: reports of large plans run to
  * megabytes, and `jq .` pretty-prints for people.
  */
-function renderJson(analysis, tool) {
+function renderJson(analysis, tool, review) {
     return JSON.stringify(buildJsonReport(analysis, tool)) + '\n';
 }
 

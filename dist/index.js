@@ -21,7 +21,7 @@ import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
 import require$$0$5 from 'node:diagnostics_channel';
 import require$$5 from 'node:tls';
-import require$$1$2 from 'node:zlib';
+import require$$1$2, { gunzipSync, gzipSync } from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
 import require$$1$1 from 'node:worker_threads';
@@ -36845,6 +36845,12 @@ function createGitHubPort(options) {
                 throw error;
             }
         },
+        async pullsForCommit(sha) {
+            const operation = `GET ${repoPath}/commits/${sha}/pulls`;
+            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha });
+            const numbers = items.map((item, i) => new Shape(operation, `[${i}].`).num(item, 'number'));
+            return [...new Set(numbers)].sort((x, y) => x - y);
+        },
         async findPullRequest(headRepo, headBranch, headSha) {
             const operation = `GET ${repoPath}/pulls`;
             const headOwner = headRepo.split('/')[0] ?? headRepo;
@@ -36872,22 +36878,6 @@ function createGitHubPort(options) {
             return pull.state === 'open' && pull.headSha === headSha
                 ? pull
                 : undefined;
-        },
-        async listCommitPulls(sha) {
-            const operation = `GET ${repoPath}/commits/${sha}/pulls`;
-            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha });
-            return items.map((item, i) => {
-                const shape = new Shape(operation, `[${i}].`);
-                const state = shape.str(item, 'state');
-                if (state !== 'open' && state !== 'closed')
-                    throw shapeError(operation, `[${i}].state`, '"open" or "closed"', state);
-                return {
-                    number: shape.num(item, 'number'),
-                    state,
-                    headSha: shape.str(item, 'head.sha'),
-                    baseRef: shape.str(item, 'base.ref')
-                };
-            });
         },
         requestCount() {
             return requests;
@@ -37318,6 +37308,7 @@ function readContext$1(env) {
             : undefined,
         repositoryUrl: repository === '' ? undefined : `${server}/${repository}`,
         sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
         workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
         tempDir: env.RUNNER_TEMP ?? process.cwd()
     };
@@ -37493,7 +37484,7 @@ function judgeChanges(plans, policy = STRICT, history) {
         for (const change of plan.changes) {
             if (!change.destructive)
                 continue;
-            const verdict = judge(change, policy, history);
+            const verdict = judge$1(change, policy, history);
             verdicts.set(change, verdict);
             if (!verdict.gated)
                 continue;
@@ -37517,15 +37508,15 @@ function judgeChanges(plans, policy = STRICT, history) {
         decision: {
             verdict: blocked ? 'blocked' : 'pass',
             summary: policy.gateOn === 'none'
-                ? `the gate is off (gate-on: none): ${summarize(gated, planProblems)}`
-                : summarize(gated, planProblems),
+                ? `the gate is off (gate-on: none): ${summarize$1(gated, planProblems)}`
+                : summarize$1(gated, planProblems),
             gated,
             planProblems
         },
         verdicts
     };
 }
-function judge(change, policy, history) {
+function judge$1(change, policy, history) {
     const what = change.explanation ?? `${change.action} of an existing object`;
     const attribution = history?.attribution.get(change);
     const causedBy = attribution?.causes ?? [];
@@ -37634,7 +37625,7 @@ function describeAuthors(causes, history) {
         return 'commits of people';
     return people ? `commits of people and ${automation}` : automation;
 }
-function summarize(gated, planProblems) {
+function summarize$1(gated, planProblems) {
     const parts = [];
     if (gated.length > 0) {
         const replace = gated.filter((g) => g.action === 'replace').length;
@@ -41073,6 +41064,260 @@ function quoteDir(dir) {
         : JSON.stringify(dir.slice(0, 200));
 }
 
+/*
+ * The review record: what one review showed, in a form that can be carried
+ * (inside plangate's comment, inside the JSON report) and checked later.
+ * It holds the scope and every reviewed item, and names its digest; whoever
+ * reads it recomputes the digest from the scope and items, and trusts the
+ * record only when that matches a digest from a trusted place (plangate's
+ * own commit status). An edited record no longer matches: edits show.
+ */
+/** Version of the record's layout. */
+const RECORD_VERSION = 1;
+/** The most a decoded record may hold: bounds the work a hostile record can cause. */
+const MAX_RECORD_BYTES = 32 * 1024 * 1024;
+const MAX_RECORD_ITEMS = 500_000;
+/** A record that cannot be read: its text is not what plangate writes. */
+class RecordError extends Error {
+    name = 'RecordError';
+}
+/** The record of a review, with its digest. */
+function buildRecord(scope, items) {
+    return {
+        version: RECORD_VERSION,
+        scope,
+        digest: items.length === 0 ? '' : computeDigest(scope, items),
+        items
+    };
+}
+/** Whether the record's digest is what its scope and items give. */
+function recordIntact(record) {
+    const expected = record.items.length === 0 ? '' : computeDigest(record.scope, record.items);
+    return expected === record.digest;
+}
+/** The record as plain data (the JSON report's `review` carries this shape). */
+function recordData(record) {
+    return {
+        version: record.version,
+        scope: record.scope,
+        digest: record.digest,
+        items: record.items
+    };
+}
+/** gzip, then base64: compact, and safe inside an HTML comment (no `-` or `>`). */
+function encodeRecord(record) {
+    return gzipSync(JSON.stringify(recordData(record)), { level: 9 }).toString('base64');
+}
+/** Reads an encoded record; throws `RecordError` for anything else. */
+function decodeRecord(text) {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text))
+        throw new RecordError('the record is not base64 text');
+    let json;
+    try {
+        json = gunzipSync(Buffer.from(text, 'base64'), {
+            maxOutputLength: MAX_RECORD_BYTES
+        }).toString('utf8');
+    }
+    catch (error) {
+        throw new RecordError(`the record does not decompress (${error instanceof Error ? error.message : String(error)})`);
+    }
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch {
+        throw new RecordError('the record is not JSON');
+    }
+    return parseRecord(value, 'record');
+}
+/** Checks the shape of a record read from JSON (a report's `review`, a decoded record). */
+function parseRecord(value, where) {
+    const object = asObject(value, where);
+    if (object.version !== RECORD_VERSION)
+        throw new RecordError(`${where}.version: expected ${RECORD_VERSION}, found ${JSON.stringify(object.version) ?? 'nothing'}`);
+    const scope = asObject(object.scope, `${where}.scope`);
+    const digest = string$1(object.digest, `${where}.digest`);
+    if (digest !== '' && !new RegExp(`^[0-9a-f]{${DIGEST_LENGTH}}$`).test(digest))
+        throw new RecordError(`${where}.digest: expected ${DIGEST_LENGTH} lowercase hex digits, found ${JSON.stringify(digest)}`);
+    if (!Array.isArray(object.items))
+        throw new RecordError(`${where}.items: expected a list`);
+    if (object.items.length > MAX_RECORD_ITEMS)
+        throw new RecordError(`${where}.items: more than ${MAX_RECORD_ITEMS} items`);
+    const pullNumber = scope.pullNumber;
+    if (typeof pullNumber !== 'number' || !Number.isSafeInteger(pullNumber))
+        throw new RecordError(`${where}.scope.pullNumber: expected a number`);
+    return {
+        version: RECORD_VERSION,
+        scope: {
+            repository: string$1(scope.repository, `${where}.scope.repository`),
+            pullNumber,
+            baseRef: string$1(scope.baseRef, `${where}.scope.baseRef`),
+            headSha: string$1(scope.headSha, `${where}.scope.headSha`)
+        },
+        digest,
+        items: object.items.map((item, i) => parseItem(item, `${where}.items[${i}]`))
+    };
+}
+function parseItem(value, where) {
+    const item = asObject(value, where);
+    if (item.kind !== 'change')
+        throw new RecordError(`${where}.kind: expected "change", found ${JSON.stringify(item.kind) ?? 'nothing'}`);
+    const action = string$1(item.action, `${where}.action`);
+    if (!CHANGE_ACTIONS.includes(action))
+        throw new RecordError(`${where}.action: expected one of ${CHANGE_ACTIONS.join(', ')}, found ${JSON.stringify(action)}`);
+    if (typeof item.gated !== 'boolean')
+        throw new RecordError(`${where}.gated: expected true or false`);
+    let files;
+    if (item.files !== undefined) {
+        if (!Array.isArray(item.files))
+            throw new RecordError(`${where}.files: expected a list`);
+        files = item.files.map((file, i) => string$1(file, `${where}.files[${i}]`));
+    }
+    return {
+        kind: 'change',
+        source: string$1(item.source, `${where}.source`),
+        stack: string$1(item.stack, `${where}.stack`),
+        address: string$1(item.address, `${where}.address`),
+        action: action,
+        type: string$1(item.type, `${where}.type`),
+        reason: string$1(item.reason, `${where}.reason`),
+        gated: item.gated,
+        ...(files === undefined ? {} : { files })
+    };
+}
+function asObject(value, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new RecordError(`${where}: expected an object`);
+    return value;
+}
+function string$1(value, where) {
+    if (typeof value !== 'string')
+        throw new RecordError(`${where}: expected text, found ${value === undefined ? 'nothing' : typeof value}`);
+    return value;
+}
+
+/** The identity a change is matched by. */
+function keyOf(change) {
+    return JSON.stringify([
+        change.stack,
+        change.address,
+        change.action,
+        change.type
+    ]);
+}
+/**
+ * Checks the plans about to be applied against the reviews of the pull
+ * requests that brought them. Fails closed: no pull request, an untrusted
+ * record, a pull request merged while blocked or denied, a change no review
+ * showed, or an incomplete plan, all block.
+ */
+function verifyAgainstReviews(analysis, pulls) {
+    const problems = [...analysis.decision.planProblems];
+    const reviewed = new Map();
+    for (const pull of pulls) {
+        if (pull.problem !== undefined)
+            problems.push(`pull request #${pull.number}: ${pull.problem}`);
+        if (pull.outcome === 'blocked')
+            problems.push(`pull request #${pull.number} was merged while plangate blocked it (its gated changes were never approved)`);
+        else if (pull.outcome === 'rejected')
+            problems.push(`pull request #${pull.number} was merged although its destructive changes were denied`);
+        else if (pull.outcome === 'undecided')
+            problems.push(`pull request #${pull.number} was merged without a plangate decision for its head`);
+        for (const item of pull.record?.items ?? []) {
+            if (item.kind !== 'change')
+                continue;
+            const key = keyOf(item);
+            const list = reviewed.get(key) ?? [];
+            list.push({ pull, item });
+            reviewed.set(key, list);
+        }
+    }
+    const changes = [];
+    for (const plan of analysis.plans) {
+        for (const change of plan.changes) {
+            if (!change.destructive)
+                continue;
+            const identity = {
+                source: plan.source,
+                stack: plan.stack ?? '',
+                address: change.address,
+                action: change.action,
+                type: change.type
+            };
+            changes.push({
+                ...identity,
+                ...judge(reviewed.get(keyOf(identity)), pulls)
+            });
+        }
+    }
+    if (changes.length > 0 && pulls.length === 0)
+        problems.unshift('no merged pull request brought this commit: nobody reviewed its destructive changes');
+    const bad = changes.filter((c) => c.state === 'unapproved' || c.state === 'unreviewed');
+    // Nothing destructive to apply: the plan cannot destroy what nobody approved.
+    const relevant = changes.length > 0 ? problems : analysis.decision.planProblems;
+    const verified = bad.length === 0 && relevant.length === 0;
+    return {
+        verdict: verified ? 'verified' : 'blocked',
+        changes,
+        problems: relevant,
+        summary: summarize(changes, bad, relevant)
+    };
+}
+function judge(found, pulls) {
+    const expected = pulls.length === 1 ? pulls[0]?.number : undefined;
+    if (found === undefined || found.length === 0)
+        return {
+            state: 'unreviewed',
+            ...(expected === undefined ? {} : { pull: expected }),
+            detail: pulls.length === 0
+                ? 'no pull request brought this commit'
+                : `never shown in the review of ${pullList(pulls)}`
+        };
+    // The best standing of the reviews that showed it.
+    for (const { pull, item } of found) {
+        if (!item.gated && (pull.outcome === 'pass' || pull.outcome === 'approved'))
+            return {
+                state: 'reviewed',
+                pull: pull.number,
+                detail: `shown in the review of #${pull.number}, not gated there`
+            };
+        if (item.gated && pull.outcome === 'approved')
+            return {
+                state: 'approved',
+                pull: pull.number,
+                detail: `approved in #${pull.number}${pull.approvedBy.length === 0 ? '' : ` by ${pull.approvedBy.map((l) => `@${l}`).join(', ')}`}`
+            };
+    }
+    const first = found[0];
+    return {
+        state: 'unapproved',
+        pull: first.pull.number,
+        detail: first.item.gated
+            ? `gated in #${first.pull.number} and never approved (${first.pull.outcome})`
+            : `shown in #${first.pull.number}, which was merged ${first.pull.outcome}`
+    };
+}
+function pullList(pulls) {
+    return pulls.map((p) => `#${p.number}`).join(', ');
+}
+function summarize(changes, bad, problems) {
+    const n = changes.length;
+    const what = `${n} destructive change${n === 1 ? '' : 's'}`;
+    if (bad.length === 0 && problems.length === 0)
+        return n === 0
+            ? 'verified: nothing destructive to apply'
+            : `verified: ${what}, each reviewed and, where gated, approved`;
+    if (bad.length === 0)
+        return `blocked: ${problems[0]}`;
+    const unreviewed = bad.filter((c) => c.state === 'unreviewed').length;
+    const unapproved = bad.length - unreviewed;
+    const parts = [
+        unreviewed > 0 ? `${unreviewed} never reviewed` : '',
+        unapproved > 0 ? `${unapproved} never approved` : ''
+    ].filter((p) => p !== '');
+    return `blocked: ${what}, ${parts.join(' and ')}`;
+}
+
 class Diff {
     diff(oldStr, newStr, 
     // Type below is not accurate/complete - see above for full possibilities - but it compiles
@@ -42504,14 +42749,24 @@ function capitalize$2(text) {
 
 /** Version of the JSON report's shape; bumped on any incompatible change. */
 const REPORT_SCHEMA_VERSION = 1;
+/** The report's `review` object. */
+function reviewData(review) {
+    return {
+        ...recordData(review.record),
+        state: review.state,
+        approvedBy: review.approvedBy,
+        deniedBy: review.deniedBy
+    };
+}
 /**
  * The JSON report (docs/report-schema.md). Built only from the model, whose
  * strings are already redacted, so no sensitive value can reach it.
  */
-function buildJsonReport(analysis, tool) {
+function buildJsonReport(analysis, tool, review) {
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool,
+        ...(review === undefined ? {} : { review: reviewData(review) }),
         decision: analysis.decision,
         summary: analysis.summary,
         plans: analysis.plans.map((plan) => ({
@@ -42548,8 +42803,20 @@ function buildJsonReport(analysis, tool) {
  * Serialises the JSON report compactly: reports of large plans run to
  * megabytes, and `jq .` pretty-prints for people.
  */
-function renderJson(analysis, tool) {
-    return JSON.stringify(buildJsonReport(analysis, tool)) + '\n';
+function renderJson(analysis, tool, review) {
+    return JSON.stringify(buildJsonReport(analysis, tool, review)) + '\n';
+}
+/**
+ * The report of a run that read no plan (an approval run): only the review,
+ * which `plangate verify --approved` reads. Its `review.state` is the state
+ * after the approval.
+ */
+function renderReviewJson(tool, review) {
+    return (JSON.stringify({
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool,
+        review: reviewData(review)
+    }) + '\n');
 }
 
 /**
@@ -43658,6 +43925,29 @@ function count(n) {
 function capitalize$1(text) {
     return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
 }
+const RECORD_PREFIX = '<!-- plangate:record ';
+const RECORD_SUFFIX = ' -->';
+/**
+ * The most the review record may take of a comment. A larger record is left
+ * out (the reviewed set then has to travel as the JSON report), so that the
+ * comment still shows people what they review.
+ */
+const MAX_RECORD_CHARS = 30_000;
+/** The hidden last line that carries the review record (gzip + base64, see src/gate/record.ts). */
+function recordLine(encoded) {
+    return `${RECORD_PREFIX}${encoded}${RECORD_SUFFIX}`;
+}
+/**
+ * The encoded record of a comment plangate wrote: its last line, when that
+ * line is a record line. Who wrote the comment is the caller's check; what
+ * the record says is trusted only when its digest matches plangate's status.
+ */
+function readRecordLine(body) {
+    const last = body.slice(body.lastIndexOf('\n') + 1);
+    if (!last.startsWith(RECORD_PREFIX) || !last.endsWith(RECORD_SUFFIX))
+        return undefined;
+    return last.slice(RECORD_PREFIX.length, -RECORD_SUFFIX.length);
+}
 
 /** GitHub drops a job summary over 1 MiB; keep a margin. */
 const MAX_SUMMARY_BYTES = 1_000_000;
@@ -43915,6 +44205,74 @@ function staleLines(body, headSha) {
         .map((line) => `Stale, for an earlier head (${marker.head.slice(0, 12)}): ${line.slice(2)}. This head needs a new approval.`);
 }
 
+/*
+ * The reports of `verify`: what the apply job is about to do that nobody
+ * reviewed or approved, and where it should have been reviewed. Problems
+ * first, then the changes that block, then (folded) the ones that passed.
+ */
+/** Rows of each table in the job summary; the rest is counted. */
+const MAX_ROWS = 500;
+const STATE_WORDS = {
+    approved: 'approved',
+    reviewed: 'reviewed, not gated',
+    unapproved: 'never approved',
+    unreviewed: 'never reviewed'
+};
+function blocking(change) {
+    return change.state === 'unapproved' || change.state === 'unreviewed';
+}
+/** The job summary (and `plangate verify -f markdown`). */
+function renderVerifyMarkdown(result, links = {}) {
+    const pull = (n) => n === undefined
+        ? '—'
+        : links.repositoryUrl === undefined
+            ? `#${n}`
+            : link(`#${n}`, `${links.repositoryUrl}/pull/${n}`);
+    const lines = [];
+    const verified = result.verdict === 'verified';
+    lines.push(`## ${verified ? '✅' : '⛔'} plangate verify: ${verified ? 'verified' : 'blocked'}`, '', verified
+        ? `> [!TIP]\n> ${escapeText(result.summary)}. The apply step may run.`
+        : `> [!CAUTION]\n> ${escapeText(result.summary)}. **Do not apply this plan**: the step failed so that the apply step does not run.`, '');
+    if (result.problems.length > 0) {
+        lines.push('### Why', '');
+        for (const problem of result.problems)
+            lines.push(`- ${escapeText(problem)}`);
+        lines.push('');
+    }
+    const bad = result.changes.filter(blocking);
+    const good = result.changes.filter((c) => !blocking(c));
+    const table = (changes) => {
+        const rows = changes
+            .slice(0, MAX_ROWS)
+            .map((c) => `| ${addressCode(c.address)} | ${c.action} | ${code$3(c.type, true)} | ${escapeCell(c.stack === '' ? c.source : `${c.stack} (${c.source})`)} | ${STATE_WORDS[c.state]} | ${pull(c.pull)} | ${escapeCell(c.detail)} |`);
+        const more = changes.length - rows.length;
+        return [
+            '| Address | Action | Type | Plan | State | Pull request | Detail |',
+            '| --- | --- | --- | --- | --- | --- | --- |',
+            ...rows,
+            ...(more > 0 ? ['', `…and ${plural(more, 'more change')}.`] : [])
+        ];
+    };
+    if (bad.length > 0)
+        lines.push(`### ${plural(bad.length, 'destructive change')} not approved`, '', ...table(bad), '');
+    if (good.length > 0)
+        lines.push('<details>', `<summary>${plural(good.length, 'destructive change')} reviewed${good.some((c) => c.state === 'approved') ? ' and approved' : ''}</summary>`, '', ...table(good), '', '</details>', '');
+    return lines.join('\n');
+}
+/** The JSON report of `plangate verify -f json`. */
+function renderVerifyJson(result, tool) {
+    return (JSON.stringify({
+        schemaVersion: 1,
+        tool,
+        verify: {
+            verdict: result.verdict,
+            summary: result.summary,
+            problems: result.problems,
+            changes: result.changes
+        }
+    }) + '\n');
+}
+
 const COMMENT_MODES = ['update', 'new', 'off'];
 const DEFAULT_CONFIG_INPUT = '.github/plangate.yml';
 /** The only place that calls core.getInput. */
@@ -43934,6 +44292,7 @@ function getInputs() {
         labels: onOff('labels', true),
         failOnError: onOff('fail-on-error', true),
         failOnBlocked: onOff('fail-on-blocked', false),
+        verify: onOff('verify', false),
         apiTimeoutMs: seconds('api-timeout', 30) * 1000
     };
     if (inputs.token !== '')
@@ -45068,7 +45427,7 @@ const KNOWN_AFTER_APPLY = '{{changeSet:KNOWN_AFTER_APPLY}}';
 const SECRET_REFERENCES = ['{{resolve:secretsmanager:', '{{resolve:ssm-secure:'];
 const STACK_TYPE$1 = 'AWS::CloudFormation::Stack';
 const TRUNCATED_WARNING = '[WARN] --include-property-values';
-const ACTIONS$1 = [
+const ACTIONS = [
     'Add',
     'Modify',
     'Remove',
@@ -45226,8 +45585,8 @@ function readChange(entry, index, source) {
     }
     const at = `${where}.ResourceChange (${logicalId})`;
     const action = change.Action;
-    if (!oneOf$1(ACTIONS$1, action)) {
-        throw new PlanParseError(source, `${at}.Action to be one of ${ACTIONS$1.join(', ')}`, `Action ${describeScalar(action)}`, 'plangate does not guess what an unknown action does to real infrastructure; upgrade plangate');
+    if (!oneOf$1(ACTIONS, action)) {
+        throw new PlanParseError(source, `${at}.Action to be one of ${ACTIONS.join(', ')}`, `Action ${describeScalar(action)}`, 'plangate does not guess what an unknown action does to real infrastructure; upgrade plangate');
     }
     const replacement = optionalEnum(change, 'Replacement', REPLACEMENTS, at, source);
     const policyAction = optionalEnum(change, 'PolicyAction', POLICY_ACTIONS, at, source);
@@ -61459,6 +61818,43 @@ function isOwnComment(comment, viewer, statusContext) {
         return false;
     return parseMarker(comment.body)?.context === statusContext;
 }
+/**
+ * The review record in plangate's own comment for the pull request's head,
+ * trusted only when it is for this repository, pull request, base and head
+ * and its items give `digest` (read from plangate's own status): an edit by
+ * anyone, or a record copied from another review, does not pass. A string
+ * says why there is no trusted record.
+ */
+async function trustedRecord(port, pr, viewer, statusContext, expected, 
+/** The pull request's comments when the caller has read them already. */
+comments) {
+    const own = findOwnComment(comments ?? (await port.listIssueComments(pr.number)), viewer, statusContext);
+    const head = pr.headSha.slice(0, 12);
+    if (own === undefined)
+        return `plangate's comment for ${statusContext} is missing (deleted, or \`comment: off\`): the reviewed changes are unknown; verify offline with the review's JSON report (\`plangate verify --approved\`)`;
+    if (parseMarker(own.body)?.head !== pr.headSha)
+        return `plangate's comment does not describe the head ${head}`;
+    const text = readRecordLine(own.body);
+    if (text === undefined)
+        return `plangate's comment carries no review record (it did not fit, or an older plangate wrote it): verify offline with the review's JSON report (\`plangate verify --approved\`)`;
+    let record;
+    try {
+        record = decodeRecord(text);
+    }
+    catch (error) {
+        if (error instanceof RecordError)
+            return `the review record in plangate's comment cannot be read (${error.message}): it is not trusted`;
+        throw error;
+    }
+    const { scope } = record;
+    const sameScope = scope.repository.toLowerCase() === expected.repository.toLowerCase() &&
+        scope.pullNumber === pr.number &&
+        scope.baseRef === pr.baseRef &&
+        scope.headSha.toLowerCase() === pr.headSha.toLowerCase();
+    if (!sameScope || !recordIntact(record) || record.digest !== expected.digest)
+        return `the review record in plangate's comment does not give the digest ${expected.digest} of plangate's status at ${head}: it was edited, or belongs to another review; it is not trusted`;
+    return record;
+}
 
 /** Files whose change counts as a change of infrastructure code. */
 const INFRA_FILE = /\.(tf|tfvars|tf\.json|hcl)$|(^|\/)(cdk\.json|Pulumi[^/]*\.ya?ml)$/;
@@ -61548,20 +61944,27 @@ const LABELS = {
     needsApproval: 'plangate:needs-approval'
 };
 /** Annotations per kind per step that GitHub shows. */
-const MAX_ANNOTATIONS = 10;
-async function upsertComment(deps, port, pr, existing, review, 
-/** A hidden block appended to the body (the code owners' review record). */
-record = '') {
+const MAX_ANNOTATIONS$1 = 10;
+async function upsertComment(deps, port, pr, existing, review) {
     const { inputs, log } = deps;
     if (inputs.comment === 'off')
         return '';
-    const { view } = review;
+    const { view, record } = review;
+    // The review record rides in the comment for `verify` at apply time, when it fits.
+    let line = '';
+    if (record !== undefined && record.items.length > 0) {
+        line = recordLine(encodeRecord(record));
+        if (line.length > MAX_RECORD_CHARS) {
+            log.warning(`the review record of ${record.items.length} destructive changes takes ${line.length} characters, more than the ${MAX_RECORD_CHARS} a comment can spare: it is left out, and \`verify\` at apply time needs this run's JSON report (report-path) instead`);
+            line = '';
+        }
+    }
     const rendered = renderComment(review.analysis, {
         ...view,
-        ...(record === '' ? {} : { maxChars: MAX_COMMENT_CHARS - record.length })
+        ...(line === '' ? {} : { maxChars: MAX_COMMENT_CHARS - line.length - 1 })
     });
     const { tier, listTier, hidden } = rendered;
-    const body = rendered.body + record;
+    const body = line === '' ? rendered.body : `${rendered.body}\n${line}`;
     if (tier !== 'full' || hidden > 0)
         log.info(`the comment is ${body.length} characters: the full report in the ${tier} tier, the gated list in the ${listTier} tier${hidden > 0 ? `, ${hidden} destructive addresses left to the job summary` : ''}, to fit GitHub's size limit`);
     if (inputs.comment === 'update' && existing !== undefined) {
@@ -61702,13 +62105,13 @@ async function reportError(deps, port, sha, statusContext, error) {
     deps.log.debug(`GitHub API requests: ${port.requestCount()}`);
 }
 /** Job summary, annotations, JSON report and outputs. */
-async function finish(deps, analysis, commentId, view) {
+async function finish(deps, analysis, commentId, view, review) {
     const { log, context } = deps;
-    for (const warning of analysis.warnings.slice(0, MAX_ANNOTATIONS))
+    for (const warning of analysis.warnings.slice(0, MAX_ANNOTATIONS$1))
         log.warning(warning);
     annotate(log, analysis);
     const reportPath = join(context.tempDir, 'plangate-report.json');
-    writeFileSync(reportPath, renderJson(analysis, { name: 'plangate', version: VERSION }));
+    writeFileSync(reportPath, renderJson(analysis, { name: 'plangate', version: VERSION }, review));
     await log.summary(renderSummary(analysis, view));
     const { state } = view;
     const decision = state === 'pass' ? 'pass' : state === 'approved' ? 'approved' : 'blocked';
@@ -61721,10 +62124,16 @@ async function finish(deps, analysis, commentId, view) {
         commentId
     };
 }
+/** Writes the JSON report of a run that read no plan (its review only); returns its path. */
+function writeReviewReport(context, review) {
+    const reportPath = join(context.tempDir, 'plangate-report.json');
+    writeFileSync(reportPath, renderReviewJson({ name: 'plangate', version: VERSION }, review));
+    return reportPath;
+}
 /** One error annotation per gated change, up to GitHub's per-step limit. */
 function annotate(log, analysis) {
     const { gated } = analysis.decision;
-    const shown = gated.length > MAX_ANNOTATIONS ? MAX_ANNOTATIONS - 1 : gated.length;
+    const shown = gated.length > MAX_ANNOTATIONS$1 ? MAX_ANNOTATIONS$1 - 1 : gated.length;
     for (const change of gated.slice(0, shown))
         log.error(`${change.address} (${change.source}): ${change.action}, ${change.why}`, 'plangate: needs approval');
     if (gated.length > shown)
@@ -62224,106 +62633,16 @@ function readTfFiles(workspace, dir) {
  * reading the list is thrown (the caller fails closed).
  */
 async function siblingPulls(port, pr) {
-    const pulls = await port.listCommitPulls(pr.headSha);
-    return pulls
-        .filter((pull) => pull.number !== pr.number &&
-        pull.state === 'open' &&
-        pull.headSha === pr.headSha)
-        .map((pull) => pull.number)
-        .sort((a, b) => a - b);
-}
-
-/**
- * Interim review record for code owners, until the lead's review record
- * (`src/gate/record.ts`) lands: the reviewed items (with their declaring
- * `files`) embedded in plangate's own comment as a hidden block, and read
- * back by approval runs only when `computeDigest(scope, items)` equals the
- * digest of plangate's own status. Anyone with write access can edit the
- * comment, but not without changing the digest, which the status holds.
- */
-const START = '<!-- plangate:review-items ';
-const END = ' -->';
-/** A record larger than this is left out: approval runs then fail closed. */
-const MAX_RECORD_CHARS = 24_000;
-const ACTIONS = new Set(CHANGE_ACTIONS);
-/** The hidden block for a comment, or '' when it would be too large. */
-function recordBlock(items) {
-    const json = JSON.stringify(items);
-    const block = `${START}${Buffer.from(json, 'utf8').toString('base64')}${END}`;
-    return block.length > MAX_RECORD_CHARS ? '' : `\n${block}\n`;
-}
-/**
- * The gated items (address and `files`) from plangate's comment, verified
- * against the status's digest; a string saying why not otherwise.
- */
-function gatedFilesFromComment(body, scope, digest) {
-    if (body === undefined)
-        return "plangate's comment not found";
-    const at = body.lastIndexOf(START);
-    if (at === -1)
-        return "plangate's comment holds no review record";
-    const end = body.indexOf(END, at + START.length);
-    if (end === -1)
-        return 'the review record is cut';
-    let parsed;
-    try {
-        parsed = JSON.parse(Buffer.from(body.slice(at + START.length, end), 'base64').toString('utf8'));
+    const siblings = [];
+    for (const number of await port.pullsForCommit(pr.headSha)) {
+        if (number === pr.number)
+            continue;
+        // The list holds pull requests that merely contain the commit too: only an open one headed by it shares the status.
+        const other = await port.getPullRequest(number);
+        if (other.state === 'open' && other.headSha === pr.headSha)
+            siblings.push(number);
     }
-    catch {
-        return 'the review record does not parse';
-    }
-    if (!Array.isArray(parsed))
-        return 'the review record is not a list';
-    const items = [];
-    for (const raw of parsed) {
-        const item = asItem(raw);
-        if (item === undefined)
-            return 'the review record holds a malformed item';
-        items.push(item);
-    }
-    if (computeDigest(scope, items) !== digest)
-        return "the review record does not match the digest of plangate's status";
-    return items
-        .filter((item) => item.gated)
-        .map((item) => ({ address: item.address, files: item.files ?? [] }));
-}
-function asItem(raw) {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-        return undefined;
-    const r = raw;
-    const str = (key) => typeof r[key] === 'string' ? r[key] : undefined;
-    const kind = str('kind');
-    const source = str('source');
-    const stack = str('stack');
-    const address = str('address');
-    const action = str('action');
-    const type = str('type');
-    const reason = str('reason');
-    if (kind !== 'change' ||
-        source === undefined ||
-        stack === undefined ||
-        address === undefined ||
-        action === undefined ||
-        !ACTIONS.has(action) ||
-        type === undefined ||
-        reason === undefined ||
-        typeof r['gated'] !== 'boolean')
-        return undefined;
-    const files = r['files'];
-    if (files !== undefined &&
-        !(Array.isArray(files) && files.every((f) => typeof f === 'string')))
-        return undefined;
-    return {
-        kind,
-        source,
-        stack,
-        address,
-        action: action,
-        type,
-        reason,
-        gated: r['gated'],
-        ...(files === undefined ? {} : { files: files })
-    };
+    return siblings;
 }
 
 /** Flow: `pull_request`: the full review of a pull request's plans. */
@@ -62441,7 +62760,17 @@ async function reviewPullRequest(deps, event) {
             links: linksOf(context, pr.number),
             ...(owners === undefined ? {} : { owners })
         };
-        const commentId = await upsertComment(deps, port, pr, own, { analysis, view }, codeowners && digest !== '' ? recordBlock(reviewed) : '');
+        const record = buildRecord({
+            repository: context.repository,
+            pullNumber: pr.number,
+            baseRef: pr.baseRef,
+            headSha: pr.headSha
+        }, reviewed);
+        const commentId = await upsertComment(deps, port, pr, own, {
+            analysis,
+            view,
+            record
+        });
         if (inputs.comment === 'new' && commentId !== '')
             await markOlderStale(deps, port, comments, viewer, view, commentId);
         if (inputs.labels)
@@ -62469,7 +62798,12 @@ async function reviewPullRequest(deps, event) {
             state = 'blocked';
         log.info(`status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`);
         log.debug(`GitHub API requests: ${port.requestCount()}`);
-        return await finish(deps, analysis, commentId, { ...view, state });
+        return await finish(deps, analysis, commentId, { ...view, state }, {
+            record,
+            state,
+            approvedBy: (outcome?.approvedBy ?? []).map((a) => a.login),
+            deniedBy: (outcome?.deniedBy ?? []).map((a) => a.login)
+        });
     }
     catch (error) {
         await reportError(deps, port, statusTarget, statusContext, error);
@@ -62531,7 +62865,9 @@ async function reviewApprovals(deps, number, trigger) {
         const commits = await port.listPullCommits(pr.number, pr.commitCount);
         const comments = await port.listIssueComments(pr.number);
         const digest = published.digest;
-        const ownership = await ownershipFromRecord(deps, port, pr, policy.config.approval, findOwnComment(comments, viewer, statusContext)?.body, digest);
+        // plangate's review record (its own comment), trusted only when it gives the status's digest.
+        const record = await trustedRecord(port, pr, viewer, statusContext, { repository: context.repository, digest }, comments);
+        const ownership = await ownershipFromRecord(deps, port, pr, policy.config.approval, record);
         const outcome = await evaluatePull({
             port,
             pr,
@@ -62612,13 +62948,25 @@ async function reviewApprovals(deps, number, trigger) {
                 await port.updateComment(own.id, body);
             commentId = String(own.id);
         }
+        // The review with its new state, for `plangate verify --approved` (an artifact of this run).
+        const decided = state === 'approved' && status.state !== 'success' ? 'blocked' : state;
+        let reportPath = '';
+        if (typeof record === 'string')
+            log.info(`no review report: ${record}`);
+        else
+            reportPath = writeReviewReport(context, {
+                record,
+                state: decided,
+                approvedBy: outcome.approvedBy.map((a) => a.login),
+                deniedBy: outcome.deniedBy.map((a) => a.login)
+            });
         log.debug(`GitHub API requests: ${port.requestCount()}`);
         return {
             decision: status.state === 'success' ? 'approved' : 'blocked',
             digest,
             counts: {},
             gatedCount: published.gatedCount,
-            reportPath: '',
+            reportPath,
             commentId
         };
     }
@@ -62634,20 +62982,14 @@ async function reviewApprovals(deps, number, trigger) {
  * Without such a record the owners are unknown: no approval counts as an
  * owner's (fail closed), and the status says so.
  */
-async function ownershipFromRecord(deps, port, pr, policy, ownBody, digest) {
+async function ownershipFromRecord(deps, port, pr, policy, record) {
     if (!usesCodeowners(policy))
         return undefined;
-    const gated = gatedFilesFromComment(ownBody, {
-        repository: deps.context.repository,
-        pullNumber: pr.number,
-        baseRef: pr.baseRef,
-        headSha: pr.headSha
-    }, digest);
-    if (typeof gated === 'string') {
-        deps.log.warning(`code owners unknown: ${gated}; no approval counts as an owner's until plangate's pull request check runs again`);
+    if (typeof record === 'string') {
+        deps.log.warning(`code owners unknown: ${record}; no approval counts as an owner's until plangate's pull request check runs again`);
         return { kind: 'unknown', reason: 'no verified review record' };
     }
-    return ownershipOf(port, pr, gated, deps.log);
+    return ownershipOf(port, pr, ownedItems(record.items), deps.log);
 }
 /**
  * A 👍 on the triggering command when it counted; a 😕 and a one-line reply
@@ -62772,15 +63114,152 @@ async function checkMergeGroup(deps, event) {
     }
 }
 
+/** Flow: `verify: true` in the apply workflow (push, workflow_dispatch): the plan about to be applied against the merged pull requests' reviews. */
+/** Annotations per kind per step that GitHub shows. */
+const MAX_ANNOTATIONS = 10;
+/**
+ * Before apply: finds the merged pull request(s) that brought `GITHUB_SHA`,
+ * reads what plangate decided for each (its own latest status at the pull
+ * request's head, and the review record in its own comment, trusted only
+ * when the record's digest is the status's), and checks every destructive
+ * change of the plan against them. Writes no status and no comment: the
+ * step's outcome (failed unless `verified`) keeps the apply step from
+ * running.
+ */
+async function verifyApply(deps) {
+    const { inputs, context, log } = deps;
+    const { event } = context;
+    if (event.kind !== 'report')
+        throw new Error(`verify checks a plan before apply, in a workflow run on push or workflow_dispatch; this run is for a ${event.kind === 'pull_request' ? 'pull request' : event.kind} event: remove \`verify: true\` here`);
+    if (deps.port === undefined)
+        throw new Error('input "github-token" is empty: verify reads the merged pull request\'s review through the API');
+    const port = deps.port;
+    if (!/^[0-9a-f]{40}$/i.test(context.sha))
+        throw new Error(`GITHUB_SHA is ${JSON.stringify(context.sha)}, not a commit SHA: verify needs the commit being applied`);
+    const policy = loadPolicy(inputs.configIsDefault
+        ? undefined
+        : resolve(context.workspace, inputs.config), context.workspace);
+    const analysis = analyze(readPlans(inputs, log), {
+        policy: policy.config,
+        stackDirs: policy.config.stackDirs
+    });
+    const viewer = await whoAmI(port, log);
+    const branch = context.ref.startsWith('refs/heads/')
+        ? context.ref.slice('refs/heads/'.length)
+        : '';
+    const numbers = await port.pullsForCommit(context.sha);
+    const pulls = [];
+    for (const number of numbers) {
+        const pr = await port.getPullRequest(number);
+        if (!pr.merged) {
+            log.info(`pull request #${number} contains ${context.sha.slice(0, 12)} but is not merged: not a review of what is applied`);
+            continue;
+        }
+        pulls.push(await reviewOf(deps, port, pr, viewer, branch));
+    }
+    log.info(`${context.sha.slice(0, 12)} came with ${pulls.length === 0 ? 'no merged pull request' : pulls.map((p) => `#${p.number} (${p.outcome})`).join(', ')}`);
+    const result = verifyAgainstReviews(analysis, pulls);
+    for (const problem of result.problems.slice(0, 3))
+        log.error(problem, 'plangate verify: blocked');
+    const bad = result.changes.filter((c) => c.state === 'unreviewed' || c.state === 'unapproved');
+    const shown = bad.length > MAX_ANNOTATIONS ? MAX_ANNOTATIONS - 1 : bad.length;
+    for (const change of bad.slice(0, shown))
+        log.error(`${change.address} (${change.source}): ${change.action}, ${change.detail}`, 'plangate verify: not approved');
+    if (bad.length > shown)
+        log.error(`${bad.length - shown} more destructive changes not approved: see the job summary`, 'plangate verify: not approved');
+    const reportPath = join(context.tempDir, 'plangate-verify.json');
+    writeFileSync(reportPath, renderVerifyJson(result, { name: 'plangate', version: VERSION }));
+    await log.summary(renderVerifyMarkdown(result, context.repositoryUrl === undefined
+        ? {}
+        : { repositoryUrl: context.repositoryUrl }));
+    log.info(result.summary);
+    log.debug(`GitHub API requests: ${port.requestCount()}`);
+    return {
+        decision: result.verdict,
+        digest: '',
+        counts: { ...analysis.summary },
+        gatedCount: bad.length,
+        reportPath,
+        commentId: '',
+        summary: result.summary
+    };
+}
+/** What plangate decided for a merged pull request, as far as its own records vouch. */
+async function reviewOf(deps, port, pr, viewer, branch) {
+    const head = pr.headSha.slice(0, 12);
+    const base = { number: pr.number, url: pr.htmlUrl, approvedBy: [] };
+    if (branch !== '' && pr.baseRef !== branch)
+        return {
+            ...base,
+            outcome: 'undecided',
+            problem: `it was reviewed for ${pr.baseRef}, and this run applies ${branch}`
+        };
+    const statusContext = contextFor(deps.inputs, pr.baseRef);
+    const latest = (await port.listStatuses(pr.headSha))
+        .filter((s) => s.context === statusContext &&
+        s.creator !== undefined &&
+        sameAccount(s.creator, viewer))
+        .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
+    if (latest === undefined)
+        return {
+            ...base,
+            outcome: 'undecided',
+            problem: `plangate set no ${statusContext} status at its head ${head}`
+        };
+    const outcome = outcomeOf(latest.state, latest.description);
+    const approvedBy = outcome === 'approved' ? loginsIn(latest.description) : [];
+    const digest = digestOf(latest);
+    const scope = {
+        repository: deps.context.repository,
+        pullNumber: pr.number,
+        baseRef: pr.baseRef,
+        headSha: pr.headSha
+    };
+    if (digest === undefined) {
+        // Only "no destructive changes" vouches for an empty reviewed set.
+        return outcome === 'pass'
+            ? { ...base, outcome, approvedBy, record: buildRecord(scope, []) }
+            : { ...base, outcome, approvedBy };
+    }
+    const found = await trustedRecord(port, pr, viewer, statusContext, {
+        repository: deps.context.repository,
+        digest
+    });
+    if (typeof found === 'string')
+        return { ...base, outcome, approvedBy, problem: found };
+    return { ...base, outcome, approvedBy, record: found };
+}
+/** The review's outcome from plangate's own status text (src/report/status.ts writes it). */
+function outcomeOf(state, description) {
+    if (state === 'success')
+        return / approved by /.test(description) ? 'approved' : 'pass';
+    if (state === 'failure') {
+        if (/ denied by /.test(description))
+            return 'rejected';
+        if (/ approval/.test(description) &&
+            / \/approve-destroy /.test(description))
+            return 'blocked';
+    }
+    return 'undecided';
+}
+/** `@a, @b +2` → ['a', 'b']: who approved, as the status names them. */
+function loginsIn(description) {
+    const after = description.slice(description.indexOf(' approved by ') + 13);
+    return [...after.matchAll(/@([A-Za-z0-9-]+(?:\[bot\])?)/g)].map((m) => m[1] ?? '');
+}
+
 /**
  * One run of the action. Pull requests get the full review (history from
  * the API, sticky comment, commit status, labels); merge groups get a status
  * derived from the pull request's own; every other event is report-only.
  * A pull request run that fails sets an `error` status before it throws,
- * so the gate stays closed.
+ * so the gate stays closed. With `verify: true` (the apply workflow) the
+ * run checks its plan against the merged pull requests' reviews instead.
  */
 async function run(deps) {
     const { event } = deps.context;
+    if (deps.inputs.verify)
+        return verifyApply(deps);
     switch (event.kind) {
         case 'pull_request':
             return reviewPullRequest(deps, event);
@@ -62833,7 +63312,8 @@ async function main() {
     let failOnError = true;
     try {
         const inputs = getInputs();
-        failOnError = inputs.failOnError;
+        // verify guards an apply step: any error must fail the step, whatever fail-on-error says.
+        failOnError = inputs.failOnError || inputs.verify;
         const context = readContext$1(process.env);
         const port = inputs.token === ''
             ? undefined
@@ -62850,7 +63330,11 @@ async function main() {
             });
         const outputs = await run({ inputs, context, port, log });
         setOutputs(outputs);
-        if (outputs.decision === 'blocked' && inputs.failOnBlocked)
+        if (inputs.verify) {
+            if (outputs.decision !== 'verified')
+                setFailed(`plangate verify: ${outputs.summary ?? outputs.decision}: do not apply this plan (see the job summary)`);
+        }
+        else if (outputs.decision === 'blocked' && inputs.failOnBlocked)
             setFailed(`plangate: ${outputs.gatedCount} destructive change(s) need a human's approval (see the job summary)`);
     }
     catch (error) {

@@ -85,6 +85,8 @@ export interface ActionContext {
   readonly repositoryUrl: string | undefined
   /** The commit the run is for (`GITHUB_SHA`); empty when unknown. */
   readonly sha: string
+  /** The ref the run is for (`GITHUB_REF`, `refs/heads/main`); empty when unknown. */
+  readonly ref: string
   /** The checkout, where local git history may be found. */
   readonly workspace: string
   /** Where the JSON report is written. */
@@ -136,6 +138,7 @@ export function readContext(env: NodeJS.ProcessEnv): ActionContext {
         : undefined,
     repositoryUrl: repository === '' ? undefined : `${server}/${repository}`,
     sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     tempDir: env.RUNNER_TEMP ?? process.cwd()
   }

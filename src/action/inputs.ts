@@ -25,6 +25,8 @@ export interface ActionInputs {
   readonly labels: boolean
   readonly failOnError: boolean
   readonly failOnBlocked: boolean
+  /** Check the plan against the merged pull requests' approvals (the apply workflow); the step fails unless verified. */
+  readonly verify: boolean
   /** Per-request timeout of API calls, in milliseconds. */
   readonly apiTimeoutMs: number
 }
@@ -49,6 +51,7 @@ export function getInputs(): ActionInputs {
     labels: onOff('labels', true),
     failOnError: onOff('fail-on-error', true),
     failOnBlocked: onOff('fail-on-blocked', false),
+    verify: onOff('verify', false),
     apiTimeoutMs: seconds('api-timeout', 30) * 1000
   }
   if (inputs.token !== '') core.setSecret(inputs.token)

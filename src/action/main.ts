@@ -32,7 +32,8 @@ export async function main(): Promise<void> {
   let failOnError = true
   try {
     const inputs = getInputs()
-    failOnError = inputs.failOnError
+    // verify guards an apply step: any error must fail the step, whatever fail-on-error says.
+    failOnError = inputs.failOnError || inputs.verify
     const context = readContext(process.env)
     const port =
       inputs.token === ''
@@ -50,7 +51,12 @@ export async function main(): Promise<void> {
           })
     const outputs = await run({ inputs, context, port, log })
     setOutputs(outputs)
-    if (outputs.decision === 'blocked' && inputs.failOnBlocked)
+    if (inputs.verify) {
+      if (outputs.decision !== 'verified')
+        core.setFailed(
+          `plangate verify: ${outputs.summary ?? outputs.decision}: do not apply this plan (see the job summary)`
+        )
+    } else if (outputs.decision === 'blocked' && inputs.failOnBlocked)
       core.setFailed(
         `plangate: ${outputs.gatedCount} destructive change(s) need a human's approval (see the job summary)`
       )

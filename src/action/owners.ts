@@ -159,14 +159,13 @@ export async function siblingPulls(
   port: GitHubPort,
   pr: PullRequest
 ): Promise<number[]> {
-  const pulls = await port.listCommitPulls(pr.headSha)
-  return pulls
-    .filter(
-      (pull) =>
-        pull.number !== pr.number &&
-        pull.state === 'open' &&
-        pull.headSha === pr.headSha
-    )
-    .map((pull) => pull.number)
-    .sort((a, b) => a - b)
+  const siblings: number[] = []
+  for (const number of await port.pullsForCommit(pr.headSha)) {
+    if (number === pr.number) continue
+    // The list holds pull requests that merely contain the commit too: only an open one headed by it shares the status.
+    const other = await port.getPullRequest(number)
+    if (other.state === 'open' && other.headSha === pr.headSha)
+      siblings.push(number)
+  }
+  return siblings
 }

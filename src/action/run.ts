@@ -5,16 +5,19 @@ import { reviewWorkflowRun } from './flows/workflow-run.js'
 import { reviewPullRequest } from './flows/pull-request.js'
 import { reviewApprovals } from './flows/approval.js'
 import { checkMergeGroup } from './flows/merge-group.js'
+import { verifyApply } from './flows/verify.js'
 
 /**
  * One run of the action. Pull requests get the full review (history from
  * the API, sticky comment, commit status, labels); merge groups get a status
  * derived from the pull request's own; every other event is report-only.
  * A pull request run that fails sets an `error` status before it throws,
- * so the gate stays closed.
+ * so the gate stays closed. With `verify: true` (the apply workflow) the
+ * run checks its plan against the merged pull requests' reviews instead.
  */
 export async function run(deps: RunDeps): Promise<ActionOutputs> {
   const { event } = deps.context
+  if (deps.inputs.verify) return verifyApply(deps)
   switch (event.kind) {
     case 'pull_request':
       return reviewPullRequest(deps, event)

@@ -1,7 +1,8 @@
 /** Reading helpers every flow uses: the token's identity, the base branch's config, the plans, links and plangate's own comment. */
 import { readFileSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
-import type { ApprovalOutcome } from '../gate/index.js'
+import { decodeRecord, RecordError, recordIntact } from '../gate/index.js'
+import type { ApprovalOutcome, ReviewRecord } from '../gate/index.js'
 import type {
   Account,
   GitHubPort,
@@ -19,7 +20,7 @@ import {
 import type { LoadedPolicy } from '../io/index.js'
 import { readPlan } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
-import { parseMarker } from '../report/index.js'
+import { parseMarker, readRecordLine } from '../report/index.js'
 import type { ReviewLinks, ReviewView } from '../report/index.js'
 import type { ActionContext } from './context.js'
 import type { ActionInputs } from './inputs.js'
@@ -192,4 +193,52 @@ export function isOwnComment(
   if (!sameAccount(comment.author, viewer)) return false
   if (viewer.type === 'Bot' && comment.author.type !== 'Bot') return false
   return parseMarker(comment.body)?.context === statusContext
+}
+
+/**
+ * The review record in plangate's own comment for the pull request's head,
+ * trusted only when it is for this repository, pull request, base and head
+ * and its items give `digest` (read from plangate's own status): an edit by
+ * anyone, or a record copied from another review, does not pass. A string
+ * says why there is no trusted record.
+ */
+export async function trustedRecord(
+  port: GitHubPort,
+  pr: PullRequest,
+  viewer: Account,
+  statusContext: string,
+  expected: { readonly repository: string; readonly digest: string },
+  /** The pull request's comments when the caller has read them already. */
+  comments?: readonly IssueComment[]
+): Promise<ReviewRecord | string> {
+  const own = findOwnComment(
+    comments ?? (await port.listIssueComments(pr.number)),
+    viewer,
+    statusContext
+  )
+  const head = pr.headSha.slice(0, 12)
+  if (own === undefined)
+    return `plangate's comment for ${statusContext} is missing (deleted, or \`comment: off\`): the reviewed changes are unknown; verify offline with the review's JSON report (\`plangate verify --approved\`)`
+  if (parseMarker(own.body)?.head !== pr.headSha)
+    return `plangate's comment does not describe the head ${head}`
+  const text = readRecordLine(own.body)
+  if (text === undefined)
+    return `plangate's comment carries no review record (it did not fit, or an older plangate wrote it): verify offline with the review's JSON report (\`plangate verify --approved\`)`
+  let record: ReviewRecord
+  try {
+    record = decodeRecord(text)
+  } catch (error) {
+    if (error instanceof RecordError)
+      return `the review record in plangate's comment cannot be read (${error.message}): it is not trusted`
+    throw error
+  }
+  const { scope } = record
+  const sameScope =
+    scope.repository.toLowerCase() === expected.repository.toLowerCase() &&
+    scope.pullNumber === pr.number &&
+    scope.baseRef === pr.baseRef &&
+    scope.headSha.toLowerCase() === pr.headSha.toLowerCase()
+  if (!sameScope || !recordIntact(record) || record.digest !== expected.digest)
+    return `the review record in plangate's comment does not give the digest ${expected.digest} of plangate's status at ${head}: it was edited, or belongs to another review; it is not trusted`
+  return record
 }

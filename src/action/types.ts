@@ -5,7 +5,8 @@ import type { ActionInputs } from './inputs.js'
 
 /** What a run reports back as step outputs. */
 export interface ActionOutputs {
-  readonly decision: 'pass' | 'blocked' | 'approved' | 'skipped' | 'error'
+  readonly decision:
+    'pass' | 'blocked' | 'approved' | 'skipped' | 'error' | 'verified'
   readonly digest: string
   readonly counts: Readonly<Record<string, number>>
   readonly gatedCount: number
@@ -13,6 +14,8 @@ export interface ActionOutputs {
   readonly commentId: string
   /** Why the decision is `error`, for the step log. */
   readonly error?: string
+  /** One line for the step's failure message (verify). */
+  readonly summary?: string
 }
 
 /** Where a run writes for people: the step log, annotations and the job summary. */

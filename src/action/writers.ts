@@ -2,6 +2,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ApprovalOutcome } from '../gate/index.js'
+import { encodeRecord } from '../gate/record.js'
+import type { ReviewRecord } from '../gate/record.js'
 import type {
   Account,
   GitHubPort,
@@ -11,17 +13,26 @@ import type {
 import type { Analysis } from '../model.js'
 import {
   errorStatus,
+  MAX_COMMENT_CHARS,
+  MAX_RECORD_CHARS,
+  recordLine,
   parseMarker,
   itemUrl,
-  MAX_COMMENT_CHARS,
   renderComment,
   renderJson,
+  renderReviewJson,
   renderSummary,
   restateAsStale,
   reviewStatus
 } from '../report/index.js'
-import type { ReviewState, ReviewView, StatusVerdict } from '../report/index.js'
+import type {
+  ReportReview,
+  ReviewState,
+  ReviewView,
+  StatusVerdict
+} from '../report/index.js'
 import { VERSION } from '../version.js'
+import type { ActionContext } from './context.js'
 import type { ActionOutputs, ActionLog, RunDeps } from './types.js'
 import { linksOf, findOwnComment, isOwnComment } from './shared.js'
 
@@ -39,19 +50,28 @@ export async function upsertComment(
   port: GitHubPort,
   pr: PullRequest,
   existing: IssueComment | undefined,
-  review: { analysis: Analysis; view: ReviewView },
-  /** A hidden block appended to the body (the code owners' review record). */
-  record = ''
+  review: { analysis: Analysis; view: ReviewView; record?: ReviewRecord }
 ): Promise<string> {
   const { inputs, log } = deps
   if (inputs.comment === 'off') return ''
-  const { view } = review
+  const { view, record } = review
+  // The review record rides in the comment for `verify` at apply time, when it fits.
+  let line = ''
+  if (record !== undefined && record.items.length > 0) {
+    line = recordLine(encodeRecord(record))
+    if (line.length > MAX_RECORD_CHARS) {
+      log.warning(
+        `the review record of ${record.items.length} destructive changes takes ${line.length} characters, more than the ${MAX_RECORD_CHARS} a comment can spare: it is left out, and \`verify\` at apply time needs this run's JSON report (report-path) instead`
+      )
+      line = ''
+    }
+  }
   const rendered = renderComment(review.analysis, {
     ...view,
-    ...(record === '' ? {} : { maxChars: MAX_COMMENT_CHARS - record.length })
+    ...(line === '' ? {} : { maxChars: MAX_COMMENT_CHARS - line.length - 1 })
   })
   const { tier, listTier, hidden } = rendered
-  const body = rendered.body + record
+  const body = line === '' ? rendered.body : `${rendered.body}\n${line}`
   if (tier !== 'full' || hidden > 0)
     log.info(
       `the comment is ${body.length} characters: the full report in the ${tier} tier, the gated list in the ${listTier} tier${hidden > 0 ? `, ${hidden} destructive addresses left to the job summary` : ''}, to fit GitHub's size limit`
@@ -261,7 +281,8 @@ export async function finish(
   deps: RunDeps,
   analysis: Analysis,
   commentId: string,
-  view: ReviewView
+  view: ReviewView,
+  review?: ReportReview
 ): Promise<ActionOutputs> {
   const { log, context } = deps
   for (const warning of analysis.warnings.slice(0, MAX_ANNOTATIONS))
@@ -270,7 +291,7 @@ export async function finish(
   const reportPath = join(context.tempDir, 'plangate-report.json')
   writeFileSync(
     reportPath,
-    renderJson(analysis, { name: 'plangate', version: VERSION })
+    renderJson(analysis, { name: 'plangate', version: VERSION }, review)
   )
   await log.summary(renderSummary(analysis, view))
   const { state } = view
@@ -284,6 +305,19 @@ export async function finish(
     reportPath,
     commentId
   }
+}
+
+/** Writes the JSON report of a run that read no plan (its review only); returns its path. */
+export function writeReviewReport(
+  context: ActionContext,
+  review: ReportReview
+): string {
+  const reportPath = join(context.tempDir, 'plangate-report.json')
+  writeFileSync(
+    reportPath,
+    renderReviewJson({ name: 'plangate', version: VERSION }, review)
+  )
+  return reportPath
 }
 
 /** One error annotation per gated change, up to GitHub's per-step limit. */

@@ -56,6 +56,25 @@ export {
   SYNTH_OUTPUT_DIRS
 } from './require-plans.js'
 export {
+  buildRecord,
+  decodeRecord,
+  encodeRecord,
+  MAX_RECORD_BYTES,
+  parseRecord,
+  RECORD_VERSION,
+  RecordError,
+  recordIntact
+} from './record.js'
+export type { ReviewRecord } from './record.js'
+export { verifyAgainstReviews } from './verify.js'
+export type {
+  ReviewedPull,
+  ReviewOutcome,
+  VerifiedChange,
+  VerifiedState,
+  VerifyResult
+} from './verify.js'
+export {
   CODEOWNERS_PATHS,
   MAX_CODEOWNERS_BYTES,
   ownersOf,

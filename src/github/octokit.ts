@@ -27,7 +27,6 @@ import {
   type Account,
   type CommitFile,
   type CommitPerson,
-  type CommitPull,
   type CommitStatus,
   type FileAtRef,
   type GitHubPort,
@@ -737,6 +736,18 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
       }
     },
 
+    async pullsForCommit(sha: string): Promise<number[]> {
+      const operation = `GET ${repoPath}/commits/${sha}/pulls`
+      const items = await listAll(
+        operation,
+        'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+        { commit_sha: sha }
+      )
+      const numbers = items.map((item, i) =>
+        new Shape(operation, `[${i}].`).num(item, 'number')
+      )
+      return [...new Set(numbers)].sort((x, y) => x - y)
+    },
     async findPullRequest(
       headRepo: string,
       headBranch: string,
@@ -775,32 +786,6 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
       return pull.state === 'open' && pull.headSha === headSha
         ? pull
         : undefined
-    },
-
-    async listCommitPulls(sha: string): Promise<CommitPull[]> {
-      const operation = `GET ${repoPath}/commits/${sha}/pulls`
-      const items = await listAll(
-        operation,
-        'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
-        { commit_sha: sha }
-      )
-      return items.map((item, i) => {
-        const shape = new Shape(operation, `[${i}].`)
-        const state = shape.str(item, 'state')
-        if (state !== 'open' && state !== 'closed')
-          throw shapeError(
-            operation,
-            `[${i}].state`,
-            '"open" or "closed"',
-            state
-          )
-        return {
-          number: shape.num(item, 'number'),
-          state,
-          headSha: shape.str(item, 'head.sha'),
-          baseRef: shape.str(item, 'base.ref')
-        }
-      })
     },
 
     requestCount(): number {

@@ -124,14 +124,6 @@ export type Permission = (typeof PERMISSIONS)[number]
 export const REACTIONS = ['+1', 'confused', 'eyes'] as const
 export type Reaction = (typeof REACTIONS)[number]
 
-/** A pull request GitHub associates with a commit (`GET /commits/{sha}/pulls`). */
-export interface CommitPull {
-  readonly number: number
-  readonly state: 'open' | 'closed'
-  readonly headSha: string
-  readonly baseRef: string
-}
-
 /** A file read at a commit: `undefined` text when it does not exist there. */
 export interface FileAtRef {
   readonly ref: string
@@ -190,11 +182,12 @@ export interface GitHubPort {
     headSha: string
   ): Promise<PullRequest | undefined>
   /**
-   * Every pull request GitHub associates with a commit: the open ones that
-   * contain it (and the merged one that brought it to the default
-   * branch). Paginated to the end.
+   * The pull requests associated with a commit (`GET /commits/{sha}/pulls`):
+   * on the default branch, the merged pull request that brought it (a merge
+   * queue's commit: the queued ones); elsewhere, open and merged ones whose
+   * commits include it. Numbers, in ascending order.
    */
-  listCommitPulls(sha: string): Promise<CommitPull[]>
+  pullsForCommit(sha: string): Promise<number[]>
   /** Requests made so far, for the debug log and the request budget. */
   requestCount(): number
 }

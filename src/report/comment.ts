@@ -307,3 +307,30 @@ function count(n: number): string {
 function capitalize(text: string): string {
   return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1)
 }
+
+const RECORD_PREFIX = '<!-- plangate:record '
+const RECORD_SUFFIX = ' -->'
+
+/**
+ * The most the review record may take of a comment. A larger record is left
+ * out (the reviewed set then has to travel as the JSON report), so that the
+ * comment still shows people what they review.
+ */
+export const MAX_RECORD_CHARS = 30_000
+
+/** The hidden last line that carries the review record (gzip + base64, see src/gate/record.ts). */
+export function recordLine(encoded: string): string {
+  return `${RECORD_PREFIX}${encoded}${RECORD_SUFFIX}`
+}
+
+/**
+ * The encoded record of a comment plangate wrote: its last line, when that
+ * line is a record line. Who wrote the comment is the caller's check; what
+ * the record says is trusted only when its digest matches plangate's status.
+ */
+export function readRecordLine(body: string): string | undefined {
+  const last = body.slice(body.lastIndexOf('\n') + 1)
+  if (!last.startsWith(RECORD_PREFIX) || !last.endsWith(RECORD_SUFFIX))
+    return undefined
+  return last.slice(RECORD_PREFIX.length, -RECORD_SUFFIX.length)
+}

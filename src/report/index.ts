@@ -10,12 +10,22 @@ export type {
   MarkdownReport,
   MarkdownTier
 } from './markdown.js'
-export { buildJsonReport, renderJson, REPORT_SCHEMA_VERSION } from './json.js'
+export {
+  buildJsonReport,
+  renderJson,
+  renderReviewJson,
+  reviewData,
+  REPORT_SCHEMA_VERSION
+} from './json.js'
+export type { ReportReview } from './json.js'
 export type { ToolInfo } from './json.js'
 export { countsLine, formatValue, markerFor } from './values.js'
 export {
   isStaleComment,
+  MAX_RECORD_CHARS,
   readAudit,
+  readRecordLine,
+  recordLine,
   renderComment,
   restateAsStale,
   restateComment
@@ -57,3 +67,9 @@ export {
   stateOf,
   statusDetail
 } from './audit.js'
+export {
+  renderVerifyJson,
+  renderVerifyMarkdown,
+  renderVerifyText
+} from './verify.js'
+export type { VerifyLinks } from './verify.js'

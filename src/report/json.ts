@@ -1,5 +1,7 @@
 import type { Analysis } from '../model.js'
 import { countChanges } from '../gate/index.js'
+import { recordData } from '../gate/record.js'
+import type { ReviewRecord } from '../gate/record.js'
 import { isListed } from './values.js'
 
 /** Version of the JSON report's shape; bumped on any incompatible change. */
@@ -11,14 +13,38 @@ export interface ToolInfo {
   readonly version: string
 }
 
+/** What a review showed and how it ended: `verify` checks a later plan against it. */
+export interface ReportReview {
+  readonly record: ReviewRecord
+  /** The review's state when the report was written (`approved` only after an approval). */
+  readonly state: 'pass' | 'blocked' | 'approved' | 'rejected' | 'incomplete'
+  readonly approvedBy: readonly string[]
+  readonly deniedBy: readonly string[]
+}
+
+/** The report's `review` object. */
+export function reviewData(review: ReportReview): object {
+  return {
+    ...recordData(review.record),
+    state: review.state,
+    approvedBy: review.approvedBy,
+    deniedBy: review.deniedBy
+  }
+}
+
 /**
  * The JSON report (docs/report-schema.md). Built only from the model, whose
  * strings are already redacted, so no sensitive value can reach it.
  */
-export function buildJsonReport(analysis: Analysis, tool: ToolInfo): object {
+export function buildJsonReport(
+  analysis: Analysis,
+  tool: ToolInfo,
+  review?: ReportReview
+): object {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool,
+    ...(review === undefined ? {} : { review: reviewData(review) }),
     decision: analysis.decision,
     summary: analysis.summary,
     plans: analysis.plans.map((plan) => ({
@@ -56,6 +82,25 @@ export function buildJsonReport(analysis: Analysis, tool: ToolInfo): object {
  * Serialises the JSON report compactly: reports of large plans run to
  * megabytes, and `jq .` pretty-prints for people.
  */
-export function renderJson(analysis: Analysis, tool: ToolInfo): string {
-  return JSON.stringify(buildJsonReport(analysis, tool)) + '\n'
+export function renderJson(
+  analysis: Analysis,
+  tool: ToolInfo,
+  review?: ReportReview
+): string {
+  return JSON.stringify(buildJsonReport(analysis, tool, review)) + '\n'
+}
+
+/**
+ * The report of a run that read no plan (an approval run): only the review,
+ * which `plangate verify --approved` reads. Its `review.state` is the state
+ * after the approval.
+ */
+export function renderReviewJson(tool: ToolInfo, review: ReportReview): string {
+  return (
+    JSON.stringify({
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      tool,
+      review: reviewData(review)
+    }) + '\n'
+  )
 }

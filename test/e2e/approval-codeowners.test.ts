@@ -23,6 +23,8 @@ import {
   stickyBody
 } from '../support/approval-scenario.js'
 import type { ScenarioRepo, Snapshot } from '../support/approval-scenario.js'
+import { decodeRecord, encodeRecord } from '../../src/gate/index.js'
+import { readRecordLine } from '../../src/report/index.js'
 import { startFakeGitHub } from '../support/fake-github.js'
 import type { FakeGitHub } from '../support/fake-github.js'
 import { commitDetailsOf } from '../support/repo-state.js'
@@ -84,6 +86,7 @@ const CODEOWNERS = [
   '# the scenario declares everything in main.tf',
   '*           @octo-org/web',
   '/main.tf    @alice @octo-org/dba',
+  '/bob.tf     @bob',
   '*.[ch]      @nobody'
 ].join('\n')
 
@@ -182,20 +185,27 @@ describe('code owners approve, end to end', () => {
   it('an edited review record is not trusted: owners unknown, not counted', async () => {
     const fake = await startFrom(owned)
     try {
-      grant(fake, 'alice', 'write')
-      for (const c of fake.state.comments[PR_NUMBER] ?? [])
-        if (String(c.body).startsWith('<!-- plangate:'))
-          c.body = String(c.body).replace(
-            /<!-- plangate:review-items [^ ]+ -->/,
-            `<!-- plangate:review-items ${Buffer.from('[]').toString('base64')} -->`
-          )
+      grant(fake, 'bob', 'write')
+      // bob rewrites the record in plangate's comment: every change declared in a file he owns.
+      for (const c of fake.state.comments[PR_NUMBER] ?? []) {
+        const body = String(c.body)
+        const text = readRecordLine(body)
+        if (text === undefined) continue
+        const record = decodeRecord(text)
+        const forged = {
+          ...record,
+          items: record.items.map((item) => ({ ...item, files: ['bob.tf'] }))
+        }
+        c.body = body.replace(text, encodeRecord(forged))
+      }
       const comment = addComment(fake, {
         id: 9104,
-        login: 'alice',
+        login: 'bob',
         body: `/approve-destroy ${fake.digest}`
       })
       const run = await onComment(scenario, fake, comment)
       expect(run.code, run.stdout).toBe(0)
+      expect(run.outputs.decision).toBe('blocked')
       expect(latestStatus(fake, fake.headSha)?.state).toBe('failure')
       expect(latestStatus(fake, fake.headSha)?.description).toContain(
         'code owners unknown'

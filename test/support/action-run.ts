@@ -53,6 +53,8 @@ export async function runAction(options: {
   readonly repository?: string
   /** The script to run instead of the bundle (for tests of this helper). */
   readonly entry?: string
+  /** More runner variables (`GITHUB_SHA`, `GITHUB_REF`). */
+  readonly env?: Readonly<Record<string, string>>
 }): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'plangate-run-'))
   const files = {
@@ -85,6 +87,7 @@ export async function runAction(options: {
   }
   for (const [name, value] of Object.entries(options.inputs))
     env[`INPUT_${name.toUpperCase()}`] = value
+  Object.assign(env, options.env)
   const { code, stdout, stderr } = await new Promise<{
     code: number
     stdout: string

@@ -91,6 +91,11 @@ export interface FakeState {
   teams: Record<string, string[]>
   /** Files for GraphQL `object(expression: "REF:PATH")`, keyed `REF:PATH`. */
   files: Record<string, FakeFile>
+  /**
+   * `GET /commits/{sha}/pulls` beyond what the pulls imply (merge commit,
+   * head, commits): e.g. a merge queue's commit and its queued pulls.
+   */
+  commitPulls?: Record<string, number[]>
 }
 
 /** One request as the fake received it. */
@@ -632,19 +637,8 @@ const ROUTES: Route[] = [
     return { ...page, body: { ...commit, files: page.body } }
   }),
   defineRoute('GET', `${REPO}/commits/{ref}/pulls`, (ctx) => {
-    // GitHub: the open pull requests that contain the commit, and the merged one that introduced it.
     const sha = ctx.params['ref'] ?? ''
-    const pulls = Object.values(ctx.state.pulls)
-    const contains = (pull: RestObject): boolean => {
-      const head = isObject(pull['head']) ? pull['head'] : {}
-      if (head['sha'] === sha) return true
-      const commits = ctx.state.pullCommits[Number(pull['number'])] ?? []
-      return commits.some((commit) => commit['sha'] === sha)
-    }
-    const known =
-      ctx.state.commits[sha] !== undefined ||
-      pulls.some((pull) => contains(pull) || pull['merge_commit_sha'] === sha)
-    if (!known)
+    if (!/^[0-9a-f]{7,40}$/i.test(sha))
       return {
         status: 422,
         body: {
@@ -654,19 +648,24 @@ const ROUTES: Route[] = [
           status: '422'
         }
       }
-    const found = pulls
-      .filter((pull) =>
-        pull['state'] === 'open'
-          ? contains(pull)
-          : pull['merged'] === true && pull['merge_commit_sha'] === sha
-      )
-      .sort((a, b) => Number(b['number']) - Number(a['number']))
-      .map((pull) => {
-        const item: RestObject = { ...pull }
-        for (const key of FULL_PULL_ONLY) delete item[key]
-        return item
-      })
-    return paginate(ctx, found)
+    const pulls = Object.values(ctx.state.pulls)
+    // GitHub: the merged pull request that brought a commit of the default branch; else open and merged ones containing it.
+    const merged = pulls.filter((p) => p['merge_commit_sha'] === sha)
+    const extra = new Set(ctx.state.commitPulls?.[sha] ?? [])
+    const found =
+      merged.length > 0 || extra.size > 0
+        ? [...merged, ...pulls.filter((p) => extra.has(Number(p['number'])))]
+        : pulls.filter((p) => {
+            const head = isObject(p['head']) ? p['head'] : {}
+            const commits = ctx.state.pullCommits[Number(p['number'])] ?? []
+            return head['sha'] === sha || commits.some((c) => c['sha'] === sha)
+          })
+    const items = found.map((pull) => {
+      const item: RestObject = { ...pull }
+      for (const key of FULL_PULL_ONLY) delete item[key]
+      return item
+    })
+    return paginate(ctx, items)
   }),
   defineRoute('GET', `${REPO}/commits/{ref}/statuses`, (ctx) => {
     const statuses = ctx.state.statuses[ctx.params['ref'] ?? ''] ?? []
@@ -1195,6 +1194,8 @@ export interface PullOptions {
   body?: string | null
   state?: 'open' | 'closed'
   merged?: boolean
+  /** The commit the merge made on the base branch (`merge_commit_sha`). */
+  mergeCommitSha?: string
   draft?: boolean
   commits?: number
   labels?: string[]
@@ -1245,7 +1246,7 @@ export function makePull(options: PullOptions): RestObject {
     updated_at: '2024-05-01T11:00:00Z',
     closed_at: null,
     merged_at: merged ? '2024-05-01T11:30:00Z' : null,
-    merge_commit_sha: null,
+    merge_commit_sha: options.mergeCommitSha ?? null,
     assignee: null,
     assignees: [],
     requested_reviewers: [],

@@ -3,7 +3,8 @@ import { isBot, usesCodeowners } from '../../gate/index.js'
 import type {
   ApprovalOutcome,
   ApprovalPolicy,
-  Ownership
+  Ownership,
+  ReviewRecord
 } from '../../gate/index.js'
 import type { Account, GitHubPort, PullRequest } from '../../github/port.js'
 import {
@@ -29,15 +30,16 @@ import {
   basePolicy,
   linksOf,
   peopleOf,
-  findOwnComment
+  findOwnComment,
+  trustedRecord
 } from '../shared.js'
-import { ownershipOf, withheldBySiblings } from '../owners.js'
-import { gatedFilesFromComment } from '../review-record.js'
+import { ownedItems, ownershipOf, withheldBySiblings } from '../owners.js'
 import {
   markStaleHead,
   verifyApproved,
   setStatus,
-  reportError
+  reportError,
+  writeReviewReport
 } from '../writers.js'
 
 /** The comment or review whose event started an approval run. */
@@ -118,13 +120,21 @@ export async function reviewApprovals(
     const commits = await port.listPullCommits(pr.number, pr.commitCount)
     const comments = await port.listIssueComments(pr.number)
     const digest = published.digest
+    // plangate's review record (its own comment), trusted only when it gives the status's digest.
+    const record = await trustedRecord(
+      port,
+      pr,
+      viewer,
+      statusContext,
+      { repository: context.repository, digest },
+      comments
+    )
     const ownership = await ownershipFromRecord(
       deps,
       port,
       pr,
       policy.config.approval,
-      findOwnComment(comments, viewer, statusContext)?.body,
-      digest
+      record
     )
     const outcome = await evaluatePull({
       port,
@@ -233,13 +243,25 @@ export async function reviewApprovals(
       else if (body !== own.body) await port.updateComment(own.id, body)
       commentId = String(own.id)
     }
+    // The review with its new state, for `plangate verify --approved` (an artifact of this run).
+    const decided: ReviewState =
+      state === 'approved' && status.state !== 'success' ? 'blocked' : state
+    let reportPath = ''
+    if (typeof record === 'string') log.info(`no review report: ${record}`)
+    else
+      reportPath = writeReviewReport(context, {
+        record,
+        state: decided,
+        approvedBy: outcome.approvedBy.map((a) => a.login),
+        deniedBy: outcome.deniedBy.map((a) => a.login)
+      })
     log.debug(`GitHub API requests: ${port.requestCount()}`)
     return {
       decision: status.state === 'success' ? 'approved' : 'blocked',
       digest,
       counts: {},
       gatedCount: published.gatedCount,
-      reportPath: '',
+      reportPath,
       commentId
     }
   } catch (error) {
@@ -260,27 +282,16 @@ async function ownershipFromRecord(
   port: GitHubPort,
   pr: PullRequest,
   policy: ApprovalPolicy,
-  ownBody: string | undefined,
-  digest: string
+  record: ReviewRecord | string
 ): Promise<Ownership | undefined> {
   if (!usesCodeowners(policy)) return undefined
-  const gated = gatedFilesFromComment(
-    ownBody,
-    {
-      repository: deps.context.repository,
-      pullNumber: pr.number,
-      baseRef: pr.baseRef,
-      headSha: pr.headSha
-    },
-    digest
-  )
-  if (typeof gated === 'string') {
+  if (typeof record === 'string') {
     deps.log.warning(
-      `code owners unknown: ${gated}; no approval counts as an owner's until plangate's pull request check runs again`
+      `code owners unknown: ${record}; no approval counts as an owner's until plangate's pull request check runs again`
     )
     return { kind: 'unknown', reason: 'no verified review record' }
   }
-  return ownershipOf(port, pr, gated, deps.log)
+  return ownershipOf(port, pr, ownedItems(record.items), deps.log)
 }
 
 /**

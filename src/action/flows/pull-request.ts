@@ -2,6 +2,7 @@
 import { analyze } from '../../analyze.js'
 import type { AnalyzeOptions } from '../../analyze.js'
 import {
+  buildRecord,
   computeDigest,
   describeOwners,
   reviewedItems,
@@ -48,7 +49,6 @@ import {
   withDeclaringFiles,
   withheldBySiblings
 } from '../owners.js'
-import { recordBlock } from '../review-record.js'
 import { reportOnly } from './report-only.js'
 
 export async function reviewPullRequest(
@@ -194,14 +194,20 @@ export async function reviewPullRequest(
       links: linksOf(context, pr.number),
       ...(owners === undefined ? {} : { owners })
     }
-    const commentId = await upsertComment(
-      deps,
-      port,
-      pr,
-      own,
-      { analysis, view },
-      codeowners && digest !== '' ? recordBlock(reviewed) : ''
+    const record = buildRecord(
+      {
+        repository: context.repository,
+        pullNumber: pr.number,
+        baseRef: pr.baseRef,
+        headSha: pr.headSha
+      },
+      reviewed
     )
+    const commentId = await upsertComment(deps, port, pr, own, {
+      analysis,
+      view,
+      record
+    })
     if (inputs.comment === 'new' && commentId !== '')
       await markOlderStale(deps, port, comments, viewer, view, commentId)
     if (inputs.labels) await syncLabels(port, pr, analysis, state, log)
@@ -240,7 +246,18 @@ export async function reviewPullRequest(
       `status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
     )
     log.debug(`GitHub API requests: ${port.requestCount()}`)
-    return await finish(deps, analysis, commentId, { ...view, state })
+    return await finish(
+      deps,
+      analysis,
+      commentId,
+      { ...view, state },
+      {
+        record,
+        state,
+        approvedBy: (outcome?.approvedBy ?? []).map((a) => a.login),
+        deniedBy: (outcome?.deniedBy ?? []).map((a) => a.login)
+      }
+    )
   } catch (error) {
     await reportError(deps, port, statusTarget, statusContext, error)
     throw error

@@ -1,0 +1,132 @@
+import type { VerifiedChange, VerifyResult } from '../gate/verify.js'
+import {
+  addressCode,
+  code,
+  escapeCell,
+  escapeTerminal,
+  escapeText,
+  link,
+  plural
+} from './escape.js'
+import type { ToolInfo } from './json.js'
+
+/*
+ * The reports of `verify`: what the apply job is about to do that nobody
+ * reviewed or approved, and where it should have been reviewed. Problems
+ * first, then the changes that block, then (folded) the ones that passed.
+ */
+
+/** Rows of each table in the job summary; the rest is counted. */
+const MAX_ROWS = 500
+
+export interface VerifyLinks {
+  /** `https://github.com/owner/name`, to link pull requests. */
+  readonly repositoryUrl?: string
+}
+
+const STATE_WORDS: Readonly<Record<VerifiedChange['state'], string>> = {
+  approved: 'approved',
+  reviewed: 'reviewed, not gated',
+  unapproved: 'never approved',
+  unreviewed: 'never reviewed'
+}
+
+function blocking(change: VerifiedChange): boolean {
+  return change.state === 'unapproved' || change.state === 'unreviewed'
+}
+
+/** The job summary (and `plangate verify -f markdown`). */
+export function renderVerifyMarkdown(
+  result: VerifyResult,
+  links: VerifyLinks = {}
+): string {
+  const pull = (n: number | undefined): string =>
+    n === undefined
+      ? '—'
+      : links.repositoryUrl === undefined
+        ? `#${n}`
+        : link(`#${n}`, `${links.repositoryUrl}/pull/${n}`)
+  const lines: string[] = []
+  const verified = result.verdict === 'verified'
+  lines.push(
+    `## ${verified ? '✅' : '⛔'} plangate verify: ${verified ? 'verified' : 'blocked'}`,
+    '',
+    verified
+      ? `> [!TIP]\n> ${escapeText(result.summary)}. The apply step may run.`
+      : `> [!CAUTION]\n> ${escapeText(result.summary)}. **Do not apply this plan**: the step failed so that the apply step does not run.`,
+    ''
+  )
+  if (result.problems.length > 0) {
+    lines.push('### Why', '')
+    for (const problem of result.problems)
+      lines.push(`- ${escapeText(problem)}`)
+    lines.push('')
+  }
+  const bad = result.changes.filter(blocking)
+  const good = result.changes.filter((c) => !blocking(c))
+  const table = (changes: readonly VerifiedChange[]): string[] => {
+    const rows = changes
+      .slice(0, MAX_ROWS)
+      .map(
+        (c) =>
+          `| ${addressCode(c.address)} | ${c.action} | ${code(c.type, true)} | ${escapeCell(c.stack === '' ? c.source : `${c.stack} (${c.source})`)} | ${STATE_WORDS[c.state]} | ${pull(c.pull)} | ${escapeCell(c.detail)} |`
+      )
+    const more = changes.length - rows.length
+    return [
+      '| Address | Action | Type | Plan | State | Pull request | Detail |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+      ...(more > 0 ? ['', `…and ${plural(more, 'more change')}.`] : [])
+    ]
+  }
+  if (bad.length > 0)
+    lines.push(
+      `### ${plural(bad.length, 'destructive change')} not approved`,
+      '',
+      ...table(bad),
+      ''
+    )
+  if (good.length > 0)
+    lines.push(
+      '<details>',
+      `<summary>${plural(good.length, 'destructive change')} reviewed${good.some((c) => c.state === 'approved') ? ' and approved' : ''}</summary>`,
+      '',
+      ...table(good),
+      '',
+      '</details>',
+      ''
+    )
+  return lines.join('\n')
+}
+
+/** The terminal report of `plangate verify`. */
+export function renderVerifyText(result: VerifyResult): string {
+  const lines = [
+    `plangate verify: ${result.verdict.toUpperCase()}: ${escapeTerminal(result.summary)}`
+  ]
+  for (const problem of result.problems)
+    lines.push(`  problem: ${escapeTerminal(problem)}`)
+  for (const change of result.changes) {
+    const mark = blocking(change) ? '✗' : '✓'
+    lines.push(
+      `  ${mark} ${escapeTerminal(change.address)} (${change.action}, ${escapeTerminal(change.type)}${change.stack === '' ? '' : `, stack ${escapeTerminal(change.stack)}`}): ${STATE_WORDS[change.state]}: ${escapeTerminal(change.detail)}`
+    )
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** The JSON report of `plangate verify -f json`. */
+export function renderVerifyJson(result: VerifyResult, tool: ToolInfo): string {
+  return (
+    JSON.stringify({
+      schemaVersion: 1,
+      tool,
+      verify: {
+        verdict: result.verdict,
+        summary: result.summary,
+        problems: result.problems,
+        changes: result.changes
+      }
+    }) + '\n'
+  )
+}
