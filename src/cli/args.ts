@@ -48,12 +48,33 @@ export type CliCommand =
       readonly force: boolean
       readonly color: ColorMode
     }
+  | {
+      readonly kind: 'verify'
+      /** Plan paths (files or directories) about to be applied; `-` is standard input. */
+      readonly plans: readonly string[]
+      readonly inputFormat: InputFormat
+      /** Old and new CloudFormation template (or cdk.out directory) to compare. */
+      readonly templates:
+        { readonly before: string; readonly after: string } | undefined
+      /** Templates (or a cdk.out directory) that name the CDK constructs of change sets. */
+      readonly labelTemplates: readonly string[]
+      /** JSON reports of the approved reviews (one per pull request of a merge-queue batch). */
+      readonly approved: readonly string[]
+      readonly format: OutputFormat
+      /** Report destination; standard output when absent. */
+      readonly output: string | undefined
+      /** Overwrite an output file that is not a plangate report. */
+      readonly force: boolean
+    }
 
 export const HELP = `plangate: find the destroys and replacements in infrastructure plans, and block them until a human approves.
 
 Usage:
   plangate review [options] <plan>...                  review plans ("-" reads standard input)
   plangate review --before OLD --after NEW [<plan>...]  also compare two CloudFormation templates
+  plangate verify [options] <plan>... --approved REPORT.json
+                                                       before apply: check that every destroy or
+                                                       replace of the plans was in an approved review
   plangate --help | --version
 
 A plan is one of:
@@ -81,14 +102,25 @@ Options:
   -o, --output <file>                write the report to a file instead of standard output ("-"
                                      is standard output; a device or a FIFO is written in place)
       --force                        let --output replace a file that is not a plangate report
-      --color <auto|always|never>    colour the text report (default: auto, only on a terminal; NO_COLOR always wins)
+      --color <auto|always|never>    colour the text report of review (default: auto, only on a
+                                     terminal; NO_COLOR always wins)
+      --approved <file>              verify only: the JSON report of the approved review
+                                     (\`plangate review -f json\`, or the Action's report-path); repeat
+                                     it for each pull request of a merge-queue batch
   -h, --help                         show this help
   -v, --version                      show the version
 
+Options of review only: --repo, --base, --head, --root-module, --config, --color.
+
 Exit codes:
-  0  the gate would pass: no destroy or replace is gated
-  1  the gate would block: gated destroys or replacements need a human's approval, or a plan is incomplete
-  2  usage or input error (the message names the file, what was expected and what was found)
+  0  review: the gate would pass: no destroy or replace is gated
+     verify: verified: every destroy or replace was reviewed and, where gated, approved
+  1  review: the gate would block: gated destroys or replacements need a human's approval, or a plan
+     is incomplete
+     verify: blocked: a destroy or replace was never reviewed or never approved, a review was
+     blocked or denied, or a plan is incomplete
+  2  usage or input error (the message names the file, what was expected and what was found; for
+     verify also an unreadable or edited approved report)
   3  internal error (a bug: please open an issue with the message)
 `
 
@@ -125,6 +157,110 @@ function historyOf(values: {
   return { repo, base, head, rootModule }
 }
 
+/** The options of `review` that `verify` has no use for: it reads no history. */
+const REVIEW_ONLY = [
+  'repo',
+  'base',
+  'head',
+  'root-module',
+  'config',
+  'color',
+  'no-color'
+] as const
+
+/** The options common to both commands, parsed and checked. */
+function common(
+  command: 'review' | 'verify',
+  values: {
+    format?: string | undefined
+    'input-format'?: string | undefined
+    before?: string | undefined
+    after?: string | undefined
+    template?: string[] | undefined
+    output?: string | undefined
+    force?: boolean | undefined
+  },
+  plans: readonly string[]
+): Pick<
+  Extract<CliCommand, { kind: 'verify' }>,
+  | 'plans'
+  | 'inputFormat'
+  | 'templates'
+  | 'labelTemplates'
+  | 'format'
+  | 'output'
+  | 'force'
+> {
+  const { before, after } = values
+  if ((before === undefined) !== (after === undefined)) {
+    throw new UsageError(
+      `--before and --after go together; got only --${before === undefined ? 'after' : 'before'}`
+    )
+  }
+  if (plans.length === 0 && before === undefined) {
+    throw new UsageError(
+      command === 'review'
+        ? 'no plan file given: `plangate review plan.json` (or `-` for standard input)'
+        : 'no plan file given: `plangate verify plan.json --approved REPORT.json` (or `-` for standard input)'
+    )
+  }
+  if (plans.filter((p) => p === '-').length > 1) {
+    throw new UsageError('standard input ("-") can be read only once')
+  }
+  // `--output -` is standard output, as if --output were left out.
+  const output = values.output === '-' ? undefined : values.output
+  if (output === '') {
+    throw new UsageError('--output needs a file path, or - for standard output')
+  }
+  return {
+    plans,
+    format: oneOf('format', values.format ?? 'text', OUTPUT_FORMATS),
+    inputFormat: oneOf(
+      'input-format',
+      values['input-format'] ?? 'auto',
+      INPUT_FORMATS
+    ),
+    templates:
+      before === undefined || after === undefined
+        ? undefined
+        : { before, after },
+    labelTemplates: values.template ?? [],
+    output,
+    force: values.force === true
+  }
+}
+
+function verifyCommand(
+  values: Parameters<typeof common>[1] &
+    Partial<Record<(typeof REVIEW_ONLY)[number], string | boolean>> & {
+      approved?: string[] | undefined
+    },
+  plans: readonly string[]
+): CliCommand {
+  const extra = REVIEW_ONLY.find((name) => values[name] !== undefined)
+  if (extra !== undefined) {
+    throw new UsageError(
+      `--${extra} belongs to \`plangate review\`; \`plangate verify\` reads no history or config: it checks the plans against the approved reports`
+    )
+  }
+  const approved = values.approved ?? []
+  if (approved.length === 0) {
+    throw new UsageError(
+      "verify needs --approved REPORT.json: the JSON report of the approved review (`plangate review -f json`, or the Action's report-path); repeat it for each pull request of a merge-queue batch"
+    )
+  }
+  if (approved.some((path) => path === '')) {
+    throw new UsageError('--approved needs a file path')
+  }
+  const readsStdin =
+    plans.filter((p) => p === '-').length +
+    approved.filter((p) => p === '-').length
+  if (readsStdin > 1) {
+    throw new UsageError('standard input ("-") can be read only once')
+  }
+  return { kind: 'verify', ...common('verify', values, plans), approved }
+}
+
 /** Parses argv (without node and script) into a command. */
 export function parseCommand(argv: readonly string[]): CliCommand {
   let parsed
@@ -148,6 +284,7 @@ export function parseCommand(argv: readonly string[]): CliCommand {
         force: { type: 'boolean' },
         color: { type: 'string' },
         'no-color': { type: 'boolean' },
+        approved: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }
       }
@@ -165,48 +302,22 @@ export function parseCommand(argv: readonly string[]): CliCommand {
   const [command, ...plans] = positionals
   if (command === undefined)
     throw new UsageError('no command given. Run `plangate --help` for usage.')
-  if (command !== 'review') {
+  if (command !== 'review' && command !== 'verify') {
     throw new UsageError(
-      `unknown command "${command}"; the command is \`plangate review <plan-file>...\``
+      `unknown command "${command}"; the commands are \`plangate review <plan-file>...\` and \`plangate verify <plan-file>... --approved REPORT.json\``
     )
   }
-  const { before, after } = values
-  if ((before === undefined) !== (after === undefined)) {
+  if (command === 'verify') return verifyCommand(values, plans)
+  if (values.approved !== undefined) {
     throw new UsageError(
-      `--before and --after go together; got only --${before === undefined ? 'after' : 'before'}`
+      '--approved belongs to `plangate verify`; `plangate review` reviews plans without a previous report'
     )
-  }
-  if (plans.length === 0 && before === undefined) {
-    throw new UsageError(
-      'no plan file given: `plangate review plan.json` (or `-` for standard input)'
-    )
-  }
-  if (plans.filter((p) => p === '-').length > 1) {
-    throw new UsageError('standard input ("-") can be read only once')
-  }
-  // `--output -` is standard output, as if --output were left out.
-  const output = values.output === '-' ? undefined : values.output
-  if (output === '') {
-    throw new UsageError('--output needs a file path, or - for standard output')
   }
   return {
     kind: 'review',
-    plans,
-    format: oneOf('format', values.format ?? 'text', OUTPUT_FORMATS),
-    inputFormat: oneOf(
-      'input-format',
-      values['input-format'] ?? 'auto',
-      INPUT_FORMATS
-    ),
-    templates:
-      before === undefined || after === undefined
-        ? undefined
-        : { before, after },
-    labelTemplates: values.template ?? [],
+    ...common('review', values, plans),
     history: historyOf(values),
     config: values.config,
-    output,
-    force: values.force === true,
     color:
       values['no-color'] === true
         ? 'never'

@@ -45,7 +45,8 @@ const SNIFF_BYTES = 4096
 export function resolveOutput(
   output: string,
   plans: readonly string[],
-  force: boolean
+  force: boolean,
+  reports: readonly string[] = []
 ): OutputTarget {
   let link: Stats
   try {
@@ -70,6 +71,10 @@ export function resolveOutput(
   if (plans.some((plan) => isSamePath(plan, output, stat)))
     throw new UsageError(
       `--output ${output} is one of the plan files being read; choose another path`
+    )
+  if (reports.some((report) => isSamePath(report, output, stat)))
+    throw new UsageError(
+      `--output ${output} is one of the approved reports being read; choose another path`
     )
   if (stat.isCharacterDevice() || stat.isFIFO())
     return { kind: 'stream', path: output }
@@ -186,7 +191,8 @@ export function isPlangateReport(path: string): boolean {
         stat.size <= MAX_REPORT_CHECK_BYTES &&
         isJsonReport(readAt(fd, 0, stat.size))
       )
-    if (MARKDOWN_HEADLINE.test(head)) return true
+    if (MARKDOWN_HEADLINE.test(head) || VERIFY_HEADLINE.test(head)) return true
+    if (VERIFY_TEXT_HEAD.test(head)) return true
     const tailStart = Math.max(0, stat.size - SNIFF_BYTES)
     return (
       TEXT_HEAD.test(head) &&
@@ -201,6 +207,13 @@ export function isPlangateReport(path: string): boolean {
 
 /** The first line of the Markdown report (reviewHeadline), then a blank line. */
 const MARKDOWN_HEADLINE = /^## (?:✅|⛔|⏸️) plangate: [^\n]+\n\n/u
+
+/** The first line of the Markdown report of `plangate verify`. */
+const VERIFY_HEADLINE =
+  /^## (?:✅|⛔) plangate verify: (?:verified|blocked)\n\n/u
+
+/** The first line of the text report of `plangate verify`. */
+const VERIFY_TEXT_HEAD = /^plangate verify: (?:VERIFIED|BLOCKED): /
 
 /** SGR colour codes, which a `--color always` text report holds. */
 const SGR = '(?:\\u001b\\[[0-9;]*m)*'

@@ -1,5 +1,11 @@
 import { analyze } from '../analyze.js'
+import {
+  buildRecord,
+  reviewedItems,
+  verifyAgainstReviews
+} from '../gate/index.js'
 import type { Analysis } from '../model.js'
+import { readApprovedReport } from '../io/approved-report.js'
 import {
   expandPlanPaths,
   loadPolicy,
@@ -18,13 +24,19 @@ import {
   localView,
   renderJson,
   renderSummary,
-  renderText
+  renderText,
+  renderVerifyJson,
+  renderVerifyMarkdown,
+  renderVerifyText
 } from '../report/index.js'
+import type { ReportReview } from '../report/index.js'
 import { escapeTerminal } from '../report/escape.js'
 import { VERSION } from '../version.js'
 import { HELP, parseCommand } from './args.js'
 import type { CliCommand } from './args.js'
+import { resolveHead } from './head.js'
 import { resolveOutput, writeOutput } from './output.js'
+import type { OutputTarget } from './output.js'
 
 /** The CLI's connection to the world; tests pass their own. */
 export interface CliIo {
@@ -35,7 +47,7 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>
 }
 
-/** Runs one CLI invocation and returns the exit code (0 pass, 1 blocked, 2 input error). */
+/** Runs one CLI invocation and returns the exit code (0 pass or verified, 1 blocked). */
 export async function runCli(
   argv: readonly string[],
   io: CliIo
@@ -50,21 +62,18 @@ export async function runCli(
       return 0
     case 'review':
       return review(command, io)
+    case 'verify':
+      return verify(command, io)
   }
 }
 
-async function review(
-  command: Extract<CliCommand, { kind: 'review' }>,
+type PlanCommand = Extract<CliCommand, { kind: 'review' | 'verify' }>
+
+/** Reads the plans (and template pairs) of a command, one file at a time. */
+async function readInputs(
+  command: PlanCommand,
   io: CliIo
-): Promise<number> {
-  // Decided before the plans are read: a refusal costs nothing.
-  const output =
-    command.output === undefined
-      ? undefined
-      : {
-          path: command.output,
-          target: resolveOutput(command.output, command.plans, command.force)
-        }
+): Promise<PlanInput[]> {
   const inputs: PlanInput[] = []
   for (const ref of expandPlanPaths(command.plans)) {
     // One file at a time: each text can be freed once parsed.
@@ -85,6 +94,91 @@ async function review(
       )
     }
   }
+  return inputs
+}
+
+/** Where `--output` sends the report, decided before anything is read. */
+function outputOf(
+  command: PlanCommand,
+  reports: readonly string[] = []
+): { path: string; target: OutputTarget } | undefined {
+  return command.output === undefined
+    ? undefined
+    : {
+        path: command.output,
+        target: resolveOutput(
+          command.output,
+          command.plans,
+          command.force,
+          reports
+        )
+      }
+}
+
+function emit(
+  output: { path: string; target: OutputTarget } | undefined,
+  format: string,
+  report: string,
+  io: CliIo
+): void {
+  if (output === undefined) {
+    io.stdout(report)
+  } else {
+    writeOutput(output.target, report, io)
+    io.stderr(
+      `plangate: wrote the ${format} report to ${escapeTerminal(output.path)}\n`
+    )
+  }
+}
+
+/**
+ * \`plangate verify\`: the plans about to be applied against the JSON reports
+ * of the approved reviews. No history: what matters is what the plans do
+ * and what the reviews showed, not who wrote the code.
+ */
+async function verify(
+  command: Extract<CliCommand, { kind: 'verify' }>,
+  io: CliIo
+): Promise<number> {
+  const output = outputOf(command, command.approved)
+  // The reports first: a wrong report is found before a large plan is read.
+  const reviews = command.approved.map((path) =>
+    readApprovedReport(path, io.readStdin)
+  )
+  const inputs = await readInputs(command, io)
+  const labels = readConstructLabels(command.labelTemplates)
+  const analysis = analyze(inputs, labels === undefined ? {} : { labels })
+  const result = verifyAgainstReviews(analysis, reviews)
+  let report: string
+  switch (command.format) {
+    case 'json':
+      report = renderVerifyJson(result, { name: 'plangate', version: VERSION })
+      break
+    case 'markdown':
+      report = renderVerifyMarkdown(result)
+      break
+    case 'text':
+      report = renderVerifyText(result)
+      break
+  }
+  emit(output, command.format, report, io)
+  if (command.output !== undefined || command.format !== 'text') {
+    for (const warning of analysis.warnings)
+      io.stderr(`warning: ${escapeTerminal(warning)}\n`)
+    io.stderr(
+      `plangate: ${result.verdict === 'verified' ? 'VERIFIED' : 'BLOCKED'}: ${escapeTerminal(result.summary)}\n`
+    )
+  }
+  return result.verdict === 'verified' ? 0 : 1
+}
+
+async function review(
+  command: Extract<CliCommand, { kind: 'review' }>,
+  io: CliIo
+): Promise<number> {
+  // Decided before the plans are read: a refusal costs nothing.
+  const output = outputOf(command)
+  const inputs = await readInputs(command, io)
   const labels = readConstructLabels(command.labelTemplates)
   const policy = loadPolicy(command.config, command.history?.repo)
   const history =
@@ -101,15 +195,8 @@ async function review(
     stackDirs: policy.config.stackDirs,
     ...(history === undefined ? {} : { history })
   })
-  const report = render(analysis, command, io)
-  if (output === undefined) {
-    io.stdout(report)
-  } else {
-    writeOutput(output.target, report, io)
-    io.stderr(
-      `plangate: wrote the ${command.format} report to ${escapeTerminal(output.path)}\n`
-    )
-  }
+  const report = render(analysis, command, io, reviewOf(analysis, command))
+  emit(output, command.format, report, io)
   // Plan data on standard error is escaped like the text report's.
   if (command.output !== undefined || command.format !== 'text') {
     for (const warning of analysis.warnings)
@@ -121,14 +208,52 @@ async function review(
   return analysis.decision.verdict === 'pass' ? 0 : 1
 }
 
+/**
+ * The JSON report's \`review\`: the record a later \`plangate verify\` checks
+ * the apply plan against. Locally there is no pull request (repository ''
+ * and number 0); the head is the commit reviewed, when a repository is
+ * given. No approval happens locally: the state is the gate's verdict.
+ */
+function reviewOf(
+  analysis: Analysis,
+  command: Extract<CliCommand, { kind: 'review' }>
+): ReportReview | undefined {
+  if (command.format !== 'json') return undefined
+  const { history } = command
+  const record = buildRecord(
+    {
+      repository: '',
+      pullNumber: 0,
+      baseRef: history?.base ?? '',
+      headSha:
+        history === undefined ? '' : resolveHead(history.repo, history.head)
+    },
+    reviewedItems(analysis)
+  )
+  return {
+    record,
+    state:
+      analysis.decision.planProblems.length > 0
+        ? 'incomplete'
+        : analysis.decision.verdict,
+    approvedBy: [],
+    deniedBy: []
+  }
+}
+
 function render(
   analysis: Analysis,
   command: Extract<CliCommand, { kind: 'review' }>,
-  io: CliIo
+  io: CliIo,
+  review: ReportReview | undefined
 ): string {
   switch (command.format) {
     case 'json':
-      return renderJson(analysis, { name: 'plangate', version: VERSION })
+      return renderJson(
+        analysis,
+        { name: 'plangate', version: VERSION },
+        review
+      )
     case 'markdown':
       return renderSummary(analysis, localView(analysis))
     case 'text': {

@@ -59,9 +59,21 @@ export function readApprovedReport(
       `review.state: one of ${STATES.join(', ')}`,
       JSON.stringify(state) ?? 'nothing'
     )
-  const approvedBy = Array.isArray(review.approvedBy)
-    ? review.approvedBy.filter((l): l is string => typeof l === 'string')
-    : []
+  const logins = (key: 'approvedBy' | 'deniedBy'): string[] => {
+    const list = review[key]
+    if (
+      !Array.isArray(list) ||
+      !list.every((login): login is string => typeof login === 'string')
+    )
+      throw new PlanParseError(
+        path,
+        `review.${key}: a list of logins`,
+        list === undefined ? 'nothing' : 'something else'
+      )
+    return list
+  }
+  const approvedBy = logins('approvedBy')
+  logins('deniedBy')
   return {
     number: record.scope.pullNumber,
     outcome:
