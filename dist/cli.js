@@ -4,7 +4,7 @@ import { posix, join, resolve, relative, isAbsolute, basename, dirname, sep as s
 import { execFileSync } from 'node:child_process';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
-import 'node:crypto';
+import { createHash } from 'node:crypto';
 import 'node:zlib';
 import { parseArgs } from 'node:util';
 
@@ -13386,17 +13386,17 @@ function requireSeq () {
 	return seq;
 }
 
-var string = {};
+var string$1 = {};
 
 var hasRequiredString;
 
 function requireString () {
-	if (hasRequiredString) return string;
+	if (hasRequiredString) return string$1;
 	hasRequiredString = 1;
 
 	var stringifyString = requireStringifyString();
 
-	const string$1 = {
+	const string = {
 	    identify: value => typeof value === 'string',
 	    default: true,
 	    tag: 'tag:yaml.org,2002:str',
@@ -13407,8 +13407,8 @@ function requireString () {
 	    }
 	};
 
-	string.string = string$1;
-	return string;
+	string$1.string = string;
+	return string$1;
 }
 
 var tags = {};
@@ -19404,7 +19404,7 @@ function judgeChanges(plans, policy = STRICT, history) {
         for (const change of plan.changes) {
             if (!change.destructive)
                 continue;
-            const verdict = judge(change, policy, history);
+            const verdict = judge$1(change, policy, history);
             verdicts.set(change, verdict);
             if (!verdict.gated)
                 continue;
@@ -19428,15 +19428,15 @@ function judgeChanges(plans, policy = STRICT, history) {
         decision: {
             verdict: blocked ? 'blocked' : 'pass',
             summary: policy.gateOn === 'none'
-                ? `the gate is off (gate-on: none): ${summarize(gated, planProblems)}`
-                : summarize(gated, planProblems),
+                ? `the gate is off (gate-on: none): ${summarize$1(gated, planProblems)}`
+                : summarize$1(gated, planProblems),
             gated,
             planProblems
         },
         verdicts
     };
 }
-function judge(change, policy, history) {
+function judge$1(change, policy, history) {
     const what = change.explanation ?? `${change.action} of an existing object`;
     const attribution = history?.attribution.get(change);
     const causedBy = attribution?.causes ?? [];
@@ -19545,7 +19545,7 @@ function describeAuthors(causes, history) {
         return 'commits of people';
     return people ? `commits of people and ${automation}` : automation;
 }
-function summarize(gated, planProblems) {
+function summarize$1(gated, planProblems) {
     const parts = [];
     if (gated.length > 0) {
         const replace = gated.filter((g) => g.action === 'replace').length;
@@ -19566,6 +19566,96 @@ function summarize(gated, planProblems) {
     if (parts.length === 0)
         return 'no destroy or replace: nothing needs approval';
     return parts.join('; ');
+}
+
+/** Length of the digest a reviewer types: 64 bits of SHA-256, in lowercase hex. */
+const DIGEST_LENGTH = 16;
+/**
+ * Version of the digest's input layout; a new layout must change every digest.
+ * 2: every destructive change is an item (with whether it is gated), not only
+ * the gated ones, so that the digest binds the whole reviewed set.
+ */
+const DIGEST_VERSION = 2;
+/**
+ * The destructive changes of an analysis, in a canonical order, each with
+ * whether the gate holds it: what a review covers. The digest binds them
+ * all, so that what a review showed (gated or not) can be recomputed from
+ * the record and cannot be edited unnoticed.
+ */
+function reviewedItems(analysis) {
+    const items = [];
+    const gatedKeys = new Set(analysis.decision.gated.map((g) => `${g.source}\u0000${g.address}`));
+    for (const plan of analysis.plans) {
+        for (const change of plan.changes) {
+            if (!change.destructive)
+                continue;
+            const verdict = analysis.verdicts?.get(change);
+            // Without a history every destructive change is gated (decideGate's strict default).
+            const gated = verdict === undefined
+                ? gatedKeys.has(`${plan.source}\u0000${change.address}`)
+                : verdict.gated;
+            items.push({
+                kind: 'change',
+                source: plan.source,
+                stack: plan.stack ?? '',
+                address: change.address,
+                action: change.action,
+                type: change.type,
+                reason: change.reason ?? '',
+                gated
+            });
+        }
+    }
+    return items.sort(compareItems);
+}
+/**
+ * The digest an approval must quote: SHA-256 over the repository, pull
+ * request, base ref, head SHA and every reviewed item, gated or not. Any new
+ * push (head), retargeted base or change of the reviewed set gives a new
+ * digest, so an approval never carries over to something the reviewer did
+ * not see.
+ */
+function computeDigest(scope, items) {
+    const canonical = JSON.stringify([
+        DIGEST_VERSION,
+        scope.repository.toLowerCase(),
+        scope.pullNumber,
+        scope.baseRef,
+        scope.headSha.toLowerCase(),
+        [...items].sort(compareItems).map(canonicalItem)
+    ]);
+    return createHash('sha256')
+        .update(canonical, 'utf8')
+        .digest('hex')
+        .slice(0, DIGEST_LENGTH);
+}
+/** The fields of an item in a fixed order: a field added later cannot collide with an old layout. */
+function canonicalItem(item) {
+    return [
+        item.kind,
+        item.source,
+        item.stack,
+        item.address,
+        item.action,
+        item.type,
+        item.reason,
+        item.gated,
+        [...(item.files ?? [])].sort(compare$1)
+    ];
+}
+function compareItems(a, b) {
+    return (compare$1(a.kind, b.kind) ||
+        compare$1(a.source, b.source) ||
+        compare$1(a.stack, b.stack) ||
+        compare$1(a.address, b.address) ||
+        compare$1(a.action, b.action) ||
+        compare$1(a.type, b.type) ||
+        compare$1(a.reason, b.reason) ||
+        Number(a.gated) - Number(b.gated));
+}
+/** Code-unit order, independent of the locale. */
+function compare$1(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /*
@@ -19610,6 +19700,246 @@ function fuzzy(word) {
 }
 const VERB = `(?:${fuzzy('approve')}|${fuzzy('deny')})`;
 new RegExp(`\\/\\s*${VERB}[-_\\s]?${fuzzy('destroy')}|${VERB}[-_]${fuzzy('destroy')}`, 'gu');
+
+/*
+ * The review record: what one review showed, in a form that can be carried
+ * (inside plangate's comment, inside the JSON report) and checked later.
+ * It holds the scope and every reviewed item, and names its digest; whoever
+ * reads it recomputes the digest from the scope and items, and trusts the
+ * record only when that matches a digest from a trusted place (plangate's
+ * own commit status). An edited record no longer matches: edits show.
+ */
+/** Version of the record's layout. */
+const RECORD_VERSION = 1;
+const MAX_RECORD_ITEMS = 500_000;
+/** A record that cannot be read: its text is not what plangate writes. */
+class RecordError extends Error {
+    name = 'RecordError';
+}
+/** The record of a review, with its digest. */
+function buildRecord(scope, items) {
+    return {
+        version: RECORD_VERSION,
+        scope,
+        digest: items.length === 0 ? '' : computeDigest(scope, items),
+        items
+    };
+}
+/** Whether the record's digest is what its scope and items give. */
+function recordIntact(record) {
+    const expected = record.items.length === 0 ? '' : computeDigest(record.scope, record.items);
+    return expected === record.digest;
+}
+/** The record as plain data (the JSON report's `review` carries this shape). */
+function recordData(record) {
+    return {
+        version: record.version,
+        scope: record.scope,
+        digest: record.digest,
+        items: record.items
+    };
+}
+/** Checks the shape of a record read from JSON (a report's `review`, a decoded record). */
+function parseRecord(value, where) {
+    const object = asObject(value, where);
+    if (object.version !== RECORD_VERSION)
+        throw new RecordError(`${where}.version: expected ${RECORD_VERSION}, found ${JSON.stringify(object.version) ?? 'nothing'}`);
+    const scope = asObject(object.scope, `${where}.scope`);
+    const digest = string(object.digest, `${where}.digest`);
+    if (digest !== '' && !new RegExp(`^[0-9a-f]{${DIGEST_LENGTH}}$`).test(digest))
+        throw new RecordError(`${where}.digest: expected ${DIGEST_LENGTH} lowercase hex digits, found ${JSON.stringify(digest)}`);
+    if (!Array.isArray(object.items))
+        throw new RecordError(`${where}.items: expected a list`);
+    if (object.items.length > MAX_RECORD_ITEMS)
+        throw new RecordError(`${where}.items: more than ${MAX_RECORD_ITEMS} items`);
+    const pullNumber = scope.pullNumber;
+    if (typeof pullNumber !== 'number' || !Number.isSafeInteger(pullNumber))
+        throw new RecordError(`${where}.scope.pullNumber: expected a number`);
+    return {
+        version: RECORD_VERSION,
+        scope: {
+            repository: string(scope.repository, `${where}.scope.repository`),
+            pullNumber,
+            baseRef: string(scope.baseRef, `${where}.scope.baseRef`),
+            headSha: string(scope.headSha, `${where}.scope.headSha`)
+        },
+        digest,
+        items: object.items.map((item, i) => parseItem(item, `${where}.items[${i}]`))
+    };
+}
+function parseItem(value, where) {
+    const item = asObject(value, where);
+    if (item.kind !== 'change')
+        throw new RecordError(`${where}.kind: expected "change", found ${JSON.stringify(item.kind) ?? 'nothing'}`);
+    const action = string(item.action, `${where}.action`);
+    if (!CHANGE_ACTIONS.includes(action))
+        throw new RecordError(`${where}.action: expected one of ${CHANGE_ACTIONS.join(', ')}, found ${JSON.stringify(action)}`);
+    if (typeof item.gated !== 'boolean')
+        throw new RecordError(`${where}.gated: expected true or false`);
+    let files;
+    if (item.files !== undefined) {
+        if (!Array.isArray(item.files))
+            throw new RecordError(`${where}.files: expected a list`);
+        files = item.files.map((file, i) => string(file, `${where}.files[${i}]`));
+    }
+    return {
+        kind: 'change',
+        source: string(item.source, `${where}.source`),
+        stack: string(item.stack, `${where}.stack`),
+        address: string(item.address, `${where}.address`),
+        action: action,
+        type: string(item.type, `${where}.type`),
+        reason: string(item.reason, `${where}.reason`),
+        gated: item.gated,
+        ...(files === undefined ? {} : { files })
+    };
+}
+function asObject(value, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new RecordError(`${where}: expected an object`);
+    return value;
+}
+function string(value, where) {
+    if (typeof value !== 'string')
+        throw new RecordError(`${where}: expected text, found ${value === undefined ? 'nothing' : typeof value}`);
+    return value;
+}
+
+/** The identity a change is matched by. */
+function keyOf(change) {
+    return JSON.stringify([
+        change.stack,
+        change.address,
+        change.action,
+        change.type
+    ]);
+}
+/**
+ * Checks the plans about to be applied against the reviews of the pull
+ * requests that brought them. Fails closed: no pull request, an untrusted
+ * record, a pull request merged while blocked or denied, a change no review
+ * showed, or an incomplete plan, all block.
+ */
+function verifyAgainstReviews(analysis, pulls) {
+    const problems = [...analysis.decision.planProblems];
+    const reviewed = new Map();
+    for (const pull of pulls) {
+        if (pull.problem !== undefined)
+            problems.push(`${nameOf(pull)}: ${pull.problem}`);
+        if (pull.outcome === 'blocked')
+            problems.push(`${nameOf(pull)} ${pull.source === undefined ? 'was merged while plangate blocked it' : 'is a blocked review'} (its gated changes were never approved)`);
+        else if (pull.outcome === 'rejected')
+            problems.push(`${nameOf(pull)} ${pull.source === undefined ? 'was merged although' : 'says'} its destructive changes were denied`);
+        else if (pull.outcome === 'undecided')
+            problems.push(`${nameOf(pull)} ${pull.source === undefined ? 'was merged without a plangate decision for its head' : 'holds no decision (incomplete plan)'}`);
+        for (const item of pull.record?.items ?? []) {
+            if (item.kind !== 'change')
+                continue;
+            const key = keyOf(item);
+            const list = reviewed.get(key) ?? [];
+            list.push({ pull, item });
+            reviewed.set(key, list);
+        }
+    }
+    const changes = [];
+    for (const plan of analysis.plans) {
+        for (const change of plan.changes) {
+            if (!change.destructive)
+                continue;
+            const identity = {
+                source: plan.source,
+                stack: plan.stack ?? '',
+                address: change.address,
+                action: change.action,
+                type: change.type
+            };
+            changes.push({
+                ...identity,
+                ...judge(reviewed.get(keyOf(identity)), pulls)
+            });
+        }
+    }
+    if (changes.length > 0 && pulls.length === 0)
+        problems.unshift('no merged pull request brought this commit: nobody reviewed its destructive changes');
+    const bad = changes.filter((c) => c.state === 'unapproved' || c.state === 'unreviewed');
+    // Nothing destructive to apply: the plan cannot destroy what nobody approved.
+    const relevant = changes.length > 0 ? problems : analysis.decision.planProblems;
+    const verified = bad.length === 0 && relevant.length === 0;
+    return {
+        verdict: verified ? 'verified' : 'blocked',
+        changes,
+        problems: relevant,
+        summary: summarize(changes, bad, relevant)
+    };
+}
+function judge(found, pulls) {
+    const expected = pulls.length === 1 ? pulls[0]?.number : undefined;
+    if (found === undefined || found.length === 0)
+        return {
+            state: 'unreviewed',
+            ...(expected === undefined ? {} : { pull: expected }),
+            detail: pulls.length === 0
+                ? 'no pull request brought this commit'
+                : `never shown in the review of ${pullList(pulls)}`
+        };
+    // The best standing of the reviews that showed it.
+    for (const { pull, item } of found) {
+        if (!item.gated && (pull.outcome === 'pass' || pull.outcome === 'approved'))
+            return {
+                state: 'reviewed',
+                pull: pull.number,
+                detail: `shown in ${shortName(pull)}, not gated there`
+            };
+        if (item.gated && pull.outcome === 'approved')
+            return {
+                state: 'approved',
+                pull: pull.number,
+                detail: `approved in ${shortName(pull)}${pull.approvedBy.length === 0 ? '' : ` by ${pull.approvedBy.map((l) => `@${l}`).join(', ')}`}`
+            };
+    }
+    const first = found[0];
+    return {
+        state: 'unapproved',
+        pull: first.pull.number,
+        detail: first.item.gated
+            ? `gated in ${shortName(first.pull)} and never approved (${first.pull.outcome})`
+            : `shown in ${shortName(first.pull)}, whose review ended ${first.pull.outcome}`
+    };
+}
+function pullList(pulls) {
+    return pulls.map(shortName).join(', ');
+}
+/** `pull request #7`; offline, with the report file it was read from. */
+function nameOf(pull) {
+    if (pull.source === undefined)
+        return `pull request #${pull.number}`;
+    return pull.number > 0
+        ? `pull request #${pull.number} (the review in ${pull.source})`
+        : `the review in ${pull.source}`;
+}
+/** `#7`; offline without a pull request, the report file. */
+function shortName(pull) {
+    return pull.source === undefined || pull.number > 0
+        ? `#${pull.number}`
+        : `the review in ${pull.source}`;
+}
+function summarize(changes, bad, problems) {
+    const n = changes.length;
+    const what = `${n} destructive change${n === 1 ? '' : 's'}`;
+    if (bad.length === 0 && problems.length === 0)
+        return n === 0
+            ? 'verified: nothing destructive to apply'
+            : `verified: ${what}, each reviewed and, where gated, approved`;
+    if (bad.length === 0)
+        return `blocked: ${problems[0]}`;
+    const unreviewed = bad.filter((c) => c.state === 'unreviewed').length;
+    const unapproved = bad.length - unreviewed;
+    const parts = [
+        unreviewed > 0 ? `${unreviewed} never reviewed` : '',
+        unapproved > 0 ? `${unapproved} never approved` : ''
+    ].filter((p) => p !== '');
+    return `blocked: ${what}, ${parts.join(' and ')}`;
+}
 
 /** Where the config lives unless the user says otherwise. */
 const DEFAULT_CONFIG_PATH = '.github/plangate.yml';
@@ -20538,6 +20868,9 @@ const HELP = `plangate: find the destroys and replacements in infrastructure pla
 Usage:
   plangate review [options] <plan>...                  review plans ("-" reads standard input)
   plangate review --before OLD --after NEW [<plan>...]  also compare two CloudFormation templates
+  plangate verify [options] <plan>... --approved REPORT.json
+                                                       before apply: check that every destroy or
+                                                       replace of the plans was in an approved review
   plangate --help | --version
 
 A plan is one of:
@@ -20565,14 +20898,25 @@ Options:
   -o, --output <file>                write the report to a file instead of standard output ("-"
                                      is standard output; a device or a FIFO is written in place)
       --force                        let --output replace a file that is not a plangate report
-      --color <auto|always|never>    colour the text report (default: auto, only on a terminal; NO_COLOR always wins)
+      --color <auto|always|never>    colour the text report of review (default: auto, only on a
+                                     terminal; NO_COLOR always wins)
+      --approved <file>              verify only: the JSON report of the approved review
+                                     (\`plangate review -f json\`, or the Action's report-path); repeat
+                                     it for each pull request of a merge-queue batch
   -h, --help                         show this help
   -v, --version                      show the version
 
+Options of review only: --repo, --base, --head, --root-module, --config, --color.
+
 Exit codes:
-  0  the gate would pass: no destroy or replace is gated
-  1  the gate would block: gated destroys or replacements need a human's approval, or a plan is incomplete
-  2  usage or input error (the message names the file, what was expected and what was found)
+  0  review: the gate would pass: no destroy or replace is gated
+     verify: verified: every destroy or replace was reviewed and, where gated, approved
+  1  review: the gate would block: gated destroys or replacements need a human's approval, or a plan
+     is incomplete
+     verify: blocked: a destroy or replace was never reviewed or never approved, a review was
+     blocked or denied, or a plan is incomplete
+  2  usage or input error (the message names the file, what was expected and what was found; for
+     verify also an unreadable or edited approved report)
   3  internal error (a bug: please open an issue with the message)
 `;
 function oneOf(name, value, allowed) {
@@ -20593,6 +20937,66 @@ function historyOf(values) {
         throw new UsageError('--repo needs --base REF: the commit the change is compared against (e.g. origin/main)');
     }
     return { repo, base, head, rootModule };
+}
+/** The options of `review` that `verify` has no use for: it reads no history. */
+const REVIEW_ONLY = [
+    'repo',
+    'base',
+    'head',
+    'root-module',
+    'config',
+    'color',
+    'no-color'
+];
+/** The options common to both commands, parsed and checked. */
+function common(command, values, plans) {
+    const { before, after } = values;
+    if ((before === undefined) !== (after === undefined)) {
+        throw new UsageError(`--before and --after go together; got only --${before === undefined ? 'after' : 'before'}`);
+    }
+    if (plans.length === 0 && before === undefined) {
+        throw new UsageError(command === 'review'
+            ? 'no plan file given: `plangate review plan.json` (or `-` for standard input)'
+            : 'no plan file given: `plangate verify plan.json --approved REPORT.json` (or `-` for standard input)');
+    }
+    if (plans.filter((p) => p === '-').length > 1) {
+        throw new UsageError('standard input ("-") can be read only once');
+    }
+    // `--output -` is standard output, as if --output were left out.
+    const output = values.output === '-' ? undefined : values.output;
+    if (output === '') {
+        throw new UsageError('--output needs a file path, or - for standard output');
+    }
+    return {
+        plans,
+        format: oneOf('format', values.format ?? 'text', OUTPUT_FORMATS),
+        inputFormat: oneOf('input-format', values['input-format'] ?? 'auto', INPUT_FORMATS),
+        templates: before === undefined || after === undefined
+            ? undefined
+            : { before, after },
+        labelTemplates: values.template ?? [],
+        output,
+        force: values.force === true
+    };
+}
+function verifyCommand(values, plans) {
+    const extra = REVIEW_ONLY.find((name) => values[name] !== undefined);
+    if (extra !== undefined) {
+        throw new UsageError(`--${extra} belongs to \`plangate review\`; \`plangate verify\` reads no history or config: it checks the plans against the approved reports`);
+    }
+    const approved = values.approved ?? [];
+    if (approved.length === 0) {
+        throw new UsageError("verify needs --approved REPORT.json: the JSON report of the approved review (`plangate review -f json`, or the Action's report-path); repeat it for each pull request of a merge-queue batch");
+    }
+    if (approved.some((path) => path === '')) {
+        throw new UsageError('--approved needs a file path');
+    }
+    const readsStdin = plans.filter((p) => p === '-').length +
+        approved.filter((p) => p === '-').length;
+    if (readsStdin > 1) {
+        throw new UsageError('standard input ("-") can be read only once');
+    }
+    return { kind: 'verify', ...common('verify', values, plans), approved };
 }
 /** Parses argv (without node and script) into a command. */
 function parseCommand(argv) {
@@ -20617,6 +21021,7 @@ function parseCommand(argv) {
                 force: { type: 'boolean' },
                 color: { type: 'string' },
                 'no-color': { type: 'boolean' },
+                approved: { type: 'string', multiple: true },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' }
             }
@@ -20634,37 +21039,19 @@ function parseCommand(argv) {
     const [command, ...plans] = positionals;
     if (command === undefined)
         throw new UsageError('no command given. Run `plangate --help` for usage.');
-    if (command !== 'review') {
-        throw new UsageError(`unknown command "${command}"; the command is \`plangate review <plan-file>...\``);
+    if (command !== 'review' && command !== 'verify') {
+        throw new UsageError(`unknown command "${command}"; the commands are \`plangate review <plan-file>...\` and \`plangate verify <plan-file>... --approved REPORT.json\``);
     }
-    const { before, after } = values;
-    if ((before === undefined) !== (after === undefined)) {
-        throw new UsageError(`--before and --after go together; got only --${before === undefined ? 'after' : 'before'}`);
-    }
-    if (plans.length === 0 && before === undefined) {
-        throw new UsageError('no plan file given: `plangate review plan.json` (or `-` for standard input)');
-    }
-    if (plans.filter((p) => p === '-').length > 1) {
-        throw new UsageError('standard input ("-") can be read only once');
-    }
-    // `--output -` is standard output, as if --output were left out.
-    const output = values.output === '-' ? undefined : values.output;
-    if (output === '') {
-        throw new UsageError('--output needs a file path, or - for standard output');
+    if (command === 'verify')
+        return verifyCommand(values, plans);
+    if (values.approved !== undefined) {
+        throw new UsageError('--approved belongs to `plangate verify`; `plangate review` reviews plans without a previous report');
     }
     return {
         kind: 'review',
-        plans,
-        format: oneOf('format', values.format ?? 'text', OUTPUT_FORMATS),
-        inputFormat: oneOf('input-format', values['input-format'] ?? 'auto', INPUT_FORMATS),
-        templates: before === undefined || after === undefined
-            ? undefined
-            : { before, after },
-        labelTemplates: values.template ?? [],
+        ...common('review', values, plans),
         history: historyOf(values),
         config: values.config,
-        output,
-        force: values.force === true,
         color: values['no-color'] === true
             ? 'never'
             : oneOf('color', values.color ?? 'auto', COLOR_MODES)
@@ -20749,6 +21136,62 @@ function commitReport(commit, verdict) {
         ...(verdict?.confidence === undefined
             ? {}
             : { confidence: verdict.confidence })
+    };
+}
+
+const STATES = ['pass', 'blocked', 'approved', 'rejected', 'incomplete'];
+/**
+ * Reads the JSON report of an approved review (`--approved REPORT.json`)
+ * as the review `verify` checks a plan against. The report must carry a
+ * `review` whose digest its items still give: an edited report is refused.
+ * Offline, the file is trusted as given; the Action reads the review from
+ * GitHub instead.
+ */
+function readApprovedReport(path, readStdin) {
+    const value = parseJsonText(readPlanFile(path, readStdin), path);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new PlanParseError(path, 'a plangate JSON report', 'other JSON');
+    const report = value;
+    if (typeof report.tool !== 'object' ||
+        report.tool === null ||
+        report.tool.name !== 'plangate')
+        throw new PlanParseError(path, "a plangate JSON report (`plangate review -f json`, or the Action's report-path)", 'JSON without `"tool": {"name": "plangate"}`');
+    if (report.review === undefined)
+        throw new PlanParseError(path, 'a report with a `review` (written by plangate 0.2 or later)', 'a report without one');
+    let record;
+    try {
+        record = parseRecord(report.review, 'review');
+    }
+    catch (error) {
+        if (error instanceof RecordError)
+            throw new PlanParseError(path, 'a readable review', error.message);
+        throw error;
+    }
+    if (!recordIntact(record))
+        throw new PlanParseError(path, 'a review whose digest its scope and items give', `digest ${JSON.stringify(record.digest)} that does not match them: the report was edited after plangate wrote it`);
+    const review = report.review;
+    const state = review.state;
+    if (typeof state !== 'string' || !STATES.includes(state))
+        throw new PlanParseError(path, `review.state: one of ${STATES.join(', ')}`, JSON.stringify(state) ?? 'nothing');
+    const logins = (key) => {
+        const list = review[key];
+        if (!Array.isArray(list) ||
+            !list.every((login) => typeof login === 'string'))
+            throw new PlanParseError(path, `review.${key}: a list of logins`, list === undefined ? 'nothing' : 'something else');
+        return list;
+    };
+    const approvedBy = logins('approvedBy');
+    logins('deniedBy');
+    return {
+        number: record.scope.pullNumber,
+        outcome: state === 'pass' || state === 'approved' || state === 'blocked'
+            ? state
+            : state === 'rejected'
+                ? 'rejected'
+                : 'undecided',
+        approvedBy,
+        record,
+        source: path
     };
 }
 
@@ -21988,6 +22431,15 @@ function capitalize$1(text) {
 
 /** Version of the JSON report's shape; bumped on any incompatible change. */
 const REPORT_SCHEMA_VERSION = 1;
+/** The report's `review` object. */
+function reviewData(review) {
+    return {
+        ...recordData(review.record),
+        state: review.state,
+        approvedBy: review.approvedBy,
+        deniedBy: review.deniedBy
+    };
+}
 /**
  * The JSON report (docs/report-schema.md). Built only from the model, whose
  * strings are already redacted, so no sensitive value can reach it.
@@ -21996,7 +22448,7 @@ function buildJsonReport(analysis, tool, review) {
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool,
-        ...({} ),
+        ...(review === undefined ? {} : { review: reviewData(review) }),
         decision: analysis.decision,
         summary: analysis.summary,
         plans: analysis.plans.map((plan) => ({
@@ -22034,7 +22486,7 @@ function buildJsonReport(analysis, tool, review) {
  * megabytes, and `jq .` pretty-prints for people.
  */
 function renderJson(analysis, tool, review) {
-    return JSON.stringify(buildJsonReport(analysis, tool)) + '\n';
+    return JSON.stringify(buildJsonReport(analysis, tool, review)) + '\n';
 }
 
 const newNode = () => ({ children: new Map(), resources: new Map() });
@@ -22951,15 +23403,116 @@ function capitalize(text) {
     return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
 }
 
+/*
+ * The reports of `verify`: what the apply job is about to do that nobody
+ * reviewed or approved, and where it should have been reviewed. Problems
+ * first, then the changes that block, then (folded) the ones that passed.
+ */
+/** Rows of each table in the job summary; the rest is counted. */
+const MAX_ROWS = 500;
+const STATE_WORDS = {
+    approved: 'approved',
+    reviewed: 'reviewed, not gated',
+    unapproved: 'never approved',
+    unreviewed: 'never reviewed'
+};
+function blocking(change) {
+    return change.state === 'unapproved' || change.state === 'unreviewed';
+}
+/** The job summary (and `plangate verify -f markdown`). */
+function renderVerifyMarkdown(result, links = {}) {
+    const pull = (n) => n === undefined
+        ? '—'
+        : links.repositoryUrl === undefined
+            ? `#${n}`
+            : link(`#${n}`, `${links.repositoryUrl}/pull/${n}`);
+    const lines = [];
+    const verified = result.verdict === 'verified';
+    lines.push(`## ${verified ? '✅' : '⛔'} plangate verify: ${verified ? 'verified' : 'blocked'}`, '', verified
+        ? `> [!TIP]\n> ${escapeText(result.summary)}. The apply step may run.`
+        : `> [!CAUTION]\n> ${escapeText(result.summary)}. **Do not apply this plan**: the step failed so that the apply step does not run.`, '');
+    if (result.problems.length > 0) {
+        lines.push('### Why', '');
+        for (const problem of result.problems)
+            lines.push(`- ${escapeText(problem)}`);
+        lines.push('');
+    }
+    const bad = result.changes.filter(blocking);
+    const good = result.changes.filter((c) => !blocking(c));
+    const table = (changes) => {
+        const rows = changes
+            .slice(0, MAX_ROWS)
+            .map((c) => `| ${addressCode(c.address)} | ${c.action} | ${code(c.type, true)} | ${escapeCell(c.stack === '' ? c.source : `${c.stack} (${c.source})`)} | ${STATE_WORDS[c.state]} | ${pull(c.pull)} | ${escapeCell(c.detail)} |`);
+        const more = changes.length - rows.length;
+        return [
+            '| Address | Action | Type | Plan | State | Pull request | Detail |',
+            '| --- | --- | --- | --- | --- | --- | --- |',
+            ...rows,
+            ...(more > 0 ? ['', `…and ${plural(more, 'more change')}.`] : [])
+        ];
+    };
+    if (bad.length > 0)
+        lines.push(`### ${plural(bad.length, 'destructive change')} not approved`, '', ...table(bad), '');
+    if (good.length > 0)
+        lines.push('<details>', `<summary>${plural(good.length, 'destructive change')} reviewed${good.some((c) => c.state === 'approved') ? ' and approved' : ''}</summary>`, '', ...table(good), '', '</details>', '');
+    return lines.join('\n');
+}
+/** The terminal report of `plangate verify`. */
+function renderVerifyText(result) {
+    const lines = [
+        `plangate verify: ${result.verdict.toUpperCase()}: ${escapeTerminal(result.summary)}`
+    ];
+    for (const problem of result.problems)
+        lines.push(`  problem: ${escapeTerminal(problem)}`);
+    for (const change of result.changes) {
+        const mark = blocking(change) ? '✗' : '✓';
+        lines.push(`  ${mark} ${escapeTerminal(change.address)} (${change.action}, ${escapeTerminal(change.type)}${change.stack === '' ? '' : `, stack ${escapeTerminal(change.stack)}`}): ${STATE_WORDS[change.state]}: ${escapeTerminal(change.detail)}`);
+    }
+    return lines.join('\n') + '\n';
+}
+/** The JSON report of `plangate verify -f json`. */
+function renderVerifyJson(result, tool) {
+    return (JSON.stringify({
+        schemaVersion: 1,
+        tool,
+        verify: {
+            verdict: result.verdict,
+            summary: result.summary,
+            problems: result.problems,
+            changes: result.changes
+        }
+    }) + '\n');
+}
+
 /** plangate's version; test/version.test.ts keeps it equal to package.json's. */
 const VERSION = '0.1.0';
+
+/**
+ * The commit a local review saw (`--head`, default `HEAD`), as a full SHA:
+ * the JSON report's review record names it, as the Action's names the pull
+ * request's head.
+ */
+function resolveHead(repo, head) {
+    const ref = head ?? 'HEAD';
+    try {
+        return execFileSync('git', ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`], {
+            cwd: repo,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }
+        }).trim();
+    }
+    catch (error) {
+        throw new GitSourceError(repo, 'rev-parse', `cannot resolve the head ${JSON.stringify(ref)} to a commit`, undefined, 'give --head a commit of the repository', { cause: error });
+    }
+}
 
 /** The largest existing file plangate reads to recognise its own JSON report. */
 const MAX_REPORT_CHECK_BYTES = 256 * 1024 * 1024;
 /** Bytes read from each end of an existing file to recognise a Markdown or text report. */
 const SNIFF_BYTES = 4096;
 /** Decides where the report goes; refuses anything whose contents plangate would lose. */
-function resolveOutput(output, plans, force) {
+function resolveOutput(output, plans, force, reports = []) {
     let link;
     try {
         link = lstatSync(output);
@@ -22984,6 +23537,8 @@ function resolveOutput(output, plans, force) {
         throw new UsageError(`--output ${output} is a directory; give a file path`);
     if (plans.some((plan) => isSamePath(plan, output, stat)))
         throw new UsageError(`--output ${output} is one of the plan files being read; choose another path`);
+    if (reports.some((report) => isSamePath(report, output, stat)))
+        throw new UsageError(`--output ${output} is one of the approved reports being read; choose another path`);
     if (stat.isCharacterDevice() || stat.isFIFO())
         return { kind: 'stream', path: output };
     if (!stat.isFile())
@@ -23085,7 +23640,9 @@ function isPlangateReport(path) {
         if (/^\s*\{/.test(head))
             return (stat.size <= MAX_REPORT_CHECK_BYTES &&
                 isJsonReport(readAt(fd, 0, stat.size)));
-        if (MARKDOWN_HEADLINE.test(head))
+        if (MARKDOWN_HEADLINE.test(head) || VERIFY_HEADLINE.test(head))
+            return true;
+        if (VERIFY_TEXT_HEAD.test(head))
             return true;
         const tailStart = Math.max(0, stat.size - SNIFF_BYTES);
         return (TEXT_HEAD.test(head) &&
@@ -23100,6 +23657,10 @@ function isPlangateReport(path) {
 }
 /** The first line of the Markdown report (reviewHeadline), then a blank line. */
 const MARKDOWN_HEADLINE = /^## (?:✅|⛔|⏸️) plangate: [^\n]+\n\n/u;
+/** The first line of the Markdown report of `plangate verify`. */
+const VERIFY_HEADLINE = /^## (?:✅|⛔) plangate verify: (?:verified|blocked)\n\n/u;
+/** The first line of the text report of `plangate verify`. */
+const VERIFY_TEXT_HEAD = /^plangate verify: (?:VERIFIED|BLOCKED): /;
 /** SGR colour codes, which a `--color always` text report holds. */
 const SGR = '(?:\\u001b\\[[0-9;]*m)*';
 /** The first line of the text report: its first plan, or the totals. */
@@ -23173,7 +23734,7 @@ function cannotWrite(path, error) {
     return new UsageError(`cannot write --output ${path}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
-/** Runs one CLI invocation and returns the exit code (0 pass, 1 blocked, 2 input error). */
+/** Runs one CLI invocation and returns the exit code (0 pass or verified, 1 blocked). */
 async function runCli(argv, io) {
     const command = parseCommand(argv);
     switch (command.kind) {
@@ -23185,16 +23746,12 @@ async function runCli(argv, io) {
             return 0;
         case 'review':
             return review(command, io);
+        case 'verify':
+            return verify(command, io);
     }
 }
-async function review(command, io) {
-    // Decided before the plans are read: a refusal costs nothing.
-    const output = command.output === undefined
-        ? undefined
-        : {
-            path: command.output,
-            target: resolveOutput(command.output, command.plans, command.force)
-        };
+/** Reads the plans (and template pairs) of a command, one file at a time. */
+async function readInputs(command, io) {
     const inputs = [];
     for (const ref of expandPlanPaths(command.plans)) {
         // One file at a time: each text can be freed once parsed.
@@ -23206,6 +23763,63 @@ async function review(command, io) {
             inputs.push(await prepareTemplateDiff(readTemplatePair(pair.before, pair.after, pair.stackName)));
         }
     }
+    return inputs;
+}
+/** Where `--output` sends the report, decided before anything is read. */
+function outputOf(command, reports = []) {
+    return command.output === undefined
+        ? undefined
+        : {
+            path: command.output,
+            target: resolveOutput(command.output, command.plans, command.force, reports)
+        };
+}
+function emit(output, format, report, io) {
+    if (output === undefined) {
+        io.stdout(report);
+    }
+    else {
+        writeOutput(output.target, report, io);
+        io.stderr(`plangate: wrote the ${format} report to ${escapeTerminal(output.path)}\n`);
+    }
+}
+/**
+ * \`plangate verify\`: the plans about to be applied against the JSON reports
+ * of the approved reviews. No history: what matters is what the plans do
+ * and what the reviews showed, not who wrote the code.
+ */
+async function verify(command, io) {
+    const output = outputOf(command, command.approved);
+    // The reports first: a wrong report is found before a large plan is read.
+    const reviews = command.approved.map((path) => readApprovedReport(path, io.readStdin));
+    const inputs = await readInputs(command, io);
+    const labels = readConstructLabels(command.labelTemplates);
+    const analysis = analyze(inputs, labels === undefined ? {} : { labels });
+    const result = verifyAgainstReviews(analysis, reviews);
+    let report;
+    switch (command.format) {
+        case 'json':
+            report = renderVerifyJson(result, { name: 'plangate', version: VERSION });
+            break;
+        case 'markdown':
+            report = renderVerifyMarkdown(result);
+            break;
+        case 'text':
+            report = renderVerifyText(result);
+            break;
+    }
+    emit(output, command.format, report, io);
+    if (command.output !== undefined || command.format !== 'text') {
+        for (const warning of analysis.warnings)
+            io.stderr(`warning: ${escapeTerminal(warning)}\n`);
+        io.stderr(`plangate: ${result.verdict === 'verified' ? 'VERIFIED' : 'BLOCKED'}: ${escapeTerminal(result.summary)}\n`);
+    }
+    return result.verdict === 'verified' ? 0 : 1;
+}
+async function review(command, io) {
+    // Decided before the plans are read: a refusal costs nothing.
+    const output = outputOf(command);
+    const inputs = await readInputs(command, io);
     const labels = readConstructLabels(command.labelTemplates);
     const policy = loadPolicy(command.config, command.history?.repo);
     const history = command.history === undefined
@@ -23221,14 +23835,8 @@ async function review(command, io) {
         stackDirs: policy.config.stackDirs,
         ...(history === undefined ? {} : { history })
     });
-    const report = render(analysis, command, io);
-    if (output === undefined) {
-        io.stdout(report);
-    }
-    else {
-        writeOutput(output.target, report, io);
-        io.stderr(`plangate: wrote the ${command.format} report to ${escapeTerminal(output.path)}\n`);
-    }
+    const report = render(analysis, command, io, reviewOf(analysis, command));
+    emit(output, command.format, report, io);
     // Plan data on standard error is escaped like the text report's.
     if (command.output !== undefined || command.format !== 'text') {
         for (const warning of analysis.warnings)
@@ -23237,10 +23845,35 @@ async function review(command, io) {
     }
     return analysis.decision.verdict === 'pass' ? 0 : 1;
 }
-function render(analysis, command, io) {
+/**
+ * The JSON report's \`review\`: the record a later \`plangate verify\` checks
+ * the apply plan against. Locally there is no pull request (repository ''
+ * and number 0); the head is the commit reviewed, when a repository is
+ * given. No approval happens locally: the state is the gate's verdict.
+ */
+function reviewOf(analysis, command) {
+    if (command.format !== 'json')
+        return undefined;
+    const { history } = command;
+    const record = buildRecord({
+        repository: '',
+        pullNumber: 0,
+        baseRef: history?.base ?? '',
+        headSha: history === undefined ? '' : resolveHead(history.repo, history.head)
+    }, reviewedItems(analysis));
+    return {
+        record,
+        state: analysis.decision.planProblems.length > 0
+            ? 'incomplete'
+            : analysis.decision.verdict,
+        approvedBy: [],
+        deniedBy: []
+    };
+}
+function render(analysis, command, io, review) {
     switch (command.format) {
         case 'json':
-            return renderJson(analysis, { name: 'plangate', version: VERSION });
+            return renderJson(analysis, { name: 'plangate', version: VERSION }, review);
         case 'markdown':
             return renderSummary(analysis, localView(analysis));
         case 'text': {

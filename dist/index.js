@@ -41216,13 +41216,13 @@ function verifyAgainstReviews(analysis, pulls) {
     const reviewed = new Map();
     for (const pull of pulls) {
         if (pull.problem !== undefined)
-            problems.push(`pull request #${pull.number}: ${pull.problem}`);
+            problems.push(`${nameOf(pull)}: ${pull.problem}`);
         if (pull.outcome === 'blocked')
-            problems.push(`pull request #${pull.number} was merged while plangate blocked it (its gated changes were never approved)`);
+            problems.push(`${nameOf(pull)} ${pull.source === undefined ? 'was merged while plangate blocked it' : 'is a blocked review'} (its gated changes were never approved)`);
         else if (pull.outcome === 'rejected')
-            problems.push(`pull request #${pull.number} was merged although its destructive changes were denied`);
+            problems.push(`${nameOf(pull)} ${pull.source === undefined ? 'was merged although' : 'says'} its destructive changes were denied`);
         else if (pull.outcome === 'undecided')
-            problems.push(`pull request #${pull.number} was merged without a plangate decision for its head`);
+            problems.push(`${nameOf(pull)} ${pull.source === undefined ? 'was merged without a plangate decision for its head' : 'holds no decision (incomplete plan)'}`);
         for (const item of pull.record?.items ?? []) {
             if (item.kind !== 'change')
                 continue;
@@ -41279,13 +41279,13 @@ function judge(found, pulls) {
             return {
                 state: 'reviewed',
                 pull: pull.number,
-                detail: `shown in the review of #${pull.number}, not gated there`
+                detail: `shown in ${shortName(pull)}, not gated there`
             };
         if (item.gated && pull.outcome === 'approved')
             return {
                 state: 'approved',
                 pull: pull.number,
-                detail: `approved in #${pull.number}${pull.approvedBy.length === 0 ? '' : ` by ${pull.approvedBy.map((l) => `@${l}`).join(', ')}`}`
+                detail: `approved in ${shortName(pull)}${pull.approvedBy.length === 0 ? '' : ` by ${pull.approvedBy.map((l) => `@${l}`).join(', ')}`}`
             };
     }
     const first = found[0];
@@ -41293,12 +41293,26 @@ function judge(found, pulls) {
         state: 'unapproved',
         pull: first.pull.number,
         detail: first.item.gated
-            ? `gated in #${first.pull.number} and never approved (${first.pull.outcome})`
-            : `shown in #${first.pull.number}, which was merged ${first.pull.outcome}`
+            ? `gated in ${shortName(first.pull)} and never approved (${first.pull.outcome})`
+            : `shown in ${shortName(first.pull)}, whose review ended ${first.pull.outcome}`
     };
 }
 function pullList(pulls) {
-    return pulls.map((p) => `#${p.number}`).join(', ');
+    return pulls.map(shortName).join(', ');
+}
+/** `pull request #7`; offline, with the report file it was read from. */
+function nameOf(pull) {
+    if (pull.source === undefined)
+        return `pull request #${pull.number}`;
+    return pull.number > 0
+        ? `pull request #${pull.number} (the review in ${pull.source})`
+        : `the review in ${pull.source}`;
+}
+/** `#7`; offline without a pull request, the report file. */
+function shortName(pull) {
+    return pull.source === undefined || pull.number > 0
+        ? `#${pull.number}`
+        : `the review in ${pull.source}`;
 }
 function summarize(changes, bad, problems) {
     const n = changes.length;
