@@ -19793,6 +19793,23 @@ function compare$1(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/*
+ * `approval.approvers: [codeowners]`: who owns each gated change. A change's
+ * owners are the CODEOWNERS owners of the files that declare it (the union
+ * when several do); changes sharing an owner set form a group, and each
+ * group needs an approval from one of its owners. Changes no rule owns
+ * (or all of them, when the base has no readable CODEOWNERS) form one
+ * group that `approval.codeowners-fallback` decides.
+ */
+/** The word in `approval.approvers` that means "the code owners". */
+const CODEOWNERS_APPROVER = 'codeowners';
+/**
+ * Who approves a change without an owner: the other entries of
+ * `approvers` (anyone eligible when there are none), anyone eligible, or
+ * nobody (the merge needs a bypass).
+ */
+const CODEOWNERS_FALLBACKS = ['approvers', 'anyone', 'block'];
+
 /** Roles a policy may require; `none` would let anyone approve. */
 const MIN_PERMISSIONS = [
     'read',
@@ -19807,7 +19824,8 @@ const DEFAULT_APPROVAL_POLICY = {
     allowContributors: false,
     allowPrAuthor: false,
     aiLogins: [],
-    approvers: []
+    approvers: [],
+    codeownersFallback: 'approvers'
 };
 /** A letter, or a non-ASCII look-alike from a script that has them. */
 function fuzzy(word) {
@@ -20128,7 +20146,8 @@ const APPROVAL_KEYS = [
     'allow-contributors',
     'allow-pr-author',
     'ai-logins',
-    'approvers'
+    'approvers',
+    'codeowners-fallback'
 ];
 /**
  * Parses and validates the YAML text of a plangate config. Unknown keys are
@@ -20265,6 +20284,10 @@ function parseApproval(value, aiIdentities, source) {
             throw new PolicyError(source, `approval.approvers[${i}]`, `must be a login or org/team, got ${show(entry)}`);
         return trimmed.replace(/^@/, '');
     });
+    const codeowners = approvers.some((entry) => entry.toLowerCase() === CODEOWNERS_APPROVER);
+    const fallback = oneOf$1(section['codeowners-fallback'], CODEOWNERS_FALLBACKS, source, 'approval.codeowners-fallback');
+    if (fallback !== undefined && !codeowners)
+        throw new PolicyError(source, 'approval.codeowners-fallback', `applies only with ${CODEOWNERS_APPROVER} in approval.approvers, got approvers ${approvers.length === 0 ? '(none)' : JSON.stringify(approvers)}`);
     return {
         minApprovals: minApprovals(section['min-approvals'], source),
         minPermission: oneOf$1(section['min-permission'], MIN_PERMISSIONS, source, 'approval.min-permission') ?? defaults.minPermission,
@@ -20272,7 +20295,8 @@ function parseApproval(value, aiIdentities, source) {
         allowPrAuthor: flag(section['allow-pr-author'], source, 'approval.allow-pr-author') ??
             defaults.allowPrAuthor,
         aiLogins: [...new Set([...aiLogins, ...identityLogins])],
-        approvers
+        approvers,
+        codeownersFallback: fallback ?? defaults.codeownersFallback
     };
 }
 function minApprovals(value, source) {
@@ -22963,10 +22987,45 @@ function actionSection(view) {
         view.digest !== '') {
         out.push(`**To approve** exactly ${gatedPhrase(view)} at ${code(view.headSha.slice(0, 12))}, comment with this as the first line:`, '', fence(`${APPROVE_COMMAND} ${view.digest}`, 'text'), '', `To deny ${view.gatedCount === 1 ? 'it' : 'them'}: ${code(`${DENY_COMMAND} ${view.digest}`)}. A new push or a changed plan needs a new approval.`, '');
     }
+    if (view.stale === undefined &&
+        view.owners !== undefined &&
+        (view.state === 'blocked' || view.state === 'approved'))
+        out.push(...ownersSection(view.owners));
     const audit = view.audit ?? [];
     if (audit.length > 0) {
         out.push('<details><summary>Approval history</summary>', '', ...audit.map((line) => `- ${linkAudit(escapeText(line), view.links)}`), '', '</details>', '');
     }
+    return out;
+}
+/** Most groups the comment lists; the rest are counted. */
+const MAX_OWNER_GROUPS = 20;
+/**
+ * Who can approve each group of gated changes (code owners): every group
+ * needs an approval from one of the people or teams named for it.
+ */
+function ownersSection(owners) {
+    const out = [
+        '**Who can approve** (code owners of the files that declare each change; every group needs one of them):',
+        ''
+    ];
+    if (owners.groups.length === 0)
+        out.push(`- ${escapeText(owners.note)}`);
+    for (const group of owners.groups.slice(0, MAX_OWNER_GROUPS)) {
+        const [first = ''] = group.changes;
+        const more = group.changes.length > 1 ? ` and ${group.changes.length - 1} more` : '';
+        const who = group.owners.length === 0
+            ? `no code owner, fallback ${group.fallback ?? 'approvers'}: ${group.canApprove.join(', ')}`
+            : group.canApprove.join(', ');
+        const done = group.approvedBy.length > 0
+            ? ` (approved by ${group.approvedBy.map((login) => `@${login}`).join(', ')})`
+            : '';
+        out.push(`- ${code(first)}${escapeText(more)}: ${escapeText(`${who}${done}`)}`);
+    }
+    if (owners.groups.length > MAX_OWNER_GROUPS)
+        out.push(`- ${owners.groups.length - MAX_OWNER_GROUPS} more groups: see the status`);
+    if (owners.note !== '' && owners.groups.length > 0)
+        out.push('', escapeText(owners.note));
+    out.push('');
     return out;
 }
 function gatedPhrase(view) {

@@ -38267,7 +38267,7 @@ const litMatch = (l, c) => {
     ascii[code] ||= l.re.test(c) ? 1 : 2;
     return ascii[code] === 1;
 };
-const tokenize$1 = (p, nocase, noext, form, mark) => {
+const tokenize$2 = (p, nocase, noext, form, mark) => {
     const toks = [];
     for (let i = 0; i < p.length;) {
         const c = String.fromCodePoint(p.codePointAt(i));
@@ -38852,7 +38852,7 @@ class Matcher {
         // a pattern that is only an empty extglob is a literal string,
         // except for `!()`, which matches any non-empty string
         const literal = /^[?*+@]\(\)$/.test(pattern);
-        const toks = tokenize$1(pattern, nocase, noext || literal, this.#form, options.rangeMark);
+        const toks = tokenize$2(pattern, nocase, noext || literal, this.#form, options.rangeMark);
         let [items] = build(toks, pair(toks), 0, toks.length, true);
         if (this.#form)
             items = normalize(items, this.#form);
@@ -43558,6 +43558,356 @@ function normalizeDir(dir) {
     return normalized === '.' ? '' : normalized.replace(/\/$/, '');
 }
 
+/** Key of `declaringFiles`' result. */
+function declaringKey(source, address) {
+    return `${source}\u0000${address}`;
+}
+/** The module directories whose `.tf` files `declaringFiles` needs. */
+function declaringDirs(plans, rootDirs) {
+    const dirs = new Set();
+    for (const plan of plans) {
+        const root = rootDirs.get(plan.source);
+        if (plan.sourceMap === undefined || root === undefined)
+            continue;
+        if (!plan.changes.some((change) => change.destructive))
+            continue;
+        for (const dir of Object.values(plan.sourceMap.moduleDirs))
+            dirs.add(posix.join(root, dir));
+    }
+    return [...dirs].sort();
+}
+/** Every destructive change's declaring files, keyed by `declaringKey(source, address)`. */
+function declaringFiles(input) {
+    const out = new Map();
+    const blocks = new Map();
+    const blocksOf = (file) => {
+        let found = blocks.get(file.path);
+        if (found === undefined) {
+            try {
+                found = findBlocks(file.text);
+            }
+            catch {
+                found = [];
+            }
+            blocks.set(file.path, found);
+        }
+        return found;
+    };
+    const fileWith = (dir, matches) => (input.files.get(dir) ?? []).find((file) => blocksOf(file).some(matches))
+        ?.path;
+    for (const plan of input.plans) {
+        const root = input.rootDirs.get(plan.source);
+        const planDir = asDir((plan.stack === undefined ? undefined : input.stackDirs?.[plan.stack]) ??
+            root ??
+            posix.dirname(plan.source));
+        for (const change of plan.changes) {
+            if (!change.destructive)
+                continue;
+            const key = declaringKey(plan.source, change.address);
+            const map = plan.sourceMap;
+            if (map === undefined || root === undefined) {
+                out.set(key, [planDir]);
+                continue;
+            }
+            let found;
+            try {
+                const address = configAddress(change.address);
+                const dirOf = (path) => {
+                    const dir = map.moduleDirs[path.join('.')];
+                    return dir === undefined ? undefined : posix.join(root, dir);
+                };
+                const kind = address.mode === 'data' ? 'data' : 'resource';
+                const dir = dirOf(address.modulePath);
+                if (dir !== undefined)
+                    found = fileWith(dir, (block) => block.type === kind &&
+                        block.labels[0] === address.type &&
+                        block.labels[1] === address.name);
+                // The innermost module call whose caller's code is in the repository.
+                for (let depth = address.modulePath.length; found === undefined && depth > 0; depth--) {
+                    const parent = dirOf(address.modulePath.slice(0, depth - 1));
+                    const name = address.modulePath[depth - 1];
+                    if (parent === undefined || name === undefined)
+                        continue;
+                    found = fileWith(parent, (block) => block.type === 'module' && block.labels[0] === name);
+                }
+            }
+            catch {
+                found = undefined;
+            }
+            out.set(key, [found ?? asDir(root)]);
+        }
+    }
+    return out;
+}
+/** `a/b` → `a/b/`; the repository root → `/`. */
+function asDir(dir) {
+    const clean = posix.normalize(dir === '' ? '.' : dir).replace(/\/+$/, '');
+    return clean === '.' || clean === '' ? '/' : `${clean}/`;
+}
+
+/*
+ * CODEOWNERS, as GitHub reads it (docs: "About code owners"): one rule a
+ * line, `pattern owner…`; the last matching rule wins; a rule without
+ * owners un-owns what it matches. Patterns follow gitignore with GitHub's
+ * documented differences: no `!` negation, no `[ ]` ranges, `\#` escapes a
+ * leading `#`, and a trailing `/*` matches the files of that directory
+ * only, not deeper ones. GitHub skips a line it cannot read and shows an
+ * error in the file's view; plangate skips the same lines and returns them
+ * as warnings with their line number.
+ */
+/** GitHub ignores a CODEOWNERS file larger than this. */
+const MAX_CODEOWNERS_BYTES = 3 * 1024 * 1024;
+/** Where GitHub looks for CODEOWNERS, in the order it uses the first found. */
+const CODEOWNERS_PATHS = [
+    '.github/CODEOWNERS',
+    'CODEOWNERS',
+    'docs/CODEOWNERS'
+];
+const USER_OWNER = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const TEAM_OWNER = /^@[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const EMAIL_OWNER = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Parses a CODEOWNERS file; unreadable lines are skipped and reported, never thrown. */
+function parseCodeowners(text, path) {
+    const rules = [];
+    const warnings = [];
+    if (new TextEncoder().encode(text).length > MAX_CODEOWNERS_BYTES)
+        return {
+            path,
+            rules,
+            warnings: [
+                {
+                    line: 0,
+                    message: `the file is larger than ${MAX_CODEOWNERS_BYTES} bytes; GitHub ignores it`
+                }
+            ]
+        };
+    const lines = text.split(/\r\n|\n|\r/);
+    lines.forEach((raw, i) => {
+        const line = i + 1;
+        const tokens = tokenize$1(raw);
+        if (tokens.kind === 'error') {
+            warnings.push({ line, message: tokens.message });
+            return;
+        }
+        const [pattern, ...owners] = tokens.tokens;
+        if (pattern === undefined)
+            return;
+        const compiled = compilePattern(pattern);
+        if (typeof compiled === 'string') {
+            warnings.push({ line, message: compiled });
+            return;
+        }
+        const bad = owners.find((owner) => !USER_OWNER.test(owner) &&
+            !TEAM_OWNER.test(owner) &&
+            !EMAIL_OWNER.test(owner));
+        if (bad !== undefined) {
+            warnings.push({
+                line,
+                message: `owner ${JSON.stringify(bad)} is not @user, @org/team or an e-mail address`
+            });
+            return;
+        }
+        rules.push({
+            line,
+            pattern: compiled.pattern,
+            owners: [
+                ...new Set(owners.map((owner) => owner.replace(/^@/, '').toLowerCase()))
+            ],
+            regex: compiled.regex,
+            dirOnly: compiled.dirOnly,
+            filesOnly: compiled.filesOnly
+        });
+    });
+    return { path, rules, warnings };
+}
+/**
+ * Splits a line on whitespace; an unescaped `#` starting a token ends the
+ * line (a comment); `\` escapes the next character (`\#`, `\ `).
+ */
+function tokenize$1(raw) {
+    const tokens = [];
+    let current = '';
+    let started = false;
+    for (let i = 0; i < raw.length; i++) {
+        const c = raw.charAt(i);
+        if (c === '\\') {
+            const next = raw.charAt(i + 1);
+            if (next === '')
+                return { kind: 'error', message: 'the line ends with a lone backslash' };
+            current += `\\${next}`;
+            started = true;
+            i++;
+            continue;
+        }
+        if (c === ' ' || c === '\t') {
+            if (started)
+                tokens.push(current);
+            current = '';
+            started = false;
+            continue;
+        }
+        if (c === '#' && !started)
+            break;
+        current += c;
+        started = true;
+    }
+    if (started)
+        tokens.push(current);
+    return { kind: 'ok', tokens };
+}
+/** A gitignore-like pattern (still escaped) as a regex, or why GitHub rejects it. */
+function compilePattern(escaped) {
+    if (escaped.startsWith('!'))
+        return `negation ("${escaped}") is not supported in CODEOWNERS`;
+    // Split into segments, keeping escapes: `\x` is the literal x.
+    const literal = [];
+    const chars = [];
+    for (let i = 0; i < escaped.length; i++) {
+        const c = escaped.charAt(i);
+        if (c === '\\') {
+            chars.push(escaped.charAt(i + 1));
+            literal.push(true);
+            i++;
+        }
+        else {
+            if (c === '[' || c === ']')
+                return `character ranges ("${escaped}") are not supported in CODEOWNERS`;
+            chars.push(c);
+            literal.push(false);
+        }
+    }
+    const pattern = chars.join('');
+    let start = 0;
+    let end = chars.length;
+    const anchoredStart = chars[0] === '/' && literal[0] === false;
+    if (anchoredStart)
+        start = 1;
+    const dirOnly = end > start && chars[end - 1] === '/' && literal[end - 1] === false;
+    if (dirOnly)
+        end -= 1;
+    if (end <= start)
+        return `pattern "${pattern}" matches nothing`;
+    const segments = [{ text: '', wild: [] }];
+    for (let i = start; i < end; i++) {
+        const c = chars[i] ?? '';
+        const lit = literal[i] === true;
+        if (c === '/' && !lit) {
+            segments.push({ text: '', wild: [] });
+            continue;
+        }
+        const seg = segments[segments.length - 1];
+        if (seg === undefined)
+            continue;
+        seg.text += c;
+        seg.wild.push(!lit && (c === '*' || c === '?'));
+    }
+    if (segments.some((seg) => seg.text === ''))
+        return `pattern "${pattern}" has an empty path segment`;
+    const anchored = anchoredStart || segments.length > 1;
+    let body = '';
+    segments.forEach((seg, i) => {
+        const last = i === segments.length - 1;
+        const isGlobstar = seg.text === '**' && seg.wild.every((wild) => wild);
+        if (isGlobstar) {
+            body += last ? '.*' : '(?:[^/]*/)*';
+            return;
+        }
+        body += segmentRegex(seg.text, seg.wild) + (last ? '' : '/');
+    });
+    const lastSeg = segments[segments.length - 1];
+    const filesOnly = !dirOnly &&
+        lastSeg !== undefined &&
+        lastSeg.text === '*' &&
+        lastSeg.wild[0] === true;
+    const source = `^${anchored ? '' : '(?:.*/)?'}${body}$`;
+    return { pattern, regex: new RegExp(source, 'u'), dirOnly, filesOnly };
+}
+function segmentRegex(text, wild) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charAt(i);
+        const isWild = wild[i] === true;
+        if (isWild && c === '*') {
+            // `**` inside a segment is a plain `*`.
+            while (text.charAt(i + 1) === '*' && wild[i + 1] === true)
+                i++;
+            out += '[^/]*';
+        }
+        else if (isWild && c === '?')
+            out += '[^/]';
+        else
+            out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    return out;
+}
+/**
+ * The rule that decides a path's owners: the last one that matches the
+ * path or one of its directories. A path ending in `/` stands for a
+ * directory (a stack): it is owned as a file inside it whose name matches
+ * only `*`.
+ */
+function ownersOf(codeowners, path) {
+    const clean = path.replace(/^\.?\/+/, '');
+    const parts = clean.split('/');
+    const dirs = [];
+    for (let i = 1; i < parts.length; i++)
+        dirs.push(parts.slice(0, i).join('/'));
+    for (let r = codeowners.rules.length - 1; r >= 0; r--) {
+        const rule = codeowners.rules[r];
+        if (rule === undefined)
+            continue;
+        const hit = (!rule.dirOnly && rule.regex.test(clean)) ||
+            (!rule.filesOnly && dirs.some((dir) => rule.regex.test(dir)));
+        if (hit)
+            return { line: rule.line, owners: rule.owners };
+    }
+    return undefined;
+}
+
+/*
+ * `approval.approvers: [codeowners]`: who owns each gated change. A change's
+ * owners are the CODEOWNERS owners of the files that declare it (the union
+ * when several do); changes sharing an owner set form a group, and each
+ * group needs an approval from one of its owners. Changes no rule owns
+ * (or all of them, when the base has no readable CODEOWNERS) form one
+ * group that `approval.codeowners-fallback` decides.
+ */
+/** The word in `approval.approvers` that means "the code owners". */
+const CODEOWNERS_APPROVER = 'codeowners';
+/**
+ * Who approves a change without an owner: the other entries of
+ * `approvers` (anyone eligible when there are none), anyone eligible, or
+ * nobody (the merge needs a bypass).
+ */
+const CODEOWNERS_FALLBACKS = ['approvers', 'anyone', 'block'];
+/**
+ * Groups gated changes by their owners. Without a CODEOWNERS file
+ * (`codeowners` undefined), every change is in the unowned group and
+ * `missing` says why.
+ */
+function groupByOwners(items, codeowners, missing) {
+    const groups = new Map();
+    for (const item of items) {
+        const owners = new Set();
+        if (codeowners !== undefined)
+            for (const file of item.files)
+                for (const owner of ownersOf(codeowners, file)?.owners ?? [])
+                    owners.add(owner);
+        const sorted = [...owners].sort();
+        const key = JSON.stringify(sorted);
+        const group = groups.get(key) ?? { owners: sorted, changes: [] };
+        group.changes.push(item.address);
+        groups.set(key, group);
+    }
+    // Owned groups first, in the order of their first change; the unowned group last.
+    const list = [...groups.values()].sort((a, b) => Number(a.owners.length === 0) - Number(b.owners.length === 0));
+    return {
+        kind: 'known',
+        groups: list,
+        ...(codeowners === undefined && missing !== undefined ? { missing } : {})
+    };
+}
+
 /*
  * The approval core: which PR comments and reviews count as a human's
  * approval (or denial) of exactly the gated changes at the current head.
@@ -43609,7 +43959,8 @@ const DEFAULT_APPROVAL_POLICY = {
     allowContributors: false,
     allowPrAuthor: false,
     aiLogins: [],
-    approvers: []
+    approvers: [],
+    codeownersFallback: 'approvers'
 };
 /** A context or permission input the core cannot judge by (a shell bug). */
 class ApprovalInputError extends Error {
@@ -43748,6 +44099,8 @@ const MESSAGES = {
     edited: 'it was edited after it was posted; post a new comment instead',
     minimized: 'the comment is hidden',
     'not-approver': 'the author is not on the list of approvers',
+    'not-owner': 'the author is not a code owner of the gated changes',
+    'owners-unknown': "the code owners of the gated changes are unknown (plangate's review record is missing or does not match its status); re-run plangate's pull request check",
     'teams-unavailable': 'approver teams could not be read: a GitHub App token with organization members read permission is needed',
     'permission-unknown': "the author's repository permission could not be checked; it will be checked again on the next evaluation",
     'insufficient-permission': 'the author is not eligible to approve'
@@ -43755,9 +44108,13 @@ const MESSAGES = {
 /** The reply text for a rejection code (the same sentence `Rejection.message` holds). */
 function rejectionMessage(code, detail) {
     const base = MESSAGES[code];
-    const text = code === 'malformed' && detail !== undefined
-        ? `${base}: ${detail}. Write /approve-destroy <digest> alone on the first line`
-        : base;
+    const text = detail === undefined
+        ? base
+        : code === 'malformed'
+            ? `${base}: ${detail}. Write /approve-destroy <digest> alone on the first line`
+            : code === 'not-owner'
+                ? `${base}; ${detail}`
+                : base;
     return `Not counted: ${text}.`;
 }
 function normalizeLogin(login) {
@@ -43797,16 +44154,19 @@ function contributorsOf$1(context) {
 function allowListOf(policy) {
     const logins = new Set();
     const teams = new Set();
+    let codeowners = false;
     for (const entry of policy.approvers) {
         const value = entry.trim().replace(/^@/, '').toLowerCase();
         if (value === '')
             continue;
-        if (value.includes('/'))
+        if (value === CODEOWNERS_APPROVER)
+            codeowners = true;
+        else if (value.includes('/'))
             teams.add(value);
         else
             logins.add(normalizeLogin(value));
     }
-    return { logins, teams: [...teams] };
+    return { logins, teams: [...teams], codeowners };
 }
 function refOf(candidate) {
     return {
@@ -43858,6 +44218,7 @@ function screenCandidates(input) {
     const screened = [];
     const logins = new Set();
     let teamsNeeded = false;
+    const ownerTeams = allow.codeowners ? teamsOfOwners(context.ownership) : [];
     for (const candidate of input.candidates) {
         const result = screenOne(candidate, context, prOpen, contributors, allow);
         if (result === undefined)
@@ -43866,8 +44227,9 @@ function screenCandidates(input) {
         if (result.status !== 'needs-permission')
             continue;
         logins.add(result.login);
-        if (allow.teams.length > 0 &&
-            !allow.logins.has(normalizeLogin(result.login)))
+        if ((allow.teams.length > 0 &&
+            !allow.logins.has(normalizeLogin(result.login))) ||
+            ownerTeams.length > 0)
             teamsNeeded = true;
     }
     return {
@@ -43875,8 +44237,25 @@ function screenCandidates(input) {
         prOpen,
         candidates: screened,
         logins: [...logins],
-        teamsToResolve: teamsNeeded ? allow.teams : []
+        teamsToResolve: teamsNeeded
+            ? [...new Set([...allow.teams, ...ownerTeams])]
+            : [],
+        ...(context.ownership === undefined ? {} : { ownership: context.ownership })
     };
+}
+/** The `org/team` owners of every group. */
+function teamsOfOwners(ownership) {
+    if (ownership?.kind !== 'known')
+        return [];
+    const teams = new Set();
+    for (const group of ownership.groups)
+        for (const owner of group.owners)
+            if (isTeamOwner(owner))
+                teams.add(owner);
+    return [...teams];
+}
+function isTeamOwner(owner) {
+    return owner.includes('/') && !owner.includes('@');
 }
 function screenOne(candidate, context, prOpen, contributors, allow) {
     const parsed = parseApprovalCommand(candidate.body);
@@ -43951,7 +44330,8 @@ function screenOne(candidate, context, prOpen, contributors, allow) {
                 return reject('minimized', command);
         }
     }
-    if (allow.teams.length === 0 &&
+    if (!allow.codeowners &&
+        allow.teams.length === 0 &&
         allow.logins.size > 0 &&
         !allow.logins.has(login))
         return reject('not-approver', command);
@@ -43985,6 +44365,19 @@ function evaluateApprovals(screened, permissions, options = {}) {
     const { policy } = screened;
     const allow = allowListOf(policy);
     const teamMembers = normalizeTeams(options.teamMembers);
+    const ownership = allow.codeowners
+        ? (screened.ownership ?? {
+            kind: 'unknown',
+            reason: 'no review record'
+        })
+        : undefined;
+    const groups = ownership?.kind === 'known'
+        ? ownership.groups.map((group) => ({
+            group,
+            canApprove: canApproveGroup(group, policy, allow),
+            approvers: new Set()
+        }))
+        : [];
     const rejected = [];
     const approvals = new Map();
     const denials = new Map();
@@ -43993,19 +44386,37 @@ function evaluateApprovals(screened, permissions, options = {}) {
             rejected.push(item.rejection);
             continue;
         }
-        const code = eligibility(item, policy, allow, teamMembers, permissions);
+        let covers = [];
+        let code;
+        if (ownership === undefined)
+            code = eligibility(item, policy, allow, teamMembers, permissions);
+        else {
+            const owner = ownerEligibility(item, ownership, policy, allow, teamMembers);
+            if (typeof owner === 'string')
+                code = owner;
+            else
+                covers = owner;
+            // A denial is fail-closed: it needs only the permission when owners are unknown.
+            if (code === 'owners-unknown' && item.command === 'deny')
+                code = undefined;
+            code ??= permissionProblem(item, policy, permissions);
+        }
         if (code !== undefined) {
+            const detail = code === 'not-owner' ? whoCanApprove(groups) : undefined;
             rejected.push({
                 candidate: item.candidate,
                 command: item.command,
                 code,
-                message: rejectionMessage(code),
+                message: rejectionMessage(code, detail),
                 notify: true
             });
             continue;
         }
         const into = item.command === 'deny' ? denials : approvals;
         const { candidate } = item;
+        if (item.command === 'approve')
+            for (const index of covers)
+                groups[index]?.approvers.add(candidate.authorId);
         const previous = into.get(candidate.authorId);
         const entry = { kind: candidate.kind, id: candidate.id, at: candidate.at };
         into.set(candidate.authorId, {
@@ -44016,21 +44427,164 @@ function evaluateApprovals(screened, permissions, options = {}) {
     }
     const approvedBy = [...approvals.values()];
     const deniedBy = [...denials.values()];
+    const everyGroup = ownership === undefined ||
+        (ownership.kind === 'known' &&
+            groups.every((group) => group.approvers.size > 0));
     const state = !screened.prOpen
         ? 'pending'
         : deniedBy.length > 0
             ? 'rejected'
-            : approvedBy.length >= policy.minApprovals
+            : approvedBy.length >= policy.minApprovals && everyGroup
                 ? 'approved'
                 : 'pending';
+    const loginOf = (id) => approvals.get(id)?.login ?? String(id);
     return {
         state,
         prOpen: screened.prOpen,
         required: policy.minApprovals,
         approvedBy,
         deniedBy,
-        rejected
+        rejected,
+        ...(ownership === undefined
+            ? {}
+            : {
+                owners: {
+                    groups: groups.map(({ group, canApprove, approvers }) => ({
+                        ...group,
+                        ...(group.owners.length === 0
+                            ? { fallback: policy.codeownersFallback }
+                            : {}),
+                        canApprove,
+                        approvedBy: [...approvers].map(loginOf)
+                    })),
+                    note: ownersNote(ownership, policy)
+                }
+            })
     };
+}
+/**
+ * Which groups a person's approval covers, or why it covers none: an
+ * owner (directly or through a team) covers the groups they own; the
+ * unowned group follows `codeownersFallback`.
+ */
+function ownerEligibility(item, ownership, policy, allow, teamMembers) {
+    if (ownership.kind === 'unknown')
+        return 'owners-unknown';
+    const login = normalizeLogin(item.candidate.login);
+    const covers = [];
+    let teamUnread = false;
+    const member = (team) => {
+        if (teamMembers === 'unavailable' || !teamMembers.has(team)) {
+            teamUnread = true;
+            return false;
+        }
+        return teamMembers.get(team)?.has(login) === true;
+    };
+    const inList = (logins, teams) => {
+        for (const entry of logins)
+            if (entry === login)
+                return true;
+        for (const team of teams)
+            if (member(team))
+                return true;
+        return false;
+    };
+    ownership.groups.forEach((group, index) => {
+        let ok;
+        if (group.owners.length > 0)
+            ok = inList(group.owners.filter((owner) => !owner.includes('/')), group.owners.filter(isTeamOwner));
+        else
+            switch (policy.codeownersFallback) {
+                case 'anyone':
+                    ok = true;
+                    break;
+                case 'block':
+                    ok = false;
+                    break;
+                case 'approvers':
+                    ok =
+                        (allow.logins.size === 0 && allow.teams.length === 0) ||
+                            inList(allow.logins, allow.teams);
+                    break;
+            }
+        if (ok)
+            covers.push(index);
+    });
+    if (covers.length > 0)
+        return covers;
+    return teamUnread ? 'teams-unavailable' : 'not-owner';
+}
+function permissionProblem(item, policy, permissions) {
+    const permission = permissions.get(item.login);
+    if (permission === undefined ||
+        permission === 'error' ||
+        !PERMISSION_LEVELS.includes(permission))
+        return 'permission-unknown';
+    if (rank(permission) < rank(policy.minPermission))
+        return 'insufficient-permission';
+    return undefined;
+}
+/**
+ * The groups of gated changes and who can approve each, before anyone
+ * has: what the comment shows on a first review.
+ */
+function describeOwners(ownership, policy) {
+    const allow = allowListOf(policy);
+    return {
+        groups: ownership.kind === 'known'
+            ? ownership.groups.map((group) => ({
+                ...group,
+                ...(group.owners.length === 0
+                    ? { fallback: policy.codeownersFallback }
+                    : {}),
+                canApprove: canApproveGroup(group, policy, allow),
+                approvedBy: []
+            }))
+            : [],
+        note: ownersNote(ownership, policy)
+    };
+}
+/** Whether `approval.approvers` holds `codeowners`. */
+function usesCodeowners(policy) {
+    return allowListOf(policy).codeowners;
+}
+/** Who can approve a group, for people. */
+function canApproveGroup(group, policy, allow) {
+    if (group.owners.length > 0)
+        return group.owners.map((owner) => owner.includes('@') ? owner : `@${owner}`);
+    switch (policy.codeownersFallback) {
+        case 'anyone':
+            return ['anyone eligible'];
+        case 'block':
+            return ['nobody (codeowners-fallback: block)'];
+        case 'approvers':
+            return allow.logins.size === 0 && allow.teams.length === 0
+                ? ['anyone eligible']
+                : [...allow.logins, ...allow.teams].map((entry) => `@${entry}`);
+    }
+}
+/** "who can approve: @dba for aws_db_instance.main; …", for a reply. */
+function whoCanApprove(groups) {
+    const parts = groups.map(({ group, canApprove }) => {
+        const [first = ''] = group.changes;
+        const what = group.changes.length === 1
+            ? first
+            : `${first} and ${group.changes.length - 1} more`;
+        return `${canApprove.slice(0, 5).join(', ')}${canApprove.length > 5 ? ` +${canApprove.length - 5}` : ''} for ${what}`;
+    });
+    return `who can approve: ${parts.slice(0, 5).join('; ')}${parts.length > 5 ? ` (+${parts.length - 5} groups)` : ''}`;
+}
+/** What applied, in a few words for the status. */
+function ownersNote(ownership, policy) {
+    if (ownership.kind === 'unknown')
+        return `code owners unknown (${ownership.reason}): approvals blocked`;
+    const fallback = `fallback ${policy.codeownersFallback}`;
+    if (ownership.missing !== undefined)
+        return `${ownership.missing}: ${fallback}`;
+    const unowned = ownership.groups.find((group) => group.owners.length === 0);
+    if (unowned !== undefined)
+        return `${unowned.changes.length} without code owner: ${fallback}`;
+    return '';
 }
 function normalizeTeams(teams) {
     if (teams === undefined || teams === 'unavailable')
@@ -46017,7 +46571,7 @@ function reviewStatus(review) {
         case 'approved':
             return {
                 state: 'success',
-                description: clip(`${changes} (${digest}) approved by ${people$1(review.approvers ?? [])}`)
+                description: clip(`${changes} (${digest}) approved by ${people$1(review.approvers ?? [])}${review.detail === undefined || review.detail === '' ? '' : `; ${review.detail}`}`)
             };
         case 'rejected':
             return {
@@ -46354,10 +46908,45 @@ function actionSection(view) {
         view.digest !== '') {
         out.push(`**To approve** exactly ${gatedPhrase(view)} at ${code$3(view.headSha.slice(0, 12))}, comment with this as the first line:`, '', fence(`${APPROVE_COMMAND} ${view.digest}`, 'text'), '', `To deny ${view.gatedCount === 1 ? 'it' : 'them'}: ${code$3(`${DENY_COMMAND} ${view.digest}`)}. A new push or a changed plan needs a new approval.`, '');
     }
+    if (view.stale === undefined &&
+        view.owners !== undefined &&
+        (view.state === 'blocked' || view.state === 'approved'))
+        out.push(...ownersSection(view.owners));
     const audit = view.audit ?? [];
     if (audit.length > 0) {
         out.push('<details><summary>Approval history</summary>', '', ...audit.map((line) => `- ${linkAudit(escapeText(line), view.links)}`), '', '</details>', '');
     }
+    return out;
+}
+/** Most groups the comment lists; the rest are counted. */
+const MAX_OWNER_GROUPS = 20;
+/**
+ * Who can approve each group of gated changes (code owners): every group
+ * needs an approval from one of the people or teams named for it.
+ */
+function ownersSection(owners) {
+    const out = [
+        '**Who can approve** (code owners of the files that declare each change; every group needs one of them):',
+        ''
+    ];
+    if (owners.groups.length === 0)
+        out.push(`- ${escapeText(owners.note)}`);
+    for (const group of owners.groups.slice(0, MAX_OWNER_GROUPS)) {
+        const [first = ''] = group.changes;
+        const more = group.changes.length > 1 ? ` and ${group.changes.length - 1} more` : '';
+        const who = group.owners.length === 0
+            ? `no code owner, fallback ${group.fallback ?? 'approvers'}: ${group.canApprove.join(', ')}`
+            : group.canApprove.join(', ');
+        const done = group.approvedBy.length > 0
+            ? ` (approved by ${group.approvedBy.map((login) => `@${login}`).join(', ')})`
+            : '';
+        out.push(`- ${code$3(first)}${escapeText(more)}: ${escapeText(`${who}${done}`)}`);
+    }
+    if (owners.groups.length > MAX_OWNER_GROUPS)
+        out.push(`- ${owners.groups.length - MAX_OWNER_GROUPS} more groups: see the status`);
+    if (owners.note !== '' && owners.groups.length > 0)
+        out.push('', escapeText(owners.note));
+    out.push('');
     return out;
 }
 function gatedPhrase(view) {
@@ -47310,6 +47899,11 @@ function keptStale(body) {
 function pendingDetail(outcome) {
     if (outcome?.state !== 'pending')
         return '';
+    return [ownersDetail(outcome.owners), approvalsDetail(outcome)]
+        .filter((part) => part !== '')
+        .join('; ');
+}
+function approvalsDetail(outcome) {
     const unknown = [
         ...new Set(outcome.rejected
             .filter((r) => r.code === 'permission-unknown')
@@ -47322,6 +47916,34 @@ function pendingDetail(outcome) {
     if (outcome.approvedBy.length > 0)
         return `${outcome.approvedBy.length}/${outcome.required} approvals`;
     return '';
+}
+/**
+ * What a status adds to its state: for a blocked review what is missing,
+ * for an approved one which code owners fallback applied.
+ */
+function statusDetail(outcome, owners) {
+    if (outcome === undefined)
+        return ownersDetail(owners);
+    if (outcome.state === 'pending')
+        return pendingDetail(outcome);
+    if (outcome.state === 'approved')
+        return outcome.owners?.note ?? '';
+    return '';
+}
+/**
+ * With code owners: what applied (a fallback, unknown owners) and whose
+ * approval is still missing, for the status.
+ */
+function ownersDetail(owners) {
+    if (owners === undefined)
+        return '';
+    const waiting = owners.groups
+        .filter((group) => group.approvedBy.length === 0)
+        .map((group) => group.canApprove[0] ?? 'nobody');
+    const parts = [owners.note];
+    if (waiting.length > 0)
+        parts.push(`waiting for ${[...new Set(waiting)].slice(0, 2).join(', ')}${waiting.length > 2 ? ` +${waiting.length - 2}` : ''}`);
+    return parts.filter((part) => part !== '').join('; ');
 }
 /** Approvals of an earlier head, kept visible as stale: they no longer count. */
 function staleLines(body, headSha) {
@@ -60424,7 +61046,8 @@ const APPROVAL_KEYS = [
     'allow-contributors',
     'allow-pr-author',
     'ai-logins',
-    'approvers'
+    'approvers',
+    'codeowners-fallback'
 ];
 /**
  * Parses and validates the YAML text of a plangate config. Unknown keys are
@@ -60561,6 +61184,10 @@ function parseApproval(value, aiIdentities, source) {
             throw new PolicyError(source, `approval.approvers[${i}]`, `must be a login or org/team, got ${show(entry)}`);
         return trimmed.replace(/^@/, '');
     });
+    const codeowners = approvers.some((entry) => entry.toLowerCase() === CODEOWNERS_APPROVER);
+    const fallback = oneOf(section['codeowners-fallback'], CODEOWNERS_FALLBACKS, source, 'approval.codeowners-fallback');
+    if (fallback !== undefined && !codeowners)
+        throw new PolicyError(source, 'approval.codeowners-fallback', `applies only with ${CODEOWNERS_APPROVER} in approval.approvers, got approvers ${approvers.length === 0 ? '(none)' : JSON.stringify(approvers)}`);
     return {
         minApprovals: minApprovals(section['min-approvals'], source),
         minPermission: oneOf(section['min-permission'], MIN_PERMISSIONS, source, 'approval.min-permission') ?? defaults.minPermission,
@@ -60568,7 +61195,8 @@ function parseApproval(value, aiIdentities, source) {
         allowPrAuthor: flag(section['allow-pr-author'], source, 'approval.allow-pr-author') ??
             defaults.allowPrAuthor,
         aiLogins: [...new Set([...aiLogins, ...identityLogins])],
-        approvers
+        approvers,
+        codeownersFallback: fallback ?? defaults.codeownersFallback
     };
 }
 function minApprovals(value, source) {
@@ -62175,7 +62803,10 @@ async function evaluatePull(options) {
             prState: pr.state,
             merged: pr.merged,
             contributors: contributorsOf(options.commits),
-            policy: options.policy
+            policy: options.policy,
+            ...(options.ownership === undefined
+                ? {}
+                : { ownership: options.ownership })
         }
     });
     const permissions = new Map();
@@ -62224,6 +62855,129 @@ function isCommandLike(body) {
     return parseApprovalCommand(body).kind !== 'none';
 }
 
+/** Code owners for `approval.approvers: [codeowners]`: the base branch's CODEOWNERS, the files that declare each change, sibling pull requests. */
+/** Terraform configuration files read to find a resource's block. */
+const TF_FILE = /\.(tf|tofu)$/;
+/**
+ * The base commit's CODEOWNERS, from the first of GitHub's three locations
+ * that holds one. Missing or unreadable: undefined and why, for the
+ * fallback (the status says which applied).
+ */
+async function readCodeowners(port, pr, log) {
+    let files;
+    try {
+        files = await port.readFiles(CODEOWNERS_PATHS.map((path) => ({ ref: pr.baseSha, path })));
+    }
+    catch (error) {
+        log.warning(`CODEOWNERS at ${pr.baseRef} (${pr.baseSha.slice(0, 12)}) could not be read (${error instanceof Error ? error.message : String(error)}); approval.codeowners-fallback applies to every gated change`);
+        return { missing: 'CODEOWNERS unreadable at base' };
+    }
+    const found = files.find((file) => file.text !== undefined);
+    if (found?.text === undefined) {
+        log.info(`no CODEOWNERS at ${pr.baseRef} (${CODEOWNERS_PATHS.join(', ')}); approval.codeowners-fallback applies to every gated change`);
+        return { missing: 'no CODEOWNERS at base' };
+    }
+    const codeowners = parseCodeowners(found.text, found.path);
+    for (const warning of codeowners.warnings.slice(0, 10))
+        log.warning(`${found.path}:${warning.line} at ${pr.baseRef}: ${warning.message}; GitHub skips this line, and so does plangate`);
+    return { codeowners };
+}
+/** The owner groups of the gated items (their `files`), per the base's CODEOWNERS. */
+async function ownershipOf(port, pr, gated, log) {
+    const read = await readCodeowners(port, pr, log);
+    return groupByOwners(gated, read.codeowners, read.missing);
+}
+/** The gated items of a review as the owners core takes them. */
+function ownedItems(items) {
+    return items
+        .filter((item) => item.gated)
+        .map((item) => item.kind === 'change'
+        ? { address: item.address, files: item.files ?? [] }
+        : // A protected path is owned by the owners of that path itself.
+            item.path === ''
+                ? {
+                    address: `files of commit ${item.sha.slice(0, 12)}`,
+                    files: []
+                }
+                : { address: item.path, files: [item.path] });
+}
+/**
+ * An approved review stays blocked while another open pull request has the
+ * same head commit: the status would approve it too.
+ */
+async function withheldBySiblings(port, pr, log) {
+    const siblings = await siblingPulls(port, pr);
+    if (siblings.length === 0)
+        return undefined;
+    const named = siblings
+        .slice(0, 3)
+        .map((n) => `#${n}`)
+        .join(', ');
+    log.warning(`pull request${siblings.length === 1 ? '' : 's'} ${named} also ${siblings.length === 1 ? 'has' : 'have'} head ${pr.headSha.slice(0, 12)}: a status belongs to the commit, so the approval is withheld until ${siblings.length === 1 ? 'it is' : 'they are'} closed or ${siblings.length === 1 ? 'its' : 'their'} head moves`);
+    return `approval withheld: ${named}${siblings.length > 3 ? ` +${siblings.length - 3}` : ''} open with the same head commit`;
+}
+/**
+ * The reviewed items with the files that declare each change, read from
+ * the checkout (the pull request's head): the digest binds them, so an
+ * approval run can trust them from the review record.
+ */
+function withDeclaringFiles(items, analysis, workspace, rootDirs, stackDirs) {
+    const files = new Map();
+    for (const dir of declaringDirs(analysis.plans, rootDirs))
+        files.set(dir, readTfFiles(workspace, dir));
+    const found = declaringFiles({
+        plans: analysis.plans,
+        rootDirs,
+        ...(stackDirs === undefined ? {} : { stackDirs }),
+        files
+    });
+    return items.map((item) => {
+        if (item.kind !== 'change')
+            return item;
+        const declared = found.get(declaringKey(item.source, item.address));
+        return declared === undefined ? item : { ...item, files: declared };
+    });
+}
+function readTfFiles(workspace, dir) {
+    let names;
+    try {
+        names = readdirSync(join(workspace, dir)).filter((name) => TF_FILE.test(name));
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    for (const name of names.sort()) {
+        try {
+            out.push({
+                path: dir === '' || dir === '.' ? name : `${dir}/${name}`,
+                text: readFileSync$1(join(workspace, dir, name), 'utf8')
+            });
+        }
+        catch {
+            // A directory or an unreadable file declares nothing we can read.
+        }
+    }
+    return out;
+}
+/**
+ * Other open pull requests whose head is this very commit: a status
+ * belongs to the commit, so success here would pass them too. An error
+ * reading the list is thrown (the caller fails closed).
+ */
+async function siblingPulls(port, pr) {
+    const siblings = [];
+    for (const number of await port.pullsForCommit(pr.headSha)) {
+        if (number === pr.number)
+            continue;
+        // The list holds pull requests that merely contain the commit too: only an open one headed by it shares the status.
+        const other = await port.getPullRequest(number);
+        if (other.state === 'open' && other.headSha === pr.headSha)
+            siblings.push(number);
+    }
+    return siblings;
+}
+
 /** Flow: `pull_request`: the full review of a pull request's plans. */
 async function reviewPullRequest(deps, event) {
     const { inputs, context, log } = deps;
@@ -62245,12 +62999,13 @@ async function reviewPullRequest(deps, event) {
         const viewer = await whoAmI(port, log);
         const policy = await basePolicy(port, inputs, pr);
         const inputsRead = readPlans(inputs, log);
+        const planDirs = rootDirs(context.workspace, inputsRead);
         const pulled = await readPullHistory({
             port,
             pr,
             workspace: context.workspace,
             rules: policy.rules,
-            rootDirs: rootDirs(context.workspace, inputsRead),
+            rootDirs: planDirs,
             log: (message) => log.debug(message)
         });
         log.info(`reviewed ${pulled.history.commits.length} commits (${pulled.localDiffs} diffs from the checkout, ${pulled.apiDiffs} from the API)`);
@@ -62272,7 +63027,12 @@ async function reviewPullRequest(deps, event) {
             history: pulled.history
         };
         const analysis = analyze(inputsRead, options);
-        const reviewed = reviewedItems(analysis);
+        const approval = policy.config.approval;
+        const codeowners = usesCodeowners(approval);
+        // Code owners need the files that declare each change; the digest binds them.
+        const reviewed = codeowners
+            ? withDeclaringFiles(reviewedItems(analysis), analysis, context.workspace, planDirs, policy.config.stackDirs)
+            : reviewedItems(analysis);
         const gated = reviewed.filter((item) => item.gated);
         // Destructive changes and protected-path changes: each kind of gated item counts.
         const gatedCount = analysis.decision.gated.length + analysis.decision.gatedPaths.length;
@@ -62296,6 +63056,9 @@ async function reviewPullRequest(deps, event) {
             ? await port.listIssueComments(pr.number)
             : [];
         let outcome;
+        let ownership;
+        if (state === 'blocked' && codeowners)
+            ownership = await ownershipOf(port, pr, ownedItems(reviewed), log);
         if (state === 'blocked') {
             const published = publishedReview(await port.listStatuses(pr.headSha), viewer, statusContext, sameAccount);
             if (published?.digest === digest) {
@@ -62304,11 +63067,24 @@ async function reviewPullRequest(deps, event) {
                     pr,
                     published,
                     commits: pulled.pullCommits,
-                    policy: policy.config.approval,
+                    policy: approval,
                     comments,
-                    log: (message) => log.debug(message)
+                    log: (message) => log.debug(message),
+                    ...(ownership === undefined ? {} : { ownership })
                 });
                 state = stateOf(outcome);
+            }
+        }
+        const owners = outcome?.owners ??
+            (ownership === undefined
+                ? undefined
+                : describeOwners(ownership, approval));
+        let detail = statusDetail(outcome, owners);
+        if (state === 'approved') {
+            const withheld = await withheldBySiblings(port, pr, log);
+            if (withheld !== undefined) {
+                state = 'blocked';
+                detail = withheld;
             }
         }
         const own = findOwnComment(comments, viewer, statusContext);
@@ -62327,7 +63103,8 @@ async function reviewPullRequest(deps, event) {
                     : auditLines(outcome, digest, pr.headSha)),
                 ...staleLines(own?.body, pr.headSha)
             ],
-            links: linksOf(context, pr.number)
+            links: linksOf(context, pr.number),
+            ...(owners === undefined ? {} : { owners })
         };
         const record = buildRecord({
             repository: context.repository,
@@ -62356,7 +63133,7 @@ async function reviewPullRequest(deps, event) {
             digest: reviewDigest,
             approvers: approversOf(outcome, state),
             planProblem: analysis.decision.planProblems[0],
-            detail: pendingDetail(outcome)
+            detail
         });
         await setStatus(port, pr.headSha, statusContext, status, context.runUrl);
         status = await verifyApproved(deps, port, pr, statusContext, outcome, status, {
@@ -62435,6 +63212,10 @@ async function reviewApprovals(deps, number, trigger) {
         const policy = await basePolicy(port, inputs, pr);
         const commits = await port.listPullCommits(pr.number, pr.commitCount);
         const comments = await port.listIssueComments(pr.number);
+        const digest = published.digest;
+        // plangate's review record (its own comment), trusted only when it gives the status's digest.
+        const record = await trustedRecord(port, pr, viewer, statusContext, { repository: context.repository, digest }, comments);
+        const ownership = await ownershipFromRecord(deps, port, pr, policy.config.approval, record);
         const outcome = await evaluatePull({
             port,
             pr,
@@ -62442,10 +63223,18 @@ async function reviewApprovals(deps, number, trigger) {
             commits,
             policy: policy.config.approval,
             comments,
-            log: (message) => log.debug(message)
+            log: (message) => log.debug(message),
+            ...(ownership === undefined ? {} : { ownership })
         });
-        const state = stateOf(outcome);
-        const digest = published.digest;
+        let state = stateOf(outcome);
+        let detail = statusDetail(outcome);
+        if (state === 'approved') {
+            const withheld = await withheldBySiblings(port, pr, log);
+            if (withheld !== undefined) {
+                state = 'blocked';
+                detail = withheld;
+            }
+        }
         // Re-read right before writing: a push meanwhile makes all of this stale.
         const latest = await port.getPullRequest(pr.number);
         if (latest.headSha !== pr.headSha) {
@@ -62459,7 +63248,7 @@ async function reviewApprovals(deps, number, trigger) {
             destructive: published.gatedCount - published.pathCount,
             digest,
             approvers: approversOf(outcome, state),
-            detail: pendingDetail(outcome)
+            detail
         });
         // Someone else's newer status for our context (a workflow of the pull request, with the same token identity in basic mode): plangate's goes on top again.
         const foreign = statuses.find((s) => s.context === statusContext &&
@@ -62501,7 +63290,8 @@ async function reviewApprovals(deps, number, trigger) {
                     ...auditLines(outcome, digest, pr.headSha),
                     ...keptStale(own.body)
                 ],
-                links: linksOf(context, pr.number)
+                links: linksOf(context, pr.number),
+                ...(outcome.owners === undefined ? {} : { owners: outcome.owners })
             });
             if (body === undefined)
                 log.info(`plangate's comment ${own.id} has an older layout; the next review of this head rewrites it`);
@@ -62511,7 +63301,6 @@ async function reviewApprovals(deps, number, trigger) {
         }
         // The review with its new state, for `plangate verify --approved` (an artifact of this run).
         const decided = state === 'approved' && status.state !== 'success' ? 'blocked' : state;
-        const record = await trustedRecord(port, pr, viewer, statusContext, { repository: context.repository, digest }, comments);
         let reportPath = '';
         if (typeof record === 'string')
             log.info(`no review report: ${record}`);
@@ -62538,6 +63327,22 @@ async function reviewApprovals(deps, number, trigger) {
     }
 }
 /**
+ * With `approvers: [codeowners]`: the owners of the gated changes, from
+ * the files in plangate's review record (its own comment), trusted only
+ * when the record's items give the digest of plangate's own status.
+ * Without such a record the owners are unknown: no approval counts as an
+ * owner's (fail closed), and the status says so.
+ */
+async function ownershipFromRecord(deps, port, pr, policy, record) {
+    if (!usesCodeowners(policy))
+        return undefined;
+    if (typeof record === 'string') {
+        deps.log.warning(`code owners unknown: ${record}; no approval counts as an owner's until plangate's pull request check runs again`);
+        return { kind: 'unknown', reason: 'no verified review record' };
+    }
+    return ownershipOf(port, pr, ownedItems(record.items), deps.log);
+}
+/**
  * A 👍 on the triggering command when it counted; a 😕 and a one-line reply
  * when it did not (never for bots and apps: no reply loops). Best effort:
  * the status is already written, and a comment deleted meanwhile cannot
@@ -62552,7 +63357,11 @@ async function respond(port, pr, trigger, outcome, log) {
         else if (rejection?.notify === true) {
             if (trigger.kind === 'comment')
                 await port.addReaction(trigger.id, 'confused');
-            await port.createComment(pr.number, `@${rejection.candidate.login} ${rejection.message}`);
+            // Who can approve names owners and addresses: text from CODEOWNERS and the plan.
+            const message = rejection.code === 'not-owner'
+                ? escapeText(rejection.message)
+                : rejection.message;
+            await port.createComment(pr.number, `@${rejection.candidate.login} ${message}`);
         }
     }
     catch (error) {

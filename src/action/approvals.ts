@@ -8,6 +8,7 @@ import type {
   ApprovalOutcome,
   ApprovalPolicy,
   Candidate,
+  Ownership,
   Permission as CorePermission
 } from '../gate/index.js'
 import type {
@@ -123,6 +124,8 @@ export async function evaluatePull(options: {
     viaApp?: string
   }[]
   readonly log: (message: string) => void
+  /** With `approvers: [codeowners]`: the owners of the gated changes (absent: unknown, fail closed). */
+  readonly ownership?: Ownership
 }): Promise<ApprovalOutcome> {
   const { port, pr, published } = options
   const comments = options.comments ?? (await port.listIssueComments(pr.number))
@@ -160,7 +163,10 @@ export async function evaluatePull(options: {
       prState: pr.state,
       merged: pr.merged,
       contributors: contributorsOf(options.commits),
-      policy: options.policy
+      policy: options.policy,
+      ...(options.ownership === undefined
+        ? {}
+        : { ownership: options.ownership })
     }
   })
   const permissions = new Map<string, CorePermission | 'error'>()

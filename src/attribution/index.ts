@@ -72,3 +72,9 @@ export type {
   Hunk,
   SourceCommit
 } from './port.js'
+export {
+  declaringDirs,
+  declaringFiles,
+  declaringKey
+} from './declaring-files.js'
+export type { ConfigFile, DeclaringInput } from './declaring-files.js'

@@ -1,4 +1,6 @@
 import { matchGlob } from '../attribution/index.js'
+import { CODEOWNERS_APPROVER } from './owners.js'
+import type { CodeownersFallback, OwnerGroup, Ownership } from './owners.js'
 
 /*
  * The approval core: which PR comments and reviews count as a human's
@@ -65,8 +67,14 @@ export interface ApprovalPolicy {
   readonly allowPrAuthor: boolean
   /** Login globs (`*`, `?`, case-insensitive) of AI agents' accounts, which never approve. */
   readonly aiLogins: readonly string[]
-  /** Logins and `org/team` entries allowed to approve; empty means anyone eligible. */
+  /**
+   * Logins and `org/team` entries allowed to approve; empty means anyone
+   * eligible. The word `codeowners` makes each gated change need an
+   * approval from its owners in the base branch's CODEOWNERS.
+   */
   readonly approvers: readonly string[]
+  /** With `codeowners`: who approves a change that has no owner. */
+  readonly codeownersFallback: CodeownersFallback
 }
 
 export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = {
@@ -75,7 +83,8 @@ export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = {
   allowContributors: false,
   allowPrAuthor: false,
   aiLogins: [],
-  approvers: []
+  approvers: [],
+  codeownersFallback: 'approvers'
 }
 
 /** A GitHub account as the API reports it (`type`: User, Bot, ...). */
@@ -141,6 +150,11 @@ export interface ApprovalContext {
     readonly emails: readonly string[]
   }
   readonly policy: ApprovalPolicy
+  /**
+   * With `codeowners` among the approvers: the owners of the gated changes.
+   * Absent means unknown: no approval can count as an owner's.
+   */
+  readonly ownership?: Ownership
 }
 
 export interface ScreenInput {
@@ -171,6 +185,8 @@ export const REJECTION_CODES = [
   'edited',
   'minimized',
   'not-approver',
+  'not-owner',
+  'owners-unknown',
   'teams-unavailable',
   'permission-unknown',
   'insufficient-permission'
@@ -219,8 +235,10 @@ export interface Screened {
   readonly candidates: readonly ScreenedCandidate[]
   /** Distinct lower-cased logins whose repository permission is needed. */
   readonly logins: readonly string[]
-  /** Lower-cased `org/team` entries of `approvers` whose members are needed. */
+  /** Lower-cased `org/team` entries of `approvers` (and owners) whose members are needed. */
   readonly teamsToResolve: readonly string[]
+  /** With `codeowners` among the approvers: the owners (see ApprovalContext). */
+  readonly ownership?: Ownership
 }
 
 export interface EvaluateOptions {
@@ -257,6 +275,25 @@ export interface ApprovalOutcome {
   readonly deniedBy: readonly Approver[]
   /** Every command candidate that does not count, with why. */
   readonly rejected: readonly Rejection[]
+  /** With `codeowners` among the approvers: each group and who approved it. */
+  readonly owners?: OwnersOutcome
+}
+
+/** One group of gated changes, who can approve it and who did. */
+export interface GroupOutcome extends OwnerGroup {
+  /** For the unowned group: the fallback that applies. */
+  readonly fallback?: CodeownersFallback
+  /** Who can approve, for people: `@alice`, `@org/team`, `anyone eligible`, `nobody`. */
+  readonly canApprove: readonly string[]
+  /** Logins of the counted approvals that cover this group. */
+  readonly approvedBy: readonly string[]
+}
+
+export interface OwnersOutcome {
+  /** Empty when the owners are unknown. */
+  readonly groups: readonly GroupOutcome[]
+  /** One line for the status and the comment: what applied, e.g. the fallback. */
+  readonly note: string
 }
 
 /** A context or permission input the core cannot judge by (a shell bug). */
@@ -406,6 +443,9 @@ const MESSAGES: Readonly<Record<RejectionCode, string>> = {
   edited: 'it was edited after it was posted; post a new comment instead',
   minimized: 'the comment is hidden',
   'not-approver': 'the author is not on the list of approvers',
+  'not-owner': 'the author is not a code owner of the gated changes',
+  'owners-unknown':
+    "the code owners of the gated changes are unknown (plangate's review record is missing or does not match its status); re-run plangate's pull request check",
   'teams-unavailable':
     'approver teams could not be read: a GitHub App token with organization members read permission is needed',
   'permission-unknown':
@@ -417,9 +457,13 @@ const MESSAGES: Readonly<Record<RejectionCode, string>> = {
 export function rejectionMessage(code: RejectionCode, detail?: string): string {
   const base = MESSAGES[code]
   const text =
-    code === 'malformed' && detail !== undefined
-      ? `${base}: ${detail}. Write /approve-destroy <digest> alone on the first line`
-      : base
+    detail === undefined
+      ? base
+      : code === 'malformed'
+        ? `${base}: ${detail}. Write /approve-destroy <digest> alone on the first line`
+        : code === 'not-owner'
+          ? `${base}; ${detail}`
+          : base
   return `Not counted: ${text}.`
 }
 
@@ -467,18 +511,22 @@ function contributorsOf(context: ApprovalContext): Contributors {
 interface AllowList {
   readonly logins: ReadonlySet<string>
   readonly teams: readonly string[]
+  /** `codeowners` is among the approvers; logins and teams are the rest. */
+  readonly codeowners: boolean
 }
 
 function allowListOf(policy: ApprovalPolicy): AllowList {
   const logins = new Set<string>()
   const teams = new Set<string>()
+  let codeowners = false
   for (const entry of policy.approvers) {
     const value = entry.trim().replace(/^@/, '').toLowerCase()
     if (value === '') continue
-    if (value.includes('/')) teams.add(value)
+    if (value === CODEOWNERS_APPROVER) codeowners = true
+    else if (value.includes('/')) teams.add(value)
     else logins.add(normalizeLogin(value))
   }
-  return { logins, teams: [...teams] }
+  return { logins, teams: [...teams], codeowners }
 }
 
 function refOf(candidate: Candidate): CandidateRef {
@@ -545,6 +593,7 @@ export function screenCandidates(input: ScreenInput): Screened {
   const screened: ScreenedCandidate[] = []
   const logins = new Set<string>()
   let teamsNeeded = false
+  const ownerTeams = allow.codeowners ? teamsOfOwners(context.ownership) : []
   for (const candidate of input.candidates) {
     const result = screenOne(candidate, context, prOpen, contributors, allow)
     if (result === undefined) continue
@@ -552,8 +601,9 @@ export function screenCandidates(input: ScreenInput): Screened {
     if (result.status !== 'needs-permission') continue
     logins.add(result.login)
     if (
-      allow.teams.length > 0 &&
-      !allow.logins.has(normalizeLogin(result.login))
+      (allow.teams.length > 0 &&
+        !allow.logins.has(normalizeLogin(result.login))) ||
+      ownerTeams.length > 0
     )
       teamsNeeded = true
   }
@@ -562,8 +612,24 @@ export function screenCandidates(input: ScreenInput): Screened {
     prOpen,
     candidates: screened,
     logins: [...logins],
-    teamsToResolve: teamsNeeded ? allow.teams : []
+    teamsToResolve: teamsNeeded
+      ? [...new Set([...allow.teams, ...ownerTeams])]
+      : [],
+    ...(context.ownership === undefined ? {} : { ownership: context.ownership })
   }
+}
+
+/** The `org/team` owners of every group. */
+function teamsOfOwners(ownership: Ownership | undefined): string[] {
+  if (ownership?.kind !== 'known') return []
+  const teams = new Set<string>()
+  for (const group of ownership.groups)
+    for (const owner of group.owners) if (isTeamOwner(owner)) teams.add(owner)
+  return [...teams]
+}
+
+function isTeamOwner(owner: string): boolean {
+  return owner.includes('/') && !owner.includes('@')
 }
 
 function screenOne(
@@ -652,6 +718,7 @@ function screenOne(
     }
   }
   if (
+    !allow.codeowners &&
     allow.teams.length === 0 &&
     allow.logins.size > 0 &&
     !allow.logins.has(login)
@@ -696,6 +763,20 @@ export function evaluateApprovals(
   const { policy } = screened
   const allow = allowListOf(policy)
   const teamMembers = normalizeTeams(options.teamMembers)
+  const ownership: Ownership | undefined = allow.codeowners
+    ? (screened.ownership ?? {
+        kind: 'unknown',
+        reason: 'no review record'
+      })
+    : undefined
+  const groups =
+    ownership?.kind === 'known'
+      ? ownership.groups.map((group) => ({
+          group,
+          canApprove: canApproveGroup(group, policy, allow),
+          approvers: new Set<number>()
+        }))
+      : []
   const rejected: Rejection[] = []
   const approvals = new Map<number, Approver>()
   const denials = new Map<number, Approver>()
@@ -704,19 +785,40 @@ export function evaluateApprovals(
       rejected.push(item.rejection)
       continue
     }
-    const code = eligibility(item, policy, allow, teamMembers, permissions)
+    let covers: number[] = []
+    let code: RejectionCode | undefined
+    if (ownership === undefined)
+      code = eligibility(item, policy, allow, teamMembers, permissions)
+    else {
+      const owner = ownerEligibility(
+        item,
+        ownership,
+        policy,
+        allow,
+        teamMembers
+      )
+      if (typeof owner === 'string') code = owner
+      else covers = owner
+      // A denial is fail-closed: it needs only the permission when owners are unknown.
+      if (code === 'owners-unknown' && item.command === 'deny') code = undefined
+      code ??= permissionProblem(item, policy, permissions)
+    }
     if (code !== undefined) {
+      const detail = code === 'not-owner' ? whoCanApprove(groups) : undefined
       rejected.push({
         candidate: item.candidate,
         command: item.command,
         code,
-        message: rejectionMessage(code),
+        message: rejectionMessage(code, detail),
         notify: true
       })
       continue
     }
     const into = item.command === 'deny' ? denials : approvals
     const { candidate } = item
+    if (item.command === 'approve')
+      for (const index of covers)
+        groups[index]?.approvers.add(candidate.authorId)
     const previous = into.get(candidate.authorId)
     const entry = { kind: candidate.kind, id: candidate.id, at: candidate.at }
     into.set(candidate.authorId, {
@@ -727,21 +829,196 @@ export function evaluateApprovals(
   }
   const approvedBy = [...approvals.values()]
   const deniedBy = [...denials.values()]
+  const everyGroup =
+    ownership === undefined ||
+    (ownership.kind === 'known' &&
+      groups.every((group) => group.approvers.size > 0))
   const state: ApprovalState = !screened.prOpen
     ? 'pending'
     : deniedBy.length > 0
       ? 'rejected'
-      : approvedBy.length >= policy.minApprovals
+      : approvedBy.length >= policy.minApprovals && everyGroup
         ? 'approved'
         : 'pending'
+  const loginOf = (id: number): string => approvals.get(id)?.login ?? String(id)
   return {
     state,
     prOpen: screened.prOpen,
     required: policy.minApprovals,
     approvedBy,
     deniedBy,
-    rejected
+    rejected,
+    ...(ownership === undefined
+      ? {}
+      : {
+          owners: {
+            groups: groups.map(({ group, canApprove, approvers }) => ({
+              ...group,
+              ...(group.owners.length === 0
+                ? { fallback: policy.codeownersFallback }
+                : {}),
+              canApprove,
+              approvedBy: [...approvers].map(loginOf)
+            })),
+            note: ownersNote(ownership, policy)
+          }
+        })
   }
+}
+
+/**
+ * Which groups a person's approval covers, or why it covers none: an
+ * owner (directly or through a team) covers the groups they own; the
+ * unowned group follows `codeownersFallback`.
+ */
+function ownerEligibility(
+  item: Extract<ScreenedCandidate, { status: 'needs-permission' }>,
+  ownership: Ownership,
+  policy: ApprovalPolicy,
+  allow: AllowList,
+  teamMembers: ReadonlyMap<string, ReadonlySet<string>> | 'unavailable'
+): number[] | RejectionCode {
+  if (ownership.kind === 'unknown') return 'owners-unknown'
+  const login = normalizeLogin(item.candidate.login)
+  const covers: number[] = []
+  let teamUnread = false
+  const member = (team: string): boolean => {
+    if (teamMembers === 'unavailable' || !teamMembers.has(team)) {
+      teamUnread = true
+      return false
+    }
+    return teamMembers.get(team)?.has(login) === true
+  }
+  const inList = (
+    logins: Iterable<string>,
+    teams: Iterable<string>
+  ): boolean => {
+    for (const entry of logins) if (entry === login) return true
+    for (const team of teams) if (member(team)) return true
+    return false
+  }
+  ownership.groups.forEach((group, index) => {
+    let ok: boolean
+    if (group.owners.length > 0)
+      ok = inList(
+        group.owners.filter((owner) => !owner.includes('/')),
+        group.owners.filter(isTeamOwner)
+      )
+    else
+      switch (policy.codeownersFallback) {
+        case 'anyone':
+          ok = true
+          break
+        case 'block':
+          ok = false
+          break
+        case 'approvers':
+          ok =
+            (allow.logins.size === 0 && allow.teams.length === 0) ||
+            inList(allow.logins, allow.teams)
+          break
+      }
+    if (ok) covers.push(index)
+  })
+  if (covers.length > 0) return covers
+  return teamUnread ? 'teams-unavailable' : 'not-owner'
+}
+
+function permissionProblem(
+  item: Extract<ScreenedCandidate, { status: 'needs-permission' }>,
+  policy: ApprovalPolicy,
+  permissions: ReadonlyMap<string, Permission | 'error'>
+): RejectionCode | undefined {
+  const permission = permissions.get(item.login)
+  if (
+    permission === undefined ||
+    permission === 'error' ||
+    !(PERMISSION_LEVELS as readonly string[]).includes(permission)
+  )
+    return 'permission-unknown'
+  if (rank(permission) < rank(policy.minPermission))
+    return 'insufficient-permission'
+  return undefined
+}
+
+/**
+ * The groups of gated changes and who can approve each, before anyone
+ * has: what the comment shows on a first review.
+ */
+export function describeOwners(
+  ownership: Ownership,
+  policy: ApprovalPolicy
+): OwnersOutcome {
+  const allow = allowListOf(policy)
+  return {
+    groups:
+      ownership.kind === 'known'
+        ? ownership.groups.map((group) => ({
+            ...group,
+            ...(group.owners.length === 0
+              ? { fallback: policy.codeownersFallback }
+              : {}),
+            canApprove: canApproveGroup(group, policy, allow),
+            approvedBy: []
+          }))
+        : [],
+    note: ownersNote(ownership, policy)
+  }
+}
+
+/** Whether `approval.approvers` holds `codeowners`. */
+export function usesCodeowners(policy: ApprovalPolicy): boolean {
+  return allowListOf(policy).codeowners
+}
+
+/** Who can approve a group, for people. */
+function canApproveGroup(
+  group: OwnerGroup,
+  policy: ApprovalPolicy,
+  allow: AllowList
+): string[] {
+  if (group.owners.length > 0)
+    return group.owners.map((owner) =>
+      owner.includes('@') ? owner : `@${owner}`
+    )
+  switch (policy.codeownersFallback) {
+    case 'anyone':
+      return ['anyone eligible']
+    case 'block':
+      return ['nobody (codeowners-fallback: block)']
+    case 'approvers':
+      return allow.logins.size === 0 && allow.teams.length === 0
+        ? ['anyone eligible']
+        : [...allow.logins, ...allow.teams].map((entry) => `@${entry}`)
+  }
+}
+
+/** "who can approve: @dba for aws_db_instance.main; …", for a reply. */
+function whoCanApprove(
+  groups: readonly { group: OwnerGroup; canApprove: readonly string[] }[]
+): string {
+  const parts = groups.map(({ group, canApprove }) => {
+    const [first = ''] = group.changes
+    const what =
+      group.changes.length === 1
+        ? first
+        : `${first} and ${group.changes.length - 1} more`
+    return `${canApprove.slice(0, 5).join(', ')}${canApprove.length > 5 ? ` +${canApprove.length - 5}` : ''} for ${what}`
+  })
+  return `who can approve: ${parts.slice(0, 5).join('; ')}${parts.length > 5 ? ` (+${parts.length - 5} groups)` : ''}`
+}
+
+/** What applied, in a few words for the status. */
+function ownersNote(ownership: Ownership, policy: ApprovalPolicy): string {
+  if (ownership.kind === 'unknown')
+    return `code owners unknown (${ownership.reason}): approvals blocked`
+  const fallback = `fallback ${policy.codeownersFallback}`
+  if (ownership.missing !== undefined)
+    return `${ownership.missing}: ${fallback}`
+  const unowned = ownership.groups.find((group) => group.owners.length === 0)
+  if (unowned !== undefined)
+    return `${unowned.changes.length} without code owner: ${fallback}`
+  return ''
 }
 
 function normalizeTeams(

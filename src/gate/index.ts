@@ -25,6 +25,7 @@ export {
   ApprovalInputError,
   approvalStatusDescription,
   DEFAULT_APPROVAL_POLICY,
+  describeOwners,
   evaluateApprovals,
   MAX_STATUS_DESCRIPTION,
   MIN_PERMISSIONS,
@@ -33,7 +34,8 @@ export {
   PERMISSION_LEVELS,
   REJECTION_CODES,
   rejectionMessage,
-  screenCandidates
+  screenCandidates,
+  usesCodeowners
 } from './approval.js'
 export type {
   Account,
@@ -46,7 +48,9 @@ export type {
   CandidateRef,
   CommentCandidate,
   EvaluateOptions,
+  GroupOutcome,
   MinPermission,
+  OwnersOutcome,
   ParsedCommand,
   Permission,
   Rejection,
@@ -82,3 +86,26 @@ export type {
   VerifiedState,
   VerifyResult
 } from './verify.js'
+export {
+  CODEOWNERS_PATHS,
+  MAX_CODEOWNERS_BYTES,
+  ownersOf,
+  parseCodeowners
+} from './codeowners.js'
+export type {
+  Codeowners,
+  CodeownersRule,
+  CodeownersWarning,
+  OwnerMatch
+} from './codeowners.js'
+export {
+  CODEOWNERS_APPROVER,
+  CODEOWNERS_FALLBACKS,
+  groupByOwners
+} from './owners.js'
+export type {
+  CodeownersFallback,
+  OwnedItem,
+  OwnerGroup,
+  Ownership
+} from './owners.js'

@@ -8,6 +8,8 @@ import {
   TRAILER_PARTS
 } from '../attribution/index.js'
 import {
+  CODEOWNERS_APPROVER,
+  CODEOWNERS_FALLBACKS,
   DEFAULT_APPROVAL_POLICY,
   DEFAULT_PROTECTED_PATHS,
   DEFAULT_PROTECTED_PATHS_POLICY,
@@ -121,7 +123,8 @@ const APPROVAL_KEYS = [
   'allow-contributors',
   'allow-pr-author',
   'ai-logins',
-  'approvers'
+  'approvers',
+  'codeowners-fallback'
 ] as const
 
 /**
@@ -344,6 +347,21 @@ function parseApproval(
       )
     return trimmed.replace(/^@/, '')
   })
+  const codeowners = approvers.some(
+    (entry) => entry.toLowerCase() === CODEOWNERS_APPROVER
+  )
+  const fallback = oneOf(
+    section['codeowners-fallback'],
+    CODEOWNERS_FALLBACKS,
+    source,
+    'approval.codeowners-fallback'
+  )
+  if (fallback !== undefined && !codeowners)
+    throw new PolicyError(
+      source,
+      'approval.codeowners-fallback',
+      `applies only with ${CODEOWNERS_APPROVER} in approval.approvers, got approvers ${approvers.length === 0 ? '(none)' : JSON.stringify(approvers)}`
+    )
   return {
     minApprovals: minApprovals(section['min-approvals'], source),
     minPermission:
@@ -363,7 +381,8 @@ function parseApproval(
       flag(section['allow-pr-author'], source, 'approval.allow-pr-author') ??
       defaults.allowPrAuthor,
     aiLogins: [...new Set([...aiLogins, ...identityLogins])],
-    approvers
+    approvers,
+    codeownersFallback: fallback ?? defaults.codeownersFallback
   }
 }
 

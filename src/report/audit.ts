@@ -1,4 +1,4 @@
-import type { ApprovalOutcome } from '../gate/index.js'
+import type { ApprovalOutcome, OwnersOutcome } from '../gate/index.js'
 import type { ReviewState } from './overview.js'
 import { readAudit } from './comment.js'
 import { parseMarker } from './marker.js'
@@ -68,6 +68,12 @@ export function keptStale(body: string): string[] {
  */
 export function pendingDetail(outcome: ApprovalOutcome | undefined): string {
   if (outcome?.state !== 'pending') return ''
+  return [ownersDetail(outcome.owners), approvalsDetail(outcome)]
+    .filter((part) => part !== '')
+    .join('; ')
+}
+
+function approvalsDetail(outcome: ApprovalOutcome): string {
   const unknown = [
     ...new Set(
       outcome.rejected
@@ -82,6 +88,37 @@ export function pendingDetail(outcome: ApprovalOutcome | undefined): string {
   if (outcome.approvedBy.length > 0)
     return `${outcome.approvedBy.length}/${outcome.required} approvals`
   return ''
+}
+
+/**
+ * What a status adds to its state: for a blocked review what is missing,
+ * for an approved one which code owners fallback applied.
+ */
+export function statusDetail(
+  outcome: ApprovalOutcome | undefined,
+  owners?: OwnersOutcome
+): string {
+  if (outcome === undefined) return ownersDetail(owners)
+  if (outcome.state === 'pending') return pendingDetail(outcome)
+  if (outcome.state === 'approved') return outcome.owners?.note ?? ''
+  return ''
+}
+
+/**
+ * With code owners: what applied (a fallback, unknown owners) and whose
+ * approval is still missing, for the status.
+ */
+export function ownersDetail(owners: OwnersOutcome | undefined): string {
+  if (owners === undefined) return ''
+  const waiting = owners.groups
+    .filter((group) => group.approvedBy.length === 0)
+    .map((group) => group.canApprove[0] ?? 'nobody')
+  const parts = [owners.note]
+  if (waiting.length > 0)
+    parts.push(
+      `waiting for ${[...new Set(waiting)].slice(0, 2).join(', ')}${waiting.length > 2 ? ` +${waiting.length - 2}` : ''}`
+    )
+  return parts.filter((part) => part !== '').join('; ')
 }
 
 /** Approvals of an earlier head, kept visible as stale: they no longer count. */

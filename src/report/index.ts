@@ -63,9 +63,11 @@ export {
   approversOf,
   auditLines,
   keptStale,
+  ownersDetail,
   pendingDetail,
   staleLines,
-  stateOf
+  stateOf,
+  statusDetail
 } from './audit.js'
 export {
   renderVerifyJson,

@@ -1,5 +1,5 @@
 import { countChanges } from '../gate/index.js'
-import type { Approver } from '../gate/index.js'
+import type { Approver, OwnersOutcome } from '../gate/index.js'
 import type {
   Analysis,
   ChangeVerdict,
@@ -95,6 +95,8 @@ export interface ReviewView {
   readonly stale?: StaleNote
   /** Audit lines (approvals, denials, stale approvals), shown as they are. */
   readonly audit?: readonly string[]
+  /** With `approvers: [codeowners]`: the groups of gated changes and who can approve each. */
+  readonly owners?: OwnersOutcome
   readonly links?: ReviewLinks
 }
 
@@ -249,6 +251,12 @@ export function actionSection(view: ReviewView): string[] {
       ''
     )
   }
+  if (
+    view.stale === undefined &&
+    view.owners !== undefined &&
+    (view.state === 'blocked' || view.state === 'approved')
+  )
+    out.push(...ownersSection(view.owners))
   const audit = view.audit ?? []
   if (audit.length > 0) {
     out.push(
@@ -260,6 +268,45 @@ export function actionSection(view: ReviewView): string[] {
       ''
     )
   }
+  return out
+}
+
+/** Most groups the comment lists; the rest are counted. */
+const MAX_OWNER_GROUPS = 20
+
+/**
+ * Who can approve each group of gated changes (code owners): every group
+ * needs an approval from one of the people or teams named for it.
+ */
+function ownersSection(owners: OwnersOutcome): string[] {
+  const out = [
+    '**Who can approve** (code owners of the files that declare each change; every group needs one of them):',
+    ''
+  ]
+  if (owners.groups.length === 0) out.push(`- ${escapeText(owners.note)}`)
+  for (const group of owners.groups.slice(0, MAX_OWNER_GROUPS)) {
+    const [first = ''] = group.changes
+    const more =
+      group.changes.length > 1 ? ` and ${group.changes.length - 1} more` : ''
+    const who =
+      group.owners.length === 0
+        ? `no code owner, fallback ${group.fallback ?? 'approvers'}: ${group.canApprove.join(', ')}`
+        : group.canApprove.join(', ')
+    const done =
+      group.approvedBy.length > 0
+        ? ` (approved by ${group.approvedBy.map((login) => `@${login}`).join(', ')})`
+        : ''
+    out.push(
+      `- ${code(first)}${escapeText(more)}: ${escapeText(`${who}${done}`)}`
+    )
+  }
+  if (owners.groups.length > MAX_OWNER_GROUPS)
+    out.push(
+      `- ${owners.groups.length - MAX_OWNER_GROUPS} more groups: see the status`
+    )
+  if (owners.note !== '' && owners.groups.length > 0)
+    out.push('', escapeText(owners.note))
+  out.push('')
   return out
 }
 

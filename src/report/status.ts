@@ -47,7 +47,7 @@ export function reviewStatus(review: {
   readonly digest: string
   readonly approvers?: readonly string[]
   readonly planProblem?: string | undefined
-  /** For `blocked`: what is missing ("1/2 approvals", "permission check failed for @x"). */
+  /** For `blocked`: what is missing ("1/2 approvals", "permission check failed for @x"); for `approved`: what applied (a code owners fallback). */
   readonly detail?: string | undefined
 }): StatusVerdict {
   const { gated, digest } = review
@@ -82,7 +82,7 @@ export function reviewStatus(review: {
       return {
         state: 'success',
         description: clip(
-          `${changes} (${digest}) approved by ${people(review.approvers ?? [])}`
+          `${changes} (${digest}) approved by ${people(review.approvers ?? [])}${review.detail === undefined || review.detail === '' ? '' : `; ${review.detail}`}`
         )
       }
     case 'rejected':

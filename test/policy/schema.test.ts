@@ -177,7 +177,8 @@ describe('parsePolicyConfig approval', () => {
       allowContributors: false,
       allowPrAuthor: false,
       aiLogins: [],
-      approvers: []
+      approvers: [],
+      codeownersFallback: 'approvers'
     })
   })
 
@@ -197,7 +198,23 @@ describe('parsePolicyConfig approval', () => {
       allowContributors: true,
       allowPrAuthor: true,
       aiLogins: ['acme-agent', 'ci-bot-*', 'platform-agent[bot]'],
-      approvers: ['alice', 'Bob', 'acme/platform-team']
+      approvers: ['alice', 'Bob', 'acme/platform-team'],
+      codeownersFallback: 'approvers'
+    })
+  })
+
+  it('reads codeowners among the approvers, with its fallback', () => {
+    expect(
+      approval(`approval:
+  approvers: [codeowners, acme/dba]
+  codeowners-fallback: block
+`)
+    ).toMatchObject({
+      approvers: ['codeowners', 'acme/dba'],
+      codeownersFallback: 'block'
+    })
+    expect(approval('approval:\n  approvers: [codeowners]')).toMatchObject({
+      codeownersFallback: 'approvers'
     })
   })
 
@@ -229,7 +246,7 @@ approval:
     ],
     [
       'approval:\n  min_approvals: 2',
-      '.github/plangate.yml: approval.min_approvals: unknown key; expected one of min-approvals, min-permission, allow-contributors, allow-pr-author, ai-logins, approvers'
+      '.github/plangate.yml: approval.min_approvals: unknown key; expected one of min-approvals, min-permission, allow-contributors, allow-pr-author, ai-logins, approvers, codeowners-fallback'
     ],
     [
       'approval:\n  min-approvals: 0',
@@ -294,6 +311,22 @@ approval:
     [
       'approval:\n  approvers: ["ali*"]',
       '.github/plangate.yml: approval.approvers[0]: must be a login or org/team, got "ali*"'
+    ],
+    [
+      'approval:\n  approvers: [codeowners]\n  codeowners-fallback: owners',
+      '.github/plangate.yml: approval.codeowners-fallback: must be one of approvers|anyone|block, got "owners"'
+    ],
+    [
+      'approval:\n  approvers: [codeowners]\n  codeowners-fallback: true',
+      '.github/plangate.yml: approval.codeowners-fallback: must be one of approvers|anyone|block, got boolean true'
+    ],
+    [
+      'approval:\n  approvers: [alice]\n  codeowners-fallback: anyone',
+      '.github/plangate.yml: approval.codeowners-fallback: applies only with codeowners in approval.approvers, got approvers ["alice"]'
+    ],
+    [
+      'approval:\n  codeowners-fallback: anyone',
+      '.github/plangate.yml: approval.codeowners-fallback: applies only with codeowners in approval.approvers, got approvers (none)'
     ],
     [
       'approval:\n  approvers: ["renovate[bot]"]',

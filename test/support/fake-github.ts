@@ -126,6 +126,8 @@ export interface FaultMatch {
   times?: number
   /** How many matching requests to let through first; default 0. */
   skip?: number
+  /** Tested on the request body's text (e.g. a GraphQL query's variables). */
+  body?: RegExp
 }
 
 /**
@@ -192,11 +194,12 @@ export async function startFakeGitHub(
   function take<T extends { match: FaultMatch; left: number; seen: number }>(
     entries: T[],
     method: string,
-    path: string
+    path: string,
+    text = ''
   ): T | undefined {
     let found: T | undefined
     for (const entry of entries) {
-      if (entry.left <= 0 || !matches(entry.match, method, path)) continue
+      if (entry.left <= 0 || !matches(entry.match, method, path, text)) continue
       entry.seen += 1
       if (entry.seen <= (entry.match.skip ?? 0)) continue
       found ??= entry
@@ -239,7 +242,7 @@ export async function startFakeGitHub(
     }
     requests.push(record)
 
-    const hook = take(hooks, method, url.pathname)
+    const hook = take(hooks, method, url.pathname, text)
     if (hook !== undefined) {
       try {
         await hook.hook(state, record)
@@ -248,7 +251,7 @@ export async function startFakeGitHub(
       }
     }
 
-    const fault = take(faults, method, url.pathname)
+    const fault = take(faults, method, url.pathname, text)
     if (fault !== undefined) {
       record.faulted = true
       const reply = fault.reply
@@ -316,8 +319,14 @@ export async function startFakeGitHub(
 // ---------------------------------------------------------------------------
 // Routing.
 
-function matches(match: FaultMatch, method: string, path: string): boolean {
+function matches(
+  match: FaultMatch,
+  method: string,
+  path: string,
+  text: string
+): boolean {
   return (
+    (match.body === undefined || match.body.test(text)) &&
     (match.method === undefined || match.method.toUpperCase() === method) &&
     (match.path === undefined ||
       (typeof match.path === 'string'

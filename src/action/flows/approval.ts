@@ -1,6 +1,11 @@
 /** Flow: `issue_comment` and `pull_request_review`: counting approvals against plangate's published review. */
-import { isBot } from '../../gate/index.js'
-import type { ApprovalOutcome } from '../../gate/index.js'
+import { isBot, usesCodeowners } from '../../gate/index.js'
+import type {
+  ApprovalOutcome,
+  ApprovalPolicy,
+  Ownership,
+  ReviewRecord
+} from '../../gate/index.js'
 import type { Account, GitHubPort, PullRequest } from '../../github/port.js'
 import {
   parseMarker,
@@ -9,10 +14,11 @@ import {
   approversOf,
   auditLines,
   keptStale,
-  pendingDetail,
-  stateOf
+  stateOf,
+  statusDetail
 } from '../../report/index.js'
 import type { ReviewState } from '../../report/index.js'
+import { escapeText } from '../../report/escape.js'
 import { evaluatePull, isCommandLike, publishedReview } from '../approvals.js'
 import type { ActionOutputs, ActionLog, RunDeps } from '../types.js'
 import {
@@ -27,6 +33,7 @@ import {
   findOwnComment,
   trustedRecord
 } from '../shared.js'
+import { ownedItems, ownershipOf, withheldBySiblings } from '../owners.js'
 import {
   markStaleHead,
   verifyApproved,
@@ -112,6 +119,23 @@ export async function reviewApprovals(
     const policy = await basePolicy(port, inputs, pr)
     const commits = await port.listPullCommits(pr.number, pr.commitCount)
     const comments = await port.listIssueComments(pr.number)
+    const digest = published.digest
+    // plangate's review record (its own comment), trusted only when it gives the status's digest.
+    const record = await trustedRecord(
+      port,
+      pr,
+      viewer,
+      statusContext,
+      { repository: context.repository, digest },
+      comments
+    )
+    const ownership = await ownershipFromRecord(
+      deps,
+      port,
+      pr,
+      policy.config.approval,
+      record
+    )
     const outcome = await evaluatePull({
       port,
       pr,
@@ -119,10 +143,18 @@ export async function reviewApprovals(
       commits,
       policy: policy.config.approval,
       comments,
-      log: (message) => log.debug(message)
+      log: (message) => log.debug(message),
+      ...(ownership === undefined ? {} : { ownership })
     })
-    const state = stateOf(outcome)
-    const digest = published.digest
+    let state = stateOf(outcome)
+    let detail = statusDetail(outcome)
+    if (state === 'approved') {
+      const withheld = await withheldBySiblings(port, pr, log)
+      if (withheld !== undefined) {
+        state = 'blocked'
+        detail = withheld
+      }
+    }
 
     // Re-read right before writing: a push meanwhile makes all of this stale.
     const latest = await port.getPullRequest(pr.number)
@@ -139,7 +171,7 @@ export async function reviewApprovals(
       destructive: published.gatedCount - published.pathCount,
       digest,
       approvers: approversOf(outcome, state),
-      detail: pendingDetail(outcome)
+      detail
     })
     // Someone else's newer status for our context (a workflow of the pull request, with the same token identity in basic mode): plangate's goes on top again.
     const foreign = statuses.find(
@@ -204,7 +236,8 @@ export async function reviewApprovals(
           ...auditLines(outcome, digest, pr.headSha),
           ...keptStale(own.body)
         ],
-        links: linksOf(context, pr.number)
+        links: linksOf(context, pr.number),
+        ...(outcome.owners === undefined ? {} : { owners: outcome.owners })
       })
       if (body === undefined)
         log.info(
@@ -216,14 +249,6 @@ export async function reviewApprovals(
     // The review with its new state, for `plangate verify --approved` (an artifact of this run).
     const decided: ReviewState =
       state === 'approved' && status.state !== 'success' ? 'blocked' : state
-    const record = await trustedRecord(
-      port,
-      pr,
-      viewer,
-      statusContext,
-      { repository: context.repository, digest },
-      comments
-    )
     let reportPath = ''
     if (typeof record === 'string') log.info(`no review report: ${record}`)
     else
@@ -246,6 +271,30 @@ export async function reviewApprovals(
     await reportError(deps, port, pr.headSha, statusContext, error)
     throw error
   }
+}
+
+/**
+ * With `approvers: [codeowners]`: the owners of the gated changes, from
+ * the files in plangate's review record (its own comment), trusted only
+ * when the record's items give the digest of plangate's own status.
+ * Without such a record the owners are unknown: no approval counts as an
+ * owner's (fail closed), and the status says so.
+ */
+async function ownershipFromRecord(
+  deps: RunDeps,
+  port: GitHubPort,
+  pr: PullRequest,
+  policy: ApprovalPolicy,
+  record: ReviewRecord | string
+): Promise<Ownership | undefined> {
+  if (!usesCodeowners(policy)) return undefined
+  if (typeof record === 'string') {
+    deps.log.warning(
+      `code owners unknown: ${record}; no approval counts as an owner's until plangate's pull request check runs again`
+    )
+    return { kind: 'unknown', reason: 'no verified review record' }
+  }
+  return ownershipOf(port, pr, ownedItems(record.items), deps.log)
 }
 
 /**
@@ -276,9 +325,14 @@ async function respond(
     else if (rejection?.notify === true) {
       if (trigger.kind === 'comment')
         await port.addReaction(trigger.id, 'confused')
+      // Who can approve names owners and addresses: text from CODEOWNERS and the plan.
+      const message =
+        rejection.code === 'not-owner'
+          ? escapeText(rejection.message)
+          : rejection.message
       await port.createComment(
         pr.number,
-        `@${rejection.candidate.login} ${rejection.message}`
+        `@${rejection.candidate.login} ${message}`
       )
     }
   } catch (error) {

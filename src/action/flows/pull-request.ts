@@ -1,16 +1,22 @@
 /** Flow: `pull_request`: the full review of a pull request's plans. */
 import { analyze } from '../../analyze.js'
 import type { AnalyzeOptions } from '../../analyze.js'
-import { buildRecord, computeDigest, reviewedItems } from '../../gate/index.js'
-import type { ApprovalOutcome } from '../../gate/index.js'
+import {
+  buildRecord,
+  computeDigest,
+  describeOwners,
+  reviewedItems,
+  usesCodeowners
+} from '../../gate/index.js'
+import type { ApprovalOutcome, Ownership } from '../../gate/index.js'
 import { readPullHistory } from '../../github/history.js'
 import {
   reviewStatus,
   approversOf,
   auditLines,
-  pendingDetail,
   staleLines,
-  stateOf
+  stateOf,
+  statusDetail
 } from '../../report/index.js'
 import type { ReviewState, ReviewView } from '../../report/index.js'
 import { evaluatePull, publishedReview } from '../approvals.js'
@@ -37,6 +43,12 @@ import {
   reportError,
   finish
 } from '../writers.js'
+import {
+  ownedItems,
+  ownershipOf,
+  withDeclaringFiles,
+  withheldBySiblings
+} from '../owners.js'
 import { reportOnly } from './report-only.js'
 
 export async function reviewPullRequest(
@@ -67,12 +79,13 @@ export async function reviewPullRequest(
     const viewer = await whoAmI(port, log)
     const policy = await basePolicy(port, inputs, pr)
     const inputsRead = readPlans(inputs, log)
+    const planDirs = rootDirs(context.workspace, inputsRead)
     const pulled = await readPullHistory({
       port,
       pr,
       workspace: context.workspace,
       rules: policy.rules,
-      rootDirs: rootDirs(context.workspace, inputsRead),
+      rootDirs: planDirs,
       log: (message) => log.debug(message)
     })
     log.info(
@@ -95,7 +108,18 @@ export async function reviewPullRequest(
       history: pulled.history
     }
     const analysis = analyze(inputsRead, options)
-    const reviewed = reviewedItems(analysis)
+    const approval = policy.config.approval
+    const codeowners = usesCodeowners(approval)
+    // Code owners need the files that declare each change; the digest binds them.
+    const reviewed = codeowners
+      ? withDeclaringFiles(
+          reviewedItems(analysis),
+          analysis,
+          context.workspace,
+          planDirs,
+          policy.config.stackDirs
+        )
+      : reviewedItems(analysis)
     const gated = reviewed.filter((item) => item.gated)
     // Destructive changes and protected-path changes: each kind of gated item counts.
     const gatedCount =
@@ -127,6 +151,9 @@ export async function reviewPullRequest(
         ? await port.listIssueComments(pr.number)
         : []
     let outcome: ApprovalOutcome | undefined
+    let ownership: Ownership | undefined
+    if (state === 'blocked' && codeowners)
+      ownership = await ownershipOf(port, pr, ownedItems(reviewed), log)
     if (state === 'blocked') {
       const published = publishedReview(
         await port.listStatuses(pr.headSha),
@@ -140,11 +167,25 @@ export async function reviewPullRequest(
           pr,
           published,
           commits: pulled.pullCommits,
-          policy: policy.config.approval,
+          policy: approval,
           comments,
-          log: (message) => log.debug(message)
+          log: (message) => log.debug(message),
+          ...(ownership === undefined ? {} : { ownership })
         })
         state = stateOf(outcome)
+      }
+    }
+    const owners =
+      outcome?.owners ??
+      (ownership === undefined
+        ? undefined
+        : describeOwners(ownership, approval))
+    let detail = statusDetail(outcome, owners)
+    if (state === 'approved') {
+      const withheld = await withheldBySiblings(port, pr, log)
+      if (withheld !== undefined) {
+        state = 'blocked'
+        detail = withheld
       }
     }
 
@@ -164,7 +205,8 @@ export async function reviewPullRequest(
           : auditLines(outcome, digest, pr.headSha)),
         ...staleLines(own?.body, pr.headSha)
       ],
-      links: linksOf(context, pr.number)
+      links: linksOf(context, pr.number),
+      ...(owners === undefined ? {} : { owners })
     }
     const record = buildRecord(
       {
@@ -198,7 +240,7 @@ export async function reviewPullRequest(
       digest: reviewDigest,
       approvers: approversOf(outcome, state),
       planProblem: analysis.decision.planProblems[0],
-      detail: pendingDetail(outcome)
+      detail
     })
     await setStatus(port, pr.headSha, statusContext, status, context.runUrl)
     status = await verifyApproved(
