@@ -63660,6 +63660,7 @@ async function main() {
     setOutput('decision', 'error');
     setOutput('digest', '');
     setOutput('comment-id', '');
+    debug(`plangate ${VERSION} on Node ${process.version}`);
     let failOnError = true;
     try {
         const inputs = getInputs();

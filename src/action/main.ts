@@ -4,6 +4,7 @@ import { readContext } from './context.js'
 import { errorStatus } from '../report/index.js'
 import { getFallbackInputs, getInputs, InputError } from './inputs.js'
 import { run } from './run.js'
+import { VERSION } from '../version.js'
 import type { ActionLog, ActionOutputs } from './run.js'
 
 const log: ActionLog = {
@@ -29,6 +30,7 @@ export async function main(): Promise<void> {
   core.setOutput('decision', 'error')
   core.setOutput('digest', '')
   core.setOutput('comment-id', '')
+  core.debug(`plangate ${VERSION} on Node ${process.version}`)
   let failOnError = true
   try {
     const inputs = getInputs()

@@ -56,7 +56,12 @@ describe("the client's pacing of writes", () => {
     const writes = await writesOfRun(true)
     // The comment, the labels and the status at least.
     expect(writes.length).toBeGreaterThanOrEqual(3)
-    for (const gap of gaps(writes)) expect(gap).toBeGreaterThanOrEqual(950)
+    // Measured at the server, a request that arrives late shortens the next gap:
+    // the span from first to last write is the robust measure; each gap only
+    // has to be far above the tests' 10 ms.
+    const span = writes.at(-1)!.receivedAt - writes[0]!.receivedAt
+    expect(span).toBeGreaterThanOrEqual(1000 * (writes.length - 1) - 300)
+    for (const gap of gaps(writes)) expect(gap).toBeGreaterThanOrEqual(400)
   }, 60_000)
 
   it('the tests of the bundle run with a lowered spacing (what makes them fast)', async () => {

