@@ -15,7 +15,7 @@ import require$$0$1 from 'node:assert';
 import require$$0$3 from 'node:net';
 import require$$2 from 'node:http';
 import require$$0$2 from 'node:stream';
-import require$$0 from 'node:buffer';
+import require$$0, { isUtf8 } from 'node:buffer';
 import require$$0$4 from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
@@ -41610,7 +41610,7 @@ function parseTrailers(message) {
         const line = lines[i] ?? '';
         if (line.startsWith(COMMENT_PREFIX) || isBlank(line))
             continue;
-        if (isSpace(line[0])) {
+        if (isSpace$1(line[0])) {
             if (current !== undefined)
                 current.value = `${current.value} ${line.trim()}`;
             continue;
@@ -41759,11 +41759,11 @@ function findTrailerBlockStart(lines, fenced) {
             recognizedPrefix = true;
             continue;
         }
-        if (findSeparator(line) >= 1 && !isSpace(line[0])) {
+        if (findSeparator(line) >= 1 && !isSpace$1(line[0])) {
             trailerLines++;
             possibleContinuationLines = 0;
         }
-        else if (isSpace(line[0])) {
+        else if (isSpace$1(line[0])) {
             possibleContinuationLines++;
         }
         else {
@@ -41796,7 +41796,7 @@ function findSeparator(line) {
 function isBlank(line) {
     return line.trim() === '';
 }
-function isSpace(c) {
+function isSpace$1(c) {
     return c === ' ' || c === '\t';
 }
 
@@ -48189,12 +48189,17 @@ function normalizeOutputs$1(input, redactor) {
 }
 
 /**
- * Turns the text of a plan file into a JSON value, or explains in one line
- * why it is not JSON. Recognises the usual wrong inputs (a binary planfile,
- * `terraform plan` text, setup-terraform wrapper output) before parsing,
- * and never quotes the file's content in the error: it may hold secrets.
+ * How many JSON documents one file may hold one after another
+ * (`terragrunt run-all show -json` writes one plan per module). Real
+ * runs have tens; the limit bounds the work a hostile file can cause.
  */
-function parseJsonText(text, source) {
+const MAX_DOCUMENTS = 1000;
+/**
+ * Like parseJsonText, but reads a file of several JSON objects written one
+ * after another (`terragrunt run-all show -json`, `jq -c` output) as a
+ * list of documents. A single document is a list of one.
+ */
+function parseJsonDocuments(text, source) {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const start = firstNonSpace(body);
     if (start === -1) {
@@ -48203,11 +48208,62 @@ function parseJsonText(text, source) {
     rejectKnownNonJson(body, start, source);
     checkJsonNesting(body, source);
     try {
-        return JSON.parse(body);
+        return [JSON.parse(body)];
     }
     catch (error) {
+        const problem = findJsonProblem(body);
+        const next = body.charCodeAt(problem.offset);
+        if (problem.what.endsWith('after the end of the JSON value') &&
+            body.charCodeAt(start) === OPEN_BRACE &&
+            next === OPEN_BRACE) {
+            return splitDocuments(body, start, source);
+        }
         throw jsonSyntaxError(body, source, error);
     }
+}
+/** Parses the objects of `text` written one after another, from `start`. */
+function splitDocuments(text, start, source) {
+    const documents = [];
+    let at = start;
+    while (at !== -1) {
+        if (documents.length === MAX_DOCUMENTS) {
+            throw new PlanParseError(source, `at most ${MAX_DOCUMENTS} concatenated JSON documents (as \`terragrunt run-all show -json\` writes)`, 'more', 'split the file, one plan per file');
+        }
+        const n = documents.length + 1;
+        if (text.charCodeAt(at) !== OPEN_BRACE) {
+            const where = lineAndColumn(text, at);
+            throw new PlanParseError(source, `concatenated JSON objects (as \`terragrunt run-all show -json\` writes)`, `something other than a JSON object after document ${n - 1}, at line ${where.line}, column ${where.column}`, 'write each plan to a file of its own');
+        }
+        const end = objectEnd(text, at);
+        const slice = text.slice(at, end);
+        try {
+            documents.push(JSON.parse(slice));
+        }
+        catch (error) {
+            const problem = findJsonProblem(slice);
+            const where = lineAndColumn(text, at + problem.offset);
+            throw new PlanParseError(source, `concatenated JSON objects (as \`terragrunt run-all show -json\` writes)`, `${problem.kind === 'truncated' ? 'JSON that ends early' : 'invalid JSON'} in document ${n} at line ${where.line}, column ${where.column} (${problem.what})`, undefined, { cause: error });
+        }
+        at = firstNonSpaceFrom(text, end);
+    }
+    return documents;
+}
+/** Index after the `}` that closes the object opened at `start` (or the end of the text). */
+function objectEnd(text, start) {
+    const structural = /["[\]{}]/g;
+    structural.lastIndex = start;
+    let depth = 0;
+    while (structural.test(text)) {
+        const i = structural.lastIndex - 1;
+        const c = text.charCodeAt(i);
+        if (c === QUOTE)
+            structural.lastIndex = stringEnd(text, i) + 1;
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET)
+            depth++;
+        else if (--depth === 0)
+            return i + 1;
+    }
+    return text.length;
 }
 /**
  * How deep arrays and objects may nest in any JSON plangate reads (plans,
@@ -48321,7 +48377,10 @@ function keyName(raw) {
     return NAME_KEY.test(raw) ? `.${raw}` : '["…"]';
 }
 function firstNonSpace(text) {
-    for (let i = 0; i < text.length; i++) {
+    return firstNonSpaceFrom(text, 0);
+}
+function firstNonSpaceFrom(text, from) {
+    for (let i = from; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
             return i;
@@ -50961,13 +51020,7 @@ function normalizeTerraformPlan(input, redactor) {
     if (ephemeral > 0) {
         warnings.push(`${source}: skipped ${ephemeral} ephemeral resource ${ephemeral === 1 ? 'entry' : 'entries'} (opened during the run, never stored)`);
     }
-    const drift = [];
-    const rawDrift = arrayAt(doc, 'resource_drift') ?? [];
-    for (let i = 0; i < rawDrift.length; i++) {
-        const result = normalizeResourceChange(rawDrift[i], 'resource_drift', i, context);
-        if (result !== 'ephemeral')
-            drift.push(result);
-    }
+    const drift = normalizeDrift(context, warnings);
     const byReason = new Map();
     for (const { reason, address } of unknownReasons) {
         const addresses = byReason.get(reason);
@@ -50993,13 +51046,75 @@ function normalizeTerraformPlan(input, redactor) {
         mode: planMode(input, changes, drift),
         changes,
         drift,
-        outputs: normalizeOutputs(input, redactor),
+        outputs: normalizeOutputs(input, redactor, warnings),
         checks: normalizeChecks(doc, redactor),
         ...incompleteness(doc, changes, format === 'opentofu' ? 'tofu' : 'terraform'),
         targeted,
         warnings: warnings.map((w) => redactor.text(w)),
         sourceMap: input.sourceMap
     };
+}
+/**
+ * Drift is shown, never gated: an entry plangate cannot read (Terraform
+ * 0.15 to 1.0.0 wrote drift without addresses, hashicorp/terraform#28975)
+ * is skipped with a warning instead of refusing the whole plan.
+ */
+function normalizeDrift(context, warnings) {
+    const { doc, source } = context.input;
+    const drift = [];
+    const rawDrift = doc.resource_drift;
+    if (rawDrift !== undefined && !Array.isArray(rawDrift)) {
+        warnings.push(`${source}: skipped "resource_drift": expected an array, found ${describeScalar(rawDrift)} (drift is only shown, never gated)`);
+        return drift;
+    }
+    const skipped = [];
+    let rebuilt = 0;
+    for (let i = 0; i < (rawDrift?.length ?? 0); i++) {
+        let entry = rawDrift?.[i];
+        const address = isRecord(entry) ? driftAddress(entry) : undefined;
+        if (isRecord(entry) && address !== undefined) {
+            entry = { ...entry, address };
+            rebuilt++;
+        }
+        try {
+            const result = normalizeResourceChange(entry, 'resource_drift', i, context);
+            if (result !== 'ephemeral')
+                drift.push(result);
+        }
+        catch (error) {
+            if (!(error instanceof PlanParseError))
+                throw error;
+            skipped.push(`expected ${error.expected}, found ${error.found}`);
+        }
+    }
+    if (rebuilt > 0) {
+        warnings.push(`${source}: ${rebuilt} resource_drift ${rebuilt === 1 ? 'entry has' : 'entries have'} no address (a Terraform 0.15 to 1.0.0 bug, hashicorp/terraform#28975); plangate built ${rebuilt === 1 ? 'it' : 'them'} from the module address, type, name and index`);
+    }
+    if (skipped.length > 0) {
+        const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more like it)` : '';
+        warnings.push(`${source}: skipped ${skipped.length} resource_drift ${skipped.length === 1 ? 'entry' : 'entries'} plangate cannot read: ${skipped[0] ?? ''}${more}; drift is only shown, never gated (Terraform 0.15 to 1.0.0 wrote drift without addresses)`);
+    }
+    return drift;
+}
+/**
+ * The address of a drift entry that has none, from its parts, or undefined
+ * when it has one or lacks the parts.
+ */
+function driftAddress(entry) {
+    if (entry.address !== undefined)
+        return undefined;
+    const type = stringAt(entry, 'type');
+    const name = stringAt(entry, 'name');
+    if (type === undefined || name === undefined)
+        return undefined;
+    const module = stringAt(entry, 'module_address');
+    const index = entry.index;
+    const key = typeof index === 'number'
+        ? `[${index}]`
+        : typeof index === 'string'
+            ? `[${JSON.stringify(index)}]`
+            : '';
+    return `${module === undefined || module === '' ? '' : `${module}.`}${entry.mode === 'data' ? 'data.' : ''}${type}.${name}${key}`;
 }
 function hasDeferred(doc) {
     const deferred = doc.deferred_changes;
@@ -51260,19 +51375,32 @@ function verbFor(action) {
             return 'unchanged';
     }
 }
-function normalizeOutputs(input, redactor) {
+function normalizeOutputs(input, redactor, warnings) {
     const { doc, source } = input;
     const outputs = [];
     const entries = Object.entries(recordAt(doc, 'output_changes') ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const skipped = [];
     for (const [name, change] of entries) {
+        // Outputs are shown, never gated: an entry plangate cannot read is a warning.
         if (!isRecord(change)) {
-            throw new PlanParseError(source, `output_changes.${name} to be an object`, describeScalar(change));
+            skipped.push(`output_changes.${name}: expected an object, found ${describeScalar(change)}`);
+            continue;
         }
-        const shape = classifyActions(change.actions, source, `output_changes.${name}`);
+        let shape;
+        try {
+            shape = classifyActions(change.actions, source, `output_changes.${name}`);
+        }
+        catch (error) {
+            if (!(error instanceof PlanParseError))
+                throw error;
+            skipped.push(`expected ${error.expected}, found ${error.found}`);
+            continue;
+        }
         if (shape.action === 'replace' ||
             shape.action === 'forget' ||
             shape.action === 'read') {
-            throw new PlanParseError(source, `output_changes.${name}.actions to be create, update, delete or no-op`, shape.action);
+            skipped.push(`output_changes.${name}: expected the actions create, update, delete or no-op, found ${shape.action}`);
+            continue;
         }
         const sensitive = input.sensitiveOutputs.has(name) ||
             change.before_sensitive === true ||
@@ -51296,6 +51424,10 @@ function normalizeOutputs(input, redactor) {
             sensitive,
             attributes
         });
+    }
+    if (skipped.length > 0) {
+        const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more like it)` : '';
+        warnings.push(`${source}: skipped ${skipped.length} output ${skipped.length === 1 ? 'change' : 'changes'} plangate cannot read: ${skipped[0] ?? ''}${more}; outputs are only shown, never gated`);
     }
     return outputs;
 }
@@ -51346,23 +51478,32 @@ function detectFormat(doc) {
     return undefined;
 }
 /**
- * Parses and checks one plan file's text, detecting its format from the
- * content unless `format` names it. A document of no known kind gets a
- * one-line error naming what it looks like and the commands that make the
- * right input.
+ * Like readPlan, but a file of several plans written one after another
+ * (`terragrunt run-all show -json > plans.json`) becomes one input per
+ * plan, named `FILE#1`, `FILE#2`, … so that every report can tell them apart.
  */
-function readPlan(input, format = 'auto') {
-    const { source } = input;
-    let doc;
+function readPlanDocuments(input, format = 'auto') {
+    let docs;
     try {
-        doc = parseJsonText(input.text, source);
+        docs = parseJsonDocuments(input.text, input.source);
     }
     catch (error) {
-        if (looksLikePulumiEventStream(input.text)) {
-            throw new PlanParseError(source, 'a Pulumi preview digest', 'a Pulumi engine event stream (one JSON event per line)', 'run `pulumi preview --json > preview.json`, which writes the digest', { cause: error });
-        }
-        throw error;
+        throw eventStreamError(input, error);
     }
+    if (docs.length === 1)
+        return [readDocument(docs[0], input.source, format)];
+    const stream = eventStreamError(input, undefined);
+    if (stream !== undefined)
+        throw stream;
+    return docs.map((doc, i) => readDocument(doc, `${input.source}#${i + 1}`, format));
+}
+/** A Pulumi event stream is JSON lines: say so rather than where the JSON breaks. */
+function eventStreamError(input, error) {
+    if (!looksLikePulumiEventStream(input.text))
+        return error;
+    return new PlanParseError(input.source, 'a Pulumi preview digest', 'a Pulumi engine event stream (one JSON event per line)', 'run `pulumi preview --json > preview.json`, which writes the digest', { cause: error });
+}
+function readDocument(doc, source, format) {
     const kind = format === 'auto' ? detectFormat(doc) : format;
     switch (kind) {
         case 'terraform':
@@ -51425,18 +51566,139 @@ function normalizeEach(inputs, changeSets, plans, redactor, options) {
     }
 }
 
+/**
+ * How to write a plan as UTF-8 from Windows PowerShell, whose `>` writes
+ * UTF-16: the one fix every encoding message gives.
+ */
+const UTF8_HINT = 'write the plan as UTF-8: `terraform show -json PLANFILE | Out-File -Encoding utf8 plan.json` in PowerShell, or `iconv -t UTF-8` elsewhere';
+/** Bytes that start a zip archive (a binary Terraform planfile). */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/**
+ * Turns the bytes of a file plangate reads (plans, change sets, templates,
+ * reports) into text: UTF-8 (with or without a byte-order mark), and
+ * UTF-16LE/BE with a byte-order mark (what Windows PowerShell's `>` writes).
+ * The one place where bytes become text: anything else that is not UTF-8
+ * is refused with a message that names the encoding and the fix, never
+ * decoded into replacement characters that would then parse as a plan.
+ * Binary data (a zip planfile, NUL bytes) is passed on as Latin-1 text so
+ * that the JSON reader can say what it is.
+ */
+function decodePlanBytes(bytes, source) {
+    const b0 = bytes[0];
+    const b1 = bytes[1];
+    if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
+        return decodeUtf8(bytes.subarray(3), source, 'UTF-8 with a byte-order mark');
+    }
+    if ((b0 === 0xff && b1 === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+        (b0 === 0 && b1 === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+        throw new PlanParseError(source, 'a plan in UTF-8 or UTF-16', 'UTF-32 text (a UTF-32 byte-order mark)', UTF8_HINT);
+    }
+    if (b0 === 0xff && b1 === 0xfe)
+        return decodeUtf16(bytes, source, 'le');
+    if (b0 === 0xfe && b1 === 0xff)
+        return decodeUtf16(bytes, source, 'be');
+    return decodeUtf8(bytes, source, 'UTF-8');
+}
+function decodeUtf8(bytes, source, what) {
+    // ASCII in UTF-16 is valid UTF-8 (every other byte NUL): look first.
+    if (utf16Order(bytes) === undefined &&
+        (isUtf8(bytes) || looksBinary(bytes))) {
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString(isUtf8(bytes) ? 'utf8' : 'latin1');
+    }
+    throw new PlanParseError(source, `a plan in ${what === 'UTF-8' ? 'UTF-8 (or UTF-16 with a byte-order mark)' : what}`, nonUtf8(bytes, what), UTF8_HINT);
+}
+/** A zip archive, or NUL bytes that are not the pattern of UTF-16 text. */
+function looksBinary(bytes) {
+    let start = 0;
+    while (start < bytes.length && isSpace(bytes[start]))
+        start++;
+    if (ZIP_MAGIC.every((b, i) => bytes[start + i] === b))
+        return true;
+    return bytes.subarray(0, 4096).includes(0) && utf16Order(bytes) === undefined;
+}
+function isSpace(b) {
+    return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}
+/**
+ * `le` or `be` when the first bytes look like ASCII text in UTF-16 without
+ * a byte-order mark (every other byte zero), else undefined.
+ */
+function utf16Order(bytes) {
+    const n = Math.min(bytes.length, 512) & -2;
+    if (n < 4)
+        return undefined;
+    let evenZero = 0;
+    let oddZero = 0;
+    for (let i = 0; i < n; i += 2) {
+        if (bytes[i] === 0)
+            evenZero++;
+        if (bytes[i + 1] === 0)
+            oddZero++;
+    }
+    const pairs = n / 2;
+    if (oddZero === pairs && evenZero === 0)
+        return 'le';
+    if (evenZero === pairs && oddZero === 0)
+        return 'be';
+    return undefined;
+}
+function nonUtf8(bytes, what) {
+    const order = utf16Order(bytes);
+    if (order !== undefined)
+        return `UTF-16${order.toUpperCase()} text without a byte-order mark`;
+    const offset = firstInvalidUtf8(bytes);
+    return `bytes that are not valid ${what} at byte ${offset} (a legacy encoding such as Windows-1252 or Latin-1?)`;
+}
+/** Offset of the first byte that breaks UTF-8 (for the message only). */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i] ?? 0;
+        const length = b < 0x80
+            ? 1
+            : b >= 0xc2 && b < 0xe0
+                ? 2
+                : b >= 0xe0 && b < 0xf0
+                    ? 3
+                    : b >= 0xf0 && b < 0xf5
+                        ? 4
+                        : 0;
+        if (length === 0 || !isUtf8(bytes.subarray(i, i + length)))
+            return i;
+        i += length;
+    }
+    return i;
+}
+function decodeUtf16(bytes, source, order) {
+    const name = `UTF-16${order.toUpperCase()}`;
+    const body = bytes.subarray(2);
+    if (body.length % 2 !== 0) {
+        throw new PlanParseError(source, `a plan in ${name} (it starts with a ${name} byte-order mark)`, `an odd number of bytes (${bytes.length}): the file is cut in the middle of a character, or not ${name} at all`, UTF8_HINT);
+    }
+    const units = Buffer.from(body);
+    if (order === 'be')
+        units.swap16();
+    try {
+        return new TextDecoder('utf-16le', { fatal: true }).decode(units);
+    }
+    catch (error) {
+        throw new PlanParseError(source, `a plan in ${name} (it starts with a ${name} byte-order mark)`, `text that is not valid ${name} (a broken surrogate pair)`, UTF8_HINT, { cause: error });
+    }
+}
+
 /** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
 const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64;
 /**
  * Reads a plan file (or standard input for `-`) as text, turning every
- * file-system problem into a PlanParseError that names the path.
+ * file-system problem into a PlanParseError that names the path. The
+ * bytes are decoded by decodePlanBytes (UTF-8, UTF-16 with a BOM).
  */
 function readPlanFile(path, readStdin) {
     if (path === '-') {
         const data = readStdin();
         if (data.length > MAX_PLAN_BYTES)
             throw tooLarge('-', data.length);
-        return data.toString('utf8');
+        return decodePlanBytes(data, '-');
     }
     let size;
     try {
@@ -51453,13 +51715,14 @@ function readPlanFile(path, readStdin) {
     }
     if (size > MAX_PLAN_BYTES)
         throw tooLarge(path, size);
+    let bytes;
     try {
-        // Buffer then decode: faster than readFileSync(path, 'utf8') on Node 20.
-        return readFileSync$1(path).toString('utf8');
+        bytes = readFileSync$1(path);
     }
     catch (error) {
         throw fileError(path, error);
     }
+    return decodePlanBytes(bytes, path);
 }
 function tooLarge(path, bytes) {
     return new PlanParseError(path, 'a plan under 512 MiB', `${Math.round(bytes / 1024 / 1024)} MiB`, 'plans this large are not supported yet');
@@ -61433,7 +61696,7 @@ function readPlans(inputs, log) {
         const required = checkRequiredPlans(inputs.requirePlans, refs.map((ref) => ref.path), process.cwd());
         log.info(`require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`);
     }
-    return refs.map((ref) => readPlan({
+    return refs.flatMap((ref) => readPlanDocuments({
         source: ref.source,
         text: readPlanFile(ref.path, () => readFileSync$1(0))
     }));

@@ -382,17 +382,7 @@ export function normalizeTerraformPlan(
       `${source}: skipped ${ephemeral} ephemeral resource ${ephemeral === 1 ? 'entry' : 'entries'} (opened during the run, never stored)`
     )
   }
-  const drift: ResourceChange[] = []
-  const rawDrift = arrayAt(doc, 'resource_drift') ?? []
-  for (let i = 0; i < rawDrift.length; i++) {
-    const result = normalizeResourceChange(
-      rawDrift[i],
-      'resource_drift',
-      i,
-      context
-    )
-    if (result !== 'ephemeral') drift.push(result)
-  }
+  const drift = normalizeDrift(context, warnings)
   const byReason = new Map<string, string[]>()
   for (const { reason, address } of unknownReasons) {
     const addresses = byReason.get(reason)
@@ -422,7 +412,7 @@ export function normalizeTerraformPlan(
     mode: planMode(input, changes, drift),
     changes,
     drift,
-    outputs: normalizeOutputs(input, redactor),
+    outputs: normalizeOutputs(input, redactor, warnings),
     checks: normalizeChecks(doc, redactor),
     ...incompleteness(
       doc,
@@ -433,6 +423,81 @@ export function normalizeTerraformPlan(
     warnings: warnings.map((w) => redactor.text(w)),
     sourceMap: input.sourceMap
   }
+}
+
+/**
+ * Drift is shown, never gated: an entry plangate cannot read (Terraform
+ * 0.15 to 1.0.0 wrote drift without addresses, hashicorp/terraform#28975)
+ * is skipped with a warning instead of refusing the whole plan.
+ */
+function normalizeDrift(
+  context: ChangeContext,
+  warnings: string[]
+): ResourceChange[] {
+  const { doc, source } = context.input
+  const drift: ResourceChange[] = []
+  const rawDrift = doc.resource_drift
+  if (rawDrift !== undefined && !Array.isArray(rawDrift)) {
+    warnings.push(
+      `${source}: skipped "resource_drift": expected an array, found ${describeScalar(rawDrift)} (drift is only shown, never gated)`
+    )
+    return drift
+  }
+  const skipped: string[] = []
+  let rebuilt = 0
+  for (let i = 0; i < (rawDrift?.length ?? 0); i++) {
+    let entry: unknown = rawDrift?.[i]
+    const address = isRecord(entry) ? driftAddress(entry) : undefined
+    if (isRecord(entry) && address !== undefined) {
+      entry = { ...entry, address }
+      rebuilt++
+    }
+    try {
+      const result = normalizeResourceChange(
+        entry,
+        'resource_drift',
+        i,
+        context
+      )
+      if (result !== 'ephemeral') drift.push(result)
+    } catch (error) {
+      if (!(error instanceof PlanParseError)) throw error
+      skipped.push(`expected ${error.expected}, found ${error.found}`)
+    }
+  }
+  if (rebuilt > 0) {
+    warnings.push(
+      `${source}: ${rebuilt} resource_drift ${rebuilt === 1 ? 'entry has' : 'entries have'} no address (a Terraform 0.15 to 1.0.0 bug, hashicorp/terraform#28975); plangate built ${rebuilt === 1 ? 'it' : 'them'} from the module address, type, name and index`
+    )
+  }
+  if (skipped.length > 0) {
+    const more =
+      skipped.length > 1 ? ` (and ${skipped.length - 1} more like it)` : ''
+    warnings.push(
+      `${source}: skipped ${skipped.length} resource_drift ${skipped.length === 1 ? 'entry' : 'entries'} plangate cannot read: ${skipped[0] ?? ''}${more}; drift is only shown, never gated (Terraform 0.15 to 1.0.0 wrote drift without addresses)`
+    )
+  }
+  return drift
+}
+
+/**
+ * The address of a drift entry that has none, from its parts, or undefined
+ * when it has one or lacks the parts.
+ */
+function driftAddress(entry: JsonRecord): string | undefined {
+  if (entry.address !== undefined) return undefined
+  const type = stringAt(entry, 'type')
+  const name = stringAt(entry, 'name')
+  if (type === undefined || name === undefined) return undefined
+  const module = stringAt(entry, 'module_address')
+  const index = entry.index
+  const key =
+    typeof index === 'number'
+      ? `[${index}]`
+      : typeof index === 'string'
+        ? `[${JSON.stringify(index)}]`
+        : ''
+  return `${module === undefined || module === '' ? '' : `${module}.`}${entry.mode === 'data' ? 'data.' : ''}${type}.${name}${key}`
 }
 
 function hasDeferred(doc: JsonRecord): boolean {
@@ -809,36 +874,40 @@ function verbFor(action: ChangeAction): string {
 
 function normalizeOutputs(
   input: TerraformInput,
-  redactor: Redactor
+  redactor: Redactor,
+  warnings: string[]
 ): OutputChange[] {
   const { doc, source } = input
   const outputs: OutputChange[] = []
   const entries = Object.entries(recordAt(doc, 'output_changes') ?? {}).sort(
     ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)
   )
+  const skipped: string[] = []
   for (const [name, change] of entries) {
+    // Outputs are shown, never gated: an entry plangate cannot read is a warning.
     if (!isRecord(change)) {
-      throw new PlanParseError(
-        source,
-        `output_changes.${name} to be an object`,
-        describeScalar(change)
+      skipped.push(
+        `output_changes.${name}: expected an object, found ${describeScalar(change)}`
       )
+      continue
     }
-    const shape = classifyActions(
-      change.actions,
-      source,
-      `output_changes.${name}`
-    )
+    let shape: ActionShape
+    try {
+      shape = classifyActions(change.actions, source, `output_changes.${name}`)
+    } catch (error) {
+      if (!(error instanceof PlanParseError)) throw error
+      skipped.push(`expected ${error.expected}, found ${error.found}`)
+      continue
+    }
     if (
       shape.action === 'replace' ||
       shape.action === 'forget' ||
       shape.action === 'read'
     ) {
-      throw new PlanParseError(
-        source,
-        `output_changes.${name}.actions to be create, update, delete or no-op`,
-        shape.action
+      skipped.push(
+        `output_changes.${name}: expected the actions create, update, delete or no-op, found ${shape.action}`
       )
+      continue
     }
     const sensitive =
       input.sensitiveOutputs.has(name) ||
@@ -871,6 +940,13 @@ function normalizeOutputs(
       sensitive,
       attributes
     })
+  }
+  if (skipped.length > 0) {
+    const more =
+      skipped.length > 1 ? ` (and ${skipped.length - 1} more like it)` : ''
+    warnings.push(
+      `${source}: skipped ${skipped.length} output ${skipped.length === 1 ? 'change' : 'changes'} plangate cannot read: ${skipped[0] ?? ''}${more}; outputs are only shown, never gated`
+    )
   }
   return outputs
 }

@@ -385,3 +385,90 @@ describe('plangate CLI (dist/cli.js)', () => {
     }
   })
 })
+
+describe('real-world file shapes through the bundle (issue 14)', () => {
+  const plan = fixtureText('terraform/create.json')
+  const utf16le = (text: string): Buffer =>
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+
+  it('reads a UTF-16LE plan with a BOM (Windows PowerShell `>`), from a file and stdin', () => {
+    const path = file('powershell.json', utf16le(plan))
+    const run = plangate(['review', '--format', 'json', path])
+    expect(run.stderr).not.toContain('error')
+    expect(run.code).toBe(0)
+    const doc = JSON.parse(run.stdout) as { plans: { changes: unknown[] }[] }
+    expect(doc.plans[0]?.changes.length).toBeGreaterThan(0)
+    const stdin = spawnSync(process.execPath, [CLI, 'review', '-'], {
+      input: utf16le(plan),
+      env: { PATH: process.env.PATH ?? '' }
+    })
+    expect(stdin.status).toBe(0)
+    const bom8 = file(
+      'bom8.json',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(plan)])
+    )
+    expect(plangate(['review', bom8]).code).toBe(0)
+  })
+
+  it('refuses broken encodings in one line that names the encoding', () => {
+    const odd = file('odd.json', utf16le(plan).subarray(0, 99))
+    expectInputError(
+      plangate(['review', odd]),
+      odd,
+      'found an odd number of bytes (99)'
+    )
+    const bomOnly = file('bom-only.json', Buffer.from([0xff, 0xfe]))
+    expectInputError(plangate(['review', bomOnly]), bomOnly, 'an empty file')
+    const latin1 = file('latin1.json', Buffer.from('{"a":"\u00e9"}', 'latin1'))
+    expectInputError(
+      plangate(['review', latin1]),
+      latin1,
+      'Out-File -Encoding utf8'
+    )
+  })
+
+  it('reads `terragrunt run-all show -json` output as one plan per document', () => {
+    const destroy = JSON.stringify(
+      JSON.parse(fixtureText('terraform/destroy-no-resource-config.json'))
+    )
+    const path = file(
+      'terragrunt.json',
+      `${JSON.stringify(JSON.parse(plan))}\n${destroy}\n`
+    )
+    const run = plangate(['review', '--format', 'json', path])
+    expect(run.code).toBe(1)
+    const doc = JSON.parse(run.stdout) as { plans: { source: string }[] }
+    expect(doc.plans.map((p) => p.source)).toEqual([`${path}#1`, `${path}#2`])
+    const text = plangate(['review', path])
+    expect(text.stdout).toContain(`${path}#2`)
+  })
+
+  it('refuses garbage between documents and 10,000 empty objects, quickly', () => {
+    const compact = JSON.stringify(JSON.parse(plan))
+    const garbage = file('garbage.json', `${compact}\n${compact}\n%%%\n`)
+    expectInputError(
+      plangate(['review', garbage]),
+      garbage,
+      'something other than a JSON object after document 2, at line 3, column 1'
+    )
+    const many = file('many.json', '{}'.repeat(10_000))
+    const started = Date.now()
+    expectInputError(
+      plangate(['review', many]),
+      many,
+      'at most 1000 concatenated JSON documents'
+    )
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
+  it('reads drift without addresses (Terraform 1.0.0) with a warning', () => {
+    const doc = JSON.parse(fixtureText('terraform/refresh-only.json')) as {
+      resource_drift: Record<string, unknown>[]
+    }
+    for (const entry of doc.resource_drift) delete entry.address
+    const path = file('drift-1.0.0.json', JSON.stringify(doc))
+    const run = plangate(['review', path])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('resource_drift entry has no address')
+  })
+})
