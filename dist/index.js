@@ -41061,9 +41061,16 @@ const STRICT = {
     unattributed: 'gate',
     automationAs: 'automation'
 };
+/** Every item the gate holds: destructive changes, Terraform actions and protected paths. */
+function gatedCount(decision) {
+    return (decision.gated.length +
+        decision.gatedPaths.length +
+        decision.gatedActions.length);
+}
 /** The decision together with the verdict on every destructive change. */
 function judgeChanges(plans, policy = STRICT, history) {
     const gated = [];
+    const gatedActions = [];
     const planProblems = [];
     const verdicts = new Map();
     for (const plan of plans) {
@@ -41082,6 +41089,23 @@ function judgeChanges(plans, policy = STRICT, history) {
                 gatedBy: verdict.gatedBy ?? { kind: 'policy' }
             });
         }
+        for (const invocation of plan.actions ?? []) {
+            if (!invocation.gatedKind)
+                continue;
+            const verdict = judgeAction(plan, invocation, policy, history);
+            if (!verdict.gated)
+                continue;
+            gatedActions.push({
+                source: plan.source,
+                address: invocation.address,
+                trigger: invocation.trigger === 'invoke'
+                    ? 'invoke'
+                    : (invocation.event ?? 'unknown'),
+                triggeringResource: invocation.triggeringResource ?? '',
+                why: verdict.why,
+                gatedBy: verdict.gatedBy ?? { kind: 'policy' }
+            });
+        }
         if (plan.incomplete !== undefined) {
             for (const note of plan.incomplete.notes)
                 planProblems.push(`${plan.source}: ${note}`);
@@ -41094,23 +41118,40 @@ function judgeChanges(plans, policy = STRICT, history) {
         ? []
         : findProtectedChanges(history.files, history.commits, policy.protectedPaths ?? DEFAULT_PROTECTED_PATHS_POLICY, policy.automationAs);
     const blocked = policy.gateOn !== 'none' &&
-        (gated.length > 0 || planProblems.length > 0 || gatedPaths.length > 0);
+        (gated.length > 0 ||
+            planProblems.length > 0 ||
+            gatedPaths.length > 0 ||
+            gatedActions.length > 0);
     return {
         decision: {
             verdict: blocked ? 'blocked' : 'pass',
             summary: policy.gateOn === 'none'
-                ? `the gate is off (gate-on: none): ${summarize$1(gated, planProblems, gatedPaths)}`
-                : summarize$1(gated, planProblems, gatedPaths),
+                ? `the gate is off (gate-on: none): ${summarize$1(gated, planProblems, gatedPaths, gatedActions)}`
+                : summarize$1(gated, planProblems, gatedPaths, gatedActions),
             gated,
             planProblems,
-            gatedPaths
+            gatedPaths,
+            gatedActions
         },
         verdicts
     };
 }
 function judge$1(change, policy, history) {
-    const what = change.explanation ?? `${change.action} of an existing object`;
-    const attribution = history?.attribution.get(change);
+    return judgeWhat(change.explanation ?? `${change.action} of an existing object`, history?.attribution.get(change), policy, history);
+}
+/**
+ * An action invocation under the author rules of destructive changes: the
+ * commits that caused its triggering resource's change caused it; an
+ * action invoked without a resource change is tied to no commit.
+ */
+function judgeAction(plan, invocation, policy, history) {
+    const trigger = invocation.trigger === 'lifecycle' &&
+        invocation.triggeringResource !== undefined
+        ? plan.changes.find((c) => c.address === invocation.triggeringResource)
+        : undefined;
+    return judgeWhat(`action ${invocation.explanation}`, trigger === undefined ? undefined : history?.attribution.get(trigger), policy, history);
+}
+function judgeWhat(what, attribution, policy, history) {
     const causedBy = attribution?.causes ?? [];
     const pinned = attribution?.pinned ?? false;
     const base = { causedBy, pinned };
@@ -41217,7 +41258,7 @@ function describeAuthors(causes, history) {
         return 'commits of people';
     return people ? `commits of people and ${automation}` : automation;
 }
-function summarize$1(gated, planProblems, gatedPaths = []) {
+function summarize$1(gated, planProblems, gatedPaths = [], gatedActions = []) {
     const parts = [];
     if (gated.length > 0) {
         const replace = gated.filter((g) => g.action === 'replace').length;
@@ -41229,6 +41270,10 @@ function summarize$1(gated, planProblems, gatedPaths = []) {
             .filter((p) => p !== undefined)
             .join(', ');
         parts.push(`${gated.length} destructive ${gated.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`);
+    }
+    if (gatedActions.length > 0) {
+        const n = gatedActions.length;
+        parts.push(`${n} Terraform ${n === 1 ? 'action needs' : 'actions need'} a human's approval (run on a destroy, or invoked without a resource change)`);
     }
     if (gatedPaths.length > 0) {
         const n = gatedPaths.length;
@@ -41282,6 +41327,15 @@ function reviewedItems(analysis) {
             });
         }
     }
+    for (const g of analysis.decision.gatedActions)
+        items.push({
+            kind: 'action',
+            source: g.source,
+            address: g.address,
+            trigger: g.trigger,
+            triggeringResource: g.triggeringResource,
+            gated: true
+        });
     for (const g of analysis.decision.gatedPaths)
         items.push({
             kind: 'path',
@@ -41316,6 +41370,15 @@ function computeDigest(scope, items) {
 }
 /** The fields of an item in a fixed order: a field added later cannot collide with an old layout. */
 function canonicalItem(item) {
+    if (item.kind === 'action')
+        return [
+            item.kind,
+            item.source,
+            item.address,
+            item.trigger,
+            item.triggeringResource,
+            item.gated
+        ];
     if (item.kind === 'path')
         return [
             item.kind,
@@ -41338,6 +41401,14 @@ function canonicalItem(item) {
     ];
 }
 function compareItems(a, b) {
+    if (a.kind === 'action' || b.kind === 'action') {
+        if (a.kind !== 'action' || b.kind !== 'action')
+            return compare$1(a.kind, b.kind);
+        return (compare$1(a.source, b.source) ||
+            compare$1(a.address, b.address) ||
+            compare$1(a.trigger, b.trigger) ||
+            compare$1(a.triggeringResource, b.triggeringResource));
+    }
     if (a.kind === 'path' || b.kind === 'path') {
         if (a.kind !== 'path' || b.kind !== 'path')
             return compare$1(a.kind, b.kind);
@@ -44244,8 +44315,20 @@ function parseItem(value, where) {
             gated: true
         };
     }
+    if (item.kind === 'action') {
+        if (item.gated !== true)
+            throw new RecordError(`${where}.gated: expected true (only gated Terraform actions are items)`);
+        return {
+            kind: 'action',
+            source: string$1(item.source, `${where}.source`),
+            address: string$1(item.address, `${where}.address`),
+            trigger: string$1(item.trigger, `${where}.trigger`),
+            triggeringResource: string$1(item.triggeringResource, `${where}.triggeringResource`),
+            gated: true
+        };
+    }
     if (item.kind !== 'change')
-        throw new RecordError(`${where}.kind: expected "change" or "path", found ${JSON.stringify(item.kind) ?? 'nothing'}`);
+        throw new RecordError(`${where}.kind: expected "change", "path" or "action", found ${JSON.stringify(item.kind) ?? 'nothing'}`);
     const action = string$1(item.action, `${where}.action`);
     if (!CHANGE_ACTIONS.includes(action))
         throw new RecordError(`${where}.action: expected one of ${CHANGE_ACTIONS.join(', ')}, found ${JSON.stringify(action)}`);
@@ -44334,11 +44417,24 @@ function verifyAgainstReviews(analysis, pulls) {
             });
         }
     }
+    // Terraform actions the gate holds (run on a destroy, or -invoke) need an
+    // approved review that listed the same action: there is no resource to match.
+    for (const action of analysis.decision.gatedActions) {
+        const covered = pulls.some((pull) => pull.outcome === 'approved' &&
+            (pull.record?.items ?? []).some((item) => item.kind === 'action' &&
+                item.address === action.address &&
+                item.trigger === action.trigger &&
+                item.triggeringResource === action.triggeringResource));
+        if (!covered)
+            problems.push(`${action.source}: Terraform action ${action.address} (${action.trigger}) runs on apply, and no approved review listed it`);
+    }
     if (changes.length > 0 && pulls.length === 0)
         problems.unshift('no merged pull request brought this commit: nobody reviewed its destructive changes');
     const bad = changes.filter((c) => c.state === 'unapproved' || c.state === 'unreviewed');
     // Nothing destructive to apply: the plan cannot destroy what nobody approved.
-    const relevant = changes.length > 0 ? problems : analysis.decision.planProblems;
+    const relevant = changes.length > 0 || analysis.decision.gatedActions.length > 0
+        ? problems
+        : analysis.decision.planProblems;
     const verified = bad.length === 0 && relevant.length === 0;
     return {
         verdict: verified ? 'verified' : 'blocked',
@@ -45623,14 +45719,16 @@ function labelFor(change) {
     if (change.protected === true)
         parts.push('(protected: the tool will refuse)');
     if (change.deposed !== undefined)
-        parts.push(`(deposed object ${change.deposed})`);
+        parts.push(`(deposed object ${change.deposed}${change.identity === undefined ? '' : `, identity ${change.identity}`})`);
     const wrap = (text) => (quiet ? text : `(${text})`);
     if (change.movedFrom !== undefined)
         parts.push(wrap(`moved from ${change.movedFrom}`));
     if (change.imported)
-        parts.push(wrap(change.importId === undefined
-            ? 'import'
-            : `import id ${JSON.stringify(change.importId)}`));
+        parts.push(wrap(change.importId !== undefined
+            ? `import id ${JSON.stringify(change.importId)}`
+            : change.importIdentity !== undefined
+                ? `import by identity ${change.importIdentity}`
+                : 'import'));
     return parts.join(' ');
 }
 /** Order in which actions are presented: the most dangerous first. */
@@ -45668,6 +45766,18 @@ function countsLine(counts) {
     };
     const parts = ACTION_ORDER.filter((a) => counts[a] > 0).map((a) => `${counts[a]} ${words[a]}`);
     return parts.length === 0 ? 'no changes' : parts.join(', ');
+}
+/**
+ * The counts line of plans with their Terraform actions: an action changes
+ * real infrastructure, so a plan whose only effect is one is not "no changes".
+ */
+function planCountsLine(counts, plans) {
+    const line = countsLine(counts);
+    const actions = plans.reduce((n, plan) => n + (plan.actions?.length ?? 0), 0);
+    if (actions === 0)
+        return line;
+    const run = `${actions} ${actions === 1 ? 'action' : 'actions'} to run`;
+    return line === 'no changes' ? run : `${line}, ${run}`;
 }
 /** One line per reviewed commit: short SHA, verdict (tool, confidence), subject. */
 function commitLines(analysis) {
@@ -45754,7 +45864,7 @@ function renderTier$1(analysis, tier) {
     const multi = analysis.plans.length > 1;
     for (const plan of analysis.plans) {
         if (tier === 'counts') {
-            out.push(`- ${code$3(plan.source)}: ${escapeText(countsLine(countChanges([plan])))}`);
+            out.push(`- ${code$3(plan.source)}: ${escapeText(planCountsLine(countChanges([plan]), [plan]))}`);
             continue;
         }
         renderPlanDetails(analysis, plan, tier, multi, out);
@@ -45788,6 +45898,19 @@ function renderPlanDetails(analysis, plan, tier, multi, out) {
     }
     if (tier === 'list' && listed.length > 0)
         out.push('');
+    const actions = plan.actions ?? [];
+    if (actions.length > 0) {
+        out.push(`**Actions that will run (${actions.length})**`, '');
+        for (const action of actions) {
+            const summary = `${htmlCode(`! ${action.address}`)} ${escapeHtmlText(action.explanation)}`;
+            const lines = tier === 'list' ? [] : renderAttributeLines(action.config);
+            if (lines.length === 0)
+                out.push(`- ${summary}`);
+            else
+                out.push(`<details><summary>${summary}</summary>`, '', fence(lines.join('\n'), 'diff'), '', '</details>');
+        }
+        out.push('');
+    }
     const outputs = plan.outputs.filter((o) => o.action !== 'no-op');
     if (outputs.length > 0 && tier !== 'list') {
         const lines = outputs.flatMap((o) => renderAttributeLines(o.attributes));
@@ -45874,6 +45997,7 @@ function buildJsonReport(analysis, tool, review) {
             toolVersion: plan.toolVersion,
             mode: plan.mode,
             targeted: plan.targeted,
+            ...(plan.stack === undefined ? {} : { stack: plan.stack }),
             ...(plan.incomplete === undefined ? {} : { incomplete: plan.incomplete }),
             summary: countChanges([plan]),
             changes: plan.changes.filter(isListed).map((change) => {
@@ -45888,6 +46012,7 @@ function buildJsonReport(analysis, tool, review) {
                         gateReason: verdict.why
                     };
             }),
+            ...(plan.actions === undefined ? {} : { actions: plan.actions }),
             drift: plan.drift,
             outputs: plan.outputs,
             checks: plan.checks,
@@ -46237,7 +46362,7 @@ function localView(analysis, extra = {}) {
         statusContext: extra.statusContext ?? '',
         headSha: extra.headSha ?? '',
         digest: '',
-        gatedCount: analysis.decision.gated.length + analysis.decision.gatedPaths.length,
+        gatedCount: gatedCount(analysis.decision),
         pathCount: analysis.decision.gatedPaths.length,
         destructiveCount: analysis.summary.destructive,
         ...(extra.links === undefined ? {} : { links: extra.links })
@@ -46409,14 +46534,15 @@ function planSection(analysis) {
     const out = [];
     for (const plan of plans.filter((p) => shown.includes(p))) {
         const counts = countChanges([plan]);
-        out.push(`- ${code$3(plan.source)} · ${escapeText(describeOrigin(plan))} · ${planCounts(counts)}`);
+        out.push(`- ${code$3(plan.source)} · ${escapeText(describeOrigin(plan))} · ${planCounts(counts, plan.actions?.length ?? 0)}`);
         for (const note of plan.incomplete?.notes ?? [])
             out.push(`  - ⛔ **Incomplete:** ${escapeText(note)}`);
     }
     const rest = ranked.slice(PLAN_LINES_MAX);
     if (rest.length > 0) {
         const counts = countChanges(rest);
-        out.push(`- and ${plural(rest.length, 'more plan')}: ${planCounts(counts)}`);
+        const actions = rest.reduce((n, p) => n + (p.actions?.length ?? 0), 0);
+        out.push(`- and ${plural(rest.length, 'more plan')}: ${planCounts(counts, actions)}`);
     }
     out.push('');
     return out;
@@ -46427,7 +46553,7 @@ function planRank(plan) {
     return plan.changes.some((c) => c.destructive) ? 1 : 0;
 }
 /** "**2 to destroy, 1 to replace**, 3 to update" without unchanged or reads. */
-function planCounts(counts) {
+function planCounts(counts, actions = 0) {
     const n = (count) => count.toLocaleString('en-US');
     const bold = [];
     const rest = [];
@@ -46449,6 +46575,8 @@ function planCounts(counts) {
         ...(bold.length > 0 ? [`**${bold.join(', ')}**`] : []),
         ...rest
     ];
+    if (actions > 0)
+        parts.push(`${n(actions)} ${actions === 1 ? 'action' : 'actions'} to run`);
     return parts.length === 0 ? 'no changes' : parts.join(', ');
 }
 // ---------------------------------------------------------------------------
@@ -46496,6 +46624,34 @@ function protectedBy(g) {
     if (g.pattern === undefined)
         return escapeCell(g.why);
     return `${code$3(g.pattern, true)}${g.rule === 'any' ? ' (`gate-on: any`)' : ''}`;
+}
+/**
+ * Terraform actions (1.14+) that applying runs, every plan's, with whether
+ * the gate holds each: those run on a destroy and those invoked without a
+ * resource change need the same approval as a destroy.
+ */
+function actionInvocationSection(analysis, rowsMax = PATH_ROWS_MAX) {
+    const rows = analysis.plans.flatMap((plan) => (plan.actions ?? []).map((action) => ({ plan, action })));
+    if (rows.length === 0)
+        return [];
+    const held = new Set(analysis.decision.gatedActions.map((g) => [g.source, g.address, g.triggeringResource].join('\u0000')));
+    const multi = analysis.plans.length > 1;
+    const out = [
+        `### Actions that will run (${rows.length.toLocaleString('en-US')})`,
+        '',
+        'Terraform actions run provider operations on apply, outside any resource diff. Those that run on a destroy, or are invoked without a resource change (`-invoke`), need the same approval as a destroy.',
+        '',
+        '| Action | When it runs | Gated |',
+        '| --- | --- | --- |'
+    ];
+    for (const { plan, action } of rows.slice(0, rowsMax)) {
+        const gated = held.has([plan.source, action.address, action.triggeringResource ?? ''].join('\u0000'));
+        out.push(`| ${htmlCode(action.address)}${multi ? ` in ${htmlCode(plan.source)}` : ''} | ${escapeCell(action.explanation, 400)} | ${gated ? '⛔ yes' : 'no'} |`);
+    }
+    if (rows.length > rowsMax)
+        out.push('', `and ${plural(rows.length - rowsMax, 'more action')}: the job summary and the JSON report list every one.`);
+    out.push('');
+    return out;
 }
 /** Destructive changes in report order, split into gated and not gated. */
 function destructiveEntries(analysis) {
@@ -46962,6 +47118,7 @@ function renderComment(analysis, options) {
     let listTier = 'none';
     let hidden = 0;
     lists.push(...protectedPathSection(analysis, options.links));
+    lists.push(...actionInvocationSection(analysis));
     if (gated.length > 0) {
         const list = renderList(gated, {
             analysis,
@@ -47108,7 +47265,7 @@ function viewOf(analysis, options) {
     const { maxChars: _maxChars, ...view } = options;
     return {
         ...view,
-        gatedCount: analysis.decision.gated.length + analysis.decision.gatedPaths.length,
+        gatedCount: gatedCount(analysis.decision),
         pathCount: analysis.decision.gatedPaths.length,
         destructiveCount: analysis.summary.destructive
     };
@@ -50739,8 +50896,13 @@ index) {
         case 'delete_because_enabled_false':
             return 'destroyed because its `enabled` meta-argument is false';
         case 'forgot_because_lifecycle_destroy_in_state':
+            return context.action === 'replace'
+                ? 'replaced: a new object is created and the old one is forgotten (removed from state, the real object is kept, no longer managed), because the state records `lifecycle { destroy = false }` for it'
+                : 'forgotten (removed from state, the real object is kept, no longer managed) because the state records `lifecycle { destroy = false }` for it: its block is gone from the configuration, and the setting it had when last applied still holds';
         case 'forgot_because_lifecycle_destroy_in_config':
-            return 'forgotten (removed from state, the real object is kept) because of `lifecycle { destroy = false }`';
+            return context.action === 'replace'
+                ? 'replaced: a new object is created and the old one is forgotten (removed from state, the real object is kept, no longer managed), because its configuration sets `lifecycle { destroy = false }`'
+                : 'forgotten (removed from state, the real object is kept, no longer managed) because its configuration sets `lifecycle { destroy = false }`';
         case 'read_because_config_unknown':
             return 'read during apply because its configuration depends on values known only after apply';
         case 'read_because_dependency_pending':
@@ -50749,6 +50911,159 @@ index) {
             return 'read during apply because it is inside a `check` block';
         default:
             return undefined;
+    }
+}
+
+/**
+ * Terraform 1.14+ `action_invocations` and `deferred_action_invocations`:
+ * provider operations that applying the plan runs. The gate depends on
+ * them, so an entry plangate cannot read refuses the plan (fail closed).
+ */
+/** Lifecycle events Terraform 1.14 to 1.16 know, lower-cased, without `_`. */
+const KNOWN_EVENTS = new Map([
+    ['beforecreate', 'before it is created'],
+    ['aftercreate', 'after it is created'],
+    ['beforeupdate', 'before it is updated'],
+    ['afterupdate', 'after it is updated'],
+    ['beforedestroy', 'before it is destroyed'],
+    ['afterdestroy', 'after it is destroyed']
+]);
+const DESTROY_EVENTS = new Set(['beforedestroy', 'afterdestroy']);
+/** `after_destroy`, `AfterDestroy` and `after-destroy` are the same event. */
+function eventKey(event) {
+    return event.toLowerCase().replace(/[_-]/g, '');
+}
+/** Gathers the strings an action's configuration marks sensitive. */
+function collectActionSecrets(doc, into) {
+    for (const entry of invocationEntries(doc)) {
+        if (!isRecord(entry.invocation))
+            continue;
+        collectMaskedStrings(entry.invocation.config_values, entry.invocation.config_sensitive, into);
+    }
+}
+function invocationEntries(doc) {
+    const entries = [];
+    const direct = doc.action_invocations;
+    if (Array.isArray(direct))
+        direct.forEach((invocation, i) => entries.push({ invocation, where: `action_invocations[${i}]` }));
+    const deferred = doc.deferred_action_invocations;
+    if (Array.isArray(deferred))
+        deferred.forEach((item, i) => {
+            const where = `deferred_action_invocations[${i}]`;
+            entries.push(isRecord(item)
+                ? {
+                    invocation: item.action_invocation,
+                    where: `${where}.action_invocation`,
+                    deferred: item.reason
+                }
+                : { invocation: item, where });
+        });
+    return entries;
+}
+/** Normalises every action invocation of a plan, deferred ones included. */
+function normalizeActionInvocations(doc, source, redactor) {
+    for (const key of ['action_invocations', 'deferred_action_invocations']) {
+        const value = doc[key];
+        if (value !== undefined && !Array.isArray(value))
+            throw new PlanParseError(source, `"${key}" to be an array`, describeScalar(value));
+    }
+    return invocationEntries(doc).map((entry) => normalizeInvocation(entry, source, redactor));
+}
+function normalizeInvocation(entry, source, redactor) {
+    const { invocation, where } = entry;
+    if (!isRecord(invocation))
+        throw new PlanParseError(source, `${where} to be an object`, describeScalar(invocation));
+    const address = stringAt(invocation, 'address');
+    if (address === undefined)
+        throw new PlanParseError(source, `${where} to have an address`, describeScalar(invocation.address));
+    const lifecycle = recordAt(invocation, 'lifecycle_action_trigger');
+    const invoke = recordAt(invocation, 'invoke_action_trigger') ??
+        recordAt(invocation, 'invoke_cmd_action_trigger');
+    if ((lifecycle === undefined) === (invoke === undefined))
+        throw new PlanParseError(source, `${where} (${address}) to have either lifecycle_action_trigger or invoke_action_trigger`, lifecycle === undefined ? 'neither' : 'both', 'plangate does not guess when an action runs; upgrade plangate');
+    const text = (value) => redactor.text(value);
+    const deferred = entry.deferred === undefined
+        ? undefined
+        : typeof entry.deferred === 'string'
+            ? entry.deferred
+            : describeScalar(entry.deferred);
+    const config = diffAttributes({ value: undefined, sensitive: false, absent: true }, {
+        value: invocation.config_values,
+        sensitive: invocation.config_sensitive,
+        unknown: invocation.config_unknown,
+        absent: invocation.config_values === undefined ||
+            invocation.config_values === null
+    }, redactor, []);
+    const base = {
+        address: text(address),
+        type: stringAt(invocation, 'type') ?? 'unknown',
+        name: stringAt(invocation, 'name') ?? 'unknown',
+        provider: stringAt(invocation, 'provider_name') ?? 'unknown',
+        config,
+        ...(deferred === undefined ? {} : { deferred: text(deferred) })
+    };
+    const later = deferred === undefined
+        ? ''
+        : ` (deferred to a later plan: ${explainDeferral(deferred)})`;
+    if (invoke !== undefined) {
+        const caller = stringAt(invoke, 'calling_resource_address');
+        return {
+            ...base,
+            trigger: 'invoke',
+            ...(caller === undefined ? {} : { triggeringResource: text(caller) }),
+            gatedKind: true,
+            explanation: `runs on apply because the plan was made with \`terraform plan -invoke\`, without any resource change${caller === undefined ? '' : ` (called for \`${text(caller)}\`)`}: no resource diff shows what it does${later}`
+        };
+    }
+    const resource = stringAt(lifecycle ?? {}, 'triggering_resource_address');
+    const event = stringAt(lifecycle ?? {}, 'action_trigger_event');
+    const onFailure = stringAt(lifecycle ?? {}, 'on_failure');
+    const key = event === undefined ? '' : eventKey(event);
+    const when = KNOWN_EVENTS.get(key);
+    const subject = resource === undefined ? 'its resource' : `\`${text(resource)}\``;
+    const explanation = when === undefined
+        ? `runs on apply when ${subject} changes (event ${event === undefined ? 'not given' : `\`${event}\``}, one plangate does not know: held like a destroy)`
+        : `runs on apply ${when.replace('it', subject)}`;
+    const failure = onFailure === undefined ? '' : `; if it fails: ${explainFailure(onFailure)}`;
+    return {
+        ...base,
+        trigger: 'lifecycle',
+        ...(resource === undefined ? {} : { triggeringResource: text(resource) }),
+        ...(event === undefined ? {} : { event }),
+        ...(onFailure === undefined ? {} : { onFailure }),
+        gatedKind: when === undefined || DESTROY_EVENTS.has(key),
+        explanation: `${explanation}${failure}${later}`
+    };
+}
+function explainFailure(onFailure) {
+    switch (eventKey(onFailure).replace(/^actiononfailure/, '')) {
+        case 'halt':
+            return 'the apply stops (`halt`)';
+        case 'continue':
+            return 'the apply goes on (`continue`)';
+        case 'taint':
+            return 'the resource is tainted and replaced next time (`taint`)';
+        default:
+            return `\`${onFailure}\``;
+    }
+}
+/** A `deferred_changes` / `deferred_action_invocations` reason in words; unknown ones verbatim. */
+function explainDeferral(reason) {
+    switch (reason) {
+        case 'unknown':
+            return 'Terraform did not say why (`unknown`)';
+        case 'instance_count_unknown':
+            return 'its `count` or `for_each` is known only after apply (`instance_count_unknown`)';
+        case 'resource_config_unknown':
+            return 'its configuration is known only after apply (`resource_config_unknown`)';
+        case 'provider_config_unknown':
+            return 'its provider configuration is known only after apply (`provider_config_unknown`)';
+        case 'deferred_prereq':
+            return 'something it depends on is deferred too (`deferred_prereq`)';
+        case 'absent_prereq':
+            return 'something it depends on does not exist yet (`absent_prereq`)';
+        default:
+            return `\`${reason}\` (a reason plangate does not know)`;
     }
 }
 
@@ -50810,7 +51125,9 @@ const KEPT_SECTIONS = [
     'complete',
     'errored',
     'deferred_changes',
-    'relevant_attributes'
+    'relevant_attributes',
+    'action_invocations',
+    'deferred_action_invocations'
 ];
 function pick(doc, keys) {
     const out = {};
@@ -50955,6 +51272,7 @@ function collectSecrets(doc, sensitiveOutputs) {
         collectMaskedStrings(change.before, change.before_sensitive, secrets);
         collectMaskedStrings(change.after, change.after_sensitive, secrets);
     }
+    collectActionSecrets(doc, secrets);
     // resource_changes holds every managed instance, before and after, with its
     // masks; state sections add data sources (and everything when it is absent).
     const dataOnly = rawChanges !== undefined;
@@ -51033,6 +51351,7 @@ function normalizeTerraformPlan(input, redactor) {
         const more = addresses.length > 1 ? ` and ${addresses.length - 1} more` : '';
         warnings.push(`${source}: action_reason "${reason}" is one plangate does not know (${addresses[0] ?? ''}${more}); the change is classified by its actions`);
     }
+    const actions = normalizeActionInvocations(doc, source, redactor);
     const format = opentofu || isOpenTofu(changes) ? 'opentofu' : 'terraform';
     const targeted = doc.complete === false && doc.errored !== true && !hasDeferred(doc);
     if (targeted) {
@@ -51048,10 +51367,11 @@ function normalizeTerraformPlan(input, redactor) {
         drift,
         outputs: normalizeOutputs(input, redactor, warnings),
         checks: normalizeChecks(doc, redactor),
-        ...incompleteness(doc, changes, format === 'opentofu' ? 'tofu' : 'terraform'),
+        ...incompleteness(doc, changes, format === 'opentofu' ? 'tofu' : 'terraform', redactor),
         targeted,
         warnings: warnings.map((w) => redactor.text(w)),
-        sourceMap: input.sourceMap
+        sourceMap: input.sourceMap,
+        ...(actions.length === 0 ? {} : { actions })
     };
 }
 /**
@@ -51117,10 +51437,45 @@ function driftAddress(entry) {
     return `${module === undefined || module === '' ? '' : `${module}.`}${entry.mode === 'data' ? 'data.' : ''}${type}.${name}${key}`;
 }
 function hasDeferred(doc) {
-    const deferred = doc.deferred_changes;
-    return Array.isArray(deferred) && deferred.length > 0;
+    return [doc.deferred_changes, doc.deferred_action_invocations].some((deferred) => Array.isArray(deferred) && deferred.length > 0);
 }
-function incompleteness(doc, changes, cli) {
+/** Deferred changes listed in the notes; the rest are counted. */
+const DEFERRED_NOTES_MAX = 20;
+/**
+ * One note per deferred change (Terraform 1.9+ `deferred_changes`): what
+ * it would do and why it waits, with `index_unknown` and
+ * `importing.unknown` in words. Reasons plangate does not know are shown
+ * verbatim.
+ */
+function deferredNotes(doc, redactor) {
+    const deferred = arrayAt(doc, 'deferred_changes') ?? [];
+    const notes = [];
+    for (const item of deferred.slice(0, DEFERRED_NOTES_MAX)) {
+        const entry = isRecord(item) ? item : {};
+        const change = recordAt(entry, 'resource_change') ?? {};
+        const address = redactor.text(stringAt(change, 'address') ?? 'a resource without an address');
+        const reason = stringAt(entry, 'reason');
+        const inner = recordAt(change, 'change') ?? {};
+        const actions = arrayAt(inner, 'actions');
+        const what = actions !== undefined && actions.every((a) => typeof a === 'string')
+            ? ` (${actions.join(', ')})`
+            : '';
+        const extras = [];
+        if (change.index_unknown === true)
+            extras.push('how many instances there will be is not known yet (index_unknown): the address stands for all of them');
+        const importing = recordAt(inner, 'importing');
+        if (importing !== undefined && importing.unknown === true)
+            extras.push('it imports an object whose ID is known only after apply (importing.unknown)');
+        notes.push(`deferred: \`${address}\`${what} waits because ${reason === undefined ? 'of a reason Terraform did not give' : explainDeferral(reason)}${extras.map((e) => `; ${e}`).join('')}`);
+    }
+    if (deferred.length > DEFERRED_NOTES_MAX)
+        notes.push(`deferred: and ${deferred.length - DEFERRED_NOTES_MAX} more deferred changes`);
+    const actions = arrayAt(doc, 'deferred_action_invocations') ?? [];
+    if (actions.length > 0)
+        notes.push(`deferred: ${actions.length} Terraform ${actions.length === 1 ? 'action waits' : 'actions wait'} for a later plan (deferred_action_invocations); see "Actions that will run"`);
+    return notes;
+}
+function incompleteness(doc, changes, cli, redactor) {
     // No `>` in the command: notes are escaped as HTML text, which a code span would show as `&gt;`.
     const again = `\`${cli} plan -out=tfplan\`, then save the output of \`${cli} show -json tfplan\` as the plan file`;
     const notes = [];
@@ -51135,7 +51490,7 @@ function incompleteness(doc, changes, cli) {
         notes.push(`${cli === 'tofu' ? 'OpenTofu' : 'Terraform'} marked the plan as not applyable (applyable: false) although it lists changes; make the plan again: ${again}`);
     }
     if (hasDeferred(doc)) {
-        notes.push(`some changes are deferred to a later plan (deferred_changes): this plan is not the whole change; apply in stages (the changes this plan can make first), then plan again: ${again}`);
+        notes.push(`some changes are deferred to a later plan (deferred_changes): this plan is not the whole change; apply in stages (the changes this plan can make first), then plan again: ${again}`, ...deferredNotes(doc, redactor));
     }
     if (notes.length === 0)
         return {};
@@ -51318,16 +51673,45 @@ function normalizeResourceChange(entry, section, position, context) {
         const importId = stringAt(importing, 'id');
         if (importId !== undefined)
             result.importId = redactor.text(importId);
+        const identity = formatIdentity(importing.identity, redactor);
+        if (identity !== undefined)
+            result.importIdentity = identity;
     }
+    const identity = formatIdentity(change.before_identity, redactor) ??
+        formatIdentity(change.after_identity, redactor);
+    if (identity !== undefined)
+        result.identity = identity;
     const deposed = stringAt(entry, 'deposed');
     if (deposed !== undefined)
         result.deposed = deposed;
     if (reason !== undefined)
         result.reason = reason;
     const explanation = explainChange(result, input, entry, unknownReasons);
-    if (explanation !== undefined)
-        result.explanation = explanation;
+    const unknownImport = isRecord(importing) && importing.unknown === true
+        ? 'imports an object whose ID is known only after apply (importing.unknown)'
+        : undefined;
+    const words = [explanation, unknownImport].filter((w) => w !== undefined);
+    if (words.length > 0)
+        result.explanation = words.join('; ');
     return result;
+}
+/**
+ * A resource identity object (1.12+) as `key = value` pairs in key order,
+ * redacted; undefined when absent or empty.
+ */
+function formatIdentity(value, redactor) {
+    if (!isRecord(value))
+        return undefined;
+    const pairs = Object.keys(value)
+        .sort()
+        .map((key) => {
+        const item = value[key];
+        const shown = typeof item === 'string'
+            ? JSON.stringify(item)
+            : (JSON.stringify(item) ?? 'null');
+        return `${key} = ${shown}`;
+    });
+    return pairs.length === 0 ? undefined : redactor.text(pairs.join(', '));
 }
 /**
  * Outside its quoted instance keys an address is made of configuration
@@ -51492,9 +51876,8 @@ function readPlanDocuments(input, format = 'auto') {
     }
     if (docs.length === 1)
         return [readDocument(docs[0], input.source, format)];
-    const stream = eventStreamError(input, undefined);
-    if (stream !== undefined)
-        throw stream;
+    if (looksLikePulumiEventStream(input.text))
+        throw eventStreamError(input, undefined);
     return docs.map((doc, i) => readDocument(doc, `${input.source}#${i + 1}`, format));
 }
 /** A Pulumi event stream is JSON lines: say so rather than where the JSON breaks. */
@@ -62057,7 +62440,7 @@ async function finish(deps, analysis, commentId, view, review) {
         decision,
         digest: view.digest,
         counts: { ...analysis.summary },
-        gatedCount: analysis.decision.gated.length + analysis.decision.gatedPaths.length,
+        gatedCount: gatedCount(analysis.decision),
         reportPath,
         commentId
     };
@@ -62520,8 +62903,8 @@ async function reviewPullRequest(deps, event) {
         const analysis = analyze(inputsRead, options);
         const reviewed = reviewedItems(analysis);
         const gated = reviewed.filter((item) => item.gated);
-        // Destructive changes and protected-path changes: each kind of gated item counts.
-        const gatedCount = analysis.decision.gated.length + analysis.decision.gatedPaths.length;
+        // Destructive changes, Terraform actions and protected-path changes: each kind of gated item counts.
+        const gatedTotal = gatedCount(analysis.decision);
         // The digest binds every reviewed item; only a gated set has a digest to approve.
         const reviewDigest = reviewed.length === 0
             ? ''
@@ -62563,7 +62946,7 @@ async function reviewPullRequest(deps, event) {
             statusContext,
             headSha: pr.headSha,
             digest,
-            gatedCount,
+            gatedCount: gatedTotal,
             pathCount: analysis.decision.gatedPaths.length,
             destructiveCount: analysis.summary.destructive,
             ...peopleOf(outcome),
@@ -62596,7 +62979,7 @@ async function reviewPullRequest(deps, event) {
             log.notice(`pull request #${pr.number} moved to ${latest.headSha.slice(0, 12)} during the run; the status is set on ${pr.headSha.slice(0, 12)} only, and the new head waits for its own run`);
         let status = reviewStatus({
             state,
-            gated: gatedCount,
+            gated: gatedTotal,
             paths: analysis.decision.gatedPaths.length,
             destructive: analysis.summary.destructive,
             digest: reviewDigest,
@@ -62606,7 +62989,7 @@ async function reviewPullRequest(deps, event) {
         });
         await setStatus(port, pr.headSha, statusContext, status, context.runUrl);
         status = await verifyApproved(deps, port, pr, statusContext, outcome, status, {
-            gated: gatedCount,
+            gated: gatedTotal,
             paths: analysis.decision.gatedPaths.length,
             digest
         });

@@ -120,8 +120,8 @@ export function readPlanDocuments(
     throw eventStreamError(input, error)
   }
   if (docs.length === 1) return [readDocument(docs[0], input.source, format)]
-  const stream = eventStreamError(input, undefined)
-  if (stream !== undefined) throw stream
+  if (looksLikePulumiEventStream(input.text))
+    throw eventStreamError(input, undefined)
   return docs.map((doc, i) =>
     readDocument(doc, `${input.source}#${i + 1}`, format)
   )

@@ -25,6 +25,11 @@ import {
 } from './json.js'
 import type { JsonRecord } from './json.js'
 import { explainReason } from './reasons.js'
+import {
+  collectActionSecrets,
+  explainDeferral,
+  normalizeActionInvocations
+} from './terraform-actions.js'
 
 /** `format_version` minors of the 1.x series that plangate has been checked against. */
 export const KNOWN_FORMAT_MINORS = [0, 1, 2] as const
@@ -125,7 +130,9 @@ const KEPT_SECTIONS = [
   'complete',
   'errored',
   'deferred_changes',
-  'relevant_attributes'
+  'relevant_attributes',
+  'action_invocations',
+  'deferred_action_invocations'
 ] as const
 
 function pick(doc: JsonRecord, keys: readonly string[]): JsonRecord {
@@ -299,6 +306,7 @@ function collectSecrets(
     collectMaskedStrings(change.before, change.before_sensitive, secrets)
     collectMaskedStrings(change.after, change.after_sensitive, secrets)
   }
+  collectActionSecrets(doc, secrets)
   // resource_changes holds every managed instance, before and after, with its
   // masks; state sections add data sources (and everything when it is absent).
   const dataOnly = rawChanges !== undefined
@@ -395,6 +403,7 @@ export function normalizeTerraformPlan(
       `${source}: action_reason "${reason}" is one plangate does not know (${addresses[0] ?? ''}${more}); the change is classified by its actions`
     )
   }
+  const actions = normalizeActionInvocations(doc, source, redactor)
   const format: PlanFormat =
     opentofu || isOpenTofu(changes) ? 'opentofu' : 'terraform'
   const targeted =
@@ -417,11 +426,13 @@ export function normalizeTerraformPlan(
     ...incompleteness(
       doc,
       changes,
-      format === 'opentofu' ? 'tofu' : 'terraform'
+      format === 'opentofu' ? 'tofu' : 'terraform',
+      redactor
     ),
     targeted,
     warnings: warnings.map((w) => redactor.text(w)),
-    sourceMap: input.sourceMap
+    sourceMap: input.sourceMap,
+    ...(actions.length === 0 ? {} : { actions })
   }
 }
 
@@ -501,14 +512,67 @@ function driftAddress(entry: JsonRecord): string | undefined {
 }
 
 function hasDeferred(doc: JsonRecord): boolean {
-  const deferred = doc.deferred_changes
-  return Array.isArray(deferred) && deferred.length > 0
+  return [doc.deferred_changes, doc.deferred_action_invocations].some(
+    (deferred) => Array.isArray(deferred) && deferred.length > 0
+  )
+}
+
+/** Deferred changes listed in the notes; the rest are counted. */
+const DEFERRED_NOTES_MAX = 20
+
+/**
+ * One note per deferred change (Terraform 1.9+ `deferred_changes`): what
+ * it would do and why it waits, with `index_unknown` and
+ * `importing.unknown` in words. Reasons plangate does not know are shown
+ * verbatim.
+ */
+function deferredNotes(doc: JsonRecord, redactor: Redactor): string[] {
+  const deferred = arrayAt(doc, 'deferred_changes') ?? []
+  const notes: string[] = []
+  for (const item of deferred.slice(0, DEFERRED_NOTES_MAX)) {
+    const entry = isRecord(item) ? item : {}
+    const change = recordAt(entry, 'resource_change') ?? {}
+    const address = redactor.text(
+      stringAt(change, 'address') ?? 'a resource without an address'
+    )
+    const reason = stringAt(entry, 'reason')
+    const inner = recordAt(change, 'change') ?? {}
+    const actions = arrayAt(inner, 'actions')
+    const what =
+      actions !== undefined && actions.every((a) => typeof a === 'string')
+        ? ` (${actions.join(', ')})`
+        : ''
+    const extras: string[] = []
+    if (change.index_unknown === true)
+      extras.push(
+        'how many instances there will be is not known yet (index_unknown): the address stands for all of them'
+      )
+    const importing = recordAt(inner, 'importing')
+    if (importing !== undefined && importing.unknown === true)
+      extras.push(
+        'it imports an object whose ID is known only after apply (importing.unknown)'
+      )
+    notes.push(
+      `deferred: \`${address}\`${what} waits because ${reason === undefined ? 'of a reason Terraform did not give' : explainDeferral(reason)}${extras.map((e) => `; ${e}`).join('')}`
+    )
+  }
+  if (deferred.length > DEFERRED_NOTES_MAX)
+    notes.push(
+      `deferred: and ${deferred.length - DEFERRED_NOTES_MAX} more deferred changes`
+    )
+  const actions = arrayAt(doc, 'deferred_action_invocations') ?? []
+  if (actions.length > 0)
+    notes.push(
+      `deferred: ${actions.length} Terraform ${actions.length === 1 ? 'action waits' : 'actions wait'} for a later plan (deferred_action_invocations); see "Actions that will run"`
+    )
+  return notes
 }
 
 function incompleteness(
   doc: JsonRecord,
   changes: readonly ResourceChange[],
-  cli: 'terraform' | 'tofu'
+  cli: 'terraform' | 'tofu',
+  redactor: Redactor
 ): { incomplete?: Incompleteness } {
   // No `>` in the command: notes are escaped as HTML text, which a code span would show as `&gt;`.
   const again = `\`${cli} plan -out=tfplan\`, then save the output of \`${cli} show -json tfplan\` as the plan file`
@@ -531,7 +595,8 @@ function incompleteness(
   }
   if (hasDeferred(doc)) {
     notes.push(
-      `some changes are deferred to a later plan (deferred_changes): this plan is not the whole change; apply in stages (the changes this plan can make first), then plan again: ${again}`
+      `some changes are deferred to a later plan (deferred_changes): this plan is not the whole change; apply in stages (the changes this plan can make first), then plan again: ${again}`,
+      ...deferredNotes(doc, redactor)
     )
   }
   if (notes.length === 0) return {}
@@ -807,13 +872,46 @@ function normalizeResourceChange(
     result.imported = true
     const importId = stringAt(importing, 'id')
     if (importId !== undefined) result.importId = redactor.text(importId)
+    const identity = formatIdentity(importing.identity, redactor)
+    if (identity !== undefined) result.importIdentity = identity
   }
+  const identity =
+    formatIdentity(change.before_identity, redactor) ??
+    formatIdentity(change.after_identity, redactor)
+  if (identity !== undefined) result.identity = identity
   const deposed = stringAt(entry, 'deposed')
   if (deposed !== undefined) result.deposed = deposed
   if (reason !== undefined) result.reason = reason
   const explanation = explainChange(result, input, entry, unknownReasons)
-  if (explanation !== undefined) result.explanation = explanation
+  const unknownImport =
+    isRecord(importing) && importing.unknown === true
+      ? 'imports an object whose ID is known only after apply (importing.unknown)'
+      : undefined
+  const words = [explanation, unknownImport].filter((w) => w !== undefined)
+  if (words.length > 0) result.explanation = words.join('; ')
   return result
+}
+
+/**
+ * A resource identity object (1.12+) as `key = value` pairs in key order,
+ * redacted; undefined when absent or empty.
+ */
+function formatIdentity(
+  value: unknown,
+  redactor: Redactor
+): string | undefined {
+  if (!isRecord(value)) return undefined
+  const pairs = Object.keys(value)
+    .sort()
+    .map((key) => {
+      const item = value[key]
+      const shown =
+        typeof item === 'string'
+          ? JSON.stringify(item)
+          : (JSON.stringify(item) ?? 'null')
+      return `${key} = ${shown}`
+    })
+  return pairs.length === 0 ? undefined : redactor.text(pairs.join(', '))
 }
 
 /**

@@ -472,3 +472,50 @@ describe('real-world file shapes through the bundle (issue 14)', () => {
     expect(run.stdout).toContain('resource_drift entry has no address')
   })
 })
+
+describe('newer Terraform plans through the bundle (issue 14)', () => {
+  it('an -invoke plan with only an action blocks, lists it and counts it', () => {
+    const text = plangate([
+      'review',
+      fixturePath('terraform-newer/invoke-only-1.14.json')
+    ])
+    expect(text.code).toBe(1)
+    expect(text.stdout).toContain('Actions that will run (1)')
+    expect(text.stdout).toContain('Total: 1 action to run')
+    const md = plangate([
+      'review',
+      '--format',
+      'markdown',
+      fixturePath('terraform-newer/actions-1.14.json')
+    ])
+    expect(md.stdout).toContain('Actions that will run (3)')
+    expect(md.stdout).not.toContain('PGSECRET-action-payload')
+    const json = plangate([
+      'review',
+      '--format',
+      'json',
+      fixturePath('terraform-newer/actions-1.14.json')
+    ])
+    const doc = JSON.parse(json.stdout) as {
+      decision: { gatedActions: { address: string }[] }
+    }
+    expect(doc.decision.gatedActions.map((g) => g.address)).toEqual([
+      'action.aws_lambda_invoke.drain'
+    ])
+    expect(json.stdout).not.toContain('PGSECRET-action-payload')
+  })
+
+  it('explains forget reasons, identities and deferred changes', () => {
+    const run = plangate([
+      'review',
+      fixturePath('terraform-newer/forget-lifecycle-opentofu-1.12.json'),
+      fixturePath('terraform-newer/identity-1.12.json'),
+      fixturePath('terraform-newer/deferred-1.10.json')
+    ])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('`lifecycle { destroy = false }`')
+    expect(run.stdout).toContain('import by identity account_id =')
+    expect(run.stdout).toContain('(index_unknown)')
+    expect(run.stdout).toContain('(importing.unknown)')
+  })
+})

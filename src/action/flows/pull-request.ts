@@ -1,7 +1,12 @@
 /** Flow: `pull_request`: the full review of a pull request's plans. */
 import { analyze } from '../../analyze.js'
 import type { AnalyzeOptions } from '../../analyze.js'
-import { buildRecord, computeDigest, reviewedItems } from '../../gate/index.js'
+import {
+  buildRecord,
+  computeDigest,
+  gatedCount,
+  reviewedItems
+} from '../../gate/index.js'
 import type { ApprovalOutcome } from '../../gate/index.js'
 import { readPullHistory } from '../../github/history.js'
 import {
@@ -97,9 +102,8 @@ export async function reviewPullRequest(
     const analysis = analyze(inputsRead, options)
     const reviewed = reviewedItems(analysis)
     const gated = reviewed.filter((item) => item.gated)
-    // Destructive changes and protected-path changes: each kind of gated item counts.
-    const gatedCount =
-      analysis.decision.gated.length + analysis.decision.gatedPaths.length
+    // Destructive changes, Terraform actions and protected-path changes: each kind of gated item counts.
+    const gatedTotal = gatedCount(analysis.decision)
     // The digest binds every reviewed item; only a gated set has a digest to approve.
     const reviewDigest =
       reviewed.length === 0
@@ -154,7 +158,7 @@ export async function reviewPullRequest(
       statusContext,
       headSha: pr.headSha,
       digest,
-      gatedCount,
+      gatedCount: gatedTotal,
       pathCount: analysis.decision.gatedPaths.length,
       destructiveCount: analysis.summary.destructive,
       ...peopleOf(outcome),
@@ -192,7 +196,7 @@ export async function reviewPullRequest(
       )
     let status = reviewStatus({
       state,
-      gated: gatedCount,
+      gated: gatedTotal,
       paths: analysis.decision.gatedPaths.length,
       destructive: analysis.summary.destructive,
       digest: reviewDigest,
@@ -209,7 +213,7 @@ export async function reviewPullRequest(
       outcome,
       status,
       {
-        gated: gatedCount,
+        gated: gatedTotal,
         paths: analysis.decision.gatedPaths.length,
         digest
       }
