@@ -2551,12 +2551,16 @@ function unitProblems(unit, module, state) {
         notes.add('the change set has more pages (NextToken is set) and plangate cannot check that every page is here: pass every page, or better describe it with the AWS CLI without `--no-paginate` or `--max-items`, which fetches every page and merges them into one document');
     }
     const truncated = unit.inputs.map((input) => input.doc.statusReason?.startsWith(TRUNCATED_WARNING) === true);
+    const dropped = droppedLogicalIds(unit.inputs);
+    const named = dropped.length === 0
+        ? ''
+        : `; CloudFormation names ${listCode(dropped)} (Logical Id in StatusReason): the ${dropped.length === 1 ? 'resource' : 'resources'} left out, which may be the one being destroyed or replaced`;
     if (truncated.every(Boolean)) {
         state.complete = false;
-        notes.add('CloudFormation left resources out of this description because reading their property values failed (StatusReason starts with "[WARN] --include-property-values"): describe the change set again without `--include-property-values` and pass both files');
+        notes.add(`CloudFormation left resources out of this description because reading their property values failed (StatusReason starts with "[WARN] --include-property-values")${named}: describe the change set again without \`--include-property-values\` and pass both files`);
     }
     else if (truncated.some(Boolean)) {
-        state.warnings.push(`${sourcesOf(unit)}: one description lacks some resources' property values ("[WARN] --include-property-values"); the other description fills in the resources it left out`);
+        state.warnings.push(`${sourcesOf(unit)}: one description lacks some resources' property values ("[WARN] --include-property-values")${named}; the other description fills in the resources it left out`);
     }
     if (unit.conflicts.length > 0) {
         state.complete = false;
@@ -2573,6 +2577,20 @@ function unitProblems(unit, module, state) {
 function truncate(text, max) {
     const oneLine = text.replace(/\s+/g, ' ').trim();
     return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+}
+/** Logical IDs a `[WARN] --include-property-values` StatusReason names. */
+const LOGICAL_ID_IN_REASON = /Logical Id:\s*([A-Za-z0-9]{1,255})/g;
+function droppedLogicalIds(inputs) {
+    const ids = new Set();
+    for (const input of inputs) {
+        const reason = input.doc.statusReason;
+        if (reason?.startsWith(TRUNCATED_WARNING) !== true)
+            continue;
+        for (const match of reason.matchAll(LOGICAL_ID_IN_REASON))
+            if (match[1] !== undefined)
+                ids.add(match[1]);
+    }
+    return [...ids];
 }
 function listCode(items) {
     const shown = items
@@ -3515,12 +3533,14 @@ function normalizePulumiPreview(input, redactor) {
             continue;
         warnings.push(`${source}: Pulumi warning: ${oneLine$1(diagnostic.message)}`);
     }
+    const stack = stackOf(doc.steps, redactor);
     return {
         source,
         format: 'pulumi',
         formatVersion: 'preview-digest',
         toolVersion: 'unknown',
         mode: 'normal',
+        ...(stack === undefined ? {} : { stack }),
         changes,
         drift: [],
         outputs: normalizeStackOutputs(doc.steps, redactor),
@@ -3529,6 +3549,22 @@ function normalizePulumiPreview(input, redactor) {
         targeted: false,
         warnings: warnings.map((w) => redactor.text(w))
     };
+}
+/**
+ * `project/stack` from the steps' URNs, so that every report names the
+ * stack and two stacks with the same resource names never share digest
+ * items. A preview is of one stack; should URNs name several, all are kept.
+ */
+function stackOf(steps, redactor) {
+    const names = new Set();
+    for (const step of steps) {
+        const parsed = parseUrn(step.urn);
+        if (parsed !== undefined)
+            names.add(`${parsed.project}/${parsed.stack}`);
+    }
+    if (names.size === 0)
+        return undefined;
+    return redactor.text([...names].sort().join(', '));
 }
 /** Diagnostic messages longer than this are cut (they quote URNs, often twice). */
 const MAX_MESSAGE_CHARS = 500;
@@ -8921,6 +8957,8 @@ function looksLikeYaml(text) {
  * by name; a stack on one side only is new or deleted).
  */
 function readTemplatePairs(before, after, readStdin) {
+    if (before === NO_SIDE || after === NO_SIDE)
+        return readOneSided(before, after, readStdin);
     const beforeIsDir = isDirectory(before);
     const afterIsDir = isDirectory(after);
     if (beforeIsDir !== afterIsDir) {
@@ -8936,6 +8974,35 @@ function readTemplatePairs(before, after, readStdin) {
         ];
     }
     return pairCdkOutStacks(readCdkOutStacks(before), readCdkOutStacks(after)).map((pair) => ({
+        stackName: pair.stackName,
+        before: readTemplateSide(pair.before, readStdin),
+        after: readTemplateSide(pair.after, readStdin)
+    }));
+}
+/**
+ * `--before none` (a new stack) or `--after none` (a deleted stack): the
+ * other side is a template file or a cdk.out directory, whose every stack
+ * is then new or deleted. A file called `none` is named `./none`.
+ */
+const NO_SIDE = 'none';
+function readOneSided(before, after, readStdin) {
+    if (before === NO_SIDE && after === NO_SIDE) {
+        throw new PlanParseError('--before/--after', 'a template or cdk.out directory on at least one side', '`none` on both sides', 'use `--before none` for a new stack, `--after none` for a deleted one');
+    }
+    const path = before === NO_SIDE ? after : before;
+    const side = (present, file) => readTemplateSide(present ? file : undefined, readStdin);
+    if (!isDirectory(path)) {
+        return [
+            {
+                stackName: stackNameOf(path),
+                before: side(before !== NO_SIDE, path),
+                after: side(after !== NO_SIDE, path)
+            }
+        ];
+    }
+    const stacks = readCdkOutStacks(path);
+    const none = new Map();
+    return pairCdkOutStacks(before === NO_SIDE ? none : stacks, after === NO_SIDE ? none : stacks).map((pair) => ({
         stackName: pair.stackName,
         before: readTemplateSide(pair.before, readStdin),
         after: readTemplateSide(pair.after, readStdin)
@@ -21661,8 +21728,10 @@ Options:
   -f, --format <text|markdown|json>  report format (default: text)
   -i, --input-format <auto|terraform|cloudformation|pulumi>
                                      how to read the plans (default: auto, from the content)
-      --before <file|dir>            the old CloudFormation template, or the old cdk.out directory
-      --after <file|dir>             the new CloudFormation template, or the new cdk.out directory
+      --before <file|dir|none>       the old CloudFormation template, or the old cdk.out directory
+                                     (none: the stack is new)
+      --after <file|dir|none>        the new CloudFormation template, or the new cdk.out directory
+                                     (none: the stack is deleted)
       --template <file|dir>          template or cdk.out directory naming the CDK constructs of
                                      change sets (aws:cdk:path); may be repeated
       --repo <dir> --base <ref> [--head <ref>]
@@ -22803,6 +22872,8 @@ function describeOrigin(plan) {
     ];
     if (plan.format === 'terraform' || plan.format === 'opentofu')
         parts.push(`format ${plan.formatVersion}`);
+    if (plan.format === 'pulumi' && plan.stack !== undefined)
+        parts.push(`project/stack ${plan.stack}`);
     if (plan.mode !== 'normal')
         parts.push(`${plan.mode} plan`);
     if (plan.targeted)

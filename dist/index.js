@@ -45668,6 +45668,8 @@ function describeOrigin(plan) {
     ];
     if (plan.format === 'terraform' || plan.format === 'opentofu')
         parts.push(`format ${plan.formatVersion}`);
+    if (plan.format === 'pulumi' && plan.stack !== undefined)
+        parts.push(`project/stack ${plan.stack}`);
     if (plan.mode !== 'normal')
         parts.push(`${plan.mode} plan`);
     if (plan.targeted)
@@ -49500,12 +49502,16 @@ function unitProblems(unit, module, state) {
         notes.add('the change set has more pages (NextToken is set) and plangate cannot check that every page is here: pass every page, or better describe it with the AWS CLI without `--no-paginate` or `--max-items`, which fetches every page and merges them into one document');
     }
     const truncated = unit.inputs.map((input) => input.doc.statusReason?.startsWith(TRUNCATED_WARNING) === true);
+    const dropped = droppedLogicalIds(unit.inputs);
+    const named = dropped.length === 0
+        ? ''
+        : `; CloudFormation names ${listCode(dropped)} (Logical Id in StatusReason): the ${dropped.length === 1 ? 'resource' : 'resources'} left out, which may be the one being destroyed or replaced`;
     if (truncated.every(Boolean)) {
         state.complete = false;
-        notes.add('CloudFormation left resources out of this description because reading their property values failed (StatusReason starts with "[WARN] --include-property-values"): describe the change set again without `--include-property-values` and pass both files');
+        notes.add(`CloudFormation left resources out of this description because reading their property values failed (StatusReason starts with "[WARN] --include-property-values")${named}: describe the change set again without \`--include-property-values\` and pass both files`);
     }
     else if (truncated.some(Boolean)) {
-        state.warnings.push(`${sourcesOf(unit)}: one description lacks some resources' property values ("[WARN] --include-property-values"); the other description fills in the resources it left out`);
+        state.warnings.push(`${sourcesOf(unit)}: one description lacks some resources' property values ("[WARN] --include-property-values")${named}; the other description fills in the resources it left out`);
     }
     if (unit.conflicts.length > 0) {
         state.complete = false;
@@ -49522,6 +49528,20 @@ function unitProblems(unit, module, state) {
 function truncate(text, max) {
     const oneLine = text.replace(/\s+/g, ' ').trim();
     return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+}
+/** Logical IDs a `[WARN] --include-property-values` StatusReason names. */
+const LOGICAL_ID_IN_REASON = /Logical Id:\s*([A-Za-z0-9]{1,255})/g;
+function droppedLogicalIds(inputs) {
+    const ids = new Set();
+    for (const input of inputs) {
+        const reason = input.doc.statusReason;
+        if (reason?.startsWith(TRUNCATED_WARNING) !== true)
+            continue;
+        for (const match of reason.matchAll(LOGICAL_ID_IN_REASON))
+            if (match[1] !== undefined)
+                ids.add(match[1]);
+    }
+    return [...ids];
 }
 function listCode(items) {
     const shown = items
@@ -50464,12 +50484,14 @@ function normalizePulumiPreview(input, redactor) {
             continue;
         warnings.push(`${source}: Pulumi warning: ${oneLine(diagnostic.message)}`);
     }
+    const stack = stackOf(doc.steps, redactor);
     return {
         source,
         format: 'pulumi',
         formatVersion: 'preview-digest',
         toolVersion: 'unknown',
         mode: 'normal',
+        ...(stack === undefined ? {} : { stack }),
         changes,
         drift: [],
         outputs: normalizeStackOutputs(doc.steps, redactor),
@@ -50478,6 +50500,22 @@ function normalizePulumiPreview(input, redactor) {
         targeted: false,
         warnings: warnings.map((w) => redactor.text(w))
     };
+}
+/**
+ * `project/stack` from the steps' URNs, so that every report names the
+ * stack and two stacks with the same resource names never share digest
+ * items. A preview is of one stack; should URNs name several, all are kept.
+ */
+function stackOf(steps, redactor) {
+    const names = new Set();
+    for (const step of steps) {
+        const parsed = parseUrn(step.urn);
+        if (parsed !== undefined)
+            names.add(`${parsed.project}/${parsed.stack}`);
+    }
+    if (names.size === 0)
+        return undefined;
+    return redactor.text([...names].sort().join(', '));
 }
 /** Diagnostic messages longer than this are cut (they quote URNs, often twice). */
 const MAX_MESSAGE_CHARS = 500;

@@ -34,6 +34,8 @@ export function describeOrigin(plan: Plan): string {
   ]
   if (plan.format === 'terraform' || plan.format === 'opentofu')
     parts.push(`format ${plan.formatVersion}`)
+  if (plan.format === 'pulumi' && plan.stack !== undefined)
+    parts.push(`project/stack ${plan.stack}`)
   if (plan.mode !== 'normal') parts.push(`${plan.mode} plan`)
   if (plan.targeted) parts.push('targeted (-target)')
   return parts.join(', ')

@@ -519,3 +519,35 @@ describe('newer Terraform plans through the bundle (issue 14)', () => {
     expect(run.stdout).toContain('(importing.unknown)')
   })
 })
+
+describe('messages that name the culprit, through the bundle (issue 14)', () => {
+  it('--before none / --after none review a new or deleted stack from one template', () => {
+    const head = fixturePath('cdk/create/head.template.json')
+    const created = plangate(['review', '--before', 'none', '--after', head])
+    expect(created.code).toBe(0)
+    expect(created.stdout).toContain('2 to create')
+    expect(created.stdout).toContain('no before template: stack head is new')
+    const base = fixturePath('cdk/create/base.template.json')
+    const deleted = plangate(['review', '--before', base, '--after', 'none'])
+    expect(deleted.code).toBe(1)
+    expect(deleted.stdout).toContain(
+      'no after template: stack base is shown as deleted'
+    )
+    expectInputError(
+      plangate(['review', '--before', 'none', '--after', 'none']),
+      '--before/--after',
+      '`none` on both sides'
+    )
+  })
+
+  it('a truncated change set names the dropped logical ID in the Markdown report', () => {
+    const run = plangate([
+      'review',
+      '--format',
+      'markdown',
+      fixturePath('cloudformation/truncated-properties.json')
+    ])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('WorkerFunction1F2E3D4C')
+  })
+})

@@ -67,7 +67,9 @@ describe('concatenated plans (terragrunt run-all show -json)', () => {
   it('garbage between documents names the line and the document before it', () => {
     expect(
       errorFor(`${CREATE}\n${UPDATE}\nnot json\n${DESTROY}`)
-    ).toMatchInlineSnapshot(`"plans.json: expected concatenated JSON objects (as \`terragrunt run-all show -json\` writes), found something other than a JSON object after document 2, at line 3, column 1; write each plan to a file of its own"`)
+    ).toMatchInlineSnapshot(
+      `"plans.json: expected concatenated JSON objects (as \`terragrunt run-all show -json\` writes), found something other than a JSON object after document 2, at line 3, column 1; write each plan to a file of its own"`
+    )
     // Garbage right after the first document: not known to be a concatenation.
     expect(errorFor(`${CREATE}\nnot json\n${UPDATE}`)).toContain(
       'found invalid JSON at line 2, column 1 (unexpected letter after the end of the JSON value)'
