@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { statSync, readFileSync, existsSync, readdirSync, lstatSync, realpathSync, fstatSync, openSync, constants, closeSync, writeFileSync, renameSync, rmSync, writeSync, readSync } from 'node:fs';
 import { posix, join, resolve, relative, isAbsolute, basename, dirname, sep as sep$1 } from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
@@ -1374,6 +1375,23 @@ function normalizeOutputs$1(input, redactor) {
  * and never quotes the file's content in the error: it may hold secrets.
  */
 function parseJsonText(text, source) {
+    const documents = parseJsonDocuments(text, source);
+    if (documents.length === 1)
+        return documents[0];
+    throw new PlanParseError(source, 'one JSON document', `${documents.length} concatenated JSON documents`, 'pass one document per file');
+}
+/**
+ * How many JSON documents one file may hold one after another
+ * (`terragrunt run-all show -json` writes one plan per module). Real
+ * runs have tens; the limit bounds the work a hostile file can cause.
+ */
+const MAX_DOCUMENTS = 1000;
+/**
+ * Like parseJsonText, but reads a file of several JSON objects written one
+ * after another (`terragrunt run-all show -json`, `jq -c` output) as a
+ * list of documents. A single document is a list of one.
+ */
+function parseJsonDocuments(text, source) {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const start = firstNonSpace(body);
     if (start === -1) {
@@ -1382,11 +1400,62 @@ function parseJsonText(text, source) {
     rejectKnownNonJson(body, start, source);
     checkJsonNesting(body, source);
     try {
-        return JSON.parse(body);
+        return [JSON.parse(body)];
     }
     catch (error) {
+        const problem = findJsonProblem(body);
+        const next = body.charCodeAt(problem.offset);
+        if (problem.what.endsWith('after the end of the JSON value') &&
+            body.charCodeAt(start) === OPEN_BRACE &&
+            next === OPEN_BRACE) {
+            return splitDocuments(body, start, source);
+        }
         throw jsonSyntaxError(body, source, error);
     }
+}
+/** Parses the objects of `text` written one after another, from `start`. */
+function splitDocuments(text, start, source) {
+    const documents = [];
+    let at = start;
+    while (at !== -1) {
+        if (documents.length === MAX_DOCUMENTS) {
+            throw new PlanParseError(source, `at most ${MAX_DOCUMENTS} concatenated JSON documents (as \`terragrunt run-all show -json\` writes)`, 'more', 'split the file, one plan per file');
+        }
+        const n = documents.length + 1;
+        if (text.charCodeAt(at) !== OPEN_BRACE) {
+            const where = lineAndColumn(text, at);
+            throw new PlanParseError(source, `concatenated JSON objects (as \`terragrunt run-all show -json\` writes)`, `something other than a JSON object after document ${n - 1}, at line ${where.line}, column ${where.column}`, 'write each plan to a file of its own');
+        }
+        const end = objectEnd(text, at);
+        const slice = text.slice(at, end);
+        try {
+            documents.push(JSON.parse(slice));
+        }
+        catch (error) {
+            const problem = findJsonProblem(slice);
+            const where = lineAndColumn(text, at + problem.offset);
+            throw new PlanParseError(source, `concatenated JSON objects (as \`terragrunt run-all show -json\` writes)`, `${problem.kind === 'truncated' ? 'JSON that ends early' : 'invalid JSON'} in document ${n} at line ${where.line}, column ${where.column} (${problem.what})`, undefined, { cause: error });
+        }
+        at = firstNonSpaceFrom(text, end);
+    }
+    return documents;
+}
+/** Index after the `}` that closes the object opened at `start` (or the end of the text). */
+function objectEnd(text, start) {
+    const structural = /["[\]{}]/g;
+    structural.lastIndex = start;
+    let depth = 0;
+    while (structural.test(text)) {
+        const i = structural.lastIndex - 1;
+        const c = text.charCodeAt(i);
+        if (c === QUOTE)
+            structural.lastIndex = stringEnd(text, i) + 1;
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET)
+            depth++;
+        else if (--depth === 0)
+            return i + 1;
+    }
+    return text.length;
 }
 /**
  * How deep arrays and objects may nest in any JSON plangate reads (plans,
@@ -1500,7 +1569,10 @@ function keyName(raw) {
     return NAME_KEY.test(raw) ? `.${raw}` : '["…"]';
 }
 function firstNonSpace(text) {
-    for (let i = 0; i < text.length; i++) {
+    return firstNonSpaceFrom(text, 0);
+}
+function firstNonSpaceFrom(text, from) {
+    for (let i = from; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
             return i;
@@ -2479,12 +2551,16 @@ function unitProblems(unit, module, state) {
         notes.add('the change set has more pages (NextToken is set) and plangate cannot check that every page is here: pass every page, or better describe it with the AWS CLI without `--no-paginate` or `--max-items`, which fetches every page and merges them into one document');
     }
     const truncated = unit.inputs.map((input) => input.doc.statusReason?.startsWith(TRUNCATED_WARNING) === true);
+    const dropped = droppedLogicalIds(unit.inputs);
+    const named = dropped.length === 0
+        ? ''
+        : `; CloudFormation names ${listCode(dropped)} (Logical Id in StatusReason): the ${dropped.length === 1 ? 'resource' : 'resources'} left out, which may be the one being destroyed or replaced`;
     if (truncated.every(Boolean)) {
         state.complete = false;
-        notes.add('CloudFormation left resources out of this description because reading their property values failed (StatusReason starts with "[WARN] --include-property-values"): describe the change set again without `--include-property-values` and pass both files');
+        notes.add(`CloudFormation left resources out of this description because reading their property values failed (StatusReason starts with "[WARN] --include-property-values")${named}: describe the change set again without \`--include-property-values\` and pass both files`);
     }
     else if (truncated.some(Boolean)) {
-        state.warnings.push(`${sourcesOf(unit)}: one description lacks some resources' property values ("[WARN] --include-property-values"); the other description fills in the resources it left out`);
+        state.warnings.push(`${sourcesOf(unit)}: one description lacks some resources' property values ("[WARN] --include-property-values")${named}; the other description fills in the resources it left out`);
     }
     if (unit.conflicts.length > 0) {
         state.complete = false;
@@ -2501,6 +2577,20 @@ function unitProblems(unit, module, state) {
 function truncate(text, max) {
     const oneLine = text.replace(/\s+/g, ' ').trim();
     return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+}
+/** Logical IDs a `[WARN] --include-property-values` StatusReason names. */
+const LOGICAL_ID_IN_REASON = /Logical Id:\s*([A-Za-z0-9]{1,255})/g;
+function droppedLogicalIds(inputs) {
+    const ids = new Set();
+    for (const input of inputs) {
+        const reason = input.doc.statusReason;
+        if (reason?.startsWith(TRUNCATED_WARNING) !== true)
+            continue;
+        for (const match of reason.matchAll(LOGICAL_ID_IN_REASON))
+            if (match[1] !== undefined)
+                ids.add(match[1]);
+    }
+    return [...ids];
 }
 function listCode(items) {
     const shown = items
@@ -3443,12 +3533,14 @@ function normalizePulumiPreview(input, redactor) {
             continue;
         warnings.push(`${source}: Pulumi warning: ${oneLine$1(diagnostic.message)}`);
     }
+    const stack = stackOf(doc.steps, redactor);
     return {
         source,
         format: 'pulumi',
         formatVersion: 'preview-digest',
         toolVersion: 'unknown',
         mode: 'normal',
+        ...(stack === undefined ? {} : { stack }),
         changes,
         drift: [],
         outputs: normalizeStackOutputs(doc.steps, redactor),
@@ -3457,6 +3549,22 @@ function normalizePulumiPreview(input, redactor) {
         targeted: false,
         warnings: warnings.map((w) => redactor.text(w))
     };
+}
+/**
+ * `project/stack` from the steps' URNs, so that every report names the
+ * stack and two stacks with the same resource names never share digest
+ * items. A preview is of one stack; should URNs name several, all are kept.
+ */
+function stackOf(steps, redactor) {
+    const names = new Set();
+    for (const step of steps) {
+        const parsed = parseUrn(step.urn);
+        if (parsed !== undefined)
+            names.add(`${parsed.project}/${parsed.stack}`);
+    }
+    if (names.size === 0)
+        return undefined;
+    return redactor.text([...names].sort().join(', '));
 }
 /** Diagnostic messages longer than this are cut (they quote URNs, often twice). */
 const MAX_MESSAGE_CHARS = 500;
@@ -3875,8 +3983,13 @@ index) {
         case 'delete_because_enabled_false':
             return 'destroyed because its `enabled` meta-argument is false';
         case 'forgot_because_lifecycle_destroy_in_state':
+            return context.action === 'replace'
+                ? 'replaced: a new object is created and the old one is forgotten (removed from state, the real object is kept, no longer managed), because the state records `lifecycle { destroy = false }` for it'
+                : 'forgotten (removed from state, the real object is kept, no longer managed) because the state records `lifecycle { destroy = false }` for it: its block is gone from the configuration, and the setting it had when last applied still holds';
         case 'forgot_because_lifecycle_destroy_in_config':
-            return 'forgotten (removed from state, the real object is kept) because of `lifecycle { destroy = false }`';
+            return context.action === 'replace'
+                ? 'replaced: a new object is created and the old one is forgotten (removed from state, the real object is kept, no longer managed), because its configuration sets `lifecycle { destroy = false }`'
+                : 'forgotten (removed from state, the real object is kept, no longer managed) because its configuration sets `lifecycle { destroy = false }`';
         case 'read_because_config_unknown':
             return 'read during apply because its configuration depends on values known only after apply';
         case 'read_because_dependency_pending':
@@ -3885,6 +3998,159 @@ index) {
             return 'read during apply because it is inside a `check` block';
         default:
             return undefined;
+    }
+}
+
+/**
+ * Terraform 1.14+ `action_invocations` and `deferred_action_invocations`:
+ * provider operations that applying the plan runs. The gate depends on
+ * them, so an entry plangate cannot read refuses the plan (fail closed).
+ */
+/** Lifecycle events Terraform 1.14 to 1.16 know, lower-cased, without `_`. */
+const KNOWN_EVENTS = new Map([
+    ['beforecreate', 'before it is created'],
+    ['aftercreate', 'after it is created'],
+    ['beforeupdate', 'before it is updated'],
+    ['afterupdate', 'after it is updated'],
+    ['beforedestroy', 'before it is destroyed'],
+    ['afterdestroy', 'after it is destroyed']
+]);
+const DESTROY_EVENTS = new Set(['beforedestroy', 'afterdestroy']);
+/** `after_destroy`, `AfterDestroy` and `after-destroy` are the same event. */
+function eventKey(event) {
+    return event.toLowerCase().replace(/[_-]/g, '');
+}
+/** Gathers the strings an action's configuration marks sensitive. */
+function collectActionSecrets(doc, into) {
+    for (const entry of invocationEntries(doc)) {
+        if (!isRecord$2(entry.invocation))
+            continue;
+        collectMaskedStrings(entry.invocation.config_values, entry.invocation.config_sensitive, into);
+    }
+}
+function invocationEntries(doc) {
+    const entries = [];
+    const direct = doc.action_invocations;
+    if (Array.isArray(direct))
+        direct.forEach((invocation, i) => entries.push({ invocation, where: `action_invocations[${i}]` }));
+    const deferred = doc.deferred_action_invocations;
+    if (Array.isArray(deferred))
+        deferred.forEach((item, i) => {
+            const where = `deferred_action_invocations[${i}]`;
+            entries.push(isRecord$2(item)
+                ? {
+                    invocation: item.action_invocation,
+                    where: `${where}.action_invocation`,
+                    deferred: item.reason
+                }
+                : { invocation: item, where });
+        });
+    return entries;
+}
+/** Normalises every action invocation of a plan, deferred ones included. */
+function normalizeActionInvocations(doc, source, redactor) {
+    for (const key of ['action_invocations', 'deferred_action_invocations']) {
+        const value = doc[key];
+        if (value !== undefined && !Array.isArray(value))
+            throw new PlanParseError(source, `"${key}" to be an array`, describeScalar(value));
+    }
+    return invocationEntries(doc).map((entry) => normalizeInvocation(entry, source, redactor));
+}
+function normalizeInvocation(entry, source, redactor) {
+    const { invocation, where } = entry;
+    if (!isRecord$2(invocation))
+        throw new PlanParseError(source, `${where} to be an object`, describeScalar(invocation));
+    const address = stringAt(invocation, 'address');
+    if (address === undefined)
+        throw new PlanParseError(source, `${where} to have an address`, describeScalar(invocation.address));
+    const lifecycle = recordAt(invocation, 'lifecycle_action_trigger');
+    const invoke = recordAt(invocation, 'invoke_action_trigger') ??
+        recordAt(invocation, 'invoke_cmd_action_trigger');
+    if ((lifecycle === undefined) === (invoke === undefined))
+        throw new PlanParseError(source, `${where} (${address}) to have either lifecycle_action_trigger or invoke_action_trigger`, lifecycle === undefined ? 'neither' : 'both', 'plangate does not guess when an action runs; upgrade plangate');
+    const text = (value) => redactor.text(value);
+    const deferred = entry.deferred === undefined
+        ? undefined
+        : typeof entry.deferred === 'string'
+            ? entry.deferred
+            : describeScalar(entry.deferred);
+    const config = diffAttributes({ value: undefined, sensitive: false, absent: true }, {
+        value: invocation.config_values,
+        sensitive: invocation.config_sensitive,
+        unknown: invocation.config_unknown,
+        absent: invocation.config_values === undefined ||
+            invocation.config_values === null
+    }, redactor, []);
+    const base = {
+        address: text(address),
+        type: stringAt(invocation, 'type') ?? 'unknown',
+        name: stringAt(invocation, 'name') ?? 'unknown',
+        provider: stringAt(invocation, 'provider_name') ?? 'unknown',
+        config,
+        ...(deferred === undefined ? {} : { deferred: text(deferred) })
+    };
+    const later = deferred === undefined
+        ? ''
+        : ` (deferred to a later plan: ${explainDeferral(deferred)})`;
+    if (invoke !== undefined) {
+        const caller = stringAt(invoke, 'calling_resource_address');
+        return {
+            ...base,
+            trigger: 'invoke',
+            ...(caller === undefined ? {} : { triggeringResource: text(caller) }),
+            gatedKind: true,
+            explanation: `runs on apply because the plan was made with \`terraform plan -invoke\`, without any resource change${caller === undefined ? '' : ` (called for \`${text(caller)}\`)`}: no resource diff shows what it does${later}`
+        };
+    }
+    const resource = stringAt(lifecycle ?? {}, 'triggering_resource_address');
+    const event = stringAt(lifecycle ?? {}, 'action_trigger_event');
+    const onFailure = stringAt(lifecycle ?? {}, 'on_failure');
+    const key = event === undefined ? '' : eventKey(event);
+    const when = KNOWN_EVENTS.get(key);
+    const subject = resource === undefined ? 'its resource' : `\`${text(resource)}\``;
+    const explanation = when === undefined
+        ? `runs on apply when ${subject} changes (event ${event === undefined ? 'not given' : `\`${event}\``}, one plangate does not know: held like a destroy)`
+        : `runs on apply ${when.replace('it', subject)}`;
+    const failure = onFailure === undefined ? '' : `; if it fails: ${explainFailure(onFailure)}`;
+    return {
+        ...base,
+        trigger: 'lifecycle',
+        ...(resource === undefined ? {} : { triggeringResource: text(resource) }),
+        ...(event === undefined ? {} : { event }),
+        ...(onFailure === undefined ? {} : { onFailure }),
+        gatedKind: when === undefined || DESTROY_EVENTS.has(key),
+        explanation: `${explanation}${failure}${later}`
+    };
+}
+function explainFailure(onFailure) {
+    switch (eventKey(onFailure).replace(/^actiononfailure/, '')) {
+        case 'halt':
+            return 'the apply stops (`halt`)';
+        case 'continue':
+            return 'the apply goes on (`continue`)';
+        case 'taint':
+            return 'the resource is tainted and replaced next time (`taint`)';
+        default:
+            return `\`${onFailure}\``;
+    }
+}
+/** A `deferred_changes` / `deferred_action_invocations` reason in words; unknown ones verbatim. */
+function explainDeferral(reason) {
+    switch (reason) {
+        case 'unknown':
+            return 'Terraform did not say why (`unknown`)';
+        case 'instance_count_unknown':
+            return 'its `count` or `for_each` is known only after apply (`instance_count_unknown`)';
+        case 'resource_config_unknown':
+            return 'its configuration is known only after apply (`resource_config_unknown`)';
+        case 'provider_config_unknown':
+            return 'its provider configuration is known only after apply (`provider_config_unknown`)';
+        case 'deferred_prereq':
+            return 'something it depends on is deferred too (`deferred_prereq`)';
+        case 'absent_prereq':
+            return 'something it depends on does not exist yet (`absent_prereq`)';
+        default:
+            return `\`${reason}\` (a reason plangate does not know)`;
     }
 }
 
@@ -3946,7 +4212,9 @@ const KEPT_SECTIONS = [
     'complete',
     'errored',
     'deferred_changes',
-    'relevant_attributes'
+    'relevant_attributes',
+    'action_invocations',
+    'deferred_action_invocations'
 ];
 function pick(doc, keys) {
     const out = {};
@@ -4091,6 +4359,7 @@ function collectSecrets(doc, sensitiveOutputs) {
         collectMaskedStrings(change.before, change.before_sensitive, secrets);
         collectMaskedStrings(change.after, change.after_sensitive, secrets);
     }
+    collectActionSecrets(doc, secrets);
     // resource_changes holds every managed instance, before and after, with its
     // masks; state sections add data sources (and everything when it is absent).
     const dataOnly = rawChanges !== undefined;
@@ -4156,13 +4425,7 @@ function normalizeTerraformPlan(input, redactor) {
     if (ephemeral > 0) {
         warnings.push(`${source}: skipped ${ephemeral} ephemeral resource ${ephemeral === 1 ? 'entry' : 'entries'} (opened during the run, never stored)`);
     }
-    const drift = [];
-    const rawDrift = arrayAt(doc, 'resource_drift') ?? [];
-    for (let i = 0; i < rawDrift.length; i++) {
-        const result = normalizeResourceChange(rawDrift[i], 'resource_drift', i, context);
-        if (result !== 'ephemeral')
-            drift.push(result);
-    }
+    const drift = normalizeDrift(context, warnings);
     const byReason = new Map();
     for (const { reason, address } of unknownReasons) {
         const addresses = byReason.get(reason);
@@ -4175,6 +4438,7 @@ function normalizeTerraformPlan(input, redactor) {
         const more = addresses.length > 1 ? ` and ${addresses.length - 1} more` : '';
         warnings.push(`${source}: action_reason "${reason}" is one plangate does not know (${addresses[0] ?? ''}${more}); the change is classified by its actions`);
     }
+    const actions = normalizeActionInvocations(doc, source, redactor);
     const format = opentofu || isOpenTofu(changes) ? 'opentofu' : 'terraform';
     const targeted = doc.complete === false && doc.errored !== true && !hasDeferred(doc);
     if (targeted) {
@@ -4188,19 +4452,117 @@ function normalizeTerraformPlan(input, redactor) {
         mode: planMode(input, changes, drift),
         changes,
         drift,
-        outputs: normalizeOutputs(input, redactor),
+        outputs: normalizeOutputs(input, redactor, warnings),
         checks: normalizeChecks(doc, redactor),
-        ...incompleteness(doc, changes, format === 'opentofu' ? 'tofu' : 'terraform'),
+        ...incompleteness(doc, changes, format === 'opentofu' ? 'tofu' : 'terraform', redactor),
         targeted,
         warnings: warnings.map((w) => redactor.text(w)),
-        sourceMap: input.sourceMap
+        sourceMap: input.sourceMap,
+        ...(actions.length === 0 ? {} : { actions })
     };
 }
-function hasDeferred(doc) {
-    const deferred = doc.deferred_changes;
-    return Array.isArray(deferred) && deferred.length > 0;
+/**
+ * Drift is shown, never gated: an entry plangate cannot read (Terraform
+ * 0.15 to 1.0.0 wrote drift without addresses, hashicorp/terraform#28975)
+ * is skipped with a warning instead of refusing the whole plan.
+ */
+function normalizeDrift(context, warnings) {
+    const { doc, source } = context.input;
+    const drift = [];
+    const rawDrift = doc.resource_drift;
+    if (rawDrift !== undefined && !Array.isArray(rawDrift)) {
+        warnings.push(`${source}: skipped "resource_drift": expected an array, found ${describeScalar(rawDrift)} (drift is only shown, never gated)`);
+        return drift;
+    }
+    const skipped = [];
+    let rebuilt = 0;
+    for (let i = 0; i < (rawDrift?.length ?? 0); i++) {
+        let entry = rawDrift?.[i];
+        const address = isRecord$2(entry) ? driftAddress(entry) : undefined;
+        if (isRecord$2(entry) && address !== undefined) {
+            entry = { ...entry, address };
+            rebuilt++;
+        }
+        try {
+            const result = normalizeResourceChange(entry, 'resource_drift', i, context);
+            if (result !== 'ephemeral')
+                drift.push(result);
+        }
+        catch (error) {
+            if (!(error instanceof PlanParseError))
+                throw error;
+            skipped.push(`expected ${error.expected}, found ${error.found}`);
+        }
+    }
+    if (rebuilt > 0) {
+        warnings.push(`${source}: ${rebuilt} resource_drift ${rebuilt === 1 ? 'entry has' : 'entries have'} no address (a Terraform 0.15 to 1.0.0 bug, hashicorp/terraform#28975); plangate built ${rebuilt === 1 ? 'it' : 'them'} from the module address, type, name and index`);
+    }
+    if (skipped.length > 0) {
+        const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more like it)` : '';
+        warnings.push(`${source}: skipped ${skipped.length} resource_drift ${skipped.length === 1 ? 'entry' : 'entries'} plangate cannot read: ${skipped[0] ?? ''}${more}; drift is only shown, never gated (Terraform 0.15 to 1.0.0 wrote drift without addresses)`);
+    }
+    return drift;
 }
-function incompleteness(doc, changes, cli) {
+/**
+ * The address of a drift entry that has none, from its parts, or undefined
+ * when it has one or lacks the parts.
+ */
+function driftAddress(entry) {
+    if (entry.address !== undefined)
+        return undefined;
+    const type = stringAt(entry, 'type');
+    const name = stringAt(entry, 'name');
+    if (type === undefined || name === undefined)
+        return undefined;
+    const module = stringAt(entry, 'module_address');
+    const index = entry.index;
+    const key = typeof index === 'number'
+        ? `[${index}]`
+        : typeof index === 'string'
+            ? `[${JSON.stringify(index)}]`
+            : '';
+    return `${module === undefined || module === '' ? '' : `${module}.`}${entry.mode === 'data' ? 'data.' : ''}${type}.${name}${key}`;
+}
+function hasDeferred(doc) {
+    return [doc.deferred_changes, doc.deferred_action_invocations].some((deferred) => Array.isArray(deferred) && deferred.length > 0);
+}
+/** Deferred changes listed in the notes; the rest are counted. */
+const DEFERRED_NOTES_MAX = 20;
+/**
+ * One note per deferred change (Terraform 1.9+ `deferred_changes`): what
+ * it would do and why it waits, with `index_unknown` and
+ * `importing.unknown` in words. Reasons plangate does not know are shown
+ * verbatim.
+ */
+function deferredNotes(doc, redactor) {
+    const deferred = arrayAt(doc, 'deferred_changes') ?? [];
+    const notes = [];
+    for (const item of deferred.slice(0, DEFERRED_NOTES_MAX)) {
+        const entry = isRecord$2(item) ? item : {};
+        const change = recordAt(entry, 'resource_change') ?? {};
+        const address = redactor.text(stringAt(change, 'address') ?? 'a resource without an address');
+        const reason = stringAt(entry, 'reason');
+        const inner = recordAt(change, 'change') ?? {};
+        const actions = arrayAt(inner, 'actions');
+        const what = actions !== undefined && actions.every((a) => typeof a === 'string')
+            ? ` (${actions.join(', ')})`
+            : '';
+        const extras = [];
+        if (change.index_unknown === true)
+            extras.push('how many instances there will be is not known yet (index_unknown): the address stands for all of them');
+        const importing = recordAt(inner, 'importing');
+        if (importing !== undefined && importing.unknown === true)
+            extras.push('it imports an object whose ID is known only after apply (importing.unknown)');
+        notes.push(`deferred: \`${address}\`${what} waits because ${reason === undefined ? 'of a reason Terraform did not give' : explainDeferral(reason)}${extras.map((e) => `; ${e}`).join('')}`);
+    }
+    if (deferred.length > DEFERRED_NOTES_MAX)
+        notes.push(`deferred: and ${deferred.length - DEFERRED_NOTES_MAX} more deferred changes`);
+    const actions = arrayAt(doc, 'deferred_action_invocations') ?? [];
+    if (actions.length > 0)
+        notes.push(`deferred: ${actions.length} Terraform ${actions.length === 1 ? 'action waits' : 'actions wait'} for a later plan (deferred_action_invocations); see "Actions that will run"`);
+    return notes;
+}
+function incompleteness(doc, changes, cli, redactor) {
     // No `>` in the command: notes are escaped as HTML text, which a code span would show as `&gt;`.
     const again = `\`${cli} plan -out=tfplan\`, then save the output of \`${cli} show -json tfplan\` as the plan file`;
     const notes = [];
@@ -4215,7 +4577,7 @@ function incompleteness(doc, changes, cli) {
         notes.push(`${cli === 'tofu' ? 'OpenTofu' : 'Terraform'} marked the plan as not applyable (applyable: false) although it lists changes; make the plan again: ${again}`);
     }
     if (hasDeferred(doc)) {
-        notes.push(`some changes are deferred to a later plan (deferred_changes): this plan is not the whole change; apply in stages (the changes this plan can make first), then plan again: ${again}`);
+        notes.push(`some changes are deferred to a later plan (deferred_changes): this plan is not the whole change; apply in stages (the changes this plan can make first), then plan again: ${again}`, ...deferredNotes(doc, redactor));
     }
     if (notes.length === 0)
         return {};
@@ -4398,16 +4760,45 @@ function normalizeResourceChange(entry, section, position, context) {
         const importId = stringAt(importing, 'id');
         if (importId !== undefined)
             result.importId = redactor.text(importId);
+        const identity = formatIdentity(importing.identity, redactor);
+        if (identity !== undefined)
+            result.importIdentity = identity;
     }
+    const identity = formatIdentity(change.before_identity, redactor) ??
+        formatIdentity(change.after_identity, redactor);
+    if (identity !== undefined)
+        result.identity = identity;
     const deposed = stringAt(entry, 'deposed');
     if (deposed !== undefined)
         result.deposed = deposed;
     if (reason !== undefined)
         result.reason = reason;
     const explanation = explainChange(result, input, entry, unknownReasons);
-    if (explanation !== undefined)
-        result.explanation = explanation;
+    const unknownImport = isRecord$2(importing) && importing.unknown === true
+        ? 'imports an object whose ID is known only after apply (importing.unknown)'
+        : undefined;
+    const words = [explanation, unknownImport].filter((w) => w !== undefined);
+    if (words.length > 0)
+        result.explanation = words.join('; ');
     return result;
+}
+/**
+ * A resource identity object (1.12+) as `key = value` pairs in key order,
+ * redacted; undefined when absent or empty.
+ */
+function formatIdentity(value, redactor) {
+    if (!isRecord$2(value))
+        return undefined;
+    const pairs = Object.keys(value)
+        .sort()
+        .map((key) => {
+        const item = value[key];
+        const shown = typeof item === 'string'
+            ? JSON.stringify(item)
+            : (JSON.stringify(item) ?? 'null');
+        return `${key} = ${shown}`;
+    });
+    return pairs.length === 0 ? undefined : redactor.text(pairs.join(', '));
 }
 /**
  * Outside its quoted instance keys an address is made of configuration
@@ -4455,19 +4846,32 @@ function verbFor(action) {
             return 'unchanged';
     }
 }
-function normalizeOutputs(input, redactor) {
+function normalizeOutputs(input, redactor, warnings) {
     const { doc, source } = input;
     const outputs = [];
     const entries = Object.entries(recordAt(doc, 'output_changes') ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const skipped = [];
     for (const [name, change] of entries) {
+        // Outputs are shown, never gated: an entry plangate cannot read is a warning.
         if (!isRecord$2(change)) {
-            throw new PlanParseError(source, `output_changes.${name} to be an object`, describeScalar(change));
+            skipped.push(`output_changes.${name}: expected an object, found ${describeScalar(change)}`);
+            continue;
         }
-        const shape = classifyActions(change.actions, source, `output_changes.${name}`);
+        let shape;
+        try {
+            shape = classifyActions(change.actions, source, `output_changes.${name}`);
+        }
+        catch (error) {
+            if (!(error instanceof PlanParseError))
+                throw error;
+            skipped.push(`expected ${error.expected}, found ${error.found}`);
+            continue;
+        }
         if (shape.action === 'replace' ||
             shape.action === 'forget' ||
             shape.action === 'read') {
-            throw new PlanParseError(source, `output_changes.${name}.actions to be create, update, delete or no-op`, shape.action);
+            skipped.push(`output_changes.${name}: expected the actions create, update, delete or no-op, found ${shape.action}`);
+            continue;
         }
         const sensitive = input.sensitiveOutputs.has(name) ||
             change.before_sensitive === true ||
@@ -4491,6 +4895,10 @@ function normalizeOutputs(input, redactor) {
             sensitive,
             attributes
         });
+    }
+    if (skipped.length > 0) {
+        const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more like it)` : '';
+        warnings.push(`${source}: skipped ${skipped.length} output ${skipped.length === 1 ? 'change' : 'changes'} plangate cannot read: ${skipped[0] ?? ''}${more}; outputs are only shown, never gated`);
     }
     return outputs;
 }
@@ -4548,23 +4956,31 @@ function detectFormat(doc) {
     return undefined;
 }
 /**
- * Parses and checks one plan file's text, detecting its format from the
- * content unless `format` names it. A document of no known kind gets a
- * one-line error naming what it looks like and the commands that make the
- * right input.
+ * Like readPlan, but a file of several plans written one after another
+ * (`terragrunt run-all show -json > plans.json`) becomes one input per
+ * plan, named `FILE#1`, `FILE#2`, … so that every report can tell them apart.
  */
-function readPlan(input, format = 'auto') {
-    const { source } = input;
-    let doc;
+function readPlanDocuments(input, format = 'auto') {
+    let docs;
     try {
-        doc = parseJsonText(input.text, source);
+        docs = parseJsonDocuments(input.text, input.source);
     }
     catch (error) {
-        if (looksLikePulumiEventStream(input.text)) {
-            throw new PlanParseError(source, 'a Pulumi preview digest', 'a Pulumi engine event stream (one JSON event per line)', 'run `pulumi preview --json > preview.json`, which writes the digest', { cause: error });
-        }
-        throw error;
+        throw eventStreamError(input, error);
     }
+    if (docs.length === 1)
+        return [readDocument(docs[0], input.source, format)];
+    if (looksLikePulumiEventStream(input.text))
+        throw eventStreamError(input, undefined);
+    return docs.map((doc, i) => readDocument(doc, `${input.source}#${i + 1}`, format));
+}
+/** A Pulumi event stream is JSON lines: say so rather than where the JSON breaks. */
+function eventStreamError(input, error) {
+    if (!looksLikePulumiEventStream(input.text))
+        return error;
+    return new PlanParseError(input.source, 'a Pulumi preview digest', 'a Pulumi engine event stream (one JSON event per line)', 'run `pulumi preview --json > preview.json`, which writes the digest', { cause: error });
+}
+function readDocument(doc, source, format) {
     const kind = format === 'auto' ? detectFormat(doc) : format;
     switch (kind) {
         case 'terraform':
@@ -4627,18 +5043,139 @@ function normalizeEach(inputs, changeSets, plans, redactor, options) {
     }
 }
 
+/**
+ * How to write a plan as UTF-8 from Windows PowerShell, whose `>` writes
+ * UTF-16: the one fix every encoding message gives.
+ */
+const UTF8_HINT = 'write the plan as UTF-8: `terraform show -json PLANFILE | Out-File -Encoding utf8 plan.json` in PowerShell, or `iconv -t UTF-8` elsewhere';
+/** Bytes that start a zip archive (a binary Terraform planfile). */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/**
+ * Turns the bytes of a file plangate reads (plans, change sets, templates,
+ * reports) into text: UTF-8 (with or without a byte-order mark), and
+ * UTF-16LE/BE with a byte-order mark (what Windows PowerShell's `>` writes).
+ * The one place where bytes become text: anything else that is not UTF-8
+ * is refused with a message that names the encoding and the fix, never
+ * decoded into replacement characters that would then parse as a plan.
+ * Binary data (a zip planfile, NUL bytes) is passed on as Latin-1 text so
+ * that the JSON reader can say what it is.
+ */
+function decodePlanBytes(bytes, source) {
+    const b0 = bytes[0];
+    const b1 = bytes[1];
+    if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
+        return decodeUtf8(bytes.subarray(3), source, 'UTF-8 with a byte-order mark');
+    }
+    if ((b0 === 0xff && b1 === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+        (b0 === 0 && b1 === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+        throw new PlanParseError(source, 'a plan in UTF-8 or UTF-16', 'UTF-32 text (a UTF-32 byte-order mark)', UTF8_HINT);
+    }
+    if (b0 === 0xff && b1 === 0xfe)
+        return decodeUtf16(bytes, source, 'le');
+    if (b0 === 0xfe && b1 === 0xff)
+        return decodeUtf16(bytes, source, 'be');
+    return decodeUtf8(bytes, source, 'UTF-8');
+}
+function decodeUtf8(bytes, source, what) {
+    // ASCII in UTF-16 is valid UTF-8 (every other byte NUL): look first.
+    if (utf16Order(bytes) === undefined &&
+        (isUtf8(bytes) || looksBinary(bytes))) {
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString(isUtf8(bytes) ? 'utf8' : 'latin1');
+    }
+    throw new PlanParseError(source, `a plan in ${what === 'UTF-8' ? 'UTF-8 (or UTF-16 with a byte-order mark)' : what}`, nonUtf8(bytes, what), UTF8_HINT);
+}
+/** A zip archive, or NUL bytes that are not the pattern of UTF-16 text. */
+function looksBinary(bytes) {
+    let start = 0;
+    while (start < bytes.length && isSpace$1(bytes[start]))
+        start++;
+    if (ZIP_MAGIC.every((b, i) => bytes[start + i] === b))
+        return true;
+    return bytes.subarray(0, 4096).includes(0) && utf16Order(bytes) === undefined;
+}
+function isSpace$1(b) {
+    return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}
+/**
+ * `le` or `be` when the first bytes look like ASCII text in UTF-16 without
+ * a byte-order mark (every other byte zero), else undefined.
+ */
+function utf16Order(bytes) {
+    const n = Math.min(bytes.length, 512) & -2;
+    if (n < 4)
+        return undefined;
+    let evenZero = 0;
+    let oddZero = 0;
+    for (let i = 0; i < n; i += 2) {
+        if (bytes[i] === 0)
+            evenZero++;
+        if (bytes[i + 1] === 0)
+            oddZero++;
+    }
+    const pairs = n / 2;
+    if (oddZero === pairs && evenZero === 0)
+        return 'le';
+    if (evenZero === pairs && oddZero === 0)
+        return 'be';
+    return undefined;
+}
+function nonUtf8(bytes, what) {
+    const order = utf16Order(bytes);
+    if (order !== undefined)
+        return `UTF-16${order.toUpperCase()} text without a byte-order mark`;
+    const offset = firstInvalidUtf8(bytes);
+    return `bytes that are not valid ${what} at byte ${offset} (a legacy encoding such as Windows-1252 or Latin-1?)`;
+}
+/** Offset of the first byte that breaks UTF-8 (for the message only). */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i] ?? 0;
+        const length = b < 0x80
+            ? 1
+            : b >= 0xc2 && b < 0xe0
+                ? 2
+                : b >= 0xe0 && b < 0xf0
+                    ? 3
+                    : b >= 0xf0 && b < 0xf5
+                        ? 4
+                        : 0;
+        if (length === 0 || !isUtf8(bytes.subarray(i, i + length)))
+            return i;
+        i += length;
+    }
+    return i;
+}
+function decodeUtf16(bytes, source, order) {
+    const name = `UTF-16${order.toUpperCase()}`;
+    const body = bytes.subarray(2);
+    if (body.length % 2 !== 0) {
+        throw new PlanParseError(source, `a plan in ${name} (it starts with a ${name} byte-order mark)`, `an odd number of bytes (${bytes.length}): the file is cut in the middle of a character, or not ${name} at all`, UTF8_HINT);
+    }
+    const units = Buffer.from(body);
+    if (order === 'be')
+        units.swap16();
+    try {
+        return new TextDecoder('utf-16le', { fatal: true }).decode(units);
+    }
+    catch (error) {
+        throw new PlanParseError(source, `a plan in ${name} (it starts with a ${name} byte-order mark)`, `text that is not valid ${name} (a broken surrogate pair)`, UTF8_HINT, { cause: error });
+    }
+}
+
 /** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
 const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64;
 /**
  * Reads a plan file (or standard input for `-`) as text, turning every
- * file-system problem into a PlanParseError that names the path.
+ * file-system problem into a PlanParseError that names the path. The
+ * bytes are decoded by decodePlanBytes (UTF-8, UTF-16 with a BOM).
  */
 function readPlanFile(path, readStdin) {
     if (path === '-') {
         const data = readStdin();
         if (data.length > MAX_PLAN_BYTES)
             throw tooLarge('-', data.length);
-        return data.toString('utf8');
+        return decodePlanBytes(data, '-');
     }
     let size;
     try {
@@ -4655,13 +5192,14 @@ function readPlanFile(path, readStdin) {
     }
     if (size > MAX_PLAN_BYTES)
         throw tooLarge(path, size);
+    let bytes;
     try {
-        // Buffer then decode: faster than readFileSync(path, 'utf8') on Node 20.
-        return readFileSync(path).toString('utf8');
+        bytes = readFileSync(path);
     }
     catch (error) {
         throw fileError(path, error);
     }
+    return decodePlanBytes(bytes, path);
 }
 function tooLarge(path, bytes) {
     return new PlanParseError(path, 'a plan under 512 MiB', `${Math.round(bytes / 1024 / 1024)} MiB`, 'plans this large are not supported yet');
@@ -8419,6 +8957,8 @@ function looksLikeYaml(text) {
  * by name; a stack on one side only is new or deleted).
  */
 function readTemplatePairs(before, after, readStdin) {
+    if (before === NO_SIDE || after === NO_SIDE)
+        return readOneSided(before, after, readStdin);
     const beforeIsDir = isDirectory(before);
     const afterIsDir = isDirectory(after);
     if (beforeIsDir !== afterIsDir) {
@@ -8434,6 +8974,35 @@ function readTemplatePairs(before, after, readStdin) {
         ];
     }
     return pairCdkOutStacks(readCdkOutStacks(before), readCdkOutStacks(after)).map((pair) => ({
+        stackName: pair.stackName,
+        before: readTemplateSide(pair.before, readStdin),
+        after: readTemplateSide(pair.after, readStdin)
+    }));
+}
+/**
+ * `--before none` (a new stack) or `--after none` (a deleted stack): the
+ * other side is a template file or a cdk.out directory, whose every stack
+ * is then new or deleted. A file called `none` is named `./none`.
+ */
+const NO_SIDE = 'none';
+function readOneSided(before, after, readStdin) {
+    if (before === NO_SIDE && after === NO_SIDE) {
+        throw new PlanParseError('--before/--after', 'a template or cdk.out directory on at least one side', '`none` on both sides', 'use `--before none` for a new stack, `--after none` for a deleted one');
+    }
+    const path = before === NO_SIDE ? after : before;
+    const side = (present, file) => readTemplateSide(present ? file : undefined, readStdin);
+    if (!isDirectory(path)) {
+        return [
+            {
+                stackName: stackNameOf(path),
+                before: side(before !== NO_SIDE, path),
+                after: side(after !== NO_SIDE, path)
+            }
+        ];
+    }
+    const stacks = readCdkOutStacks(path);
+    const none = new Map();
+    return pairCdkOutStacks(before === NO_SIDE ? none : stacks, after === NO_SIDE ? none : stacks).map((pair) => ({
         stackName: pair.stackName,
         before: readTemplateSide(pair.before, readStdin),
         after: readTemplateSide(pair.after, readStdin)
@@ -19494,9 +20063,16 @@ const STRICT = {
     unattributed: 'gate',
     automationAs: 'automation'
 };
+/** Every item the gate holds: destructive changes, Terraform actions and protected paths. */
+function gatedCount(decision) {
+    return (decision.gated.length +
+        decision.gatedPaths.length +
+        decision.gatedActions.length);
+}
 /** The decision together with the verdict on every destructive change. */
 function judgeChanges(plans, policy = STRICT, history) {
     const gated = [];
+    const gatedActions = [];
     const planProblems = [];
     const verdicts = new Map();
     for (const plan of plans) {
@@ -19515,6 +20091,23 @@ function judgeChanges(plans, policy = STRICT, history) {
                 gatedBy: verdict.gatedBy ?? { kind: 'policy' }
             });
         }
+        for (const invocation of plan.actions ?? []) {
+            if (!invocation.gatedKind)
+                continue;
+            const verdict = judgeAction(plan, invocation, policy, history);
+            if (!verdict.gated)
+                continue;
+            gatedActions.push({
+                source: plan.source,
+                address: invocation.address,
+                trigger: invocation.trigger === 'invoke'
+                    ? 'invoke'
+                    : (invocation.event ?? 'unknown'),
+                triggeringResource: invocation.triggeringResource ?? '',
+                why: verdict.why,
+                gatedBy: verdict.gatedBy ?? { kind: 'policy' }
+            });
+        }
         if (plan.incomplete !== undefined) {
             for (const note of plan.incomplete.notes)
                 planProblems.push(`${plan.source}: ${note}`);
@@ -19527,23 +20120,40 @@ function judgeChanges(plans, policy = STRICT, history) {
         ? []
         : findProtectedChanges(history.files, history.commits, policy.protectedPaths ?? DEFAULT_PROTECTED_PATHS_POLICY, policy.automationAs);
     const blocked = policy.gateOn !== 'none' &&
-        (gated.length > 0 || planProblems.length > 0 || gatedPaths.length > 0);
+        (gated.length > 0 ||
+            planProblems.length > 0 ||
+            gatedPaths.length > 0 ||
+            gatedActions.length > 0);
     return {
         decision: {
             verdict: blocked ? 'blocked' : 'pass',
             summary: policy.gateOn === 'none'
-                ? `the gate is off (gate-on: none): ${summarize$1(gated, planProblems, gatedPaths)}`
-                : summarize$1(gated, planProblems, gatedPaths),
+                ? `the gate is off (gate-on: none): ${summarize$1(gated, planProblems, gatedPaths, gatedActions)}`
+                : summarize$1(gated, planProblems, gatedPaths, gatedActions),
             gated,
             planProblems,
-            gatedPaths
+            gatedPaths,
+            gatedActions
         },
         verdicts
     };
 }
 function judge$1(change, policy, history) {
-    const what = change.explanation ?? `${change.action} of an existing object`;
-    const attribution = history?.attribution.get(change);
+    return judgeWhat(change.explanation ?? `${change.action} of an existing object`, history?.attribution.get(change), policy, history);
+}
+/**
+ * An action invocation under the author rules of destructive changes: the
+ * commits that caused its triggering resource's change caused it; an
+ * action invoked without a resource change is tied to no commit.
+ */
+function judgeAction(plan, invocation, policy, history) {
+    const trigger = invocation.trigger === 'lifecycle' &&
+        invocation.triggeringResource !== undefined
+        ? plan.changes.find((c) => c.address === invocation.triggeringResource)
+        : undefined;
+    return judgeWhat(`action ${invocation.explanation}`, trigger === undefined ? undefined : history?.attribution.get(trigger), policy, history);
+}
+function judgeWhat(what, attribution, policy, history) {
     const causedBy = attribution?.causes ?? [];
     const pinned = attribution?.pinned ?? false;
     const base = { causedBy, pinned };
@@ -19650,7 +20260,7 @@ function describeAuthors(causes, history) {
         return 'commits of people';
     return people ? `commits of people and ${automation}` : automation;
 }
-function summarize$1(gated, planProblems, gatedPaths = []) {
+function summarize$1(gated, planProblems, gatedPaths = [], gatedActions = []) {
     const parts = [];
     if (gated.length > 0) {
         const replace = gated.filter((g) => g.action === 'replace').length;
@@ -19662,6 +20272,10 @@ function summarize$1(gated, planProblems, gatedPaths = []) {
             .filter((p) => p !== undefined)
             .join(', ');
         parts.push(`${gated.length} destructive ${gated.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`);
+    }
+    if (gatedActions.length > 0) {
+        const n = gatedActions.length;
+        parts.push(`${n} Terraform ${n === 1 ? 'action needs' : 'actions need'} a human's approval (run on a destroy, or invoked without a resource change)`);
     }
     if (gatedPaths.length > 0) {
         const n = gatedPaths.length;
@@ -19715,6 +20329,15 @@ function reviewedItems(analysis) {
             });
         }
     }
+    for (const g of analysis.decision.gatedActions)
+        items.push({
+            kind: 'action',
+            source: g.source,
+            address: g.address,
+            trigger: g.trigger,
+            triggeringResource: g.triggeringResource,
+            gated: true
+        });
     for (const g of analysis.decision.gatedPaths)
         items.push({
             kind: 'path',
@@ -19749,6 +20372,15 @@ function computeDigest(scope, items) {
 }
 /** The fields of an item in a fixed order: a field added later cannot collide with an old layout. */
 function canonicalItem(item) {
+    if (item.kind === 'action')
+        return [
+            item.kind,
+            item.source,
+            item.address,
+            item.trigger,
+            item.triggeringResource,
+            item.gated
+        ];
     if (item.kind === 'path')
         return [
             item.kind,
@@ -19771,6 +20403,14 @@ function canonicalItem(item) {
     ];
 }
 function compareItems(a, b) {
+    if (a.kind === 'action' || b.kind === 'action') {
+        if (a.kind !== 'action' || b.kind !== 'action')
+            return compare$1(a.kind, b.kind);
+        return (compare$1(a.source, b.source) ||
+            compare$1(a.address, b.address) ||
+            compare$1(a.trigger, b.trigger) ||
+            compare$1(a.triggeringResource, b.triggeringResource));
+    }
     if (a.kind === 'path' || b.kind === 'path') {
         if (a.kind !== 'path' || b.kind !== 'path')
             return compare$1(a.kind, b.kind);
@@ -19920,8 +20560,20 @@ function parseItem(value, where) {
             gated: true
         };
     }
+    if (item.kind === 'action') {
+        if (item.gated !== true)
+            throw new RecordError(`${where}.gated: expected true (only gated Terraform actions are items)`);
+        return {
+            kind: 'action',
+            source: string(item.source, `${where}.source`),
+            address: string(item.address, `${where}.address`),
+            trigger: string(item.trigger, `${where}.trigger`),
+            triggeringResource: string(item.triggeringResource, `${where}.triggeringResource`),
+            gated: true
+        };
+    }
     if (item.kind !== 'change')
-        throw new RecordError(`${where}.kind: expected "change" or "path", found ${JSON.stringify(item.kind) ?? 'nothing'}`);
+        throw new RecordError(`${where}.kind: expected "change", "path" or "action", found ${JSON.stringify(item.kind) ?? 'nothing'}`);
     const action = string(item.action, `${where}.action`);
     if (!CHANGE_ACTIONS.includes(action))
         throw new RecordError(`${where}.action: expected one of ${CHANGE_ACTIONS.join(', ')}, found ${JSON.stringify(action)}`);
@@ -20010,11 +20662,24 @@ function verifyAgainstReviews(analysis, pulls) {
             });
         }
     }
+    // Terraform actions the gate holds (run on a destroy, or -invoke) need an
+    // approved review that listed the same action: there is no resource to match.
+    for (const action of analysis.decision.gatedActions) {
+        const covered = pulls.some((pull) => pull.outcome === 'approved' &&
+            (pull.record?.items ?? []).some((item) => item.kind === 'action' &&
+                item.address === action.address &&
+                item.trigger === action.trigger &&
+                item.triggeringResource === action.triggeringResource));
+        if (!covered)
+            problems.push(`${action.source}: Terraform action ${action.address} (${action.trigger}) runs on apply, and no approved review listed it`);
+    }
     if (changes.length > 0 && pulls.length === 0)
         problems.unshift('no merged pull request brought this commit: nobody reviewed its destructive changes');
     const bad = changes.filter((c) => c.state === 'unapproved' || c.state === 'unreviewed');
     // Nothing destructive to apply: the plan cannot destroy what nobody approved.
-    const relevant = changes.length > 0 ? problems : analysis.decision.planProblems;
+    const relevant = changes.length > 0 || analysis.decision.gatedActions.length > 0
+        ? problems
+        : analysis.decision.planProblems;
     const verified = bad.length === 0 && relevant.length === 0;
     return {
         verdict: verified ? 'verified' : 'blocked',
@@ -21087,8 +21752,10 @@ Options:
   -f, --format <text|markdown|json>  report format (default: text)
   -i, --input-format <auto|terraform|cloudformation|pulumi>
                                      how to read the plans (default: auto, from the content)
-      --before <file|dir>            the old CloudFormation template, or the old cdk.out directory
-      --after <file|dir>             the new CloudFormation template, or the new cdk.out directory
+      --before <file|dir|none>       the old CloudFormation template, or the old cdk.out directory
+                                     (none: the stack is new)
+      --after <file|dir|none>        the new CloudFormation template, or the new cdk.out directory
+                                     (none: the stack is deleted)
       --template <file|dir>          template or cdk.out directory naming the CDK constructs of
                                      change sets (aws:cdk:path); may be repeated
       --repo <dir> --base <ref> [--head <ref>]
@@ -22229,6 +22896,8 @@ function describeOrigin(plan) {
     ];
     if (plan.format === 'terraform' || plan.format === 'opentofu')
         parts.push(`format ${plan.formatVersion}`);
+    if (plan.format === 'pulumi' && plan.stack !== undefined)
+        parts.push(`project/stack ${plan.stack}`);
     if (plan.mode !== 'normal')
         parts.push(`${plan.mode} plan`);
     if (plan.targeted)
@@ -22280,14 +22949,16 @@ function labelFor(change) {
     if (change.protected === true)
         parts.push('(protected: the tool will refuse)');
     if (change.deposed !== undefined)
-        parts.push(`(deposed object ${change.deposed})`);
+        parts.push(`(deposed object ${change.deposed}${change.identity === undefined ? '' : `, identity ${change.identity}`})`);
     const wrap = (text) => (quiet ? text : `(${text})`);
     if (change.movedFrom !== undefined)
         parts.push(wrap(`moved from ${change.movedFrom}`));
     if (change.imported)
-        parts.push(wrap(change.importId === undefined
-            ? 'import'
-            : `import id ${JSON.stringify(change.importId)}`));
+        parts.push(wrap(change.importId !== undefined
+            ? `import id ${JSON.stringify(change.importId)}`
+            : change.importIdentity !== undefined
+                ? `import by identity ${change.importIdentity}`
+                : 'import'));
     return parts.join(' ');
 }
 /** Order in which actions are presented: the most dangerous first. */
@@ -22325,6 +22996,18 @@ function countsLine(counts) {
     };
     const parts = ACTION_ORDER.filter((a) => counts[a] > 0).map((a) => `${counts[a]} ${words[a]}`);
     return parts.length === 0 ? 'no changes' : parts.join(', ');
+}
+/**
+ * The counts line of plans with their Terraform actions: an action changes
+ * real infrastructure, so a plan whose only effect is one is not "no changes".
+ */
+function planCountsLine(counts, plans) {
+    const line = countsLine(counts);
+    const actions = plans.reduce((n, plan) => n + (plan.actions?.length ?? 0), 0);
+    if (actions === 0)
+        return line;
+    const run = `${actions} ${actions === 1 ? 'action' : 'actions'} to run`;
+    return line === 'no changes' ? run : `${line}, ${run}`;
 }
 /** One line per reviewed commit: short SHA, verdict (tool, confidence), subject. */
 function commitLines(analysis) {
@@ -22420,7 +23103,7 @@ function renderText(analysis, options) {
     const verdict = decision.verdict === 'pass'
         ? paint('green', paint('bold', 'PASS'))
         : paint('red', paint('bold', 'BLOCKED'));
-    out.push(`Total: ${countsLine(analysis.summary)}`);
+    out.push(`Total: ${planCountsLine(analysis.summary, analysis.plans)}`);
     for (const problem of decision.planProblems)
         out.push(paint('red', `! ${data(problem)}`));
     out.push(`Verdict: ${verdict}: ${data(decision.summary)}`);
@@ -22429,7 +23112,7 @@ function renderText(analysis, options) {
 function renderPlan(analysis, plan, out, paint) {
     const tool = toolName(plan.format);
     out.push(paint('bold', `Plan ${data(plan.source)} (${data(describeOrigin(plan))})`));
-    out.push(`  ${countsLine(countChanges([plan]))}`);
+    out.push(`  ${planCountsLine(countChanges([plan]), [plan])}`);
     if (plan.incomplete !== undefined) {
         for (const note of plan.incomplete.notes) {
             const [first = '', ...rest] = dataLines(note);
@@ -22452,6 +23135,7 @@ function renderPlan(analysis, plan, out, paint) {
         for (const change of group)
             renderChange(analysis, change, out, paint);
     }
+    renderActions(analysis, plan, out, paint);
     if (plan.outputs.some((o) => o.action !== 'no-op')) {
         out.push('', paint('bold', '  Outputs'));
         for (const output of plan.outputs) {
@@ -22508,6 +23192,27 @@ function renderChange(analysis, change, out, paint) {
             ? paint('dim', `        ${data(line)}`)
             : `        ${data(line)}`);
 }
+/** Terraform actions (1.14+) that applying runs, the gated ones in red. */
+function renderActions(analysis, plan, out, paint) {
+    const actions = plan.actions ?? [];
+    if (actions.length === 0)
+        return;
+    const held = new Set(analysis.decision.gatedActions
+        .filter((g) => g.source === plan.source)
+        .map((g) => g.address));
+    const title = `  Actions that will run (${actions.length})`;
+    out.push('', actions.some((a) => held.has(a.address))
+        ? paint('red', paint('bold', title))
+        : paint('bold', title));
+    for (const action of actions) {
+        const gated = held.has(action.address);
+        out.push(`    ${paint(gated ? 'red' : 'cyan', '!'.padEnd(3))} ${paint('bold', data(action.address))}${gated ? paint('red', '  gated') : ''}`);
+        for (const line of dataLines(action.explanation))
+            out.push(`        ${line}`);
+        for (const line of renderAttributeLines(action.config, 'terminal'))
+            out.push(`        ${data(line)}`);
+    }
+}
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well under. */
 const MAX_COMMENT_CHARS = 60_000;
@@ -22554,7 +23259,7 @@ function renderTier$1(analysis, tier) {
     const multi = analysis.plans.length > 1;
     for (const plan of analysis.plans) {
         if (tier === 'counts') {
-            out.push(`- ${code(plan.source)}: ${escapeText(countsLine(countChanges([plan])))}`);
+            out.push(`- ${code(plan.source)}: ${escapeText(planCountsLine(countChanges([plan]), [plan]))}`);
             continue;
         }
         renderPlanDetails(analysis, plan, tier, multi, out);
@@ -22588,6 +23293,19 @@ function renderPlanDetails(analysis, plan, tier, multi, out) {
     }
     if (tier === 'list' && listed.length > 0)
         out.push('');
+    const actions = plan.actions ?? [];
+    if (actions.length > 0) {
+        out.push(`**Actions that will run (${actions.length})**`, '');
+        for (const action of actions) {
+            const summary = `${htmlCode(`! ${action.address}`)} ${escapeHtmlText(action.explanation)}`;
+            const lines = tier === 'list' ? [] : renderAttributeLines(action.config, 'markdown');
+            if (lines.length === 0)
+                out.push(`- ${summary}`);
+            else
+                out.push(`<details><summary>${summary}</summary>`, '', fence(lines.join('\n'), 'diff'), '', '</details>');
+        }
+        out.push('');
+    }
     const outputs = plan.outputs.filter((o) => o.action !== 'no-op');
     if (outputs.length > 0 && tier !== 'list') {
         const lines = outputs.flatMap((o) => renderAttributeLines(o.attributes, 'markdown'));
@@ -22674,6 +23392,7 @@ function buildJsonReport(analysis, tool, review) {
             toolVersion: plan.toolVersion,
             mode: plan.mode,
             targeted: plan.targeted,
+            ...(plan.stack === undefined ? {} : { stack: plan.stack }),
             ...(plan.incomplete === undefined ? {} : { incomplete: plan.incomplete }),
             summary: countChanges([plan]),
             changes: plan.changes.filter(isListed).map((change) => {
@@ -22688,6 +23407,7 @@ function buildJsonReport(analysis, tool, review) {
                         gateReason: verdict.why
                     };
             }),
+            ...(plan.actions === undefined ? {} : { actions: plan.actions }),
             drift: plan.drift,
             outputs: plan.outputs,
             checks: plan.checks,
@@ -22705,7 +23425,6 @@ function renderJson(analysis, tool, review) {
     return JSON.stringify(buildJsonReport(analysis, tool, review)) + '\n';
 }
 
-/** GitHub refuses commit status descriptions longer than this. */
 /**
  * "2 destructive changes", "1 protected path", "1 destructive change and
  * 2 protected paths": how a status counts what it gates. Approval runs read
@@ -22887,7 +23606,7 @@ function localView(analysis, extra = {}) {
         statusContext: extra.statusContext ?? '',
         headSha: extra.headSha ?? '',
         digest: '',
-        gatedCount: analysis.decision.gated.length + analysis.decision.gatedPaths.length,
+        gatedCount: gatedCount(analysis.decision),
         pathCount: analysis.decision.gatedPaths.length,
         destructiveCount: analysis.summary.destructive,
         ...(extra.links === undefined ? {} : { links: extra.links })
@@ -23094,14 +23813,15 @@ function planSection(analysis) {
     const out = [];
     for (const plan of plans.filter((p) => shown.includes(p))) {
         const counts = countChanges([plan]);
-        out.push(`- ${code(plan.source)} · ${escapeText(describeOrigin(plan))} · ${planCounts(counts)}`);
+        out.push(`- ${code(plan.source)} · ${escapeText(describeOrigin(plan))} · ${planCounts(counts, plan.actions?.length ?? 0)}`);
         for (const note of plan.incomplete?.notes ?? [])
             out.push(`  - ⛔ **Incomplete:** ${escapeText(note)}`);
     }
     const rest = ranked.slice(PLAN_LINES_MAX);
     if (rest.length > 0) {
         const counts = countChanges(rest);
-        out.push(`- and ${plural(rest.length, 'more plan')}: ${planCounts(counts)}`);
+        const actions = rest.reduce((n, p) => n + (p.actions?.length ?? 0), 0);
+        out.push(`- and ${plural(rest.length, 'more plan')}: ${planCounts(counts, actions)}`);
     }
     out.push('');
     return out;
@@ -23112,7 +23832,7 @@ function planRank(plan) {
     return plan.changes.some((c) => c.destructive) ? 1 : 0;
 }
 /** "**2 to destroy, 1 to replace**, 3 to update" without unchanged or reads. */
-function planCounts(counts) {
+function planCounts(counts, actions = 0) {
     const n = (count) => count.toLocaleString('en-US');
     const bold = [];
     const rest = [];
@@ -23134,6 +23854,8 @@ function planCounts(counts) {
         ...(bold.length > 0 ? [`**${bold.join(', ')}**`] : []),
         ...rest
     ];
+    if (actions > 0)
+        parts.push(`${n(actions)} ${actions === 1 ? 'action' : 'actions'} to run`);
     return parts.length === 0 ? 'no changes' : parts.join(', ');
 }
 // ---------------------------------------------------------------------------
@@ -24043,7 +24765,7 @@ async function readInputs(command, io) {
     const inputs = [];
     for (const ref of expandPlanPaths(command.plans)) {
         // One file at a time: each text can be freed once parsed.
-        inputs.push(readPlan({ source: ref.source, text: readPlanFile(ref.path, io.readStdin) }, command.inputFormat));
+        inputs.push(...readPlanDocuments({ source: ref.source, text: readPlanFile(ref.path, io.readStdin) }, command.inputFormat));
     }
     if (command.templates !== undefined) {
         const { before, after } = command.templates;

@@ -97,6 +97,17 @@ export interface ResourceChange {
   readonly imported: boolean
   /** The import ID when the tool gives one. */
   readonly importId?: string
+  /**
+   * The identity an import block names instead of an ID (Terraform and
+   * OpenTofu 1.12+ `importing.identity`), as `key = value` pairs.
+   */
+  readonly importIdentity?: string
+  /**
+   * The object's resource identity (1.12+ `before_identity`, else
+   * `after_identity`), as `key = value` pairs: which real object an address
+   * means when the address alone is ambiguous (a deposed object).
+   */
+  readonly identity?: string
   /** Deposed object key: a leftover object of a failed create-before-destroy. */
   readonly deposed?: string
   /** The tool's own reason, verbatim (Terraform's `action_reason`). */
@@ -155,6 +166,41 @@ export interface SourceMap {
   readonly references: Readonly<Record<string, readonly string[]>>
 }
 
+/**
+ * A Terraform action (1.14+) that applying the plan will run: a provider
+ * operation outside any resource's lifecycle (invoke a Lambda, stop an
+ * instance, run a script). It changes real infrastructure without a
+ * resource change, so a plan whose only effect is an action is not "no
+ * changes".
+ */
+export interface ActionInvocation {
+  /** `action.TYPE.NAME` (with module path and instance key). */
+  readonly address: string
+  readonly type: string
+  readonly name: string
+  readonly provider: string
+  /** `lifecycle`: run around a resource change; `invoke`: run by `terraform plan -invoke`, without one. */
+  readonly trigger: 'lifecycle' | 'invoke'
+  /** The resource whose change triggers it (lifecycle) or that calls it (invoke), when given. */
+  readonly triggeringResource?: string
+  /** The triggering event as the plan spells it (`after_create`, `before_destroy`, `AfterUpdate`). */
+  readonly event?: string
+  /** What Terraform does when the action fails (`halt`, `taint`, `continue`), verbatim. */
+  readonly onFailure?: string
+  /** Why it is deferred to a later plan (deferred_action_invocations), verbatim. */
+  readonly deferred?: string
+  /**
+   * True when the gate holds it like a destructive change: it runs on a
+   * destroy (`before_destroy`/`after_destroy`), or with no resource change
+   * at all (`-invoke`), so no resource diff shows what it does.
+   */
+  readonly gatedKind: boolean
+  /** The action's configuration, redacted (sensitive and unknown values masked). */
+  readonly config: readonly AttributeChange[]
+  /** What runs and why, for people. */
+  readonly explanation: string
+}
+
 /** A plan of one tool, normalised. */
 export interface Plan {
   /** Where the plan came from: a file path, or `-` for standard input. */
@@ -177,8 +223,10 @@ export interface Plan {
   readonly warnings: readonly string[]
   /** Where the resources are written, when the plan says (Terraform's `configuration`). */
   readonly sourceMap?: SourceMap
-  /** The stack a CloudFormation change set or template diff is about. */
+  /** The stack a CloudFormation change set or template diff is about, or the Pulumi `project/stack`. */
   readonly stack?: string
+  /** Terraform actions (1.14+) that applying runs; absent when the plan has none. */
+  readonly actions?: readonly ActionInvocation[]
 }
 
 /** Counts per action. `destructive` counts replace + destroy of real objects. */
@@ -202,6 +250,24 @@ export interface GateDecision {
    * config, CODEOWNERS) that block on their own, whatever the plans say.
    */
   readonly gatedPaths: readonly GatedPath[]
+  /**
+   * Terraform action invocations held like destructive changes: those run
+   * on a destroy, and those invoked without a resource change (`-invoke`).
+   */
+  readonly gatedActions: readonly GatedAction[]
+}
+
+/** A Terraform action invocation the gate holds. */
+export interface GatedAction {
+  readonly source: string
+  /** The action's address (`action.aws_lambda_invoke.notify`). */
+  readonly address: string
+  /** `invoke`, or the lifecycle event (`before_destroy`) as the plan spells it. */
+  readonly trigger: string
+  /** The resource that triggers or calls it; '' when none. */
+  readonly triggeringResource: string
+  readonly why: string
+  readonly gatedBy: GateReason
 }
 
 /**

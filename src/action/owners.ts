@@ -79,13 +79,16 @@ export function ownedItems(items: readonly DigestItem[]): OwnedItem[] {
     .map((item) =>
       item.kind === 'change'
         ? { address: item.address, files: item.files ?? [] }
-        : // A protected path is owned by the owners of that path itself.
-          item.path === ''
-          ? {
-              address: `files of commit ${item.sha.slice(0, 12)}`,
-              files: []
-            }
-          : { address: item.path, files: [item.path] }
+        : item.kind === 'action'
+          ? // No file declares an invocation plangate could read: the fallback decides.
+            { address: item.address, files: [] }
+          : // A protected path is owned by the owners of that path itself.
+            item.path === ''
+            ? {
+                address: `files of commit ${item.sha.slice(0, 12)}`,
+                files: []
+              }
+            : { address: item.path, files: [item.path] }
     )
 }
 

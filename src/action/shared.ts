@@ -18,7 +18,7 @@ import {
   readPlanFile
 } from '../io/index.js'
 import type { LoadedPolicy } from '../io/index.js'
-import { readPlan } from '../plan/index.js'
+import { readPlanDocuments } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
 import { parseMarker, readRecordLine } from '../report/index.js'
 import type { ReviewLinks, ReviewView } from '../report/index.js'
@@ -116,8 +116,8 @@ export function readPlans(inputs: ActionInputs, log: ActionLog): PlanInput[] {
       `require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`
     )
   }
-  return refs.map((ref) =>
-    readPlan({
+  return refs.flatMap((ref) =>
+    readPlanDocuments({
       source: ref.source,
       text: readPlanFile(ref.path, () => readFileSync(0))
     })

@@ -1,6 +1,7 @@
 /** Everything a flow writes to GitHub and to the runner: the comment, labels, the commit status, the job summary and the JSON report. */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { gatedCount } from '../gate/index.js'
 import type { ApprovalOutcome } from '../gate/index.js'
 import { encodeRecord } from '../gate/record.js'
 import type { ReviewRecord } from '../gate/record.js'
@@ -302,8 +303,7 @@ export async function finish(
     decision,
     digest: view.digest,
     counts: { ...analysis.summary },
-    gatedCount:
-      analysis.decision.gated.length + analysis.decision.gatedPaths.length,
+    gatedCount: gatedCount(analysis.decision),
     reportPath,
     commentId
   }

@@ -89,8 +89,10 @@ Options:
   -f, --format <text|markdown|json>  report format (default: text)
   -i, --input-format <auto|terraform|cloudformation|pulumi>
                                      how to read the plans (default: auto, from the content)
-      --before <file|dir>            the old CloudFormation template, or the old cdk.out directory
-      --after <file|dir>             the new CloudFormation template, or the new cdk.out directory
+      --before <file|dir|none>       the old CloudFormation template, or the old cdk.out directory
+                                     (none: the stack is new)
+      --after <file|dir|none>        the new CloudFormation template, or the new cdk.out directory
+                                     (none: the stack is deleted)
       --template <file|dir>          template or cdk.out directory naming the CDK constructs of
                                      change sets (aws:cdk:path); may be repeated
       --repo <dir> --base <ref> [--head <ref>]

@@ -16,7 +16,7 @@ import {
 } from '../io/index.js'
 import {
   prepareTemplateDiff,
-  readPlan,
+  readPlanDocuments,
   readTemplatePair
 } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
@@ -78,7 +78,7 @@ async function readInputs(
   for (const ref of expandPlanPaths(command.plans)) {
     // One file at a time: each text can be freed once parsed.
     inputs.push(
-      readPlan(
+      ...readPlanDocuments(
         { source: ref.source, text: readPlanFile(ref.path, io.readStdin) },
         command.inputFormat
       )

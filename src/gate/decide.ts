@@ -1,5 +1,7 @@
 import type {
   ActionCounts,
+  ActionInvocation,
+  GatedAction,
   ChangeVerdict,
   CommitReport,
   ResourceChange,
@@ -86,6 +88,15 @@ export function decideGate(
   return judgeChanges(plans, policy, history).decision
 }
 
+/** Every item the gate holds: destructive changes, Terraform actions and protected paths. */
+export function gatedCount(decision: GateDecision): number {
+  return (
+    decision.gated.length +
+    decision.gatedPaths.length +
+    decision.gatedActions.length
+  )
+}
+
 /** The decision together with the verdict on every destructive change. */
 export function judgeChanges(
   plans: readonly Plan[],
@@ -93,6 +104,7 @@ export function judgeChanges(
   history?: GateHistory
 ): { decision: GateDecision; verdicts: Map<ResourceChange, ChangeVerdict> } {
   const gated: GatedChange[] = []
+  const gatedActions: GatedAction[] = []
   const planProblems: string[] = []
   const verdicts = new Map<ResourceChange, ChangeVerdict>()
   for (const plan of plans) {
@@ -105,6 +117,22 @@ export function judgeChanges(
         source: plan.source,
         address: change.address,
         action: change.action,
+        why: verdict.why,
+        gatedBy: verdict.gatedBy ?? { kind: 'policy' }
+      })
+    }
+    for (const invocation of plan.actions ?? []) {
+      if (!invocation.gatedKind) continue
+      const verdict = judgeAction(plan, invocation, policy, history)
+      if (!verdict.gated) continue
+      gatedActions.push({
+        source: plan.source,
+        address: invocation.address,
+        trigger:
+          invocation.trigger === 'invoke'
+            ? 'invoke'
+            : (invocation.event ?? 'unknown'),
+        triggeringResource: invocation.triggeringResource ?? '',
         why: verdict.why,
         gatedBy: verdict.gatedBy ?? { kind: 'policy' }
       })
@@ -127,17 +155,21 @@ export function judgeChanges(
         )
   const blocked =
     policy.gateOn !== 'none' &&
-    (gated.length > 0 || planProblems.length > 0 || gatedPaths.length > 0)
+    (gated.length > 0 ||
+      planProblems.length > 0 ||
+      gatedPaths.length > 0 ||
+      gatedActions.length > 0)
   return {
     decision: {
       verdict: blocked ? 'blocked' : 'pass',
       summary:
         policy.gateOn === 'none'
-          ? `the gate is off (gate-on: none): ${summarize(gated, planProblems, gatedPaths)}`
-          : summarize(gated, planProblems, gatedPaths),
+          ? `the gate is off (gate-on: none): ${summarize(gated, planProblems, gatedPaths, gatedActions)}`
+          : summarize(gated, planProblems, gatedPaths, gatedActions),
       gated,
       planProblems,
-      gatedPaths
+      gatedPaths,
+      gatedActions
     },
     verdicts
   }
@@ -148,8 +180,49 @@ function judge(
   policy: GatePolicy,
   history: GateHistory | undefined
 ): ChangeVerdict {
-  const what = change.explanation ?? `${change.action} of an existing object`
-  const attribution = history?.attribution.get(change)
+  return judgeWhat(
+    change.explanation ?? `${change.action} of an existing object`,
+    history?.attribution.get(change),
+    policy,
+    history
+  )
+}
+
+/**
+ * An action invocation under the author rules of destructive changes: the
+ * commits that caused its triggering resource's change caused it; an
+ * action invoked without a resource change is tied to no commit.
+ */
+function judgeAction(
+  plan: Plan,
+  invocation: ActionInvocation,
+  policy: GatePolicy,
+  history: GateHistory | undefined
+): ChangeVerdict {
+  const trigger =
+    invocation.trigger === 'lifecycle' &&
+    invocation.triggeringResource !== undefined
+      ? plan.changes.find((c) => c.address === invocation.triggeringResource)
+      : undefined
+  return judgeWhat(
+    `action ${invocation.explanation}`,
+    trigger === undefined ? undefined : history?.attribution.get(trigger),
+    policy,
+    history
+  )
+}
+
+function judgeWhat(
+  what: string,
+  attribution:
+    | {
+        readonly causes: readonly { sha: string; how: string }[]
+        readonly pinned: boolean
+      }
+    | undefined,
+  policy: GatePolicy,
+  history: GateHistory | undefined
+): ChangeVerdict {
   const causedBy = attribution?.causes ?? []
   const pinned = attribution?.pinned ?? false
   const base = { causedBy, pinned }
@@ -262,7 +335,8 @@ function describeAuthors(
 function summarize(
   gated: readonly GatedChange[],
   planProblems: readonly string[],
-  gatedPaths: readonly GatedPath[] = []
+  gatedPaths: readonly GatedPath[] = [],
+  gatedActions: readonly GatedAction[] = []
 ): string {
   const parts: string[] = []
   if (gated.length > 0) {
@@ -276,6 +350,12 @@ function summarize(
       .join(', ')
     parts.push(
       `${gated.length} destructive ${gated.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`
+    )
+  }
+  if (gatedActions.length > 0) {
+    const n = gatedActions.length
+    parts.push(
+      `${n} Terraform ${n === 1 ? 'action needs' : 'actions need'} a human's approval (run on a destroy, or invoked without a resource change)`
     )
   }
   if (gatedPaths.length > 0) {

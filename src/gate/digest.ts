@@ -51,8 +51,24 @@ export interface PathItem {
   readonly gated: true
 }
 
+/**
+ * A Terraform action invocation held like a destructive change (run on a
+ * destroy, or invoked without a resource change). Only gated ones are items.
+ */
+export interface ActionItem {
+  readonly kind: 'action'
+  readonly source: string
+  /** The action's address (`action.aws_lambda_invoke.notify`). */
+  readonly address: string
+  /** `invoke`, or the lifecycle event as the plan spells it. */
+  readonly trigger: string
+  /** The resource that triggers or calls it; '' when none. */
+  readonly triggeringResource: string
+  readonly gated: true
+}
+
 /** One reviewed item: a destructive change, or another kind of gated item. */
-export type DigestItem = ChangeItem | PathItem
+export type DigestItem = ChangeItem | PathItem | ActionItem
 
 /**
  * The destructive changes of an analysis, in a canonical order, each with
@@ -86,6 +102,15 @@ export function reviewedItems(analysis: Analysis): DigestItem[] {
       })
     }
   }
+  for (const g of analysis.decision.gatedActions)
+    items.push({
+      kind: 'action',
+      source: g.source,
+      address: g.address,
+      trigger: g.trigger,
+      triggeringResource: g.triggeringResource,
+      gated: true
+    })
   for (const g of analysis.decision.gatedPaths)
     items.push({
       kind: 'path',
@@ -134,6 +159,15 @@ export function computeDigest(
 
 /** The fields of an item in a fixed order: a field added later cannot collide with an old layout. */
 function canonicalItem(item: DigestItem): unknown[] {
+  if (item.kind === 'action')
+    return [
+      item.kind,
+      item.source,
+      item.address,
+      item.trigger,
+      item.triggeringResource,
+      item.gated
+    ]
   if (item.kind === 'path')
     return [
       item.kind,
@@ -157,6 +191,16 @@ function canonicalItem(item: DigestItem): unknown[] {
 }
 
 function compareItems(a: DigestItem, b: DigestItem): number {
+  if (a.kind === 'action' || b.kind === 'action') {
+    if (a.kind !== 'action' || b.kind !== 'action')
+      return compare(a.kind, b.kind)
+    return (
+      compare(a.source, b.source) ||
+      compare(a.address, b.address) ||
+      compare(a.trigger, b.trigger) ||
+      compare(a.triggeringResource, b.triggeringResource)
+    )
+  }
   if (a.kind === 'path' || b.kind === 'path') {
     if (a.kind !== 'path' || b.kind !== 'path') return compare(a.kind, b.kind)
     return (

@@ -1,4 +1,4 @@
-export { countChanges, decideGate, judgeChanges } from './decide.js'
+export { countChanges, decideGate, gatedCount, judgeChanges } from './decide.js'
 export type { GateHistory, GatePolicy } from './decide.js'
 export {
   DEFAULT_PROTECTED_PATHS,
@@ -19,7 +19,13 @@ export {
   gatedItems,
   reviewedItems
 } from './digest.js'
-export type { ChangeItem, DigestItem, DigestScope, PathItem } from './digest.js'
+export type {
+  ActionItem,
+  ChangeItem,
+  DigestItem,
+  DigestScope,
+  PathItem
+} from './digest.js'
 export {
   APPROVAL_STATES,
   ApprovalInputError,

@@ -151,9 +151,26 @@ function parseItem(value: unknown, where: string): DigestItem {
       gated: true
     }
   }
+  if (item.kind === 'action') {
+    if (item.gated !== true)
+      throw new RecordError(
+        `${where}.gated: expected true (only gated Terraform actions are items)`
+      )
+    return {
+      kind: 'action',
+      source: string(item.source, `${where}.source`),
+      address: string(item.address, `${where}.address`),
+      trigger: string(item.trigger, `${where}.trigger`),
+      triggeringResource: string(
+        item.triggeringResource,
+        `${where}.triggeringResource`
+      ),
+      gated: true
+    }
+  }
   if (item.kind !== 'change')
     throw new RecordError(
-      `${where}.kind: expected "change" or "path", found ${JSON.stringify(item.kind) ?? 'nothing'}`
+      `${where}.kind: expected "change", "path" or "action", found ${JSON.stringify(item.kind) ?? 'nothing'}`
     )
   const action = string(item.action, `${where}.action`)
   if (!(CHANGE_ACTIONS as readonly string[]).includes(action))

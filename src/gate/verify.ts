@@ -139,6 +139,25 @@ export function verifyAgainstReviews(
       })
     }
   }
+  // Terraform actions the gate holds (run on a destroy, or -invoke) need an
+  // approved review that listed the same action: there is no resource to match.
+  for (const action of analysis.decision.gatedActions) {
+    const covered = pulls.some(
+      (pull) =>
+        pull.outcome === 'approved' &&
+        (pull.record?.items ?? []).some(
+          (item) =>
+            item.kind === 'action' &&
+            item.address === action.address &&
+            item.trigger === action.trigger &&
+            item.triggeringResource === action.triggeringResource
+        )
+    )
+    if (!covered)
+      problems.push(
+        `${action.source}: Terraform action ${action.address} (${action.trigger}) runs on apply, and no approved review listed it`
+      )
+  }
   if (changes.length > 0 && pulls.length === 0)
     problems.unshift(
       'no merged pull request brought this commit: nobody reviewed its destructive changes'
@@ -148,7 +167,9 @@ export function verifyAgainstReviews(
   )
   // Nothing destructive to apply: the plan cannot destroy what nobody approved.
   const relevant =
-    changes.length > 0 ? problems : analysis.decision.planProblems
+    changes.length > 0 || analysis.decision.gatedActions.length > 0
+      ? problems
+      : analysis.decision.planProblems
   const verified = bad.length === 0 && relevant.length === 0
   return {
     verdict: verified ? 'verified' : 'blocked',

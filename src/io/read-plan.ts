@@ -1,18 +1,20 @@
 import { readFileSync, statSync } from 'node:fs'
 import { PlanParseError } from '../plan/index.js'
+import { decodePlanBytes } from './decode-text.js'
 
 /** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
 export const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64
 
 /**
  * Reads a plan file (or standard input for `-`) as text, turning every
- * file-system problem into a PlanParseError that names the path.
+ * file-system problem into a PlanParseError that names the path. The
+ * bytes are decoded by decodePlanBytes (UTF-8, UTF-16 with a BOM).
  */
 export function readPlanFile(path: string, readStdin: () => Buffer): string {
   if (path === '-') {
     const data = readStdin()
     if (data.length > MAX_PLAN_BYTES) throw tooLarge('-', data.length)
-    return data.toString('utf8')
+    return decodePlanBytes(data, '-')
   }
   let size: number
   try {
@@ -31,12 +33,13 @@ export function readPlanFile(path: string, readStdin: () => Buffer): string {
     throw fileError(path, error)
   }
   if (size > MAX_PLAN_BYTES) throw tooLarge(path, size)
+  let bytes: Buffer
   try {
-    // Buffer then decode: faster than readFileSync(path, 'utf8') on Node 20.
-    return readFileSync(path).toString('utf8')
+    bytes = readFileSync(path)
   } catch (error) {
     throw fileError(path, error)
   }
+  return decodePlanBytes(bytes, path)
 }
 
 function tooLarge(path: string, bytes: number): PlanParseError {

@@ -25,6 +25,8 @@ export function readTemplatePairs(
   after: string,
   readStdin: () => Buffer
 ): TemplatePairFiles[] {
+  if (before === NO_SIDE || after === NO_SIDE)
+    return readOneSided(before, after, readStdin)
   const beforeIsDir = isDirectory(before)
   const afterIsDir = isDirectory(after)
   if (beforeIsDir !== afterIsDir) {
@@ -46,6 +48,50 @@ export function readTemplatePairs(
   return pairCdkOutStacks(
     readCdkOutStacks(before),
     readCdkOutStacks(after)
+  ).map((pair) => ({
+    stackName: pair.stackName,
+    before: readTemplateSide(pair.before, readStdin),
+    after: readTemplateSide(pair.after, readStdin)
+  }))
+}
+
+/**
+ * `--before none` (a new stack) or `--after none` (a deleted stack): the
+ * other side is a template file or a cdk.out directory, whose every stack
+ * is then new or deleted. A file called `none` is named `./none`.
+ */
+export const NO_SIDE = 'none'
+
+function readOneSided(
+  before: string,
+  after: string,
+  readStdin: () => Buffer
+): TemplatePairFiles[] {
+  if (before === NO_SIDE && after === NO_SIDE) {
+    throw new PlanParseError(
+      '--before/--after',
+      'a template or cdk.out directory on at least one side',
+      '`none` on both sides',
+      'use `--before none` for a new stack, `--after none` for a deleted one'
+    )
+  }
+  const path = before === NO_SIDE ? after : before
+  const side = (present: boolean, file: string | undefined): TemplateSide =>
+    readTemplateSide(present ? file : undefined, readStdin)
+  if (!isDirectory(path)) {
+    return [
+      {
+        stackName: stackNameOf(path),
+        before: side(before !== NO_SIDE, path),
+        after: side(after !== NO_SIDE, path)
+      }
+    ]
+  }
+  const stacks = readCdkOutStacks(path)
+  const none = new Map<string, string>()
+  return pairCdkOutStacks(
+    before === NO_SIDE ? none : stacks,
+    after === NO_SIDE ? none : stacks
   ).map((pair) => ({
     stackName: pair.stackName,
     before: readTemplateSide(pair.before, readStdin),

@@ -1090,14 +1090,19 @@ function unitProblems(unit: Unit, module: string, state: PlanState): void {
   const truncated = unit.inputs.map(
     (input) => input.doc.statusReason?.startsWith(TRUNCATED_WARNING) === true
   )
+  const dropped = droppedLogicalIds(unit.inputs)
+  const named =
+    dropped.length === 0
+      ? ''
+      : `; CloudFormation names ${listCode(dropped)} (Logical Id in StatusReason): the ${dropped.length === 1 ? 'resource' : 'resources'} left out, which may be the one being destroyed or replaced`
   if (truncated.every(Boolean)) {
     state.complete = false
     notes.add(
-      'CloudFormation left resources out of this description because reading their property values failed (StatusReason starts with "[WARN] --include-property-values"): describe the change set again without `--include-property-values` and pass both files'
+      `CloudFormation left resources out of this description because reading their property values failed (StatusReason starts with "[WARN] --include-property-values")${named}: describe the change set again without \`--include-property-values\` and pass both files`
     )
   } else if (truncated.some(Boolean)) {
     state.warnings.push(
-      `${sourcesOf(unit)}: one description lacks some resources' property values ("[WARN] --include-property-values"); the other description fills in the resources it left out`
+      `${sourcesOf(unit)}: one description lacks some resources' property values ("[WARN] --include-property-values")${named}; the other description fills in the resources it left out`
     )
   }
   if (unit.conflicts.length > 0) {
@@ -1118,6 +1123,20 @@ function unitProblems(unit: Unit, module: string, state: PlanState): void {
 function truncate(text: string, max: number): string {
   const oneLine = text.replace(/\s+/g, ' ').trim()
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`
+}
+
+/** Logical IDs a `[WARN] --include-property-values` StatusReason names. */
+const LOGICAL_ID_IN_REASON = /Logical Id:\s*([A-Za-z0-9]{1,255})/g
+
+function droppedLogicalIds(inputs: readonly ChangeSetInput[]): string[] {
+  const ids = new Set<string>()
+  for (const input of inputs) {
+    const reason = input.doc.statusReason
+    if (reason?.startsWith(TRUNCATED_WARNING) !== true) continue
+    for (const match of reason.matchAll(LOGICAL_ID_IN_REASON))
+      if (match[1] !== undefined) ids.add(match[1])
+  }
+  return [...ids]
 }
 
 function listCode(items: readonly string[]): string {

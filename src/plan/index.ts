@@ -11,7 +11,7 @@ import {
 import type { ChangeSetInput } from './cloudformation.js'
 import { looksLikeTemplate } from './cdk.js'
 import { PlanParseError, redactError } from './errors.js'
-import { parseJsonText } from './json-text.js'
+import { parseJsonDocuments, parseJsonText } from './json-text.js'
 import { describeJson, isRecord } from './json.js'
 import {
   looksLikePulumiEventStream,
@@ -28,7 +28,12 @@ import {
 import type { TerraformInput } from './terraform.js'
 
 export { PlanParseError, redactError, SHOW_JSON_HINT } from './errors.js'
-export { findJsonProblem, parseJsonText } from './json-text.js'
+export {
+  findJsonProblem,
+  MAX_DOCUMENTS,
+  parseJsonDocuments,
+  parseJsonText
+} from './json-text.js'
 export {
   classifyActions,
   KNOWN_FORMAT_MINORS,
@@ -90,22 +95,55 @@ export function readPlan(
   input: PlanSource,
   format: InputFormat = 'auto'
 ): PlanInput {
-  const { source } = input
   let doc: unknown
   try {
-    doc = parseJsonText(input.text, source)
+    doc = parseJsonText(input.text, input.source)
   } catch (error) {
-    if (looksLikePulumiEventStream(input.text)) {
-      throw new PlanParseError(
-        source,
-        'a Pulumi preview digest',
-        'a Pulumi engine event stream (one JSON event per line)',
-        'run `pulumi preview --json > preview.json`, which writes the digest',
-        { cause: error }
-      )
-    }
-    throw error
+    throw eventStreamError(input, error)
   }
+  return readDocument(doc, input.source, format)
+}
+
+/**
+ * Like readPlan, but a file of several plans written one after another
+ * (`terragrunt run-all show -json > plans.json`) becomes one input per
+ * plan, named `FILE#1`, `FILE#2`, … so that every report can tell them apart.
+ */
+export function readPlanDocuments(
+  input: PlanSource,
+  format: InputFormat = 'auto'
+): PlanInput[] {
+  let docs: unknown[]
+  try {
+    docs = parseJsonDocuments(input.text, input.source)
+  } catch (error) {
+    throw eventStreamError(input, error)
+  }
+  if (docs.length === 1) return [readDocument(docs[0], input.source, format)]
+  if (looksLikePulumiEventStream(input.text))
+    throw eventStreamError(input, undefined)
+  return docs.map((doc, i) =>
+    readDocument(doc, `${input.source}#${i + 1}`, format)
+  )
+}
+
+/** A Pulumi event stream is JSON lines: say so rather than where the JSON breaks. */
+function eventStreamError(input: PlanSource, error: unknown): unknown {
+  if (!looksLikePulumiEventStream(input.text)) return error
+  return new PlanParseError(
+    input.source,
+    'a Pulumi preview digest',
+    'a Pulumi engine event stream (one JSON event per line)',
+    'run `pulumi preview --json > preview.json`, which writes the digest',
+    { cause: error }
+  )
+}
+
+function readDocument(
+  doc: unknown,
+  source: string,
+  format: InputFormat
+): PlanInput {
   const kind = format === 'auto' ? detectFormat(doc) : format
   switch (kind) {
     case 'terraform':

@@ -7,6 +7,29 @@ import { PlanParseError, SHOW_JSON_HINT } from './errors.js'
  * and never quotes the file's content in the error: it may hold secrets.
  */
 export function parseJsonText(text: string, source: string): unknown {
+  const documents = parseJsonDocuments(text, source)
+  if (documents.length === 1) return documents[0]
+  throw new PlanParseError(
+    source,
+    'one JSON document',
+    `${documents.length} concatenated JSON documents`,
+    'pass one document per file'
+  )
+}
+
+/**
+ * How many JSON documents one file may hold one after another
+ * (`terragrunt run-all show -json` writes one plan per module). Real
+ * runs have tens; the limit bounds the work a hostile file can cause.
+ */
+export const MAX_DOCUMENTS = 1000
+
+/**
+ * Like parseJsonText, but reads a file of several JSON objects written one
+ * after another (`terragrunt run-all show -json`, `jq -c` output) as a
+ * list of documents. A single document is a list of one.
+ */
+export function parseJsonDocuments(text: string, source: string): unknown[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const start = firstNonSpace(body)
   if (start === -1) {
@@ -20,10 +43,81 @@ export function parseJsonText(text: string, source: string): unknown {
   rejectKnownNonJson(body, start, source)
   checkJsonNesting(body, source)
   try {
-    return JSON.parse(body) as unknown
+    return [JSON.parse(body) as unknown]
   } catch (error) {
+    const problem = findJsonProblem(body)
+    const next = body.charCodeAt(problem.offset)
+    if (
+      problem.what.endsWith('after the end of the JSON value') &&
+      body.charCodeAt(start) === OPEN_BRACE &&
+      next === OPEN_BRACE
+    ) {
+      return splitDocuments(body, start, source)
+    }
     throw jsonSyntaxError(body, source, error)
   }
+}
+
+/** Parses the objects of `text` written one after another, from `start`. */
+function splitDocuments(
+  text: string,
+  start: number,
+  source: string
+): unknown[] {
+  const documents: unknown[] = []
+  let at = start
+  while (at !== -1) {
+    if (documents.length === MAX_DOCUMENTS) {
+      throw new PlanParseError(
+        source,
+        `at most ${MAX_DOCUMENTS} concatenated JSON documents (as \`terragrunt run-all show -json\` writes)`,
+        'more',
+        'split the file, one plan per file'
+      )
+    }
+    const n = documents.length + 1
+    if (text.charCodeAt(at) !== OPEN_BRACE) {
+      const where = lineAndColumn(text, at)
+      throw new PlanParseError(
+        source,
+        `concatenated JSON objects (as \`terragrunt run-all show -json\` writes)`,
+        `something other than a JSON object after document ${n - 1}, at line ${where.line}, column ${where.column}`,
+        'write each plan to a file of its own'
+      )
+    }
+    const end = objectEnd(text, at)
+    const slice = text.slice(at, end)
+    try {
+      documents.push(JSON.parse(slice) as unknown)
+    } catch (error) {
+      const problem = findJsonProblem(slice)
+      const where = lineAndColumn(text, at + problem.offset)
+      throw new PlanParseError(
+        source,
+        `concatenated JSON objects (as \`terragrunt run-all show -json\` writes)`,
+        `${problem.kind === 'truncated' ? 'JSON that ends early' : 'invalid JSON'} in document ${n} at line ${where.line}, column ${where.column} (${problem.what})`,
+        undefined,
+        { cause: error }
+      )
+    }
+    at = firstNonSpaceFrom(text, end)
+  }
+  return documents
+}
+
+/** Index after the `}` that closes the object opened at `start` (or the end of the text). */
+function objectEnd(text: string, start: number): number {
+  const structural = /["[\]{}]/g
+  structural.lastIndex = start
+  let depth = 0
+  while (structural.test(text)) {
+    const i = structural.lastIndex - 1
+    const c = text.charCodeAt(i)
+    if (c === QUOTE) structural.lastIndex = stringEnd(text, i) + 1
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++
+    else if (--depth === 0) return i + 1
+  }
+  return text.length
 }
 
 /**
@@ -145,7 +239,11 @@ function keyName(raw: string): string {
 }
 
 function firstNonSpace(text: string): number {
-  for (let i = 0; i < text.length; i++) {
+  return firstNonSpaceFrom(text, 0)
+}
+
+function firstNonSpaceFrom(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i
   }

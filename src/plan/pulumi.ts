@@ -812,12 +812,14 @@ export function normalizePulumiPreview(
     if (diagnostic.severity !== 'warning') continue
     warnings.push(`${source}: Pulumi warning: ${oneLine(diagnostic.message)}`)
   }
+  const stack = stackOf(doc.steps, redactor)
   return {
     source,
     format: 'pulumi',
     formatVersion: 'preview-digest',
     toolVersion: 'unknown',
     mode: 'normal',
+    ...(stack === undefined ? {} : { stack }),
     changes,
     drift: [],
     outputs: normalizeStackOutputs(doc.steps, redactor),
@@ -826,6 +828,24 @@ export function normalizePulumiPreview(
     targeted: false,
     warnings: warnings.map((w) => redactor.text(w))
   }
+}
+
+/**
+ * `project/stack` from the steps' URNs, so that every report names the
+ * stack and two stacks with the same resource names never share digest
+ * items. A preview is of one stack; should URNs name several, all are kept.
+ */
+function stackOf(
+  steps: readonly PulumiStep[],
+  redactor: Redactor
+): string | undefined {
+  const names = new Set<string>()
+  for (const step of steps) {
+    const parsed = parseUrn(step.urn)
+    if (parsed !== undefined) names.add(`${parsed.project}/${parsed.stack}`)
+  }
+  if (names.size === 0) return undefined
+  return redactor.text([...names].sort().join(', '))
 }
 
 /** Diagnostic messages longer than this are cut (they quote URNs, often twice). */

@@ -73,8 +73,13 @@ export function explainReason(
     case 'delete_because_enabled_false':
       return 'destroyed because its `enabled` meta-argument is false'
     case 'forgot_because_lifecycle_destroy_in_state':
+      return context.action === 'replace'
+        ? 'replaced: a new object is created and the old one is forgotten (removed from state, the real object is kept, no longer managed), because the state records `lifecycle { destroy = false }` for it'
+        : 'forgotten (removed from state, the real object is kept, no longer managed) because the state records `lifecycle { destroy = false }` for it: its block is gone from the configuration, and the setting it had when last applied still holds'
     case 'forgot_because_lifecycle_destroy_in_config':
-      return 'forgotten (removed from state, the real object is kept) because of `lifecycle { destroy = false }`'
+      return context.action === 'replace'
+        ? 'replaced: a new object is created and the old one is forgotten (removed from state, the real object is kept, no longer managed), because its configuration sets `lifecycle { destroy = false }`'
+        : 'forgotten (removed from state, the real object is kept, no longer managed) because its configuration sets `lifecycle { destroy = false }`'
     case 'read_because_config_unknown':
       return 'read during apply because its configuration depends on values known only after apply'
     case 'read_because_dependency_pending':

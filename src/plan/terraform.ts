@@ -25,6 +25,11 @@ import {
 } from './json.js'
 import type { JsonRecord } from './json.js'
 import { explainReason } from './reasons.js'
+import {
+  collectActionSecrets,
+  explainDeferral,
+  normalizeActionInvocations
+} from './terraform-actions.js'
 
 /** `format_version` minors of the 1.x series that plangate has been checked against. */
 export const KNOWN_FORMAT_MINORS = [0, 1, 2] as const
@@ -125,7 +130,9 @@ const KEPT_SECTIONS = [
   'complete',
   'errored',
   'deferred_changes',
-  'relevant_attributes'
+  'relevant_attributes',
+  'action_invocations',
+  'deferred_action_invocations'
 ] as const
 
 function pick(doc: JsonRecord, keys: readonly string[]): JsonRecord {
@@ -299,6 +306,7 @@ function collectSecrets(
     collectMaskedStrings(change.before, change.before_sensitive, secrets)
     collectMaskedStrings(change.after, change.after_sensitive, secrets)
   }
+  collectActionSecrets(doc, secrets)
   // resource_changes holds every managed instance, before and after, with its
   // masks; state sections add data sources (and everything when it is absent).
   const dataOnly = rawChanges !== undefined
@@ -382,17 +390,7 @@ export function normalizeTerraformPlan(
       `${source}: skipped ${ephemeral} ephemeral resource ${ephemeral === 1 ? 'entry' : 'entries'} (opened during the run, never stored)`
     )
   }
-  const drift: ResourceChange[] = []
-  const rawDrift = arrayAt(doc, 'resource_drift') ?? []
-  for (let i = 0; i < rawDrift.length; i++) {
-    const result = normalizeResourceChange(
-      rawDrift[i],
-      'resource_drift',
-      i,
-      context
-    )
-    if (result !== 'ephemeral') drift.push(result)
-  }
+  const drift = normalizeDrift(context, warnings)
   const byReason = new Map<string, string[]>()
   for (const { reason, address } of unknownReasons) {
     const addresses = byReason.get(reason)
@@ -405,6 +403,7 @@ export function normalizeTerraformPlan(
       `${source}: action_reason "${reason}" is one plangate does not know (${addresses[0] ?? ''}${more}); the change is classified by its actions`
     )
   }
+  const actions = normalizeActionInvocations(doc, source, redactor)
   const format: PlanFormat =
     opentofu || isOpenTofu(changes) ? 'opentofu' : 'terraform'
   const targeted =
@@ -422,28 +421,158 @@ export function normalizeTerraformPlan(
     mode: planMode(input, changes, drift),
     changes,
     drift,
-    outputs: normalizeOutputs(input, redactor),
+    outputs: normalizeOutputs(input, redactor, warnings),
     checks: normalizeChecks(doc, redactor),
     ...incompleteness(
       doc,
       changes,
-      format === 'opentofu' ? 'tofu' : 'terraform'
+      format === 'opentofu' ? 'tofu' : 'terraform',
+      redactor
     ),
     targeted,
     warnings: warnings.map((w) => redactor.text(w)),
-    sourceMap: input.sourceMap
+    sourceMap: input.sourceMap,
+    ...(actions.length === 0 ? {} : { actions })
   }
 }
 
+/**
+ * Drift is shown, never gated: an entry plangate cannot read (Terraform
+ * 0.15 to 1.0.0 wrote drift without addresses, hashicorp/terraform#28975)
+ * is skipped with a warning instead of refusing the whole plan.
+ */
+function normalizeDrift(
+  context: ChangeContext,
+  warnings: string[]
+): ResourceChange[] {
+  const { doc, source } = context.input
+  const drift: ResourceChange[] = []
+  const rawDrift = doc.resource_drift
+  if (rawDrift !== undefined && !Array.isArray(rawDrift)) {
+    warnings.push(
+      `${source}: skipped "resource_drift": expected an array, found ${describeScalar(rawDrift)} (drift is only shown, never gated)`
+    )
+    return drift
+  }
+  const skipped: string[] = []
+  let rebuilt = 0
+  for (let i = 0; i < (rawDrift?.length ?? 0); i++) {
+    let entry: unknown = rawDrift?.[i]
+    const address = isRecord(entry) ? driftAddress(entry) : undefined
+    if (isRecord(entry) && address !== undefined) {
+      entry = { ...entry, address }
+      rebuilt++
+    }
+    try {
+      const result = normalizeResourceChange(
+        entry,
+        'resource_drift',
+        i,
+        context
+      )
+      if (result !== 'ephemeral') drift.push(result)
+    } catch (error) {
+      if (!(error instanceof PlanParseError)) throw error
+      skipped.push(`expected ${error.expected}, found ${error.found}`)
+    }
+  }
+  if (rebuilt > 0) {
+    warnings.push(
+      `${source}: ${rebuilt} resource_drift ${rebuilt === 1 ? 'entry has' : 'entries have'} no address (a Terraform 0.15 to 1.0.0 bug, hashicorp/terraform#28975); plangate built ${rebuilt === 1 ? 'it' : 'them'} from the module address, type, name and index`
+    )
+  }
+  if (skipped.length > 0) {
+    const more =
+      skipped.length > 1 ? ` (and ${skipped.length - 1} more like it)` : ''
+    warnings.push(
+      `${source}: skipped ${skipped.length} resource_drift ${skipped.length === 1 ? 'entry' : 'entries'} plangate cannot read: ${skipped[0] ?? ''}${more}; drift is only shown, never gated (Terraform 0.15 to 1.0.0 wrote drift without addresses)`
+    )
+  }
+  return drift
+}
+
+/**
+ * The address of a drift entry that has none, from its parts, or undefined
+ * when it has one or lacks the parts.
+ */
+function driftAddress(entry: JsonRecord): string | undefined {
+  if (entry.address !== undefined) return undefined
+  const type = stringAt(entry, 'type')
+  const name = stringAt(entry, 'name')
+  if (type === undefined || name === undefined) return undefined
+  const module = stringAt(entry, 'module_address')
+  const index = entry.index
+  const key =
+    typeof index === 'number'
+      ? `[${index}]`
+      : typeof index === 'string'
+        ? `[${JSON.stringify(index)}]`
+        : ''
+  return `${module === undefined || module === '' ? '' : `${module}.`}${entry.mode === 'data' ? 'data.' : ''}${type}.${name}${key}`
+}
+
 function hasDeferred(doc: JsonRecord): boolean {
-  const deferred = doc.deferred_changes
-  return Array.isArray(deferred) && deferred.length > 0
+  return [doc.deferred_changes, doc.deferred_action_invocations].some(
+    (deferred) => Array.isArray(deferred) && deferred.length > 0
+  )
+}
+
+/** Deferred changes listed in the notes; the rest are counted. */
+const DEFERRED_NOTES_MAX = 20
+
+/**
+ * One note per deferred change (Terraform 1.9+ `deferred_changes`): what
+ * it would do and why it waits, with `index_unknown` and
+ * `importing.unknown` in words. Reasons plangate does not know are shown
+ * verbatim.
+ */
+function deferredNotes(doc: JsonRecord, redactor: Redactor): string[] {
+  const deferred = arrayAt(doc, 'deferred_changes') ?? []
+  const notes: string[] = []
+  for (const item of deferred.slice(0, DEFERRED_NOTES_MAX)) {
+    const entry = isRecord(item) ? item : {}
+    const change = recordAt(entry, 'resource_change') ?? {}
+    const address = redactor.text(
+      stringAt(change, 'address') ?? 'a resource without an address'
+    )
+    const reason = stringAt(entry, 'reason')
+    const inner = recordAt(change, 'change') ?? {}
+    const actions = arrayAt(inner, 'actions')
+    const what =
+      actions !== undefined && actions.every((a) => typeof a === 'string')
+        ? ` (${actions.join(', ')})`
+        : ''
+    const extras: string[] = []
+    if (change.index_unknown === true)
+      extras.push(
+        'how many instances there will be is not known yet (index_unknown): the address stands for all of them'
+      )
+    const importing = recordAt(inner, 'importing')
+    if (importing !== undefined && importing.unknown === true)
+      extras.push(
+        'it imports an object whose ID is known only after apply (importing.unknown)'
+      )
+    notes.push(
+      `deferred: \`${address}\`${what} waits because ${reason === undefined ? 'of a reason Terraform did not give' : explainDeferral(reason)}${extras.map((e) => `; ${e}`).join('')}`
+    )
+  }
+  if (deferred.length > DEFERRED_NOTES_MAX)
+    notes.push(
+      `deferred: and ${deferred.length - DEFERRED_NOTES_MAX} more deferred changes`
+    )
+  const actions = arrayAt(doc, 'deferred_action_invocations') ?? []
+  if (actions.length > 0)
+    notes.push(
+      `deferred: ${actions.length} Terraform ${actions.length === 1 ? 'action waits' : 'actions wait'} for a later plan (deferred_action_invocations); see "Actions that will run"`
+    )
+  return notes
 }
 
 function incompleteness(
   doc: JsonRecord,
   changes: readonly ResourceChange[],
-  cli: 'terraform' | 'tofu'
+  cli: 'terraform' | 'tofu',
+  redactor: Redactor
 ): { incomplete?: Incompleteness } {
   // No `>` in the command: notes are escaped as HTML text, which a code span would show as `&gt;`.
   const again = `\`${cli} plan -out=tfplan\`, then save the output of \`${cli} show -json tfplan\` as the plan file`
@@ -466,7 +595,8 @@ function incompleteness(
   }
   if (hasDeferred(doc)) {
     notes.push(
-      `some changes are deferred to a later plan (deferred_changes): this plan is not the whole change; apply in stages (the changes this plan can make first), then plan again: ${again}`
+      `some changes are deferred to a later plan (deferred_changes): this plan is not the whole change; apply in stages (the changes this plan can make first), then plan again: ${again}`,
+      ...deferredNotes(doc, redactor)
     )
   }
   if (notes.length === 0) return {}
@@ -742,13 +872,46 @@ function normalizeResourceChange(
     result.imported = true
     const importId = stringAt(importing, 'id')
     if (importId !== undefined) result.importId = redactor.text(importId)
+    const identity = formatIdentity(importing.identity, redactor)
+    if (identity !== undefined) result.importIdentity = identity
   }
+  const identity =
+    formatIdentity(change.before_identity, redactor) ??
+    formatIdentity(change.after_identity, redactor)
+  if (identity !== undefined) result.identity = identity
   const deposed = stringAt(entry, 'deposed')
   if (deposed !== undefined) result.deposed = deposed
   if (reason !== undefined) result.reason = reason
   const explanation = explainChange(result, input, entry, unknownReasons)
-  if (explanation !== undefined) result.explanation = explanation
+  const unknownImport =
+    isRecord(importing) && importing.unknown === true
+      ? 'imports an object whose ID is known only after apply (importing.unknown)'
+      : undefined
+  const words = [explanation, unknownImport].filter((w) => w !== undefined)
+  if (words.length > 0) result.explanation = words.join('; ')
   return result
+}
+
+/**
+ * A resource identity object (1.12+) as `key = value` pairs in key order,
+ * redacted; undefined when absent or empty.
+ */
+function formatIdentity(
+  value: unknown,
+  redactor: Redactor
+): string | undefined {
+  if (!isRecord(value)) return undefined
+  const pairs = Object.keys(value)
+    .sort()
+    .map((key) => {
+      const item = value[key]
+      const shown =
+        typeof item === 'string'
+          ? JSON.stringify(item)
+          : (JSON.stringify(item) ?? 'null')
+      return `${key} = ${shown}`
+    })
+  return pairs.length === 0 ? undefined : redactor.text(pairs.join(', '))
 }
 
 /**
@@ -809,36 +972,40 @@ function verbFor(action: ChangeAction): string {
 
 function normalizeOutputs(
   input: TerraformInput,
-  redactor: Redactor
+  redactor: Redactor,
+  warnings: string[]
 ): OutputChange[] {
   const { doc, source } = input
   const outputs: OutputChange[] = []
   const entries = Object.entries(recordAt(doc, 'output_changes') ?? {}).sort(
     ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)
   )
+  const skipped: string[] = []
   for (const [name, change] of entries) {
+    // Outputs are shown, never gated: an entry plangate cannot read is a warning.
     if (!isRecord(change)) {
-      throw new PlanParseError(
-        source,
-        `output_changes.${name} to be an object`,
-        describeScalar(change)
+      skipped.push(
+        `output_changes.${name}: expected an object, found ${describeScalar(change)}`
       )
+      continue
     }
-    const shape = classifyActions(
-      change.actions,
-      source,
-      `output_changes.${name}`
-    )
+    let shape: ActionShape
+    try {
+      shape = classifyActions(change.actions, source, `output_changes.${name}`)
+    } catch (error) {
+      if (!(error instanceof PlanParseError)) throw error
+      skipped.push(`expected ${error.expected}, found ${error.found}`)
+      continue
+    }
     if (
       shape.action === 'replace' ||
       shape.action === 'forget' ||
       shape.action === 'read'
     ) {
-      throw new PlanParseError(
-        source,
-        `output_changes.${name}.actions to be create, update, delete or no-op`,
-        shape.action
+      skipped.push(
+        `output_changes.${name}: expected the actions create, update, delete or no-op, found ${shape.action}`
       )
+      continue
     }
     const sensitive =
       input.sensitiveOutputs.has(name) ||
@@ -871,6 +1038,13 @@ function normalizeOutputs(
       sensitive,
       attributes
     })
+  }
+  if (skipped.length > 0) {
+    const more =
+      skipped.length > 1 ? ` (and ${skipped.length - 1} more like it)` : ''
+    warnings.push(
+      `${source}: skipped ${skipped.length} output ${skipped.length === 1 ? 'change' : 'changes'} plangate cannot read: ${skipped[0] ?? ''}${more}; outputs are only shown, never gated`
+    )
   }
   return outputs
 }

@@ -1,3 +1,4 @@
+import { gatedCount } from '../gate/index.js'
 import type { Analysis } from '../model.js'
 import { code, link, plural } from './escape.js'
 import { MAX_COMMENT_CHARS, renderMarkdown } from './markdown.js'
@@ -8,6 +9,7 @@ import {
   destructiveEntries,
   planSection,
   protectedPathSection,
+  actionInvocationSection,
   renderList,
   stateSection
 } from './overview.js'
@@ -83,6 +85,7 @@ export function renderComment(
   let listTier: ListTier | 'none' = 'none'
   let hidden = 0
   lists.push(...protectedPathSection(analysis, options.links))
+  lists.push(...actionInvocationSection(analysis))
   if (gated.length > 0) {
     const list = renderList(gated, {
       analysis,
@@ -258,8 +261,7 @@ function viewOf(analysis: Analysis, options: CommentOptions): ReviewView {
   const { maxChars: _maxChars, ...view } = options
   return {
     ...view,
-    gatedCount:
-      analysis.decision.gated.length + analysis.decision.gatedPaths.length,
+    gatedCount: gatedCount(analysis.decision),
     pathCount: analysis.decision.gatedPaths.length,
     destructiveCount: analysis.summary.destructive
   }

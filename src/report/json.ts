@@ -54,6 +54,7 @@ export function buildJsonReport(
       toolVersion: plan.toolVersion,
       mode: plan.mode,
       targeted: plan.targeted,
+      ...(plan.stack === undefined ? {} : { stack: plan.stack }),
       ...(plan.incomplete === undefined ? {} : { incomplete: plan.incomplete }),
       summary: countChanges([plan]),
       changes: plan.changes.filter(isListed).map((change) => {
@@ -68,6 +69,7 @@ export function buildJsonReport(
               gateReason: verdict.why
             }
       }),
+      ...(plan.actions === undefined ? {} : { actions: plan.actions }),
       drift: plan.drift,
       outputs: plan.outputs,
       checks: plan.checks,

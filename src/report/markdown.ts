@@ -5,7 +5,7 @@ import { code, escapeHtmlText, escapeText, fence, htmlCode } from './escape.js'
 import {
   attributionLines,
   commitLines,
-  countsLine,
+  planCountsLine,
   describeOrigin,
   isListed,
   labelFor,
@@ -81,7 +81,7 @@ function renderTier(analysis: Analysis, tier: MarkdownTier): string {
   for (const plan of analysis.plans) {
     if (tier === 'counts') {
       out.push(
-        `- ${code(plan.source)}: ${escapeText(countsLine(countChanges([plan])))}`
+        `- ${code(plan.source)}: ${escapeText(planCountsLine(countChanges([plan]), [plan]))}`
       )
       continue
     }
@@ -137,6 +137,25 @@ function renderPlanDetails(
     renderChangeDetails(analysis, change, tier, out)
   }
   if (tier === 'list' && listed.length > 0) out.push('')
+  const actions = plan.actions ?? []
+  if (actions.length > 0) {
+    out.push(`**Actions that will run (${actions.length})**`, '')
+    for (const action of actions) {
+      const summary = `${htmlCode(`! ${action.address}`)} ${escapeHtmlText(action.explanation)}`
+      const lines =
+        tier === 'list' ? [] : renderAttributeLines(action.config, 'markdown')
+      if (lines.length === 0) out.push(`- ${summary}`)
+      else
+        out.push(
+          `<details><summary>${summary}</summary>`,
+          '',
+          fence(lines.join('\n'), 'diff'),
+          '',
+          '</details>'
+        )
+    }
+    out.push('')
+  }
   const outputs = plan.outputs.filter((o) => o.action !== 'no-op')
   if (outputs.length > 0 && tier !== 'list') {
     const lines = outputs.flatMap((o) =>

@@ -1,4 +1,4 @@
-import { countChanges } from '../gate/index.js'
+import { countChanges, gatedCount } from '../gate/index.js'
 import type { Approver, OwnersOutcome } from '../gate/index.js'
 import type {
   Analysis,
@@ -118,8 +118,7 @@ export function localView(
     statusContext: extra.statusContext ?? '',
     headSha: extra.headSha ?? '',
     digest: '',
-    gatedCount:
-      analysis.decision.gated.length + analysis.decision.gatedPaths.length,
+    gatedCount: gatedCount(analysis.decision),
     pathCount: analysis.decision.gatedPaths.length,
     destructiveCount: analysis.summary.destructive,
     ...(extra.links === undefined ? {} : { links: extra.links })
@@ -393,7 +392,7 @@ export function planSection(analysis: Analysis): string[] {
   for (const plan of plans.filter((p) => shown.includes(p))) {
     const counts = countChanges([plan])
     out.push(
-      `- ${code(plan.source)} · ${escapeText(describeOrigin(plan))} · ${planCounts(counts)}`
+      `- ${code(plan.source)} · ${escapeText(describeOrigin(plan))} · ${planCounts(counts, plan.actions?.length ?? 0)}`
     )
     for (const note of plan.incomplete?.notes ?? [])
       out.push(`  - ⛔ **Incomplete:** ${escapeText(note)}`)
@@ -401,7 +400,10 @@ export function planSection(analysis: Analysis): string[] {
   const rest = ranked.slice(PLAN_LINES_MAX)
   if (rest.length > 0) {
     const counts = countChanges(rest)
-    out.push(`- and ${plural(rest.length, 'more plan')}: ${planCounts(counts)}`)
+    const actions = rest.reduce((n, p) => n + (p.actions?.length ?? 0), 0)
+    out.push(
+      `- and ${plural(rest.length, 'more plan')}: ${planCounts(counts, actions)}`
+    )
   }
   out.push('')
   return out
@@ -413,7 +415,10 @@ function planRank(plan: Plan): number {
 }
 
 /** "**2 to destroy, 1 to replace**, 3 to update" without unchanged or reads. */
-function planCounts(counts: ReturnType<typeof countChanges>): string {
+function planCounts(
+  counts: ReturnType<typeof countChanges>,
+  actions = 0
+): string {
   const n = (count: number): string => count.toLocaleString('en-US')
   const bold: string[] = []
   const rest: string[] = []
@@ -428,6 +433,8 @@ function planCounts(counts: ReturnType<typeof countChanges>): string {
     ...(bold.length > 0 ? [`**${bold.join(', ')}**`] : []),
     ...rest
   ]
+  if (actions > 0)
+    parts.push(`${n(actions)} ${actions === 1 ? 'action' : 'actions'} to run`)
   return parts.length === 0 ? 'no changes' : parts.join(', ')
 }
 
@@ -489,6 +496,52 @@ export function protectedPathSection(
 function protectedBy(g: GatedPath): string {
   if (g.pattern === undefined) return escapeCell(g.why)
   return `${code(g.pattern, true)}${g.rule === 'any' ? ' (`gate-on: any`)' : ''}`
+}
+
+/**
+ * Terraform actions (1.14+) that applying runs, every plan's, with whether
+ * the gate holds each: those run on a destroy and those invoked without a
+ * resource change need the same approval as a destroy.
+ */
+export function actionInvocationSection(
+  analysis: Analysis,
+  rowsMax = PATH_ROWS_MAX
+): string[] {
+  const rows = analysis.plans.flatMap((plan) =>
+    (plan.actions ?? []).map((action) => ({ plan, action }))
+  )
+  if (rows.length === 0) return []
+  const held = new Set(
+    analysis.decision.gatedActions.map((g) =>
+      [g.source, g.address, g.triggeringResource].join('\u0000')
+    )
+  )
+  const multi = analysis.plans.length > 1
+  const out = [
+    `### Actions that will run (${rows.length.toLocaleString('en-US')})`,
+    '',
+    'Terraform actions run provider operations on apply, outside any resource diff. Those that run on a destroy, or are invoked without a resource change (`-invoke`), need the same approval as a destroy.',
+    '',
+    '| Action | When it runs | Gated |',
+    '| --- | --- | --- |'
+  ]
+  for (const { plan, action } of rows.slice(0, rowsMax)) {
+    const gated = held.has(
+      [plan.source, action.address, action.triggeringResource ?? ''].join(
+        '\u0000'
+      )
+    )
+    out.push(
+      `| ${htmlCode(action.address)}${multi ? ` in ${htmlCode(plan.source)}` : ''} | ${escapeCell(action.explanation, 400)} | ${gated ? '⛔ yes' : 'no'} |`
+    )
+  }
+  if (rows.length > rowsMax)
+    out.push(
+      '',
+      `and ${plural(rows.length - rowsMax, 'more action')}: the job summary and the JSON report list every one.`
+    )
+  out.push('')
+  return out
 }
 
 /** A destructive change with its plan and what the gate said about it. */

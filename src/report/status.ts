@@ -1,3 +1,4 @@
+import { gatedCount } from '../gate/index.js'
 import type { Analysis } from '../model.js'
 import type { ReviewState } from './overview.js'
 
@@ -24,7 +25,7 @@ export function describeStatus(
 ): StatusVerdict {
   return reviewStatus({
     state,
-    gated: analysis.decision.gated.length + analysis.decision.gatedPaths.length,
+    gated: gatedCount(analysis.decision),
     paths: analysis.decision.gatedPaths.length,
     destructive: analysis.summary.destructive,
     digest,

@@ -6,8 +6,8 @@ import {
   ACTION_ORDER,
   attributionLines,
   commitLines,
-  countsLine,
   describeOrigin,
+  planCountsLine,
   isListed,
   labelFor,
   markerFor,
@@ -89,7 +89,7 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
     decision.verdict === 'pass'
       ? paint('green', paint('bold', 'PASS'))
       : paint('red', paint('bold', 'BLOCKED'))
-  out.push(`Total: ${countsLine(analysis.summary)}`)
+  out.push(`Total: ${planCountsLine(analysis.summary, analysis.plans)}`)
   for (const problem of decision.planProblems)
     out.push(paint('red', `! ${data(problem)}`))
   out.push(`Verdict: ${verdict}: ${data(decision.summary)}`)
@@ -106,7 +106,7 @@ function renderPlan(
   out.push(
     paint('bold', `Plan ${data(plan.source)} (${data(describeOrigin(plan))})`)
   )
-  out.push(`  ${countsLine(countChanges([plan]))}`)
+  out.push(`  ${planCountsLine(countChanges([plan]), [plan])}`)
   if (plan.incomplete !== undefined) {
     for (const note of plan.incomplete.notes) {
       const [first = '', ...rest] = dataLines(note)
@@ -128,6 +128,7 @@ function renderPlan(
     )
     for (const change of group) renderChange(analysis, change, out, paint)
   }
+  renderActions(analysis, plan, out, paint)
   if (plan.outputs.some((o) => o.action !== 'no-op')) {
     out.push('', paint('bold', '  Outputs'))
     for (const output of plan.outputs) {
@@ -200,4 +201,37 @@ function renderChange(
         ? paint('dim', `        ${data(line)}`)
         : `        ${data(line)}`
     )
+}
+
+/** Terraform actions (1.14+) that applying runs, the gated ones in red. */
+function renderActions(
+  analysis: Analysis,
+  plan: Plan,
+  out: string[],
+  paint: (style: Style, text: string) => string
+): void {
+  const actions = plan.actions ?? []
+  if (actions.length === 0) return
+  const held = new Set(
+    analysis.decision.gatedActions
+      .filter((g) => g.source === plan.source)
+      .map((g) => g.address)
+  )
+  const title = `  Actions that will run (${actions.length})`
+  out.push(
+    '',
+    actions.some((a) => held.has(a.address))
+      ? paint('red', paint('bold', title))
+      : paint('bold', title)
+  )
+  for (const action of actions) {
+    const gated = held.has(action.address)
+    out.push(
+      `    ${paint(gated ? 'red' : 'cyan', '!'.padEnd(3))} ${paint('bold', data(action.address))}${gated ? paint('red', '  gated') : ''}`
+    )
+    for (const line of dataLines(action.explanation))
+      out.push(`        ${line}`)
+    for (const line of renderAttributeLines(action.config, 'terminal'))
+      out.push(`        ${data(line)}`)
+  }
 }

@@ -34,6 +34,8 @@ export function describeOrigin(plan: Plan): string {
   ]
   if (plan.format === 'terraform' || plan.format === 'opentofu')
     parts.push(`format ${plan.formatVersion}`)
+  if (plan.format === 'pulumi' && plan.stack !== undefined)
+    parts.push(`project/stack ${plan.stack}`)
   if (plan.mode !== 'normal') parts.push(`${plan.mode} plan`)
   if (plan.targeted) parts.push('targeted (-target)')
   return parts.join(', ')
@@ -83,16 +85,20 @@ export function labelFor(change: ResourceChange): string {
   if (change.snapshot === true) parts.push('(old object snapshotted)')
   if (change.protected === true) parts.push('(protected: the tool will refuse)')
   if (change.deposed !== undefined)
-    parts.push(`(deposed object ${change.deposed})`)
+    parts.push(
+      `(deposed object ${change.deposed}${change.identity === undefined ? '' : `, identity ${change.identity}`})`
+    )
   const wrap = (text: string): string => (quiet ? text : `(${text})`)
   if (change.movedFrom !== undefined)
     parts.push(wrap(`moved from ${change.movedFrom}`))
   if (change.imported)
     parts.push(
       wrap(
-        change.importId === undefined
-          ? 'import'
-          : `import id ${JSON.stringify(change.importId)}`
+        change.importId !== undefined
+          ? `import id ${JSON.stringify(change.importId)}`
+          : change.importIdentity !== undefined
+            ? `import by identity ${change.importIdentity}`
+            : 'import'
       )
     )
   return parts.join(' ')
@@ -147,6 +153,21 @@ export function countsLine(
     (a) => `${counts[a]} ${words[a]}`
   )
   return parts.length === 0 ? 'no changes' : parts.join(', ')
+}
+
+/**
+ * The counts line of plans with their Terraform actions: an action changes
+ * real infrastructure, so a plan whose only effect is one is not "no changes".
+ */
+export function planCountsLine(
+  counts: Readonly<Record<ChangeAction, number>>,
+  plans: readonly Plan[]
+): string {
+  const line = countsLine(counts)
+  const actions = plans.reduce((n, plan) => n + (plan.actions?.length ?? 0), 0)
+  if (actions === 0) return line
+  const run = `${actions} ${actions === 1 ? 'action' : 'actions'} to run`
+  return line === 'no changes' ? run : `${line}, ${run}`
 }
 
 /** One line per reviewed commit: short SHA, verdict (tool, confidence), subject. */

@@ -385,3 +385,169 @@ describe('plangate CLI (dist/cli.js)', () => {
     }
   })
 })
+
+describe('real-world file shapes through the bundle (issue 14)', () => {
+  const plan = fixtureText('terraform/create.json')
+  const utf16le = (text: string): Buffer =>
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+
+  it('reads a UTF-16LE plan with a BOM (Windows PowerShell `>`), from a file and stdin', () => {
+    const path = file('powershell.json', utf16le(plan))
+    const run = plangate(['review', '--format', 'json', path])
+    expect(run.stderr).not.toContain('error')
+    expect(run.code).toBe(0)
+    const doc = JSON.parse(run.stdout) as { plans: { changes: unknown[] }[] }
+    expect(doc.plans[0]?.changes.length).toBeGreaterThan(0)
+    const stdin = spawnSync(process.execPath, [CLI, 'review', '-'], {
+      input: utf16le(plan),
+      env: { PATH: process.env.PATH ?? '' }
+    })
+    expect(stdin.status).toBe(0)
+    const bom8 = file(
+      'bom8.json',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(plan)])
+    )
+    expect(plangate(['review', bom8]).code).toBe(0)
+  })
+
+  it('refuses broken encodings in one line that names the encoding', () => {
+    const odd = file('odd.json', utf16le(plan).subarray(0, 99))
+    expectInputError(
+      plangate(['review', odd]),
+      odd,
+      'found an odd number of bytes (99)'
+    )
+    const bomOnly = file('bom-only.json', Buffer.from([0xff, 0xfe]))
+    expectInputError(plangate(['review', bomOnly]), bomOnly, 'an empty file')
+    const latin1 = file('latin1.json', Buffer.from('{"a":"\u00e9"}', 'latin1'))
+    expectInputError(
+      plangate(['review', latin1]),
+      latin1,
+      'Out-File -Encoding utf8'
+    )
+  })
+
+  it('reads `terragrunt run-all show -json` output as one plan per document', () => {
+    const destroy = JSON.stringify(
+      JSON.parse(fixtureText('terraform/destroy-no-resource-config.json'))
+    )
+    const path = file(
+      'terragrunt.json',
+      `${JSON.stringify(JSON.parse(plan))}\n${destroy}\n`
+    )
+    const run = plangate(['review', '--format', 'json', path])
+    expect(run.code).toBe(1)
+    const doc = JSON.parse(run.stdout) as { plans: { source: string }[] }
+    expect(doc.plans.map((p) => p.source)).toEqual([`${path}#1`, `${path}#2`])
+    const text = plangate(['review', path])
+    expect(text.stdout).toContain(`${path}#2`)
+  })
+
+  it('refuses garbage between documents and 10,000 empty objects, quickly', () => {
+    const compact = JSON.stringify(JSON.parse(plan))
+    const garbage = file('garbage.json', `${compact}\n${compact}\n%%%\n`)
+    expectInputError(
+      plangate(['review', garbage]),
+      garbage,
+      'something other than a JSON object after document 2, at line 3, column 1'
+    )
+    const many = file('many.json', '{}'.repeat(10_000))
+    const started = Date.now()
+    expectInputError(
+      plangate(['review', many]),
+      many,
+      'at most 1000 concatenated JSON documents'
+    )
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
+  it('reads drift without addresses (Terraform 1.0.0) with a warning', () => {
+    const doc = JSON.parse(fixtureText('terraform/refresh-only.json')) as {
+      resource_drift: Record<string, unknown>[]
+    }
+    for (const entry of doc.resource_drift) delete entry.address
+    const path = file('drift-1.0.0.json', JSON.stringify(doc))
+    const run = plangate(['review', path])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('resource_drift entry has no address')
+  })
+})
+
+describe('newer Terraform plans through the bundle (issue 14)', () => {
+  it('an -invoke plan with only an action blocks, lists it and counts it', () => {
+    const text = plangate([
+      'review',
+      fixturePath('terraform-newer/invoke-only-1.14.json')
+    ])
+    expect(text.code).toBe(1)
+    expect(text.stdout).toContain('Actions that will run (1)')
+    expect(text.stdout).toContain('Total: 1 action to run')
+    const md = plangate([
+      'review',
+      '--format',
+      'markdown',
+      fixturePath('terraform-newer/actions-1.14.json')
+    ])
+    expect(md.stdout).toContain('Actions that will run (3)')
+    expect(md.stdout).not.toContain('PGSECRET-action-payload')
+    const json = plangate([
+      'review',
+      '--format',
+      'json',
+      fixturePath('terraform-newer/actions-1.14.json')
+    ])
+    const doc = JSON.parse(json.stdout) as {
+      decision: { gatedActions: { address: string }[] }
+    }
+    expect(doc.decision.gatedActions.map((g) => g.address)).toEqual([
+      'action.aws_lambda_invoke.drain'
+    ])
+    expect(json.stdout).not.toContain('PGSECRET-action-payload')
+  })
+
+  it('explains forget reasons, identities and deferred changes', () => {
+    const run = plangate([
+      'review',
+      fixturePath('terraform-newer/forget-lifecycle-opentofu-1.12.json'),
+      fixturePath('terraform-newer/identity-1.12.json'),
+      fixturePath('terraform-newer/deferred-1.10.json')
+    ])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('`lifecycle { destroy = false }`')
+    expect(run.stdout).toContain('import by identity account_id =')
+    expect(run.stdout).toContain('(index_unknown)')
+    expect(run.stdout).toContain('(importing.unknown)')
+  })
+})
+
+describe('messages that name the culprit, through the bundle (issue 14)', () => {
+  it('--before none / --after none review a new or deleted stack from one template', () => {
+    const head = fixturePath('cdk/create/head.template.json')
+    const created = plangate(['review', '--before', 'none', '--after', head])
+    expect(created.code).toBe(0)
+    expect(created.stdout).toContain('2 to create')
+    expect(created.stdout).toContain('no before template: stack head is new')
+    const base = fixturePath('cdk/create/base.template.json')
+    const deleted = plangate(['review', '--before', base, '--after', 'none'])
+    expect(deleted.code).toBe(1)
+    expect(deleted.stdout).toContain(
+      'no after template: stack base is shown as deleted'
+    )
+    expectInputError(
+      plangate(['review', '--before', 'none', '--after', 'none']),
+      '--before/--after',
+      '`none` on both sides'
+    )
+  })
+
+  it('a truncated change set names the dropped logical ID in the Markdown report', () => {
+    const run = plangate([
+      'review',
+      '--format',
+      'markdown',
+      fixturePath('cloudformation/truncated-properties.json')
+    ])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('WorkerFunction1F2E3D4C')
+  })
+})

@@ -243,7 +243,7 @@ describe('decodeRecord and parseRecord refuse bad shapes, naming the field', () 
     [
       'an item of another kind',
       item0((item) => (item.kind = 'protected-path')),
-      'record.items[0].kind: expected "change" or "path", found "protected-path"'
+      'record.items[0].kind: expected "change", "path" or "action", found "protected-path"'
     ],
     [
       'a protected path that is not gated',

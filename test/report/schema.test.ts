@@ -17,20 +17,26 @@ const validate = new Ajv2020({
 }).compile(schema)
 
 describe('the JSON report matches docs/report.schema.json', () => {
-  it.each([...TERRAFORM_FIXTURES, 'opentofu/hand-written-plan.json'])(
-    '%s',
-    (name) => {
-      const report: unknown = JSON.parse(
-        renderJson(analyzeFixtures(name), {
-          name: 'plangate',
-          version: '0.0.0'
-        })
-      )
-      const valid = validate(report)
-      expect(validate.errors ?? []).toEqual([])
-      expect(valid).toBe(true)
-    }
-  )
+  it.each([
+    ...TERRAFORM_FIXTURES,
+    'opentofu/hand-written-plan.json',
+    'terraform-newer/actions-1.14.json',
+    'terraform-newer/invoke-only-1.14.json',
+    'terraform-newer/identity-1.12.json',
+    'terraform-newer/forget-lifecycle-1.16.json',
+    'terraform-newer/forget-lifecycle-opentofu-1.12.json',
+    'terraform-newer/deferred-1.10.json'
+  ])('%s', (name) => {
+    const report: unknown = JSON.parse(
+      renderJson(analyzeFixtures(name), {
+        name: 'plangate',
+        version: '0.0.0'
+      })
+    )
+    const valid = validate(report)
+    expect(validate.errors ?? []).toEqual([])
+    expect(valid).toBe(true)
+  })
 
   it('rejects a report that breaks the schema (the check can fail)', () => {
     const report = JSON.parse(

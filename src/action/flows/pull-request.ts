@@ -5,6 +5,7 @@ import {
   buildRecord,
   computeDigest,
   describeOwners,
+  gatedCount,
   reviewedItems,
   usesCodeowners
 } from '../../gate/index.js'
@@ -121,9 +122,8 @@ export async function reviewPullRequest(
         )
       : reviewedItems(analysis)
     const gated = reviewed.filter((item) => item.gated)
-    // Destructive changes and protected-path changes: each kind of gated item counts.
-    const gatedCount =
-      analysis.decision.gated.length + analysis.decision.gatedPaths.length
+    // Destructive changes, Terraform actions and protected-path changes: each kind of gated item counts.
+    const gatedTotal = gatedCount(analysis.decision)
     // The digest binds every reviewed item; only a gated set has a digest to approve.
     const reviewDigest =
       reviewed.length === 0
@@ -195,7 +195,7 @@ export async function reviewPullRequest(
       statusContext,
       headSha: pr.headSha,
       digest,
-      gatedCount,
+      gatedCount: gatedTotal,
       pathCount: analysis.decision.gatedPaths.length,
       destructiveCount: analysis.summary.destructive,
       ...peopleOf(outcome),
@@ -234,7 +234,7 @@ export async function reviewPullRequest(
       )
     let status = reviewStatus({
       state,
-      gated: gatedCount,
+      gated: gatedTotal,
       paths: analysis.decision.gatedPaths.length,
       destructive: analysis.summary.destructive,
       digest: reviewDigest,
@@ -251,7 +251,7 @@ export async function reviewPullRequest(
       outcome,
       status,
       {
-        gated: gatedCount,
+        gated: gatedTotal,
         paths: analysis.decision.gatedPaths.length,
         digest
       }
