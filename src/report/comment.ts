@@ -12,6 +12,7 @@ import {
   stateSection
 } from './overview.js'
 import type { ListTier, ReviewLinks, ReviewView } from './overview.js'
+import { safeguardCount } from './status.js'
 
 /*
  * The sticky pull request comment. Above the fold (before any <details>):
@@ -32,7 +33,7 @@ import type { ListTier, ReviewLinks, ReviewView } from './overview.js'
  */
 export type CommentOptions = Omit<
   ReviewView,
-  'gatedCount' | 'pathCount' | 'destructiveCount'
+  'gatedCount' | 'pathCount' | 'safeguardCount' | 'destructiveCount'
 > & {
   /** Upper bound on the body's length (default MAX_COMMENT_CHARS). */
   readonly maxChars?: number
@@ -261,6 +262,7 @@ function viewOf(analysis: Analysis, options: CommentOptions): ReviewView {
     gatedCount:
       analysis.decision.gated.length + analysis.decision.gatedPaths.length,
     pathCount: analysis.decision.gatedPaths.length,
+    safeguardCount: safeguardCount(analysis),
     destructiveCount: analysis.summary.destructive
   }
 }

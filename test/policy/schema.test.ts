@@ -98,7 +98,7 @@ rules:
     ],
     [
       'gate_on: none',
-      '.github/plangate.yml: gate_on: unknown key; expected one of version, gate-on, rules, ai-identities, trusted-humans, automation, unattributed, stack-dirs, approval, protected-paths'
+      '.github/plangate.yml: gate_on: unknown key; expected one of version, gate-on, rules, ai-identities, trusted-humans, automation, unattributed, stack-dirs, approval, protected-paths, always-gate, allow, churn'
     ],
     ['version: 2', '.github/plangate.yml: version: must be 1, got number 2'],
     [

@@ -10,7 +10,8 @@ import {
   auditLines,
   pendingDetail,
   staleLines,
-  stateOf
+  stateOf,
+  safeguardCount
 } from '../../report/index.js'
 import type { ReviewState, ReviewView } from '../../report/index.js'
 import { evaluatePull, publishedReview } from '../approvals.js'
@@ -156,6 +157,7 @@ export async function reviewPullRequest(
       digest,
       gatedCount,
       pathCount: analysis.decision.gatedPaths.length,
+      safeguardCount: safeguardCount(analysis),
       destructiveCount: analysis.summary.destructive,
       ...peopleOf(outcome),
       audit: [
@@ -194,6 +196,7 @@ export async function reviewPullRequest(
       state,
       gated: gatedCount,
       paths: analysis.decision.gatedPaths.length,
+      safeguards: safeguardCount(analysis),
       destructive: analysis.summary.destructive,
       digest: reviewDigest,
       approvers: approversOf(outcome, state),
@@ -211,6 +214,7 @@ export async function reviewPullRequest(
       {
         gated: gatedCount,
         paths: analysis.decision.gatedPaths.length,
+        safeguards: safeguardCount(analysis),
         digest
       }
     )
