@@ -233,10 +233,10 @@ function judgeWithRisks(
     return {
       ...base,
       gated: false,
-      why: allowedBy === undefined ? base.why : `${what}; ${allowNote}`
+      why: allowedBy === undefined ? base.why : `${base.why}; ${allowNote}`
     }
   const whyParts = [
-    who.length > 0 ? base.why : what,
+    base.why,
     ...reasons.map(reasonWords),
     ...(allowNote === '' ? [] : [allowNote])
   ]

@@ -186,34 +186,36 @@ function dataLoss(change: ResourceChange): Risk | undefined {
   }
 }
 
-/** What the destroyed object's own attributes say about its data. */
+/** What the destroyed object's own attributes say about its data, named as the plan names them. */
 function attributeNotes(attributes: readonly AttributeChange[]): string[] {
   const notes: string[] = []
-  const before = (name: string): AttributeValue | undefined =>
-    attributes.find((a) => normalPath(a.path) === name)?.before
-  const skip = before('skipfinalsnapshot')
-  const identifier = valueText(before('finalsnapshotidentifier'))
-  if (skip?.kind === 'value' && isTrue(skip.value))
-    notes.push('skip_final_snapshot is true: no final snapshot is taken')
-  else if (skip?.kind === 'value' && identifier !== undefined)
+  const find = (name: string): AttributeChange | undefined =>
+    attributes.find((a) => normalPath(a.path).split('.').pop() === name)
+  const skip = find('skipfinalsnapshot')
+  const identifier = find('finalsnapshotidentifier')
+  const identifierText = valueText(identifier?.before)
+  if (skip?.before.kind === 'value' && isTrue(skip.before.value))
+    notes.push(`${skip.path} is true: no final snapshot is taken`)
+  else if (skip?.before.kind === 'value' && identifierText !== undefined)
     notes.push(
-      `a final snapshot ${code(identifier)} is taken first (final_snapshot_identifier)`
+      `a final snapshot ${JSON.stringify(identifierText)} is taken first (${identifier?.path ?? ''})`
     )
-  else if (skip?.kind === 'value')
+  else if (skip?.before.kind === 'value')
     notes.push(
-      'skip_final_snapshot is false but no final_snapshot_identifier is set: the provider refuses the delete'
+      `${skip.path} is false but no final snapshot identifier is set: the provider refuses the delete`
     )
-  const protection = before('deletionprotection')
-  if (protection?.kind === 'value' && isTrue(protection.value))
+  const protection =
+    find('deletionprotection') ?? find('deletionprotectionenabled')
+  if (protection?.before.kind === 'value' && isTrue(protection.before.value))
     notes.push(
-      'deletion_protection is on: the provider refuses the delete until a change turns it off'
+      `${protection.path} is on: the provider refuses the delete until a change turns it off`
     )
-  const force = before('forcedestroy')
-  if (force?.kind === 'value')
+  const force = find('forcedestroy')
+  if (force?.before.kind === 'value')
     notes.push(
-      isTrue(force.value)
-        ? 'force_destroy is true: every object goes with it'
-        : 'force_destroy is false: the delete fails while it still holds objects'
+      isTrue(force.before.value)
+        ? `${force.path} is true: every object goes with it`
+        : `${force.path} is false: the delete fails while it still holds objects`
     )
   return notes
 }
