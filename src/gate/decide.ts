@@ -202,7 +202,13 @@ function judgeWithRisks(
         max: risk.churn.maxDestructive
       })
   }
-  if (!change.destructive && reasons.length === 0) return undefined
+  // An update is judged when a risk holds it, or when `allow` lifts one (the verdict says so).
+  if (
+    !change.destructive &&
+    reasons.length === 0 &&
+    (allowedBy === undefined || kinds.size === 0)
+  )
+    return undefined
   const base: ChangeVerdict = change.destructive
     ? judge(change, policy, history)
     : {

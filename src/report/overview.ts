@@ -950,8 +950,11 @@ function causedBy(
   links: ReviewLinks | undefined
 ): string {
   const causes = entry.verdict?.causedBy ?? []
+  // Only destructive changes are traced to commits; a gated update is held whoever made it.
   if (causes.length === 0)
-    return entry.verdict === undefined ? '' : 'no commit could be tied to it'
+    return entry.verdict === undefined || !entry.change.destructive
+      ? ''
+      : 'no commit could be tied to it'
   const shown = causes.slice(0, 3).map((cause) => {
     const commit = commits.get(cause.sha)
     const subject =
@@ -999,7 +1002,10 @@ function causeTable(
   const causeOf = (entry: DestructiveEntry): string => {
     if (!withCause) return ''
     const shas = (entry.verdict?.causedBy ?? []).map((c) => c.sha)
-    if (shas.length === 0) return 'no commit could be tied to them'
+    if (shas.length === 0)
+      return entry.change.destructive
+        ? 'no commit could be tied to them'
+        : 'not traced (updates are gated whoever made them)'
     return (
       shas
         .slice(0, 2)

@@ -7,79 +7,21 @@ import {
   recordIntact,
   reviewedItems
 } from '../../src/gate/index.js'
-import type { GateHistory, GatePolicy } from '../../src/gate/index.js'
-import type { Analysis, CommitReport, Plan } from '../../src/model.js'
-import { readPlan, normalizePlans } from '../../src/plan/index.js'
+import type { GatePolicy } from '../../src/gate/index.js'
 import {
   describeStatus,
   gatedCountsOf,
   reviewStatus
 } from '../../src/report/index.js'
 import { DEFAULT_RISK_POLICY } from '../../src/risk/index.js'
-import type { RiskPolicy } from '../../src/risk/index.js'
-import { countChanges } from '../../src/gate/index.js'
-import { fixtureText } from '../helpers.js'
-
-const PERSON = 'a'.repeat(40)
-const AGENT = 'b'.repeat(40)
-
-function plansOf(...names: string[]): Plan[] {
-  return normalizePlans(
-    names.map((name) => readPlan({ source: name, text: fixtureText(name) }))
-  ).plans as Plan[]
-}
-
-/** A history where one commit (a person's or an agent's) caused every destructive change. */
-function historyOf(plans: readonly Plan[], sha: string): GateHistory {
-  const commits = new Map<string, CommitReport>([
-    [
-      PERSON,
-      {
-        sha: PERSON,
-        subject: 'Remove the orders database',
-        verdict: 'human',
-        evidence: []
-      }
-    ],
-    [
-      AGENT,
-      {
-        sha: AGENT,
-        subject: 'Clean up',
-        verdict: 'ai',
-        tool: 'claude-code',
-        confidence: 'definite',
-        evidence: []
-      }
-    ]
-  ])
-  const attribution = new Map(
-    plans.flatMap((plan) =>
-      plan.changes
-        .filter((change) => change.destructive)
-        .map(
-          (change) =>
-            [
-              change,
-              { causes: [{ sha, how: 'removed its block' }], pinned: true }
-            ] as const
-        )
-    )
-  )
-  return { commits, attribution, aiTouchedInfra: sha === AGENT, files: [] }
-}
-
-function policyWith(
-  risk: Partial<RiskPolicy> = {},
-  gateOn: GatePolicy['gateOn'] = 'ai-destructive'
-): GatePolicy {
-  return {
-    gateOn,
-    unattributed: 'gate-if-ai-touched-infra',
-    automationAs: 'automation',
-    risk: { ...DEFAULT_RISK_POLICY, ...risk }
-  }
-}
+import {
+  AGENT,
+  analysisBy,
+  historyOf,
+  PERSON,
+  plansOf,
+  policyWith
+} from '../support/risk-analysis.js'
 
 function judged(names: string[], sha: string, policy: GatePolicy) {
   const plans = plansOf(...names)
@@ -244,25 +186,8 @@ describe('churn.max-destructive', () => {
 })
 
 describe('a lowered safeguard as a gated item', () => {
-  function analysisOf(names: string[], sha: string): Analysis {
-    const { plans, decision, verdicts, risks } = judged(
-      names,
-      sha,
-      policyWith()
-    )
-    return {
-      plans,
-      summary: countChanges(plans),
-      decision,
-      warnings: [],
-      commits: [],
-      verdicts,
-      risks
-    }
-  }
-
   it('is a gated change item of the digest and the record, which parses back intact', () => {
-    const analysis = analysisOf([DATABASE, SAFEGUARDS], PERSON)
+    const analysis = analysisBy([DATABASE, SAFEGUARDS], PERSON)
     const items = reviewedItems(analysis)
     expect(
       items.filter((i) => i.kind === 'change' && i.action === 'update')
@@ -283,7 +208,7 @@ describe('a lowered safeguard as a gated item', () => {
   })
 
   it('is counted in the status, and an approval run reads the counts back', () => {
-    const analysis = analysisOf([DATABASE, SAFEGUARDS], PERSON)
+    const analysis = analysisBy([DATABASE, SAFEGUARDS], PERSON)
     const status = describeStatus(analysis, 'blocked', '0123456789abcdef')
     expect(status.description).toBe(
       '1 destructive change and 7 lowered safeguards need approval: /approve-destroy 0123456789abcdef'
