@@ -197,7 +197,7 @@ describe('a person deletes a database and lowers safeguards: the action', () => 
         state: 'failure',
         description: `1 destructive change and 7 lowered safeguards need approval: /approve-destroy ${digest}`
       })
-      const comment = String(fake.state.comments[PR_NUMBER]?.[0]?.body ?? '')
+      const comment = String(fake.state.comments[PR_NUMBER]?.[0]?.body)
       expect(comment).toContain(
         '## ⛔ plangate: 1 destructive change and 7 lowered safeguards need approval'
       )
@@ -218,7 +218,7 @@ describe('a person deletes a database and lowers safeguards: the action', () => 
         state: 'success',
         description: `1 destructive change and 7 lowered safeguards (${digest}) approved by @alice`
       })
-      const restated = String(fake.state.comments[PR_NUMBER]?.[0]?.body ?? '')
+      const restated = String(fake.state.comments[PR_NUMBER]?.[0]?.body)
       expect(restated).toContain('💾 **data loss**')
     } finally {
       await fake.close()
