@@ -19779,7 +19779,7 @@ const SAFEGUARDS = [
             'snapshotretentionlimit'
         ],
         lowered: { kind: 'zero' },
-        guards: 'automated backups are kept for this many days; 0 turns them off'
+        guards: 'automated backups are kept for this many days (0: none are taken)'
     },
     {
         id: 'backups-enabled',

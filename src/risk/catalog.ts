@@ -433,7 +433,7 @@ export const SAFEGUARDS: readonly Safeguard[] = [
       'snapshotretentionlimit'
     ],
     lowered: { kind: 'zero' },
-    guards: 'automated backups are kept for this many days; 0 turns them off'
+    guards: 'automated backups are kept for this many days (0: none are taken)'
   },
   {
     id: 'backups-enabled',

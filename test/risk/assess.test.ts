@@ -224,7 +224,7 @@ describe('protection-lowered', () => {
       'google_sql_database_instance.main': ['protection-lowered']
     })
     expect(riskOf(analysis, 'aws_db_instance.reports')?.risks[0]?.detail).toBe(
-      'backup_retention_period 7 → 0: automated backups are kept for this many days; 0 turns them off; skip_final_snapshot false → true: while it is off, a delete takes a final snapshot first'
+      'backup_retention_period 7 → 0: automated backups are kept for this many days (0: none are taken); skip_final_snapshot false → true: while it is off, a delete takes a final snapshot first'
     )
     expect(
       riskOf(analysis, 'aws_s3_bucket_versioning.audit')?.risks[0]?.detail
