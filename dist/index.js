@@ -63961,7 +63961,7 @@ async function main() {
                 setFailed(`plangate verify: ${outputs.summary ?? outputs.decision}: do not apply this plan (see the job summary)`);
         }
         else if (outputs.decision === 'blocked' && inputs.failOnBlocked)
-            setFailed(`plangate: ${outputs.gatedCount} destructive change(s) need a human's approval (see the job summary)`);
+            setFailed(`plangate: ${outputs.gatedCount} gated change(s) need a human's approval (see the job summary)`);
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
