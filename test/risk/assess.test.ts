@@ -389,3 +389,88 @@ describe('protected, allow and churn', () => {
     })
   })
 })
+
+describe('protected and churn on every format', () => {
+  const cases: [string, () => Promise<PlanInput>, string, string][] = [
+    [
+      'Terraform',
+      () =>
+        Promise.resolve(
+          inputOf('terraform/typed/multicloud-replace-and-delete.json')
+        ),
+      'google_*',
+      'google_storage_bucket.exports'
+    ],
+    [
+      'CloudFormation change set',
+      () =>
+        Promise.resolve(
+          inputOf('risk/cloudformation/risk-remove-stateful.json')
+        ),
+      'AWS::DynamoDB::*',
+      'OrdersTable4E3B1B0C'
+    ],
+    [
+      'CDK template diff',
+      () =>
+        prepareTemplateDiff(
+          readTemplatePair(
+            {
+              source: 'base.json',
+              doc: fixtureJson(
+                'risk/cdk/removal-policy-lowered/head.template.json'
+              )
+            },
+            { source: 'head.json', doc: { Resources: {} } },
+            'PolicyStack'
+          )
+        ),
+      'PolicyStack/OrdersTable/*',
+      'OrdersTable4E3B1B0C'
+    ],
+    [
+      'Pulumi preview',
+      () =>
+        Promise.resolve(inputOf('risk/pulumi/risk-delete-unprotected-db.json')),
+      'aws:rds/*',
+      'aws:rds/instance:Instance::orders-db'
+    ]
+  ]
+
+  it.each(cases)(
+    '%s: a protected glob (%s) marks %s; churn past 1 marks every destructive change, not at 0',
+    async (_format, input, glob, address) => {
+      const read = await input()
+      const protectedRun = analyzed(
+        read,
+        policy({
+          alwaysGate: { ...DEFAULT_RISK_POLICY.alwaysGate, protected: [glob] }
+        })
+      )
+      expect(
+        kinds(protectedRun, changeAt(onlyPlan(protectedRun), address))
+      ).toContain('protected')
+      expect(protectedRun.decision.gated.map((g) => g.address)).toContain(
+        address
+      )
+
+      const churnRun = analyzed(read, policy({ churn: { maxDestructive: 1 } }))
+      const destructive = onlyPlan(churnRun).changes.filter(
+        (c) => c.destructive
+      )
+      const withChurn = destructive.filter((c) =>
+        kinds(churnRun, c).includes('churn')
+      )
+      expect(destructive.length).toBeGreaterThan(1)
+      expect(withChurn).toHaveLength(destructive.length)
+      const churnGated = churnRun.decision.gated.filter((g) =>
+        [g.gatedBy, ...(g.also ?? [])].some((r) => r.kind === 'churn')
+      )
+      expect(churnGated).toHaveLength(destructive.length)
+      const off = analyzed(read, policy({ churn: { maxDestructive: 0 } }))
+      expect(
+        onlyPlan(off).changes.filter((c) => kinds(off, c).includes('churn'))
+      ).toEqual([])
+    }
+  )
+})
