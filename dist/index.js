@@ -41841,7 +41841,7 @@ function judgeChanges(plans, policy = STRICT, history) {
     const assessment = assessRisks(plans, policy.risk ?? DEFAULT_RISK_POLICY);
     for (const plan of plans) {
         for (const change of plan.changes) {
-            const verdict = judgeWithRisks(change, policy, history, assessment.changes.get(change));
+            const verdict = judgeWithRisks(change, policy, history, assessment.changes.get(change), assessment.churn.count);
             if (verdict === undefined)
                 continue;
             verdicts.set(change, verdict);
@@ -41889,7 +41889,7 @@ function judgeChanges(plans, policy = STRICT, history) {
  * `allow` lifts. `allow` never lifts `protected`. Undefined for a
  * change that is neither destructive nor held by a risk.
  */
-function judgeWithRisks(change, policy, history, assessed) {
+function judgeWithRisks(change, policy, history, assessed, churnCount) {
     const risk = policy.risk ?? DEFAULT_RISK_POLICY;
     const kinds = new Set(assessed?.risks.map((r) => r.kind) ?? []);
     const allowedBy = assessed?.allowedBy;
@@ -41907,7 +41907,7 @@ function judgeWithRisks(change, policy, history, assessed) {
         if (kinds.has('churn'))
             reasons.push({
                 kind: 'churn',
-                count: churnCount(assessed),
+                count: churnCount,
                 max: risk.churn.maxDestructive
             });
     }
@@ -41940,12 +41940,15 @@ function judgeWithRisks(change, policy, history, assessed) {
         : pattern === undefined
             ? `allowed by allow glob ${JSON.stringify(allowedBy)}`
             : `allow glob ${JSON.stringify(allowedBy)} matches too, but allow cannot lift always-gate.protected`;
-    if (first === undefined)
+    if (first === undefined) {
+        // Lifted by `allow`: no rule holds it any more.
+        const { gatedBy: _lifted, also: _also, ...rest } = base;
         return {
-            ...base,
+            ...rest,
             gated: false,
             why: allowedBy === undefined ? base.why : `${base.why}; ${allowNote}`
         };
+    }
     const whyParts = [
         base.why,
         ...reasons.map(reasonWords),
@@ -41961,10 +41964,6 @@ function judgeWithRisks(change, policy, history, assessed) {
 }
 function protectedPattern(risk, change) {
     return matchingGlob(risk.alwaysGate.protected, change);
-}
-function churnCount(assessed) {
-    const detail = assessed?.risks.find((r) => r.kind === 'churn')?.detail ?? '';
-    return Number(/^(\d+)/.exec(detail)?.[1] ?? '0');
 }
 /** The `why` text of a reason that does not depend on who caused the change. */
 function reasonWords(reason) {

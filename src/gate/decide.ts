@@ -120,7 +120,8 @@ export function judgeChanges(
         change,
         policy,
         history,
-        assessment.changes.get(change)
+        assessment.changes.get(change),
+        assessment.churn.count
       )
       if (verdict === undefined) continue
       verdicts.set(change, verdict)
@@ -179,7 +180,8 @@ function judgeWithRisks(
   change: ResourceChange,
   policy: GatePolicy,
   history: GateHistory | undefined,
-  assessed: ChangeRisks | undefined
+  assessed: ChangeRisks | undefined,
+  churnCount: number
 ): ChangeVerdict | undefined {
   const risk = policy.risk ?? DEFAULT_RISK_POLICY
   const kinds = new Set(assessed?.risks.map((r) => r.kind) ?? [])
@@ -198,7 +200,7 @@ function judgeWithRisks(
     if (kinds.has('churn'))
       reasons.push({
         kind: 'churn',
-        count: churnCount(assessed),
+        count: churnCount,
         max: risk.churn.maxDestructive
       })
   }
@@ -235,12 +237,15 @@ function judgeWithRisks(
       : pattern === undefined
         ? `allowed by allow glob ${JSON.stringify(allowedBy)}`
         : `allow glob ${JSON.stringify(allowedBy)} matches too, but allow cannot lift always-gate.protected`
-  if (first === undefined)
+  if (first === undefined) {
+    // Lifted by `allow`: no rule holds it any more.
+    const { gatedBy: _lifted, also: _also, ...rest } = base
     return {
-      ...base,
+      ...rest,
       gated: false,
       why: allowedBy === undefined ? base.why : `${base.why}; ${allowNote}`
     }
+  }
   const whyParts = [
     base.why,
     ...reasons.map(reasonWords),
@@ -260,11 +265,6 @@ function protectedPattern(
   change: ResourceChange
 ): string | undefined {
   return matchingGlob(risk.alwaysGate.protected, change)
-}
-
-function churnCount(assessed: ChangeRisks | undefined): number {
-  const detail = assessed?.risks.find((r) => r.kind === 'churn')?.detail ?? ''
-  return Number(/^(\d+)/.exec(detail)?.[1] ?? '0')
 }
 
 /** The `why` text of a reason that does not depend on who caused the change. */
