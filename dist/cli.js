@@ -1256,9 +1256,9 @@ function reasonFor(verdict) {
         ? verdict.impact
         : `${verdict.impact} (${parts.join(', ')})`;
 }
-const code$4 = (text) => `\`${text}\``;
+const code$3 = (text) => `\`${text}\``;
 function listNames(names) {
-    const shown = names.slice(0, 3).map(code$4);
+    const shown = names.slice(0, 3).map(code$3);
     if (names.length > 3)
         return `${shown.join(', ')} and ${names.length - 3} more`;
     if (shown.length <= 1)
@@ -1311,7 +1311,7 @@ function explainReplace(change, { verdict, old, now }) {
     }
     const parts = [];
     if (verdict.typeChanged) {
-        parts.push(`its type changes from ${code$4(typeOf(old) ?? 'unknown')} to ${code$4(typeOf(now) ?? 'unknown')}`);
+        parts.push(`its type changes from ${code$3(typeOf(old) ?? 'unknown')} to ${code$3(typeOf(now) ?? 'unknown')}`);
     }
     if (requires.length > 0) {
         parts.push(`${listNames(requires)} changed and ${requires.length === 1 ? 'requires' : 'require'} replacement`);
@@ -1345,7 +1345,7 @@ function explainUpdate(type, verdict, { old, now }) {
     if (unrated.length > 0) {
         parts.push(isCustomResource(type)
             ? `updated: ${listNames(unrated)} changed, and the custom resource's own code decides what that does (it may replace the object)`
-            : `updated as far as plangate can tell: the resource specification does not cover ${listNames(unrated)} of ${code$4(type)}, so whether the change replaces the object cannot be predicted`);
+            : `updated as far as plangate can tell: the resource specification does not cover ${listNames(unrated)} of ${code$3(type)}, so whether the change replaces the object cannot be predicted`);
     }
     else if (verdict.properties.size === 0 && verdict.otherChanges.length > 0) {
         parts.push(`only ${listNames(verdict.otherChanges)} changed, no property`);
@@ -3436,9 +3436,9 @@ const KEPT_WORDS = {
     provider: '; only in the state: a provider instance has no cloud object of its own, and the resources it manages show their own changes',
     component: '; only in the state: a component has no cloud object of its own, and its children show their own changes'
 };
-const code$3 = (text) => `\`${text}\``;
+const code$2 = (text) => `\`${text}\``;
 function listPaths$1(paths) {
-    const shown = paths.slice(0, 3).map(code$3);
+    const shown = paths.slice(0, 3).map(code$2);
     if (paths.length > 3)
         return `${shown.join(', ')} and ${paths.length - 3} more`;
     if (shown.length <= 1)
@@ -3761,7 +3761,7 @@ function singleChange(urn, step, context) {
             explanation =
                 withUrn === undefined
                     ? 'destroyed: the Pulumi program no longer declares it'
-                    : `destroyed together with ${code$3(redactor.text(withUrn.address))} (\`deletedWith\`), without a delete call of its own`;
+                    : `destroyed together with ${code$2(redactor.text(withUrn.address))} (\`deletedWith\`), without a delete call of its own`;
         }
     }
     else if (action === 'forget') {
@@ -3874,11 +3874,11 @@ function normalizeStackOutputs(steps, redactor) {
     return outputs;
 }
 
-const code$2 = (text) => `\`${text}\``;
+const code$1 = (text) => `\`${text}\``;
 function listPaths(paths) {
     if (paths.length === 0)
         return 'an attribute';
-    const shown = paths.slice(0, 3).map(code$2).join(', ');
+    const shown = paths.slice(0, 3).map(code$1).join(', ');
     return paths.length > 3 ? `${shown} and ${paths.length - 3} more` : shown;
 }
 function describeIndex(index) {
@@ -3920,7 +3920,7 @@ index) {
         case 'delete_because_no_module': {
             const call = context.module === ''
                 ? 'its module call'
-                : `the module call ${code$2(context.module)}`;
+                : `the module call ${code$1(context.module)}`;
             return `destroyed because ${call} is gone from the configuration (removed, or its count/for_each no longer includes it)`;
         }
         case 'delete_because_wrong_repetition':
@@ -3928,7 +3928,7 @@ index) {
         case 'delete_because_no_move_target':
             return context.movedFrom === undefined
                 ? 'destroyed because a `moved` block points at an address that has no configuration'
-                : `destroyed because a \`moved\` block moves it from ${code$2(context.movedFrom)} to an address that has no configuration`;
+                : `destroyed because a \`moved\` block moves it from ${code$1(context.movedFrom)} to an address that has no configuration`;
         case 'delete_because_enabled_false':
             return 'destroyed because its `enabled` meta-argument is false';
         case 'forgot_because_lifecycle_destroy_in_state':
@@ -8350,14 +8350,14 @@ function readAssembly(absolute, shown, root, stacks, depth) {
             const name = typeof artifact.displayName === 'string' ? artifact.displayName : id;
             const file = properties.templateFile;
             if (typeof file !== 'string' || file === '') {
-                throw new PlanParseError(manifestSource, `artifact ${quote$1(id)} to have properties.templateFile`, 'none', SYNTH_HINT);
+                throw new PlanParseError(manifestSource, `artifact ${quote(id)} to have properties.templateFile`, 'none', SYNTH_HINT);
             }
             const template = inside(root, absolute, file, manifestSource, id);
             if (!isFile(template)) {
-                throw new PlanParseError(manifestSource, `the template of stack ${quote$1(name)} at ${join(shown, file)}`, 'no file at that path', 'the directory is incomplete; run `cdk synth` again');
+                throw new PlanParseError(manifestSource, `the template of stack ${quote(name)} at ${join(shown, file)}`, 'no file at that path', 'the directory is incomplete; run `cdk synth` again');
             }
             if (stacks.has(name)) {
-                throw new PlanParseError(manifestSource, 'each stack once in the cloud assembly', `stack ${quote$1(name)} twice`);
+                throw new PlanParseError(manifestSource, 'each stack once in the cloud assembly', `stack ${quote(name)} twice`);
             }
             stacks.set(name, template);
         }
@@ -8380,7 +8380,7 @@ function inside(root, base, path, manifestSource, id) {
         fromRoot === '' ||
         fromRoot.startsWith('..') ||
         isAbsolute(fromRoot)) {
-        throw new PlanParseError(manifestSource, `artifact ${quote$1(id)} to name a path inside the cdk.out directory`, 'a path outside it');
+        throw new PlanParseError(manifestSource, `artifact ${quote(id)} to name a path inside the cdk.out directory`, 'a path outside it');
     }
     return target;
 }
@@ -8408,7 +8408,7 @@ function isRecord$1(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 const SAFE = /^[A-Za-z0-9_./:-]{1,200}$/;
-function quote$1(name) {
+function quote(name) {
     return SAFE.test(name) ? `"${name}"` : '(an unnamed artifact)';
 }
 /**
@@ -19896,7 +19896,7 @@ function assessRisks(plans, policy = DEFAULT_RISK_POLICY) {
                 (change.destructive || lowered !== undefined))
                 risks.push({
                     kind: 'protected',
-                    detail: `matches always-gate.protected glob ${quote(pattern)}`
+                    detail: `matches always-gate.protected glob ${JSON.stringify(pattern)}`
                 });
             const allowedBy = matchingGlob(policy.allow, change);
             if (change.destructive && allowedBy === undefined)
@@ -19994,7 +19994,7 @@ function dataLoss(change) {
         notes.push('the plan shows no final snapshot or backup of it');
     return {
         kind: 'data-loss',
-        detail: `${code$1(change.type)} holds ${kind.holds}; ${notes.join('; ')}`
+        detail: `${change.type} holds ${kind.holds}; ${notes.join('; ')}`
     };
 }
 /** What the destroyed object's own attributes say about its data, named as the plan names them. */
@@ -20037,7 +20037,7 @@ function protectionLowered(change) {
             continue;
         const how = lowers(safeguard, attribute);
         if (how !== undefined)
-            found.push(`${code$1(attribute.path)} ${how}: ${safeguard.guards}`);
+            found.push(`${attribute.path} ${how}: ${safeguard.guards}`);
     }
     for (const setting of change.lifecycle ?? []) {
         const safeguard = LIFECYCLE_SAFEGUARDS.find((s) => s.name === setting.name);
@@ -20046,7 +20046,7 @@ function protectionLowered(change) {
         const from = safeguard.from.includes(setting.before);
         const to = safeguard.to.includes(setting.after) || setting.after === 'computed';
         if (from && to)
-            found.push(`${code$1(setting.name)} ${setting.before} → ${setting.after}: ${safeguard.guards}`);
+            found.push(`${setting.name} ${setting.before} → ${setting.after}: ${safeguard.guards}`);
     }
     if (found.length === 0)
         return undefined;
@@ -20089,16 +20089,10 @@ function isOn(lowering, value, absentMeans) {
                 : typeof value === 'string' && /^\d+$/.test(value)
                     ? Number(value) > 0
                     : false;
-        case 'values': {
-            const text = typeof value === 'string' || typeof value === 'boolean';
-            if (!text)
-                return false;
-            const lower = String(value).toLowerCase();
-            if (lowering.from.includes(lower))
-                return true;
-            // Up unless it moved to a value that lowers it: unknown words fail closed.
-            return !lowering.to.includes(lower) && lowering.from.length === 0;
-        }
+        case 'values':
+            // Up while one of `from`; any other value (not only those of `to`) fails closed.
+            return ((typeof value === 'string' || typeof value === 'boolean') &&
+                lowering.from.includes(String(value).toLowerCase()));
     }
 }
 function isTrue(value) {
@@ -20129,16 +20123,12 @@ function show$1(value) {
     if (value === undefined || value === null)
         return 'unset';
     if (typeof value === 'string')
-        return JSON.stringify(value);
+        return JSON.stringify(value.length > 60
+            ? `${Array.from(value).slice(0, 57).join('')}...`
+            : value);
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
     return 'a value';
-}
-function code$1(text) {
-    return text;
-}
-function quote(text) {
-    return JSON.stringify(text);
 }
 
 /**

@@ -37955,7 +37955,7 @@ function assessRisks(plans, policy = DEFAULT_RISK_POLICY) {
                 (change.destructive || lowered !== undefined))
                 risks.push({
                     kind: 'protected',
-                    detail: `matches always-gate.protected glob ${quote(pattern)}`
+                    detail: `matches always-gate.protected glob ${JSON.stringify(pattern)}`
                 });
             const allowedBy = matchingGlob(policy.allow, change);
             if (change.destructive && allowedBy === undefined)
@@ -38053,7 +38053,7 @@ function dataLoss(change) {
         notes.push('the plan shows no final snapshot or backup of it');
     return {
         kind: 'data-loss',
-        detail: `${code$4(change.type)} holds ${kind.holds}; ${notes.join('; ')}`
+        detail: `${change.type} holds ${kind.holds}; ${notes.join('; ')}`
     };
 }
 /** What the destroyed object's own attributes say about its data, named as the plan names them. */
@@ -38096,7 +38096,7 @@ function protectionLowered(change) {
             continue;
         const how = lowers(safeguard, attribute);
         if (how !== undefined)
-            found.push(`${code$4(attribute.path)} ${how}: ${safeguard.guards}`);
+            found.push(`${attribute.path} ${how}: ${safeguard.guards}`);
     }
     for (const setting of change.lifecycle ?? []) {
         const safeguard = LIFECYCLE_SAFEGUARDS.find((s) => s.name === setting.name);
@@ -38105,7 +38105,7 @@ function protectionLowered(change) {
         const from = safeguard.from.includes(setting.before);
         const to = safeguard.to.includes(setting.after) || setting.after === 'computed';
         if (from && to)
-            found.push(`${code$4(setting.name)} ${setting.before} → ${setting.after}: ${safeguard.guards}`);
+            found.push(`${setting.name} ${setting.before} → ${setting.after}: ${safeguard.guards}`);
     }
     if (found.length === 0)
         return undefined;
@@ -38148,16 +38148,10 @@ function isOn(lowering, value, absentMeans) {
                 : typeof value === 'string' && /^\d+$/.test(value)
                     ? Number(value) > 0
                     : false;
-        case 'values': {
-            const text = typeof value === 'string' || typeof value === 'boolean';
-            if (!text)
-                return false;
-            const lower = String(value).toLowerCase();
-            if (lowering.from.includes(lower))
-                return true;
-            // Up unless it moved to a value that lowers it: unknown words fail closed.
-            return !lowering.to.includes(lower) && lowering.from.length === 0;
-        }
+        case 'values':
+            // Up while one of `from`; any other value (not only those of `to`) fails closed.
+            return ((typeof value === 'string' || typeof value === 'boolean') &&
+                lowering.from.includes(String(value).toLowerCase()));
     }
 }
 function isTrue(value) {
@@ -38188,16 +38182,12 @@ function show$2(value) {
     if (value === undefined || value === null)
         return 'unset';
     if (typeof value === 'string')
-        return JSON.stringify(value);
+        return JSON.stringify(value.length > 60
+            ? `${Array.from(value).slice(0, 57).join('')}...`
+            : value);
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
     return 'a value';
-}
-function code$4(text) {
-    return text;
-}
-function quote(text) {
-    return JSON.stringify(text);
 }
 
 /**

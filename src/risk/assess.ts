@@ -73,7 +73,7 @@ export function assessRisks(
       )
         risks.push({
           kind: 'protected',
-          detail: `matches always-gate.protected glob ${quote(pattern)}`
+          detail: `matches always-gate.protected glob ${JSON.stringify(pattern)}`
         })
       const allowedBy = matchingGlob(policy.allow, change)
       if (change.destructive && allowedBy === undefined) churned.push(change)
@@ -182,7 +182,7 @@ function dataLoss(change: ResourceChange): Risk | undefined {
     notes.push('the plan shows no final snapshot or backup of it')
   return {
     kind: 'data-loss',
-    detail: `${code(change.type)} holds ${kind.holds}; ${notes.join('; ')}`
+    detail: `${change.type} holds ${kind.holds}; ${notes.join('; ')}`
   }
 }
 
@@ -238,7 +238,7 @@ function protectionLowered(change: ResourceChange): Risk | undefined {
     if (safeguard === undefined) continue
     const how = lowers(safeguard, attribute)
     if (how !== undefined)
-      found.push(`${code(attribute.path)} ${how}: ${safeguard.guards}`)
+      found.push(`${attribute.path} ${how}: ${safeguard.guards}`)
   }
   for (const setting of change.lifecycle ?? []) {
     const safeguard = LIFECYCLE_SAFEGUARDS.find((s) => s.name === setting.name)
@@ -248,7 +248,7 @@ function protectionLowered(change: ResourceChange): Risk | undefined {
       safeguard.to.includes(setting.after) || setting.after === 'computed'
     if (from && to)
       found.push(
-        `${code(setting.name)} ${setting.before} → ${setting.after}: ${safeguard.guards}`
+        `${setting.name} ${setting.before} → ${setting.after}: ${safeguard.guards}`
       )
   }
   if (found.length === 0) return undefined
@@ -300,14 +300,12 @@ function isOn(
         : typeof value === 'string' && /^\d+$/.test(value)
           ? Number(value) > 0
           : false
-    case 'values': {
-      const text = typeof value === 'string' || typeof value === 'boolean'
-      if (!text) return false
-      const lower = String(value).toLowerCase()
-      if (lowering.from.includes(lower)) return true
-      // Up unless it moved to a value that lowers it: unknown words fail closed.
-      return !lowering.to.includes(lower) && lowering.from.length === 0
-    }
+    case 'values':
+      // Up while one of `from`; any other value (not only those of `to`) fails closed.
+      return (
+        (typeof value === 'string' || typeof value === 'boolean') &&
+        lowering.from.includes(String(value).toLowerCase())
+      )
   }
 }
 
@@ -338,16 +336,13 @@ function valueText(value: AttributeValue | undefined): string | undefined {
 
 function show(value: unknown): string {
   if (value === undefined || value === null) return 'unset'
-  if (typeof value === 'string') return JSON.stringify(value)
+  if (typeof value === 'string')
+    return JSON.stringify(
+      value.length > 60
+        ? `${Array.from(value).slice(0, 57).join('')}...`
+        : value
+    )
   if (typeof value === 'number' || typeof value === 'boolean')
     return String(value)
   return 'a value'
-}
-
-function code(text: string): string {
-  return text
-}
-
-function quote(text: string): string {
-  return JSON.stringify(text)
 }

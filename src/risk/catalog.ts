@@ -352,7 +352,8 @@ const STATEFUL_BY_TYPE: ReadonlyMap<string, StatefulKind> = new Map(
  * - `off`: it was on (true, "Enabled", "ENABLED") and is now off;
  * - `on`: a dangerous switch was off and is now on (`force_destroy`);
  * - `zero`: a positive retention became 0;
- * - `values`: it moved from one of `from` to one of `to` (case-insensitive).
+ * - `values`: it moved from one of `from` to anything else (case-insensitive;
+ *   `to` lists the usual lowered values, for readers).
  * A value that becomes unknown (known only after apply) counts as lowered:
  * plangate fails closed.
  */
