@@ -14,7 +14,8 @@ const CORE = [
   'src/gate/**',
   'src/policy/**',
   'src/redact/**',
-  'src/attribution/**'
+  'src/attribution/**',
+  'src/risk/**'
 ]
 
 export default tseslint.config(

@@ -37450,6 +37450,764 @@ function reader(payload, source, event) {
 }
 
 /**
+ * What plangate knows about data and safeguards, as data: which resource
+ * types hold state that a destroy or replace loses, and which attributes
+ * and tool settings guard against deletion. Each entry says why, so that a
+ * reviewer can read (and a contributor extend) the reason a change is
+ * flagged. The gate only reads these tables through `assess.ts`.
+ */
+const STATEFUL_KINDS = [
+    {
+        id: 'relational-database',
+        holds: 'the data of a relational database (instance or cluster storage)',
+        terraform: [
+            'aws_db_instance',
+            'aws_rds_cluster',
+            'aws_rds_global_cluster',
+            'aws_docdb_cluster',
+            'aws_neptune_cluster',
+            'aws_redshift_cluster',
+            'aws_redshiftserverless_namespace',
+            'aws_lightsail_database',
+            'google_sql_database_instance',
+            'google_sql_database',
+            'google_alloydb_cluster',
+            'google_spanner_instance',
+            'google_spanner_database',
+            'azurerm_mssql_server',
+            'azurerm_mssql_database',
+            'azurerm_mssql_managed_instance',
+            'azurerm_postgresql_server',
+            'azurerm_postgresql_flexible_server',
+            'azurerm_postgresql_flexible_server_database',
+            'azurerm_mysql_flexible_server',
+            'azurerm_mysql_flexible_database'
+        ],
+        cloudformation: [
+            'AWS::RDS::DBInstance',
+            'AWS::RDS::DBCluster',
+            'AWS::RDS::GlobalCluster',
+            'AWS::RDS::DBShardGroup',
+            'AWS::DocDB::DBCluster',
+            'AWS::DocDBElastic::Cluster',
+            'AWS::Neptune::DBCluster',
+            'AWS::Redshift::Cluster',
+            'AWS::RedshiftServerless::Namespace'
+        ],
+        pulumi: [
+            'aws:rds/instance:Instance',
+            'aws:rds/cluster:Cluster',
+            'aws:rds/globalCluster:GlobalCluster',
+            'aws:docdb/cluster:Cluster',
+            'aws:neptune/cluster:Cluster',
+            'aws:redshift/cluster:Cluster',
+            'gcp:sql/databaseInstance:DatabaseInstance',
+            'gcp:sql/database:Database',
+            'gcp:spanner/database:Database',
+            'azure-native:sql:Server',
+            'azure-native:sql:Database',
+            'azure-native:dbforpostgresql:Server',
+            'azure-native:dbformysql:Server'
+        ]
+    },
+    {
+        id: 'nosql-table',
+        holds: 'the items of a table or document database',
+        terraform: [
+            'aws_dynamodb_table',
+            'aws_dynamodb_global_table',
+            'aws_keyspaces_table',
+            'aws_timestreamwrite_table',
+            'aws_qldb_ledger',
+            'google_bigquery_dataset',
+            'google_bigquery_table',
+            'google_bigtable_instance',
+            'google_bigtable_table',
+            'google_firestore_database',
+            'azurerm_cosmosdb_account',
+            'azurerm_cosmosdb_sql_database',
+            'azurerm_cosmosdb_sql_container',
+            'azurerm_cosmosdb_mongo_database',
+            'azurerm_cosmosdb_mongo_collection',
+            'azurerm_storage_table'
+        ],
+        cloudformation: [
+            'AWS::DynamoDB::Table',
+            'AWS::DynamoDB::GlobalTable',
+            'AWS::Cassandra::Table',
+            'AWS::Timestream::Table',
+            'AWS::QLDB::Ledger'
+        ],
+        pulumi: [
+            'aws:dynamodb/table:Table',
+            'aws:dynamodb/globalTable:GlobalTable',
+            'gcp:bigquery/dataset:Dataset',
+            'gcp:bigquery/table:Table',
+            'gcp:firestore/database:Database',
+            'azure-native:documentdb:DatabaseAccount'
+        ]
+    },
+    {
+        id: 'object-storage',
+        holds: 'the objects stored in a bucket or storage account',
+        terraform: [
+            'aws_s3_bucket',
+            'aws_s3_directory_bucket',
+            'aws_s3_object',
+            'aws_glacier_vault',
+            'google_storage_bucket',
+            'azurerm_storage_account',
+            'azurerm_storage_container',
+            'azurerm_storage_data_lake_gen2_filesystem'
+        ],
+        cloudformation: ['AWS::S3::Bucket', 'AWS::S3Express::DirectoryBucket'],
+        pulumi: [
+            'aws:s3/bucket:Bucket',
+            'aws:s3/bucketV2:BucketV2',
+            'aws:s3/bucketObject:BucketObject',
+            'gcp:storage/bucket:Bucket',
+            'azure-native:storage:StorageAccount',
+            'azure-native:storage:BlobContainer'
+        ]
+    },
+    {
+        id: 'volume',
+        holds: 'the blocks of a disk, snapshot or persistent volume',
+        terraform: [
+            'aws_ebs_volume',
+            'aws_ebs_snapshot',
+            'aws_db_snapshot',
+            'aws_db_cluster_snapshot',
+            'google_compute_disk',
+            'google_compute_region_disk',
+            'google_compute_snapshot',
+            'azurerm_managed_disk',
+            'azurerm_snapshot',
+            'kubernetes_persistent_volume',
+            'kubernetes_persistent_volume_v1',
+            'kubernetes_persistent_volume_claim',
+            'kubernetes_persistent_volume_claim_v1',
+            'kubernetes_stateful_set',
+            'kubernetes_stateful_set_v1'
+        ],
+        cloudformation: ['AWS::EC2::Volume'],
+        pulumi: [
+            'aws:ebs/volume:Volume',
+            'aws:ebs/snapshot:Snapshot',
+            'gcp:compute/disk:Disk',
+            'azure-native:compute:Disk',
+            'kubernetes:core/v1:PersistentVolume',
+            'kubernetes:core/v1:PersistentVolumeClaim',
+            'kubernetes:apps/v1:StatefulSet'
+        ]
+    },
+    {
+        id: 'file-system',
+        holds: 'the files of a network file system',
+        terraform: [
+            'aws_efs_file_system',
+            'aws_fsx_lustre_file_system',
+            'aws_fsx_ontap_file_system',
+            'aws_fsx_openzfs_file_system',
+            'aws_fsx_windows_file_system',
+            'google_filestore_instance',
+            'azurerm_storage_share',
+            'azurerm_netapp_volume'
+        ],
+        cloudformation: ['AWS::EFS::FileSystem', 'AWS::FSx::FileSystem'],
+        pulumi: [
+            'aws:efs/fileSystem:FileSystem',
+            'gcp:filestore/instance:Instance',
+            'azure-native:storage:FileShare'
+        ]
+    },
+    {
+        id: 'cache-with-persistence',
+        holds: 'the data of a cache or in-memory store that persists it (Redis/Valkey replication groups, MemoryDB)',
+        terraform: [
+            'aws_elasticache_replication_group',
+            'aws_elasticache_cluster',
+            'aws_elasticache_serverless_cache',
+            'aws_memorydb_cluster',
+            'google_redis_instance',
+            'azurerm_redis_cache'
+        ],
+        cloudformation: [
+            'AWS::ElastiCache::ReplicationGroup',
+            'AWS::ElastiCache::CacheCluster',
+            'AWS::ElastiCache::ServerlessCache',
+            'AWS::MemoryDB::Cluster'
+        ],
+        pulumi: [
+            'aws:elasticache/replicationGroup:ReplicationGroup',
+            'aws:elasticache/cluster:Cluster',
+            'aws:memorydb/cluster:Cluster',
+            'gcp:redis/instance:Instance',
+            'azure-native:cache:Redis'
+        ]
+    },
+    {
+        id: 'search-index',
+        holds: 'the documents of a search domain',
+        terraform: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
+        cloudformation: [
+            'AWS::OpenSearchService::Domain',
+            'AWS::Elasticsearch::Domain'
+        ],
+        pulumi: ['aws:opensearch/domain:Domain']
+    },
+    {
+        id: 'queue-or-stream',
+        holds: 'the messages waiting in a queue or stream',
+        terraform: [
+            'aws_sqs_queue',
+            'aws_kinesis_stream',
+            'aws_msk_cluster',
+            'aws_mq_broker',
+            'google_pubsub_subscription',
+            'azurerm_servicebus_namespace',
+            'azurerm_servicebus_queue',
+            'azurerm_servicebus_topic',
+            'azurerm_eventhub_namespace',
+            'azurerm_eventhub'
+        ],
+        cloudformation: [
+            'AWS::SQS::Queue',
+            'AWS::Kinesis::Stream',
+            'AWS::MSK::Cluster',
+            'AWS::AmazonMQ::Broker'
+        ],
+        pulumi: [
+            'aws:sqs/queue:Queue',
+            'aws:kinesis/stream:Stream',
+            'aws:msk/cluster:Cluster',
+            'gcp:pubsub/subscription:Subscription',
+            'azure-native:servicebus:Queue'
+        ]
+    },
+    {
+        id: 'key-or-secret',
+        holds: 'key material or a secret value: whatever it encrypted or authorised becomes unreadable',
+        terraform: [
+            'aws_kms_key',
+            'aws_kms_replica_key',
+            'aws_secretsmanager_secret',
+            'google_kms_crypto_key',
+            'google_secret_manager_secret',
+            'azurerm_key_vault',
+            'azurerm_key_vault_key',
+            'azurerm_key_vault_secret',
+            'azurerm_key_vault_certificate'
+        ],
+        cloudformation: [
+            'AWS::KMS::Key',
+            'AWS::KMS::ReplicaKey',
+            'AWS::SecretsManager::Secret'
+        ],
+        pulumi: [
+            'aws:kms/key:Key',
+            'aws:secretsmanager/secret:Secret',
+            'gcp:kms/cryptoKey:CryptoKey',
+            'gcp:secretmanager/secret:Secret',
+            'azure-native:keyvault:Vault',
+            'azure-native:keyvault:Key'
+        ]
+    },
+    {
+        id: 'log-store',
+        holds: 'the log events kept in a log group or workspace',
+        terraform: [
+            'aws_cloudwatch_log_group',
+            'google_logging_project_bucket_config',
+            'azurerm_log_analytics_workspace'
+        ],
+        cloudformation: ['AWS::Logs::LogGroup'],
+        pulumi: [
+            'aws:cloudwatch/logGroup:LogGroup',
+            'azure-native:operationalinsights:Workspace'
+        ]
+    },
+    {
+        id: 'dns-zone',
+        holds: 'the records of a DNS zone (and its name servers: a new zone gets new ones, which the parent must delegate again)',
+        terraform: [
+            'aws_route53_zone',
+            'google_dns_managed_zone',
+            'azurerm_dns_zone',
+            'azurerm_private_dns_zone'
+        ],
+        cloudformation: ['AWS::Route53::HostedZone'],
+        pulumi: [
+            'aws:route53/zone:Zone',
+            'gcp:dns/managedZone:ManagedZone',
+            'azure-native:network:Zone'
+        ]
+    },
+    {
+        id: 'backup-or-registry',
+        holds: 'recovery points, images or users kept by the service (backup vaults, container registries, user pools)',
+        terraform: [
+            'aws_backup_vault',
+            'aws_ecr_repository',
+            'aws_cognito_user_pool',
+            'google_artifact_registry_repository',
+            'azurerm_recovery_services_vault',
+            'azurerm_container_registry'
+        ],
+        cloudformation: [
+            'AWS::Backup::BackupVault',
+            'AWS::ECR::Repository',
+            'AWS::Cognito::UserPool'
+        ],
+        pulumi: [
+            'aws:backup/vault:Vault',
+            'aws:ecr/repository:Repository',
+            'aws:cognito/userPool:UserPool'
+        ]
+    }
+];
+/** The stateful kind of a resource type, if the catalog lists it (exact, case-sensitive). */
+function statefulKindOf(type) {
+    return STATEFUL_BY_TYPE.get(type);
+}
+const STATEFUL_BY_TYPE = new Map(STATEFUL_KINDS.flatMap((kind) => [...kind.terraform, ...kind.cloudformation, ...kind.pulumi].map((type) => [type, kind])));
+const SAFEGUARDS = [
+    {
+        id: 'deletion-protection',
+        paths: [
+            'deletionprotection',
+            'deletionprotectionenabled',
+            'settings.deletionprotectionenabled'
+        ],
+        lowered: { kind: 'off' },
+        guards: 'the provider refuses to delete the resource while it is on',
+        absentMeans: false
+    },
+    {
+        id: 'termination-protection',
+        paths: [
+            'terminationprotection',
+            'enableterminationprotection',
+            'disableapitermination',
+            'disableapistop'
+        ],
+        lowered: { kind: 'off' },
+        guards: 'the API refuses to terminate the resource while it is on',
+        absentMeans: false
+    },
+    {
+        id: 'force-destroy',
+        paths: ['forcedestroy', 'forcedelete', 'forcedeletion'],
+        lowered: { kind: 'on' },
+        guards: 'while it is off, a delete fails as long as the resource still holds data (objects, images, recovery points)',
+        absentMeans: false
+    },
+    {
+        id: 'final-snapshot',
+        paths: ['skipfinalsnapshot'],
+        lowered: { kind: 'on' },
+        guards: 'while it is off, a delete takes a final snapshot first',
+        absentMeans: false
+    },
+    {
+        id: 'backup-retention',
+        paths: [
+            'backupretentionperiod',
+            'backupretentiondays',
+            'retentiondays',
+            'shorttermretentionpolicy.retentiondays',
+            'snapshotretentionlimit'
+        ],
+        lowered: { kind: 'zero' },
+        guards: 'automated backups are kept for this many days (0: none are taken)'
+    },
+    {
+        id: 'backups-enabled',
+        paths: ['backupconfiguration.enabled', 'automatedbackups.enabled'],
+        lowered: { kind: 'off' },
+        guards: 'automated backups are taken while it is on',
+        absentMeans: false
+    },
+    {
+        id: 'point-in-time-recovery',
+        paths: [
+            'pointintimerecovery.enabled',
+            'pointintimerecoveryenabled',
+            'pointintimerecoveryspecification.pointintimerecoveryenabled',
+            'pointintimerecoveryenabled'
+        ],
+        lowered: { kind: 'off' },
+        guards: 'the table can be restored to any second of the last 35 days',
+        absentMeans: false
+    },
+    {
+        id: 'bucket-versioning',
+        paths: [
+            'versioning.enabled',
+            'versioning.status',
+            'versioningconfiguration.status',
+            'versioning'
+        ],
+        lowered: {
+            kind: 'values',
+            from: ['true', 'enabled'],
+            to: ['false', 'suspended', 'disabled']
+        },
+        guards: 'overwritten and deleted objects are kept as older versions while it is on'
+    },
+    {
+        id: 'purge-protection',
+        paths: ['purgeprotectionenabled', 'enablepurgeprotection'],
+        lowered: { kind: 'off' },
+        guards: 'a deleted key vault and its keys can be recovered during the retention period',
+        absentMeans: false
+    },
+    {
+        id: 'deletion-policy-attribute',
+        paths: ['deletionpolicy'],
+        lowered: {
+            kind: 'values',
+            from: ['prevent', 'abandon', 'retain'],
+            to: ['delete']
+        },
+        guards: 'a delete leaves the real object in place (Google deletion_policy PREVENT or ABANDON)'
+    },
+    {
+        id: 'reclaim-policy',
+        paths: ['persistentvolumereclaimpolicy', 'reclaimpolicy'],
+        lowered: { kind: 'values', from: ['retain'], to: ['delete', 'recycle'] },
+        guards: 'the volume and its data outlive the claim while the policy is Retain'
+    }
+];
+const LIFECYCLE_SAFEGUARDS = [
+    {
+        name: 'protect',
+        from: ['true'],
+        to: ['false'],
+        guards: 'Pulumi refuses to delete or replace the resource while it is set'
+    },
+    {
+        name: 'retainOnDelete',
+        from: ['true'],
+        to: ['false'],
+        guards: 'Pulumi leaves the real object in place when the program stops declaring it'
+    },
+    {
+        name: 'DeletionPolicy',
+        from: ['Retain', 'RetainExceptOnCreate', 'Snapshot'],
+        to: ['Delete'],
+        guards: 'CloudFormation keeps the object (Retain) or snapshots it (Snapshot) when it is removed from the stack'
+    },
+    {
+        name: 'UpdateReplacePolicy',
+        from: ['Retain', 'Snapshot'],
+        to: ['Delete'],
+        guards: 'CloudFormation keeps (Retain) or snapshots (Snapshot) the old object when a change replaces it'
+    }
+];
+
+/**
+ * Tests a value against a glob where `*` matches any run of characters
+ * (including none, and `/`) and `?` exactly one; everything else is literal
+ * and compared case-insensitively. Linear backtracking (no regex), so a
+ * pattern from a config file cannot blow up.
+ */
+function matchGlob(pattern, value) {
+    const p = pattern.toLowerCase();
+    const v = value.toLowerCase();
+    let pi = 0;
+    let vi = 0;
+    let star = -1;
+    let resume = 0;
+    while (vi < v.length) {
+        if (pi < p.length &&
+            (p[pi] === '?' || (p[pi] !== '*' && p[pi] === v[vi]))) {
+            pi++;
+            vi++;
+        }
+        else if (pi < p.length && p[pi] === '*') {
+            star = pi++;
+            resume = vi;
+        }
+        else if (star >= 0) {
+            pi = star + 1;
+            vi = ++resume;
+        }
+        else {
+            return false;
+        }
+    }
+    while (pi < p.length && p[pi] === '*')
+        pi++;
+    return pi === p.length;
+}
+
+const DEFAULT_RISK_POLICY = {
+    alwaysGate: { dataLoss: true, protectionLowered: true, protected: [] },
+    allow: [],
+    churn: { maxDestructive: 0 }
+};
+/**
+ * Finds what is at stake in each change, beyond its verb: data that a
+ * destroy or replace loses, safeguards an update lowers, resources the
+ * config protects, and unusual churn. Drift is not assessed: the pull
+ * request did not cause it.
+ */
+function assessRisks(plans, policy = DEFAULT_RISK_POLICY) {
+    const found = new Map();
+    const churned = [];
+    for (const plan of plans) {
+        for (const change of plan.changes) {
+            if (change.mode === 'data')
+                continue;
+            const risks = [];
+            const loss = dataLoss(change);
+            if (loss !== undefined)
+                risks.push(loss);
+            const lowered = protectionLowered(change);
+            if (lowered !== undefined)
+                risks.push(lowered);
+            const pattern = matchingGlob(policy.alwaysGate.protected, change);
+            if (pattern !== undefined &&
+                (change.destructive || lowered !== undefined))
+                risks.push({
+                    kind: 'protected',
+                    detail: `matches always-gate.protected glob ${JSON.stringify(pattern)}`
+                });
+            const allowedBy = matchingGlob(policy.allow, change);
+            if (change.destructive && allowedBy === undefined)
+                churned.push(change);
+            if (risks.length > 0 || allowedBy !== undefined)
+                found.set(change, {
+                    risks,
+                    ...(allowedBy === undefined ? {} : { allowedBy })
+                });
+        }
+    }
+    const max = policy.churn.maxDestructive;
+    const crossed = max > 0 && churned.length > max;
+    if (crossed) {
+        for (const change of churned) {
+            const entry = found.get(change) ?? { risks: [] };
+            entry.risks.push({
+                kind: 'churn',
+                detail: `${churned.length} destructive changes in this pull request, more than churn.max-destructive (${max})`
+            });
+            found.set(change, entry);
+        }
+    }
+    return { changes: found, churn: { count: churned.length, max, crossed } };
+}
+/** The first glob of `globs` that matches the change's address, type, CDK path or a tag. */
+function matchingGlob(globs, change) {
+    return globs.find((glob) => {
+        const tag = /^tag:([^=]+)=(.*)$/s.exec(glob);
+        if (tag !== null) {
+            const [, key = '', value = ''] = tag;
+            return tagsOf(change).some(([k, v]) => matchGlob(key, k) && matchGlob(value, v));
+        }
+        return (matchGlob(glob, change.address) ||
+            matchGlob(glob, change.type) ||
+            (change.label !== undefined && matchGlob(glob, change.label)));
+    });
+}
+/**
+ * The tags (Terraform `tags`/`labels` maps, CloudFormation `Tags` lists)
+ * the plan shows on either side: all of them on a destroy, only the
+ * changed ones on an update or replace.
+ */
+function tagsOf(change) {
+    const out = [];
+    const cfn = new Map();
+    for (const attribute of change.attributes) {
+        const text = valueText(attribute.before) ?? valueText(attribute.after);
+        if (text === undefined)
+            continue;
+        const map = /^(?:tags|tags_all|labels|Tags)(?:\["(.*)"\]|\.([^.[]+))$/.exec(attribute.path);
+        if (map !== null) {
+            out.push([map[1] ?? map[2] ?? '', text]);
+            continue;
+        }
+        const list = /^Tags\[(\d+)\]\.(Key|Value)$/.exec(attribute.path);
+        if (list !== null) {
+            const entry = cfn.get(list[1] ?? '') ?? {};
+            if (list[2] === 'Key')
+                entry.key = text;
+            else
+                entry.value = text;
+            cfn.set(list[1] ?? '', entry);
+        }
+    }
+    for (const { key, value } of cfn.values())
+        if (key !== undefined)
+            out.push([key, value ?? '']);
+    return out;
+}
+/**
+ * `data-loss`: a destroy or replace of a stateful resource whose old
+ * object is not kept (CloudFormation Retain, Terraform `forget` and
+ * Pulumi `retainOnDelete` keep it). The detail says what the resource
+ * holds and what, if anything, saves the data.
+ */
+function dataLoss(change) {
+    if (!change.destructive || change.keepsOld === true)
+        return undefined;
+    const kind = statefulKindOf(change.type);
+    if (kind === undefined)
+        return undefined;
+    const notes = [];
+    if (change.action === 'replace')
+        notes.push(change.replaceOrder === 'create-first'
+            ? 'the replacement is a new, empty object; the old one is deleted once it exists'
+            : 'the old object is deleted first; the replacement starts empty');
+    if (change.snapshot === true)
+        notes.push('a final snapshot is taken before the delete (CloudFormation Snapshot policy): the data can be restored from it');
+    if (change.protected === true)
+        notes.push('Pulumi refuses the delete while protect is set');
+    notes.push(...attributeNotes(change.attributes));
+    if (change.snapshot !== true &&
+        !notes.some((note) => note.includes('snapshot')))
+        notes.push('the plan shows no final snapshot or backup of it');
+    return {
+        kind: 'data-loss',
+        detail: `${change.type} holds ${kind.holds}; ${notes.join('; ')}`
+    };
+}
+/** What the destroyed object's own attributes say about its data, named as the plan names them. */
+function attributeNotes(attributes) {
+    const notes = [];
+    const find = (name) => attributes.find((a) => normalPath(a.path).split('.').pop() === name);
+    const skip = find('skipfinalsnapshot');
+    const identifier = find('finalsnapshotidentifier');
+    const identifierText = valueText(identifier?.before);
+    if (skip?.before.kind === 'value' && isTrue(skip.before.value))
+        notes.push(`${skip.path} is true: no final snapshot is taken`);
+    else if (skip?.before.kind === 'value' && identifierText !== undefined)
+        notes.push(`a final snapshot ${JSON.stringify(identifierText)} is taken first (${identifier?.path ?? ''})`);
+    else if (skip?.before.kind === 'value')
+        notes.push(`${skip.path} is false but no final snapshot identifier is set: the provider refuses the delete`);
+    const protection = find('deletionprotection') ?? find('deletionprotectionenabled');
+    if (protection?.before.kind === 'value' && isTrue(protection.before.value))
+        notes.push(`${protection.path} is on: the provider refuses the delete until a change turns it off`);
+    const force = find('forcedestroy');
+    if (force?.before.kind === 'value')
+        notes.push(isTrue(force.before.value)
+            ? `${force.path} is true: every object goes with it`
+            : `${force.path} is false: the delete fails while it still holds objects`);
+    return notes;
+}
+/**
+ * `protection-lowered`: an update or replace that removes a safeguard
+ * against deletion: a catalog attribute lowered (`deletion_protection`
+ * true → false, `force_destroy` false → true, backup retention to 0…), or
+ * a tool setting (Pulumi `protect`, CloudFormation `DeletionPolicy`).
+ */
+function protectionLowered(change) {
+    if (change.action !== 'update' && change.action !== 'replace')
+        return undefined;
+    const found = [];
+    for (const attribute of change.attributes) {
+        const path = normalPath(attribute.path);
+        const safeguard = SAFEGUARDS.find((s) => s.paths.some((p) => path === p || path.endsWith(`.${p}`)));
+        if (safeguard === undefined)
+            continue;
+        const how = lowers(safeguard, attribute);
+        if (how !== undefined)
+            found.push(`${attribute.path} ${how}: ${safeguard.guards}`);
+    }
+    for (const setting of change.lifecycle ?? []) {
+        const safeguard = LIFECYCLE_SAFEGUARDS.find((s) => s.name === setting.name);
+        if (safeguard === undefined)
+            continue;
+        const from = safeguard.from.includes(setting.before);
+        const to = safeguard.to.includes(setting.after) || setting.after === 'computed';
+        if (from && to)
+            found.push(`${setting.name} ${setting.before} → ${setting.after}: ${safeguard.guards}`);
+    }
+    if (found.length === 0)
+        return undefined;
+    return { kind: 'protection-lowered', detail: found.join('; ') };
+}
+/** How an attribute change lowers the safeguard ("true → false"), or undefined. */
+function lowers(safeguard, attribute) {
+    const { before, after } = attribute;
+    if (before.kind === 'sensitive' || before.kind === 'unknown')
+        return undefined;
+    const was = before.kind === 'absent' ? undefined : before.value;
+    const arrow = (to) => `${show$2(was)} → ${to}`;
+    if (after.kind === 'unknown')
+        return isOn(safeguard.lowered, was, safeguard.absentMeans)
+            ? arrow('(known after apply)')
+            : undefined;
+    if (after.kind === 'sensitive')
+        return undefined;
+    const now = after.kind === 'absent' ? undefined : after.value;
+    if (isOn(safeguard.lowered, was, safeguard.absentMeans) &&
+        !isOn(safeguard.lowered, now, safeguard.absentMeans))
+        return arrow(now === undefined ? 'removed' : show$2(now));
+    return undefined;
+}
+/** Whether a value keeps the safeguard up, for the kind of lowering. */
+function isOn(lowering, value, absentMeans) {
+    switch (lowering.kind) {
+        case 'off':
+            return value === undefined || value === null
+                ? absentMeans === true
+                : isTrue(value);
+        case 'on':
+            // The dangerous switch: the safeguard is up while it is off.
+            return value === undefined || value === null
+                ? absentMeans !== true
+                : !isTrue(value);
+        case 'zero':
+            return typeof value === 'number'
+                ? value > 0
+                : typeof value === 'string' && /^\d+$/.test(value)
+                    ? Number(value) > 0
+                    : false;
+        case 'values':
+            // Up while one of `from`; any other value (not only those of `to`) fails closed.
+            return ((typeof value === 'string' || typeof value === 'boolean') &&
+                lowering.from.includes(String(value).toLowerCase()));
+    }
+}
+function isTrue(value) {
+    if (value === true)
+        return true;
+    if (typeof value === 'string')
+        return ['true', 'enabled', 'on', 'yes'].includes(value.toLowerCase());
+    return false;
+}
+/** `point_in_time_recovery[0].enabled` → `pointintimerecovery.enabled`. */
+function normalPath(path) {
+    return path
+        .replace(/\[\d+\]/g, '')
+        .replace(/_/g, '')
+        .toLowerCase();
+}
+function valueText(value) {
+    if (value?.kind !== 'value')
+        return undefined;
+    const v = value.value;
+    return typeof v === 'string' ||
+        typeof v === 'number' ||
+        typeof v === 'boolean'
+        ? String(v)
+        : undefined;
+}
+function show$2(value) {
+    if (value === undefined || value === null)
+        return 'unset';
+    if (typeof value === 'string')
+        return JSON.stringify(value.length > 60
+            ? `${Array.from(value).slice(0, 57).join('')}...`
+            : value);
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return 'a value';
+}
+
+/**
  * The normalised change model shared by every plan format.
  *
  * Readers (src/plan/) turn a tool's plan into these types; renderers
@@ -41084,17 +41842,22 @@ function gatedCount(decision) {
         decision.gatedPaths.length +
         decision.gatedActions.length);
 }
-/** The decision together with the verdict on every destructive change. */
+/**
+ * The decision together with the verdict on every destructive change (and
+ * on every other change the gate holds, such as an update that lowers a
+ * safeguard) and the risks found in each change.
+ */
 function judgeChanges(plans, policy = STRICT, history) {
     const gated = [];
     const gatedActions = [];
     const planProblems = [];
     const verdicts = new Map();
+    const assessment = assessRisks(plans, policy.risk ?? DEFAULT_RISK_POLICY);
     for (const plan of plans) {
         for (const change of plan.changes) {
-            if (!change.destructive)
+            const verdict = judgeWithRisks(change, policy, history, assessment.changes.get(change), assessment.churn.count);
+            if (verdict === undefined)
                 continue;
-            const verdict = judge$1(change, policy, history);
             verdicts.set(change, verdict);
             if (!verdict.gated)
                 continue;
@@ -41103,7 +41866,8 @@ function judgeChanges(plans, policy = STRICT, history) {
                 address: change.address,
                 action: change.action,
                 why: verdict.why,
-                gatedBy: verdict.gatedBy ?? { kind: 'policy' }
+                gatedBy: verdict.gatedBy ?? { kind: 'policy' },
+                ...(verdict.also === undefined ? {} : { also: verdict.also })
             });
         }
         for (const invocation of plan.actions ?? []) {
@@ -41150,8 +41914,111 @@ function judgeChanges(plans, policy = STRICT, history) {
             gatedPaths,
             gatedActions
         },
-        verdicts
+        verdicts,
+        risks: assessment.changes
     };
+}
+/**
+ * The verdict on one change: who caused it (`gate-on`, for destructive
+ * changes), then what is at stake (`always-gate`, `churn`), less what
+ * `allow` lifts. `allow` never lifts `protected`. Undefined for a
+ * change that is neither destructive nor held by a risk.
+ */
+function judgeWithRisks(change, policy, history, assessed, churnCount) {
+    const risk = policy.risk ?? DEFAULT_RISK_POLICY;
+    const kinds = new Set(assessed?.risks.map((r) => r.kind) ?? []);
+    const allowedBy = assessed?.allowedBy;
+    const pattern = kinds.has('protected') && risk.alwaysGate.protected.length > 0
+        ? protectedPattern(risk, change)
+        : undefined;
+    const reasons = [];
+    if (pattern !== undefined)
+        reasons.push({ kind: 'protected', pattern });
+    if (allowedBy === undefined) {
+        if (kinds.has('data-loss') && risk.alwaysGate.dataLoss)
+            reasons.push({ kind: 'data-loss' });
+        if (kinds.has('protection-lowered') && risk.alwaysGate.protectionLowered)
+            reasons.push({ kind: 'protection-lowered' });
+        if (kinds.has('churn'))
+            reasons.push({
+                kind: 'churn',
+                count: churnCount,
+                max: risk.churn.maxDestructive
+            });
+    }
+    // An update is judged when a risk holds it, or when `allow` lifts one (the verdict says so).
+    if (!change.destructive &&
+        reasons.length === 0 &&
+        (allowedBy === undefined || kinds.size === 0))
+        return undefined;
+    const base = change.destructive
+        ? judge$1(change, policy, history)
+        : {
+            causedBy: [],
+            pinned: false,
+            gated: false,
+            why: change.explanation ?? `${change.action} of an existing object`
+        };
+    const what = change.explanation ?? `${change.action} of an existing object`;
+    if (policy.gateOn === 'none')
+        return reasons.length === 0
+            ? base
+            : { ...base, gated: false, why: `${what}; the gate is off` };
+    // `allow` lifts the rule of who caused it; `protected` stays.
+    const who = allowedBy === undefined && base.gated && base.gatedBy !== undefined
+        ? [base.gatedBy]
+        : [];
+    const all = [...who, ...reasons];
+    const [first, ...also] = all;
+    const allowNote = allowedBy === undefined
+        ? ''
+        : pattern === undefined
+            ? `allowed by allow glob ${JSON.stringify(allowedBy)}`
+            : `allow glob ${JSON.stringify(allowedBy)} matches too, but allow cannot lift always-gate.protected`;
+    if (first === undefined) {
+        // Lifted by `allow`: no rule holds it any more.
+        const { gatedBy: _lifted, also: _also, ...rest } = base;
+        return {
+            ...rest,
+            gated: false,
+            why: allowedBy === undefined ? base.why : `${base.why}; ${allowNote}`
+        };
+    }
+    const whyParts = [
+        base.why,
+        ...reasons.map(reasonWords),
+        ...(allowNote === '' ? [] : [allowNote])
+    ];
+    return {
+        ...base,
+        gated: true,
+        why: whyParts.join('; '),
+        gatedBy: first,
+        ...(also.length === 0 ? {} : { also })
+    };
+}
+function protectedPattern(risk, change) {
+    return matchingGlob(risk.alwaysGate.protected, change);
+}
+/** The `why` text of a reason that does not depend on who caused the change. */
+function reasonWords(reason) {
+    switch (reason.kind) {
+        case 'data-loss':
+            return 'it loses the data of a stateful resource, whoever caused it (always-gate.data-loss)';
+        case 'protection-lowered':
+            return 'it lowers a safeguard against deletion, whoever caused it (always-gate.protection-lowered)';
+        case 'protected':
+            return `it matches always-gate.protected glob ${JSON.stringify(reason.pattern)}`;
+        case 'churn':
+            return `the pull request has ${reason.count} destructive changes, more than churn.max-destructive (${reason.max})`;
+        case 'policy':
+        case 'no-history':
+        case 'ai-commit':
+        case 'ai-unread':
+        case 'unattributed':
+        case 'unattributed-ai-infra':
+            return '';
+    }
 }
 function judge$1(change, policy, history) {
     return judgeWhat(change.explanation ?? `${change.action} of an existing object`, history?.attribution.get(change), policy, history);
@@ -41277,21 +42144,25 @@ function describeAuthors(causes, history) {
 }
 function summarize$1(gated, planProblems, gatedPaths = [], gatedActions = []) {
     const parts = [];
-    if (gated.length > 0) {
-        const replace = gated.filter((g) => g.action === 'replace').length;
-        const destroy = gated.length - replace;
+    const destructive = gated.filter((g) => g.action === 'replace' || g.action === 'destroy');
+    const others = gated.length - destructive.length;
+    if (destructive.length > 0) {
+        const replace = destructive.filter((g) => g.action === 'replace').length;
+        const destroy = destructive.length - replace;
         const detail = [
             destroy > 0 ? `${destroy} destroy` : undefined,
             replace > 0 ? `${replace} replace` : undefined
         ]
             .filter((p) => p !== undefined)
             .join(', ');
-        parts.push(`${gated.length} destructive ${gated.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`);
+        parts.push(`${destructive.length} destructive ${destructive.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`);
     }
     if (gatedActions.length > 0) {
         const n = gatedActions.length;
         parts.push(`${n} Terraform ${n === 1 ? 'action needs' : 'actions need'} a human's approval (run on a destroy, or invoked without a resource change)`);
     }
+    if (others > 0)
+        parts.push(`${others} ${others === 1 ? 'change lowers a safeguard and needs' : 'changes lower safeguards and need'} a human's approval`);
     if (gatedPaths.length > 0) {
         const n = gatedPaths.length;
         parts.push(`${n} ${n === 1 ? 'change' : 'changes'} of protected paths (workflows, config, CODEOWNERS) ${n === 1 ? 'needs' : 'need'} a human's approval`);
@@ -41325,13 +42196,14 @@ function reviewedItems(analysis) {
     const gatedKeys = new Set(analysis.decision.gated.map((g) => `${g.source}\u0000${g.address}`));
     for (const plan of analysis.plans) {
         for (const change of plan.changes) {
-            if (!change.destructive)
-                continue;
             const verdict = analysis.verdicts?.get(change);
             // Without a history every destructive change is gated (decideGate's strict default).
             const gated = verdict === undefined
                 ? gatedKeys.has(`${plan.source}\u0000${change.address}`)
                 : verdict.gated;
+            // An update is reviewed only when the gate holds it (a lowered safeguard).
+            if (!change.destructive && !gated)
+                continue;
             items.push({
                 kind: 'change',
                 source: plan.source,
@@ -41465,42 +42337,6 @@ class RuleError extends Error {
         this.expected = expected;
         this.found = found;
     }
-}
-
-/**
- * Tests a value against a glob where `*` matches any run of characters
- * (including none, and `/`) and `?` exactly one; everything else is literal
- * and compared case-insensitively. Linear backtracking (no regex), so a
- * pattern from a config file cannot blow up.
- */
-function matchGlob(pattern, value) {
-    const p = pattern.toLowerCase();
-    const v = value.toLowerCase();
-    let pi = 0;
-    let vi = 0;
-    let star = -1;
-    let resume = 0;
-    while (vi < v.length) {
-        if (pi < p.length &&
-            (p[pi] === '?' || (p[pi] !== '*' && p[pi] === v[vi]))) {
-            pi++;
-            vi++;
-        }
-        else if (pi < p.length && p[pi] === '*') {
-            star = pi++;
-            resume = vi;
-        }
-        else if (star >= 0) {
-            pi = star + 1;
-            vi = ++resume;
-        }
-        else {
-            return false;
-        }
-    }
-    while (pi < p.length && p[pi] === '*')
-        pi++;
-    return pi === p.length;
 }
 
 /**
@@ -46367,6 +47203,28 @@ function describeAuthor(commit) {
             return 'human';
     }
 }
+/** Words for each risk kind, in the text and Markdown reports. */
+const RISK_TITLES = {
+    'data-loss': 'data loss',
+    'protection-lowered': 'safeguard lowered',
+    protected: 'protected',
+    churn: 'churn'
+};
+/**
+ * What is at stake in a change, one line per risk ("data loss: …"), and
+ * the `allow` glob that matched: for the text and Markdown reports.
+ */
+function riskLines$1(analysis, change) {
+    const assessed = analysis.risks?.get(change);
+    if (assessed === undefined)
+        return [];
+    const lines = assessed.risks.map((risk) => `${RISK_TITLES[risk.kind]}: ${risk.detail}`);
+    if (assessed.allowedBy !== undefined)
+        lines.push(assessed.risks.some((risk) => risk.kind === 'protected')
+            ? `allow glob ${JSON.stringify(assessed.allowedBy)} matches, but cannot lift always-gate.protected`
+            : `allowed by allow glob ${JSON.stringify(assessed.allowedBy)}: not gated`);
+    return lines;
+}
 /**
  * The commits behind a destructive change, for the reports: who caused it,
  * how, the evidence of AI authorship, and the gate's verdict. Empty when no
@@ -46386,7 +47244,8 @@ function attributionLines(analysis, change) {
         if (evidence !== undefined)
             lines.push(`  evidence: ${evidence.text}`);
     }
-    if (!verdict.pinned)
+    // Only destructive changes are attributed; a gated update is held whoever made it.
+    if (!verdict.pinned && change.destructive)
         lines.push('no commit of the range could be tied to it');
     lines.push(verdict.gated ? "gated: merging needs a person's approval" : 'not gated');
     return lines;
@@ -46516,6 +47375,7 @@ function renderChangeDetails(analysis, change, tier, out) {
         ...(change.explanation === undefined
             ? []
             : [escapeText(capitalize$2(change.explanation)) + '.', '']),
+        ...riskLines$1(analysis, change).map((line) => `- ⚠️ ${escapeText(line)}`),
         ...attributionLines(analysis, change).map((line) => {
             if (!line.startsWith('  '))
                 return `- ${escapeText(line)}`;
@@ -46575,15 +47435,22 @@ function buildJsonReport(analysis, tool, review) {
             summary: countChanges([plan]),
             changes: plan.changes.filter(isListed).map((change) => {
                 const verdict = analysis.verdicts?.get(change);
-                return verdict === undefined
-                    ? change
-                    : {
-                        ...change,
-                        causedBy: verdict.causedBy.map((cause) => cause.sha),
-                        causes: verdict.causedBy,
-                        gated: verdict.gated,
-                        gateReason: verdict.why
-                    };
+                const assessed = analysis.risks?.get(change);
+                return {
+                    ...change,
+                    ...(verdict === undefined
+                        ? {}
+                        : {
+                            causedBy: verdict.causedBy.map((cause) => cause.sha),
+                            causes: verdict.causedBy,
+                            gated: verdict.gated,
+                            gateReason: verdict.why
+                        }),
+                    risks: assessed?.risks ?? [],
+                    ...(assessed?.allowedBy === undefined
+                        ? {}
+                        : { allowed: true, allowedBy: assessed.allowedBy })
+                };
             }),
             ...(plan.actions === undefined ? {} : { actions: plan.actions }),
             drift: plan.drift,
@@ -46674,7 +47541,7 @@ const MAX_STATUS_DESCRIPTION = 140;
  */
 function reviewStatus(review) {
     const { gated, digest } = review;
-    const changes = gatedNoun(gated, review.paths ?? 0);
+    const changes = gatedNoun(gated, review.paths ?? 0, review.safeguards ?? 0);
     switch (review.state) {
         case 'pass':
             return {
@@ -46713,31 +47580,60 @@ function reviewStatus(review) {
     }
 }
 /**
- * "2 destructive changes", "1 protected path", "1 destructive change and
- * 2 protected paths": how a status counts what it gates. Approval runs read
- * the counts back with {@link gatedCountsOf}, so the two change together.
+ * "2 destructive changes", "1 protected path", "1 destructive change,
+ * 1 lowered safeguard and 2 protected paths": how a status counts what it
+ * gates. Approval runs read the counts back with {@link gatedCountsOf}, so
+ * the two change together.
  */
-function gatedNoun(gated, paths) {
-    const changes = gated - paths;
+function gatedNoun(gated, paths, safeguards = 0) {
+    const changes = gated - paths - safeguards;
     const noun = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    if (paths === 0)
-        return noun(changes, 'destructive change');
-    if (changes === 0)
-        return noun(paths, 'protected path');
-    return `${noun(changes, 'destructive change')} and ${noun(paths, 'protected path')}`;
+    const parts = [
+        changes > 0 || (paths === 0 && safeguards === 0)
+            ? noun(changes, 'destructive change')
+            : '',
+        safeguards > 0 ? noun(safeguards, 'lowered safeguard') : '',
+        paths > 0 ? noun(paths, 'protected path') : ''
+    ].filter((part) => part !== '');
+    const last = parts.pop() ?? '';
+    return parts.length === 0 ? last : `${parts.join(', ')} and ${last}`;
 }
-const COUNTS_IN_STATUS = /^(?:(\d+) destructive changes?(?: and (\d+) protected paths?)?|(\d+) protected paths?)(?=[\s:(]|$)/;
+const COUNT_IN_STATUS = /(\d+) (destructive change|lowered safeguard|protected path)s?(?=[\s:(,]|$)/y;
 /**
  * The counts a status of ours states ({@link gatedNoun}): every gated item,
- * and how many of them are protected paths. Zero when it states none.
+ * how many of them are protected paths and how many lowered safeguards.
+ * Zero when it states none.
  */
 function gatedCountsOf(description) {
-    const match = COUNTS_IN_STATUS.exec(description);
-    if (match === null)
-        return { gated: 0, paths: 0 };
-    const changes = Number(match[1] ?? '0');
-    const paths = Number(match[2] ?? match[3] ?? '0');
-    return { gated: changes + paths, paths };
+    const counts = { changes: 0, paths: 0, safeguards: 0 };
+    let at = 0;
+    for (;;) {
+        COUNT_IN_STATUS.lastIndex = at;
+        const match = COUNT_IN_STATUS.exec(description);
+        if (match === null)
+            break;
+        const n = Number(match[1] ?? '0');
+        if (match[2] === 'destructive change')
+            counts.changes = n;
+        else if (match[2] === 'protected path')
+            counts.paths = n;
+        else
+            counts.safeguards = n;
+        at = COUNT_IN_STATUS.lastIndex;
+        const separator = [', ', ' and '].find((s) => description.startsWith(s, at));
+        if (separator === undefined)
+            break;
+        at += separator.length;
+    }
+    return {
+        gated: counts.changes + counts.paths + counts.safeguards,
+        paths: counts.paths,
+        safeguards: counts.safeguards
+    };
+}
+/** Gated changes that are not destructive: updates held because they lower a safeguard. */
+function safeguardCount(analysis) {
+    return analysis.decision.gated.filter((g) => g.action !== 'destroy' && g.action !== 'replace').length;
 }
 /** An `error` status for a run that could not decide. */
 function errorStatus(message) {
@@ -46937,6 +47833,7 @@ function localView(analysis, extra = {}) {
         digest: '',
         gatedCount: gatedCount(analysis.decision),
         pathCount: analysis.decision.gatedPaths.length,
+        safeguardCount: safeguardCount(analysis),
         destructiveCount: analysis.summary.destructive,
         ...(extra.links === undefined ? {} : { links: extra.links })
     };
@@ -46944,7 +47841,7 @@ function localView(analysis, extra = {}) {
 /** The heading line for a state. */
 function reviewHeadline(view) {
     const gated = view.gatedCount;
-    const changes = gatedNoun(gated, view.pathCount ?? 0);
+    const changes = gatedNoun(gated, view.pathCount ?? 0, view.safeguardCount ?? 0);
     if (view.stale !== undefined)
         return view.stale.headSha === view.headSha
             ? '## ⏸️ plangate: outdated, see the newer report'
@@ -47079,7 +47976,7 @@ function ownersSection(owners) {
 function gatedPhrase(view) {
     const count = view.gatedCount;
     const paths = view.pathCount ?? 0;
-    const what = paths === 0
+    const what = paths === 0 && (view.safeguardCount ?? 0) < count
         ? 'change'
         : paths === count
             ? 'protected-path change'
@@ -47270,10 +48167,12 @@ function destructiveEntries(analysis) {
     const free = [];
     for (const plan of analysis.plans) {
         for (const change of sortForReport(plan.changes)) {
-            if (!change.destructive)
-                continue;
             const g = gatedBy.get(`${plan.source}\u0000${change.address}`);
             const verdict = analysis.verdicts?.get(change);
+            // An update is listed only when the gate holds it (a lowered safeguard).
+            if (!change.destructive &&
+                !(verdict === undefined ? g !== undefined : verdict.gated))
+                continue;
             const entry = {
                 plan,
                 change,
@@ -47387,6 +48286,11 @@ function tallyBy(entries, keyOf) {
             tally: { destroy: 0, deleteFirst: 0, createFirst: 0 }
         };
         const { change } = entry;
+        // A gated update (a lowered safeguard) is neither a destroy nor a replace.
+        if (!change.destructive) {
+            groups.set(key, group);
+            continue;
+        }
         if (change.action === 'destroy')
             group.tally.destroy++;
         else if (change.replaceOrder === 'create-first')
@@ -47453,7 +48357,7 @@ function tableRows(entries, options, multi) {
     const commits = commitIndex(options.analysis);
     const withCauses = options.analysis.commits !== undefined;
     // One reason for every row is said once, above the table.
-    const reasons = new Set(entries.map((e) => whyGated(e.gated?.gatedBy, commits, options.links)));
+    const reasons = new Set(entries.map((e) => whyGatedAll(e.gated, commits, options.links)));
     const [onlyReason] = reasons;
     const reasonColumn = options.gated && reasons.size > 1;
     if (options.gated && onlyReason !== undefined && reasons.size === 1)
@@ -47483,7 +48387,7 @@ function tableRows(entries, options, multi) {
                 out.push(...header);
         }
         const why = reasonColumn
-            ? whyGated(entry.gated?.gatedBy, commits, options.links)
+            ? whyGatedAll(entry.gated, commits, options.links)
             : undefined;
         const cause = withCauses
             ? causedBy(entry, commits, options.links)
@@ -47495,10 +48399,13 @@ function tableRows(entries, options, multi) {
                     ? []
                     : [`caused by ${cause.replace(/<br>/g, ', ')}`])
             ];
-            out.push(`- ${resourceCell(entry.change)} ${whatHappens(entry.change)}${details.length === 0 ? '' : `<br>${details.join('; ')}`}`);
+            out.push(`- ${resourceCell(entry.change)} ${whatHappens(entry.change, options.analysis.risks?.get(entry.change))}${details.length === 0 ? '' : `<br>${details.join('; ')}`}`);
             continue;
         }
-        const cells = [resourceCell(entry.change), whatHappens(entry.change)];
+        const cells = [
+            resourceCell(entry.change),
+            whatHappens(entry.change, options.analysis.risks?.get(entry.change))
+        ];
         if (why !== undefined)
             cells.push(why);
         if (cause !== undefined)
@@ -47520,13 +48427,35 @@ function resourceCell(change) {
         : `<br><sub>deposed object ${escapeCell(change.deposed)}</sub>`;
     return `${addressCode(change.address)}${label}${deposed}`;
 }
-/** "**replace, delete first**: `ami` changed and cannot be updated in place". */
-function whatHappens(change) {
+/**
+ * "**replace, delete first**: `ami` changed and cannot be updated in
+ * place", then what is at stake (data lost, a safeguard lowered, an
+ * `allow` glob that lifts the gate).
+ */
+function whatHappens(change, risks) {
     const verb = actionPhrase(change);
     const because = change.explanation?.replace(/^(may be )?(destroyed|replaced|deleted|removed)( \([^)]*\))? because /i, 'because ');
-    return because === undefined
-        ? `**${verb}**`
-        : `**${verb}** ${escapeCell(because)}`;
+    const head = because === undefined ? `**${verb}**` : `**${verb}** ${escapeCell(because)}`;
+    return head + riskLines(risks);
+}
+/** The risks that say what happens (data lost, safeguard lowered), one line each, and `allow`. */
+function riskLines(risks) {
+    if (risks === undefined)
+        return '';
+    const lines = [];
+    for (const risk of risks.risks) {
+        switch (risk.kind) {
+            case 'data-loss':
+                lines.push(`💾 **data loss**: ${escapeCell(risk.detail)}`);
+                break;
+            case 'protection-lowered':
+                lines.push(`🔓 **safeguard lowered**: ${escapeCell(risk.detail)}`);
+                break;
+        }
+    }
+    if (risks.allowedBy !== undefined)
+        lines.push(`allowed by ${code$3(risks.allowedBy, true)} (\`allow\`)${risks.risks.some((r) => r.kind === 'protected') ? ', which cannot lift `always-gate.protected`' : ''}`);
+    return lines.map((line) => `<br>${line}`).join('');
 }
 /** The action in words, with the replacement order spelled out. */
 function actionPhrase(change) {
@@ -47553,6 +48482,14 @@ function actionPhrase(change) {
             return [change.action, ...extra].join(', ');
     }
 }
+/** Every reason the gate holds a change, short, joined. */
+function whyGatedAll(gated, commits, links) {
+    if (gated === undefined)
+        return '';
+    return [gated.gatedBy, ...(gated.also ?? [])]
+        .map((reason) => whyGated(reason, commits, links))
+        .join('; ');
+}
 /** Why the gate holds a change, short. */
 function whyGated(reason, commits, links) {
     if (reason === undefined)
@@ -47574,13 +48511,24 @@ function whyGated(reason, commits, links) {
             return 'the policy gates every destructive change (`gate-on: destructive`)';
         case 'no-history':
             return 'no commit history was given, so nobody can say no AI agent caused it';
+        case 'data-loss':
+            return '💾 it loses stored data, whoever caused it (`always-gate.data-loss`)';
+        case 'protection-lowered':
+            return '🔓 it lowers a safeguard against deletion, whoever caused it (`always-gate.protection-lowered`)';
+        case 'protected':
+            return `🛡️ it matches ${code$3(reason.pattern, true)} (\`always-gate.protected\`)`;
+        case 'churn':
+            return `${reason.count} destructive changes in this pull request, more than \`churn.max-destructive: ${reason.max}\``;
     }
 }
 /** The commits behind a change, as links with their subject and author kind. */
 function causedBy(entry, commits, links) {
     const causes = entry.verdict?.causedBy ?? [];
+    // Only destructive changes are traced to commits; a gated update is held whoever made it.
     if (causes.length === 0)
-        return entry.verdict === undefined ? '' : 'no commit could be tied to it';
+        return entry.verdict === undefined || !entry.change.destructive
+            ? ''
+            : 'no commit could be tied to it';
     const shown = causes.slice(0, 3).map((cause) => {
         const commit = commits.get(cause.sha);
         const subject = commit === undefined ? '' : ` ${escapeCell(commit.subject.trim(), 60)}`;
@@ -47623,13 +48571,15 @@ function causeTable(entries, options) {
             return '';
         const shas = (entry.verdict?.causedBy ?? []).map((c) => c.sha);
         if (shas.length === 0)
-            return 'no commit could be tied to them';
+            return entry.change.destructive
+                ? 'no commit could be tied to them'
+                : 'not traced (updates are gated whoever made them)';
         return (shas
             .slice(0, 2)
             .map((sha) => `${shaLink(sha, options.links)} ${who(commits.get(sha))}`)
             .join('<br>') + (shas.length > 2 ? ` and ${shas.length - 2} more` : ''));
     };
-    const whyOf = (entry) => options.gated ? whyGated(entry.gated?.gatedBy, commits, options.links) : '';
+    const whyOf = (entry) => options.gated ? whyGatedAll(entry.gated, commits, options.links) : '';
     const rows = [
         ...tallyBy(entries, (e) => `${causeOf(e)}\u0000${whyOf(e)}`).values()
     ].sort((a, b) => totalOf(b.tally) - totalOf(a.tally));
@@ -47875,6 +48825,7 @@ function viewOf(analysis, options) {
         ...view,
         gatedCount: gatedCount(analysis.decision),
         pathCount: analysis.decision.gatedPaths.length,
+        safeguardCount: safeguardCount(analysis),
         destructiveCount: analysis.summary.destructive
     };
 }
@@ -48780,6 +49731,13 @@ function normalizeResource(id, old, now, found, stackDeleted, redactor) {
     if (result.action !== 'no-op' && result.action !== 'forget') {
         result.attributes = diffProperties$1(old, now, verdict, redactor, result.replacePaths);
     }
+    if (old !== undefined &&
+        now !== undefined &&
+        (result.action === 'update' || result.action === 'replace')) {
+        const lifecycle = lifecycleChanges$1(old, now);
+        if (lifecycle.length > 0)
+            result.lifecycle = lifecycle;
+    }
     if (found !== undefined || result.action !== 'no-op') {
         result.reason = redactor.text(reasonFor(verdict));
         const explanation = explain$1(result, context);
@@ -48787,6 +49745,27 @@ function normalizeResource(id, old, now, found, stackDeleted, redactor) {
             result.explanation = redactor.text(explanation);
     }
     return result;
+}
+/**
+ * The resource's `DeletionPolicy` and `UpdateReplacePolicy` where they
+ * differ: a weaker policy is harmless now and destructive at the next
+ * removal, which the risk assessment flags.
+ */
+function lifecycleChanges$1(old, now) {
+    const out = [];
+    for (const name of ['DeletionPolicy', 'UpdateReplacePolicy']) {
+        const before = policyName(old[name]);
+        const after = policyName(now[name]);
+        if (before !== after)
+            out.push({ name, before, after });
+    }
+    return out;
+}
+/** A policy as plain words: the default when absent, `computed` for an intrinsic function. */
+function policyName(value) {
+    if (value === undefined)
+        return 'Delete';
+    return typeof value === 'string' && SAFE_NAME.test(value) ? value : 'computed';
 }
 const NO_VERDICT = {
     impact: 'NO_CHANGE',
@@ -51329,6 +52308,9 @@ function replaceChange(urn, members, context) {
         result.keepsOld = true;
     if (isProtected)
         result.protected = true;
+    const lifecycle = lifecycleChanges(oldState, newState);
+    if (lifecycle.length > 0)
+        result.lifecycle = lifecycle;
     const importId = newState === undefined ? undefined : stringAt(newState, 'importID');
     if (imported && importId !== undefined)
         result.importId = redactor.text(importId);
@@ -51350,6 +52332,22 @@ function replaceChange(urn, members, context) {
             '; Pulumi will refuse it: the resource is protected (`protect: true`), so the preview fails until the flag is removed';
     result.explanation = words;
     return result;
+}
+/**
+ * Pulumi's `protect` and `retainOnDelete` where they differ between the
+ * old and new state (both are omitted when false).
+ */
+function lifecycleChanges(oldState, newState) {
+    if (oldState === undefined || newState === undefined)
+        return [];
+    const out = [];
+    for (const name of ['protect', 'retainOnDelete']) {
+        const before = oldState[name] === true;
+        const after = newState[name] === true;
+        if (before !== after)
+            out.push({ name, before: String(before), after: String(after) });
+    }
+    return out;
 }
 /** The normalised action of a step that is not part of a replacement. */
 function actionOf(op) {
@@ -51426,6 +52424,14 @@ function singleChange(urn, step, context) {
         explanation =
             'read: the program looks up an existing object (`get`), which Pulumi does not manage';
     }
+    const lifecycle = action === 'update' || action === 'no-op'
+        ? lifecycleChanges(oldState, newState)
+        : [];
+    if (action === 'no-op' && lifecycle.length > 0) {
+        // Pulumi emits a `same` step when only a flag toggles: the state changes, the cloud object does not.
+        action = 'update';
+        explanation = `only Pulumi's ${lifecycle.map((l) => `\`${l.name}\` (${l.before} → ${l.after})`).join(' and ')} ${lifecycle.length === 1 ? 'changes' : 'change'}; the cloud object is not touched`;
+    }
     const props = propertiesOf(op, oldState, newState);
     const sides = action === 'create' || action === 'read'
         ? { before: undefined, after: props.new }
@@ -51445,6 +52451,8 @@ function singleChange(urn, step, context) {
     };
     if (isProtected)
         result.protected = true;
+    if (lifecycle.length > 0)
+        result.lifecycle = lifecycle;
     if (deposed !== undefined)
         result.deposed = deposed;
     const importId = newState === undefined ? undefined : stringAt(newState, 'importID');
@@ -61698,7 +62706,8 @@ const DEFAULT_POLICY = {
     unattributed: 'gate-if-ai-touched-infra',
     stackDirs: {},
     approval: DEFAULT_APPROVAL_POLICY,
-    protectedPaths: DEFAULT_PROTECTED_PATHS_POLICY
+    protectedPaths: DEFAULT_PROTECTED_PATHS_POLICY,
+    risk: DEFAULT_RISK_POLICY
 };
 /** A config file plangate cannot use: names the file and the key path. */
 class PolicyError extends Error {
@@ -61721,8 +62730,17 @@ const KNOWN_KEYS = [
     'unattributed',
     'stack-dirs',
     'approval',
-    'protected-paths'
+    'protected-paths',
+    'always-gate',
+    'allow',
+    'churn'
 ];
+const ALWAYS_GATE_KEYS = [
+    'data-loss',
+    'protection-lowered',
+    'protected'
+];
+const CHURN_KEYS = ['max-destructive'];
 const PROTECTED_PATHS_KEYS = ['paths', 'defaults', 'gate-on'];
 const APPROVAL_KEYS = [
     'min-approvals',
@@ -61788,8 +62806,69 @@ function parsePolicyConfig(text, source) {
             DEFAULT_POLICY.unattributed,
         stackDirs: stringMap(root['stack-dirs'], source, 'stack-dirs'),
         approval: parseApproval(root.approval, aiIdentities, source),
-        protectedPaths: parseProtectedPaths(root['protected-paths'], source)
+        protectedPaths: parseProtectedPaths(root['protected-paths'], source),
+        risk: parseRisk(root, source)
     };
+}
+/**
+ * `always-gate:` (`data-loss`, `protection-lowered`: booleans;
+ * `protected`: globs), `allow:` (globs) and `churn:` (`max-destructive`:
+ * a whole number, 0 = off).
+ */
+function parseRisk(root, source) {
+    const defaults = DEFAULT_RISK_POLICY;
+    const always = root['always-gate'] === undefined || root['always-gate'] === null
+        ? {}
+        : record(root['always-gate'], source, 'always-gate');
+    for (const key of Object.keys(always)) {
+        if (!ALWAYS_GATE_KEYS.includes(key))
+            throw new PolicyError(source, `always-gate.${key}`, `unknown key; expected one of ${ALWAYS_GATE_KEYS.join(', ')}`);
+    }
+    const churn = root.churn === undefined || root.churn === null
+        ? {}
+        : record(root.churn, source, 'churn');
+    for (const key of Object.keys(churn)) {
+        if (!CHURN_KEYS.includes(key))
+            throw new PolicyError(source, `churn.${key}`, `unknown key; expected one of ${CHURN_KEYS.join(', ')}`);
+    }
+    const max = churn['max-destructive'];
+    if (max !== undefined &&
+        max !== null &&
+        (typeof max !== 'number' || !Number.isInteger(max) || max < 0))
+        throw new PolicyError(source, 'churn.max-destructive', `must be a whole number (0 turns it off), got ${show(max)}`);
+    return {
+        alwaysGate: {
+            dataLoss: flag(always['data-loss'], source, 'always-gate.data-loss') ??
+                defaults.alwaysGate.dataLoss,
+            protectionLowered: flag(always['protection-lowered'], source, 'always-gate.protection-lowered') ?? defaults.alwaysGate.protectionLowered,
+            protected: strings(always.protected, source, 'always-gate.protected').map((glob, i) => resourceGlob(glob, source, `always-gate.protected[${i}]`))
+        },
+        allow: strings(root.allow, source, 'allow').map((glob, i) => resourceGlob(glob, source, `allow[${i}]`)),
+        churn: {
+            maxDestructive: typeof max === 'number' ? max : defaults.churn.maxDestructive
+        }
+    };
+}
+/**
+ * An address, type or `tag:KEY=VALUE` glob (`*` any run of characters,
+ * `?` one, case-insensitive). A glob that would match everything lifts
+ * or gates every change: `allow: ["*"]` is refused, since `gate-on: none`
+ * says that plainly.
+ */
+function resourceGlob(glob, source, path) {
+    const trimmed = glob.trim();
+    const problem = /^[*?]*$/.test(trimmed)
+        ? path.startsWith('allow')
+            ? 'a glob that matches every change (to turn the gate off, use gate-on: none)'
+            : undefined
+        : trimmed.startsWith('!')
+            ? 'a negated glob (globs only add; there is no exclusion)'
+            : trimmed.startsWith('tag:') && !/^tag:[^=]+=/.test(trimmed)
+                ? 'a tag glob without "=" (write tag:KEY=VALUE, e.g. "tag:data=critical" or "tag:backup=*")'
+                : undefined;
+    if (problem !== undefined)
+        throw new PolicyError(source, path, `expected an address, type or tag:KEY=VALUE glob (e.g. "module.database.*", "aws_kms_key.*", "random_id"), found ${problem}: ${show(glob)}`);
+    return trimmed;
 }
 /**
  * `protected-paths:` either a list of globs (added to the defaults) or a
@@ -62891,13 +63970,14 @@ function analyze(inputs, options = {}) {
             files: history.commits
         };
     }
-    const { decision, verdicts } = judgeChanges(plans, options.policy, gateHistory);
+    const { decision, verdicts, risks } = judgeChanges(plans, options.policy, gateHistory);
     return {
         plans,
         summary: countChanges(plans),
         decision,
         // Several plans can carry the same caveat (every template diff does): say it once.
         warnings: [...new Set(plans.flatMap((plan) => plan.warnings))],
+        risks,
         ...(commits === undefined ? {} : { commits, verdicts })
     };
 }
@@ -63058,7 +64138,10 @@ async function verifyApproved(deps, port, pr, statusContext, outcome, status, re
                 state: 'blocked',
                 gated: review.gated,
                 ...(review.paths === undefined ? {} : { paths: review.paths }),
-                destructive: review.gated - (review.paths ?? 0),
+                ...(review.safeguards === undefined
+                    ? {}
+                    : { safeguards: review.safeguards }),
+                destructive: review.gated - (review.paths ?? 0) - (review.safeguards ?? 0),
                 digest: review.digest
             });
             await setStatus(port, pr.headSha, statusContext, blocked, deps.context.runUrl);
@@ -63411,7 +64494,7 @@ function publishedReview(statuses, viewer, statusContext, sameAccount) {
         return undefined;
     const digest = digestOf(latest);
     // The counts as reviewStatus wrote them (gatedNoun): changes, paths or both.
-    const { gated: gatedCount, paths: pathCount } = gatedCountsOf(latest.description);
+    const { gated: gatedCount, paths: pathCount, safeguards: safeguardCount } = gatedCountsOf(latest.description);
     // A passing review names its digest too (for `verify`), but holds nothing to approve.
     if (digest === undefined || gatedCount === 0)
         return undefined;
@@ -63420,6 +64503,7 @@ function publishedReview(statuses, viewer, statusContext, sameAccount) {
         digest,
         gatedCount,
         pathCount,
+        safeguardCount,
         reportAt: first.createdAt,
         latest
     };
@@ -63782,6 +64866,7 @@ async function reviewPullRequest(deps, event) {
             digest,
             gatedCount: gatedTotal,
             pathCount: analysis.decision.gatedPaths.length,
+            safeguardCount: safeguardCount(analysis),
             destructiveCount: analysis.summary.destructive,
             ...peopleOf(outcome),
             audit: [
@@ -63816,6 +64901,7 @@ async function reviewPullRequest(deps, event) {
             state,
             gated: gatedTotal,
             paths: analysis.decision.gatedPaths.length,
+            safeguards: safeguardCount(analysis),
             destructive: analysis.summary.destructive,
             digest: reviewDigest,
             approvers: approversOf(outcome, state),
@@ -63826,6 +64912,7 @@ async function reviewPullRequest(deps, event) {
         status = await verifyApproved(deps, port, pr, statusContext, outcome, status, {
             gated: gatedTotal,
             paths: analysis.decision.gatedPaths.length,
+            safeguards: safeguardCount(analysis),
             digest
         });
         // An approval withdrawn while it was being counted: the run did not approve.
@@ -63932,7 +65019,8 @@ async function reviewApprovals(deps, number, trigger) {
             state,
             gated: published.gatedCount,
             paths: published.pathCount,
-            destructive: published.gatedCount - published.pathCount,
+            safeguards: published.safeguardCount,
+            destructive: published.gatedCount - published.pathCount - published.safeguardCount,
             digest,
             approvers: approversOf(outcome, state),
             detail
@@ -63950,6 +65038,7 @@ async function reviewApprovals(deps, number, trigger) {
             status = await verifyApproved(deps, port, pr, statusContext, outcome, status, {
                 gated: published.gatedCount,
                 paths: published.pathCount,
+                safeguards: published.safeguardCount,
                 digest
             });
         }
@@ -63971,7 +65060,8 @@ async function reviewApprovals(deps, number, trigger) {
                 digest,
                 gatedCount: published.gatedCount,
                 pathCount: published.pathCount,
-                destructiveCount: published.gatedCount - published.pathCount,
+                safeguardCount: published.safeguardCount,
+                destructiveCount: published.gatedCount - published.pathCount - published.safeguardCount,
                 ...peopleOf(outcome),
                 audit: [
                     ...auditLines(outcome, digest, pr.headSha),
@@ -64375,7 +65465,7 @@ async function main() {
                 setFailed(`plangate verify: ${outputs.summary ?? outputs.decision}: do not apply this plan (see the job summary)`);
         }
         else if (outputs.decision === 'blocked' && inputs.failOnBlocked)
-            setFailed(`plangate: ${outputs.gatedCount} destructive change(s) need a human's approval (see the job summary)`);
+            setFailed(`plangate: ${outputs.gatedCount} gated change(s) need a human's approval (see the job summary)`);
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -2,7 +2,8 @@
  * Writes what a reviewer sees, for people to read before a change to the
  * reports lands: the pull request comment in each state and the job summary,
  * for the example plans, the attribution scenario (a real repository with a
- * Claude Code commit) and a generated 20,000-resource plan, as
+ * Claude Code commit), the risk scenario (a person deletes a database and
+ * lowers safeguards) and a generated 20,000-resource plan, as
  * `preview/<name>.md`; then `scripts/preview-html.js` renders each as GitHub
  * would (`preview/<name>.html`, and screenshots where Chromium is installed).
  *
@@ -35,7 +36,10 @@ import {
   restateComment
 } from '../src/report/index.js'
 import type { CommentOptions, ReviewView } from '../src/report/index.js'
-import { buildScenario } from '../test/support/scenario-analysis.js'
+import {
+  buildRiskScenario,
+  buildScenario
+} from '../test/support/scenario-analysis.js'
 import { makeBigPlan } from './make-big-plan.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -175,6 +179,22 @@ async function main(): Promise<void> {
   )
   write('8-multi-plan', renderComment(multi, options(multi)).body)
   write('8-multi-plan.summary', renderSummary(multi, localView(multi)))
+
+  // A person deletes a database and lowers safeguards (issue 13): gated whoever caused it.
+  const risk = buildRiskScenario()
+  try {
+    const { analysis } = risk
+    write(
+      '10-person-deletes-database',
+      renderComment(analysis, options(analysis)).body
+    )
+    write(
+      '10-person-deletes-database.summary',
+      renderSummary(analysis, viewOf(analysis, {}))
+    )
+  } finally {
+    risk.dispose()
+  }
 
   // A very large pull request: the benchmark's 20,000-resource plan.
   const work = mkdtempSync(join(tmpdir(), 'plangate-preview-'))

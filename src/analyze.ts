@@ -74,7 +74,7 @@ export function analyze(
       files: history.commits
     }
   }
-  const { decision, verdicts } = judgeChanges(
+  const { decision, verdicts, risks } = judgeChanges(
     plans,
     options.policy,
     gateHistory
@@ -85,6 +85,7 @@ export function analyze(
     decision,
     // Several plans can carry the same caveat (every template diff does): say it once.
     warnings: [...new Set(plans.flatMap((plan) => plan.warnings))],
+    risks,
     ...(commits === undefined ? {} : { commits, verdicts })
   }
 }

@@ -89,6 +89,13 @@ export interface ResourceChange {
   readonly snapshot?: true
   /** The destroy will be refused by the tool (Pulumi `protect`); still shown and gated. */
   readonly protected?: true
+  /**
+   * Settings of the tool (not properties of the object) that decide what a
+   * later delete does, when this change alters them: Pulumi `protect` and
+   * `retainOnDelete`, CloudFormation `DeletionPolicy` and
+   * `UpdateReplacePolicy` (template diffs). Absent when none changes.
+   */
+  readonly lifecycle?: readonly LifecycleChange[]
   /** A human name for the resource next to its address (the CDK construct path). */
   readonly label?: string
   /** Previous address when a `moved` block relocates the object. */
@@ -124,6 +131,38 @@ export interface ResourceChange {
   readonly destructive: boolean
   /** Changed leaf attributes, in a stable order. Empty for `no-op`. */
   readonly attributes: readonly AttributeChange[]
+}
+
+/** A tool setting that decides what a delete does, before and after the change. */
+export interface LifecycleChange {
+  readonly name:
+    'protect' | 'retainOnDelete' | 'DeletionPolicy' | 'UpdateReplacePolicy'
+  /** `true`/`false` for Pulumi flags; `Delete`, `Retain`, `Snapshot`, `RetainExceptOnCreate` or `computed` for policies. */
+  readonly before: string
+  readonly after: string
+}
+
+/** What is at stake in a change, beyond its verb (docs/config.md, "What plangate gates"). */
+export const RISK_KINDS = [
+  'data-loss',
+  'protection-lowered',
+  'protected',
+  'churn'
+] as const
+export type RiskKind = (typeof RISK_KINDS)[number]
+
+/** One thing at stake in a change, with the reason in words. */
+export interface Risk {
+  readonly kind: RiskKind
+  /** Why, for people: what is stateful and what protects it, which safeguard goes, which glob matched. */
+  readonly detail: string
+}
+
+/** What the risk assessment found for one change. */
+export interface ChangeRisks {
+  readonly risks: readonly Risk[]
+  /** The `allow` glob that matched the change: not gated by who caused it or by `always-gate`, except `protected`. */
+  readonly allowedBy?: string
 }
 
 /** A root module output and how the plan changes it. */
@@ -302,8 +341,10 @@ export interface GatedChange {
   readonly address: string
   readonly action: ChangeAction
   readonly why: string
-  /** The rule that holds it. */
+  /** The rule that holds it (the first of them, when several do). */
   readonly gatedBy: GateReason
+  /** Further rules that hold it too (an AI commit caused the destroy of a database, say). */
+  readonly also?: readonly GateReason[]
 }
 
 /** A commit of the reviewed range and what plangate concluded about its author. */
@@ -343,6 +384,14 @@ export type GateReason =
   | { readonly kind: 'unattributed' }
   /** No commit could be tied to it, and an AI agent changed infrastructure code in the range. */
   | { readonly kind: 'unattributed-ai-infra' }
+  /** `always-gate.data-loss`: it destroys or replaces a stateful resource, whoever caused it. */
+  | { readonly kind: 'data-loss' }
+  /** `always-gate.protection-lowered`: it removes a safeguard against deletion, whoever caused it. */
+  | { readonly kind: 'protection-lowered' }
+  /** `always-gate.protected`: the resource matches this glob; `allow` cannot lift it. */
+  | { readonly kind: 'protected'; readonly pattern: string }
+  /** `churn.max-destructive`: the pull request destroys or replaces more than `max` objects. */
+  | { readonly kind: 'churn'; readonly count: number; readonly max: number }
 
 /** Which commits caused a destructive change, and whether it is gated. */
 export interface ChangeVerdict {
@@ -355,6 +404,8 @@ export interface ChangeVerdict {
   readonly why: string
   /** For a gated change: the rule that holds it. */
   readonly gatedBy?: GateReason
+  /** Further rules that hold it too. */
+  readonly also?: readonly GateReason[]
 }
 
 /** Everything one run found: the input of every renderer. */
@@ -365,6 +416,11 @@ export interface Analysis {
   readonly warnings: readonly string[]
   /** The reviewed commits, when a history was given (`--repo`, or the pull request). */
   readonly commits?: readonly CommitReport[]
-  /** Per destructive change, when a history was given. */
+  /**
+   * Per destructive change (and per update the gate holds, such as a
+   * lowered safeguard), when a history was given.
+   */
   readonly verdicts?: ReadonlyMap<ResourceChange, ChangeVerdict>
+  /** Per change with something at stake (or allowed by `allow`): its risks. */
+  readonly risks?: ReadonlyMap<ResourceChange, ChangeRisks>
 }

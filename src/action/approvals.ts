@@ -28,6 +28,8 @@ export interface PublishedReview {
   readonly gatedCount: number
   /** How many of `gatedCount` are protected-path changes. */
   readonly pathCount: number
+  /** How many of `gatedCount` are updates that lower a safeguard. */
+  readonly safeguardCount: number
   /** When the first status for this digest at this head was set: the report's time. */
   readonly reportAt: string
   /** plangate's latest status for the context at this head. */
@@ -67,9 +69,11 @@ export function publishedReview(
     return undefined
   const digest = digestOf(latest)
   // The counts as reviewStatus wrote them (gatedNoun): changes, paths or both.
-  const { gated: gatedCount, paths: pathCount } = gatedCountsOf(
-    latest.description
-  )
+  const {
+    gated: gatedCount,
+    paths: pathCount,
+    safeguards: safeguardCount
+  } = gatedCountsOf(latest.description)
   // A passing review names its digest too (for `verify`), but holds nothing to approve.
   if (digest === undefined || gatedCount === 0) return undefined
   const first = ours.filter((s) => digestOf(s) === digest).at(-1) ?? latest
@@ -77,6 +81,7 @@ export function publishedReview(
     digest,
     gatedCount,
     pathCount,
+    safeguardCount,
     reportAt: first.createdAt,
     latest
   }

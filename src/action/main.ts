@@ -61,7 +61,7 @@ export async function main(): Promise<void> {
         )
     } else if (outputs.decision === 'blocked' && inputs.failOnBlocked)
       core.setFailed(
-        `plangate: ${outputs.gatedCount} destructive change(s) need a human's approval (see the job summary)`
+        `plangate: ${outputs.gatedCount} gated change(s) need a human's approval (see the job summary)`
       )
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

@@ -173,7 +173,12 @@ export async function verifyApproved(
   statusContext: string,
   outcome: ApprovalOutcome | undefined,
   status: StatusVerdict,
-  review: { gated: number; paths?: number; digest: string }
+  review: {
+    gated: number
+    paths?: number
+    safeguards?: number
+    digest: string
+  }
 ): Promise<StatusVerdict> {
   if (outcome === undefined || status.state !== 'success') return status
   for (const person of outcome.approvedBy) {
@@ -190,7 +195,11 @@ export async function verifyApproved(
         state: 'blocked',
         gated: review.gated,
         ...(review.paths === undefined ? {} : { paths: review.paths }),
-        destructive: review.gated - (review.paths ?? 0),
+        ...(review.safeguards === undefined
+          ? {}
+          : { safeguards: review.safeguards }),
+        destructive:
+          review.gated - (review.paths ?? 0) - (review.safeguards ?? 0),
         digest: review.digest
       })
       await setStatus(

@@ -1,8 +1,16 @@
+import {
+  assessRisks,
+  DEFAULT_RISK_POLICY,
+  matchingGlob
+} from '../risk/index.js'
+import type { RiskPolicy } from '../risk/index.js'
 import type {
   ActionCounts,
   ActionInvocation,
   GatedAction,
+  ChangeRisks,
   ChangeVerdict,
+  GateReason,
   CommitReport,
   ResourceChange,
   ChangeAction,
@@ -47,6 +55,8 @@ export interface GatePolicy {
   readonly automationAs: 'automation' | 'ai' | 'human'
   /** Trust-critical files whose change is gated; default DEFAULT_PROTECTED_PATHS_POLICY. */
   readonly protectedPaths?: ProtectedPathsPolicy
+  /** What is gated whoever caused it (`always-gate`), `allow` and `churn`; default DEFAULT_RISK_POLICY. */
+  readonly risk?: RiskPolicy
 }
 
 /** What the commit history says about the destructive changes. */
@@ -97,20 +107,35 @@ export function gatedCount(decision: GateDecision): number {
   )
 }
 
-/** The decision together with the verdict on every destructive change. */
+/**
+ * The decision together with the verdict on every destructive change (and
+ * on every other change the gate holds, such as an update that lowers a
+ * safeguard) and the risks found in each change.
+ */
 export function judgeChanges(
   plans: readonly Plan[],
   policy: GatePolicy = STRICT,
   history?: GateHistory
-): { decision: GateDecision; verdicts: Map<ResourceChange, ChangeVerdict> } {
+): {
+  decision: GateDecision
+  verdicts: Map<ResourceChange, ChangeVerdict>
+  risks: ReadonlyMap<ResourceChange, ChangeRisks>
+} {
   const gated: GatedChange[] = []
   const gatedActions: GatedAction[] = []
   const planProblems: string[] = []
   const verdicts = new Map<ResourceChange, ChangeVerdict>()
+  const assessment = assessRisks(plans, policy.risk ?? DEFAULT_RISK_POLICY)
   for (const plan of plans) {
     for (const change of plan.changes) {
-      if (!change.destructive) continue
-      const verdict = judge(change, policy, history)
+      const verdict = judgeWithRisks(
+        change,
+        policy,
+        history,
+        assessment.changes.get(change),
+        assessment.churn.count
+      )
+      if (verdict === undefined) continue
       verdicts.set(change, verdict)
       if (!verdict.gated) continue
       gated.push({
@@ -118,7 +143,8 @@ export function judgeChanges(
         address: change.address,
         action: change.action,
         why: verdict.why,
-        gatedBy: verdict.gatedBy ?? { kind: 'policy' }
+        gatedBy: verdict.gatedBy ?? { kind: 'policy' },
+        ...(verdict.also === undefined ? {} : { also: verdict.also })
       })
     }
     for (const invocation of plan.actions ?? []) {
@@ -171,7 +197,126 @@ export function judgeChanges(
       gatedPaths,
       gatedActions
     },
-    verdicts
+    verdicts,
+    risks: assessment.changes
+  }
+}
+
+/**
+ * The verdict on one change: who caused it (`gate-on`, for destructive
+ * changes), then what is at stake (`always-gate`, `churn`), less what
+ * `allow` lifts. `allow` never lifts `protected`. Undefined for a
+ * change that is neither destructive nor held by a risk.
+ */
+function judgeWithRisks(
+  change: ResourceChange,
+  policy: GatePolicy,
+  history: GateHistory | undefined,
+  assessed: ChangeRisks | undefined,
+  churnCount: number
+): ChangeVerdict | undefined {
+  const risk = policy.risk ?? DEFAULT_RISK_POLICY
+  const kinds = new Set(assessed?.risks.map((r) => r.kind) ?? [])
+  const allowedBy = assessed?.allowedBy
+  const pattern =
+    kinds.has('protected') && risk.alwaysGate.protected.length > 0
+      ? protectedPattern(risk, change)
+      : undefined
+  const reasons: GateReason[] = []
+  if (pattern !== undefined) reasons.push({ kind: 'protected', pattern })
+  if (allowedBy === undefined) {
+    if (kinds.has('data-loss') && risk.alwaysGate.dataLoss)
+      reasons.push({ kind: 'data-loss' })
+    if (kinds.has('protection-lowered') && risk.alwaysGate.protectionLowered)
+      reasons.push({ kind: 'protection-lowered' })
+    if (kinds.has('churn'))
+      reasons.push({
+        kind: 'churn',
+        count: churnCount,
+        max: risk.churn.maxDestructive
+      })
+  }
+  // An update is judged when a risk holds it, or when `allow` lifts one (the verdict says so).
+  if (
+    !change.destructive &&
+    reasons.length === 0 &&
+    (allowedBy === undefined || kinds.size === 0)
+  )
+    return undefined
+  const base: ChangeVerdict = change.destructive
+    ? judge(change, policy, history)
+    : {
+        causedBy: [],
+        pinned: false,
+        gated: false,
+        why: change.explanation ?? `${change.action} of an existing object`
+      }
+  const what = change.explanation ?? `${change.action} of an existing object`
+  if (policy.gateOn === 'none')
+    return reasons.length === 0
+      ? base
+      : { ...base, gated: false, why: `${what}; the gate is off` }
+  // `allow` lifts the rule of who caused it; `protected` stays.
+  const who =
+    allowedBy === undefined && base.gated && base.gatedBy !== undefined
+      ? [base.gatedBy]
+      : []
+  const all = [...who, ...reasons]
+  const [first, ...also] = all
+  const allowNote =
+    allowedBy === undefined
+      ? ''
+      : pattern === undefined
+        ? `allowed by allow glob ${JSON.stringify(allowedBy)}`
+        : `allow glob ${JSON.stringify(allowedBy)} matches too, but allow cannot lift always-gate.protected`
+  if (first === undefined) {
+    // Lifted by `allow`: no rule holds it any more.
+    const { gatedBy: _lifted, also: _also, ...rest } = base
+    return {
+      ...rest,
+      gated: false,
+      why: allowedBy === undefined ? base.why : `${base.why}; ${allowNote}`
+    }
+  }
+  const whyParts = [
+    base.why,
+    ...reasons.map(reasonWords),
+    ...(allowNote === '' ? [] : [allowNote])
+  ]
+  return {
+    ...base,
+    gated: true,
+    why: whyParts.join('; '),
+    gatedBy: first,
+    ...(also.length === 0 ? {} : { also })
+  }
+}
+
+function protectedPattern(
+  risk: RiskPolicy,
+  change: ResourceChange
+): string | undefined {
+  return matchingGlob(risk.alwaysGate.protected, change)
+}
+
+/** The `why` text of a reason that does not depend on who caused the change. */
+function reasonWords(reason: GateReason): string {
+  switch (reason.kind) {
+    case 'data-loss':
+      return 'it loses the data of a stateful resource, whoever caused it (always-gate.data-loss)'
+    case 'protection-lowered':
+      return 'it lowers a safeguard against deletion, whoever caused it (always-gate.protection-lowered)'
+    case 'protected':
+      return `it matches always-gate.protected glob ${JSON.stringify(reason.pattern)}`
+    case 'churn':
+      return `the pull request has ${reason.count} destructive changes, more than churn.max-destructive (${reason.max})`
+    case 'policy':
+    case 'no-history':
+    case 'ai-commit':
+    case 'ai-unread':
+    case 'unattributed':
+    case 'unattributed-ai-infra':
+      return ''
   }
 }
 
@@ -339,9 +484,13 @@ function summarize(
   gatedActions: readonly GatedAction[] = []
 ): string {
   const parts: string[] = []
-  if (gated.length > 0) {
-    const replace = gated.filter((g) => g.action === 'replace').length
-    const destroy = gated.length - replace
+  const destructive = gated.filter(
+    (g) => g.action === 'replace' || g.action === 'destroy'
+  )
+  const others = gated.length - destructive.length
+  if (destructive.length > 0) {
+    const replace = destructive.filter((g) => g.action === 'replace').length
+    const destroy = destructive.length - replace
     const detail = [
       destroy > 0 ? `${destroy} destroy` : undefined,
       replace > 0 ? `${replace} replace` : undefined
@@ -349,7 +498,7 @@ function summarize(
       .filter((p) => p !== undefined)
       .join(', ')
     parts.push(
-      `${gated.length} destructive ${gated.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`
+      `${destructive.length} destructive ${destructive.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`
     )
   }
   if (gatedActions.length > 0) {
@@ -358,6 +507,10 @@ function summarize(
       `${n} Terraform ${n === 1 ? 'action needs' : 'actions need'} a human's approval (run on a destroy, or invoked without a resource change)`
     )
   }
+  if (others > 0)
+    parts.push(
+      `${others} ${others === 1 ? 'change lowers a safeguard and needs' : 'changes lower safeguards and need'} a human's approval`
+    )
   if (gatedPaths.length > 0) {
     const n = gatedPaths.length
     parts.push(

@@ -20,7 +20,11 @@ export interface DigestScope {
   readonly headSha: string
 }
 
-/** One destructive change as the digest (and the review record) sees it. */
+/**
+ * One destructive change as the digest (and the review record) sees it,
+ * or an update the gate holds (one that lowers a safeguard), always with
+ * `gated: true`.
+ */
 export interface ChangeItem {
   readonly kind: 'change'
   /** The plan file the change was read from, as the review named it. */
@@ -83,13 +87,14 @@ export function reviewedItems(analysis: Analysis): DigestItem[] {
   )
   for (const plan of analysis.plans) {
     for (const change of plan.changes) {
-      if (!change.destructive) continue
       const verdict = analysis.verdicts?.get(change)
       // Without a history every destructive change is gated (decideGate's strict default).
       const gated =
         verdict === undefined
           ? gatedKeys.has(`${plan.source}\u0000${change.address}`)
           : verdict.gated
+      // An update is reviewed only when the gate holds it (a lowered safeguard).
+      if (!change.destructive && !gated) continue
       items.push({
         kind: 'change',
         source: plan.source,

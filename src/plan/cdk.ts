@@ -1,6 +1,7 @@
 import type * as DiffTemplateModule from '@aws-cdk/cloudformation-diff/lib/diff-template.js'
 import type {
   AttributeChange,
+  LifecycleChange,
   OutputChange,
   Plan,
   ResourceChange
@@ -683,6 +684,14 @@ function normalizeResource(
       result.replacePaths
     )
   }
+  if (
+    old !== undefined &&
+    now !== undefined &&
+    (result.action === 'update' || result.action === 'replace')
+  ) {
+    const lifecycle = lifecycleChanges(old, now)
+    if (lifecycle.length > 0) result.lifecycle = lifecycle
+  }
   if (found !== undefined || result.action !== 'no-op') {
     result.reason = redactor.text(reasonFor(verdict))
     const explanation = explain(result, context)
@@ -690,6 +699,27 @@ function normalizeResource(
       result.explanation = redactor.text(explanation)
   }
   return result
+}
+
+/**
+ * The resource's `DeletionPolicy` and `UpdateReplacePolicy` where they
+ * differ: a weaker policy is harmless now and destructive at the next
+ * removal, which the risk assessment flags.
+ */
+function lifecycleChanges(old: JsonRecord, now: JsonRecord): LifecycleChange[] {
+  const out: LifecycleChange[] = []
+  for (const name of ['DeletionPolicy', 'UpdateReplacePolicy'] as const) {
+    const before = policyName(old[name])
+    const after = policyName(now[name])
+    if (before !== after) out.push({ name, before, after })
+  }
+  return out
+}
+
+/** A policy as plain words: the default when absent, `computed` for an intrinsic function. */
+function policyName(value: unknown): string {
+  if (value === undefined) return 'Delete'
+  return typeof value === 'string' && SAFE_NAME.test(value) ? value : 'computed'
 }
 
 const NO_VERDICT: ResourceVerdict = {

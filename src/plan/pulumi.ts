@@ -3,6 +3,7 @@ import type {
   AttributeValue,
   ChangeAction,
   Incompleteness,
+  LifecycleChange,
   OutputChange,
   Plan,
   ReplaceOrder,
@@ -1063,6 +1064,8 @@ function replaceChange(
   }
   if (kept !== undefined) result.keepsOld = true
   if (isProtected) result.protected = true
+  const lifecycle = lifecycleChanges(oldState, newState)
+  if (lifecycle.length > 0) result.lifecycle = lifecycle
   const importId =
     newState === undefined ? undefined : stringAt(newState, 'importID')
   if (imported && importId !== undefined)
@@ -1084,6 +1087,25 @@ function replaceChange(
       '; Pulumi will refuse it: the resource is protected (`protect: true`), so the preview fails until the flag is removed'
   result.explanation = words
   return result
+}
+
+/**
+ * Pulumi's `protect` and `retainOnDelete` where they differ between the
+ * old and new state (both are omitted when false).
+ */
+function lifecycleChanges(
+  oldState: JsonRecord | undefined,
+  newState: JsonRecord | undefined
+): LifecycleChange[] {
+  if (oldState === undefined || newState === undefined) return []
+  const out: LifecycleChange[] = []
+  for (const name of ['protect', 'retainOnDelete'] as const) {
+    const before = oldState[name] === true
+    const after = newState[name] === true
+    if (before !== after)
+      out.push({ name, before: String(before), after: String(after) })
+  }
+  return out
 }
 
 /** The normalised action of a step that is not part of a replacement. */
@@ -1164,6 +1186,15 @@ function singleChange(
     explanation =
       'read: the program looks up an existing object (`get`), which Pulumi does not manage'
   }
+  const lifecycle =
+    action === 'update' || action === 'no-op'
+      ? lifecycleChanges(oldState, newState)
+      : []
+  if (action === 'no-op' && lifecycle.length > 0) {
+    // Pulumi emits a `same` step when only a flag toggles: the state changes, the cloud object does not.
+    action = 'update'
+    explanation = `only Pulumi's ${lifecycle.map((l) => `\`${l.name}\` (${l.before} → ${l.after})`).join(' and ')} ${lifecycle.length === 1 ? 'changes' : 'change'}; the cloud object is not touched`
+  }
   const props = propertiesOf(op, oldState, newState)
   const sides: DiffSides =
     action === 'create' || action === 'read'
@@ -1184,6 +1215,7 @@ function singleChange(
         : diffProperties(sides, changedPathsOf([step]), [], redactor)
   }
   if (isProtected) result.protected = true
+  if (lifecycle.length > 0) result.lifecycle = lifecycle
   if (deposed !== undefined) result.deposed = deposed
   const importId =
     newState === undefined ? undefined : stringAt(newState, 'importID')

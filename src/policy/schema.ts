@@ -17,6 +17,8 @@ import {
   PROTECTED_GATE_ON
 } from '../gate/index.js'
 import type { ApprovalPolicy, ProtectedPathsPolicy } from '../gate/index.js'
+import { DEFAULT_RISK_POLICY } from '../risk/index.js'
+import type { RiskPolicy } from '../risk/index.js'
 import type {
   Confidence,
   Matcher,
@@ -74,6 +76,12 @@ export interface PolicyConfig {
    * `defaults: false`.
    */
   readonly protectedPaths: ProtectedPathsPolicy
+  /**
+   * What is gated whoever caused it (`always-gate`: data loss, lowered
+   * safeguards, protected globs), what is never gated (`allow`, except
+   * protected) and the churn threshold (`churn.max-destructive`).
+   */
+  readonly risk: RiskPolicy
 }
 
 export const DEFAULT_POLICY: PolicyConfig = {
@@ -86,7 +94,8 @@ export const DEFAULT_POLICY: PolicyConfig = {
   unattributed: 'gate-if-ai-touched-infra',
   stackDirs: {},
   approval: DEFAULT_APPROVAL_POLICY,
-  protectedPaths: DEFAULT_PROTECTED_PATHS_POLICY
+  protectedPaths: DEFAULT_PROTECTED_PATHS_POLICY,
+  risk: DEFAULT_RISK_POLICY
 }
 
 /** A config file plangate cannot use: names the file and the key path. */
@@ -112,8 +121,18 @@ const KNOWN_KEYS = [
   'unattributed',
   'stack-dirs',
   'approval',
-  'protected-paths'
+  'protected-paths',
+  'always-gate',
+  'allow',
+  'churn'
 ] as const
+
+const ALWAYS_GATE_KEYS = [
+  'data-loss',
+  'protection-lowered',
+  'protected'
+] as const
+const CHURN_KEYS = ['max-destructive'] as const
 
 const PROTECTED_PATHS_KEYS = ['paths', 'defaults', 'gate-on'] as const
 
@@ -213,8 +232,102 @@ export function parsePolicyConfig(text: string, source: string): PolicyConfig {
       DEFAULT_POLICY.unattributed,
     stackDirs: stringMap(root['stack-dirs'], source, 'stack-dirs'),
     approval: parseApproval(root.approval, aiIdentities, source),
-    protectedPaths: parseProtectedPaths(root['protected-paths'], source)
+    protectedPaths: parseProtectedPaths(root['protected-paths'], source),
+    risk: parseRisk(root, source)
   }
+}
+
+/**
+ * `always-gate:` (`data-loss`, `protection-lowered`: booleans;
+ * `protected`: globs), `allow:` (globs) and `churn:` (`max-destructive`:
+ * a whole number, 0 = off).
+ */
+function parseRisk(root: Record<string, unknown>, source: string): RiskPolicy {
+  const defaults = DEFAULT_RISK_POLICY
+  const always =
+    root['always-gate'] === undefined || root['always-gate'] === null
+      ? {}
+      : record(root['always-gate'], source, 'always-gate')
+  for (const key of Object.keys(always)) {
+    if (!(ALWAYS_GATE_KEYS as readonly string[]).includes(key))
+      throw new PolicyError(
+        source,
+        `always-gate.${key}`,
+        `unknown key; expected one of ${ALWAYS_GATE_KEYS.join(', ')}`
+      )
+  }
+  const churn =
+    root.churn === undefined || root.churn === null
+      ? {}
+      : record(root.churn, source, 'churn')
+  for (const key of Object.keys(churn)) {
+    if (!(CHURN_KEYS as readonly string[]).includes(key))
+      throw new PolicyError(
+        source,
+        `churn.${key}`,
+        `unknown key; expected one of ${CHURN_KEYS.join(', ')}`
+      )
+  }
+  const max = churn['max-destructive']
+  if (
+    max !== undefined &&
+    max !== null &&
+    (typeof max !== 'number' || !Number.isInteger(max) || max < 0)
+  )
+    throw new PolicyError(
+      source,
+      'churn.max-destructive',
+      `must be a whole number (0 turns it off), got ${show(max)}`
+    )
+  return {
+    alwaysGate: {
+      dataLoss:
+        flag(always['data-loss'], source, 'always-gate.data-loss') ??
+        defaults.alwaysGate.dataLoss,
+      protectionLowered:
+        flag(
+          always['protection-lowered'],
+          source,
+          'always-gate.protection-lowered'
+        ) ?? defaults.alwaysGate.protectionLowered,
+      protected: strings(always.protected, source, 'always-gate.protected').map(
+        (glob, i) => resourceGlob(glob, source, `always-gate.protected[${i}]`)
+      )
+    },
+    allow: strings(root.allow, source, 'allow').map((glob, i) =>
+      resourceGlob(glob, source, `allow[${i}]`)
+    ),
+    churn: {
+      maxDestructive:
+        typeof max === 'number' ? max : defaults.churn.maxDestructive
+    }
+  }
+}
+
+/**
+ * An address, type or `tag:KEY=VALUE` glob (`*` any run of characters,
+ * `?` one, case-insensitive). A glob that would match everything lifts
+ * or gates every change: `allow: ["*"]` is refused, since `gate-on: none`
+ * says that plainly.
+ */
+function resourceGlob(glob: string, source: string, path: string): string {
+  const trimmed = glob.trim()
+  const problem = /^[*?]*$/.test(trimmed)
+    ? path.startsWith('allow')
+      ? 'a glob that matches every change (to turn the gate off, use gate-on: none)'
+      : undefined
+    : trimmed.startsWith('!')
+      ? 'a negated glob (globs only add; there is no exclusion)'
+      : trimmed.startsWith('tag:') && !/^tag:[^=]+=/.test(trimmed)
+        ? 'a tag glob without "=" (write tag:KEY=VALUE, e.g. "tag:data=critical" or "tag:backup=*")'
+        : undefined
+  if (problem !== undefined)
+    throw new PolicyError(
+      source,
+      path,
+      `expected an address, type or tag:KEY=VALUE glob (e.g. "module.database.*", "aws_kms_key.*", "random_id"), found ${problem}: ${show(glob)}`
+    )
+  return trimmed
 }
 
 /**

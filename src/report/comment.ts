@@ -14,6 +14,7 @@ import {
   stateSection
 } from './overview.js'
 import type { ListTier, ReviewLinks, ReviewView } from './overview.js'
+import { safeguardCount } from './status.js'
 
 /*
  * The sticky pull request comment. Above the fold (before any <details>):
@@ -34,7 +35,7 @@ import type { ListTier, ReviewLinks, ReviewView } from './overview.js'
  */
 export type CommentOptions = Omit<
   ReviewView,
-  'gatedCount' | 'pathCount' | 'destructiveCount'
+  'gatedCount' | 'pathCount' | 'safeguardCount' | 'destructiveCount'
 > & {
   /** Upper bound on the body's length (default MAX_COMMENT_CHARS). */
   readonly maxChars?: number
@@ -263,6 +264,7 @@ function viewOf(analysis: Analysis, options: CommentOptions): ReviewView {
     ...view,
     gatedCount: gatedCount(analysis.decision),
     pathCount: analysis.decision.gatedPaths.length,
+    safeguardCount: safeguardCount(analysis),
     destructiveCount: analysis.summary.destructive
   }
 }

@@ -55,6 +55,7 @@ export {
   errorStatus,
   gatedCountsOf,
   gatedNoun,
+  safeguardCount,
   MAX_STATUS_DESCRIPTION,
   reviewStatus
 } from './status.js'

@@ -59,15 +59,22 @@ export function buildJsonReport(
       summary: countChanges([plan]),
       changes: plan.changes.filter(isListed).map((change) => {
         const verdict = analysis.verdicts?.get(change)
-        return verdict === undefined
-          ? change
-          : {
-              ...change,
-              causedBy: verdict.causedBy.map((cause) => cause.sha),
-              causes: verdict.causedBy,
-              gated: verdict.gated,
-              gateReason: verdict.why
-            }
+        const assessed = analysis.risks?.get(change)
+        return {
+          ...change,
+          ...(verdict === undefined
+            ? {}
+            : {
+                causedBy: verdict.causedBy.map((cause) => cause.sha),
+                causes: verdict.causedBy,
+                gated: verdict.gated,
+                gateReason: verdict.why
+              }),
+          risks: assessed?.risks ?? [],
+          ...(assessed?.allowedBy === undefined
+            ? {}
+            : { allowed: true, allowedBy: assessed.allowedBy })
+        }
       }),
       ...(plan.actions === undefined ? {} : { actions: plan.actions }),
       drift: plan.drift,

@@ -10,6 +10,7 @@ import {
   isListed,
   labelFor,
   markerFor,
+  riskLines,
   sortForReport,
   toolName
 } from './values.js'
@@ -210,6 +211,7 @@ function renderChangeDetails(
     ...(change.explanation === undefined
       ? []
       : [escapeText(capitalize(change.explanation)) + '.', '']),
+    ...riskLines(analysis, change).map((line) => `- ⚠️ ${escapeText(line)}`),
     ...attributionLines(analysis, change).map((line) => {
       if (!line.startsWith('  ')) return `- ${escapeText(line)}`
       // Evidence is quoted data, never Markdown.

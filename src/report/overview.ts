@@ -2,6 +2,7 @@ import { countChanges, gatedCount } from '../gate/index.js'
 import type { Approver, OwnersOutcome } from '../gate/index.js'
 import type {
   Analysis,
+  ChangeRisks,
   ChangeVerdict,
   CommitReport,
   GatedChange,
@@ -21,7 +22,7 @@ import {
   link,
   plural
 } from './escape.js'
-import { gatedNoun } from './status.js'
+import { gatedNoun, safeguardCount } from './status.js'
 import { addressTree, clipTree, splitModuleAddress } from './tree.js'
 import { describeOrigin, sortForReport } from './values.js'
 
@@ -85,6 +86,8 @@ export interface ReviewView {
   readonly gatedCount: number
   /** How many of `gatedCount` are protected-path changes (default 0). */
   readonly pathCount?: number
+  /** How many of `gatedCount` are updates that lower a safeguard (default 0). */
+  readonly safeguardCount?: number
   readonly destructiveCount: number
   /** Eligible approvals so far (approved, or pending with some). */
   readonly approvedBy?: readonly Approver[]
@@ -120,6 +123,7 @@ export function localView(
     digest: '',
     gatedCount: gatedCount(analysis.decision),
     pathCount: analysis.decision.gatedPaths.length,
+    safeguardCount: safeguardCount(analysis),
     destructiveCount: analysis.summary.destructive,
     ...(extra.links === undefined ? {} : { links: extra.links })
   }
@@ -128,7 +132,11 @@ export function localView(
 /** The heading line for a state. */
 export function reviewHeadline(view: ReviewView): string {
   const gated = view.gatedCount
-  const changes = gatedNoun(gated, view.pathCount ?? 0)
+  const changes = gatedNoun(
+    gated,
+    view.pathCount ?? 0,
+    view.safeguardCount ?? 0
+  )
   if (view.stale !== undefined)
     return view.stale.headSha === view.headSha
       ? '## ⏸️ plangate: outdated, see the newer report'
@@ -313,7 +321,7 @@ function gatedPhrase(view: ReviewView): string {
   const count = view.gatedCount
   const paths = view.pathCount ?? 0
   const what =
-    paths === 0
+    paths === 0 && (view.safeguardCount ?? 0) < count
       ? 'change'
       : paths === count
         ? 'protected-path change'
@@ -564,9 +572,14 @@ export function destructiveEntries(analysis: Analysis): {
   const free: DestructiveEntry[] = []
   for (const plan of analysis.plans) {
     for (const change of sortForReport(plan.changes)) {
-      if (!change.destructive) continue
       const g = gatedBy.get(`${plan.source}\u0000${change.address}`)
       const verdict = analysis.verdicts?.get(change)
+      // An update is listed only when the gate holds it (a lowered safeguard).
+      if (
+        !change.destructive &&
+        !(verdict === undefined ? g !== undefined : verdict.gated)
+      )
+        continue
       const entry: DestructiveEntry = {
         plan,
         change,
@@ -750,6 +763,11 @@ function tallyBy(
       tally: { destroy: 0, deleteFirst: 0, createFirst: 0 }
     }
     const { change } = entry
+    // A gated update (a lowered safeguard) is neither a destroy nor a replace.
+    if (!change.destructive) {
+      groups.set(key, group)
+      continue
+    }
     if (change.action === 'destroy') group.tally.destroy++
     else if (change.replaceOrder === 'create-first') group.tally.createFirst++
     else group.tally.deleteFirst++
@@ -834,7 +852,7 @@ function tableRows(
   const withCauses = options.analysis.commits !== undefined
   // One reason for every row is said once, above the table.
   const reasons = new Set(
-    entries.map((e) => whyGated(e.gated?.gatedBy, commits, options.links))
+    entries.map((e) => whyGatedAll(e.gated, commits, options.links))
   )
   const [onlyReason] = reasons
   const reasonColumn = options.gated && reasons.size > 1
@@ -865,7 +883,7 @@ function tableRows(
       if (!asList) out.push(...header)
     }
     const why = reasonColumn
-      ? whyGated(entry.gated?.gatedBy, commits, options.links)
+      ? whyGatedAll(entry.gated, commits, options.links)
       : undefined
     const cause = withCauses
       ? causedBy(entry, commits, options.links)
@@ -878,11 +896,14 @@ function tableRows(
           : [`caused by ${cause.replace(/<br>/g, ', ')}`])
       ]
       out.push(
-        `- ${resourceCell(entry.change)} ${whatHappens(entry.change)}${details.length === 0 ? '' : `<br>${details.join('; ')}`}`
+        `- ${resourceCell(entry.change)} ${whatHappens(entry.change, options.analysis.risks?.get(entry.change))}${details.length === 0 ? '' : `<br>${details.join('; ')}`}`
       )
       continue
     }
-    const cells = [resourceCell(entry.change), whatHappens(entry.change)]
+    const cells = [
+      resourceCell(entry.change),
+      whatHappens(entry.change, options.analysis.risks?.get(entry.change))
+    ]
     if (why !== undefined) cells.push(why)
     if (cause !== undefined) cells.push(cause)
     out.push(`| ${cells.join(' | ')} |`)
@@ -907,16 +928,48 @@ function resourceCell(change: ResourceChange): string {
   return `${addressCode(change.address)}${label}${deposed}`
 }
 
-/** "**replace, delete first**: `ami` changed and cannot be updated in place". */
-export function whatHappens(change: ResourceChange): string {
+/**
+ * "**replace, delete first**: `ami` changed and cannot be updated in
+ * place", then what is at stake (data lost, a safeguard lowered, an
+ * `allow` glob that lifts the gate).
+ */
+export function whatHappens(
+  change: ResourceChange,
+  risks?: ChangeRisks
+): string {
   const verb = actionPhrase(change)
   const because = change.explanation?.replace(
     /^(may be )?(destroyed|replaced|deleted|removed)( \([^)]*\))? because /i,
     'because '
   )
-  return because === undefined
-    ? `**${verb}**`
-    : `**${verb}** ${escapeCell(because)}`
+  const head =
+    because === undefined ? `**${verb}**` : `**${verb}** ${escapeCell(because)}`
+  return head + riskLines(risks)
+}
+
+/** The risks that say what happens (data lost, safeguard lowered), one line each, and `allow`. */
+function riskLines(risks: ChangeRisks | undefined): string {
+  if (risks === undefined) return ''
+  const lines: string[] = []
+  for (const risk of risks.risks) {
+    switch (risk.kind) {
+      case 'data-loss':
+        lines.push(`💾 **data loss**: ${escapeCell(risk.detail)}`)
+        break
+      case 'protection-lowered':
+        lines.push(`🔓 **safeguard lowered**: ${escapeCell(risk.detail)}`)
+        break
+      case 'protected':
+      case 'churn':
+        // Said in "why gated", which names the glob or the count.
+        break
+    }
+  }
+  if (risks.allowedBy !== undefined)
+    lines.push(
+      `allowed by ${code(risks.allowedBy, true)} (\`allow\`)${risks.risks.some((r) => r.kind === 'protected') ? ', which cannot lift `always-gate.protected`' : ''}`
+    )
+  return lines.map((line) => `<br>${line}`).join('')
 }
 
 /** The action in words, with the replacement order spelled out. */
@@ -943,6 +996,18 @@ export function actionPhrase(change: ResourceChange): string {
   }
 }
 
+/** Every reason the gate holds a change, short, joined. */
+export function whyGatedAll(
+  gated: GatedChange | undefined,
+  commits: ReadonlyMap<string, CommitReport>,
+  links: ReviewLinks | undefined
+): string {
+  if (gated === undefined) return ''
+  return [gated.gatedBy, ...(gated.also ?? [])]
+    .map((reason) => whyGated(reason, commits, links))
+    .join('; ')
+}
+
 /** Why the gate holds a change, short. */
 export function whyGated(
   reason: GateReason | undefined,
@@ -967,6 +1032,14 @@ export function whyGated(
       return 'the policy gates every destructive change (`gate-on: destructive`)'
     case 'no-history':
       return 'no commit history was given, so nobody can say no AI agent caused it'
+    case 'data-loss':
+      return '💾 it loses stored data, whoever caused it (`always-gate.data-loss`)'
+    case 'protection-lowered':
+      return '🔓 it lowers a safeguard against deletion, whoever caused it (`always-gate.protection-lowered`)'
+    case 'protected':
+      return `🛡️ it matches ${code(reason.pattern, true)} (\`always-gate.protected\`)`
+    case 'churn':
+      return `${reason.count} destructive changes in this pull request, more than \`churn.max-destructive: ${reason.max}\``
   }
 }
 
@@ -977,8 +1050,11 @@ function causedBy(
   links: ReviewLinks | undefined
 ): string {
   const causes = entry.verdict?.causedBy ?? []
+  // Only destructive changes are traced to commits; a gated update is held whoever made it.
   if (causes.length === 0)
-    return entry.verdict === undefined ? '' : 'no commit could be tied to it'
+    return entry.verdict === undefined || !entry.change.destructive
+      ? ''
+      : 'no commit could be tied to it'
   const shown = causes.slice(0, 3).map((cause) => {
     const commit = commits.get(cause.sha)
     const subject =
@@ -1026,7 +1102,10 @@ function causeTable(
   const causeOf = (entry: DestructiveEntry): string => {
     if (!withCause) return ''
     const shas = (entry.verdict?.causedBy ?? []).map((c) => c.sha)
-    if (shas.length === 0) return 'no commit could be tied to them'
+    if (shas.length === 0)
+      return entry.change.destructive
+        ? 'no commit could be tied to them'
+        : 'not traced (updates are gated whoever made them)'
     return (
       shas
         .slice(0, 2)
@@ -1035,7 +1114,7 @@ function causeTable(
     )
   }
   const whyOf = (entry: DestructiveEntry): string =>
-    options.gated ? whyGated(entry.gated?.gatedBy, commits, options.links) : ''
+    options.gated ? whyGatedAll(entry.gated, commits, options.links) : ''
   const rows = [
     ...tallyBy(entries, (e) => `${causeOf(e)}\u0000${whyOf(e)}`).values()
   ].sort((a, b) => totalOf(b.tally) - totalOf(a.tally))

@@ -27,6 +27,7 @@ export function describeStatus(
     state,
     gated: gatedCount(analysis.decision),
     paths: analysis.decision.gatedPaths.length,
+    safeguards: safeguardCount(analysis),
     destructive: analysis.summary.destructive,
     digest,
     approvers,
@@ -44,6 +45,8 @@ export function reviewStatus(review: {
   readonly gated: number
   /** How many of `gated` are protected-path changes (default 0). */
   readonly paths?: number
+  /** How many of `gated` are updates that lower a safeguard (default 0). */
+  readonly safeguards?: number
   readonly destructive: number
   readonly digest: string
   readonly approvers?: readonly string[]
@@ -52,7 +55,7 @@ export function reviewStatus(review: {
   readonly detail?: string | undefined
 }): StatusVerdict {
   const { gated, digest } = review
-  const changes = gatedNoun(gated, review.paths ?? 0)
+  const changes = gatedNoun(gated, review.paths ?? 0, review.safeguards ?? 0)
   switch (review.state) {
     case 'pass':
       return {
@@ -104,35 +107,70 @@ export function reviewStatus(review: {
 }
 
 /**
- * "2 destructive changes", "1 protected path", "1 destructive change and
- * 2 protected paths": how a status counts what it gates. Approval runs read
- * the counts back with {@link gatedCountsOf}, so the two change together.
+ * "2 destructive changes", "1 protected path", "1 destructive change,
+ * 1 lowered safeguard and 2 protected paths": how a status counts what it
+ * gates. Approval runs read the counts back with {@link gatedCountsOf}, so
+ * the two change together.
  */
-export function gatedNoun(gated: number, paths: number): string {
-  const changes = gated - paths
+export function gatedNoun(
+  gated: number,
+  paths: number,
+  safeguards = 0
+): string {
+  const changes = gated - paths - safeguards
   const noun = (n: number, word: string): string =>
     `${n} ${word}${n === 1 ? '' : 's'}`
-  if (paths === 0) return noun(changes, 'destructive change')
-  if (changes === 0) return noun(paths, 'protected path')
-  return `${noun(changes, 'destructive change')} and ${noun(paths, 'protected path')}`
+  const parts = [
+    changes > 0 || (paths === 0 && safeguards === 0)
+      ? noun(changes, 'destructive change')
+      : '',
+    safeguards > 0 ? noun(safeguards, 'lowered safeguard') : '',
+    paths > 0 ? noun(paths, 'protected path') : ''
+  ].filter((part) => part !== '')
+  const last = parts.pop() ?? ''
+  return parts.length === 0 ? last : `${parts.join(', ')} and ${last}`
 }
 
-const COUNTS_IN_STATUS =
-  /^(?:(\d+) destructive changes?(?: and (\d+) protected paths?)?|(\d+) protected paths?)(?=[\s:(]|$)/
+const COUNT_IN_STATUS =
+  /(\d+) (destructive change|lowered safeguard|protected path)s?(?=[\s:(,]|$)/y
 
 /**
  * The counts a status of ours states ({@link gatedNoun}): every gated item,
- * and how many of them are protected paths. Zero when it states none.
+ * how many of them are protected paths and how many lowered safeguards.
+ * Zero when it states none.
  */
 export function gatedCountsOf(description: string): {
   gated: number
   paths: number
+  safeguards: number
 } {
-  const match = COUNTS_IN_STATUS.exec(description)
-  if (match === null) return { gated: 0, paths: 0 }
-  const changes = Number(match[1] ?? '0')
-  const paths = Number(match[2] ?? match[3] ?? '0')
-  return { gated: changes + paths, paths }
+  const counts = { changes: 0, paths: 0, safeguards: 0 }
+  let at = 0
+  for (;;) {
+    COUNT_IN_STATUS.lastIndex = at
+    const match = COUNT_IN_STATUS.exec(description)
+    if (match === null) break
+    const n = Number(match[1] ?? '0')
+    if (match[2] === 'destructive change') counts.changes = n
+    else if (match[2] === 'protected path') counts.paths = n
+    else counts.safeguards = n
+    at = COUNT_IN_STATUS.lastIndex
+    const separator = [', ', ' and '].find((s) => description.startsWith(s, at))
+    if (separator === undefined) break
+    at += separator.length
+  }
+  return {
+    gated: counts.changes + counts.paths + counts.safeguards,
+    paths: counts.paths,
+    safeguards: counts.safeguards
+  }
+}
+
+/** Gated changes that are not destructive: updates held because they lower a safeguard. */
+export function safeguardCount(analysis: Analysis): number {
+  return analysis.decision.gated.filter(
+    (g) => g.action !== 'destroy' && g.action !== 'replace'
+  ).length
 }
 
 /** An `error` status for a run that could not decide. */

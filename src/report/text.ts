@@ -11,6 +11,7 @@ import {
   isListed,
   labelFor,
   markerFor,
+  riskLines,
   sortForReport,
   toolName
 } from './values.js'
@@ -190,6 +191,8 @@ function renderChange(
   if (change.explanation !== undefined)
     for (const line of dataLines(change.explanation))
       out.push(`        ${line}`)
+  for (const line of riskLines(analysis, change))
+    out.push(paint('yellow', `        ${data(line)}`))
   for (const line of attributionLines(analysis, change))
     out.push(
       paint(line.startsWith('gated') ? 'red' : 'cyan', `        ${data(line)}`)

@@ -190,6 +190,36 @@ function describeAuthor(commit: CommitReport): string {
   }
 }
 
+/** Words for each risk kind, in the text and Markdown reports. */
+export const RISK_TITLES = {
+  'data-loss': 'data loss',
+  'protection-lowered': 'safeguard lowered',
+  protected: 'protected',
+  churn: 'churn'
+} as const
+
+/**
+ * What is at stake in a change, one line per risk ("data loss: …"), and
+ * the `allow` glob that matched: for the text and Markdown reports.
+ */
+export function riskLines(
+  analysis: Analysis,
+  change: ResourceChange
+): string[] {
+  const assessed = analysis.risks?.get(change)
+  if (assessed === undefined) return []
+  const lines = assessed.risks.map(
+    (risk) => `${RISK_TITLES[risk.kind]}: ${risk.detail}`
+  )
+  if (assessed.allowedBy !== undefined)
+    lines.push(
+      assessed.risks.some((risk) => risk.kind === 'protected')
+        ? `allow glob ${JSON.stringify(assessed.allowedBy)} matches, but cannot lift always-gate.protected`
+        : `allowed by allow glob ${JSON.stringify(assessed.allowedBy)}: not gated`
+    )
+  return lines
+}
+
 /**
  * The commits behind a destructive change, for the reports: who caused it,
  * how, the evidence of AI authorship, and the gate's verdict. Empty when no
@@ -212,7 +242,9 @@ export function attributionLines(
     const evidence = commit?.verdict === 'ai' ? commit.evidence[0] : undefined
     if (evidence !== undefined) lines.push(`  evidence: ${evidence.text}`)
   }
-  if (!verdict.pinned) lines.push('no commit of the range could be tied to it')
+  // Only destructive changes are attributed; a gated update is held whoever made it.
+  if (!verdict.pinned && change.destructive)
+    lines.push('no commit of the range could be tied to it')
   lines.push(
     verdict.gated ? "gated: merging needs a person's approval" : 'not gated'
   )

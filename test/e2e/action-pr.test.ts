@@ -350,7 +350,7 @@ describe('the action on a pull request without gated changes', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.decision).toBe('blocked')
     expect(run.log).toContain(
-      "::error::plangate: 1 destructive change(s) need a human's approval"
+      "::error::plangate: 1 gated change(s) need a human's approval"
     )
     expect(statusesOn(server, pr.headSha)[0]?.state).toBe('failure')
   })

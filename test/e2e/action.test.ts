@@ -97,7 +97,7 @@ describe('the action bundle (dist/index.js), report-only', () => {
       'destructive-count': '2'
     })
     expect(run.stdout).toContain(
-      "::error::plangate: 2 destructive change(s) need a human's approval"
+      "::error::plangate: 2 gated change(s) need a human's approval"
     )
     expect(
       run.summary + run.stdout + JSON.stringify(run.outputs)

@@ -98,7 +98,7 @@ rules:
     ],
     [
       'gate_on: none',
-      '.github/plangate.yml: gate_on: unknown key; expected one of version, gate-on, rules, ai-identities, trusted-humans, automation, unattributed, stack-dirs, approval, protected-paths'
+      '.github/plangate.yml: gate_on: unknown key; expected one of version, gate-on, rules, ai-identities, trusted-humans, automation, unattributed, stack-dirs, approval, protected-paths, always-gate, allow, churn'
     ],
     ['version: 2', '.github/plangate.yml: version: must be 1, got number 2'],
     [
@@ -331,6 +331,85 @@ approval:
     [
       'approval:\n  approvers: ["renovate[bot]"]',
       '.github/plangate.yml: approval.approvers[0]: must be a login or org/team, got "renovate[bot]"'
+    ]
+  ])('%j', (text, message) => {
+    expect(errorFor(text)).toBe(message)
+  })
+})
+
+describe('always-gate, allow and churn', () => {
+  it('defaults to gating data loss and lowered safeguards, nothing protected, nothing allowed, churn off', () => {
+    expect(parsePolicyConfig('', SOURCE).risk).toEqual({
+      alwaysGate: { dataLoss: true, protectionLowered: true, protected: [] },
+      allow: [],
+      churn: { maxDestructive: 0 }
+    })
+  })
+
+  it('reads every key', () => {
+    const config = parsePolicyConfig(
+      [
+        'always-gate:',
+        '  data-loss: false',
+        '  protection-lowered: false',
+        '  protected: ["module.database.*", "aws_kms_key", "tag:data=critical"]',
+        'allow: ["random_id", " aws_api_gateway_deployment.* "]',
+        'churn:',
+        '  max-destructive: 20'
+      ].join('\n'),
+      SOURCE
+    )
+    expect(config.risk).toEqual({
+      alwaysGate: {
+        dataLoss: false,
+        protectionLowered: false,
+        protected: ['module.database.*', 'aws_kms_key', 'tag:data=critical']
+      },
+      allow: ['random_id', 'aws_api_gateway_deployment.*'],
+      churn: { maxDestructive: 20 }
+    })
+  })
+
+  it.each([
+    [
+      'always-gate:\n  data-loss: yes please',
+      '.github/plangate.yml: always-gate.data-loss: must be true or false, got "yes please"'
+    ],
+    [
+      'always-gate:\n  protect: ["x"]',
+      '.github/plangate.yml: always-gate.protect: unknown key; expected one of data-loss, protection-lowered, protected'
+    ],
+    [
+      'always-gate: true',
+      '.github/plangate.yml: always-gate: must be a mapping, got boolean true'
+    ],
+    [
+      'always-gate:\n  protected: "aws_db_instance.*"',
+      '.github/plangate.yml: always-gate.protected: must be a list, got "aws_db_instance.*"'
+    ],
+    [
+      'always-gate:\n  protected: ["tag:data"]',
+      '.github/plangate.yml: always-gate.protected[0]: expected an address, type or tag:KEY=VALUE glob (e.g. "module.database.*", "aws_kms_key.*", "random_id"), found a tag glob without "=" (write tag:KEY=VALUE, e.g. "tag:data=critical" or "tag:backup=*"): "tag:data"'
+    ],
+    [
+      'allow: ["*"]',
+      '.github/plangate.yml: allow[0]: expected an address, type or tag:KEY=VALUE glob (e.g. "module.database.*", "aws_kms_key.*", "random_id"), found a glob that matches every change (to turn the gate off, use gate-on: none): "*"'
+    ],
+    [
+      'allow: ["!random_id"]',
+      '.github/plangate.yml: allow[0]: expected an address, type or tag:KEY=VALUE glob (e.g. "module.database.*", "aws_kms_key.*", "random_id"), found a negated glob (globs only add; there is no exclusion): "!random_id"'
+    ],
+    [
+      'churn:\n  max-destructive: -1',
+      '.github/plangate.yml: churn.max-destructive: must be a whole number (0 turns it off), got number -1'
+    ],
+    [
+      'churn:\n  max-destructive: "10"',
+      '.github/plangate.yml: churn.max-destructive: must be a whole number (0 turns it off), got "10"'
+    ],
+    [
+      'churn:\n  max: 10',
+      '.github/plangate.yml: churn.max: unknown key; expected one of max-destructive'
     ]
   ])('%j', (text, message) => {
     expect(errorFor(text)).toBe(message)

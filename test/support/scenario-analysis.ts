@@ -53,3 +53,38 @@ export function buildScenario(): Scenario {
     dispose: () => rmSync(work, { recursive: true, force: true })
   }
 }
+
+/**
+ * The risk scenario (test/fixtures/risk/build-repo.sh): a person's commit
+ * removes the orders database; its plan, plus the lowered-safeguards plan,
+ * analysed with the real history under the default config.
+ */
+export function buildRiskScenario(): Scenario {
+  const work = mkdtempSync(join(tmpdir(), 'plangate-risk-scenario-'))
+  const repo = join(work, 'repo')
+  const built = spawnSync('bash', [fixturePath('risk/build-repo.sh'), repo], {
+    encoding: 'utf8'
+  })
+  if (built.status !== 0) throw new Error(`build-repo.sh: ${built.stderr}`)
+  const sources = ['plan.json', 'safeguards.json']
+  const inputs = sources.map((source) =>
+    readPlan({
+      source,
+      text: readPlanFile(join(repo, source), () => Buffer.alloc(0))
+    })
+  )
+  const policy = loadPolicy(undefined, repo)
+  const history = readHistory({
+    repo,
+    base: 'base',
+    head: undefined,
+    rootModule: undefined,
+    planSources: sources,
+    rules: policy.rules
+  })
+  return {
+    repo,
+    analysis: analyze(inputs, { policy: policy.config, history }),
+    dispose: () => rmSync(work, { recursive: true, force: true })
+  }
+}

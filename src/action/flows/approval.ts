@@ -168,7 +168,9 @@ export async function reviewApprovals(
       state,
       gated: published.gatedCount,
       paths: published.pathCount,
-      destructive: published.gatedCount - published.pathCount,
+      safeguards: published.safeguardCount,
+      destructive:
+        published.gatedCount - published.pathCount - published.safeguardCount,
       digest,
       approvers: approversOf(outcome, state),
       detail
@@ -201,6 +203,7 @@ export async function reviewApprovals(
         {
           gated: published.gatedCount,
           paths: published.pathCount,
+          safeguards: published.safeguardCount,
           digest
         }
       )
@@ -230,7 +233,9 @@ export async function reviewApprovals(
         digest,
         gatedCount: published.gatedCount,
         pathCount: published.pathCount,
-        destructiveCount: published.gatedCount - published.pathCount,
+        safeguardCount: published.safeguardCount,
+        destructiveCount:
+          published.gatedCount - published.pathCount - published.safeguardCount,
         ...peopleOf(outcome),
         audit: [
           ...auditLines(outcome, digest, pr.headSha),

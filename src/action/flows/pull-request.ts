@@ -17,7 +17,8 @@ import {
   auditLines,
   staleLines,
   stateOf,
-  statusDetail
+  statusDetail,
+  safeguardCount
 } from '../../report/index.js'
 import type { ReviewState, ReviewView } from '../../report/index.js'
 import { evaluatePull, publishedReview } from '../approvals.js'
@@ -197,6 +198,7 @@ export async function reviewPullRequest(
       digest,
       gatedCount: gatedTotal,
       pathCount: analysis.decision.gatedPaths.length,
+      safeguardCount: safeguardCount(analysis),
       destructiveCount: analysis.summary.destructive,
       ...peopleOf(outcome),
       audit: [
@@ -236,6 +238,7 @@ export async function reviewPullRequest(
       state,
       gated: gatedTotal,
       paths: analysis.decision.gatedPaths.length,
+      safeguards: safeguardCount(analysis),
       destructive: analysis.summary.destructive,
       digest: reviewDigest,
       approvers: approversOf(outcome, state),
@@ -253,6 +256,7 @@ export async function reviewPullRequest(
       {
         gated: gatedTotal,
         paths: analysis.decision.gatedPaths.length,
+        safeguards: safeguardCount(analysis),
         digest
       }
     )
