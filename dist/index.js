@@ -43287,16 +43287,45 @@ function attributeChanges(input) {
                 }
                 throw error;
             }
-            const causes = causesOf(targets, input, blocksOf);
+            const causes = preciseCauses(change, targets, input, blocksOf);
             result.set(change, { causes, pinned: causes.length > 0 });
         }
     }
     return result;
 }
+/**
+ * The commits the plan's own reason points at (the `count` expression for
+ * `delete_because_count_index`, say); when the reason names nothing
+ * narrower, or nothing it names changed in the range, every commit that
+ * touched the block, with the evidence saying that it is block-level.
+ */
+function preciseCauses(change, targets, input, blocksOf) {
+    const { precise } = targets;
+    if (precise !== undefined) {
+        const causes = causesOf(precise.targets, input, blocksOf);
+        if (causes.length > 0)
+            return causes.map((cause) => ({
+                sha: cause.sha,
+                how: `${cause.how}; the plan's reason: ${change.reason ?? ''}`
+            }));
+    }
+    const why = precise === undefined
+        ? `the plan gives no narrower cause (${change.reason ?? 'no action_reason'})`
+        : `nothing in ${precise.what} changed in this range`;
+    return causesOf(targets.block, input, blocksOf).map((cause) => ({
+        sha: cause.sha,
+        how: `${cause.how}; block-level: ${why}`
+    }));
+}
+/** First segment of a Terraform path: `tags["Name"]` → `tags`, `ingress[0].cidr` → `ingress`. */
+function topArgument(path) {
+    const end = path.search(/[.[]/);
+    return end === -1 ? path : path.slice(0, end);
+}
 function targetsOf(change, plan, root) {
     const map = plan.sourceMap;
     if (map === undefined)
-        return [];
+        return { block: [] };
     const address = configAddress(change.address);
     const modulePath = address.modulePath;
     const dirOf = (path) => {
@@ -43334,12 +43363,24 @@ function targetsOf(change, plan, root) {
                     return name !== undefined && names.has(name);
                 })
         });
-        for (const reference of map.references[configAddr] ?? []) {
+        for (const reference of ownAt$1(map.references, configAddr) ?? []) {
             const target = referenceTarget(reference, dir);
             if (target !== undefined)
                 targets.push(target);
         }
     }
+    const precise = dir === undefined
+        ? undefined
+        : reasonTargets(change, {
+            dir,
+            kind: address.mode === 'data' ? 'data' : 'resource',
+            type: address.type,
+            name: address.name,
+            expressions: ownAt$1(map.expressionReferences ?? {}, configAddr) ?? {},
+            callDir: dirOf(modulePath.slice(0, -1)),
+            call: modulePath[modulePath.length - 1],
+            movedTargets: targets.slice(1, 2)
+        });
     // Every module call above the resource: its count, for_each, arguments
     // and its removal all reach the resource.
     for (let depth = modulePath.length; depth > 0; depth--) {
@@ -43353,7 +43394,108 @@ function targetsOf(change, plan, root) {
             matches: (block) => block.type === 'module' && block.labels[0] === name
         });
     }
-    return targets;
+    return precise === undefined
+        ? { block: targets }
+        : { precise, block: targets };
+}
+/**
+ * The code the plan's `action_reason` points at: the `count` or `for_each`
+ * expression and what it refers to, the arguments whose change forces a
+ * replacement, or the removal of the block. Undefined when the reason names
+ * nothing narrower than the block (tainted, requested, triggered by
+ * `replace_triggered_by`, no reason).
+ */
+function reasonTargets(change, at) {
+    const block = (children) => ({
+        dir: at.dir,
+        label: `${at.kind} "${at.type}" "${at.name}"`,
+        matches: (found) => found.type === at.kind &&
+            found.labels[0] === at.type &&
+            found.labels[1] === at.name,
+        children
+    });
+    const argumentTargets = (names) => {
+        const targets = [block(names)];
+        for (const name of names)
+            for (const reference of ownAt$1(at.expressions, name) ?? []) {
+                const target = narrowReferenceTarget(reference, at);
+                if (target !== undefined)
+                    targets.push(target);
+            }
+        return targets;
+    };
+    const listed = (names) => names.map((name) => `\`${name}\``).join(', ');
+    switch (change.reason) {
+        case 'delete_because_count_index':
+            return {
+                targets: argumentTargets(['count']),
+                what: 'the `count` expression and what it refers to'
+            };
+        case 'delete_because_each_key':
+            return {
+                targets: argumentTargets(['for_each']),
+                what: 'the `for_each` expression and what it refers to'
+            };
+        case 'replace_because_cannot_update': {
+            const names = [...new Set(change.replacePaths.map(topArgument))].filter((name) => name !== '');
+            if (names.length === 0)
+                return undefined;
+            return {
+                targets: argumentTargets(names),
+                what: `${listed(names)} (the replace paths) and what they refer to`
+            };
+        }
+        case 'delete_because_no_resource_config':
+            return {
+                targets: [
+                    {
+                        dir: at.dir,
+                        label: `${at.kind} "${at.type}" "${at.name}"`,
+                        matches: (found) => found.type === at.kind &&
+                            found.labels[0] === at.type &&
+                            found.labels[1] === at.name,
+                        removal: true
+                    },
+                    ...at.movedTargets
+                ],
+                what: 'the removal of the block'
+            };
+        default:
+            return undefined;
+    }
+}
+/**
+ * A reference of one expression, as narrowly as the code shows it: one
+ * local of a `locals` block, a module variable's argument in the calling
+ * `module` block, a root variable's block, a referenced resource's block.
+ */
+function narrowReferenceTarget(reference, at) {
+    const [head, second] = reference.split('.');
+    if (head === 'local' && second !== undefined)
+        return {
+            dir: at.dir,
+            label: `local.${second}`,
+            matches: (block) => block.type === 'locals' &&
+                block.children.some((child) => child.name === second),
+            children: [second]
+        };
+    if (head === 'var' &&
+        second !== undefined &&
+        at.callDir !== undefined &&
+        at.call !== undefined) {
+        const call = at.call;
+        return {
+            dir: at.callDir,
+            label: `module "${call}"`,
+            matches: (block) => block.type === 'module' && block.labels[0] === call,
+            children: [second]
+        };
+    }
+    return referenceTarget(reference, at.dir);
+}
+/** An own property only: names come from the plan (`constructor`, `__proto__`). */
+function ownAt$1(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 /** `var.x`, `local.y`, `aws_vpc.main` (a replace_triggered_by, say) → the block that sets it. */
 function referenceTarget(reference, dir) {
@@ -43440,15 +43582,12 @@ function causesOf(targets, input, blocksOf) {
                 const now = after.find(target.matches);
                 if (old === undefined && now === undefined)
                     continue;
-                const touched = (old === undefined) !== (now === undefined) ||
-                    file.hunks.some((hunk) => (now !== undefined && addsWithin(hunk, now)) ||
-                        (old !== undefined && removesWithin(hunk, old)));
-                if (!touched)
-                    continue;
-                const block = now ?? old;
-                const verb = now === undefined ? 'removed' : old === undefined ? 'added' : 'edited';
-                how = `${verb} ${target.label} (${file.path}:${block?.startLine ?? '?'}-${block?.endLine ?? '?'})`;
-                break;
+                how =
+                    target.children === undefined
+                        ? blockTouch(target, file, old, now)
+                        : childTouch(target, target.children, file, old, now);
+                if (how !== undefined)
+                    break;
             }
             if (how !== undefined)
                 break;
@@ -43457,6 +43596,44 @@ function causesOf(targets, input, blocksOf) {
             causes.push({ sha: commit.sha, how });
     }
     return causes;
+}
+/** How a commit touched a whole block, or undefined. */
+function blockTouch(target, file, old, now) {
+    if (target.removal === true && !(old !== undefined && now === undefined))
+        return undefined;
+    const touched = (old === undefined) !== (now === undefined) ||
+        file.hunks.some((hunk) => (now !== undefined && addsWithin(hunk, now)) ||
+            (old !== undefined && removesWithin(hunk, old)));
+    if (!touched)
+        return undefined;
+    const block = now ?? old;
+    const verb = now === undefined ? 'removed' : old === undefined ? 'added' : 'edited';
+    return `${verb} ${target.label} (${file.path}:${block?.startLine ?? '?'}-${block?.endLine ?? '?'})`;
+}
+/**
+ * How a commit touched some arguments of a block (`count` of a resource,
+ * one local), or undefined: lines added inside them after the commit,
+ * removed inside them before, or the argument appearing or going.
+ */
+function childTouch(target, names, file, old, now) {
+    for (const name of names) {
+        const was = old?.children.find((child) => child.name === name);
+        const is = now?.children.find((child) => child.name === name);
+        if (was === undefined && is === undefined)
+            continue;
+        const touched = (was === undefined) !== (is === undefined) ||
+            file.hunks.some((hunk) => (is !== undefined && addsWithin(hunk, is)) ||
+                (was !== undefined && removesWithin(hunk, was)));
+        if (!touched)
+            continue;
+        const child = is ?? was;
+        const verb = is === undefined ? 'removed' : was === undefined ? 'added' : 'changed';
+        const lines = child === undefined || child.startLine === child.endLine
+            ? `${child?.startLine ?? '?'}`
+            : `${child.startLine}-${child.endLine}`;
+        return `${verb} \`${name}\` of ${target.label} (${file.path}:${lines})`;
+    }
+    return undefined;
 }
 /** Construct path segments CDK adds below the construct a user names. */
 const CDK_INNER_IDS = new Set(['Resource', 'Default']);
@@ -50768,6 +50945,7 @@ function pick(doc, keys) {
 function collectSourceMap(doc) {
     const moduleDirs = { '': '' };
     const references = {};
+    const expressionReferences = {};
     const visit = (module, path, dir) => {
         if (module === undefined)
             return;
@@ -50779,10 +50957,22 @@ function collectSourceMap(doc) {
             if (address === undefined)
                 continue;
             const found = new Set();
-            collectReferences(resource.expressions, found);
-            collectReferences(resource.count_expression, found);
-            collectReferences(resource.for_each_expression, found);
+            // Entries, not assignments: an argument may be called `__proto__`.
+            const byExpression = [];
+            const note = (name, expression) => {
+                const own = new Set();
+                collectReferences(expression, own);
+                for (const reference of own)
+                    found.add(reference);
+                if (own.size > 0)
+                    byExpression.push([name, [...own].sort()]);
+            };
+            for (const [name, expression] of Object.entries(recordAt(resource, 'expressions') ?? {}))
+                note(name, expression);
+            note('count', resource.count_expression);
+            note('for_each', resource.for_each_expression);
             references[prefix + address] = [...found].sort();
+            expressionReferences[prefix + address] = Object.fromEntries(byExpression);
         }
         for (const [name, call] of Object.entries(recordAt(module, 'module_calls') ?? {})) {
             if (!isRecord(call))
@@ -50806,7 +50996,7 @@ function collectSourceMap(doc) {
         }
     };
     visit(recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module'), [], '.');
-    return { moduleDirs, references };
+    return { moduleDirs, references, expressionReferences };
 }
 /** Gathers every `references` list under an expressions tree. */
 function collectReferences(value, into) {

@@ -153,6 +153,15 @@ export interface SourceMap {
    * `local.tags`, `aws_vpc.main`), as the plan's configuration lists them.
    */
   readonly references: Readonly<Record<string, readonly string[]>>
+  /**
+   * Configuration address → expression name (`count`, `for_each`, or a
+   * top-level argument such as `triggers_replace`) → what that one
+   * expression refers to. Lets attribution follow the plan's own reason
+   * (`delete_because_count_index` → `count`) instead of the whole block.
+   */
+  readonly expressionReferences?: Readonly<
+    Record<string, Readonly<Record<string, readonly string[]>>>
+  >
 }
 
 /** A plan of one tool, normalised. */

@@ -142,6 +142,10 @@ function pick(doc: JsonRecord, keys: readonly string[]): JsonRecord {
 export function collectSourceMap(doc: JsonRecord): SourceMap {
   const moduleDirs: Record<string, string> = { '': '' }
   const references: Record<string, readonly string[]> = {}
+  const expressionReferences: Record<
+    string,
+    Record<string, readonly string[]>
+  > = {}
   const visit = (
     module: JsonRecord | undefined,
     path: readonly string[],
@@ -154,10 +158,22 @@ export function collectSourceMap(doc: JsonRecord): SourceMap {
       const address = stringAt(resource, 'address')
       if (address === undefined) continue
       const found = new Set<string>()
-      collectReferences(resource.expressions, found)
-      collectReferences(resource.count_expression, found)
-      collectReferences(resource.for_each_expression, found)
+      // Entries, not assignments: an argument may be called `__proto__`.
+      const byExpression: [string, readonly string[]][] = []
+      const note = (name: string, expression: unknown): void => {
+        const own = new Set<string>()
+        collectReferences(expression, own)
+        for (const reference of own) found.add(reference)
+        if (own.size > 0) byExpression.push([name, [...own].sort()])
+      }
+      for (const [name, expression] of Object.entries(
+        recordAt(resource, 'expressions') ?? {}
+      ))
+        note(name, expression)
+      note('count', resource.count_expression)
+      note('for_each', resource.for_each_expression)
       references[prefix + address] = [...found].sort()
+      expressionReferences[prefix + address] = Object.fromEntries(byExpression)
     }
     for (const [name, call] of Object.entries(
       recordAt(module, 'module_calls') ?? {}
@@ -183,7 +199,7 @@ export function collectSourceMap(doc: JsonRecord): SourceMap {
     }
   }
   visit(recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module'), [], '.')
-  return { moduleDirs, references }
+  return { moduleDirs, references, expressionReferences }
 }
 
 /** Gathers every `references` list under an expressions tree. */
