@@ -2,6 +2,7 @@ import { posix } from 'node:path'
 import type {
   AttributeChange,
   ChangeAction,
+  DependencyGraph,
   CheckResult,
   Incompleteness,
   OutputChange,
@@ -14,6 +15,7 @@ import type {
 import { collectLeafStrings, collectMaskedStrings } from '../redact/index.js'
 import type { Redactor } from '../redact/index.js'
 import { diffAttributes, formatPath } from './attributes.js'
+import { GraphBuilder, nodeOf } from './dependents.js'
 import { PlanParseError, SHOW_JSON_HINT } from './errors.js'
 import {
   arrayAt,
@@ -45,6 +47,8 @@ export interface TerraformInput {
   readonly sensitiveOutputs: ReadonlySet<string>
   /** Module directories and references from `configuration`, for attribution. */
   readonly sourceMap: SourceMap
+  /** Who refers to whom (configuration, module inputs/outputs, prior-state `depends_on`), for the blast radius. */
+  readonly dependencies: DependencyGraph
   /** Every string marked sensitive anywhere in the document. */
   readonly secrets: ReadonlySet<string>
   readonly warnings: readonly string[]
@@ -108,6 +112,7 @@ export function readTerraformPlan(
     plansNothing: plansNothing(doc),
     sensitiveOutputs,
     sourceMap: collectSourceMap(doc),
+    dependencies: collectDependencies(doc),
     secrets: collectSecrets(doc, sensitiveOutputs),
     warnings
   }
@@ -200,6 +205,133 @@ export function collectSourceMap(doc: JsonRecord): SourceMap {
   }
   visit(recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module'), [], '.')
   return { moduleDirs, references, expressionReferences }
+}
+
+/**
+ * The dependency graph of a plan: configuration references between
+ * resources, through module inputs (`~module.a.var.x`) and outputs
+ * (`~module.a.output.y`), explicit `depends_on`, and the prior state's
+ * recorded `depends_on` (which still names what a removed block needed).
+ * Locals are not in the plan's configuration, so a dependency through a
+ * local is not seen.
+ */
+export function collectDependencies(doc: JsonRecord): DependencyGraph {
+  const graph = new GraphBuilder()
+  const visit = (module: JsonRecord | undefined, prefix: string): void => {
+    if (module === undefined) return
+    for (const resource of arrayAt(module, 'resources') ?? []) {
+      if (!isRecord(resource)) continue
+      const address = stringAt(resource, 'address')
+      if (address === undefined) continue
+      const node = prefix + address
+      const found = new Set<string>()
+      collectReferences(resource.expressions, found)
+      collectReferences(resource.count_expression, found)
+      collectReferences(resource.for_each_expression, found)
+      for (const reference of found) {
+        const from = referenceNode(reference, prefix)
+        if (from !== undefined) graph.add(from, node, 'reference')
+      }
+      for (const dependency of arrayAt(resource, 'depends_on') ?? []) {
+        if (typeof dependency !== 'string') continue
+        const from = referenceNode(dependency, prefix)
+        if (from !== undefined) graph.add(from, node, 'depends-on')
+      }
+    }
+    for (const [name, output] of Object.entries(
+      recordAt(module, 'outputs') ?? {}
+    )) {
+      if (!isRecord(output)) continue
+      const found = new Set<string>()
+      collectReferences(output.expression, found)
+      for (const reference of found) {
+        const from = referenceNode(reference, prefix)
+        if (from !== undefined)
+          graph.add(from, `~${prefix}output.${name}`, 'reference')
+      }
+    }
+    for (const [name, call] of Object.entries(
+      recordAt(module, 'module_calls') ?? {}
+    )) {
+      if (!isRecord(call)) continue
+      const child = `${prefix}module.${name}.`
+      for (const [variable, expression] of Object.entries(
+        recordAt(call, 'expressions') ?? {}
+      )) {
+        const found = new Set<string>()
+        collectReferences(expression, found)
+        for (const reference of found) {
+          const from = referenceNode(reference, prefix)
+          if (from !== undefined)
+            graph.add(from, `~${child}var.${variable}`, 'reference')
+        }
+      }
+      visit(recordAt(call, 'module'), child)
+    }
+  }
+  visit(recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module'), '')
+  const state = (module: JsonRecord | undefined): void => {
+    if (module === undefined) return
+    for (const resource of arrayAt(module, 'resources') ?? []) {
+      if (!isRecord(resource)) continue
+      const address = stringAt(resource, 'address')
+      if (address === undefined) continue
+      const node = stripInstanceKeys(address)
+      for (const dependency of arrayAt(resource, 'depends_on') ?? []) {
+        if (typeof dependency === 'string')
+          graph.add(stripInstanceKeys(dependency), node, 'state')
+      }
+    }
+    for (const child of arrayAt(module, 'child_modules') ?? [])
+      if (isRecord(child)) state(child)
+  }
+  state(
+    recordAt(
+      recordAt(recordAt(doc, 'prior_state') ?? {}, 'values') ?? {},
+      'root_module'
+    )
+  )
+  return graph.build('config')
+}
+
+/**
+ * The graph node a reference made in module `prefix` points at:
+ * `aws_vpc.main.id` → `aws_vpc.main`, `data.x.y` → `data.x.y`, `var.v` →
+ * `~var.v`, `module.m.out` → `~module.m.output.out`. Undefined for what is
+ * not a dependency on a resource (`count.index`, `each.key`, `path.module`,
+ * `local.*`, a whole `module.m`).
+ */
+function referenceNode(reference: string, prefix: string): string | undefined {
+  const parts = reference.split('.')
+  const [head, second, third] = parts
+  if (head === undefined || second === undefined) return undefined
+  const name = (part: string): string => part.replace(/\[.*$/, '')
+  switch (head) {
+    case 'var':
+      return `~${prefix}var.${name(second)}`
+    case 'module':
+      return third === undefined
+        ? undefined
+        : `~${prefix}module.${name(second)}.output.${name(third)}`
+    case 'data':
+      return third === undefined
+        ? undefined
+        : `${prefix}data.${second}.${name(third)}`
+    case 'local':
+    case 'count':
+    case 'each':
+    case 'path':
+    case 'terraform':
+    case 'self':
+      return undefined
+    default:
+      return `${prefix}${head}.${name(second)}`
+  }
+}
+
+/** `module.a["x"].aws_b.c[0]` → `module.a.aws_b.c` (keys may be quoted strings holding brackets). */
+function stripInstanceKeys(address: string): string {
+  return nodeOf(address, 'config')
 }
 
 /** Gathers every `references` list under an expressions tree. */
@@ -447,7 +579,8 @@ export function normalizeTerraformPlan(
     ),
     targeted,
     warnings: warnings.map((w) => redactor.text(w)),
-    sourceMap: input.sourceMap
+    sourceMap: input.sourceMap,
+    dependencies: input.dependencies
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Analysis } from '../model.js'
+import type { Analysis, ResourceChange } from '../model.js'
 import { countChanges } from '../gate/index.js'
 import { recordData } from '../gate/record.js'
 import type { ReviewRecord } from '../gate/record.js'
@@ -56,8 +56,9 @@ export function buildJsonReport(
       targeted: plan.targeted,
       ...(plan.incomplete === undefined ? {} : { incomplete: plan.incomplete }),
       summary: countChanges([plan]),
-      changes: plan.changes.filter(isListed).map((change) => {
-        const verdict = analysis.verdicts?.get(change)
+      changes: plan.changes.filter(isListed).map((listed) => {
+        const verdict = analysis.verdicts?.get(listed)
+        const change = jsonChange(listed)
         return verdict === undefined
           ? change
           : {
@@ -75,6 +76,17 @@ export function buildJsonReport(
     })),
     warnings: analysis.warnings,
     ...(analysis.commits === undefined ? {} : { commits: analysis.commits })
+  }
+}
+
+/** A change as the report shows it: `dependents` as addresses, their links apart. */
+function jsonChange(change: ResourceChange): object {
+  const { dependents, ...rest } = change
+  if (dependents === undefined) return rest
+  return {
+    ...rest,
+    dependents: dependents.map((dependent) => dependent.address),
+    dependentLinks: dependents
   }
 }
 

@@ -5,6 +5,7 @@ import { escapeTerminal } from './escape.js'
 import {
   ACTION_ORDER,
   attributionLines,
+  dependentLines,
   commitLines,
   countsLine,
   describeOrigin,
@@ -169,6 +170,9 @@ const GROUP_TITLES: Readonly<Record<ChangeAction, string>> = {
   'no-op': 'Move or import only'
 }
 
+/** Dependents listed per change in the terminal (the JSON report has them all). */
+const TEXT_DEPENDENTS = 20
+
 function renderChange(
   analysis: Analysis,
   change: ResourceChange,
@@ -189,6 +193,13 @@ function renderChange(
   if (change.explanation !== undefined)
     for (const line of dataLines(change.explanation))
       out.push(`        ${line}`)
+  const dependents = dependentLines(change, TEXT_DEPENDENTS)
+  if (dependents !== undefined) {
+    out.push(
+      paint('yellow', `        blast radius: ${data(dependents.title)}:`)
+    )
+    for (const item of dependents.items) out.push(`          ${data(item)}`)
+  }
   for (const line of attributionLines(analysis, change))
     out.push(
       paint(line.startsWith('gated') ? 'red' : 'cyan', `        ${data(line)}`)
