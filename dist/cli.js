@@ -2103,11 +2103,15 @@ function referencedIds(key, value) {
         case 'Ref':
             return typeof value === 'string' ? [value] : [];
         case 'Fn::GetAtt': {
-            const target = Array.isArray(value) ? value[0] : value;
+            const target = Array.isArray(value)
+                ? value[0]
+                : value;
             return typeof target === 'string' ? [target.split('.')[0] ?? ''] : [];
         }
         case 'Fn::Sub': {
-            const text = Array.isArray(value) ? value[0] : value;
+            const text = Array.isArray(value)
+                ? value[0]
+                : value;
             if (typeof text !== 'string')
                 return [];
             return [...text.matchAll(/\$\{([^!}][^}]*)\}/g)].map((match) => (match[1] ?? '').split('.')[0] ?? '');
@@ -22942,21 +22946,18 @@ function dependentLines(change, limit) {
     const dependents = change.dependents ?? [];
     if (dependents.length === 0)
         return undefined;
-    const count = `${dependents.length}${change.dependentsCapped === true ? '+' : ''}`;
-    const noun = dependents.length === 1 && change.dependentsCapped !== true
-        ? 'resource depends'
-        : 'resources depend';
+    const capped = change.dependentsCapped === true;
+    const count = `${dependents.length}${capped ? '+' : ''}`;
+    const noun = dependents.length === 1 && !capped ? 'resource depends' : 'resources depend';
     const items = dependents
         .slice(0, limit)
         .map((dependent) => dependent.via === change.address
-        ? dependent.address
-        : `${dependent.address} (via ${dependent.via})`);
+        ? { address: dependent.address }
+        : { address: dependent.address, via: dependent.via });
     const hidden = dependents.length - items.length;
     const more = [
         ...(hidden > 0 ? [`${hidden} more`] : []),
-        ...(change.dependentsCapped === true
-            ? ['the search stopped at its cap']
-            : [])
+        ...(capped ? ['the search stopped at its cap'] : [])
     ];
     return {
         title: `${count} ${noun} on it${more.length > 0 ? ` (${more.join('; ')})` : ''}`,
@@ -23128,7 +23129,7 @@ function renderChange(analysis, change, out, paint) {
     if (dependents !== undefined) {
         out.push(paint('yellow', `        blast radius: ${data(dependents.title)}:`));
         for (const item of dependents.items)
-            out.push(`          ${data(item)}`);
+            out.push(`          ${data(item.address)}${item.via === undefined ? '' : paint('dim', ` (via ${data(item.via)})`)}`);
     }
     for (const line of attributionLines(analysis, change))
         out.push(paint(line.startsWith('gated') ? 'red' : 'cyan', `        ${data(line)}`));
@@ -23288,7 +23289,7 @@ function dependentSection(change, tier) {
     const out = [
         `**Blast radius:** ${escapeText(found.title)}:`,
         '',
-        ...found.items.map((item) => `- ${code(item)}`),
+        ...found.items.map((item) => `- ${code(item.address)}${item.via === undefined ? '' : ` via ${code(item.via)}`}`),
         ''
     ];
     const dependents = change.dependents ?? [];

@@ -1244,11 +1244,15 @@ function referencedIds(key: string, value: unknown): string[] {
     case 'Ref':
       return typeof value === 'string' ? [value] : []
     case 'Fn::GetAtt': {
-      const target: unknown = Array.isArray(value) ? (value as unknown[])[0] : value
+      const target: unknown = Array.isArray(value)
+        ? (value as unknown[])[0]
+        : value
       return typeof target === 'string' ? [target.split('.')[0] ?? ''] : []
     }
     case 'Fn::Sub': {
-      const text: unknown = Array.isArray(value) ? (value as unknown[])[0] : value
+      const text: unknown = Array.isArray(value)
+        ? (value as unknown[])[0]
+        : value
       if (typeof text !== 'string') return []
       return [...text.matchAll(/\$\{([^!}][^}]*)\}/g)].map(
         (match) => (match[1] ?? '').split('.')[0] ?? ''

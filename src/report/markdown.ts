@@ -238,7 +238,10 @@ function dependentSection(
   const out = [
     `**Blast radius:** ${escapeText(found.title)}:`,
     '',
-    ...found.items.map((item) => `- ${code(item)}`),
+    ...found.items.map(
+      (item) =>
+        `- ${code(item.address)}${item.via === undefined ? '' : ` via ${code(item.via)}`}`
+    ),
     ''
   ]
   const dependents = change.dependents ?? []

@@ -198,7 +198,10 @@ function renderChange(
     out.push(
       paint('yellow', `        blast radius: ${data(dependents.title)}:`)
     )
-    for (const item of dependents.items) out.push(`          ${data(item)}`)
+    for (const item of dependents.items)
+      out.push(
+        `          ${data(item.address)}${item.via === undefined ? '' : paint('dim', ` (via ${data(item.via)})`)}`
+      )
   }
   for (const line of attributionLines(analysis, change))
     out.push(

@@ -177,27 +177,30 @@ function describeAuthor(commit: CommitReport): string {
 export function dependentLines(
   change: ResourceChange,
   limit: number
-): { readonly title: string; readonly items: readonly string[] } | undefined {
+):
+  | {
+      readonly title: string
+      /** `via`: what it depends on directly, when that is not the change itself. */
+      readonly items: readonly { address: string; via?: string }[]
+    }
+  | undefined {
   const dependents = change.dependents ?? []
   if (dependents.length === 0) return undefined
-  const count = `${dependents.length}${change.dependentsCapped === true ? '+' : ''}`
+  const capped = change.dependentsCapped === true
+  const count = `${dependents.length}${capped ? '+' : ''}`
   const noun =
-    dependents.length === 1 && change.dependentsCapped !== true
-      ? 'resource depends'
-      : 'resources depend'
+    dependents.length === 1 && !capped ? 'resource depends' : 'resources depend'
   const items = dependents
     .slice(0, limit)
     .map((dependent) =>
       dependent.via === change.address
-        ? dependent.address
-        : `${dependent.address} (via ${dependent.via})`
+        ? { address: dependent.address }
+        : { address: dependent.address, via: dependent.via }
     )
   const hidden = dependents.length - items.length
   const more = [
     ...(hidden > 0 ? [`${hidden} more`] : []),
-    ...(change.dependentsCapped === true
-      ? ['the search stopped at its cap']
-      : [])
+    ...(capped ? ['the search stopped at its cap'] : [])
   ]
   return {
     title: `${count} ${noun} on it${more.length > 0 ? ` (${more.join('; ')})` : ''}`,
