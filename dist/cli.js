@@ -4195,8 +4195,7 @@ function readTerraformPlan(doc, source) {
         doc: pick(doc, KEPT_SECTIONS),
         plansNothing: plansNothing(doc),
         sensitiveOutputs,
-        sourceMap: collectSourceMap(doc),
-        dependencies: collectDependencies(doc),
+        ...collectDependencies(doc),
         secrets: collectSecrets(doc, sensitiveOutputs),
         warnings
     };
@@ -4227,7 +4226,7 @@ function pick(doc, keys) {
  * plan's `configuration`, before it is dropped. Local module sources are
  * resolved against their parent module's directory.
  */
-function collectSourceMap(doc) {
+function collectSourceMap(doc, graph = new GraphBuilder()) {
     const moduleDirs = { '': '' };
     const references = {};
     const expressionReferences = {};
@@ -4258,7 +4257,9 @@ function collectSourceMap(doc) {
             note('for_each', resource.for_each_expression);
             references[prefix + address] = [...found].sort();
             expressionReferences[prefix + address] = Object.fromEntries(byExpression);
+            addResourceEdges(graph, resource, prefix, prefix + address, found);
         }
+        addOutputEdges(graph, module, prefix);
         for (const [name, call] of Object.entries(recordAt(module, 'module_calls') ?? {})) {
             if (!isRecord$2(call))
                 continue;
@@ -4273,7 +4274,16 @@ function collectSourceMap(doc) {
             if (childDir !== undefined)
                 moduleDirs[childPath.join('.')] = childDir === '.' ? '' : childDir;
             const found = new Set();
-            collectReferences(call.expressions, found);
+            for (const [variable, expression] of Object.entries(recordAt(call, 'expressions') ?? {})) {
+                const own = new Set();
+                collectReferences(expression, own);
+                for (const reference of own) {
+                    found.add(reference);
+                    const from = referenceNode(reference, prefix);
+                    if (from !== undefined)
+                        graph.add(from, `~${prefix}module.${name}.var.${variable}`, 'reference');
+                }
+            }
             collectReferences(call.count_expression, found);
             collectReferences(call.for_each_expression, found);
             references[`${prefix}module.${name}`] = [...found].sort();
@@ -4293,82 +4303,58 @@ function collectSourceMap(doc) {
  */
 function collectDependencies(doc) {
     const graph = new GraphBuilder();
-    const visit = (module, prefix) => {
-        if (module === undefined)
-            return;
-        for (const resource of arrayAt(module, 'resources') ?? []) {
-            if (!isRecord$2(resource))
-                continue;
-            const address = stringAt(resource, 'address');
-            if (address === undefined)
-                continue;
-            const node = prefix + address;
-            const found = new Set();
-            collectReferences(resource.expressions, found);
-            collectReferences(resource.count_expression, found);
-            collectReferences(resource.for_each_expression, found);
-            for (const reference of found) {
-                const from = referenceNode(reference, prefix);
-                if (from !== undefined)
-                    graph.add(from, node, 'reference');
-            }
-            for (const dependency of arrayAt(resource, 'depends_on') ?? []) {
-                if (typeof dependency !== 'string')
-                    continue;
-                const from = referenceNode(dependency, prefix);
-                if (from !== undefined)
-                    graph.add(from, node, 'depends-on');
-            }
-        }
-        for (const [name, output] of Object.entries(recordAt(module, 'outputs') ?? {})) {
-            if (!isRecord$2(output))
-                continue;
-            const found = new Set();
-            collectReferences(output.expression, found);
-            for (const reference of found) {
-                const from = referenceNode(reference, prefix);
-                if (from !== undefined)
-                    graph.add(from, `~${prefix}output.${name}`, 'reference');
-            }
-        }
-        for (const [name, call] of Object.entries(recordAt(module, 'module_calls') ?? {})) {
-            if (!isRecord$2(call))
-                continue;
-            const child = `${prefix}module.${name}.`;
-            for (const [variable, expression] of Object.entries(recordAt(call, 'expressions') ?? {})) {
-                const found = new Set();
-                collectReferences(expression, found);
-                for (const reference of found) {
-                    const from = referenceNode(reference, prefix);
-                    if (from !== undefined)
-                        graph.add(from, `~${child}var.${variable}`, 'reference');
-                }
-            }
-            visit(recordAt(call, 'module'), child);
-        }
-    };
-    visit(recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module'), '');
+    // One walk of the configuration gives both: it is most of a large plan.
+    const sourceMap = collectSourceMap(doc, graph);
     const state = (module) => {
         if (module === undefined)
             return;
         for (const resource of arrayAt(module, 'resources') ?? []) {
             if (!isRecord$2(resource))
                 continue;
+            const dependsOn = arrayAt(resource, 'depends_on');
             const address = stringAt(resource, 'address');
-            if (address === undefined)
+            if (dependsOn === undefined || address === undefined)
                 continue;
             const node = stripInstanceKeys(address);
-            for (const dependency of arrayAt(resource, 'depends_on') ?? []) {
+            for (const dependency of dependsOn)
                 if (typeof dependency === 'string')
                     graph.add(stripInstanceKeys(dependency), node, 'state');
-            }
         }
         for (const child of arrayAt(module, 'child_modules') ?? [])
             if (isRecord$2(child))
                 state(child);
     };
     state(recordAt(recordAt(recordAt(doc, 'prior_state') ?? {}, 'values') ?? {}, 'root_module'));
-    return graph.build('config');
+    return { sourceMap, dependencies: graph.build('config') };
+}
+/** A resource's references and `depends_on`, as edges into its node. */
+function addResourceEdges(graph, resource, prefix, node, references) {
+    for (const reference of references) {
+        const from = referenceNode(reference, prefix);
+        if (from !== undefined)
+            graph.add(from, node, 'reference');
+    }
+    for (const dependency of arrayAt(resource, 'depends_on') ?? []) {
+        if (typeof dependency !== 'string')
+            continue;
+        const from = referenceNode(dependency, prefix);
+        if (from !== undefined)
+            graph.add(from, node, 'depends-on');
+    }
+}
+/** A module's outputs as nodes (`~module.a.output.y`) fed by what they refer to. */
+function addOutputEdges(graph, module, prefix) {
+    for (const [name, output] of Object.entries(recordAt(module, 'outputs') ?? {})) {
+        if (!isRecord$2(output))
+            continue;
+        const found = new Set();
+        collectReferences(output.expression, found);
+        for (const reference of found) {
+            const from = referenceNode(reference, prefix);
+            if (from !== undefined)
+                graph.add(from, `~${prefix}output.${name}`, 'reference');
+        }
+    }
 }
 /**
  * The graph node a reference made in module `prefix` points at:
@@ -4385,7 +4371,8 @@ function referenceNode(reference, prefix) {
     const name = (part) => part.replace(/\[.*$/, '');
     switch (head) {
         case 'var':
-            return `~${prefix}var.${name(second)}`;
+            // A root variable is set from outside: no resource ever feeds it.
+            return prefix === '' ? undefined : `~${prefix}var.${name(second)}`;
         case 'module':
             return third === undefined
                 ? undefined

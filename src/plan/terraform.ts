@@ -111,8 +111,7 @@ export function readTerraformPlan(
     doc: pick(doc, KEPT_SECTIONS),
     plansNothing: plansNothing(doc),
     sensitiveOutputs,
-    sourceMap: collectSourceMap(doc),
-    dependencies: collectDependencies(doc),
+    ...collectDependencies(doc),
     secrets: collectSecrets(doc, sensitiveOutputs),
     warnings
   }
@@ -144,7 +143,10 @@ function pick(doc: JsonRecord, keys: readonly string[]): JsonRecord {
  * plan's `configuration`, before it is dropped. Local module sources are
  * resolved against their parent module's directory.
  */
-export function collectSourceMap(doc: JsonRecord): SourceMap {
+export function collectSourceMap(
+  doc: JsonRecord,
+  graph: GraphBuilder = new GraphBuilder()
+): SourceMap {
   const moduleDirs: Record<string, string> = { '': '' }
   const references: Record<string, readonly string[]> = {}
   const expressionReferences: Record<
@@ -179,7 +181,9 @@ export function collectSourceMap(doc: JsonRecord): SourceMap {
       note('for_each', resource.for_each_expression)
       references[prefix + address] = [...found].sort()
       expressionReferences[prefix + address] = Object.fromEntries(byExpression)
+      addResourceEdges(graph, resource, prefix, prefix + address, found)
     }
+    addOutputEdges(graph, module, prefix)
     for (const [name, call] of Object.entries(
       recordAt(module, 'module_calls') ?? {}
     )) {
@@ -196,7 +200,22 @@ export function collectSourceMap(doc: JsonRecord): SourceMap {
       if (childDir !== undefined)
         moduleDirs[childPath.join('.')] = childDir === '.' ? '' : childDir
       const found = new Set<string>()
-      collectReferences(call.expressions, found)
+      for (const [variable, expression] of Object.entries(
+        recordAt(call, 'expressions') ?? {}
+      )) {
+        const own = new Set<string>()
+        collectReferences(expression, own)
+        for (const reference of own) {
+          found.add(reference)
+          const from = referenceNode(reference, prefix)
+          if (from !== undefined)
+            graph.add(
+              from,
+              `~${prefix}module.${name}.var.${variable}`,
+              'reference'
+            )
+        }
+      }
       collectReferences(call.count_expression, found)
       collectReferences(call.for_each_expression, found)
       references[`${prefix}module.${name}`] = [...found].sort()
@@ -215,72 +234,24 @@ export function collectSourceMap(doc: JsonRecord): SourceMap {
  * Locals are not in the plan's configuration, so a dependency through a
  * local is not seen.
  */
-export function collectDependencies(doc: JsonRecord): DependencyGraph {
+export function collectDependencies(doc: JsonRecord): {
+  readonly sourceMap: SourceMap
+  readonly dependencies: DependencyGraph
+} {
   const graph = new GraphBuilder()
-  const visit = (module: JsonRecord | undefined, prefix: string): void => {
-    if (module === undefined) return
-    for (const resource of arrayAt(module, 'resources') ?? []) {
-      if (!isRecord(resource)) continue
-      const address = stringAt(resource, 'address')
-      if (address === undefined) continue
-      const node = prefix + address
-      const found = new Set<string>()
-      collectReferences(resource.expressions, found)
-      collectReferences(resource.count_expression, found)
-      collectReferences(resource.for_each_expression, found)
-      for (const reference of found) {
-        const from = referenceNode(reference, prefix)
-        if (from !== undefined) graph.add(from, node, 'reference')
-      }
-      for (const dependency of arrayAt(resource, 'depends_on') ?? []) {
-        if (typeof dependency !== 'string') continue
-        const from = referenceNode(dependency, prefix)
-        if (from !== undefined) graph.add(from, node, 'depends-on')
-      }
-    }
-    for (const [name, output] of Object.entries(
-      recordAt(module, 'outputs') ?? {}
-    )) {
-      if (!isRecord(output)) continue
-      const found = new Set<string>()
-      collectReferences(output.expression, found)
-      for (const reference of found) {
-        const from = referenceNode(reference, prefix)
-        if (from !== undefined)
-          graph.add(from, `~${prefix}output.${name}`, 'reference')
-      }
-    }
-    for (const [name, call] of Object.entries(
-      recordAt(module, 'module_calls') ?? {}
-    )) {
-      if (!isRecord(call)) continue
-      const child = `${prefix}module.${name}.`
-      for (const [variable, expression] of Object.entries(
-        recordAt(call, 'expressions') ?? {}
-      )) {
-        const found = new Set<string>()
-        collectReferences(expression, found)
-        for (const reference of found) {
-          const from = referenceNode(reference, prefix)
-          if (from !== undefined)
-            graph.add(from, `~${child}var.${variable}`, 'reference')
-        }
-      }
-      visit(recordAt(call, 'module'), child)
-    }
-  }
-  visit(recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module'), '')
+  // One walk of the configuration gives both: it is most of a large plan.
+  const sourceMap = collectSourceMap(doc, graph)
   const state = (module: JsonRecord | undefined): void => {
     if (module === undefined) return
     for (const resource of arrayAt(module, 'resources') ?? []) {
       if (!isRecord(resource)) continue
+      const dependsOn = arrayAt(resource, 'depends_on')
       const address = stringAt(resource, 'address')
-      if (address === undefined) continue
+      if (dependsOn === undefined || address === undefined) continue
       const node = stripInstanceKeys(address)
-      for (const dependency of arrayAt(resource, 'depends_on') ?? []) {
+      for (const dependency of dependsOn)
         if (typeof dependency === 'string')
           graph.add(stripInstanceKeys(dependency), node, 'state')
-      }
     }
     for (const child of arrayAt(module, 'child_modules') ?? [])
       if (isRecord(child)) state(child)
@@ -291,7 +262,46 @@ export function collectDependencies(doc: JsonRecord): DependencyGraph {
       'root_module'
     )
   )
-  return graph.build('config')
+  return { sourceMap, dependencies: graph.build('config') }
+}
+
+/** A resource's references and `depends_on`, as edges into its node. */
+function addResourceEdges(
+  graph: GraphBuilder,
+  resource: JsonRecord,
+  prefix: string,
+  node: string,
+  references: ReadonlySet<string>
+): void {
+  for (const reference of references) {
+    const from = referenceNode(reference, prefix)
+    if (from !== undefined) graph.add(from, node, 'reference')
+  }
+  for (const dependency of arrayAt(resource, 'depends_on') ?? []) {
+    if (typeof dependency !== 'string') continue
+    const from = referenceNode(dependency, prefix)
+    if (from !== undefined) graph.add(from, node, 'depends-on')
+  }
+}
+
+/** A module's outputs as nodes (`~module.a.output.y`) fed by what they refer to. */
+function addOutputEdges(
+  graph: GraphBuilder,
+  module: JsonRecord,
+  prefix: string
+): void {
+  for (const [name, output] of Object.entries(
+    recordAt(module, 'outputs') ?? {}
+  )) {
+    if (!isRecord(output)) continue
+    const found = new Set<string>()
+    collectReferences(output.expression, found)
+    for (const reference of found) {
+      const from = referenceNode(reference, prefix)
+      if (from !== undefined)
+        graph.add(from, `~${prefix}output.${name}`, 'reference')
+    }
+  }
 }
 
 /**
@@ -308,7 +318,8 @@ function referenceNode(reference: string, prefix: string): string | undefined {
   const name = (part: string): string => part.replace(/\[.*$/, '')
   switch (head) {
     case 'var':
-      return `~${prefix}var.${name(second)}`
+      // A root variable is set from outside: no resource ever feeds it.
+      return prefix === '' ? undefined : `~${prefix}var.${name(second)}`
     case 'module':
       return third === undefined
         ? undefined
