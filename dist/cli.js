@@ -10849,6 +10849,8 @@ function targetsOf(change, plan, root) {
         return dir === undefined ? undefined : posix.join(root, dir);
     };
     const targets = [];
+    /** The moved/removed/import blocks naming the resource: part of the precise cause of a removal. */
+    const movedTargets = [];
     const dir = dirOf(modulePath);
     const configAddr = modulePath.map((name) => `module.${name}.`).join('') +
         (address.mode === 'data' ? 'data.' : '') +
@@ -10868,7 +10870,7 @@ function targetsOf(change, plan, root) {
         const from = change.movedFrom === undefined ? undefined : stripKeys(change.movedFrom);
         if (from !== undefined)
             names.add(from);
-        targets.push({
+        movedTargets.push({
             dir,
             label: `moved/removed/import block for ${localAddr}`,
             matches: (block) => (block.type === 'moved' ||
@@ -10879,6 +10881,7 @@ function targetsOf(change, plan, root) {
                     return name !== undefined && names.has(name);
                 })
         });
+        targets.push(...movedTargets);
         for (const reference of ownAt(map.references, configAddr) ?? []) {
             const target = referenceTarget(reference, dir);
             if (target !== undefined)
@@ -10895,7 +10898,7 @@ function targetsOf(change, plan, root) {
             expressions: ownAt(map.expressionReferences ?? {}, configAddr) ?? {},
             callDir: dirOf(modulePath.slice(0, -1)),
             call: modulePath[modulePath.length - 1],
-            movedTargets: targets.slice(1, 2)
+            movedTargets
         });
     // Every module call above the resource: its count, for_each, arguments
     // and its removal all reach the resource.
@@ -11102,6 +11105,11 @@ function causesOf(targets, input, blocksOf) {
                     target.children === undefined
                         ? blockTouch(target, file, old, now)
                         : childTouch(target, target.children, file, old, now);
+                // A block cut from one file and pasted into another of its module is moved, not removed.
+                if (how !== undefined &&
+                    target.removal === true &&
+                    movedWithin(commit, file.path, target, input, blocksOf))
+                    how = undefined;
                 if (how !== undefined)
                     break;
             }
@@ -11112,6 +11120,19 @@ function causesOf(targets, input, blocksOf) {
             causes.push({ sha: commit.sha, how });
     }
     return causes;
+}
+/** True when another `.tf` file of the same directory holds the block after the commit. */
+function movedWithin(commit, path, target, input, blocksOf) {
+    const dir = dirOfFile(path);
+    return commit.files.some((other) => {
+        if (other.path === path || !isTerraformFile(other.path))
+            return false;
+        if (dirOfFile(other.path) !== dir)
+            return false;
+        const key = versionKey(commit.sha, other.path);
+        const after = blocksOf(`${key}\u0000after`, input.versions.get(key)?.after);
+        return after.some(target.matches);
+    });
 }
 /** How a commit touched a whole block, or undefined. */
 function blockTouch(target, file, old, now) {

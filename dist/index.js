@@ -43333,6 +43333,8 @@ function targetsOf(change, plan, root) {
         return dir === undefined ? undefined : posix.join(root, dir);
     };
     const targets = [];
+    /** The moved/removed/import blocks naming the resource: part of the precise cause of a removal. */
+    const movedTargets = [];
     const dir = dirOf(modulePath);
     const configAddr = modulePath.map((name) => `module.${name}.`).join('') +
         (address.mode === 'data' ? 'data.' : '') +
@@ -43352,7 +43354,7 @@ function targetsOf(change, plan, root) {
         const from = change.movedFrom === undefined ? undefined : stripKeys(change.movedFrom);
         if (from !== undefined)
             names.add(from);
-        targets.push({
+        movedTargets.push({
             dir,
             label: `moved/removed/import block for ${localAddr}`,
             matches: (block) => (block.type === 'moved' ||
@@ -43363,6 +43365,7 @@ function targetsOf(change, plan, root) {
                     return name !== undefined && names.has(name);
                 })
         });
+        targets.push(...movedTargets);
         for (const reference of ownAt$1(map.references, configAddr) ?? []) {
             const target = referenceTarget(reference, dir);
             if (target !== undefined)
@@ -43379,7 +43382,7 @@ function targetsOf(change, plan, root) {
             expressions: ownAt$1(map.expressionReferences ?? {}, configAddr) ?? {},
             callDir: dirOf(modulePath.slice(0, -1)),
             call: modulePath[modulePath.length - 1],
-            movedTargets: targets.slice(1, 2)
+            movedTargets
         });
     // Every module call above the resource: its count, for_each, arguments
     // and its removal all reach the resource.
@@ -43586,6 +43589,11 @@ function causesOf(targets, input, blocksOf) {
                     target.children === undefined
                         ? blockTouch(target, file, old, now)
                         : childTouch(target, target.children, file, old, now);
+                // A block cut from one file and pasted into another of its module is moved, not removed.
+                if (how !== undefined &&
+                    target.removal === true &&
+                    movedWithin(commit, file.path, target, input, blocksOf))
+                    how = undefined;
                 if (how !== undefined)
                     break;
             }
@@ -43596,6 +43604,19 @@ function causesOf(targets, input, blocksOf) {
             causes.push({ sha: commit.sha, how });
     }
     return causes;
+}
+/** True when another `.tf` file of the same directory holds the block after the commit. */
+function movedWithin(commit, path, target, input, blocksOf) {
+    const dir = dirOfFile(path);
+    return commit.files.some((other) => {
+        if (other.path === path || !isTerraformFile(other.path))
+            return false;
+        if (dirOfFile(other.path) !== dir)
+            return false;
+        const key = versionKey(commit.sha, other.path);
+        const after = blocksOf(`${key}\u0000after`, input.versions.get(key)?.after);
+        return after.some(target.matches);
+    });
 }
 /** How a commit touched a whole block, or undefined. */
 function blockTouch(target, file, old, now) {

@@ -181,6 +181,8 @@ function targetsOf(change: ResourceChange, plan: Plan, root: string): Targets {
     return dir === undefined ? undefined : posix.join(root, dir)
   }
   const targets: Target[] = []
+  /** The moved/removed/import blocks naming the resource: part of the precise cause of a removal. */
+  const movedTargets: Target[] = []
   const dir = dirOf(modulePath)
   const configAddr =
     modulePath.map((name) => `module.${name}.`).join('') +
@@ -202,7 +204,7 @@ function targetsOf(change: ResourceChange, plan: Plan, root: string): Targets {
     const from =
       change.movedFrom === undefined ? undefined : stripKeys(change.movedFrom)
     if (from !== undefined) names.add(from)
-    targets.push({
+    movedTargets.push({
       dir,
       label: `moved/removed/import block for ${localAddr}`,
       matches: (block) =>
@@ -214,6 +216,7 @@ function targetsOf(change: ResourceChange, plan: Plan, root: string): Targets {
           return name !== undefined && names.has(name)
         })
     })
+    targets.push(...movedTargets)
     for (const reference of ownAt(map.references, configAddr) ?? []) {
       const target = referenceTarget(reference, dir)
       if (target !== undefined) targets.push(target)
@@ -230,7 +233,7 @@ function targetsOf(change: ResourceChange, plan: Plan, root: string): Targets {
           expressions: ownAt(map.expressionReferences ?? {}, configAddr) ?? {},
           callDir: dirOf(modulePath.slice(0, -1)),
           call: modulePath[modulePath.length - 1],
-          movedTargets: targets.slice(1, 2)
+          movedTargets
         })
   // Every module call above the resource: its count, for_each, arguments
   // and its removal all reach the resource.
@@ -474,6 +477,13 @@ function causesOf(
           target.children === undefined
             ? blockTouch(target, file, old, now)
             : childTouch(target, target.children, file, old, now)
+        // A block cut from one file and pasted into another of its module is moved, not removed.
+        if (
+          how !== undefined &&
+          target.removal === true &&
+          movedWithin(commit, file.path, target, input, blocksOf)
+        )
+          how = undefined
         if (how !== undefined) break
       }
       if (how !== undefined) break
@@ -481,6 +491,24 @@ function causesOf(
     if (how !== undefined) causes.push({ sha: commit.sha, how })
   }
   return causes
+}
+
+/** True when another `.tf` file of the same directory holds the block after the commit. */
+function movedWithin(
+  commit: SourceCommit,
+  path: string,
+  target: Target,
+  input: AttributionInput,
+  blocksOf: (key: string, text: string | undefined) => readonly HclBlock[]
+): boolean {
+  const dir = dirOfFile(path)
+  return commit.files.some((other) => {
+    if (other.path === path || !isTerraformFile(other.path)) return false
+    if (dirOfFile(other.path) !== dir) return false
+    const key = versionKey(commit.sha, other.path)
+    const after = blocksOf(`${key}\u0000after`, input.versions.get(key)?.after)
+    return after.some(target.matches)
+  })
 }
 
 /** How a commit touched a whole block, or undefined. */

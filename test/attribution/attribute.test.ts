@@ -212,6 +212,35 @@ describe('attributeChanges', () => {
     })
   })
 
+  it('does not take a block moved to another file of its module as its removal', () => {
+    const legacy = `resource "terraform_data" "legacy" {
+  input = "old"
+}
+`
+    const destroy = change('terraform_data.legacy', 'destroy', {
+      reason: 'delete_because_no_resource_config'
+    })
+    const { commits, versions } = history(
+      { 'main.tf': legacy, 'other.tf': '' },
+      [
+        { sha: 'move', files: { 'main.tf': '', 'other.tf': legacy } },
+        { sha: 'drop', files: { 'other.tf': '' } }
+      ]
+    )
+    const result = attributeChanges({
+      plans: [plan([destroy])],
+      commits,
+      versions,
+      rootDirs: new Map([['infra/plan.json', '']])
+    })
+    expect(result.get(destroy)?.causes).toEqual([
+      {
+        sha: 'drop',
+        how: `removed resource "terraform_data" "legacy" (other.tf:1-3); the plan's reason: delete_because_no_resource_config`
+      }
+    ])
+  })
+
   it('blames the commit that removed a block for its destroy, not the ones around it', () => {
     const cache = change('terraform_data.cache', 'destroy')
     const { commits, versions } = history({ 'main.tf': MAIN }, [
