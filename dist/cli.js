@@ -615,6 +615,150 @@ function deepEqual(a, b) {
     return true;
 }
 
+/** Dependents listed per change; past it the search stops and says it is capped. */
+const MAX_DEPENDENTS = 50;
+/** Graph nodes one search may visit (resources and module inputs/outputs alike). */
+const MAX_VISITED = 2_000;
+/** Stands for the changed resource in `via` until its address is filled in. */
+const START = '\u0000start';
+/**
+ * Returns the plan with `dependents` on each destroy and replace that has
+ * any, and without its graph: node names come from configuration and
+ * state, not yet redacted, so only the found addresses, through `redact`,
+ * stay in the model. The same configuration node (every instance of a
+ * `count`) is searched once.
+ */
+function addDependents(withGraph, redact = (text) => text) {
+    const { dependencies: graph, ...plan } = withGraph;
+    if (graph === undefined || graph.dependents.size === 0)
+        return plan;
+    // Every instance of a `count` is the same configuration node: search it once.
+    const cache = new Map();
+    let changed = false;
+    const changes = plan.changes.map((change) => {
+        if (!change.destructive)
+            return change;
+        const node = nodeOf(change.address, graph.keys);
+        const withState = change.action === 'destroy';
+        const key = `${withState ? 's' : 'c'}\u0000${node}`;
+        let radius = cache.get(key);
+        if (radius === undefined) {
+            const found = findDependents(graph, node, START, withState);
+            radius = {
+                capped: found.capped,
+                dependents: found.dependents.map((dependent) => ({
+                    address: redact(dependent.address),
+                    via: dependent.via === START ? START : redact(dependent.via),
+                    kind: dependent.kind
+                }))
+            };
+            cache.set(key, radius);
+        }
+        if (radius.dependents.length === 0)
+            return change;
+        changed = true;
+        const address = change.address;
+        return {
+            ...change,
+            dependents: radius.dependents.map((dependent) => dependent.via === START ? { ...dependent, via: address } : dependent),
+            ...(radius.capped ? { dependentsCapped: true } : {})
+        };
+    });
+    return changed ? { ...plan, changes } : plan;
+}
+/**
+ * Breadth-first search from `start` over the graph's dependents. `label`
+ * names the start in `via` (the change's own address); state edges
+ * (`depends_on` recorded in the prior state) count only for destroys.
+ */
+function findDependents(graph, start, label, withState) {
+    const dependents = [];
+    // Node → the nearest reported node above it, for `via`.
+    const viaOf = new Map([[start, label]]);
+    const queue = [start];
+    let capped = false;
+    for (let head = 0; head < queue.length && !capped; head++) {
+        const node = queue[head];
+        const via = viaOf.get(node) ?? label;
+        const edges = graph.dependents.get(node) ?? [];
+        for (const edge of edges) {
+            if (edge.kind === 'state' && !withState)
+                continue;
+            if (viaOf.has(edge.node))
+                continue;
+            if (viaOf.size >= MAX_VISITED || dependents.length >= MAX_DEPENDENTS) {
+                capped = true;
+                break;
+            }
+            const internal = edge.node.startsWith('~');
+            viaOf.set(edge.node, internal ? via : edge.node);
+            if (!internal)
+                dependents.push({ address: edge.node, via, kind: edge.kind });
+            queue.push(edge.node);
+        }
+    }
+    return { dependents, capped };
+}
+/**
+ * The graph node of a change's address: Terraform configuration nodes
+ * carry no instance keys (`module.a["x"].aws_b.c[0]` → `module.a.aws_b.c`).
+ * Keys are skipped with their quoted strings, which may hold brackets.
+ */
+function nodeOf(address, keys) {
+    if (keys === 'address' || !address.includes('['))
+        return address;
+    let out = '';
+    let depth = 0;
+    let quoted = false;
+    for (let i = 0; i < address.length; i++) {
+        const c = address[i];
+        if (quoted) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                quoted = false;
+            continue;
+        }
+        if (c === '"' && depth > 0)
+            quoted = true;
+        else if (c === '[')
+            depth++;
+        else if (c === ']')
+            depth = Math.max(0, depth - 1);
+        else if (depth === 0)
+            out += c;
+    }
+    return out;
+}
+/** Builds a dependency graph edge by edge, each edge once; self-edges are dropped. */
+class GraphBuilder {
+    #edges = new Map();
+    #seen = new Set();
+    /** `to` depends on `from`. */
+    add(from, to, kind) {
+        if (from === to)
+            return;
+        const key = `${from}\u0000${to}`;
+        if (this.#seen.has(key))
+            return;
+        this.#seen.add(key);
+        const edges = this.#edges.get(from);
+        if (edges === undefined)
+            this.#edges.set(from, [{ node: to, kind }]);
+        else
+            edges.push({ node: to, kind });
+    }
+    /** Adds every edge of another graph (a template's, say). */
+    merge(graph) {
+        for (const [from, edges] of graph?.dependents ?? [])
+            for (const edge of edges)
+                this.add(from, edge.node, edge.kind);
+    }
+    build(keys) {
+        return { dependents: this.#edges, keys };
+    }
+}
+
 /**
  * A plan file that plangate cannot read. The message is one line naming the
  * file, what was expected and what was found, plus a hint when one helps.
@@ -659,742 +803,6 @@ function redactError(error, redactor) {
 }
 /** The command that produces what plangate reads, for hints. */
 const SHOW_JSON_HINT = 'run `terraform show -json PLANFILE > plan.json` (or `tofu show -json PLANFILE`) and pass that file';
-
-/** Small guards for reading untyped JSON without casts. */
-function isRecord$2(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/**
- * The record's own property: a key like `constructor` or `__proto__` from
- * the input must not find what every object inherits.
- */
-function ownAt(record, key) {
-    return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-// No inherited property is a string or an array: stringAt and arrayAt need
-// no own-property check; recordAt does (`__proto__` finds Object.prototype).
-function stringAt(record, key) {
-    const value = record[key];
-    return typeof value === 'string' ? value : undefined;
-}
-function recordAt(record, key) {
-    const value = ownAt(record, key);
-    return isRecord$2(value) ? value : undefined;
-}
-function arrayAt(record, key) {
-    const value = record[key];
-    return Array.isArray(value) ? value : undefined;
-}
-const SAFE_KEY = /^[A-Za-z0-9_.$:-]{1,40}$/;
-/**
- * Describes a JSON value for an error message without quoting anything that
- * could be a secret: only the kind, and top-level keys that look like names.
- */
-function describeJson(value) {
-    if (Array.isArray(value))
-        return `a JSON array of ${value.length} items`;
-    if (value === null)
-        return 'JSON null';
-    if (!isRecord$2(value))
-        return `a JSON ${typeof value}`;
-    const keys = Object.keys(value);
-    if (keys.length === 0)
-        return 'an empty JSON object';
-    const shown = keys.filter((key) => SAFE_KEY.test(key)).slice(0, 6);
-    const more = keys.length - shown.length;
-    return `a JSON object with keys ${shown.map((k) => `"${k}"`).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-}
-/** Describes a scalar that came from the plan's structure (not its values). */
-function describeScalar(value) {
-    if (typeof value === 'string')
-        return SAFE_KEY.test(value) ? `"${value}"` : 'a string';
-    if (Array.isArray(value))
-        return 'an array';
-    if (value === null)
-        return 'null';
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return `${typeof value} ${String(value)}`;
-    return typeof value === 'object' ? 'an object' : typeof value;
-}
-
-/**
- * The exact `@aws-cdk/cloudformation-diff` release plangate bundles (pinned
- * in package.json; a test checks the two agree). It decides replacement from
- * the AWS resource specification it ships (`db.json.gz`).
- */
-const CLOUDFORMATION_DIFF_VERSION = '2.187.5';
-/** `Plan.formatVersion` of a template comparison: there is no file format version to report. */
-const TEMPLATE_DIFF_FORMAT_VERSION = 'template-diff';
-/** Where `cdk synth` puts what plangate reads, for hints. */
-const CDK_SYNTH_HINT = "`cdk synth` writes each stack's template to `cdk.out/<Stack>.template.json`; pass the templates of the base and of the change (or both `cdk.out` directories)";
-/**
- * Said once per compared stack (the same words each time, so a caller can
- * show it once): a template diff predicts, a change set knows.
- */
-const TEMPLATE_DIFF_CAVEAT = 'compared two CloudFormation templates, which is less exact than a change set: replacement is predicted from the AWS resource specification, and values resolved at deploy time (parameters, SSM and Secrets Manager references), the contents of nested stacks and what custom resources do are not seen; review a change set (`cdk deploy --method=prepare-change-set`) before deploying';
-/** `ResourceImpact` of `@aws-cdk/cloudformation-diff`, as data. */
-const TEMPLATE_IMPACTS = [
-    'WILL_UPDATE',
-    'WILL_CREATE',
-    'WILL_REPLACE',
-    'MAY_REPLACE',
-    'WILL_DESTROY',
-    'WILL_ORPHAN',
-    'WILL_IMPORT',
-    'NO_CHANGE'
-];
-/** True when a JSON document has the shape of a CloudFormation template. */
-function looksLikeTemplate(doc) {
-    if (!isRecord$2(doc))
-        return false;
-    if ('AWSTemplateFormatVersion' in doc)
-        return true;
-    const resources = doc.Resources;
-    return (isRecord$2(resources) &&
-        Object.values(resources).every((resource) => isRecord$2(resource) && typeof resource.Type === 'string'));
-}
-/**
- * Checks both templates of a stack and collects their secrets (the defaults
- * of `NoEcho` parameters). A side whose `doc` is `{}` does not exist: the
- * stack is new (before) or deleted (after). Cheap: the library is not loaded.
- */
-function readTemplatePair(before, after, stackName) {
-    const beforeAbsent = isEmptyObject(before.doc);
-    const afterAbsent = isEmptyObject(after.doc);
-    if (beforeAbsent && afterAbsent) {
-        throw new PlanParseError(after.source, 'a CloudFormation template on at least one side', 'an empty JSON object on both sides (no stack before, none after)', CDK_SYNTH_HINT);
-    }
-    const beforeDoc = beforeAbsent ? {} : checkTemplate(before.doc, before.source);
-    const afterDoc = afterAbsent ? {} : checkTemplate(after.doc, after.source);
-    checkTemplateArrays(beforeDoc, before.source);
-    checkTemplateArrays(afterDoc, after.source);
-    const source = afterAbsent ? before.source : after.source;
-    const name = stackName ?? stackNameOf$1(source);
-    const warnings = [];
-    if (beforeAbsent) {
-        warnings.push(`${source}: no before template: stack ${name} is new, every resource in it is created`);
-    }
-    if (afterAbsent) {
-        warnings.push(`${source}: no after template: stack ${name} is shown as deleted, every resource destroyed unless its DeletionPolicy keeps it (removing a stack from a CDK app does not delete it by itself; \`cdk destroy\` does)`);
-    }
-    for (const [side, doc] of [
-        [before.source, beforeDoc],
-        [after.source, afterDoc]
-    ]) {
-        if (doc.Transform !== undefined) {
-            warnings.push(`${side}: the template declares a Transform (${describeTransform(doc.Transform)}): the resources it expands into are not compared`);
-        }
-    }
-    const nested = nestedStacks(beforeDoc, afterDoc);
-    if (nested.length > 0) {
-        warnings.push(`${source}: nested stack ${listNames(nested)} ${nested.length === 1 ? 'is' : 'are'} compared as a resource only, not the resources inside; review each nested template pair (\`*.nested.template.json\`) too`);
-    }
-    const secrets = new Set();
-    collectNoEchoDefaults(beforeDoc, secrets);
-    collectNoEchoDefaults(afterDoc, secrets);
-    return {
-        kind: 'cloudformation-template',
-        source,
-        before: beforeDoc,
-        after: afterDoc,
-        stackName: name,
-        secrets,
-        warnings
-    };
-}
-/**
- * How much work nested arrays may add to a template comparison.
- * `@aws-cdk/cloudformation-diff` (its reference propagation, run once
- * per replaced resource) visits every array's items twice, so a value
- * inside k arrays is visited 2^k times: 40 nested arrays in a 213-byte
- * template run for hours. plangate counts those visits before handing a
- * template over and refuses one that would cost more than
- * `MAX_TEMPLATE_ARRAY_WORK` visits per value on average, plus
- * `TEMPLATE_ARRAY_WORK_ALLOWANCE` (a small template may nest about 15
- * arrays). Real templates cost 2 to 5 visits per value (`Fn::Join`
- * inside a policy's `Resource` list is 4 arrays deep).
- */
-const MAX_TEMPLATE_ARRAY_WORK = 64;
-const TEMPLATE_ARRAY_WORK_ALLOWANCE = 65_536;
-/**
- * Refuses a template whose nested arrays would make the diff library's
- * work explode, naming the deepest array nesting. Iterative and linear:
- * it adds up 2^k per value instead of visiting it 2^k times.
- */
-function checkTemplateArrays(doc, source) {
-    let values = 0;
-    let visits = 0;
-    const pending = [
-        { value: doc, arrays: 0 }
-    ];
-    for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-        const { value, arrays } = item;
-        values++;
-        visits += 2 ** arrays;
-        if (Array.isArray(value)) {
-            for (const child of value)
-                pending.push({ value: child, arrays: arrays + 1 });
-        }
-        else if (isRecord$2(value)) {
-            for (const key in value)
-                pending.push({ value: value[key], arrays });
-        }
-    }
-    if (visits <=
-        MAX_TEMPLATE_ARRAY_WORK * values + TEMPLATE_ARRAY_WORK_ALLOWANCE)
-        return;
-    const at = deepestArrayPath(doc);
-    throw new PlanParseError(source, `a template whose nested arrays @aws-cdk/cloudformation-diff can compare in bounded time (its work doubles with each array level)`, `arrays nested ${at.arrays} deep at ${at.path}`, 'real templates nest a few arrays (`Fn::Join` in a policy is 4); compare the templates `cdk synth` writes');
-}
-/** The path of the value nested in the most arrays, for the message. */
-function deepestArrayPath(doc) {
-    let best = { arrays: 0, path: '$' };
-    const pending = [
-        { value: doc, arrays: 0, path: '' }
-    ];
-    for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-        const { value, arrays, path } = item;
-        if (arrays > best.arrays)
-            best = { arrays, path };
-        if (Array.isArray(value)) {
-            value.forEach((child, index) => pending.push({
-                value: child,
-                arrays: arrays + 1,
-                path: `${path}[${index}]`
-            }));
-        }
-        else if (isRecord$2(value)) {
-            for (const key in value)
-                pending.push({
-                    value: value[key],
-                    arrays,
-                    path: `${path}${SAFE_NAME.test(key) ? `.${key}` : '["…"]'}`
-                });
-        }
-    }
-    const path = best.path.replace(/^\./, '');
-    return {
-        arrays: best.arrays,
-        path: path.length > 160 ? `${path.slice(0, 160)}…` : path
-    };
-}
-function isEmptyObject(doc) {
-    return isRecord$2(doc) && Object.keys(doc).length === 0;
-}
-const TEMPLATE_EXPECTED = 'a CloudFormation template (JSON with "Resources")';
-/** Checks the sections plangate reads; everything else is ignored. */
-function checkTemplate(doc, source) {
-    if (!isRecord$2(doc))
-        throw notATemplate(doc, source);
-    if (!('Resources' in doc) && !('AWSTemplateFormatVersion' in doc))
-        throw notATemplate(doc, source);
-    for (const section of ['Resources', 'Parameters', 'Outputs']) {
-        const value = doc[section];
-        if (value !== undefined && !isRecord$2(value)) {
-            throw new PlanParseError(source, `"${section}" to be an object`, describeScalar(value));
-        }
-    }
-    for (const [id, resource] of Object.entries(recordAt(doc, 'Resources') ?? {})) {
-        if (!isRecord$2(resource) || typeof resource.Type !== 'string') {
-            throw new PlanParseError(source, `Resources.${safeName(id)} to be an object with a string "Type"`, isRecord$2(resource)
-                ? `Type ${describeScalar(resource.Type)}`
-                : describeScalar(resource));
-        }
-        const properties = resource.Properties;
-        if (properties !== undefined && !isRecord$2(properties)) {
-            throw new PlanParseError(source, `Resources.${safeName(id)}.Properties to be an object`, describeScalar(properties));
-        }
-    }
-    return doc;
-}
-function notATemplate(doc, source) {
-    if (isRecord$2(doc)) {
-        if (typeof doc.format_version === 'string') {
-            return new PlanParseError(source, TEMPLATE_EXPECTED, 'a Terraform/OpenTofu JSON document', 'pass a Terraform plan as a plan file, not as a template; ' +
-                CDK_SYNTH_HINT);
-        }
-        if (Array.isArray(doc.Changes) || typeof doc.ChangeSetId === 'string') {
-            return new PlanParseError(source, TEMPLATE_EXPECTED, 'a CloudFormation change set (`describe-change-set` output)', 'a change set is reviewed on its own, not as one side of a template pair; ' +
-                CDK_SYNTH_HINT);
-        }
-        if (isRecord$2(doc.artifacts) && typeof doc.version === 'string') {
-            return new PlanParseError(source, TEMPLATE_EXPECTED, 'a cloud assembly manifest (`cdk.out/manifest.json`)', 'pass the `cdk.out` directory itself, or one of its `*.template.json` files');
-        }
-        if (typeof doc.TemplateBody === 'string' || isRecord$2(doc.TemplateBody)) {
-            return new PlanParseError(source, TEMPLATE_EXPECTED, '`aws cloudformation get-template` output (the template is inside "TemplateBody")', 'save only the template: `aws cloudformation get-template --stack-name NAME --query TemplateBody > before.json`');
-        }
-    }
-    return new PlanParseError(source, TEMPLATE_EXPECTED, describeJson(doc), CDK_SYNTH_HINT);
-}
-const SAFE_NAME = /^[A-Za-z0-9_.:-]{1,255}$/;
-/** A logical ID or key for messages: template names are alphanumeric; anything else is not quoted. */
-function safeName(name) {
-    return SAFE_NAME.test(name) ? name : '(a key that is not a logical ID)';
-}
-function describeTransform(transform) {
-    const names = (Array.isArray(transform) ? transform : [transform]).map((item) => typeof item === 'string' && SAFE_NAME.test(item)
-        ? item
-        : isRecord$2(item) && typeof item.Name === 'string'
-            ? safeName(item.Name)
-            : 'a macro');
-    return names.join(', ');
-}
-/** `cdk.out/MyStack.template.json` → `MyStack`. */
-function stackNameOf$1(source) {
-    const base = source.split(/[\\/]/).pop() ?? source;
-    const name = base.replace(/\.template\.json$/i, '').replace(/\.json$/i, '');
-    return name === '' || name === '-' ? 'stack' : name;
-}
-function resourcesOf(doc) {
-    return recordAt(doc, 'Resources') ?? {};
-}
-function nestedStacks(before, after) {
-    const ids = new Set();
-    for (const doc of [before, after]) {
-        for (const [id, resource] of Object.entries(resourcesOf(doc))) {
-            if (isRecord$2(resource) && resource.Type === 'AWS::CloudFormation::Stack')
-                ids.add(safeName(id));
-        }
-    }
-    return [...ids].sort();
-}
-/** NoEcho parameters hide their value in the console; their defaults are secrets. */
-function collectNoEchoDefaults(doc, into) {
-    for (const parameter of Object.values(recordAt(doc, 'Parameters') ?? {})) {
-        if (!isRecord$2(parameter))
-            continue;
-        const noEcho = parameter.NoEcho;
-        if (noEcho === true ||
-            (typeof noEcho === 'string' && noEcho.toLowerCase() === 'true'))
-            collectLeafStrings(parameter.Default, into);
-    }
-}
-let differ;
-/**
- * Loads `@aws-cdk/cloudformation-diff` on first use only: it and its
- * resource specification cost most of a second and over 100 MB, which
- * Terraform-only runs must not pay. The diff module alone is imported, not
- * the package index, which would also load its table renderer and Ajv.
- */
-function loadDiffer() {
-    differ ??= import('./cli-diff-template.js').then(function (n) { return n.d; });
-    return differ;
-}
-/**
- * The heavy step, asynchronous because the library is loaded on demand:
- * compares the templates with `@aws-cdk/cloudformation-diff` (`fullDiff`)
- * and keeps its verdicts as plain data. Call it for every template pair
- * before `normalizePlans`; normalisation itself is synchronous.
- */
-async function prepareTemplateDiff(input) {
-    const { fullDiff } = await loadDiffer();
-    let diff;
-    try {
-        diff = fullDiff(input.before, input.after);
-    }
-    catch (error) {
-        if (isSystemError(error)) {
-            throw new Error(`@aws-cdk/cloudformation-diff could not load its resource specification (${error.code}); plangate is not installed completely`, { cause: error });
-        }
-        throw new PlanParseError(input.source, 'templates that @aws-cdk/cloudformation-diff can compare', `a template pair it failed on (${error instanceof Error ? error.name : typeof error})`, 'check that both files are templates from `cdk synth`', { cause: error });
-    }
-    const verdicts = new Map();
-    diff.resources.forEachDifference((logicalId, change) => {
-        if (!change.isDifferent)
-            return;
-        const properties = new Map();
-        for (const [name, property] of Object.entries(change.propertyUpdates)) {
-            properties.set(name, toImpact(property.changeImpact ?? 'NO_CHANGE', input.source, logicalId));
-        }
-        verdicts.set(logicalId, {
-            impact: toImpact(change.changeImpact, input.source, logicalId),
-            properties,
-            otherChanges: Object.keys(change.otherChanges).sort(),
-            typeChanged: change.resourceTypeChanged
-        });
-    });
-    return {
-        ...input,
-        verdicts,
-        toolVersion: `@aws-cdk/cloudformation-diff ${CLOUDFORMATION_DIFF_VERSION}`
-    };
-}
-function isSystemError(error) {
-    return (error instanceof Error &&
-        'code' in error &&
-        typeof error.code === 'string' &&
-        /^E[A-Z]+$/.test(error.code));
-}
-function toImpact(value, source, logicalId) {
-    if (TEMPLATE_IMPACTS.includes(value))
-        return value;
-    throw new PlanParseError(source, `a resource impact plangate knows for ${safeName(logicalId)} (${TEMPLATE_IMPACTS.join(', ')})`, describeScalar(value), 'plangate does not guess what an unknown impact does to real infrastructure; upgrade plangate');
-}
-/** Resource types that are CDK bookkeeping, hidden like `cdk diff` hides them. */
-const HIDDEN_TYPES = new Set(['AWS::CDK::Metadata']);
-/** Compares logical IDs like `cdk diff` lists them: by code unit, stable. */
-function byName(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/**
- * Turns the library's verdicts into the normalised model: one change per
- * logical ID of either template (unchanged ones as no-op), outputs, and the
- * caveat that a template diff is a prediction.
- */
-function normalizeTemplateDiff(input, redactor) {
-    const before = resourcesOf(input.before);
-    const after = resourcesOf(input.after);
-    const stackDeleted = Object.keys(input.after).length === 0;
-    const ids = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    const changes = [];
-    for (const id of ids.sort(byName)) {
-        const old = recordAt(before, id);
-        const now = recordAt(after, id);
-        const type = typeOf(now) ?? typeOf(old) ?? 'unknown';
-        if (HIDDEN_TYPES.has(type))
-            continue;
-        changes.push(normalizeResource(id, old, now, input.verdicts.get(id), stackDeleted, redactor));
-    }
-    return {
-        source: input.source,
-        stack: input.stackName,
-        format: 'cloudformation-template',
-        formatVersion: TEMPLATE_DIFF_FORMAT_VERSION,
-        toolVersion: input.toolVersion,
-        mode: 'normal',
-        changes,
-        drift: [],
-        outputs: normalizeOutputs$1(input, redactor),
-        checks: [],
-        targeted: false,
-        warnings: [...input.warnings, TEMPLATE_DIFF_CAVEAT].map((w) => redactor.text(w))
-    };
-}
-function typeOf(resource) {
-    const type = resource?.Type;
-    return typeof type === 'string' ? type : undefined;
-}
-const REPLACING = new Set([
-    'WILL_REPLACE',
-    'MAY_REPLACE'
-]);
-function normalizeResource(id, old, now, found, stackDeleted, redactor) {
-    // A resource the library found no difference in is unchanged; one that
-    // exists on one side only always differs, whatever the verdicts say.
-    const verdict = found ??
-        (old !== undefined && now !== undefined
-            ? NO_VERDICT
-            : {
-                ...NO_VERDICT,
-                impact: now === undefined ? 'WILL_DESTROY' : 'WILL_CREATE'
-            });
-    const oldType = typeOf(old);
-    const newType = typeOf(now);
-    const replacePaths = [...verdict.properties]
-        .filter(([, impact]) => REPLACING.has(impact))
-        .map(([name]) => joinPath('', name));
-    const result = {
-        address: id,
-        type: newType ?? oldType ?? 'unknown',
-        name: id,
-        module: '',
-        provider: 'aws',
-        mode: 'managed',
-        action: 'no-op',
-        imported: false,
-        replacePaths: redactor.active
-            ? replacePaths.map((p) => redactor.text(p))
-            : replacePaths,
-        destructive: false,
-        attributes: NO_ATTRIBUTES$3
-    };
-    const label = cdkPath$1(now) ?? cdkPath$1(old);
-    if (label !== undefined)
-        result.label = redactor.text(label);
-    const context = {
-        verdict,
-        old,
-        now,
-        stackDeleted
-    };
-    switch (verdict.impact) {
-        case 'WILL_CREATE':
-        case 'WILL_IMPORT':
-            result.action = 'create';
-            if (verdict.impact === 'WILL_IMPORT')
-                result.imported = true;
-            break;
-        case 'WILL_UPDATE':
-            result.action = 'update';
-            break;
-        case 'NO_CHANGE':
-            // The library rates a property it has no specification for (custom
-            // resources, types newer than the specification) NO_CHANGE even when
-            // its value changed: that is still an update.
-            result.action = found === undefined ? 'no-op' : 'update';
-            break;
-        case 'WILL_REPLACE':
-        case 'MAY_REPLACE': {
-            result.action = 'replace';
-            // CloudFormation creates the replacement, switches references over,
-            // then deletes the old object in the cleanup phase.
-            result.replaceOrder = 'create-first';
-            if (verdict.impact === 'MAY_REPLACE')
-                result.conditional = true;
-            const keepsOld = policyOf(old, 'UpdateReplacePolicy') === 'Retain' &&
-                policyOf(now, 'UpdateReplacePolicy') === 'Retain';
-            if (keepsOld)
-                result.keepsOld = true;
-            // Kept or not, a new, empty object takes the old one's place: gated.
-            result.destructive = true;
-            break;
-        }
-        case 'WILL_DESTROY':
-            result.action = 'destroy';
-            result.destructive = true;
-            if (policyOf(old, 'DeletionPolicy') === 'Snapshot')
-                result.snapshot = true;
-            break;
-        case 'WILL_ORPHAN':
-            result.action = 'forget';
-            break;
-    }
-    if (result.action !== 'no-op' && result.action !== 'forget') {
-        result.attributes = diffProperties$1(old, now, verdict, redactor, result.replacePaths);
-    }
-    if (old !== undefined &&
-        now !== undefined &&
-        (result.action === 'update' || result.action === 'replace')) {
-        const lifecycle = lifecycleChanges$1(old, now);
-        if (lifecycle.length > 0)
-            result.lifecycle = lifecycle;
-    }
-    if (found !== undefined || result.action !== 'no-op') {
-        result.reason = redactor.text(reasonFor(verdict));
-        const explanation = explain$1(result, context);
-        if (explanation !== undefined)
-            result.explanation = redactor.text(explanation);
-    }
-    return result;
-}
-/**
- * The resource's `DeletionPolicy` and `UpdateReplacePolicy` where they
- * differ: a weaker policy is harmless now and destructive at the next
- * removal, which the risk assessment flags.
- */
-function lifecycleChanges$1(old, now) {
-    const out = [];
-    for (const name of ['DeletionPolicy', 'UpdateReplacePolicy']) {
-        const before = policyName(old[name]);
-        const after = policyName(now[name]);
-        if (before !== after)
-            out.push({ name, before, after });
-    }
-    return out;
-}
-/** A policy as plain words: the default when absent, `computed` for an intrinsic function. */
-function policyName(value) {
-    if (value === undefined)
-        return 'Delete';
-    return typeof value === 'string' && SAFE_NAME.test(value) ? value : 'computed';
-}
-const NO_VERDICT = {
-    impact: 'NO_CHANGE',
-    properties: new Map(),
-    otherChanges: [],
-    typeChanged: false
-};
-const NO_ATTRIBUTES$3 = Object.freeze([]);
-/** The construct path CDK records in each resource's metadata. */
-function cdkPath$1(resource) {
-    const metadata = resource === undefined ? undefined : recordAt(resource, 'Metadata');
-    const value = metadata?.['aws:cdk:path'];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function policyOf(resource, key) {
-    const value = resource?.[key];
-    // CloudFormation's default when the attribute is absent.
-    return typeof value === 'string' ? value : 'Delete';
-}
-function propertiesOf$1(resource) {
-    return recordAt(resource ?? {}, 'Properties') ?? {};
-}
-/**
- * Diffs `Properties`, one top-level property at a time. A property the
- * library says forces replacement although its text did not change refers
- * to a replaced resource (`Ref`, `Fn::GetAtt`): its new value is known only
- * after the deployment, so it is shown as such.
- */
-function diffProperties$1(old, now, verdict, redactor, replacePaths) {
-    const before = propertiesOf$1(old);
-    const after = propertiesOf$1(now);
-    const out = [];
-    const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    for (const name of names.sort(byName)) {
-        const path = joinPath('', name);
-        const impact = verdict.properties.get(name);
-        const inBefore = old !== undefined && Object.hasOwn(before, name);
-        const inAfter = now !== undefined && Object.hasOwn(after, name);
-        const unchanged = inBefore && inAfter && deepEqual(before[name], after[name]);
-        if (unchanged && impact !== undefined && REPLACING.has(impact)) {
-            out.push(...diffAttributes({ value: before[name], sensitive: false, absent: false }, { value: null, sensitive: false, unknown: true, absent: false }, redactor, [path], path));
-            continue;
-        }
-        if (unchanged)
-            continue;
-        out.push(...diffAttributes({ value: before[name], sensitive: false, absent: !inBefore }, { value: after[name], sensitive: false, absent: !inAfter }, redactor, replacePaths, path));
-    }
-    return out;
-}
-/** The library's own words: the resource impact, then each changed property's. */
-function reasonFor(verdict) {
-    const parts = [...verdict.properties].map(([name, impact]) => `${name}: ${impact}`);
-    for (const other of verdict.otherChanges)
-        parts.push(`${other}: changed`);
-    if (verdict.typeChanged)
-        parts.unshift('Type: changed');
-    return parts.length === 0
-        ? verdict.impact
-        : `${verdict.impact} (${parts.join(', ')})`;
-}
-const code$3 = (text) => `\`${text}\``;
-function listNames(names) {
-    const shown = names.slice(0, 3).map(code$3);
-    if (names.length > 3)
-        return `${shown.join(', ')} and ${names.length - 3} more`;
-    if (shown.length <= 1)
-        return shown.join('');
-    return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1] ?? ''}`;
-}
-function explain$1(change, context) {
-    const { verdict, old, stackDeleted } = context;
-    switch (change.action) {
-        case 'create':
-            return change.imported
-                ? 'imported: CloudFormation adopts an existing object into the stack'
-                : undefined;
-        case 'destroy': {
-            const why = stackDeleted
-                ? 'destroyed because its stack is deleted'
-                : 'destroyed because it was removed from the template';
-            return change.snapshot === true
-                ? `${why}; DeletionPolicy Snapshot takes a final snapshot first`
-                : why;
-        }
-        case 'forget':
-            return `${stackDeleted ? 'its stack is deleted' : 'removed from the template'}, but DeletionPolicy ${policyOf(old, 'DeletionPolicy')} keeps the real object, which CloudFormation no longer manages`;
-        case 'replace':
-            return explainReplace(change, context);
-        case 'update':
-            return explainUpdate(change.type, verdict, context);
-        case 'no-op':
-        case 'read':
-            return undefined;
-    }
-}
-function explainReplace(change, { verdict, old, now }) {
-    const before = propertiesOf$1(old);
-    const after = propertiesOf$1(now);
-    const requires = [];
-    const may = [];
-    const refers = [];
-    for (const [name, impact] of verdict.properties) {
-        if (!REPLACING.has(impact))
-            continue;
-        if (Object.hasOwn(before, name) &&
-            Object.hasOwn(after, name) &&
-            deepEqual(before[name], after[name]))
-            refers.push(name);
-        else if (impact === 'WILL_REPLACE')
-            requires.push(name);
-        else
-            may.push(name);
-    }
-    const parts = [];
-    if (verdict.typeChanged) {
-        parts.push(`its type changes from ${code$3(typeOf(old) ?? 'unknown')} to ${code$3(typeOf(now) ?? 'unknown')}`);
-    }
-    if (requires.length > 0) {
-        parts.push(`${listNames(requires)} changed and ${requires.length === 1 ? 'requires' : 'require'} replacement`);
-    }
-    if (may.length > 0) {
-        parts.push(`${listNames(may)} changed and may require replacement (it depends on the value; CloudFormation decides during the deployment)`);
-    }
-    if (refers.length > 0) {
-        parts.push(`${listNames(refers)} ${refers.length === 1 ? 'refers' : 'refer'} to a resource that is replaced`);
-    }
-    const verb = change.conditional === true ? 'may be replaced' : 'replaced';
-    let text = parts.length === 0
-        ? `${verb}: the resource specification says a change requires replacement`
-        : `${verb} because ${parts.join('; ')}`;
-    if (change.keepsOld === true) {
-        text +=
-            '; UpdateReplacePolicy Retain keeps the old object, which CloudFormation no longer manages';
-    }
-    else if (policyOf(old, 'UpdateReplacePolicy') === 'Snapshot' ||
-        policyOf(now, 'UpdateReplacePolicy') === 'Snapshot') {
-        text +=
-            '; UpdateReplacePolicy Snapshot takes a snapshot of the old object before deleting it';
-    }
-    return text;
-}
-function explainUpdate(type, verdict, { old, now }) {
-    const parts = [];
-    const unrated = [...verdict.properties]
-        .filter(([, impact]) => impact === 'NO_CHANGE')
-        .map(([name]) => name);
-    if (unrated.length > 0) {
-        parts.push(isCustomResource(type)
-            ? `updated: ${listNames(unrated)} changed, and the custom resource's own code decides what that does (it may replace the object)`
-            : `updated as far as plangate can tell: the resource specification does not cover ${listNames(unrated)} of ${code$3(type)}, so whether the change replaces the object cannot be predicted`);
-    }
-    else if (verdict.properties.size === 0 && verdict.otherChanges.length > 0) {
-        parts.push(`only ${listNames(verdict.otherChanges)} changed, no property`);
-    }
-    // A weaker policy is harmless now and destructive at the next removal.
-    for (const key of ['DeletionPolicy', 'UpdateReplacePolicy']) {
-        if (!verdict.otherChanges.includes(key))
-            continue;
-        parts.push(`${key} ${describePolicy(old?.[key])} → ${describePolicy(now?.[key])}`);
-    }
-    return parts.length === 0 ? undefined : parts.join('; ');
-}
-function describePolicy(value) {
-    if (value === undefined)
-        return 'Delete (default)';
-    return typeof value === 'string' && SAFE_NAME.test(value)
-        ? value
-        : 'a computed value';
-}
-function isCustomResource(type) {
-    return (type.startsWith('Custom::') ||
-        type === 'AWS::CloudFormation::CustomResource');
-}
-/** Outputs, diffed from the templates (the library's verdicts are about resources). */
-function normalizeOutputs$1(input, redactor) {
-    const before = recordAt(input.before, 'Outputs') ?? {};
-    const after = recordAt(input.after, 'Outputs') ?? {};
-    const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    return names.sort(byName).map((name) => {
-        const inBefore = Object.hasOwn(before, name);
-        const inAfter = Object.hasOwn(after, name);
-        const action = !inBefore
-            ? 'create'
-            : !inAfter
-                ? 'destroy'
-                : deepEqual(before[name], after[name])
-                    ? 'no-op'
-                    : 'update';
-        return {
-            name: redactor.text(name),
-            action,
-            sensitive: false,
-            attributes: action === 'no-op'
-                ? NO_ATTRIBUTES$3
-                : diffAttributes({ value: before[name], sensitive: false, absent: !inBefore }, { value: after[name], sensitive: false, absent: !inAfter }, redactor, [], redactor.text(name))
-        };
-    });
-}
 
 /**
  * Turns the text of a plan file into a JSON value, or explains in one line
@@ -1808,6 +1216,63 @@ function findJsonProblem(text) {
         }
         return fail(top === '{' ? 'expected "," or "}"' : 'expected "," or "]"');
     }
+}
+
+/** Small guards for reading untyped JSON without casts. */
+function isRecord$2(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * The record's own property: a key like `constructor` or `__proto__` from
+ * the input must not find what every object inherits.
+ */
+function ownAt$1(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+// No inherited property is a string or an array: stringAt and arrayAt need
+// no own-property check; recordAt does (`__proto__` finds Object.prototype).
+function stringAt(record, key) {
+    const value = record[key];
+    return typeof value === 'string' ? value : undefined;
+}
+function recordAt(record, key) {
+    const value = ownAt$1(record, key);
+    return isRecord$2(value) ? value : undefined;
+}
+function arrayAt(record, key) {
+    const value = record[key];
+    return Array.isArray(value) ? value : undefined;
+}
+const SAFE_KEY = /^[A-Za-z0-9_.$:-]{1,40}$/;
+/**
+ * Describes a JSON value for an error message without quoting anything that
+ * could be a secret: only the kind, and top-level keys that look like names.
+ */
+function describeJson(value) {
+    if (Array.isArray(value))
+        return `a JSON array of ${value.length} items`;
+    if (value === null)
+        return 'JSON null';
+    if (!isRecord$2(value))
+        return `a JSON ${typeof value}`;
+    const keys = Object.keys(value);
+    if (keys.length === 0)
+        return 'an empty JSON object';
+    const shown = keys.filter((key) => SAFE_KEY.test(key)).slice(0, 6);
+    const more = keys.length - shown.length;
+    return `a JSON object with keys ${shown.map((k) => `"${k}"`).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+/** Describes a scalar that came from the plan's structure (not its values). */
+function describeScalar(value) {
+    if (typeof value === 'string')
+        return SAFE_KEY.test(value) ? `"${value}"` : 'a string';
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return `${typeof value} ${String(value)}`;
+    return typeof value === 'object' ? 'an object' : typeof value;
 }
 
 /** The command whose output this reader expects, for hints. */
@@ -2325,7 +1790,7 @@ function constructPaths(template) {
  * `labels` maps StackName (or `*`, for any stack) → LogicalResourceId → CDK
  * construct path; the `aws:cdk:path` metadata in the contexts is the fallback.
  */
-function normalizeChangeSets(inputs, redactor, labels) {
+function normalizeChangeSets(inputs, redactor, labels, templates) {
     const units = groupUnits(inputs);
     const { parents, children, linkWarnings } = linkUnits(units);
     const visited = new Set();
@@ -2341,6 +1806,8 @@ function normalizeChangeSets(inputs, redactor, labels) {
         const state = {
             redactor,
             labels,
+            templates,
+            graph: new GraphBuilder(),
             children,
             visited,
             changes: [],
@@ -2506,6 +1973,7 @@ function walkUnit(unit, module, state, linkWarnings) {
         const childModule = joinModule(module, change.logicalId);
         const normalized = normalizeChange(change, unit, module, state, child === undefined ? undefined : childModule);
         state.changes.push(normalized);
+        addCausingEntities(change, module, normalized.address, state.graph);
         if (change.action === 'Dynamic')
             state.dynamic.push(normalized.address);
         if (change.resourceType !== STACK_TYPE$1)
@@ -2629,6 +2097,9 @@ function listCode(items) {
 }
 function buildPlan(root, state) {
     const notes = [...state.notes];
+    // A template describes the root stack: its logical IDs are the root's addresses.
+    const template = state.templates?.get(root.doc.stackName ?? '') ?? state.templates?.get('*');
+    state.graph.merge(template);
     if (state.dynamic.length > 0) {
         state.complete = false;
         notes.push(`CloudFormation cannot tell before deploying what it will do to ${listCode(state.dynamic)} (action Dynamic): the change set does not show the real change, so plangate cannot pass it`);
@@ -2656,10 +2127,90 @@ function buildPlan(root, state) {
                 }
             }),
         targeted: false,
-        warnings: state.warnings.map((w) => state.redactor.text(w))
+        warnings: state.warnings.map((w) => state.redactor.text(w)),
+        dependencies: state.graph.build('address')
     };
 }
-const NO_ATTRIBUTES$2 = Object.freeze([]);
+/**
+ * A change the change set says another resource causes (`ChangeSource`
+ * `ResourceReference` or `ResourceAttribute`, `CausingEntity` `Db` or
+ * `Db.Endpoint.Address`) depends on that resource.
+ */
+function addCausingEntities(change, module, address, graph) {
+    for (const detail of change.details) {
+        if (detail.causingEntity === undefined ||
+            (detail.changeSource !== 'ResourceReference' &&
+                detail.changeSource !== 'ResourceAttribute'))
+            continue;
+        const id = detail.causingEntity.split('.')[0] ?? '';
+        if (id !== '')
+            graph.add(joinModule(module, id), address, 'causing-entity');
+    }
+}
+/**
+ * The dependency graph of a CloudFormation template (a CDK synth output, or
+ * the `--template` given with a change set), by logical ID: `Ref`,
+ * `Fn::GetAtt`, `${Id}` / `${Id.Attr}` in `Fn::Sub`, and `DependsOn`.
+ * References to parameters and pseudo parameters are not dependencies.
+ * Walks with an explicit stack: template depth is the input's.
+ */
+function templateDependencies(template) {
+    const graph = new GraphBuilder();
+    const resources = isRecord$2(template)
+        ? (recordAt(template, 'Resources') ?? {})
+        : {};
+    const ids = new Set(Object.keys(resources));
+    for (const [id, resource] of Object.entries(resources)) {
+        if (!isRecord$2(resource))
+            continue;
+        const dependsOn = resource.DependsOn;
+        for (const target of Array.isArray(dependsOn) ? dependsOn : [dependsOn])
+            if (typeof target === 'string' && ids.has(target))
+                graph.add(target, id, 'depends-on');
+        const stack = [resource.Properties];
+        while (stack.length > 0) {
+            const value = stack.pop();
+            if (Array.isArray(value)) {
+                for (const item of value)
+                    stack.push(item);
+                continue;
+            }
+            if (!isRecord$2(value))
+                continue;
+            for (const [key, item] of Object.entries(value)) {
+                for (const target of referencedIds(key, item))
+                    if (ids.has(target))
+                        graph.add(target, id, 'reference');
+                stack.push(item);
+            }
+        }
+    }
+    return graph.build('address');
+}
+/** Logical IDs one intrinsic function names (`Ref`, `Fn::GetAtt`, `Fn::Sub`); others give none. */
+function referencedIds(key, value) {
+    switch (key) {
+        case 'Ref':
+            return typeof value === 'string' ? [value] : [];
+        case 'Fn::GetAtt': {
+            const target = Array.isArray(value)
+                ? value[0]
+                : value;
+            return typeof target === 'string' ? [target.split('.')[0] ?? ''] : [];
+        }
+        case 'Fn::Sub': {
+            const text = Array.isArray(value)
+                ? value[0]
+                : value;
+            if (typeof text !== 'string')
+                return [];
+            return [...text.matchAll(/\$\{([^!}][^}]*)\}/g)].map((match) => (match[1] ?? '').split('.')[0] ?? '');
+        }
+        default:
+            return [];
+    }
+}
+const NO_ATTRIBUTES$3 = Object.freeze([]);
 function normalizeChange(change, unit, module, state, childModule) {
     const { redactor } = state;
     const shape = change.classification;
@@ -2693,19 +2244,19 @@ function normalizeChange(change, unit, module, state, childModule) {
         result.importId = redactor.text(change.physicalId);
     const label = state.labels?.get(unit.doc.stackName ?? '')?.get(change.logicalId) ??
         state.labels?.get('*')?.get(change.logicalId) ??
-        cdkPath(change.after) ??
-        cdkPath(change.before);
+        cdkPath$1(change.after) ??
+        cdkPath$1(change.before);
     if (label !== undefined)
         result.label = redactor.text(label);
     const reason = rawReason(change);
     if (reason !== undefined)
         result.reason = redactor.text(reason);
-    const explanation = explain(change, properties, childModule);
+    const explanation = explain$1(change, properties, childModule);
     if (explanation !== undefined)
         result.explanation = redactor.text(explanation);
     return result;
 }
-function cdkPath(context) {
+function cdkPath$1(context) {
     const metadata = context === undefined ? undefined : recordAt(context, 'Metadata');
     return metadata === undefined ? undefined : stringAt(metadata, 'aws:cdk:path');
 }
@@ -2830,7 +2381,7 @@ function replacementWords(policy) {
             return 'CloudFormation creates the new resource first, then deletes the old one';
     }
 }
-function explain(change, properties, childModule) {
+function explain$1(change, properties, childModule) {
     const shape = change.classification;
     const isStack = change.resourceType === STACK_TYPE$1;
     const nestedAutomatic = change.details.some((d) => d.changeSource === 'Automatic' && d.name === undefined);
@@ -2904,7 +2455,7 @@ function explain(change, properties, childModule) {
 function attributesOf(change, redactor, replacePaths) {
     const shape = change.classification;
     if (shape.action === 'no-op' || shape.action === 'forget')
-        return NO_ATTRIBUTES$2;
+        return NO_ATTRIBUTES$3;
     const { before, after } = change;
     const useContexts = change.action === 'Add'
         ? after !== undefined
@@ -2981,6 +2532,693 @@ function maskWhere(value, test) {
         return mask;
     }
     return false;
+}
+
+/**
+ * The exact `@aws-cdk/cloudformation-diff` release plangate bundles (pinned
+ * in package.json; a test checks the two agree). It decides replacement from
+ * the AWS resource specification it ships (`db.json.gz`).
+ */
+const CLOUDFORMATION_DIFF_VERSION = '2.187.5';
+/** `Plan.formatVersion` of a template comparison: there is no file format version to report. */
+const TEMPLATE_DIFF_FORMAT_VERSION = 'template-diff';
+/** Where `cdk synth` puts what plangate reads, for hints. */
+const CDK_SYNTH_HINT = "`cdk synth` writes each stack's template to `cdk.out/<Stack>.template.json`; pass the templates of the base and of the change (or both `cdk.out` directories)";
+/**
+ * Said once per compared stack (the same words each time, so a caller can
+ * show it once): a template diff predicts, a change set knows.
+ */
+const TEMPLATE_DIFF_CAVEAT = 'compared two CloudFormation templates, which is less exact than a change set: replacement is predicted from the AWS resource specification, and values resolved at deploy time (parameters, SSM and Secrets Manager references), the contents of nested stacks and what custom resources do are not seen; review a change set (`cdk deploy --method=prepare-change-set`) before deploying';
+/** `ResourceImpact` of `@aws-cdk/cloudformation-diff`, as data. */
+const TEMPLATE_IMPACTS = [
+    'WILL_UPDATE',
+    'WILL_CREATE',
+    'WILL_REPLACE',
+    'MAY_REPLACE',
+    'WILL_DESTROY',
+    'WILL_ORPHAN',
+    'WILL_IMPORT',
+    'NO_CHANGE'
+];
+/** True when a JSON document has the shape of a CloudFormation template. */
+function looksLikeTemplate(doc) {
+    if (!isRecord$2(doc))
+        return false;
+    if ('AWSTemplateFormatVersion' in doc)
+        return true;
+    const resources = doc.Resources;
+    return (isRecord$2(resources) &&
+        Object.values(resources).every((resource) => isRecord$2(resource) && typeof resource.Type === 'string'));
+}
+/**
+ * Checks both templates of a stack and collects their secrets (the defaults
+ * of `NoEcho` parameters). A side whose `doc` is `{}` does not exist: the
+ * stack is new (before) or deleted (after). Cheap: the library is not loaded.
+ */
+function readTemplatePair(before, after, stackName) {
+    const beforeAbsent = isEmptyObject(before.doc);
+    const afterAbsent = isEmptyObject(after.doc);
+    if (beforeAbsent && afterAbsent) {
+        throw new PlanParseError(after.source, 'a CloudFormation template on at least one side', 'an empty JSON object on both sides (no stack before, none after)', CDK_SYNTH_HINT);
+    }
+    const beforeDoc = beforeAbsent ? {} : checkTemplate(before.doc, before.source);
+    const afterDoc = afterAbsent ? {} : checkTemplate(after.doc, after.source);
+    checkTemplateArrays(beforeDoc, before.source);
+    checkTemplateArrays(afterDoc, after.source);
+    const source = afterAbsent ? before.source : after.source;
+    const name = stackName ?? stackNameOf$1(source);
+    const warnings = [];
+    if (beforeAbsent) {
+        warnings.push(`${source}: no before template: stack ${name} is new, every resource in it is created`);
+    }
+    if (afterAbsent) {
+        warnings.push(`${source}: no after template: stack ${name} is shown as deleted, every resource destroyed unless its DeletionPolicy keeps it (removing a stack from a CDK app does not delete it by itself; \`cdk destroy\` does)`);
+    }
+    for (const [side, doc] of [
+        [before.source, beforeDoc],
+        [after.source, afterDoc]
+    ]) {
+        if (doc.Transform !== undefined) {
+            warnings.push(`${side}: the template declares a Transform (${describeTransform(doc.Transform)}): the resources it expands into are not compared`);
+        }
+    }
+    const nested = nestedStacks(beforeDoc, afterDoc);
+    if (nested.length > 0) {
+        warnings.push(`${source}: nested stack ${listNames(nested)} ${nested.length === 1 ? 'is' : 'are'} compared as a resource only, not the resources inside; review each nested template pair (\`*.nested.template.json\`) too`);
+    }
+    const secrets = new Set();
+    collectNoEchoDefaults(beforeDoc, secrets);
+    collectNoEchoDefaults(afterDoc, secrets);
+    return {
+        kind: 'cloudformation-template',
+        source,
+        before: beforeDoc,
+        after: afterDoc,
+        stackName: name,
+        secrets,
+        warnings
+    };
+}
+/**
+ * How much work nested arrays may add to a template comparison.
+ * `@aws-cdk/cloudformation-diff` (its reference propagation, run once
+ * per replaced resource) visits every array's items twice, so a value
+ * inside k arrays is visited 2^k times: 40 nested arrays in a 213-byte
+ * template run for hours. plangate counts those visits before handing a
+ * template over and refuses one that would cost more than
+ * `MAX_TEMPLATE_ARRAY_WORK` visits per value on average, plus
+ * `TEMPLATE_ARRAY_WORK_ALLOWANCE` (a small template may nest about 15
+ * arrays). Real templates cost 2 to 5 visits per value (`Fn::Join`
+ * inside a policy's `Resource` list is 4 arrays deep).
+ */
+const MAX_TEMPLATE_ARRAY_WORK = 64;
+const TEMPLATE_ARRAY_WORK_ALLOWANCE = 65_536;
+/**
+ * Refuses a template whose nested arrays would make the diff library's
+ * work explode, naming the deepest array nesting. Iterative and linear:
+ * it adds up 2^k per value instead of visiting it 2^k times.
+ */
+function checkTemplateArrays(doc, source) {
+    let values = 0;
+    let visits = 0;
+    const pending = [
+        { value: doc, arrays: 0 }
+    ];
+    for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+        const { value, arrays } = item;
+        values++;
+        visits += 2 ** arrays;
+        if (Array.isArray(value)) {
+            for (const child of value)
+                pending.push({ value: child, arrays: arrays + 1 });
+        }
+        else if (isRecord$2(value)) {
+            for (const key in value)
+                pending.push({ value: value[key], arrays });
+        }
+    }
+    if (visits <=
+        MAX_TEMPLATE_ARRAY_WORK * values + TEMPLATE_ARRAY_WORK_ALLOWANCE)
+        return;
+    const at = deepestArrayPath(doc);
+    throw new PlanParseError(source, `a template whose nested arrays @aws-cdk/cloudformation-diff can compare in bounded time (its work doubles with each array level)`, `arrays nested ${at.arrays} deep at ${at.path}`, 'real templates nest a few arrays (`Fn::Join` in a policy is 4); compare the templates `cdk synth` writes');
+}
+/** The path of the value nested in the most arrays, for the message. */
+function deepestArrayPath(doc) {
+    let best = { arrays: 0, path: '$' };
+    const pending = [
+        { value: doc, arrays: 0, path: '' }
+    ];
+    for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+        const { value, arrays, path } = item;
+        if (arrays > best.arrays)
+            best = { arrays, path };
+        if (Array.isArray(value)) {
+            value.forEach((child, index) => pending.push({
+                value: child,
+                arrays: arrays + 1,
+                path: `${path}[${index}]`
+            }));
+        }
+        else if (isRecord$2(value)) {
+            for (const key in value)
+                pending.push({
+                    value: value[key],
+                    arrays,
+                    path: `${path}${SAFE_NAME.test(key) ? `.${key}` : '["…"]'}`
+                });
+        }
+    }
+    const path = best.path.replace(/^\./, '');
+    return {
+        arrays: best.arrays,
+        path: path.length > 160 ? `${path.slice(0, 160)}…` : path
+    };
+}
+function isEmptyObject(doc) {
+    return isRecord$2(doc) && Object.keys(doc).length === 0;
+}
+const TEMPLATE_EXPECTED = 'a CloudFormation template (JSON with "Resources")';
+/** Checks the sections plangate reads; everything else is ignored. */
+function checkTemplate(doc, source) {
+    if (!isRecord$2(doc))
+        throw notATemplate(doc, source);
+    if (!('Resources' in doc) && !('AWSTemplateFormatVersion' in doc))
+        throw notATemplate(doc, source);
+    for (const section of ['Resources', 'Parameters', 'Outputs']) {
+        const value = doc[section];
+        if (value !== undefined && !isRecord$2(value)) {
+            throw new PlanParseError(source, `"${section}" to be an object`, describeScalar(value));
+        }
+    }
+    for (const [id, resource] of Object.entries(recordAt(doc, 'Resources') ?? {})) {
+        if (!isRecord$2(resource) || typeof resource.Type !== 'string') {
+            throw new PlanParseError(source, `Resources.${safeName(id)} to be an object with a string "Type"`, isRecord$2(resource)
+                ? `Type ${describeScalar(resource.Type)}`
+                : describeScalar(resource));
+        }
+        const properties = resource.Properties;
+        if (properties !== undefined && !isRecord$2(properties)) {
+            throw new PlanParseError(source, `Resources.${safeName(id)}.Properties to be an object`, describeScalar(properties));
+        }
+    }
+    return doc;
+}
+function notATemplate(doc, source) {
+    if (isRecord$2(doc)) {
+        if (typeof doc.format_version === 'string') {
+            return new PlanParseError(source, TEMPLATE_EXPECTED, 'a Terraform/OpenTofu JSON document', 'pass a Terraform plan as a plan file, not as a template; ' +
+                CDK_SYNTH_HINT);
+        }
+        if (Array.isArray(doc.Changes) || typeof doc.ChangeSetId === 'string') {
+            return new PlanParseError(source, TEMPLATE_EXPECTED, 'a CloudFormation change set (`describe-change-set` output)', 'a change set is reviewed on its own, not as one side of a template pair; ' +
+                CDK_SYNTH_HINT);
+        }
+        if (isRecord$2(doc.artifacts) && typeof doc.version === 'string') {
+            return new PlanParseError(source, TEMPLATE_EXPECTED, 'a cloud assembly manifest (`cdk.out/manifest.json`)', 'pass the `cdk.out` directory itself, or one of its `*.template.json` files');
+        }
+        if (typeof doc.TemplateBody === 'string' || isRecord$2(doc.TemplateBody)) {
+            return new PlanParseError(source, TEMPLATE_EXPECTED, '`aws cloudformation get-template` output (the template is inside "TemplateBody")', 'save only the template: `aws cloudformation get-template --stack-name NAME --query TemplateBody > before.json`');
+        }
+    }
+    return new PlanParseError(source, TEMPLATE_EXPECTED, describeJson(doc), CDK_SYNTH_HINT);
+}
+const SAFE_NAME = /^[A-Za-z0-9_.:-]{1,255}$/;
+/** A logical ID or key for messages: template names are alphanumeric; anything else is not quoted. */
+function safeName(name) {
+    return SAFE_NAME.test(name) ? name : '(a key that is not a logical ID)';
+}
+function describeTransform(transform) {
+    const names = (Array.isArray(transform) ? transform : [transform]).map((item) => typeof item === 'string' && SAFE_NAME.test(item)
+        ? item
+        : isRecord$2(item) && typeof item.Name === 'string'
+            ? safeName(item.Name)
+            : 'a macro');
+    return names.join(', ');
+}
+/** `cdk.out/MyStack.template.json` → `MyStack`. */
+function stackNameOf$1(source) {
+    const base = source.split(/[\\/]/).pop() ?? source;
+    const name = base.replace(/\.template\.json$/i, '').replace(/\.json$/i, '');
+    return name === '' || name === '-' ? 'stack' : name;
+}
+function resourcesOf(doc) {
+    return recordAt(doc, 'Resources') ?? {};
+}
+function nestedStacks(before, after) {
+    const ids = new Set();
+    for (const doc of [before, after]) {
+        for (const [id, resource] of Object.entries(resourcesOf(doc))) {
+            if (isRecord$2(resource) && resource.Type === 'AWS::CloudFormation::Stack')
+                ids.add(safeName(id));
+        }
+    }
+    return [...ids].sort();
+}
+/** NoEcho parameters hide their value in the console; their defaults are secrets. */
+function collectNoEchoDefaults(doc, into) {
+    for (const parameter of Object.values(recordAt(doc, 'Parameters') ?? {})) {
+        if (!isRecord$2(parameter))
+            continue;
+        const noEcho = parameter.NoEcho;
+        if (noEcho === true ||
+            (typeof noEcho === 'string' && noEcho.toLowerCase() === 'true'))
+            collectLeafStrings(parameter.Default, into);
+    }
+}
+let differ;
+/**
+ * Loads `@aws-cdk/cloudformation-diff` on first use only: it and its
+ * resource specification cost most of a second and over 100 MB, which
+ * Terraform-only runs must not pay. The diff module alone is imported, not
+ * the package index, which would also load its table renderer and Ajv.
+ */
+function loadDiffer() {
+    differ ??= import('./cli-diff-template.js').then(function (n) { return n.d; });
+    return differ;
+}
+/**
+ * The heavy step, asynchronous because the library is loaded on demand:
+ * compares the templates with `@aws-cdk/cloudformation-diff` (`fullDiff`)
+ * and keeps its verdicts as plain data. Call it for every template pair
+ * before `normalizePlans`; normalisation itself is synchronous.
+ */
+async function prepareTemplateDiff(input) {
+    const { fullDiff } = await loadDiffer();
+    let diff;
+    try {
+        diff = fullDiff(input.before, input.after);
+    }
+    catch (error) {
+        if (isSystemError(error)) {
+            throw new Error(`@aws-cdk/cloudformation-diff could not load its resource specification (${error.code}); plangate is not installed completely`, { cause: error });
+        }
+        throw new PlanParseError(input.source, 'templates that @aws-cdk/cloudformation-diff can compare', `a template pair it failed on (${error instanceof Error ? error.name : typeof error})`, 'check that both files are templates from `cdk synth`', { cause: error });
+    }
+    const verdicts = new Map();
+    diff.resources.forEachDifference((logicalId, change) => {
+        if (!change.isDifferent)
+            return;
+        const properties = new Map();
+        for (const [name, property] of Object.entries(change.propertyUpdates)) {
+            properties.set(name, toImpact(property.changeImpact ?? 'NO_CHANGE', input.source, logicalId));
+        }
+        verdicts.set(logicalId, {
+            impact: toImpact(change.changeImpact, input.source, logicalId),
+            properties,
+            otherChanges: Object.keys(change.otherChanges).sort(),
+            typeChanged: change.resourceTypeChanged
+        });
+    });
+    return {
+        ...input,
+        verdicts,
+        toolVersion: `@aws-cdk/cloudformation-diff ${CLOUDFORMATION_DIFF_VERSION}`
+    };
+}
+function isSystemError(error) {
+    return (error instanceof Error &&
+        'code' in error &&
+        typeof error.code === 'string' &&
+        /^E[A-Z]+$/.test(error.code));
+}
+function toImpact(value, source, logicalId) {
+    if (TEMPLATE_IMPACTS.includes(value))
+        return value;
+    throw new PlanParseError(source, `a resource impact plangate knows for ${safeName(logicalId)} (${TEMPLATE_IMPACTS.join(', ')})`, describeScalar(value), 'plangate does not guess what an unknown impact does to real infrastructure; upgrade plangate');
+}
+/** Resource types that are CDK bookkeeping, hidden like `cdk diff` hides them. */
+const HIDDEN_TYPES = new Set(['AWS::CDK::Metadata']);
+/** Compares logical IDs like `cdk diff` lists them: by code unit, stable. */
+function byName(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * Turns the library's verdicts into the normalised model: one change per
+ * logical ID of either template (unchanged ones as no-op), outputs, and the
+ * caveat that a template diff is a prediction.
+ */
+function normalizeTemplateDiff(input, redactor) {
+    const before = resourcesOf(input.before);
+    const after = resourcesOf(input.after);
+    const stackDeleted = Object.keys(input.after).length === 0;
+    const ids = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    const changes = [];
+    for (const id of ids.sort(byName)) {
+        const old = recordAt(before, id);
+        const now = recordAt(after, id);
+        const type = typeOf(now) ?? typeOf(old) ?? 'unknown';
+        if (HIDDEN_TYPES.has(type))
+            continue;
+        changes.push(normalizeResource(id, old, now, input.verdicts.get(id), stackDeleted, redactor));
+    }
+    return {
+        source: input.source,
+        stack: input.stackName,
+        format: 'cloudformation-template',
+        formatVersion: TEMPLATE_DIFF_FORMAT_VERSION,
+        toolVersion: input.toolVersion,
+        mode: 'normal',
+        changes,
+        drift: [],
+        outputs: normalizeOutputs$1(input, redactor),
+        checks: [],
+        targeted: false,
+        warnings: [...input.warnings, TEMPLATE_DIFF_CAVEAT].map((w) => redactor.text(w)),
+        dependencies: templatePairDependencies(input.before, input.after)
+    };
+}
+/** Both templates' edges: the old one's for what is removed, the new one's for what is replaced. */
+function templatePairDependencies(before, after) {
+    const graph = new GraphBuilder();
+    graph.merge(templateDependencies(before));
+    graph.merge(templateDependencies(after));
+    return graph.build('address');
+}
+function typeOf(resource) {
+    const type = resource?.Type;
+    return typeof type === 'string' ? type : undefined;
+}
+const REPLACING = new Set([
+    'WILL_REPLACE',
+    'MAY_REPLACE'
+]);
+function normalizeResource(id, old, now, found, stackDeleted, redactor) {
+    // A resource the library found no difference in is unchanged; one that
+    // exists on one side only always differs, whatever the verdicts say.
+    const verdict = found ??
+        (old !== undefined && now !== undefined
+            ? NO_VERDICT
+            : {
+                ...NO_VERDICT,
+                impact: now === undefined ? 'WILL_DESTROY' : 'WILL_CREATE'
+            });
+    const oldType = typeOf(old);
+    const newType = typeOf(now);
+    const replacePaths = [...verdict.properties]
+        .filter(([, impact]) => REPLACING.has(impact))
+        .map(([name]) => joinPath('', name));
+    const result = {
+        address: id,
+        type: newType ?? oldType ?? 'unknown',
+        name: id,
+        module: '',
+        provider: 'aws',
+        mode: 'managed',
+        action: 'no-op',
+        imported: false,
+        replacePaths: redactor.active
+            ? replacePaths.map((p) => redactor.text(p))
+            : replacePaths,
+        destructive: false,
+        attributes: NO_ATTRIBUTES$2
+    };
+    const label = cdkPath(now) ?? cdkPath(old);
+    if (label !== undefined)
+        result.label = redactor.text(label);
+    const context = {
+        verdict,
+        old,
+        now,
+        stackDeleted
+    };
+    switch (verdict.impact) {
+        case 'WILL_CREATE':
+        case 'WILL_IMPORT':
+            result.action = 'create';
+            if (verdict.impact === 'WILL_IMPORT')
+                result.imported = true;
+            break;
+        case 'WILL_UPDATE':
+            result.action = 'update';
+            break;
+        case 'NO_CHANGE':
+            // The library rates a property it has no specification for (custom
+            // resources, types newer than the specification) NO_CHANGE even when
+            // its value changed: that is still an update.
+            result.action = found === undefined ? 'no-op' : 'update';
+            break;
+        case 'WILL_REPLACE':
+        case 'MAY_REPLACE': {
+            result.action = 'replace';
+            // CloudFormation creates the replacement, switches references over,
+            // then deletes the old object in the cleanup phase.
+            result.replaceOrder = 'create-first';
+            if (verdict.impact === 'MAY_REPLACE')
+                result.conditional = true;
+            const keepsOld = policyOf(old, 'UpdateReplacePolicy') === 'Retain' &&
+                policyOf(now, 'UpdateReplacePolicy') === 'Retain';
+            if (keepsOld)
+                result.keepsOld = true;
+            // Kept or not, a new, empty object takes the old one's place: gated.
+            result.destructive = true;
+            break;
+        }
+        case 'WILL_DESTROY':
+            result.action = 'destroy';
+            result.destructive = true;
+            if (policyOf(old, 'DeletionPolicy') === 'Snapshot')
+                result.snapshot = true;
+            break;
+        case 'WILL_ORPHAN':
+            result.action = 'forget';
+            break;
+    }
+    if (result.action !== 'no-op' && result.action !== 'forget') {
+        result.attributes = diffProperties$1(old, now, verdict, redactor, result.replacePaths);
+    }
+    if (old !== undefined &&
+        now !== undefined &&
+        (result.action === 'update' || result.action === 'replace')) {
+        const lifecycle = lifecycleChanges$1(old, now);
+        if (lifecycle.length > 0)
+            result.lifecycle = lifecycle;
+    }
+    if (found !== undefined || result.action !== 'no-op') {
+        result.reason = redactor.text(reasonFor(verdict));
+        const explanation = explain(result, context);
+        if (explanation !== undefined)
+            result.explanation = redactor.text(explanation);
+    }
+    return result;
+}
+/**
+ * The resource's `DeletionPolicy` and `UpdateReplacePolicy` where they
+ * differ: a weaker policy is harmless now and destructive at the next
+ * removal, which the risk assessment flags.
+ */
+function lifecycleChanges$1(old, now) {
+    const out = [];
+    for (const name of ['DeletionPolicy', 'UpdateReplacePolicy']) {
+        const before = policyName(old[name]);
+        const after = policyName(now[name]);
+        if (before !== after)
+            out.push({ name, before, after });
+    }
+    return out;
+}
+/** A policy as plain words: the default when absent, `computed` for an intrinsic function. */
+function policyName(value) {
+    if (value === undefined)
+        return 'Delete';
+    return typeof value === 'string' && SAFE_NAME.test(value) ? value : 'computed';
+}
+const NO_VERDICT = {
+    impact: 'NO_CHANGE',
+    properties: new Map(),
+    otherChanges: [],
+    typeChanged: false
+};
+const NO_ATTRIBUTES$2 = Object.freeze([]);
+/** The construct path CDK records in each resource's metadata. */
+function cdkPath(resource) {
+    const metadata = resource === undefined ? undefined : recordAt(resource, 'Metadata');
+    const value = metadata?.['aws:cdk:path'];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function policyOf(resource, key) {
+    const value = resource?.[key];
+    // CloudFormation's default when the attribute is absent.
+    return typeof value === 'string' ? value : 'Delete';
+}
+function propertiesOf$1(resource) {
+    return recordAt(resource ?? {}, 'Properties') ?? {};
+}
+/**
+ * Diffs `Properties`, one top-level property at a time. A property the
+ * library says forces replacement although its text did not change refers
+ * to a replaced resource (`Ref`, `Fn::GetAtt`): its new value is known only
+ * after the deployment, so it is shown as such.
+ */
+function diffProperties$1(old, now, verdict, redactor, replacePaths) {
+    const before = propertiesOf$1(old);
+    const after = propertiesOf$1(now);
+    const out = [];
+    const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    for (const name of names.sort(byName)) {
+        const path = joinPath('', name);
+        const impact = verdict.properties.get(name);
+        const inBefore = old !== undefined && Object.hasOwn(before, name);
+        const inAfter = now !== undefined && Object.hasOwn(after, name);
+        const unchanged = inBefore && inAfter && deepEqual(before[name], after[name]);
+        if (unchanged && impact !== undefined && REPLACING.has(impact)) {
+            out.push(...diffAttributes({ value: before[name], sensitive: false, absent: false }, { value: null, sensitive: false, unknown: true, absent: false }, redactor, [path], path));
+            continue;
+        }
+        if (unchanged)
+            continue;
+        out.push(...diffAttributes({ value: before[name], sensitive: false, absent: !inBefore }, { value: after[name], sensitive: false, absent: !inAfter }, redactor, replacePaths, path));
+    }
+    return out;
+}
+/** The library's own words: the resource impact, then each changed property's. */
+function reasonFor(verdict) {
+    const parts = [...verdict.properties].map(([name, impact]) => `${name}: ${impact}`);
+    for (const other of verdict.otherChanges)
+        parts.push(`${other}: changed`);
+    if (verdict.typeChanged)
+        parts.unshift('Type: changed');
+    return parts.length === 0
+        ? verdict.impact
+        : `${verdict.impact} (${parts.join(', ')})`;
+}
+const code$3 = (text) => `\`${text}\``;
+function listNames(names) {
+    const shown = names.slice(0, 3).map(code$3);
+    if (names.length > 3)
+        return `${shown.join(', ')} and ${names.length - 3} more`;
+    if (shown.length <= 1)
+        return shown.join('');
+    return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1] ?? ''}`;
+}
+function explain(change, context) {
+    const { verdict, old, stackDeleted } = context;
+    switch (change.action) {
+        case 'create':
+            return change.imported
+                ? 'imported: CloudFormation adopts an existing object into the stack'
+                : undefined;
+        case 'destroy': {
+            const why = stackDeleted
+                ? 'destroyed because its stack is deleted'
+                : 'destroyed because it was removed from the template';
+            return change.snapshot === true
+                ? `${why}; DeletionPolicy Snapshot takes a final snapshot first`
+                : why;
+        }
+        case 'forget':
+            return `${stackDeleted ? 'its stack is deleted' : 'removed from the template'}, but DeletionPolicy ${policyOf(old, 'DeletionPolicy')} keeps the real object, which CloudFormation no longer manages`;
+        case 'replace':
+            return explainReplace(change, context);
+        case 'update':
+            return explainUpdate(change.type, verdict, context);
+        case 'no-op':
+        case 'read':
+            return undefined;
+    }
+}
+function explainReplace(change, { verdict, old, now }) {
+    const before = propertiesOf$1(old);
+    const after = propertiesOf$1(now);
+    const requires = [];
+    const may = [];
+    const refers = [];
+    for (const [name, impact] of verdict.properties) {
+        if (!REPLACING.has(impact))
+            continue;
+        if (Object.hasOwn(before, name) &&
+            Object.hasOwn(after, name) &&
+            deepEqual(before[name], after[name]))
+            refers.push(name);
+        else if (impact === 'WILL_REPLACE')
+            requires.push(name);
+        else
+            may.push(name);
+    }
+    const parts = [];
+    if (verdict.typeChanged) {
+        parts.push(`its type changes from ${code$3(typeOf(old) ?? 'unknown')} to ${code$3(typeOf(now) ?? 'unknown')}`);
+    }
+    if (requires.length > 0) {
+        parts.push(`${listNames(requires)} changed and ${requires.length === 1 ? 'requires' : 'require'} replacement`);
+    }
+    if (may.length > 0) {
+        parts.push(`${listNames(may)} changed and may require replacement (it depends on the value; CloudFormation decides during the deployment)`);
+    }
+    if (refers.length > 0) {
+        parts.push(`${listNames(refers)} ${refers.length === 1 ? 'refers' : 'refer'} to a resource that is replaced`);
+    }
+    const verb = change.conditional === true ? 'may be replaced' : 'replaced';
+    let text = parts.length === 0
+        ? `${verb}: the resource specification says a change requires replacement`
+        : `${verb} because ${parts.join('; ')}`;
+    if (change.keepsOld === true) {
+        text +=
+            '; UpdateReplacePolicy Retain keeps the old object, which CloudFormation no longer manages';
+    }
+    else if (policyOf(old, 'UpdateReplacePolicy') === 'Snapshot' ||
+        policyOf(now, 'UpdateReplacePolicy') === 'Snapshot') {
+        text +=
+            '; UpdateReplacePolicy Snapshot takes a snapshot of the old object before deleting it';
+    }
+    return text;
+}
+function explainUpdate(type, verdict, { old, now }) {
+    const parts = [];
+    const unrated = [...verdict.properties]
+        .filter(([, impact]) => impact === 'NO_CHANGE')
+        .map(([name]) => name);
+    if (unrated.length > 0) {
+        parts.push(isCustomResource(type)
+            ? `updated: ${listNames(unrated)} changed, and the custom resource's own code decides what that does (it may replace the object)`
+            : `updated as far as plangate can tell: the resource specification does not cover ${listNames(unrated)} of ${code$3(type)}, so whether the change replaces the object cannot be predicted`);
+    }
+    else if (verdict.properties.size === 0 && verdict.otherChanges.length > 0) {
+        parts.push(`only ${listNames(verdict.otherChanges)} changed, no property`);
+    }
+    // A weaker policy is harmless now and destructive at the next removal.
+    for (const key of ['DeletionPolicy', 'UpdateReplacePolicy']) {
+        if (!verdict.otherChanges.includes(key))
+            continue;
+        parts.push(`${key} ${describePolicy(old?.[key])} → ${describePolicy(now?.[key])}`);
+    }
+    return parts.length === 0 ? undefined : parts.join('; ');
+}
+function describePolicy(value) {
+    if (value === undefined)
+        return 'Delete (default)';
+    return typeof value === 'string' && SAFE_NAME.test(value)
+        ? value
+        : 'a computed value';
+}
+function isCustomResource(type) {
+    return (type.startsWith('Custom::') ||
+        type === 'AWS::CloudFormation::CustomResource');
+}
+/** Outputs, diffed from the templates (the library's verdicts are about resources). */
+function normalizeOutputs$1(input, redactor) {
+    const before = recordAt(input.before, 'Outputs') ?? {};
+    const after = recordAt(input.after, 'Outputs') ?? {};
+    const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return names.sort(byName).map((name) => {
+        const inBefore = Object.hasOwn(before, name);
+        const inAfter = Object.hasOwn(after, name);
+        const action = !inBefore
+            ? 'create'
+            : !inAfter
+                ? 'destroy'
+                : deepEqual(before[name], after[name])
+                    ? 'no-op'
+                    : 'update';
+        return {
+            name: redactor.text(name),
+            action,
+            sensitive: false,
+            attributes: action === 'no-op'
+                ? NO_ATTRIBUTES$2
+                : diffAttributes({ value: before[name], sensitive: false, absent: !inBefore }, { value: after[name], sensitive: false, absent: !inAfter }, redactor, [], redactor.text(name))
+        };
+    });
 }
 
 /**
@@ -3575,7 +3813,8 @@ function normalizePulumiPreview(input, redactor) {
         checks: [],
         ...incompleteness$1(doc, redactor),
         targeted: false,
-        warnings: warnings.map((w) => redactor.text(w))
+        warnings: warnings.map((w) => redactor.text(w)),
+        dependencies: stepDependencies(doc.steps)
     };
 }
 /**
@@ -3593,6 +3832,33 @@ function stackOf(steps, redactor) {
     if (names.size === 0)
         return undefined;
     return redactor.text([...names].sort().join(', '));
+}
+/**
+ * Who depends on whom, from the resource states of the steps: a resource's
+ * `dependencies` and `propertyDependencies` name the URNs it depends on.
+ * Nodes are addresses (the URN without stack and project).
+ */
+function stepDependencies(steps) {
+    const graph = new GraphBuilder();
+    for (const step of steps) {
+        const to = parseUrn(step.urn)?.address;
+        if (to === undefined)
+            continue;
+        for (const state of [step.oldState, step.newState]) {
+            if (state === undefined)
+                continue;
+            const urns = [...(arrayAt(state, 'dependencies') ?? [])];
+            for (const list of Object.values(recordAt(state, 'propertyDependencies') ?? {}))
+                if (Array.isArray(list))
+                    urns.push(...list);
+            for (const urn of urns) {
+                const from = typeof urn === 'string' ? parseUrn(urn)?.address : undefined;
+                if (from !== undefined)
+                    graph.add(from, to, 'pulumi');
+            }
+        }
+    }
+    return graph.build('address');
 }
 /** Diagnostic messages longer than this are cut (they quote URNs, often twice). */
 const MAX_MESSAGE_CHARS = 500;
@@ -4252,7 +4518,7 @@ function readTerraformPlan(doc, source) {
         doc: pick(doc, KEPT_SECTIONS),
         plansNothing: plansNothing(doc),
         sensitiveOutputs,
-        sourceMap: collectSourceMap(doc),
+        ...collectDependencies(doc),
         secrets: collectSecrets(doc, sensitiveOutputs),
         warnings
     };
@@ -4285,9 +4551,10 @@ function pick(doc, keys) {
  * plan's `configuration`, before it is dropped. Local module sources are
  * resolved against their parent module's directory.
  */
-function collectSourceMap(doc) {
+function collectSourceMap(doc, graph = new GraphBuilder()) {
     const moduleDirs = { '': '' };
     const references = {};
+    const expressionReferences = {};
     const visit = (module, path, dir) => {
         if (module === undefined)
             return;
@@ -4299,11 +4566,25 @@ function collectSourceMap(doc) {
             if (address === undefined)
                 continue;
             const found = new Set();
-            collectReferences(resource.expressions, found);
-            collectReferences(resource.count_expression, found);
-            collectReferences(resource.for_each_expression, found);
+            // Entries, not assignments: an argument may be called `__proto__`.
+            const byExpression = [];
+            const note = (name, expression) => {
+                const own = new Set();
+                collectReferences(expression, own);
+                for (const reference of own)
+                    found.add(reference);
+                if (own.size > 0)
+                    byExpression.push([name, [...own].sort()]);
+            };
+            for (const [name, expression] of Object.entries(recordAt(resource, 'expressions') ?? {}))
+                note(name, expression);
+            note('count', resource.count_expression);
+            note('for_each', resource.for_each_expression);
             references[prefix + address] = [...found].sort();
+            expressionReferences[prefix + address] = Object.fromEntries(byExpression);
+            addResourceEdges(graph, resource, prefix, prefix + address, found);
         }
+        addOutputEdges(graph, module, prefix);
         for (const [name, call] of Object.entries(recordAt(module, 'module_calls') ?? {})) {
             if (!isRecord$2(call))
                 continue;
@@ -4318,7 +4599,16 @@ function collectSourceMap(doc) {
             if (childDir !== undefined)
                 moduleDirs[childPath.join('.')] = childDir === '.' ? '' : childDir;
             const found = new Set();
-            collectReferences(call.expressions, found);
+            for (const [variable, expression] of Object.entries(recordAt(call, 'expressions') ?? {})) {
+                const own = new Set();
+                collectReferences(expression, own);
+                for (const reference of own) {
+                    found.add(reference);
+                    const from = referenceNode(reference, prefix);
+                    if (from !== undefined)
+                        graph.add(from, `~${prefix}module.${name}.var.${variable}`, 'reference');
+                }
+            }
             collectReferences(call.count_expression, found);
             collectReferences(call.for_each_expression, found);
             references[`${prefix}module.${name}`] = [...found].sort();
@@ -4326,7 +4616,110 @@ function collectSourceMap(doc) {
         }
     };
     visit(recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module'), [], '.');
-    return { moduleDirs, references };
+    return { moduleDirs, references, expressionReferences };
+}
+/**
+ * The dependency graph of a plan: configuration references between
+ * resources, through module inputs (`~module.a.var.x`) and outputs
+ * (`~module.a.output.y`), explicit `depends_on`, and the prior state's
+ * recorded `depends_on` (which still names what a removed block needed).
+ * Locals are not in the plan's configuration, so a dependency through a
+ * local is not seen.
+ */
+function collectDependencies(doc) {
+    const graph = new GraphBuilder();
+    // One walk of the configuration gives both: it is most of a large plan.
+    const sourceMap = collectSourceMap(doc, graph);
+    const state = (module) => {
+        if (module === undefined)
+            return;
+        for (const resource of arrayAt(module, 'resources') ?? []) {
+            if (!isRecord$2(resource))
+                continue;
+            const dependsOn = arrayAt(resource, 'depends_on');
+            const address = stringAt(resource, 'address');
+            if (dependsOn === undefined || address === undefined)
+                continue;
+            const node = stripInstanceKeys(address);
+            for (const dependency of dependsOn)
+                if (typeof dependency === 'string')
+                    graph.add(stripInstanceKeys(dependency), node, 'state');
+        }
+        for (const child of arrayAt(module, 'child_modules') ?? [])
+            if (isRecord$2(child))
+                state(child);
+    };
+    state(recordAt(recordAt(recordAt(doc, 'prior_state') ?? {}, 'values') ?? {}, 'root_module'));
+    return { sourceMap, dependencies: graph.build('config') };
+}
+/** A resource's references and `depends_on`, as edges into its node. */
+function addResourceEdges(graph, resource, prefix, node, references) {
+    for (const reference of references) {
+        const from = referenceNode(reference, prefix);
+        if (from !== undefined)
+            graph.add(from, node, 'reference');
+    }
+    for (const dependency of arrayAt(resource, 'depends_on') ?? []) {
+        if (typeof dependency !== 'string')
+            continue;
+        const from = referenceNode(dependency, prefix);
+        if (from !== undefined)
+            graph.add(from, node, 'depends-on');
+    }
+}
+/** A module's outputs as nodes (`~module.a.output.y`) fed by what they refer to. */
+function addOutputEdges(graph, module, prefix) {
+    for (const [name, output] of Object.entries(recordAt(module, 'outputs') ?? {})) {
+        if (!isRecord$2(output))
+            continue;
+        const found = new Set();
+        collectReferences(output.expression, found);
+        for (const reference of found) {
+            const from = referenceNode(reference, prefix);
+            if (from !== undefined)
+                graph.add(from, `~${prefix}output.${name}`, 'reference');
+        }
+    }
+}
+/**
+ * The graph node a reference made in module `prefix` points at:
+ * `aws_vpc.main.id` → `aws_vpc.main`, `data.x.y` → `data.x.y`, `var.v` →
+ * `~var.v`, `module.m.out` → `~module.m.output.out`. Undefined for what is
+ * not a dependency on a resource (`count.index`, `each.key`, `path.module`,
+ * `local.*`, a whole `module.m`).
+ */
+function referenceNode(reference, prefix) {
+    const parts = reference.split('.');
+    const [head, second, third] = parts;
+    if (head === undefined || second === undefined)
+        return undefined;
+    const name = (part) => part.replace(/\[.*$/, '');
+    switch (head) {
+        case 'var':
+            // A root variable is set from outside: no resource ever feeds it.
+            return prefix === '' ? undefined : `~${prefix}var.${name(second)}`;
+        case 'module':
+            return third === undefined
+                ? undefined
+                : `~${prefix}module.${name(second)}.output.${name(third)}`;
+        case 'data':
+            return third === undefined
+                ? undefined
+                : `${prefix}data.${second}.${name(third)}`;
+        case 'local':
+        case 'count':
+        case 'each':
+        case 'path':
+        case 'terraform':
+        case 'self':
+            return undefined;
+        default:
+            return `${prefix}${head}.${name(second)}`;
+    }
+}
+/** `module.a["x"].aws_b.c[0]` → `module.a.aws_b.c` (keys may be quoted strings holding brackets). */
+function stripInstanceKeys(address) {
+    return nodeOf(address, 'config');
 }
 /** Gathers every `references` list under an expressions tree. */
 function collectReferences(value, into) {
@@ -4515,6 +4908,7 @@ function normalizeTerraformPlan(input, redactor) {
         targeted,
         warnings: warnings.map((w) => redactor.text(w)),
         sourceMap: input.sourceMap,
+        dependencies: input.dependencies,
         ...(actions.length === 0 ? {} : { actions })
     };
 }
@@ -5075,7 +5469,10 @@ function normalizePlans(inputs, options = {}) {
     catch (error) {
         throw redactError(error, redactor);
     }
-    return { plans, redactor };
+    return {
+        plans: plans.map((plan) => addDependents(plan, (text) => redactor.text(text))),
+        redactor
+    };
 }
 function normalizeEach(inputs, changeSets, plans, redactor, options) {
     let changeSetsDone = false;
@@ -5092,7 +5489,7 @@ function normalizeEach(inputs, changeSets, plans, redactor, options) {
                 break;
             case 'cloudformation':
                 if (!changeSetsDone) {
-                    plans.push(...normalizeChangeSets(changeSets, redactor, options.labels));
+                    plans.push(...normalizeChangeSets(changeSets, redactor, options.labels, options.templates));
                     changeSetsDone = true;
                 }
                 break;
@@ -9095,6 +9492,26 @@ function readConstructLabels(paths) {
     }
     return labels;
 }
+/**
+ * The dependency graphs (`Ref`, `Fn::GetAtt`, `DependsOn`) of the templates
+ * `--template` points at, for change sets' blast radius: a file applies to
+ * every change set (`*`), a cdk.out directory to its stacks by name.
+ */
+function readTemplateDependencies(paths) {
+    if (paths.length === 0)
+        return undefined;
+    const graphs = new Map();
+    for (const path of paths) {
+        if (isDirectory(path)) {
+            for (const [stack, template] of readCdkOutStacks(path))
+                graphs.set(stack, templateDependencies(readTemplate(template)));
+        }
+        else {
+            graphs.set('*', templateDependencies(readTemplate(path)));
+        }
+    }
+    return graphs;
+}
 /** `--template` takes files only: standard input holds no template here. */
 function readTemplate(path) {
     return readTemplateSide(path, () => Buffer.alloc(0)).doc;
@@ -11012,16 +11429,45 @@ function attributeChanges(input) {
                 }
                 throw error;
             }
-            const causes = causesOf(targets, input, blocksOf);
+            const causes = preciseCauses(change, targets, input, blocksOf);
             result.set(change, { causes, pinned: causes.length > 0 });
         }
     }
     return result;
 }
+/**
+ * The commits the plan's own reason points at (the `count` expression for
+ * `delete_because_count_index`, say); when the reason names nothing
+ * narrower, or nothing it names changed in the range, every commit that
+ * touched the block, with the evidence saying that it is block-level.
+ */
+function preciseCauses(change, targets, input, blocksOf) {
+    const { precise } = targets;
+    if (precise !== undefined) {
+        const causes = causesOf(precise.targets, input, blocksOf);
+        if (causes.length > 0)
+            return causes.map((cause) => ({
+                sha: cause.sha,
+                how: `${cause.how}; the plan's reason: ${change.reason ?? ''}`
+            }));
+    }
+    const why = precise === undefined
+        ? `the plan gives no narrower cause (${change.reason ?? 'no action_reason'})`
+        : `nothing in ${precise.what} changed in this range`;
+    return causesOf(targets.block, input, blocksOf).map((cause) => ({
+        sha: cause.sha,
+        how: `${cause.how}; block-level: ${why}`
+    }));
+}
+/** First segment of a Terraform path: `tags["Name"]` → `tags`, `ingress[0].cidr` → `ingress`. */
+function topArgument(path) {
+    const end = path.search(/[.[]/);
+    return end === -1 ? path : path.slice(0, end);
+}
 function targetsOf(change, plan, root) {
     const map = plan.sourceMap;
     if (map === undefined)
-        return [];
+        return { block: [] };
     const address = configAddress(change.address);
     const modulePath = address.modulePath;
     const dirOf = (path) => {
@@ -11029,6 +11475,8 @@ function targetsOf(change, plan, root) {
         return dir === undefined ? undefined : posix.join(root, dir);
     };
     const targets = [];
+    /** The moved/removed/import blocks naming the resource: part of the precise cause of a removal. */
+    const movedTargets = [];
     const dir = dirOf(modulePath);
     const configAddr = modulePath.map((name) => `module.${name}.`).join('') +
         (address.mode === 'data' ? 'data.' : '') +
@@ -11048,7 +11496,7 @@ function targetsOf(change, plan, root) {
         const from = change.movedFrom === undefined ? undefined : stripKeys(change.movedFrom);
         if (from !== undefined)
             names.add(from);
-        targets.push({
+        movedTargets.push({
             dir,
             label: `moved/removed/import block for ${localAddr}`,
             matches: (block) => (block.type === 'moved' ||
@@ -11059,12 +11507,25 @@ function targetsOf(change, plan, root) {
                     return name !== undefined && names.has(name);
                 })
         });
-        for (const reference of map.references[configAddr] ?? []) {
+        targets.push(...movedTargets);
+        for (const reference of ownAt(map.references, configAddr) ?? []) {
             const target = referenceTarget(reference, dir);
             if (target !== undefined)
                 targets.push(target);
         }
     }
+    const precise = dir === undefined
+        ? undefined
+        : reasonTargets(change, {
+            dir,
+            kind: address.mode === 'data' ? 'data' : 'resource',
+            type: address.type,
+            name: address.name,
+            expressions: ownAt(map.expressionReferences ?? {}, configAddr) ?? {},
+            callDir: dirOf(modulePath.slice(0, -1)),
+            call: modulePath[modulePath.length - 1],
+            movedTargets
+        });
     // Every module call above the resource: its count, for_each, arguments
     // and its removal all reach the resource.
     for (let depth = modulePath.length; depth > 0; depth--) {
@@ -11078,7 +11539,108 @@ function targetsOf(change, plan, root) {
             matches: (block) => block.type === 'module' && block.labels[0] === name
         });
     }
-    return targets;
+    return precise === undefined
+        ? { block: targets }
+        : { precise, block: targets };
+}
+/**
+ * The code the plan's `action_reason` points at: the `count` or `for_each`
+ * expression and what it refers to, the arguments whose change forces a
+ * replacement, or the removal of the block. Undefined when the reason names
+ * nothing narrower than the block (tainted, requested, triggered by
+ * `replace_triggered_by`, no reason).
+ */
+function reasonTargets(change, at) {
+    const block = (children) => ({
+        dir: at.dir,
+        label: `${at.kind} "${at.type}" "${at.name}"`,
+        matches: (found) => found.type === at.kind &&
+            found.labels[0] === at.type &&
+            found.labels[1] === at.name,
+        children
+    });
+    const argumentTargets = (names) => {
+        const targets = [block(names)];
+        for (const name of names)
+            for (const reference of ownAt(at.expressions, name) ?? []) {
+                const target = narrowReferenceTarget(reference, at);
+                if (target !== undefined)
+                    targets.push(target);
+            }
+        return targets;
+    };
+    const listed = (names) => names.map((name) => `\`${name}\``).join(', ');
+    switch (change.reason) {
+        case 'delete_because_count_index':
+            return {
+                targets: argumentTargets(['count']),
+                what: 'the `count` expression and what it refers to'
+            };
+        case 'delete_because_each_key':
+            return {
+                targets: argumentTargets(['for_each']),
+                what: 'the `for_each` expression and what it refers to'
+            };
+        case 'replace_because_cannot_update': {
+            const names = [...new Set(change.replacePaths.map(topArgument))].filter((name) => name !== '');
+            if (names.length === 0)
+                return undefined;
+            return {
+                targets: argumentTargets(names),
+                what: `${listed(names)} (the replace paths) and what they refer to`
+            };
+        }
+        case 'delete_because_no_resource_config':
+            return {
+                targets: [
+                    {
+                        dir: at.dir,
+                        label: `${at.kind} "${at.type}" "${at.name}"`,
+                        matches: (found) => found.type === at.kind &&
+                            found.labels[0] === at.type &&
+                            found.labels[1] === at.name,
+                        removal: true
+                    },
+                    ...at.movedTargets
+                ],
+                what: 'the removal of the block'
+            };
+        default:
+            return undefined;
+    }
+}
+/**
+ * A reference of one expression, as narrowly as the code shows it: one
+ * local of a `locals` block, a module variable's argument in the calling
+ * `module` block, a root variable's block, a referenced resource's block.
+ */
+function narrowReferenceTarget(reference, at) {
+    const [head, second] = reference.split('.');
+    if (head === 'local' && second !== undefined)
+        return {
+            dir: at.dir,
+            label: `local.${second}`,
+            matches: (block) => block.type === 'locals' &&
+                block.children.some((child) => child.name === second),
+            children: [second]
+        };
+    if (head === 'var' &&
+        second !== undefined &&
+        at.callDir !== undefined &&
+        at.call !== undefined) {
+        const call = at.call;
+        return {
+            dir: at.callDir,
+            label: `module "${call}"`,
+            matches: (block) => block.type === 'module' && block.labels[0] === call,
+            children: [second]
+        };
+    }
+    return referenceTarget(reference, at.dir);
+}
+/** An own property only: names come from the plan (`constructor`, `__proto__`). */
+function ownAt(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 /** `var.x`, `local.y`, `aws_vpc.main` (a replace_triggered_by, say) → the block that sets it. */
 function referenceTarget(reference, dir) {
@@ -11165,15 +11727,17 @@ function causesOf(targets, input, blocksOf) {
                 const now = after.find(target.matches);
                 if (old === undefined && now === undefined)
                     continue;
-                const touched = (old === undefined) !== (now === undefined) ||
-                    file.hunks.some((hunk) => (now !== undefined && addsWithin(hunk, now)) ||
-                        (old !== undefined && removesWithin(hunk, old)));
-                if (!touched)
-                    continue;
-                const block = now ?? old;
-                const verb = now === undefined ? 'removed' : old === undefined ? 'added' : 'edited';
-                how = `${verb} ${target.label} (${file.path}:${block?.startLine ?? '?'}-${block?.endLine ?? '?'})`;
-                break;
+                how =
+                    target.children === undefined
+                        ? blockTouch(target, file, old, now)
+                        : childTouch(target, target.children, file, old, now);
+                // A block cut from one file and pasted into another of its module is moved, not removed.
+                if (how !== undefined &&
+                    target.removal === true &&
+                    movedWithin(commit, file.path, target, input, blocksOf))
+                    how = undefined;
+                if (how !== undefined)
+                    break;
             }
             if (how !== undefined)
                 break;
@@ -11182,6 +11746,57 @@ function causesOf(targets, input, blocksOf) {
             causes.push({ sha: commit.sha, how });
     }
     return causes;
+}
+/** True when another `.tf` file of the same directory holds the block after the commit. */
+function movedWithin(commit, path, target, input, blocksOf) {
+    const dir = dirOfFile(path);
+    return commit.files.some((other) => {
+        if (other.path === path || !isTerraformFile(other.path))
+            return false;
+        if (dirOfFile(other.path) !== dir)
+            return false;
+        const key = versionKey(commit.sha, other.path);
+        const after = blocksOf(`${key}\u0000after`, input.versions.get(key)?.after);
+        return after.some(target.matches);
+    });
+}
+/** How a commit touched a whole block, or undefined. */
+function blockTouch(target, file, old, now) {
+    if (target.removal === true && !(old !== undefined && now === undefined))
+        return undefined;
+    const touched = (old === undefined) !== (now === undefined) ||
+        file.hunks.some((hunk) => (now !== undefined && addsWithin(hunk, now)) ||
+            (old !== undefined && removesWithin(hunk, old)));
+    if (!touched)
+        return undefined;
+    const block = now ?? old;
+    const verb = now === undefined ? 'removed' : old === undefined ? 'added' : 'edited';
+    return `${verb} ${target.label} (${file.path}:${block?.startLine ?? '?'}-${block?.endLine ?? '?'})`;
+}
+/**
+ * How a commit touched some arguments of a block (`count` of a resource,
+ * one local), or undefined: lines added inside them after the commit,
+ * removed inside them before, or the argument appearing or going.
+ */
+function childTouch(target, names, file, old, now) {
+    for (const name of names) {
+        const was = old?.children.find((child) => child.name === name);
+        const is = now?.children.find((child) => child.name === name);
+        if (was === undefined && is === undefined)
+            continue;
+        const touched = (was === undefined) !== (is === undefined) ||
+            file.hunks.some((hunk) => (is !== undefined && addsWithin(hunk, is)) ||
+                (was !== undefined && removesWithin(hunk, was)));
+        if (!touched)
+            continue;
+        const child = is ?? was;
+        const verb = is === undefined ? 'removed' : was === undefined ? 'added' : 'changed';
+        const lines = child === undefined || child.startLine === child.endLine
+            ? `${child?.startLine ?? '?'}`
+            : `${child.startLine}-${child.endLine}`;
+        return `${verb} \`${name}\` of ${target.label} (${file.path}:${lines})`;
+    }
+    return undefined;
 }
 /** Construct path segments CDK adds below the construct a user names. */
 const CDK_INNER_IDS = new Set(['Resource', 'Default']);
@@ -23768,6 +24383,19 @@ const ENTITIES = {
     '\\': '&#92;',
     ':': '&#58;'
 };
+/** Longest node label a Mermaid graph shows; longer addresses are cut with an ellipsis. */
+const MAX_MERMAID_LABEL = 80;
+/**
+ * A Mermaid node label, for use between double quotes (`n1["…"]`): every
+ * character other than letters, digits, space and `._-/` becomes a Mermaid
+ * entity code (`#91;`), so nothing in it can close the quotes, the node,
+ * the fence, or be read as Markdown, HTML or Mermaid syntax.
+ */
+function mermaidLabel(text) {
+    return [...cut(oneLine(text), MAX_MERMAID_LABEL)]
+        .map((c) => /^[A-Za-z0-9 ._/-]$/.test(c) ? c : `#${c.codePointAt(0) ?? 63};`)
+        .join('');
+}
 /** "1 change", "2 changes". */
 function plural(count, noun, many = `${noun}s`) {
     return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
@@ -24012,6 +24640,33 @@ function riskLines$1(analysis, change) {
     return lines;
 }
 /**
+ * The blast radius of a destroy or replace in words, for the reports: the
+ * count, then at most `limit` addresses (each with what it depends on when
+ * that is not the change itself). Empty when there are none.
+ */
+function dependentLines(change, limit) {
+    const dependents = change.dependents ?? [];
+    if (dependents.length === 0)
+        return undefined;
+    const capped = change.dependentsCapped === true;
+    const count = `${dependents.length}${capped ? '+' : ''}`;
+    const noun = dependents.length === 1 && !capped ? 'resource depends' : 'resources depend';
+    const items = dependents
+        .slice(0, limit)
+        .map((dependent) => dependent.via === change.address
+        ? { address: dependent.address }
+        : { address: dependent.address, via: dependent.via });
+    const hidden = dependents.length - items.length;
+    const more = [
+        ...(hidden > 0 ? [`${hidden} more`] : []),
+        ...(capped ? ['the search stopped at its cap'] : [])
+    ];
+    return {
+        title: `${count} ${noun} on it${more.length > 0 ? ` (${more.join('; ')})` : ''}`,
+        items
+    };
+}
+/**
  * The commits behind a destructive change, for the reports: who caused it,
  * how, the evidence of AI authorship, and the gate's verdict. Empty when no
  * commit history was given.
@@ -24159,6 +24814,8 @@ const GROUP_TITLES = {
     read: 'Read',
     'no-op': 'Move or import only'
 };
+/** Dependents listed per change in the terminal (the JSON report has them all). */
+const TEXT_DEPENDENTS = 20;
 function renderChange(analysis, change, out, paint) {
     const marker = markerFor(change).padEnd(3);
     const style = change.destructive
@@ -24174,6 +24831,12 @@ function renderChange(analysis, change, out, paint) {
             out.push(`        ${line}`);
     for (const line of riskLines$1(analysis, change))
         out.push(paint('yellow', `        ${data(line)}`));
+    const dependents = dependentLines(change, TEXT_DEPENDENTS);
+    if (dependents !== undefined) {
+        out.push(paint('yellow', `        blast radius: ${data(dependents.title)}:`));
+        for (const item of dependents.items)
+            out.push(`          ${data(item.address)}${item.via === undefined ? '' : paint('dim', ` (via ${data(item.via)})`)}`);
+    }
     for (const line of attributionLines(analysis, change))
         out.push(paint(line.startsWith('gated') ? 'red' : 'cyan', `        ${data(line)}`));
     const diff = renderAttributeDiff(change.attributes, change.action, 'terminal');
@@ -24341,6 +25004,7 @@ function renderChangeDetails(analysis, change, tier, out) {
     ];
     if (why.length > 0 && why[why.length - 1] !== '')
         why.push('');
+    why.push(...dependentSection(change, tier));
     if (lines.length === 0 && why.length === 0) {
         out.push(`- ${summary}`, '');
         return;
@@ -24349,6 +25013,54 @@ function renderChangeDetails(analysis, change, tier, out) {
     if (lines.length > 0)
         out.push(fence(lines.join('\n'), 'diff'), '');
     out.push('</details>', '');
+}
+/** Dependents listed per change in the full report (the JSON report has them all). */
+const MARKDOWN_DEPENDENTS = 10;
+/** A dependency graph is drawn for 2 up to this many dependents: past it, it is no longer readable. */
+const MERMAID_MAX_DEPENDENTS = 12;
+/**
+ * The blast radius of a destroy or replace: how many resources depend on
+ * it, the first few, and, in the full tier and while it stays small, a
+ * Mermaid graph of who depends on whom, folded.
+ */
+function dependentSection(change, tier) {
+    const found = dependentLines(change, MARKDOWN_DEPENDENTS);
+    if (found === undefined)
+        return [];
+    const out = [
+        `**Blast radius:** ${escapeText(found.title)}:`,
+        '',
+        ...found.items.map((item) => `- ${code(item.address)}${item.via === undefined ? '' : ` via ${code(item.via)}`}`),
+        ''
+    ];
+    const dependents = change.dependents ?? [];
+    if (tier === 'full' &&
+        change.dependentsCapped !== true &&
+        dependents.length >= 2 &&
+        dependents.length <= MERMAID_MAX_DEPENDENTS) {
+        out.push('<details><summary>Dependency graph (arrows point to what depends on it)</summary>', '', fence(mermaidGraph(change), 'mermaid'), '', '</details>', '');
+    }
+    return out;
+}
+/** `graph LR` from the changed resource to its dependents, each edge once; ids are plangate's, labels escaped. */
+function mermaidGraph(change) {
+    const ids = new Map([[change.address, 'n0']]);
+    const idOf = (address) => {
+        let id = ids.get(address);
+        if (id === undefined) {
+            id = `n${ids.size}`;
+            ids.set(address, id);
+        }
+        return id;
+    };
+    const lines = ['graph LR', `  n0["${mermaidLabel(change.address)}"]`];
+    for (const dependent of change.dependents ?? []) {
+        const id = idOf(dependent.address);
+        lines.push(`  ${id}["${mermaidLabel(dependent.address)}"]`);
+    }
+    for (const dependent of change.dependents ?? [])
+        lines.push(`  ${idOf(dependent.via)} --> ${idOf(dependent.address)}`);
+    return lines.join('\n');
 }
 function capitalize$1(text) {
     return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
@@ -24386,11 +25098,11 @@ function buildJsonReport(analysis, tool, review) {
             ...(plan.stack === undefined ? {} : { stack: plan.stack }),
             ...(plan.incomplete === undefined ? {} : { incomplete: plan.incomplete }),
             summary: countChanges([plan]),
-            changes: plan.changes.filter(isListed).map((change) => {
-                const verdict = analysis.verdicts?.get(change);
-                const assessed = analysis.risks?.get(change);
+            changes: plan.changes.filter(isListed).map((listed) => {
+                const verdict = analysis.verdicts?.get(listed);
+                const assessed = analysis.risks?.get(listed);
                 return {
-                    ...change,
+                    ...jsonChange(listed),
                     ...(verdict === undefined
                         ? {}
                         : {
@@ -24413,6 +25125,17 @@ function buildJsonReport(analysis, tool, review) {
         })),
         warnings: analysis.warnings,
         ...(analysis.commits === undefined ? {} : { commits: analysis.commits })
+    };
+}
+/** A change as the report shows it: `dependents` as addresses, their links apart. */
+function jsonChange(change) {
+    const { dependents, ...rest } = change;
+    if (dependents === undefined)
+        return rest;
+    return {
+        ...rest,
+        dependents: dependents.map((dependent) => dependent.address),
+        dependentLinks: dependents
     };
 }
 /**
@@ -25146,9 +25869,11 @@ function tableRows(entries, options, multi) {
         const cause = withCauses
             ? causedBy(entry, commits, options.links)
             : undefined;
+        const radius = dependentsPhrase(entry.change);
         if (asList) {
             const details = [
                 ...(why === undefined ? [] : [`gated because ${why}`]),
+                ...(radius === undefined ? [] : [radius]),
                 ...(cause === undefined || cause === ''
                     ? []
                     : [`caused by ${cause.replace(/<br>/g, ', ')}`])
@@ -25158,7 +25883,8 @@ function tableRows(entries, options, multi) {
         }
         const cells = [
             resourceCell(entry.change),
-            whatHappens(entry.change, options.analysis.risks?.get(entry.change))
+            whatHappens(entry.change, options.analysis.risks?.get(entry.change)) +
+                (radius === undefined ? '' : `<br>${radius}`)
         ];
         if (why !== undefined)
             cells.push(why);
@@ -25168,6 +25894,22 @@ function tableRows(entries, options, multi) {
     }
     out.push('');
     return out;
+}
+/** Dependents named per destructive change in the overview; the full report lists more. */
+const OVERVIEW_DEPENDENTS = 3;
+/** "2 resources depend on it: `a`, `b`", the first few as addresses, the count always; cell-safe. */
+function dependentsPhrase(change) {
+    const dependents = change.dependents ?? [];
+    if (dependents.length === 0)
+        return undefined;
+    const capped = change.dependentsCapped === true;
+    const count = `${dependents.length}${capped ? '+' : ''}`;
+    const noun = dependents.length === 1 && !capped ? 'resource depends' : 'resources depend';
+    const named = dependents
+        .slice(0, OVERVIEW_DEPENDENTS)
+        .map((dependent) => addressCode(dependent.address));
+    const rest = dependents.length - named.length;
+    return `${count} ${noun} on it: ${named.join(', ')}${rest > 0 || capped ? ', …' : ''}`;
 }
 /** Up to this many changes are a list (phone-friendly); more are a table. */
 const LIST_ITEMS_MAX = 8;
@@ -25865,7 +26607,11 @@ async function verify(command, io) {
     const reviews = command.approved.map((path) => readApprovedReport(path, io.readStdin));
     const inputs = await readInputs(command, io);
     const labels = readConstructLabels(command.labelTemplates);
-    const analysis = analyze(inputs, labels === undefined ? {} : { labels });
+    const templates = readTemplateDependencies(command.labelTemplates);
+    const analysis = analyze(inputs, {
+        ...(labels === undefined ? {} : { labels }),
+        ...(templates === undefined ? {} : { templates })
+    });
     const result = verifyAgainstReviews(analysis, reviews);
     let report;
     switch (command.format) {
@@ -25892,6 +26638,7 @@ async function review(command, io) {
     const output = outputOf(command);
     const inputs = await readInputs(command, io);
     const labels = readConstructLabels(command.labelTemplates);
+    const templates = readTemplateDependencies(command.labelTemplates);
     const policy = loadPolicy(command.config, command.history?.repo);
     const history = command.history === undefined
         ? undefined
@@ -25902,6 +26649,7 @@ async function review(command, io) {
         });
     const analysis = analyze(inputs, {
         ...(labels === undefined ? {} : { labels }),
+        ...(templates === undefined ? {} : { templates }),
         policy: policy.config,
         stackDirs: policy.config.stackDirs,
         ...(history === undefined ? {} : { history })

@@ -131,6 +131,66 @@ export interface ResourceChange {
   readonly destructive: boolean
   /** Changed leaf attributes, in a stable order. Empty for `no-op`. */
   readonly attributes: readonly AttributeChange[]
+  /**
+   * For `replace` and `destroy`: the resources that depend on this one,
+   * directly or through others, nearest first (the blast radius). Absent
+   * when the plan says nothing about dependencies or none was found.
+   */
+  readonly dependents?: readonly Dependent[]
+  /** True when the blast-radius search stopped at its cap: there are more dependents than listed. */
+  readonly dependentsCapped?: true
+}
+
+/** How one resource depends on another, as the plan or template says. */
+export const DEPENDENCY_KINDS = [
+  /** An expression of its configuration refers to it (Terraform `references`, CloudFormation `Ref`/`Fn::GetAtt`). */
+  'reference',
+  /** An explicit `depends_on` / `DependsOn` in configuration or template. */
+  'depends-on',
+  /** The prior state records a dependency (Terraform `depends_on` in state); counts for destroys only. */
+  'state',
+  /** The change set says the change of the other resource causes a change here (`CausingEntity`). */
+  'causing-entity',
+  /** Pulumi `dependencies` / `propertyDependencies`. */
+  'pulumi'
+] as const
+export type DependencyKind = (typeof DEPENDENCY_KINDS)[number]
+
+/** One resource in the blast radius of a destroy or replace. */
+export interface Dependent {
+  /** Its address: a configuration address for Terraform (`module.app.aws_lb.main`, no instance key). */
+  readonly address: string
+  /** What it depends on directly: the changed resource's address, or an earlier dependent's. */
+  readonly via: string
+  readonly kind: DependencyKind
+}
+
+/** One edge of a dependency graph, seen from the resource depended on. */
+export interface DependencyEdge {
+  /** The node that depends on it. */
+  readonly node: string
+  readonly kind: DependencyKind
+}
+
+/**
+ * Who depends on whom, as a plan (with its configuration, state or
+ * template) tells: what the blast-radius search walks. Kept instead of the
+ * raw sections, which are dropped after reading.
+ */
+export interface DependencyGraph {
+  /**
+   * Node → the nodes that depend on it directly. Nodes are resource
+   * addresses in the `keys` space; nodes starting with `~` are not
+   * resources (Terraform module variables and outputs): walked through,
+   * never reported.
+   */
+  readonly dependents: ReadonlyMap<string, readonly DependencyEdge[]>
+  /**
+   * How a change's address maps to a node: `config` strips Terraform
+   * instance keys (`aws_instance.web[2]` → `aws_instance.web`); `address`
+   * uses the change's address as it is.
+   */
+  readonly keys: 'config' | 'address'
 }
 
 /** A tool setting that decides what a delete does, before and after the change. */
@@ -203,6 +263,15 @@ export interface SourceMap {
    * `local.tags`, `aws_vpc.main`), as the plan's configuration lists them.
    */
   readonly references: Readonly<Record<string, readonly string[]>>
+  /**
+   * Configuration address → expression name (`count`, `for_each`, or a
+   * top-level argument such as `triggers_replace`) → what that one
+   * expression refers to. Lets attribution follow the plan's own reason
+   * (`delete_because_count_index` → `count`) instead of the whole block.
+   */
+  readonly expressionReferences?: Readonly<
+    Record<string, Readonly<Record<string, readonly string[]>>>
+  >
 }
 
 /**
@@ -266,6 +335,8 @@ export interface Plan {
   readonly stack?: string
   /** Terraform actions (1.14+) that applying runs; absent when the plan has none. */
   readonly actions?: readonly ActionInvocation[]
+  /** What depends on what, when the plan says; the changes' `dependents` are found in it. */
+  readonly dependencies?: DependencyGraph
 }
 
 /** Counts per action. `destructive` counts replace + destroy of real objects. */

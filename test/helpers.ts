@@ -64,6 +64,7 @@ export function changeAt(
 export const TERRAFORM_FIXTURES = [
   'checks',
   'create',
+  'dependents',
   'deposed',
   'destroy-count-index',
   'destroy-each-key',

@@ -57,6 +57,24 @@ interface Target {
   readonly dir: string
   readonly label: string
   readonly matches: (block: HclBlock) => boolean
+  /**
+   * Only these arguments of the block count (`count`, `for_each`,
+   * `triggers_replace`, one local); absent: any line of the block.
+   */
+  readonly children?: readonly string[]
+  /** Only the block's removal counts (the plan says its configuration is gone). */
+  readonly removal?: true
+}
+
+/** The code that stands for one change: narrowed by the plan's reason when it can be, and the whole block. */
+interface Targets {
+  /** From the plan's `action_reason`; absent when the reason names nothing narrower. */
+  readonly precise?: {
+    readonly targets: readonly Target[]
+    /** The expressions the reason points at, in words, for the fallback's evidence. */
+    readonly what: string
+  }
+  readonly block: readonly Target[]
 }
 
 /**
@@ -97,7 +115,7 @@ export function attributeChanges(
         result.set(change, { causes, pinned: causes.length > 0 })
         continue
       }
-      let targets: Target[]
+      let targets: Targets
       try {
         targets = targetsOf(change, plan, root)
       } catch (error) {
@@ -109,16 +127,53 @@ export function attributeChanges(
         }
         throw error
       }
-      const causes = causesOf(targets, input, blocksOf)
+      const causes = preciseCauses(change, targets, input, blocksOf)
       result.set(change, { causes, pinned: causes.length > 0 })
     }
   }
   return result
 }
 
-function targetsOf(change: ResourceChange, plan: Plan, root: string): Target[] {
+/**
+ * The commits the plan's own reason points at (the `count` expression for
+ * `delete_because_count_index`, say); when the reason names nothing
+ * narrower, or nothing it names changed in the range, every commit that
+ * touched the block, with the evidence saying that it is block-level.
+ */
+function preciseCauses(
+  change: ResourceChange,
+  targets: Targets,
+  input: AttributionInput,
+  blocksOf: (key: string, text: string | undefined) => readonly HclBlock[]
+): Cause[] {
+  const { precise } = targets
+  if (precise !== undefined) {
+    const causes = causesOf(precise.targets, input, blocksOf)
+    if (causes.length > 0)
+      return causes.map((cause) => ({
+        sha: cause.sha,
+        how: `${cause.how}; the plan's reason: ${change.reason ?? ''}`
+      }))
+  }
+  const why =
+    precise === undefined
+      ? `the plan gives no narrower cause (${change.reason ?? 'no action_reason'})`
+      : `nothing in ${precise.what} changed in this range`
+  return causesOf(targets.block, input, blocksOf).map((cause) => ({
+    sha: cause.sha,
+    how: `${cause.how}; block-level: ${why}`
+  }))
+}
+
+/** First segment of a Terraform path: `tags["Name"]` → `tags`, `ingress[0].cidr` → `ingress`. */
+function topArgument(path: string): string {
+  const end = path.search(/[.[]/)
+  return end === -1 ? path : path.slice(0, end)
+}
+
+function targetsOf(change: ResourceChange, plan: Plan, root: string): Targets {
   const map = plan.sourceMap
-  if (map === undefined) return []
+  if (map === undefined) return { block: [] }
   const address = configAddress(change.address)
   const modulePath = address.modulePath
   const dirOf = (path: readonly string[]): string | undefined => {
@@ -126,6 +181,8 @@ function targetsOf(change: ResourceChange, plan: Plan, root: string): Target[] {
     return dir === undefined ? undefined : posix.join(root, dir)
   }
   const targets: Target[] = []
+  /** The moved/removed/import blocks naming the resource: part of the precise cause of a removal. */
+  const movedTargets: Target[] = []
   const dir = dirOf(modulePath)
   const configAddr =
     modulePath.map((name) => `module.${name}.`).join('') +
@@ -147,7 +204,7 @@ function targetsOf(change: ResourceChange, plan: Plan, root: string): Target[] {
     const from =
       change.movedFrom === undefined ? undefined : stripKeys(change.movedFrom)
     if (from !== undefined) names.add(from)
-    targets.push({
+    movedTargets.push({
       dir,
       label: `moved/removed/import block for ${localAddr}`,
       matches: (block) =>
@@ -159,11 +216,25 @@ function targetsOf(change: ResourceChange, plan: Plan, root: string): Target[] {
           return name !== undefined && names.has(name)
         })
     })
-    for (const reference of map.references[configAddr] ?? []) {
+    targets.push(...movedTargets)
+    for (const reference of ownAt(map.references, configAddr) ?? []) {
       const target = referenceTarget(reference, dir)
       if (target !== undefined) targets.push(target)
     }
   }
+  const precise =
+    dir === undefined
+      ? undefined
+      : reasonTargets(change, {
+          dir,
+          kind: address.mode === 'data' ? 'data' : 'resource',
+          type: address.type,
+          name: address.name,
+          expressions: ownAt(map.expressionReferences ?? {}, configAddr) ?? {},
+          callDir: dirOf(modulePath.slice(0, -1)),
+          call: modulePath[modulePath.length - 1],
+          movedTargets
+        })
   // Every module call above the resource: its count, for_each, arguments
   // and its removal all reach the resource.
   for (let depth = modulePath.length; depth > 0; depth--) {
@@ -176,7 +247,141 @@ function targetsOf(change: ResourceChange, plan: Plan, root: string): Target[] {
       matches: (block) => block.type === 'module' && block.labels[0] === name
     })
   }
-  return targets
+  return precise === undefined
+    ? { block: targets }
+    : { precise, block: targets }
+}
+
+/** Where a resource is declared, for the reason-narrowed targets. */
+interface Declaration {
+  readonly dir: string
+  readonly kind: 'resource' | 'data'
+  readonly type: string
+  readonly name: string
+  /** Expression name → what it refers to (`SourceMap.expressionReferences`). */
+  readonly expressions: Readonly<Record<string, readonly string[]>>
+  /** Directory of the module that calls the resource's module, and the call's name. */
+  readonly callDir: string | undefined
+  readonly call: string | undefined
+  /** The moved/removed/import blocks naming the resource. */
+  readonly movedTargets: readonly Target[]
+}
+
+/**
+ * The code the plan's `action_reason` points at: the `count` or `for_each`
+ * expression and what it refers to, the arguments whose change forces a
+ * replacement, or the removal of the block. Undefined when the reason names
+ * nothing narrower than the block (tainted, requested, triggered by
+ * `replace_triggered_by`, no reason).
+ */
+function reasonTargets(
+  change: ResourceChange,
+  at: Declaration
+): Targets['precise'] {
+  const block = (children: readonly string[]): Target => ({
+    dir: at.dir,
+    label: `${at.kind} "${at.type}" "${at.name}"`,
+    matches: (found) =>
+      found.type === at.kind &&
+      found.labels[0] === at.type &&
+      found.labels[1] === at.name,
+    children
+  })
+  const argumentTargets = (names: readonly string[]): Target[] => {
+    const targets = [block(names)]
+    for (const name of names)
+      for (const reference of ownAt(at.expressions, name) ?? []) {
+        const target = narrowReferenceTarget(reference, at)
+        if (target !== undefined) targets.push(target)
+      }
+    return targets
+  }
+  const listed = (names: readonly string[]): string =>
+    names.map((name) => `\`${name}\``).join(', ')
+  switch (change.reason) {
+    case 'delete_because_count_index':
+      return {
+        targets: argumentTargets(['count']),
+        what: 'the `count` expression and what it refers to'
+      }
+    case 'delete_because_each_key':
+      return {
+        targets: argumentTargets(['for_each']),
+        what: 'the `for_each` expression and what it refers to'
+      }
+    case 'replace_because_cannot_update': {
+      const names = [...new Set(change.replacePaths.map(topArgument))].filter(
+        (name) => name !== ''
+      )
+      if (names.length === 0) return undefined
+      return {
+        targets: argumentTargets(names),
+        what: `${listed(names)} (the replace paths) and what they refer to`
+      }
+    }
+    case 'delete_because_no_resource_config':
+      return {
+        targets: [
+          {
+            dir: at.dir,
+            label: `${at.kind} "${at.type}" "${at.name}"`,
+            matches: (found) =>
+              found.type === at.kind &&
+              found.labels[0] === at.type &&
+              found.labels[1] === at.name,
+            removal: true
+          },
+          ...at.movedTargets
+        ],
+        what: 'the removal of the block'
+      }
+    default:
+      return undefined
+  }
+}
+
+/**
+ * A reference of one expression, as narrowly as the code shows it: one
+ * local of a `locals` block, a module variable's argument in the calling
+ * `module` block, a root variable's block, a referenced resource's block.
+ */
+function narrowReferenceTarget(
+  reference: string,
+  at: Declaration
+): Target | undefined {
+  const [head, second] = reference.split('.')
+  if (head === 'local' && second !== undefined)
+    return {
+      dir: at.dir,
+      label: `local.${second}`,
+      matches: (block) =>
+        block.type === 'locals' &&
+        block.children.some((child) => child.name === second),
+      children: [second]
+    }
+  if (
+    head === 'var' &&
+    second !== undefined &&
+    at.callDir !== undefined &&
+    at.call !== undefined
+  ) {
+    const call = at.call
+    return {
+      dir: at.callDir,
+      label: `module "${call}"`,
+      matches: (block) => block.type === 'module' && block.labels[0] === call,
+      children: [second]
+    }
+  }
+  return referenceTarget(reference, at.dir)
+}
+
+/** An own property only: names come from the plan (`constructor`, `__proto__`). */
+function ownAt<T>(
+  record: Readonly<Record<string, T>>,
+  key: string
+): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined
 }
 
 /** `var.x`, `local.y`, `aws_vpc.main` (a replace_triggered_by, say) → the block that sets it. */
@@ -268,25 +473,107 @@ function causesOf(
         const old = before.find(target.matches)
         const now = after.find(target.matches)
         if (old === undefined && now === undefined) continue
-        const touched =
-          (old === undefined) !== (now === undefined) ||
-          file.hunks.some(
-            (hunk) =>
-              (now !== undefined && addsWithin(hunk, now)) ||
-              (old !== undefined && removesWithin(hunk, old))
-          )
-        if (!touched) continue
-        const block = now ?? old
-        const verb =
-          now === undefined ? 'removed' : old === undefined ? 'added' : 'edited'
-        how = `${verb} ${target.label} (${file.path}:${block?.startLine ?? '?'}-${block?.endLine ?? '?'})`
-        break
+        how =
+          target.children === undefined
+            ? blockTouch(target, file, old, now)
+            : childTouch(target, target.children, file, old, now)
+        // A block cut from one file and pasted into another of its module is moved, not removed.
+        if (
+          how !== undefined &&
+          target.removal === true &&
+          movedWithin(commit, file.path, target, input, blocksOf)
+        )
+          how = undefined
+        if (how !== undefined) break
       }
       if (how !== undefined) break
     }
     if (how !== undefined) causes.push({ sha: commit.sha, how })
   }
   return causes
+}
+
+/** True when another `.tf` file of the same directory holds the block after the commit. */
+function movedWithin(
+  commit: SourceCommit,
+  path: string,
+  target: Target,
+  input: AttributionInput,
+  blocksOf: (key: string, text: string | undefined) => readonly HclBlock[]
+): boolean {
+  const dir = dirOfFile(path)
+  return commit.files.some((other) => {
+    if (other.path === path || !isTerraformFile(other.path)) return false
+    if (dirOfFile(other.path) !== dir) return false
+    const key = versionKey(commit.sha, other.path)
+    const after = blocksOf(`${key}\u0000after`, input.versions.get(key)?.after)
+    return after.some(target.matches)
+  })
+}
+
+/** How a commit touched a whole block, or undefined. */
+function blockTouch(
+  target: Target,
+  file: SourceCommit['files'][number],
+  old: HclBlock | undefined,
+  now: HclBlock | undefined
+): string | undefined {
+  if (target.removal === true && !(old !== undefined && now === undefined))
+    return undefined
+  const touched =
+    (old === undefined) !== (now === undefined) ||
+    file.hunks.some(
+      (hunk) =>
+        (now !== undefined && addsWithin(hunk, now)) ||
+        (old !== undefined && removesWithin(hunk, old))
+    )
+  if (!touched) return undefined
+  const block = now ?? old
+  const verb =
+    now === undefined ? 'removed' : old === undefined ? 'added' : 'edited'
+  return `${verb} ${target.label} (${file.path}:${block?.startLine ?? '?'}-${block?.endLine ?? '?'})`
+}
+
+/**
+ * How a commit touched some arguments of a block (`count` of a resource,
+ * one local), or undefined: lines added inside them after the commit,
+ * removed inside them before, or the argument appearing or going.
+ */
+function childTouch(
+  target: Target,
+  names: readonly string[],
+  file: SourceCommit['files'][number],
+  old: HclBlock | undefined,
+  now: HclBlock | undefined
+): string | undefined {
+  for (const name of names) {
+    const was = old?.children.find((child) => child.name === name)
+    const is = now?.children.find((child) => child.name === name)
+    if (was === undefined && is === undefined) continue
+    const touched =
+      (was === undefined) !== (is === undefined) ||
+      file.hunks.some(
+        (hunk) =>
+          (is !== undefined && addsWithin(hunk, is)) ||
+          (was !== undefined && removesWithin(hunk, was))
+      )
+    if (!touched) continue
+    const child = is ?? was
+    const verb =
+      is === undefined ? 'removed' : was === undefined ? 'added' : 'changed'
+    const lines =
+      child === undefined || child.startLine === child.endLine
+        ? `${child?.startLine ?? '?'}`
+        : `${child.startLine}-${child.endLine}`
+    return `${verb} \`${name}\` of ${target.label} (${file.path}:${lines})`
+  }
+  return undefined
+}
+
+/** A block or one of its arguments: 1-based, inclusive lines. */
+interface LineRange {
+  readonly startLine: number
+  readonly endLine: number
 }
 
 /** Construct path segments CDK adds below the construct a user names. */
@@ -353,13 +640,13 @@ function stackDirCauses(
   return causes
 }
 
-function addsWithin(hunk: Hunk, block: HclBlock): boolean {
+function addsWithin(hunk: Hunk, block: LineRange): boolean {
   if (hunk.newLines === 0) return false
   const last = hunk.newStart + hunk.newLines - 1
   return hunk.newStart <= block.endLine && last >= block.startLine
 }
 
-function removesWithin(hunk: Hunk, block: HclBlock): boolean {
+function removesWithin(hunk: Hunk, block: LineRange): boolean {
   if (hunk.oldLines === 0) return false
   const last = hunk.oldStart + hunk.oldLines - 1
   return hunk.oldStart <= block.endLine && last >= block.startLine

@@ -11,6 +11,7 @@ import {
   loadPolicy,
   readHistory,
   readConstructLabels,
+  readTemplateDependencies,
   readPlanFile,
   readTemplatePairs
 } from '../io/index.js'
@@ -147,7 +148,11 @@ async function verify(
   )
   const inputs = await readInputs(command, io)
   const labels = readConstructLabels(command.labelTemplates)
-  const analysis = analyze(inputs, labels === undefined ? {} : { labels })
+  const templates = readTemplateDependencies(command.labelTemplates)
+  const analysis = analyze(inputs, {
+    ...(labels === undefined ? {} : { labels }),
+    ...(templates === undefined ? {} : { templates })
+  })
   const result = verifyAgainstReviews(analysis, reviews)
   let report: string
   switch (command.format) {
@@ -180,6 +185,7 @@ async function review(
   const output = outputOf(command)
   const inputs = await readInputs(command, io)
   const labels = readConstructLabels(command.labelTemplates)
+  const templates = readTemplateDependencies(command.labelTemplates)
   const policy = loadPolicy(command.config, command.history?.repo)
   const history =
     command.history === undefined
@@ -191,6 +197,7 @@ async function review(
         })
   const analysis = analyze(inputs, {
     ...(labels === undefined ? {} : { labels }),
+    ...(templates === undefined ? {} : { templates }),
     policy: policy.config,
     stackDirs: policy.config.stackDirs,
     ...(history === undefined ? {} : { history })

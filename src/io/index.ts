@@ -3,7 +3,11 @@ export { expandPlanPaths } from './plan-inputs.js'
 export { expandPlanGlobs } from './plan-globs.js'
 export type { PlanFileRef } from './plan-inputs.js'
 export { readCdkOutStacks, pairCdkOutStacks } from './cdk-out.js'
-export { readConstructLabels, readTemplatePairs } from './templates.js'
+export {
+  readConstructLabels,
+  readTemplateDependencies,
+  readTemplatePairs
+} from './templates.js'
 export {
   loadPolicy,
   planRootDirs,

@@ -1,6 +1,11 @@
 import { basename } from 'node:path'
 import type { TemplateSide } from '../plan/index.js'
-import { constructPaths, PlanParseError } from '../plan/index.js'
+import type { DependencyGraph } from '../model.js'
+import {
+  constructPaths,
+  PlanParseError,
+  templateDependencies
+} from '../plan/index.js'
 import {
   pairCdkOutStacks,
   readCdkOutStacks,
@@ -128,6 +133,27 @@ export function readConstructLabels(
     }
   }
   return labels
+}
+
+/**
+ * The dependency graphs (`Ref`, `Fn::GetAtt`, `DependsOn`) of the templates
+ * `--template` points at, for change sets' blast radius: a file applies to
+ * every change set (`*`), a cdk.out directory to its stacks by name.
+ */
+export function readTemplateDependencies(
+  paths: readonly string[]
+): Map<string, DependencyGraph> | undefined {
+  if (paths.length === 0) return undefined
+  const graphs = new Map<string, DependencyGraph>()
+  for (const path of paths) {
+    if (isDirectory(path)) {
+      for (const [stack, template] of readCdkOutStacks(path))
+        graphs.set(stack, templateDependencies(readTemplate(template)))
+    } else {
+      graphs.set('*', templateDependencies(readTemplate(path)))
+    }
+  }
+  return graphs
 }
 
 /** `--template` takes files only: standard input holds no template here. */

@@ -2,6 +2,7 @@ import type * as DiffTemplateModule from '@aws-cdk/cloudformation-diff/lib/diff-
 import type {
   AttributeChange,
   LifecycleChange,
+  DependencyGraph,
   OutputChange,
   Plan,
   ResourceChange
@@ -9,6 +10,8 @@ import type {
 import { collectLeafStrings } from '../redact/index.js'
 import type { Redactor } from '../redact/index.js'
 import { deepEqual, diffAttributes, joinPath } from './attributes.js'
+import { templateDependencies } from './cloudformation.js'
+import { GraphBuilder } from './dependents.js'
 import { PlanParseError } from './errors.js'
 import { describeJson, describeScalar, isRecord, recordAt } from './json.js'
 import type { JsonRecord } from './json.js'
@@ -574,8 +577,20 @@ export function normalizeTemplateDiff(
     targeted: false,
     warnings: [...input.warnings, TEMPLATE_DIFF_CAVEAT].map((w) =>
       redactor.text(w)
-    )
+    ),
+    dependencies: templatePairDependencies(input.before, input.after)
   }
+}
+
+/** Both templates' edges: the old one's for what is removed, the new one's for what is replaced. */
+function templatePairDependencies(
+  before: unknown,
+  after: unknown
+): DependencyGraph {
+  const graph = new GraphBuilder()
+  graph.merge(templateDependencies(before))
+  graph.merge(templateDependencies(after))
+  return graph.build('address')
 }
 
 function typeOf(resource: JsonRecord | undefined): string | undefined {

@@ -1,11 +1,13 @@
 import type {
   AttributeChange,
+  DependencyGraph,
   ChangeAction,
   Plan,
   ResourceChange
 } from '../model.js'
 import type { Redactor } from '../redact/index.js'
 import { diffAttributes, formatPath } from './attributes.js'
+import { GraphBuilder } from './dependents.js'
 import { PlanParseError } from './errors.js'
 import { findDeepNesting, MAX_NESTING } from './json-text.js'
 import {
@@ -765,6 +767,10 @@ interface Link {
 interface PlanState {
   readonly redactor: Redactor
   readonly labels: ReadonlyMap<string, ReadonlyMap<string, string>> | undefined
+  /** StackName (or `*`) → the template's dependency graph (`templateDependencies`). */
+  readonly templates: ReadonlyMap<string, DependencyGraph> | undefined
+  /** Who depends on whom: `CausingEntity` of the details, and the template's edges. */
+  readonly graph: GraphBuilder
   readonly children: ReadonlyMap<Unit, ReadonlyMap<string, Unit>>
   readonly visited: Set<Unit>
   readonly changes: ResourceChange[]
@@ -787,7 +793,8 @@ interface PlanState {
 export function normalizeChangeSets(
   inputs: readonly ChangeSetInput[],
   redactor: Redactor,
-  labels?: ReadonlyMap<string, ReadonlyMap<string, string>>
+  labels?: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  templates?: ReadonlyMap<string, DependencyGraph>
 ): Plan[] {
   const units = groupUnits(inputs)
   const { parents, children, linkWarnings } = linkUnits(units)
@@ -802,6 +809,8 @@ export function normalizeChangeSets(
     const state: PlanState = {
       redactor,
       labels,
+      templates,
+      graph: new GraphBuilder(),
       children,
       visited,
       changes: [],
@@ -994,6 +1003,7 @@ function walkUnit(
       child === undefined ? undefined : childModule
     )
     state.changes.push(normalized)
+    addCausingEntities(change, module, normalized.address, state.graph)
     if (change.action === 'Dynamic') state.dynamic.push(normalized.address)
     if (change.resourceType !== STACK_TYPE) continue
     if (child !== undefined) {
@@ -1149,6 +1159,10 @@ function listCode(items: readonly string[]): string {
 
 function buildPlan(root: Unit, state: PlanState): Plan {
   const notes = [...state.notes]
+  // A template describes the root stack: its logical IDs are the root's addresses.
+  const template =
+    state.templates?.get(root.doc.stackName ?? '') ?? state.templates?.get('*')
+  state.graph.merge(template)
   if (state.dynamic.length > 0) {
     state.complete = false
     notes.push(
@@ -1178,7 +1192,93 @@ function buildPlan(root: Unit, state: PlanState): Plan {
           }
         }),
     targeted: false,
-    warnings: state.warnings.map((w) => state.redactor.text(w))
+    warnings: state.warnings.map((w) => state.redactor.text(w)),
+    dependencies: state.graph.build('address')
+  }
+}
+
+/**
+ * A change the change set says another resource causes (`ChangeSource`
+ * `ResourceReference` or `ResourceAttribute`, `CausingEntity` `Db` or
+ * `Db.Endpoint.Address`) depends on that resource.
+ */
+function addCausingEntities(
+  change: ChangeSetResourceChange,
+  module: string,
+  address: string,
+  graph: GraphBuilder
+): void {
+  for (const detail of change.details) {
+    if (
+      detail.causingEntity === undefined ||
+      (detail.changeSource !== 'ResourceReference' &&
+        detail.changeSource !== 'ResourceAttribute')
+    )
+      continue
+    const id = detail.causingEntity.split('.')[0] ?? ''
+    if (id !== '') graph.add(joinModule(module, id), address, 'causing-entity')
+  }
+}
+
+/**
+ * The dependency graph of a CloudFormation template (a CDK synth output, or
+ * the `--template` given with a change set), by logical ID: `Ref`,
+ * `Fn::GetAtt`, `${Id}` / `${Id.Attr}` in `Fn::Sub`, and `DependsOn`.
+ * References to parameters and pseudo parameters are not dependencies.
+ * Walks with an explicit stack: template depth is the input's.
+ */
+export function templateDependencies(template: unknown): DependencyGraph {
+  const graph = new GraphBuilder()
+  const resources = isRecord(template)
+    ? (recordAt(template, 'Resources') ?? {})
+    : {}
+  const ids = new Set(Object.keys(resources))
+  for (const [id, resource] of Object.entries(resources)) {
+    if (!isRecord(resource)) continue
+    const dependsOn = resource.DependsOn
+    for (const target of Array.isArray(dependsOn) ? dependsOn : [dependsOn])
+      if (typeof target === 'string' && ids.has(target))
+        graph.add(target, id, 'depends-on')
+    const stack: unknown[] = [resource.Properties]
+    while (stack.length > 0) {
+      const value = stack.pop()
+      if (Array.isArray(value)) {
+        for (const item of value) stack.push(item)
+        continue
+      }
+      if (!isRecord(value)) continue
+      for (const [key, item] of Object.entries(value)) {
+        for (const target of referencedIds(key, item))
+          if (ids.has(target)) graph.add(target, id, 'reference')
+        stack.push(item)
+      }
+    }
+  }
+  return graph.build('address')
+}
+
+/** Logical IDs one intrinsic function names (`Ref`, `Fn::GetAtt`, `Fn::Sub`); others give none. */
+function referencedIds(key: string, value: unknown): string[] {
+  switch (key) {
+    case 'Ref':
+      return typeof value === 'string' ? [value] : []
+    case 'Fn::GetAtt': {
+      const target: unknown = Array.isArray(value)
+        ? (value as unknown[])[0]
+        : value
+      return typeof target === 'string' ? [target.split('.')[0] ?? ''] : []
+    }
+    case 'Fn::Sub': {
+      const text: unknown = Array.isArray(value)
+        ? (value as unknown[])[0]
+        : value
+      if (typeof text !== 'string') return []
+      return [...text.matchAll(/\$\{([^!}][^}]*)\}/g)].map(
+        (match) => (match[1] ?? '').split('.')[0] ?? ''
+      )
+    }
+    default:
+      return []
   }
 }
 

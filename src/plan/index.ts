@@ -1,4 +1,4 @@
-import type { Plan } from '../model.js'
+import type { DependencyGraph, Plan } from '../model.js'
 import { createRedactor } from '../redact/index.js'
 import type { Redactor } from '../redact/index.js'
 import { normalizeTemplateDiff } from './cdk.js'
@@ -10,6 +10,7 @@ import {
 } from './cloudformation.js'
 import type { ChangeSetInput } from './cloudformation.js'
 import { looksLikeTemplate } from './cdk.js'
+import { addDependents } from './dependents.js'
 import { PlanParseError, redactError } from './errors.js'
 import { parseJsonDocuments, parseJsonText } from './json-text.js'
 import { describeJson, isRecord } from './json.js'
@@ -40,8 +41,18 @@ export {
   looksLikeTerraformPlan
 } from './terraform.js'
 export { explainReason } from './reasons.js'
+export {
+  addDependents,
+  findDependents,
+  MAX_DEPENDENTS,
+  nodeOf
+} from './dependents.js'
 export { deepEqual, diffAttributes, formatPath } from './attributes.js'
-export { constructPaths, looksLikeChangeSet } from './cloudformation.js'
+export {
+  constructPaths,
+  looksLikeChangeSet,
+  templateDependencies
+} from './cloudformation.js'
 export { looksLikePulumiPreview } from './pulumi.js'
 export {
   looksLikeTemplate,
@@ -176,6 +187,8 @@ function readDocument(
 export interface NormalizeOptions {
   /** StackName (or `*` for every stack) → LogicalResourceId → CDK construct path. */
   readonly labels?: ReadonlyMap<string, ReadonlyMap<string, string>>
+  /** StackName (or `*`) → the dependency graph of its template (`templateDependencies`), for change sets' blast radius. */
+  readonly templates?: ReadonlyMap<string, DependencyGraph>
 }
 
 /**
@@ -204,7 +217,12 @@ export function normalizePlans(
   } catch (error) {
     throw redactError(error, redactor)
   }
-  return { plans, redactor }
+  return {
+    plans: plans.map((plan) =>
+      addDependents(plan, (text) => redactor.text(text))
+    ),
+    redactor
+  }
 }
 
 function normalizeEach(
@@ -229,7 +247,12 @@ function normalizeEach(
       case 'cloudformation':
         if (!changeSetsDone) {
           plans.push(
-            ...normalizeChangeSets(changeSets, redactor, options.labels)
+            ...normalizeChangeSets(
+              changeSets,
+              redactor,
+              options.labels,
+              options.templates
+            )
           )
           changeSetsDone = true
         }

@@ -1,6 +1,7 @@
 import type {
   AttributeChange,
   AttributeValue,
+  DependencyGraph,
   ChangeAction,
   Incompleteness,
   LifecycleChange,
@@ -12,6 +13,7 @@ import type {
 import { collectLeafStrings, UNKNOWN_TEXT } from '../redact/index.js'
 import type { Redactor } from '../redact/index.js'
 import { deepEqual, diffAttributes, formatPath } from './attributes.js'
+import { GraphBuilder } from './dependents.js'
 import { PlanParseError } from './errors.js'
 import { findDeepNesting, MAX_NESTING } from './json-text.js'
 import {
@@ -827,7 +829,8 @@ export function normalizePulumiPreview(
     checks: [],
     ...incompleteness(doc, redactor),
     targeted: false,
-    warnings: warnings.map((w) => redactor.text(w))
+    warnings: warnings.map((w) => redactor.text(w)),
+    dependencies: stepDependencies(doc.steps)
   }
 }
 
@@ -847,6 +850,33 @@ function stackOf(
   }
   if (names.size === 0) return undefined
   return redactor.text([...names].sort().join(', '))
+}
+
+/**
+ * Who depends on whom, from the resource states of the steps: a resource's
+ * `dependencies` and `propertyDependencies` name the URNs it depends on.
+ * Nodes are addresses (the URN without stack and project).
+ */
+function stepDependencies(steps: readonly PulumiStep[]): DependencyGraph {
+  const graph = new GraphBuilder()
+  for (const step of steps) {
+    const to = parseUrn(step.urn)?.address
+    if (to === undefined) continue
+    for (const state of [step.oldState, step.newState]) {
+      if (state === undefined) continue
+      const urns: unknown[] = [...(arrayAt(state, 'dependencies') ?? [])]
+      for (const list of Object.values(
+        recordAt(state, 'propertyDependencies') ?? {}
+      ))
+        if (Array.isArray(list)) urns.push(...(list as unknown[]))
+      for (const urn of urns) {
+        const from =
+          typeof urn === 'string' ? parseUrn(urn)?.address : undefined
+        if (from !== undefined) graph.add(from, to, 'pulumi')
+      }
+    }
+  }
+  return graph.build('address')
 }
 
 /** Diagnostic messages longer than this are cut (they quote URNs, often twice). */

@@ -2,6 +2,7 @@ import { posix } from 'node:path'
 import type {
   AttributeChange,
   ChangeAction,
+  DependencyGraph,
   CheckResult,
   Incompleteness,
   OutputChange,
@@ -14,6 +15,7 @@ import type {
 import { collectLeafStrings, collectMaskedStrings } from '../redact/index.js'
 import type { Redactor } from '../redact/index.js'
 import { diffAttributes, formatPath } from './attributes.js'
+import { GraphBuilder, nodeOf } from './dependents.js'
 import { PlanParseError, SHOW_JSON_HINT } from './errors.js'
 import {
   arrayAt,
@@ -50,6 +52,8 @@ export interface TerraformInput {
   readonly sensitiveOutputs: ReadonlySet<string>
   /** Module directories and references from `configuration`, for attribution. */
   readonly sourceMap: SourceMap
+  /** Who refers to whom (configuration, module inputs/outputs, prior-state `depends_on`), for the blast radius. */
+  readonly dependencies: DependencyGraph
   /** Every string marked sensitive anywhere in the document. */
   readonly secrets: ReadonlySet<string>
   readonly warnings: readonly string[]
@@ -112,7 +116,7 @@ export function readTerraformPlan(
     doc: pick(doc, KEPT_SECTIONS),
     plansNothing: plansNothing(doc),
     sensitiveOutputs,
-    sourceMap: collectSourceMap(doc),
+    ...collectDependencies(doc),
     secrets: collectSecrets(doc, sensitiveOutputs),
     warnings
   }
@@ -146,9 +150,16 @@ function pick(doc: JsonRecord, keys: readonly string[]): JsonRecord {
  * plan's `configuration`, before it is dropped. Local module sources are
  * resolved against their parent module's directory.
  */
-export function collectSourceMap(doc: JsonRecord): SourceMap {
+export function collectSourceMap(
+  doc: JsonRecord,
+  graph: GraphBuilder = new GraphBuilder()
+): SourceMap {
   const moduleDirs: Record<string, string> = { '': '' }
   const references: Record<string, readonly string[]> = {}
+  const expressionReferences: Record<
+    string,
+    Record<string, readonly string[]>
+  > = {}
   const visit = (
     module: JsonRecord | undefined,
     path: readonly string[],
@@ -161,11 +172,25 @@ export function collectSourceMap(doc: JsonRecord): SourceMap {
       const address = stringAt(resource, 'address')
       if (address === undefined) continue
       const found = new Set<string>()
-      collectReferences(resource.expressions, found)
-      collectReferences(resource.count_expression, found)
-      collectReferences(resource.for_each_expression, found)
+      // Entries, not assignments: an argument may be called `__proto__`.
+      const byExpression: [string, readonly string[]][] = []
+      const note = (name: string, expression: unknown): void => {
+        const own = new Set<string>()
+        collectReferences(expression, own)
+        for (const reference of own) found.add(reference)
+        if (own.size > 0) byExpression.push([name, [...own].sort()])
+      }
+      for (const [name, expression] of Object.entries(
+        recordAt(resource, 'expressions') ?? {}
+      ))
+        note(name, expression)
+      note('count', resource.count_expression)
+      note('for_each', resource.for_each_expression)
       references[prefix + address] = [...found].sort()
+      expressionReferences[prefix + address] = Object.fromEntries(byExpression)
+      addResourceEdges(graph, resource, prefix, prefix + address, found)
     }
+    addOutputEdges(graph, module, prefix)
     for (const [name, call] of Object.entries(
       recordAt(module, 'module_calls') ?? {}
     )) {
@@ -182,7 +207,22 @@ export function collectSourceMap(doc: JsonRecord): SourceMap {
       if (childDir !== undefined)
         moduleDirs[childPath.join('.')] = childDir === '.' ? '' : childDir
       const found = new Set<string>()
-      collectReferences(call.expressions, found)
+      for (const [variable, expression] of Object.entries(
+        recordAt(call, 'expressions') ?? {}
+      )) {
+        const own = new Set<string>()
+        collectReferences(expression, own)
+        for (const reference of own) {
+          found.add(reference)
+          const from = referenceNode(reference, prefix)
+          if (from !== undefined)
+            graph.add(
+              from,
+              `~${prefix}module.${name}.var.${variable}`,
+              'reference'
+            )
+        }
+      }
       collectReferences(call.count_expression, found)
       collectReferences(call.for_each_expression, found)
       references[`${prefix}module.${name}`] = [...found].sort()
@@ -190,7 +230,126 @@ export function collectSourceMap(doc: JsonRecord): SourceMap {
     }
   }
   visit(recordAt(recordAt(doc, 'configuration') ?? {}, 'root_module'), [], '.')
-  return { moduleDirs, references }
+  return { moduleDirs, references, expressionReferences }
+}
+
+/**
+ * The dependency graph of a plan: configuration references between
+ * resources, through module inputs (`~module.a.var.x`) and outputs
+ * (`~module.a.output.y`), explicit `depends_on`, and the prior state's
+ * recorded `depends_on` (which still names what a removed block needed).
+ * Locals are not in the plan's configuration, so a dependency through a
+ * local is not seen.
+ */
+export function collectDependencies(doc: JsonRecord): {
+  readonly sourceMap: SourceMap
+  readonly dependencies: DependencyGraph
+} {
+  const graph = new GraphBuilder()
+  // One walk of the configuration gives both: it is most of a large plan.
+  const sourceMap = collectSourceMap(doc, graph)
+  const state = (module: JsonRecord | undefined): void => {
+    if (module === undefined) return
+    for (const resource of arrayAt(module, 'resources') ?? []) {
+      if (!isRecord(resource)) continue
+      const dependsOn = arrayAt(resource, 'depends_on')
+      const address = stringAt(resource, 'address')
+      if (dependsOn === undefined || address === undefined) continue
+      const node = stripInstanceKeys(address)
+      for (const dependency of dependsOn)
+        if (typeof dependency === 'string')
+          graph.add(stripInstanceKeys(dependency), node, 'state')
+    }
+    for (const child of arrayAt(module, 'child_modules') ?? [])
+      if (isRecord(child)) state(child)
+  }
+  state(
+    recordAt(
+      recordAt(recordAt(doc, 'prior_state') ?? {}, 'values') ?? {},
+      'root_module'
+    )
+  )
+  return { sourceMap, dependencies: graph.build('config') }
+}
+
+/** A resource's references and `depends_on`, as edges into its node. */
+function addResourceEdges(
+  graph: GraphBuilder,
+  resource: JsonRecord,
+  prefix: string,
+  node: string,
+  references: ReadonlySet<string>
+): void {
+  for (const reference of references) {
+    const from = referenceNode(reference, prefix)
+    if (from !== undefined) graph.add(from, node, 'reference')
+  }
+  for (const dependency of arrayAt(resource, 'depends_on') ?? []) {
+    if (typeof dependency !== 'string') continue
+    const from = referenceNode(dependency, prefix)
+    if (from !== undefined) graph.add(from, node, 'depends-on')
+  }
+}
+
+/** A module's outputs as nodes (`~module.a.output.y`) fed by what they refer to. */
+function addOutputEdges(
+  graph: GraphBuilder,
+  module: JsonRecord,
+  prefix: string
+): void {
+  for (const [name, output] of Object.entries(
+    recordAt(module, 'outputs') ?? {}
+  )) {
+    if (!isRecord(output)) continue
+    const found = new Set<string>()
+    collectReferences(output.expression, found)
+    for (const reference of found) {
+      const from = referenceNode(reference, prefix)
+      if (from !== undefined)
+        graph.add(from, `~${prefix}output.${name}`, 'reference')
+    }
+  }
+}
+
+/**
+ * The graph node a reference made in module `prefix` points at:
+ * `aws_vpc.main.id` → `aws_vpc.main`, `data.x.y` → `data.x.y`, `var.v` →
+ * `~var.v`, `module.m.out` → `~module.m.output.out`. Undefined for what is
+ * not a dependency on a resource (`count.index`, `each.key`, `path.module`,
+ * `local.*`, a whole `module.m`).
+ */
+function referenceNode(reference: string, prefix: string): string | undefined {
+  const parts = reference.split('.')
+  const [head, second, third] = parts
+  if (head === undefined || second === undefined) return undefined
+  const name = (part: string): string => part.replace(/\[.*$/, '')
+  switch (head) {
+    case 'var':
+      // A root variable is set from outside: no resource ever feeds it.
+      return prefix === '' ? undefined : `~${prefix}var.${name(second)}`
+    case 'module':
+      return third === undefined
+        ? undefined
+        : `~${prefix}module.${name(second)}.output.${name(third)}`
+    case 'data':
+      return third === undefined
+        ? undefined
+        : `${prefix}data.${second}.${name(third)}`
+    case 'local':
+    case 'count':
+    case 'each':
+    case 'path':
+    case 'terraform':
+    case 'self':
+      return undefined
+    default:
+      return `${prefix}${head}.${name(second)}`
+  }
+}
+
+/** `module.a["x"].aws_b.c[0]` → `module.a.aws_b.c` (keys may be quoted strings holding brackets). */
+function stripInstanceKeys(address: string): string {
+  return nodeOf(address, 'config')
 }
 
 /** Gathers every `references` list under an expressions tree. */
@@ -432,6 +591,7 @@ export function normalizeTerraformPlan(
     targeted,
     warnings: warnings.map((w) => redactor.text(w)),
     sourceMap: input.sourceMap,
+    dependencies: input.dependencies,
     ...(actions.length === 0 ? {} : { actions })
   }
 }

@@ -234,6 +234,23 @@ const ENTITIES: Readonly<Record<string, string>> = {
   ':': '&#58;'
 }
 
+/** Longest node label a Mermaid graph shows; longer addresses are cut with an ellipsis. */
+export const MAX_MERMAID_LABEL = 80
+
+/**
+ * A Mermaid node label, for use between double quotes (`n1["…"]`): every
+ * character other than letters, digits, space and `._-/` becomes a Mermaid
+ * entity code (`#91;`), so nothing in it can close the quotes, the node,
+ * the fence, or be read as Markdown, HTML or Mermaid syntax.
+ */
+export function mermaidLabel(text: string): string {
+  return [...cut(oneLine(text), MAX_MERMAID_LABEL)]
+    .map((c) =>
+      /^[A-Za-z0-9 ._/-]$/.test(c) ? c : `#${c.codePointAt(0) ?? 63};`
+    )
+    .join('')
+}
+
 /** "1 change", "2 changes". */
 export function plural(count: number, noun: string, many = `${noun}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`

@@ -1,4 +1,4 @@
-import type { Analysis } from '../model.js'
+import type { Analysis, ResourceChange } from '../model.js'
 import { countChanges } from '../gate/index.js'
 import { recordData } from '../gate/record.js'
 import type { ReviewRecord } from '../gate/record.js'
@@ -57,11 +57,11 @@ export function buildJsonReport(
       ...(plan.stack === undefined ? {} : { stack: plan.stack }),
       ...(plan.incomplete === undefined ? {} : { incomplete: plan.incomplete }),
       summary: countChanges([plan]),
-      changes: plan.changes.filter(isListed).map((change) => {
-        const verdict = analysis.verdicts?.get(change)
-        const assessed = analysis.risks?.get(change)
+      changes: plan.changes.filter(isListed).map((listed) => {
+        const verdict = analysis.verdicts?.get(listed)
+        const assessed = analysis.risks?.get(listed)
         return {
-          ...change,
+          ...jsonChange(listed),
           ...(verdict === undefined
             ? {}
             : {
@@ -84,6 +84,17 @@ export function buildJsonReport(
     })),
     warnings: analysis.warnings,
     ...(analysis.commits === undefined ? {} : { commits: analysis.commits })
+  }
+}
+
+/** A change as the report shows it: `dependents` as addresses, their links apart. */
+function jsonChange(change: ResourceChange): object {
+  const { dependents, ...rest } = change
+  if (dependents === undefined) return rest
+  return {
+    ...rest,
+    dependents: dependents.map((dependent) => dependent.address),
+    dependentLinks: dependents
   }
 }
 

@@ -1,11 +1,19 @@
 import type { Analysis, Plan, ResourceChange } from '../model.js'
 import { countChanges } from '../gate/index.js'
 import { renderAttributeDiff, renderAttributeLines } from './diff.js'
-import { code, escapeHtmlText, escapeText, fence, htmlCode } from './escape.js'
+import {
+  code,
+  escapeHtmlText,
+  escapeText,
+  fence,
+  htmlCode,
+  mermaidLabel
+} from './escape.js'
 import {
   attributionLines,
   commitLines,
   planCountsLine,
+  dependentLines,
   describeOrigin,
   isListed,
   labelFor,
@@ -222,6 +230,7 @@ function renderChangeDetails(
     })
   ]
   if (why.length > 0 && why[why.length - 1] !== '') why.push('')
+  why.push(...dependentSection(change, tier))
   if (lines.length === 0 && why.length === 0) {
     out.push(`- ${summary}`, '')
     return
@@ -229,6 +238,71 @@ function renderChangeDetails(
   out.push(`<details><summary>${summary}</summary>`, '', ...why)
   if (lines.length > 0) out.push(fence(lines.join('\n'), 'diff'), '')
   out.push('</details>', '')
+}
+
+/** Dependents listed per change in the full report (the JSON report has them all). */
+export const MARKDOWN_DEPENDENTS = 10
+/** A dependency graph is drawn for 2 up to this many dependents: past it, it is no longer readable. */
+export const MERMAID_MAX_DEPENDENTS = 12
+
+/**
+ * The blast radius of a destroy or replace: how many resources depend on
+ * it, the first few, and, in the full tier and while it stays small, a
+ * Mermaid graph of who depends on whom, folded.
+ */
+function dependentSection(
+  change: ResourceChange,
+  tier: MarkdownTier
+): string[] {
+  const found = dependentLines(change, MARKDOWN_DEPENDENTS)
+  if (found === undefined) return []
+  const out = [
+    `**Blast radius:** ${escapeText(found.title)}:`,
+    '',
+    ...found.items.map(
+      (item) =>
+        `- ${code(item.address)}${item.via === undefined ? '' : ` via ${code(item.via)}`}`
+    ),
+    ''
+  ]
+  const dependents = change.dependents ?? []
+  if (
+    tier === 'full' &&
+    change.dependentsCapped !== true &&
+    dependents.length >= 2 &&
+    dependents.length <= MERMAID_MAX_DEPENDENTS
+  ) {
+    out.push(
+      '<details><summary>Dependency graph (arrows point to what depends on it)</summary>',
+      '',
+      fence(mermaidGraph(change), 'mermaid'),
+      '',
+      '</details>',
+      ''
+    )
+  }
+  return out
+}
+
+/** `graph LR` from the changed resource to its dependents, each edge once; ids are plangate's, labels escaped. */
+function mermaidGraph(change: ResourceChange): string {
+  const ids = new Map<string, string>([[change.address, 'n0']])
+  const idOf = (address: string): string => {
+    let id = ids.get(address)
+    if (id === undefined) {
+      id = `n${ids.size}`
+      ids.set(address, id)
+    }
+    return id
+  }
+  const lines = ['graph LR', `  n0["${mermaidLabel(change.address)}"]`]
+  for (const dependent of change.dependents ?? []) {
+    const id = idOf(dependent.address)
+    lines.push(`  ${id}["${mermaidLabel(dependent.address)}"]`)
+  }
+  for (const dependent of change.dependents ?? [])
+    lines.push(`  ${idOf(dependent.via)} --> ${idOf(dependent.address)}`)
+  return lines.join('\n')
 }
 
 function capitalize(text: string): string {

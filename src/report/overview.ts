@@ -888,9 +888,11 @@ function tableRows(
     const cause = withCauses
       ? causedBy(entry, commits, options.links)
       : undefined
+    const radius = dependentsPhrase(entry.change)
     if (asList) {
       const details = [
         ...(why === undefined ? [] : [`gated because ${why}`]),
+        ...(radius === undefined ? [] : [radius]),
         ...(cause === undefined || cause === ''
           ? []
           : [`caused by ${cause.replace(/<br>/g, ', ')}`])
@@ -902,7 +904,8 @@ function tableRows(
     }
     const cells = [
       resourceCell(entry.change),
-      whatHappens(entry.change, options.analysis.risks?.get(entry.change))
+      whatHappens(entry.change, options.analysis.risks?.get(entry.change)) +
+        (radius === undefined ? '' : `<br>${radius}`)
     ]
     if (why !== undefined) cells.push(why)
     if (cause !== undefined) cells.push(cause)
@@ -910,6 +913,24 @@ function tableRows(
   }
   out.push('')
   return out
+}
+
+/** Dependents named per destructive change in the overview; the full report lists more. */
+const OVERVIEW_DEPENDENTS = 3
+
+/** "2 resources depend on it: `a`, `b`", the first few as addresses, the count always; cell-safe. */
+function dependentsPhrase(change: ResourceChange): string | undefined {
+  const dependents = change.dependents ?? []
+  if (dependents.length === 0) return undefined
+  const capped = change.dependentsCapped === true
+  const count = `${dependents.length}${capped ? '+' : ''}`
+  const noun =
+    dependents.length === 1 && !capped ? 'resource depends' : 'resources depend'
+  const named = dependents
+    .slice(0, OVERVIEW_DEPENDENTS)
+    .map((dependent) => addressCode(dependent.address))
+  const rest = dependents.length - named.length
+  return `${count} ${noun} on it: ${named.join(', ')}${rest > 0 || capped ? ', …' : ''}`
 }
 
 /** Up to this many changes are a list (phone-friendly); more are a table. */

@@ -5,6 +5,7 @@ import { escapeTerminal } from './escape.js'
 import {
   ACTION_ORDER,
   attributionLines,
+  dependentLines,
   commitLines,
   describeOrigin,
   planCountsLine,
@@ -171,6 +172,9 @@ const GROUP_TITLES: Readonly<Record<ChangeAction, string>> = {
   'no-op': 'Move or import only'
 }
 
+/** Dependents listed per change in the terminal (the JSON report has them all). */
+const TEXT_DEPENDENTS = 20
+
 function renderChange(
   analysis: Analysis,
   change: ResourceChange,
@@ -193,6 +197,16 @@ function renderChange(
       out.push(`        ${line}`)
   for (const line of riskLines(analysis, change))
     out.push(paint('yellow', `        ${data(line)}`))
+  const dependents = dependentLines(change, TEXT_DEPENDENTS)
+  if (dependents !== undefined) {
+    out.push(
+      paint('yellow', `        blast radius: ${data(dependents.title)}:`)
+    )
+    for (const item of dependents.items)
+      out.push(
+        `          ${data(item.address)}${item.via === undefined ? '' : paint('dim', ` (via ${data(item.via)})`)}`
+      )
+  }
   for (const line of attributionLines(analysis, change))
     out.push(
       paint(line.startsWith('gated') ? 'red' : 'cyan', `        ${data(line)}`)

@@ -221,6 +221,45 @@ export function riskLines(
 }
 
 /**
+ * The blast radius of a destroy or replace in words, for the reports: the
+ * count, then at most `limit` addresses (each with what it depends on when
+ * that is not the change itself). Empty when there are none.
+ */
+export function dependentLines(
+  change: ResourceChange,
+  limit: number
+):
+  | {
+      readonly title: string
+      /** `via`: what it depends on directly, when that is not the change itself. */
+      readonly items: readonly { address: string; via?: string }[]
+    }
+  | undefined {
+  const dependents = change.dependents ?? []
+  if (dependents.length === 0) return undefined
+  const capped = change.dependentsCapped === true
+  const count = `${dependents.length}${capped ? '+' : ''}`
+  const noun =
+    dependents.length === 1 && !capped ? 'resource depends' : 'resources depend'
+  const items = dependents
+    .slice(0, limit)
+    .map((dependent) =>
+      dependent.via === change.address
+        ? { address: dependent.address }
+        : { address: dependent.address, via: dependent.via }
+    )
+  const hidden = dependents.length - items.length
+  const more = [
+    ...(hidden > 0 ? [`${hidden} more`] : []),
+    ...(capped ? ['the search stopped at its cap'] : [])
+  ]
+  return {
+    title: `${count} ${noun} on it${more.length > 0 ? ` (${more.join('; ')})` : ''}`,
+    items
+  }
+}
+
+/**
  * The commits behind a destructive change, for the reports: who caused it,
  * how, the evidence of AI authorship, and the gate's verdict. Empty when no
  * commit history was given.

@@ -160,10 +160,85 @@ describe('attributeChanges', () => {
     })
     expect(result.get(db)).toEqual({
       causes: [
-        { sha: 'c2', how: 'edited variable "engine" (infra/variables.tf:1-3)' }
+        {
+          sha: 'c2',
+          how: 'edited variable "engine" (infra/variables.tf:1-3); block-level: the plan gives no narrower cause (no action_reason)'
+        }
       ],
       pinned: true
     })
+  })
+
+  it('falls back to the block, and says so, when nothing the reason names changed in the range', () => {
+    // count = var.workers, set in a .tfvars file that attribution does not read.
+    const main = `resource "terraform_data" "worker" {
+  count = var.workers
+  input = "w"
+}
+`
+    const worker = change('terraform_data.worker[2]', 'destroy', {
+      reason: 'delete_because_count_index'
+    })
+    const { commits, versions } = history({ 'main.tf': main }, [
+      { sha: 'c1', files: { 'main.tf': main.replace('"w"', '"x"') } },
+      { sha: 'c2', files: { 'prod.tfvars': 'workers = 2\n' } }
+    ])
+    const base = plan([worker], { 'terraform_data.worker': ['var.workers'] })
+    const result = attributeChanges({
+      plans: [
+        {
+          ...base,
+          sourceMap: {
+            moduleDirs: { '': '' },
+            references: { 'terraform_data.worker': ['var.workers'] },
+            expressionReferences: {
+              'terraform_data.worker': { count: ['var.workers'] }
+            }
+          }
+        }
+      ],
+      commits,
+      versions,
+      rootDirs: new Map([['infra/plan.json', '']])
+    })
+    expect(result.get(worker)).toEqual({
+      causes: [
+        {
+          sha: 'c1',
+          how: 'edited resource "terraform_data" "worker" (main.tf:1-4); block-level: nothing in the `count` expression and what it refers to changed in this range'
+        }
+      ],
+      pinned: true
+    })
+  })
+
+  it('does not take a block moved to another file of its module as its removal', () => {
+    const legacy = `resource "terraform_data" "legacy" {
+  input = "old"
+}
+`
+    const destroy = change('terraform_data.legacy', 'destroy', {
+      reason: 'delete_because_no_resource_config'
+    })
+    const { commits, versions } = history(
+      { 'main.tf': legacy, 'other.tf': '' },
+      [
+        { sha: 'move', files: { 'main.tf': '', 'other.tf': legacy } },
+        { sha: 'drop', files: { 'other.tf': '' } }
+      ]
+    )
+    const result = attributeChanges({
+      plans: [plan([destroy])],
+      commits,
+      versions,
+      rootDirs: new Map([['infra/plan.json', '']])
+    })
+    expect(result.get(destroy)?.causes).toEqual([
+      {
+        sha: 'drop',
+        how: `removed resource "terraform_data" "legacy" (other.tf:1-3); the plan's reason: delete_because_no_resource_config`
+      }
+    ])
   })
 
   it('blames the commit that removed a block for its destroy, not the ones around it', () => {
@@ -219,7 +294,12 @@ describe('attributeChanges', () => {
       rootDirs: new Map([['infra/plan.json', '']])
     })
     expect(result.get(instance)).toEqual({
-      causes: [{ sha: 'c1', how: 'edited module "db" (main.tf:1-4)' }],
+      causes: [
+        {
+          sha: 'c1',
+          how: 'edited module "db" (main.tf:1-4); block-level: the plan gives no narrower cause (no action_reason)'
+        }
+      ],
       pinned: true
     })
   })

@@ -77,6 +77,7 @@ const PULUMI_DIGESTS = [
   'delete-protected',
   'delete-provider',
   'delete-retain-on-delete',
+  'dependents',
   'discard',
   'failed-preview',
   'import',

@@ -7,7 +7,9 @@ import {
   escapeText,
   fence,
   htmlCode,
+  MAX_MERMAID_LABEL,
   MAX_TEXT_CHARS,
+  mermaidLabel,
   oneLine
 } from '../../src/report/escape.js'
 
@@ -127,5 +129,25 @@ describe('code elements', () => {
     expect(code('a`b')).toBe('`` a`b ``')
     expect(code('a|b', true)).toBe('`a\\|b`')
     expect(fence('x\n```\ny', 'diff')).toBe('````diff\nx\n```\ny\n````')
+  })
+})
+
+describe('mermaidLabel (a node label between double quotes in a mermaid fence)', () => {
+  it.each([
+    ['module.app.aws_lb.main', 'module.app.aws_lb.main'],
+    ['t.n["a"]', 't.n#91;#34;a#34;#93;'],
+    ['a"]; click n0 call x()', 'a#34;#93;#59; click n0 call x#40;#41;'],
+    ['a\n```\n<img src=x>', 'a #96;#96;#96; #60;img src#61;x#62;'],
+    ['@team #12 [x](http://e)', '#64;team #35;12 #91;x#93;#40;http#58;//e#41;'],
+    ['%%{init: {}}%%', '#37;#37;#123;init#58; #123;#125;#125;#37;#37;'],
+    ['\u{1F600}', '#128512;']
+  ])('%j → %j', (input, expected) => {
+    expect(mermaidLabel(input)).toBe(expected)
+  })
+
+  it('cuts long addresses', () => {
+    const label = mermaidLabel('a'.repeat(MAX_MERMAID_LABEL * 2))
+    expect(label.length).toBeLessThan(MAX_MERMAID_LABEL + 10)
+    expect(label).not.toMatch(/["`\n<>]/)
   })
 })

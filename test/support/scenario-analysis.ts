@@ -22,17 +22,22 @@ export interface Scenario {
   readonly dispose: () => void
 }
 
-export function buildScenario(): Scenario {
+/**
+ * `name` is a directory of test/fixtures/attribution/ with a build-repo.sh
+ * and the plan.json its generate.sh made: `scenario` (the default) or
+ * `cause` (one commit per kind of cause the plan can name).
+ */
+export function buildScenario(name = 'scenario'): Scenario {
   const work = mkdtempSync(join(tmpdir(), 'plangate-scenario-'))
   const repo = join(work, 'repo')
   const built = spawnSync(
     'bash',
-    [fixturePath('attribution/scenario/build-repo.sh'), repo],
+    [fixturePath(`attribution/${name}/build-repo.sh`), repo],
     { encoding: 'utf8' }
   )
   if (built.status !== 0) throw new Error(`build-repo.sh: ${built.stderr}`)
   const planPath = join(repo, 'plan.json')
-  copyFileSync(fixturePath('attribution/scenario/plan.json'), planPath)
+  copyFileSync(fixturePath(`attribution/${name}/plan.json`), planPath)
   const input = readPlan({
     source: 'plan.json',
     text: readPlanFile(planPath, () => Buffer.alloc(0))
