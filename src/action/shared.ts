@@ -15,10 +15,9 @@ import {
   expandPlanPaths,
   planRootDirs,
   policyFromText,
-  readPlanFile
+  readPlanInput
 } from '../io/index.js'
 import type { LoadedPolicy } from '../io/index.js'
-import { readPlan } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
 import { parseMarker, readRecordLine } from '../report/index.js'
 import type { ReviewLinks, ReviewView } from '../report/index.js'
@@ -116,12 +115,7 @@ export function readPlans(inputs: ActionInputs, log: ActionLog): PlanInput[] {
       `require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`
     )
   }
-  return refs.map((ref) =>
-    readPlan({
-      source: ref.source,
-      text: readPlanFile(ref.path, () => readFileSync(0))
-    })
-  )
+  return refs.map((ref) => readPlanInput(ref, 'auto', () => readFileSync(0)))
 }
 
 /** Plan source → module directory; without a git checkout, relative to the workspace. */

@@ -33,9 +33,11 @@ export class JsonScanError extends Error {
   constructor(
     readonly kind: 'truncated' | 'invalid' | 'deep',
     readonly offset: number,
-    readonly what: string
+    readonly what: string,
+    options?: { readonly cause: string }
   ) {
-    super(`${what} at byte ${offset}`)
+    // The cause is a name, never an error whose message may quote the input.
+    super(`${what} at byte ${offset}`, options)
   }
 }
 

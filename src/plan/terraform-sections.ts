@@ -70,27 +70,24 @@ export function readTerraformPlanBytes(
     limit: options.nestingLimit ?? MAX_NESTING
   }
   const reader = new SectionReader(scan, source, options)
-  let sections: Map<string, number>
+  let sections: Map<string, Section> | undefined
   try {
-    sections = findSections(scan)
+    sections = findSections(scan, reader)
   } catch (error) {
     if (!(error instanceof JsonScanError)) throw error
     // The general reader explains the problem with a line and column.
     if (bytes.length <= options.maxTextBytes) return undefined
     throw scanProblem(source, error)
   }
-  if (!looksLikePlanKeys(sections, reader)) return undefined
-  const dataOnly = sections.has('resource_changes')
+  if (sections === undefined || !looksLikePlanKeys(sections, bytes))
+    return undefined
   const doc: Record<string, unknown> = {}
   try {
-    for (const [key, start] of sections) {
-      let value: unknown
-      if (READ_SECTIONS.has(key)) value = reader.parseValue(start, 1)
-      else if (STATE_SECTIONS.has(key))
-        value = reader.slimState(start, key === 'prior_state', dataOnly)
-      else continue
+    reader.fillResources(sections.has('resource_changes'))
+    for (const [key, section] of sections) {
+      if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key)) continue
       Object.defineProperty(doc, key, {
-        value,
+        value: section.value ?? reader.parseValue(section.start, section.end),
         enumerable: true,
         writable: true,
         configurable: true
@@ -98,24 +95,45 @@ export function readTerraformPlanBytes(
     }
   } catch (error) {
     if (!(error instanceof JsonScanError)) throw error
+    if (bytes.length <= options.maxTextBytes) return undefined
     throw scanProblem(source, error)
   }
   return readTerraformPlan(doc, source)
 }
 
-/** Offsets of the values of the root object's keys (the last of duplicates, as JSON.parse). */
-function findSections(scan: ByteScan): Map<string, number> {
+/** Where a top-level value lies, and the state sections already reduced. */
+interface Section {
+  readonly start: number
+  readonly end: number
+  readonly value?: unknown
+}
+
+/**
+ * The root object's sections (the last of duplicates, as JSON.parse), or
+ * undefined when the document is not an object. One pass over the bytes:
+ * state sections are reduced as they are scanned.
+ */
+function findSections(
+  scan: ByteScan,
+  reader: SectionReader
+): Map<string, Section> | undefined {
   const { bytes } = scan
   let start = 0
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3
   start = skipSpace(bytes, start)
-  const sections = new Map<string, number>()
-  if (bytes[start] !== 0x7b)
-    throw new JsonScanError('invalid', start, 'expected an object')
+  const sections = new Map<string, Section>()
+  // Not an object: not a plan this reader knows (nor JSON it can explain).
+  if (bytes[start] !== 0x7b) return undefined
   const end = scanObject(scan, start, 0, (key, valueStart) => {
     sections.delete(key)
-    sections.set(key, valueStart)
-    return undefined
+    if (STATE_SECTIONS.has(key)) {
+      const state = reader.slimState(valueStart, key === 'prior_state')
+      sections.set(key, { start: valueStart, ...state })
+      return state.end
+    }
+    const valueEnd = skipValue(scan, valueStart, 1)
+    sections.set(key, { start: valueStart, end: valueEnd })
+    return valueEnd
   })
   const rest = skipSpace(bytes, end)
   if (rest < bytes.length)
@@ -129,11 +147,11 @@ function findSections(scan: ByteScan): Map<string, number> {
 
 /** The test of looksLikeTerraformPlan, on the keys and the version alone. */
 function looksLikePlanKeys(
-  sections: ReadonlyMap<string, number>,
-  reader: SectionReader
+  sections: ReadonlyMap<string, Section>,
+  bytes: Buffer
 ): boolean {
   const version = sections.get('format_version')
-  if (version === undefined || reader.bytes[version] !== 0x22) return false
+  if (version === undefined || bytes[version.start] !== 0x22) return false
   return (
     sections.has('planned_values') ||
     sections.has('resource_changes') ||
@@ -142,8 +160,17 @@ function looksLikePlanKeys(
   )
 }
 
+/** A resource of a state section, parsed once it is known to be needed. */
+interface ResourceSlot {
+  readonly start: number
+  readonly end: number
+  readonly data: boolean
+}
+
 class SectionReader {
   readonly bytes: Buffer
+  /** Resource lists of the state sections, filled by fillResources. */
+  private readonly pending: { list: unknown[]; slots: ResourceSlot[] }[] = []
   constructor(
     private readonly scan: ByteScan,
     private readonly source: string,
@@ -152,17 +179,15 @@ class SectionReader {
     this.bytes = scan.bytes
   }
 
-  /** The value at `start`, parsed whole or (long arrays) element by element. */
-  parseValue(start: number, depth: number): unknown {
-    const end = skipValue(this.scan, start, depth)
-    const length = end - start
+  /** The value in [start, end), parsed whole or (long arrays) element by element. */
+  parseValue(start: number, end: number): unknown {
     const elementwise =
       this.options.elementwiseBytes ??
       Math.min(ELEMENTWISE_BYTES, this.options.maxTextBytes)
-    if (this.bytes[start] === 0x5b && length > elementwise) {
+    if (this.bytes[start] === 0x5b && end - start > elementwise) {
       const items: unknown[] = []
-      scanArray(this.scan, start, depth, (at) => {
-        const itemEnd = skipValue(this.scan, at, depth + 1)
+      scanArray(this.scan, start, 1, (at) => {
+        const itemEnd = skipValue(this.scan, at, 2)
         items.push(this.parseRange(at, itemEnd))
         return itemEnd
       })
@@ -180,99 +205,141 @@ class SectionReader {
         'plangate reads plans larger than that only when their size is in resource_changes, resource_drift and the state sections'
       )
     }
-    return JSON.parse(this.bytes.toString('utf8', start, end)) as unknown
+    try {
+      return JSON.parse(this.bytes.toString('utf8', start, end)) as unknown
+    } catch (error) {
+      // Never passed on: Node 20's JSON.parse message quotes the input.
+      throw new JsonScanError(
+        'invalid',
+        start,
+        'invalid JSON in the value that starts there',
+        { cause: error instanceof Error ? error.name : 'unknown' }
+      )
+    }
+  }
+
+  /**
+   * Parses the state sections' resources that readTerraformPlan reads:
+   * with resource_changes present, only data sources (null stands for a
+   * skipped one, so lengths hold); without it, all of them.
+   */
+  fillResources(dataOnly: boolean): void {
+    for (const { list, slots } of this.pending) {
+      for (const slot of slots) {
+        list.push(
+          dataOnly && !slot.data ? null : this.parseRange(slot.start, slot.end)
+        )
+      }
+    }
+    this.pending.length = 0
   }
 
   /**
    * `prior_state` or `planned_values` with only what readTerraformPlan
-   * reads from it: outputs, and modules whose resources are kept only when
-   * they are data sources (null stands for a skipped one, so lengths hold).
+   * reads from it: outputs, and modules whose resources are listed for
+   * fillResources.
    */
-  slimState(start: number, nested: boolean, dataOnly: boolean): unknown {
-    if (this.bytes[start] !== 0x7b) return null
-    if (!nested) return this.slimValues(start, 1, dataOnly)
+  slimState(start: number, nested: boolean): { end: number; value: unknown } {
+    if (this.bytes[start] !== 0x7b)
+      return { end: skipValue(this.scan, start, 1), value: null }
+    if (!nested) return this.slimValues(start, 1)
     const state: Record<string, unknown> = {}
-    scanObject(this.scan, start, 1, (key, at) => {
+    const end = scanObject(this.scan, start, 1, (key, at) => {
       if (key !== 'values') return undefined
-      state.values =
-        this.bytes[at] === 0x7b ? this.slimValues(at, 2, dataOnly) : null
-      return skipValue(this.scan, at, 2)
+      const values = this.slimValues(at, 2)
+      state.values = values.value
+      return values.end
     })
-    return state
+    return { end, value: state }
   }
 
-  private slimValues(start: number, depth: number, dataOnly: boolean): unknown {
+  private slimValues(
+    start: number,
+    depth: number
+  ): { end: number; value: unknown } {
+    if (this.bytes[start] !== 0x7b)
+      return { end: skipValue(this.scan, start, depth), value: null }
     const values: Record<string, unknown> = {}
-    scanObject(this.scan, start, depth, (key, at) => {
+    const end = scanObject(this.scan, start, depth, (key, at) => {
       if (key === 'outputs') {
-        values.outputs = this.parseValue(at, depth + 1)
-      } else if (key === 'root_module') {
-        values.root_module =
-          this.bytes[at] === 0x7b
-            ? this.slimModule(at, depth + 1, dataOnly)
-            : null
-      } else return undefined
-      return skipValue(this.scan, at, depth + 1)
+        const outputsEnd = skipValue(this.scan, at, depth + 1)
+        values.outputs = this.parseValue(at, outputsEnd)
+        return outputsEnd
+      }
+      if (key === 'root_module') {
+        const module = this.slimModule(at, depth + 1)
+        values.root_module = module.value
+        return module.end
+      }
+      return undefined
     })
-    return values
+    return { end, value: values }
   }
 
-  private slimModule(start: number, depth: number, dataOnly: boolean): unknown {
+  private slimModule(
+    start: number,
+    depth: number
+  ): { end: number; value: unknown } {
+    if (this.bytes[start] !== 0x7b)
+      return { end: skipValue(this.scan, start, depth), value: null }
     const module: Record<string, unknown> = {}
-    scanObject(this.scan, start, depth, (key, at) => {
+    const end = scanObject(this.scan, start, depth, (key, at) => {
       if (key === 'resources') {
-        module.resources = this.slimResources(at, depth + 1, dataOnly)
-      } else if (key === 'child_modules') {
-        if (this.bytes[at] !== 0x5b) {
-          module.child_modules = null
-          return undefined
-        }
-        const children: unknown[] = []
-        const end = scanArray(this.scan, at, depth + 1, (child) => {
-          if (this.bytes[child] !== 0x7b) {
-            children.push(null)
-            return undefined
-          }
-          children.push(this.slimModule(child, depth + 2, dataOnly))
-          return skipValue(this.scan, child, depth + 2)
-        })
-        module.child_modules = children
-        return end
-      } else return undefined
-      return skipValue(this.scan, at, depth + 1)
+        const resources = this.slimResources(at, depth + 1)
+        module.resources = resources.value
+        return resources.end
+      }
+      if (key !== 'child_modules') return undefined
+      if (this.bytes[at] !== 0x5b) {
+        module.child_modules = null
+        return undefined
+      }
+      const children: unknown[] = []
+      module.child_modules = children
+      return scanArray(this.scan, at, depth + 1, (childAt) => {
+        const child = this.slimModule(childAt, depth + 2)
+        children.push(child.value)
+        return child.end
+      })
     })
-    return module
+    return { end, value: module }
   }
 
   private slimResources(
     start: number,
-    depth: number,
-    dataOnly: boolean
-  ): unknown {
-    if (this.bytes[start] !== 0x5b) return null
-    if (!dataOnly) return this.parseValue(start, depth)
-    const resources: unknown[] = []
-    scanArray(this.scan, start, depth, (at) => {
-      const end = skipValue(this.scan, at, depth + 1)
-      resources.push(
-        this.isDataSource(at, depth + 1) ? this.parseRange(at, end) : null
-      )
-      return end
-    })
-    return resources
+    depth: number
+  ): { end: number; value: unknown } {
+    if (this.bytes[start] !== 0x5b)
+      return { end: skipValue(this.scan, start, depth), value: null }
+    const list: unknown[] = []
+    const slots: ResourceSlot[] = []
+    this.pending.push({ list, slots })
+    const end = scanArray(this.scan, start, depth, (at) =>
+      this.resourceSlot(at, depth + 1, slots)
+    )
+    return { end, value: list }
   }
 
-  /** True when the object at `start` has `"mode": "data"` (the last `mode`, as JSON.parse). */
-  private isDataSource(start: number, depth: number): boolean {
-    if (this.bytes[start] !== 0x7b) return false
-    let data = false
-    scanObject(this.scan, start, depth, (key, at) => {
-      if (key !== 'mode') return undefined
-      const end = skipValue(this.scan, at, depth + 1)
-      data = this.bytes[at] === 0x22 && this.parseRange(at, end) === 'data'
+  /** Records where a resource lies and whether it has `"mode": "data"` (the last `mode`, as JSON.parse). */
+  private resourceSlot(
+    start: number,
+    depth: number,
+    slots: ResourceSlot[]
+  ): number {
+    if (this.bytes[start] !== 0x7b) {
+      const end = skipValue(this.scan, start, depth)
+      slots.push({ start, end, data: false })
       return end
+    }
+    let data = false
+    const end = scanObject(this.scan, start, depth, (key, at) => {
+      if (key !== 'mode') return undefined
+      const modeEnd = skipValue(this.scan, at, depth + 1)
+      data = this.bytes[at] === 0x22 && this.parseRange(at, modeEnd) === 'data'
+      return modeEnd
     })
-    return data
+    slots.push({ start, end, data })
+    return end
   }
 }
 

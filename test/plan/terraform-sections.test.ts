@@ -157,6 +157,23 @@ describe('readTerraformPlanBytes', () => {
       )
     })
 
+    it('refuses a bad token inside an element without quoting it', () => {
+      const hostile = text.replace(
+        '"actions":["update"]',
+        '"actions":[PGSECRET-token]'
+      )
+      expect(hostile).not.toBe(text)
+      expect(bytesInput(hostile)).toBeUndefined()
+      let message = ''
+      try {
+        bytesInput(hostile, { maxTextBytes: 6000, elementwiseBytes: 0 })
+      } catch (error) {
+        message = String(error)
+      }
+      expect(message).toMatch(/invalid JSON at byte \d+/)
+      expect(message).not.toContain('PGSECRET')
+    })
+
     it('refuses deep nesting inside an element', () => {
       const deep = `${'['.repeat(600)}${']'.repeat(600)}`
       const hostile = text.replace(
