@@ -108,7 +108,16 @@ function skipContainer(scan: ByteScan, start: number, depth: number): number {
     const kind = CLASS[bytes[i] as number]
     if (kind === 0) continue
     if (kind === IS_QUOTE) {
-      i = stringEnd(bytes, i)
+      // Most strings are short: a loop beats a native call for them.
+      const stop = Math.min(n, i + 64)
+      let j = i + 1
+      while (j < stop) {
+        const b = bytes[j]
+        if (b === QUOTE) break
+        if (b === BACKSLASH) j++
+        j++
+      }
+      i = j < stop ? j : stringEnd(bytes, i)
     } else if (kind === IS_OPEN) {
       if (++d > limit)
         throw new JsonScanError('deep', i, `nesting deeper than ${limit}`)
