@@ -52402,7 +52402,8 @@ function readTerraformPlanBytes(bytes, source, options) {
             if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key))
                 continue;
             Object.defineProperty(doc, key, {
-                value: section.value ?? reader.parseValue(section.start, section.end),
+                value: section.value ??
+                    reader.parseValue(section.start, section.end, section.bounds),
                 enumerable: true,
                 writable: true,
                 configurable: true
@@ -52418,6 +52419,8 @@ function readTerraformPlanBytes(bytes, source, options) {
     }
     return readTerraformPlan(doc, source);
 }
+/** Arrays that grow with the plan: their elements are located in the first pass. */
+const ELEMENT_SECTIONS = new Set(['resource_changes', 'resource_drift']);
 /**
  * The root object's sections (the last of duplicates, as JSON.parse), or
  * undefined when the document is not an object. One pass over the bytes:
@@ -52439,6 +52442,17 @@ function findSections(scan, reader) {
             const state = reader.slimState(valueStart, key === 'prior_state');
             sections.set(key, { start: valueStart, ...state });
             return state.end;
+        }
+        if (ELEMENT_SECTIONS.has(key) && bytes[valueStart] === 0x5b) {
+            // Element bounds are noted in this pass: a long array is not scanned twice.
+            const bounds = [];
+            const valueEnd = scanArray(scan, valueStart, 1, (at) => {
+                const itemEnd = skipValue(scan, at, 2);
+                bounds.push(at, itemEnd);
+                return itemEnd;
+            });
+            sections.set(key, { start: valueStart, end: valueEnd, bounds });
+            return valueEnd;
         }
         const valueEnd = skipValue(scan, valueStart, 1);
         sections.set(key, { start: valueStart, end: valueEnd });
@@ -52473,11 +52487,16 @@ class SectionReader {
         this.bytes = scan.bytes;
     }
     /** The value in [start, end), parsed whole or (long arrays) element by element. */
-    parseValue(start, end) {
+    parseValue(start, end, bounds) {
         const elementwise = this.options.elementwiseBytes ??
             Math.min(ELEMENTWISE_BYTES, this.options.maxTextBytes);
         if (this.bytes[start] === 0x5b && end - start > elementwise) {
             const items = [];
+            if (bounds !== undefined) {
+                for (let k = 0; k < bounds.length; k += 2)
+                    items.push(this.parseRange(bounds[k], bounds[k + 1]));
+                return items;
+            }
             scanArray(this.scan, start, 1, (at) => {
                 const itemEnd = skipValue(this.scan, at, 2);
                 items.push(this.parseRange(at, itemEnd));

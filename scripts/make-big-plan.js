@@ -32,7 +32,7 @@
  * the option the mix (and every byte of the output) is the default's.
  *
  * `--policy-bytes B` gives every resource an unchanged `policy` attribute
- * (a pretty-printed IAM document of at least B characters) wherever its
+ * (a pretty-printed IAM document of exactly B characters) wherever its
  * values appear: the shape of plans that outgrow V8's longest string.
  *
  * Deterministic: the same N and seed give the same bytes. Every resource is
@@ -711,7 +711,7 @@ function materialize(ref, seed, policyBytes = 0) {
 }
 
 /**
- * A pretty-printed IAM policy document of at least `bytes` characters, the
+ * A pretty-printed IAM policy document of exactly `bytes` characters, the
  * same before and after the plan (an unchanged attribute).
  * @param {ResourceRef} ref
  * @param {number} seed
@@ -721,8 +721,8 @@ function paddedPolicy(ref, seed, bytes) {
   const rng = rngFor(seed, ref.n, 11)
   const account = String(int(rng, 100000000000, 999999999999))
   const statements = []
-  let text = ''
-  for (let i = 0; text.length < bytes; i++) {
+  let text = JSON.stringify({ Version: '2012-10-17', Statement: [] }, null, 2)
+  for (let i = 0; ; i++) {
     statements.push({
       Sid: `Statement${i}`,
       Effect: 'Allow',
@@ -732,13 +732,16 @@ function paddedPolicy(ref, seed, bytes) {
         `arn:aws:logs:us-east-1:${account}:log-group:/app/${i}/*`
       ]
     })
-    text = JSON.stringify(
+    const next = JSON.stringify(
       { Version: '2012-10-17', Statement: statements },
       null,
       2
     )
+    if (next.length > bytes) break
+    text = next
   }
-  return text
+  // Trailing blanks make the size exact; a policy parser ignores them.
+  return text.padEnd(bytes)
 }
 
 /**
@@ -1121,7 +1124,7 @@ async function writeModule(w, m, entryOf, nonEmpty) {
  * @param {{ destructiveShare?: number, policyBytes?: number }} [options]
  *   `destructiveShare`: the probability of a destroy or replace (0 < F <= 1);
  *   default: the standard mix. `policyBytes`: every resource gets an
- *   unchanged `policy` attribute (a pretty-printed IAM document of at least
+ *   unchanged `policy` attribute (a pretty-printed IAM document of exactly
  *   that many characters) in each section that holds its values
  * @returns {Promise<{ bytes: number, counts: Record<string, number>, secrets: number }>}
  */

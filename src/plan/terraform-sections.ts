@@ -87,7 +87,9 @@ export function readTerraformPlanBytes(
     for (const [key, section] of sections) {
       if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key)) continue
       Object.defineProperty(doc, key, {
-        value: section.value ?? reader.parseValue(section.start, section.end),
+        value:
+          section.value ??
+          reader.parseValue(section.start, section.end, section.bounds),
         enumerable: true,
         writable: true,
         configurable: true
@@ -106,7 +108,12 @@ interface Section {
   readonly start: number
   readonly end: number
   readonly value?: unknown
+  /** Start and end of each element, for the long arrays. */
+  readonly bounds?: readonly number[]
 }
+
+/** Arrays that grow with the plan: their elements are located in the first pass. */
+const ELEMENT_SECTIONS = new Set(['resource_changes', 'resource_drift'])
 
 /**
  * The root object's sections (the last of duplicates, as JSON.parse), or
@@ -130,6 +137,17 @@ function findSections(
       const state = reader.slimState(valueStart, key === 'prior_state')
       sections.set(key, { start: valueStart, ...state })
       return state.end
+    }
+    if (ELEMENT_SECTIONS.has(key) && bytes[valueStart] === 0x5b) {
+      // Element bounds are noted in this pass: a long array is not scanned twice.
+      const bounds: number[] = []
+      const valueEnd = scanArray(scan, valueStart, 1, (at) => {
+        const itemEnd = skipValue(scan, at, 2)
+        bounds.push(at, itemEnd)
+        return itemEnd
+      })
+      sections.set(key, { start: valueStart, end: valueEnd, bounds })
+      return valueEnd
     }
     const valueEnd = skipValue(scan, valueStart, 1)
     sections.set(key, { start: valueStart, end: valueEnd })
@@ -180,12 +198,19 @@ class SectionReader {
   }
 
   /** The value in [start, end), parsed whole or (long arrays) element by element. */
-  parseValue(start: number, end: number): unknown {
+  parseValue(start: number, end: number, bounds?: readonly number[]): unknown {
     const elementwise =
       this.options.elementwiseBytes ??
       Math.min(ELEMENTWISE_BYTES, this.options.maxTextBytes)
     if (this.bytes[start] === 0x5b && end - start > elementwise) {
       const items: unknown[] = []
+      if (bounds !== undefined) {
+        for (let k = 0; k < bounds.length; k += 2)
+          items.push(
+            this.parseRange(bounds[k] as number, bounds[k + 1] as number)
+          )
+        return items
+      }
       scanArray(this.scan, start, 1, (at) => {
         const itemEnd = skipValue(this.scan, at, 2)
         items.push(this.parseRange(at, itemEnd))
