@@ -30574,7 +30574,7 @@ const SEMI = 59; // ";"
 const EQ = 61; // "="
 const DQUOTE = 34; // '"'
 const BSLASH = 92; // "\\"
-const COMMA$1 = 44; // ","
+const COMMA$2 = 44; // ","
 const LOWER_CASE = 1;
 const OWS = 2;
 const SEMI_FLAG = 4;
@@ -30590,7 +30590,7 @@ const CHAR_MAP = new Uint8Array(0x100);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA$1] |= COMMA_FLAG;
+CHAR_MAP[COMMA$2] |= COMMA_FLAG;
 for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
     CHAR_MAP[code] |= LOWER_CASE;
 }
@@ -49636,8 +49636,8 @@ function diffAttributes(before, after, redactor, forcing = [], rootPath = '') {
             const isList = Array.isArray(bContainer ? b : a);
             const bObj = (bContainer ? b : undefined);
             const aObj = (aContainer ? a : undefined);
-            const empty = (bObj === undefined || sizeOf(bObj) === 0) &&
-                (aObj === undefined || sizeOf(aObj) === 0);
+            const empty = (bObj === undefined || sizeOf$2(bObj) === 0) &&
+                (aObj === undefined || sizeOf$2(aObj) === 0);
             if (empty) {
                 // An empty collection appearing or disappearing is still a change.
                 if (bNull !== aNull)
@@ -49724,7 +49724,7 @@ function marksAnything(mask) {
             return true;
     return false;
 }
-function sizeOf(value) {
+function sizeOf$2(value) {
     return Array.isArray(value) ? value.length : Object.keys(value).length;
 }
 function maskAt(mask, key) {
@@ -50008,8 +50008,8 @@ function parseJsonDocuments(text, source) {
         const problem = findJsonProblem(body);
         const next = body.charCodeAt(problem.offset);
         if (problem.what.endsWith('after the end of the JSON value') &&
-            body.charCodeAt(start) === OPEN_BRACE &&
-            next === OPEN_BRACE) {
+            body.charCodeAt(start) === OPEN_BRACE$1 &&
+            next === OPEN_BRACE$1) {
             return splitDocuments(body, start, source);
         }
         throw jsonSyntaxError(body, source, error);
@@ -50024,7 +50024,7 @@ function splitDocuments(text, start, source) {
             throw new PlanParseError(source, `at most ${MAX_DOCUMENTS} concatenated JSON documents (as \`terragrunt run-all show -json\` writes)`, 'more', 'split the file, one plan per file');
         }
         const n = documents.length + 1;
-        if (text.charCodeAt(at) !== OPEN_BRACE) {
+        if (text.charCodeAt(at) !== OPEN_BRACE$1) {
             const where = lineAndColumn(text, at);
             throw new PlanParseError(source, `concatenated JSON objects (as \`terragrunt run-all show -json\` writes)`, `something other than a JSON object after document ${n - 1}, at line ${where.line}, column ${where.column}`, 'write each plan to a file of its own');
         }
@@ -50050,9 +50050,9 @@ function objectEnd(text, start) {
     while (structural.test(text)) {
         const i = structural.lastIndex - 1;
         const c = text.charCodeAt(i);
-        if (c === QUOTE)
-            structural.lastIndex = stringEnd(text, i) + 1;
-        else if (c === OPEN_BRACE || c === OPEN_BRACKET)
+        if (c === QUOTE$1)
+            structural.lastIndex = stringEnd$1(text, i) + 1;
+        else if (c === OPEN_BRACE$1 || c === OPEN_BRACKET$1)
             depth++;
         else if (--depth === 0)
             return i + 1;
@@ -50068,13 +50068,13 @@ function objectEnd(text, start) {
  * deeper callers have smaller stacks to spare).
  */
 const MAX_NESTING = 500;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
+const QUOTE$1 = 0x22;
+const BACKSLASH$1 = 0x5c;
+const COMMA$1 = 0x2c;
+const OPEN_BRACE$1 = 0x7b;
+const CLOSE_BRACE$1 = 0x7d;
+const OPEN_BRACKET$1 = 0x5b;
+const CLOSE_BRACKET$1 = 0x5d;
 /**
  * Refuses JSON text whose arrays and objects nest deeper than MAX_NESTING,
  * naming the JSON path and line where the limit was passed. A fast scan
@@ -50099,9 +50099,9 @@ function findDeepNesting(text, limit) {
     while (structural.test(text)) {
         const i = structural.lastIndex - 1;
         const c = text.charCodeAt(i);
-        if (c === QUOTE)
-            structural.lastIndex = stringEnd(text, i) + 1;
-        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        if (c === QUOTE$1)
+            structural.lastIndex = stringEnd$1(text, i) + 1;
+        else if (c === OPEN_BRACE$1 || c === OPEN_BRACKET$1) {
             if (++depth > limit)
                 return i;
         }
@@ -50111,14 +50111,14 @@ function findDeepNesting(text, limit) {
     return -1;
 }
 /** Index of the quote closing the string opened at `start` (or the end of the text). */
-function stringEnd(text, start) {
+function stringEnd$1(text, start) {
     let i = start + 1;
     for (;;) {
         const quote = text.indexOf('"', i);
         if (quote === -1)
             return text.length;
         let slashes = 0;
-        for (let k = quote - 1; k > start && text.charCodeAt(k) === BACKSLASH; k--)
+        for (let k = quote - 1; k > start && text.charCodeAt(k) === BACKSLASH$1; k--)
             slashes++;
         if (slashes % 2 === 0)
             return quote;
@@ -50139,23 +50139,23 @@ function jsonPathAt(text, offset) {
     for (let i = 0; i < offset && i < text.length; i++) {
         const c = text.charCodeAt(i);
         const top = frames[frames.length - 1];
-        if (c === QUOTE) {
-            const end = stringEnd(text, i);
+        if (c === QUOTE$1) {
+            const end = stringEnd$1(text, i);
             if (expectKey && top !== undefined && !top.array) {
                 top.key = keyName(text.slice(i + 1, end));
                 expectKey = false;
             }
             i = end;
         }
-        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-            frames.push({ array: c === OPEN_BRACKET, key: '', index: 0 });
-            expectKey = c === OPEN_BRACE;
+        else if (c === OPEN_BRACE$1 || c === OPEN_BRACKET$1) {
+            frames.push({ array: c === OPEN_BRACKET$1, key: '', index: 0 });
+            expectKey = c === OPEN_BRACE$1;
         }
-        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        else if (c === CLOSE_BRACE$1 || c === CLOSE_BRACKET$1) {
             frames.pop();
             expectKey = false;
         }
-        else if (c === COMMA && top !== undefined) {
+        else if (c === COMMA$1 && top !== undefined) {
             if (top.array)
                 top.index++;
             else
@@ -54479,7 +54479,7 @@ function readPlanFile(path, readStdin) {
     if (path === '-') {
         const data = readStdin();
         if (data.length > MAX_PLAN_BYTES)
-            throw tooLarge('-', data.length);
+            throw tooLarge$1('-', data.length);
         return decodePlanBytes(data, '-');
     }
     let size;
@@ -54496,7 +54496,7 @@ function readPlanFile(path, readStdin) {
         throw fileError(path, error);
     }
     if (size > MAX_PLAN_BYTES)
-        throw tooLarge(path, size);
+        throw tooLarge$1(path, size);
     let bytes;
     try {
         bytes = readFileSync$1(path);
@@ -54506,7 +54506,7 @@ function readPlanFile(path, readStdin) {
     }
     return decodePlanBytes(bytes, path);
 }
-function tooLarge(path, bytes) {
+function tooLarge$1(path, bytes) {
     return new PlanParseError(path, 'a plan under 512 MiB', `${Math.round(bytes / 1024 / 1024)} MiB`, 'plans this large are not supported yet');
 }
 function fileError(path, error) {
@@ -54523,6 +54523,617 @@ function fileError(path, error) {
     return new PlanParseError(path, 'a readable plan file', found, undefined, {
         cause: error
     });
+}
+
+/**
+ * A structural scanner over the bytes of a JSON document: it finds where
+ * values begin and end (strings and escapes aware, nesting checked) without
+ * building them, so that a reader can hand only the parts it needs to the
+ * native JSON.parse. It checks brackets, quotes, separators of the objects
+ * and arrays it walks, nesting depth and trailing garbage; the tokens inside
+ * values it only skips are left to JSON.parse of the parts that are parsed.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+/** Byte classes for the hot loop: 0 for every byte that is not structural. */
+const CLASS = new Uint8Array(256);
+const IS_QUOTE = 1;
+const IS_OPEN = 2;
+const IS_CLOSE = 3;
+CLASS[QUOTE] = IS_QUOTE;
+CLASS[OPEN_BRACE] = IS_OPEN;
+CLASS[OPEN_BRACKET] = IS_OPEN;
+CLASS[CLOSE_BRACE] = IS_CLOSE;
+CLASS[CLOSE_BRACKET] = IS_CLOSE;
+/** Why a scan stopped: the offset is a byte offset into the document. */
+class JsonScanError extends Error {
+    kind;
+    offset;
+    what;
+    name = 'JsonScanError';
+    constructor(kind, offset, what, options) {
+        // The cause is a name, never an error whose message may quote the input.
+        super(`${what} at byte ${offset}`, options);
+        this.kind = kind;
+        this.offset = offset;
+        this.what = what;
+    }
+}
+/** Index of the first byte at or after `i` that is not JSON whitespace. */
+function skipSpace(bytes, i) {
+    const n = bytes.length;
+    while (i < n) {
+        const c = bytes[i];
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+            return i;
+        i++;
+    }
+    return n;
+}
+/** Index of the quote that closes the string whose opening quote is at `start`. */
+function stringEnd(bytes, start) {
+    let i = start + 1;
+    for (;;) {
+        const quote = bytes.indexOf(QUOTE, i);
+        if (quote === -1)
+            throw new JsonScanError('truncated', bytes.length, 'a string that never ends');
+        let k = quote - 1;
+        while (k > start && bytes[k] === BACKSLASH)
+            k--;
+        if ((quote - 1 - k) % 2 === 0)
+            return quote;
+        i = quote + 1;
+    }
+}
+/**
+ * Index just past the value that starts at `start` (its first byte), which
+ * sits inside `depth` arrays and objects.
+ */
+function skipValue(scan, start, depth) {
+    const { bytes } = scan;
+    const c = bytes[start];
+    if (c === undefined)
+        throw new JsonScanError('truncated', start, 'unexpected end of input');
+    if (c === QUOTE)
+        return stringEnd(bytes, start) + 1;
+    if (c === OPEN_BRACE || c === OPEN_BRACKET)
+        return skipContainer(scan, start, depth);
+    return scalarEnd(bytes, start);
+}
+let scratch = new Uint8Array(1024);
+function skipContainer(scan, start, depth) {
+    const { bytes, limit } = scan;
+    if (scratch.length < limit + 2)
+        scratch = new Uint8Array(limit + 2);
+    const stack = scratch;
+    const n = bytes.length;
+    let top = 0;
+    let d = depth;
+    for (let i = start; i < n; i++) {
+        const kind = CLASS[bytes[i]];
+        if (kind === 0)
+            continue;
+        if (kind === IS_QUOTE) {
+            // Most strings are short: a loop beats a native call for them.
+            const stop = Math.min(n, i + 64);
+            let j = i + 1;
+            while (j < stop) {
+                const b = bytes[j];
+                if (b === QUOTE)
+                    break;
+                if (b === BACKSLASH)
+                    j++;
+                j++;
+            }
+            i = j < stop ? j : stringEnd(bytes, i);
+        }
+        else if (kind === IS_OPEN) {
+            if (++d > limit)
+                throw new JsonScanError('deep', i, `nesting deeper than ${limit}`);
+            stack[top++] = bytes[i];
+        }
+        else {
+            // The closing bracket is the opening one plus two, for both kinds.
+            if (stack[--top] !== bytes[i] - 2)
+                throw new JsonScanError('invalid', i, 'a bracket that does not match');
+            d--;
+            if (top === 0)
+                return i + 1;
+        }
+    }
+    throw new JsonScanError('truncated', n, 'unexpected end of input');
+}
+function scalarEnd(bytes, start) {
+    const c = bytes[start];
+    const isStart = c === 0x2d /* - */ ||
+        (c >= 0x30 && c <= 0x39) ||
+        c === 0x74 /* t */ ||
+        c === 0x66 /* f */ ||
+        c === 0x6e; /* n */
+    if (!isStart)
+        throw new JsonScanError('invalid', start, 'a character that starts no value');
+    const n = bytes.length;
+    let i = start + 1;
+    while (i < n) {
+        const b = bytes[i];
+        if (b === COMMA ||
+            b === CLOSE_BRACE ||
+            b === CLOSE_BRACKET ||
+            b === 0x20 ||
+            b === 0x0a ||
+            b === 0x0d ||
+            b === 0x09)
+            break;
+        i++;
+    }
+    return i;
+}
+/** Decodes the key whose quotes are at `open` and `close`. */
+function keyAt(bytes, open, close) {
+    const raw = bytes.indexOf(BACKSLASH, open + 1);
+    if (raw === -1 || raw > close)
+        return bytes.toString('utf8', open + 1, close);
+    return JSON.parse(bytes.toString('utf8', open, close + 1));
+}
+/**
+ * Walks the object at `start`, calling `onEntry` with each key and the
+ * offset of its value; `onEntry` returns the end of the value when it read
+ * it, or undefined to have it skipped. Returns the index past the object.
+ */
+function scanObject(scan, start, depth, onEntry) {
+    const { bytes, limit } = scan;
+    if (bytes[start] !== OPEN_BRACE)
+        throw expected(bytes, start, 'an object');
+    if (depth + 1 > limit)
+        throw new JsonScanError('deep', start, `nesting deeper than ${limit}`);
+    let i = skipSpace(bytes, start + 1);
+    if (bytes[i] === CLOSE_BRACE)
+        return i + 1;
+    for (;;) {
+        if (bytes[i] !== QUOTE)
+            throw expected(bytes, i, 'a property name');
+        const close = stringEnd(bytes, i);
+        const key = keyAt(bytes, i, close);
+        i = skipSpace(bytes, close + 1);
+        if (bytes[i] !== COLON)
+            throw expected(bytes, i, '":"');
+        const valueStart = skipSpace(bytes, i + 1);
+        i = onEntry(key, valueStart) ?? skipValue(scan, valueStart, depth + 1);
+        i = skipSpace(bytes, i);
+        if (bytes[i] === COMMA) {
+            i = skipSpace(bytes, i + 1);
+            continue;
+        }
+        if (bytes[i] === CLOSE_BRACE)
+            return i + 1;
+        throw expected(bytes, i, '"," or "}"');
+    }
+}
+/**
+ * Walks the array at `start`, calling `onElement` with the offset of each
+ * element; like scanObject's `onEntry`, it returns the element's end or
+ * undefined. Returns the index past the array.
+ */
+function scanArray(scan, start, depth, onElement) {
+    const { bytes, limit } = scan;
+    if (bytes[start] !== OPEN_BRACKET)
+        throw expected(bytes, start, 'an array');
+    if (depth + 1 > limit)
+        throw new JsonScanError('deep', start, `nesting deeper than ${limit}`);
+    let i = skipSpace(bytes, start + 1);
+    if (bytes[i] === CLOSE_BRACKET)
+        return i + 1;
+    for (;;) {
+        const valueStart = i;
+        i = onElement(valueStart) ?? skipValue(scan, valueStart, depth + 1);
+        i = skipSpace(bytes, i);
+        if (bytes[i] === COMMA) {
+            i = skipSpace(bytes, i + 1);
+            continue;
+        }
+        if (bytes[i] === CLOSE_BRACKET)
+            return i + 1;
+        throw expected(bytes, i, '"," or "]"');
+    }
+}
+function expected(bytes, i, what) {
+    return i >= bytes.length
+        ? new JsonScanError('truncated', i, 'unexpected end of input')
+        : new JsonScanError('invalid', i, `expected ${what}`);
+}
+
+/**
+ * Arrays over this many bytes are parsed an element at a time: one
+ * JSON.parse of a long array costs a transient string as long as the array.
+ */
+const ELEMENTWISE_BYTES = 64 * 1024 * 1024;
+/** Top-level keys whose value readTerraformPlan reads; every other section is skipped unparsed. */
+/** What readTerraformPlan reads besides the state sections: what it keeps, and what it reads once. */
+const READ_SECTIONS = new Set([
+    ...KEPT_SECTIONS,
+    'configuration',
+    'variables'
+]);
+/** State sections: only outputs, data sources and the shape of their modules are read. */
+const STATE_SECTIONS = new Set(['prior_state', 'planned_values']);
+/**
+ * Reads a Terraform/OpenTofu JSON plan from its bytes into the same input
+ * as `readTerraformPlan(JSON.parse(text))`, parsing only what the review
+ * needs: `prior_state` and `planned_values` (most of a plan, repeating
+ * `resource_changes`) are scanned, not built, except their outputs and data
+ * sources. Works on documents longer than V8's longest string. Returns
+ * undefined when the bytes are not a well-formed JSON object with the keys
+ * of a plan, so the caller can fall back to the general reader (which
+ * explains any problem).
+ */
+function readTerraformPlanBytes(bytes, source, options) {
+    const scan = {
+        bytes,
+        limit: options.nestingLimit ?? MAX_NESTING
+    };
+    const reader = new SectionReader(scan, source, options);
+    let sections;
+    try {
+        sections = findSections(scan, reader);
+    }
+    catch (error) {
+        if (!(error instanceof JsonScanError))
+            throw error;
+        // The general reader explains the problem with a line and column.
+        if (bytes.length <= options.maxTextBytes)
+            return undefined;
+        throw scanProblem(source, error);
+    }
+    if (sections === undefined || !looksLikePlanKeys(sections, bytes))
+        return undefined;
+    const doc = {};
+    try {
+        reader.fillResources(sections.has('resource_changes'));
+        for (const [key, section] of sections) {
+            if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key))
+                continue;
+            Object.defineProperty(doc, key, {
+                value: section.value ??
+                    reader.parseValue(section.start, section.end, section.bounds),
+                enumerable: true,
+                writable: true,
+                configurable: true
+            });
+        }
+    }
+    catch (error) {
+        if (!(error instanceof JsonScanError))
+            throw error;
+        if (bytes.length <= options.maxTextBytes)
+            return undefined;
+        throw scanProblem(source, error);
+    }
+    return readTerraformPlan(doc, source);
+}
+/** Arrays that grow with the plan: their elements are located in the first pass. */
+const ELEMENT_SECTIONS = new Set(['resource_changes', 'resource_drift']);
+/**
+ * The root object's sections (the last of duplicates, as JSON.parse), or
+ * undefined when the document is not an object. One pass over the bytes:
+ * state sections are reduced as they are scanned.
+ */
+function findSections(scan, reader) {
+    const { bytes } = scan;
+    let start = 0;
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+        start = 3;
+    start = skipSpace(bytes, start);
+    const sections = new Map();
+    // Not an object: not a plan this reader knows (nor JSON it can explain).
+    if (bytes[start] !== 0x7b)
+        return undefined;
+    const end = scanObject(scan, start, 0, (key, valueStart) => {
+        sections.delete(key);
+        if (STATE_SECTIONS.has(key)) {
+            const state = reader.slimState(valueStart, key === 'prior_state');
+            sections.set(key, { start: valueStart, ...state });
+            return state.end;
+        }
+        if (ELEMENT_SECTIONS.has(key) && bytes[valueStart] === 0x5b) {
+            // Element bounds are noted in this pass: a long array is not scanned twice.
+            const bounds = [];
+            const valueEnd = scanArray(scan, valueStart, 1, (at) => {
+                const itemEnd = skipValue(scan, at, 2);
+                bounds.push(at, itemEnd);
+                return itemEnd;
+            });
+            sections.set(key, { start: valueStart, end: valueEnd, bounds });
+            return valueEnd;
+        }
+        const valueEnd = skipValue(scan, valueStart, 1);
+        sections.set(key, { start: valueStart, end: valueEnd });
+        return valueEnd;
+    });
+    const rest = skipSpace(bytes, end);
+    if (rest < bytes.length)
+        throw new JsonScanError('invalid', rest, 'unexpected character after the end of the JSON value');
+    return sections;
+}
+/** The test of looksLikeTerraformPlan, on the keys and the version alone. */
+function looksLikePlanKeys(sections, bytes) {
+    const version = sections.get('format_version');
+    if (version === undefined || bytes[version.start] !== 0x22)
+        return false;
+    return (sections.has('planned_values') ||
+        sections.has('resource_changes') ||
+        sections.has('output_changes') ||
+        (sections.has('configuration') && !sections.has('values')));
+}
+class SectionReader {
+    scan;
+    source;
+    options;
+    bytes;
+    /** Resource lists of the state sections, filled by fillResources. */
+    pending = [];
+    constructor(scan, source, options) {
+        this.scan = scan;
+        this.source = source;
+        this.options = options;
+        this.bytes = scan.bytes;
+    }
+    /** The value in [start, end), parsed whole or (long arrays) element by element. */
+    parseValue(start, end, bounds) {
+        const elementwise = this.options.elementwiseBytes ??
+            Math.min(ELEMENTWISE_BYTES, this.options.maxTextBytes);
+        if (this.bytes[start] === 0x5b && end - start > elementwise) {
+            const items = [];
+            if (bounds !== undefined) {
+                for (let k = 0; k < bounds.length; k += 2)
+                    items.push(this.parseRange(bounds[k], bounds[k + 1]));
+                return items;
+            }
+            scanArray(this.scan, start, 1, (at) => {
+                const itemEnd = skipValue(this.scan, at, 2);
+                items.push(this.parseRange(at, itemEnd));
+                return itemEnd;
+            });
+            return items;
+        }
+        return this.parseRange(start, end);
+    }
+    parseRange(start, end) {
+        if (end - start > this.options.maxTextBytes) {
+            throw new PlanParseError(this.source, `each value outside the long arrays of a plan at most ${sizeOf$1(this.options.maxTextBytes)}`, `a value of ${sizeOf$1(end - start)} at byte ${start}`, 'plangate reads plans larger than that only when their size is in resource_changes, resource_drift and the state sections');
+        }
+        try {
+            return JSON.parse(this.bytes.toString('utf8', start, end));
+        }
+        catch (error) {
+            // Never passed on: Node 20's JSON.parse message quotes the input.
+            throw new JsonScanError('invalid', start, 'invalid JSON in the value that starts there', { cause: error instanceof Error ? error.name : 'unknown' });
+        }
+    }
+    /**
+     * Parses the state sections' resources that readTerraformPlan reads:
+     * with resource_changes present, only data sources (null stands for a
+     * skipped one, so lengths hold); without it, all of them.
+     */
+    fillResources(dataOnly) {
+        for (const { list, slots } of this.pending) {
+            for (const slot of slots) {
+                list.push(dataOnly && !slot.data ? null : this.parseRange(slot.start, slot.end));
+            }
+        }
+        this.pending.length = 0;
+    }
+    /**
+     * `prior_state` or `planned_values` with only what readTerraformPlan
+     * reads from it: outputs, and modules whose resources are listed for
+     * fillResources.
+     */
+    slimState(start, nested) {
+        if (this.bytes[start] !== 0x7b)
+            return { end: skipValue(this.scan, start, 1), value: null };
+        if (!nested)
+            return this.slimValues(start, 1);
+        const state = {};
+        const end = scanObject(this.scan, start, 1, (key, at) => {
+            if (key !== 'values')
+                return undefined;
+            const values = this.slimValues(at, 2);
+            state.values = values.value;
+            return values.end;
+        });
+        return { end, value: state };
+    }
+    slimValues(start, depth) {
+        if (this.bytes[start] !== 0x7b)
+            return { end: skipValue(this.scan, start, depth), value: null };
+        const values = {};
+        const end = scanObject(this.scan, start, depth, (key, at) => {
+            if (key === 'outputs') {
+                const outputsEnd = skipValue(this.scan, at, depth + 1);
+                values.outputs = this.parseValue(at, outputsEnd);
+                return outputsEnd;
+            }
+            if (key === 'root_module') {
+                const module = this.slimModule(at, depth + 1);
+                values.root_module = module.value;
+                return module.end;
+            }
+            return undefined;
+        });
+        return { end, value: values };
+    }
+    slimModule(start, depth) {
+        if (this.bytes[start] !== 0x7b)
+            return { end: skipValue(this.scan, start, depth), value: null };
+        const module = {};
+        const end = scanObject(this.scan, start, depth, (key, at) => {
+            if (key === 'resources') {
+                const resources = this.slimResources(at, depth + 1);
+                module.resources = resources.value;
+                return resources.end;
+            }
+            if (key !== 'child_modules')
+                return undefined;
+            if (this.bytes[at] !== 0x5b) {
+                module.child_modules = null;
+                return undefined;
+            }
+            const children = [];
+            module.child_modules = children;
+            return scanArray(this.scan, at, depth + 1, (childAt) => {
+                const child = this.slimModule(childAt, depth + 2);
+                children.push(child.value);
+                return child.end;
+            });
+        });
+        return { end, value: module };
+    }
+    slimResources(start, depth) {
+        if (this.bytes[start] !== 0x5b)
+            return { end: skipValue(this.scan, start, depth), value: null };
+        const list = [];
+        const slots = [];
+        this.pending.push({ list, slots });
+        const end = scanArray(this.scan, start, depth, (at) => this.resourceSlot(at, depth + 1, slots));
+        return { end, value: list };
+    }
+    /** Records where a resource lies and whether it has `"mode": "data"` (the last `mode`, as JSON.parse). */
+    resourceSlot(start, depth, slots) {
+        if (this.bytes[start] !== 0x7b) {
+            const end = skipValue(this.scan, start, depth);
+            slots.push({ start, end, data: false });
+            return end;
+        }
+        let data = false;
+        let dependsOn = false;
+        const end = scanObject(this.scan, start, depth, (key, at) => {
+            // The prior state's recorded `depends_on` feeds the blast radius.
+            if (key === 'depends_on')
+                dependsOn = true;
+            if (key !== 'mode')
+                return undefined;
+            const modeEnd = skipValue(this.scan, at, depth + 1);
+            data = this.bytes[at] === 0x22 && this.parseRange(at, modeEnd) === 'data';
+            return modeEnd;
+        });
+        slots.push({ start, end, data: data || dependsOn });
+        return end;
+    }
+}
+function scanProblem(source, error) {
+    const found = error.kind === 'truncated'
+        ? `JSON that ends early at byte ${error.offset} (the file looks truncated)`
+        : error.kind === 'deep'
+            ? `JSON nested deeper than the limit at byte ${error.offset}`
+            : `invalid JSON at byte ${error.offset} (${error.what})`;
+    return new PlanParseError(source, error.kind === 'deep'
+        ? `JSON nested at most ${MAX_NESTING} levels deep`
+        : 'a JSON plan', found, error.kind === 'deep'
+        ? 'plangate refuses deeper input (real plans nest under 30 levels)'
+        : undefined, { cause: error });
+}
+function sizeOf$1(bytes) {
+    return bytes < 1024 * 1024
+        ? `${bytes} bytes`
+        : `${Math.round(bytes / 1024 / 1024)} MiB`;
+}
+
+/**
+ * The largest plan plangate reads, after decompression. Past V8's longest
+ * string only Terraform plans are read (in sections); the bound is memory:
+ * the file is held once, plus the changes it holds.
+ */
+const MAX_PLAN_STREAM_BYTES = 2 * 1024 * 1024 * 1024 - 1;
+const LIMITS = {
+    maxTextBytes: MAX_PLAN_BYTES,
+    maxBytes: MAX_PLAN_STREAM_BYTES
+};
+/**
+ * Reads and checks one plan file (or standard input for `-`), gzip or not.
+ * A Terraform/OpenTofu plan is read from its bytes, parsing only the
+ * sections the review needs (faster than a whole JSON.parse, and past
+ * V8's longest string); anything else goes to the text reader.
+ */
+function readPlanInput(ref, format, readStdin, limits = LIMITS) {
+    const data = readPlanBytes(ref.path, readStdin, limits);
+    {
+        const input = readTerraformPlanBytes(data, ref.source, limits);
+        if (input !== undefined)
+            return [input];
+    }
+    if (data.length > limits.maxTextBytes) {
+        throw tooLarge(ref.path, data.length, limits.maxTextBytes, 'only Terraform/OpenTofu plans are read past V8’s longest string');
+    }
+    // Other formats, other encodings, several concatenated documents (terragrunt), broken JSON.
+    return readPlanDocuments({ source: ref.source, text: decodePlanBytes(data, ref.path) }, format);
+}
+/**
+ * The bytes of a plan file, decompressed when they are gzip (told by the
+ * magic bytes, not the name). The size limit applies to the decompressed
+ * data as it is produced, so a gzip bomb is an input error, not an OOM.
+ */
+function readPlanBytes(path, readStdin, limits = LIMITS) {
+    let data;
+    if (path === '-')
+        data = readStdin();
+    else {
+        let size;
+        try {
+            const stat = statSync(path);
+            size = stat.size;
+            if (stat.isDirectory())
+                size = -1;
+        }
+        catch {
+            size = -1;
+        }
+        // The text reader names every file-system problem; let it throw.
+        if (size === -1)
+            return Buffer.from(readPlanFile(path, readStdin));
+        if (size > limits.maxBytes)
+            throw tooLarge(path, size, limits.maxBytes);
+        try {
+            data = readFileSync$1(path);
+        }
+        catch {
+            return Buffer.from(readPlanFile(path, readStdin));
+        }
+    }
+    if (data[0] === 0x1f && data[1] === 0x8b)
+        return gunzip(data, path, limits);
+    if (data.length > limits.maxBytes)
+        throw tooLarge(path, data.length, limits.maxBytes);
+    return data;
+}
+function gunzip(data, path, limits) {
+    try {
+        return gunzipSync(data, { maxOutputLength: limits.maxBytes });
+    }
+    catch (error) {
+        const code = typeof error === 'object' && error !== null && 'code' in error
+            ? String(error.code)
+            : '';
+        if (code === 'ERR_BUFFER_TOO_LARGE') {
+            throw new PlanParseError(path, `a gzip plan under ${sizeOf(limits.maxBytes)} once decompressed`, `more than ${sizeOf(limits.maxBytes)} of decompressed data`, 'plangate stops decompressing there', { cause: error });
+        }
+        const truncated = code === 'Z_BUF_ERROR';
+        throw new PlanParseError(path, 'a complete gzip stream', truncated
+            ? 'a gzip stream that ends early (the file looks truncated)'
+            : `a corrupt gzip stream (${code || 'unknown error'})`, undefined, { cause: error });
+    }
+}
+function tooLarge(path, bytes, limit, hint = 'plangate holds a plan in memory while it reads it') {
+    return new PlanParseError(path, `a plan of at most ${sizeOf(limit)}`, sizeOf(bytes), hint);
+}
+function sizeOf(bytes) {
+    return bytes < 1024 * 1024
+        ? `${bytes} bytes`
+        : `${Math.round(bytes / 1024 / 1024)} MiB`;
 }
 
 /**
@@ -64555,10 +65166,7 @@ function readPlans(inputs, log) {
         const required = checkRequiredPlans(inputs.requirePlans, refs.map((ref) => ref.path), process.cwd());
         log.info(`require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`);
     }
-    return refs.flatMap((ref) => readPlanDocuments({
-        source: ref.source,
-        text: readPlanFile(ref.path, () => readFileSync$1(0))
-    }));
+    return refs.flatMap((ref) => readPlanInput(ref, 'auto', () => readFileSync$1(0)));
 }
 /** Plan source → module directory; without a git checkout, relative to the workspace. */
 function rootDirs(workspace, inputs) {

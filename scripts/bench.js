@@ -31,10 +31,21 @@
  *   review        node dist/cli.js review --format json PLAN
  *   attribution   node dist/cli.js review --format json PLAN --repo REPO --base base
  *
+ * With BENCH_HUGE=1, the plan past V8's longest string: 100,000 resource
+ * changes, each resource with an unchanged policy document in every section
+ * that holds its values (about 726 MiB, generated once under .bench/), timed
+ * against a plain byte-count pass over the file (`bytes`); the goals are
+ * time <= 1.3x that pass and peak RSS <= 1.5 GB.
+ *
+ * With BENCH_MONOREPO=1, the matrix fan-in of a monorepo: 200 plans of 1-5
+ * MB in one review, against 50 of them (time should grow about linearly) and
+ * against JSON.parse of each of the 200 files in one process (`floor`).
+ *
  * Environment: BENCH_SIZES (comma-separated resource counts, default
  * "20000,100000"), BENCH_RUNS (rounds, default 7), BENCH_ATTRIBUTION (0 skips
- * the attribution section), BENCH_OUT (where to write the raw results as
- * JSON, default .bench/results.json).
+ * the attribution section), BENCH_HUGE and BENCH_MONOREPO (1 adds those
+ * sections, at most 3 rounds each), BENCH_OUT (where to write the raw
+ * results as JSON, default .bench/results.json).
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -459,6 +470,13 @@ async function main() {
     }
   }
 
+  /** @type {Record<string, unknown>} */
+  const extra = {}
+  if (process.env.BENCH_HUGE?.trim() === '1')
+    extra.huge = await hugeSection(cliUnderTest, Math.min(runs, 3))
+  if (process.env.BENCH_MONOREPO?.trim() === '1')
+    extra.monorepo = await monorepoSection(cliUnderTest, Math.min(runs, 3))
+
   const bundleAfter = fingerprint(CLI)
   if (bundleAfter !== bundle)
     process.stdout.write(
@@ -590,7 +608,13 @@ async function main() {
   writeFileSync(
     out,
     JSON.stringify(
-      { date: new Date().toISOString(), machine, results, attribution },
+      {
+        date: new Date().toISOString(),
+        machine,
+        results,
+        attribution,
+        ...extra
+      },
       null,
       2
     ) + '\n'
@@ -598,6 +622,152 @@ async function main() {
   process.stdout.write(
     `\n${missed === 0 ? 'all goals met' : `${missed} goal(s) missed`}; raw results in ${relative(ROOT, out)}\n`
   )
+}
+
+/** Resources and policy size of the plan past V8's longest string. */
+const HUGE = { resources: 100000, policyBytes: 1120 }
+const HUGE_RSS_BUDGET_MB = 1500
+const BYTES_SCRIPT =
+  "let n=0;const s=require('fs').createReadStream(process.argv[1],{highWaterMark:1<<20});s.on('data',(c)=>{n+=c.length});s.on('end',()=>console.log(n))"
+
+/**
+ * Runs interleaved rounds of some commands and prints their medians.
+ * @param {string} title
+ * @param {Command[]} commands
+ * @param {number} runs
+ */
+function timeCommands(title, commands, runs) {
+  process.stdout.write(`\n${title}\n  warm-up`)
+  for (const command of commands) measure(command)
+  /** @type {Record<string, Sample[]>} */
+  const samples = Object.fromEntries(commands.map((c) => [c.name, []]))
+  for (let round = 0; round < runs; round++) {
+    process.stdout.write(` ${round + 1}`)
+    for (let k = 0; k < commands.length; k++) {
+      const command = /** @type {Command} */ (
+        commands[(round + k) % commands.length]
+      )
+      samples[command.name]?.push(measure(command))
+    }
+  }
+  const stats = Object.fromEntries(
+    commands.map((c) => [c.name, summarize(samples[c.name] ?? [])])
+  )
+  const rows = [
+    ['command', 'time median s', 'min', 'max', 'peak RSS median MB']
+  ]
+  for (const [name, st] of Object.entries(stats))
+    rows.push([
+      name,
+      fixed(st.seconds.median, 2),
+      fixed(st.seconds.min, 2),
+      fixed(st.seconds.max, 2),
+      fixed(st.rssMb.median, 0)
+    ])
+  process.stdout.write(`\n${table(rows, ['l', 'r', 'r', 'r', 'r'])}\n`)
+  return { stats, samples }
+}
+
+/**
+ * The plan past V8's longest string, against a byte-count pass.
+ * @param {string} cli
+ * @param {number} runs
+ */
+async function hugeSection(cli, runs) {
+  const path = join(CACHE, 'plan-huge.json')
+  const fresh =
+    existsSync(path) && statSync(path).mtimeMs >= statSync(GENERATOR).mtimeMs
+  if (!fresh) {
+    process.stdout.write(`\ngenerating ${relative(ROOT, path)} ... `)
+    await makeBigPlan(HUGE.resources, `${path}.tmp`, undefined, {
+      policyBytes: HUGE.policyBytes
+    })
+    renameSync(`${path}.tmp`, path)
+    process.stdout.write('done\n')
+  }
+  const bytes = statSync(path).size
+  const { stats, samples } = timeCommands(
+    `huge plan: ${relative(ROOT, path)}, ${fixed(bytes / 2 ** 20, 0)} MiB, ${HUGE.resources} resource changes`,
+    [
+      {
+        name: 'plangate',
+        argv: [process.execPath, cli, 'review', '--format', 'json', path],
+        okCodes: [0, 1]
+      },
+      {
+        name: 'bytes',
+        argv: [process.execPath, '-e', BYTES_SCRIPT, path],
+        okCodes: [0]
+      }
+    ],
+    runs
+  )
+  const p = /** @type {ReturnType<typeof summarize>} */ (stats.plangate)
+  const b = /** @type {ReturnType<typeof summarize>} */ (stats.bytes)
+  const ratio = p.seconds.median / b.seconds.median
+  process.stdout.write(
+    `plangate/bytes time ${fixed(ratio, 2)}x (goal <= 1.3x: ${ratio <= 1.3 ? 'PASS' : 'MISS'}); ` +
+      `peak RSS ${fixed(p.rssMb.median, 0)} MB (goal <= ${HUGE_RSS_BUDGET_MB} MB: ${p.rssMb.median <= HUGE_RSS_BUDGET_MB ? 'PASS' : 'MISS'})\n`
+  )
+  return { bytes, stats, samples }
+}
+
+/**
+ * 200 plans of 1-5 MB in one review, against 50 of them and a parse floor.
+ * @param {string} cli
+ * @param {number} runs
+ */
+async function monorepoSection(cli, runs) {
+  const dir = join(CACHE, 'monorepo')
+  mkdirSync(dir, { recursive: true })
+  const paths = []
+  let total = 0
+  for (let i = 0; i < 200; i++) {
+    const path = join(dir, `plan-${String(i).padStart(3, '0')}.json`)
+    // 1-5 MB: about 2,700 bytes per resource.
+    const resources = 370 + ((i * 7919) % 1460)
+    if (
+      !existsSync(path) ||
+      statSync(path).mtimeMs < statSync(GENERATOR).mtimeMs
+    ) {
+      await makeBigPlan(resources, `${path}.tmp`, 1000 + i)
+      renameSync(`${path}.tmp`, path)
+    }
+    paths.push(path)
+    total += statSync(path).size
+  }
+  const review = [process.execPath, cli, 'review', '--format', 'json']
+  const floorScript =
+    "for (const f of process.argv.slice(1)) JSON.parse(require('fs').readFileSync(f))"
+  const { stats, samples } = timeCommands(
+    `monorepo: 200 plans, ${fixed(total / 1e6, 0)} MB in all`,
+    [
+      { name: 'plangate 200', argv: [...review, ...paths], okCodes: [0, 1] },
+      {
+        name: 'plangate 50',
+        argv: [...review, ...paths.slice(0, 50)],
+        okCodes: [0, 1]
+      },
+      {
+        name: 'floor 200',
+        argv: [process.execPath, '-e', floorScript, ...paths],
+        okCodes: [0]
+      }
+    ],
+    runs
+  )
+  const all = /** @type {ReturnType<typeof summarize>} */ (
+    stats['plangate 200']
+  )
+  const part = /** @type {ReturnType<typeof summarize>} */ (
+    stats['plangate 50']
+  )
+  const floor = /** @type {ReturnType<typeof summarize>} */ (stats['floor 200'])
+  process.stdout.write(
+    `200/50 plans time ${fixed(all.seconds.median / part.seconds.median, 2)}x, peak RSS ${fixed(all.rssMb.median / part.rssMb.median, 2)}x; ` +
+      `plangate/floor (200) time ${fixed(all.seconds.median / floor.seconds.median, 2)}x, peak RSS ${fixed(all.rssMb.median / floor.rssMb.median, 2)}x\n`
+  )
+  return { bytes: total, stats, samples }
 }
 
 main().catch((error) => {

@@ -3,7 +3,10 @@ export function makeBigPlan(
   total: number,
   out: string,
   seed?: number,
-  options?: { readonly destructiveShare?: number }
+  options?: {
+    readonly destructiveShare?: number
+    readonly policyBytes?: number
+  }
 ): Promise<{
   bytes: number
   counts: Record<string, number>

@@ -31,6 +31,10 @@
  * or a replace, so N is exactly the number of destructive changes. Without
  * the option the mix (and every byte of the output) is the default's.
  *
+ * `--policy-bytes B` gives every resource an unchanged `policy` attribute
+ * (a pretty-printed IAM document of exactly B characters) wherever its
+ * values appear: the shape of plans that outgrow V8's longest string.
+ *
  * Deterministic: the same N and seed give the same bytes. Every resource is
  * regenerated from its own seed each time a section needs it, and the file
  * is written in chunks, so memory stays small whatever N is.
@@ -676,7 +680,7 @@ function maskOf(value, withSensitive) {
  * @param {ResourceRef} ref
  * @param {number} seed
  */
-function materialize(ref, seed) {
+function materialize(ref, seed, policyBytes = 0) {
   const rng = rngFor(seed, ref.n, 4)
   const id = uuid(rng)
   const before = inputOf(ref, seed, 1)
@@ -701,8 +705,43 @@ function materialize(ref, seed) {
     before,
     after,
     triggersBefore,
-    triggersAfter
+    triggersAfter,
+    policy: policyBytes > 0 ? paddedPolicy(ref, seed, policyBytes) : undefined
   }
+}
+
+/**
+ * A pretty-printed IAM policy document of exactly `bytes` characters, the
+ * same before and after the plan (an unchanged attribute).
+ * @param {ResourceRef} ref
+ * @param {number} seed
+ * @param {number} bytes
+ */
+function paddedPolicy(ref, seed, bytes) {
+  const rng = rngFor(seed, ref.n, 11)
+  const account = String(int(rng, 100000000000, 999999999999))
+  const statements = []
+  let text = JSON.stringify({ Version: '2012-10-17', Statement: [] }, null, 2)
+  for (let i = 0; ; i++) {
+    statements.push({
+      Sid: `Statement${i}`,
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:ListBucket', 'logs:GetLogEvents'],
+      Resource: [
+        `arn:aws:s3:::${ref.module.ctx.cluster ?? 'root'}-${hex(rng, 8)}/*`,
+        `arn:aws:logs:us-east-1:${account}:log-group:/app/${i}/*`
+      ]
+    })
+    const next = JSON.stringify(
+      { Version: '2012-10-17', Statement: statements },
+      null,
+      2
+    )
+    if (next.length > bytes) break
+    text = next
+  }
+  // Trailing blanks make the size exact; a policy parser ignores them.
+  return text.padEnd(bytes)
 }
 
 /**
@@ -710,12 +749,25 @@ function materialize(ref, seed) {
  * @param {ReturnType<typeof materialize>} r
  */
 function priorValues(r) {
-  return {
-    id: r.id,
-    input: r.before,
-    output: r.before,
-    triggers_replace: r.triggersBefore
-  }
+  return withPolicy(
+    {
+      id: r.id,
+      input: r.before,
+      output: r.before,
+      triggers_replace: r.triggersBefore
+    },
+    r
+  )
+}
+
+/**
+ * Adds the resource's policy document (with `--policy-bytes`) to a values object.
+ * @param {Record<string, unknown>} values
+ * @param {ReturnType<typeof materialize>} r
+ */
+function withPolicy(values, r) {
+  if (r.policy !== undefined) values.policy = r.policy
+  return values
 }
 
 /**
@@ -772,7 +824,10 @@ function resourceChange(ref, r) {
       change = {
         actions: ['update'],
         before: beforeValues,
-        after: { id: r.id, input: r.after, triggers_replace: r.triggersAfter },
+        after: withPolicy(
+          { id: r.id, input: r.after, triggers_replace: r.triggersAfter },
+          r
+        ),
         after_unknown:
           unknown === false
             ? { output: true }
@@ -797,7 +852,10 @@ function resourceChange(ref, r) {
             ? ['delete', 'create']
             : ['create', 'delete'],
         before: beforeValues,
-        after: { input: r.after, triggers_replace: r.triggersAfter },
+        after: withPolicy(
+          { input: r.after, triggers_replace: r.triggersAfter },
+          r
+        ),
         after_unknown: afterUnknown,
         before_sensitive: beforeSensitive,
         after_sensitive: valuesMask(r.after, 'unknown', r.triggersAfter)
@@ -843,14 +901,20 @@ function stateResource(ref, r, which) {
     entry.values = priorValues(r)
     entry.sensitive_values = valuesMask(r.before, 'known', r.triggersBefore)
   } else if (ref.action === 'update') {
-    entry.values = {
-      id: r.id,
-      input: r.after,
-      triggers_replace: r.triggersAfter
-    }
+    entry.values = withPolicy(
+      {
+        id: r.id,
+        input: r.after,
+        triggers_replace: r.triggersAfter
+      },
+      r
+    )
     entry.sensitive_values = valuesMask(r.after, 'unknown', r.triggersAfter)
   } else {
-    entry.values = { input: r.after, triggers_replace: r.triggersAfter }
+    entry.values = withPolicy(
+      { input: r.after, triggers_replace: r.triggersAfter },
+      r
+    )
     entry.sensitive_values = valuesMask(r.after, 'unknown', r.triggersAfter)
   }
   return entry
@@ -1057,8 +1121,11 @@ async function writeModule(w, m, entryOf, nonEmpty) {
  * @param {number} total
  * @param {string} out
  * @param {number} [seed]
- * @param {{ destructiveShare?: number }} [options] `destructiveShare`: the
- *   probability of a destroy or replace (0 < F <= 1); default: the standard mix
+ * @param {{ destructiveShare?: number, policyBytes?: number }} [options]
+ *   `destructiveShare`: the probability of a destroy or replace (0 < F <= 1);
+ *   default: the standard mix. `policyBytes`: every resource gets an
+ *   unchanged `policy` attribute (a pretty-printed IAM document of exactly
+ *   that many characters) in each section that holds its values
  * @returns {Promise<{ bytes: number, counts: Record<string, number>, secrets: number }>}
  */
 export async function makeBigPlan(
@@ -1074,7 +1141,7 @@ export async function makeBigPlan(
   )
   const w = new ChunkWriter(createWriteStream(out))
   /** @param {ResourceRef} ref */
-  const mat = (ref) => materialize(ref, seed)
+  const mat = (ref) => materialize(ref, seed, options.policyBytes ?? 0)
 
   /** @param {(ref: ResourceRef) => boolean} keep */
   const nonEmptyBy = (keep) => {
@@ -1204,7 +1271,7 @@ export async function makeBigPlan(
 // Command line
 
 const USAGE =
-  'usage: node scripts/make-big-plan.js N OUT [--seed S] [--destructive-share F]  (0 < F <= 1)'
+  'usage: node scripts/make-big-plan.js N OUT [--seed S] [--destructive-share F] [--policy-bytes B]  (0 < F <= 1)'
 
 async function main() {
   const args = process.argv.slice(2)
@@ -1221,6 +1288,13 @@ async function main() {
     share = Number(args[shareAt + 1])
     args.splice(shareAt, 2)
   }
+  /** @type {number | undefined} */
+  let policyBytes
+  const policyAt = args.indexOf('--policy-bytes')
+  if (policyAt !== -1) {
+    policyBytes = Number(args[policyAt + 1])
+    args.splice(policyAt, 2)
+  }
   const [countText, out] = args
   const total = Number(countText)
   if (
@@ -1236,12 +1310,10 @@ async function main() {
     return
   }
   const started = performance.now()
-  const { bytes, counts, secrets } = await makeBigPlan(
-    total,
-    out,
-    seed,
-    share === undefined ? {} : { destructiveShare: share }
-  )
+  const { bytes, counts, secrets } = await makeBigPlan(total, out, seed, {
+    ...(share === undefined ? {} : { destructiveShare: share }),
+    ...(policyBytes === undefined ? {} : { policyBytes })
+  })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const mix = Object.entries(counts)
     .map(([action, n]) => `${action} ${n} (${((100 * n) / total).toFixed(1)}%)`)

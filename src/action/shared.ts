@@ -15,10 +15,9 @@ import {
   expandPlanPaths,
   planRootDirs,
   policyFromText,
-  readPlanFile
+  readPlanInput
 } from '../io/index.js'
 import type { LoadedPolicy } from '../io/index.js'
-import { readPlanDocuments } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
 import { parseMarker, readRecordLine } from '../report/index.js'
 import type { ReviewLinks, ReviewView } from '../report/index.js'
@@ -117,10 +116,7 @@ export function readPlans(inputs: ActionInputs, log: ActionLog): PlanInput[] {
     )
   }
   return refs.flatMap((ref) =>
-    readPlanDocuments({
-      source: ref.source,
-      text: readPlanFile(ref.path, () => readFileSync(0))
-    })
+    readPlanInput(ref, 'auto', () => readFileSync(0))
   )
 }
 

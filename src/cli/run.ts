@@ -12,14 +12,10 @@ import {
   readHistory,
   readConstructLabels,
   readTemplateDependencies,
-  readPlanFile,
+  readPlanInput,
   readTemplatePairs
 } from '../io/index.js'
-import {
-  prepareTemplateDiff,
-  readPlanDocuments,
-  readTemplatePair
-} from '../plan/index.js'
+import { prepareTemplateDiff, readTemplatePair } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
 import {
   localView,
@@ -78,12 +74,7 @@ async function readInputs(
   const inputs: PlanInput[] = []
   for (const ref of expandPlanPaths(command.plans)) {
     // One file at a time: each text can be freed once parsed.
-    inputs.push(
-      ...readPlanDocuments(
-        { source: ref.source, text: readPlanFile(ref.path, io.readStdin) },
-        command.inputFormat
-      )
-    )
+    inputs.push(...readPlanInput(ref, command.inputFormat, io.readStdin))
   }
   if (command.templates !== undefined) {
     const { before, after } = command.templates

@@ -1,4 +1,10 @@
 export { MAX_PLAN_BYTES, readPlanFile } from './read-plan.js'
+export {
+  MAX_PLAN_STREAM_BYTES,
+  readPlanBytes,
+  readPlanInput
+} from './plan-stream.js'
+export type { PlanReadLimits } from './plan-stream.js'
 export { expandPlanPaths } from './plan-inputs.js'
 export { expandPlanGlobs } from './plan-globs.js'
 export type { PlanFileRef } from './plan-inputs.js'

@@ -123,7 +123,7 @@ export function readTerraformPlan(
 }
 
 /** Top-level keys that normalisation reads; everything else is dropped after reading. */
-const KEPT_SECTIONS = [
+export const KEPT_SECTIONS = [
   'format_version',
   'terraform_version',
   'resource_changes',

@@ -1,0 +1,145 @@
+import { readFileSync, statSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import { PlanParseError, readPlanDocuments } from '../plan/index.js'
+import type { InputFormat, PlanInput } from '../plan/index.js'
+import { readTerraformPlanBytes } from '../plan/terraform-sections.js'
+import { decodePlanBytes } from './decode-text.js'
+import { MAX_PLAN_BYTES, readPlanFile } from './read-plan.js'
+
+/**
+ * The largest plan plangate reads, after decompression. Past V8's longest
+ * string only Terraform plans are read (in sections); the bound is memory:
+ * the file is held once, plus the changes it holds.
+ */
+export const MAX_PLAN_STREAM_BYTES = 2 * 1024 * 1024 * 1024 - 1
+
+/** Limits of readPlanInput; tests lower them. */
+export interface PlanReadLimits {
+  /** Longest text parsed at once (V8's longest string). */
+  readonly maxTextBytes: number
+  /** Largest plan, decompressed. */
+  readonly maxBytes: number
+}
+
+const LIMITS: PlanReadLimits = {
+  maxTextBytes: MAX_PLAN_BYTES,
+  maxBytes: MAX_PLAN_STREAM_BYTES
+}
+
+/**
+ * Reads and checks one plan file (or standard input for `-`), gzip or not.
+ * A Terraform/OpenTofu plan is read from its bytes, parsing only the
+ * sections the review needs (faster than a whole JSON.parse, and past
+ * V8's longest string); anything else goes to the text reader.
+ */
+export function readPlanInput(
+  ref: { readonly source: string; readonly path: string },
+  format: InputFormat,
+  readStdin: () => Buffer,
+  limits: PlanReadLimits = LIMITS
+): PlanInput[] {
+  const data = readPlanBytes(ref.path, readStdin, limits)
+  if (format === 'auto' || format === 'terraform') {
+    const input = readTerraformPlanBytes(data, ref.source, limits)
+    if (input !== undefined) return [input]
+  }
+  if (data.length > limits.maxTextBytes) {
+    throw tooLarge(
+      ref.path,
+      data.length,
+      limits.maxTextBytes,
+      'only Terraform/OpenTofu plans are read past V8’s longest string'
+    )
+  }
+  // Other formats, other encodings, several concatenated documents (terragrunt), broken JSON.
+  return readPlanDocuments(
+    { source: ref.source, text: decodePlanBytes(data, ref.path) },
+    format
+  )
+}
+
+/**
+ * The bytes of a plan file, decompressed when they are gzip (told by the
+ * magic bytes, not the name). The size limit applies to the decompressed
+ * data as it is produced, so a gzip bomb is an input error, not an OOM.
+ */
+export function readPlanBytes(
+  path: string,
+  readStdin: () => Buffer,
+  limits: PlanReadLimits = LIMITS
+): Buffer {
+  let data: Buffer
+  if (path === '-') data = readStdin()
+  else {
+    let size: number
+    try {
+      const stat = statSync(path)
+      size = stat.size
+      if (stat.isDirectory()) size = -1
+    } catch {
+      size = -1
+    }
+    // The text reader names every file-system problem; let it throw.
+    if (size === -1) return Buffer.from(readPlanFile(path, readStdin))
+    if (size > limits.maxBytes) throw tooLarge(path, size, limits.maxBytes)
+    try {
+      data = readFileSync(path)
+    } catch {
+      return Buffer.from(readPlanFile(path, readStdin))
+    }
+  }
+  if (data[0] === 0x1f && data[1] === 0x8b) return gunzip(data, path, limits)
+  if (data.length > limits.maxBytes)
+    throw tooLarge(path, data.length, limits.maxBytes)
+  return data
+}
+
+function gunzip(data: Buffer, path: string, limits: PlanReadLimits): Buffer {
+  try {
+    return gunzipSync(data, { maxOutputLength: limits.maxBytes })
+  } catch (error) {
+    const code =
+      typeof error === 'object' && error !== null && 'code' in error
+        ? String(error.code)
+        : ''
+    if (code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new PlanParseError(
+        path,
+        `a gzip plan under ${sizeOf(limits.maxBytes)} once decompressed`,
+        `more than ${sizeOf(limits.maxBytes)} of decompressed data`,
+        'plangate stops decompressing there',
+        { cause: error }
+      )
+    }
+    const truncated = code === 'Z_BUF_ERROR'
+    throw new PlanParseError(
+      path,
+      'a complete gzip stream',
+      truncated
+        ? 'a gzip stream that ends early (the file looks truncated)'
+        : `a corrupt gzip stream (${code || 'unknown error'})`,
+      undefined,
+      { cause: error }
+    )
+  }
+}
+
+function tooLarge(
+  path: string,
+  bytes: number,
+  limit: number,
+  hint = 'plangate holds a plan in memory while it reads it'
+): PlanParseError {
+  return new PlanParseError(
+    path,
+    `a plan of at most ${sizeOf(limit)}`,
+    sizeOf(bytes),
+    hint
+  )
+}
+
+function sizeOf(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${bytes} bytes`
+    : `${Math.round(bytes / 1024 / 1024)} MiB`
+}

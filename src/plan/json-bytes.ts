@@ -1,0 +1,245 @@
+/**
+ * A structural scanner over the bytes of a JSON document: it finds where
+ * values begin and end (strings and escapes aware, nesting checked) without
+ * building them, so that a reader can hand only the parts it needs to the
+ * native JSON.parse. It checks brackets, quotes, separators of the objects
+ * and arrays it walks, nesting depth and trailing garbage; the tokens inside
+ * values it only skips are left to JSON.parse of the parts that are parsed.
+ */
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const COMMA = 0x2c
+const COLON = 0x3a
+const OPEN_BRACE = 0x7b
+const CLOSE_BRACE = 0x7d
+const OPEN_BRACKET = 0x5b
+const CLOSE_BRACKET = 0x5d
+
+/** Byte classes for the hot loop: 0 for every byte that is not structural. */
+const CLASS = new Uint8Array(256)
+const IS_QUOTE = 1
+const IS_OPEN = 2
+const IS_CLOSE = 3
+CLASS[QUOTE] = IS_QUOTE
+CLASS[OPEN_BRACE] = IS_OPEN
+CLASS[OPEN_BRACKET] = IS_OPEN
+CLASS[CLOSE_BRACE] = IS_CLOSE
+CLASS[CLOSE_BRACKET] = IS_CLOSE
+
+/** Why a scan stopped: the offset is a byte offset into the document. */
+export class JsonScanError extends Error {
+  override readonly name = 'JsonScanError'
+  constructor(
+    readonly kind: 'truncated' | 'invalid' | 'deep',
+    readonly offset: number,
+    readonly what: string,
+    options?: { readonly cause: string }
+  ) {
+    // The cause is a name, never an error whose message may quote the input.
+    super(`${what} at byte ${offset}`, options)
+  }
+}
+
+/** A scan over one document, with its nesting limit. */
+export interface ByteScan {
+  readonly bytes: Buffer
+  readonly limit: number
+}
+
+/** Index of the first byte at or after `i` that is not JSON whitespace. */
+export function skipSpace(bytes: Buffer, i: number): number {
+  const n = bytes.length
+  while (i < n) {
+    const c = bytes[i]
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i
+    i++
+  }
+  return n
+}
+
+/** Index of the quote that closes the string whose opening quote is at `start`. */
+export function stringEnd(bytes: Buffer, start: number): number {
+  let i = start + 1
+  for (;;) {
+    const quote = bytes.indexOf(QUOTE, i)
+    if (quote === -1)
+      throw new JsonScanError(
+        'truncated',
+        bytes.length,
+        'a string that never ends'
+      )
+    let k = quote - 1
+    while (k > start && bytes[k] === BACKSLASH) k--
+    if ((quote - 1 - k) % 2 === 0) return quote
+    i = quote + 1
+  }
+}
+
+/**
+ * Index just past the value that starts at `start` (its first byte), which
+ * sits inside `depth` arrays and objects.
+ */
+export function skipValue(
+  scan: ByteScan,
+  start: number,
+  depth: number
+): number {
+  const { bytes } = scan
+  const c = bytes[start]
+  if (c === undefined)
+    throw new JsonScanError('truncated', start, 'unexpected end of input')
+  if (c === QUOTE) return stringEnd(bytes, start) + 1
+  if (c === OPEN_BRACE || c === OPEN_BRACKET)
+    return skipContainer(scan, start, depth)
+  return scalarEnd(bytes, start)
+}
+
+let scratch = new Uint8Array(1024)
+
+function skipContainer(scan: ByteScan, start: number, depth: number): number {
+  const { bytes, limit } = scan
+  if (scratch.length < limit + 2) scratch = new Uint8Array(limit + 2)
+  const stack = scratch
+  const n = bytes.length
+  let top = 0
+  let d = depth
+  for (let i = start; i < n; i++) {
+    const kind = CLASS[bytes[i] as number]
+    if (kind === 0) continue
+    if (kind === IS_QUOTE) {
+      // Most strings are short: a loop beats a native call for them.
+      const stop = Math.min(n, i + 64)
+      let j = i + 1
+      while (j < stop) {
+        const b = bytes[j]
+        if (b === QUOTE) break
+        if (b === BACKSLASH) j++
+        j++
+      }
+      i = j < stop ? j : stringEnd(bytes, i)
+    } else if (kind === IS_OPEN) {
+      if (++d > limit)
+        throw new JsonScanError('deep', i, `nesting deeper than ${limit}`)
+      stack[top++] = bytes[i] as number
+    } else {
+      // The closing bracket is the opening one plus two, for both kinds.
+      if (stack[--top] !== (bytes[i] as number) - 2)
+        throw new JsonScanError('invalid', i, 'a bracket that does not match')
+      d--
+      if (top === 0) return i + 1
+    }
+  }
+  throw new JsonScanError('truncated', n, 'unexpected end of input')
+}
+
+function scalarEnd(bytes: Buffer, start: number): number {
+  const c = bytes[start] as number
+  const isStart =
+    c === 0x2d /* - */ ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x74 /* t */ ||
+    c === 0x66 /* f */ ||
+    c === 0x6e /* n */
+  if (!isStart)
+    throw new JsonScanError(
+      'invalid',
+      start,
+      'a character that starts no value'
+    )
+  const n = bytes.length
+  let i = start + 1
+  while (i < n) {
+    const b = bytes[i]
+    if (
+      b === COMMA ||
+      b === CLOSE_BRACE ||
+      b === CLOSE_BRACKET ||
+      b === 0x20 ||
+      b === 0x0a ||
+      b === 0x0d ||
+      b === 0x09
+    )
+      break
+    i++
+  }
+  return i
+}
+
+/** Decodes the key whose quotes are at `open` and `close`. */
+function keyAt(bytes: Buffer, open: number, close: number): string {
+  const raw = bytes.indexOf(BACKSLASH, open + 1)
+  if (raw === -1 || raw > close) return bytes.toString('utf8', open + 1, close)
+  return JSON.parse(bytes.toString('utf8', open, close + 1)) as string
+}
+
+/**
+ * Walks the object at `start`, calling `onEntry` with each key and the
+ * offset of its value; `onEntry` returns the end of the value when it read
+ * it, or undefined to have it skipped. Returns the index past the object.
+ */
+export function scanObject(
+  scan: ByteScan,
+  start: number,
+  depth: number,
+  onEntry: (key: string, valueStart: number) => number | undefined
+): number {
+  const { bytes, limit } = scan
+  if (bytes[start] !== OPEN_BRACE) throw expected(bytes, start, 'an object')
+  if (depth + 1 > limit)
+    throw new JsonScanError('deep', start, `nesting deeper than ${limit}`)
+  let i = skipSpace(bytes, start + 1)
+  if (bytes[i] === CLOSE_BRACE) return i + 1
+  for (;;) {
+    if (bytes[i] !== QUOTE) throw expected(bytes, i, 'a property name')
+    const close = stringEnd(bytes, i)
+    const key = keyAt(bytes, i, close)
+    i = skipSpace(bytes, close + 1)
+    if (bytes[i] !== COLON) throw expected(bytes, i, '":"')
+    const valueStart = skipSpace(bytes, i + 1)
+    i = onEntry(key, valueStart) ?? skipValue(scan, valueStart, depth + 1)
+    i = skipSpace(bytes, i)
+    if (bytes[i] === COMMA) {
+      i = skipSpace(bytes, i + 1)
+      continue
+    }
+    if (bytes[i] === CLOSE_BRACE) return i + 1
+    throw expected(bytes, i, '"," or "}"')
+  }
+}
+
+/**
+ * Walks the array at `start`, calling `onElement` with the offset of each
+ * element; like scanObject's `onEntry`, it returns the element's end or
+ * undefined. Returns the index past the array.
+ */
+export function scanArray(
+  scan: ByteScan,
+  start: number,
+  depth: number,
+  onElement: (valueStart: number) => number | undefined
+): number {
+  const { bytes, limit } = scan
+  if (bytes[start] !== OPEN_BRACKET) throw expected(bytes, start, 'an array')
+  if (depth + 1 > limit)
+    throw new JsonScanError('deep', start, `nesting deeper than ${limit}`)
+  let i = skipSpace(bytes, start + 1)
+  if (bytes[i] === CLOSE_BRACKET) return i + 1
+  for (;;) {
+    const valueStart = i
+    i = onElement(valueStart) ?? skipValue(scan, valueStart, depth + 1)
+    i = skipSpace(bytes, i)
+    if (bytes[i] === COMMA) {
+      i = skipSpace(bytes, i + 1)
+      continue
+    }
+    if (bytes[i] === CLOSE_BRACKET) return i + 1
+    throw expected(bytes, i, '"," or "]"')
+  }
+}
+
+function expected(bytes: Buffer, i: number, what: string): JsonScanError {
+  return i >= bytes.length
+    ? new JsonScanError('truncated', i, 'unexpected end of input')
+    : new JsonScanError('invalid', i, `expected ${what}`)
+}

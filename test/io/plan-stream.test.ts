@@ -1,0 +1,114 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { readPlanBytes, readPlanInput } from '../../src/io/index.js'
+import type { PlanReadLimits } from '../../src/io/index.js'
+import { normalizePlans, readPlan } from '../../src/plan/index.js'
+import { fixturePath, fixtureText } from '../helpers.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'plangate-plan-stream-'))
+const noStdin = (): Buffer => Buffer.alloc(0)
+
+function file(name: string, data: string | Buffer): string {
+  const path = join(dir, name)
+  writeFileSync(path, data)
+  return path
+}
+
+const KITCHEN = fixtureText('terraform/kitchen-sink.json')
+
+describe('readPlanInput', () => {
+  it('reads a Terraform plan as the text reader does', () => {
+    const path = fixturePath('terraform/kitchen-sink.json')
+    const inputs = readPlanInput({ source: 'p', path }, 'auto', noStdin)
+    expect(inputs).toEqual([readPlan({ source: 'p', text: KITCHEN })])
+  })
+
+  it('reads a gzip plan (told by its bytes, whatever its name) and standard input', () => {
+    const gz = gzipSync(KITCHEN)
+    const path = file('plan.json', gz)
+    const expected = [readPlan({ source: 'p', text: KITCHEN })]
+    expect(readPlanInput({ source: 'p', path }, 'auto', noStdin)).toEqual(
+      expected
+    )
+    expect(readPlanInput({ source: 'p', path: '-' }, 'auto', () => gz)).toEqual(
+      expected
+    )
+  })
+
+  it('reads other formats through the text reader, gzip too', () => {
+    const text = fixtureText('cloudformation/add.json')
+    const path = file('cfn.json.gz', gzipSync(text))
+    expect(readPlanInput({ source: 'c', path }, 'auto', noStdin)).toEqual([
+      readPlan({ source: 'c', text })
+    ])
+  })
+
+  it('reads concatenated terragrunt plans as one plan each, gzip too', () => {
+    const path = file('all.json.gz', gzipSync(`${KITCHEN}\n${KITCHEN}`))
+    const inputs = readPlanInput({ source: 'all', path }, 'auto', noStdin)
+    expect(inputs.map((input) => input.source)).toEqual(['all#1', 'all#2'])
+  })
+
+  it('reads a Terraform plan longer than the text limit in sections', () => {
+    const limits: PlanReadLimits = { maxTextBytes: 6000, maxBytes: 1 << 20 }
+    const path = file('big.json', KITCHEN)
+    const inputs = readPlanInput({ source: 'p', path }, 'auto', noStdin, limits)
+    expect(inputs).toHaveLength(1)
+    const old = readPlan({ source: 'p', text: KITCHEN })
+    expect(normalizePlans(inputs).plans).toEqual(normalizePlans([old]).plans)
+  })
+
+  it('refuses other formats longer than the text limit', () => {
+    const text = fixtureText('cloudformation/add.json')
+    const path = file('cfn-big.json', text)
+    const limits: PlanReadLimits = { maxTextBytes: 100, maxBytes: 1 << 20 }
+    expect(() =>
+      readPlanInput({ source: 'c', path }, 'auto', noStdin, limits)
+    ).toThrow(/only Terraform\/OpenTofu plans are read past/)
+  })
+
+  it('explains broken JSON with a line and column, as before', () => {
+    const path = file('broken.json', KITCHEN.slice(0, 2000))
+    expect(() => readPlanInput({ source: 'b', path }, 'auto', noStdin)).toThrow(
+      /ends early at line 1, column 2001/
+    )
+  })
+})
+
+describe('readPlanBytes', () => {
+  it('names a missing file and a directory as the text reader does', () => {
+    expect(() => readPlanBytes(join(dir, 'nope.json'), noStdin)).toThrow(
+      /no file at that path/
+    )
+    expect(() => readPlanBytes(dir, noStdin)).toThrow(/a directory/)
+  })
+
+  it('refuses a truncated gzip stream', () => {
+    const gz = gzipSync(KITCHEN)
+    const path = file('cut.json.gz', gz.subarray(0, gz.length - 100))
+    expect(() => readPlanBytes(path, noStdin)).toThrow(
+      'expected a complete gzip stream, found a gzip stream that ends early (the file looks truncated)'
+    )
+  })
+
+  it('stops decompressing a gzip bomb at the size limit', () => {
+    // 64 MiB of zeros compress to about 64 KiB.
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024))
+    const path = file('bomb.json.gz', bomb)
+    const limits: PlanReadLimits = { maxTextBytes: 1 << 20, maxBytes: 1 << 20 }
+    expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
+      'expected a gzip plan under 1 MiB once decompressed, found more than 1 MiB of decompressed data; plangate stops decompressing there'
+    )
+  })
+
+  it('refuses a file over the size limit before reading it', () => {
+    const path = file('over.json', KITCHEN)
+    const limits: PlanReadLimits = { maxTextBytes: 100, maxBytes: 1000 }
+    expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
+      'expected a plan of at most 1000 bytes, found 34124 bytes; plangate holds a plan in memory while it reads it'
+    )
+  })
+})
