@@ -49474,6 +49474,9 @@ function getInputs() {
         failOnError: onOff('fail-on-error', true),
         failOnBlocked: onOff('fail-on-blocked', false),
         verify: onOff('verify', false),
+        approvedReports: getMultilineInput('approved-report')
+            .map((line) => line.trim())
+            .filter((line) => line.length > 0 && !line.startsWith('#')),
         apiTimeoutMs: seconds('api-timeout', 30) * 1000
     };
     if (inputs.token !== '')
@@ -49982,6 +49985,18 @@ function redactError(error, redactor) {
 /** The command that produces what plangate reads, for hints. */
 const SHOW_JSON_HINT = 'run `terraform show -json PLANFILE > plan.json` (or `tofu show -json PLANFILE`) and pass that file';
 
+/**
+ * Turns the text of a plan file into a JSON value, or explains in one line
+ * why it is not JSON. Recognises the usual wrong inputs (a binary planfile,
+ * `terraform plan` text, setup-terraform wrapper output) before parsing,
+ * and never quotes the file's content in the error: it may hold secrets.
+ */
+function parseJsonText(text, source) {
+    const documents = parseJsonDocuments(text, source);
+    if (documents.length === 1)
+        return documents[0];
+    throw new PlanParseError(source, 'one JSON document', `${documents.length} concatenated JSON documents`, 'pass one document per file');
+}
 /**
  * How many JSON documents one file may hold one after another
  * (`terragrunt run-all show -json` writes one plan per module). Real
@@ -66564,6 +66579,62 @@ async function checkMergeGroup(deps, event) {
     }
 }
 
+const STATES = ['pass', 'blocked', 'approved', 'rejected', 'incomplete'];
+/**
+ * Reads the JSON report of an approved review (`--approved REPORT.json`)
+ * as the review `verify` checks a plan against. The report must carry a
+ * `review` whose digest its items still give: an edited report is refused.
+ * Offline, the file is trusted as given; the Action reads the review from
+ * GitHub instead.
+ */
+function readApprovedReport(path, readStdin) {
+    const value = parseJsonText(readPlanFile(path, readStdin), path);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new PlanParseError(path, 'a plangate JSON report', 'other JSON');
+    const report = value;
+    if (typeof report.tool !== 'object' ||
+        report.tool === null ||
+        report.tool.name !== 'plangate')
+        throw new PlanParseError(path, "a plangate JSON report (`plangate review -f json`, or the Action's report-path)", 'JSON without `"tool": {"name": "plangate"}`');
+    if (report.review === undefined)
+        throw new PlanParseError(path, 'a report with a `review` (written by plangate 0.2 or later)', 'a report without one');
+    let record;
+    try {
+        record = parseRecord(report.review, 'review');
+    }
+    catch (error) {
+        if (error instanceof RecordError)
+            throw new PlanParseError(path, 'a readable review', error.message);
+        throw error;
+    }
+    if (!recordIntact(record))
+        throw new PlanParseError(path, 'a review whose digest its scope and items give', `digest ${JSON.stringify(record.digest)} that does not match them: the report was edited after plangate wrote it`);
+    const review = report.review;
+    const state = review.state;
+    if (typeof state !== 'string' || !STATES.includes(state))
+        throw new PlanParseError(path, `review.state: one of ${STATES.join(', ')}`, JSON.stringify(state) ?? 'nothing');
+    const logins = (key) => {
+        const list = review[key];
+        if (!Array.isArray(list) ||
+            !list.every((login) => typeof login === 'string'))
+            throw new PlanParseError(path, `review.${key}: a list of logins`, list === undefined ? 'nothing' : 'something else');
+        return list;
+    };
+    const approvedBy = logins('approvedBy');
+    logins('deniedBy');
+    return {
+        number: record.scope.pullNumber,
+        outcome: state === 'pass' || state === 'approved' || state === 'blocked'
+            ? state
+            : state === 'rejected'
+                ? 'rejected'
+                : 'undecided',
+        approvedBy,
+        record,
+        source: path
+    };
+}
+
 /** Flow: `verify: true` in the apply workflow (push, workflow_dispatch): the plan about to be applied against the merged pull requests' reviews. */
 /** Annotations per kind per step that GitHub shows. */
 const MAX_ANNOTATIONS = 10;
@@ -66593,6 +66664,13 @@ async function verifyApply(deps) {
         policy: policy.config,
         stackDirs: policy.config.stackDirs
     });
+    // Read first: a bad file is an input error before any API call.
+    const reports = expandPlanGlobs(inputs.approvedReports, process.cwd()).map((path) => {
+        const review = readApprovedReport(path, () => readFileSync$1(0)).record;
+        if (review === undefined)
+            throw new Error(`${path}: expected a review record, found none`);
+        return review;
+    });
     const viewer = await whoAmI(port, log);
     const branch = context.ref.startsWith('refs/heads/')
         ? context.ref.slice('refs/heads/'.length)
@@ -66605,7 +66683,7 @@ async function verifyApply(deps) {
             log.info(`pull request #${number} contains ${context.sha.slice(0, 12)} but is not merged: not a review of what is applied`);
             continue;
         }
-        pulls.push(await reviewOf(deps, port, pr, viewer, branch));
+        pulls.push(await reviewOf(deps, port, pr, viewer, branch, reports));
     }
     log.info(`${context.sha.slice(0, 12)} came with ${pulls.length === 0 ? 'no merged pull request' : pulls.map((p) => `#${p.number} (${p.outcome})`).join(', ')}`);
     const result = verifyAgainstReviews(analysis, pulls);
@@ -66635,7 +66713,7 @@ async function verifyApply(deps) {
     };
 }
 /** What plangate decided for a merged pull request, as far as its own records vouch. */
-async function reviewOf(deps, port, pr, viewer, branch) {
+async function reviewOf(deps, port, pr, viewer, branch, reports) {
     const head = pr.headSha.slice(0, 12);
     const base = { number: pr.number, url: pr.htmlUrl, approvedBy: [] };
     if (branch !== '' && pr.baseRef !== branch)
@@ -66675,8 +66753,22 @@ async function reviewOf(deps, port, pr, viewer, branch) {
         repository: deps.context.repository,
         digest
     });
-    if (typeof found === 'string')
-        return { ...base, outcome, approvedBy, problem: found };
+    if (typeof found === 'string') {
+        // A record that did not fit in the comment may come as the review's JSON report.
+        const carried = reports.find((report) => sameScope(report.scope, scope) &&
+            report.digest === digest &&
+            recordIntact(report));
+        if (carried !== undefined)
+            return { ...base, outcome, approvedBy, record: carried };
+        return {
+            ...base,
+            outcome,
+            approvedBy,
+            problem: reports.length === 0
+                ? found
+                : `${found}; none of the approved-report files is this review (digest ${digest} at ${head})`
+        };
+    }
     return { ...base, outcome, approvedBy, record: found };
 }
 /** The review's outcome from plangate's own status text (src/report/status.ts writes it). */
@@ -66696,6 +66788,12 @@ function outcomeOf(state, description) {
 function loginsIn(description) {
     const after = description.slice(description.indexOf(' approved by ') + 13);
     return [...after.matchAll(/@([A-Za-z0-9-]+(?:\[bot\])?)/g)].map((m) => m[1] ?? '');
+}
+function sameScope(a, b) {
+    return (a.repository.toLowerCase() === b.repository.toLowerCase() &&
+        a.pullNumber === b.pullNumber &&
+        a.baseRef === b.baseRef &&
+        a.headSha.toLowerCase() === b.headSha.toLowerCase());
 }
 
 /**

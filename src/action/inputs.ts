@@ -27,6 +27,12 @@ export interface ActionInputs {
   readonly failOnBlocked: boolean
   /** Check the plan against the merged pull requests' approvals (the apply workflow); the step fails unless verified. */
   readonly verify: boolean
+  /**
+   * With `verify`: JSON reports of the reviews (artifacts of their runs),
+   * for reviews whose record did not fit in plangate's comment. Trusted only
+   * when their digest is the one plangate's own status names.
+   */
+  readonly approvedReports: readonly string[]
   /** Per-request timeout of API calls, in milliseconds. */
   readonly apiTimeoutMs: number
 }
@@ -52,6 +58,10 @@ export function getInputs(): ActionInputs {
     failOnError: onOff('fail-on-error', true),
     failOnBlocked: onOff('fail-on-blocked', false),
     verify: onOff('verify', false),
+    approvedReports: core
+      .getMultilineInput('approved-report')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0 && !line.startsWith('#')),
     apiTimeoutMs: seconds('api-timeout', 30) * 1000
   }
   if (inputs.token !== '') core.setSecret(inputs.token)

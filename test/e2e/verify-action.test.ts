@@ -1,7 +1,12 @@
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decodeRecord, encodeRecord } from '../../src/gate/index.js'
+import {
+  buildRecord,
+  decodeRecord,
+  encodeRecord
+} from '../../src/gate/index.js'
+import { recordData } from '../../src/gate/record.js'
 import type { ChangeItem } from '../../src/gate/index.js'
 import { readRecordLine, recordLine } from '../../src/report/index.js'
 import { fixturePath } from '../helpers.js'
@@ -227,6 +232,55 @@ describe('verify: the apply job checks its plan against the approvals', () => {
       expectBlocked(run)
       expect(run.summary).toContain(
         "plangate's comment for plangate/main is missing"
+      )
+    })
+  })
+
+  it("a record that did not fit the comment comes as the review's JSON report (approved-report), trusted through the status's digest", async () => {
+    await withSnapshot(approved, async (fake) => {
+      merge(fake)
+      const body = stickyBody(fake)
+      const line = readRecordLine(body)!
+      const record = decodeRecord(line)
+      const comment = fake.state.comments[PR_NUMBER]!.find(
+        (c) => c['body'] === body
+      )!
+      // As when the record was too large: the comment carries none.
+      comment['body'] = body.slice(0, body.lastIndexOf('\n'))
+      const report = (name: string, items = record.items): string => {
+        const path = join(scenario.repo, name)
+        writeFileSync(
+          path,
+          JSON.stringify({
+            schemaVersion: 1,
+            tool: { name: 'plangate', version: 'test' },
+            review: {
+              ...recordData(buildRecord(record.scope, items)),
+              state: 'approved',
+              approvedBy: ['alice'],
+              deniedBy: []
+            }
+          })
+        )
+        return name
+      }
+      const without = await onPush(fake, 'plan.json')
+      expectBlocked(without)
+      expect(without.summary).toContain('carries no review record')
+
+      const run = await onPush(fake, 'plan.json', {
+        'approved-report': report('review.json')
+      })
+      expect(run.code, run.stdout).toBe(0)
+      expect(run.outputs.decision).toBe('verified')
+
+      // A report of another reviewed set (its own digest is intact) is not this review.
+      const other = await onPush(fake, 'plan.json', {
+        'approved-report': report('other-review.json', [])
+      })
+      expectBlocked(other)
+      expect(other.summary).toContain(
+        'none of the approved-report files is this review'
       )
     })
   })

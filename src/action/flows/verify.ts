@@ -1,11 +1,21 @@
 /** Flow: `verify: true` in the apply workflow (push, workflow_dispatch): the plan about to be applied against the merged pull requests' reviews. */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { analyze } from '../../analyze.js'
-import { buildRecord, verifyAgainstReviews } from '../../gate/index.js'
-import type { ReviewedPull, ReviewOutcome } from '../../gate/index.js'
+import {
+  buildRecord,
+  recordIntact,
+  verifyAgainstReviews
+} from '../../gate/index.js'
+import type {
+  DigestScope,
+  ReviewedPull,
+  ReviewOutcome,
+  ReviewRecord
+} from '../../gate/index.js'
 import type { Account, GitHubPort, PullRequest } from '../../github/port.js'
-import { loadPolicy } from '../../io/index.js'
+import { expandPlanGlobs, loadPolicy } from '../../io/index.js'
+import { readApprovedReport } from '../../io/approved-report.js'
 import { renderVerifyJson, renderVerifyMarkdown } from '../../report/index.js'
 import { VERSION } from '../../version.js'
 import { digestOf } from '../approvals.js'
@@ -56,6 +66,15 @@ export async function verifyApply(deps: RunDeps): Promise<ActionOutputs> {
     policy: policy.config,
     stackDirs: policy.config.stackDirs
   })
+  // Read first: a bad file is an input error before any API call.
+  const reports = expandPlanGlobs(inputs.approvedReports, process.cwd()).map(
+    (path) => {
+      const review = readApprovedReport(path, () => readFileSync(0)).record
+      if (review === undefined)
+        throw new Error(`${path}: expected a review record, found none`)
+      return review
+    }
+  )
   const viewer = await whoAmI(port, log)
   const branch = context.ref.startsWith('refs/heads/')
     ? context.ref.slice('refs/heads/'.length)
@@ -70,7 +89,7 @@ export async function verifyApply(deps: RunDeps): Promise<ActionOutputs> {
       )
       continue
     }
-    pulls.push(await reviewOf(deps, port, pr, viewer, branch))
+    pulls.push(await reviewOf(deps, port, pr, viewer, branch, reports))
   }
   log.info(
     `${context.sha.slice(0, 12)} came with ${pulls.length === 0 ? 'no merged pull request' : pulls.map((p) => `#${p.number} (${p.outcome})`).join(', ')}`
@@ -124,7 +143,8 @@ async function reviewOf(
   port: GitHubPort,
   pr: PullRequest,
   viewer: Account,
-  branch: string
+  branch: string,
+  reports: readonly ReviewRecord[]
 ): Promise<ReviewedPull> {
   const head = pr.headSha.slice(0, 12)
   const base = { number: pr.number, url: pr.htmlUrl, approvedBy: [] }
@@ -168,8 +188,26 @@ async function reviewOf(
     repository: deps.context.repository,
     digest
   })
-  if (typeof found === 'string')
-    return { ...base, outcome, approvedBy, problem: found }
+  if (typeof found === 'string') {
+    // A record that did not fit in the comment may come as the review's JSON report.
+    const carried = reports.find(
+      (report) =>
+        sameScope(report.scope, scope) &&
+        report.digest === digest &&
+        recordIntact(report)
+    )
+    if (carried !== undefined)
+      return { ...base, outcome, approvedBy, record: carried }
+    return {
+      ...base,
+      outcome,
+      approvedBy,
+      problem:
+        reports.length === 0
+          ? found
+          : `${found}; none of the approved-report files is this review (digest ${digest} at ${head})`
+    }
+  }
   return { ...base, outcome, approvedBy, record: found }
 }
 
@@ -193,5 +231,14 @@ function loginsIn(description: string): string[] {
   const after = description.slice(description.indexOf(' approved by ') + 13)
   return [...after.matchAll(/@([A-Za-z0-9-]+(?:\[bot\])?)/g)].map(
     (m) => m[1] ?? ''
+  )
+}
+
+function sameScope(a: DigestScope, b: DigestScope): boolean {
+  return (
+    a.repository.toLowerCase() === b.repository.toLowerCase() &&
+    a.pullNumber === b.pullNumber &&
+    a.baseRef === b.baseRef &&
+    a.headSha.toLowerCase() === b.headSha.toLowerCase()
   )
 }
