@@ -36367,7 +36367,11 @@ class GitHubApiError extends Error {
  *   the pacing is per port, so create one port per run.
  */
 /** GitHub asks integrations to space mutating requests by 1 s, and content creation more. */
-const DEFAULT_PACING = { writeMs: 1000, commentMs: 3000 };
+const DEFAULT_PACING = {
+    writeMs: 1000,
+    commentMs: 3000,
+    retryMs: 1000
+};
 /** REST root when none is given (github.com). */
 const DEFAULT_API_URL = 'https://api.github.com';
 /** Per-attempt timeout: long enough for a slow page, short enough for CI. */
@@ -36471,7 +36475,8 @@ function createGitHubPort(options) {
     const retries = options.retries ?? DEFAULT_RETRIES;
     const log = options.log ?? (() => undefined);
     const pacing = options.pacing ?? DEFAULT_PACING;
-    for (const ms of [pacing.writeMs, pacing.commentMs])
+    const retryMs = pacing.retryMs ?? DEFAULT_PACING.retryMs;
+    for (const ms of [pacing.writeMs, pacing.commentMs, retryMs])
         if (!Number.isFinite(ms) || ms < 0)
             throw new TypeError(`createGitHubPort: bad pacing ${ms}`);
     if (token === '')
@@ -36564,7 +36569,11 @@ function createGitHubPort(options) {
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit')
         },
-        retry: { retries, doNotRetry: DO_NOT_RETRY }
+        retry: {
+            retries,
+            doNotRetry: DO_NOT_RETRY,
+            retryAfterBaseValue: retryMs
+        }
     }, instrument, retry, throttling);
     const repoPath = `/repos/${owner}/${repo}`;
     const base = { owner, repo };
@@ -66941,9 +66950,9 @@ function setOutputs(outputs) {
         setOutput(`${action}-count`, String(count));
 }
 /**
- * The test suite's spacing of API writes (`PLANGATE_TEST_API_PACING_MS`),
- * so that tests of the bundle do not wait out GitHub's pacing on a loopback
- * server. Unset on a runner: GitHub's pacing applies.
+ * The test suite's spacing of API writes and unit of retry waits
+ * (`PLANGATE_TEST_API_PACING_MS`), so that tests of the bundle do not wait
+ * out GitHub's pacing on a loopback server. Unset on a runner: GitHub's pacing applies.
  */
 function testPacing(env) {
     const text = env.PLANGATE_TEST_API_PACING_MS;
@@ -66952,7 +66961,7 @@ function testPacing(env) {
     const ms = Number(text);
     if (!Number.isInteger(ms) || ms < 0)
         return {};
-    return { pacing: { writeMs: ms, commentMs: ms } };
+    return { pacing: { writeMs: ms, commentMs: ms, retryMs: ms } };
 }
 
 // Action entry: everything, including error handling, is in action/main.ts.

@@ -118,16 +118,16 @@ function setOutputs(outputs: ActionOutputs): void {
 }
 
 /**
- * The test suite's spacing of API writes (`PLANGATE_TEST_API_PACING_MS`),
- * so that tests of the bundle do not wait out GitHub's pacing on a loopback
- * server. Unset on a runner: GitHub's pacing applies.
+ * The test suite's spacing of API writes and unit of retry waits
+ * (`PLANGATE_TEST_API_PACING_MS`), so that tests of the bundle do not wait
+ * out GitHub's pacing on a loopback server. Unset on a runner: GitHub's pacing applies.
  */
 function testPacing(env: NodeJS.ProcessEnv): {
-  pacing?: { writeMs: number; commentMs: number }
+  pacing?: { writeMs: number; commentMs: number; retryMs: number }
 } {
   const text = env.PLANGATE_TEST_API_PACING_MS
   if (text === undefined || text === '') return {}
   const ms = Number(text)
   if (!Number.isInteger(ms) || ms < 0) return {}
-  return { pacing: { writeMs: ms, commentMs: ms } }
+  return { pacing: { writeMs: ms, commentMs: ms, retryMs: ms } }
 }

@@ -61,11 +61,20 @@ export interface GitHubPortOptions {
    * GitHub's ask (`DEFAULT_PACING`). Tests of the bundle lower it
    * (`PLANGATE_TEST_API_PACING_MS`); one test keeps the default.
    */
-  readonly pacing?: { readonly writeMs: number; readonly commentMs: number }
+  readonly pacing?: {
+    readonly writeMs: number
+    readonly commentMs: number
+    /** The retry wait's unit: plugin-retry waits retryMs × attempt² after a 5xx. */
+    readonly retryMs?: number
+  }
 }
 
 /** GitHub asks integrations to space mutating requests by 1 s, and content creation more. */
-export const DEFAULT_PACING = { writeMs: 1000, commentMs: 3000 } as const
+export const DEFAULT_PACING = {
+  writeMs: 1000,
+  commentMs: 3000,
+  retryMs: 1000
+} as const
 
 /** REST root when none is given (github.com). */
 export const DEFAULT_API_URL = 'https://api.github.com'
@@ -179,7 +188,8 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
   const retries = options.retries ?? DEFAULT_RETRIES
   const log = options.log ?? ((): void => undefined)
   const pacing = options.pacing ?? DEFAULT_PACING
-  for (const ms of [pacing.writeMs, pacing.commentMs])
+  const retryMs = pacing.retryMs ?? DEFAULT_PACING.retryMs
+  for (const ms of [pacing.writeMs, pacing.commentMs, retryMs])
     if (!Number.isFinite(ms) || ms < 0)
       throw new TypeError(`createGitHubPort: bad pacing ${ms}`)
   if (token === '') throw new TypeError('createGitHubPort: empty token')
@@ -294,7 +304,11 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit')
       },
-      retry: { retries, doNotRetry: DO_NOT_RETRY }
+      retry: {
+        retries,
+        doNotRetry: DO_NOT_RETRY,
+        retryAfterBaseValue: retryMs
+      }
     },
     instrument,
     retry,
