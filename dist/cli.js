@@ -25763,9 +25763,11 @@ function renderJson(analysis, tool, review) {
  * gates. Approval runs read the counts back with {@link gatedCountsOf}, so
  * the two change together.
  */
-function gatedNoun(gated, paths, safeguards = 0) {
+function gatedNoun(gated, paths, safeguards = 0, 
+/** Thousands separators, for people; a status keeps plain digits (approval runs read them back). */
+grouped = false) {
     const changes = gated - paths - safeguards;
-    const noun = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const noun = (n, word) => `${grouped ? n.toLocaleString('en-US') : n} ${word}${n === 1 ? '' : 's'}`;
     const parts = [
         changes > 0 || (paths === 0 && safeguards === 0)
             ? noun(changes, 'destructive change')
@@ -25957,7 +25959,7 @@ function localView(analysis, extra = {}) {
 /** The heading line for a state. */
 function reviewHeadline(view) {
     const gated = view.gatedCount;
-    const changes = gatedNoun(gated, view.pathCount ?? 0, view.safeguardCount ?? 0);
+    const changes = gatedNoun(gated, view.pathCount ?? 0, view.safeguardCount ?? 0, true);
     if (view.stale !== undefined)
         return view.stale.headSha === view.headSha
             ? '## ⏸️ plangate: outdated, see the newer report'

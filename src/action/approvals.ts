@@ -44,6 +44,27 @@ export function digestOf(status: ReadStatus): string | undefined {
 }
 
 /**
+ * The statuses plangate's own identity set for a context, newest first (a
+ * status anyone else set is ignored): what every flow reads plangate's
+ * decisions from.
+ */
+export function ownStatuses(
+  statuses: readonly ReadStatus[],
+  viewer: Account,
+  statusContext: string,
+  sameAccount: (a: Account, b: Account) => boolean
+): ReadStatus[] {
+  return statuses
+    .filter(
+      (s) =>
+        s.context === statusContext &&
+        s.creator !== undefined &&
+        sameAccount(s.creator, viewer)
+    )
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+}
+
+/**
  * What plangate published for this head and context, from the statuses its
  * own identity set (a status anyone else set is ignored). Undefined when
  * there is no such status, or when the latest one names no digest (nothing
@@ -55,14 +76,7 @@ export function publishedReview(
   statusContext: string,
   sameAccount: (a: Account, b: Account) => boolean
 ): PublishedReview | undefined {
-  const ours = statuses
-    .filter(
-      (s) =>
-        s.context === statusContext &&
-        s.creator !== undefined &&
-        sameAccount(s.creator, viewer)
-    )
-    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+  const ours = ownStatuses(statuses, viewer, statusContext, sameAccount)
   const latest = ours[0]
   // An error or pending status names no gated set, whatever its text holds.
   if (latest === undefined || !['failure', 'success'].includes(latest.state))

@@ -1,7 +1,12 @@
 /** Reading helpers every flow uses: the token's identity, the base branch's config, the plans, links and plangate's own comment. */
 import { readFileSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
-import { decodeRecord, RecordError, recordIntact } from '../gate/index.js'
+import {
+  decodeRecord,
+  RecordError,
+  recordIntact,
+  sameScope
+} from '../gate/index.js'
 import type { ApprovalOutcome, ReviewRecord } from '../gate/index.js'
 import type {
   Account,
@@ -228,13 +233,17 @@ export async function trustedRecord(
       return `the review record in plangate's comment cannot be read (${error.message}): it is not trusted`
     throw error
   }
-  const { scope } = record
-  const sameScope =
-    scope.repository.toLowerCase() === expected.repository.toLowerCase() &&
-    scope.pullNumber === pr.number &&
-    scope.baseRef === pr.baseRef &&
-    scope.headSha.toLowerCase() === pr.headSha.toLowerCase()
-  if (!sameScope || !recordIntact(record) || record.digest !== expected.digest)
+  const scope = {
+    repository: expected.repository,
+    pullNumber: pr.number,
+    baseRef: pr.baseRef,
+    headSha: pr.headSha
+  }
+  if (
+    !sameScope(record.scope, scope) ||
+    !recordIntact(record) ||
+    record.digest !== expected.digest
+  )
     return `the review record in plangate's comment does not give the digest ${expected.digest} of plangate's status at ${head}: it was edited, or belongs to another review; it is not trusted`
   return record
 }

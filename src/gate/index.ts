@@ -81,7 +81,8 @@ export {
   parseRecord,
   RECORD_VERSION,
   RecordError,
-  recordIntact
+  recordIntact,
+  sameScope
 } from './record.js'
 export type { ReviewRecord } from './record.js'
 export { verifyAgainstReviews } from './verify.js'

@@ -46,6 +46,16 @@ export function buildRecord(
   }
 }
 
+/** Same repository, pull request, base and head (GitHub's case-insensitive parts compared so). */
+export function sameScope(a: DigestScope, b: DigestScope): boolean {
+  return (
+    a.repository.toLowerCase() === b.repository.toLowerCase() &&
+    a.pullNumber === b.pullNumber &&
+    a.baseRef === b.baseRef &&
+    a.headSha.toLowerCase() === b.headSha.toLowerCase()
+  )
+}
+
 /** Whether the record's digest is what its scope and items give. */
 export function recordIntact(record: ReviewRecord): boolean {
   const expected =

@@ -1,4 +1,5 @@
 import { RecordError, parseRecord, recordIntact } from '../gate/record.js'
+import type { ReviewRecord } from '../gate/record.js'
 import type { ReviewedPull } from '../gate/verify.js'
 import { PlanParseError } from '../plan/index.js'
 import { parseJsonText } from '../plan/json-text.js'
@@ -16,7 +17,7 @@ const STATES = ['pass', 'blocked', 'approved', 'rejected', 'incomplete']
 export function readApprovedReport(
   path: string,
   readStdin: () => Buffer
-): ReviewedPull {
+): ReviewedPull & { readonly record: ReviewRecord } {
   const value = parseJsonText(readPlanFile(path, readStdin), path)
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new PlanParseError(path, 'a plangate JSON report', 'other JSON')

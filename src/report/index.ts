@@ -57,6 +57,8 @@ export {
   gatedNoun,
   safeguardCount,
   MAX_STATUS_DESCRIPTION,
+  approversIn,
+  reviewOutcomeOf,
   reviewStatus
 } from './status.js'
 export type { StatusVerdict } from './status.js'

@@ -135,7 +135,8 @@ export function reviewHeadline(view: ReviewView): string {
   const changes = gatedNoun(
     gated,
     view.pathCount ?? 0,
-    view.safeguardCount ?? 0
+    view.safeguardCount ?? 0,
+    true
   )
   if (view.stale !== undefined)
     return view.stale.headSha === view.headSha

@@ -115,11 +115,13 @@ export function reviewStatus(review: {
 export function gatedNoun(
   gated: number,
   paths: number,
-  safeguards = 0
+  safeguards = 0,
+  /** Thousands separators, for people; a status keeps plain digits (approval runs read them back). */
+  grouped = false
 ): string {
   const changes = gated - paths - safeguards
   const noun = (n: number, word: string): string =>
-    `${n} ${word}${n === 1 ? '' : 's'}`
+    `${grouped ? n.toLocaleString('en-US') : n} ${word}${n === 1 ? '' : 's'}`
   const parts = [
     changes > 0 || (paths === 0 && safeguards === 0)
       ? noun(changes, 'destructive change')
@@ -200,4 +202,38 @@ export function clip(text: string, max = MAX_STATUS_DESCRIPTION): string {
   const space = out.lastIndexOf(' ')
   if (space >= max * 0.6) out = out.slice(0, space)
   return `${out.replace(/[\s,;:.(-]+$/, '')}…`
+}
+
+/**
+ * How a review ended, from the text of a status {@link reviewStatus} wrote:
+ * `approved` and `pass` (success), `rejected` and `blocked` (failure), and
+ * `undecided` for anything else (incomplete plan, error, pending).
+ */
+export function reviewOutcomeOf(status: {
+  readonly state: string
+  readonly description: string
+}): 'pass' | 'approved' | 'blocked' | 'rejected' | 'undecided' {
+  const { state, description } = status
+  if (state === 'success')
+    return / approved by /.test(description) ? 'approved' : 'pass'
+  if (state === 'failure') {
+    if (/ denied by /.test(description)) return 'rejected'
+    if (
+      / approval/.test(description) &&
+      / \/approve-destroy /.test(description)
+    )
+      return 'blocked'
+  }
+  return 'undecided'
+}
+
+/** `… approved by @a, @b +2` → ['a', 'b']: who approved, as an approved status names them. */
+export function approversIn(description: string): string[] {
+  const at = description.indexOf(' approved by ')
+  if (at === -1) return []
+  return [
+    ...description
+      .slice(at + ' approved by '.length)
+      .matchAll(/@([A-Za-z0-9-]+(?:\[bot\])?)/g)
+  ].map((m) => m[1] ?? '')
 }

@@ -1,4 +1,4 @@
-import { matchGlob } from '../attribution/glob.js'
+import { matchGlob } from '../attribution/index.js'
 import type {
   AttributeChange,
   AttributeValue,

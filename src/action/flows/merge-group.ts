@@ -4,6 +4,7 @@ import type { ActionEvent } from '../context.js'
 import type { ActionOutputs, RunDeps } from '../types.js'
 import { requirePort, contextFor, whoAmI, sameAccount } from '../shared.js'
 import { setStatus, reportError } from '../writers.js'
+import { ownStatuses } from '../approvals.js'
 
 /**
  * A merge group's commit gets plangate's status only from the queued pull
@@ -28,12 +29,7 @@ export async function checkMergeGroup(
     const viewer = await whoAmI(port, log)
     const pr = await port.getPullRequest(number)
     const statuses = await port.listStatuses(pr.headSha)
-    const ours = statuses.find(
-      (s) =>
-        s.context === statusContext &&
-        s.creator !== undefined &&
-        sameAccount(s.creator, viewer)
-    )
+    const [ours] = ownStatuses(statuses, viewer, statusContext, sameAccount)
     const passed = ours?.state === 'success'
     const status: StatusVerdict = passed
       ? {

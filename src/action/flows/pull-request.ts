@@ -3,7 +3,6 @@ import { analyze } from '../../analyze.js'
 import type { AnalyzeOptions } from '../../analyze.js'
 import {
   buildRecord,
-  computeDigest,
   describeOwners,
   gatedCount,
   reviewedItems,
@@ -125,19 +124,17 @@ export async function reviewPullRequest(
     const gated = reviewed.filter((item) => item.gated)
     // Destructive changes, Terraform actions and protected-path changes: each kind of gated item counts.
     const gatedTotal = gatedCount(analysis.decision)
-    // The digest binds every reviewed item; only a gated set has a digest to approve.
-    const reviewDigest =
-      reviewed.length === 0
-        ? ''
-        : computeDigest(
-            {
-              repository: context.repository,
-              pullNumber: pr.number,
-              baseRef: pr.baseRef,
-              headSha: pr.headSha
-            },
-            reviewed
-          )
+    // The record's digest binds every reviewed item; only a gated set has a digest to approve.
+    const record = buildRecord(
+      {
+        repository: context.repository,
+        pullNumber: pr.number,
+        baseRef: pr.baseRef,
+        headSha: pr.headSha
+      },
+      reviewed
+    )
+    const reviewDigest = record.digest
     const digest = gated.length === 0 ? '' : reviewDigest
     let state: ReviewState =
       analysis.decision.planProblems.length > 0
@@ -210,15 +207,6 @@ export async function reviewPullRequest(
       links: linksOf(context, pr.number),
       ...(owners === undefined ? {} : { owners })
     }
-    const record = buildRecord(
-      {
-        repository: context.repository,
-        pullNumber: pr.number,
-        baseRef: pr.baseRef,
-        headSha: pr.headSha
-      },
-      reviewed
-    )
     const commentId = await upsertComment(deps, port, pr, own, {
       analysis,
       view,

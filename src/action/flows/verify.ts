@@ -5,20 +5,21 @@ import { analyze } from '../../analyze.js'
 import {
   buildRecord,
   recordIntact,
+  sameScope,
   verifyAgainstReviews
 } from '../../gate/index.js'
-import type {
-  DigestScope,
-  ReviewedPull,
-  ReviewOutcome,
-  ReviewRecord
-} from '../../gate/index.js'
+import type { ReviewedPull, ReviewRecord } from '../../gate/index.js'
 import type { Account, GitHubPort, PullRequest } from '../../github/port.js'
 import { expandPlanGlobs, loadPolicy } from '../../io/index.js'
 import { readApprovedReport } from '../../io/approved-report.js'
-import { renderVerifyJson, renderVerifyMarkdown } from '../../report/index.js'
+import {
+  approversIn,
+  renderVerifyJson,
+  renderVerifyMarkdown,
+  reviewOutcomeOf
+} from '../../report/index.js'
 import { VERSION } from '../../version.js'
-import { digestOf } from '../approvals.js'
+import { digestOf, ownStatuses } from '../approvals.js'
 import type { ActionOutputs, RunDeps } from '../types.js'
 import {
   contextFor,
@@ -68,12 +69,7 @@ export async function verifyApply(deps: RunDeps): Promise<ActionOutputs> {
   })
   // Read first: a bad file is an input error before any API call.
   const reports = expandPlanGlobs(inputs.approvedReports, process.cwd()).map(
-    (path) => {
-      const review = readApprovedReport(path, () => readFileSync(0)).record
-      if (review === undefined)
-        throw new Error(`${path}: expected a review record, found none`)
-      return review
-    }
+    (path) => readApprovedReport(path, () => readFileSync(0)).record
   )
   const viewer = await whoAmI(port, log)
   const branch = context.ref.startsWith('refs/heads/')
@@ -155,22 +151,21 @@ async function reviewOf(
       problem: `it was reviewed for ${pr.baseRef}, and this run applies ${branch}`
     }
   const statusContext = contextFor(deps.inputs, pr.baseRef)
-  const latest = (await port.listStatuses(pr.headSha))
-    .filter(
-      (s) =>
-        s.context === statusContext &&
-        s.creator !== undefined &&
-        sameAccount(s.creator, viewer)
-    )
-    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0]
+  const [latest] = ownStatuses(
+    await port.listStatuses(pr.headSha),
+    viewer,
+    statusContext,
+    sameAccount
+  )
   if (latest === undefined)
     return {
       ...base,
       outcome: 'undecided',
       problem: `plangate set no ${statusContext} status at its head ${head}`
     }
-  const outcome = outcomeOf(latest.state, latest.description)
-  const approvedBy = outcome === 'approved' ? loginsIn(latest.description) : []
+  const outcome = reviewOutcomeOf(latest)
+  const approvedBy =
+    outcome === 'approved' ? approversIn(latest.description) : []
   const digest = digestOf(latest)
   const scope = {
     repository: deps.context.repository,
@@ -209,36 +204,4 @@ async function reviewOf(
     }
   }
   return { ...base, outcome, approvedBy, record: found }
-}
-
-/** The review's outcome from plangate's own status text (src/report/status.ts writes it). */
-function outcomeOf(state: string, description: string): ReviewOutcome {
-  if (state === 'success')
-    return / approved by /.test(description) ? 'approved' : 'pass'
-  if (state === 'failure') {
-    if (/ denied by /.test(description)) return 'rejected'
-    if (
-      / approval/.test(description) &&
-      / \/approve-destroy /.test(description)
-    )
-      return 'blocked'
-  }
-  return 'undecided'
-}
-
-/** `@a, @b +2` → ['a', 'b']: who approved, as the status names them. */
-function loginsIn(description: string): string[] {
-  const after = description.slice(description.indexOf(' approved by ') + 13)
-  return [...after.matchAll(/@([A-Za-z0-9-]+(?:\[bot\])?)/g)].map(
-    (m) => m[1] ?? ''
-  )
-}
-
-function sameScope(a: DigestScope, b: DigestScope): boolean {
-  return (
-    a.repository.toLowerCase() === b.repository.toLowerCase() &&
-    a.pullNumber === b.pullNumber &&
-    a.baseRef === b.baseRef &&
-    a.headSha.toLowerCase() === b.headSha.toLowerCase()
-  )
 }
