@@ -25011,6 +25011,14 @@ function mermaidLabel(text) {
 function plural(count, noun, many = `${noun}s`) {
     return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
 }
+/** Text with its first letter in upper case. */
+function capitalize(text) {
+    return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
+}
+/** The length of lines joined with a newline after each: what they take of a body. */
+function joinedLength(lines) {
+    return lines.reduce((n, line) => n + line.length + 1, 0);
+}
 /** The length of text in UTF-8 bytes, without encoding it. */
 function utf8Length(text) {
     let n = 0;
@@ -25601,7 +25609,7 @@ function renderChangeDetails(analysis, change, tier, out) {
     const why = [
         ...(change.explanation === undefined
             ? []
-            : [escapeText(capitalize$1(change.explanation)) + '.', '']),
+            : [escapeText(capitalize(change.explanation)) + '.', '']),
         ...riskLines$1(analysis, change).map((line) => `- ⚠️ ${escapeText(line)}`),
         ...attributionLines(analysis, change).map((line) => {
             if (!line.startsWith('  '))
@@ -25672,9 +25680,6 @@ function mermaidGraph(change) {
     for (const dependent of change.dependents ?? [])
         lines.push(`  ${idOf(dependent.via)} --> ${idOf(dependent.address)}`);
     return lines.join('\n');
-}
-function capitalize$1(text) {
-    return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
 }
 
 /** Version of the JSON report's shape; bumped on any incompatible change. */
@@ -26290,7 +26295,7 @@ const TABLE_ROWS_MAX = 50;
 function renderList(entries, options) {
     const tiers = options.tiers ?? LIST_TIERS;
     const rowsMax = options.rowsMax ?? TABLE_ROWS_MAX;
-    const fits = (r) => size(r.lines) + size(r.folded) <= options.budget;
+    const fits = (r) => joinedLength(r.lines) + joinedLength(r.folded) <= options.budget;
     for (const tier of tiers) {
         if (tier === 'rows' && entries.length > rowsMax)
             continue;
@@ -26301,9 +26306,6 @@ function renderList(entries, options) {
     // Nothing covers every address or module: the folded tree names the most.
     const last = tiers.includes('folded') ? 'folded' : (tiers.at(-1) ?? 'folded');
     return renderTier(entries, last, options, true);
-}
-function size(lines) {
-    return lines.reduce((n, line) => n + line.length + 1, 0);
 }
 function renderTier(entries, tier, options, clip = false) {
     const multi = options.analysis.plans.length > 1;
@@ -26323,7 +26325,7 @@ function renderTier(entries, tier, options, clip = false) {
                 ...(options.collapse === true ? topModules(entries, multi) : [])
             ];
             const tree = addressTree(entries, { multi, fold: tier === 'folded' });
-            const budget = Math.max(0, options.budget - size(head) - 400 // the fence, the summary line and the note
+            const budget = Math.max(0, options.budget - joinedLength(head) - 400 // the fence, the summary line and the note
             );
             const { lines, hidden } = clipTree(tree, budget);
             const out = [...head];
@@ -26339,7 +26341,7 @@ function renderTier(entries, tier, options, clip = false) {
         }
         case 'modules': {
             const head = causeTable(entries, options);
-            const { lines, complete } = moduleCounts(entries, multi, clip ? Math.max(0, options.budget - size(head) - 300) : Infinity);
+            const { lines, complete } = moduleCounts(entries, multi, clip ? Math.max(0, options.budget - joinedLength(head) - 300) : Infinity);
             if (options.collapse !== true)
                 return {
                     lines: [...head, ...lines],
@@ -26824,9 +26826,6 @@ function renderSummary(analysis, view, options = {}) {
 }
 function bytes(lines) {
     return lines.reduce((n, line) => n + utf8Length(line) + 1, 0);
-}
-function capitalize(text) {
-    return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
 }
 
 /*

@@ -47259,6 +47259,14 @@ function mermaidLabel(text) {
 function plural(count, noun, many = `${noun}s`) {
     return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
 }
+/** Text with its first letter in upper case. */
+function capitalize(text) {
+    return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
+}
+/** The length of lines joined with a newline after each: what they take of a body. */
+function joinedLength(lines) {
+    return lines.reduce((n, line) => n + line.length + 1, 0);
+}
 /** The length of text in UTF-8 bytes, without encoding it. */
 function utf8Length(text) {
     let n = 0;
@@ -47628,7 +47636,7 @@ function renderChangeDetails(analysis, change, tier, out) {
     const why = [
         ...(change.explanation === undefined
             ? []
-            : [escapeText(capitalize$2(change.explanation)) + '.', '']),
+            : [escapeText(capitalize(change.explanation)) + '.', '']),
         ...riskLines$1(analysis, change).map((line) => `- ⚠️ ${escapeText(line)}`),
         ...attributionLines(analysis, change).map((line) => {
             if (!line.startsWith('  '))
@@ -47699,9 +47707,6 @@ function mermaidGraph(change) {
     for (const dependent of change.dependents ?? [])
         lines.push(`  ${idOf(dependent.via)} --> ${idOf(dependent.address)}`);
     return lines.join('\n');
-}
-function capitalize$2(text) {
-    return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
 }
 
 /** Version of the JSON report's shape; bumped on any incompatible change. */
@@ -48545,7 +48550,7 @@ const TABLE_ROWS_MAX = 50;
 function renderList(entries, options) {
     const tiers = options.tiers ?? LIST_TIERS;
     const rowsMax = options.rowsMax ?? TABLE_ROWS_MAX;
-    const fits = (r) => size(r.lines) + size(r.folded) <= options.budget;
+    const fits = (r) => joinedLength(r.lines) + joinedLength(r.folded) <= options.budget;
     for (const tier of tiers) {
         if (tier === 'rows' && entries.length > rowsMax)
             continue;
@@ -48556,9 +48561,6 @@ function renderList(entries, options) {
     // Nothing covers every address or module: the folded tree names the most.
     const last = tiers.includes('folded') ? 'folded' : (tiers.at(-1) ?? 'folded');
     return renderTier(entries, last, options, true);
-}
-function size(lines) {
-    return lines.reduce((n, line) => n + line.length + 1, 0);
 }
 function renderTier(entries, tier, options, clip = false) {
     const multi = options.analysis.plans.length > 1;
@@ -48578,7 +48580,7 @@ function renderTier(entries, tier, options, clip = false) {
                 ...(options.collapse === true ? topModules(entries, multi) : [])
             ];
             const tree = addressTree(entries, { multi, fold: tier === 'folded' });
-            const budget = Math.max(0, options.budget - size(head) - 400 // the fence, the summary line and the note
+            const budget = Math.max(0, options.budget - joinedLength(head) - 400 // the fence, the summary line and the note
             );
             const { lines, hidden } = clipTree(tree, budget);
             const out = [...head];
@@ -48594,7 +48596,7 @@ function renderTier(entries, tier, options, clip = false) {
         }
         case 'modules': {
             const head = causeTable(entries, options);
-            const { lines, complete } = moduleCounts(entries, multi, clip ? Math.max(0, options.budget - size(head) - 300) : Infinity);
+            const { lines, complete } = moduleCounts(entries, multi, clip ? Math.max(0, options.budget - joinedLength(head) - 300) : Infinity);
             if (options.collapse !== true)
                 return {
                     lines: [...head, ...lines],
@@ -49032,7 +49034,7 @@ function renderComment(analysis, options) {
     ];
     const action = wrap(ACTION_START, actionSection(view), ACTION_END);
     const footer = [footerLine(view)];
-    const fixed = length(top) + length(action) + length(footer);
+    const fixed = joinedLength(top) + joinedLength(action) + joinedLength(footer);
     const { gated, free } = destructiveEntries(analysis);
     const lists = [];
     /** Long lists, folded away after the command. */
@@ -49047,7 +49049,7 @@ function renderComment(analysis, options) {
             ...(options.links === undefined ? {} : { links: options.links }),
             gated: true,
             collapse: true,
-            budget: maxChars - fixed - length(lists) - 1_200
+            budget: maxChars - fixed - joinedLength(lists) - 1_200
         });
         lists.push(`### Gated changes (${count(gated.length)})`, '', ...list.lines);
         after.push(...list.folded);
@@ -49060,18 +49062,18 @@ function renderComment(analysis, options) {
             ...(options.links === undefined ? {} : { links: options.links }),
             gated: false,
             collapse: true,
-            budget: maxChars - fixed - length(lists) - length(after) - 900
+            budget: maxChars - fixed - joinedLength(lists) - joinedLength(after) - 900
         });
         const title = `${plural(free.length, 'destructive change')} that ${free.length === 1 ? 'does' : 'do'} not need approval`;
         if (gated.length === 0 && options.state === 'pass')
-            lists.push(`### ${capitalize$1(title)}`, '', ...list.lines, ...list.folded);
+            lists.push(`### ${capitalize(title)}`, '', ...list.lines, ...list.folded);
         else
             after.push(`<details><summary>${title}</summary>`, '', ...list.lines, ...list.folded, '</details>', '');
         hidden += list.hidden;
     }
     if (hidden > 0)
         lists.push(...hiddenNote(hidden, options.links), '');
-    const used = fixed + length(lists) + length(after);
+    const used = fixed + joinedLength(lists) + joinedLength(after);
     const budget = maxChars - used - 200;
     const details = [];
     let tier = 'omitted';
@@ -49218,14 +49220,8 @@ function detailsTitle(analysis) {
     const changes = analysis.plans.reduce((n, plan) => n + plan.changes.filter((c) => c.action !== 'no-op').length, 0);
     return `${plural(changes, 'change')} in ${plural(analysis.plans.length, 'plan')}`;
 }
-function length(lines) {
-    return lines.reduce((n, line) => n + line.length + 1, 0);
-}
 function count(n) {
     return n.toLocaleString('en-US');
-}
-function capitalize$1(text) {
-    return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
 }
 const RECORD_PREFIX = '<!-- plangate:record ';
 const RECORD_SUFFIX = ' -->';
@@ -49319,9 +49315,6 @@ function renderSummary(analysis, view, options = {}) {
 }
 function bytes(lines) {
     return lines.reduce((n, line) => n + utf8Length(line) + 1, 0);
-}
-function capitalize(text) {
-    return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
 }
 
 /*

@@ -1,6 +1,6 @@
 import { gatedCount } from '../gate/index.js'
 import type { Analysis } from '../model.js'
-import { code, link, plural } from './escape.js'
+import { capitalize, code, joinedLength, link, plural } from './escape.js'
 import { MAX_COMMENT_CHARS, renderMarkdown } from './markdown.js'
 import type { MarkdownTier } from './markdown.js'
 import { encodeMarker, parseMarker } from './marker.js'
@@ -77,7 +77,7 @@ export function renderComment(
   ]
   const action = wrap(ACTION_START, actionSection(view), ACTION_END)
   const footer = [footerLine(view)]
-  const fixed = length(top) + length(action) + length(footer)
+  const fixed = joinedLength(top) + joinedLength(action) + joinedLength(footer)
 
   const { gated, free } = destructiveEntries(analysis)
   const lists: string[] = []
@@ -93,7 +93,7 @@ export function renderComment(
       ...(options.links === undefined ? {} : { links: options.links }),
       gated: true,
       collapse: true,
-      budget: maxChars - fixed - length(lists) - 1_200
+      budget: maxChars - fixed - joinedLength(lists) - 1_200
     })
     lists.push(`### Gated changes (${count(gated.length)})`, '', ...list.lines)
     after.push(...list.folded)
@@ -106,7 +106,7 @@ export function renderComment(
       ...(options.links === undefined ? {} : { links: options.links }),
       gated: false,
       collapse: true,
-      budget: maxChars - fixed - length(lists) - length(after) - 900
+      budget: maxChars - fixed - joinedLength(lists) - joinedLength(after) - 900
     })
     const title = `${plural(free.length, 'destructive change')} that ${free.length === 1 ? 'does' : 'do'} not need approval`
     if (gated.length === 0 && options.state === 'pass')
@@ -124,7 +124,7 @@ export function renderComment(
   }
   if (hidden > 0) lists.push(...hiddenNote(hidden, options.links), '')
 
-  const used = fixed + length(lists) + length(after)
+  const used = fixed + joinedLength(lists) + joinedLength(after)
   const budget = maxChars - used - 200
   const details: string[] = []
   let tier: MarkdownTier | 'omitted' = 'omitted'
@@ -304,16 +304,8 @@ function detailsTitle(analysis: Analysis): string {
   return `${plural(changes, 'change')} in ${plural(analysis.plans.length, 'plan')}`
 }
 
-function length(lines: readonly string[]): number {
-  return lines.reduce((n, line) => n + line.length + 1, 0)
-}
-
 function count(n: number): string {
   return n.toLocaleString('en-US')
-}
-
-function capitalize(text: string): string {
-  return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1)
 }
 
 const RECORD_PREFIX = '<!-- plangate:record '

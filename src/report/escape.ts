@@ -256,6 +256,16 @@ export function plural(count: number, noun: string, many = `${noun}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`
 }
 
+/** Text with its first letter in upper case. */
+export function capitalize(text: string): string {
+  return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1)
+}
+
+/** The length of lines joined with a newline after each: what they take of a body. */
+export function joinedLength(lines: readonly string[]): number {
+  return lines.reduce((n, line) => n + line.length + 1, 0)
+}
+
 /** The length of text in UTF-8 bytes, without encoding it. */
 export function utf8Length(text: string): number {
   let n = 0

@@ -7,7 +7,8 @@ import {
   escapeText,
   fence,
   htmlCode,
-  mermaidLabel
+  mermaidLabel,
+  capitalize
 } from './escape.js'
 import {
   attributionLines,
@@ -303,8 +304,4 @@ function mermaidGraph(change: ResourceChange): string {
   for (const dependent of change.dependents ?? [])
     lines.push(`  ${idOf(dependent.via)} --> ${idOf(dependent.address)}`)
   return lines.join('\n')
-}
-
-function capitalize(text: string): string {
-  return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1)
 }

@@ -20,7 +20,8 @@ import {
   fence,
   htmlCode,
   link,
-  plural
+  plural,
+  joinedLength
 } from './escape.js'
 import { gatedNoun, safeguardCount } from './status.js'
 import { addressTree, clipTree, splitModuleAddress } from './tree.js'
@@ -649,7 +650,7 @@ export function renderList(
   const tiers = options.tiers ?? LIST_TIERS
   const rowsMax = options.rowsMax ?? TABLE_ROWS_MAX
   const fits = (r: RenderedList): boolean =>
-    size(r.lines) + size(r.folded) <= options.budget
+    joinedLength(r.lines) + joinedLength(r.folded) <= options.budget
   for (const tier of tiers) {
     if (tier === 'rows' && entries.length > rowsMax) continue
     const rendered = renderTier(entries, tier, options)
@@ -658,10 +659,6 @@ export function renderList(
   // Nothing covers every address or module: the folded tree names the most.
   const last = tiers.includes('folded') ? 'folded' : (tiers.at(-1) ?? 'folded')
   return renderTier(entries, last, options, true)
-}
-
-function size(lines: readonly string[]): number {
-  return lines.reduce((n, line) => n + line.length + 1, 0)
 }
 
 function renderTier(
@@ -689,7 +686,7 @@ function renderTier(
       const tree = addressTree(entries, { multi, fold: tier === 'folded' })
       const budget = Math.max(
         0,
-        options.budget - size(head) - 400 // the fence, the summary line and the note
+        options.budget - joinedLength(head) - 400 // the fence, the summary line and the note
       )
       const { lines, hidden } = clipTree(tree, budget)
       const out = [...head]
@@ -714,7 +711,7 @@ function renderTier(
       const { lines, complete } = moduleCounts(
         entries,
         multi,
-        clip ? Math.max(0, options.budget - size(head) - 300) : Infinity
+        clip ? Math.max(0, options.budget - joinedLength(head) - 300) : Infinity
       )
       if (options.collapse !== true)
         return {

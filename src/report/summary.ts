@@ -1,5 +1,5 @@
 import type { Analysis } from '../model.js'
-import { plural, utf8Length } from './escape.js'
+import { capitalize, plural, utf8Length } from './escape.js'
 import { renderMarkdown } from './markdown.js'
 import {
   actionSection,
@@ -94,8 +94,4 @@ export function renderSummary(
 
 function bytes(lines: readonly string[]): number {
   return lines.reduce((n, line) => n + utf8Length(line) + 1, 0)
-}
-
-function capitalize(text: string): string {
-  return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1)
 }
