@@ -5727,6 +5727,20 @@ function skipSpace(bytes, i) {
 }
 /** Index of the quote that closes the string whose opening quote is at `start`. */
 function stringEnd(bytes, start) {
+    // Most strings are short: a loop beats a native call for them.
+    const stop = Math.min(bytes.length, start + 64);
+    let j = start + 1;
+    while (j < stop) {
+        const b = bytes[j];
+        if (b === QUOTE)
+            return j;
+        if (b === BACKSLASH)
+            j++;
+        j++;
+    }
+    return longStringEnd(bytes, start);
+}
+function longStringEnd(bytes, start) {
     let i = start + 1;
     for (;;) {
         const quote = bytes.indexOf(QUOTE, i);
@@ -5780,7 +5794,7 @@ function skipContainer(scan, start, depth) {
                     j++;
                 j++;
             }
-            i = j < stop ? j : stringEnd(bytes, i);
+            i = j < stop ? j : longStringEnd(bytes, i);
         }
         else if (kind === IS_OPEN) {
             if (++d > limit)
@@ -5823,12 +5837,67 @@ function scalarEnd(bytes, start) {
     }
     return i;
 }
+/**
+ * Keys repeat (every resource has an "address", a "change", ...): decoded
+ * ones are kept in a small table indexed by a hash of their bytes, so a
+ * scan does not build the same string hundreds of thousands of times.
+ */
+const KEY_SLOTS = 4096;
+const MAX_CACHED_KEY = 48;
+const keyBytes = new Array(KEY_SLOTS);
+const keyTexts = new Array(KEY_SLOTS).fill('');
 /** Decodes the key whose quotes are at `open` and `close`. */
 function keyAt(bytes, open, close) {
-    const raw = bytes.indexOf(BACKSLASH, open + 1);
-    if (raw === -1 || raw > close)
+    const length = close - open - 1;
+    let hash = length;
+    for (let i = open + 1; i < close; i++) {
+        const b = bytes[i];
+        if (b === BACKSLASH)
+            return JSON.parse(bytes.toString('utf8', open, close + 1));
+        hash = (Math.imul(hash, 31) + b) | 0;
+    }
+    if (length > MAX_CACHED_KEY)
         return bytes.toString('utf8', open + 1, close);
-    return JSON.parse(bytes.toString('utf8', open, close + 1));
+    const slot = hash & (KEY_SLOTS - 1);
+    const known = keyBytes[slot];
+    if (known !== undefined && known.length === length) {
+        let same = true;
+        for (let k = 0; k < length; k++) {
+            if (known[k] !== bytes[open + 1 + k]) {
+                same = false;
+                break;
+            }
+        }
+        if (same)
+            return keyTexts[slot];
+    }
+    const text = bytes.toString('utf8', open + 1, close);
+    keyBytes[slot] = Uint8Array.prototype.slice.call(bytes, open + 1, close);
+    keyTexts[slot] = text;
+    return text;
+}
+/** True when bytes [start, end) are exactly `literal`. */
+function bytesEqual(bytes, start, end, literal) {
+    if (end - start !== literal.length)
+        return false;
+    for (let k = 0; k < literal.length; k++)
+        if (bytes[start + k] !== literal[k])
+            return false;
+    return true;
+}
+/** True when `literal` occurs in bytes [start, end). */
+function bytesInclude(bytes, start, end, literal) {
+    const first = literal[0];
+    const last = end - literal.length;
+    outer: for (let i = start; i <= last; i++) {
+        if (bytes[i] !== first)
+            continue;
+        for (let k = 1; k < literal.length; k++)
+            if (bytes[i + k] !== literal[k])
+                continue outer;
+        return true;
+    }
+    return false;
 }
 /**
  * Walks the object at `start`, calling `onEntry` with each key and the
@@ -5897,6 +5966,25 @@ function expected(bytes, i, what) {
         : new JsonScanError('invalid', i, `expected ${what}`);
 }
 
+/** What a no-op's left-out values read as. */
+const NULL_TEXT = 'null';
+const TRUE_TEXT = Buffer.from('true');
+/** The actions of a no-op as Terraform writes them; other spellings are parsed. */
+const NO_OP_ACTIONS = Buffer.from('["no-op"]');
+const DATA_MODE = Buffer.from('"data"');
+const MANAGED_MODE = Buffer.from('"managed"');
+/**
+ * What a quiet no-op change leaves out: its values, their masks and
+ * unknowns. Normalisation reads them only to list changed attributes
+ * (a no-op has none) and to collect what the masks mark (nothing).
+ */
+const QUIET_VALUES = new Set([
+    'before',
+    'after',
+    'before_sensitive',
+    'after_sensitive',
+    'after_unknown'
+]);
 /**
  * Arrays over this many bytes are parsed an element at a time: one
  * JSON.parse of a long array costs a transient string as long as the array.
@@ -5949,7 +6037,9 @@ function readTerraformPlanBytes(bytes, source, options) {
                 continue;
             Object.defineProperty(doc, key, {
                 value: section.value ??
-                    reader.parseValue(section.start, section.end, section.bounds),
+                    (section.elements === undefined
+                        ? reader.parseValue(section.start, section.end)
+                        : reader.parseElements(section.elements)),
                 enumerable: true,
                 writable: true,
                 configurable: true
@@ -5990,15 +6080,10 @@ function findSections(scan, reader) {
             return state.end;
         }
         if (ELEMENT_SECTIONS.has(key) && bytes[valueStart] === 0x5b) {
-            // Element bounds are noted in this pass: a long array is not scanned twice.
-            const bounds = [];
-            const valueEnd = scanArray(scan, valueStart, 1, (at) => {
-                const itemEnd = skipValue(scan, at, 2);
-                bounds.push(at, itemEnd);
-                return itemEnd;
-            });
-            sections.set(key, { start: valueStart, end: valueEnd, bounds });
-            return valueEnd;
+            // Elements are located (and no-op changes slimmed) in this pass: a long array is not scanned twice.
+            const elements = reader.locateElements(valueStart, key === 'resource_changes');
+            sections.set(key, { start: valueStart, end: elements.end, elements });
+            return elements.end;
         }
         const valueEnd = skipValue(scan, valueStart, 1);
         sections.set(key, { start: valueStart, end: valueEnd });
@@ -6033,16 +6118,9 @@ class SectionReader {
         this.bytes = scan.bytes;
     }
     /** The value in [start, end), parsed whole or (long arrays) element by element. */
-    parseValue(start, end, bounds) {
-        const elementwise = this.options.elementwiseBytes ??
-            Math.min(ELEMENTWISE_BYTES, this.options.maxTextBytes);
-        if (this.bytes[start] === 0x5b && end - start > elementwise) {
+    parseValue(start, end) {
+        if (this.bytes[start] === 0x5b && end - start > this.elementwise()) {
             const items = [];
-            if (bounds !== undefined) {
-                for (let k = 0; k < bounds.length; k += 2)
-                    items.push(this.parseRange(bounds[k], bounds[k + 1]));
-                return items;
-            }
             scanArray(this.scan, start, 1, (at) => {
                 const itemEnd = skipValue(this.scan, at, 2);
                 items.push(this.parseRange(at, itemEnd));
@@ -6052,16 +6130,208 @@ class SectionReader {
         }
         return this.parseRange(start, end);
     }
+    /** Arrays longer than this are parsed in parts of at most this many bytes. */
+    elementwise() {
+        return (this.options.elementwiseBytes ??
+            Math.min(ELEMENTWISE_BYTES, this.options.maxTextBytes));
+    }
+    /**
+     * Locates each element of the array at `start`. With `slim`, an element
+     * whose change is a no-op and whose sensitivity masks mark nothing has
+     * its values, masks and unknowns left out (read as null): nothing reads
+     * them (a no-op has no changed attributes, and secrets come only from
+     * what the masks mark), and in a large plan they are most of the bytes.
+     */
+    locateElements(start, slim) {
+        const pieces = [];
+        const ends = [];
+        const sizes = [];
+        const end = scanArray(this.scan, start, 1, (at) => {
+            const itemEnd = slim
+                ? this.slimChange(at, pieces, sizes)
+                : this.wholeElement(at, pieces, sizes);
+            ends.push(pieces.length);
+            return itemEnd;
+        });
+        return { end, pieces, ends, sizes };
+    }
+    wholeElement(at, pieces, sizes) {
+        const end = skipValue(this.scan, at, 2);
+        pieces.push(at, end);
+        sizes.push(end - at);
+        return end;
+    }
+    /** One element of resource_changes, its no-op values left out when safe. */
+    slimChange(at, pieces, sizes) {
+        if (this.bytes[at] !== 0x7b)
+            return this.wholeElement(at, pieces, sizes);
+        // The last `change` counts, as in JSON.parse.
+        let change;
+        const end = scanObject(this.scan, at, 2, (key, valueAt) => {
+            if (key !== 'change')
+                return undefined;
+            change = this.changeRanges(valueAt);
+            return change.end;
+        });
+        if (change === undefined || !this.isQuietNoOp(change)) {
+            pieces.push(at, end);
+            sizes.push(end - at);
+            return end;
+        }
+        let from = at;
+        let size = 0;
+        for (let k = 0; k < change.values.length; k += 2) {
+            const valueStart = change.values[k];
+            pieces.push(from, valueStart, -1, -1);
+            size += valueStart - from + NULL_TEXT.length;
+            from = change.values[k + 1];
+        }
+        pieces.push(from, end);
+        sizes.push(size + end - from);
+        return end;
+    }
+    /** Where a change object's actions, values and masks lie. */
+    changeRanges(start) {
+        const values = [];
+        const masks = [];
+        let actions;
+        if (this.bytes[start] !== 0x7b)
+            return { end: skipValue(this.scan, start, 3), values, masks, actions };
+        const end = scanObject(this.scan, start, 3, (key, at) => {
+            const valueEnd = skipValue(this.scan, at, 4);
+            if (key === 'actions')
+                actions = [at, valueEnd];
+            else if (QUIET_VALUES.has(key)) {
+                values.push(at, valueEnd);
+                if (key === 'before_sensitive' || key === 'after_sensitive')
+                    masks.push(at, valueEnd);
+            }
+            return valueEnd;
+        });
+        return { end, values, masks, actions };
+    }
+    /** A no-op whose masks hold no `true` (looked for in the bytes, keys too: a miss only costs speed). */
+    isQuietNoOp(change) {
+        const { actions, masks } = change;
+        if (actions === undefined || !this.isNoOpActions(actions[0], actions[1]))
+            return false;
+        for (let k = 0; k < masks.length; k += 2) {
+            if (bytesInclude(this.bytes, masks[k], masks[k + 1], TRUE_TEXT))
+                return false;
+        }
+        return true;
+    }
+    /** `["no-op"]`, compared as bytes when written compactly (as Terraform does), else parsed. */
+    isNoOpActions(start, end) {
+        if (bytesEqual(this.bytes, start, end, NO_OP_ACTIONS))
+            return true;
+        if (end - start > 64)
+            return false;
+        let plain = true;
+        for (let i = start; i < end && plain; i++) {
+            const b = this.bytes[i];
+            plain = b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0x5c;
+        }
+        if (plain)
+            return false;
+        const parsed = this.parseRange(start, end);
+        return Array.isArray(parsed) && parsed.length === 1 && parsed[0] === 'no-op';
+    }
+    /**
+     * The elements, parsed in parts of at most elementwise() bytes (one
+     * JSON.parse per part: fewer calls than one per element, and never a
+     * string as long as the whole array).
+     */
+    parseElements(list) {
+        const limit = this.elementwise();
+        const items = [];
+        let first = 0;
+        let bytes = 0;
+        for (let k = 0; k < list.sizes.length; k++) {
+            const size = list.sizes[k];
+            if (k > first && bytes + size + 1 > limit) {
+                this.parsePart(list, first, k, bytes, items);
+                first = k;
+                bytes = 0;
+            }
+            bytes += size + 1;
+        }
+        if (list.sizes.length > first)
+            this.parsePart(list, first, list.sizes.length, bytes, items);
+        return items;
+    }
+    /** Elements [first, last) as one JSON array of `bytes` bytes (commas and brackets included). */
+    parsePart(list, first, last, bytes, into) {
+        const { pieces, ends } = list;
+        const source = this.bytes;
+        const text = Buffer.allocUnsafe(bytes + 1);
+        let at = 0;
+        // Adjacent ranges are copied at once: [runStart, runEnd) is pending.
+        let runStart = -1;
+        let runEnd = -1;
+        const flush = () => {
+            if (runStart !== -1)
+                at += source.copy(text, at, runStart, runEnd);
+            runStart = -1;
+        };
+        let piece = first === 0 ? 0 : ends[first - 1];
+        for (let k = first; k < last; k++) {
+            const stop = ends[k];
+            const from = pieces[piece];
+            // Two elements one comma apart in the file: the comma is copied with them.
+            if (k > first &&
+                runStart !== -1 &&
+                from === runEnd + 1 &&
+                source[runEnd] === 0x2c)
+                runEnd = pieces[piece + 1];
+            else {
+                flush();
+                text[at++] = k === first ? 0x5b : 0x2c;
+                runStart = from;
+                runEnd = pieces[piece + 1];
+            }
+            for (piece += 2; piece < stop; piece += 2) {
+                const next = pieces[piece];
+                if (next === -1) {
+                    flush();
+                    at += text.write(NULL_TEXT, at, 'latin1');
+                }
+                else if (runStart !== -1 && next === runEnd) {
+                    runEnd = pieces[piece + 1];
+                }
+                else {
+                    flush();
+                    runStart = next;
+                    runEnd = pieces[piece + 1];
+                }
+            }
+        }
+        flush();
+        text[at++] = 0x5d;
+        const start = first === 0 ? 0 : ends[first - 1];
+        const parsed = this.parseText(text, at, pieces[start]);
+        if (!Array.isArray(parsed) || parsed.length !== last - first)
+            throw new JsonScanError('invalid', pieces[start], 'invalid JSON in the value that starts there');
+        for (const item of parsed)
+            into.push(item);
+    }
     parseRange(start, end) {
         if (end - start > this.options.maxTextBytes) {
             throw new PlanParseError(this.source, `each value outside the long arrays of a plan at most ${sizeOf$1(this.options.maxTextBytes)}`, `a value of ${sizeOf$1(end - start)} at byte ${start}`, 'plangate reads plans larger than that only when their size is in resource_changes, resource_drift and the state sections');
         }
+        return this.parseText(this.bytes.subarray(start, end), end - start, start);
+    }
+    /** JSON.parse of the first `length` bytes of `text`; errors name `offset`, a byte of the document. */
+    parseText(text, length, offset) {
+        if (length > this.options.maxTextBytes) {
+            throw new PlanParseError(this.source, `each element of resource_changes and resource_drift at most ${sizeOf$1(this.options.maxTextBytes)}`, `an element of ${sizeOf$1(length)} at byte ${offset}`);
+        }
         try {
-            return JSON.parse(this.bytes.toString('utf8', start, end));
+            return JSON.parse(text.toString('utf8', 0, length));
         }
         catch (error) {
             // Never passed on: Node 20's JSON.parse message quotes the input.
-            throw new JsonScanError('invalid', start, 'invalid JSON in the value that starts there', { cause: error instanceof Error ? error.name : 'unknown' });
+            throw new JsonScanError('invalid', offset, 'invalid JSON in the value that starts there', { cause: error instanceof Error ? error.name : 'unknown' });
         }
     }
     /**
@@ -6167,7 +6437,12 @@ class SectionReader {
             if (key !== 'mode')
                 return undefined;
             const modeEnd = skipValue(this.scan, at, depth + 1);
-            data = this.bytes[at] === 0x22 && this.parseRange(at, modeEnd) === 'data';
+            // Written by Terraform as "data" or "managed"; any other spelling is parsed.
+            data =
+                bytesEqual(this.bytes, at, modeEnd, DATA_MODE) ||
+                    (this.bytes[at] === 0x22 &&
+                        !bytesEqual(this.bytes, at, modeEnd, MANAGED_MODE) &&
+                        this.parseRange(at, modeEnd) === 'data');
             return modeEnd;
         });
         slots.push({ start, end, data: data || dependsOn });

@@ -60,6 +60,19 @@ export function skipSpace(bytes: Buffer, i: number): number {
 
 /** Index of the quote that closes the string whose opening quote is at `start`. */
 export function stringEnd(bytes: Buffer, start: number): number {
+  // Most strings are short: a loop beats a native call for them.
+  const stop = Math.min(bytes.length, start + 64)
+  let j = start + 1
+  while (j < stop) {
+    const b = bytes[j]
+    if (b === QUOTE) return j
+    if (b === BACKSLASH) j++
+    j++
+  }
+  return longStringEnd(bytes, start)
+}
+
+function longStringEnd(bytes: Buffer, start: number): number {
   let i = start + 1
   for (;;) {
     const quote = bytes.indexOf(QUOTE, i)
@@ -117,7 +130,7 @@ function skipContainer(scan: ByteScan, start: number, depth: number): number {
         if (b === BACKSLASH) j++
         j++
       }
-      i = j < stop ? j : stringEnd(bytes, i)
+      i = j < stop ? j : longStringEnd(bytes, i)
     } else if (kind === IS_OPEN) {
       if (++d > limit)
         throw new JsonScanError('deep', i, `nesting deeper than ${limit}`)
@@ -166,11 +179,74 @@ function scalarEnd(bytes: Buffer, start: number): number {
   return i
 }
 
+/**
+ * Keys repeat (every resource has an "address", a "change", ...): decoded
+ * ones are kept in a small table indexed by a hash of their bytes, so a
+ * scan does not build the same string hundreds of thousands of times.
+ */
+const KEY_SLOTS = 4096
+const MAX_CACHED_KEY = 48
+const keyBytes: (Uint8Array | undefined)[] = new Array<undefined>(KEY_SLOTS)
+const keyTexts: string[] = new Array<string>(KEY_SLOTS).fill('')
+
 /** Decodes the key whose quotes are at `open` and `close`. */
 function keyAt(bytes: Buffer, open: number, close: number): string {
-  const raw = bytes.indexOf(BACKSLASH, open + 1)
-  if (raw === -1 || raw > close) return bytes.toString('utf8', open + 1, close)
-  return JSON.parse(bytes.toString('utf8', open, close + 1)) as string
+  const length = close - open - 1
+  let hash = length
+  for (let i = open + 1; i < close; i++) {
+    const b = bytes[i] as number
+    if (b === BACKSLASH)
+      return JSON.parse(bytes.toString('utf8', open, close + 1)) as string
+    hash = (Math.imul(hash, 31) + b) | 0
+  }
+  if (length > MAX_CACHED_KEY) return bytes.toString('utf8', open + 1, close)
+  const slot = hash & (KEY_SLOTS - 1)
+  const known = keyBytes[slot]
+  if (known !== undefined && known.length === length) {
+    let same = true
+    for (let k = 0; k < length; k++) {
+      if (known[k] !== bytes[open + 1 + k]) {
+        same = false
+        break
+      }
+    }
+    if (same) return keyTexts[slot] as string
+  }
+  const text = bytes.toString('utf8', open + 1, close)
+  keyBytes[slot] = Uint8Array.prototype.slice.call(bytes, open + 1, close)
+  keyTexts[slot] = text
+  return text
+}
+
+/** True when bytes [start, end) are exactly `literal`. */
+export function bytesEqual(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  literal: Uint8Array
+): boolean {
+  if (end - start !== literal.length) return false
+  for (let k = 0; k < literal.length; k++)
+    if (bytes[start + k] !== literal[k]) return false
+  return true
+}
+
+/** True when `literal` occurs in bytes [start, end). */
+export function bytesInclude(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  literal: Uint8Array
+): boolean {
+  const first = literal[0]
+  const last = end - literal.length
+  outer: for (let i = start; i <= last; i++) {
+    if (bytes[i] !== first) continue
+    for (let k = 1; k < literal.length; k++)
+      if (bytes[i + k] !== literal[k]) continue outer
+    return true
+  }
+  return false
 }
 
 /**

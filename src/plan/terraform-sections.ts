@@ -1,6 +1,8 @@
 import { PlanParseError } from './errors.js'
 import { MAX_NESTING } from './json-text.js'
 import {
+  bytesEqual,
+  bytesInclude,
   JsonScanError,
   scanArray,
   scanObject,
@@ -10,6 +12,35 @@ import {
 import type { ByteScan } from './json-bytes.js'
 import { KEPT_SECTIONS, readTerraformPlan } from './terraform.js'
 import type { TerraformInput } from './terraform.js'
+
+/** What a no-op's left-out values read as. */
+const NULL_TEXT = 'null'
+const TRUE_TEXT = Buffer.from('true')
+/** The actions of a no-op as Terraform writes them; other spellings are parsed. */
+const NO_OP_ACTIONS = Buffer.from('["no-op"]')
+const DATA_MODE = Buffer.from('"data"')
+const MANAGED_MODE = Buffer.from('"managed"')
+
+/**
+ * What a quiet no-op change leaves out: its values, their masks and
+ * unknowns. Normalisation reads them only to list changed attributes
+ * (a no-op has none) and to collect what the masks mark (nothing).
+ */
+const QUIET_VALUES = new Set([
+  'before',
+  'after',
+  'before_sensitive',
+  'after_sensitive',
+  'after_unknown'
+])
+
+/** Byte ranges inside one change object (pairs of start and end). */
+interface ChangeRanges {
+  readonly end: number
+  readonly values: number[]
+  readonly masks: number[]
+  readonly actions: readonly [number, number] | undefined
+}
 
 /** Options of the sectioned reader; the defaults suit every real plan. */
 export interface SectionOptions {
@@ -80,7 +111,9 @@ export function readTerraformPlanBytes(
       Object.defineProperty(doc, key, {
         value:
           section.value ??
-          reader.parseValue(section.start, section.end, section.bounds),
+          (section.elements === undefined
+            ? reader.parseValue(section.start, section.end)
+            : reader.parseElements(section.elements)),
         enumerable: true,
         writable: true,
         configurable: true
@@ -99,8 +132,21 @@ interface Section {
   readonly start: number
   readonly end: number
   readonly value?: unknown
-  /** Start and end of each element, for the long arrays. */
-  readonly bounds?: readonly number[]
+  /** The elements of resource_changes and resource_drift, located. */
+  readonly elements?: ElementList
+}
+
+/**
+ * The elements of a long array as byte ranges to parse: `pieces` holds
+ * start/end pairs, a pair (-1, -1) standing for the text `null`; element k
+ * is made of the pairs before `ends[k]` (an index into `pieces`) and
+ * `sizes[k]` bytes long once assembled.
+ */
+interface ElementList {
+  readonly end: number
+  readonly pieces: number[]
+  readonly ends: number[]
+  readonly sizes: number[]
 }
 
 /** Arrays that grow with the plan: their elements are located in the first pass. */
@@ -130,15 +176,13 @@ function findSections(
       return state.end
     }
     if (ELEMENT_SECTIONS.has(key) && bytes[valueStart] === 0x5b) {
-      // Element bounds are noted in this pass: a long array is not scanned twice.
-      const bounds: number[] = []
-      const valueEnd = scanArray(scan, valueStart, 1, (at) => {
-        const itemEnd = skipValue(scan, at, 2)
-        bounds.push(at, itemEnd)
-        return itemEnd
-      })
-      sections.set(key, { start: valueStart, end: valueEnd, bounds })
-      return valueEnd
+      // Elements are located (and no-op changes slimmed) in this pass: a long array is not scanned twice.
+      const elements = reader.locateElements(
+        valueStart,
+        key === 'resource_changes'
+      )
+      sections.set(key, { start: valueStart, end: elements.end, elements })
+      return elements.end
     }
     const valueEnd = skipValue(scan, valueStart, 1)
     sections.set(key, { start: valueStart, end: valueEnd })
@@ -190,19 +234,9 @@ class SectionReader {
   }
 
   /** The value in [start, end), parsed whole or (long arrays) element by element. */
-  parseValue(start: number, end: number, bounds?: readonly number[]): unknown {
-    const elementwise =
-      this.options.elementwiseBytes ??
-      Math.min(ELEMENTWISE_BYTES, this.options.maxTextBytes)
-    if (this.bytes[start] === 0x5b && end - start > elementwise) {
+  parseValue(start: number, end: number): unknown {
+    if (this.bytes[start] === 0x5b && end - start > this.elementwise()) {
       const items: unknown[] = []
-      if (bounds !== undefined) {
-        for (let k = 0; k < bounds.length; k += 2)
-          items.push(
-            this.parseRange(bounds[k] as number, bounds[k + 1] as number)
-          )
-        return items
-      }
       scanArray(this.scan, start, 1, (at) => {
         const itemEnd = skipValue(this.scan, at, 2)
         items.push(this.parseRange(at, itemEnd))
@@ -211,6 +245,211 @@ class SectionReader {
       return items
     }
     return this.parseRange(start, end)
+  }
+
+  /** Arrays longer than this are parsed in parts of at most this many bytes. */
+  private elementwise(): number {
+    return (
+      this.options.elementwiseBytes ??
+      Math.min(ELEMENTWISE_BYTES, this.options.maxTextBytes)
+    )
+  }
+
+  /**
+   * Locates each element of the array at `start`. With `slim`, an element
+   * whose change is a no-op and whose sensitivity masks mark nothing has
+   * its values, masks and unknowns left out (read as null): nothing reads
+   * them (a no-op has no changed attributes, and secrets come only from
+   * what the masks mark), and in a large plan they are most of the bytes.
+   */
+  locateElements(start: number, slim: boolean): ElementList {
+    const pieces: number[] = []
+    const ends: number[] = []
+    const sizes: number[] = []
+    const end = scanArray(this.scan, start, 1, (at) => {
+      const itemEnd = slim
+        ? this.slimChange(at, pieces, sizes)
+        : this.wholeElement(at, pieces, sizes)
+      ends.push(pieces.length)
+      return itemEnd
+    })
+    return { end, pieces, ends, sizes }
+  }
+
+  private wholeElement(at: number, pieces: number[], sizes: number[]): number {
+    const end = skipValue(this.scan, at, 2)
+    pieces.push(at, end)
+    sizes.push(end - at)
+    return end
+  }
+
+  /** One element of resource_changes, its no-op values left out when safe. */
+  private slimChange(at: number, pieces: number[], sizes: number[]): number {
+    if (this.bytes[at] !== 0x7b) return this.wholeElement(at, pieces, sizes)
+    // The last `change` counts, as in JSON.parse.
+    let change: ChangeRanges | undefined
+    const end = scanObject(this.scan, at, 2, (key, valueAt) => {
+      if (key !== 'change') return undefined
+      change = this.changeRanges(valueAt)
+      return change.end
+    })
+    if (change === undefined || !this.isQuietNoOp(change)) {
+      pieces.push(at, end)
+      sizes.push(end - at)
+      return end
+    }
+    let from = at
+    let size = 0
+    for (let k = 0; k < change.values.length; k += 2) {
+      const valueStart = change.values[k] as number
+      pieces.push(from, valueStart, -1, -1)
+      size += valueStart - from + NULL_TEXT.length
+      from = change.values[k + 1] as number
+    }
+    pieces.push(from, end)
+    sizes.push(size + end - from)
+    return end
+  }
+
+  /** Where a change object's actions, values and masks lie. */
+  private changeRanges(start: number): ChangeRanges {
+    const values: number[] = []
+    const masks: number[] = []
+    let actions: readonly [number, number] | undefined
+    if (this.bytes[start] !== 0x7b)
+      return { end: skipValue(this.scan, start, 3), values, masks, actions }
+    const end = scanObject(this.scan, start, 3, (key, at) => {
+      const valueEnd = skipValue(this.scan, at, 4)
+      if (key === 'actions') actions = [at, valueEnd]
+      else if (QUIET_VALUES.has(key)) {
+        values.push(at, valueEnd)
+        if (key === 'before_sensitive' || key === 'after_sensitive')
+          masks.push(at, valueEnd)
+      }
+      return valueEnd
+    })
+    return { end, values, masks, actions }
+  }
+
+  /** A no-op whose masks hold no `true` (looked for in the bytes, keys too: a miss only costs speed). */
+  private isQuietNoOp(change: ChangeRanges): boolean {
+    const { actions, masks } = change
+    if (actions === undefined || !this.isNoOpActions(actions[0], actions[1]))
+      return false
+    for (let k = 0; k < masks.length; k += 2) {
+      if (
+        bytesInclude(
+          this.bytes,
+          masks[k] as number,
+          masks[k + 1] as number,
+          TRUE_TEXT
+        )
+      )
+        return false
+    }
+    return true
+  }
+
+  /** `["no-op"]`, compared as bytes when written compactly (as Terraform does), else parsed. */
+  private isNoOpActions(start: number, end: number): boolean {
+    if (bytesEqual(this.bytes, start, end, NO_OP_ACTIONS)) return true
+    if (end - start > 64) return false
+    let plain = true
+    for (let i = start; i < end && plain; i++) {
+      const b = this.bytes[i]
+      plain = b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0x5c
+    }
+    if (plain) return false
+    const parsed = this.parseRange(start, end)
+    return Array.isArray(parsed) && parsed.length === 1 && parsed[0] === 'no-op'
+  }
+
+  /**
+   * The elements, parsed in parts of at most elementwise() bytes (one
+   * JSON.parse per part: fewer calls than one per element, and never a
+   * string as long as the whole array).
+   */
+  parseElements(list: ElementList): unknown[] {
+    const limit = this.elementwise()
+    const items: unknown[] = []
+    let first = 0
+    let bytes = 0
+    for (let k = 0; k < list.sizes.length; k++) {
+      const size = list.sizes[k] as number
+      if (k > first && bytes + size + 1 > limit) {
+        this.parsePart(list, first, k, bytes, items)
+        first = k
+        bytes = 0
+      }
+      bytes += size + 1
+    }
+    if (list.sizes.length > first)
+      this.parsePart(list, first, list.sizes.length, bytes, items)
+    return items
+  }
+
+  /** Elements [first, last) as one JSON array of `bytes` bytes (commas and brackets included). */
+  private parsePart(
+    list: ElementList,
+    first: number,
+    last: number,
+    bytes: number,
+    into: unknown[]
+  ): void {
+    const { pieces, ends } = list
+    const source = this.bytes
+    const text = Buffer.allocUnsafe(bytes + 1)
+    let at = 0
+    // Adjacent ranges are copied at once: [runStart, runEnd) is pending.
+    let runStart = -1
+    let runEnd = -1
+    const flush = (): void => {
+      if (runStart !== -1) at += source.copy(text, at, runStart, runEnd)
+      runStart = -1
+    }
+    let piece = first === 0 ? 0 : (ends[first - 1] as number)
+    for (let k = first; k < last; k++) {
+      const stop = ends[k] as number
+      const from = pieces[piece] as number
+      // Two elements one comma apart in the file: the comma is copied with them.
+      if (
+        k > first &&
+        runStart !== -1 &&
+        from === runEnd + 1 &&
+        source[runEnd] === 0x2c
+      )
+        runEnd = pieces[piece + 1] as number
+      else {
+        flush()
+        text[at++] = k === first ? 0x5b : 0x2c
+        runStart = from
+        runEnd = pieces[piece + 1] as number
+      }
+      for (piece += 2; piece < stop; piece += 2) {
+        const next = pieces[piece] as number
+        if (next === -1) {
+          flush()
+          at += text.write(NULL_TEXT, at, 'latin1')
+        } else if (runStart !== -1 && next === runEnd) {
+          runEnd = pieces[piece + 1] as number
+        } else {
+          flush()
+          runStart = next
+          runEnd = pieces[piece + 1] as number
+        }
+      }
+    }
+    flush()
+    text[at++] = 0x5d
+    const start = first === 0 ? 0 : (ends[first - 1] as number)
+    const parsed = this.parseText(text, at, pieces[start] as number)
+    if (!Array.isArray(parsed) || parsed.length !== last - first)
+      throw new JsonScanError(
+        'invalid',
+        pieces[start] as number,
+        'invalid JSON in the value that starts there'
+      )
+    for (const item of parsed) into.push(item)
   }
 
   private parseRange(start: number, end: number): unknown {
@@ -222,13 +461,25 @@ class SectionReader {
         'plangate reads plans larger than that only when their size is in resource_changes, resource_drift and the state sections'
       )
     }
+    return this.parseText(this.bytes.subarray(start, end), end - start, start)
+  }
+
+  /** JSON.parse of the first `length` bytes of `text`; errors name `offset`, a byte of the document. */
+  private parseText(text: Buffer, length: number, offset: number): unknown {
+    if (length > this.options.maxTextBytes) {
+      throw new PlanParseError(
+        this.source,
+        `each element of resource_changes and resource_drift at most ${sizeOf(this.options.maxTextBytes)}`,
+        `an element of ${sizeOf(length)} at byte ${offset}`
+      )
+    }
     try {
-      return JSON.parse(this.bytes.toString('utf8', start, end)) as unknown
+      return JSON.parse(text.toString('utf8', 0, length)) as unknown
     } catch (error) {
       // Never passed on: Node 20's JSON.parse message quotes the input.
       throw new JsonScanError(
         'invalid',
-        start,
+        offset,
         'invalid JSON in the value that starts there',
         { cause: error instanceof Error ? error.name : 'unknown' }
       )
@@ -355,7 +606,12 @@ class SectionReader {
       if (key === 'depends_on') dependsOn = true
       if (key !== 'mode') return undefined
       const modeEnd = skipValue(this.scan, at, depth + 1)
-      data = this.bytes[at] === 0x22 && this.parseRange(at, modeEnd) === 'data'
+      // Written by Terraform as "data" or "managed"; any other spelling is parsed.
+      data =
+        bytesEqual(this.bytes, at, modeEnd, DATA_MODE) ||
+        (this.bytes[at] === 0x22 &&
+          !bytesEqual(this.bytes, at, modeEnd, MANAGED_MODE) &&
+          this.parseRange(at, modeEnd) === 'data')
       return modeEnd
     })
     slots.push({ start, end, data: data || dependsOn })
