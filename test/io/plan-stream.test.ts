@@ -31,15 +31,17 @@ describe('readPlanInput', () => {
   it('reads a gzip plan (told by its bytes, whatever its name) and standard input', () => {
     const gz = gzipSync(KITCHEN)
     const path = file('plan.json', gz)
-    const expected = normalizePlans([readPlan({ source: 'p', text: KITCHEN })])
+    const expected = normalizePlans([
+      readPlan({ source: 'p', text: KITCHEN })
+    ]).plans
     const fromFile = readPlanInput({ source: 'p', path }, 'auto', noStdin)
     const fromStdin = readPlanInput(
       { source: 'p', path: '-' },
       'auto',
       () => gz
     )
-    expect(normalizePlans(fromFile)).toEqual(expected)
-    expect(normalizePlans(fromStdin)).toEqual(expected)
+    expect(normalizePlans(fromFile).plans).toEqual(expected)
+    expect(normalizePlans(fromStdin).plans).toEqual(expected)
   })
 
   it('reads other formats through the text reader, gzip too', () => {
