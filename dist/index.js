@@ -54362,15 +54362,13 @@ function readDocument(doc, source, format) {
  * plan per root stack, at the place of the first change set given.
  */
 function normalizePlans(inputs, options = {}) {
-    const secrets = new Set();
-    for (const input of inputs)
-        for (const secret of input.secrets)
-            secrets.add(secret);
-    const redactor = createRedactor(secrets);
-    const changeSets = inputs.filter((input) => input.kind === 'cloudformation');
+    const source = isBatches(inputs)
+        ? inputs
+        : { secrets: secretsOf(inputs), batches: [inputs] };
+    const redactor = createRedactor(source.secrets);
     const plans = [];
     try {
-        normalizeEach(inputs, changeSets, plans, redactor, options);
+        normalizeEach(source.batches, plans, redactor, options);
     }
     catch (error) {
         throw redactError(error, redactor);
@@ -54380,26 +54378,42 @@ function normalizePlans(inputs, options = {}) {
         redactor
     };
 }
-function normalizeEach(inputs, changeSets, plans, redactor, options) {
-    let changeSetsDone = false;
-    for (const input of inputs) {
-        switch (input.kind) {
-            case 'terraform':
-                plans.push(normalizeTerraformPlan(input, redactor));
-                break;
-            case 'pulumi':
-                plans.push(normalizePulumiPreview(input, redactor));
-                break;
-            case 'cloudformation-template':
-                plans.push(normalizeTemplateDiff(input, redactor));
-                break;
-            case 'cloudformation':
-                if (!changeSetsDone) {
-                    plans.push(...normalizeChangeSets(changeSets, redactor, options.labels, options.templates));
-                    changeSetsDone = true;
-                }
-                break;
+function isBatches(inputs) {
+    return !Array.isArray(inputs);
+}
+function secretsOf(inputs) {
+    const secrets = new Set();
+    for (const input of inputs)
+        for (const secret of input.secrets)
+            secrets.add(secret);
+    return secrets;
+}
+function normalizeEach(batches, plans, redactor, options) {
+    // Change sets are linked across files: they are normalised together, last.
+    const changeSets = [];
+    let changeSetsAt = -1;
+    for (const batch of batches) {
+        for (const input of batch) {
+            switch (input.kind) {
+                case 'terraform':
+                    plans.push(normalizeTerraformPlan(input, redactor));
+                    break;
+                case 'pulumi':
+                    plans.push(normalizePulumiPreview(input, redactor));
+                    break;
+                case 'cloudformation-template':
+                    plans.push(normalizeTemplateDiff(input, redactor));
+                    break;
+                case 'cloudformation':
+                    if (changeSetsAt === -1)
+                        changeSetsAt = plans.length;
+                    changeSets.push(input);
+                    break;
+            }
         }
+    }
+    if (changeSets.length > 0) {
+        plans.splice(changeSetsAt, 0, ...normalizeChangeSets(changeSets, redactor, options.labels, options.templates));
     }
 }
 
@@ -54987,7 +55001,7 @@ function findSections(scan, reader) {
         }
         if (ELEMENT_SECTIONS.has(key) && bytes[valueStart] === 0x5b) {
             // Elements are located (and no-op changes slimmed) in this pass: a long array is not scanned twice.
-            const elements = reader.locateElements(valueStart, key === 'resource_changes');
+            const elements = reader.locateElements(valueStart, reader.modeOf(key));
             sections.set(key, { start: valueStart, end: elements.end, elements });
             return elements.end;
         }
@@ -55048,15 +55062,23 @@ class SectionReader {
      * them (a no-op has no changed attributes, and secrets come only from
      * what the masks mark), and in a large plan they are most of the bytes.
      */
-    locateElements(start, slim) {
+    /** How the elements of `resource_changes` or `resource_drift` are read. */
+    modeOf(key) {
+        if (this.options.secretsOnly === true)
+            return 'marked';
+        return key === 'resource_changes' ? 'quiet-no-ops' : 'whole';
+    }
+    locateElements(start, mode) {
         const pieces = [];
         const ends = [];
         const sizes = [];
         const end = scanArray(this.scan, start, 1, (at) => {
-            const itemEnd = slim
-                ? this.slimChange(at, pieces, sizes)
-                : this.wholeElement(at, pieces, sizes);
-            ends.push(pieces.length);
+            const before = pieces.length;
+            const itemEnd = mode === 'whole'
+                ? this.wholeElement(at, pieces, sizes)
+                : this.slimChange(at, mode, pieces, sizes);
+            if (pieces.length > before)
+                ends.push(pieces.length);
             return itemEnd;
         });
         return { end, pieces, ends, sizes };
@@ -55068,7 +55090,8 @@ class SectionReader {
         return end;
     }
     /** One element of resource_changes, its no-op values left out when safe. */
-    slimChange(at, pieces, sizes) {
+    /** One element of resource_changes or resource_drift, slimmed as `mode` says when safe. */
+    slimChange(at, mode, pieces, sizes) {
         if (this.bytes[at] !== 0x7b)
             return this.wholeElement(at, pieces, sizes);
         // The last `change` counts, as in JSON.parse.
@@ -55079,7 +55102,12 @@ class SectionReader {
             change = this.changeRanges(valueAt);
             return change.end;
         });
-        if (change === undefined || !this.isQuietNoOp(change)) {
+        if (mode === 'marked' && change !== undefined && !this.marksAny(change))
+            return end;
+        if (mode === 'marked' ||
+            change === undefined ||
+            !this.isNoOp(change) ||
+            this.marksAny(change)) {
             pieces.push(at, end);
             sizes.push(end - at);
             return end;
@@ -55116,16 +55144,18 @@ class SectionReader {
         });
         return { end, values, masks, actions };
     }
-    /** A no-op whose masks hold no `true` (looked for in the bytes, keys too: a miss only costs speed). */
-    isQuietNoOp(change) {
-        const { actions, masks } = change;
-        if (actions === undefined || !this.isNoOpActions(actions[0], actions[1]))
-            return false;
+    isNoOp(change) {
+        const { actions } = change;
+        return actions !== undefined && this.isNoOpActions(actions[0], actions[1]);
+    }
+    /** True when a mask may mark something: it holds `true` (keys too: a false alarm only costs speed). */
+    marksAny(change) {
+        const { masks } = change;
         for (let k = 0; k < masks.length; k += 2) {
             if (bytesInclude(this.bytes, masks[k], masks[k + 1], TRUE_TEXT))
-                return false;
+                return true;
         }
-        return true;
+        return false;
     }
     /** `["no-op"]`, compared as bytes when written compactly (as Terraform does), else parsed. */
     isNoOpActions(start, end) {
@@ -55384,15 +55414,16 @@ const LIMITS = {
     maxBytes: MAX_PLAN_STREAM_BYTES
 };
 /**
- * Reads and checks one plan file (or standard input for `-`), gzip or not.
- * A Terraform/OpenTofu plan is read from its bytes, parsing only the
- * sections the review needs (faster than a whole JSON.parse, and past
- * V8's longest string); anything else goes to the text reader.
+ * The plans in a plan file's bytes. With `secretsOnly`, a Terraform plan's
+ * changes whose masks mark nothing are left out: what is read serves to
+ * collect secrets, not to review.
  */
-function readPlanInput(ref, format, readStdin, limits = LIMITS) {
-    const data = readPlanBytes(ref.path, readStdin, limits);
+function readPlanData(data, ref, format, options = {}, limits = LIMITS) {
     {
-        const input = readTerraformPlanBytes(data, ref.source, limits);
+        const input = readTerraformPlanBytes(data, ref.source, {
+            ...limits,
+            ...options
+        });
         if (input !== undefined)
             return [input];
     }
@@ -55548,6 +55579,87 @@ function cdktfStacks(dir, stacks) {
         throw new PlanParseError(join(dir, 'manifest.json'), 'a cdktf manifest with stacks', 'no stacks');
     }
     return refs;
+}
+
+/** Plan bytes whose plans are kept between the passes (parsed, up to about twice this in memory). */
+const KEEP_BYTES = 128 * 1024 * 1024;
+/**
+ * Reads every plan file once, collecting secrets and sources and keeping
+ * the plans of the first files up to `keepBytes`; the result's batches
+ * give each file's plans in order, reading a file that was not kept again
+ * (and refusing it if it changed in between: its secrets might not all be
+ * known).
+ */
+function readPlanFiles(refs, format, readStdin, options = { keepBytes: KEEP_BYTES }) {
+    const secrets = new Set();
+    const sources = [];
+    const files = [];
+    let kept = 0;
+    let reread = 0;
+    for (const ref of refs) {
+        const stamp = stampOf(ref.path);
+        const data = readPlanBytes(ref.path, readStdin);
+        const keep = ref.path === '-' || kept + data.length <= options.keepBytes;
+        if (keep)
+            kept += data.length;
+        else
+            reread++;
+        // A file read again later is read now only for its secrets: the changes they mark.
+        const inputs = readPlanData(data, ref, format, { secretsOnly: !keep });
+        for (const input of inputs) {
+            sources.push(input.source);
+            for (const secret of input.secrets)
+                secrets.add(secret);
+        }
+        files.push({
+            ref,
+            inputs: keep ? inputs : undefined,
+            sources: inputs.map((input) => input.source),
+            stamp
+        });
+    }
+    return {
+        secrets,
+        sources,
+        reread,
+        batches: secondPass(files, format, readStdin, secrets)
+    };
+}
+function* secondPass(files, format, readStdin, secrets) {
+    for (const file of files) {
+        const kept = file.inputs;
+        if (kept !== undefined) {
+            // Released as it is handed over: normalised plans are far smaller.
+            file.inputs = undefined;
+            yield kept;
+            continue;
+        }
+        yield readAgain(file, format, readStdin, secrets);
+    }
+}
+function readAgain(file, format, readStdin, secrets) {
+    const changed = () => new PlanParseError(file.ref.path, 'the same plan when plangate reads it a second time (it reads large sets of plans twice, to hold one at a time)', 'a file that changed in between', 'do not write the plans while plangate reads them');
+    if (stampOf(file.ref.path) !== file.stamp)
+        throw changed();
+    const inputs = readPlanData(readPlanBytes(file.ref.path, readStdin), file.ref, format);
+    const same = inputs.length === file.sources.length &&
+        inputs.every((input, k) => input.source === file.sources[k] &&
+            [...input.secrets].every((secret) => secrets.has(secret)));
+    if (!same)
+        throw changed();
+    return inputs;
+}
+/** Size and modification time: a file rewritten between the passes shows in one of them. */
+function stampOf(path) {
+    if (path === '-')
+        return '-';
+    try {
+        const stat = statSync(path);
+        return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+    }
+    catch {
+        return 'unreadable';
+    }
 }
 
 /**
@@ -65496,11 +65608,13 @@ function readPlans(inputs, log) {
         const required = checkRequiredPlans(inputs.requirePlans, refs.map((ref) => ref.path), process.cwd());
         log.info(`require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`);
     }
-    return refs.flatMap((ref) => readPlanInput(ref, 'auto', () => readFileSync$1(0)));
+    const files = readPlanFiles(refs, 'auto', () => readFileSync$1(0));
+    if (files.reread > 0)
+        log.info(`${files.reread} of ${refs.length} plan files are read twice: together they are larger than what plangate holds at once`);
+    return files;
 }
 /** Plan source → module directory; without a git checkout, relative to the workspace. */
-function rootDirs(workspace, inputs) {
-    const sources = inputs.map((input) => input.source);
+function rootDirs(workspace, sources) {
     try {
         return planRootDirs(workspace, sources, undefined);
     }
@@ -65597,9 +65711,10 @@ const INFRA_FILE = /\.(tf|tfvars|tf\.json|hcl)$|(^|\/)(cdk\.json|Pulumi[^/]*\.ya
 /**
  * The one pure pipeline shared by the Action and the CLI: normalise every
  * plan with one redactor over all their secrets, attribute destructive
- * changes to the commits that caused them, count and decide. Inputs come
- * from `readPlan`, one file at a time, so that each file's text can be
- * freed as soon as it is parsed. "Blocked" is a result, not an error.
+ * changes to the commits that caused them, count and decide. Inputs are
+ * plans in memory or batches read one file at a time (`readPlanFiles`:
+ * all secrets first, then each file normalised and freed in turn).
+ * "Blocked" is a result, not an error.
  */
 function analyze(inputs, options = {}) {
     const { plans } = normalizePlans(inputs, options);
@@ -66433,7 +66548,7 @@ async function reviewPullRequest(deps, event) {
         const viewer = await whoAmI(port, log);
         const policy = await basePolicy(port, inputs, pr);
         const inputsRead = readPlans(inputs, log);
-        const planDirs = rootDirs(context.workspace, inputsRead);
+        const planDirs = rootDirs(context.workspace, inputsRead.sources);
         const pulled = await readPullHistory({
             port,
             pr,

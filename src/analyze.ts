@@ -6,7 +6,7 @@ import { countChanges, judgeChanges } from './gate/index.js'
 import type { GateHistory, GatePolicy } from './gate/index.js'
 import type { Analysis, CommitReport } from './model.js'
 import { normalizePlans } from './plan/index.js'
-import type { NormalizeOptions, PlanInput } from './plan/index.js'
+import type { NormalizeOptions, PlanBatches, PlanInput } from './plan/index.js'
 
 /** The commits of the reviewed range, gathered by the shell. */
 export interface History {
@@ -36,12 +36,13 @@ const INFRA_FILE =
 /**
  * The one pure pipeline shared by the Action and the CLI: normalise every
  * plan with one redactor over all their secrets, attribute destructive
- * changes to the commits that caused them, count and decide. Inputs come
- * from `readPlan`, one file at a time, so that each file's text can be
- * freed as soon as it is parsed. "Blocked" is a result, not an error.
+ * changes to the commits that caused them, count and decide. Inputs are
+ * plans in memory or batches read one file at a time (`readPlanFiles`:
+ * all secrets first, then each file normalised and freed in turn).
+ * "Blocked" is a result, not an error.
  */
 export function analyze(
-  inputs: readonly PlanInput[],
+  inputs: readonly PlanInput[] | PlanBatches,
   options: AnalyzeOptions = {}
 ): Analysis {
   const { plans } = normalizePlans(inputs, options)

@@ -20,10 +20,9 @@ import {
   expandPlanPaths,
   planRootDirs,
   policyFromText,
-  readPlanInput
+  readPlanFiles
 } from '../io/index.js'
-import type { LoadedPolicy } from '../io/index.js'
-import type { PlanInput } from '../plan/index.js'
+import type { LoadedPolicy, PlanFiles } from '../io/index.js'
 import { parseMarker, readRecordLine } from '../report/index.js'
 import type { ReviewLinks, ReviewView } from '../report/index.js'
 import type { ActionContext } from './context.js'
@@ -101,7 +100,7 @@ export async function basePolicy(
   )
 }
 
-export function readPlans(inputs: ActionInputs, log: ActionLog): PlanInput[] {
+export function readPlans(inputs: ActionInputs, log: ActionLog): PlanFiles {
   if (inputs.plans.length === 0)
     throw new Error(
       'input "plan" is empty: name the plan files to review (one path or glob per line)'
@@ -120,17 +119,19 @@ export function readPlans(inputs: ActionInputs, log: ActionLog): PlanInput[] {
       `require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`
     )
   }
-  return refs.flatMap((ref) =>
-    readPlanInput(ref, 'auto', () => readFileSync(0))
-  )
+  const files = readPlanFiles(refs, 'auto', () => readFileSync(0))
+  if (files.reread > 0)
+    log.info(
+      `${files.reread} of ${refs.length} plan files are read twice: together they are larger than what plangate holds at once`
+    )
+  return files
 }
 
 /** Plan source → module directory; without a git checkout, relative to the workspace. */
 export function rootDirs(
   workspace: string,
-  inputs: readonly PlanInput[]
+  sources: readonly string[]
 ): ReadonlyMap<string, string> {
-  const sources = inputs.map((input) => input.source)
   try {
     return planRootDirs(workspace, sources, undefined)
   } catch {

@@ -12,9 +12,11 @@ import {
   readHistory,
   readConstructLabels,
   readTemplateDependencies,
-  readPlanInput,
-  readTemplatePairs
+  readPlanFiles,
+  readTemplatePairs,
+  withInputs
 } from '../io/index.js'
+import type { PlanFiles } from '../io/index.js'
 import { prepareTemplateDiff, readTemplatePair } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
 import {
@@ -66,27 +68,28 @@ export async function runCli(
 
 type PlanCommand = Extract<CliCommand, { kind: 'review' | 'verify' }>
 
-/** Reads the plans (and template pairs) of a command, one file at a time. */
-async function readInputs(
-  command: PlanCommand,
-  io: CliIo
-): Promise<PlanInput[]> {
-  const inputs: PlanInput[] = []
-  for (const ref of expandPlanPaths(command.plans)) {
-    // One file at a time: each text can be freed once parsed.
-    inputs.push(...readPlanInput(ref, command.inputFormat, io.readStdin))
-  }
+/**
+ * Reads the plans (and template pairs) of a command, one file at a time:
+ * their secrets now, their changes again when normalised if they are many.
+ */
+async function readInputs(command: PlanCommand, io: CliIo): Promise<PlanFiles> {
+  const files = readPlanFiles(
+    expandPlanPaths(command.plans),
+    command.inputFormat,
+    io.readStdin
+  )
+  const pairs: PlanInput[] = []
   if (command.templates !== undefined) {
     const { before, after } = command.templates
     for (const pair of readTemplatePairs(before, after, io.readStdin)) {
-      inputs.push(
+      pairs.push(
         await prepareTemplateDiff(
           readTemplatePair(pair.before, pair.after, pair.stackName)
         )
       )
     }
   }
-  return inputs
+  return withInputs(files, pairs)
 }
 
 /** Where `--output` sends the report, decided before anything is read. */
@@ -183,7 +186,7 @@ async function review(
       ? undefined
       : readHistory({
           ...command.history,
-          planSources: inputs.map((input) => input.source),
+          planSources: inputs.sources,
           rules: policy.rules
         })
   const analysis = analyze(inputs, {

@@ -6,6 +6,8 @@ export {
 } from './plan-stream.js'
 export type { PlanReadLimits } from './plan-stream.js'
 export { expandPlanPaths } from './plan-inputs.js'
+export { readPlanFiles, withInputs } from './plan-files.js'
+export type { PlanFiles, PlanFilesOptions } from './plan-files.js'
 export { expandPlanGlobs } from './plan-globs.js'
 export type { PlanFileRef } from './plan-inputs.js'
 export { readCdkOutStacks, pairCdkOutStacks } from './cdk-out.js'

@@ -38,9 +38,32 @@ export function readPlanInput(
   readStdin: () => Buffer,
   limits: PlanReadLimits = LIMITS
 ): PlanInput[] {
-  const data = readPlanBytes(ref.path, readStdin, limits)
+  return readPlanData(
+    readPlanBytes(ref.path, readStdin, limits),
+    ref,
+    format,
+    {},
+    limits
+  )
+}
+
+/**
+ * The plans in a plan file's bytes. With `secretsOnly`, a Terraform plan's
+ * changes whose masks mark nothing are left out: what is read serves to
+ * collect secrets, not to review.
+ */
+export function readPlanData(
+  data: Buffer,
+  ref: { readonly source: string; readonly path: string },
+  format: InputFormat,
+  options: { readonly secretsOnly?: boolean } = {},
+  limits: PlanReadLimits = LIMITS
+): PlanInput[] {
   if (format === 'auto' || format === 'terraform') {
-    const input = readTerraformPlanBytes(data, ref.source, limits)
+    const input = readTerraformPlanBytes(data, ref.source, {
+      ...limits,
+      ...options
+    })
     if (input !== undefined) return [input]
   }
   if (data.length > limits.maxTextBytes) {

@@ -192,28 +192,38 @@ export interface NormalizeOptions {
 }
 
 /**
+ * Plans to normalise, read one file at a time: every secret of every
+ * plan is collected before the first is normalised (a secret first seen in
+ * the last file is masked in the first), and each file's inputs can be
+ * freed once normalised.
+ */
+export interface PlanBatches {
+  /** Every secret of every plan in `batches`. */
+  readonly secrets: ReadonlySet<string>
+  /** Each file's plans, in order; iterated once. */
+  readonly batches: Iterable<readonly PlanInput[]>
+}
+
+/**
  * Normalises every input with one redactor built from the secrets of all
  * of them, so a secret marked in one plan is masked in every plan. Change
  * sets are linked to their nested change sets first, so they become one
  * plan per root stack, at the place of the first change set given.
  */
 export function normalizePlans(
-  inputs: readonly PlanInput[],
+  inputs: readonly PlanInput[] | PlanBatches,
   options: NormalizeOptions = {}
 ): {
   plans: Plan[]
   redactor: Redactor
 } {
-  const secrets = new Set<string>()
-  for (const input of inputs)
-    for (const secret of input.secrets) secrets.add(secret)
-  const redactor = createRedactor(secrets)
-  const changeSets = inputs.filter(
-    (input): input is ChangeSetInput => input.kind === 'cloudformation'
-  )
+  const source = isBatches(inputs)
+    ? inputs
+    : { secrets: secretsOf(inputs), batches: [inputs] }
+  const redactor = createRedactor(source.secrets)
   const plans: Plan[] = []
   try {
-    normalizeEach(inputs, changeSets, plans, redactor, options)
+    normalizeEach(source.batches, plans, redactor, options)
   } catch (error) {
     throw redactError(error, redactor)
   }
@@ -225,38 +235,57 @@ export function normalizePlans(
   }
 }
 
+function isBatches(
+  inputs: readonly PlanInput[] | PlanBatches
+): inputs is PlanBatches {
+  return !Array.isArray(inputs)
+}
+
+function secretsOf(inputs: readonly PlanInput[]): Set<string> {
+  const secrets = new Set<string>()
+  for (const input of inputs)
+    for (const secret of input.secrets) secrets.add(secret)
+  return secrets
+}
+
 function normalizeEach(
-  inputs: readonly PlanInput[],
-  changeSets: readonly ChangeSetInput[],
+  batches: Iterable<readonly PlanInput[]>,
   plans: Plan[],
   redactor: Redactor,
   options: NormalizeOptions
 ): void {
-  let changeSetsDone = false
-  for (const input of inputs) {
-    switch (input.kind) {
-      case 'terraform':
-        plans.push(normalizeTerraformPlan(input, redactor))
-        break
-      case 'pulumi':
-        plans.push(normalizePulumiPreview(input, redactor))
-        break
-      case 'cloudformation-template':
-        plans.push(normalizeTemplateDiff(input, redactor))
-        break
-      case 'cloudformation':
-        if (!changeSetsDone) {
-          plans.push(
-            ...normalizeChangeSets(
-              changeSets,
-              redactor,
-              options.labels,
-              options.templates
-            )
-          )
-          changeSetsDone = true
-        }
-        break
+  // Change sets are linked across files: they are normalised together, last.
+  const changeSets: ChangeSetInput[] = []
+  let changeSetsAt = -1
+  for (const batch of batches) {
+    for (const input of batch) {
+      switch (input.kind) {
+        case 'terraform':
+          plans.push(normalizeTerraformPlan(input, redactor))
+          break
+        case 'pulumi':
+          plans.push(normalizePulumiPreview(input, redactor))
+          break
+        case 'cloudformation-template':
+          plans.push(normalizeTemplateDiff(input, redactor))
+          break
+        case 'cloudformation':
+          if (changeSetsAt === -1) changeSetsAt = plans.length
+          changeSets.push(input)
+          break
+      }
     }
+  }
+  if (changeSets.length > 0) {
+    plans.splice(
+      changeSetsAt,
+      0,
+      ...normalizeChangeSets(
+        changeSets,
+        redactor,
+        options.labels,
+        options.templates
+      )
+    )
   }
 }

@@ -34,6 +34,13 @@ const QUIET_VALUES = new Set([
   'after_unknown'
 ])
 
+/**
+ * How the changes of a long array are read: `whole`; `quiet-no-ops`, a
+ * no-op whose masks mark nothing without its values; `marked`, only the
+ * changes whose masks mark something (all the secrets, nothing else).
+ */
+type ElementMode = 'whole' | 'quiet-no-ops' | 'marked'
+
 /** Byte ranges inside one change object (pairs of start and end). */
 interface ChangeRanges {
   readonly end: number
@@ -53,6 +60,11 @@ export interface SectionOptions {
   /** Arrays at least this long are parsed element by element. */
   readonly elementwiseBytes?: number
   readonly nestingLimit?: number
+  /**
+   * Read for the secrets alone: the changes whose masks mark nothing are
+   * left out (a first pass over many plans, before the second reads them).
+   */
+  readonly secretsOnly?: boolean
 }
 
 /**
@@ -177,10 +189,7 @@ function findSections(
     }
     if (ELEMENT_SECTIONS.has(key) && bytes[valueStart] === 0x5b) {
       // Elements are located (and no-op changes slimmed) in this pass: a long array is not scanned twice.
-      const elements = reader.locateElements(
-        valueStart,
-        key === 'resource_changes'
-      )
+      const elements = reader.locateElements(valueStart, reader.modeOf(key))
       sections.set(key, { start: valueStart, end: elements.end, elements })
       return elements.end
     }
@@ -262,15 +271,23 @@ class SectionReader {
    * them (a no-op has no changed attributes, and secrets come only from
    * what the masks mark), and in a large plan they are most of the bytes.
    */
-  locateElements(start: number, slim: boolean): ElementList {
+  /** How the elements of `resource_changes` or `resource_drift` are read. */
+  modeOf(key: string): ElementMode {
+    if (this.options.secretsOnly === true) return 'marked'
+    return key === 'resource_changes' ? 'quiet-no-ops' : 'whole'
+  }
+
+  locateElements(start: number, mode: ElementMode): ElementList {
     const pieces: number[] = []
     const ends: number[] = []
     const sizes: number[] = []
     const end = scanArray(this.scan, start, 1, (at) => {
-      const itemEnd = slim
-        ? this.slimChange(at, pieces, sizes)
-        : this.wholeElement(at, pieces, sizes)
-      ends.push(pieces.length)
+      const before = pieces.length
+      const itemEnd =
+        mode === 'whole'
+          ? this.wholeElement(at, pieces, sizes)
+          : this.slimChange(at, mode, pieces, sizes)
+      if (pieces.length > before) ends.push(pieces.length)
       return itemEnd
     })
     return { end, pieces, ends, sizes }
@@ -284,7 +301,13 @@ class SectionReader {
   }
 
   /** One element of resource_changes, its no-op values left out when safe. */
-  private slimChange(at: number, pieces: number[], sizes: number[]): number {
+  /** One element of resource_changes or resource_drift, slimmed as `mode` says when safe. */
+  private slimChange(
+    at: number,
+    mode: Exclude<ElementMode, 'whole'>,
+    pieces: number[],
+    sizes: number[]
+  ): number {
     if (this.bytes[at] !== 0x7b) return this.wholeElement(at, pieces, sizes)
     // The last `change` counts, as in JSON.parse.
     let change: ChangeRanges | undefined
@@ -293,7 +316,14 @@ class SectionReader {
       change = this.changeRanges(valueAt)
       return change.end
     })
-    if (change === undefined || !this.isQuietNoOp(change)) {
+    if (mode === 'marked' && change !== undefined && !this.marksAny(change))
+      return end
+    if (
+      mode === 'marked' ||
+      change === undefined ||
+      !this.isNoOp(change) ||
+      this.marksAny(change)
+    ) {
       pieces.push(at, end)
       sizes.push(end - at)
       return end
@@ -331,11 +361,14 @@ class SectionReader {
     return { end, values, masks, actions }
   }
 
-  /** A no-op whose masks hold no `true` (looked for in the bytes, keys too: a miss only costs speed). */
-  private isQuietNoOp(change: ChangeRanges): boolean {
-    const { actions, masks } = change
-    if (actions === undefined || !this.isNoOpActions(actions[0], actions[1]))
-      return false
+  private isNoOp(change: ChangeRanges): boolean {
+    const { actions } = change
+    return actions !== undefined && this.isNoOpActions(actions[0], actions[1])
+  }
+
+  /** True when a mask may mark something: it holds `true` (keys too: a false alarm only costs speed). */
+  private marksAny(change: ChangeRanges): boolean {
+    const { masks } = change
     for (let k = 0; k < masks.length; k += 2) {
       if (
         bytesInclude(
@@ -345,9 +378,9 @@ class SectionReader {
           TRUE_TEXT
         )
       )
-        return false
+        return true
     }
-    return true
+    return false
   }
 
   /** `["no-op"]`, compared as bytes when written compactly (as Terraform does), else parsed. */

@@ -76,6 +76,12 @@ describe('readTerraformPlanBytes', () => {
       if (input === undefined) return
       expect(input.secrets).toEqual(old.secrets)
       expect(input).toEqual(slimmed(old))
+      // Read for its secrets alone (the first of two passes): the same secrets.
+      const marked = readTerraformPlanBytes(Buffer.from(text), name, {
+        ...options,
+        secretsOnly: true
+      })
+      expect(marked?.secrets).toEqual(old.secrets)
       expect(normalized(input)).toEqual(normalized(old))
     }
   })

@@ -80,7 +80,7 @@ export async function reviewPullRequest(
     const viewer = await whoAmI(port, log)
     const policy = await basePolicy(port, inputs, pr)
     const inputsRead = readPlans(inputs, log)
-    const planDirs = rootDirs(context.workspace, inputsRead)
+    const planDirs = rootDirs(context.workspace, inputsRead.sources)
     const pulled = await readPullHistory({
       port,
       pr,

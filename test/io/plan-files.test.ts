@@ -1,0 +1,147 @@
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { readPlanFiles, readPlanInput } from '../../src/io/index.js'
+import type { PlanFileRef } from '../../src/io/index.js'
+import { normalizePlans, PlanParseError } from '../../src/plan/index.js'
+import { fixtureText } from '../helpers.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'plangate-plan-files-'))
+const noStdin = (): Buffer => {
+  throw new Error('standard input read')
+}
+
+function file(name: string, data: string | Buffer): PlanFileRef {
+  const path = join(dir, name)
+  writeFileSync(path, data)
+  return { source: name, path }
+}
+
+const SECRET = 'marked-only-in-the-last-file-4417'
+
+/** A plan with one resource change of `input`, marked sensitive or not. */
+function planText(name: string, actions: string[], sensitive: boolean): string {
+  return JSON.stringify({
+    format_version: '1.2',
+    resource_changes: [
+      {
+        address: `terraform_data.${name}`,
+        mode: 'managed',
+        type: 'terraform_data',
+        name,
+        provider_name: 'terraform.io/builtin/terraform',
+        change: {
+          actions,
+          before: { input: actions[0] === 'no-op' ? SECRET : 'old' },
+          after: { input: SECRET },
+          after_unknown: {},
+          before_sensitive: sensitive ? { input: true } : {},
+          after_sensitive: sensitive ? { input: true } : {}
+        }
+      }
+    ]
+  })
+}
+
+/** Plans of every format, the secret shown in the first and marked in the last. */
+function refs(): PlanFileRef[] {
+  return [
+    file('shows.json', planText('shows', ['update'], false)),
+    file('changes.json', fixtureText('cloudformation/cfn-changeset.json')),
+    file(
+      'kitchen.json.gz',
+      gzipSync(fixtureText('terraform/kitchen-sink.json'))
+    ),
+    file(
+      'nested.json',
+      fixtureText('cloudformation/cfn-changeset-nested.json')
+    ),
+    file('pulumi.json', fixtureText('pulumi/create.json')),
+    file('marks.json', planText('marks', ['no-op'], true))
+  ]
+}
+
+function allAtOnce(list: readonly PlanFileRef[]): unknown {
+  return normalizePlans(
+    list.flatMap((ref) => readPlanInput(ref, 'auto', noStdin))
+  ).plans
+}
+
+describe('readPlanFiles', () => {
+  it('normalises files read twice exactly as files held at once, a late secret masked in the first file', () => {
+    const list = refs()
+    const expected = allAtOnce(list)
+    for (const keepBytes of [0, 40_000, 1 << 30]) {
+      const files = readPlanFiles(list, 'auto', noStdin, { keepBytes })
+      expect(files.sources).toEqual([
+        'shows.json',
+        'changes.json',
+        'kitchen.json.gz',
+        'nested.json',
+        'pulumi.json',
+        'marks.json'
+      ])
+      expect(files.secrets.has(SECRET)).toBe(true)
+      expect(files.reread > 0).toBe(keepBytes < 1 << 30)
+      const plans = normalizePlans(files).plans
+      expect(plans).toEqual(expected)
+      expect(JSON.stringify(plans)).not.toContain(SECRET)
+    }
+  })
+
+  it('reads standard input once, whatever the budget', () => {
+    const text = planText('stdin', ['update'], true)
+    let reads = 0
+    const files = readPlanFiles(
+      [{ source: 'stdin', path: '-' }, ...refs()],
+      'auto',
+      () => {
+        reads++
+        return Buffer.from(text)
+      },
+      { keepBytes: 0 }
+    )
+    const plans = normalizePlans(files).plans
+    expect(reads).toBe(1)
+    expect(plans).toHaveLength(6)
+    expect(JSON.stringify(plans)).not.toContain(SECRET)
+  })
+
+  it('refuses a file that changed between the two readings, naming it', () => {
+    const list = refs()
+    const files = readPlanFiles(list, 'auto', noStdin, { keepBytes: 0 })
+    // A new secret the first pass never saw: normalising it could show it unmasked.
+    writeFileSync(
+      list[0]?.path ?? '',
+      planText('shows', ['update'], true).replace(SECRET, 'a-new-secret-99')
+    )
+    let error: unknown
+    try {
+      normalizePlans(files)
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(PlanParseError)
+    expect(String(error)).toContain('shows.json')
+    expect(String(error)).toContain('a file that changed in between')
+    expect(String(error)).not.toContain('a-new-secret-99')
+  })
+
+  it('refuses a file rewritten with the same size and time but new secrets', () => {
+    const list = refs()
+    const path = list[5]?.path ?? ''
+    const when = new Date('2026-01-01T00:00:00Z')
+    utimesSync(path, when, when)
+    const files = readPlanFiles(list, 'auto', noStdin, { keepBytes: 0 })
+    const other = planText('marks', ['no-op'], true).replace(
+      SECRET,
+      'X'.repeat(SECRET.length)
+    )
+    expect(other.length).toBe(planText('marks', ['no-op'], true).length)
+    writeFileSync(path, other)
+    utimesSync(path, when, when)
+    expect(() => normalizePlans(files)).toThrow(/changed in between/)
+  })
+})
