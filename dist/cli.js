@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { statSync, readFileSync, existsSync, readdirSync, lstatSync, realpathSync, fstatSync, openSync, constants, closeSync, writeFileSync, renameSync, rmSync, writeSync, readSync } from 'node:fs';
+import { statSync, readFileSync, existsSync, readdirSync, lstatSync, realpathSync, fstatSync, openSync, constants, closeSync, renameSync, rmSync, readSync, writeSync } from 'node:fs';
 import { posix, join, resolve, relative, isAbsolute, basename, dirname, sep as sep$1 } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
@@ -24522,6 +24522,270 @@ function parseCommand(argv) {
     };
 }
 
+/** The largest existing file plangate reads to recognise its own JSON report. */
+const MAX_REPORT_CHECK_BYTES = 256 * 1024 * 1024;
+/** Bytes read from each end of an existing file to recognise a Markdown or text report. */
+const SNIFF_BYTES = 4096;
+/** Decides where the report goes; refuses anything whose contents plangate would lose. */
+function resolveOutput(output, plans, force, reports = []) {
+    let link;
+    try {
+        link = lstatSync(output);
+    }
+    catch {
+        return { kind: 'file', path: output }; // nothing there yet
+    }
+    let stat;
+    try {
+        stat = statSync(output);
+    }
+    catch (error) {
+        if (link.isSymbolicLink())
+            throw new UsageError(`--output ${output} is a symlink to a missing file; give the path it should point at, or remove the link`);
+        throw cannotWrite(output, error);
+    }
+    if (isSameFile(stat, fdStat(1)))
+        return { kind: 'stdout' };
+    if (isSameFile(stat, fdStat(2)))
+        return { kind: 'stderr' };
+    if (stat.isDirectory())
+        throw new UsageError(`--output ${output} is a directory; give a file path`);
+    if (plans.some((plan) => isSamePath(plan, output, stat)))
+        throw new UsageError(`--output ${output} is one of the plan files being read; choose another path`);
+    if (reports.some((report) => isSamePath(report, output, stat)))
+        throw new UsageError(`--output ${output} is one of the approved reports being read; choose another path`);
+    if (stat.isCharacterDevice() || stat.isFIFO())
+        return { kind: 'stream', path: output };
+    if (!stat.isFile())
+        throw new UsageError(`--output ${output} is a ${describeType(stat)}, which plangate does not write to; give a file path, or leave --output out and redirect standard output`);
+    const path = link.isSymbolicLink() ? realpathSync(output) : output;
+    if (!force && stat.size > 0 && !isPlangateReport(path))
+        throw new UsageError(`--output ${output} exists and is not a plangate report (plangate replaces only its own JSON, Markdown or text reports); choose another path, or pass --force to replace it`);
+    return { kind: 'file', path };
+}
+/** Calls `each` with the report's text in pieces of at most about a million characters. */
+function eachPiece(report, each) {
+    if (typeof report === 'string')
+        forEachChunk(report, each);
+    else
+        report((piece) => forEachChunk(piece, each));
+}
+/** Writes the report where {@link resolveOutput} decided. */
+function writeOutput(target, report, io) {
+    switch (target.kind) {
+        case 'stdout':
+            eachPiece(report, io.stdout);
+            return;
+        case 'stderr':
+            eachPiece(report, io.stderr);
+            return;
+        case 'stream':
+            writeStream(target.path, report);
+            return;
+        case 'file':
+            writeAtomically(target.path, report);
+            return;
+    }
+}
+/** Characters encoded at a time: a report of hundreds of MB is never copied whole. */
+const CHUNK_CHARS = 1 << 20;
+/**
+ * Calls `each` with consecutive slices of `text` of about a million
+ * characters, never splitting a surrogate pair (each slice encodes alone).
+ */
+function forEachChunk(text, each) {
+    if (text.length <= CHUNK_CHARS) {
+        each(text);
+        return;
+    }
+    let start = 0;
+    while (start < text.length) {
+        let end = Math.min(text.length, start + CHUNK_CHARS);
+        const last = text.charCodeAt(end - 1);
+        if (end < text.length && last >= 0xd800 && last <= 0xdbff)
+            end--;
+        each(text.slice(start, end));
+        start = end;
+    }
+}
+/** Writes all of the report as UTF-8, a piece at a time. */
+function writeAll(fd, report) {
+    eachPiece(report, (piece) => {
+        const buffer = Buffer.from(piece);
+        let written = 0;
+        while (written < buffer.length)
+            written += writeSync(fd, buffer, written, buffer.length - written);
+    });
+}
+/** A device or a FIFO: opened for writing only (a FIFO waits for its reader), never created. */
+function writeStream(path, content) {
+    let fd;
+    try {
+        fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY);
+    }
+    catch (error) {
+        throw cannotWrite(path, error);
+    }
+    try {
+        const stat = fstatSync(fd);
+        if (!stat.isCharacterDevice() && !stat.isFIFO())
+            throw new UsageError(`--output ${path} changed while plangate ran (now a ${describeType(stat)}); run again`);
+        writeAll(fd, content);
+    }
+    catch (error) {
+        if (error instanceof UsageError)
+            throw error;
+        throw cannotWrite(path, error);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** A regular file: a temporary file beside it, renamed over it, with the old file's mode. */
+function writeAtomically(path, content) {
+    const temporary = join(dirname(path), `.${basename(path)}.plangate-${process.pid}.tmp`);
+    try {
+        let mode;
+        try {
+            mode = statSync(path).mode & 0o777;
+        }
+        catch {
+            mode = undefined;
+        }
+        const fd = openSync(temporary, 'wx', mode ?? 0o666);
+        try {
+            writeAll(fd, content);
+        }
+        finally {
+            closeSync(fd);
+        }
+        renameSync(temporary, path);
+    }
+    catch (error) {
+        rmSync(temporary, { force: true });
+        throw cannotWrite(path, error);
+    }
+}
+/**
+ * True for plangate's own reports, recognised by their shape: JSON with a
+ * numeric `schemaVersion` and `tool.name` "plangate"; Markdown whose first
+ * line is the headline plangate writes (`## ✅ plangate: …`, `## ⛔ plangate:
+ * …`, `## ⏸️ plangate: …`, see reviewHeadline) followed by a blank line;
+ * text that starts with `Plan ` (or `Total: `) and ends with the
+ * `Verdict: PASS|BLOCKED: …` line. A file that merely mentions plangate is
+ * not one.
+ */
+function isPlangateReport(path) {
+    let fd;
+    try {
+        // Non-blocking: a FIFO swapped in since the check must not hang the read.
+        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    }
+    catch {
+        return false;
+    }
+    try {
+        const stat = fstatSync(fd);
+        if (!stat.isFile())
+            return false;
+        const head = readAt(fd, 0, Math.min(SNIFF_BYTES, stat.size));
+        if (/^\s*\{/.test(head))
+            return (stat.size <= MAX_REPORT_CHECK_BYTES &&
+                isJsonReport(readAt(fd, 0, stat.size)));
+        if (MARKDOWN_HEADLINE.test(head) || VERIFY_HEADLINE.test(head))
+            return true;
+        if (VERIFY_TEXT_HEAD.test(head))
+            return true;
+        const tailStart = Math.max(0, stat.size - SNIFF_BYTES);
+        return (TEXT_HEAD.test(head) &&
+            TEXT_TAIL.test(readAt(fd, tailStart, stat.size - tailStart)));
+    }
+    catch {
+        return false;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** The first line of the Markdown report (reviewHeadline), then a blank line. */
+const MARKDOWN_HEADLINE = /^## (?:✅|⛔|⏸️) plangate: [^\n]+\n\n/u;
+/** The first line of the Markdown report of `plangate verify`. */
+const VERIFY_HEADLINE = /^## (?:✅|⛔) plangate verify: (?:verified|blocked)\n\n/u;
+/** The first line of the text report of `plangate verify`. */
+const VERIFY_TEXT_HEAD = /^plangate verify: (?:VERIFIED|BLOCKED): /;
+/** SGR colour codes, which a `--color always` text report holds. */
+const SGR = '(?:\\u001b\\[[0-9;]*m)*';
+/** The first line of the text report: its first plan, or the totals. */
+const TEXT_HEAD = new RegExp(`^${SGR}(?:Plan |Total: )`);
+/** The last line of the text report. */
+const TEXT_TAIL = new RegExp(`(?:^|\\n)Verdict: ${SGR}(?:PASS|BLOCKED)${SGR}: [^\\n]*\\n$`);
+function isJsonReport(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return false;
+    }
+    if (!isRecord(value) || typeof value.schemaVersion !== 'number')
+        return false;
+    return isRecord(value.tool) && value.tool.name === 'plangate';
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function readAt(fd, position, length) {
+    const buffer = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+        const n = readSync(fd, buffer, read, length - read, position + read);
+        if (n === 0)
+            break;
+        read += n;
+    }
+    return buffer.subarray(0, read).toString('utf8');
+}
+function fdStat(fd) {
+    try {
+        return fstatSync(fd);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isSameFile(a, b) {
+    return b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+/** True when a plan argument names the output: the same path, or the same file through a link. */
+function isSamePath(plan, output, stat) {
+    if (plan === '-')
+        return false;
+    if (resolve(plan) === resolve(output))
+        return true;
+    try {
+        return isSameFile(statSync(plan), stat);
+    }
+    catch {
+        return false;
+    }
+}
+function describeType(stat) {
+    if (stat.isBlockDevice())
+        return 'block device';
+    if (stat.isSocket())
+        return 'socket';
+    if (stat.isDirectory())
+        return 'directory';
+    if (stat.isFIFO())
+        return 'FIFO';
+    if (stat.isFile())
+        return 'file';
+    return 'special file';
+}
+function cannotWrite(path, error) {
+    return new UsageError(`cannot write --output ${path}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 /** Files whose change counts as a change of infrastructure code. */
 const INFRA_FILE = /\.(tf|tfvars|tf\.json|hcl)$|(^|\/)(cdk\.json|Pulumi[^/]*\.ya?ml)$/;
 /**
@@ -25909,7 +26173,11 @@ function renderMarkdown(analysis, options = {}) {
     const maxChars = options.maxChars ?? MAX_COMMENT_CHARS;
     let last;
     for (const tier of MARKDOWN_TIERS) {
-        const markdown = renderTier$1(analysis, tier);
+        // Every tier but the last stops as soon as it is too long: a review of
+        // 200,000 changes must not render them all in full to learn that.
+        const markdown = renderTier$1(analysis, tier, tier === 'counts' ? Infinity : maxChars);
+        if (markdown === undefined)
+            continue;
         last = { markdown, tier, shortened: SHORTENED[tier] };
         if (markdown.length <= maxChars)
             return last;
@@ -25929,8 +26197,38 @@ const SHORTENED = {
     list: 'attribute diffs are left out to fit; changes are listed by address',
     counts: 'only counts are shown to fit; the job summary and the JSON report list every change'
 };
-function renderTier$1(analysis, tier) {
+/** Thrown by a length guard: the tier being rendered cannot fit. */
+class TierTooLong extends Error {
+    name = 'TierTooLong';
+}
+/**
+ * A check to call as lines are added to `out`: it throws TierTooLong once
+ * they are longer than `maxChars` (joined with newlines), counting each
+ * line once.
+ */
+function lengthGuard(out, maxChars) {
+    let counted = 0;
+    let length = 0;
+    return () => {
+        for (; counted < out.length; counted++)
+            length += out[counted].length + 1;
+        if (length > maxChars)
+            throw new TierTooLong();
+    };
+}
+/** The tier's Markdown, or undefined once it is longer than `maxChars`. */
+function renderTier$1(analysis, tier, maxChars) {
     const out = [];
+    try {
+        return renderTierLines(analysis, tier, out, lengthGuard(out, maxChars));
+    }
+    catch (error) {
+        if (error instanceof TierTooLong)
+            return undefined;
+        throw error;
+    }
+}
+function renderTierLines(analysis, tier, out, guard) {
     const shortened = SHORTENED[tier];
     if (shortened !== undefined)
         out.push(`> [!NOTE]\n> Shortened: ${shortened}.`, '');
@@ -25940,7 +26238,7 @@ function renderTier$1(analysis, tier) {
             out.push(`- ${code(plan.source)}: ${escapeText(planCountsLine(countChanges([plan]), [plan]))}`);
             continue;
         }
-        renderPlanDetails(analysis, plan, tier, multi, out);
+        renderPlanDetails(analysis, plan, tier, multi, out, guard);
     }
     if (tier === 'counts')
         out.push('');
@@ -25952,7 +26250,7 @@ function renderTier$1(analysis, tier) {
         out.push(`> [!WARNING]\n> ${escapeText(warning)}`, '');
     return out.join('\n').trimEnd() + '\n';
 }
-function renderPlanDetails(analysis, plan, tier, multi, out) {
+function renderPlanDetails(analysis, plan, tier, multi, out, guard) {
     const tool = toolName(plan.format);
     const listed = sortForReport(plan.changes.filter(isListed));
     out.push(`#### ${code(plan.source)}${multi ? '' : ': every change'}`, '', `<sub>${escapeText(describeOrigin(plan))}</sub>`, '');
@@ -25963,11 +26261,11 @@ function renderPlanDetails(analysis, plan, tier, multi, out) {
     if (listed.length === 0)
         out.push('No resource changes.', '');
     for (const change of listed) {
-        if (tier === 'list') {
+        if (tier === 'list')
             out.push(`- ${code(markerFor(change))} ${code(change.address)} ${escapeText(labelFor(change))}`);
-            continue;
-        }
-        renderChangeDetails(analysis, change, tier, out);
+        else
+            renderChangeDetails(analysis, change, tier, out);
+        guard();
     }
     if (tier === 'list' && listed.length > 0)
         out.push('');
@@ -25993,6 +26291,7 @@ function renderPlanDetails(analysis, plan, tier, multi, out) {
         out.push(`<details><summary>Changed outside ${tool} (drift, not caused by this change): ${plan.drift.length}</summary>`, '');
         for (const change of sortForReport(plan.drift)) {
             out.push(`- ${code(markerFor(change))} ${code(change.address)} ${escapeText(labelFor(change))}`);
+            guard();
         }
         out.push('', '</details>', '');
     }
@@ -26100,7 +26399,8 @@ function reviewData(review) {
     };
 }
 /**
- * The JSON report (docs/report-schema.md). Built only from the model, whose
+ * The JSON report (docs/report-schema.md), for JSON.stringify (each change
+ * entry is built when serialised). Built only from the model, whose
  * strings are already redacted, so no sensitive value can reach it.
  */
 function buildJsonReport(analysis, tool, review) {
@@ -26120,25 +26420,11 @@ function buildJsonReport(analysis, tool, review) {
             ...(plan.stack === undefined ? {} : { stack: plan.stack }),
             ...(plan.incomplete === undefined ? {} : { incomplete: plan.incomplete }),
             summary: countChanges([plan]),
-            changes: plan.changes.filter(isListed).map((listed) => {
-                const verdict = analysis.verdicts?.get(listed);
-                const assessed = analysis.risks?.get(listed);
-                return {
-                    ...jsonChange(listed),
-                    ...(verdict === undefined
-                        ? {}
-                        : {
-                            causedBy: verdict.causedBy.map((cause) => cause.sha),
-                            causes: verdict.causedBy,
-                            gated: verdict.gated,
-                            gateReason: verdict.why
-                        }),
-                    risks: assessed?.risks ?? [],
-                    ...(assessed?.allowedBy === undefined
-                        ? {}
-                        : { allowed: true, allowedBy: assessed.allowedBy })
-                };
-            }),
+            // Each entry is built as JSON.stringify reaches it, and dropped after:
+            // a report of 200,000 changes never exists whole beside its text.
+            changes: plan.changes.filter(isListed).map((listed) => ({
+                toJSON: () => changeEntry(analysis, listed)
+            })),
             ...(plan.actions === undefined ? {} : { actions: plan.actions }),
             drift: plan.drift,
             outputs: plan.outputs,
@@ -26147,6 +26433,26 @@ function buildJsonReport(analysis, tool, review) {
         })),
         warnings: analysis.warnings,
         ...(analysis.commits === undefined ? {} : { commits: analysis.commits })
+    };
+}
+/** One entry of a plan's `changes`: the change, its verdict and its risks. */
+function changeEntry(analysis, listed) {
+    const verdict = analysis.verdicts?.get(listed);
+    const assessed = analysis.risks?.get(listed);
+    return {
+        ...jsonChange(listed),
+        ...(verdict === undefined
+            ? {}
+            : {
+                causedBy: verdict.causedBy.map((cause) => cause.sha),
+                causes: verdict.causedBy,
+                gated: verdict.gated,
+                gateReason: verdict.why
+            }),
+        risks: assessed?.risks ?? [],
+        ...(assessed?.allowedBy === undefined
+            ? {}
+            : { allowed: true, allowedBy: assessed.allowedBy })
     };
 }
 /** A change as the report shows it: `dependents` as addresses, their links apart. */
@@ -26161,11 +26467,72 @@ function jsonChange(change) {
     };
 }
 /**
- * Serialises the JSON report compactly: reports of large plans run to
- * megabytes, and `jq .` pretty-prints for people.
+ * The JSON report of renderJson, handed to `write` in pieces of about
+ * {@link JSON_PIECE_CHARS} characters: a report of 200,000 changes is
+ * never one string (nor one object tree) in memory.
  */
-function renderJson(analysis, tool, review) {
-    return JSON.stringify(buildJsonReport(analysis, tool, review)) + '\n';
+function writeJsonReport(analysis, tool, review, write) {
+    const pending = [];
+    let length = 0;
+    const push = (text) => {
+        pending.push(text);
+        length += text.length;
+        if (length >= JSON_PIECE_CHARS) {
+            write(pending.join(''));
+            pending.length = 0;
+            length = 0;
+        }
+    };
+    // The report, its plans and their lists are walked; each entry is stringified whole.
+    writeJsonValue(buildJsonReport(analysis, tool, review), push, 4);
+    push('\n');
+    if (pending.length > 0)
+        write(pending.join(''));
+}
+/** Characters gathered before a piece is handed on. */
+const JSON_PIECE_CHARS = 1 << 20;
+/**
+ * JSON.stringify's text of `value`, in pieces: objects and arrays are
+ * walked `depth` levels down, anything deeper is stringified whole. Walks
+ * only what JSON.stringify would write: `toJSON` results, own enumerable
+ * keys, no undefined or function values (null in arrays).
+ */
+function writeJsonValue(value, push, depth) {
+    let current = value;
+    if (typeof current === 'object' &&
+        current !== null &&
+        typeof current.toJSON === 'function')
+        current = current.toJSON('');
+    if (depth === 0 || typeof current !== 'object' || current === null) {
+        push(JSON.stringify(current) ?? 'null');
+        return;
+    }
+    if (Array.isArray(current)) {
+        push('[');
+        for (let k = 0; k < current.length; k++) {
+            if (k > 0)
+                push(',');
+            const item = current[k];
+            if (item === undefined || typeof item === 'function')
+                push('null');
+            else
+                writeJsonValue(item, push, depth - 1);
+        }
+        push(']');
+        return;
+    }
+    push('{');
+    let first = true;
+    for (const [key, item] of Object.entries(current)) {
+        if (item === undefined ||
+            typeof item === 'function' ||
+            typeof item === 'symbol')
+            continue;
+        push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+        first = false;
+        writeJsonValue(item, push, depth - 1);
+    }
+    push('}');
 }
 
 /**
@@ -27338,233 +27705,6 @@ function resolveHead(repo, head) {
     }
 }
 
-/** The largest existing file plangate reads to recognise its own JSON report. */
-const MAX_REPORT_CHECK_BYTES = 256 * 1024 * 1024;
-/** Bytes read from each end of an existing file to recognise a Markdown or text report. */
-const SNIFF_BYTES = 4096;
-/** Decides where the report goes; refuses anything whose contents plangate would lose. */
-function resolveOutput(output, plans, force, reports = []) {
-    let link;
-    try {
-        link = lstatSync(output);
-    }
-    catch {
-        return { kind: 'file', path: output }; // nothing there yet
-    }
-    let stat;
-    try {
-        stat = statSync(output);
-    }
-    catch (error) {
-        if (link.isSymbolicLink())
-            throw new UsageError(`--output ${output} is a symlink to a missing file; give the path it should point at, or remove the link`);
-        throw cannotWrite(output, error);
-    }
-    if (isSameFile(stat, fdStat(1)))
-        return { kind: 'stdout' };
-    if (isSameFile(stat, fdStat(2)))
-        return { kind: 'stderr' };
-    if (stat.isDirectory())
-        throw new UsageError(`--output ${output} is a directory; give a file path`);
-    if (plans.some((plan) => isSamePath(plan, output, stat)))
-        throw new UsageError(`--output ${output} is one of the plan files being read; choose another path`);
-    if (reports.some((report) => isSamePath(report, output, stat)))
-        throw new UsageError(`--output ${output} is one of the approved reports being read; choose another path`);
-    if (stat.isCharacterDevice() || stat.isFIFO())
-        return { kind: 'stream', path: output };
-    if (!stat.isFile())
-        throw new UsageError(`--output ${output} is a ${describeType(stat)}, which plangate does not write to; give a file path, or leave --output out and redirect standard output`);
-    const path = link.isSymbolicLink() ? realpathSync(output) : output;
-    if (!force && stat.size > 0 && !isPlangateReport(path))
-        throw new UsageError(`--output ${output} exists and is not a plangate report (plangate replaces only its own JSON, Markdown or text reports); choose another path, or pass --force to replace it`);
-    return { kind: 'file', path };
-}
-/** Writes the report where {@link resolveOutput} decided. */
-function writeOutput(target, report, io) {
-    switch (target.kind) {
-        case 'stdout':
-            io.stdout(report);
-            return;
-        case 'stderr':
-            io.stderr(report);
-            return;
-        case 'stream':
-            writeStream(target.path, report);
-            return;
-        case 'file':
-            writeAtomically(target.path, report);
-            return;
-    }
-}
-/** A device or a FIFO: opened for writing only (a FIFO waits for its reader), never created. */
-function writeStream(path, content) {
-    let fd;
-    try {
-        fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY);
-    }
-    catch (error) {
-        throw cannotWrite(path, error);
-    }
-    try {
-        const stat = fstatSync(fd);
-        if (!stat.isCharacterDevice() && !stat.isFIFO())
-            throw new UsageError(`--output ${path} changed while plangate ran (now a ${describeType(stat)}); run again`);
-        const buffer = Buffer.from(content);
-        let written = 0;
-        while (written < buffer.length)
-            written += writeSync(fd, buffer, written, buffer.length - written);
-    }
-    catch (error) {
-        if (error instanceof UsageError)
-            throw error;
-        throw cannotWrite(path, error);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/** A regular file: a temporary file beside it, renamed over it, with the old file's mode. */
-function writeAtomically(path, content) {
-    const temporary = join(dirname(path), `.${basename(path)}.plangate-${process.pid}.tmp`);
-    try {
-        let mode;
-        try {
-            mode = statSync(path).mode & 0o777;
-        }
-        catch {
-            mode = undefined;
-        }
-        writeFileSync(temporary, content, {
-            flag: 'wx',
-            ...(mode === undefined ? {} : { mode })
-        });
-        renameSync(temporary, path);
-    }
-    catch (error) {
-        rmSync(temporary, { force: true });
-        throw cannotWrite(path, error);
-    }
-}
-/**
- * True for plangate's own reports, recognised by their shape: JSON with a
- * numeric `schemaVersion` and `tool.name` "plangate"; Markdown whose first
- * line is the headline plangate writes (`## ✅ plangate: …`, `## ⛔ plangate:
- * …`, `## ⏸️ plangate: …`, see reviewHeadline) followed by a blank line;
- * text that starts with `Plan ` (or `Total: `) and ends with the
- * `Verdict: PASS|BLOCKED: …` line. A file that merely mentions plangate is
- * not one.
- */
-function isPlangateReport(path) {
-    let fd;
-    try {
-        // Non-blocking: a FIFO swapped in since the check must not hang the read.
-        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    }
-    catch {
-        return false;
-    }
-    try {
-        const stat = fstatSync(fd);
-        if (!stat.isFile())
-            return false;
-        const head = readAt(fd, 0, Math.min(SNIFF_BYTES, stat.size));
-        if (/^\s*\{/.test(head))
-            return (stat.size <= MAX_REPORT_CHECK_BYTES &&
-                isJsonReport(readAt(fd, 0, stat.size)));
-        if (MARKDOWN_HEADLINE.test(head) || VERIFY_HEADLINE.test(head))
-            return true;
-        if (VERIFY_TEXT_HEAD.test(head))
-            return true;
-        const tailStart = Math.max(0, stat.size - SNIFF_BYTES);
-        return (TEXT_HEAD.test(head) &&
-            TEXT_TAIL.test(readAt(fd, tailStart, stat.size - tailStart)));
-    }
-    catch {
-        return false;
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/** The first line of the Markdown report (reviewHeadline), then a blank line. */
-const MARKDOWN_HEADLINE = /^## (?:✅|⛔|⏸️) plangate: [^\n]+\n\n/u;
-/** The first line of the Markdown report of `plangate verify`. */
-const VERIFY_HEADLINE = /^## (?:✅|⛔) plangate verify: (?:verified|blocked)\n\n/u;
-/** The first line of the text report of `plangate verify`. */
-const VERIFY_TEXT_HEAD = /^plangate verify: (?:VERIFIED|BLOCKED): /;
-/** SGR colour codes, which a `--color always` text report holds. */
-const SGR = '(?:\\u001b\\[[0-9;]*m)*';
-/** The first line of the text report: its first plan, or the totals. */
-const TEXT_HEAD = new RegExp(`^${SGR}(?:Plan |Total: )`);
-/** The last line of the text report. */
-const TEXT_TAIL = new RegExp(`(?:^|\\n)Verdict: ${SGR}(?:PASS|BLOCKED)${SGR}: [^\\n]*\\n$`);
-function isJsonReport(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return false;
-    }
-    if (!isRecord(value) || typeof value.schemaVersion !== 'number')
-        return false;
-    return isRecord(value.tool) && value.tool.name === 'plangate';
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function readAt(fd, position, length) {
-    const buffer = Buffer.alloc(length);
-    let read = 0;
-    while (read < length) {
-        const n = readSync(fd, buffer, read, length - read, position + read);
-        if (n === 0)
-            break;
-        read += n;
-    }
-    return buffer.subarray(0, read).toString('utf8');
-}
-function fdStat(fd) {
-    try {
-        return fstatSync(fd);
-    }
-    catch {
-        return undefined;
-    }
-}
-function isSameFile(a, b) {
-    return b !== undefined && a.dev === b.dev && a.ino === b.ino;
-}
-/** True when a plan argument names the output: the same path, or the same file through a link. */
-function isSamePath(plan, output, stat) {
-    if (plan === '-')
-        return false;
-    if (resolve(plan) === resolve(output))
-        return true;
-    try {
-        return isSameFile(statSync(plan), stat);
-    }
-    catch {
-        return false;
-    }
-}
-function describeType(stat) {
-    if (stat.isBlockDevice())
-        return 'block device';
-    if (stat.isSocket())
-        return 'socket';
-    if (stat.isDirectory())
-        return 'directory';
-    if (stat.isFIFO())
-        return 'FIFO';
-    if (stat.isFile())
-        return 'file';
-    return 'special file';
-}
-function cannotWrite(path, error) {
-    return new UsageError(`cannot write --output ${path}: ${error instanceof Error ? error.message : String(error)}`);
-}
-
 /** Runs one CLI invocation and returns the exit code (0 pass or verified, 1 blocked). */
 async function runCli(argv, io) {
     const command = parseCommand(argv);
@@ -27607,7 +27747,7 @@ function outputOf(command, reports = []) {
 }
 function emit(output, format, report, io) {
     if (output === undefined) {
-        io.stdout(report);
+        eachPiece(report, io.stdout);
     }
     else {
         writeOutput(output.target, report, io);
@@ -27710,7 +27850,8 @@ function reviewOf(analysis, command) {
 function render(analysis, command, io, review) {
     switch (command.format) {
         case 'json':
-            return renderJson(analysis, { name: 'plangate', version: VERSION }, review);
+            // Written as it is serialised: the report of a large review is never one string.
+            return (write) => writeJsonReport(analysis, { name: 'plangate', version: VERSION }, review, write);
         case 'markdown':
             return renderSummary(analysis, localView(analysis));
         case 'text': {
@@ -27731,7 +27872,9 @@ function render(analysis, command, io, review) {
 // line each (a stack keeps its lines, each escaped).
 try {
     process.exitCode = await runCli(process.argv.slice(2), {
-        stdout: (text) => process.stdout.write(text),
+        stdout: (text) => {
+            forEachChunk(text, (chunk) => process.stdout.write(chunk));
+        },
         stderr: (text) => process.stderr.write(text),
         readStdin: () => readFileSync(0),
         stdoutIsTty: process.stdout.isTTY === true,

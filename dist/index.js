@@ -47530,7 +47530,11 @@ function renderMarkdown(analysis, options = {}) {
     const maxChars = options.maxChars ?? MAX_COMMENT_CHARS;
     let last;
     for (const tier of MARKDOWN_TIERS) {
-        const markdown = renderTier$1(analysis, tier);
+        // Every tier but the last stops as soon as it is too long: a review of
+        // 200,000 changes must not render them all in full to learn that.
+        const markdown = renderTier$1(analysis, tier, tier === 'counts' ? Infinity : maxChars);
+        if (markdown === undefined)
+            continue;
         last = { markdown, tier, shortened: SHORTENED[tier] };
         if (markdown.length <= maxChars)
             return last;
@@ -47550,8 +47554,38 @@ const SHORTENED = {
     list: 'attribute diffs are left out to fit; changes are listed by address',
     counts: 'only counts are shown to fit; the job summary and the JSON report list every change'
 };
-function renderTier$1(analysis, tier) {
+/** Thrown by a length guard: the tier being rendered cannot fit. */
+class TierTooLong extends Error {
+    name = 'TierTooLong';
+}
+/**
+ * A check to call as lines are added to `out`: it throws TierTooLong once
+ * they are longer than `maxChars` (joined with newlines), counting each
+ * line once.
+ */
+function lengthGuard(out, maxChars) {
+    let counted = 0;
+    let length = 0;
+    return () => {
+        for (; counted < out.length; counted++)
+            length += out[counted].length + 1;
+        if (length > maxChars)
+            throw new TierTooLong();
+    };
+}
+/** The tier's Markdown, or undefined once it is longer than `maxChars`. */
+function renderTier$1(analysis, tier, maxChars) {
     const out = [];
+    try {
+        return renderTierLines(analysis, tier, out, lengthGuard(out, maxChars));
+    }
+    catch (error) {
+        if (error instanceof TierTooLong)
+            return undefined;
+        throw error;
+    }
+}
+function renderTierLines(analysis, tier, out, guard) {
     const shortened = SHORTENED[tier];
     if (shortened !== undefined)
         out.push(`> [!NOTE]\n> Shortened: ${shortened}.`, '');
@@ -47561,7 +47595,7 @@ function renderTier$1(analysis, tier) {
             out.push(`- ${code$3(plan.source)}: ${escapeText(planCountsLine(countChanges([plan]), [plan]))}`);
             continue;
         }
-        renderPlanDetails(analysis, plan, tier, multi, out);
+        renderPlanDetails(analysis, plan, tier, multi, out, guard);
     }
     if (tier === 'counts')
         out.push('');
@@ -47573,7 +47607,7 @@ function renderTier$1(analysis, tier) {
         out.push(`> [!WARNING]\n> ${escapeText(warning)}`, '');
     return out.join('\n').trimEnd() + '\n';
 }
-function renderPlanDetails(analysis, plan, tier, multi, out) {
+function renderPlanDetails(analysis, plan, tier, multi, out, guard) {
     const tool = toolName(plan.format);
     const listed = sortForReport(plan.changes.filter(isListed));
     out.push(`#### ${code$3(plan.source)}${multi ? '' : ': every change'}`, '', `<sub>${escapeText(describeOrigin(plan))}</sub>`, '');
@@ -47584,11 +47618,11 @@ function renderPlanDetails(analysis, plan, tier, multi, out) {
     if (listed.length === 0)
         out.push('No resource changes.', '');
     for (const change of listed) {
-        if (tier === 'list') {
+        if (tier === 'list')
             out.push(`- ${code$3(markerFor(change))} ${code$3(change.address)} ${escapeText(labelFor(change))}`);
-            continue;
-        }
-        renderChangeDetails(analysis, change, tier, out);
+        else
+            renderChangeDetails(analysis, change, tier, out);
+        guard();
     }
     if (tier === 'list' && listed.length > 0)
         out.push('');
@@ -47614,6 +47648,7 @@ function renderPlanDetails(analysis, plan, tier, multi, out) {
         out.push(`<details><summary>Changed outside ${tool} (drift, not caused by this change): ${plan.drift.length}</summary>`, '');
         for (const change of sortForReport(plan.drift)) {
             out.push(`- ${code$3(markerFor(change))} ${code$3(change.address)} ${escapeText(labelFor(change))}`);
+            guard();
         }
         out.push('', '</details>', '');
     }
@@ -47721,7 +47756,8 @@ function reviewData(review) {
     };
 }
 /**
- * The JSON report (docs/report-schema.md). Built only from the model, whose
+ * The JSON report (docs/report-schema.md), for JSON.stringify (each change
+ * entry is built when serialised). Built only from the model, whose
  * strings are already redacted, so no sensitive value can reach it.
  */
 function buildJsonReport(analysis, tool, review) {
@@ -47741,25 +47777,11 @@ function buildJsonReport(analysis, tool, review) {
             ...(plan.stack === undefined ? {} : { stack: plan.stack }),
             ...(plan.incomplete === undefined ? {} : { incomplete: plan.incomplete }),
             summary: countChanges([plan]),
-            changes: plan.changes.filter(isListed).map((listed) => {
-                const verdict = analysis.verdicts?.get(listed);
-                const assessed = analysis.risks?.get(listed);
-                return {
-                    ...jsonChange(listed),
-                    ...(verdict === undefined
-                        ? {}
-                        : {
-                            causedBy: verdict.causedBy.map((cause) => cause.sha),
-                            causes: verdict.causedBy,
-                            gated: verdict.gated,
-                            gateReason: verdict.why
-                        }),
-                    risks: assessed?.risks ?? [],
-                    ...(assessed?.allowedBy === undefined
-                        ? {}
-                        : { allowed: true, allowedBy: assessed.allowedBy })
-                };
-            }),
+            // Each entry is built as JSON.stringify reaches it, and dropped after:
+            // a report of 200,000 changes never exists whole beside its text.
+            changes: plan.changes.filter(isListed).map((listed) => ({
+                toJSON: () => changeEntry(analysis, listed)
+            })),
             ...(plan.actions === undefined ? {} : { actions: plan.actions }),
             drift: plan.drift,
             outputs: plan.outputs,
@@ -47768,6 +47790,26 @@ function buildJsonReport(analysis, tool, review) {
         })),
         warnings: analysis.warnings,
         ...(analysis.commits === undefined ? {} : { commits: analysis.commits })
+    };
+}
+/** One entry of a plan's `changes`: the change, its verdict and its risks. */
+function changeEntry(analysis, listed) {
+    const verdict = analysis.verdicts?.get(listed);
+    const assessed = analysis.risks?.get(listed);
+    return {
+        ...jsonChange(listed),
+        ...(verdict === undefined
+            ? {}
+            : {
+                causedBy: verdict.causedBy.map((cause) => cause.sha),
+                causes: verdict.causedBy,
+                gated: verdict.gated,
+                gateReason: verdict.why
+            }),
+        risks: assessed?.risks ?? [],
+        ...(assessed?.allowedBy === undefined
+            ? {}
+            : { allowed: true, allowedBy: assessed.allowedBy })
     };
 }
 /** A change as the report shows it: `dependents` as addresses, their links apart. */
@@ -47786,7 +47828,77 @@ function jsonChange(change) {
  * megabytes, and `jq .` pretty-prints for people.
  */
 function renderJson(analysis, tool, review) {
-    return JSON.stringify(buildJsonReport(analysis, tool, review)) + '\n';
+    const parts = [];
+    writeJsonReport(analysis, tool, review, (part) => parts.push(part));
+    return parts.join('');
+}
+/**
+ * The JSON report of renderJson, handed to `write` in pieces of about
+ * {@link JSON_PIECE_CHARS} characters: a report of 200,000 changes is
+ * never one string (nor one object tree) in memory.
+ */
+function writeJsonReport(analysis, tool, review, write) {
+    const pending = [];
+    let length = 0;
+    const push = (text) => {
+        pending.push(text);
+        length += text.length;
+        if (length >= JSON_PIECE_CHARS) {
+            write(pending.join(''));
+            pending.length = 0;
+            length = 0;
+        }
+    };
+    // The report, its plans and their lists are walked; each entry is stringified whole.
+    writeJsonValue(buildJsonReport(analysis, tool, review), push, 4);
+    push('\n');
+    if (pending.length > 0)
+        write(pending.join(''));
+}
+/** Characters gathered before a piece is handed on. */
+const JSON_PIECE_CHARS = 1 << 20;
+/**
+ * JSON.stringify's text of `value`, in pieces: objects and arrays are
+ * walked `depth` levels down, anything deeper is stringified whole. Walks
+ * only what JSON.stringify would write: `toJSON` results, own enumerable
+ * keys, no undefined or function values (null in arrays).
+ */
+function writeJsonValue(value, push, depth) {
+    let current = value;
+    if (typeof current === 'object' &&
+        current !== null &&
+        typeof current.toJSON === 'function')
+        current = current.toJSON('');
+    if (depth === 0 || typeof current !== 'object' || current === null) {
+        push(JSON.stringify(current) ?? 'null');
+        return;
+    }
+    if (Array.isArray(current)) {
+        push('[');
+        for (let k = 0; k < current.length; k++) {
+            if (k > 0)
+                push(',');
+            const item = current[k];
+            if (item === undefined || typeof item === 'function')
+                push('null');
+            else
+                writeJsonValue(item, push, depth - 1);
+        }
+        push(']');
+        return;
+    }
+    push('{');
+    let first = true;
+    for (const [key, item] of Object.entries(current)) {
+        if (item === undefined ||
+            typeof item === 'function' ||
+            typeof item === 'symbol')
+            continue;
+        push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+        first = false;
+        writeJsonValue(item, push, depth - 1);
+    }
+    push('}');
 }
 /**
  * The report of a run that read no plan (an approval run): only the review,

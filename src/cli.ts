@@ -3,6 +3,7 @@ import { GitSourceError } from './io/index.js'
 import { PlanParseError } from './plan/index.js'
 import { PolicyError } from './policy/index.js'
 import { UsageError } from './cli/args.js'
+import { forEachChunk } from './cli/output.js'
 import { runCli } from './cli/run.js'
 import { escapeTerminal } from './report/escape.js'
 
@@ -11,7 +12,9 @@ import { escapeTerminal } from './report/escape.js'
 // line each (a stack keeps its lines, each escaped).
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      forEachChunk(text, (chunk) => process.stdout.write(chunk))
+    },
     stderr: (text) => process.stderr.write(text),
     readStdin: () => readFileSync(0),
     stdoutIsTty: process.stdout.isTTY === true,

@@ -9,7 +9,6 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
   writeSync
 } from 'node:fs'
 import type { Stats } from 'node:fs'
@@ -90,10 +89,22 @@ export function resolveOutput(
   return { kind: 'file', path }
 }
 
+/** A report as text, or as a function that hands its text on in pieces. */
+export type ReportText = string | ((write: (piece: string) => void) => void)
+
+/** Calls `each` with the report's text in pieces of at most about a million characters. */
+export function eachPiece(
+  report: ReportText,
+  each: (piece: string) => void
+): void {
+  if (typeof report === 'string') forEachChunk(report, each)
+  else report((piece) => forEachChunk(piece, each))
+}
+
 /** Writes the report where {@link resolveOutput} decided. */
 export function writeOutput(
   target: OutputTarget,
-  report: string,
+  report: ReportText,
   io: {
     readonly stdout: (text: string) => void
     readonly stderr: (text: string) => void
@@ -101,10 +112,10 @@ export function writeOutput(
 ): void {
   switch (target.kind) {
     case 'stdout':
-      io.stdout(report)
+      eachPiece(report, io.stdout)
       return
     case 'stderr':
-      io.stderr(report)
+      eachPiece(report, io.stderr)
       return
     case 'stream':
       writeStream(target.path, report)
@@ -115,8 +126,43 @@ export function writeOutput(
   }
 }
 
+/** Characters encoded at a time: a report of hundreds of MB is never copied whole. */
+const CHUNK_CHARS = 1 << 20
+
+/**
+ * Calls `each` with consecutive slices of `text` of about a million
+ * characters, never splitting a surrogate pair (each slice encodes alone).
+ */
+export function forEachChunk(
+  text: string,
+  each: (chunk: string) => void
+): void {
+  if (text.length <= CHUNK_CHARS) {
+    each(text)
+    return
+  }
+  let start = 0
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHUNK_CHARS)
+    const last = text.charCodeAt(end - 1)
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--
+    each(text.slice(start, end))
+    start = end
+  }
+}
+
+/** Writes all of the report as UTF-8, a piece at a time. */
+function writeAll(fd: number, report: ReportText): void {
+  eachPiece(report, (piece) => {
+    const buffer = Buffer.from(piece)
+    let written = 0
+    while (written < buffer.length)
+      written += writeSync(fd, buffer, written, buffer.length - written)
+  })
+}
+
 /** A device or a FIFO: opened for writing only (a FIFO waits for its reader), never created. */
-function writeStream(path: string, content: string): void {
+function writeStream(path: string, content: ReportText): void {
   let fd: number
   try {
     fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY)
@@ -129,10 +175,7 @@ function writeStream(path: string, content: string): void {
       throw new UsageError(
         `--output ${path} changed while plangate ran (now a ${describeType(stat)}); run again`
       )
-    const buffer = Buffer.from(content)
-    let written = 0
-    while (written < buffer.length)
-      written += writeSync(fd, buffer, written, buffer.length - written)
+    writeAll(fd, content)
   } catch (error) {
     if (error instanceof UsageError) throw error
     throw cannotWrite(path, error)
@@ -142,7 +185,7 @@ function writeStream(path: string, content: string): void {
 }
 
 /** A regular file: a temporary file beside it, renamed over it, with the old file's mode. */
-function writeAtomically(path: string, content: string): void {
+function writeAtomically(path: string, content: ReportText): void {
   const temporary = join(
     dirname(path),
     `.${basename(path)}.plangate-${process.pid}.tmp`
@@ -154,10 +197,12 @@ function writeAtomically(path: string, content: string): void {
     } catch {
       mode = undefined
     }
-    writeFileSync(temporary, content, {
-      flag: 'wx',
-      ...(mode === undefined ? {} : { mode })
-    })
+    const fd = openSync(temporary, 'wx', mode ?? 0o666)
+    try {
+      writeAll(fd, content)
+    } finally {
+      closeSync(fd)
+    }
     renameSync(temporary, path)
   } catch (error) {
     rmSync(temporary, { force: true })

@@ -21,7 +21,7 @@ import { prepareTemplateDiff, readTemplatePair } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
 import {
   localView,
-  renderJson,
+  writeJsonReport,
   renderSummary,
   renderText,
   renderVerifyJson,
@@ -34,8 +34,8 @@ import { VERSION } from '../version.js'
 import { HELP, parseCommand } from './args.js'
 import type { CliCommand } from './args.js'
 import { resolveHead } from './head.js'
-import { resolveOutput, writeOutput } from './output.js'
-import type { OutputTarget } from './output.js'
+import { eachPiece, resolveOutput, writeOutput } from './output.js'
+import type { OutputTarget, ReportText } from './output.js'
 
 /** The CLI's connection to the world; tests pass their own. */
 export interface CliIo {
@@ -113,11 +113,11 @@ function outputOf(
 function emit(
   output: { path: string; target: OutputTarget } | undefined,
   format: string,
-  report: string,
+  report: ReportText,
   io: CliIo
 ): void {
   if (output === undefined) {
-    io.stdout(report)
+    eachPiece(report, io.stdout)
   } else {
     writeOutput(output.target, report, io)
     io.stderr(
@@ -247,14 +247,17 @@ function render(
   command: Extract<CliCommand, { kind: 'review' }>,
   io: CliIo,
   review: ReportReview | undefined
-): string {
+): ReportText {
   switch (command.format) {
     case 'json':
-      return renderJson(
-        analysis,
-        { name: 'plangate', version: VERSION },
-        review
-      )
+      // Written as it is serialised: the report of a large review is never one string.
+      return (write) =>
+        writeJsonReport(
+          analysis,
+          { name: 'plangate', version: VERSION },
+          review,
+          write
+        )
     case 'markdown':
       return renderSummary(analysis, localView(analysis))
     case 'text': {

@@ -13,6 +13,7 @@ export type {
 export {
   buildJsonReport,
   renderJson,
+  writeJsonReport,
   renderReviewJson,
   reviewData,
   REPORT_SCHEMA_VERSION

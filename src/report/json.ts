@@ -33,7 +33,8 @@ export function reviewData(review: ReportReview): object {
 }
 
 /**
- * The JSON report (docs/report-schema.md). Built only from the model, whose
+ * The JSON report (docs/report-schema.md), for JSON.stringify (each change
+ * entry is built when serialised). Built only from the model, whose
  * strings are already redacted, so no sensitive value can reach it.
  */
 export function buildJsonReport(
@@ -57,25 +58,11 @@ export function buildJsonReport(
       ...(plan.stack === undefined ? {} : { stack: plan.stack }),
       ...(plan.incomplete === undefined ? {} : { incomplete: plan.incomplete }),
       summary: countChanges([plan]),
-      changes: plan.changes.filter(isListed).map((listed) => {
-        const verdict = analysis.verdicts?.get(listed)
-        const assessed = analysis.risks?.get(listed)
-        return {
-          ...jsonChange(listed),
-          ...(verdict === undefined
-            ? {}
-            : {
-                causedBy: verdict.causedBy.map((cause) => cause.sha),
-                causes: verdict.causedBy,
-                gated: verdict.gated,
-                gateReason: verdict.why
-              }),
-          risks: assessed?.risks ?? [],
-          ...(assessed?.allowedBy === undefined
-            ? {}
-            : { allowed: true, allowedBy: assessed.allowedBy })
-        }
-      }),
+      // Each entry is built as JSON.stringify reaches it, and dropped after:
+      // a report of 200,000 changes never exists whole beside its text.
+      changes: plan.changes.filter(isListed).map((listed) => ({
+        toJSON: () => changeEntry(analysis, listed)
+      })),
       ...(plan.actions === undefined ? {} : { actions: plan.actions }),
       drift: plan.drift,
       outputs: plan.outputs,
@@ -84,6 +71,27 @@ export function buildJsonReport(
     })),
     warnings: analysis.warnings,
     ...(analysis.commits === undefined ? {} : { commits: analysis.commits })
+  }
+}
+
+/** One entry of a plan's `changes`: the change, its verdict and its risks. */
+function changeEntry(analysis: Analysis, listed: ResourceChange): object {
+  const verdict = analysis.verdicts?.get(listed)
+  const assessed = analysis.risks?.get(listed)
+  return {
+    ...jsonChange(listed),
+    ...(verdict === undefined
+      ? {}
+      : {
+          causedBy: verdict.causedBy.map((cause) => cause.sha),
+          causes: verdict.causedBy,
+          gated: verdict.gated,
+          gateReason: verdict.why
+        }),
+    risks: assessed?.risks ?? [],
+    ...(assessed?.allowedBy === undefined
+      ? {}
+      : { allowed: true, allowedBy: assessed.allowedBy })
   }
 }
 
@@ -107,7 +115,89 @@ export function renderJson(
   tool: ToolInfo,
   review?: ReportReview
 ): string {
-  return JSON.stringify(buildJsonReport(analysis, tool, review)) + '\n'
+  const parts: string[] = []
+  writeJsonReport(analysis, tool, review, (part) => parts.push(part))
+  return parts.join('')
+}
+
+/**
+ * The JSON report of renderJson, handed to `write` in pieces of about
+ * {@link JSON_PIECE_CHARS} characters: a report of 200,000 changes is
+ * never one string (nor one object tree) in memory.
+ */
+export function writeJsonReport(
+  analysis: Analysis,
+  tool: ToolInfo,
+  review: ReportReview | undefined,
+  write: (piece: string) => void
+): void {
+  const pending: string[] = []
+  let length = 0
+  const push = (text: string): void => {
+    pending.push(text)
+    length += text.length
+    if (length >= JSON_PIECE_CHARS) {
+      write(pending.join(''))
+      pending.length = 0
+      length = 0
+    }
+  }
+  // The report, its plans and their lists are walked; each entry is stringified whole.
+  writeJsonValue(buildJsonReport(analysis, tool, review), push, 4)
+  push('\n')
+  if (pending.length > 0) write(pending.join(''))
+}
+
+/** Characters gathered before a piece is handed on. */
+const JSON_PIECE_CHARS = 1 << 20
+
+/**
+ * JSON.stringify's text of `value`, in pieces: objects and arrays are
+ * walked `depth` levels down, anything deeper is stringified whole. Walks
+ * only what JSON.stringify would write: `toJSON` results, own enumerable
+ * keys, no undefined or function values (null in arrays).
+ */
+function writeJsonValue(
+  value: unknown,
+  push: (text: string) => void,
+  depth: number
+): void {
+  let current = value
+  if (
+    typeof current === 'object' &&
+    current !== null &&
+    typeof (current as { toJSON?: unknown }).toJSON === 'function'
+  )
+    current = (current as { toJSON: (key: string) => unknown }).toJSON('')
+  if (depth === 0 || typeof current !== 'object' || current === null) {
+    push(JSON.stringify(current) ?? 'null')
+    return
+  }
+  if (Array.isArray(current)) {
+    push('[')
+    for (let k = 0; k < current.length; k++) {
+      if (k > 0) push(',')
+      const item: unknown = current[k]
+      if (item === undefined || typeof item === 'function') push('null')
+      else writeJsonValue(item, push, depth - 1)
+    }
+    push(']')
+    return
+  }
+  push('{')
+  let first = true
+  for (const [key, item] of Object.entries(current)) {
+    if (
+      item === undefined ||
+      typeof item === 'function' ||
+      typeof item === 'symbol'
+    )
+      continue
+    push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`)
+    first = false
+    writeJsonValue(item, push, depth - 1)
+  }
+  push('}')
 }
 
 /**

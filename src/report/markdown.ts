@@ -60,7 +60,14 @@ export function renderMarkdown(
   const maxChars = options.maxChars ?? MAX_COMMENT_CHARS
   let last: MarkdownReport | undefined
   for (const tier of MARKDOWN_TIERS) {
-    const markdown = renderTier(analysis, tier)
+    // Every tier but the last stops as soon as it is too long: a review of
+    // 200,000 changes must not render them all in full to learn that.
+    const markdown = renderTier(
+      analysis,
+      tier,
+      tier === 'counts' ? Infinity : maxChars
+    )
+    if (markdown === undefined) continue
     last = { markdown, tier, shortened: SHORTENED[tier] }
     if (markdown.length <= maxChars) return last
   }
@@ -82,8 +89,47 @@ const SHORTENED: Readonly<Record<MarkdownTier, string | undefined>> = {
     'only counts are shown to fit; the job summary and the JSON report list every change'
 }
 
-function renderTier(analysis: Analysis, tier: MarkdownTier): string {
+/** Thrown by a length guard: the tier being rendered cannot fit. */
+class TierTooLong extends Error {
+  override readonly name = 'TierTooLong'
+}
+
+/**
+ * A check to call as lines are added to `out`: it throws TierTooLong once
+ * they are longer than `maxChars` (joined with newlines), counting each
+ * line once.
+ */
+function lengthGuard(out: readonly string[], maxChars: number): () => void {
+  let counted = 0
+  let length = 0
+  return () => {
+    for (; counted < out.length; counted++)
+      length += (out[counted] as string).length + 1
+    if (length > maxChars) throw new TierTooLong()
+  }
+}
+
+/** The tier's Markdown, or undefined once it is longer than `maxChars`. */
+function renderTier(
+  analysis: Analysis,
+  tier: MarkdownTier,
+  maxChars: number
+): string | undefined {
   const out: string[] = []
+  try {
+    return renderTierLines(analysis, tier, out, lengthGuard(out, maxChars))
+  } catch (error) {
+    if (error instanceof TierTooLong) return undefined
+    throw error
+  }
+}
+
+function renderTierLines(
+  analysis: Analysis,
+  tier: MarkdownTier,
+  out: string[],
+  guard: () => void
+): string {
   const shortened = SHORTENED[tier]
   if (shortened !== undefined)
     out.push(`> [!NOTE]\n> Shortened: ${shortened}.`, '')
@@ -95,7 +141,7 @@ function renderTier(analysis: Analysis, tier: MarkdownTier): string {
       )
       continue
     }
-    renderPlanDetails(analysis, plan, tier, multi, out)
+    renderPlanDetails(analysis, plan, tier, multi, out, guard)
   }
   if (tier === 'counts') out.push('')
   if (analysis.commits !== undefined && tier !== 'counts') {
@@ -122,7 +168,8 @@ function renderPlanDetails(
   plan: Plan,
   tier: MarkdownTier,
   multi: boolean,
-  out: string[]
+  out: string[],
+  guard: () => void
 ): void {
   const tool = toolName(plan.format)
   const listed = sortForReport(plan.changes.filter(isListed))
@@ -138,13 +185,12 @@ function renderPlanDetails(
   }
   if (listed.length === 0) out.push('No resource changes.', '')
   for (const change of listed) {
-    if (tier === 'list') {
+    if (tier === 'list')
       out.push(
         `- ${code(markerFor(change))} ${code(change.address)} ${escapeText(labelFor(change))}`
       )
-      continue
-    }
-    renderChangeDetails(analysis, change, tier, out)
+    else renderChangeDetails(analysis, change, tier, out)
+    guard()
   }
   if (tier === 'list' && listed.length > 0) out.push('')
   const actions = plan.actions ?? []
@@ -189,6 +235,7 @@ function renderPlanDetails(
       out.push(
         `- ${code(markerFor(change))} ${code(change.address)} ${escapeText(labelFor(change))}`
       )
+      guard()
     }
     out.push('', '</details>', '')
   }
