@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { statSync, readFileSync, existsSync, readdirSync, lstatSync, realpathSync, fstatSync, openSync, constants, closeSync, renameSync, rmSync, readSync, writeSync } from 'node:fs';
+import { statSync, readFileSync, existsSync, readdirSync, writeSync, lstatSync, realpathSync, fstatSync, openSync, constants, closeSync, renameSync, rmSync, readSync } from 'node:fs';
 import { posix, join, resolve, relative, isAbsolute, basename, dirname, sep as sep$1 } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
@@ -6772,6 +6772,14 @@ function withInputs(files, more) {
             yield more;
         })()
     };
+}
+
+/** Writes all of `text` to `fd` as UTF-8 (writeSync may write less than asked). */
+function writeTextSync(fd, text) {
+    const buffer = Buffer.from(text);
+    let written = 0;
+    while (written < buffer.length)
+        written += writeSync(fd, buffer, written, buffer.length - written);
 }
 
 const range = (a, b, str) => {
@@ -24610,12 +24618,7 @@ function forEachChunk(text, each) {
 }
 /** Writes all of the report as UTF-8, a piece at a time. */
 function writeAll(fd, report) {
-    eachPiece(report, (piece) => {
-        const buffer = Buffer.from(piece);
-        let written = 0;
-        while (written < buffer.length)
-            written += writeSync(fd, buffer, written, buffer.length - written);
-    });
+    eachPiece(report, (piece) => writeTextSync(fd, piece));
 }
 /** A device or a FIFO: opened for writing only (a FIFO waits for its reader), never created. */
 function writeStream(path, content) {

@@ -32,7 +32,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFileSync as readFileSync$1, statSync, existsSync as existsSync$1, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync as readFileSync$1, statSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { posix, join, relative, dirname, resolve, sep as sep$2, isAbsolute } from 'node:path';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -47824,15 +47824,6 @@ function jsonChange(change) {
     };
 }
 /**
- * Serialises the JSON report compactly: reports of large plans run to
- * megabytes, and `jq .` pretty-prints for people.
- */
-function renderJson(analysis, tool, review) {
-    const parts = [];
-    writeJsonReport(analysis, tool, review, (part) => parts.push(part));
-    return parts.join('');
-}
-/**
  * The JSON report of renderJson, handed to `write` in pieces of about
  * {@link JSON_PIECE_CHARS} characters: a report of 200,000 changes is
  * never one string (nor one object tree) in memory.
@@ -55772,6 +55763,14 @@ function stampOf(path) {
     catch {
         return 'unreadable';
     }
+}
+
+/** Writes all of `text` to `fd` as UTF-8 (writeSync may write less than asked). */
+function writeTextSync(fd, text) {
+    const buffer = Buffer.from(text);
+    let written = 0;
+    while (written < buffer.length)
+        written += writeSync(fd, buffer, written, buffer.length - written);
 }
 
 /**
@@ -66080,7 +66079,7 @@ async function finish(deps, analysis, commentId, view, review) {
         log.warning(warning);
     annotate(log, analysis);
     const reportPath = join(context.tempDir, 'plangate-report.json');
-    writeFileSync(reportPath, renderJson(analysis, { name: 'plangate', version: VERSION }, review));
+    writeJsonFile(reportPath, (write) => writeJsonReport(analysis, { name: 'plangate', version: VERSION }, review, write));
     await log.summary(renderSummary(analysis, view));
     const { state } = view;
     const decision = state === 'pass' ? 'pass' : state === 'approved' ? 'approved' : 'blocked';
@@ -66092,6 +66091,16 @@ async function finish(deps, analysis, commentId, view, review) {
         reportPath,
         commentId
     };
+}
+/** Writes a report handed on in pieces: a large review's report is never one string. */
+function writeJsonFile(path, render) {
+    const fd = openSync(path, 'w');
+    try {
+        render((piece) => writeTextSync(fd, piece));
+    }
+    finally {
+        closeSync(fd);
+    }
 }
 /** Writes the JSON report of a run that read no plan (its review only); returns its path. */
 function writeReviewReport(context, review) {

@@ -1,9 +1,10 @@
 /** Everything a flow writes to GitHub and to the runner: the comment, labels, the commit status, the job summary and the JSON report. */
-import { writeFileSync } from 'node:fs'
+import { closeSync, openSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gatedCount } from '../gate/index.js'
 import type { ApprovalOutcome } from '../gate/index.js'
 import { encodeRecord } from '../gate/record.js'
+import { writeTextSync } from '../io/index.js'
 import type { ReviewRecord } from '../gate/record.js'
 import type {
   Account,
@@ -20,7 +21,7 @@ import {
   parseMarker,
   itemUrl,
   renderComment,
-  renderJson,
+  writeJsonReport,
   renderReviewJson,
   renderSummary,
   restateAsStale,
@@ -300,9 +301,13 @@ export async function finish(
     log.warning(warning)
   annotate(log, analysis)
   const reportPath = join(context.tempDir, 'plangate-report.json')
-  writeFileSync(
-    reportPath,
-    renderJson(analysis, { name: 'plangate', version: VERSION }, review)
+  writeJsonFile(reportPath, (write) =>
+    writeJsonReport(
+      analysis,
+      { name: 'plangate', version: VERSION },
+      review,
+      write
+    )
   )
   await log.summary(renderSummary(analysis, view))
   const { state } = view
@@ -315,6 +320,19 @@ export async function finish(
     gatedCount: gatedCount(analysis.decision),
     reportPath,
     commentId
+  }
+}
+
+/** Writes a report handed on in pieces: a large review's report is never one string. */
+function writeJsonFile(
+  path: string,
+  render: (write: (piece: string) => void) => void
+): void {
+  const fd = openSync(path, 'w')
+  try {
+    render((piece) => writeTextSync(fd, piece))
+  } finally {
+    closeSync(fd)
   }
 }
 

@@ -8,11 +8,11 @@ import {
   realpathSync,
   renameSync,
   rmSync,
-  statSync,
-  writeSync
+  statSync
 } from 'node:fs'
 import type { Stats } from 'node:fs'
 import { dirname, join, basename, resolve } from 'node:path'
+import { writeTextSync } from '../io/index.js'
 import { UsageError } from './args.js'
 
 /**
@@ -153,12 +153,7 @@ export function forEachChunk(
 
 /** Writes all of the report as UTF-8, a piece at a time. */
 function writeAll(fd: number, report: ReportText): void {
-  eachPiece(report, (piece) => {
-    const buffer = Buffer.from(piece)
-    let written = 0
-    while (written < buffer.length)
-      written += writeSync(fd, buffer, written, buffer.length - written)
-  })
+  eachPiece(report, (piece) => writeTextSync(fd, piece))
 }
 
 /** A device or a FIFO: opened for writing only (a FIFO waits for its reader), never created. */

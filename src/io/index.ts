@@ -7,6 +7,7 @@ export {
 export type { PlanReadLimits } from './plan-stream.js'
 export { expandPlanPaths } from './plan-inputs.js'
 export { readPlanFiles, withInputs } from './plan-files.js'
+export { writeTextSync } from './write-text.js'
 export type { PlanFiles, PlanFilesOptions } from './plan-files.js'
 export { expandPlanGlobs } from './plan-globs.js'
 export type { PlanFileRef } from './plan-inputs.js'
