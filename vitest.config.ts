@@ -10,6 +10,10 @@ export default defineConfig({
     // The action's end-to-end tests mostly wait (the API client paces its writes as
     // GitHub asks, 1-3 s apart), so more files than cores can run at once.
     maxWorkers: 4,
+    // Test files share their worker's module cache: no test mocks modules or
+    // keeps state between files, and importing src/ once per worker instead
+    // of once per file saves a fifth of the suite's time on two cores.
+    isolate: false,
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],

@@ -65,6 +65,8 @@ const test = base.extend<Fixtures>({
         repo: 'infra',
         baseUrl: fake.url,
         log: (message) => logs.push(message),
+        // The spacing GitHub asks for is measured in test/e2e/api-pacing.test.ts.
+        pacing: { writeMs: 10, commentMs: 10, retryMs: 10 },
         ...options
       })
     )
