@@ -7,8 +7,8 @@ export default defineConfig({
     restoreMocks: true,
     unstubEnvs: true,
     testTimeout: 30_000,
-    // The action's end-to-end tests mostly wait (the API client paces its writes as
-    // GitHub asks, 1-3 s apart), so more files than cores can run at once.
+    // The end-to-end tests wait on subprocesses and the loopback API as much as
+    // they compute: four files at once is the fastest on two cores (3 and 6 are slower).
     maxWorkers: 4,
     // Test files share their worker's module cache: no test mocks modules or
     // keeps state between files, and importing src/ once per worker instead
