@@ -21,7 +21,8 @@ export interface PlanFiles extends PlanBatches {
 export interface PlanFilesOptions {
   /**
    * Bytes of plan files (decompressed) whose plans are kept between the
-   * two passes. Standard input is always kept: it cannot be read twice.
+   * two passes. Standard input is always kept (it cannot be read twice),
+   * and so is the last file.
    */
   readonly keepBytes: number
 }
@@ -55,10 +56,15 @@ export function readPlanFiles(
   const files: FirstPass[] = []
   let kept = 0
   let reread = 0
-  for (const ref of refs) {
+  for (const [k, ref] of refs.entries()) {
     const stamp = stampOf(ref.path)
     const data = readPlanBytes(ref.path, readStdin)
-    const keep = ref.path === '-' || kept + data.length <= options.keepBytes
+    // The last file is kept whatever its size: nothing is read after it, and
+    // reading one large plan twice would hold its bytes twice until a GC.
+    const keep =
+      ref.path === '-' ||
+      k === refs.length - 1 ||
+      kept + data.length <= options.keepBytes
     if (keep) kept += data.length
     else reread++
     // A file read again later is read now only for its secrets: the changes they mark.

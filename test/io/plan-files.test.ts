@@ -131,17 +131,26 @@ describe('readPlanFiles', () => {
 
   it('refuses a file rewritten with the same size and time but new secrets', () => {
     const list = refs()
-    const path = list[5]?.path ?? ''
+    const path = list[0]?.path ?? ''
+    const marked = planText('shows', ['update'], true)
     const when = new Date('2026-01-01T00:00:00Z')
+    writeFileSync(path, marked)
     utimesSync(path, when, when)
     const files = readPlanFiles(list, 'auto', noStdin, { keepBytes: 0 })
-    const other = planText('marks', ['no-op'], true).replace(
-      SECRET,
-      'X'.repeat(SECRET.length)
-    )
-    expect(other.length).toBe(planText('marks', ['no-op'], true).length)
+    const other = marked.replaceAll(SECRET, 'X'.repeat(SECRET.length))
+    expect(other.length).toBe(marked.length)
     writeFileSync(path, other)
     utimesSync(path, when, when)
     expect(() => normalizePlans(files)).toThrow(/changed in between/)
+  })
+
+  it('keeps the last file whatever its size: one large plan is read once', () => {
+    const list = refs()
+    const expected = allAtOnce(list)
+    const files = readPlanFiles(list, 'auto', noStdin, { keepBytes: 0 })
+    expect(files.reread).toBe(list.length - 1)
+    // Rewritten after the first pass: the kept plans are used, not the file.
+    writeFileSync(list.at(-1)?.path ?? '', '{}')
+    expect(normalizePlans(files).plans).toEqual(expected)
   })
 })
