@@ -231,10 +231,7 @@ function protectionLowered(change: ResourceChange): Risk | undefined {
     return undefined
   const found: string[] = []
   for (const attribute of change.attributes) {
-    const path = normalPath(attribute.path)
-    const safeguard = SAFEGUARDS.find((s) =>
-      s.paths.some((p) => path === p || path.endsWith(`.${p}`))
-    )
+    const safeguard = safeguardAt(attribute.path)
     if (safeguard === undefined) continue
     const how = lowers(safeguard, attribute)
     if (how !== undefined)
@@ -253,6 +250,33 @@ function protectionLowered(change: ResourceChange): Risk | undefined {
   }
   if (found.length === 0) return undefined
   return { kind: 'protection-lowered', detail: found.join('; ') }
+}
+
+/**
+ * The safeguards by the last segment of their paths: an attribute's path
+ * is looked up by its own last segment (hot: every changed attribute of
+ * every update), then matched whole.
+ */
+const SAFEGUARDS_BY_LEAF = new Map<string, Safeguard[]>()
+for (const safeguard of SAFEGUARDS) {
+  for (const path of safeguard.paths) {
+    const leaf = path.slice(path.lastIndexOf('.') + 1)
+    const list = SAFEGUARDS_BY_LEAF.get(leaf) ?? []
+    if (!list.includes(safeguard)) list.push(safeguard)
+    SAFEGUARDS_BY_LEAF.set(leaf, list)
+  }
+}
+
+/** The first safeguard (in catalog order) whose path is the attribute's, or ends it. */
+function safeguardAt(attributePath: string): Safeguard | undefined {
+  const path = normalPath(attributePath)
+  const candidates = SAFEGUARDS_BY_LEAF.get(
+    path.slice(path.lastIndexOf('.') + 1)
+  )
+  if (candidates === undefined) return undefined
+  return candidates.find((s) =>
+    s.paths.some((p) => path === p || path.endsWith(`.${p}`))
+  )
 }
 
 /** How an attribute change lowers the safeguard ("true → false"), or undefined. */
