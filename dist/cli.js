@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { statSync, readFileSync, existsSync, readdirSync, writeSync, lstatSync, realpathSync, fstatSync, openSync, constants, closeSync, renameSync, rmSync, readSync } from 'node:fs';
+import { statSync, readFileSync, openSync, readSync, closeSync, existsSync, readdirSync, writeSync, lstatSync, realpathSync, fstatSync, constants, renameSync, rmSync } from 'node:fs';
 import { posix, join, resolve, relative, isAbsolute, basename, dirname, sep as sep$1 } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
@@ -6562,6 +6562,10 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
             return Buffer.from(readPlanFile(path, readStdin));
         if (size > limits.maxBytes)
             throw tooLarge(path, size, limits.maxBytes);
+        // Past the longest string only a JSON object (a Terraform plan) or gzip
+        // can be read: anything else is refused before hundreds of MB are read.
+        if (size > limits.maxTextBytes && !mayBeLargePlan(path))
+            throw tooLarge(path, size, limits.maxTextBytes, 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string');
         try {
             data = readFileSync(path);
         }
@@ -6574,6 +6578,34 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
     if (data.length > limits.maxBytes)
         throw tooLarge(path, data.length, limits.maxBytes);
     return data;
+}
+/** True when a file starts like gzip or like a JSON object (after a BOM and white space). */
+function mayBeLargePlan(path) {
+    const head = Buffer.alloc(4096);
+    let read = 0;
+    try {
+        const fd = openSync(path, 'r');
+        try {
+            read = readSync(fd, head, 0, head.length, 0);
+        }
+        finally {
+            closeSync(fd);
+        }
+    }
+    catch {
+        // The full read names the problem.
+        return true;
+    }
+    if (read >= 2 && head[0] === 0x1f && head[1] === 0x8b)
+        return true;
+    let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    while (i < read &&
+        (head[i] === 0x20 ||
+            head[i] === 0x0a ||
+            head[i] === 0x0d ||
+            head[i] === 0x09))
+        i++;
+    return i === read || head[i] === 0x7b;
 }
 function gunzip(data, path, limits) {
     try {

@@ -32,7 +32,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFileSync as readFileSync$1, statSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { readFileSync as readFileSync$1, statSync, openSync, readSync, closeSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync } from 'node:fs';
 import { posix, join, relative, dirname, resolve, sep as sep$2, isAbsolute } from 'node:path';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -55593,6 +55593,10 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
             return Buffer.from(readPlanFile(path, readStdin));
         if (size > limits.maxBytes)
             throw tooLarge(path, size, limits.maxBytes);
+        // Past the longest string only a JSON object (a Terraform plan) or gzip
+        // can be read: anything else is refused before hundreds of MB are read.
+        if (size > limits.maxTextBytes && !mayBeLargePlan(path))
+            throw tooLarge(path, size, limits.maxTextBytes, 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string');
         try {
             data = readFileSync$1(path);
         }
@@ -55605,6 +55609,34 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
     if (data.length > limits.maxBytes)
         throw tooLarge(path, data.length, limits.maxBytes);
     return data;
+}
+/** True when a file starts like gzip or like a JSON object (after a BOM and white space). */
+function mayBeLargePlan(path) {
+    const head = Buffer.alloc(4096);
+    let read = 0;
+    try {
+        const fd = openSync(path, 'r');
+        try {
+            read = readSync(fd, head, 0, head.length, 0);
+        }
+        finally {
+            closeSync(fd);
+        }
+    }
+    catch {
+        // The full read names the problem.
+        return true;
+    }
+    if (read >= 2 && head[0] === 0x1f && head[1] === 0x8b)
+        return true;
+    let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    while (i < read &&
+        (head[i] === 0x20 ||
+            head[i] === 0x0a ||
+            head[i] === 0x0d ||
+            head[i] === 0x09))
+        i++;
+    return i === read || head[i] === 0x7b;
 }
 function gunzip(data, path, limits) {
     try {

@@ -76,6 +76,24 @@ describe('readPlanInput', () => {
     ).toThrow(/only Terraform\/OpenTofu plans are read past/)
   })
 
+  it('refuses a file past the text limit that is neither JSON nor gzip before reading it whole', () => {
+    const limits: PlanReadLimits = { maxTextBytes: 100, maxBytes: 1 << 20 }
+    const path = file('binary.bin', Buffer.alloc(5000, 0))
+    expect(() =>
+      readPlanInput({ source: 'b', path }, 'auto', noStdin, limits)
+    ).toThrow(
+      /found 5000 bytes; only Terraform\/OpenTofu plans \(a JSON object, or gzip\) are read past/
+    )
+    // Past the limit, a JSON object is still read (and a Terraform plan reviewed).
+    const plan = file('plan-big.json', `  \n${KITCHEN}`)
+    expect(
+      readPlanInput({ source: 'p', path: plan }, 'auto', noStdin, {
+        maxTextBytes: 6000,
+        maxBytes: 1 << 20
+      })
+    ).toHaveLength(1)
+  })
+
   it('explains broken JSON with a line and column, as before', () => {
     const path = file('broken.json', KITCHEN.slice(0, 2000))
     expect(() => readPlanInput({ source: 'b', path }, 'auto', noStdin)).toThrow(
