@@ -6159,19 +6159,20 @@ class SectionReader {
         return (this.options.elementwiseBytes ??
             Math.min(ELEMENTWISE_BYTES, this.options.maxTextBytes));
     }
-    /**
-     * Locates each element of the array at `start`. With `slim`, an element
-     * whose change is a no-op and whose sensitivity masks mark nothing has
-     * its values, masks and unknowns left out (read as null): nothing reads
-     * them (a no-op has no changed attributes, and secrets come only from
-     * what the masks mark), and in a large plan they are most of the bytes.
-     */
     /** How the elements of `resource_changes` or `resource_drift` are read. */
     modeOf(key) {
         if (this.options.secretsOnly === true)
             return 'marked';
         return key === 'resource_changes' ? 'quiet-no-ops' : 'whole';
     }
+    /**
+     * Locates each element of the array at `start`, as `mode` says (see
+     * ElementMode). A quiet no-op (a no-op whose sensitivity masks mark
+     * nothing) has its values, masks and unknowns left out, read as null:
+     * nothing reads them (a no-op has no changed attributes, and secrets come
+     * only from what the masks mark), and in a large plan they are most of
+     * the bytes.
+     */
     locateElements(start, mode) {
         const pieces = [];
         const ends = [];
@@ -6193,7 +6194,6 @@ class SectionReader {
         sizes.push(end - at);
         return end;
     }
-    /** One element of resource_changes, its no-op values left out when safe. */
     /** One element of resource_changes or resource_drift, slimmed as `mode` says when safe. */
     slimChange(at, mode, pieces, sizes) {
         if (this.bytes[at] !== 0x7b)

@@ -276,19 +276,20 @@ class SectionReader {
     )
   }
 
-  /**
-   * Locates each element of the array at `start`. With `slim`, an element
-   * whose change is a no-op and whose sensitivity masks mark nothing has
-   * its values, masks and unknowns left out (read as null): nothing reads
-   * them (a no-op has no changed attributes, and secrets come only from
-   * what the masks mark), and in a large plan they are most of the bytes.
-   */
   /** How the elements of `resource_changes` or `resource_drift` are read. */
   modeOf(key: string): ElementMode {
     if (this.options.secretsOnly === true) return 'marked'
     return key === 'resource_changes' ? 'quiet-no-ops' : 'whole'
   }
 
+  /**
+   * Locates each element of the array at `start`, as `mode` says (see
+   * ElementMode). A quiet no-op (a no-op whose sensitivity masks mark
+   * nothing) has its values, masks and unknowns left out, read as null:
+   * nothing reads them (a no-op has no changed attributes, and secrets come
+   * only from what the masks mark), and in a large plan they are most of
+   * the bytes.
+   */
   locateElements(start: number, mode: ElementMode): ElementList {
     const pieces: number[] = []
     const ends: number[] = []
@@ -312,7 +313,6 @@ class SectionReader {
     return end
   }
 
-  /** One element of resource_changes, its no-op values left out when safe. */
   /** One element of resource_changes or resource_drift, slimmed as `mode` says when safe. */
   private slimChange(
     at: number,
