@@ -6720,6 +6720,18 @@ function cdktfStacks(dir, stacks) {
 /** Plan bytes whose plans are kept between the passes (parsed, up to about twice this in memory). */
 const KEEP_BYTES = 128 * 1024 * 1024;
 /**
+ * The options of readPlanFiles for a run: the budget, unless the test
+ * suite lowers it (`PLANGATE_TEST_KEEP_BYTES`, so that the bundle's tests
+ * reach the second pass with small plans).
+ */
+function planFilesOptions(env) {
+    const text = env.PLANGATE_TEST_KEEP_BYTES;
+    const bytes = text === undefined || text === '' ? NaN : Number(text);
+    return {
+        keepBytes: Number.isInteger(bytes) && bytes >= 0 ? bytes : KEEP_BYTES
+    };
+}
+/**
  * Reads every plan file once, collecting secrets and sources and keeping
  * the plans of the first files up to `keepBytes`; the result's batches
  * give each file's plans in order, reading a file that was not kept again
@@ -27797,7 +27809,7 @@ async function runCli(argv, io) {
  * their secrets now, their changes again when normalised if they are many.
  */
 async function readInputs(command, io) {
-    const files = readPlanFiles(expandPlanPaths(command.plans), command.inputFormat, io.readStdin);
+    const files = readPlanFiles(expandPlanPaths(command.plans), command.inputFormat, io.readStdin, planFilesOptions(io.env));
     const pairs = [];
     if (command.templates !== undefined) {
         const { before, after } = command.templates;
@@ -27805,6 +27817,8 @@ async function readInputs(command, io) {
             pairs.push(await prepareTemplateDiff(readTemplatePair(pair.before, pair.after, pair.stackName)));
         }
     }
+    if (files.reread > 0)
+        io.stderr(`plangate: reading ${files.reread} plan ${files.reread === 1 ? 'file' : 'files'} twice (secrets first, then one file at a time): the plans are larger together than what plangate holds at once\n`);
     return withInputs(files, pairs);
 }
 /** Where `--output` sends the report, decided before anything is read. */

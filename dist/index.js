@@ -55751,6 +55751,18 @@ function cdktfStacks(dir, stacks) {
 /** Plan bytes whose plans are kept between the passes (parsed, up to about twice this in memory). */
 const KEEP_BYTES = 128 * 1024 * 1024;
 /**
+ * The options of readPlanFiles for a run: the budget, unless the test
+ * suite lowers it (`PLANGATE_TEST_KEEP_BYTES`, so that the bundle's tests
+ * reach the second pass with small plans).
+ */
+function planFilesOptions(env) {
+    const text = env.PLANGATE_TEST_KEEP_BYTES;
+    const bytes = text === undefined || text === '' ? NaN : Number(text);
+    return {
+        keepBytes: Number.isInteger(bytes) && bytes >= 0 ? bytes : KEEP_BYTES
+    };
+}
+/**
  * Reads every plan file once, collecting secrets and sources and keeping
  * the plans of the first files up to `keepBytes`; the result's batches
  * give each file's plans in order, reading a file that was not kept again
@@ -65787,7 +65799,7 @@ function readPlans(inputs, log) {
         const required = checkRequiredPlans(inputs.requirePlans, refs.map((ref) => ref.path), process.cwd());
         log.info(`require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`);
     }
-    const files = readPlanFiles(refs, 'auto', () => readFileSync$1(0));
+    const files = readPlanFiles(refs, 'auto', () => readFileSync$1(0), planFilesOptions(process.env));
     if (files.reread > 0)
         log.info(`${files.reread} of ${refs.length} plan files are read twice: together they are larger than what plangate holds at once`);
     return files;

@@ -20,6 +20,7 @@ import {
   expandPlanPaths,
   planRootDirs,
   policyFromText,
+  planFilesOptions,
   readPlanFiles
 } from '../io/index.js'
 import type { LoadedPolicy, PlanFiles } from '../io/index.js'
@@ -119,7 +120,12 @@ export function readPlans(inputs: ActionInputs, log: ActionLog): PlanFiles {
       `require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`
     )
   }
-  const files = readPlanFiles(refs, 'auto', () => readFileSync(0))
+  const files = readPlanFiles(
+    refs,
+    'auto',
+    () => readFileSync(0),
+    planFilesOptions(process.env)
+  )
   if (files.reread > 0)
     log.info(
       `${files.reread} of ${refs.length} plan files are read twice: together they are larger than what plangate holds at once`

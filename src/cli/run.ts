@@ -12,6 +12,7 @@ import {
   readHistory,
   readConstructLabels,
   readTemplateDependencies,
+  planFilesOptions,
   readPlanFiles,
   readTemplatePairs,
   withInputs
@@ -76,7 +77,8 @@ async function readInputs(command: PlanCommand, io: CliIo): Promise<PlanFiles> {
   const files = readPlanFiles(
     expandPlanPaths(command.plans),
     command.inputFormat,
-    io.readStdin
+    io.readStdin,
+    planFilesOptions(io.env)
   )
   const pairs: PlanInput[] = []
   if (command.templates !== undefined) {
@@ -89,6 +91,10 @@ async function readInputs(command: PlanCommand, io: CliIo): Promise<PlanFiles> {
       )
     }
   }
+  if (files.reread > 0)
+    io.stderr(
+      `plangate: reading ${files.reread} plan ${files.reread === 1 ? 'file' : 'files'} twice (secrets first, then one file at a time): the plans are larger together than what plangate holds at once\n`
+    )
   return withInputs(files, pairs)
 }
 

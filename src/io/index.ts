@@ -6,7 +6,7 @@ export {
 } from './plan-stream.js'
 export type { PlanReadLimits } from './plan-stream.js'
 export { expandPlanPaths } from './plan-inputs.js'
-export { readPlanFiles, withInputs } from './plan-files.js'
+export { planFilesOptions, readPlanFiles, withInputs } from './plan-files.js'
 export { writeTextSync } from './write-text.js'
 export type { PlanFiles, PlanFilesOptions } from './plan-files.js'
 export { expandPlanGlobs } from './plan-globs.js'

@@ -30,6 +30,21 @@ export interface PlanFilesOptions {
 /** Plan bytes whose plans are kept between the passes (parsed, up to about twice this in memory). */
 const KEEP_BYTES = 128 * 1024 * 1024
 
+/**
+ * The options of readPlanFiles for a run: the budget, unless the test
+ * suite lowers it (`PLANGATE_TEST_KEEP_BYTES`, so that the bundle's tests
+ * reach the second pass with small plans).
+ */
+export function planFilesOptions(
+  env: Readonly<Record<string, string | undefined>>
+): PlanFilesOptions {
+  const text = env.PLANGATE_TEST_KEEP_BYTES
+  const bytes = text === undefined || text === '' ? NaN : Number(text)
+  return {
+    keepBytes: Number.isInteger(bytes) && bytes >= 0 ? bytes : KEEP_BYTES
+  }
+}
+
 /** One file of the first pass: its plans if kept, else what to check when it is read again. */
 interface FirstPass {
   readonly ref: PlanFileRef

@@ -364,6 +364,48 @@ describe('plangate CLI (dist/cli.js)', () => {
     })
   })
 
+  it('reads many plans in two passes: the same report, a secret marked only in the last masked in the first', () => {
+    const secret = 'two-pass-secret-8843'
+    const plan = (name: string, marked: boolean): string =>
+      JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [
+          {
+            address: `terraform_data.${name}`,
+            mode: 'managed',
+            type: 'terraform_data',
+            name,
+            provider_name: 'terraform.io/builtin/terraform',
+            change: {
+              actions: ['update'],
+              before: { input: 'old' },
+              after: { input: secret },
+              after_unknown: {},
+              before_sensitive: {},
+              after_sensitive: marked ? { input: true } : {}
+            }
+          }
+        ]
+      })
+    const paths = [
+      file('pass-shows.json', plan('shows', false)),
+      fixturePath('terraform/kitchen-sink.json'),
+      file('pass-marks.json', plan('marks', true))
+    ]
+    const once = plangate(['review', '--format', 'json', ...paths])
+    // Nothing kept between the passes: every file but the last is read twice.
+    const twice = plangate(['review', '--format', 'json', ...paths], {
+      env: { PLANGATE_TEST_KEEP_BYTES: '0' }
+    })
+    expect(twice.code).toBe(once.code)
+    expect(twice.stdout).toBe(once.stdout)
+    expect(twice.stdout).toContain('terraform_data.shows')
+    expect(once.stderr).not.toContain('twice')
+    expect(twice.stderr).toContain('plangate: reading 2 plan files twice')
+    expect(twice.stdout).not.toContain(secret)
+    expect(twice.stderr).not.toContain(secret)
+  })
+
   it('prints no secret in any format, on stdout or stderr', () => {
     for (const format of ['text', 'markdown', 'json']) {
       for (const name of [
