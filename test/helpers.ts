@@ -20,6 +20,40 @@ export function fixtureJson(name: string): Record<string, unknown> {
   return JSON.parse(fixtureText(name)) as Record<string, unknown>
 }
 
+/**
+ * One `resource_changes` entry of a `terraform_data` resource in the shape
+ * Terraform writes (an update of `input` by default), for tests that need a
+ * plan smaller or stranger than the generated fixtures. The masks are
+ * `before_sensitive` and `after_sensitive` as given (`{ input: true }`
+ * marks the value).
+ */
+export function terraformDataChange(
+  name: string,
+  options: {
+    readonly actions?: readonly string[]
+    readonly before?: unknown
+    readonly after: unknown
+    readonly beforeMask?: unknown
+    readonly afterMask?: unknown
+  }
+): Record<string, unknown> {
+  return {
+    address: `terraform_data.${name}`,
+    mode: 'managed',
+    type: 'terraform_data',
+    name,
+    provider_name: 'terraform.io/builtin/terraform',
+    change: {
+      actions: options.actions ?? ['update'],
+      before: { input: options.before ?? 'old' },
+      after: { input: options.after },
+      after_unknown: {},
+      before_sensitive: options.beforeMask ?? {},
+      after_sensitive: options.afterMask ?? {}
+    }
+  }
+}
+
 /** Analyses fixtures the way the CLI does, with the fixture name as source. */
 export function analyzeFixtures(...names: string[]): Analysis {
   return analyze(

@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { VERSION } from '../../src/version.js'
-import { fixturePath, fixtureText } from '../helpers.js'
+import { fixturePath, fixtureText, terraformDataChange } from '../helpers.js'
 
 /** The real bundle, as users run it. */
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
@@ -370,21 +370,10 @@ describe('plangate CLI (dist/cli.js)', () => {
       JSON.stringify({
         format_version: '1.2',
         resource_changes: [
-          {
-            address: `terraform_data.${name}`,
-            mode: 'managed',
-            type: 'terraform_data',
-            name,
-            provider_name: 'terraform.io/builtin/terraform',
-            change: {
-              actions: ['update'],
-              before: { input: 'old' },
-              after: { input: secret },
-              after_unknown: {},
-              before_sensitive: {},
-              after_sensitive: marked ? { input: true } : {}
-            }
-          }
+          terraformDataChange(name, {
+            after: secret,
+            afterMask: marked ? { input: true } : {}
+          })
         ]
       })
     const paths = [

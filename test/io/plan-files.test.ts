@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { readPlanFiles, readPlanInput } from '../../src/io/index.js'
 import type { PlanFileRef } from '../../src/io/index.js'
 import { normalizePlans, PlanParseError } from '../../src/plan/index.js'
-import { fixtureText } from '../helpers.js'
+import { fixtureText, terraformDataChange } from '../helpers.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'plangate-plan-files-'))
 const noStdin = (): Buffer => {
@@ -23,24 +23,17 @@ const SECRET = 'marked-only-in-the-last-file-4417'
 
 /** A plan with one resource change of `input`, marked sensitive or not. */
 function planText(name: string, actions: string[], sensitive: boolean): string {
+  const mask = sensitive ? { input: true } : {}
   return JSON.stringify({
     format_version: '1.2',
     resource_changes: [
-      {
-        address: `terraform_data.${name}`,
-        mode: 'managed',
-        type: 'terraform_data',
-        name,
-        provider_name: 'terraform.io/builtin/terraform',
-        change: {
-          actions,
-          before: { input: actions[0] === 'no-op' ? SECRET : 'old' },
-          after: { input: SECRET },
-          after_unknown: {},
-          before_sensitive: sensitive ? { input: true } : {},
-          after_sensitive: sensitive ? { input: true } : {}
-        }
-      }
+      terraformDataChange(name, {
+        actions,
+        before: actions[0] === 'no-op' ? SECRET : 'old',
+        after: SECRET,
+        beforeMask: mask,
+        afterMask: mask
+      })
     ]
   })
 }

@@ -4,7 +4,12 @@ import { normalizePlans, readPlan } from '../../src/plan/index.js'
 import type { PlanInput } from '../../src/plan/index.js'
 import { readTerraformPlanBytes } from '../../src/plan/terraform-sections.js'
 import type { SectionOptions } from '../../src/plan/terraform-sections.js'
-import { fixtureJson, fixturePath, fixtureText } from '../helpers.js'
+import {
+  fixtureJson,
+  fixturePath,
+  fixtureText,
+  terraformDataChange
+} from '../helpers.js'
 
 const FIXTURES = ['terraform', 'terraform-newer', 'opentofu'].flatMap((dir) =>
   readdirSync(fixturePath(dir))
@@ -94,25 +99,11 @@ describe('readTerraformPlanBytes', () => {
 
   it('masks a secret marked only in the last change in the first change too', () => {
     const secret = 'hunter2-late-secret'
-    const change = (
-      name: string,
-      value: string,
-      sensitive: boolean
-    ): unknown => ({
-      address: `terraform_data.${name}`,
-      mode: 'managed',
-      type: 'terraform_data',
-      name,
-      provider_name: 'terraform.io/builtin/terraform',
-      change: {
-        actions: ['update'],
-        before: { input: 'old' },
-        after: { input: value },
-        after_unknown: {},
-        before_sensitive: {},
-        after_sensitive: sensitive ? { input: true } : {}
-      }
-    })
+    const change = (name: string, value: string, sensitive: boolean): unknown =>
+      terraformDataChange(name, {
+        after: value,
+        afterMask: sensitive ? { input: true } : {}
+      })
     const doc = {
       format_version: '1.2',
       planned_values: { root_module: { resources: [] } },
@@ -134,36 +125,16 @@ describe('readTerraformPlanBytes', () => {
       name: string,
       value: unknown,
       mask: unknown
-    ): Record<string, unknown> => ({
-      address: `terraform_data.${name}`,
-      mode: 'managed',
-      type: 'terraform_data',
-      name,
-      provider_name: 'terraform.io/builtin/terraform',
-      change: {
+    ): Record<string, unknown> =>
+      terraformDataChange(name, {
         actions: ['no-op'],
-        before: { input: value },
-        after: { input: value },
-        after_unknown: {},
-        before_sensitive: mask,
-        after_sensitive: mask
-      }
-    })
-    const update = (name: string, value: string): Record<string, unknown> => ({
-      address: `terraform_data.${name}`,
-      mode: 'managed',
-      type: 'terraform_data',
-      name,
-      provider_name: 'terraform.io/builtin/terraform',
-      change: {
-        actions: ['update'],
-        before: { input: 'old' },
-        after: { input: value },
-        after_unknown: {},
-        before_sensitive: {},
-        after_sensitive: {}
-      }
-    })
+        before: value,
+        after: value,
+        beforeMask: mask,
+        afterMask: mask
+      })
+    const update = (name: string, value: string): Record<string, unknown> =>
+      terraformDataChange(name, { after: value })
     const plan = (changes: unknown[]): string =>
       JSON.stringify({ format_version: '1.2', resource_changes: changes })
 
