@@ -4479,6 +4479,13 @@ function explainDeferral(reason) {
 
 /** `format_version` minors of the 1.x series that plangate has been checked against. */
 const KNOWN_FORMAT_MINORS = [0, 1, 2];
+function isElements(value) {
+    return (Array.isArray(value) ||
+        (typeof value === 'object' &&
+            value !== null &&
+            typeof value.forEach === 'function' &&
+            typeof value.length === 'number'));
+}
 /** True when a JSON document has the shape of `terraform show -json PLANFILE`. */
 function looksLikeTerraformPlan(doc) {
     return (isRecord$2(doc) &&
@@ -4857,21 +4864,20 @@ function normalizeTerraformPlan(input, redactor) {
     };
     let ephemeral = 0;
     let opentofu = false;
-    const rawChanges = doc.resource_changes;
-    if (rawChanges !== undefined && !Array.isArray(rawChanges)) {
+    const rawChanges = input.changes ?? doc.resource_changes;
+    if (rawChanges !== undefined && !isElements(rawChanges)) {
         throw new PlanParseError(source, '"resource_changes" to be an array', describeScalar(rawChanges));
     }
-    for (let i = 0; i < (rawChanges?.length ?? 0); i++) {
-        const entry = rawChanges?.[i];
+    rawChanges?.forEach((entry, i) => {
         const result = normalizeResourceChange(entry, 'resource_changes', i, context);
         if (result === 'ephemeral') {
             ephemeral++;
-            continue;
+            return;
         }
         if (!opentofu && looksOpenTofu(result))
             opentofu = true;
         changes.push(result);
-    }
+    });
     if (ephemeral > 0) {
         warnings.push(`${source}: skipped ${ephemeral} ephemeral resource ${ephemeral === 1 ? 'entry' : 'entries'} (opened during the run, never stored)`);
     }
@@ -6027,16 +6033,28 @@ function readTerraformPlanBytes(bytes, source, options) {
     if (sections === undefined || !looksLikePlanKeys(sections, bytes))
         return undefined;
     const doc = {};
+    let changes;
     try {
         reader.fillResources(sections.has('resource_changes'));
         for (const [key, section] of sections) {
             if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key))
                 continue;
+            let value = section.value;
+            if (value === undefined && section.elements === undefined)
+                value = reader.parseValue(section.start, section.end);
+            else if (value === undefined && section.elements !== undefined) {
+                const list = section.elements;
+                if (key === 'resource_changes' && options.secretsOnly !== true) {
+                    // Normalisation parses every change when it reaches it; here only
+                    // those that may hold secrets, for readTerraformPlan to collect.
+                    changes = reader.lazyElements(list);
+                    value = reader.parseElements(markedOnly(list));
+                }
+                else
+                    value = reader.parseElements(list);
+            }
             Object.defineProperty(doc, key, {
-                value: section.value ??
-                    (section.elements === undefined
-                        ? reader.parseValue(section.start, section.end)
-                        : reader.parseElements(section.elements)),
+                value,
                 enumerable: true,
                 writable: true,
                 configurable: true
@@ -6050,7 +6068,26 @@ function readTerraformPlanBytes(bytes, source, options) {
             return undefined;
         throw scanProblem(source, error);
     }
-    return readTerraformPlan(doc, source);
+    const input = readTerraformPlan(doc, source);
+    return changes === undefined ? input : { ...input, changes };
+}
+/** The elements of `list` that may hold secrets, as a list of their own. */
+function markedOnly(list) {
+    const pieces = [];
+    const ends = [];
+    const sizes = [];
+    const marked = [];
+    for (let k = 0; k < list.sizes.length; k++) {
+        if (list.marked[k] !== true)
+            continue;
+        const from = k === 0 ? 0 : list.ends[k - 1];
+        for (let p = from; p < list.ends[k]; p++)
+            pieces.push(list.pieces[p]);
+        ends.push(pieces.length);
+        sizes.push(list.sizes[k]);
+        marked.push(true);
+    }
+    return { end: list.end, pieces, ends, sizes, marked };
 }
 /** Arrays that grow with the plan: their elements are located in the first pass. */
 const ELEMENT_SECTIONS = new Set(['resource_changes', 'resource_drift']);
@@ -6154,30 +6191,36 @@ class SectionReader {
      * the bytes.
      */
     locateElements(start, mode) {
-        const pieces = [];
-        const ends = [];
-        const sizes = [];
+        const list = {
+            end: 0,
+            pieces: [],
+            ends: [],
+            sizes: [],
+            marked: []
+        };
         const end = scanArray(this.scan, start, 1, (at) => {
-            const before = pieces.length;
+            const before = list.pieces.length;
             const itemEnd = mode === 'whole'
-                ? this.wholeElement(at, pieces, sizes)
-                : this.slimChange(at, mode, pieces, sizes);
-            if (pieces.length > before)
-                ends.push(pieces.length);
+                ? this.wholeElement(at, list, true)
+                : this.slimChange(at, mode, list);
+            if (list.pieces.length > before)
+                list.ends.push(list.pieces.length);
             return itemEnd;
         });
-        return { end, pieces, ends, sizes };
+        return { ...list, end };
     }
-    wholeElement(at, pieces, sizes) {
+    wholeElement(at, list, marked) {
         const end = skipValue(this.scan, at, 2);
-        pieces.push(at, end);
-        sizes.push(end - at);
+        list.pieces.push(at, end);
+        list.sizes.push(end - at);
+        list.marked.push(marked);
         return end;
     }
     /** One element of resource_changes or resource_drift, slimmed as `mode` says when safe. */
-    slimChange(at, mode, pieces, sizes) {
+    slimChange(at, mode, list) {
+        // Not an object: no secrets; normalisation explains what it is.
         if (this.bytes[at] !== 0x7b)
-            return this.wholeElement(at, pieces, sizes);
+            return this.wholeElement(at, list, false);
         // The last `change` counts, as in JSON.parse.
         let change;
         const end = scanObject(this.scan, at, 2, (key, valueAt) => {
@@ -6186,26 +6229,29 @@ class SectionReader {
             change = this.changeRanges(valueAt);
             return change.end;
         });
-        if (mode === 'marked' && change !== undefined && !this.marksAny(change))
+        const marked = change !== undefined && this.marksAny(change);
+        if (mode === 'marked' && !marked)
             return end;
         if (mode === 'marked' ||
             change === undefined ||
-            !this.isNoOp(change) ||
-            this.marksAny(change)) {
-            pieces.push(at, end);
-            sizes.push(end - at);
+            marked ||
+            !this.isNoOp(change)) {
+            list.pieces.push(at, end);
+            list.sizes.push(end - at);
+            list.marked.push(marked);
             return end;
         }
         let from = at;
         let size = 0;
         for (let k = 0; k < change.values.length; k += 2) {
             const valueStart = change.values[k];
-            pieces.push(from, valueStart, -1, -1);
+            list.pieces.push(from, valueStart, -1, -1);
             size += valueStart - from + NULL_TEXT.length;
             from = change.values[k + 1];
         }
-        pieces.push(from, end);
-        sizes.push(size + end - from);
+        list.pieces.push(from, end);
+        list.sizes.push(size + end - from);
+        list.marked.push(false);
         return end;
     }
     /** Where a change object's actions, values and masks lie. */
@@ -6263,25 +6309,56 @@ class SectionReader {
      * string as long as the whole array).
      */
     parseElements(list) {
-        const limit = this.elementwise();
         const items = [];
+        this.eachPart(list, (part) => {
+            for (const item of part)
+                items.push(item);
+        });
+        return items;
+    }
+    /**
+     * The elements, parsed each time they are walked, a part at a time: the
+     * raw values of a part are garbage once its changes are normalised. A
+     * part that fails JSON.parse is reported with its line and column.
+     */
+    lazyElements(list) {
+        return {
+            length: list.sizes.length,
+            forEach: (each) => {
+                let index = 0;
+                try {
+                    this.eachPart(list, (part) => {
+                        for (const item of part)
+                            each(item, index++);
+                    });
+                }
+                catch (error) {
+                    if (!(error instanceof JsonScanError))
+                        throw error;
+                    throw lateProblem(this.source, this.bytes, error);
+                }
+            }
+        };
+    }
+    /** Calls `onPart` with the elements parsed a part of at most elementwise() bytes at a time. */
+    eachPart(list, onPart) {
+        const limit = this.elementwise();
         let first = 0;
         let bytes = 0;
         for (let k = 0; k < list.sizes.length; k++) {
             const size = list.sizes[k];
             if (k > first && bytes + size + 1 > limit) {
-                this.parsePart(list, first, k, bytes, items);
+                onPart(this.parsePart(list, first, k, bytes));
                 first = k;
                 bytes = 0;
             }
             bytes += size + 1;
         }
         if (list.sizes.length > first)
-            this.parsePart(list, first, list.sizes.length, bytes, items);
-        return items;
+            onPart(this.parsePart(list, first, list.sizes.length, bytes));
     }
     /** Elements [first, last) as one JSON array of `bytes` bytes (commas and brackets included). */
-    parsePart(list, first, last, bytes, into) {
+    parsePart(list, first, last, bytes) {
         const { pieces, ends } = list;
         const source = this.bytes;
         const text = this.partBuffer(bytes + 1);
@@ -6332,8 +6409,7 @@ class SectionReader {
         const parsed = this.parseText(text, at, pieces[start]);
         if (!Array.isArray(parsed) || parsed.length !== last - first)
             throw new JsonScanError('invalid', pieces[start], 'invalid JSON in the value that starts there');
-        for (const item of parsed)
-            into.push(item);
+        return parsed;
     }
     parseRange(start, end) {
         if (end - start > this.options.maxTextBytes) {
@@ -6468,6 +6544,19 @@ class SectionReader {
         slots.push({ start, end, data: data || dependsOn });
         return end;
     }
+}
+/**
+ * A problem found when normalisation reaches a change: its line and
+ * column (counted in the bytes), never the text, which may hold a secret.
+ */
+function lateProblem(source, bytes, error) {
+    let line = 1;
+    let lineStart = 0;
+    for (let at = bytes.indexOf(0x0a); at !== -1 && at < error.offset; at = bytes.indexOf(0x0a, at + 1)) {
+        line++;
+        lineStart = at + 1;
+    }
+    return new PlanParseError(source, 'a JSON plan', `invalid JSON in the resource change that starts at line ${line}, column ${error.offset - lineStart + 1}`, undefined, { cause: error });
 }
 function scanProblem(source, error) {
     const found = error.kind === 'truncated'

@@ -11,7 +11,7 @@ import {
 } from './json-bytes.js'
 import type { ByteScan } from './json-bytes.js'
 import { KEPT_SECTIONS, readTerraformPlan } from './terraform.js'
-import type { TerraformInput } from './terraform.js'
+import type { LazyElements, TerraformInput } from './terraform.js'
 
 /** What a no-op's left-out values read as. */
 const NULL_TEXT = 'null'
@@ -119,16 +119,25 @@ export function readTerraformPlanBytes(
   if (sections === undefined || !looksLikePlanKeys(sections, bytes))
     return undefined
   const doc: Record<string, unknown> = {}
+  let changes: LazyElements | undefined
   try {
     reader.fillResources(sections.has('resource_changes'))
     for (const [key, section] of sections) {
       if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key)) continue
+      let value = section.value
+      if (value === undefined && section.elements === undefined)
+        value = reader.parseValue(section.start, section.end)
+      else if (value === undefined && section.elements !== undefined) {
+        const list = section.elements
+        if (key === 'resource_changes' && options.secretsOnly !== true) {
+          // Normalisation parses every change when it reaches it; here only
+          // those that may hold secrets, for readTerraformPlan to collect.
+          changes = reader.lazyElements(list)
+          value = reader.parseElements(markedOnly(list))
+        } else value = reader.parseElements(list)
+      }
       Object.defineProperty(doc, key, {
-        value:
-          section.value ??
-          (section.elements === undefined
-            ? reader.parseValue(section.start, section.end)
-            : reader.parseElements(section.elements)),
+        value,
         enumerable: true,
         writable: true,
         configurable: true
@@ -139,7 +148,26 @@ export function readTerraformPlanBytes(
     if (bytes.length <= options.maxTextBytes) return undefined
     throw scanProblem(source, error)
   }
-  return readTerraformPlan(doc, source)
+  const input = readTerraformPlan(doc, source)
+  return changes === undefined ? input : { ...input, changes }
+}
+
+/** The elements of `list` that may hold secrets, as a list of their own. */
+function markedOnly(list: ElementList): ElementList {
+  const pieces: number[] = []
+  const ends: number[] = []
+  const sizes: number[] = []
+  const marked: boolean[] = []
+  for (let k = 0; k < list.sizes.length; k++) {
+    if (list.marked[k] !== true) continue
+    const from = k === 0 ? 0 : (list.ends[k - 1] as number)
+    for (let p = from; p < (list.ends[k] as number); p++)
+      pieces.push(list.pieces[p] as number)
+    ends.push(pieces.length)
+    sizes.push(list.sizes[k] as number)
+    marked.push(true)
+  }
+  return { end: list.end, pieces, ends, sizes, marked }
 }
 
 /** Where a top-level value lies, and the state sections already reduced. */
@@ -162,6 +190,8 @@ interface ElementList {
   readonly pieces: number[]
   readonly ends: number[]
   readonly sizes: number[]
+  /** Per element: its masks may mark something (it may hold secrets). */
+  readonly marked: boolean[]
 }
 
 /** Arrays that grow with the plan: their elements are located in the first pass. */
@@ -291,25 +321,30 @@ class SectionReader {
    * the bytes.
    */
   locateElements(start: number, mode: ElementMode): ElementList {
-    const pieces: number[] = []
-    const ends: number[] = []
-    const sizes: number[] = []
+    const list: ElementList = {
+      end: 0,
+      pieces: [],
+      ends: [],
+      sizes: [],
+      marked: []
+    }
     const end = scanArray(this.scan, start, 1, (at) => {
-      const before = pieces.length
+      const before = list.pieces.length
       const itemEnd =
         mode === 'whole'
-          ? this.wholeElement(at, pieces, sizes)
-          : this.slimChange(at, mode, pieces, sizes)
-      if (pieces.length > before) ends.push(pieces.length)
+          ? this.wholeElement(at, list, true)
+          : this.slimChange(at, mode, list)
+      if (list.pieces.length > before) list.ends.push(list.pieces.length)
       return itemEnd
     })
-    return { end, pieces, ends, sizes }
+    return { ...list, end }
   }
 
-  private wholeElement(at: number, pieces: number[], sizes: number[]): number {
+  private wholeElement(at: number, list: ElementList, marked: boolean): number {
     const end = skipValue(this.scan, at, 2)
-    pieces.push(at, end)
-    sizes.push(end - at)
+    list.pieces.push(at, end)
+    list.sizes.push(end - at)
+    list.marked.push(marked)
     return end
   }
 
@@ -317,10 +352,10 @@ class SectionReader {
   private slimChange(
     at: number,
     mode: Exclude<ElementMode, 'whole'>,
-    pieces: number[],
-    sizes: number[]
+    list: ElementList
   ): number {
-    if (this.bytes[at] !== 0x7b) return this.wholeElement(at, pieces, sizes)
+    // Not an object: no secrets; normalisation explains what it is.
+    if (this.bytes[at] !== 0x7b) return this.wholeElement(at, list, false)
     // The last `change` counts, as in JSON.parse.
     let change: ChangeRanges | undefined
     const end = scanObject(this.scan, at, 2, (key, valueAt) => {
@@ -328,28 +363,30 @@ class SectionReader {
       change = this.changeRanges(valueAt)
       return change.end
     })
-    if (mode === 'marked' && change !== undefined && !this.marksAny(change))
-      return end
+    const marked = change !== undefined && this.marksAny(change)
+    if (mode === 'marked' && !marked) return end
     if (
       mode === 'marked' ||
       change === undefined ||
-      !this.isNoOp(change) ||
-      this.marksAny(change)
+      marked ||
+      !this.isNoOp(change)
     ) {
-      pieces.push(at, end)
-      sizes.push(end - at)
+      list.pieces.push(at, end)
+      list.sizes.push(end - at)
+      list.marked.push(marked)
       return end
     }
     let from = at
     let size = 0
     for (let k = 0; k < change.values.length; k += 2) {
       const valueStart = change.values[k] as number
-      pieces.push(from, valueStart, -1, -1)
+      list.pieces.push(from, valueStart, -1, -1)
       size += valueStart - from + NULL_TEXT.length
       from = change.values[k + 1] as number
     }
-    pieces.push(from, end)
-    sizes.push(size + end - from)
+    list.pieces.push(from, end)
+    list.sizes.push(size + end - from)
+    list.marked.push(false)
     return end
   }
 
@@ -415,22 +452,51 @@ class SectionReader {
    * string as long as the whole array).
    */
   parseElements(list: ElementList): unknown[] {
-    const limit = this.elementwise()
     const items: unknown[] = []
+    this.eachPart(list, (part) => {
+      for (const item of part) items.push(item)
+    })
+    return items
+  }
+
+  /**
+   * The elements, parsed each time they are walked, a part at a time: the
+   * raw values of a part are garbage once its changes are normalised. A
+   * part that fails JSON.parse is reported with its line and column.
+   */
+  lazyElements(list: ElementList): LazyElements {
+    return {
+      length: list.sizes.length,
+      forEach: (each) => {
+        let index = 0
+        try {
+          this.eachPart(list, (part) => {
+            for (const item of part) each(item, index++)
+          })
+        } catch (error) {
+          if (!(error instanceof JsonScanError)) throw error
+          throw lateProblem(this.source, this.bytes, error)
+        }
+      }
+    }
+  }
+
+  /** Calls `onPart` with the elements parsed a part of at most elementwise() bytes at a time. */
+  private eachPart(list: ElementList, onPart: (part: unknown[]) => void): void {
+    const limit = this.elementwise()
     let first = 0
     let bytes = 0
     for (let k = 0; k < list.sizes.length; k++) {
       const size = list.sizes[k] as number
       if (k > first && bytes + size + 1 > limit) {
-        this.parsePart(list, first, k, bytes, items)
+        onPart(this.parsePart(list, first, k, bytes))
         first = k
         bytes = 0
       }
       bytes += size + 1
     }
     if (list.sizes.length > first)
-      this.parsePart(list, first, list.sizes.length, bytes, items)
-    return items
+      onPart(this.parsePart(list, first, list.sizes.length, bytes))
   }
 
   /** Elements [first, last) as one JSON array of `bytes` bytes (commas and brackets included). */
@@ -438,9 +504,8 @@ class SectionReader {
     list: ElementList,
     first: number,
     last: number,
-    bytes: number,
-    into: unknown[]
-  ): void {
+    bytes: number
+  ): unknown[] {
     const { pieces, ends } = list
     const source = this.bytes
     const text = this.partBuffer(bytes + 1)
@@ -494,7 +559,7 @@ class SectionReader {
         pieces[start] as number,
         'invalid JSON in the value that starts there'
       )
-    for (const item of parsed) into.push(item)
+    return parsed
   }
 
   private parseRange(start: number, end: number): unknown {
@@ -662,6 +727,34 @@ class SectionReader {
     slots.push({ start, end, data: data || dependsOn })
     return end
   }
+}
+
+/**
+ * A problem found when normalisation reaches a change: its line and
+ * column (counted in the bytes), never the text, which may hold a secret.
+ */
+function lateProblem(
+  source: string,
+  bytes: Buffer,
+  error: JsonScanError
+): PlanParseError {
+  let line = 1
+  let lineStart = 0
+  for (
+    let at = bytes.indexOf(0x0a);
+    at !== -1 && at < error.offset;
+    at = bytes.indexOf(0x0a, at + 1)
+  ) {
+    line++
+    lineStart = at + 1
+  }
+  return new PlanParseError(
+    source,
+    'a JSON plan',
+    `invalid JSON in the resource change that starts at line ${line}, column ${error.offset - lineStart + 1}`,
+    undefined,
+    { cause: error }
+  )
 }
 
 function scanProblem(source: string, error: JsonScanError): PlanParseError {

@@ -57,6 +57,29 @@ export interface TerraformInput {
   /** Every string marked sensitive anywhere in the document. */
   readonly secrets: ReadonlySet<string>
   readonly warnings: readonly string[]
+  /**
+   * `resource_changes` read as normalisation reaches them (the byte
+   * reader's: parsed a part at a time, so each part's raw values die young);
+   * when present, `doc.resource_changes` holds only the changes whose masks
+   * mark something, which is all that secret collection needs.
+   */
+  readonly changes?: LazyElements
+}
+
+/** Elements of a long array, parsed in order each time they are walked. */
+export interface LazyElements {
+  readonly length: number
+  forEach(each: (element: unknown, index: number) => void): void
+}
+
+function isElements(value: unknown): value is LazyElements {
+  return (
+    Array.isArray(value) ||
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { forEach?: unknown }).forEach === 'function' &&
+      typeof (value as { length?: unknown }).length === 'number')
+  )
 }
 
 /** True when a JSON document has the shape of `terraform show -json PLANFILE`. */
@@ -521,16 +544,15 @@ export function normalizeTerraformPlan(
   }
   let ephemeral = 0
   let opentofu = false
-  const rawChanges = doc.resource_changes
-  if (rawChanges !== undefined && !Array.isArray(rawChanges)) {
+  const rawChanges = input.changes ?? doc.resource_changes
+  if (rawChanges !== undefined && !isElements(rawChanges)) {
     throw new PlanParseError(
       source,
       '"resource_changes" to be an array',
       describeScalar(rawChanges)
     )
   }
-  for (let i = 0; i < (rawChanges?.length ?? 0); i++) {
-    const entry: unknown = rawChanges?.[i]
+  rawChanges?.forEach((entry, i) => {
     const result = normalizeResourceChange(
       entry,
       'resource_changes',
@@ -539,11 +561,11 @@ export function normalizeTerraformPlan(
     )
     if (result === 'ephemeral') {
       ephemeral++
-      continue
+      return
     }
     if (!opentofu && looksOpenTofu(result)) opentofu = true
     changes.push(result)
-  }
+  })
   if (ephemeral > 0) {
     warnings.push(
       `${source}: skipped ${ephemeral} ephemeral resource ${ephemeral === 1 ? 'entry' : 'entries'} (opened during the run, never stored)`
