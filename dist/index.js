@@ -44654,13 +44654,20 @@ const DIGEST_VERSION = 2;
  */
 function reviewedItems(analysis) {
     const items = [];
-    const gatedKeys = new Set(analysis.decision.gated.map((g) => `${g.source}\u0000${g.address}`));
+    // Source → gated addresses: looked up per change without building a key.
+    const gatedBySource = new Map();
+    for (const g of analysis.decision.gated) {
+        const addresses = gatedBySource.get(g.source) ?? new Set();
+        addresses.add(g.address);
+        gatedBySource.set(g.source, addresses);
+    }
     for (const plan of analysis.plans) {
+        const gatedHere = gatedBySource.get(plan.source);
         for (const change of plan.changes) {
             const verdict = analysis.verdicts?.get(change);
             // Without a history every destructive change is gated (decideGate's strict default).
             const gated = verdict === undefined
-                ? gatedKeys.has(`${plan.source}\u0000${change.address}`)
+                ? gatedHere?.has(change.address) === true
                 : verdict.gated;
             // An update is reviewed only when the gate holds it (a lowered safeguard).
             if (!change.destructive && !gated)
@@ -47851,22 +47858,20 @@ function jsonChange(change) {
  * never one string (nor one object tree) in memory.
  */
 function writeJsonReport(analysis, tool, review, write) {
-    const pending = [];
-    let length = 0;
+    // Concatenated as a rope (V8 flattens it once, when it is written).
+    let pending = '';
     const push = (text) => {
-        pending.push(text);
-        length += text.length;
-        if (length >= JSON_PIECE_CHARS) {
-            write(pending.join(''));
-            pending.length = 0;
-            length = 0;
+        pending += text;
+        if (pending.length >= JSON_PIECE_CHARS) {
+            write(pending);
+            pending = '';
         }
     };
     // The report, its plans and their lists are walked; each entry is stringified whole.
     writeJsonValue(buildJsonReport(analysis, tool, review), push, 4);
     push('\n');
     if (pending.length > 0)
-        write(pending.join(''));
+        write(pending);
 }
 /** Characters gathered before a piece is handed on. */
 const JSON_PIECE_CHARS = 1 << 20;

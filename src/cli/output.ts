@@ -92,7 +92,7 @@ export function resolveOutput(
 /** A report as text, or as a function that hands its text on in pieces. */
 export type ReportText = string | ((write: (piece: string) => void) => void)
 
-/** Calls `each` with the report's text in pieces of at most about a million characters. */
+/** Calls `each` with the report's text in pieces of at most CHUNK_CHARS characters. */
 export function eachPiece(
   report: ReportText,
   each: (piece: string) => void
@@ -126,11 +126,15 @@ export function writeOutput(
   }
 }
 
-/** Characters encoded at a time: a report of hundreds of MB is never copied whole. */
-const CHUNK_CHARS = 1 << 20
+/**
+ * Characters encoded at a time, so that a report of hundreds of MB is never
+ * copied whole; larger than the JSON report's pieces (about a million
+ * characters), which pass through as they are.
+ */
+export const CHUNK_CHARS = 4 << 20
 
 /**
- * Calls `each` with consecutive slices of `text` of about a million
+ * Calls `each` with consecutive slices of `text` of at most CHUNK_CHARS
  * characters, never splitting a surrogate pair (each slice encodes alone).
  */
 export function forEachChunk(

@@ -82,16 +82,21 @@ export type DigestItem = ChangeItem | PathItem | ActionItem
  */
 export function reviewedItems(analysis: Analysis): DigestItem[] {
   const items: DigestItem[] = []
-  const gatedKeys = new Set(
-    analysis.decision.gated.map((g) => `${g.source}\u0000${g.address}`)
-  )
+  // Source → gated addresses: looked up per change without building a key.
+  const gatedBySource = new Map<string, Set<string>>()
+  for (const g of analysis.decision.gated) {
+    const addresses = gatedBySource.get(g.source) ?? new Set<string>()
+    addresses.add(g.address)
+    gatedBySource.set(g.source, addresses)
+  }
   for (const plan of analysis.plans) {
+    const gatedHere = gatedBySource.get(plan.source)
     for (const change of plan.changes) {
       const verdict = analysis.verdicts?.get(change)
       // Without a history every destructive change is gated (decideGate's strict default).
       const gated =
         verdict === undefined
-          ? gatedKeys.has(`${plan.source}\u0000${change.address}`)
+          ? gatedHere?.has(change.address) === true
           : verdict.gated
       // An update is reviewed only when the gate holds it (a lowered safeguard).
       if (!change.destructive && !gated) continue

@@ -131,21 +131,19 @@ export function writeJsonReport(
   review: ReportReview | undefined,
   write: (piece: string) => void
 ): void {
-  const pending: string[] = []
-  let length = 0
+  // Concatenated as a rope (V8 flattens it once, when it is written).
+  let pending = ''
   const push = (text: string): void => {
-    pending.push(text)
-    length += text.length
-    if (length >= JSON_PIECE_CHARS) {
-      write(pending.join(''))
-      pending.length = 0
-      length = 0
+    pending += text
+    if (pending.length >= JSON_PIECE_CHARS) {
+      write(pending)
+      pending = ''
     }
   }
   // The report, its plans and their lists are walked; each entry is stringified whole.
   writeJsonValue(buildJsonReport(analysis, tool, review), push, 4)
   push('\n')
-  if (pending.length > 0) write(pending.join(''))
+  if (pending.length > 0) write(pending)
 }
 
 /** Characters gathered before a piece is handed on. */
