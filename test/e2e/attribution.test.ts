@@ -8,10 +8,11 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixturePath } from '../helpers.js'
+import { runCli } from '../support/cli-run.js'
+import type { CliRun } from '../support/cli-run.js'
 
 /**
  * A real git repository built by test/fixtures/attribution/scenario/build-repo.sh
@@ -19,7 +20,6 @@ import { fixturePath } from '../helpers.js'
  * quoting a Claude trailer in a code block) and the real Terraform plan of its
  * head (generate.sh), reviewed by the bundled CLI with --repo/--base.
  */
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'plangate-attribution-'))
 const repo = join(work, 'repo')
 const plan = join(repo, 'plan.json')
@@ -35,16 +35,8 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-function plangate(...args: string[]): {
-  code: number | null
-  stdout: string
-  stderr: string
-} {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: work }
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+function plangate(...args: string[]): CliRun {
+  return runCli(args, { env: { HOME: work } })
 }
 
 interface Report {

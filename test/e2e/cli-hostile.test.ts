@@ -12,12 +12,11 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { fixtureJson, fixturePath } from '../helpers.js'
+import { CLI, runCli } from '../support/cli-run.js'
 
 /** The real bundle, as users run it. */
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'plangate-cli-hostile-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
@@ -31,14 +30,7 @@ interface Run {
 }
 
 function plangate(args: readonly string[]): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    input: '',
-    env: { PATH: process.env.PATH ?? '' },
-    encoding: 'utf8',
-    timeout: RUN_TIMEOUT_MS,
-    maxBuffer: 64 * 1024 * 1024
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+  return runCli(args, { timeoutMs: RUN_TIMEOUT_MS })
 }
 
 function file(name: string, content: string): string {

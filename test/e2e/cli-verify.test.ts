@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import {
   mkdirSync,
   mkdtempSync,
@@ -8,20 +8,19 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { afterAll, describe, expect, it } from 'vitest'
 import { reviewedItems } from '../../src/gate/index.js'
 import { buildRecord } from '../../src/gate/record.js'
 import { buildJsonReport } from '../../src/report/index.js'
 import { analyzeFixtures, fixturePath } from '../helpers.js'
+import { runCli } from '../support/cli-run.js'
 
 /*
  * `plangate verify` through the real bundle: a review writes its JSON
  * report, and the plan about to be applied is checked against it.
  */
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'plangate-verify-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
@@ -32,13 +31,7 @@ interface Run {
 }
 
 function plangate(args: readonly string[]): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    input: '',
-    env: { PATH: process.env.PATH ?? '' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+  return runCli(args)
 }
 
 function file(name: string, content: string): string {

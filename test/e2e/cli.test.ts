@@ -10,13 +10,12 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { VERSION } from '../../src/version.js'
 import { fixturePath, fixtureText, terraformDataChange } from '../helpers.js'
+import { CLI, runCli } from '../support/cli-run.js'
 
 /** The real bundle, as users run it. */
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'plangate-cli-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
@@ -26,22 +25,7 @@ interface Run {
   readonly stderr: string
 }
 
-function plangate(
-  args: readonly string[],
-  options: { input?: string; env?: Record<string, string> } = {}
-): Run {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    ...options.env
-  }
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    input: options.input ?? '',
-    env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const plangate = runCli
 
 function file(name: string, content: string | Buffer): string {
   const path = join(work, name)

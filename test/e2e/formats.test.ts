@@ -1,26 +1,16 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { fixturePath } from '../helpers.js'
+import { runCli } from '../support/cli-run.js'
+import type { CliRun } from '../support/cli-run.js'
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'plangate-formats-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-function plangate(...args: string[]): {
-  code: number | null
-  stdout: string
-  stderr: string
-} {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '' },
-    maxBuffer: 64 * 1024 * 1024
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+function plangate(...args: string[]): CliRun {
+  return runCli(args)
 }
 
 interface Report {

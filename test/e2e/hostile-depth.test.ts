@@ -8,10 +8,10 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { MAX_NESTING } from '../../src/plan/json-text.js'
 import { fixturePath, fixtureText } from '../helpers.js'
+import { runCli } from '../support/cli-run.js'
 
 /**
  * Inputs nested deep enough to overflow the stack of a recursive reader, and
@@ -19,7 +19,6 @@ import { fixturePath, fixtureText } from '../helpers.js'
  * for hours: each must end in a clean input error (exit 2) within seconds,
  * never exit 3, and the pull request's own `.tf` must never jam attribution.
  */
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'plangate-depth-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
@@ -36,19 +35,12 @@ interface Run {
 
 function plangate(args: readonly string[], cwd?: string): Run {
   const start = Date.now()
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: work },
-    timeout: SECONDS * 1000,
-    maxBuffer: 64 * 1024 * 1024,
+  const run = runCli(args, {
+    env: { HOME: work },
+    timeoutMs: SECONDS * 1000,
     ...(cwd === undefined ? {} : { cwd })
   })
-  return {
-    code: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    ms: Date.now() - start
-  }
+  return { ...run, ms: Date.now() - start }
 }
 
 function file(name: string, content: string): string {

@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   normalizePlans,
@@ -16,9 +14,10 @@ import {
 } from '../../src/redact/index.js'
 import { everyOutput, fixtureJson } from '../helpers.js'
 import { analyze } from '../../src/analyze.js'
+import { runCli } from '../support/cli-run.js'
+import type { CliRun } from '../support/cli-run.js'
 
 /** The real bundle, as users run it. */
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'plangate-disguise-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
@@ -131,17 +130,8 @@ function disguisedPlan(): Record<string, unknown> {
   return doc
 }
 
-function plangate(args: readonly string[]): {
-  code: number | null
-  stdout: string
-  stderr: string
-} {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+function plangate(args: readonly string[]): CliRun {
+  return runCli(args)
 }
 
 describe('a secret in disguise is masked like the secret', () => {
