@@ -6406,7 +6406,17 @@ class SectionReader {
         flush();
         text[at++] = 0x5d;
         const start = first === 0 ? 0 : ends[first - 1];
-        const parsed = this.parseText(text, at, pieces[start]);
+        let parsed;
+        try {
+            parsed = this.parseText(text, at, pieces[start]);
+        }
+        catch (error) {
+            // Named by the element that fails, not by the part's first one.
+            if (error instanceof JsonScanError && last - first > 1)
+                for (let k = first; k < last; k++)
+                    this.parsePart(list, k, k + 1, list.sizes[k] + 1);
+            throw error;
+        }
         if (!Array.isArray(parsed) || parsed.length !== last - first)
             throw new JsonScanError('invalid', pieces[start], 'invalid JSON in the value that starts there');
         return parsed;

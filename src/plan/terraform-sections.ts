@@ -552,7 +552,16 @@ class SectionReader {
     flush()
     text[at++] = 0x5d
     const start = first === 0 ? 0 : (ends[first - 1] as number)
-    const parsed = this.parseText(text, at, pieces[start] as number)
+    let parsed: unknown
+    try {
+      parsed = this.parseText(text, at, pieces[start] as number)
+    } catch (error) {
+      // Named by the element that fails, not by the part's first one.
+      if (error instanceof JsonScanError && last - first > 1)
+        for (let k = first; k < last; k++)
+          this.parsePart(list, k, k + 1, (list.sizes[k] as number) + 1)
+      throw error
+    }
     if (!Array.isArray(parsed) || parsed.length !== last - first)
       throw new JsonScanError(
         'invalid',
