@@ -232,6 +232,40 @@ describe('the action on a pull request with a gated AI replacement', () => {
     expect(body).toContain('Rename the orders database 🤖 claude-code')
   })
 
+  it('reviews many plans in two passes (the budget lowered) with the same comment, status and digest', async () => {
+    copyFileSync(
+      fixturePath('terraform/kitchen-sink.json'),
+      join(repo, 'plan-extra-a.json')
+    )
+    copyFileSync(
+      fixturePath('terraform/sensitive.json'),
+      join(repo, 'plan-extra-b.json')
+    )
+    const inputs = { plan: 'plan.json\nplan-extra-a.json\nplan-extra-b.json' }
+    const once = await startScenario()
+    const held = await review(once, { inputs })
+    const heldBody = String(once.state.comments[7]?.[0]?.body)
+    const heldStatus = statusesOn(once, pr.headSha)[0]?.description
+    await once.close()
+
+    const server = await startScenario()
+    const run = await runAction({
+      cwd: repo,
+      eventName: 'pull_request',
+      payload: pullRequestEvent({ number: 7, headSha: pr.headSha }),
+      inputs,
+      apiUrl: server.url,
+      env: { PLANGATE_TEST_KEEP_BYTES: '0' }
+    })
+    expect(run.code, run.stdout).toBe(held.code)
+    expect(run.log).toContain('2 of 3 plan files are read twice')
+    expect(held.log).not.toContain('read twice')
+    expect(run.outputs.digest).toBe(held.outputs.digest)
+    expect(statusesOn(server, pr.headSha)[0]?.description).toBe(heldStatus)
+    expect(String(server.state.comments[7]?.[0]?.body)).toBe(heldBody)
+    expect(heldBody).toContain('plan-extra-b.json')
+  })
+
   it('reads the config from the base branch, never from the pull request', async () => {
     // The pull request's own copy tries to switch the gate off.
     mkdirSync(join(bare, '.github'), { recursive: true })
