@@ -47090,6 +47090,19 @@ const MAX_TEXT_CHARS = 2_000;
 function escapeText(text, max = MAX_TEXT_CHARS) {
     return mapOutsideCode(cut(oneLine$1(text), max), escapeProse);
 }
+/**
+ * Text that escapeText (or escapeCell) wrote, back as it was: for
+ * plangate's own lines read back from its comment (the approval history).
+ * What escaping cut (length, line breaks) stays cut.
+ */
+function unescapeText(markdown) {
+    return markdown
+        .replace(/\u200b/g, '')
+        .replace(/\\([\\[\]|])/g, '$1')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+}
 /** Free text inside a table cell: also escapes the cell separator, inside code spans too. */
 function escapeCell(text, max = MAX_TEXT_CHARS) {
     return escapeText(text, max).replace(/\|/g, '\\|');
@@ -49301,14 +49314,9 @@ function readAudit(body) {
         .slice(start)
         .split('\n')
         .filter((line) => line.startsWith('- '))
-        .map((line) => line
-        .slice(2)
-        .replace(/\[((?:comment|review) \d+)\]\([^)]*\)/g, '$1')
-        .replace(/\u200b/g, '')
-        .replace(/\\([\\[\]|])/g, '$1')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&'));
+        .map((line) => 
+    // The links linkAudit added first, then what escapeText did.
+    unescapeText(line.slice(2).replace(/\[((?:comment|review) \d+)\]\([^)]*\)/g, '$1')));
 }
 /** Whether a comment plangate wrote already says that it is outdated. */
 function isStaleComment(body) {

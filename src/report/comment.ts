@@ -1,6 +1,13 @@
 import { gatedCount } from '../gate/index.js'
 import type { Analysis } from '../model.js'
-import { capitalize, code, joinedLength, link, plural } from './escape.js'
+import {
+  capitalize,
+  code,
+  joinedLength,
+  link,
+  plural,
+  unescapeText
+} from './escape.js'
 import { MAX_COMMENT_CHARS, renderMarkdown } from './markdown.js'
 import type { MarkdownTier } from './markdown.js'
 import { encodeMarker, parseMarker } from './marker.js'
@@ -241,14 +248,10 @@ export function readAudit(body: string): string[] {
     .split('\n')
     .filter((line) => line.startsWith('- '))
     .map((line) =>
-      line
-        .slice(2)
-        .replace(/\[((?:comment|review) \d+)\]\([^)]*\)/g, '$1')
-        .replace(/\u200b/g, '')
-        .replace(/\\([\\[\]|])/g, '$1')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&')
+      // The links linkAudit added first, then what escapeText did.
+      unescapeText(
+        line.slice(2).replace(/\[((?:comment|review) \d+)\]\([^)]*\)/g, '$1')
+      )
     )
 }
 

@@ -35,6 +35,20 @@ export function escapeText(text: string, max = MAX_TEXT_CHARS): string {
   return mapOutsideCode(cut(oneLine(text), max), escapeProse)
 }
 
+/**
+ * Text that escapeText (or escapeCell) wrote, back as it was: for
+ * plangate's own lines read back from its comment (the approval history).
+ * What escaping cut (length, line breaks) stays cut.
+ */
+export function unescapeText(markdown: string): string {
+  return markdown
+    .replace(/\u200b/g, '')
+    .replace(/\\([\\[\]|])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+}
+
 /** Free text inside a table cell: also escapes the cell separator, inside code spans too. */
 export function escapeCell(text: string, max = MAX_TEXT_CHARS): string {
   return escapeText(text, max).replace(/\|/g, '\\|')

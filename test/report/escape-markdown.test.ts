@@ -10,7 +10,8 @@ import {
   MAX_MERMAID_LABEL,
   MAX_TEXT_CHARS,
   mermaidLabel,
-  oneLine
+  oneLine,
+  unescapeText
 } from '../../src/report/escape.js'
 
 /**
@@ -149,5 +150,17 @@ describe('mermaidLabel (a node label between double quotes in a mermaid fence)',
     const label = mermaidLabel('a'.repeat(MAX_MERMAID_LABEL * 2))
     expect(label.length).toBeLessThan(MAX_MERMAID_LABEL + 10)
     expect(label).not.toMatch(/["`\n<>]/)
+  })
+})
+
+describe('unescapeText', () => {
+  it.each([
+    'alice approved 0123abcd (comment 42)',
+    'mallory <script>&amp; [link](http://x) @team #12 GH-7 www.example.com',
+    'a\\b | c \\[ d',
+    'plain'
+  ])('gives back what escapeText wrote: %s', (text) => {
+    if (/[<&[\\@#]/.test(text)) expect(escapeText(text)).not.toBe(text)
+    expect(unescapeText(escapeText(text))).toBe(text)
   })
 })
