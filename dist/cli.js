@@ -25603,26 +25603,8 @@ function sameLeaves(a, b) {
 }
 function sameValue(a, b) {
     if (a.kind === 'value' && b.kind === 'value')
-        return sameJson(a.value, b.value);
+        return deepEqual(a.value, b.value);
     return a.kind === b.kind;
-}
-/** Deep equality of JSON-shaped values (plan values come from JSON). */
-function sameJson(a, b) {
-    if (a === b)
-        return true;
-    if (typeof a !== 'object' || typeof b !== 'object')
-        return false;
-    if (a === null || b === null)
-        return false;
-    if (Array.isArray(a) !== Array.isArray(b))
-        return false;
-    const keysA = Object.keys(a);
-    const keysB = Object.keys(b);
-    if (keysA.length !== keysB.length)
-        return false;
-    const recordA = a;
-    const recordB = b;
-    return keysA.every((key) => Object.hasOwn(recordB, key) && sameJson(recordA[key], recordB[key]));
 }
 
 /*

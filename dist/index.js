@@ -46848,6 +46848,240 @@ function collectMaskedStrings(value, mask, into) {
     }
 }
 
+const ABSENT$1 = { kind: 'absent' };
+const SENSITIVE$1 = { kind: 'sensitive' };
+const UNKNOWN = { kind: 'unknown' };
+/**
+ * Lists the changed leaves between two sides of a change, honouring the
+ * sensitivity masks at every depth and masking unmarked copies of secrets.
+ * `forcing` holds replace paths; a leaf at or under one is marked.
+ */
+function diffAttributes(before, after, redactor, forcing = [], rootPath = '') {
+    const out = [];
+    const emit = (path, b, a) => {
+        out.push({
+            path: redactor.active ? redactor.text(path) : path,
+            before: b,
+            after: a,
+            forcesReplacement: forcing.some((p) => path === p || path.startsWith(p + '.') || path.startsWith(p + '['))
+        });
+    };
+    const side = (value, mask) => {
+        if (mask === true)
+            return SENSITIVE$1;
+        if (typeof value === 'string') {
+            if (redactor.isSecret(value))
+                return SENSITIVE$1;
+            return {
+                kind: 'value',
+                value: redactor.active ? redactor.text(value) : value
+            };
+        }
+        if (typeof value === 'number') {
+            return redactor.isSecret(String(value))
+                ? SENSITIVE$1
+                : { kind: 'value', value };
+        }
+        if (typeof value === 'object' && value !== null) {
+            const masked = applyMask(value, mask);
+            return {
+                kind: 'value',
+                value: redactor.active ? redactor.value(masked) : masked
+            };
+        }
+        return { kind: 'value', value };
+    };
+    const walk = (path, b, bAbsent, bMask, a, aAbsent, aMask, aUnknown) => {
+        const bSensitive = !bAbsent && bMask === true;
+        const aSensitive = !aAbsent && aMask === true;
+        const aIsUnknown = aUnknown === true;
+        if (aIsUnknown) {
+            if (bAbsent && !aAbsent) {
+                emit(path, ABSENT$1, UNKNOWN);
+            }
+            else {
+                emit(path, bAbsent ? ABSENT$1 : side(b, bMask), UNKNOWN);
+            }
+            return;
+        }
+        if (bSensitive || aSensitive) {
+            if (bSensitive === aSensitive && bAbsent === aAbsent && deepEqual(b, a))
+                return;
+            emit(path, bAbsent ? ABSENT$1 : side(b, bMask), aAbsent ? ABSENT$1 : side(a, aMask));
+            return;
+        }
+        // Treat null like absence on a side that is absent in the other's terms:
+        // Terraform lists unset optional attributes as null.
+        const bNull = bAbsent || b === null || b === undefined;
+        const aNull = aAbsent || a === null || a === undefined;
+        if (bNull && aNull)
+            return;
+        const bContainer = !bNull && typeof b === 'object';
+        const aContainer = !aNull && typeof a === 'object';
+        if ((bContainer || bNull) &&
+            (aContainer || aNull) &&
+            (bContainer || aContainer) &&
+            (bNull || aNull || Array.isArray(b) === Array.isArray(a))) {
+            const isList = Array.isArray(bContainer ? b : a);
+            const bObj = (bContainer ? b : undefined);
+            const aObj = (aContainer ? a : undefined);
+            const empty = (bObj === undefined || sizeOf$2(bObj) === 0) &&
+                (aObj === undefined || sizeOf$2(aObj) === 0);
+            if (empty) {
+                // An empty collection appearing or disappearing is still a change.
+                if (bNull !== aNull)
+                    emit(path, bNull ? (bAbsent ? ABSENT$1 : side(null, undefined)) : side(b, bMask), aNull ? (aAbsent ? ABSENT$1 : side(null, undefined)) : side(a, aMask));
+                return;
+            }
+            if (isList) {
+                const bl = (bObj ?? []);
+                const al = (aObj ?? []);
+                const n = Math.max(bl.length, al.length);
+                for (let i = 0; i < n; i++) {
+                    walk(`${path}[${i}]`, bl[i], i >= bl.length, maskAt(bMask, i), al[i], i >= al.length, maskAt(aMask, i), maskAt(aUnknown, i));
+                }
+                return;
+            }
+            const bRec = (bObj ?? {});
+            const aRec = (aObj ?? {});
+            for (const key of unionOfKeys(bRec, aRec, aUnknown)) {
+                walk(joinPath(path, key), bRec[key], !Object.hasOwn(bRec, key), maskAt(bMask, key), aRec[key], !Object.hasOwn(aRec, key) && maskAt(aUnknown, key) !== true, maskAt(aMask, key), maskAt(aUnknown, key));
+            }
+            return;
+        }
+        if (!bNull && !aNull && deepEqual(b, a))
+            return;
+        emit(path, bAbsent ? ABSENT$1 : side(b ?? null, bMask), aAbsent ? ABSENT$1 : side(a ?? null, aMask));
+    };
+    walk(rootPath, before.value, before.absent, before.sensitive, after.value, after.absent, after.sensitive, after.unknown);
+    return out;
+}
+/** Replaces the parts of a value that a sensitivity mask marks. */
+function applyMask(value, mask) {
+    if (mask === true)
+        return SENSITIVE_TEXT;
+    if (!marksAnything(mask))
+        return value;
+    if (typeof value !== 'object' || value === null)
+        return value;
+    if (Array.isArray(value))
+        return value.map((item, i) => applyMask(item, maskAt(mask, i)));
+    // Keys come from the input: `__proto__` must stay a key, not a prototype.
+    const out = Object.create(null);
+    for (const [key, item] of Object.entries(value))
+        out[key] = applyMask(item, maskAt(mask, key));
+    return out;
+}
+/**
+ * Sorted union of the keys of both sides (and of the unknown mask). Hot:
+ * the common case, two objects with the same sorted keys, allocates once.
+ */
+function unionOfKeys(before, after, unknown) {
+    const bKeys = Object.keys(before);
+    const aKeys = Object.keys(after);
+    const extra = typeof unknown === 'object' && unknown !== null && !Array.isArray(unknown)
+        ? Object.keys(unknown)
+        : [];
+    if (isSorted(bKeys) &&
+        sameKeys(bKeys, aKeys) &&
+        extra.every((k) => Object.hasOwn(before, k)))
+        return bKeys;
+    return [...new Set([...bKeys, ...aKeys, ...extra])].sort();
+}
+function isSorted(keys) {
+    for (let i = 1; i < keys.length; i++)
+        if (keys[i - 1] >= keys[i])
+            return false;
+    return true;
+}
+function sameKeys(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+/** True when a sensitivity mask marks at least one part of a value. */
+function marksAnything(mask) {
+    if (mask === true)
+        return true;
+    if (typeof mask !== 'object' || mask === null)
+        return false;
+    for (const key in mask)
+        if (marksAnything(mask[key]))
+            return true;
+    return false;
+}
+function sizeOf$2(value) {
+    return Array.isArray(value) ? value.length : Object.keys(value).length;
+}
+function maskAt(mask, key) {
+    if (mask === true)
+        return true;
+    if (typeof mask !== 'object' || mask === null)
+        return undefined;
+    const sub = mask[key];
+    // Own keys only: a map key `constructor` must not find Object's.
+    return sub === undefined || Object.hasOwn(mask, key) ? sub : undefined;
+}
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Keys repeat across thousands of resources: remember how each is written. */
+const KEY_STEPS = new Map();
+/** Appends a key to a Terraform-style path: `a.b`, `tags["Name"]`. */
+function joinPath(path, key) {
+    let step = KEY_STEPS.get(key);
+    if (step === undefined) {
+        step = IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+        if (KEY_STEPS.size < 10_000)
+            KEY_STEPS.set(key, step);
+    }
+    if (path === '')
+        return step.startsWith('.') ? step.slice(1) : step;
+    return path + step;
+}
+/** Renders a Terraform path step list (`["tags","Name"]`, `["list",0]`). */
+function formatPath(steps) {
+    let path = '';
+    for (const step of steps) {
+        if (typeof step === 'number')
+            path += `[${step}]`;
+        else
+            path = joinPath(path, String(step));
+    }
+    return path;
+}
+/** Structural equality of two JSON values. */
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== 'object' ||
+        typeof b !== 'object' ||
+        a === null ||
+        b === null)
+        return false;
+    if (Array.isArray(a)) {
+        if (!Array.isArray(b) || a.length !== b.length)
+            return false;
+        for (let i = 0; i < a.length; i++)
+            if (!deepEqual(a[i], b[i]))
+                return false;
+        return true;
+    }
+    if (Array.isArray(b))
+        return false;
+    const ak = Object.keys(a);
+    const bRec = b;
+    if (ak.length !== Object.keys(bRec).length)
+        return false;
+    const aRec = a;
+    for (const key of ak) {
+        if (!Object.hasOwn(bRec, key) || !deepEqual(aRec[key], bRec[key]))
+            return false;
+    }
+    return true;
+}
+
 /** How many paths the "known after apply" line names before "and K more". */
 const MAX_FOLDED_NAMES = 6;
 /** Renders one side of an attribute for people. */
@@ -47037,26 +47271,8 @@ function sameLeaves(a, b) {
 }
 function sameValue(a, b) {
     if (a.kind === 'value' && b.kind === 'value')
-        return sameJson(a.value, b.value);
+        return deepEqual(a.value, b.value);
     return a.kind === b.kind;
-}
-/** Deep equality of JSON-shaped values (plan values come from JSON). */
-function sameJson(a, b) {
-    if (a === b)
-        return true;
-    if (typeof a !== 'object' || typeof b !== 'object')
-        return false;
-    if (a === null || b === null)
-        return false;
-    if (Array.isArray(a) !== Array.isArray(b))
-        return false;
-    const keysA = Object.keys(a);
-    const keysB = Object.keys(b);
-    if (keysA.length !== keysB.length)
-        return false;
-    const recordA = a;
-    const recordB = b;
-    return keysA.every((key) => Object.hasOwn(recordB, key) && sameJson(recordA[key], recordB[key]));
 }
 
 /*
@@ -49738,240 +49954,6 @@ function statusContext(raw) {
 /** A `with:` value the action cannot use. */
 class InputError extends Error {
     name = 'InputError';
-}
-
-const ABSENT$1 = { kind: 'absent' };
-const SENSITIVE$1 = { kind: 'sensitive' };
-const UNKNOWN = { kind: 'unknown' };
-/**
- * Lists the changed leaves between two sides of a change, honouring the
- * sensitivity masks at every depth and masking unmarked copies of secrets.
- * `forcing` holds replace paths; a leaf at or under one is marked.
- */
-function diffAttributes(before, after, redactor, forcing = [], rootPath = '') {
-    const out = [];
-    const emit = (path, b, a) => {
-        out.push({
-            path: redactor.active ? redactor.text(path) : path,
-            before: b,
-            after: a,
-            forcesReplacement: forcing.some((p) => path === p || path.startsWith(p + '.') || path.startsWith(p + '['))
-        });
-    };
-    const side = (value, mask) => {
-        if (mask === true)
-            return SENSITIVE$1;
-        if (typeof value === 'string') {
-            if (redactor.isSecret(value))
-                return SENSITIVE$1;
-            return {
-                kind: 'value',
-                value: redactor.active ? redactor.text(value) : value
-            };
-        }
-        if (typeof value === 'number') {
-            return redactor.isSecret(String(value))
-                ? SENSITIVE$1
-                : { kind: 'value', value };
-        }
-        if (typeof value === 'object' && value !== null) {
-            const masked = applyMask(value, mask);
-            return {
-                kind: 'value',
-                value: redactor.active ? redactor.value(masked) : masked
-            };
-        }
-        return { kind: 'value', value };
-    };
-    const walk = (path, b, bAbsent, bMask, a, aAbsent, aMask, aUnknown) => {
-        const bSensitive = !bAbsent && bMask === true;
-        const aSensitive = !aAbsent && aMask === true;
-        const aIsUnknown = aUnknown === true;
-        if (aIsUnknown) {
-            if (bAbsent && !aAbsent) {
-                emit(path, ABSENT$1, UNKNOWN);
-            }
-            else {
-                emit(path, bAbsent ? ABSENT$1 : side(b, bMask), UNKNOWN);
-            }
-            return;
-        }
-        if (bSensitive || aSensitive) {
-            if (bSensitive === aSensitive && bAbsent === aAbsent && deepEqual(b, a))
-                return;
-            emit(path, bAbsent ? ABSENT$1 : side(b, bMask), aAbsent ? ABSENT$1 : side(a, aMask));
-            return;
-        }
-        // Treat null like absence on a side that is absent in the other's terms:
-        // Terraform lists unset optional attributes as null.
-        const bNull = bAbsent || b === null || b === undefined;
-        const aNull = aAbsent || a === null || a === undefined;
-        if (bNull && aNull)
-            return;
-        const bContainer = !bNull && typeof b === 'object';
-        const aContainer = !aNull && typeof a === 'object';
-        if ((bContainer || bNull) &&
-            (aContainer || aNull) &&
-            (bContainer || aContainer) &&
-            (bNull || aNull || Array.isArray(b) === Array.isArray(a))) {
-            const isList = Array.isArray(bContainer ? b : a);
-            const bObj = (bContainer ? b : undefined);
-            const aObj = (aContainer ? a : undefined);
-            const empty = (bObj === undefined || sizeOf$2(bObj) === 0) &&
-                (aObj === undefined || sizeOf$2(aObj) === 0);
-            if (empty) {
-                // An empty collection appearing or disappearing is still a change.
-                if (bNull !== aNull)
-                    emit(path, bNull ? (bAbsent ? ABSENT$1 : side(null, undefined)) : side(b, bMask), aNull ? (aAbsent ? ABSENT$1 : side(null, undefined)) : side(a, aMask));
-                return;
-            }
-            if (isList) {
-                const bl = (bObj ?? []);
-                const al = (aObj ?? []);
-                const n = Math.max(bl.length, al.length);
-                for (let i = 0; i < n; i++) {
-                    walk(`${path}[${i}]`, bl[i], i >= bl.length, maskAt(bMask, i), al[i], i >= al.length, maskAt(aMask, i), maskAt(aUnknown, i));
-                }
-                return;
-            }
-            const bRec = (bObj ?? {});
-            const aRec = (aObj ?? {});
-            for (const key of unionOfKeys(bRec, aRec, aUnknown)) {
-                walk(joinPath(path, key), bRec[key], !Object.hasOwn(bRec, key), maskAt(bMask, key), aRec[key], !Object.hasOwn(aRec, key) && maskAt(aUnknown, key) !== true, maskAt(aMask, key), maskAt(aUnknown, key));
-            }
-            return;
-        }
-        if (!bNull && !aNull && deepEqual(b, a))
-            return;
-        emit(path, bAbsent ? ABSENT$1 : side(b ?? null, bMask), aAbsent ? ABSENT$1 : side(a ?? null, aMask));
-    };
-    walk(rootPath, before.value, before.absent, before.sensitive, after.value, after.absent, after.sensitive, after.unknown);
-    return out;
-}
-/** Replaces the parts of a value that a sensitivity mask marks. */
-function applyMask(value, mask) {
-    if (mask === true)
-        return SENSITIVE_TEXT;
-    if (!marksAnything(mask))
-        return value;
-    if (typeof value !== 'object' || value === null)
-        return value;
-    if (Array.isArray(value))
-        return value.map((item, i) => applyMask(item, maskAt(mask, i)));
-    // Keys come from the input: `__proto__` must stay a key, not a prototype.
-    const out = Object.create(null);
-    for (const [key, item] of Object.entries(value))
-        out[key] = applyMask(item, maskAt(mask, key));
-    return out;
-}
-/**
- * Sorted union of the keys of both sides (and of the unknown mask). Hot:
- * the common case, two objects with the same sorted keys, allocates once.
- */
-function unionOfKeys(before, after, unknown) {
-    const bKeys = Object.keys(before);
-    const aKeys = Object.keys(after);
-    const extra = typeof unknown === 'object' && unknown !== null && !Array.isArray(unknown)
-        ? Object.keys(unknown)
-        : [];
-    if (isSorted(bKeys) &&
-        sameKeys(bKeys, aKeys) &&
-        extra.every((k) => Object.hasOwn(before, k)))
-        return bKeys;
-    return [...new Set([...bKeys, ...aKeys, ...extra])].sort();
-}
-function isSorted(keys) {
-    for (let i = 1; i < keys.length; i++)
-        if (keys[i - 1] >= keys[i])
-            return false;
-    return true;
-}
-function sameKeys(a, b) {
-    if (a.length !== b.length)
-        return false;
-    for (let i = 0; i < a.length; i++)
-        if (a[i] !== b[i])
-            return false;
-    return true;
-}
-/** True when a sensitivity mask marks at least one part of a value. */
-function marksAnything(mask) {
-    if (mask === true)
-        return true;
-    if (typeof mask !== 'object' || mask === null)
-        return false;
-    for (const key in mask)
-        if (marksAnything(mask[key]))
-            return true;
-    return false;
-}
-function sizeOf$2(value) {
-    return Array.isArray(value) ? value.length : Object.keys(value).length;
-}
-function maskAt(mask, key) {
-    if (mask === true)
-        return true;
-    if (typeof mask !== 'object' || mask === null)
-        return undefined;
-    const sub = mask[key];
-    // Own keys only: a map key `constructor` must not find Object's.
-    return sub === undefined || Object.hasOwn(mask, key) ? sub : undefined;
-}
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/** Keys repeat across thousands of resources: remember how each is written. */
-const KEY_STEPS = new Map();
-/** Appends a key to a Terraform-style path: `a.b`, `tags["Name"]`. */
-function joinPath(path, key) {
-    let step = KEY_STEPS.get(key);
-    if (step === undefined) {
-        step = IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
-        if (KEY_STEPS.size < 10_000)
-            KEY_STEPS.set(key, step);
-    }
-    if (path === '')
-        return step.startsWith('.') ? step.slice(1) : step;
-    return path + step;
-}
-/** Renders a Terraform path step list (`["tags","Name"]`, `["list",0]`). */
-function formatPath(steps) {
-    let path = '';
-    for (const step of steps) {
-        if (typeof step === 'number')
-            path += `[${step}]`;
-        else
-            path = joinPath(path, String(step));
-    }
-    return path;
-}
-/** Structural equality of two JSON values. */
-function deepEqual(a, b) {
-    if (a === b)
-        return true;
-    if (typeof a !== 'object' ||
-        typeof b !== 'object' ||
-        a === null ||
-        b === null)
-        return false;
-    if (Array.isArray(a)) {
-        if (!Array.isArray(b) || a.length !== b.length)
-            return false;
-        for (let i = 0; i < a.length; i++)
-            if (!deepEqual(a[i], b[i]))
-                return false;
-        return true;
-    }
-    if (Array.isArray(b))
-        return false;
-    const ak = Object.keys(a);
-    const bRec = b;
-    if (ak.length !== Object.keys(bRec).length)
-        return false;
-    const aRec = a;
-    for (const key of ak) {
-        if (!Object.hasOwn(bRec, key) || !deepEqual(aRec[key], bRec[key]))
-            return false;
-    }
-    return true;
 }
 
 /** Dependents listed per change; past it the search stops and says it is capped. */

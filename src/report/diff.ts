@@ -1,6 +1,7 @@
 import { diffLines } from 'diff'
 import type { AttributeChange, AttributeValue, ChangeAction } from '../model.js'
 import { SENSITIVE_TEXT, UNKNOWN_TEXT } from '../redact/index.js'
+import { deepEqual } from '../plan/attributes.js'
 
 /**
  * Where an attribute diff is shown. `markdown` is a GitHub ```` ```diff ````
@@ -239,22 +240,6 @@ function sameLeaves(a: readonly Leaf[], b: readonly Leaf[]): boolean {
 
 function sameValue(a: AttributeValue, b: AttributeValue): boolean {
   if (a.kind === 'value' && b.kind === 'value')
-    return sameJson(a.value, b.value)
+    return deepEqual(a.value, b.value)
   return a.kind === b.kind
-}
-
-/** Deep equality of JSON-shaped values (plan values come from JSON). */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object') return false
-  if (a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  const keysA = Object.keys(a)
-  const keysB = Object.keys(b)
-  if (keysA.length !== keysB.length) return false
-  const recordA = a as Record<string, unknown>
-  const recordB = b as Record<string, unknown>
-  return keysA.every(
-    (key) => Object.hasOwn(recordB, key) && sameJson(recordA[key], recordB[key])
-  )
 }
