@@ -6335,7 +6335,7 @@ class SectionReader {
                 catch (error) {
                     if (!(error instanceof JsonScanError))
                         throw error;
-                    throw lateProblem(this.source, this.bytes, error);
+                    throw lateProblem(this.source, this.bytes, error, indexAt(list, error.offset));
                 }
             }
         };
@@ -6555,18 +6555,34 @@ class SectionReader {
         return end;
     }
 }
+/** The index of the element that starts at byte `offset`, if one does. */
+function indexAt(list, offset) {
+    let low = 0;
+    let high = list.sizes.length - 1;
+    while (low <= high) {
+        const mid = (low + high) >>> 1;
+        const start = list.pieces[mid === 0 ? 0 : list.ends[mid - 1]];
+        if (start === offset)
+            return mid;
+        if (start < offset)
+            low = mid + 1;
+        else
+            high = mid - 1;
+    }
+    return undefined;
+}
 /**
  * A problem found when normalisation reaches a change: its line and
  * column (counted in the bytes), never the text, which may hold a secret.
  */
-function lateProblem(source, bytes, error) {
+function lateProblem(source, bytes, error, index) {
     let line = 1;
     let lineStart = 0;
     for (let at = bytes.indexOf(0x0a); at !== -1 && at < error.offset; at = bytes.indexOf(0x0a, at + 1)) {
         line++;
         lineStart = at + 1;
     }
-    return new PlanParseError(source, 'a JSON plan', `invalid JSON in the resource change that starts at line ${line}, column ${error.offset - lineStart + 1}`, undefined, { cause: error });
+    return new PlanParseError(source, 'a JSON plan', `invalid JSON in the resource change${index === undefined ? '' : ` resource_changes[${index}]`} that starts at line ${line}, column ${error.offset - lineStart + 1}`, undefined, { cause: error });
 }
 function scanProblem(source, error) {
     const found = error.kind === 'truncated'

@@ -475,7 +475,12 @@ class SectionReader {
           })
         } catch (error) {
           if (!(error instanceof JsonScanError)) throw error
-          throw lateProblem(this.source, this.bytes, error)
+          throw lateProblem(
+            this.source,
+            this.bytes,
+            error,
+            indexAt(list, error.offset)
+          )
         }
       }
     }
@@ -738,6 +743,22 @@ class SectionReader {
   }
 }
 
+/** The index of the element that starts at byte `offset`, if one does. */
+function indexAt(list: ElementList, offset: number): number | undefined {
+  let low = 0
+  let high = list.sizes.length - 1
+  while (low <= high) {
+    const mid = (low + high) >>> 1
+    const start = list.pieces[
+      mid === 0 ? 0 : (list.ends[mid - 1] as number)
+    ] as number
+    if (start === offset) return mid
+    if (start < offset) low = mid + 1
+    else high = mid - 1
+  }
+  return undefined
+}
+
 /**
  * A problem found when normalisation reaches a change: its line and
  * column (counted in the bytes), never the text, which may hold a secret.
@@ -745,7 +766,8 @@ class SectionReader {
 function lateProblem(
   source: string,
   bytes: Buffer,
-  error: JsonScanError
+  error: JsonScanError,
+  index: number | undefined
 ): PlanParseError {
   let line = 1
   let lineStart = 0
@@ -760,7 +782,7 @@ function lateProblem(
   return new PlanParseError(
     source,
     'a JSON plan',
-    `invalid JSON in the resource change that starts at line ${line}, column ${error.offset - lineStart + 1}`,
+    `invalid JSON in the resource change${index === undefined ? '' : ` resource_changes[${index}]`} that starts at line ${line}, column ${error.offset - lineStart + 1}`,
     undefined,
     { cause: error }
   )

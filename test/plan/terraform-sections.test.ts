@@ -330,8 +330,13 @@ describe('readTerraformPlanBytes', () => {
         }
         expect(error).toBeInstanceOf(PlanParseError)
         const message = String(error)
+        const index = (
+          JSON.parse(text) as {
+            resource_changes: { change: { actions: string[] } }[]
+          }
+        ).resource_changes.findIndex((r) => r.change.actions[0] === 'update')
         expect(message).toContain(
-          'found invalid JSON in the resource change that starts at line 1, column'
+          `found invalid JSON in the resource change resource_changes[${index}] that starts at line 1, column ${column}`
         )
         expect(message).not.toContain('PGSECRET')
         // The change that fails, whichever part it was parsed in.
