@@ -26088,7 +26088,7 @@ const RISK_TITLES = {
  * What is at stake in a change, one line per risk ("data loss: …"), and
  * the `allow` glob that matched: for the text and Markdown reports.
  */
-function riskLines$1(analysis, change) {
+function riskLines(analysis, change) {
     const assessed = analysis.risks?.get(change);
     if (assessed === undefined)
         return [];
@@ -26289,7 +26289,7 @@ function renderChange(analysis, change, out, paint) {
     if (change.explanation !== undefined)
         for (const line of dataLines(change.explanation))
             out.push(`        ${line}`);
-    for (const line of riskLines$1(analysis, change))
+    for (const line of riskLines(analysis, change))
         out.push(paint('yellow', `        ${data(line)}`));
     const dependents = dependentLines(change, TEXT_DEPENDENTS);
     if (dependents !== undefined) {
@@ -26486,7 +26486,7 @@ function renderChangeDetails(analysis, change, tier, out) {
         ...(change.explanation === undefined
             ? []
             : [escapeText(capitalize(change.explanation)) + '.', '']),
-        ...riskLines$1(analysis, change).map((line) => `- ⚠️ ${escapeText(line)}`),
+        ...riskLines(analysis, change).map((line) => `- ⚠️ ${escapeText(line)}`),
         ...attributionLines(analysis, change).map((line) => {
             if (!line.startsWith('  '))
                 return `- ${escapeText(line)}`;
@@ -27489,10 +27489,14 @@ function whatHappens(change, risks) {
     const verb = actionPhrase(change);
     const because = change.explanation?.replace(/^(may be )?(destroyed|replaced|deleted|removed)( \([^)]*\))? because /i, 'because ');
     const head = because === undefined ? `**${verb}**` : `**${verb}** ${escapeCell(because)}`;
-    return head + riskLines(risks);
+    return head + riskCellLines(risks);
 }
-/** The risks that say what happens (data lost, safeguard lowered), one line each, and `allow`. */
-function riskLines(risks) {
+/**
+ * The risks that say what happens (data lost, safeguard lowered), one line
+ * each, and `allow`, as lines inside a table cell (values.ts's riskLines
+ * says the same for the text report and the full Markdown report).
+ */
+function riskCellLines(risks) {
     if (risks === undefined)
         return '';
     const lines = [];

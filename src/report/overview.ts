@@ -963,11 +963,15 @@ export function whatHappens(
   )
   const head =
     because === undefined ? `**${verb}**` : `**${verb}** ${escapeCell(because)}`
-  return head + riskLines(risks)
+  return head + riskCellLines(risks)
 }
 
-/** The risks that say what happens (data lost, safeguard lowered), one line each, and `allow`. */
-function riskLines(risks: ChangeRisks | undefined): string {
+/**
+ * The risks that say what happens (data lost, safeguard lowered), one line
+ * each, and `allow`, as lines inside a table cell (values.ts's riskLines
+ * says the same for the text report and the full Markdown report).
+ */
+function riskCellLines(risks: ChangeRisks | undefined): string {
   if (risks === undefined) return ''
   const lines: string[] = []
   for (const risk of risks.risks) {
