@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Rollup builds, run by `npm run test:build` (vitest.build.config.ts) in CI.
+    exclude: ['test/build/**', '**/node_modules/**'],
     clearMocks: true,
     restoreMocks: true,
     unstubEnvs: true,
