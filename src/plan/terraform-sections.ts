@@ -53,11 +53,14 @@ interface ChangeRanges {
 export interface SectionOptions {
   /**
    * The longest text handed to JSON.parse at once (V8's longest string is
-   * about 512 MiB). Arrays longer than this are parsed element by element;
-   * tests lower it to reach that path with small plans.
+   * about 512 MiB): no value outside the long arrays, and no element of
+   * them, may be longer; tests lower it to reach that limit with small plans.
    */
   readonly maxTextBytes: number
-  /** Arrays at least this long are parsed element by element. */
+  /**
+   * The long arrays are parsed in parts of at most this many bytes
+   * (default 64 KiB); 0 parses each element alone.
+   */
   readonly elementwiseBytes?: number
   readonly nestingLimit?: number
   /**
