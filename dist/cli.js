@@ -6869,8 +6869,30 @@ function readPlanFiles(refs, format, readStdin, options = { keepBytes: KEEP_BYTE
         secrets,
         sources,
         reread,
-        batches: secondPass(files, format, readStdin, secrets)
+        batches: once(secondPass(files, format, readStdin, secrets))
     };
+}
+/**
+ * The batches can be walked once (kept plans are released as they are
+ * handed over): a second walk throws rather than yield no plan, which
+ * would read as a review of nothing.
+ */
+function once(items) {
+    let walked = false;
+    return {
+        [Symbol.iterator]: () => {
+            if (walked)
+                throw new Error('plan files are normalised once; read them again');
+            walked = true;
+            return items;
+        }
+    };
+}
+/** What to tell the user when some files are read twice; undefined when none is. */
+function rereadNote(files) {
+    if (files.reread === 0)
+        return undefined;
+    return `reading ${files.reread} plan ${files.reread === 1 ? 'file' : 'files'} twice (secrets first, then one file at a time): the plans are larger together than what plangate holds at once`;
 }
 function* secondPass(files, format, readStdin, secrets) {
     for (const file of files) {
@@ -6920,19 +6942,53 @@ function withInputs(files, more) {
         secrets,
         sources: [...files.sources, ...more.map((input) => input.source)],
         reread: files.reread,
-        batches: (function* () {
+        batches: once((function* () {
             yield* files.batches;
             yield more;
-        })()
+        })())
     };
 }
 
-/** Writes all of `text` to `fd` as UTF-8 (writeSync may write less than asked). */
-function writeTextSync(fd, text) {
-    const buffer = Buffer.from(text);
-    let written = 0;
-    while (written < buffer.length)
-        written += writeSync(fd, buffer, written, buffer.length - written);
+/**
+ * Characters encoded at a time, so that a report of hundreds of MB is never
+ * copied whole; larger than the JSON report's pieces (about a million
+ * characters), which pass through as they are.
+ */
+const CHUNK_CHARS = 4 << 20;
+/**
+ * Calls `each` with consecutive slices of `text` of at most CHUNK_CHARS
+ * characters, never splitting a surrogate pair (each slice encodes alone).
+ */
+function forEachChunk(text, each) {
+    if (text.length <= CHUNK_CHARS) {
+        each(text);
+        return;
+    }
+    let start = 0;
+    while (start < text.length) {
+        let end = Math.min(text.length, start + CHUNK_CHARS);
+        const last = text.charCodeAt(end - 1);
+        if (end < text.length && last >= 0xd800 && last <= 0xdbff)
+            end--;
+        each(text.slice(start, end));
+        start = end;
+    }
+}
+/** Calls `each` with the report's text in pieces of at most CHUNK_CHARS characters. */
+function eachPiece(report, each) {
+    if (typeof report === 'string')
+        forEachChunk(report, each);
+    else
+        report((piece) => forEachChunk(piece, each));
+}
+/** Writes all of the report to `fd` as UTF-8, a piece at a time (writeSync may write less than asked). */
+function writeReportSync(fd, report) {
+    eachPiece(report, (piece) => {
+        const buffer = Buffer.from(piece);
+        let written = 0;
+        while (written < buffer.length)
+            written += writeSync(fd, buffer, written, buffer.length - written);
+    });
 }
 
 const range = (a, b, str) => {
@@ -24712,269 +24768,6 @@ function parseCommand(argv) {
     };
 }
 
-/** The largest existing file plangate reads to recognise its own JSON report. */
-const MAX_REPORT_CHECK_BYTES = 256 * 1024 * 1024;
-/** Bytes read from each end of an existing file to recognise a Markdown or text report. */
-const SNIFF_BYTES = 4096;
-/** Decides where the report goes; refuses anything whose contents plangate would lose. */
-function resolveOutput(output, plans, force, reports = []) {
-    let link;
-    try {
-        link = lstatSync(output);
-    }
-    catch {
-        return { kind: 'file', path: output }; // nothing there yet
-    }
-    let stat;
-    try {
-        stat = statSync(output);
-    }
-    catch (error) {
-        if (link.isSymbolicLink())
-            throw new UsageError(`--output ${output} is a symlink to a missing file; give the path it should point at, or remove the link`);
-        throw cannotWrite(output, error);
-    }
-    if (isSameFile(stat, fdStat(1)))
-        return { kind: 'stdout' };
-    if (isSameFile(stat, fdStat(2)))
-        return { kind: 'stderr' };
-    if (stat.isDirectory())
-        throw new UsageError(`--output ${output} is a directory; give a file path`);
-    if (plans.some((plan) => isSamePath(plan, output, stat)))
-        throw new UsageError(`--output ${output} is one of the plan files being read; choose another path`);
-    if (reports.some((report) => isSamePath(report, output, stat)))
-        throw new UsageError(`--output ${output} is one of the approved reports being read; choose another path`);
-    if (stat.isCharacterDevice() || stat.isFIFO())
-        return { kind: 'stream', path: output };
-    if (!stat.isFile())
-        throw new UsageError(`--output ${output} is a ${describeType(stat)}, which plangate does not write to; give a file path, or leave --output out and redirect standard output`);
-    const path = link.isSymbolicLink() ? realpathSync(output) : output;
-    if (!force && stat.size > 0 && !isPlangateReport(path))
-        throw new UsageError(`--output ${output} exists and is not a plangate report (plangate replaces only its own JSON, Markdown or text reports); choose another path, or pass --force to replace it`);
-    return { kind: 'file', path };
-}
-/** Calls `each` with the report's text in pieces of at most CHUNK_CHARS characters. */
-function eachPiece(report, each) {
-    if (typeof report === 'string')
-        forEachChunk(report, each);
-    else
-        report((piece) => forEachChunk(piece, each));
-}
-/** Writes the report where {@link resolveOutput} decided. */
-function writeOutput(target, report, io) {
-    switch (target.kind) {
-        case 'stdout':
-            eachPiece(report, io.stdout);
-            return;
-        case 'stderr':
-            eachPiece(report, io.stderr);
-            return;
-        case 'stream':
-            writeStream(target.path, report);
-            return;
-        case 'file':
-            writeAtomically(target.path, report);
-            return;
-    }
-}
-/**
- * Characters encoded at a time, so that a report of hundreds of MB is never
- * copied whole; larger than the JSON report's pieces (about a million
- * characters), which pass through as they are.
- */
-const CHUNK_CHARS = 4 << 20;
-/**
- * Calls `each` with consecutive slices of `text` of at most CHUNK_CHARS
- * characters, never splitting a surrogate pair (each slice encodes alone).
- */
-function forEachChunk(text, each) {
-    if (text.length <= CHUNK_CHARS) {
-        each(text);
-        return;
-    }
-    let start = 0;
-    while (start < text.length) {
-        let end = Math.min(text.length, start + CHUNK_CHARS);
-        const last = text.charCodeAt(end - 1);
-        if (end < text.length && last >= 0xd800 && last <= 0xdbff)
-            end--;
-        each(text.slice(start, end));
-        start = end;
-    }
-}
-/** Writes all of the report as UTF-8, a piece at a time. */
-function writeAll(fd, report) {
-    eachPiece(report, (piece) => writeTextSync(fd, piece));
-}
-/** A device or a FIFO: opened for writing only (a FIFO waits for its reader), never created. */
-function writeStream(path, content) {
-    let fd;
-    try {
-        fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY);
-    }
-    catch (error) {
-        throw cannotWrite(path, error);
-    }
-    try {
-        const stat = fstatSync(fd);
-        if (!stat.isCharacterDevice() && !stat.isFIFO())
-            throw new UsageError(`--output ${path} changed while plangate ran (now a ${describeType(stat)}); run again`);
-        writeAll(fd, content);
-    }
-    catch (error) {
-        if (error instanceof UsageError)
-            throw error;
-        throw cannotWrite(path, error);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/** A regular file: a temporary file beside it, renamed over it, with the old file's mode. */
-function writeAtomically(path, content) {
-    const temporary = join(dirname(path), `.${basename(path)}.plangate-${process.pid}.tmp`);
-    try {
-        let mode;
-        try {
-            mode = statSync(path).mode & 0o777;
-        }
-        catch {
-            mode = undefined;
-        }
-        const fd = openSync(temporary, 'wx', mode ?? 0o666);
-        try {
-            writeAll(fd, content);
-        }
-        finally {
-            closeSync(fd);
-        }
-        renameSync(temporary, path);
-    }
-    catch (error) {
-        rmSync(temporary, { force: true });
-        throw cannotWrite(path, error);
-    }
-}
-/**
- * True for plangate's own reports, recognised by their shape: JSON with a
- * numeric `schemaVersion` and `tool.name` "plangate"; Markdown whose first
- * line is the headline plangate writes (`## ✅ plangate: …`, `## ⛔ plangate:
- * …`, `## ⏸️ plangate: …`, see reviewHeadline) followed by a blank line;
- * text that starts with `Plan ` (or `Total: `) and ends with the
- * `Verdict: PASS|BLOCKED: …` line. A file that merely mentions plangate is
- * not one.
- */
-function isPlangateReport(path) {
-    let fd;
-    try {
-        // Non-blocking: a FIFO swapped in since the check must not hang the read.
-        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    }
-    catch {
-        return false;
-    }
-    try {
-        const stat = fstatSync(fd);
-        if (!stat.isFile())
-            return false;
-        const head = readAt(fd, 0, Math.min(SNIFF_BYTES, stat.size));
-        if (/^\s*\{/.test(head))
-            return (stat.size <= MAX_REPORT_CHECK_BYTES &&
-                isJsonReport(readAt(fd, 0, stat.size)));
-        if (MARKDOWN_HEADLINE.test(head) || VERIFY_HEADLINE.test(head))
-            return true;
-        if (VERIFY_TEXT_HEAD.test(head))
-            return true;
-        const tailStart = Math.max(0, stat.size - SNIFF_BYTES);
-        return (TEXT_HEAD.test(head) &&
-            TEXT_TAIL.test(readAt(fd, tailStart, stat.size - tailStart)));
-    }
-    catch {
-        return false;
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/** The first line of the Markdown report (reviewHeadline), then a blank line. */
-const MARKDOWN_HEADLINE = /^## (?:✅|⛔|⏸️) plangate: [^\n]+\n\n/u;
-/** The first line of the Markdown report of `plangate verify`. */
-const VERIFY_HEADLINE = /^## (?:✅|⛔) plangate verify: (?:verified|blocked)\n\n/u;
-/** The first line of the text report of `plangate verify`. */
-const VERIFY_TEXT_HEAD = /^plangate verify: (?:VERIFIED|BLOCKED): /;
-/** SGR colour codes, which a `--color always` text report holds. */
-const SGR = '(?:\\u001b\\[[0-9;]*m)*';
-/** The first line of the text report: its first plan, or the totals. */
-const TEXT_HEAD = new RegExp(`^${SGR}(?:Plan |Total: )`);
-/** The last line of the text report. */
-const TEXT_TAIL = new RegExp(`(?:^|\\n)Verdict: ${SGR}(?:PASS|BLOCKED)${SGR}: [^\\n]*\\n$`);
-function isJsonReport(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return false;
-    }
-    if (!isRecord(value) || typeof value.schemaVersion !== 'number')
-        return false;
-    return isRecord(value.tool) && value.tool.name === 'plangate';
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function readAt(fd, position, length) {
-    const buffer = Buffer.alloc(length);
-    let read = 0;
-    while (read < length) {
-        const n = readSync(fd, buffer, read, length - read, position + read);
-        if (n === 0)
-            break;
-        read += n;
-    }
-    return buffer.subarray(0, read).toString('utf8');
-}
-function fdStat(fd) {
-    try {
-        return fstatSync(fd);
-    }
-    catch {
-        return undefined;
-    }
-}
-function isSameFile(a, b) {
-    return b !== undefined && a.dev === b.dev && a.ino === b.ino;
-}
-/** True when a plan argument names the output: the same path, or the same file through a link. */
-function isSamePath(plan, output, stat) {
-    if (plan === '-')
-        return false;
-    if (resolve(plan) === resolve(output))
-        return true;
-    try {
-        return isSameFile(statSync(plan), stat);
-    }
-    catch {
-        return false;
-    }
-}
-function describeType(stat) {
-    if (stat.isBlockDevice())
-        return 'block device';
-    if (stat.isSocket())
-        return 'socket';
-    if (stat.isDirectory())
-        return 'directory';
-    if (stat.isFIFO())
-        return 'FIFO';
-    if (stat.isFile())
-        return 'file';
-    return 'special file';
-}
-function cannotWrite(path, error) {
-    return new UsageError(`cannot write --output ${path}: ${error instanceof Error ? error.message : String(error)}`);
-}
-
 /** Files whose change counts as a change of infrastructure code. */
 const INFRA_FILE = /\.(tf|tfvars|tf\.json|hcl)$|(^|\/)(cdk\.json|Pulumi[^/]*\.ya?ml)$/;
 /**
@@ -27878,6 +27671,233 @@ function resolveHead(repo, head) {
     }
 }
 
+/** The largest existing file plangate reads to recognise its own JSON report. */
+const MAX_REPORT_CHECK_BYTES = 256 * 1024 * 1024;
+/** Bytes read from each end of an existing file to recognise a Markdown or text report. */
+const SNIFF_BYTES = 4096;
+/** Decides where the report goes; refuses anything whose contents plangate would lose. */
+function resolveOutput(output, plans, force, reports = []) {
+    let link;
+    try {
+        link = lstatSync(output);
+    }
+    catch {
+        return { kind: 'file', path: output }; // nothing there yet
+    }
+    let stat;
+    try {
+        stat = statSync(output);
+    }
+    catch (error) {
+        if (link.isSymbolicLink())
+            throw new UsageError(`--output ${output} is a symlink to a missing file; give the path it should point at, or remove the link`);
+        throw cannotWrite(output, error);
+    }
+    if (isSameFile(stat, fdStat(1)))
+        return { kind: 'stdout' };
+    if (isSameFile(stat, fdStat(2)))
+        return { kind: 'stderr' };
+    if (stat.isDirectory())
+        throw new UsageError(`--output ${output} is a directory; give a file path`);
+    if (plans.some((plan) => isSamePath(plan, output, stat)))
+        throw new UsageError(`--output ${output} is one of the plan files being read; choose another path`);
+    if (reports.some((report) => isSamePath(report, output, stat)))
+        throw new UsageError(`--output ${output} is one of the approved reports being read; choose another path`);
+    if (stat.isCharacterDevice() || stat.isFIFO())
+        return { kind: 'stream', path: output };
+    if (!stat.isFile())
+        throw new UsageError(`--output ${output} is a ${describeType(stat)}, which plangate does not write to; give a file path, or leave --output out and redirect standard output`);
+    const path = link.isSymbolicLink() ? realpathSync(output) : output;
+    if (!force && stat.size > 0 && !isPlangateReport(path))
+        throw new UsageError(`--output ${output} exists and is not a plangate report (plangate replaces only its own JSON, Markdown or text reports); choose another path, or pass --force to replace it`);
+    return { kind: 'file', path };
+}
+/** Writes the report where {@link resolveOutput} decided. */
+function writeOutput(target, report, io) {
+    switch (target.kind) {
+        case 'stdout':
+            eachPiece(report, io.stdout);
+            return;
+        case 'stderr':
+            eachPiece(report, io.stderr);
+            return;
+        case 'stream':
+            writeStream(target.path, report);
+            return;
+        case 'file':
+            writeAtomically(target.path, report);
+            return;
+    }
+}
+/** A device or a FIFO: opened for writing only (a FIFO waits for its reader), never created. */
+function writeStream(path, content) {
+    let fd;
+    try {
+        fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY);
+    }
+    catch (error) {
+        throw cannotWrite(path, error);
+    }
+    try {
+        const stat = fstatSync(fd);
+        if (!stat.isCharacterDevice() && !stat.isFIFO())
+            throw new UsageError(`--output ${path} changed while plangate ran (now a ${describeType(stat)}); run again`);
+        writeReportSync(fd, content);
+    }
+    catch (error) {
+        if (error instanceof UsageError)
+            throw error;
+        throw cannotWrite(path, error);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** A regular file: a temporary file beside it, renamed over it, with the old file's mode. */
+function writeAtomically(path, content) {
+    const temporary = join(dirname(path), `.${basename(path)}.plangate-${process.pid}.tmp`);
+    try {
+        let mode;
+        try {
+            mode = statSync(path).mode & 0o777;
+        }
+        catch {
+            mode = undefined;
+        }
+        const fd = openSync(temporary, 'wx', mode ?? 0o666);
+        try {
+            writeReportSync(fd, content);
+        }
+        finally {
+            closeSync(fd);
+        }
+        renameSync(temporary, path);
+    }
+    catch (error) {
+        rmSync(temporary, { force: true });
+        throw cannotWrite(path, error);
+    }
+}
+/**
+ * True for plangate's own reports, recognised by their shape: JSON with a
+ * numeric `schemaVersion` and `tool.name` "plangate"; Markdown whose first
+ * line is the headline plangate writes (`## ✅ plangate: …`, `## ⛔ plangate:
+ * …`, `## ⏸️ plangate: …`, see reviewHeadline) followed by a blank line;
+ * text that starts with `Plan ` (or `Total: `) and ends with the
+ * `Verdict: PASS|BLOCKED: …` line. A file that merely mentions plangate is
+ * not one.
+ */
+function isPlangateReport(path) {
+    let fd;
+    try {
+        // Non-blocking: a FIFO swapped in since the check must not hang the read.
+        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    }
+    catch {
+        return false;
+    }
+    try {
+        const stat = fstatSync(fd);
+        if (!stat.isFile())
+            return false;
+        const head = readAt(fd, 0, Math.min(SNIFF_BYTES, stat.size));
+        if (/^\s*\{/.test(head))
+            return (stat.size <= MAX_REPORT_CHECK_BYTES &&
+                isJsonReport(readAt(fd, 0, stat.size)));
+        if (MARKDOWN_HEADLINE.test(head) || VERIFY_HEADLINE.test(head))
+            return true;
+        if (VERIFY_TEXT_HEAD.test(head))
+            return true;
+        const tailStart = Math.max(0, stat.size - SNIFF_BYTES);
+        return (TEXT_HEAD.test(head) &&
+            TEXT_TAIL.test(readAt(fd, tailStart, stat.size - tailStart)));
+    }
+    catch {
+        return false;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** The first line of the Markdown report (reviewHeadline), then a blank line. */
+const MARKDOWN_HEADLINE = /^## (?:✅|⛔|⏸️) plangate: [^\n]+\n\n/u;
+/** The first line of the Markdown report of `plangate verify`. */
+const VERIFY_HEADLINE = /^## (?:✅|⛔) plangate verify: (?:verified|blocked)\n\n/u;
+/** The first line of the text report of `plangate verify`. */
+const VERIFY_TEXT_HEAD = /^plangate verify: (?:VERIFIED|BLOCKED): /;
+/** SGR colour codes, which a `--color always` text report holds. */
+const SGR = '(?:\\u001b\\[[0-9;]*m)*';
+/** The first line of the text report: its first plan, or the totals. */
+const TEXT_HEAD = new RegExp(`^${SGR}(?:Plan |Total: )`);
+/** The last line of the text report. */
+const TEXT_TAIL = new RegExp(`(?:^|\\n)Verdict: ${SGR}(?:PASS|BLOCKED)${SGR}: [^\\n]*\\n$`);
+function isJsonReport(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return false;
+    }
+    if (!isRecord(value) || typeof value.schemaVersion !== 'number')
+        return false;
+    return isRecord(value.tool) && value.tool.name === 'plangate';
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function readAt(fd, position, length) {
+    const buffer = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+        const n = readSync(fd, buffer, read, length - read, position + read);
+        if (n === 0)
+            break;
+        read += n;
+    }
+    return buffer.subarray(0, read).toString('utf8');
+}
+function fdStat(fd) {
+    try {
+        return fstatSync(fd);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isSameFile(a, b) {
+    return b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+/** True when a plan argument names the output: the same path, or the same file through a link. */
+function isSamePath(plan, output, stat) {
+    if (plan === '-')
+        return false;
+    if (resolve(plan) === resolve(output))
+        return true;
+    try {
+        return isSameFile(statSync(plan), stat);
+    }
+    catch {
+        return false;
+    }
+}
+function describeType(stat) {
+    if (stat.isBlockDevice())
+        return 'block device';
+    if (stat.isSocket())
+        return 'socket';
+    if (stat.isDirectory())
+        return 'directory';
+    if (stat.isFIFO())
+        return 'FIFO';
+    if (stat.isFile())
+        return 'file';
+    return 'special file';
+}
+function cannotWrite(path, error) {
+    return new UsageError(`cannot write --output ${path}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 /** Runs one CLI invocation and returns the exit code (0 pass or verified, 1 blocked). */
 async function runCli(argv, io) {
     const command = parseCommand(argv);
@@ -27907,8 +27927,9 @@ async function readInputs(command, io) {
             pairs.push(await prepareTemplateDiff(readTemplatePair(pair.before, pair.after, pair.stackName)));
         }
     }
-    if (files.reread > 0)
-        io.stderr(`plangate: reading ${files.reread} plan ${files.reread === 1 ? 'file' : 'files'} twice (secrets first, then one file at a time): the plans are larger together than what plangate holds at once\n`);
+    const note = rereadNote(files);
+    if (note !== undefined)
+        io.stderr(`plangate: ${note}\n`);
     return withInputs(files, pairs);
 }
 /** Where `--output` sends the report, decided before anything is read. */

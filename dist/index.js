@@ -55899,8 +55899,30 @@ function readPlanFiles(refs, format, readStdin, options = { keepBytes: KEEP_BYTE
         secrets,
         sources,
         reread,
-        batches: secondPass(files, format, readStdin, secrets)
+        batches: once(secondPass(files, format, readStdin, secrets))
     };
+}
+/**
+ * The batches can be walked once (kept plans are released as they are
+ * handed over): a second walk throws rather than yield no plan, which
+ * would read as a review of nothing.
+ */
+function once(items) {
+    let walked = false;
+    return {
+        [Symbol.iterator]: () => {
+            if (walked)
+                throw new Error('plan files are normalised once; read them again');
+            walked = true;
+            return items;
+        }
+    };
+}
+/** What to tell the user when some files are read twice; undefined when none is. */
+function rereadNote(files) {
+    if (files.reread === 0)
+        return undefined;
+    return `reading ${files.reread} plan ${files.reread === 1 ? 'file' : 'files'} twice (secrets first, then one file at a time): the plans are larger together than what plangate holds at once`;
 }
 function* secondPass(files, format, readStdin, secrets) {
     for (const file of files) {
@@ -55939,12 +55961,46 @@ function stampOf(path) {
     }
 }
 
-/** Writes all of `text` to `fd` as UTF-8 (writeSync may write less than asked). */
-function writeTextSync(fd, text) {
-    const buffer = Buffer.from(text);
-    let written = 0;
-    while (written < buffer.length)
-        written += writeSync(fd, buffer, written, buffer.length - written);
+/**
+ * Characters encoded at a time, so that a report of hundreds of MB is never
+ * copied whole; larger than the JSON report's pieces (about a million
+ * characters), which pass through as they are.
+ */
+const CHUNK_CHARS = 4 << 20;
+/**
+ * Calls `each` with consecutive slices of `text` of at most CHUNK_CHARS
+ * characters, never splitting a surrogate pair (each slice encodes alone).
+ */
+function forEachChunk(text, each) {
+    if (text.length <= CHUNK_CHARS) {
+        each(text);
+        return;
+    }
+    let start = 0;
+    while (start < text.length) {
+        let end = Math.min(text.length, start + CHUNK_CHARS);
+        const last = text.charCodeAt(end - 1);
+        if (end < text.length && last >= 0xd800 && last <= 0xdbff)
+            end--;
+        each(text.slice(start, end));
+        start = end;
+    }
+}
+/** Calls `each` with the report's text in pieces of at most CHUNK_CHARS characters. */
+function eachPiece(report, each) {
+    if (typeof report === 'string')
+        forEachChunk(report, each);
+    else
+        report((piece) => forEachChunk(piece, each));
+}
+/** Writes all of the report to `fd` as UTF-8, a piece at a time (writeSync may write less than asked). */
+function writeReportSync(fd, report) {
+    eachPiece(report, (piece) => {
+        const buffer = Buffer.from(piece);
+        let written = 0;
+        while (written < buffer.length)
+            written += writeSync(fd, buffer, written, buffer.length - written);
+    });
 }
 
 /**
@@ -65894,8 +65950,9 @@ function readPlans(inputs, log) {
         log.info(`require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`);
     }
     const files = readPlanFiles(refs, 'auto', () => readFileSync$1(0), planFilesOptions(process.env));
-    if (files.reread > 0)
-        log.info(`${files.reread} of ${refs.length} plan files are read twice: together they are larger than what plangate holds at once`);
+    const note = rereadNote(files);
+    if (note !== undefined)
+        log.info(note);
     return files;
 }
 /** Plan source → module directory; without a git checkout, relative to the workspace. */
@@ -66267,10 +66324,10 @@ async function finish(deps, analysis, commentId, view, review) {
     };
 }
 /** Writes a report handed on in pieces: a large review's report is never one string. */
-function writeJsonFile(path, render) {
+function writeJsonFile(path, report) {
     const fd = openSync(path, 'w');
     try {
-        render((piece) => writeTextSync(fd, piece));
+        writeReportSync(fd, report);
     }
     finally {
         closeSync(fd);

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { GitSourceError } from './io/index.js'
+import { forEachChunk, GitSourceError } from './io/index.js'
 import { PlanParseError } from './plan/index.js'
 import { PolicyError } from './policy/index.js'
 import { UsageError } from './cli/args.js'
-import { forEachChunk } from './cli/output.js'
 import { runCli } from './cli/run.js'
 import { escapeTerminal } from './report/escape.js'
 

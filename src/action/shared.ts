@@ -21,7 +21,8 @@ import {
   planRootDirs,
   policyFromText,
   planFilesOptions,
-  readPlanFiles
+  readPlanFiles,
+  rereadNote
 } from '../io/index.js'
 import type { LoadedPolicy, PlanFiles } from '../io/index.js'
 import { parseMarker, readRecordLine } from '../report/index.js'
@@ -126,10 +127,8 @@ export function readPlans(inputs: ActionInputs, log: ActionLog): PlanFiles {
     () => readFileSync(0),
     planFilesOptions(process.env)
   )
-  if (files.reread > 0)
-    log.info(
-      `${files.reread} of ${refs.length} plan files are read twice: together they are larger than what plangate holds at once`
-    )
+  const note = rereadNote(files)
+  if (note !== undefined) log.info(note)
   return files
 }
 

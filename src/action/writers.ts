@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { gatedCount } from '../gate/index.js'
 import type { ApprovalOutcome } from '../gate/index.js'
 import { encodeRecord } from '../gate/record.js'
-import { writeTextSync } from '../io/index.js'
+import { writeReportSync } from '../io/index.js'
+import type { ReportText } from '../io/index.js'
 import type { ReviewRecord } from '../gate/record.js'
 import type {
   Account,
@@ -324,13 +325,10 @@ export async function finish(
 }
 
 /** Writes a report handed on in pieces: a large review's report is never one string. */
-function writeJsonFile(
-  path: string,
-  render: (write: (piece: string) => void) => void
-): void {
+function writeJsonFile(path: string, report: ReportText): void {
   const fd = openSync(path, 'w')
   try {
-    render((piece) => writeTextSync(fd, piece))
+    writeReportSync(fd, report)
   } finally {
     closeSync(fd)
   }

@@ -12,7 +12,8 @@ import {
 } from 'node:fs'
 import type { Stats } from 'node:fs'
 import { dirname, join, basename, resolve } from 'node:path'
-import { writeTextSync } from '../io/index.js'
+import { eachPiece, writeReportSync } from '../io/index.js'
+import type { ReportText } from '../io/index.js'
 import { UsageError } from './args.js'
 
 /**
@@ -89,18 +90,6 @@ export function resolveOutput(
   return { kind: 'file', path }
 }
 
-/** A report as text, or as a function that hands its text on in pieces. */
-export type ReportText = string | ((write: (piece: string) => void) => void)
-
-/** Calls `each` with the report's text in pieces of at most CHUNK_CHARS characters. */
-export function eachPiece(
-  report: ReportText,
-  each: (piece: string) => void
-): void {
-  if (typeof report === 'string') forEachChunk(report, each)
-  else report((piece) => forEachChunk(piece, each))
-}
-
 /** Writes the report where {@link resolveOutput} decided. */
 export function writeOutput(
   target: OutputTarget,
@@ -126,40 +115,6 @@ export function writeOutput(
   }
 }
 
-/**
- * Characters encoded at a time, so that a report of hundreds of MB is never
- * copied whole; larger than the JSON report's pieces (about a million
- * characters), which pass through as they are.
- */
-export const CHUNK_CHARS = 4 << 20
-
-/**
- * Calls `each` with consecutive slices of `text` of at most CHUNK_CHARS
- * characters, never splitting a surrogate pair (each slice encodes alone).
- */
-export function forEachChunk(
-  text: string,
-  each: (chunk: string) => void
-): void {
-  if (text.length <= CHUNK_CHARS) {
-    each(text)
-    return
-  }
-  let start = 0
-  while (start < text.length) {
-    let end = Math.min(text.length, start + CHUNK_CHARS)
-    const last = text.charCodeAt(end - 1)
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--
-    each(text.slice(start, end))
-    start = end
-  }
-}
-
-/** Writes all of the report as UTF-8, a piece at a time. */
-function writeAll(fd: number, report: ReportText): void {
-  eachPiece(report, (piece) => writeTextSync(fd, piece))
-}
-
 /** A device or a FIFO: opened for writing only (a FIFO waits for its reader), never created. */
 function writeStream(path: string, content: ReportText): void {
   let fd: number
@@ -174,7 +129,7 @@ function writeStream(path: string, content: ReportText): void {
       throw new UsageError(
         `--output ${path} changed while plangate ran (now a ${describeType(stat)}); run again`
       )
-    writeAll(fd, content)
+    writeReportSync(fd, content)
   } catch (error) {
     if (error instanceof UsageError) throw error
     throw cannotWrite(path, error)
@@ -198,7 +153,7 @@ function writeAtomically(path: string, content: ReportText): void {
     }
     const fd = openSync(temporary, 'wx', mode ?? 0o666)
     try {
-      writeAll(fd, content)
+      writeReportSync(fd, content)
     } finally {
       closeSync(fd)
     }

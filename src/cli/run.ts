@@ -7,6 +7,7 @@ import {
 import type { Analysis } from '../model.js'
 import { readApprovedReport } from '../io/approved-report.js'
 import {
+  eachPiece,
   expandPlanPaths,
   loadPolicy,
   readHistory,
@@ -15,9 +16,10 @@ import {
   planFilesOptions,
   readPlanFiles,
   readTemplatePairs,
+  rereadNote,
   withInputs
 } from '../io/index.js'
-import type { PlanFiles } from '../io/index.js'
+import type { PlanFiles, ReportText } from '../io/index.js'
 import { prepareTemplateDiff, readTemplatePair } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
 import {
@@ -35,8 +37,8 @@ import { VERSION } from '../version.js'
 import { HELP, parseCommand } from './args.js'
 import type { CliCommand } from './args.js'
 import { resolveHead } from './head.js'
-import { eachPiece, resolveOutput, writeOutput } from './output.js'
-import type { OutputTarget, ReportText } from './output.js'
+import { resolveOutput, writeOutput } from './output.js'
+import type { OutputTarget } from './output.js'
 
 /** The CLI's connection to the world; tests pass their own. */
 export interface CliIo {
@@ -91,10 +93,8 @@ async function readInputs(command: PlanCommand, io: CliIo): Promise<PlanFiles> {
       )
     }
   }
-  if (files.reread > 0)
-    io.stderr(
-      `plangate: reading ${files.reread} plan ${files.reread === 1 ? 'file' : 'files'} twice (secrets first, then one file at a time): the plans are larger together than what plangate holds at once\n`
-    )
+  const note = rereadNote(files)
+  if (note !== undefined) io.stderr(`plangate: ${note}\n`)
   return withInputs(files, pairs)
 }
 

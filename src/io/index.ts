@@ -6,8 +6,19 @@ export {
 } from './plan-stream.js'
 export type { PlanReadLimits } from './plan-stream.js'
 export { expandPlanPaths } from './plan-inputs.js'
-export { planFilesOptions, readPlanFiles, withInputs } from './plan-files.js'
-export { writeTextSync } from './write-text.js'
+export {
+  planFilesOptions,
+  readPlanFiles,
+  rereadNote,
+  withInputs
+} from './plan-files.js'
+export {
+  CHUNK_CHARS,
+  eachPiece,
+  forEachChunk,
+  writeReportSync
+} from './write-text.js'
+export type { ReportText } from './write-text.js'
 export type { PlanFiles, PlanFilesOptions } from './plan-files.js'
 export { expandPlanGlobs } from './plan-globs.js'
 export type { PlanFileRef } from './plan-inputs.js'

@@ -99,8 +99,31 @@ export function readPlanFiles(
     secrets,
     sources,
     reread,
-    batches: secondPass(files, format, readStdin, secrets)
+    batches: once(secondPass(files, format, readStdin, secrets))
   }
+}
+
+/**
+ * The batches can be walked once (kept plans are released as they are
+ * handed over): a second walk throws rather than yield no plan, which
+ * would read as a review of nothing.
+ */
+function once<T>(items: Iterator<T> & Iterable<T>): Iterable<T> {
+  let walked = false
+  return {
+    [Symbol.iterator]: () => {
+      if (walked)
+        throw new Error('plan files are normalised once; read them again')
+      walked = true
+      return items
+    }
+  }
+}
+
+/** What to tell the user when some files are read twice; undefined when none is. */
+export function rereadNote(files: PlanFiles): string | undefined {
+  if (files.reread === 0) return undefined
+  return `reading ${files.reread} plan ${files.reread === 1 ? 'file' : 'files'} twice (secrets first, then one file at a time): the plans are larger together than what plangate holds at once`
 }
 
 function* secondPass(
@@ -175,9 +198,11 @@ export function withInputs(
     secrets,
     sources: [...files.sources, ...more.map((input) => input.source)],
     reread: files.reread,
-    batches: (function* () {
-      yield* files.batches
-      yield more
-    })()
+    batches: once(
+      (function* () {
+        yield* files.batches
+        yield more
+      })()
+    )
   }
 }

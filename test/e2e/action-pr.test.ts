@@ -258,7 +258,7 @@ describe('the action on a pull request with a gated AI replacement', () => {
       env: { PLANGATE_TEST_KEEP_BYTES: '0' }
     })
     expect(run.code, run.stdout).toBe(held.code)
-    expect(run.log).toContain('2 of 3 plan files are read twice')
+    expect(run.log).toContain('reading 2 plan files twice')
     expect(held.log).not.toContain('read twice')
     expect(run.outputs.digest).toBe(held.outputs.digest)
     expect(statusesOn(server, pr.headSha)[0]?.description).toBe(heldStatus)

@@ -147,3 +147,11 @@ describe('readPlanFiles', () => {
     expect(normalizePlans(files).plans).toEqual(expected)
   })
 })
+
+describe('the batches of readPlanFiles', () => {
+  it('are walked once: normalising the same files again throws rather than review nothing', () => {
+    const files = readPlanFiles(refs(), 'auto', noStdin, { keepBytes: 0 })
+    expect(normalizePlans(files).plans.length).toBeGreaterThan(0)
+    expect(() => normalizePlans(files)).toThrow(/normalised once/)
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CHUNK_CHARS, eachPiece, forEachChunk } from '../../src/cli/output.js'
+import { CHUNK_CHARS, eachPiece, forEachChunk } from '../../src/io/index.js'
 
 function chunks(text: string): string[] {
   const out: string[] = []
