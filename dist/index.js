@@ -53516,13 +53516,6 @@ function explainDeferral(reason) {
 
 /** `format_version` minors of the 1.x series that plangate has been checked against. */
 const KNOWN_FORMAT_MINORS = [0, 1, 2];
-function isElements(value) {
-    return (Array.isArray(value) ||
-        (typeof value === 'object' &&
-            value !== null &&
-            typeof value.forEach === 'function' &&
-            typeof value.length === 'number'));
-}
 /** True when a JSON document has the shape of `terraform show -json PLANFILE`. */
 function looksLikeTerraformPlan(doc) {
     return (isRecord(doc) &&
@@ -53901,10 +53894,12 @@ function normalizeTerraformPlan(input, redactor) {
     };
     let ephemeral = 0;
     let opentofu = false;
-    const rawChanges = input.changes ?? doc.resource_changes;
-    if (rawChanges !== undefined && !isElements(rawChanges)) {
-        throw new PlanParseError(source, '"resource_changes" to be an array', describeScalar(rawChanges));
+    const inDoc = doc.resource_changes;
+    if (inDoc !== undefined && !Array.isArray(inDoc)) {
+        throw new PlanParseError(source, '"resource_changes" to be an array', describeScalar(inDoc));
     }
+    // The byte reader's changes are parsed here, as they are reached.
+    const rawChanges = input.changes ?? inDoc;
     rawChanges?.forEach((entry, i) => {
         const result = normalizeResourceChange(entry, 'resource_changes', i, context);
         if (result === 'ephemeral') {

@@ -398,22 +398,8 @@ async function main() {
     process.stdout.write(
       `\n${size} resources: ${relative(ROOT, plan.path)}, ${fixed(plan.bytes / 1e6, 1)} MB\n  warm-up`
     )
-    for (const command of commands) measure(command)
-    /** @type {Record<string, Sample[]>} */
-    const samples = Object.fromEntries(commands.map((c) => [c.name, []]))
-    for (let round = 0; round < runs; round++) {
-      process.stdout.write(` ${round + 1}`)
-      for (let k = 0; k < commands.length; k++) {
-        const command = /** @type {Command} */ (
-          commands[(round + k) % commands.length]
-        )
-        samples[command.name]?.push(measure(command))
-      }
-    }
+    const { samples, stats } = interleavedRounds(commands, runs)
     process.stdout.write('\n')
-    const stats = Object.fromEntries(
-      commands.map((c) => [c.name, summarize(samples[c.name] ?? [])])
-    )
     results.push({ size, bytes: plan.bytes, runs, stats, samples })
   }
 
@@ -631,13 +617,12 @@ const BYTES_SCRIPT =
   "let n=0;const s=require('fs').createReadStream(process.argv[1],{highWaterMark:1<<20});s.on('data',(c)=>{n+=c.length});s.on('end',()=>console.log(n))"
 
 /**
- * Runs interleaved rounds of some commands and prints their medians.
- * @param {string} title
+ * One unmeasured warm-up run of each command, then `runs` rounds of all of
+ * them in an order that rotates every round (printing each round's number).
  * @param {Command[]} commands
  * @param {number} runs
  */
-function timeCommands(title, commands, runs) {
-  process.stdout.write(`\n${title}\n  warm-up`)
+function interleavedRounds(commands, runs) {
   for (const command of commands) measure(command)
   /** @type {Record<string, Sample[]>} */
   const samples = Object.fromEntries(commands.map((c) => [c.name, []]))
@@ -653,6 +638,18 @@ function timeCommands(title, commands, runs) {
   const stats = Object.fromEntries(
     commands.map((c) => [c.name, summarize(samples[c.name] ?? [])])
   )
+  return { samples, stats }
+}
+
+/**
+ * Runs interleaved rounds of some commands and prints their medians.
+ * @param {string} title
+ * @param {Command[]} commands
+ * @param {number} runs
+ */
+function timeCommands(title, commands, runs) {
+  process.stdout.write(`\n${title}\n  warm-up`)
+  const { samples, stats } = interleavedRounds(commands, runs)
   const rows = [
     ['command', 'time median s', 'min', 'max', 'peak RSS median MB']
   ]

@@ -72,16 +72,6 @@ export interface LazyElements {
   forEach(each: (element: unknown, index: number) => void): void
 }
 
-function isElements(value: unknown): value is LazyElements {
-  return (
-    Array.isArray(value) ||
-    (typeof value === 'object' &&
-      value !== null &&
-      typeof (value as { forEach?: unknown }).forEach === 'function' &&
-      typeof (value as { length?: unknown }).length === 'number')
-  )
-}
-
 /** True when a JSON document has the shape of `terraform show -json PLANFILE`. */
 export function looksLikeTerraformPlan(doc: unknown): doc is JsonRecord {
   return (
@@ -544,14 +534,16 @@ export function normalizeTerraformPlan(
   }
   let ephemeral = 0
   let opentofu = false
-  const rawChanges = input.changes ?? doc.resource_changes
-  if (rawChanges !== undefined && !isElements(rawChanges)) {
+  const inDoc = doc.resource_changes
+  if (inDoc !== undefined && !Array.isArray(inDoc)) {
     throw new PlanParseError(
       source,
       '"resource_changes" to be an array',
-      describeScalar(rawChanges)
+      describeScalar(inDoc)
     )
   }
+  // The byte reader's changes are parsed here, as they are reached.
+  const rawChanges: LazyElements | undefined = input.changes ?? inDoc
   rawChanges?.forEach((entry, i) => {
     const result = normalizeResourceChange(
       entry,
