@@ -6,8 +6,6 @@
  * the head commit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runAction, TOKEN } from '../support/action-run.js'
-import { pullRequestEvent } from '../support/events.js'
 import {
   addComment,
   baseShaOf,
@@ -18,6 +16,7 @@ import {
   PR_NUMBER,
   reactionsOn,
   replies,
+  reviewedPull,
   snapshotOf,
   startFrom,
   stickyBody
@@ -25,9 +24,7 @@ import {
 import type { ScenarioRepo, Snapshot } from '../support/approval-scenario.js'
 import { decodeRecord, encodeRecord } from '../../src/gate/index.js'
 import { readRecordLine } from '../../src/report/index.js'
-import { startFakeGitHub } from '../support/fake-github.js'
 import type { FakeGitHub } from '../support/fake-github.js'
-import { commitDetailsOf } from '../support/repo-state.js'
 
 const CODEOWNERS_READ = /CODEOWNERS/
 
@@ -40,26 +37,10 @@ async function reviewedWith(
   config: string,
   codeowners: CodeownersAtBase
 ): Promise<Snapshot> {
-  const { pr, repo } = scenario
-  const fake = await startFakeGitHub({
-    token: TOKEN,
-    pulls: { [PR_NUMBER]: pr.pull },
-    pullCommits: { [PR_NUMBER]: pr.commits },
-    ...commitDetailsOf(repo, pr.commits),
-    comments: { [PR_NUMBER]: [] }
-  })
-  setBase(fake, config, codeowners)
-  const run = await runAction({
-    cwd: repo,
-    eventName: 'pull_request',
-    payload: pullRequestEvent({ number: PR_NUMBER, headSha: pr.headSha }),
-    inputs: { plan: 'plan.json' },
-    apiUrl: fake.url
-  })
-  const digest = run.outputs.digest ?? ''
-  if (!/^[0-9a-f]{16}$/.test(digest))
-    throw new Error(`the pull request run gave no digest:\n${run.stdout}`)
-  return snapshotOf({ fake, digest, headSha: pr.headSha })
+  const reviewed = await reviewedPull(scenario, (fake) =>
+    setBase(fake, config, codeowners)
+  )
+  return snapshotOf(reviewed)
 }
 
 function setBase(

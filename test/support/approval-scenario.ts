@@ -78,7 +78,14 @@ export interface Reviewed {
   readonly run: ActionRun
 }
 
-export async function reviewedPull(scenario: ScenarioRepo): Promise<Reviewed> {
+/**
+ * The scenario's pull request reviewed by the real Action; `prepare` sets
+ * up the fake before the run (files at the base, say).
+ */
+export async function reviewedPull(
+  scenario: ScenarioRepo,
+  prepare: (fake: FakeGitHub) => void = () => undefined
+): Promise<Reviewed> {
   const { pr, repo } = scenario
   const fake = await startFakeGitHub({
     token: TOKEN,
@@ -87,6 +94,7 @@ export async function reviewedPull(scenario: ScenarioRepo): Promise<Reviewed> {
     ...commitDetailsOf(repo, pr.commits),
     comments: { [PR_NUMBER]: [] }
   })
+  prepare(fake)
   const run = await runAction({
     cwd: repo,
     eventName: 'pull_request',
