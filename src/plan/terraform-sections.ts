@@ -15,6 +15,7 @@ import type { LazyElements, TerraformInput } from './terraform.js'
 
 /** What a no-op's left-out values read as. */
 const NULL_TEXT = 'null'
+const NULL_BYTES = Buffer.from(NULL_TEXT)
 const TRUE_TEXT = Buffer.from('true')
 /** The actions of a no-op as Terraform writes them; other spellings are parsed. */
 const NO_OP_ACTIONS = Buffer.from('["no-op"]')
@@ -78,6 +79,9 @@ export interface SectionOptions {
  * a 718 MiB plan); at 64 KiB JSON.parse's per-call cost is still noise.
  */
 const ELEMENTWISE_BYTES = 64 * 1024
+
+/** Runs up to this many bytes are copied by a loop, longer ones by Buffer#copy. */
+const SHORT_COPY = 64
 
 /** Top-level keys whose value readTerraformPlan reads; every other section is skipped unparsed. */
 /** What readTerraformPlan reads besides the state sections: what it keeps, and what it reads once. */
@@ -522,7 +526,12 @@ class SectionReader {
     let runStart = -1
     let runEnd = -1
     const flush = (): void => {
-      if (runStart !== -1) at += source.copy(text, at, runStart, runEnd)
+      if (runStart === -1) return
+      // Buffer#copy costs more than a short run's bytes: those are copied here.
+      if (runEnd - runStart > SHORT_COPY)
+        at += source.copy(text, at, runStart, runEnd)
+      else
+        for (let i = runStart; i < runEnd; i++) text[at++] = source[i] as number
       runStart = -1
     }
     let piece = first === 0 ? 0 : (ends[first - 1] as number)
@@ -547,7 +556,8 @@ class SectionReader {
         const next = pieces[piece] as number
         if (next === -1) {
           flush()
-          at += text.write(NULL_TEXT, at, 'latin1')
+          for (let k = 0; k < NULL_BYTES.length; k++)
+            text[at++] = NULL_BYTES[k] as number
         } else if (runStart !== -1 && next === runEnd) {
           runEnd = pieces[piece + 1] as number
         } else {

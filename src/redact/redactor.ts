@@ -105,9 +105,16 @@ const NO_SECRETS: Redactor = {
   value: (value) => value
 }
 
-/** Bits in the prefilter bitmap of fragment heads (1 MiB). */
-const HEAD_BITS = 1 << 23
-const HEAD_MASK = HEAD_BITS - 1
+/**
+ * The prefilter bitmap of fragment heads has about this many bits per
+ * fragment (a window hits by chance about once in 64), within bounds: it
+ * is read at every character scanned, so it should stay in the CPU cache
+ * (a fixed 1 MiB bitmap made masking the main cost of normalising a plan
+ * with a few hundred secrets).
+ */
+const HEAD_BITS_PER_FRAGMENT = 64
+const MIN_HEAD_BITS = 1 << 12
+const MAX_HEAD_BITS = 1 << 23
 const K = MIN_EMBEDDED_SECRET_LENGTH
 /** 31^(K-1), modulo 2^32, for the rolling hash. */
 const HEAD_POW = Array.from({ length: K - 1 }).reduce<number>(
@@ -134,11 +141,18 @@ function createFragmentScanner(
   fragments: ReadonlySet<string>
 ): (value: string) => string {
   if (fragments.size === 0) return (value) => value
-  const bitmap = new Uint32Array(HEAD_BITS >>> 5)
+  let headBits = MIN_HEAD_BITS
+  while (
+    headBits < MAX_HEAD_BITS &&
+    headBits < fragments.size * HEAD_BITS_PER_FRAGMENT
+  )
+    headBits *= 2
+  const headMask = headBits - 1
+  const bitmap = new Uint32Array(headBits >>> 5)
   const byHead = new Map<number, string[]>()
   for (const fragment of [...fragments].sort((a, b) => b.length - a.length)) {
     const hash = headHash(fragment, 0)
-    const bit = hash & HEAD_MASK
+    const bit = hash & headMask
     bitmap[bit >>> 5] = (bitmap[bit >>> 5] ?? 0) | (1 << (bit & 31))
     const list = byHead.get(hash)
     if (list === undefined) byHead.set(hash, [fragment])
@@ -150,7 +164,7 @@ function createFragmentScanner(
     let copied = 0
     let hash = headHash(value, 0)
     for (let end = K; ; end++) {
-      const bit = hash & HEAD_MASK
+      const bit = hash & headMask
       const start = end - K
       if (
         start >= copied &&

@@ -217,6 +217,27 @@ describe('createRedactor', () => {
     )
   })
 
+  it('finds every copy in a long text with a small prefilter (one secret)', () => {
+    // One secret sizes the head bitmap at its smallest: in 200,000 random
+    // characters many windows hit it by chance, and only real copies count.
+    const secret = 'Zq9-secret-Zq9'
+    const redactor = createRedactor([secret])
+    let seed = 7
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+      return seed
+    }
+    const noise = (n: number): string =>
+      Array.from({ length: n }, () =>
+        String.fromCharCode(0x21 + (random() % 90))
+      ).join('')
+    const parts = [noise(70_000), noise(70_000), noise(60_000)]
+    const text = parts.join(secret) + secret
+    const masked = parts.join(SENSITIVE_TEXT) + SENSITIVE_TEXT
+    expect(redactor.text(text)).toBe(masked)
+    expect(redactor.text(parts.join(''))).toBe(parts.join(''))
+  })
+
   it('does nothing without secrets', () => {
     const redactor = createRedactor([])
     expect(redactor.active).toBe(false)
