@@ -1,5 +1,5 @@
 import { PlanParseError } from './errors.js'
-import { MAX_NESTING } from './json-text.js'
+import { findJsonProblem, MAX_NESTING } from './json-text.js'
 import {
   bytesEqual,
   bytesInclude,
@@ -83,7 +83,6 @@ const ELEMENTWISE_BYTES = 64 * 1024
 /** Runs up to this many bytes are copied by a loop, longer ones by Buffer#copy. */
 const SHORT_COPY = 64
 
-/** Top-level keys whose value readTerraformPlan reads; every other section is skipped unparsed. */
 /** What readTerraformPlan reads besides the state sections: what it keeps, and what it reads once. */
 const READ_SECTIONS = new Set<string>([
   ...KEPT_SECTIONS,
@@ -574,11 +573,13 @@ class SectionReader {
     try {
       parsed = this.parseText(text, at, pieces[start] as number)
     } catch (error) {
+      if (!(error instanceof JsonScanError)) throw error
       // Named by the element that fails, not by the part's first one.
-      if (error instanceof JsonScanError && last - first > 1)
+      if (last - first > 1)
         for (let k = first; k < last; k++)
           this.parsePart(list, k, k + 1, (list.sizes[k] as number) + 1)
-      throw error
+      // One element: where in the file its text stops being JSON.
+      throw this.problemIn(list, first, text.toString('utf8', 0, at))
     }
     if (!Array.isArray(parsed) || parsed.length !== last - first)
       throw new JsonScanError(
@@ -587,6 +588,38 @@ class SectionReader {
         'invalid JSON in the value that starts there'
       )
     return parsed
+  }
+
+  /**
+   * Where the text of element `k` (assembled as `[element]`, which
+   * JSON.parse refused) stops being JSON, as a byte of the document: its
+   * pieces are the document's bytes, but for left-out values read as null.
+   */
+  private problemIn(list: ElementList, k: number, text: string): JsonScanError {
+    const { pieces, ends } = list
+    const problem = findJsonProblem(text)
+    const wanted = Buffer.byteLength(text.slice(0, problem.offset))
+    let piece = k === 0 ? 0 : (ends[k - 1] as number)
+    const stop = ends[k] as number
+    const elementStart = pieces[piece] as number
+    // Byte 0 of the text is the `[` that opens the part.
+    let at = 1
+    for (; piece < stop; piece += 2) {
+      const from = pieces[piece] as number
+      const length =
+        from === -1 ? NULL_BYTES.length : (pieces[piece + 1] as number) - from
+      if (wanted < at + length) {
+        const offset = from === -1 ? elementStart : from + wanted - at
+        return new JsonScanError(
+          'invalid',
+          Math.max(offset, elementStart),
+          problem.what
+        )
+      }
+      at += length
+    }
+    // Past the element (its closing bracket): name the element's start.
+    return new JsonScanError('invalid', elementStart, problem.what)
   }
 
   private parseRange(start: number, end: number): unknown {
@@ -756,20 +789,22 @@ class SectionReader {
   }
 }
 
-/** The index of the element that starts at byte `offset`, if one does. */
+/** The index of the element that holds byte `offset` (the last one starting at or before it). */
 function indexAt(list: ElementList, offset: number): number | undefined {
   let low = 0
   let high = list.sizes.length - 1
+  let found: number | undefined
   while (low <= high) {
     const mid = (low + high) >>> 1
     const start = list.pieces[
       mid === 0 ? 0 : (list.ends[mid - 1] as number)
     ] as number
-    if (start === offset) return mid
-    if (start < offset) low = mid + 1
-    else high = mid - 1
+    if (start <= offset) {
+      found = mid
+      low = mid + 1
+    } else high = mid - 1
   }
-  return undefined
+  return found
 }
 
 /**
@@ -795,7 +830,7 @@ function lateProblem(
   return new PlanParseError(
     source,
     'a JSON plan',
-    `invalid JSON in the resource change${index === undefined ? '' : ` resource_changes[${index}]`} that starts at line ${line}, column ${error.offset - lineStart + 1}`,
+    `invalid JSON in the resource change${index === undefined ? '' : ` resource_changes[${index}]`} at line ${line}, column ${error.offset - lineStart + 1} (${error.what})`,
     undefined,
     { cause: error }
   )

@@ -182,6 +182,25 @@ describe('readTerraformPlanBytes', () => {
       }
     })
 
+    it('is refused at the bad token that follows its left-out values', () => {
+      const quiet = noOp('quiet', 'x'.repeat(300), { input: false })
+      const change = quiet.change as Record<string, unknown>
+      // After every value the reader leaves out: its offset maps past them.
+      change.zz = 'BAD-TOKEN'
+      const text = plan([update('first', 'v'), quiet]).replace(
+        '"BAD-TOKEN"',
+        'nul'
+      )
+      const at = text.indexOf('nul}') + 'nul'.length
+      for (const options of [LARGE, TINY]) {
+        const input = readTerraformPlanBytes(Buffer.from(text), 'p', options)
+        if (input === undefined) throw new Error('not read')
+        expect(() => normalizePlans([input])).toThrow(
+          `found invalid JSON in the resource change resource_changes[1] at line 1, column ${at + 1} (unexpected character "}")`
+        )
+      }
+    })
+
     it('keeps its values when a mask marks one, and masks that secret in every other change', () => {
       const secret = 'no-op-held-secret-31'
       const text = plan([
@@ -316,9 +335,9 @@ describe('readTerraformPlanBytes', () => {
         '"actions":[PGSECRET-token]'
       )
       expect(hostile).not.toBe(text)
-      // The change is parsed when normalisation reaches it, and refused there.
-      const column =
-        hostile.lastIndexOf('{"address"', hostile.indexOf('[PGSECRET')) + 1
+      // The change is parsed when normalisation reaches it, and refused
+      // there, at the token that is not JSON (a column on line 1).
+      const column = hostile.indexOf('[PGSECRET') + 2
       for (const options of [LARGE, TINY, small]) {
         const input = readTerraformPlanBytes(Buffer.from(hostile), 'p', options)
         if (input === undefined) throw new Error('not read')
@@ -336,7 +355,7 @@ describe('readTerraformPlanBytes', () => {
           }
         ).resource_changes.findIndex((r) => r.change.actions[0] === 'update')
         expect(message).toContain(
-          `found invalid JSON in the resource change resource_changes[${index}] that starts at line 1, column ${column}`
+          `found invalid JSON in the resource change resource_changes[${index}] at line 1, column ${column} (unexpected letter)`
         )
         expect(message).not.toContain('PGSECRET')
         // The change that fails, whichever part it was parsed in.
