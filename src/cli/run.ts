@@ -26,7 +26,7 @@ import {
   localView,
   writeJsonReport,
   renderSummary,
-  renderText,
+  writeTextReport,
   renderVerifyJson,
   renderVerifyMarkdown,
   renderVerifyText
@@ -275,7 +275,8 @@ function render(
           (command.color === 'auto' &&
             command.output === undefined &&
             io.stdoutIsTty))
-      return renderText(analysis, { color })
+      // Written in pieces, like the JSON report: a review of hundreds of plans runs to tens of MB.
+      return (write) => writeTextReport(analysis, { color }, write)
     }
   }
 }

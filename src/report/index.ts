@@ -1,4 +1,4 @@
-export { renderText } from './text.js'
+export { renderText, writeTextReport } from './text.js'
 export type { TextOptions } from './text.js'
 export {
   MARKDOWN_TIERS,

@@ -49,9 +49,51 @@ function dataLines(text: string): string[] {
  * only from plangate.
  */
 export function renderText(analysis: Analysis, options: TextOptions): string {
+  const pieces: string[] = []
+  writeTextReport(analysis, options, (piece) => pieces.push(piece))
+  return pieces.join('')
+}
+
+/** Characters gathered before a piece of the text report is handed on. */
+const TEXT_PIECE_CHARS = 1 << 20
+
+/** Where the renderer's lines go. */
+interface Lines {
+  push(...lines: string[]): void
+}
+
+/**
+ * The report of renderText, handed to `write` in pieces of about
+ * {@link TEXT_PIECE_CHARS} characters: the report of a review of hundreds
+ * of plans (tens of MB) is never one string.
+ */
+export function writeTextReport(
+  analysis: Analysis,
+  options: TextOptions,
+  write: (piece: string) => void
+): void {
+  // Concatenated as a rope (V8 flattens it once, when it is written).
+  let pending = ''
+  const out: Lines = {
+    push: (...lines) => {
+      for (const line of lines) pending += `${line}\n`
+      if (pending.length >= TEXT_PIECE_CHARS) {
+        write(pending)
+        pending = ''
+      }
+    }
+  }
+  renderLines(analysis, options, out)
+  if (pending.length > 0) write(pending)
+}
+
+function renderLines(
+  analysis: Analysis,
+  options: TextOptions,
+  out: Lines
+): void {
   const paint = (style: Style, text: string): string =>
     options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text
-  const out: string[] = []
   for (const plan of analysis.plans) renderPlan(analysis, plan, out, paint)
   if (analysis.commits !== undefined) {
     const ai = analysis.commits.filter((c) => c.verdict === 'ai').length
@@ -95,13 +137,12 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
   for (const problem of decision.planProblems)
     out.push(paint('red', `! ${data(problem)}`))
   out.push(`Verdict: ${verdict}: ${data(decision.summary)}`)
-  return out.join('\n') + '\n'
 }
 
 function renderPlan(
   analysis: Analysis,
   plan: Plan,
-  out: string[],
+  out: Lines,
   paint: (style: Style, text: string) => string
 ): void {
   const tool = toolName(plan.format)
@@ -178,7 +219,7 @@ const TEXT_DEPENDENTS = 20
 function renderChange(
   analysis: Analysis,
   change: ResourceChange,
-  out: string[],
+  out: Lines,
   paint: (style: Style, text: string) => string
 ): void {
   const marker = markerFor(change).padEnd(3)
@@ -224,7 +265,7 @@ function renderChange(
 function renderActions(
   analysis: Analysis,
   plan: Plan,
-  out: string[],
+  out: Lines,
   paint: (style: Style, text: string) => string
 ): void {
   const actions = plan.actions ?? []

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   buildJsonReport,
   renderJson,
-  writeJsonReport
+  writeJsonReport,
+  writeTextReport
 } from '../../src/report/index.js'
 import { analyzeDocs, analyzeFixtures, TERRAFORM_FIXTURES } from '../helpers.js'
 
@@ -58,5 +59,28 @@ describe('writeJsonReport', () => {
       expect(piece.length).toBeGreaterThanOrEqual(1 << 20)
       expect(piece.length).toBeLessThan((1 << 20) + 50_000)
     }
+  })
+})
+
+describe('writeTextReport', () => {
+  it('hands a large report on in pieces of whole lines, about a million characters each', () => {
+    const analysis = analyzeDocs({ source: 'large.json', doc: largePlan(6000) })
+    const pieces: string[] = []
+    writeTextReport(analysis, { color: false }, (piece) => pieces.push(piece))
+    const text = pieces.join('')
+    expect(text.length).toBeGreaterThan(3_000_000)
+    expect(pieces.length).toBeGreaterThan(2)
+    for (const piece of pieces.slice(0, -1)) {
+      expect(piece.endsWith('\n')).toBe(true)
+      expect(piece.length).toBeGreaterThanOrEqual(1 << 20)
+      expect(piece.length).toBeLessThan((1 << 20) + 50_000)
+    }
+    // Every change once, in order, and the verdict last.
+    for (const i of [0, 2999, 5999])
+      expect(text.split(`terraform_data.item["${i}"]`)).toHaveLength(2)
+    expect(text.indexOf('terraform_data.item["0"]')).toBeLessThan(
+      text.indexOf('terraform_data.item["5999"]')
+    )
+    expect(text).toMatch(/\nVerdict: PASS: [^\n]*\n$/)
   })
 })
