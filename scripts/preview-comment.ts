@@ -30,6 +30,7 @@ import type { Analysis } from '../src/model.js'
 import { readPlan } from '../src/plan/index.js'
 import { DEFAULT_POLICY } from '../src/policy/index.js'
 import {
+  gatedCounts,
   localView,
   renderComment,
   renderSummary,
@@ -104,7 +105,7 @@ function options(
 function viewOf(analysis: Analysis, extra: Partial<ReviewView>): ReviewView {
   return {
     ...options(analysis),
-    gatedCount: analysis.decision.gated.length,
+    counts: gatedCounts(analysis),
     destructiveCount: analysis.summary.destructive,
     ...extra
   }

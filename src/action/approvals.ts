@@ -20,16 +20,13 @@ import type {
 } from '../github/port.js'
 import { GitHubApiError } from '../github/port.js'
 import { gatedCountsOf } from '../report/index.js'
+import type { GatedCounts } from '../report/index.js'
 
 /** The gated set plangate last published for a head, read back from its own status. */
 export interface PublishedReview {
   readonly digest: string
-  /** Gated items: destructive changes plus protected-path changes. */
-  readonly gatedCount: number
-  /** How many of `gatedCount` are protected-path changes. */
-  readonly pathCount: number
-  /** How many of `gatedCount` are updates that lower a safeguard. */
-  readonly safeguardCount: number
+  /** What the status says is gated, by kind. */
+  readonly counts: GatedCounts
   /** When the first status for this digest at this head was set: the report's time. */
   readonly reportAt: string
   /** plangate's latest status for the context at this head. */
@@ -82,20 +79,14 @@ export function publishedReview(
   if (latest === undefined || !['failure', 'success'].includes(latest.state))
     return undefined
   const digest = digestOf(latest)
-  // The counts as reviewStatus wrote them (gatedNoun): changes, paths or both.
-  const {
-    gated: gatedCount,
-    paths: pathCount,
-    safeguards: safeguardCount
-  } = gatedCountsOf(latest.description)
+  // The counts as reviewStatus wrote them (gatedNoun).
+  const counts = gatedCountsOf(latest.description)
   // A passing review names its digest too (for `verify`), but holds nothing to approve.
-  if (digest === undefined || gatedCount === 0) return undefined
+  if (digest === undefined || counts.gated === 0) return undefined
   const first = ours.filter((s) => digestOf(s) === digest).at(-1) ?? latest
   return {
     digest,
-    gatedCount,
-    pathCount,
-    safeguardCount,
+    counts,
     reportAt: first.createdAt,
     latest
   }

@@ -16,6 +16,7 @@ import type {
 import type { Analysis } from '../model.js'
 import {
   errorStatus,
+  gatedChanges,
   MAX_COMMENT_CHARS,
   MAX_RECORD_CHARS,
   recordLine,
@@ -29,6 +30,7 @@ import {
   reviewStatus
 } from '../report/index.js'
 import type {
+  GatedCounts,
   ReportReview,
   ReviewState,
   ReviewView,
@@ -175,12 +177,7 @@ export async function verifyApproved(
   statusContext: string,
   outcome: ApprovalOutcome | undefined,
   status: StatusVerdict,
-  review: {
-    gated: number
-    paths?: number
-    safeguards?: number
-    digest: string
-  }
+  review: { counts: GatedCounts; digest: string }
 ): Promise<StatusVerdict> {
   if (outcome === undefined || status.state !== 'success') return status
   for (const person of outcome.approvedBy) {
@@ -195,13 +192,8 @@ export async function verifyApproved(
       )
       const blocked = reviewStatus({
         state: 'blocked',
-        gated: review.gated,
-        ...(review.paths === undefined ? {} : { paths: review.paths }),
-        ...(review.safeguards === undefined
-          ? {}
-          : { safeguards: review.safeguards }),
-        destructive:
-          review.gated - (review.paths ?? 0) - (review.safeguards ?? 0),
+        counts: review.counts,
+        destructive: gatedChanges(review.counts),
         digest: review.digest
       })
       await setStatus(

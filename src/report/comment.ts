@@ -1,4 +1,3 @@
-import { gatedCount } from '../gate/index.js'
 import type { Analysis } from '../model.js'
 import {
   capitalize,
@@ -21,7 +20,7 @@ import {
   stateSection
 } from './overview.js'
 import type { ListTier, ReviewLinks, ReviewView } from './overview.js'
-import { safeguardCount } from './status.js'
+import { gatedCounts, NOTHING_GATED } from './status.js'
 
 /*
  * The sticky pull request comment. Above the fold (before any <details>):
@@ -40,10 +39,7 @@ import { safeguardCount } from './status.js'
  * What the comment shows besides the analysis: the review's view without
  * the counts (the analysis has them), and an optional size limit.
  */
-export type CommentOptions = Omit<
-  ReviewView,
-  'gatedCount' | 'pathCount' | 'safeguardCount' | 'destructiveCount'
-> & {
+export type CommentOptions = Omit<ReviewView, 'counts' | 'destructiveCount'> & {
   /** Upper bound on the body's length (default MAX_COMMENT_CHARS). */
   readonly maxChars?: number
 }
@@ -224,7 +220,7 @@ export function restateAsStale(
     statusContext: options.statusContext,
     headSha: marker.head,
     digest: marker.digest,
-    gatedCount: 0,
+    counts: NOTHING_GATED,
     destructiveCount: 0,
     stale: {
       headSha: options.headSha,
@@ -265,9 +261,7 @@ function viewOf(analysis: Analysis, options: CommentOptions): ReviewView {
   const { maxChars: _maxChars, ...view } = options
   return {
     ...view,
-    gatedCount: gatedCount(analysis.decision),
-    pathCount: analysis.decision.gatedPaths.length,
-    safeguardCount: safeguardCount(analysis),
+    counts: gatedCounts(analysis),
     destructiveCount: analysis.summary.destructive
   }
 }

@@ -54,15 +54,17 @@ export {
   clip,
   describeStatus,
   errorStatus,
+  gatedChanges,
+  gatedCounts,
   gatedCountsOf,
   gatedNoun,
-  safeguardCount,
   MAX_STATUS_DESCRIPTION,
+  NOTHING_GATED,
   approversIn,
   reviewOutcomeOf,
   reviewStatus
 } from './status.js'
-export type { StatusVerdict } from './status.js'
+export type { GatedCounts, StatusVerdict } from './status.js'
 export {
   approversOf,
   auditLines,

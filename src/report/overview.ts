@@ -1,4 +1,4 @@
-import { countChanges, gatedCount } from '../gate/index.js'
+import { countChanges } from '../gate/index.js'
 import type { Approver, OwnersOutcome } from '../gate/index.js'
 import type {
   Analysis,
@@ -23,7 +23,8 @@ import {
   plural,
   joinedLength
 } from './escape.js'
-import { gatedNoun, safeguardCount } from './status.js'
+import { gatedCounts, gatedNoun } from './status.js'
+import type { GatedCounts } from './status.js'
 import { addressTree, clipTree, splitModuleAddress } from './tree.js'
 import { describeOrigin, sortForReport } from './values.js'
 
@@ -83,12 +84,9 @@ export interface ReviewView {
   readonly headSha: string
   /** Digest of the gated set; empty when nothing is gated. */
   readonly digest: string
-  /** Gated items: destructive changes plus protected-path changes. */
-  readonly gatedCount: number
-  /** How many of `gatedCount` are protected-path changes (default 0). */
-  readonly pathCount?: number
-  /** How many of `gatedCount` are updates that lower a safeguard (default 0). */
-  readonly safeguardCount?: number
+  /** What is gated, by kind. */
+  readonly counts: GatedCounts
+  /** Destructive changes in the plans, gated or not. */
   readonly destructiveCount: number
   /** Eligible approvals so far (approved, or pending with some). */
   readonly approvedBy?: readonly Approver[]
@@ -122,9 +120,7 @@ export function localView(
     statusContext: extra.statusContext ?? '',
     headSha: extra.headSha ?? '',
     digest: '',
-    gatedCount: gatedCount(analysis.decision),
-    pathCount: analysis.decision.gatedPaths.length,
-    safeguardCount: safeguardCount(analysis),
+    counts: gatedCounts(analysis),
     destructiveCount: analysis.summary.destructive,
     ...(extra.links === undefined ? {} : { links: extra.links })
   }
@@ -132,13 +128,8 @@ export function localView(
 
 /** The heading line for a state. */
 export function reviewHeadline(view: ReviewView): string {
-  const gated = view.gatedCount
-  const changes = gatedNoun(
-    gated,
-    view.pathCount ?? 0,
-    view.safeguardCount ?? 0,
-    true
-  )
+  const { gated } = view.counts
+  const changes = gatedNoun(view.counts, true)
   if (view.stale !== undefined)
     return view.stale.headSha === view.headSha
       ? '## ⏸️ plangate: outdated, see the newer report'
@@ -207,7 +198,7 @@ function stateParagraph(view: ReviewView): string {
     case 'blocked': {
       if (view.digest === '') {
         out.push(
-          `**Blocked:** ${gatedPhrase(view)} need${view.gatedCount === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.gatedCount === 1 ? 'it' : 'them'}.`
+          `**Blocked:** ${gatedPhrase(view)} need${view.counts.gated === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.counts.gated === 1 ? 'it' : 'them'}.`
         )
         break
       }
@@ -256,7 +247,7 @@ export function actionSection(view: ReviewView): string[] {
       '',
       fence(`${APPROVE_COMMAND} ${view.digest}`, 'text'),
       '',
-      `To deny ${view.gatedCount === 1 ? 'it' : 'them'}: ${code(`${DENY_COMMAND} ${view.digest}`)}. A new push or a changed plan needs a new approval.`,
+      `To deny ${view.counts.gated === 1 ? 'it' : 'them'}: ${code(`${DENY_COMMAND} ${view.digest}`)}. A new push or a changed plan needs a new approval.`,
       ''
     )
   }
@@ -320,14 +311,15 @@ function ownersSection(owners: OwnersOutcome): string[] {
 }
 
 function gatedPhrase(view: ReviewView): string {
-  const count = view.gatedCount
-  const paths = view.pathCount ?? 0
+  const { gated: count, paths, safeguards, actions } = view.counts
   const what =
-    paths === 0 && (view.safeguardCount ?? 0) < count
+    paths === 0 && actions === 0 && safeguards < count
       ? 'change'
       : paths === count
         ? 'protected-path change'
-        : 'gated item'
+        : actions === count
+          ? 'Terraform action'
+          : 'gated item'
   return count === 1
     ? `this ${what}`
     : `these ${count.toLocaleString('en-US')} ${what}s`

@@ -25,9 +25,7 @@ export function describeStatus(
 ): StatusVerdict {
   return reviewStatus({
     state,
-    gated: gatedCount(analysis.decision),
-    paths: analysis.decision.gatedPaths.length,
-    safeguards: safeguardCount(analysis),
+    counts: gatedCounts(analysis),
     destructive: analysis.summary.destructive,
     digest,
     approvers,
@@ -36,17 +34,52 @@ export function describeStatus(
 }
 
 /**
+ * What a review gates, by kind: the counts its status states and approval
+ * runs read back ({@link gatedCountsOf}). Destructive changes are what is
+ * left of `gated` after the other kinds ({@link gatedChanges}).
+ */
+export interface GatedCounts {
+  /** Every gated item. */
+  readonly gated: number
+  /** Protected-path changes. */
+  readonly paths: number
+  /** Updates held because they lower a safeguard. */
+  readonly safeguards: number
+  /** Terraform actions held (run on apply). */
+  readonly actions: number
+}
+
+/** A review that gates nothing. */
+export const NOTHING_GATED: GatedCounts = {
+  gated: 0,
+  paths: 0,
+  safeguards: 0,
+  actions: 0
+}
+
+/** The gated counts of an analysis. */
+export function gatedCounts(analysis: Analysis): GatedCounts {
+  return {
+    gated: gatedCount(analysis.decision),
+    paths: analysis.decision.gatedPaths.length,
+    safeguards: safeguardCount(analysis),
+    actions: analysis.decision.gatedActions.length
+  }
+}
+
+/** How many gated items are destructive changes. */
+export function gatedChanges(counts: GatedCounts): number {
+  return counts.gated - counts.paths - counts.safeguards - counts.actions
+}
+
+/**
  * The same, from the numbers alone: what an approval run, which reads no
  * plan, knows from plangate's earlier status.
  */
 export function reviewStatus(review: {
   readonly state: ReviewState
-  /** Gated items: destructive changes plus protected-path changes. */
-  readonly gated: number
-  /** How many of `gated` are protected-path changes (default 0). */
-  readonly paths?: number
-  /** How many of `gated` are updates that lower a safeguard (default 0). */
-  readonly safeguards?: number
+  readonly counts: GatedCounts
+  /** Destructive changes in the plans, gated or not (a passing status counts them). */
   readonly destructive: number
   readonly digest: string
   readonly approvers?: readonly string[]
@@ -54,8 +87,9 @@ export function reviewStatus(review: {
   /** For `blocked`: what is missing ("1/2 approvals", "permission check failed for @x"); for `approved`: what applied (a code owners fallback). */
   readonly detail?: string | undefined
 }): StatusVerdict {
-  const { gated, digest } = review
-  const changes = gatedNoun(gated, review.paths ?? 0, review.safeguards ?? 0)
+  const { counts, digest } = review
+  const { gated } = counts
+  const changes = gatedNoun(counts)
   switch (review.state) {
     case 'pass':
       return {
@@ -108,25 +142,25 @@ export function reviewStatus(review: {
 
 /**
  * "2 destructive changes", "1 protected path", "1 destructive change,
- * 1 lowered safeguard and 2 protected paths": how a status counts what it
- * gates. Approval runs read the counts back with {@link gatedCountsOf}, so
- * the two change together.
+ * 1 lowered safeguard and 2 protected paths", "1 Terraform action": how a
+ * status counts what it gates. Approval runs read the counts back with
+ * {@link gatedCountsOf}, so the two change together.
  */
 export function gatedNoun(
-  gated: number,
-  paths: number,
-  safeguards = 0,
+  counts: GatedCounts,
   /** Thousands separators, for people; a status keeps plain digits (approval runs read them back). */
   grouped = false
 ): string {
-  const changes = gated - paths - safeguards
+  const { paths, safeguards, actions } = counts
+  const changes = gatedChanges(counts)
   const noun = (n: number, word: string): string =>
     `${grouped ? n.toLocaleString('en-US') : n} ${word}${n === 1 ? '' : 's'}`
   const parts = [
-    changes > 0 || (paths === 0 && safeguards === 0)
+    changes > 0 || (paths === 0 && safeguards === 0 && actions === 0)
       ? noun(changes, 'destructive change')
       : '',
     safeguards > 0 ? noun(safeguards, 'lowered safeguard') : '',
+    actions > 0 ? noun(actions, 'Terraform action') : '',
     paths > 0 ? noun(paths, 'protected path') : ''
   ].filter((part) => part !== '')
   const last = parts.pop() ?? ''
@@ -134,19 +168,14 @@ export function gatedNoun(
 }
 
 const COUNT_IN_STATUS =
-  /(\d+) (destructive change|lowered safeguard|protected path)s?(?=[\s:(,]|$)/y
+  /(\d+) (destructive change|lowered safeguard|Terraform action|protected path)s?(?=[\s:(,]|$)/y
 
 /**
- * The counts a status of ours states ({@link gatedNoun}): every gated item,
- * how many of them are protected paths and how many lowered safeguards.
- * Zero when it states none.
+ * The counts a status of ours states ({@link gatedNoun}); zero for each
+ * kind it does not state.
  */
-export function gatedCountsOf(description: string): {
-  gated: number
-  paths: number
-  safeguards: number
-} {
-  const counts = { changes: 0, paths: 0, safeguards: 0 }
+export function gatedCountsOf(description: string): GatedCounts {
+  const counts = { changes: 0, paths: 0, safeguards: 0, actions: 0 }
   let at = 0
   for (;;) {
     COUNT_IN_STATUS.lastIndex = at
@@ -155,6 +184,7 @@ export function gatedCountsOf(description: string): {
     const n = Number(match[1] ?? '0')
     if (match[2] === 'destructive change') counts.changes = n
     else if (match[2] === 'protected path') counts.paths = n
+    else if (match[2] === 'Terraform action') counts.actions = n
     else counts.safeguards = n
     at = COUNT_IN_STATUS.lastIndex
     const separator = [', ', ' and '].find((s) => description.startsWith(s, at))
@@ -162,9 +192,10 @@ export function gatedCountsOf(description: string): {
     at += separator.length
   }
   return {
-    gated: counts.changes + counts.paths + counts.safeguards,
+    gated: counts.changes + counts.paths + counts.safeguards + counts.actions,
     paths: counts.paths,
-    safeguards: counts.safeguards
+    safeguards: counts.safeguards,
+    actions: counts.actions
   }
 }
 

@@ -11,7 +11,11 @@ import type {
   PullCommit,
   ReadStatus
 } from '../../src/github/port.js'
-import { encodeMarker, reviewStatus } from '../../src/report/index.js'
+import {
+  encodeMarker,
+  NOTHING_GATED,
+  reviewStatus
+} from '../../src/report/index.js'
 
 const BOT: Account = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
 const MALLORY: Account = { login: 'mallory', id: 66, type: 'User' }
@@ -31,13 +35,13 @@ function status(
 describe('publishedReview: what plangate last published for a head', () => {
   const blocked = reviewStatus({
     state: 'blocked',
-    gated: 3,
+    counts: { ...NOTHING_GATED, gated: 3 },
     destructive: 3,
     digest: D1
   })
   const approved = reviewStatus({
     state: 'approved',
-    gated: 3,
+    counts: { ...NOTHING_GATED, gated: 3 },
     destructive: 3,
     digest: D1,
     approvers: ['alice']
@@ -56,7 +60,7 @@ describe('publishedReview: what plangate last published for a head', () => {
     )
     expect(review).toMatchObject({
       digest: D1,
-      gatedCount: 3,
+      counts: { gated: 3 },
       reportAt: '2026-12-06T10:00:00Z'
     })
   })
@@ -64,7 +68,7 @@ describe('publishedReview: what plangate last published for a head', () => {
   it('starts the clock again for a new digest', () => {
     const other = reviewStatus({
       state: 'blocked',
-      gated: 1,
+      counts: { ...NOTHING_GATED, gated: 1 },
       destructive: 1,
       digest: D2
     })
@@ -79,7 +83,7 @@ describe('publishedReview: what plangate last published for a head', () => {
     )
     expect(review).toMatchObject({
       digest: D2,
-      gatedCount: 1,
+      counts: { gated: 1 },
       reportAt: '2026-12-06T11:00:00Z'
     })
   })
@@ -87,7 +91,7 @@ describe('publishedReview: what plangate last published for a head', () => {
   it('ignores statuses of the context set by anyone else (a forged digest)', () => {
     const forged = reviewStatus({
       state: 'blocked',
-      gated: 1,
+      counts: { ...NOTHING_GATED, gated: 1 },
       destructive: 1,
       digest: D2
     })

@@ -216,13 +216,12 @@ describe('a lowered safeguard as a gated item', () => {
     expect(gatedCountsOf(status.description)).toEqual({
       gated: 8,
       paths: 0,
-      safeguards: 7
+      safeguards: 7,
+      actions: 0
     })
     const approved = reviewStatus({
       state: 'approved',
-      gated: 9,
-      paths: 1,
-      safeguards: 7,
+      counts: { gated: 9, paths: 1, safeguards: 7, actions: 0 },
       destructive: 1,
       digest: '0123456789abcdef',
       approvers: ['alice']
@@ -233,14 +232,16 @@ describe('a lowered safeguard as a gated item', () => {
     expect(gatedCountsOf(approved.description)).toEqual({
       gated: 9,
       paths: 1,
-      safeguards: 7
+      safeguards: 7,
+      actions: 0
     })
     expect(
       gatedCountsOf('2 destructive changes and 1 protected path need approval')
     ).toEqual({
       gated: 3,
       paths: 1,
-      safeguards: 0
+      safeguards: 0,
+      actions: 0
     })
   })
 })

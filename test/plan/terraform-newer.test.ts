@@ -10,10 +10,15 @@ import {
 import type { GateHistory } from '../../src/gate/index.js'
 import type { CommitReport, Plan } from '../../src/model.js'
 import {
+  describeStatus,
+  gatedCounts,
+  gatedCountsOf,
+  localView,
   renderComment,
   renderJson,
   renderMarkdown,
-  renderText
+  renderText,
+  reviewHeadline
 } from '../../src/report/index.js'
 import {
   analyzeDocs,
@@ -126,6 +131,30 @@ describe('Terraform 1.14 action invocations', () => {
       trigger: 'invoke',
       triggeringResource: ''
     })
+  })
+
+  it('are counted as Terraform actions in the status and the headline, not as destructive changes, and read back', () => {
+    const digest = '0123456789abcdef'
+    const invoke = analyzeFixtures(INVOKE)
+    const alone = describeStatus(invoke, 'blocked', digest)
+    expect(alone.description).toBe(
+      `1 Terraform action needs approval: /approve-destroy ${digest}`
+    )
+    expect(gatedCountsOf(alone.description)).toEqual({
+      gated: 1,
+      paths: 0,
+      safeguards: 0,
+      actions: 1
+    })
+    expect(reviewHeadline(localView(invoke))).toBe(
+      '## ⛔ plangate: 1 Terraform action needs approval'
+    )
+    const destroy = analyzeFixtures(ACTIONS)
+    const both = describeStatus(destroy, 'blocked', digest)
+    expect(both.description).toMatch(
+      /^\d+ destructive changes? and 1 Terraform action need approval: /
+    )
+    expect(gatedCountsOf(both.description)).toEqual(gatedCounts(destroy))
   })
 
   it('follow the author rules of destructive changes: an AI-caused destroy gates its action, a human one does not', () => {

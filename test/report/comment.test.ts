@@ -6,6 +6,7 @@ import {
   clip,
   DENY_COMMAND,
   describeStatus,
+  gatedCounts,
   encodeMarker,
   errorStatus,
   isStaleComment,
@@ -64,7 +65,7 @@ function viewOf(analysis: Analysis, extra: Partial<ReviewView>): ReviewView {
     statusContext: 'plangate/main',
     headSha: HEAD,
     digest: DIGEST,
-    gatedCount: analysis.decision.gated.length,
+    counts: gatedCounts(analysis),
     destructiveCount: analysis.summary.destructive,
     links: LINKS,
     ...extra

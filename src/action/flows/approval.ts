@@ -8,6 +8,7 @@ import type {
 } from '../../gate/index.js'
 import type { Account, GitHubPort, PullRequest } from '../../github/port.js'
 import {
+  gatedChanges,
   parseMarker,
   restateComment,
   reviewStatus,
@@ -166,11 +167,8 @@ export async function reviewApprovals(
     }
     let status = reviewStatus({
       state,
-      gated: published.gatedCount,
-      paths: published.pathCount,
-      safeguards: published.safeguardCount,
-      destructive:
-        published.gatedCount - published.pathCount - published.safeguardCount,
+      counts: published.counts,
+      destructive: gatedChanges(published.counts),
       digest,
       approvers: approversOf(outcome, state),
       detail
@@ -200,12 +198,7 @@ export async function reviewApprovals(
         statusContext,
         outcome,
         status,
-        {
-          gated: published.gatedCount,
-          paths: published.pathCount,
-          safeguards: published.safeguardCount,
-          digest
-        }
+        { counts: published.counts, digest }
       )
     }
     log.info(
@@ -231,11 +224,8 @@ export async function reviewApprovals(
         statusContext,
         headSha: pr.headSha,
         digest,
-        gatedCount: published.gatedCount,
-        pathCount: published.pathCount,
-        safeguardCount: published.safeguardCount,
-        destructiveCount:
-          published.gatedCount - published.pathCount - published.safeguardCount,
+        counts: published.counts,
+        destructiveCount: gatedChanges(published.counts),
         ...peopleOf(outcome),
         audit: [
           ...auditLines(outcome, digest, pr.headSha),
@@ -268,7 +258,7 @@ export async function reviewApprovals(
       decision: status.state === 'success' ? 'approved' : 'blocked',
       digest,
       counts: {},
-      gatedCount: published.gatedCount,
+      gatedCount: published.counts.gated,
       reportPath,
       commentId
     }

@@ -4,7 +4,6 @@ import type { AnalyzeOptions } from '../../analyze.js'
 import {
   buildRecord,
   describeOwners,
-  gatedCount,
   reviewedItems,
   usesCodeowners
 } from '../../gate/index.js'
@@ -17,7 +16,7 @@ import {
   staleLines,
   stateOf,
   statusDetail,
-  safeguardCount
+  gatedCounts
 } from '../../report/index.js'
 import type { ReviewState, ReviewView } from '../../report/index.js'
 import { evaluatePull, publishedReview } from '../approvals.js'
@@ -122,8 +121,8 @@ export async function reviewPullRequest(
         )
       : reviewedItems(analysis)
     const gated = reviewed.filter((item) => item.gated)
-    // Destructive changes, Terraform actions and protected-path changes: each kind of gated item counts.
-    const gatedTotal = gatedCount(analysis.decision)
+    // Destructive changes, lowered safeguards, Terraform actions and protected-path changes: each kind of gated item counts.
+    const counts = gatedCounts(analysis)
     // The record's digest binds every reviewed item; only a gated set has a digest to approve.
     const record = buildRecord(
       {
@@ -193,9 +192,7 @@ export async function reviewPullRequest(
       statusContext,
       headSha: pr.headSha,
       digest,
-      gatedCount: gatedTotal,
-      pathCount: analysis.decision.gatedPaths.length,
-      safeguardCount: safeguardCount(analysis),
+      counts,
       destructiveCount: analysis.summary.destructive,
       ...peopleOf(outcome),
       audit: [
@@ -224,9 +221,7 @@ export async function reviewPullRequest(
       )
     let status = reviewStatus({
       state,
-      gated: gatedTotal,
-      paths: analysis.decision.gatedPaths.length,
-      safeguards: safeguardCount(analysis),
+      counts,
       destructive: analysis.summary.destructive,
       digest: reviewDigest,
       approvers: approversOf(outcome, state),
@@ -241,12 +236,7 @@ export async function reviewPullRequest(
       statusContext,
       outcome,
       status,
-      {
-        gated: gatedTotal,
-        paths: analysis.decision.gatedPaths.length,
-        safeguards: safeguardCount(analysis),
-        digest
-      }
+      { counts, digest }
     )
     // An approval withdrawn while it was being counted: the run did not approve.
     if (state === 'approved' && status.state !== 'success') state = 'blocked'
