@@ -164,6 +164,18 @@ export async function markStaleHead(
 }
 
 /**
+ * What a run decided, not what it hoped: an approval withdrawn while it
+ * was being counted (verifyApproved set the status back to failure) leaves
+ * the review blocked.
+ */
+export function decidedState(
+  state: ReviewState,
+  status: StatusVerdict
+): ReviewState {
+  return state === 'approved' && status.state !== 'success' ? 'blocked' : state
+}
+
+/**
  * After writing `success`, checks that every counted approval still stands
  * (not deleted, not edited, review still approved at the head). An
  * evaluation that read the approvals just before a deletion, and wrote just

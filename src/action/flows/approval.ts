@@ -18,7 +18,6 @@ import {
   stateOf,
   statusDetail
 } from '../../report/index.js'
-import type { ReviewState } from '../../report/index.js'
 import { escapeText } from '../../report/escape.js'
 import { evaluatePull, isCommandLike, publishedReview } from '../approvals.js'
 import type { ActionOutputs, ActionLog, RunDeps } from '../types.js'
@@ -37,6 +36,7 @@ import {
 import { ownedItems, ownershipOf, withheldBySiblings } from '../owners.js'
 import {
   markStaleHead,
+  decidedState,
   verifyApproved,
   setStatus,
   reportError,
@@ -208,6 +208,7 @@ export async function reviewApprovals(
     if (trigger !== undefined && !trigger.deleted)
       await respond(port, pr, trigger, outcome, log)
 
+    const decided = decidedState(state, status)
     const own = findOwnComment(comments, viewer, statusContext)
     const marker = own === undefined ? undefined : parseMarker(own.body)
     let commentId = ''
@@ -216,11 +217,8 @@ export async function reviewApprovals(
       marker?.head === pr.headSha &&
       marker.digest === digest
     ) {
-      // What the run decided, not what it hoped: a withdrawn success reads blocked.
-      const shown: ReviewState =
-        state === 'approved' && status.state !== 'success' ? 'blocked' : state
       const body = restateComment(own.body, {
-        state: shown,
+        state: decided,
         statusContext,
         headSha: pr.headSha,
         digest,
@@ -242,8 +240,6 @@ export async function reviewApprovals(
       commentId = String(own.id)
     }
     // The review with its new state, for `plangate verify --approved` (an artifact of this run).
-    const decided: ReviewState =
-      state === 'approved' && status.state !== 'success' ? 'blocked' : state
     let reportPath = ''
     if (typeof record === 'string') log.info(`no review report: ${record}`)
     else

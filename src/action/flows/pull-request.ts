@@ -37,6 +37,7 @@ import {
 import {
   upsertComment,
   markOlderStale,
+  decidedState,
   verifyApproved,
   syncLabels,
   setStatus,
@@ -238,8 +239,7 @@ export async function reviewPullRequest(
       status,
       { counts, digest }
     )
-    // An approval withdrawn while it was being counted: the run did not approve.
-    if (state === 'approved' && status.state !== 'success') state = 'blocked'
+    state = decidedState(state, status)
     log.info(
       `status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`
     )
