@@ -351,21 +351,33 @@ export function writeReviewReport(
   return reportPath
 }
 
+/**
+ * One error annotation per item, up to GitHub's per-step limit: past it,
+ * the last annotation says how many more there are.
+ */
+export function annotateEach<T>(
+  log: ActionLog,
+  title: string,
+  items: readonly T[],
+  line: (item: T) => string,
+  more: (count: number) => string
+): void {
+  const shown =
+    items.length > MAX_ANNOTATIONS ? MAX_ANNOTATIONS - 1 : items.length
+  for (const item of items.slice(0, shown)) log.error(line(item), title)
+  if (items.length > shown) log.error(more(items.length - shown), title)
+}
+
 /** One error annotation per gated change, up to GitHub's per-step limit. */
 export function annotate(log: ActionLog, analysis: Analysis): void {
-  const { gated } = analysis.decision
-  const shown =
-    gated.length > MAX_ANNOTATIONS ? MAX_ANNOTATIONS - 1 : gated.length
-  for (const change of gated.slice(0, shown))
-    log.error(
+  annotateEach(
+    log,
+    'plangate: needs approval',
+    analysis.decision.gated,
+    (change) =>
       `${change.address} (${change.source}): ${change.action}, ${change.why}`,
-      'plangate: needs approval'
-    )
-  if (gated.length > shown)
-    log.error(
-      `${gated.length - shown} more gated changes: see the job summary`,
-      'plangate: needs approval'
-    )
+    (count) => `${count} more gated changes: see the job summary`
+  )
   for (const g of analysis.decision.gatedPaths.slice(0, 3))
     log.error(
       `${g.path === undefined ? 'any protected path' : g.path}: ${g.why}`,

@@ -21,6 +21,7 @@ import {
 import { VERSION } from '../../version.js'
 import { digestOf, ownStatuses } from '../approvals.js'
 import type { ActionOutputs, RunDeps } from '../types.js'
+import { annotateEach } from '../writers.js'
 import {
   contextFor,
   readPlans,
@@ -28,9 +29,6 @@ import {
   trustedRecord,
   whoAmI
 } from '../shared.js'
-
-/** Annotations per kind per step that GitHub shows. */
-const MAX_ANNOTATIONS = 10
 
 /**
  * Before apply: finds the merged pull request(s) that brought `GITHUB_SHA`,
@@ -96,17 +94,15 @@ export async function verifyApply(deps: RunDeps): Promise<ActionOutputs> {
   const bad = result.changes.filter(
     (c) => c.state === 'unreviewed' || c.state === 'unapproved'
   )
-  const shown = bad.length > MAX_ANNOTATIONS ? MAX_ANNOTATIONS - 1 : bad.length
-  for (const change of bad.slice(0, shown))
-    log.error(
+  annotateEach(
+    log,
+    'plangate verify: not approved',
+    bad,
+    (change) =>
       `${change.address} (${change.source}): ${change.action}, ${change.detail}`,
-      'plangate verify: not approved'
-    )
-  if (bad.length > shown)
-    log.error(
-      `${bad.length - shown} more destructive changes not approved: see the job summary`,
-      'plangate verify: not approved'
-    )
+    (count) =>
+      `${count} more destructive changes not approved: see the job summary`
+  )
   const reportPath = join(context.tempDir, 'plangate-verify.json')
   writeFileSync(
     reportPath,
