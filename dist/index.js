@@ -32,7 +32,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFileSync as readFileSync$1, statSync, openSync, readSync, closeSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync } from 'node:fs';
+import { readFileSync as readFileSync$1, statSync, openSync, readSync, closeSync, fstatSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync } from 'node:fs';
 import { posix, join, relative, dirname, resolve, sep as sep$2, isAbsolute } from 'node:path';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -46722,9 +46722,16 @@ const NO_SECRETS = {
     text: (value) => value,
     value: (value) => value
 };
-/** Bits in the prefilter bitmap of fragment heads (1 MiB). */
-const HEAD_BITS = 1 << 23;
-const HEAD_MASK = HEAD_BITS - 1;
+/**
+ * The prefilter bitmap of fragment heads has about this many bits per
+ * fragment (a window hits by chance about once in 64), within bounds: it
+ * is read at every character scanned, so it should stay in the CPU cache
+ * (a fixed 1 MiB bitmap made masking the main cost of normalising a plan
+ * with a few hundred secrets).
+ */
+const HEAD_BITS_PER_FRAGMENT = 64;
+const MIN_HEAD_BITS = 1 << 12;
+const MAX_HEAD_BITS = 1 << 23;
 const K = MIN_EMBEDDED_SECRET_LENGTH;
 /** 31^(K-1), modulo 2^32, for the rolling hash. */
 const HEAD_POW = Array.from({ length: K - 1 }).reduce((pow) => Math.imul(pow, 31), 1);
@@ -46745,11 +46752,16 @@ function headHash(value, start) {
 function createFragmentScanner(fragments) {
     if (fragments.size === 0)
         return (value) => value;
-    const bitmap = new Uint32Array(HEAD_BITS >>> 5);
+    let headBits = MIN_HEAD_BITS;
+    while (headBits < MAX_HEAD_BITS &&
+        headBits < fragments.size * HEAD_BITS_PER_FRAGMENT)
+        headBits *= 2;
+    const headMask = headBits - 1;
+    const bitmap = new Uint32Array(headBits >>> 5);
     const byHead = new Map();
     for (const fragment of [...fragments].sort((a, b) => b.length - a.length)) {
         const hash = headHash(fragment, 0);
-        const bit = hash & HEAD_MASK;
+        const bit = hash & headMask;
         bitmap[bit >>> 5] = (bitmap[bit >>> 5] ?? 0) | (1 << (bit & 31));
         const list = byHead.get(hash);
         if (list === undefined)
@@ -46764,7 +46776,7 @@ function createFragmentScanner(fragments) {
         let copied = 0;
         let hash = headHash(value, 0);
         for (let end = K;; end++) {
-            const bit = hash & HEAD_MASK;
+            const bit = hash & headMask;
             const start = end - K;
             if (start >= copied &&
                 ((bitmap[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0) {
@@ -48213,13 +48225,34 @@ function parseMarker(body) {
 
 /** GitHub refuses commit status descriptions longer than this. */
 const MAX_STATUS_DESCRIPTION = 140;
+/** A review that gates nothing. */
+const NOTHING_GATED = {
+    gated: 0,
+    paths: 0,
+    safeguards: 0,
+    actions: 0
+};
+/** The gated counts of an analysis. */
+function gatedCounts(analysis) {
+    return {
+        gated: gatedCount(analysis.decision),
+        paths: analysis.decision.gatedPaths.length,
+        safeguards: safeguardCount(analysis),
+        actions: analysis.decision.gatedActions.length
+    };
+}
+/** How many gated items are destructive changes. */
+function gatedChanges(counts) {
+    return counts.gated - counts.paths - counts.safeguards - counts.actions;
+}
 /**
  * The same, from the numbers alone: what an approval run, which reads no
  * plan, knows from plangate's earlier status.
  */
 function reviewStatus(review) {
-    const { gated, digest } = review;
-    const changes = gatedNoun(gated, review.paths ?? 0, review.safeguards ?? 0);
+    const { counts, digest } = review;
+    const { gated } = counts;
+    const changes = gatedNoun(counts);
     switch (review.state) {
         case 'pass':
             return {
@@ -48259,33 +48292,34 @@ function reviewStatus(review) {
 }
 /**
  * "2 destructive changes", "1 protected path", "1 destructive change,
- * 1 lowered safeguard and 2 protected paths": how a status counts what it
- * gates. Approval runs read the counts back with {@link gatedCountsOf}, so
- * the two change together.
+ * 1 lowered safeguard and 2 protected paths", "1 Terraform action": how a
+ * status counts what it gates. Approval runs read the counts back with
+ * {@link gatedCountsOf}, so the two change together.
  */
-function gatedNoun(gated, paths, safeguards = 0, 
+function gatedNoun(counts, 
 /** Thousands separators, for people; a status keeps plain digits (approval runs read them back). */
 grouped = false) {
-    const changes = gated - paths - safeguards;
+    const { paths, safeguards, actions } = counts;
+    const changes = gatedChanges(counts);
     const noun = (n, word) => `${grouped ? n.toLocaleString('en-US') : n} ${word}${n === 1 ? '' : 's'}`;
     const parts = [
-        changes > 0 || (paths === 0 && safeguards === 0)
+        changes > 0 || (paths === 0 && safeguards === 0 && actions === 0)
             ? noun(changes, 'destructive change')
             : '',
         safeguards > 0 ? noun(safeguards, 'lowered safeguard') : '',
+        actions > 0 ? noun(actions, 'Terraform action') : '',
         paths > 0 ? noun(paths, 'protected path') : ''
     ].filter((part) => part !== '');
     const last = parts.pop() ?? '';
     return parts.length === 0 ? last : `${parts.join(', ')} and ${last}`;
 }
-const COUNT_IN_STATUS = /(\d+) (destructive change|lowered safeguard|protected path)s?(?=[\s:(,]|$)/y;
+const COUNT_IN_STATUS = /(\d+) (destructive change|lowered safeguard|Terraform action|protected path)s?(?=[\s:(,]|$)/y;
 /**
- * The counts a status of ours states ({@link gatedNoun}): every gated item,
- * how many of them are protected paths and how many lowered safeguards.
- * Zero when it states none.
+ * The counts a status of ours states ({@link gatedNoun}); zero for each
+ * kind it does not state.
  */
 function gatedCountsOf(description) {
-    const counts = { changes: 0, paths: 0, safeguards: 0 };
+    const counts = { changes: 0, paths: 0, safeguards: 0, actions: 0 };
     let at = 0;
     for (;;) {
         COUNT_IN_STATUS.lastIndex = at;
@@ -48297,6 +48331,8 @@ function gatedCountsOf(description) {
             counts.changes = n;
         else if (match[2] === 'protected path')
             counts.paths = n;
+        else if (match[2] === 'Terraform action')
+            counts.actions = n;
         else
             counts.safeguards = n;
         at = COUNT_IN_STATUS.lastIndex;
@@ -48306,9 +48342,10 @@ function gatedCountsOf(description) {
         at += separator.length;
     }
     return {
-        gated: counts.changes + counts.paths + counts.safeguards,
+        gated: counts.changes + counts.paths + counts.safeguards + counts.actions,
         paths: counts.paths,
-        safeguards: counts.safeguards
+        safeguards: counts.safeguards,
+        actions: counts.actions
     };
 }
 /** Gated changes that are not destructive: updates held because they lower a safeguard. */
@@ -48540,17 +48577,15 @@ function localView(analysis, extra = {}) {
         statusContext: extra.statusContext ?? '',
         headSha: extra.headSha ?? '',
         digest: '',
-        gatedCount: gatedCount(analysis.decision),
-        pathCount: analysis.decision.gatedPaths.length,
-        safeguardCount: safeguardCount(analysis),
+        counts: gatedCounts(analysis),
         destructiveCount: analysis.summary.destructive,
         ...(extra.links === undefined ? {} : { links: extra.links })
     };
 }
 /** The heading line for a state. */
 function reviewHeadline(view) {
-    const gated = view.gatedCount;
-    const changes = gatedNoun(gated, view.pathCount ?? 0, view.safeguardCount ?? 0, true);
+    const { gated } = view.counts;
+    const changes = gatedNoun(view.counts, true);
     if (view.stale !== undefined)
         return view.stale.headSha === view.headSha
             ? '## ⏸️ plangate: outdated, see the newer report'
@@ -48609,7 +48644,7 @@ function stateParagraph(view) {
             break;
         case 'blocked': {
             if (view.digest === '') {
-                out.push(`**Blocked:** ${gatedPhrase(view)} need${view.gatedCount === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.gatedCount === 1 ? 'it' : 'them'}.`);
+                out.push(`**Blocked:** ${gatedPhrase(view)} need${view.counts.gated === 1 ? 's' : ''} a person's approval. On a pull request, plangate blocks the merge and posts the command that approves exactly ${view.counts.gated === 1 ? 'it' : 'them'}.`);
                 break;
             }
             const so = (view.approvedBy ?? []).length;
@@ -48639,7 +48674,7 @@ function actionSection(view) {
     if (view.stale === undefined &&
         view.state === 'blocked' &&
         view.digest !== '') {
-        out.push(`**To approve** exactly ${gatedPhrase(view)} at ${code$3(view.headSha.slice(0, 12))}, comment with this as the first line:`, '', fence(`${APPROVE_COMMAND} ${view.digest}`, 'text'), '', `To deny ${view.gatedCount === 1 ? 'it' : 'them'}: ${code$3(`${DENY_COMMAND} ${view.digest}`)}. A new push or a changed plan needs a new approval.`, '');
+        out.push(`**To approve** exactly ${gatedPhrase(view)} at ${code$3(view.headSha.slice(0, 12))}, comment with this as the first line:`, '', fence(`${APPROVE_COMMAND} ${view.digest}`, 'text'), '', `To deny ${view.counts.gated === 1 ? 'it' : 'them'}: ${code$3(`${DENY_COMMAND} ${view.digest}`)}. A new push or a changed plan needs a new approval.`, '');
     }
     if (view.stale === undefined &&
         view.owners !== undefined &&
@@ -48683,13 +48718,14 @@ function ownersSection(owners) {
     return out;
 }
 function gatedPhrase(view) {
-    const count = view.gatedCount;
-    const paths = view.pathCount ?? 0;
-    const what = paths === 0 && (view.safeguardCount ?? 0) < count
+    const { gated: count, paths, safeguards, actions } = view.counts;
+    const what = paths === 0 && actions === 0 && safeguards < count
         ? 'change'
         : paths === count
             ? 'protected-path change'
-            : 'gated item';
+            : actions === count
+                ? 'Terraform action'
+                : 'gated item';
     return count === 1
         ? `this ${what}`
         : `these ${count.toLocaleString('en-US')} ${what}s`;
@@ -49510,7 +49546,7 @@ function restateAsStale(body, options) {
         statusContext: options.statusContext,
         headSha: marker.head,
         digest: marker.digest,
-        gatedCount: 0,
+        counts: NOTHING_GATED,
         destructiveCount: 0,
         stale: {
             headSha: options.headSha,
@@ -49547,9 +49583,7 @@ function viewOf(analysis, options) {
     const { maxChars: _maxChars, ...view } = options;
     return {
         ...view,
-        gatedCount: gatedCount(analysis.decision),
-        pathCount: analysis.decision.gatedPaths.length,
-        safeguardCount: safeguardCount(analysis),
+        counts: gatedCounts(analysis),
         destructiveCount: analysis.summary.destructive
     };
 }
@@ -54719,6 +54753,84 @@ function fileError(path, error) {
     });
 }
 
+// Generated by scripts/build-wasm.js from json-skip.wat: do not edit.
+// Regenerate with `npm run build:wasm` after changing the .wat.
+/** The WebAssembly module of json-skip.wat, base64. */
+const JSON_SKIP_WASM = 'AGFzbQEAAAABDQJgAAF/YAR/f39/AX8CFAEIcGxhbmdhdGUGbWVtb3J5AgAAAwMCAAEGBgF/AUEACwcSAgdlcnJvckF0AAAEc2tpcAABCr0FAgQAIwALtQUDBX8Iewt+IAAgAU8EQEF/DwsgAyACayEFQSL9DyENQdwA/Q8hDkEm/Q8hD0H/AP0PIRAgAEFAcSEEQn8gAEE/ca2GIREDQCABIARrQcAASQRAIBFCASABIARrrYZCAX2DIRELIAT9AAQAIQkgBP0ABBAhCiAE/QAEICELIAT9AAQwIQwgESAJIA39I/1krSAKIA39I/1krUIQhoQgCyAN/SP9ZK1CIIYgDCAN/SP9ZK1CMIaEhIMhEiARIAkgDv0j/WStIAogDv0j/WStQhCGhCALIA79I/1krUIghiAMIA79I/1krUIwhoSEgyETIBEgCSAP/VAgEP0j/WStIAogD/1QIBD9I/1krUIQhoQgCyAP/VAgEP0j/WStQiCGIAwgD/1QIBD9I/1krUIwhoSEgyEUIBMgGIRQBEBCACEXBSATIBhCf4WDIRUgFUIBhkKq1arVqtWq1ap/hCAVfUKq1arVqtWq1ap/hSEWIBYgEyAYhIUhFyAWIBODQj+IIRgLIBIgF0J/hYMhGSAZIBlCAYaFIRkgGSAZQgKGhSEZIBkgGUIEhoUhGSAZIBlCCIaFIRkgGSAZQhCGhSEZIBkgGUIghoUhGSAZIBqFIRkgGUI/hyEaIBQgGUJ/hYMhFCATIBlCf4WDIRsgG0IAUgRAIBQgG0IAIBt9g0IBfYMhFAsCQANAIBRQDQEgBCAUeqdqIQcgFCAUQgF9gyEUIActAAAhCCAIQSByQfsARgRAIAYgBU4EQCAHJABBfA8LIAYgCDoAACAGQQFqIQYMAQsgCEEgckH9AEYEQCAGQQFrIQYgBi0AACAIQQJrRwRAIAckAEF9DwsgBkUEQCAHQQFqIABrDwsLDAALCyAbQgBSBEBBew8LQn8hESAEQcAAaiEEIAQgAUkNAAsgGlAEf0F/BUF+Cws=';
+
+/**
+ * Buffers for plan files whose arrays and objects json-bytes.ts can skip
+ * with the WebAssembly SIMD kernel of json-skip.wat (several times faster
+ * than its JavaScript loop). The kernel reads the memory it runs in, so a
+ * plan is read straight into a WebAssembly memory of its own, with no copy.
+ */
+/**
+ * Bytes before a plan buffer's data: the kernel's bracket stack (one byte
+ * a level). A multiple of 64, so that the data starts a block.
+ */
+const SKIP_STACK_BYTES = 4096;
+/** Zeros after the data: a 64-byte block load may read 63 bytes past it. */
+const SLACK_BYTES = 64;
+const PAGE_BYTES = 65536;
+/**
+ * The largest plan buffer backed by WebAssembly: the kernel returns a
+ * container's length as a signed 32-bit integer.
+ */
+const MAX_KERNEL_BYTES = 2 ** 31 - 1;
+const kernels = new WeakMap();
+/** The compiled module; null when this runtime cannot compile it (no WebAssembly, or no SIMD). */
+let compiled;
+function skipModule() {
+    if (compiled === undefined) {
+        try {
+            compiled = new WebAssembly.Module(Buffer.from(JSON_SKIP_WASM, 'base64'));
+        }
+        catch {
+            compiled = null;
+        }
+    }
+    return compiled;
+}
+function isKernel(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        'skip' in value &&
+        typeof value.skip === 'function' &&
+        'errorAt' in value &&
+        typeof value.errorAt === 'function');
+}
+/**
+ * A Buffer of `size` uninitialised bytes to read a plan into: backed by a
+ * WebAssembly memory of its own when the runtime allows, so that scans of
+ * it use the SIMD kernel; otherwise a plain Buffer (the JavaScript loop).
+ * The memory's pages that nothing writes are never committed.
+ */
+function planBuffer(size) {
+    const module = skipModule();
+    if (module === null || size > MAX_KERNEL_BYTES)
+        return Buffer.allocUnsafe(size);
+    const pages = Math.ceil((SKIP_STACK_BYTES + size + SLACK_BYTES) / PAGE_BYTES);
+    let memory;
+    let exports;
+    try {
+        memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+        exports = new WebAssembly.Instance(module, { plangate: { memory } }).exports;
+    }
+    catch {
+        // Out of address space or memory: the JavaScript loop reads it.
+        return Buffer.allocUnsafe(size);
+    }
+    if (!isKernel(exports))
+        return Buffer.allocUnsafe(size);
+    // The memory never grows (growing would detach this Buffer).
+    kernels.set(memory.buffer, exports);
+    return Buffer.from(memory.buffer, SKIP_STACK_BYTES, size);
+}
+/** The kernel for a buffer that planBuffer made (or a view of one). */
+function skipKernelOf(bytes) {
+    return kernels.get(bytes.buffer);
+}
+
 /**
  * A structural scanner over the bytes of a JSON document: it finds where
  * values begin and end (strings and escapes aware, nesting checked) without
@@ -54807,6 +54919,45 @@ function skipValue(scan, start, depth) {
 }
 let scratch = new Uint8Array(1024);
 function skipContainer(scan, start, depth) {
+    const { bytes, limit } = scan;
+    let kernel = scan.kernel;
+    if (kernel === undefined)
+        kernel = scan.kernel = skipKernelOf(bytes) ?? null;
+    // The kernel's stack holds limit - depth bytes before the data.
+    if (kernel !== null && limit < SKIP_STACK_BYTES && depth >= 0) {
+        const end = kernelSkip(kernel, scan, start, depth);
+        if (end !== undefined)
+            return end;
+    }
+    return skipContainerLoop(scan, start, depth);
+}
+/**
+ * skipContainer by the SIMD kernel of json-skip.wat, with the errors of
+ * the loop; undefined when the loop must decide (a backslash outside a
+ * string, which the kernel would take as an escape).
+ */
+function kernelSkip(kernel, scan, start, depth) {
+    const { bytes, limit } = scan;
+    const base = bytes.byteOffset;
+    const n = bytes.length;
+    const result = kernel.skip(base + start, base + n, depth, limit);
+    if (result >= 0)
+        return start + result;
+    switch (result) {
+        case -1:
+            throw new JsonScanError('truncated', n, 'unexpected end of input');
+        case -2:
+            throw new JsonScanError('truncated', n, 'a string that never ends');
+        case -3:
+            throw new JsonScanError('invalid', (kernel.errorAt() >>> 0) - base, 'a bracket that does not match');
+        case -4:
+            throw new JsonScanError('deep', (kernel.errorAt() >>> 0) - base, `nesting deeper than ${limit}`);
+        default:
+            return undefined;
+    }
+}
+/** The reference skipContainer, byte by byte (for plain Buffers, and when the kernel defers). */
+function skipContainerLoop(scan, start, depth) {
     const { bytes, limit } = scan;
     if (scratch.length < limit + 2)
         scratch = new Uint8Array(limit + 2);
@@ -54993,6 +55144,7 @@ function expected(bytes, i, what) {
 
 /** What a no-op's left-out values read as. */
 const NULL_TEXT = 'null';
+const NULL_BYTES = Buffer.from(NULL_TEXT);
 const TRUE_TEXT = Buffer.from('true');
 /** The actions of a no-op as Terraform writes them; other spellings are parsed. */
 const NO_OP_ACTIONS = Buffer.from('["no-op"]');
@@ -55018,7 +55170,8 @@ const QUIET_VALUES = new Set([
  * a 718 MiB plan); at 64 KiB JSON.parse's per-call cost is still noise.
  */
 const ELEMENTWISE_BYTES = 64 * 1024;
-/** Top-level keys whose value readTerraformPlan reads; every other section is skipped unparsed. */
+/** Runs up to this many bytes are copied by a loop, longer ones by Buffer#copy. */
+const SHORT_COPY = 64;
 /** What readTerraformPlan reads besides the state sections: what it keeps, and what it reads once. */
 const READ_SECTIONS = new Set([
     ...KEPT_SECTIONS,
@@ -55392,8 +55545,14 @@ class SectionReader {
         let runStart = -1;
         let runEnd = -1;
         const flush = () => {
-            if (runStart !== -1)
+            if (runStart === -1)
+                return;
+            // Buffer#copy costs more than a short run's bytes: those are copied here.
+            if (runEnd - runStart > SHORT_COPY)
                 at += source.copy(text, at, runStart, runEnd);
+            else
+                for (let i = runStart; i < runEnd; i++)
+                    text[at++] = source[i];
             runStart = -1;
         };
         let piece = first === 0 ? 0 : ends[first - 1];
@@ -55416,7 +55575,8 @@ class SectionReader {
                 const next = pieces[piece];
                 if (next === -1) {
                     flush();
-                    at += text.write(NULL_TEXT, at, 'latin1');
+                    for (let k = 0; k < NULL_BYTES.length; k++)
+                        text[at++] = NULL_BYTES[k];
                 }
                 else if (runStart !== -1 && next === runEnd) {
                     runEnd = pieces[piece + 1];
@@ -55436,15 +55596,44 @@ class SectionReader {
             parsed = this.parseText(text, at, pieces[start]);
         }
         catch (error) {
+            if (!(error instanceof JsonScanError))
+                throw error;
             // Named by the element that fails, not by the part's first one.
-            if (error instanceof JsonScanError && last - first > 1)
+            if (last - first > 1)
                 for (let k = first; k < last; k++)
                     this.parsePart(list, k, k + 1, list.sizes[k] + 1);
-            throw error;
+            // One element: where in the file its text stops being JSON.
+            throw this.problemIn(list, first, text.toString('utf8', 0, at));
         }
         if (!Array.isArray(parsed) || parsed.length !== last - first)
             throw new JsonScanError('invalid', pieces[start], 'invalid JSON in the value that starts there');
         return parsed;
+    }
+    /**
+     * Where the text of element `k` (assembled as `[element]`, which
+     * JSON.parse refused) stops being JSON, as a byte of the document: its
+     * pieces are the document's bytes, but for left-out values read as null.
+     */
+    problemIn(list, k, text) {
+        const { pieces, ends } = list;
+        const problem = findJsonProblem(text);
+        const wanted = Buffer.byteLength(text.slice(0, problem.offset));
+        let piece = k === 0 ? 0 : ends[k - 1];
+        const stop = ends[k];
+        const elementStart = pieces[piece];
+        // Byte 0 of the text is the `[` that opens the part.
+        let at = 1;
+        for (; piece < stop; piece += 2) {
+            const from = pieces[piece];
+            const length = from === -1 ? NULL_BYTES.length : pieces[piece + 1] - from;
+            if (wanted < at + length) {
+                const offset = from === -1 ? elementStart : from + wanted - at;
+                return new JsonScanError('invalid', Math.max(offset, elementStart), problem.what);
+            }
+            at += length;
+        }
+        // Past the element (its closing bracket): name the element's start.
+        return new JsonScanError('invalid', elementStart, problem.what);
     }
     parseRange(start, end) {
         if (end - start > this.options.maxTextBytes) {
@@ -55580,21 +55769,22 @@ class SectionReader {
         return end;
     }
 }
-/** The index of the element that starts at byte `offset`, if one does. */
+/** The index of the element that holds byte `offset` (the last one starting at or before it). */
 function indexAt(list, offset) {
     let low = 0;
     let high = list.sizes.length - 1;
+    let found;
     while (low <= high) {
         const mid = (low + high) >>> 1;
         const start = list.pieces[mid === 0 ? 0 : list.ends[mid - 1]];
-        if (start === offset)
-            return mid;
-        if (start < offset)
+        if (start <= offset) {
+            found = mid;
             low = mid + 1;
+        }
         else
             high = mid - 1;
     }
-    return undefined;
+    return found;
 }
 /**
  * A problem found when normalisation reaches a change: its line and
@@ -55607,7 +55797,7 @@ function lateProblem(source, bytes, error, index) {
         line++;
         lineStart = at + 1;
     }
-    return new PlanParseError(source, 'a JSON plan', `invalid JSON in the resource change${index === undefined ? '' : ` resource_changes[${index}]`} that starts at line ${line}, column ${error.offset - lineStart + 1}`, undefined, { cause: error });
+    return new PlanParseError(source, 'a JSON plan', `invalid JSON in the resource change${index === undefined ? '' : ` resource_changes[${index}]`} at line ${line}, column ${error.offset - lineStart + 1} (${error.what})`, undefined, { cause: error });
 }
 function scanProblem(source, error) {
     const found = error.kind === 'truncated'
@@ -55687,7 +55877,7 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
         if (size > limits.maxTextBytes && !mayBeLargePlan(path))
             throw tooLarge(path, size, limits.maxTextBytes, 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string');
         try {
-            data = readFileSync$1(path);
+            data = readFileBytes(path);
         }
         catch {
             return Buffer.from(readPlanFile(path, readStdin));
@@ -55698,6 +55888,35 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
     if (data.length > limits.maxBytes)
         throw tooLarge(path, data.length, limits.maxBytes);
     return data;
+}
+/**
+ * A file's bytes as readFileSync reads them, a regular file's straight
+ * into a plan buffer (whose containers the SIMD kernel skips) with no copy.
+ */
+function readFileBytes(path) {
+    const fd = openSync(path, 'r');
+    try {
+        const stat = fstatSync(fd);
+        // A pipe or a device tells no size: read it to its end.
+        if (!stat.isFile())
+            return readFileSync$1(fd);
+        const data = planBuffer(stat.size);
+        let filled = 0;
+        while (filled < data.length) {
+            const read = readSync(fd, data, filled, data.length - filled, filled);
+            // Shorter than it was: what is there.
+            if (read === 0)
+                return data.subarray(0, filled);
+            filled += read;
+        }
+        // Longer than it was: read it again, whole.
+        if (readSync(fd, Buffer.alloc(1), 0, 1, filled) !== 0)
+            return readFileSync$1(fd);
+        return data;
+    }
+    finally {
+        closeSync(fd);
+    }
 }
 /** True when a file starts like gzip or like a JSON object (after a BOM and white space). */
 function mayBeLargePlan(path) {
@@ -66134,7 +66353,7 @@ const LABELS = {
     needsApproval: 'plangate:needs-approval'
 };
 /** Annotations per kind per step that GitHub shows. */
-const MAX_ANNOTATIONS$1 = 10;
+const MAX_ANNOTATIONS = 10;
 async function upsertComment(deps, port, pr, existing, review) {
     const { inputs, log } = deps;
     if (inputs.comment === 'off')
@@ -66224,6 +66443,14 @@ async function markStaleHead(deps, port, pr, viewer, statusContext) {
     }
 }
 /**
+ * What a run decided, not what it hoped: an approval withdrawn while it
+ * was being counted (verifyApproved set the status back to failure) leaves
+ * the review blocked.
+ */
+function decidedState(state, status) {
+    return state === 'approved' && status.state !== 'success' ? 'blocked' : state;
+}
+/**
  * After writing `success`, checks that every counted approval still stands
  * (not deleted, not edited, review still approved at the head). An
  * evaluation that read the approvals just before a deletion, and wrote just
@@ -66243,12 +66470,8 @@ async function verifyApproved(deps, port, pr, statusContext, outcome, status, re
             deps.log.warning(`the approval by @${person.login} changed while it was being counted (${candidate.kind} ${candidate.id}); the status goes back to failure and the next evaluation decides`);
             const blocked = reviewStatus({
                 state: 'blocked',
-                gated: review.gated,
-                ...(review.paths === undefined ? {} : { paths: review.paths }),
-                ...(review.safeguards === undefined
-                    ? {}
-                    : { safeguards: review.safeguards }),
-                destructive: review.gated - (review.paths ?? 0) - (review.safeguards ?? 0),
+                counts: review.counts,
+                destructive: gatedChanges(review.counts),
                 digest: review.digest
             });
             await setStatus(port, pr.headSha, statusContext, blocked, deps.context.runUrl);
@@ -66301,7 +66524,7 @@ async function reportError(deps, port, sha, statusContext, error) {
 /** Job summary, annotations, JSON report and outputs. */
 async function finish(deps, analysis, commentId, view, review) {
     const { log, context } = deps;
-    for (const warning of analysis.warnings.slice(0, MAX_ANNOTATIONS$1))
+    for (const warning of analysis.warnings.slice(0, MAX_ANNOTATIONS))
         log.warning(warning);
     annotate(log, analysis);
     const reportPath = join(context.tempDir, 'plangate-report.json');
@@ -66334,14 +66557,20 @@ function writeReviewReport(context, review) {
     writeFileSync(reportPath, renderReviewJson({ name: 'plangate', version: VERSION }, review));
     return reportPath;
 }
+/**
+ * One error annotation per item, up to GitHub's per-step limit: past it,
+ * the last annotation says how many more there are.
+ */
+function annotateEach(log, title, items, line, more) {
+    const shown = items.length > MAX_ANNOTATIONS ? MAX_ANNOTATIONS - 1 : items.length;
+    for (const item of items.slice(0, shown))
+        log.error(line(item), title);
+    if (items.length > shown)
+        log.error(more(items.length - shown), title);
+}
 /** One error annotation per gated change, up to GitHub's per-step limit. */
 function annotate(log, analysis) {
-    const { gated } = analysis.decision;
-    const shown = gated.length > MAX_ANNOTATIONS$1 ? MAX_ANNOTATIONS$1 - 1 : gated.length;
-    for (const change of gated.slice(0, shown))
-        log.error(`${change.address} (${change.source}): ${change.action}, ${change.why}`, 'plangate: needs approval');
-    if (gated.length > shown)
-        log.error(`${gated.length - shown} more gated changes: see the job summary`, 'plangate: needs approval');
+    annotateEach(log, 'plangate: needs approval', analysis.decision.gated, (change) => `${change.address} (${change.source}): ${change.action}, ${change.why}`, (count) => `${count} more gated changes: see the job summary`);
     for (const g of analysis.decision.gatedPaths.slice(0, 3))
         log.error(`${g.path === undefined ? 'any protected path' : g.path}: ${g.why}`, 'plangate: protected path needs approval');
     for (const problem of analysis.decision.planProblems.slice(0, 3))
@@ -66618,17 +66847,15 @@ function publishedReview(statuses, viewer, statusContext, sameAccount) {
     if (latest === undefined || !['failure', 'success'].includes(latest.state))
         return undefined;
     const digest = digestOf(latest);
-    // The counts as reviewStatus wrote them (gatedNoun): changes, paths or both.
-    const { gated: gatedCount, paths: pathCount, safeguards: safeguardCount } = gatedCountsOf(latest.description);
+    // The counts as reviewStatus wrote them (gatedNoun).
+    const counts = gatedCountsOf(latest.description);
     // A passing review names its digest too (for `verify`), but holds nothing to approve.
-    if (digest === undefined || gatedCount === 0)
+    if (digest === undefined || counts.gated === 0)
         return undefined;
     const first = ours.filter((s) => digestOf(s) === digest).at(-1) ?? latest;
     return {
         digest,
-        gatedCount,
-        pathCount,
-        safeguardCount,
+        counts,
         reportAt: first.createdAt,
         latest
     };
@@ -66930,8 +67157,8 @@ async function reviewPullRequest(deps, event) {
             ? withDeclaringFiles(reviewedItems(analysis), analysis, context.workspace, planDirs, policy.config.stackDirs)
             : reviewedItems(analysis);
         const gated = reviewed.filter((item) => item.gated);
-        // Destructive changes, Terraform actions and protected-path changes: each kind of gated item counts.
-        const gatedTotal = gatedCount(analysis.decision);
+        // Destructive changes, lowered safeguards, Terraform actions and protected-path changes: each kind of gated item counts.
+        const counts = gatedCounts(analysis);
         // The record's digest binds every reviewed item; only a gated set has a digest to approve.
         const record = buildRecord({
             repository: context.repository,
@@ -66988,9 +67215,7 @@ async function reviewPullRequest(deps, event) {
             statusContext,
             headSha: pr.headSha,
             digest,
-            gatedCount: gatedTotal,
-            pathCount: analysis.decision.gatedPaths.length,
-            safeguardCount: safeguardCount(analysis),
+            counts,
             destructiveCount: analysis.summary.destructive,
             ...peopleOf(outcome),
             audit: [
@@ -67017,9 +67242,7 @@ async function reviewPullRequest(deps, event) {
             log.notice(`pull request #${pr.number} moved to ${latest.headSha.slice(0, 12)} during the run; the status is set on ${pr.headSha.slice(0, 12)} only, and the new head waits for its own run`);
         let status = reviewStatus({
             state,
-            gated: gatedTotal,
-            paths: analysis.decision.gatedPaths.length,
-            safeguards: safeguardCount(analysis),
+            counts,
             destructive: analysis.summary.destructive,
             digest: reviewDigest,
             approvers: approversOf(outcome, state),
@@ -67027,15 +67250,8 @@ async function reviewPullRequest(deps, event) {
             detail
         });
         await setStatus(port, pr.headSha, statusContext, status, context.runUrl);
-        status = await verifyApproved(deps, port, pr, statusContext, outcome, status, {
-            gated: gatedTotal,
-            paths: analysis.decision.gatedPaths.length,
-            safeguards: safeguardCount(analysis),
-            digest
-        });
-        // An approval withdrawn while it was being counted: the run did not approve.
-        if (state === 'approved' && status.state !== 'success')
-            state = 'blocked';
+        status = await verifyApproved(deps, port, pr, statusContext, outcome, status, { counts, digest });
+        state = decidedState(state, status);
         log.info(`status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`);
         log.debug(`GitHub API requests: ${port.requestCount()}`);
         return await finish(deps, analysis, commentId, { ...view, state }, {
@@ -67135,10 +67351,8 @@ async function reviewApprovals(deps, number, trigger) {
         }
         let status = reviewStatus({
             state,
-            gated: published.gatedCount,
-            paths: published.pathCount,
-            safeguards: published.safeguardCount,
-            destructive: published.gatedCount - published.pathCount - published.safeguardCount,
+            counts: published.counts,
+            destructive: gatedChanges(published.counts),
             digest,
             approvers: approversOf(outcome, state),
             detail
@@ -67153,33 +67367,25 @@ async function reviewApprovals(deps, number, trigger) {
             published.latest.state !== status.state ||
             published.latest.description !== status.description) {
             await setStatus(port, pr.headSha, statusContext, status, context.runUrl);
-            status = await verifyApproved(deps, port, pr, statusContext, outcome, status, {
-                gated: published.gatedCount,
-                paths: published.pathCount,
-                safeguards: published.safeguardCount,
-                digest
-            });
+            status = await verifyApproved(deps, port, pr, statusContext, outcome, status, { counts: published.counts, digest });
         }
         log.info(`status ${statusContext} on ${pr.headSha.slice(0, 12)}: ${status.state}: ${status.description}`);
         if (trigger !== undefined && !trigger.deleted)
             await respond(port, pr, trigger, outcome, log);
+        const decided = decidedState(state, status);
         const own = findOwnComment(comments, viewer, statusContext);
         const marker = own === undefined ? undefined : parseMarker(own.body);
         let commentId = '';
         if (own !== undefined &&
             marker?.head === pr.headSha &&
             marker.digest === digest) {
-            // What the run decided, not what it hoped: a withdrawn success reads blocked.
-            const shown = state === 'approved' && status.state !== 'success' ? 'blocked' : state;
             const body = restateComment(own.body, {
-                state: shown,
+                state: decided,
                 statusContext,
                 headSha: pr.headSha,
                 digest,
-                gatedCount: published.gatedCount,
-                pathCount: published.pathCount,
-                safeguardCount: published.safeguardCount,
-                destructiveCount: published.gatedCount - published.pathCount - published.safeguardCount,
+                counts: published.counts,
+                destructiveCount: gatedChanges(published.counts),
                 ...peopleOf(outcome),
                 audit: [
                     ...auditLines(outcome, digest, pr.headSha),
@@ -67195,7 +67401,6 @@ async function reviewApprovals(deps, number, trigger) {
             commentId = String(own.id);
         }
         // The review with its new state, for `plangate verify --approved` (an artifact of this run).
-        const decided = state === 'approved' && status.state !== 'success' ? 'blocked' : state;
         let reportPath = '';
         if (typeof record === 'string')
             log.info(`no review report: ${record}`);
@@ -67211,7 +67416,7 @@ async function reviewApprovals(deps, number, trigger) {
             decision: status.state === 'success' ? 'approved' : 'blocked',
             digest,
             counts: {},
-            gatedCount: published.gatedCount,
+            gatedCount: published.counts.gated,
             reportPath,
             commentId
         };
@@ -67415,8 +67620,6 @@ function readApprovedReport(path, readStdin) {
 }
 
 /** Flow: `verify: true` in the apply workflow (push, workflow_dispatch): the plan about to be applied against the merged pull requests' reviews. */
-/** Annotations per kind per step that GitHub shows. */
-const MAX_ANNOTATIONS = 10;
 /**
  * Before apply: finds the merged pull request(s) that brought `GITHUB_SHA`,
  * reads what plangate decided for each (its own latest status at the pull
@@ -67464,11 +67667,7 @@ async function verifyApply(deps) {
     for (const problem of result.problems.slice(0, 3))
         log.error(problem, 'plangate verify: blocked');
     const bad = result.changes.filter((c) => c.state === 'unreviewed' || c.state === 'unapproved');
-    const shown = bad.length > MAX_ANNOTATIONS ? MAX_ANNOTATIONS - 1 : bad.length;
-    for (const change of bad.slice(0, shown))
-        log.error(`${change.address} (${change.source}): ${change.action}, ${change.detail}`, 'plangate verify: not approved');
-    if (bad.length > shown)
-        log.error(`${bad.length - shown} more destructive changes not approved: see the job summary`, 'plangate verify: not approved');
+    annotateEach(log, 'plangate verify: not approved', bad, (change) => `${change.address} (${change.source}): ${change.action}, ${change.detail}`, (count) => `${count} more destructive changes not approved: see the job summary`);
     const reportPath = join(context.tempDir, 'plangate-verify.json');
     writeFileSync(reportPath, renderVerifyJson(result, { name: 'plangate', version: VERSION }));
     await log.summary(renderVerifyMarkdown(result, context.repositoryUrl === undefined

@@ -1,7 +1,15 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync
+} from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import { PlanParseError, readPlanDocuments } from '../plan/index.js'
 import type { InputFormat, PlanInput } from '../plan/index.js'
+import { planBuffer } from '../plan/json-skip.js'
 import { readTerraformPlanBytes } from '../plan/terraform-sections.js'
 import { decodePlanBytes } from './decode-text.js'
 import { MAX_PLAN_BYTES, readPlanFile } from './read-plan.js'
@@ -115,7 +123,7 @@ export function readPlanBytes(
         'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
       )
     try {
-      data = readFileSync(path)
+      data = readFileBytes(path)
     } catch {
       return Buffer.from(readPlanFile(path, readStdin))
     }
@@ -124,6 +132,33 @@ export function readPlanBytes(
   if (data.length > limits.maxBytes)
     throw tooLarge(path, data.length, limits.maxBytes)
   return data
+}
+
+/**
+ * A file's bytes as readFileSync reads them, a regular file's straight
+ * into a plan buffer (whose containers the SIMD kernel skips) with no copy.
+ */
+function readFileBytes(path: string): Buffer {
+  const fd = openSync(path, 'r')
+  try {
+    const stat = fstatSync(fd)
+    // A pipe or a device tells no size: read it to its end.
+    if (!stat.isFile()) return readFileSync(fd)
+    const data = planBuffer(stat.size)
+    let filled = 0
+    while (filled < data.length) {
+      const read = readSync(fd, data, filled, data.length - filled, filled)
+      // Shorter than it was: what is there.
+      if (read === 0) return data.subarray(0, filled)
+      filled += read
+    }
+    // Longer than it was: read it again, whole.
+    if (readSync(fd, Buffer.alloc(1), 0, 1, filled) !== 0)
+      return readFileSync(fd)
+    return data
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /** True when a file starts like gzip or like a JSON object (after a BOM and white space). */

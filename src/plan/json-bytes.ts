@@ -7,6 +7,9 @@
  * values it only skips are left to JSON.parse of the parts that are parsed.
  */
 
+import { SKIP_STACK_BYTES, skipKernelOf } from './json-skip.js'
+import type { SkipKernel } from './json-skip.js'
+
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
 const COMMA = 0x2c
@@ -45,6 +48,11 @@ export class JsonScanError extends Error {
 export interface ByteScan {
   readonly bytes: Buffer
   readonly limit: number
+  /**
+   * The SIMD kernel of `bytes` (null: none), looked up at the scan's first
+   * container and kept: skipContainer runs hundreds of thousands of times.
+   */
+  kernel?: SkipKernel | null
 }
 
 /** Index of the first byte at or after `i` that is not JSON whitespace. */
@@ -103,6 +111,61 @@ export function skipValue(
 let scratch = new Uint8Array(1024)
 
 function skipContainer(scan: ByteScan, start: number, depth: number): number {
+  const { bytes, limit } = scan
+  let kernel = scan.kernel
+  if (kernel === undefined) kernel = scan.kernel = skipKernelOf(bytes) ?? null
+  // The kernel's stack holds limit - depth bytes before the data.
+  if (kernel !== null && limit < SKIP_STACK_BYTES && depth >= 0) {
+    const end = kernelSkip(kernel, scan, start, depth)
+    if (end !== undefined) return end
+  }
+  return skipContainerLoop(scan, start, depth)
+}
+
+/**
+ * skipContainer by the SIMD kernel of json-skip.wat, with the errors of
+ * the loop; undefined when the loop must decide (a backslash outside a
+ * string, which the kernel would take as an escape).
+ */
+function kernelSkip(
+  kernel: SkipKernel,
+  scan: ByteScan,
+  start: number,
+  depth: number
+): number | undefined {
+  const { bytes, limit } = scan
+  const base = bytes.byteOffset
+  const n = bytes.length
+  const result = kernel.skip(base + start, base + n, depth, limit)
+  if (result >= 0) return start + result
+  switch (result) {
+    case -1:
+      throw new JsonScanError('truncated', n, 'unexpected end of input')
+    case -2:
+      throw new JsonScanError('truncated', n, 'a string that never ends')
+    case -3:
+      throw new JsonScanError(
+        'invalid',
+        (kernel.errorAt() >>> 0) - base,
+        'a bracket that does not match'
+      )
+    case -4:
+      throw new JsonScanError(
+        'deep',
+        (kernel.errorAt() >>> 0) - base,
+        `nesting deeper than ${limit}`
+      )
+    default:
+      return undefined
+  }
+}
+
+/** The reference skipContainer, byte by byte (for plain Buffers, and when the kernel defers). */
+function skipContainerLoop(
+  scan: ByteScan,
+  start: number,
+  depth: number
+): number {
   const { bytes, limit } = scan
   if (scratch.length < limit + 2) scratch = new Uint8Array(limit + 2)
   const stack = scratch

@@ -286,6 +286,77 @@ describe('readTerraformPlanBytes', () => {
     expect(input).toEqual(slimmed(old))
   })
 
+  describe('finds the data sources and depends_on of the state sections however they are written', () => {
+    /** sensitive.json with a data source in planned_values and a depends_on in prior_state. */
+    function stateText(dependsOn = true): string {
+      const doc = fixtureJson('terraform/sensitive.json')
+      const planned = doc.planned_values as {
+        root_module: { resources?: unknown[] }
+      }
+      planned.root_module.resources = [
+        ...(planned.root_module.resources ?? []),
+        {
+          address: 'data.external.token',
+          mode: 'data',
+          type: 'external',
+          name: 'token',
+          values: { result: { token: 'data-source-secret-2' } },
+          sensitive_values: { result: { token: true } }
+        }
+      ]
+      const prior = doc.prior_state as {
+        values: { root_module: { resources: Record<string, unknown>[] } }
+      }
+      const [first] = prior.values.root_module.resources
+      if (first === undefined) throw new Error('no prior resource')
+      if (dependsOn) first.depends_on = ['terraform_data.upstream']
+      return JSON.stringify(doc)
+    }
+
+    it.each([
+      ['as Terraform writes them', (text: string) => text],
+      [
+        'with the mode escaped',
+        (text: string) => text.replace('"mode":"data"', '"mode":"\\u0064ata"')
+      ],
+      [
+        'with the key escaped',
+        (text: string) => text.replace('"mode":"data"', '"\\u006dode":"data"')
+      ],
+      [
+        'with depends_on escaped',
+        (text: string) => text.replace('"depends_on":', '"depends\\u005fon":')
+      ],
+      [
+        'pretty-printed',
+        (text: string) => JSON.stringify(JSON.parse(text), null, 2)
+      ],
+      [
+        'with a later mode that wins (managed, then data)',
+        (text: string) =>
+          text.replace('"mode":"data"', '"mode":"managed","mode":"data"')
+      ]
+    ])('%s', (_, variant) => {
+      const text = variant(stateText())
+      const old = readPlan({ source: 'p', text })
+      expect(old.secrets.has('data-source-secret-2')).toBe(true)
+      // The prior state's depends_on is an edge of the input's dependency graph.
+      const without = readPlan({ source: 'p', text: variant(stateText(false)) })
+      expect(slimmed(without)).not.toEqual(slimmed(old))
+      expect(bytesInput(text, TINY, 'p')).toEqual(slimmed(old))
+    })
+
+    it('reads a resource whose last mode is managed as managed', () => {
+      const text = stateText().replace(
+        '"mode":"data"',
+        '"mode":"data","mode":"managed"'
+      )
+      const old = readPlan({ source: 'p', text })
+      expect(old.secrets.has('data-source-secret-2')).toBe(false)
+      expect(bytesInput(text, TINY, 'p')).toEqual(slimmed(old))
+    })
+  })
+
   it('declines what is not a plan, for the general reader to explain', () => {
     expect(bytesInput('[1, 2]')).toBeUndefined()
     expect(bytesInput('{"Changes": []}')).toBeUndefined()
