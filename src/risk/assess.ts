@@ -269,11 +269,13 @@ for (const safeguard of SAFEGUARDS) {
 
 /** The first safeguard (in catalog order) whose path is the attribute's, or ends it. */
 function safeguardAt(attributePath: string): Safeguard | undefined {
-  const path = normalPath(attributePath)
+  // The leaf alone first (hot: most leaves name no safeguard); normalPath
+  // neither adds nor removes dots, so it is the normal path's last segment.
   const candidates = SAFEGUARDS_BY_LEAF.get(
-    path.slice(path.lastIndexOf('.') + 1)
+    normalPath(attributePath.slice(attributePath.lastIndexOf('.') + 1))
   )
   if (candidates === undefined) return undefined
+  const path = normalPath(attributePath)
   return candidates.find((s) =>
     s.paths.some((p) => path === p || path.endsWith(`.${p}`))
   )
