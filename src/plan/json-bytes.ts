@@ -7,7 +7,13 @@
  * values it only skips are left to JSON.parse of the parts that are parsed.
  */
 
-import { SKIP_STACK_BYTES, skipKernelOf } from './json-skip.js'
+import {
+  KEY_TABLE_AT,
+  SKIP_STACK_BYTES,
+  skipKernelOf,
+  WALK_AREA_BYTES,
+  WALK_LEVELS
+} from './json-skip.js'
 import type { SkipKernel } from './json-skip.js'
 
 const QUOTE = 0x22
@@ -98,6 +104,8 @@ export function skipValue(
   start: number,
   depth: number
 ): number {
+  if (start === knownStart && depth === knownDepth && scan === knownScan)
+    return knownEnd
   const { bytes } = scan
   const c = bytes[start]
   if (c === undefined)
@@ -108,14 +116,32 @@ export function skipValue(
   return scalarEnd(bytes, start)
 }
 
+/**
+ * The end of the value the kernel's walk last handed to a callback, which
+ * the callback often asks skipValue for: a value's end depends only on the
+ * scan, its start and its depth.
+ */
+let knownScan: ByteScan | undefined
+let knownStart = -1
+let knownDepth = -1
+let knownEnd = -1
+
 let scratch = new Uint8Array(1024)
 
-function skipContainer(scan: ByteScan, start: number, depth: number): number {
-  const { bytes, limit } = scan
+/** The SIMD kernel of the scan's bytes when it can skip at `depth` (null: the loops). */
+function kernelAt(scan: ByteScan, depth: number): SkipKernel | null {
   let kernel = scan.kernel
-  if (kernel === undefined) kernel = scan.kernel = skipKernelOf(bytes) ?? null
-  // The kernel's stack holds limit - depth bytes before the data.
-  if (kernel !== null && limit < SKIP_STACK_BYTES && depth >= 0) {
+  if (kernel === undefined)
+    kernel = scan.kernel = skipKernelOf(scan.bytes) ?? null
+  // The kernel's stack holds limit - depth bytes.
+  return kernel !== null && scan.limit < SKIP_STACK_BYTES && depth >= 0
+    ? kernel
+    : null
+}
+
+function skipContainer(scan: ByteScan, start: number, depth: number): number {
+  const kernel = kernelAt(scan, depth)
+  if (kernel !== null) {
     const end = kernelSkip(kernel, scan, start, depth)
     if (end !== undefined) return end
   }
@@ -310,8 +336,135 @@ export function scanObject(
   if (bytes[start] !== OPEN_BRACE) throw expected(bytes, start, 'an object')
   if (depth + 1 > limit)
     throw new JsonScanError('deep', start, `nesting deeper than ${limit}`)
-  let i = skipSpace(bytes, start + 1)
-  if (bytes[i] === CLOSE_BRACE) return i + 1
+  const kernel = walkLevel < WALK_LEVELS ? kernelAt(scan, depth + 1) : null
+  if (kernel !== null) {
+    walkLevel++
+    try {
+      return walkObject(kernel, scan, start, depth, onEntry)
+    } finally {
+      // The last walk done: the memo no longer holds the scan's bytes.
+      if (--walkLevel === 0) knownScan = undefined
+    }
+  }
+  return objectFrom(scan, start + 1, true, depth, onEntry)
+}
+
+/** Kernel walks under way (each has its own walk area). */
+let walkLevel = 0
+
+/**
+ * How far the kernel follows a value that is an array or object before it
+ * leaves the value's end to the caller: a callback that reads the value
+ * itself (a state section, a change) would have it read twice.
+ */
+const WALK_BUDGET = 256
+
+/**
+ * scanObject by the kernel's `entries`: it finds a run of entries (keys,
+ * values and their ends, separators checked), then the callbacks are
+ * called on them. Where it stops before a problem, or a callback ends a
+ * value elsewhere than it did, objectFrom walks on: its errors are the
+ * reference.
+ */
+function walkObject(
+  kernel: SkipKernel,
+  scan: ByteScan,
+  start: number,
+  depth: number,
+  onEntry: (key: string, valueStart: number) => number | undefined
+): number {
+  const { bytes, limit } = scan
+  const { walkWords: words, keyTexts } = kernel
+  const level = walkLevel - 1
+  const area = (level * WALK_AREA_BYTES) >> 2
+  const out = SKIP_STACK_BYTES + level * WALK_AREA_BYTES
+  const base = bytes.byteOffset
+  const n = bytes.length
+  // Where the walk goes on: the opening brace (first), or past a value.
+  let at = start
+  let first = 1
+  for (;;) {
+    const count = kernel.entries(
+      base,
+      at,
+      n,
+      depth + 1,
+      limit,
+      out,
+      first,
+      WALK_BUDGET,
+      KEY_TABLE_AT
+    )
+    const status = words[area] as number
+    // Keys new to the table are decoded before any callback runs: a walk
+    // inside one may meet them.
+    if ((words[area + 2] as number) > 0) {
+      for (let k = 0, e = area + 4; k < count; k++, e += 5) {
+        const id = words[e + 4] as number
+        if (id > -2) continue
+        keyTexts[-2 - id] = bytes.toString(
+          'utf8',
+          (words[e] as number) + 1,
+          words[e + 1]
+        )
+        words[e + 4] = -2 - id
+      }
+    }
+    for (let k = 0, e = area + 4; k < count; k++, e += 5) {
+      const id = words[e + 4] as number
+      const key =
+        id >= 0
+          ? (keyTexts[id] as string)
+          : keyAt(bytes, words[e] as number, words[e + 1] as number)
+      const valueStart = words[e + 2] as number
+      const valueEnd = words[e + 3] as number
+      if (valueEnd === -1) {
+        // The last entry, a long array or object: not followed yet.
+        at = onEntry(key, valueStart) ?? skipValue(scan, valueStart, depth + 1)
+        // An end that is no offset of the bytes: the reference says what follows.
+        if (at >>> 0 !== at || at > n)
+          return objectFrom(scan, at, false, depth, onEntry)
+        break
+      }
+      knownScan = scan
+      knownStart = valueStart
+      knownDepth = depth + 1
+      knownEnd = valueEnd
+      const end = onEntry(key, valueStart)
+      // It ends the value elsewhere: never for valid JSON, but the walk goes on where it says.
+      if (end !== undefined && end !== valueEnd)
+        return objectFrom(scan, end, false, depth, onEntry)
+      at = valueEnd
+    }
+    if (status === 0) return words[area + 1] as number
+    if (status === 3)
+      return first === 1 && count === 0
+        ? objectFrom(scan, start + 1, true, depth, onEntry)
+        : objectFrom(scan, at, false, depth, onEntry)
+    first = 0
+  }
+}
+
+/**
+ * The reference walk of scanObject's entries, from just past the opening
+ * brace (`first`) or from the end of a value.
+ */
+function objectFrom(
+  scan: ByteScan,
+  from: number,
+  first: boolean,
+  depth: number,
+  onEntry: (key: string, valueStart: number) => number | undefined
+): number {
+  const { bytes } = scan
+  let i = skipSpace(bytes, from)
+  if (first) {
+    if (bytes[i] === CLOSE_BRACE) return i + 1
+  } else {
+    if (bytes[i] === CLOSE_BRACE) return i + 1
+    if (bytes[i] !== COMMA) throw expected(bytes, i, '"," or "}"')
+    i = skipSpace(bytes, i + 1)
+  }
   for (;;) {
     if (bytes[i] !== QUOTE) throw expected(bytes, i, 'a property name')
     const close = stringEnd(bytes, i)

@@ -7,10 +7,29 @@
 import { JSON_SKIP_WASM } from './json-skip-wasm.js'
 
 /**
- * Bytes before a plan buffer's data: the kernel's bracket stack (one byte
- * a level). A multiple of 64, so that the data starts a block.
+ * The kernel's bracket stack (one byte a level), the first bytes of a plan
+ * buffer's memory.
  */
 export const SKIP_STACK_BYTES = 4096
+
+/**
+ * Object walks of the kernel that can be under way at once (a walk's
+ * callbacks start walks of their own): each has an area of WALK_AREA_BYTES
+ * after the stack, where the kernel writes the entries it found.
+ */
+export const WALK_LEVELS = 16
+
+/** 16 bytes of status, then 50 entries of 20 bytes (see `entries` in the .wat). */
+export const WALK_AREA_BYTES = 1024
+
+/** The address of the kernel's key table (see `intern` in the .wat), after the walk areas. */
+export const KEY_TABLE_AT = SKIP_STACK_BYTES + WALK_LEVELS * WALK_AREA_BYTES
+
+/** Slots of the key table, 64 bytes each. */
+export const KEY_TABLE_SLOTS = 1024
+
+/** Bytes before a plan buffer's data: a multiple of 64, so that the data starts a block. */
+const HEADER_BYTES = KEY_TABLE_AT + KEY_TABLE_SLOTS * 64
 
 /** Zeros after the data: a 64-byte block load may read 63 bytes past it. */
 const SLACK_BYTES = 64
@@ -24,7 +43,7 @@ const PAGE_BYTES = 65536
 const MAX_KERNEL_BYTES = 2 ** 31 - 1
 
 /** The exports of json-skip.wat (codes in the .wat). */
-export interface SkipKernel {
+interface SkipExports {
   /** The length of the container at `start`, or a negative code. */
   readonly skip: (
     start: number,
@@ -34,6 +53,29 @@ export interface SkipKernel {
   ) => number
   /** The address of the bracket behind the last -3 or -4. */
   readonly errorAt: () => number
+  /**
+   * Walks an object's entries into the walk area at address `out`;
+   * returns how many it wrote (the status is the area's first word).
+   */
+  readonly entries: (
+    base: number,
+    at: number,
+    size: number,
+    depth: number,
+    limit: number,
+    out: number,
+    first: number,
+    budget: number,
+    keys: number
+  ) => number
+}
+
+/** The kernel of a plan buffer: its exports, its walk areas and the text of its table's keys. */
+export interface SkipKernel extends SkipExports {
+  /** WALK_LEVELS areas of WALK_AREA_BYTES, the first at address SKIP_STACK_BYTES. */
+  readonly walkWords: Int32Array
+  /** The key in each slot of the key table, decoded when the kernel puts it there. */
+  readonly keyTexts: string[]
 }
 
 /**
@@ -73,14 +115,16 @@ function skipModule(): WasmModule | null {
   return compiled
 }
 
-function isKernel(value: unknown): value is SkipKernel {
+function isKernel(value: unknown): value is SkipExports {
   return (
     typeof value === 'object' &&
     value !== null &&
     'skip' in value &&
     typeof value.skip === 'function' &&
     'errorAt' in value &&
-    typeof value.errorAt === 'function'
+    typeof value.errorAt === 'function' &&
+    'entries' in value &&
+    typeof value.entries === 'function'
   )
 }
 
@@ -94,7 +138,7 @@ export function planBuffer(size: number): Buffer {
   const module = forcedFallback ? null : skipModule()
   if (module === null || size > MAX_KERNEL_BYTES)
     return Buffer.allocUnsafe(size)
-  const pages = Math.ceil((SKIP_STACK_BYTES + size + SLACK_BYTES) / PAGE_BYTES)
+  const pages = Math.ceil((HEADER_BYTES + size + SLACK_BYTES) / PAGE_BYTES)
   let memory: { readonly buffer: ArrayBuffer }
   let exports: unknown
   try {
@@ -105,9 +149,19 @@ export function planBuffer(size: number): Buffer {
     return Buffer.allocUnsafe(size)
   }
   if (!isKernel(exports)) return Buffer.allocUnsafe(size)
-  // The memory never grows (growing would detach this Buffer).
-  kernels.set(memory.buffer, exports)
-  return Buffer.from(memory.buffer, SKIP_STACK_BYTES, size)
+  // The memory never grows (growing would detach this Buffer and the words).
+  kernels.set(memory.buffer, {
+    skip: exports.skip,
+    errorAt: exports.errorAt,
+    entries: exports.entries,
+    walkWords: new Int32Array(
+      memory.buffer,
+      SKIP_STACK_BYTES,
+      (WALK_LEVELS * WALK_AREA_BYTES) / 4
+    ),
+    keyTexts: new Array<string>(KEY_TABLE_SLOTS).fill('')
+  })
+  return Buffer.from(memory.buffer, HEADER_BYTES, size)
 }
 
 /** The kernel for a buffer that planBuffer made (or a view of one). */

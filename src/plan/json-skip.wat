@@ -1,10 +1,14 @@
 ;; The container skip of json-bytes.ts (skipContainer) over 64-byte blocks
-;; with 128-bit SIMD. Assembled by scripts/build-wasm.js into
+;; with 128-bit SIMD, and its object walk (scanObject) for the entries'
+;; keys, separators and value ends. Assembled by scripts/build-wasm.js into
 ;; json-skip-wasm.ts; json-skip.ts instantiates it on each plan buffer.
 ;;
-;; Memory layout (the memory is imported, one per plan buffer):
+;; Memory layout (the memory is imported, one per plan buffer; the
+;; addresses of the walk areas and of the key table are json-skip.ts's):
 ;;   [0, limit]           the bracket stack (the caller keeps limit below
-;;                        the start of the data)
+;;                        4096)
+;;   [4096, 20480)        16 walk areas of 1024 bytes (see entries)
+;;   [20480, 86016)       the key table: 1024 slots of 64 bytes (see $intern)
 ;;   [data, data + size)  the document, 64-byte aligned at its start
 ;;   64 bytes after it    zeros: a block load may read up to 63 bytes past
 ;;                        the end
@@ -38,9 +42,19 @@
   ;;   -3  a closing bracket that does not match (its address in errorAt)
   ;;   -4  an opening bracket past the limit (its address in errorAt)
   ;;   -5  a backslash outside a string: run the JavaScript loop instead
+  ;;   -6  (skip_container only) past the budget: the caller decides
   ;; Addresses are unsigned; a length is below 2^31 when the data is.
   (func (export "skip")
     (param $start i32) (param $end i32) (param $depth i32) (param $limit i32)
+    (result i32)
+    (call $skip_container (local.get $start) (local.get $end)
+      (local.get $depth) (local.get $limit) (i32.const -1)))
+
+  ;; skip, giving up with -6 once it has read past $budget bytes (unsigned)
+  ;; from $start without finding the container's end.
+  (func $skip_container
+    (param $start i32) (param $end i32) (param $depth i32) (param $limit i32)
+    (param $budget i32)
     (result i32)
     (local $block i32)
     (local $max_top i32)
@@ -249,7 +263,339 @@
         (then (return (i32.const -5))))
       (local.set $valid (i64.const -1))
       (local.set $block (i32.add (local.get $block) (i32.const 64)))
-      (br_if $blocks (i32.lt_u (local.get $block) (local.get $end))))
+      (if (i32.lt_u (local.get $block) (local.get $end))
+        (then
+          (if (i32.gt_u (i32.sub (local.get $block) (local.get $start))
+                (local.get $budget))
+            (then (return (i32.const -6))))
+          (br $blocks))))
     (if (result i32) (i64.eqz (local.get $in_string))
       (then (i32.const -1))
-      (else (i32.const -2)))))
+      (else (i32.const -2))))
+
+  ;; Walks the entries of the object whose opening brace is at $base + $at
+  ;; ($first = 1), or goes on after the value that ends there ($first = 0),
+  ;; in data that ends at $base + $size, as json-bytes.ts's scanObject walks
+  ;; them: its values nested in $depth containers, with at most $limit levels.
+  ;; Entries are written from $out + 16 on, 20 bytes each: the offsets (from
+  ;; $base) of the key's quotes, of the value's start and of its end, and
+  ;; the key's id in the key table at $keys (see $intern). Returns how many,
+  ;; after it stores at $out a status, at $out + 4 an offset and at $out + 8
+  ;; how many of the entries put their key in the table:
+  ;;   0  the object ends: the offset is past its closing brace
+  ;;   1  50 entries written, more follow: go on after the last one
+  ;;   2  the last entry's value is a container longer than $budget bytes:
+  ;;      its end is left to the caller (written as -1)
+  ;;   3  the walk stopped before something it does not decide (a problem
+  ;;      of the JSON, or a backslash outside a string): the caller walks on
+  ;;      after the last entry, and finds the problem itself
+  (func (export "entries")
+    (param $base i32) (param $at i32) (param $size i32) (param $depth i32)
+    (param $limit i32) (param $out i32) (param $first i32) (param $budget i32)
+    (param $keys i32)
+    (result i32)
+    (local $p i32)
+    (local $end i32)
+    (local $count i32)
+    (local $slot i32)
+    (local $after i32)
+    (local $key i32)
+    (local $close i32)
+    (local $value i32)
+    (local $c i32)
+    (local $length i32)
+    (local $id i32)
+    (local $fresh i32)
+    (local.set $p (i32.add (local.get $base) (local.get $at)))
+    (local.set $end (i32.add (local.get $base) (local.get $size)))
+    (local.set $slot (i32.add (local.get $out) (i32.const 16)))
+    (block $bail
+      (block $closed
+        (if (local.get $first)
+          (then
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (if (i32.lt_u (local.get $p) (local.get $end))
+              (then
+                (if (i32.le_u (i32.load8_u (local.get $p)) (i32.const 0x20))
+                  (then
+                    (local.set $p
+                      (call $skip_space (local.get $p) (local.get $end)))))))
+            (br_if $bail (i32.ge_u (local.get $p) (local.get $end)))
+            (br_if $closed (i32.eq (i32.load8_u (local.get $p)) (i32.const 0x7d))))
+          (else (local.set $after (i32.const 1))))
+        (loop $entries
+          (if (local.get $after)
+            (then
+              (if (i32.eq (local.get $count) (i32.const 50))
+                (then
+                  (i32.store (local.get $out) (i32.const 1))
+                  (i32.store offset=8 (local.get $out) (local.get $fresh))
+                  (return (local.get $count))))
+              (br_if $bail (i32.ge_u (local.get $p) (local.get $end)))
+              (local.set $c (i32.load8_u (local.get $p)))
+              (if (i32.le_u (local.get $c) (i32.const 0x20))
+                (then
+                  (local.set $p (call $skip_space (local.get $p) (local.get $end)))
+                  (br_if $bail (i32.ge_u (local.get $p) (local.get $end)))
+                  (local.set $c (i32.load8_u (local.get $p)))))
+              (br_if $closed (i32.eq (local.get $c) (i32.const 0x7d)))
+              (br_if $bail (i32.ne (local.get $c) (i32.const 0x2c)))
+              (local.set $p (i32.add (local.get $p) (i32.const 1)))
+              (if (i32.lt_u (local.get $p) (local.get $end))
+                (then
+                  (if (i32.le_u (i32.load8_u (local.get $p)) (i32.const 0x20))
+                    (then
+                      (local.set $p
+                        (call $skip_space (local.get $p) (local.get $end)))))))))
+          (local.set $after (i32.const 1))
+          ;; The key.
+          (br_if $bail (i32.ge_u (local.get $p) (local.get $end)))
+          (br_if $bail (i32.ne (i32.load8_u (local.get $p)) (i32.const 0x22)))
+          (local.set $key (local.get $p))
+          (local.set $close (call $string_end (local.get $p) (local.get $end)))
+          (br_if $bail (i32.eqz (local.get $close)))
+          (local.set $p (i32.add (local.get $close) (i32.const 1)))
+          (br_if $bail (i32.ge_u (local.get $p) (local.get $end)))
+          (local.set $c (i32.load8_u (local.get $p)))
+          (if (i32.le_u (local.get $c) (i32.const 0x20))
+            (then
+              (local.set $p (call $skip_space (local.get $p) (local.get $end)))
+              (br_if $bail (i32.ge_u (local.get $p) (local.get $end)))
+              (local.set $c (i32.load8_u (local.get $p)))))
+          (br_if $bail (i32.ne (local.get $c) (i32.const 0x3a)))
+          ;; The value.
+          (local.set $p (i32.add (local.get $p) (i32.const 1)))
+          (br_if $bail (i32.ge_u (local.get $p) (local.get $end)))
+          (local.set $c (i32.load8_u (local.get $p)))
+          (if (i32.le_u (local.get $c) (i32.const 0x20))
+            (then
+              (local.set $p (call $skip_space (local.get $p) (local.get $end)))
+              (br_if $bail (i32.ge_u (local.get $p) (local.get $end)))
+              (local.set $c (i32.load8_u (local.get $p)))))
+          (local.set $value (local.get $p))
+          (block $ended
+            (if (i32.eq (local.get $c) (i32.const 0x22))
+              (then
+                (local.set $p (call $string_end (local.get $p) (local.get $end)))
+                (br_if $bail (i32.eqz (local.get $p)))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $ended)))
+            ;; [ and { (0x5b, 0x7b).
+            (if (i32.eq (i32.or (local.get $c) (i32.const 0x20)) (i32.const 0x7b))
+              (then
+                (local.set $length
+                  (call $skip_container (local.get $p) (local.get $end)
+                    (local.get $depth) (local.get $limit) (local.get $budget)))
+                (if (i32.ge_s (local.get $length) (i32.const 0))
+                  (then
+                    (local.set $p (i32.add (local.get $p) (local.get $length)))
+                    (br $ended)))
+                (br_if $bail (i32.ne (local.get $length) (i32.const -6)))
+                (local.set $p (i32.const -1))
+                (br $ended)))
+            ;; A scalar: - 0-9 t f n, then up to a delimiter, as scalarEnd.
+            (br_if $bail
+              (i32.eqz
+                (i32.or
+                  (i32.or
+                    (i32.eq (local.get $c) (i32.const 0x2d))
+                    (i32.lt_u (i32.sub (local.get $c) (i32.const 0x30))
+                      (i32.const 10)))
+                  (i32.or
+                    (i32.eq (local.get $c) (i32.const 0x74))
+                    (i32.or
+                      (i32.eq (local.get $c) (i32.const 0x66))
+                      (i32.eq (local.get $c) (i32.const 0x6e)))))))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (block $delimited
+              (loop $scalar
+                (br_if $delimited (i32.ge_u (local.get $p) (local.get $end)))
+                (local.set $c (i32.load8_u (local.get $p)))
+                ;; , } ] and whitespace
+                (br_if $delimited
+                  (i32.or
+                    (i32.or
+                      (i32.eq (local.get $c) (i32.const 0x2c))
+                      (i32.eq (i32.or (local.get $c) (i32.const 0x20))
+                        (i32.const 0x7d)))
+                    (i32.and
+                      (i32.le_u (local.get $c) (i32.const 0x20))
+                      (i32.wrap_i64
+                        (i64.shr_u (i64.const 0x100002600)
+                          (i64.extend_i32_u (local.get $c)))))))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $scalar))))
+          ;; The entry: key, value, and (once the entry is whole) the key's id.
+          (local.set $id (call $intern (local.get $keys) (local.get $key)
+            (local.get $close)))
+          (local.set $fresh
+            (i32.add (local.get $fresh) (i32.lt_s (local.get $id) (i32.const -1))))
+          (i32.store offset=0 (local.get $slot)
+            (i32.sub (local.get $key) (local.get $base)))
+          (i32.store offset=4 (local.get $slot)
+            (i32.sub (local.get $close) (local.get $base)))
+          (i32.store offset=8 (local.get $slot)
+            (i32.sub (local.get $value) (local.get $base)))
+          (i32.store offset=16 (local.get $slot) (local.get $id))
+          (local.set $count (i32.add (local.get $count) (i32.const 1)))
+          (if (i32.eq (local.get $p) (i32.const -1))
+            (then
+              (i32.store offset=12 (local.get $slot) (i32.const -1))
+              (i32.store (local.get $out) (i32.const 2))
+              (i32.store offset=8 (local.get $out) (local.get $fresh))
+              (return (local.get $count))))
+          (i32.store offset=12 (local.get $slot)
+            (i32.sub (local.get $p) (local.get $base)))
+          (local.set $slot (i32.add (local.get $slot) (i32.const 20)))
+          (br $entries)))
+      ;; $closed: $p is at the closing brace.
+      (i32.store (local.get $out) (i32.const 0))
+      (i32.store offset=4 (local.get $out)
+        (i32.sub (i32.add (local.get $p) (i32.const 1)) (local.get $base)))
+      (i32.store offset=8 (local.get $out) (local.get $fresh))
+      (return (local.get $count)))
+    (i32.store (local.get $out) (i32.const 3))
+    (i32.store offset=8 (local.get $out) (local.get $fresh))
+    (local.get $count))
+
+  ;; The id of the key whose quotes are at $open and $close in the table at
+  ;; $keys: 1024 slots of 64 bytes, each empty (its first word 0) or holding
+  ;; a key of up to 48 bytes without a backslash (its length + 1, then its
+  ;; bytes from byte 16 on, zero-padded). A slot, once taken, keeps its key.
+  ;; Returns the slot that holds the key, -2 - the slot where it was just
+  ;; put, or -1 (the key is longer, has a backslash, or its slot is taken).
+  (func $intern (param $keys i32) (param $open i32) (param $close i32)
+    (result i32)
+    (local $length i32)
+    (local $a v128) (local $b v128) (local $c v128)
+    (local $slot i32)
+    (local $stored i32)
+    (local.set $length
+      (i32.sub (i32.sub (local.get $close) (local.get $open)) (i32.const 1)))
+    (if (i32.gt_u (local.get $length) (i32.const 48))
+      (then (return (i32.const -1))))
+    ;; The key's bytes in three blocks, zero past its end (lane i is kept
+    ;; when the bytes left exceed i).
+    (local.set $a
+      (v128.and (v128.load offset=1 (local.get $open))
+        (i8x16.gt_s (i8x16.splat (local.get $length))
+          (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))))
+    (if (i32.gt_u (local.get $length) (i32.const 16))
+      (then
+        (local.set $b
+          (v128.and (v128.load offset=17 (local.get $open))
+            (i8x16.gt_s (i8x16.splat (i32.sub (local.get $length) (i32.const 16)))
+              (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))))
+        (local.set $c
+          (v128.and (v128.load offset=33 (local.get $open))
+            (i8x16.gt_s (i8x16.splat (i32.sub (local.get $length) (i32.const 32)))
+              (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))))))
+    (if (v128.any_true
+          (v128.or
+            (v128.or
+              (i8x16.eq (local.get $a) (v128.const i8x16 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c))
+              (i8x16.eq (local.get $b) (v128.const i8x16 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c)))
+            (i8x16.eq (local.get $c) (v128.const i8x16 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c))))
+      (then (return (i32.const -1))))
+    ;; The slot: the top 10 bits of a multiplicative hash.
+    (local.set $slot
+      (i32.add (local.get $keys)
+        (i32.shl
+          (i32.wrap_i64
+            (i64.shr_u
+              (i64.xor
+                (i64.xor
+                  (i64.mul (i64x2.extract_lane 0 (local.get $a))
+                    (i64.const 0x9E3779B97F4A7C15))
+                  (i64.mul (i64x2.extract_lane 1 (local.get $a))
+                    (i64.const 0xC2B2AE3D27D4EB4F)))
+                (i64.xor
+                  (i64.mul
+                    (i64.xor (i64x2.extract_lane 0 (local.get $b))
+                      (i64x2.extract_lane 0 (local.get $c)))
+                    (i64.const 0x165667B19E3779F9))
+                  (i64.mul
+                    (i64.add
+                      (i64.xor (i64x2.extract_lane 1 (local.get $b))
+                        (i64x2.extract_lane 1 (local.get $c)))
+                      (i64.extend_i32_u (local.get $length)))
+                    (i64.const 0x27D4EB2F165667C5))))
+              (i64.const 54)))
+          (i32.const 6))))
+    (local.set $stored (i32.load (local.get $slot)))
+    (if (i32.eqz (local.get $stored))
+      (then
+        (i32.store (local.get $slot) (i32.add (local.get $length) (i32.const 1)))
+        (v128.store offset=16 (local.get $slot) (local.get $a))
+        (v128.store offset=32 (local.get $slot) (local.get $b))
+        (v128.store offset=48 (local.get $slot) (local.get $c))
+        (return
+          (i32.sub (i32.const -2)
+            (i32.shr_u (i32.sub (local.get $slot) (local.get $keys))
+              (i32.const 6))))))
+    (if (i32.ne (local.get $stored) (i32.add (local.get $length) (i32.const 1)))
+      (then (return (i32.const -1))))
+    (if (v128.any_true
+          (v128.or
+            (v128.or
+              (v128.xor (local.get $a) (v128.load offset=16 (local.get $slot)))
+              (v128.xor (local.get $b) (v128.load offset=32 (local.get $slot))))
+            (v128.xor (local.get $c) (v128.load offset=48 (local.get $slot)))))
+      (then (return (i32.const -1))))
+    (i32.shr_u (i32.sub (local.get $slot) (local.get $keys)) (i32.const 6)))
+
+  ;; The first address at or after $p, below $end, that is not whitespace
+  ;; (space, tab, line feed, carriage return); $end when there is none.
+  (func $skip_space (param $p i32) (param $end i32) (result i32)
+    (local $c i32)
+    (block $found
+      (loop $bytes
+        (br_if $found (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $c (i32.load8_u (local.get $p)))
+        (br_if $found (i32.gt_u (local.get $c) (i32.const 0x20)))
+        (br_if $found
+          (i32.eqz
+            (i32.wrap_i64
+              (i64.and
+                (i64.shr_u (i64.const 0x100002600) (i64.extend_i32_u (local.get $c)))
+                (i64.const 1)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $bytes)))
+    (local.get $p))
+
+  ;; The address of the quote that closes the string whose opening quote is
+  ;; at $p, found 16 bytes at a time, a backslash escaping the byte after it
+  ;; (as stringEnd counts the backslashes before a quote); 0 when the data
+  ;; ends first.
+  (func $string_end (param $p i32) (param $end i32) (result i32)
+    (local $chunk v128)
+    (local $mask i32)
+    (local $left i32)
+    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+    (loop $chunks
+      (local.set $left (i32.sub (local.get $end) (local.get $p)))
+      (if (i32.le_s (local.get $left) (i32.const 0))
+        (then (return (i32.const 0))))
+      (local.set $chunk (v128.load (local.get $p)))
+      (local.set $mask
+        (i8x16.bitmask
+          (v128.or
+            (i8x16.eq (local.get $chunk) (v128.const i8x16 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22))
+            (i8x16.eq (local.get $chunk) (v128.const i8x16 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c 0x5c)))))
+      ;; Nothing at or past $end.
+      (if (i32.lt_u (local.get $left) (i32.const 16))
+        (then
+          (local.set $mask
+            (i32.and (local.get $mask)
+              (i32.sub (i32.shl (i32.const 1) (local.get $left)) (i32.const 1))))))
+      (if (i32.eqz (local.get $mask))
+        (then
+          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (br $chunks)))
+      (local.set $p (i32.add (local.get $p) (i32.ctz (local.get $mask))))
+      (if (i32.eq (i32.load8_u (local.get $p)) (i32.const 0x22))
+        (then (return (local.get $p))))
+      ;; A backslash: the byte after it is escaped.
+      (local.set $p (i32.add (local.get $p) (i32.const 2)))
+      (br $chunks))
+    (unreachable)))
