@@ -361,12 +361,12 @@ describe('the kernel walk of objects', () => {
       }
   })
 
-  it('agrees with the reference on thousands of generated objects, valid and broken', () => {
+  it('agrees with the reference on a thousand generated objects, valid and broken', () => {
     const { int, random, object } = documents(20_261_208)
     const styles = ['skip', 'read', 'walk', 'mixed', 'liar'] as const
     let valid = 0
     let broken = 0
-    for (let n = 0; n < 2500; n++) {
+    for (let n = 0; n < 1000; n++) {
       const text = object(0, 40)
       const doc = Buffer.from(text)
       const depth = int(3)
@@ -381,8 +381,8 @@ describe('the kernel walk of objects', () => {
       if (walkBoth(bad, { depth, limit, style, pad: int(131) }).error) broken++
     }
     // Most of them reached each side.
-    expect(valid).toBeGreaterThan(1000)
-    expect(broken).toBeGreaterThan(1000)
+    expect(valid).toBeGreaterThan(400)
+    expect(broken).toBeGreaterThan(400)
   })
 
   it('agrees on every truncation and every byte changed of a small object', () => {
