@@ -20,7 +20,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { analyze } from '../src/analyze.js'
+import { readPlanData } from '../src/io/plan-stream.js'
 import { PlanParseError, readPlan } from '../src/plan/index.js'
+import type { PlanInput } from '../src/plan/index.js'
+import { planBuffer } from '../src/plan/json-skip.js'
 import {
   localView,
   renderComment,
@@ -302,12 +305,60 @@ function mutate(
  * acceptable. `marksIntact` is false for byte edits, which may unmark a
  * secret: then only an error message must not quote one.
  */
+/**
+ * The same text read as the CLI reads a file: from its bytes, in a plan
+ * buffer (the SIMD kernel's), by the sectioned reader where it applies.
+ */
+function readBytes(fixture: Fixture, text: string): PlanInput[] {
+  const bytes = Buffer.from(text)
+  const data = planBuffer(bytes.length)
+  bytes.copy(data)
+  return readPlanData(
+    data,
+    { source: fixture.name, path: fixture.name },
+    'auto'
+  )
+}
+
+/**
+ * The byte reader against the text reader on one case: where both read
+ * it, the same report; where the text reader reads it, the byte reader
+ * too. (The byte reader may accept what the text reader refuses: it does
+ * not check the tokens inside values it skips.)
+ */
+function compareReaders(
+  fixture: Fixture,
+  text: string,
+  textReport: string | undefined
+): string | undefined {
+  let bytesReport: string
+  try {
+    bytesReport = renderJson(analyze(readBytes(fixture, text)), {
+      name: 'plangate',
+      version: 'fuzz'
+    })
+  } catch (error) {
+    if (!(error instanceof PlanParseError))
+      return `the byte reader: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`.slice(
+        0,
+        300
+      )
+    return textReport === undefined
+      ? undefined
+      : `the byte reader refuses what the text reader reads: ${error.message.slice(0, 200)}`
+  }
+  if (textReport !== undefined && bytesReport !== textReport)
+    return 'the byte reader and the text reader give different reports'
+  return undefined
+}
+
 function runCase(
   fixture: Fixture,
   text: string,
   marksIntact: boolean
 ): string | undefined {
   let outputs: string[]
+  let textReport: string | undefined
   try {
     const analysis = analyze([readPlan({ source: fixture.name, text })])
     const comment = renderComment(analysis, {
@@ -321,13 +372,9 @@ function runCase(
       return `comment of ${comment.length} characters`
     if (Buffer.byteLength(summary) > MAX_SUMMARY_BYTES)
       return `job summary of ${Buffer.byteLength(summary)} bytes`
+    textReport = renderJson(analysis, { name: 'plangate', version: 'fuzz' })
     outputs = marksIntact
-      ? [
-          comment,
-          summary,
-          renderText(analysis, { color: false }),
-          renderJson(analysis, { name: 'plangate', version: 'fuzz' })
-        ]
+      ? [comment, summary, renderText(analysis, { color: false }), textReport]
       : []
   } catch (error) {
     if (error instanceof PlanParseError) {
@@ -339,6 +386,8 @@ function runCase(
       )
     }
   }
+  const readers = compareReaders(fixture, text, textReport)
+  if (readers !== undefined) return readers
   // Only what the mutated input still marks must stay hidden: an edit that
   // moves a value away from its mask makes it ordinary data.
   const marked = new Set(stillMarked(text))

@@ -261,14 +261,27 @@ const MAX_CACHED_KEY = 48
 const keyBytes: (Uint8Array | undefined)[] = new Array<undefined>(KEY_SLOTS)
 const keyTexts: string[] = new Array<string>(KEY_SLOTS).fill('')
 
+/** A key written with escapes, decoded as JSON.parse decodes it. */
+function escapedKey(bytes: Buffer, open: number, close: number): string {
+  try {
+    return JSON.parse(bytes.toString('utf8', open, close + 1)) as string
+  } catch {
+    // Never passed on: Node 20's JSON.parse message quotes the input.
+    throw new JsonScanError(
+      'invalid',
+      open,
+      'a property name with a bad escape'
+    )
+  }
+}
+
 /** Decodes the key whose quotes are at `open` and `close`. */
 function keyAt(bytes: Buffer, open: number, close: number): string {
   const length = close - open - 1
   let hash = length
   for (let i = open + 1; i < close; i++) {
     const b = bytes[i] as number
-    if (b === BACKSLASH)
-      return JSON.parse(bytes.toString('utf8', open, close + 1)) as string
+    if (b === BACKSLASH) return escapedKey(bytes, open, close)
     hash = (Math.imul(hash, 31) + b) | 0
   }
   if (length > MAX_CACHED_KEY) return bytes.toString('utf8', open + 1, close)

@@ -434,6 +434,22 @@ describe('readTerraformPlanBytes', () => {
       }
     })
 
+    it('refuses a key with a bad escape as bad JSON, never as a JSON.parse error', () => {
+      // Found by the fuzzer: a key the scanner decodes itself.
+      const hostile = text.replace('"actions":', '"act\\qPGSECRET":')
+      expect(hostile).not.toBe(text)
+      // Under the string limit, the text reader explains it.
+      expect(readTerraformPlanBytes(Buffer.from(hostile), 'p', LARGE)).toBe(
+        undefined
+      )
+      // Past it (here: a small limit), the byte offset of the key.
+      const at = hostile.indexOf('"act\\q')
+      expect(() => bytesInput(hostile, small)).toThrow(
+        `found invalid JSON at byte ${at} (a property name with a bad escape)`
+      )
+      expect(() => bytesInput(hostile, small)).not.toThrow(/PGSECRET/)
+    })
+
     it('refuses deep nesting inside an element', () => {
       const deep = `${'['.repeat(600)}${']'.repeat(600)}`
       const hostile = text.replace(
