@@ -55063,6 +55063,16 @@ const KEY_SLOTS = 4096;
 const MAX_CACHED_KEY = 48;
 const keyBytes = new Array(KEY_SLOTS);
 const keyTexts = new Array(KEY_SLOTS).fill('');
+/** A key written with escapes, decoded as JSON.parse decodes it. */
+function escapedKey(bytes, open, close) {
+    try {
+        return JSON.parse(bytes.toString('utf8', open, close + 1));
+    }
+    catch {
+        // Never passed on: Node 20's JSON.parse message quotes the input.
+        throw new JsonScanError('invalid', open, 'a property name with a bad escape');
+    }
+}
 /** Decodes the key whose quotes are at `open` and `close`. */
 function keyAt(bytes, open, close) {
     const length = close - open - 1;
@@ -55070,7 +55080,7 @@ function keyAt(bytes, open, close) {
     for (let i = open + 1; i < close; i++) {
         const b = bytes[i];
         if (b === BACKSLASH)
-            return JSON.parse(bytes.toString('utf8', open, close + 1));
+            return escapedKey(bytes, open, close);
         hash = (Math.imul(hash, 31) + b) | 0;
     }
     if (length > MAX_CACHED_KEY)
