@@ -32,9 +32,9 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFileSync as readFileSync$1, statSync, openSync, readSync, closeSync, fstatSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync } from 'node:fs';
 import { posix, join, relative, dirname, resolve, sep as sep$2, isAbsolute } from 'node:path';
 import { createHash } from 'node:crypto';
+import { readFileSync as readFileSync$1, statSync, openSync, readSync, closeSync, fstatSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
@@ -36324,1140 +36324,6 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION$1;
 throttling.triggersNotification = triggersNotification;
 
-/** plangate's version; test/version.test.ts keeps it equal to package.json's. */
-const VERSION = '0.1.0';
-
-/**
- * The GitHub port: the narrow, domain-named set of calls the Action makes.
- * The run logic depends on this interface only; `octokit.ts` implements it
- * over the REST and GraphQL APIs, and tests can implement it in memory.
- * Every list is complete (paginated to the end) or the call throws: no
- * method ever returns a silently truncated list.
- */
-const STATUS_STATES = ['success', 'failure', 'error', 'pending'];
-/** An API failure the run reports without a stack trace. */
-class GitHubApiError extends Error {
-    /** HTTP status, or 0 for a network failure or timeout. */
-    status;
-    /** What was being done, e.g. `GET /repos/o/r/pulls/1`. */
-    operation;
-    constructor(operation, status, problem, options) {
-        super(`GitHub API: ${operation} failed${status === 0 ? '' : ` with HTTP ${status}`}: ${problem}`, options);
-        this.name = 'GitHubApiError';
-        this.status = status;
-        this.operation = operation;
-    }
-}
-
-/**
- * The GitHub port over the real REST and GraphQL APIs (Octokit from
- * `@actions/github`, with the throttling and retry plugins).
- *
- * - Bounded retries: 5xx and network failures by plugin-retry, rate limits
- *   by plugin-throttling (which honours `retry-after` and
- *   `x-ratelimit-reset`); at most `retries` retries each, then the call
- *   fails closed with a GitHubApiError.
- * - Every HTTP attempt (retries included) is counted, logged as one line and
- *   bounded by a timeout.
- * - Every failure, including a malformed body or an unexpected JSON shape,
- *   becomes a GitHubApiError that names the request; messages never carry
- *   the token or a stack.
- * - The throttling plugin spaces mutating requests and GraphQL queries by
- *   1 s, and comment creations by 3 s, as GitHub asks of integrations;
- *   the pacing is per port, so create one port per run.
- */
-/** GitHub asks integrations to space mutating requests by 1 s, and content creation more. */
-const DEFAULT_PACING = {
-    writeMs: 1000,
-    commentMs: 3000,
-    retryMs: 1000
-};
-/** REST root when none is given (github.com). */
-const DEFAULT_API_URL = 'https://api.github.com';
-/** Per-attempt timeout: long enough for a slow page, short enough for CI. */
-const DEFAULT_TIMEOUT_MS = 30_000;
-/** Retries before failing closed, as the merge-gate design asks (≤ 2). */
-const DEFAULT_RETRIES = 2;
-/** A rate limit that resets later than this fails the run instead of waiting. */
-const MAX_RATE_LIMIT_WAIT_S = 60;
-/** `GET /pulls/{n}/commits` lists at most this many commits, paging or not. */
-const REST_PULL_COMMITS_CAP = 250;
-/** `GET /commits/{sha}` lists at most this many files, paging or not. */
-const COMMIT_FILES_CAP = 3000;
-/** GitHub refuses longer commit status descriptions. */
-const MAX_STATUS_DESCRIPTION$1 = 140;
-/** Files per `readFiles` GraphQL query. */
-const READ_FILES_BATCH = 50;
-const PAGE_SIZE = 100;
-let portCount = 0;
-/** plugin-retry's defaults minus 429, which the throttling plugin handles. */
-const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
-/** GraphQL: the account the token acts as. */
-const VIEWER_QUERY = `query PlangateViewer {
-  viewer {
-    login
-    databaseId
-    __typename
-  }
-}`;
-/** GraphQL: one page of a pull request's commits (REST stops at 250). */
-const PULL_COMMITS_QUERY = `query PlangatePullCommits($owner: String!, $name: String!, $number: Int!, $cursor: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      commits(first: ${PAGE_SIZE}, after: $cursor) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        nodes {
-          commit {
-            oid
-            parents(first: 5) {
-              totalCount
-              nodes {
-                oid
-              }
-            }
-            message
-            author {
-              name
-              email
-              date
-              user {
-                login
-              }
-            }
-            committer {
-              name
-              email
-              date
-              user {
-                login
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-}`;
-/**
- * GraphQL: `count` files at refs, aliased `f0…`, with the `REF:PATH`
- * expressions passed as variables `$e0…` (never interpolated).
- */
-function readFilesQuery(count) {
-    const indexes = Array.from({ length: count }, (_, i) => i);
-    const variables = indexes.map((i) => `, $e${i}: String!`).join('');
-    const fields = indexes
-        .map((i) => `    f${i}: object(expression: $e${i}) {\n      ... on Blob {\n        text\n        isBinary\n        isTruncated\n        byteSize\n      }\n    }\n`)
-        .join('');
-    return `query PlangateReadFiles($owner: String!, $name: String!${variables}) {\n  repository(owner: $owner, name: $name) {\n${fields}  }\n}`;
-}
-/** The GraphQL endpoint for a REST root: GHES serves it at `/api/graphql`. */
-function graphqlEndpoint(baseUrl, graphqlUrl) {
-    if (graphqlUrl !== undefined && graphqlUrl !== '')
-        return graphqlUrl.replace(/\/+$/, '');
-    const base = baseUrl.replace(/\/+$/, '');
-    return /\/api\/v3$/.test(base)
-        ? base.replace(/\/api\/v3$/, '/api/graphql')
-        : `${base}/graphql`;
-}
-/**
- * Builds the GitHub port for one repository; the Action's only way to reach
- * the GitHub API, so that retries, limits and errors are handled in one place.
- */
-function createGitHubPort(options) {
-    const { token, owner, repo } = options;
-    const baseUrl = (options.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
-    const graphqlUrl = graphqlEndpoint(baseUrl, options.graphqlUrl);
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const retries = options.retries ?? DEFAULT_RETRIES;
-    const log = options.log ?? (() => undefined);
-    const pacing = options.pacing ?? DEFAULT_PACING;
-    const retryMs = pacing.retryMs ?? DEFAULT_PACING.retryMs;
-    for (const ms of [pacing.writeMs, pacing.commentMs, retryMs])
-        if (!Number.isFinite(ms) || ms < 0)
-            throw new TypeError(`createGitHubPort: bad pacing ${ms}`);
-    if (token === '')
-        throw new TypeError('createGitHubPort: empty token');
-    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
-        throw new TypeError(`createGitHubPort: bad timeoutMs ${timeoutMs}`);
-    if (!Number.isInteger(retries) || retries < 0)
-        throw new TypeError(`createGitHubPort: bad retries ${retries}`);
-    let requests = 0;
-    /** Removes the token from any text that leaves this module. */
-    const scrub = (text) => token.length >= 4 ? text.split(token).join('***') : text;
-    // Registered before plugin-retry and plugin-throttling, so it wraps each
-    // attempt (hooks registered first run innermost).
-    const instrument = (octokit) => {
-        octokit.hook.wrap('request', async (request, endpoint) => {
-            requests += 1;
-            const parsed = octokit.request.endpoint.parse(endpoint);
-            const name = graphqlName(endpoint);
-            const target = `${pathAndQuery(parsed.url)}${name === undefined ? '' : ` ${name}`}`;
-            const operation = `${parsed.method} ${pathOf(parsed.url)}${name === undefined ? '' : ` (${name})`}`;
-            const signal = AbortSignal.timeout(timeoutMs);
-            const timedOut = () => {
-                log(`${parsed.method} ${target} -> timed out`);
-                return new GitHubApiError(operation, 0, `timed out after ${timeoutMs / 1000} s`);
-            };
-            // before-after-hook binds every hook to the same options object and
-            // ignores what a wrapper passes on, so set the signal on that object;
-            // a fresh `request` object keeps it off Octokit's shared defaults.
-            endpoint.request = { ...endpoint.request, signal };
-            let response;
-            try {
-                response = await request(endpoint);
-            }
-            catch (error) {
-                if (signal.aborted)
-                    throw timedOut();
-                log(`${parsed.method} ${target} -> ${describeFailure(error)}`);
-                throw error;
-            }
-            // An abort while reading the body leaves an empty body, not an error.
-            if (signal.aborted)
-                throw timedOut();
-            log(`${parsed.method} ${target} -> ${response.status}`);
-            const { data } = response;
-            if (response.status !== 204 &&
-                response.status !== 205 &&
-                (typeof data === 'string' || data instanceof ArrayBuffer)) {
-                throw new GitHubApiError(operation, response.status, unparsedBody(response.headers['content-type']));
-            }
-            return response;
-        });
-    };
-    const onLimit = (kind) => (retryAfter, endpoint, _octokit, retryCount) => {
-        const what = `${endpoint.method} ${endpoint.url}`;
-        if (retryCount >= retries) {
-            log(`${kind} on ${what}: giving up after ${retryCount} retries`);
-            return false;
-        }
-        if (retryAfter > MAX_RATE_LIMIT_WAIT_S) {
-            log(`${kind} on ${what}: resets in ${retryAfter} s, not waiting`);
-            return false;
-        }
-        log(`${kind} on ${what}: retry ${retryCount + 1} of ${retries} in ${retryAfter} s`);
-        return true;
-    };
-    const octokit = getOctokit(token, {
-        baseUrl,
-        userAgent: `plangate/${VERSION}`,
-        log: {
-            debug: () => undefined,
-            info: () => undefined,
-            warn: (message) => log(`octokit: ${scrub(message)}`),
-            error: (message) => log(`octokit: ${scrub(message)}`)
-        },
-        throttle: {
-            // The plugin's limiters are per process and keyed by id: one key per
-            // port paces each run on its own (and keeps tests independent).
-            id: `plangate-${(portCount += 1)}`,
-            // The plugin's own groups, with this port's spacing.
-            write: new Bottleneck.Group({
-                id: 'octokit-write',
-                maxConcurrent: 1,
-                minTime: pacing.writeMs
-            }),
-            notifications: new Bottleneck.Group({
-                id: 'octokit-notifications',
-                maxConcurrent: 1,
-                minTime: pacing.commentMs
-            }),
-            onRateLimit: onLimit('rate limit'),
-            onSecondaryRateLimit: onLimit('secondary rate limit')
-        },
-        retry: {
-            retries,
-            doNotRetry: DO_NOT_RETRY,
-            retryAfterBaseValue: retryMs
-        }
-    }, instrument, retry, throttling);
-    const repoPath = `/repos/${owner}/${repo}`;
-    const base = { owner, repo };
-    /** Runs one API call, turning every failure into a GitHubApiError. */
-    async function call(operation, run) {
-        try {
-            return await run();
-        }
-        catch (error) {
-            throw toApiError(error, operation, scrub);
-        }
-    }
-    /** Every item of a list of objects with ids, checked and mapped; a repeated id (a page shifted while paging) fails. */
-    async function listById(operation, route, params, map) {
-        const items = await listAll(operation, route, params);
-        return distinctIds(operation, items.map((item, i) => map(new Shape(operation, `[${i}].`), item)));
-    }
-    /** Every item of a paginated list endpoint, as unvalidated JSON. */
-    async function listAll(operation, route, params) {
-        return call(operation, async () => {
-            const items = [];
-            const pages = octokit.paginate.iterator(route, {
-                ...base,
-                ...params,
-                per_page: PAGE_SIZE
-            });
-            for await (const page of pages) {
-                const data = page.data;
-                if (!Array.isArray(data))
-                    throw shapeError(operation, 'page', 'an array', data);
-                const list = data;
-                items.push(...list);
-            }
-            return items;
-        });
-    }
-    /** One GraphQL query; GraphQL errors and a missing `data` throw. */
-    async function graphql(name, query, variables) {
-        const operation = `POST ${pathOf(graphqlUrl)} (${name})`;
-        return call(operation, async () => {
-            const response = await octokit.request({
-                method: 'POST',
-                url: graphqlUrl,
-                query,
-                variables
-            });
-            const body = response.data;
-            if (!isRecord$1(body))
-                throw shapeError(operation, 'body', 'an object', body);
-            const errors = body['errors'];
-            if (Array.isArray(errors) && errors.length > 0) {
-                throw new GitHubApiError(operation, response.status, scrub(graphqlProblem(errors)));
-            }
-            const data = body['data'];
-            if (!isRecord$1(data))
-                throw shapeError(operation, 'data', 'an object', data);
-            return data;
-        });
-    }
-    async function getPullRequest(number) {
-        const operation = `GET ${repoPath}/pulls/${number}`;
-        const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-            ...base,
-            pull_number: number
-        }));
-        return pullRequest(new Shape(operation), data);
-    }
-    async function restCommits(number, expected) {
-        const operation = `GET ${repoPath}/pulls/${number}/commits`;
-        const items = await listAll(operation, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', { pull_number: number });
-        const commits = items.map((item, i) => restCommit(new Shape(operation, `[${i}]`), item));
-        return checkCommits(operation, commits, expected);
-    }
-    async function graphqlCommits(number, expected) {
-        const operation = `POST ${pathOf(graphqlUrl)} (PlangatePullCommits)`;
-        const commits = [];
-        const seen = new Set();
-        let cursor = null;
-        for (let page = 1;; page += 1) {
-            const data = await graphql('PlangatePullCommits', PULL_COMMITS_QUERY, {
-                owner,
-                name: repo,
-                number,
-                cursor
-            });
-            const shape = new Shape(operation, `page ${page}: `);
-            const pull = shape.at(data, 'repository.pullRequest');
-            if (pull === null || pull === undefined)
-                throw new GitHubApiError(operation, 200, `pull request #${number} not found`);
-            const connection = shape.obj(pull, 'commits');
-            const total = shape.num(connection, 'totalCount');
-            if (total !== expected)
-                throw new GitHubApiError(operation, 200, `pull request #${number} has ${total} commits by GraphQL, expected ${expected}`);
-            const nodes = shape.arr(connection, 'nodes');
-            nodes.forEach((node, i) => {
-                const commit = graphqlCommit(new Shape(operation, `page ${page}: nodes[${i}].commit.`), new Shape(operation, `page ${page}: nodes[${i}].`).obj(node, 'commit'));
-                if (seen.has(commit.sha))
-                    throw new GitHubApiError(operation, 200, `commit ${commit.sha} listed twice`);
-                seen.add(commit.sha);
-                commits.push(commit);
-            });
-            if (commits.length > expected)
-                throw new GitHubApiError(operation, 200, `more than the expected ${expected} commits listed`);
-            if (!shape.bool(connection, 'pageInfo.hasNextPage'))
-                break;
-            const next = shape.optStr(connection, 'pageInfo.endCursor');
-            if (next === undefined || next === cursor || nodes.length === 0)
-                throw new GitHubApiError(operation, 200, `pagination cursor did not advance after page ${page}`);
-            cursor = next;
-        }
-        return checkCommits(operation, commits, expected);
-    }
-    async function readBatch(batch) {
-        const operation = `POST ${pathOf(graphqlUrl)} (PlangateReadFiles)`;
-        const variables = { owner, name: repo };
-        batch.forEach((file, i) => {
-            variables[`e${i}`] = `${file.ref}:${file.path}`;
-        });
-        const data = await graphql('PlangateReadFiles', readFilesQuery(batch.length), variables);
-        const shape = new Shape(operation);
-        const repository = shape.obj(data, 'repository');
-        return batch.map((file, i) => {
-            const object = repository[`f${i}`];
-            if (object === null || object === undefined)
-                return { ref: file.ref, path: file.path, text: undefined };
-            if (!isRecord$1(object))
-                throw shapeError(operation, `repository.f${i}`, 'an object', object);
-            const blob = object;
-            // A tree (a directory at that path) has none of the Blob fields.
-            if (!('isBinary' in blob))
-                return { ref: file.ref, path: file.path, text: undefined };
-            if (shape.bool(blob, 'isBinary', `f${i}.isBinary`))
-                return { ref: file.ref, path: file.path, text: undefined };
-            if (shape.bool(blob, 'isTruncated', `f${i}.isTruncated`))
-                throw new GitHubApiError(operation, 200, `${file.path} at ${file.ref} is too large to read in full (${String(blob['byteSize'])} bytes)`);
-            return {
-                ref: file.ref,
-                path: file.path,
-                text: shape.str(blob, 'text', `f${i}.text`)
-            };
-        });
-    }
-    return {
-        async viewer() {
-            const data = await graphql('PlangateViewer', VIEWER_QUERY, {});
-            const shape = new Shape(`POST ${pathOf(graphqlUrl)} (PlangateViewer)`);
-            const viewer = shape.obj(data, 'viewer');
-            const type = shape.str(viewer, '__typename');
-            const login = shape.str(viewer, 'login');
-            const id = shape.num(viewer, 'databaseId');
-            if (type === 'Bot')
-                return {
-                    login: login.endsWith('[bot]') ? login : `${login}[bot]`,
-                    id,
-                    type
-                };
-            return { login, id, type };
-        },
-        getPullRequest,
-        async listPullCommits(number, expected) {
-            if (!Number.isInteger(expected) || expected < 0)
-                throw new TypeError(`listPullCommits: bad expected count ${expected}`);
-            return expected <= REST_PULL_COMMITS_CAP
-                ? restCommits(number, expected)
-                : graphqlCommits(number, expected);
-        },
-        async getCommitFiles(sha) {
-            const operation = `GET ${repoPath}/commits/${sha}`;
-            const files = [];
-            await call(operation, async () => {
-                const pages = octokit.paginate.iterator('GET /repos/{owner}/{repo}/commits/{ref}', { ...base, ref: sha, per_page: PAGE_SIZE });
-                for await (const page of pages) {
-                    const data = page.data;
-                    const shape = new Shape(operation);
-                    for (const [i, item] of shape.arr(data, 'files').entries())
-                        files.push(commitFile(new Shape(operation, `files[${i}].`), item));
-                    if (files.length > COMMIT_FILES_CAP)
-                        break;
-                }
-            });
-            if (files.length >= COMMIT_FILES_CAP)
-                throw new GitHubApiError(operation, 200, `commit ${sha} changes ${COMMIT_FILES_CAP} files or more; GitHub lists at most ${COMMIT_FILES_CAP}, so the list may be incomplete`);
-            return files;
-        },
-        async readFiles(wanted) {
-            const out = [];
-            for (let i = 0; i < wanted.length; i += READ_FILES_BATCH)
-                out.push(...(await readBatch(wanted.slice(i, i + READ_FILES_BATCH))));
-            return out;
-        },
-        listIssueComments(number) {
-            return listById(`GET ${repoPath}/issues/${number}/comments`, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: number }, issueComment);
-        },
-        async createComment(number, body) {
-            const operation = `POST ${repoPath}/issues/${number}/comments`;
-            const { data } = await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...base, issue_number: number, body }));
-            return issueComment(new Shape(operation), data);
-        },
-        async updateComment(id, body) {
-            const operation = `PATCH ${repoPath}/issues/comments/${id}`;
-            const { data } = await call(operation, () => octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...base, comment_id: id, body }));
-            return issueComment(new Shape(operation), data);
-        },
-        async addReaction(commentId, reaction) {
-            const operation = `POST ${repoPath}/issues/comments/${commentId}/reactions`;
-            await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...base, comment_id: commentId, content: reaction }));
-        },
-        listReviews(number) {
-            return listById(`GET ${repoPath}/pulls/${number}/reviews`, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: number }, review);
-        },
-        async setStatus(sha, status) {
-            const operation = `POST ${repoPath}/statuses/${sha}`;
-            const length = [...status.description].length;
-            if (length > MAX_STATUS_DESCRIPTION$1)
-                throw new GitHubApiError(operation, 0, `description has ${length} characters, GitHub accepts at most ${MAX_STATUS_DESCRIPTION$1} (not sent)`);
-            await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/statuses/{sha}', {
-                ...base,
-                sha,
-                state: status.state,
-                context: status.context,
-                description: status.description,
-                ...(status.targetUrl === undefined
-                    ? {}
-                    : { target_url: status.targetUrl })
-            }));
-        },
-        async listStatuses(sha) {
-            const operation = `GET ${repoPath}/commits/${sha}/statuses`;
-            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ref: sha });
-            const statuses = items.map((item, i) => {
-                const shape = new Shape(operation, `[${i}].`);
-                return { id: shape.num(item, 'id'), status: readStatus(shape, item) };
-            });
-            return distinctIds(operation, statuses).map((s) => s.status);
-        },
-        async addLabels(number, labels) {
-            if (labels.length === 0)
-                return;
-            const operation = `POST ${repoPath}/issues/${number}/labels`;
-            await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...base, issue_number: number, labels: [...labels] }));
-        },
-        async removeLabel(number, label) {
-            const operation = `DELETE ${repoPath}/issues/${number}/labels/${encodeURIComponent(label)}`;
-            try {
-                await call(operation, () => octokit.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', { ...base, issue_number: number, name: label }));
-            }
-            catch (error) {
-                if (error instanceof GitHubApiError && error.status === 404)
-                    return;
-                throw error;
-            }
-        },
-        async getPermission(login) {
-            const operation = `GET ${repoPath}/collaborators/${encodeURIComponent(login)}/permission`;
-            const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...base, username: login }));
-            return permission(new Shape(operation), data);
-        },
-        async commentStands(id) {
-            const operation = `GET ${repoPath}/issues/comments/${id}`;
-            try {
-                const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...base, comment_id: id }));
-                const comment = issueComment(new Shape(operation), data);
-                return Date.parse(comment.updatedAt) === Date.parse(comment.createdAt);
-            }
-            catch (error) {
-                if (error instanceof GitHubApiError && error.status === 404)
-                    return false;
-                throw error;
-            }
-        },
-        async reviewStands(number, id, headSha) {
-            const operation = `GET ${repoPath}/pulls/${number}/reviews/${id}`;
-            try {
-                const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', { ...base, pull_number: number, review_id: id }));
-                const found = review(new Shape(operation), data);
-                return found.state === 'APPROVED' && found.commitId === headSha;
-            }
-            catch (error) {
-                if (error instanceof GitHubApiError && error.status === 404)
-                    return false;
-                throw error;
-            }
-        },
-        async isTeamMember(team, login) {
-            const [org = '', slug = ''] = team.split('/');
-            const operation = `GET /orgs/${encodeURIComponent(org)}/teams/${encodeURIComponent(slug)}/memberships/${encodeURIComponent(login)}`;
-            try {
-                const { data } = await call(operation, () => octokit.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', { org, team_slug: slug, username: login }));
-                return new Shape(operation).str(data, 'state') === 'active';
-            }
-            catch (error) {
-                // 404: not a member (GitHub's answer for a team the user is not in).
-                if (error instanceof GitHubApiError && error.status === 404)
-                    return false;
-                throw error;
-            }
-        },
-        async pullsForCommit(sha) {
-            const operation = `GET ${repoPath}/commits/${sha}/pulls`;
-            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha });
-            const numbers = items.map((item, i) => new Shape(operation, `[${i}].`).num(item, 'number'));
-            return [...new Set(numbers)].sort((x, y) => x - y);
-        },
-        async findPullRequest(headRepo, headBranch, headSha) {
-            const operation = `GET ${repoPath}/pulls`;
-            const headOwner = headRepo.split('/')[0] ?? headRepo;
-            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/pulls', {
-                state: 'open',
-                head: `${headOwner}:${headBranch}`
-            });
-            // `head=owner:branch` filters by owner only; check the repository too.
-            const numbers = [];
-            items.forEach((item, i) => {
-                const shape = new Shape(operation, `[${i}].`);
-                if (shape.str(item, 'head.sha') === headSha &&
-                    shape.str(item, 'head.ref') === headBranch &&
-                    shape.optStr(item, 'head.repo.full_name') === headRepo)
-                    numbers.push(shape.num(item, 'number'));
-            });
-            numbers.sort((x, y) => x - y);
-            const [first] = numbers;
-            if (first === undefined)
-                return undefined;
-            if (numbers.length > 1)
-                log(`pull requests ${numbers.map((n) => `#${n}`).join(', ')} all have head ${headRepo}:${headBranch} at ${headSha}; using #${first}`);
-            const pull = await getPullRequest(first);
-            // The head may have moved on since the list was read.
-            return pull.state === 'open' && pull.headSha === headSha
-                ? pull
-                : undefined;
-        },
-        requestCount() {
-            return requests;
-        }
-    };
-}
-// ---------------------------------------------------------------------------
-// Mapping REST and GraphQL JSON to port types, validating what we rely on.
-function pullRequest(shape, data) {
-    const state = shape.str(data, 'state');
-    if (state !== 'open' && state !== 'closed')
-        throw shapeError(shape.operation, 'state', '"open" or "closed"', state);
-    return {
-        number: shape.num(data, 'number'),
-        state,
-        merged: shape.bool(data, 'merged'),
-        draft: shape.optBool(data, 'draft') ?? false,
-        title: shape.str(data, 'title'),
-        body: shape.optStr(data, 'body') ?? '',
-        author: account(shape, shape.at(data, 'user'), 'user'),
-        headSha: shape.str(data, 'head.sha'),
-        headRef: shape.str(data, 'head.ref'),
-        // A deleted fork leaves `head.repo` null.
-        headRepo: shape.optStr(data, 'head.repo.full_name') ?? '',
-        baseRef: shape.str(data, 'base.ref'),
-        baseSha: shape.str(data, 'base.sha'),
-        commitCount: shape.num(data, 'commits'),
-        labels: shape
-            .arr(data, 'labels')
-            .map((label, i) => shape.str(label, 'name', `labels[${i}].name`)),
-        htmlUrl: shape.str(data, 'html_url')
-    };
-}
-function restCommit(shape, item) {
-    const person = (role) => {
-        const login = shape.optStr(item, `${role}.login`);
-        return {
-            name: shape.optStr(item, `commit.${role}.name`) ?? '',
-            email: shape.optStr(item, `commit.${role}.email`) ?? '',
-            date: shape.str(item, `commit.${role}.date`),
-            ...(login === undefined ? {} : { login })
-        };
-    };
-    return {
-        sha: shape.str(item, 'sha'),
-        parents: shape
-            .arr(item, 'parents')
-            .map((parent, i) => shape.str(parent, 'sha', `parents[${i}].sha`)),
-        author: person('author'),
-        committer: person('committer'),
-        message: shape.str(item, 'commit.message')
-    };
-}
-function graphqlCommit(shape, commit) {
-    const person = (role) => {
-        const login = shape.optStr(commit, `${role}.user.login`);
-        return {
-            name: shape.optStr(commit, `${role}.name`) ?? '',
-            email: shape.optStr(commit, `${role}.email`) ?? '',
-            date: shape.str(commit, `${role}.date`),
-            ...(login === undefined ? {} : { login })
-        };
-    };
-    const sha = shape.str(commit, 'oid');
-    const parents = shape
-        .arr(commit, 'parents.nodes')
-        .map((parent, i) => shape.str(parent, 'oid', `parents.nodes[${i}].oid`));
-    if (shape.num(commit, 'parents.totalCount') !== parents.length)
-        throw new GitHubApiError(shape.operation, 200, `commit ${sha} has more parents than listed`);
-    return {
-        sha,
-        parents,
-        author: person('author'),
-        committer: person('committer'),
-        message: shape.str(commit, 'message')
-    };
-}
-function checkCommits(operation, commits, expected) {
-    const seen = new Set();
-    for (const commit of commits) {
-        if (seen.has(commit.sha))
-            throw new GitHubApiError(operation, 200, `commit ${commit.sha} listed twice`);
-        seen.add(commit.sha);
-    }
-    if (commits.length !== expected)
-        throw new GitHubApiError(operation, 200, `${commits.length} commits listed, the pull request has ${expected}`);
-    return commits;
-}
-function commitFile(shape, item) {
-    const previousPath = shape.optStr(item, 'previous_filename');
-    const patch = shape.optStr(item, 'patch');
-    return {
-        path: shape.str(item, 'filename'),
-        status: shape.str(item, 'status'),
-        ...(previousPath === undefined ? {} : { previousPath }),
-        ...(patch === undefined ? {} : { patch })
-    };
-}
-function issueComment(shape, item) {
-    const viaApp = shape.optStr(item, 'performed_via_github_app.slug');
-    return {
-        id: shape.num(item, 'id'),
-        body: shape.optStr(item, 'body') ?? '',
-        author: account(shape, shape.at(item, 'user'), 'user'),
-        createdAt: shape.str(item, 'created_at'),
-        updatedAt: shape.str(item, 'updated_at'),
-        htmlUrl: shape.str(item, 'html_url'),
-        ...(viaApp === undefined ? {} : { viaApp })
-    };
-}
-function review(shape, item) {
-    const submittedAt = shape.optStr(item, 'submitted_at');
-    return {
-        id: shape.num(item, 'id'),
-        body: shape.optStr(item, 'body') ?? '',
-        author: account(shape, shape.at(item, 'user'), 'user'),
-        state: shape.str(item, 'state').toUpperCase(),
-        // Null never matches a head SHA, so a review without one approves nothing.
-        commitId: shape.optStr(item, 'commit_id') ?? '',
-        ...(submittedAt === undefined ? {} : { submittedAt })
-    };
-}
-function readStatus(shape, item) {
-    const state = shape.str(item, 'state');
-    if (!isStatusState(state))
-        throw shapeError(shape.operation, `${shape.prefix}state`, STATUS_STATES.join('|'), state);
-    const targetUrl = shape.optStr(item, 'target_url');
-    const creator = shape.at(item, 'creator');
-    return {
-        state,
-        context: shape.str(item, 'context'),
-        description: shape.optStr(item, 'description') ?? '',
-        createdAt: shape.str(item, 'created_at'),
-        ...(targetUrl === undefined ? {} : { targetUrl }),
-        ...(creator === null || creator === undefined
-            ? {}
-            : { creator: account(shape, creator, 'creator') })
-    };
-}
-/** A deleted account shows as null; GitHub's web UI calls it `ghost`. */
-function account(shape, value, path) {
-    if (value === null)
-        return { login: 'ghost', id: 0, type: 'User' };
-    return {
-        login: shape.str(value, 'login', `${path}.login`),
-        id: shape.num(value, 'id', `${path}.id`),
-        type: shape.str(value, 'type', `${path}.type`)
-    };
-}
-const ROLE_NAMES = [
-    'admin',
-    'maintain',
-    'write',
-    'triage',
-    'read'
-];
-/** `user.permissions` flags, strongest first. */
-const PERMISSION_FLAGS = [
-    ['admin', 'admin'],
-    ['maintain', 'maintain'],
-    ['push', 'write'],
-    ['triage', 'triage'],
-    ['pull', 'read']
-];
-const LEGACY_PERMISSIONS = [
-    'admin',
-    'write',
-    'read',
-    'none'
-];
-function permission(shape, data) {
-    const role = shape.optStr(data, 'role_name');
-    const known = ROLE_NAMES.find((name) => name === role);
-    if (known !== undefined)
-        return known;
-    // A custom role: its base role shows in the flags.
-    const flags = shape.at(data, 'user.permissions');
-    if (isRecord$1(flags)) {
-        for (const [flag, level] of PERMISSION_FLAGS)
-            if (flags[flag] === true)
-                return level;
-    }
-    const legacy = shape.optStr(data, 'permission');
-    const level = LEGACY_PERMISSIONS.find((name) => name === legacy);
-    if (level !== undefined)
-        return level;
-    throw new GitHubApiError(shape.operation, 200, `unknown permission (role_name ${JSON.stringify(role ?? null)}, permission ${JSON.stringify(legacy ?? null)})`);
-}
-function distinctIds(operation, items) {
-    const seen = new Set();
-    for (const item of items) {
-        if (seen.has(item.id))
-            throw new GitHubApiError(operation, 200, `id ${item.id} listed twice (the list changed while paging)`);
-        seen.add(item.id);
-    }
-    return items;
-}
-// ---------------------------------------------------------------------------
-// Shape guards: read a dotted path, check its type, or throw a GitHubApiError.
-class Shape {
-    operation;
-    prefix;
-    constructor(operation, prefix = '') {
-        this.operation = operation;
-        this.prefix = prefix;
-    }
-    /** The value at a dotted path; undefined when a step is missing. */
-    at(value, path) {
-        let current = value;
-        for (const key of path.split('.')) {
-            if (!isRecord$1(current))
-                return undefined;
-            current = current[key];
-        }
-        return current;
-    }
-    str(value, path, label = path) {
-        const found = this.at(value, path);
-        if (typeof found !== 'string')
-            throw this.fail(label, 'a string', found);
-        return found;
-    }
-    /** A string, or undefined for null or a missing field. */
-    optStr(value, path, label = path) {
-        const found = this.at(value, path);
-        if (found === null || found === undefined)
-            return undefined;
-        if (typeof found !== 'string')
-            throw this.fail(label, 'a string or null', found);
-        return found;
-    }
-    num(value, path, label = path) {
-        const found = this.at(value, path);
-        if (typeof found !== 'number' || !Number.isFinite(found))
-            throw this.fail(label, 'a number', found);
-        return found;
-    }
-    bool(value, path, label = path) {
-        const found = this.at(value, path);
-        if (typeof found !== 'boolean')
-            throw this.fail(label, 'a boolean', found);
-        return found;
-    }
-    optBool(value, path, label = path) {
-        const found = this.at(value, path);
-        if (found === null || found === undefined)
-            return undefined;
-        if (typeof found !== 'boolean')
-            throw this.fail(label, 'a boolean', found);
-        return found;
-    }
-    obj(value, path, label = path) {
-        const found = this.at(value, path);
-        if (!isRecord$1(found))
-            throw this.fail(label, 'an object', found);
-        return found;
-    }
-    arr(value, path, label = path) {
-        const found = this.at(value, path);
-        if (!Array.isArray(found))
-            throw this.fail(label, 'an array', found);
-        const list = found;
-        return list;
-    }
-    fail(label, expected, found) {
-        return shapeError(this.operation, `${this.prefix}${label}`, expected, found);
-    }
-}
-function shapeError(operation, path, expected, found) {
-    return new GitHubApiError(operation, 200, `unexpected response shape: ${path} is ${describeValue(found)}, expected ${expected}`);
-}
-function describeValue(value) {
-    if (value === undefined)
-        return 'missing';
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'string')
-        return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return `${typeof value} ${value}`;
-    return typeof value === 'object' ? 'an object' : typeof value;
-}
-function isRecord$1(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isStatusState(value) {
-    return STATUS_STATES.includes(value);
-}
-// ---------------------------------------------------------------------------
-// Errors.
-/** Turns whatever a request threw into a GitHubApiError without secrets. */
-function toApiError(error, fallback, scrub) {
-    if (error instanceof GitHubApiError)
-        return error;
-    const options = error instanceof Error ? { cause: error } : undefined;
-    if (!isRecord$1(error))
-        return new GitHubApiError(fallback, 0, scrub(short(typeof error === 'string' ? error : 'unknown error')), options);
-    const request = error['request'];
-    const sent = isRecord$1(request) &&
-        typeof request['method'] === 'string' &&
-        typeof request['url'] === 'string'
-        ? `${request['method']} ${pathOf(request['url'])}`
-        : fallback;
-    // The caller's name is as precise and may add the GraphQL operation.
-    const operation = fallback.startsWith(sent) ? fallback : sent;
-    const response = error['response'];
-    if (isRecord$1(response) && typeof response['status'] === 'number') {
-        const headers = response['headers'];
-        const contentType = isRecord$1(headers) ? headers['content-type'] : undefined;
-        return new GitHubApiError(operation, response['status'], scrub(responseProblem(response['data'], typeof contentType === 'string' ? contentType : undefined, error instanceof Error ? error.message : '')), options);
-    }
-    const message = error instanceof Error ? error.message : 'unknown error';
-    return new GitHubApiError(operation, 0, scrub(`network error: ${short(message)}`), options);
-}
-/** GitHub's `message` (and validation details), or what the body was. */
-function responseProblem(data, contentType, fallback) {
-    if (isRecord$1(data) && typeof data['message'] === 'string') {
-        const errors = data['errors'];
-        const details = Array.isArray(errors)
-            ? errors.map(validationDetail).filter((d) => d !== '')
-            : [];
-        return short(details.length > 0
-            ? `${data['message']} (${details.join('; ')})`
-            : data['message']);
-    }
-    if (typeof data === 'string' || data instanceof ArrayBuffer)
-        return data === '' ? 'empty response body' : unparsedBody(contentType);
-    return short(fallback === '' ? 'no error message' : fallback);
-}
-/** One entry of a 422's `errors`: its message, else `field code`. */
-function validationDetail(entry) {
-    if (typeof entry === 'string')
-        return entry;
-    if (!isRecord$1(entry))
-        return '';
-    if (typeof entry['message'] === 'string')
-        return entry['message'];
-    return [entry['field'], entry['code']]
-        .filter((x) => typeof x === 'string')
-        .join(' ');
-}
-function unparsedBody(contentType) {
-    if (contentType === undefined)
-        return 'response without a content type';
-    return /json/i.test(contentType)
-        ? 'malformed JSON response'
-        : `unexpected ${contentType.split(';')[0] ?? contentType} response`;
-}
-function graphqlProblem(errors) {
-    const messages = errors.map((e) => isRecord$1(e) && typeof e['message'] === 'string'
-        ? e['message']
-        : 'unknown GraphQL error');
-    const more = messages.length > 1 ? ` (and ${messages.length - 1} more)` : '';
-    return short(`GraphQL: ${messages[0] ?? 'error'}${more}`);
-}
-function describeFailure(error) {
-    if (isRecord$1(error) && typeof error['status'] === 'number') {
-        const response = error['response'];
-        return isRecord$1(response) ? String(error['status']) : 'network error';
-    }
-    return 'failed';
-}
-function short(text) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
-}
-/** The path of a URL, without host or query. */
-function pathOf(url) {
-    try {
-        return new URL(url, DEFAULT_API_URL).pathname;
-    }
-    catch {
-        return url;
-    }
-}
-/** Path and query of a URL, for the log. */
-function pathAndQuery(url) {
-    try {
-        const parsed = new URL(url, DEFAULT_API_URL);
-        return `${parsed.pathname}${parsed.search}`;
-    }
-    catch {
-        return url;
-    }
-}
-/** The operation name of a GraphQL request (`query Name …`), if any. */
-function graphqlName(endpoint) {
-    const query = endpoint['query'];
-    return typeof query === 'string'
-        ? /^\s*query\s+(\w+)/.exec(query)?.[1]
-        : undefined;
-}
-
-/** An event payload plangate cannot read. */
-class EventError extends Error {
-    name = 'EventError';
-}
-/** Reads the run's context from the runner's environment. */
-function readContext$1(env) {
-    const name = env.GITHUB_EVENT_NAME ?? '';
-    const path = env.GITHUB_EVENT_PATH;
-    let payload = {};
-    if (path !== undefined && path !== '') {
-        try {
-            payload = JSON.parse(readFileSync$1(path, 'utf8'));
-        }
-        catch (error) {
-            throw new EventError(`${path}: expected the event payload as JSON, found ${error instanceof SyntaxError ? 'invalid JSON' : 'no readable file'}`);
-        }
-    }
-    const repository = env.GITHUB_REPOSITORY ?? '';
-    const [owner = '', repo = ''] = repository.split('/');
-    const apiUrl = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
-    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
-    return {
-        event: parseEvent(name, payload, path ?? '(no event file)'),
-        repository,
-        owner,
-        repo,
-        apiUrl,
-        graphqlUrl: env.GITHUB_GRAPHQL_URL === undefined || env.GITHUB_GRAPHQL_URL === ''
-            ? undefined
-            : env.GITHUB_GRAPHQL_URL.replace(/\/+$/, ''),
-        runUrl: env.GITHUB_RUN_ID !== undefined && repository !== ''
-            ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
-            : undefined,
-        repositoryUrl: repository === '' ? undefined : `${server}/${repository}`,
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
-        tempDir: env.RUNNER_TEMP ?? process.cwd()
-    };
-}
-/** Reduces a payload to an `ActionEvent`, checking each field it uses. */
-function parseEvent(name, payload, source) {
-    const read = reader(payload, source, name);
-    switch (name) {
-        case 'pull_request':
-        case 'pull_request_target':
-            return {
-                kind: 'pull_request',
-                name,
-                action: read.string('action', ''),
-                number: read.number('pull_request.number'),
-                headSha: read.sha('pull_request.head.sha'),
-                baseRef: read.string('pull_request.base.ref')
-            };
-        case 'merge_group':
-            return {
-                kind: 'merge_group',
-                headSha: read.sha('merge_group.head_sha'),
-                headRef: read.string('merge_group.head_ref'),
-                baseRef: read
-                    .string('merge_group.base_ref')
-                    .replace(/^refs\/heads\//, '')
-            };
-        case 'issue_comment':
-            return {
-                kind: 'issue_comment',
-                action: read.string('action'),
-                number: read.number('issue.number'),
-                isPullRequest: read.present('issue.pull_request'),
-                commentId: read.number('comment.id'),
-                author: read.account('comment.user')
-            };
-        case 'pull_request_review':
-            return {
-                kind: 'pull_request_review',
-                action: read.string('action'),
-                number: read.number('pull_request.number'),
-                reviewId: read.number('review.id'),
-                author: read.account('review.user')
-            };
-        case 'workflow_run':
-            return {
-                kind: 'workflow_run',
-                triggeringEvent: read.string('workflow_run.event'),
-                headSha: read.sha('workflow_run.head_sha'),
-                headBranch: read.string('workflow_run.head_branch'),
-                headRepo: read.string('workflow_run.head_repository.full_name'),
-                pullNumbers: read.numbers('workflow_run.pull_requests', 'number'),
-                path: read.string('workflow_run.path', ''),
-                conclusion: read.string('workflow_run.conclusion', '')
-            };
-        default:
-            return { kind: 'report', name: name || 'unknown' };
-    }
-}
-function reader(payload, source, event) {
-    const at = (path) => {
-        let value = payload;
-        for (const key of path.split('.')) {
-            if (typeof value !== 'object' || value === null)
-                return undefined;
-            value = value[key];
-        }
-        return value;
-    };
-    const fail = (path, expected, found) => {
-        throw new EventError(`${source}: expected ${path} to be ${expected} in the ${event} event, found ${found === undefined ? 'nothing' : typeof found === 'object' ? (found === null ? 'null' : 'an object') : JSON.stringify(found)}`);
-    };
-    return {
-        string(path, fallback) {
-            const value = at(path);
-            if (typeof value === 'string' && value !== '')
-                return value;
-            if (fallback !== undefined && value === undefined)
-                return fallback;
-            return fail(path, 'a non-empty string', value);
-        },
-        number(path) {
-            const value = at(path);
-            if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0)
-                return value;
-            return fail(path, 'a positive integer', value);
-        },
-        sha(path) {
-            const value = at(path);
-            if (typeof value === 'string' &&
-                /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(value))
-                return value;
-            return fail(path, 'a full commit SHA', value);
-        },
-        numbers(path, key) {
-            const value = at(path);
-            if (value === undefined || value === null)
-                return [];
-            if (!Array.isArray(value))
-                return fail(path, 'a list', value);
-            return value.map((item, i) => {
-                const n = typeof item === 'object' && item !== null
-                    ? item[key]
-                    : undefined;
-                if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
-                    return n;
-                return fail(`${path}[${i}].${key}`, 'a positive integer', n);
-            });
-        },
-        account(path) {
-            return {
-                login: this.string(`${path}.login`),
-                id: this.number(`${path}.id`),
-                type: this.string(`${path}.type`)
-            };
-        },
-        present(path) {
-            const value = at(path);
-            return value !== undefined && value !== null;
-        }
-    };
-}
-
 /**
  * What plangate knows about data and safeguards, as data: which resource
  * types hold state that a destroy or replace loses, and which attributes
@@ -46164,6 +45030,1326 @@ function summarize(changes, bad, problems) {
     return `blocked: ${what}, ${parts.join(' and ')}`;
 }
 
+/** GitHub refuses commit status descriptions longer than this. */
+const MAX_STATUS_DESCRIPTION = 140;
+/** A review that gates nothing. */
+const NOTHING_GATED = {
+    gated: 0,
+    paths: 0,
+    safeguards: 0,
+    actions: 0
+};
+/** The gated counts of an analysis. */
+function gatedCounts(analysis) {
+    return {
+        gated: gatedCount(analysis.decision),
+        paths: analysis.decision.gatedPaths.length,
+        safeguards: safeguardCount(analysis),
+        actions: analysis.decision.gatedActions.length
+    };
+}
+/** How many gated items are destructive changes. */
+function gatedChanges(counts) {
+    return counts.gated - counts.paths - counts.safeguards - counts.actions;
+}
+/**
+ * The same, from the numbers alone: what an approval run, which reads no
+ * plan, knows from plangate's earlier status.
+ */
+function reviewStatus(review) {
+    const { counts, digest } = review;
+    const { gated } = counts;
+    const changes = gatedNoun(counts);
+    switch (review.state) {
+        case 'pass':
+            return {
+                state: 'success',
+                // The digest binds the reviewed set, for `verify` at apply time; nothing here is to approve.
+                description: review.destructive === 0
+                    ? 'no destructive changes'
+                    : `${review.destructive} destructive, none needs approval${digest === '' ? '' : ` (reviewed ${digest})`}`
+            };
+        case 'blocked': {
+            // The command and digest end the text and are never clipped: approval runs read them back.
+            const command = `: /approve-destroy ${digest}`;
+            const detail = review.detail === undefined || review.detail === ''
+                ? ''
+                : ` (${review.detail})`;
+            return {
+                state: 'failure',
+                description: clip(`${changes} need${gated === 1 ? 's' : ''} approval${detail}`, MAX_STATUS_DESCRIPTION - command.length) + command
+            };
+        }
+        case 'approved':
+            return {
+                state: 'success',
+                description: clip(`${changes} (${digest}) approved by ${people$1(review.approvers ?? [])}${review.detail === undefined || review.detail === '' ? '' : `; ${review.detail}`}`)
+            };
+        case 'rejected':
+            return {
+                state: 'failure',
+                description: clip(`${changes} (${digest}) denied by ${people$1(review.approvers ?? [])}`)
+            };
+        case 'incomplete':
+            return {
+                state: 'failure',
+                description: clip(`plan incomplete: ${review.planProblem ?? 'see the report'}`)
+            };
+    }
+}
+/**
+ * "2 destructive changes", "1 protected path", "1 destructive change,
+ * 1 lowered safeguard and 2 protected paths", "1 Terraform action": how a
+ * status counts what it gates. Approval runs read the counts back with
+ * {@link gatedCountsOf}, so the two change together.
+ */
+function gatedNoun(counts, 
+/** Thousands separators, for people; a status keeps plain digits (approval runs read them back). */
+grouped = false) {
+    const { paths, safeguards, actions } = counts;
+    const changes = gatedChanges(counts);
+    const noun = (n, word) => `${grouped ? n.toLocaleString('en-US') : n} ${word}${n === 1 ? '' : 's'}`;
+    const parts = [
+        changes > 0 || (paths === 0 && safeguards === 0 && actions === 0)
+            ? noun(changes, 'destructive change')
+            : '',
+        safeguards > 0 ? noun(safeguards, 'lowered safeguard') : '',
+        actions > 0 ? noun(actions, 'Terraform action') : '',
+        paths > 0 ? noun(paths, 'protected path') : ''
+    ].filter((part) => part !== '');
+    const last = parts.pop() ?? '';
+    return parts.length === 0 ? last : `${parts.join(', ')} and ${last}`;
+}
+const COUNT_IN_STATUS = /(\d+) (destructive change|lowered safeguard|Terraform action|protected path)s?(?=[\s:(,]|$)/y;
+/**
+ * The counts a status of ours states ({@link gatedNoun}); zero for each
+ * kind it does not state.
+ */
+function gatedCountsOf(description) {
+    const counts = { changes: 0, paths: 0, safeguards: 0, actions: 0 };
+    let at = 0;
+    for (;;) {
+        COUNT_IN_STATUS.lastIndex = at;
+        const match = COUNT_IN_STATUS.exec(description);
+        if (match === null)
+            break;
+        const n = Number(match[1] ?? '0');
+        if (match[2] === 'destructive change')
+            counts.changes = n;
+        else if (match[2] === 'protected path')
+            counts.paths = n;
+        else if (match[2] === 'Terraform action')
+            counts.actions = n;
+        else
+            counts.safeguards = n;
+        at = COUNT_IN_STATUS.lastIndex;
+        const separator = [', ', ' and '].find((s) => description.startsWith(s, at));
+        if (separator === undefined)
+            break;
+        at += separator.length;
+    }
+    return {
+        gated: counts.changes + counts.paths + counts.safeguards + counts.actions,
+        paths: counts.paths,
+        safeguards: counts.safeguards,
+        actions: counts.actions
+    };
+}
+/** Gated changes that are not destructive: updates held because they lower a safeguard. */
+function safeguardCount(analysis) {
+    return analysis.decision.gated.filter((g) => g.action !== 'destroy' && g.action !== 'replace').length;
+}
+/** An `error` status for a run that could not decide. */
+function errorStatus(message) {
+    return { state: 'error', description: clip(`plangate error: ${message}`) };
+}
+/** "@a, @b +2": as many names as fit. */
+function people$1(logins) {
+    const shown = logins.slice(0, 3).map((login) => `@${login}`);
+    const more = logins.length - shown.length;
+    return `${shown.join(', ')}${more > 0 ? ` +${more}` : ''}` || 'nobody';
+}
+/**
+ * Clips to the limit at a word boundary (a code point boundary when a
+ * single word is that long), marking the cut with an ellipsis.
+ */
+function clip(text, max = MAX_STATUS_DESCRIPTION) {
+    const single = text.replace(/\s+/g, ' ').trim();
+    if (single.length <= max)
+        return single;
+    let out = '';
+    for (const point of Array.from(single)) {
+        if (out.length + point.length > max - 1)
+            break;
+        out += point;
+    }
+    const space = out.lastIndexOf(' ');
+    if (space >= max * 0.6)
+        out = out.slice(0, space);
+    return `${out.replace(/[\s,;:.(-]+$/, '')}…`;
+}
+/**
+ * How a review ended, from the text of a status {@link reviewStatus} wrote:
+ * `approved` and `pass` (success), `rejected` and `blocked` (failure), and
+ * `undecided` for anything else (incomplete plan, error, pending).
+ */
+function reviewOutcomeOf(status) {
+    const { state, description } = status;
+    if (state === 'success')
+        return / approved by /.test(description) ? 'approved' : 'pass';
+    if (state === 'failure') {
+        if (/ denied by /.test(description))
+            return 'rejected';
+        if (/ approval/.test(description) &&
+            / \/approve-destroy /.test(description))
+            return 'blocked';
+    }
+    return 'undecided';
+}
+/** `… approved by @a, @b +2` → ['a', 'b']: who approved, as an approved status names them. */
+function approversIn(description) {
+    const at = description.indexOf(' approved by ');
+    if (at === -1)
+        return [];
+    return [
+        ...description
+            .slice(at + ' approved by '.length)
+            .matchAll(/@([A-Za-z0-9-]+(?:\[bot\])?)/g)
+    ].map((m) => m[1] ?? '');
+}
+
+/** plangate's version; test/version.test.ts keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+/**
+ * The GitHub port: the narrow, domain-named set of calls the Action makes.
+ * The run logic depends on this interface only; `octokit.ts` implements it
+ * over the REST and GraphQL APIs, and tests can implement it in memory.
+ * Every list is complete (paginated to the end) or the call throws: no
+ * method ever returns a silently truncated list.
+ */
+const STATUS_STATES = ['success', 'failure', 'error', 'pending'];
+/** An API failure the run reports without a stack trace. */
+class GitHubApiError extends Error {
+    /** HTTP status, or 0 for a network failure or timeout. */
+    status;
+    /** What was being done, e.g. `GET /repos/o/r/pulls/1`. */
+    operation;
+    constructor(operation, status, problem, options) {
+        super(`GitHub API: ${operation} failed${status === 0 ? '' : ` with HTTP ${status}`}: ${problem}`, options);
+        this.name = 'GitHubApiError';
+        this.status = status;
+        this.operation = operation;
+    }
+}
+
+/**
+ * The GitHub port over the real REST and GraphQL APIs (Octokit from
+ * `@actions/github`, with the throttling and retry plugins).
+ *
+ * - Bounded retries: 5xx and network failures by plugin-retry, rate limits
+ *   by plugin-throttling (which honours `retry-after` and
+ *   `x-ratelimit-reset`); at most `retries` retries each, then the call
+ *   fails closed with a GitHubApiError.
+ * - Every HTTP attempt (retries included) is counted, logged as one line and
+ *   bounded by a timeout.
+ * - Every failure, including a malformed body or an unexpected JSON shape,
+ *   becomes a GitHubApiError that names the request; messages never carry
+ *   the token or a stack.
+ * - The throttling plugin spaces mutating requests and GraphQL queries by
+ *   1 s, and comment creations by 3 s, as GitHub asks of integrations;
+ *   the pacing is per port, so create one port per run.
+ */
+/** GitHub asks integrations to space mutating requests by 1 s, and content creation more. */
+const DEFAULT_PACING = {
+    writeMs: 1000,
+    commentMs: 3000,
+    retryMs: 1000
+};
+/** REST root when none is given (github.com). */
+const DEFAULT_API_URL = 'https://api.github.com';
+/** Per-attempt timeout: long enough for a slow page, short enough for CI. */
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Retries before failing closed, as the merge-gate design asks (≤ 2). */
+const DEFAULT_RETRIES = 2;
+/** A rate limit that resets later than this fails the run instead of waiting. */
+const MAX_RATE_LIMIT_WAIT_S = 60;
+/** `GET /pulls/{n}/commits` lists at most this many commits, paging or not. */
+const REST_PULL_COMMITS_CAP = 250;
+/** `GET /commits/{sha}` lists at most this many files, paging or not. */
+const COMMIT_FILES_CAP = 3000;
+/** Files per `readFiles` GraphQL query. */
+const READ_FILES_BATCH = 50;
+const PAGE_SIZE = 100;
+let portCount = 0;
+/** plugin-retry's defaults minus 429, which the throttling plugin handles. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+/** GraphQL: the account the token acts as. */
+const VIEWER_QUERY = `query PlangateViewer {
+  viewer {
+    login
+    databaseId
+    __typename
+  }
+}`;
+/** GraphQL: one page of a pull request's commits (REST stops at 250). */
+const PULL_COMMITS_QUERY = `query PlangatePullCommits($owner: String!, $name: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      commits(first: ${PAGE_SIZE}, after: $cursor) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          commit {
+            oid
+            parents(first: 5) {
+              totalCount
+              nodes {
+                oid
+              }
+            }
+            message
+            author {
+              name
+              email
+              date
+              user {
+                login
+              }
+            }
+            committer {
+              name
+              email
+              date
+              user {
+                login
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}`;
+/**
+ * GraphQL: `count` files at refs, aliased `f0…`, with the `REF:PATH`
+ * expressions passed as variables `$e0…` (never interpolated).
+ */
+function readFilesQuery(count) {
+    const indexes = Array.from({ length: count }, (_, i) => i);
+    const variables = indexes.map((i) => `, $e${i}: String!`).join('');
+    const fields = indexes
+        .map((i) => `    f${i}: object(expression: $e${i}) {\n      ... on Blob {\n        text\n        isBinary\n        isTruncated\n        byteSize\n      }\n    }\n`)
+        .join('');
+    return `query PlangateReadFiles($owner: String!, $name: String!${variables}) {\n  repository(owner: $owner, name: $name) {\n${fields}  }\n}`;
+}
+/** The GraphQL endpoint for a REST root: GHES serves it at `/api/graphql`. */
+function graphqlEndpoint(baseUrl, graphqlUrl) {
+    if (graphqlUrl !== undefined && graphqlUrl !== '')
+        return graphqlUrl.replace(/\/+$/, '');
+    const base = baseUrl.replace(/\/+$/, '');
+    return /\/api\/v3$/.test(base)
+        ? base.replace(/\/api\/v3$/, '/api/graphql')
+        : `${base}/graphql`;
+}
+/**
+ * Builds the GitHub port for one repository; the Action's only way to reach
+ * the GitHub API, so that retries, limits and errors are handled in one place.
+ */
+function createGitHubPort(options) {
+    const { token, owner, repo } = options;
+    const baseUrl = (options.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
+    const graphqlUrl = graphqlEndpoint(baseUrl, options.graphqlUrl);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const retries = options.retries ?? DEFAULT_RETRIES;
+    const log = options.log ?? (() => undefined);
+    const pacing = options.pacing ?? DEFAULT_PACING;
+    const retryMs = pacing.retryMs ?? DEFAULT_PACING.retryMs;
+    for (const ms of [pacing.writeMs, pacing.commentMs, retryMs])
+        if (!Number.isFinite(ms) || ms < 0)
+            throw new TypeError(`createGitHubPort: bad pacing ${ms}`);
+    if (token === '')
+        throw new TypeError('createGitHubPort: empty token');
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+        throw new TypeError(`createGitHubPort: bad timeoutMs ${timeoutMs}`);
+    if (!Number.isInteger(retries) || retries < 0)
+        throw new TypeError(`createGitHubPort: bad retries ${retries}`);
+    let requests = 0;
+    /** Removes the token from any text that leaves this module. */
+    const scrub = (text) => token.length >= 4 ? text.split(token).join('***') : text;
+    // Registered before plugin-retry and plugin-throttling, so it wraps each
+    // attempt (hooks registered first run innermost).
+    const instrument = (octokit) => {
+        octokit.hook.wrap('request', async (request, endpoint) => {
+            requests += 1;
+            const parsed = octokit.request.endpoint.parse(endpoint);
+            const name = graphqlName(endpoint);
+            const target = `${pathAndQuery(parsed.url)}${name === undefined ? '' : ` ${name}`}`;
+            const operation = `${parsed.method} ${pathOf(parsed.url)}${name === undefined ? '' : ` (${name})`}`;
+            const signal = AbortSignal.timeout(timeoutMs);
+            const timedOut = () => {
+                log(`${parsed.method} ${target} -> timed out`);
+                return new GitHubApiError(operation, 0, `timed out after ${timeoutMs / 1000} s`);
+            };
+            // before-after-hook binds every hook to the same options object and
+            // ignores what a wrapper passes on, so set the signal on that object;
+            // a fresh `request` object keeps it off Octokit's shared defaults.
+            endpoint.request = { ...endpoint.request, signal };
+            let response;
+            try {
+                response = await request(endpoint);
+            }
+            catch (error) {
+                if (signal.aborted)
+                    throw timedOut();
+                log(`${parsed.method} ${target} -> ${describeFailure(error)}`);
+                throw error;
+            }
+            // An abort while reading the body leaves an empty body, not an error.
+            if (signal.aborted)
+                throw timedOut();
+            log(`${parsed.method} ${target} -> ${response.status}`);
+            const { data } = response;
+            if (response.status !== 204 &&
+                response.status !== 205 &&
+                (typeof data === 'string' || data instanceof ArrayBuffer)) {
+                throw new GitHubApiError(operation, response.status, unparsedBody(response.headers['content-type']));
+            }
+            return response;
+        });
+    };
+    const onLimit = (kind) => (retryAfter, endpoint, _octokit, retryCount) => {
+        const what = `${endpoint.method} ${endpoint.url}`;
+        if (retryCount >= retries) {
+            log(`${kind} on ${what}: giving up after ${retryCount} retries`);
+            return false;
+        }
+        if (retryAfter > MAX_RATE_LIMIT_WAIT_S) {
+            log(`${kind} on ${what}: resets in ${retryAfter} s, not waiting`);
+            return false;
+        }
+        log(`${kind} on ${what}: retry ${retryCount + 1} of ${retries} in ${retryAfter} s`);
+        return true;
+    };
+    const octokit = getOctokit(token, {
+        baseUrl,
+        userAgent: `plangate/${VERSION}`,
+        log: {
+            debug: () => undefined,
+            info: () => undefined,
+            warn: (message) => log(`octokit: ${scrub(message)}`),
+            error: (message) => log(`octokit: ${scrub(message)}`)
+        },
+        throttle: {
+            // The plugin's limiters are per process and keyed by id: one key per
+            // port paces each run on its own (and keeps tests independent).
+            id: `plangate-${(portCount += 1)}`,
+            // The plugin's own groups, with this port's spacing.
+            write: new Bottleneck.Group({
+                id: 'octokit-write',
+                maxConcurrent: 1,
+                minTime: pacing.writeMs
+            }),
+            notifications: new Bottleneck.Group({
+                id: 'octokit-notifications',
+                maxConcurrent: 1,
+                minTime: pacing.commentMs
+            }),
+            onRateLimit: onLimit('rate limit'),
+            onSecondaryRateLimit: onLimit('secondary rate limit')
+        },
+        retry: {
+            retries,
+            doNotRetry: DO_NOT_RETRY,
+            retryAfterBaseValue: retryMs
+        }
+    }, instrument, retry, throttling);
+    const repoPath = `/repos/${owner}/${repo}`;
+    const base = { owner, repo };
+    /** Runs one API call, turning every failure into a GitHubApiError. */
+    async function call(operation, run) {
+        try {
+            return await run();
+        }
+        catch (error) {
+            throw toApiError(error, operation, scrub);
+        }
+    }
+    /** Every item of a list of objects with ids, checked and mapped; a repeated id (a page shifted while paging) fails. */
+    async function listById(operation, route, params, map) {
+        const items = await listAll(operation, route, params);
+        return distinctIds(operation, items.map((item, i) => map(new Shape(operation, `[${i}].`), item)));
+    }
+    /** Every item of a paginated list endpoint, as unvalidated JSON. */
+    async function listAll(operation, route, params) {
+        return call(operation, async () => {
+            const items = [];
+            const pages = octokit.paginate.iterator(route, {
+                ...base,
+                ...params,
+                per_page: PAGE_SIZE
+            });
+            for await (const page of pages) {
+                const data = page.data;
+                if (!Array.isArray(data))
+                    throw shapeError(operation, 'page', 'an array', data);
+                const list = data;
+                items.push(...list);
+            }
+            return items;
+        });
+    }
+    /** One GraphQL query; GraphQL errors and a missing `data` throw. */
+    async function graphql(name, query, variables) {
+        const operation = `POST ${pathOf(graphqlUrl)} (${name})`;
+        return call(operation, async () => {
+            const response = await octokit.request({
+                method: 'POST',
+                url: graphqlUrl,
+                query,
+                variables
+            });
+            const body = response.data;
+            if (!isRecord$1(body))
+                throw shapeError(operation, 'body', 'an object', body);
+            const errors = body['errors'];
+            if (Array.isArray(errors) && errors.length > 0) {
+                throw new GitHubApiError(operation, response.status, scrub(graphqlProblem(errors)));
+            }
+            const data = body['data'];
+            if (!isRecord$1(data))
+                throw shapeError(operation, 'data', 'an object', data);
+            return data;
+        });
+    }
+    async function getPullRequest(number) {
+        const operation = `GET ${repoPath}/pulls/${number}`;
+        const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            ...base,
+            pull_number: number
+        }));
+        return pullRequest(new Shape(operation), data);
+    }
+    async function restCommits(number, expected) {
+        const operation = `GET ${repoPath}/pulls/${number}/commits`;
+        const items = await listAll(operation, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', { pull_number: number });
+        const commits = items.map((item, i) => restCommit(new Shape(operation, `[${i}]`), item));
+        return checkCommits(operation, commits, expected);
+    }
+    async function graphqlCommits(number, expected) {
+        const operation = `POST ${pathOf(graphqlUrl)} (PlangatePullCommits)`;
+        const commits = [];
+        const seen = new Set();
+        let cursor = null;
+        for (let page = 1;; page += 1) {
+            const data = await graphql('PlangatePullCommits', PULL_COMMITS_QUERY, {
+                owner,
+                name: repo,
+                number,
+                cursor
+            });
+            const shape = new Shape(operation, `page ${page}: `);
+            const pull = shape.at(data, 'repository.pullRequest');
+            if (pull === null || pull === undefined)
+                throw new GitHubApiError(operation, 200, `pull request #${number} not found`);
+            const connection = shape.obj(pull, 'commits');
+            const total = shape.num(connection, 'totalCount');
+            if (total !== expected)
+                throw new GitHubApiError(operation, 200, `pull request #${number} has ${total} commits by GraphQL, expected ${expected}`);
+            const nodes = shape.arr(connection, 'nodes');
+            nodes.forEach((node, i) => {
+                const commit = graphqlCommit(new Shape(operation, `page ${page}: nodes[${i}].commit.`), new Shape(operation, `page ${page}: nodes[${i}].`).obj(node, 'commit'));
+                if (seen.has(commit.sha))
+                    throw new GitHubApiError(operation, 200, `commit ${commit.sha} listed twice`);
+                seen.add(commit.sha);
+                commits.push(commit);
+            });
+            if (commits.length > expected)
+                throw new GitHubApiError(operation, 200, `more than the expected ${expected} commits listed`);
+            if (!shape.bool(connection, 'pageInfo.hasNextPage'))
+                break;
+            const next = shape.optStr(connection, 'pageInfo.endCursor');
+            if (next === undefined || next === cursor || nodes.length === 0)
+                throw new GitHubApiError(operation, 200, `pagination cursor did not advance after page ${page}`);
+            cursor = next;
+        }
+        return checkCommits(operation, commits, expected);
+    }
+    async function readBatch(batch) {
+        const operation = `POST ${pathOf(graphqlUrl)} (PlangateReadFiles)`;
+        const variables = { owner, name: repo };
+        batch.forEach((file, i) => {
+            variables[`e${i}`] = `${file.ref}:${file.path}`;
+        });
+        const data = await graphql('PlangateReadFiles', readFilesQuery(batch.length), variables);
+        const shape = new Shape(operation);
+        const repository = shape.obj(data, 'repository');
+        return batch.map((file, i) => {
+            const object = repository[`f${i}`];
+            if (object === null || object === undefined)
+                return { ref: file.ref, path: file.path, text: undefined };
+            if (!isRecord$1(object))
+                throw shapeError(operation, `repository.f${i}`, 'an object', object);
+            const blob = object;
+            // A tree (a directory at that path) has none of the Blob fields.
+            if (!('isBinary' in blob))
+                return { ref: file.ref, path: file.path, text: undefined };
+            if (shape.bool(blob, 'isBinary', `f${i}.isBinary`))
+                return { ref: file.ref, path: file.path, text: undefined };
+            if (shape.bool(blob, 'isTruncated', `f${i}.isTruncated`))
+                throw new GitHubApiError(operation, 200, `${file.path} at ${file.ref} is too large to read in full (${String(blob['byteSize'])} bytes)`);
+            return {
+                ref: file.ref,
+                path: file.path,
+                text: shape.str(blob, 'text', `f${i}.text`)
+            };
+        });
+    }
+    return {
+        async viewer() {
+            const data = await graphql('PlangateViewer', VIEWER_QUERY, {});
+            const shape = new Shape(`POST ${pathOf(graphqlUrl)} (PlangateViewer)`);
+            const viewer = shape.obj(data, 'viewer');
+            const type = shape.str(viewer, '__typename');
+            const login = shape.str(viewer, 'login');
+            const id = shape.num(viewer, 'databaseId');
+            if (type === 'Bot')
+                return {
+                    login: login.endsWith('[bot]') ? login : `${login}[bot]`,
+                    id,
+                    type
+                };
+            return { login, id, type };
+        },
+        getPullRequest,
+        async listPullCommits(number, expected) {
+            if (!Number.isInteger(expected) || expected < 0)
+                throw new TypeError(`listPullCommits: bad expected count ${expected}`);
+            return expected <= REST_PULL_COMMITS_CAP
+                ? restCommits(number, expected)
+                : graphqlCommits(number, expected);
+        },
+        async getCommitFiles(sha) {
+            const operation = `GET ${repoPath}/commits/${sha}`;
+            const files = [];
+            await call(operation, async () => {
+                const pages = octokit.paginate.iterator('GET /repos/{owner}/{repo}/commits/{ref}', { ...base, ref: sha, per_page: PAGE_SIZE });
+                for await (const page of pages) {
+                    const data = page.data;
+                    const shape = new Shape(operation);
+                    for (const [i, item] of shape.arr(data, 'files').entries())
+                        files.push(commitFile(new Shape(operation, `files[${i}].`), item));
+                    if (files.length > COMMIT_FILES_CAP)
+                        break;
+                }
+            });
+            if (files.length >= COMMIT_FILES_CAP)
+                throw new GitHubApiError(operation, 200, `commit ${sha} changes ${COMMIT_FILES_CAP} files or more; GitHub lists at most ${COMMIT_FILES_CAP}, so the list may be incomplete`);
+            return files;
+        },
+        async readFiles(wanted) {
+            const out = [];
+            for (let i = 0; i < wanted.length; i += READ_FILES_BATCH)
+                out.push(...(await readBatch(wanted.slice(i, i + READ_FILES_BATCH))));
+            return out;
+        },
+        listIssueComments(number) {
+            return listById(`GET ${repoPath}/issues/${number}/comments`, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: number }, issueComment);
+        },
+        async createComment(number, body) {
+            const operation = `POST ${repoPath}/issues/${number}/comments`;
+            const { data } = await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...base, issue_number: number, body }));
+            return issueComment(new Shape(operation), data);
+        },
+        async updateComment(id, body) {
+            const operation = `PATCH ${repoPath}/issues/comments/${id}`;
+            const { data } = await call(operation, () => octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...base, comment_id: id, body }));
+            return issueComment(new Shape(operation), data);
+        },
+        async addReaction(commentId, reaction) {
+            const operation = `POST ${repoPath}/issues/comments/${commentId}/reactions`;
+            await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...base, comment_id: commentId, content: reaction }));
+        },
+        listReviews(number) {
+            return listById(`GET ${repoPath}/pulls/${number}/reviews`, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: number }, review);
+        },
+        async setStatus(sha, status) {
+            const operation = `POST ${repoPath}/statuses/${sha}`;
+            const length = [...status.description].length;
+            if (length > MAX_STATUS_DESCRIPTION)
+                throw new GitHubApiError(operation, 0, `description has ${length} characters, GitHub accepts at most ${MAX_STATUS_DESCRIPTION} (not sent)`);
+            await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/statuses/{sha}', {
+                ...base,
+                sha,
+                state: status.state,
+                context: status.context,
+                description: status.description,
+                ...(status.targetUrl === undefined
+                    ? {}
+                    : { target_url: status.targetUrl })
+            }));
+        },
+        async listStatuses(sha) {
+            const operation = `GET ${repoPath}/commits/${sha}/statuses`;
+            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/commits/{ref}/statuses', { ref: sha });
+            const statuses = items.map((item, i) => {
+                const shape = new Shape(operation, `[${i}].`);
+                return { id: shape.num(item, 'id'), status: readStatus(shape, item) };
+            });
+            return distinctIds(operation, statuses).map((s) => s.status);
+        },
+        async addLabels(number, labels) {
+            if (labels.length === 0)
+                return;
+            const operation = `POST ${repoPath}/issues/${number}/labels`;
+            await call(operation, () => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...base, issue_number: number, labels: [...labels] }));
+        },
+        async removeLabel(number, label) {
+            const operation = `DELETE ${repoPath}/issues/${number}/labels/${encodeURIComponent(label)}`;
+            try {
+                await call(operation, () => octokit.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', { ...base, issue_number: number, name: label }));
+            }
+            catch (error) {
+                if (error instanceof GitHubApiError && error.status === 404)
+                    return;
+                throw error;
+            }
+        },
+        async getPermission(login) {
+            const operation = `GET ${repoPath}/collaborators/${encodeURIComponent(login)}/permission`;
+            const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...base, username: login }));
+            return permission(new Shape(operation), data);
+        },
+        async commentStands(id) {
+            const operation = `GET ${repoPath}/issues/comments/${id}`;
+            try {
+                const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...base, comment_id: id }));
+                const comment = issueComment(new Shape(operation), data);
+                return Date.parse(comment.updatedAt) === Date.parse(comment.createdAt);
+            }
+            catch (error) {
+                if (error instanceof GitHubApiError && error.status === 404)
+                    return false;
+                throw error;
+            }
+        },
+        async reviewStands(number, id, headSha) {
+            const operation = `GET ${repoPath}/pulls/${number}/reviews/${id}`;
+            try {
+                const { data } = await call(operation, () => octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', { ...base, pull_number: number, review_id: id }));
+                const found = review(new Shape(operation), data);
+                return found.state === 'APPROVED' && found.commitId === headSha;
+            }
+            catch (error) {
+                if (error instanceof GitHubApiError && error.status === 404)
+                    return false;
+                throw error;
+            }
+        },
+        async isTeamMember(team, login) {
+            const [org = '', slug = ''] = team.split('/');
+            const operation = `GET /orgs/${encodeURIComponent(org)}/teams/${encodeURIComponent(slug)}/memberships/${encodeURIComponent(login)}`;
+            try {
+                const { data } = await call(operation, () => octokit.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', { org, team_slug: slug, username: login }));
+                return new Shape(operation).str(data, 'state') === 'active';
+            }
+            catch (error) {
+                // 404: not a member (GitHub's answer for a team the user is not in).
+                if (error instanceof GitHubApiError && error.status === 404)
+                    return false;
+                throw error;
+            }
+        },
+        async pullsForCommit(sha) {
+            const operation = `GET ${repoPath}/commits/${sha}/pulls`;
+            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha });
+            const numbers = items.map((item, i) => new Shape(operation, `[${i}].`).num(item, 'number'));
+            return [...new Set(numbers)].sort((x, y) => x - y);
+        },
+        async findPullRequest(headRepo, headBranch, headSha) {
+            const operation = `GET ${repoPath}/pulls`;
+            const headOwner = headRepo.split('/')[0] ?? headRepo;
+            const items = await listAll(operation, 'GET /repos/{owner}/{repo}/pulls', {
+                state: 'open',
+                head: `${headOwner}:${headBranch}`
+            });
+            // `head=owner:branch` filters by owner only; check the repository too.
+            const numbers = [];
+            items.forEach((item, i) => {
+                const shape = new Shape(operation, `[${i}].`);
+                if (shape.str(item, 'head.sha') === headSha &&
+                    shape.str(item, 'head.ref') === headBranch &&
+                    shape.optStr(item, 'head.repo.full_name') === headRepo)
+                    numbers.push(shape.num(item, 'number'));
+            });
+            numbers.sort((x, y) => x - y);
+            const [first] = numbers;
+            if (first === undefined)
+                return undefined;
+            if (numbers.length > 1)
+                log(`pull requests ${numbers.map((n) => `#${n}`).join(', ')} all have head ${headRepo}:${headBranch} at ${headSha}; using #${first}`);
+            const pull = await getPullRequest(first);
+            // The head may have moved on since the list was read.
+            return pull.state === 'open' && pull.headSha === headSha
+                ? pull
+                : undefined;
+        },
+        requestCount() {
+            return requests;
+        }
+    };
+}
+// ---------------------------------------------------------------------------
+// Mapping REST and GraphQL JSON to port types, validating what we rely on.
+function pullRequest(shape, data) {
+    const state = shape.str(data, 'state');
+    if (state !== 'open' && state !== 'closed')
+        throw shapeError(shape.operation, 'state', '"open" or "closed"', state);
+    return {
+        number: shape.num(data, 'number'),
+        state,
+        merged: shape.bool(data, 'merged'),
+        draft: shape.optBool(data, 'draft') ?? false,
+        title: shape.str(data, 'title'),
+        body: shape.optStr(data, 'body') ?? '',
+        author: account(shape, shape.at(data, 'user'), 'user'),
+        headSha: shape.str(data, 'head.sha'),
+        headRef: shape.str(data, 'head.ref'),
+        // A deleted fork leaves `head.repo` null.
+        headRepo: shape.optStr(data, 'head.repo.full_name') ?? '',
+        baseRef: shape.str(data, 'base.ref'),
+        baseSha: shape.str(data, 'base.sha'),
+        commitCount: shape.num(data, 'commits'),
+        labels: shape
+            .arr(data, 'labels')
+            .map((label, i) => shape.str(label, 'name', `labels[${i}].name`)),
+        htmlUrl: shape.str(data, 'html_url')
+    };
+}
+function restCommit(shape, item) {
+    const person = (role) => {
+        const login = shape.optStr(item, `${role}.login`);
+        return {
+            name: shape.optStr(item, `commit.${role}.name`) ?? '',
+            email: shape.optStr(item, `commit.${role}.email`) ?? '',
+            date: shape.str(item, `commit.${role}.date`),
+            ...(login === undefined ? {} : { login })
+        };
+    };
+    return {
+        sha: shape.str(item, 'sha'),
+        parents: shape
+            .arr(item, 'parents')
+            .map((parent, i) => shape.str(parent, 'sha', `parents[${i}].sha`)),
+        author: person('author'),
+        committer: person('committer'),
+        message: shape.str(item, 'commit.message')
+    };
+}
+function graphqlCommit(shape, commit) {
+    const person = (role) => {
+        const login = shape.optStr(commit, `${role}.user.login`);
+        return {
+            name: shape.optStr(commit, `${role}.name`) ?? '',
+            email: shape.optStr(commit, `${role}.email`) ?? '',
+            date: shape.str(commit, `${role}.date`),
+            ...(login === undefined ? {} : { login })
+        };
+    };
+    const sha = shape.str(commit, 'oid');
+    const parents = shape
+        .arr(commit, 'parents.nodes')
+        .map((parent, i) => shape.str(parent, 'oid', `parents.nodes[${i}].oid`));
+    if (shape.num(commit, 'parents.totalCount') !== parents.length)
+        throw new GitHubApiError(shape.operation, 200, `commit ${sha} has more parents than listed`);
+    return {
+        sha,
+        parents,
+        author: person('author'),
+        committer: person('committer'),
+        message: shape.str(commit, 'message')
+    };
+}
+function checkCommits(operation, commits, expected) {
+    const seen = new Set();
+    for (const commit of commits) {
+        if (seen.has(commit.sha))
+            throw new GitHubApiError(operation, 200, `commit ${commit.sha} listed twice`);
+        seen.add(commit.sha);
+    }
+    if (commits.length !== expected)
+        throw new GitHubApiError(operation, 200, `${commits.length} commits listed, the pull request has ${expected}`);
+    return commits;
+}
+function commitFile(shape, item) {
+    const previousPath = shape.optStr(item, 'previous_filename');
+    const patch = shape.optStr(item, 'patch');
+    return {
+        path: shape.str(item, 'filename'),
+        status: shape.str(item, 'status'),
+        ...(previousPath === undefined ? {} : { previousPath }),
+        ...(patch === undefined ? {} : { patch })
+    };
+}
+function issueComment(shape, item) {
+    const viaApp = shape.optStr(item, 'performed_via_github_app.slug');
+    return {
+        id: shape.num(item, 'id'),
+        body: shape.optStr(item, 'body') ?? '',
+        author: account(shape, shape.at(item, 'user'), 'user'),
+        createdAt: shape.str(item, 'created_at'),
+        updatedAt: shape.str(item, 'updated_at'),
+        htmlUrl: shape.str(item, 'html_url'),
+        ...(viaApp === undefined ? {} : { viaApp })
+    };
+}
+function review(shape, item) {
+    const submittedAt = shape.optStr(item, 'submitted_at');
+    return {
+        id: shape.num(item, 'id'),
+        body: shape.optStr(item, 'body') ?? '',
+        author: account(shape, shape.at(item, 'user'), 'user'),
+        state: shape.str(item, 'state').toUpperCase(),
+        // Null never matches a head SHA, so a review without one approves nothing.
+        commitId: shape.optStr(item, 'commit_id') ?? '',
+        ...(submittedAt === undefined ? {} : { submittedAt })
+    };
+}
+function readStatus(shape, item) {
+    const state = shape.str(item, 'state');
+    if (!isStatusState(state))
+        throw shapeError(shape.operation, `${shape.prefix}state`, STATUS_STATES.join('|'), state);
+    const targetUrl = shape.optStr(item, 'target_url');
+    const creator = shape.at(item, 'creator');
+    return {
+        state,
+        context: shape.str(item, 'context'),
+        description: shape.optStr(item, 'description') ?? '',
+        createdAt: shape.str(item, 'created_at'),
+        ...(targetUrl === undefined ? {} : { targetUrl }),
+        ...(creator === null || creator === undefined
+            ? {}
+            : { creator: account(shape, creator, 'creator') })
+    };
+}
+/** A deleted account shows as null; GitHub's web UI calls it `ghost`. */
+function account(shape, value, path) {
+    if (value === null)
+        return { login: 'ghost', id: 0, type: 'User' };
+    return {
+        login: shape.str(value, 'login', `${path}.login`),
+        id: shape.num(value, 'id', `${path}.id`),
+        type: shape.str(value, 'type', `${path}.type`)
+    };
+}
+const ROLE_NAMES = [
+    'admin',
+    'maintain',
+    'write',
+    'triage',
+    'read'
+];
+/** `user.permissions` flags, strongest first. */
+const PERMISSION_FLAGS = [
+    ['admin', 'admin'],
+    ['maintain', 'maintain'],
+    ['push', 'write'],
+    ['triage', 'triage'],
+    ['pull', 'read']
+];
+const LEGACY_PERMISSIONS = [
+    'admin',
+    'write',
+    'read',
+    'none'
+];
+function permission(shape, data) {
+    const role = shape.optStr(data, 'role_name');
+    const known = ROLE_NAMES.find((name) => name === role);
+    if (known !== undefined)
+        return known;
+    // A custom role: its base role shows in the flags.
+    const flags = shape.at(data, 'user.permissions');
+    if (isRecord$1(flags)) {
+        for (const [flag, level] of PERMISSION_FLAGS)
+            if (flags[flag] === true)
+                return level;
+    }
+    const legacy = shape.optStr(data, 'permission');
+    const level = LEGACY_PERMISSIONS.find((name) => name === legacy);
+    if (level !== undefined)
+        return level;
+    throw new GitHubApiError(shape.operation, 200, `unknown permission (role_name ${JSON.stringify(role ?? null)}, permission ${JSON.stringify(legacy ?? null)})`);
+}
+function distinctIds(operation, items) {
+    const seen = new Set();
+    for (const item of items) {
+        if (seen.has(item.id))
+            throw new GitHubApiError(operation, 200, `id ${item.id} listed twice (the list changed while paging)`);
+        seen.add(item.id);
+    }
+    return items;
+}
+// ---------------------------------------------------------------------------
+// Shape guards: read a dotted path, check its type, or throw a GitHubApiError.
+class Shape {
+    operation;
+    prefix;
+    constructor(operation, prefix = '') {
+        this.operation = operation;
+        this.prefix = prefix;
+    }
+    /** The value at a dotted path; undefined when a step is missing. */
+    at(value, path) {
+        let current = value;
+        for (const key of path.split('.')) {
+            if (!isRecord$1(current))
+                return undefined;
+            current = current[key];
+        }
+        return current;
+    }
+    str(value, path, label = path) {
+        const found = this.at(value, path);
+        if (typeof found !== 'string')
+            throw this.fail(label, 'a string', found);
+        return found;
+    }
+    /** A string, or undefined for null or a missing field. */
+    optStr(value, path, label = path) {
+        const found = this.at(value, path);
+        if (found === null || found === undefined)
+            return undefined;
+        if (typeof found !== 'string')
+            throw this.fail(label, 'a string or null', found);
+        return found;
+    }
+    num(value, path, label = path) {
+        const found = this.at(value, path);
+        if (typeof found !== 'number' || !Number.isFinite(found))
+            throw this.fail(label, 'a number', found);
+        return found;
+    }
+    bool(value, path, label = path) {
+        const found = this.at(value, path);
+        if (typeof found !== 'boolean')
+            throw this.fail(label, 'a boolean', found);
+        return found;
+    }
+    optBool(value, path, label = path) {
+        const found = this.at(value, path);
+        if (found === null || found === undefined)
+            return undefined;
+        if (typeof found !== 'boolean')
+            throw this.fail(label, 'a boolean', found);
+        return found;
+    }
+    obj(value, path, label = path) {
+        const found = this.at(value, path);
+        if (!isRecord$1(found))
+            throw this.fail(label, 'an object', found);
+        return found;
+    }
+    arr(value, path, label = path) {
+        const found = this.at(value, path);
+        if (!Array.isArray(found))
+            throw this.fail(label, 'an array', found);
+        const list = found;
+        return list;
+    }
+    fail(label, expected, found) {
+        return shapeError(this.operation, `${this.prefix}${label}`, expected, found);
+    }
+}
+function shapeError(operation, path, expected, found) {
+    return new GitHubApiError(operation, 200, `unexpected response shape: ${path} is ${describeValue(found)}, expected ${expected}`);
+}
+function describeValue(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return `${typeof value} ${value}`;
+    return typeof value === 'object' ? 'an object' : typeof value;
+}
+function isRecord$1(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isStatusState(value) {
+    return STATUS_STATES.includes(value);
+}
+// ---------------------------------------------------------------------------
+// Errors.
+/** Turns whatever a request threw into a GitHubApiError without secrets. */
+function toApiError(error, fallback, scrub) {
+    if (error instanceof GitHubApiError)
+        return error;
+    const options = error instanceof Error ? { cause: error } : undefined;
+    if (!isRecord$1(error))
+        return new GitHubApiError(fallback, 0, scrub(short(typeof error === 'string' ? error : 'unknown error')), options);
+    const request = error['request'];
+    const sent = isRecord$1(request) &&
+        typeof request['method'] === 'string' &&
+        typeof request['url'] === 'string'
+        ? `${request['method']} ${pathOf(request['url'])}`
+        : fallback;
+    // The caller's name is as precise and may add the GraphQL operation.
+    const operation = fallback.startsWith(sent) ? fallback : sent;
+    const response = error['response'];
+    if (isRecord$1(response) && typeof response['status'] === 'number') {
+        const headers = response['headers'];
+        const contentType = isRecord$1(headers) ? headers['content-type'] : undefined;
+        return new GitHubApiError(operation, response['status'], scrub(responseProblem(response['data'], typeof contentType === 'string' ? contentType : undefined, error instanceof Error ? error.message : '')), options);
+    }
+    const message = error instanceof Error ? error.message : 'unknown error';
+    return new GitHubApiError(operation, 0, scrub(`network error: ${short(message)}`), options);
+}
+/** GitHub's `message` (and validation details), or what the body was. */
+function responseProblem(data, contentType, fallback) {
+    if (isRecord$1(data) && typeof data['message'] === 'string') {
+        const errors = data['errors'];
+        const details = Array.isArray(errors)
+            ? errors.map(validationDetail).filter((d) => d !== '')
+            : [];
+        return short(details.length > 0
+            ? `${data['message']} (${details.join('; ')})`
+            : data['message']);
+    }
+    if (typeof data === 'string' || data instanceof ArrayBuffer)
+        return data === '' ? 'empty response body' : unparsedBody(contentType);
+    return short(fallback === '' ? 'no error message' : fallback);
+}
+/** One entry of a 422's `errors`: its message, else `field code`. */
+function validationDetail(entry) {
+    if (typeof entry === 'string')
+        return entry;
+    if (!isRecord$1(entry))
+        return '';
+    if (typeof entry['message'] === 'string')
+        return entry['message'];
+    return [entry['field'], entry['code']]
+        .filter((x) => typeof x === 'string')
+        .join(' ');
+}
+function unparsedBody(contentType) {
+    if (contentType === undefined)
+        return 'response without a content type';
+    return /json/i.test(contentType)
+        ? 'malformed JSON response'
+        : `unexpected ${contentType.split(';')[0] ?? contentType} response`;
+}
+function graphqlProblem(errors) {
+    const messages = errors.map((e) => isRecord$1(e) && typeof e['message'] === 'string'
+        ? e['message']
+        : 'unknown GraphQL error');
+    const more = messages.length > 1 ? ` (and ${messages.length - 1} more)` : '';
+    return short(`GraphQL: ${messages[0] ?? 'error'}${more}`);
+}
+function describeFailure(error) {
+    if (isRecord$1(error) && typeof error['status'] === 'number') {
+        const response = error['response'];
+        return isRecord$1(response) ? String(error['status']) : 'network error';
+    }
+    return 'failed';
+}
+function short(text) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+/** The path of a URL, without host or query. */
+function pathOf(url) {
+    try {
+        return new URL(url, DEFAULT_API_URL).pathname;
+    }
+    catch {
+        return url;
+    }
+}
+/** Path and query of a URL, for the log. */
+function pathAndQuery(url) {
+    try {
+        const parsed = new URL(url, DEFAULT_API_URL);
+        return `${parsed.pathname}${parsed.search}`;
+    }
+    catch {
+        return url;
+    }
+}
+/** The operation name of a GraphQL request (`query Name …`), if any. */
+function graphqlName(endpoint) {
+    const query = endpoint['query'];
+    return typeof query === 'string'
+        ? /^\s*query\s+(\w+)/.exec(query)?.[1]
+        : undefined;
+}
+
+/** An event payload plangate cannot read. */
+class EventError extends Error {
+    name = 'EventError';
+}
+/** Reads the run's context from the runner's environment. */
+function readContext$1(env) {
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    const path = env.GITHUB_EVENT_PATH;
+    let payload = {};
+    if (path !== undefined && path !== '') {
+        try {
+            payload = JSON.parse(readFileSync$1(path, 'utf8'));
+        }
+        catch (error) {
+            throw new EventError(`${path}: expected the event payload as JSON, found ${error instanceof SyntaxError ? 'invalid JSON' : 'no readable file'}`);
+        }
+    }
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const [owner = '', repo = ''] = repository.split('/');
+    const apiUrl = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    return {
+        event: parseEvent(name, payload, path ?? '(no event file)'),
+        repository,
+        owner,
+        repo,
+        apiUrl,
+        graphqlUrl: env.GITHUB_GRAPHQL_URL === undefined || env.GITHUB_GRAPHQL_URL === ''
+            ? undefined
+            : env.GITHUB_GRAPHQL_URL.replace(/\/+$/, ''),
+        runUrl: env.GITHUB_RUN_ID !== undefined && repository !== ''
+            ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+            : undefined,
+        repositoryUrl: repository === '' ? undefined : `${server}/${repository}`,
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+        tempDir: env.RUNNER_TEMP ?? process.cwd()
+    };
+}
+/** Reduces a payload to an `ActionEvent`, checking each field it uses. */
+function parseEvent(name, payload, source) {
+    const read = reader(payload, source, name);
+    switch (name) {
+        case 'pull_request':
+        case 'pull_request_target':
+            return {
+                kind: 'pull_request',
+                name,
+                action: read.string('action', ''),
+                number: read.number('pull_request.number'),
+                headSha: read.sha('pull_request.head.sha'),
+                baseRef: read.string('pull_request.base.ref')
+            };
+        case 'merge_group':
+            return {
+                kind: 'merge_group',
+                headSha: read.sha('merge_group.head_sha'),
+                headRef: read.string('merge_group.head_ref'),
+                baseRef: read
+                    .string('merge_group.base_ref')
+                    .replace(/^refs\/heads\//, '')
+            };
+        case 'issue_comment':
+            return {
+                kind: 'issue_comment',
+                action: read.string('action'),
+                number: read.number('issue.number'),
+                isPullRequest: read.present('issue.pull_request'),
+                commentId: read.number('comment.id'),
+                author: read.account('comment.user')
+            };
+        case 'pull_request_review':
+            return {
+                kind: 'pull_request_review',
+                action: read.string('action'),
+                number: read.number('pull_request.number'),
+                reviewId: read.number('review.id'),
+                author: read.account('review.user')
+            };
+        case 'workflow_run':
+            return {
+                kind: 'workflow_run',
+                triggeringEvent: read.string('workflow_run.event'),
+                headSha: read.sha('workflow_run.head_sha'),
+                headBranch: read.string('workflow_run.head_branch'),
+                headRepo: read.string('workflow_run.head_repository.full_name'),
+                pullNumbers: read.numbers('workflow_run.pull_requests', 'number'),
+                path: read.string('workflow_run.path', ''),
+                conclusion: read.string('workflow_run.conclusion', '')
+            };
+        default:
+            return { kind: 'report', name: name || 'unknown' };
+    }
+}
+function reader(payload, source, event) {
+    const at = (path) => {
+        let value = payload;
+        for (const key of path.split('.')) {
+            if (typeof value !== 'object' || value === null)
+                return undefined;
+            value = value[key];
+        }
+        return value;
+    };
+    const fail = (path, expected, found) => {
+        throw new EventError(`${source}: expected ${path} to be ${expected} in the ${event} event, found ${found === undefined ? 'nothing' : typeof found === 'object' ? (found === null ? 'null' : 'an object') : JSON.stringify(found)}`);
+    };
+    return {
+        string(path, fallback) {
+            const value = at(path);
+            if (typeof value === 'string' && value !== '')
+                return value;
+            if (fallback !== undefined && value === undefined)
+                return fallback;
+            return fail(path, 'a non-empty string', value);
+        },
+        number(path) {
+            const value = at(path);
+            if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0)
+                return value;
+            return fail(path, 'a positive integer', value);
+        },
+        sha(path) {
+            const value = at(path);
+            if (typeof value === 'string' &&
+                /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(value))
+                return value;
+            return fail(path, 'a full commit SHA', value);
+        },
+        numbers(path, key) {
+            const value = at(path);
+            if (value === undefined || value === null)
+                return [];
+            if (!Array.isArray(value))
+                return fail(path, 'a list', value);
+            return value.map((item, i) => {
+                const n = typeof item === 'object' && item !== null
+                    ? item[key]
+                    : undefined;
+                if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
+                    return n;
+                return fail(`${path}[${i}].${key}`, 'a positive integer', n);
+            });
+        },
+        account(path) {
+            return {
+                login: this.string(`${path}.login`),
+                id: this.number(`${path}.id`),
+                type: this.string(`${path}.type`)
+            };
+        },
+        present(path) {
+            const value = at(path);
+            return value !== undefined && value !== null;
+        }
+    };
+}
+
 class Diff {
     diff(oldStr, newStr, 
     // Type below is not accurate/complete - see above for full possibilities - but it compiles
@@ -48223,194 +48409,6 @@ function parseMarker(body) {
         typeof digest !== 'string')
         return undefined;
     return { context, head, digest };
-}
-
-/** GitHub refuses commit status descriptions longer than this. */
-const MAX_STATUS_DESCRIPTION = 140;
-/** A review that gates nothing. */
-const NOTHING_GATED = {
-    gated: 0,
-    paths: 0,
-    safeguards: 0,
-    actions: 0
-};
-/** The gated counts of an analysis. */
-function gatedCounts(analysis) {
-    return {
-        gated: gatedCount(analysis.decision),
-        paths: analysis.decision.gatedPaths.length,
-        safeguards: safeguardCount(analysis),
-        actions: analysis.decision.gatedActions.length
-    };
-}
-/** How many gated items are destructive changes. */
-function gatedChanges(counts) {
-    return counts.gated - counts.paths - counts.safeguards - counts.actions;
-}
-/**
- * The same, from the numbers alone: what an approval run, which reads no
- * plan, knows from plangate's earlier status.
- */
-function reviewStatus(review) {
-    const { counts, digest } = review;
-    const { gated } = counts;
-    const changes = gatedNoun(counts);
-    switch (review.state) {
-        case 'pass':
-            return {
-                state: 'success',
-                // The digest binds the reviewed set, for `verify` at apply time; nothing here is to approve.
-                description: review.destructive === 0
-                    ? 'no destructive changes'
-                    : `${review.destructive} destructive, none needs approval${digest === '' ? '' : ` (reviewed ${digest})`}`
-            };
-        case 'blocked': {
-            // The command and digest end the text and are never clipped: approval runs read them back.
-            const command = `: /approve-destroy ${digest}`;
-            const detail = review.detail === undefined || review.detail === ''
-                ? ''
-                : ` (${review.detail})`;
-            return {
-                state: 'failure',
-                description: clip(`${changes} need${gated === 1 ? 's' : ''} approval${detail}`, MAX_STATUS_DESCRIPTION - command.length) + command
-            };
-        }
-        case 'approved':
-            return {
-                state: 'success',
-                description: clip(`${changes} (${digest}) approved by ${people$1(review.approvers ?? [])}${review.detail === undefined || review.detail === '' ? '' : `; ${review.detail}`}`)
-            };
-        case 'rejected':
-            return {
-                state: 'failure',
-                description: clip(`${changes} (${digest}) denied by ${people$1(review.approvers ?? [])}`)
-            };
-        case 'incomplete':
-            return {
-                state: 'failure',
-                description: clip(`plan incomplete: ${review.planProblem ?? 'see the report'}`)
-            };
-    }
-}
-/**
- * "2 destructive changes", "1 protected path", "1 destructive change,
- * 1 lowered safeguard and 2 protected paths", "1 Terraform action": how a
- * status counts what it gates. Approval runs read the counts back with
- * {@link gatedCountsOf}, so the two change together.
- */
-function gatedNoun(counts, 
-/** Thousands separators, for people; a status keeps plain digits (approval runs read them back). */
-grouped = false) {
-    const { paths, safeguards, actions } = counts;
-    const changes = gatedChanges(counts);
-    const noun = (n, word) => `${grouped ? n.toLocaleString('en-US') : n} ${word}${n === 1 ? '' : 's'}`;
-    const parts = [
-        changes > 0 || (paths === 0 && safeguards === 0 && actions === 0)
-            ? noun(changes, 'destructive change')
-            : '',
-        safeguards > 0 ? noun(safeguards, 'lowered safeguard') : '',
-        actions > 0 ? noun(actions, 'Terraform action') : '',
-        paths > 0 ? noun(paths, 'protected path') : ''
-    ].filter((part) => part !== '');
-    const last = parts.pop() ?? '';
-    return parts.length === 0 ? last : `${parts.join(', ')} and ${last}`;
-}
-const COUNT_IN_STATUS = /(\d+) (destructive change|lowered safeguard|Terraform action|protected path)s?(?=[\s:(,]|$)/y;
-/**
- * The counts a status of ours states ({@link gatedNoun}); zero for each
- * kind it does not state.
- */
-function gatedCountsOf(description) {
-    const counts = { changes: 0, paths: 0, safeguards: 0, actions: 0 };
-    let at = 0;
-    for (;;) {
-        COUNT_IN_STATUS.lastIndex = at;
-        const match = COUNT_IN_STATUS.exec(description);
-        if (match === null)
-            break;
-        const n = Number(match[1] ?? '0');
-        if (match[2] === 'destructive change')
-            counts.changes = n;
-        else if (match[2] === 'protected path')
-            counts.paths = n;
-        else if (match[2] === 'Terraform action')
-            counts.actions = n;
-        else
-            counts.safeguards = n;
-        at = COUNT_IN_STATUS.lastIndex;
-        const separator = [', ', ' and '].find((s) => description.startsWith(s, at));
-        if (separator === undefined)
-            break;
-        at += separator.length;
-    }
-    return {
-        gated: counts.changes + counts.paths + counts.safeguards + counts.actions,
-        paths: counts.paths,
-        safeguards: counts.safeguards,
-        actions: counts.actions
-    };
-}
-/** Gated changes that are not destructive: updates held because they lower a safeguard. */
-function safeguardCount(analysis) {
-    return analysis.decision.gated.filter((g) => g.action !== 'destroy' && g.action !== 'replace').length;
-}
-/** An `error` status for a run that could not decide. */
-function errorStatus(message) {
-    return { state: 'error', description: clip(`plangate error: ${message}`) };
-}
-/** "@a, @b +2": as many names as fit. */
-function people$1(logins) {
-    const shown = logins.slice(0, 3).map((login) => `@${login}`);
-    const more = logins.length - shown.length;
-    return `${shown.join(', ')}${more > 0 ? ` +${more}` : ''}` || 'nobody';
-}
-/**
- * Clips to the limit at a word boundary (a code point boundary when a
- * single word is that long), marking the cut with an ellipsis.
- */
-function clip(text, max = MAX_STATUS_DESCRIPTION) {
-    const single = text.replace(/\s+/g, ' ').trim();
-    if (single.length <= max)
-        return single;
-    let out = '';
-    for (const point of Array.from(single)) {
-        if (out.length + point.length > max - 1)
-            break;
-        out += point;
-    }
-    const space = out.lastIndexOf(' ');
-    if (space >= max * 0.6)
-        out = out.slice(0, space);
-    return `${out.replace(/[\s,;:.(-]+$/, '')}…`;
-}
-/**
- * How a review ended, from the text of a status {@link reviewStatus} wrote:
- * `approved` and `pass` (success), `rejected` and `blocked` (failure), and
- * `undecided` for anything else (incomplete plan, error, pending).
- */
-function reviewOutcomeOf(status) {
-    const { state, description } = status;
-    if (state === 'success')
-        return / approved by /.test(description) ? 'approved' : 'pass';
-    if (state === 'failure') {
-        if (/ denied by /.test(description))
-            return 'rejected';
-        if (/ approval/.test(description) &&
-            / \/approve-destroy /.test(description))
-            return 'blocked';
-    }
-    return 'undecided';
-}
-/** `… approved by @a, @b +2` → ['a', 'b']: who approved, as an approved status names them. */
-function approversIn(description) {
-    const at = description.indexOf(' approved by ');
-    if (at === -1)
-        return [];
-    return [
-        ...description
-            .slice(at + ' approved by '.length)
-            .matchAll(/@([A-Za-z0-9-]+(?:\[bot\])?)/g)
-    ].map((m) => m[1] ?? '');
 }
 
 const newNode = () => ({ children: new Map(), resources: new Map() });

@@ -52,9 +52,6 @@ export const MIN_PERMISSIONS = [
 ] as const
 export type MinPermission = (typeof MIN_PERMISSIONS)[number]
 
-/** GitHub refuses a commit status description longer than this. */
-export const MAX_STATUS_DESCRIPTION = 140
-
 /** Who may approve destructive changes, and how many must. */
 export interface ApprovalPolicy {
   /** Distinct eligible people who must approve (≥ 1). */
@@ -1065,61 +1062,4 @@ function eligibility(
   if (rank(permission) < rank(policy.minPermission))
     return 'insufficient-permission'
   return undefined
-}
-
-/** `@a, @b +3` within `max` characters after `prefix`. */
-function clipLogins(
-  prefix: string,
-  logins: readonly string[],
-  max: number
-): string {
-  for (let shown = logins.length; shown >= 1; shown--) {
-    const rest = logins.length - shown
-    const text = `${prefix}${logins
-      .slice(0, shown)
-      .map((login) => `@${login}`)
-      .join(', ')}${rest > 0 ? ` +${rest}` : ''}`
-    if (text.length <= max) return text
-  }
-  return `${prefix}${logins.length} people`.slice(0, max)
-}
-
-/**
- * The commit status description for an outcome: who approved or denied,
- * or what is still needed and why a counted approval may be missing
- * (e.g. a failed permission check), always within GitHub's 140 characters.
- */
-export function approvalStatusDescription(
-  outcome: ApprovalOutcome,
-  gatedCount: number
-): string {
-  const max = MAX_STATUS_DESCRIPTION
-  const logins = (people: readonly Approver[]): string[] =>
-    people.map((person) => person.login)
-  if (!outcome.prOpen)
-    return 'the pull request is closed; approvals are not counted'
-  switch (outcome.state) {
-    case 'approved':
-      return clipLogins('approved by ', logins(outcome.approvedBy), max)
-    case 'rejected':
-      return clipLogins('denied by ', logins(outcome.deniedBy), max)
-    case 'pending':
-      break
-  }
-  const need = `${gatedCount} destructive ${gatedCount === 1 ? 'change needs' : 'changes need'} approval (${outcome.approvedBy.length}/${outcome.required})`
-  const unknown = [
-    ...new Set(
-      outcome.rejected
-        .filter((r) => r.code === 'permission-unknown')
-        .map((r) => r.candidate.login)
-    )
-  ]
-  if (unknown.length > 0)
-    return clipLogins(`${need}; permission check failed for `, unknown, max)
-  if (outcome.rejected.some((r) => r.code === 'teams-unavailable'))
-    return `${need}; approver teams unreadable without an App token`.slice(
-      0,
-      max
-    )
-  return need.slice(0, max)
 }

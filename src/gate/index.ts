@@ -29,11 +29,9 @@ export type {
 export {
   APPROVAL_STATES,
   ApprovalInputError,
-  approvalStatusDescription,
   DEFAULT_APPROVAL_POLICY,
   describeOwners,
   evaluateApprovals,
-  MAX_STATUS_DESCRIPTION,
   MIN_PERMISSIONS,
   isBot,
   parseApprovalCommand,

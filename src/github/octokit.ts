@@ -21,6 +21,7 @@ import type { EndpointDefaults, OctokitResponse } from '@octokit/types'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
+import { MAX_STATUS_DESCRIPTION } from '../report/status.js'
 import { VERSION } from '../version.js'
 import {
   GitHubApiError,
@@ -88,8 +89,6 @@ export const MAX_RATE_LIMIT_WAIT_S = 60
 export const REST_PULL_COMMITS_CAP = 250
 /** `GET /commits/{sha}` lists at most this many files, paging or not. */
 export const COMMIT_FILES_CAP = 3000
-/** GitHub refuses longer commit status descriptions. */
-export const MAX_STATUS_DESCRIPTION = 140
 /** Files per `readFiles` GraphQL query. */
 export const READ_FILES_BATCH = 50
 

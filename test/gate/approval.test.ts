@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   ApprovalInputError,
-  approvalStatusDescription,
   DEFAULT_APPROVAL_POLICY,
   evaluateApprovals,
-  MAX_STATUS_DESCRIPTION,
   parseApprovalCommand,
   REJECTION_CODES,
   rejectionMessage,
@@ -23,6 +21,7 @@ import type {
   ReviewCandidate,
   Screened
 } from '../../src/gate/index.js'
+import { statusDetail } from '../../src/report/index.js'
 
 const DIGEST = '0123456789abcdef'
 const OLD_DIGEST = 'fedcba9876543210'
@@ -564,9 +563,7 @@ describe('merge-gate.md §10 attacks', () => {
 
   it('#9 a failed permission check fails closed with a clear status', () => {
     const { outcome } = run([comment()], context(), { alice: 'error' })
-    expect(approvalStatusDescription(outcome, 2)).toBe(
-      '2 destructive changes need approval (0/1); permission check failed for @alice'
-    )
+    expect(statusDetail(outcome)).toBe('permission check failed for @alice')
     expect(outcome.rejected[0]?.message).toBe(
       "Not counted: the author's repository permission could not be checked; it will be checked again on the next evaluation."
     )
@@ -614,7 +611,6 @@ describe('merge-gate.md §10 attacks', () => {
       expect(outcome.state).toBe('rejected')
       expect(outcome.deniedBy.map((p) => p.login)).toEqual(['carol'])
       expect(outcome.approvedBy.map((p) => p.login)).toEqual(['alice', 'bob'])
-      expect(approvalStatusDescription(outcome, 1)).toBe('denied by @carol')
     })
 
     it('a deny wins over a later approval by the same person', () => {
@@ -945,9 +941,7 @@ describe('quorum', () => {
       'comment',
       'review'
     ])
-    expect(approvalStatusDescription(outcome, 1)).toBe(
-      '1 destructive change needs approval (1/2)'
-    )
+    expect(statusDetail(outcome)).toBe('1/2 approvals')
   })
 
   it('passes with two distinct people when two are required', () => {
@@ -956,9 +950,7 @@ describe('quorum', () => {
       context({ policy: { minApprovals: 2 } })
     )
     expect(outcome.state).toBe('approved')
-    expect(approvalStatusDescription(outcome, 1)).toBe(
-      'approved by @alice, @bob'
-    )
+    expect(outcome.approvedBy.map((p) => p.login)).toEqual(['alice', 'bob'])
   })
 
   it('does not count an ineligible second person toward the quorum', () => {
@@ -1027,8 +1019,8 @@ describe('approvers allow-list', () => {
     expect(outcome.rejected[0]?.message).toContain(
       'a GitHub App token with organization members read permission is needed'
     )
-    expect(approvalStatusDescription(outcome, 1)).toBe(
-      '1 destructive change needs approval (0/1); approver teams unreadable without an App token'
+    expect(statusDetail(outcome)).toBe(
+      'approver teams unreadable without an App token'
     )
   })
 
@@ -1080,81 +1072,5 @@ describe('rejection messages', () => {
 
   it.each(REJECTION_CODES)('has a sentence for %s', (code) => {
     expect(rejectionMessage(code)).toMatch(/^Not counted: [a-z].{10,}\.$/)
-  })
-})
-
-describe('approvalStatusDescription', () => {
-  const outcome = (over: Partial<ApprovalOutcome>): ApprovalOutcome => ({
-    state: 'pending',
-    prOpen: true,
-    required: 1,
-    approvedBy: [],
-    deniedBy: [],
-    rejected: [],
-    ...over
-  })
-  const people = (...logins: string[]) =>
-    logins.map((login, i) => ({ login, id: i, candidates: [] }))
-
-  it.each<[string, ApprovalOutcome, number, string]>([
-    [
-      'approved by one',
-      outcome({ state: 'approved', approvedBy: people('alice') }),
-      3,
-      'approved by @alice'
-    ],
-    [
-      'pending, plural',
-      outcome({}),
-      3,
-      '3 destructive changes need approval (0/1)'
-    ],
-    [
-      'pending, singular',
-      outcome({ required: 2, approvedBy: people('alice') }),
-      1,
-      '1 destructive change needs approval (1/2)'
-    ],
-    [
-      'denied',
-      outcome({ state: 'rejected', deniedBy: people('carol', 'dave') }),
-      1,
-      'denied by @carol, @dave'
-    ],
-    [
-      'closed',
-      outcome({ prOpen: false }),
-      1,
-      'the pull request is closed; approvals are not counted'
-    ]
-  ])('%s', (_name, value, gated, text) => {
-    expect(approvalStatusDescription(value, gated)).toBe(text)
-  })
-
-  it('clips long lists with +N within 140 characters', () => {
-    const logins = Array.from(
-      { length: 8 },
-      (_, i) => `reviewer-with-a-long-login-${i}`
-    )
-    const text = approvalStatusDescription(
-      outcome({
-        state: 'approved',
-        required: 8,
-        approvedBy: people(...logins)
-      }),
-      1
-    )
-    expect(text.length).toBeLessThanOrEqual(MAX_STATUS_DESCRIPTION)
-    expect(text).toBe(
-      'approved by @reviewer-with-a-long-login-0, @reviewer-with-a-long-login-1, @reviewer-with-a-long-login-2, @reviewer-with-a-long-login-3 +4'
-    )
-  })
-
-  it('stays within 140 characters even for one absurd login', () => {
-    const text = approvalStatusDescription(
-      outcome({ state: 'approved', approvedBy: people('x'.repeat(200)) }),
-      1
-    )
-    expect(text.length).toBeLessThanOrEqual(MAX_STATUS_DESCRIPTION)
   })
 })
