@@ -1,11 +1,24 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { readPlanBytes, readPlanInput } from '../../src/io/index.js'
+import { readPlanData } from '../../src/io/plan-stream.js'
 import type { PlanReadLimits } from '../../src/io/index.js'
 import { normalizePlans, readPlan } from '../../src/plan/index.js'
+import type { PlanInput } from '../../src/plan/index.js'
+import {
+  forcePlanBufferFallback,
+  planBuffer,
+  skipKernelOf
+} from '../../src/plan/json-skip.js'
 import { fixturePath, fixtureText } from '../helpers.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'plangate-plan-stream-'))
@@ -134,5 +147,79 @@ describe('readPlanBytes', () => {
     expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
       'expected a plan of at most 1000 bytes, found 34124 bytes; plangate holds a plan in memory while it reads it'
     )
+  })
+})
+
+/** A plain Buffer (no kernel) holding the same bytes. */
+function plainCopy(bytes: Uint8Array): Buffer {
+  const plain = Buffer.alloc(bytes.length)
+  plain.set(bytes)
+  expect(skipKernelOf(plain)).toBeUndefined()
+  return plain
+}
+
+describe('plan buffers', () => {
+  const FIXTURES = readdirSync(fixturePath('terraform'))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => `terraform/${name}`)
+  const noStdin = (): Buffer => Buffer.alloc(0)
+
+  /** What a reader made of a plan, its lazy changes walked. */
+  function readAll(data: Buffer, name: string): unknown {
+    const inputs = readPlanData(data, { source: name, path: name }, 'auto')
+    return inputs.map((input: PlanInput) => {
+      if (input.kind !== 'terraform' || input.changes === undefined)
+        return input
+      const { changes, ...rest } = input
+      const all: unknown[] = []
+      changes.forEach((element) => all.push(element))
+      return { ...rest, changes: all, plans: normalizePlans([input]).plans }
+    })
+  }
+
+  it.each(FIXTURES)('read %s as plain Buffers are read', (name) => {
+    const path = fixturePath(name)
+    const data = readPlanBytes(path, noStdin)
+    expect(skipKernelOf(data)).toBeDefined()
+    expect(data.equals(readFileSync(path))).toBe(true)
+    expect(readAll(data, name)).toEqual(readAll(plainCopy(data), name))
+  })
+
+  it('fall back to plain Buffers when WebAssembly cannot be used', () => {
+    forcePlanBufferFallback(true)
+    const bytes = planBuffer(100)
+    expect(bytes).toHaveLength(100)
+    expect(skipKernelOf(bytes)).toBeUndefined()
+    const path = fixturePath('terraform/kitchen-sink.json')
+    const data = readPlanBytes(path, noStdin)
+    expect(skipKernelOf(data)).toBeUndefined()
+    forcePlanBufferFallback(false)
+    expect(readAll(data, 'k')).toEqual(
+      readAll(readPlanBytes(path, noStdin), 'k')
+    )
+  })
+
+  it('are not used for gzip, and a file longer than its size is read whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plangate-skip-'))
+    try {
+      const path = join(dir, 'plan.json.gz')
+      const text = readFileSync(fixturePath('terraform/create.json'))
+      writeFileSync(path, gzipSync(text))
+      const unzipped = readPlanBytes(path, noStdin)
+      expect(unzipped.equals(text)).toBe(true)
+      expect(skipKernelOf(unzipped)).toBeUndefined()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    // Files of /proc say 0 bytes and hold more.
+    const proc = '/proc/self/cmdline'
+    let expected: Buffer
+    try {
+      expected = readFileSync(proc)
+    } catch {
+      return
+    }
+    expect(expected.length).toBeGreaterThan(0)
+    expect(readPlanBytes(proc, noStdin).equals(expected)).toBe(true)
   })
 })

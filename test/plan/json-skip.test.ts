@@ -1,20 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import {
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../scripts/make-big-plan.js'
-import { readPlanBytes, readPlanData } from '../../src/io/plan-stream.js'
-import { normalizePlans } from '../../src/plan/index.js'
-import type { PlanInput } from '../../src/plan/index.js'
 import { JsonScanError, skipValue } from '../../src/plan/json-bytes.js'
 import {
   forcePlanBufferFallback,
@@ -22,7 +9,6 @@ import {
   SKIP_STACK_BYTES,
   skipKernelOf
 } from '../../src/plan/json-skip.js'
-import { fixturePath } from '../helpers.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -361,71 +347,5 @@ describe('the SIMD container skip', () => {
     expect(outcome(view.subarray(0, 12), 11, 0, 500)).toEqual(
       outcome(plainCopy(view.subarray(0, 12)), 11, 0, 500)
     )
-  })
-})
-
-describe('plan buffers', () => {
-  const FIXTURES = readdirSync(fixturePath('terraform'))
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => `terraform/${name}`)
-  const noStdin = (): Buffer => Buffer.alloc(0)
-
-  /** What a reader made of a plan, its lazy changes walked. */
-  function readAll(data: Buffer, name: string): unknown {
-    const inputs = readPlanData(data, { source: name, path: name }, 'auto')
-    return inputs.map((input: PlanInput) => {
-      if (input.kind !== 'terraform' || input.changes === undefined)
-        return input
-      const { changes, ...rest } = input
-      const all: unknown[] = []
-      changes.forEach((element) => all.push(element))
-      return { ...rest, changes: all, plans: normalizePlans([input]).plans }
-    })
-  }
-
-  it.each(FIXTURES)('read %s as plain Buffers are read', (name) => {
-    const path = fixturePath(name)
-    const data = readPlanBytes(path, noStdin)
-    expect(skipKernelOf(data)).toBeDefined()
-    expect(data.equals(readFileSync(path))).toBe(true)
-    expect(readAll(data, name)).toEqual(readAll(plainCopy(data), name))
-  })
-
-  it('fall back to plain Buffers when WebAssembly cannot be used', () => {
-    forcePlanBufferFallback(true)
-    const bytes = planBuffer(100)
-    expect(bytes).toHaveLength(100)
-    expect(skipKernelOf(bytes)).toBeUndefined()
-    const path = fixturePath('terraform/kitchen-sink.json')
-    const data = readPlanBytes(path, noStdin)
-    expect(skipKernelOf(data)).toBeUndefined()
-    forcePlanBufferFallback(false)
-    expect(readAll(data, 'k')).toEqual(
-      readAll(readPlanBytes(path, noStdin), 'k')
-    )
-  })
-
-  it('are not used for gzip, and a file longer than its size is read whole', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plangate-skip-'))
-    try {
-      const path = join(dir, 'plan.json.gz')
-      const text = readFileSync(fixturePath('terraform/create.json'))
-      writeFileSync(path, gzipSync(text))
-      const unzipped = readPlanBytes(path, noStdin)
-      expect(unzipped.equals(text)).toBe(true)
-      expect(skipKernelOf(unzipped)).toBeUndefined()
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-    // Files of /proc say 0 bytes and hold more.
-    const proc = '/proc/self/cmdline'
-    let expected: Buffer
-    try {
-      expected = readFileSync(proc)
-    } catch {
-      return
-    }
-    expect(expected.length).toBeGreaterThan(0)
-    expect(readPlanBytes(proc, noStdin).equals(expected)).toBe(true)
   })
 })
