@@ -56036,10 +56036,25 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
         }
     }
     if (data[0] === 0x1f && data[1] === 0x8b)
-        return gunzip(data, path, limits);
+        return withKernel(gunzip(data, path, limits));
     if (data.length > limits.maxBytes)
         throw tooLarge(path, data.length, limits.maxBytes);
-    return data;
+    return withKernel(data);
+}
+/**
+ * Bytes that did not come straight from a regular file (decompressed,
+ * standard input, a pipe) are copied into a plan buffer up to this size:
+ * the SIMD kernel scans them several times faster than the copy costs.
+ * Larger ones stay where they are (the JavaScript scanner reads them), so
+ * that a copy never doubles a huge plan's peak memory.
+ */
+const KERNEL_COPY_BYTES = 256 * 1024 * 1024;
+function withKernel(data) {
+    if (data.length > KERNEL_COPY_BYTES || skipKernelOf(data) !== undefined)
+        return data;
+    const copy = planBuffer(data.length);
+    data.copy(copy);
+    return copy;
 }
 /**
  * A file's bytes as readFileSync reads them, a regular file's straight

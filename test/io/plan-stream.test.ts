@@ -199,18 +199,22 @@ describe('plan buffers', () => {
     )
   })
 
-  it('are not used for gzip, and a file longer than its size is read whole', () => {
+  it('hold gzip plans and standard input too, and a file longer than its size is read whole', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plangate-skip-'))
+    const text = readFileSync(fixturePath('terraform/create.json'))
     try {
       const path = join(dir, 'plan.json.gz')
-      const text = readFileSync(fixturePath('terraform/create.json'))
       writeFileSync(path, gzipSync(text))
       const unzipped = readPlanBytes(path, noStdin)
       expect(unzipped.equals(text)).toBe(true)
-      expect(skipKernelOf(unzipped)).toBeUndefined()
+      expect(skipKernelOf(unzipped)).toBeDefined()
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+    const piped = readPlanBytes('-', () => Buffer.from(text))
+    expect(piped.equals(text)).toBe(true)
+    expect(skipKernelOf(piped)).toBeDefined()
+    expect(readAll(piped, 'create')).toEqual(readAll(plainCopy(text), 'create'))
     // Files of /proc say 0 bytes and hold more.
     const proc = '/proc/self/cmdline'
     let expected: Buffer
