@@ -20,6 +20,7 @@ import {
   skipKernelOf
 } from '../../src/plan/json-skip.js'
 import { fixturePath, fixtureText } from '../helpers.js'
+import { plainCopy } from '../support/plan-buffers.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'plangate-plan-stream-'))
 const noStdin = (): Buffer => Buffer.alloc(0)
@@ -149,14 +150,6 @@ describe('readPlanBytes', () => {
     )
   })
 })
-
-/** A plain Buffer (no kernel) holding the same bytes. */
-function plainCopy(bytes: Uint8Array): Buffer {
-  const plain = Buffer.alloc(bytes.length)
-  plain.set(bytes)
-  expect(skipKernelOf(plain)).toBeUndefined()
-  return plain
-}
 
 describe('plan buffers', () => {
   const FIXTURES = readdirSync(fixturePath('terraform'))

@@ -9,6 +9,7 @@ import {
   SKIP_STACK_BYTES,
   skipKernelOf
 } from '../../src/plan/json-skip.js'
+import { kernelCopy, plainCopy } from '../support/plan-buffers.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -37,22 +38,9 @@ function outcome(
   }
 }
 
-/** A plain Buffer (the JavaScript loop) holding `bytes`. */
-function plainCopy(bytes: Uint8Array): Buffer {
-  const plain = Buffer.alloc(bytes.length)
-  plain.set(bytes)
-  expect(skipKernelOf(plain)).toBeUndefined()
-  return plain
-}
-
 /** A buffer of planBuffer's holding `doc` after `pad` hostile bytes, followed by `tail` hostile bytes. */
 function wasmCopy(doc: Uint8Array, pad: number, tail: number): Buffer {
-  const whole = planBuffer(pad + doc.length + tail)
-  expect(skipKernelOf(whole)).toBeDefined()
-  for (let k = 0; k < whole.length; k++)
-    whole[k] = HOSTILE[k % HOSTILE.length] as number
-  whole.set(doc, pad)
-  return whole
+  return kernelCopy(doc, pad, tail, HOSTILE)
 }
 
 /**

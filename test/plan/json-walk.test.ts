@@ -16,25 +16,14 @@ import {
   WALK_AREA_BYTES,
   WALK_LEVELS
 } from '../../src/plan/json-skip.js'
+import { kernelCopy, plainCopy } from '../support/plan-buffers.js'
 
 /** Bytes that would change a walk if the kernel read them: around the data, never inside it. */
 const HOSTILE = Buffer.from('"\\[{]}"\\\\"[[:,')
 
-/** A plain Buffer (the JavaScript walk) holding `doc`. */
-function plainCopy(doc: Uint8Array): Buffer {
-  const plain = Buffer.alloc(doc.length)
-  plain.set(doc)
-  return plain
-}
-
 /** `doc` in a buffer of planBuffer's, `pad` hostile bytes before it and `tail` after, as a view of its own. */
 function wasmView(doc: Uint8Array, pad: number, tail: number): Buffer {
-  const whole = planBuffer(pad + doc.length + tail)
-  expect(skipKernelOf(whole)).toBeDefined()
-  for (let k = 0; k < whole.length; k++)
-    whole[k] = HOSTILE[k % HOSTILE.length] as number
-  whole.set(doc, pad)
-  return whole.subarray(pad, pad + doc.length)
+  return kernelCopy(doc, pad, tail, HOSTILE).subarray(pad, pad + doc.length)
 }
 
 /** A small deterministic hash: the callbacks choose what to do by it, alike in both walks. */
