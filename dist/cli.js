@@ -7349,6 +7349,19 @@ function writeReportSync(fd, report) {
             written += writeSync(fd, buffer, written, buffer.length - written);
     });
 }
+/**
+ * Writes the report to the file at `path`, a piece at a time: `w` replaces
+ * it, `wx` (with the mode to give it) creates it and fails if it exists.
+ */
+function writeReportFile(path, report, flag = 'w', mode = 0o666) {
+    const fd = openSync(path, flag, mode);
+    try {
+        writeReportSync(fd, report);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
 
 const range = (a, b, str) => {
     let begs, beg, left, right = undefined, result;
@@ -28155,13 +28168,7 @@ function writeAtomically(path, content) {
         catch {
             mode = undefined;
         }
-        const fd = openSync(temporary, 'wx', mode ?? 0o666);
-        try {
-            writeReportSync(fd, content);
-        }
-        finally {
-            closeSync(fd);
-        }
+        writeReportFile(temporary, content, 'wx', mode);
         renameSync(temporary, path);
     }
     catch (error) {

@@ -56383,6 +56383,19 @@ function writeReportSync(fd, report) {
             written += writeSync(fd, buffer, written, buffer.length - written);
     });
 }
+/**
+ * Writes the report to the file at `path`, a piece at a time: `w` replaces
+ * it, `wx` (with the mode to give it) creates it and fails if it exists.
+ */
+function writeReportFile(path, report, flag = 'w', mode = 0o666) {
+    const fd = openSync(path, flag, mode);
+    try {
+        writeReportSync(fd, report);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
 
 /**
  * Walks `cwd/start` without recursion, never entering a directory named in
@@ -66695,7 +66708,8 @@ async function finish(deps, analysis, commentId, view, review) {
         log.warning(warning);
     annotate(log, analysis);
     const reportPath = join(context.tempDir, 'plangate-report.json');
-    writeJsonFile(reportPath, (write) => writeJsonReport(analysis, { name: 'plangate', version: VERSION }, review, write));
+    // Written in pieces: a large review's report is never one string.
+    writeReportFile(reportPath, (write) => writeJsonReport(analysis, { name: 'plangate', version: VERSION }, review, write));
     await log.summary(renderSummary(analysis, view));
     const { state } = view;
     const decision = state === 'pass' ? 'pass' : state === 'approved' ? 'approved' : 'blocked';
@@ -66707,16 +66721,6 @@ async function finish(deps, analysis, commentId, view, review) {
         reportPath,
         commentId
     };
-}
-/** Writes a report handed on in pieces: a large review's report is never one string. */
-function writeJsonFile(path, report) {
-    const fd = openSync(path, 'w');
-    try {
-        writeReportSync(fd, report);
-    }
-    finally {
-        closeSync(fd);
-    }
 }
 /** Writes the JSON report of a run that read no plan (its review only); returns its path. */
 function writeReviewReport(context, review) {

@@ -1,11 +1,10 @@
 /** Everything a flow writes to GitHub and to the runner: the comment, labels, the commit status, the job summary and the JSON report. */
-import { closeSync, openSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gatedCount } from '../gate/index.js'
 import type { ApprovalOutcome } from '../gate/index.js'
 import { encodeRecord } from '../gate/record.js'
-import { writeReportSync } from '../io/index.js'
-import type { ReportText } from '../io/index.js'
+import { writeReportFile } from '../io/index.js'
 import type { ReviewRecord } from '../gate/record.js'
 import type {
   Account,
@@ -306,7 +305,8 @@ export async function finish(
     log.warning(warning)
   annotate(log, analysis)
   const reportPath = join(context.tempDir, 'plangate-report.json')
-  writeJsonFile(reportPath, (write) =>
+  // Written in pieces: a large review's report is never one string.
+  writeReportFile(reportPath, (write) =>
     writeJsonReport(
       analysis,
       { name: 'plangate', version: VERSION },
@@ -325,16 +325,6 @@ export async function finish(
     gatedCount: gatedCount(analysis.decision),
     reportPath,
     commentId
-  }
-}
-
-/** Writes a report handed on in pieces: a large review's report is never one string. */
-function writeJsonFile(path: string, report: ReportText): void {
-  const fd = openSync(path, 'w')
-  try {
-    writeReportSync(fd, report)
-  } finally {
-    closeSync(fd)
   }
 }
 

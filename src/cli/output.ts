@@ -12,7 +12,7 @@ import {
 } from 'node:fs'
 import type { Stats } from 'node:fs'
 import { dirname, join, basename, resolve } from 'node:path'
-import { eachPiece, writeReportSync } from '../io/index.js'
+import { eachPiece, writeReportFile, writeReportSync } from '../io/index.js'
 import type { ReportText } from '../io/index.js'
 import { UsageError } from './args.js'
 
@@ -151,12 +151,7 @@ function writeAtomically(path: string, content: ReportText): void {
     } catch {
       mode = undefined
     }
-    const fd = openSync(temporary, 'wx', mode ?? 0o666)
-    try {
-      writeReportSync(fd, content)
-    } finally {
-      closeSync(fd)
-    }
+    writeReportFile(temporary, content, 'wx', mode)
     renameSync(temporary, path)
   } catch (error) {
     rmSync(temporary, { force: true })

@@ -16,6 +16,7 @@ export {
   CHUNK_CHARS,
   eachPiece,
   forEachChunk,
+  writeReportFile,
   writeReportSync
 } from './write-text.js'
 export type { ReportText } from './write-text.js'

@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs'
+import { closeSync, openSync, writeSync } from 'node:fs'
 
 /**
  * A report as text, or as a function that hands its text on in pieces
@@ -52,4 +52,22 @@ export function writeReportSync(fd: number, report: ReportText): void {
     while (written < buffer.length)
       written += writeSync(fd, buffer, written, buffer.length - written)
   })
+}
+
+/**
+ * Writes the report to the file at `path`, a piece at a time: `w` replaces
+ * it, `wx` (with the mode to give it) creates it and fails if it exists.
+ */
+export function writeReportFile(
+  path: string,
+  report: ReportText,
+  flag: 'w' | 'wx' = 'w',
+  mode = 0o666
+): void {
+  const fd = openSync(path, flag, mode)
+  try {
+    writeReportSync(fd, report)
+  } finally {
+    closeSync(fd)
+  }
 }

@@ -1,5 +1,19 @@
+import {
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CHUNK_CHARS, eachPiece, forEachChunk } from '../../src/io/index.js'
+import {
+  CHUNK_CHARS,
+  eachPiece,
+  forEachChunk,
+  writeReportFile
+} from '../../src/io/index.js'
 
 function chunks(text: string): string[] {
   const out: string[] = []
@@ -49,5 +63,28 @@ describe('eachPiece', () => {
       (piece) => pieces.push(piece)
     )
     expect(pieces.map((p) => p.length)).toEqual([5, CHUNK_CHARS, 1, 2])
+  })
+})
+
+describe('writeReportFile', () => {
+  it('writes a report handed on in pieces as UTF-8; wx creates with a mode and never overwrites', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plangate-write-'))
+    try {
+      const path = join(dir, 'report.json')
+      writeFileSync(path, 'old, and longer than the report')
+      writeReportFile(path, (write) => {
+        write('{"a":')
+        write('"\u00e9\u{1F600}"}\n')
+      })
+      expect(readFileSync(path, 'utf8')).toBe('{"a":"\u00e9\u{1F600}"}\n')
+      const fresh = join(dir, 'fresh.txt')
+      writeReportFile(fresh, 'text', 'wx', 0o640)
+      expect(readFileSync(fresh, 'utf8')).toBe('text')
+      expect(statSync(fresh).mode & 0o777).toBe(0o640 & ~process.umask())
+      expect(() => writeReportFile(fresh, 'other', 'wx')).toThrow(/EEXIST/)
+      expect(readFileSync(fresh, 'utf8')).toBe('text')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
