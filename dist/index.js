@@ -55348,9 +55348,8 @@ function readTerraformPlanBytes(bytes, source, options) {
         limit: options.nestingLimit ?? MAX_NESTING
     };
     const reader = new SectionReader(scan, source, options);
-    let sections;
     try {
-        sections = findSections(scan, reader);
+        return readSections(scan, reader, source, options);
     }
     catch (error) {
         if (!(error instanceof JsonScanError))
@@ -55360,43 +55359,38 @@ function readTerraformPlanBytes(bytes, source, options) {
             return undefined;
         throw scanProblem(source, error);
     }
-    if (sections === undefined || !looksLikePlanKeys(sections, bytes))
+}
+/** readTerraformPlanBytes, whose JsonScanErrors the caller turns into an answer. */
+function readSections(scan, reader, source, options) {
+    const sections = findSections(scan, reader);
+    if (sections === undefined || !looksLikePlanKeys(sections, scan.bytes))
         return undefined;
     const doc = {};
     let changes;
-    try {
-        reader.fillResources(sections.has('resource_changes'));
-        for (const [key, section] of sections) {
-            if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key))
-                continue;
-            let value = section.value;
-            if (value === undefined && section.elements === undefined)
-                value = reader.parseValue(section.start, section.end);
-            else if (value === undefined && section.elements !== undefined) {
-                const list = section.elements;
-                if (key === 'resource_changes' && options.secretsOnly !== true) {
-                    // Normalisation parses every change when it reaches it; here only
-                    // those that may hold secrets, for readTerraformPlan to collect.
-                    changes = reader.lazyElements(list);
-                    value = reader.parseElements(markedOnly(list));
-                }
-                else
-                    value = reader.parseElements(list);
+    reader.fillResources(sections.has('resource_changes'));
+    for (const [key, section] of sections) {
+        if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key))
+            continue;
+        let value = section.value;
+        if (value === undefined && section.elements === undefined)
+            value = reader.parseValue(section.start, section.end);
+        else if (value === undefined && section.elements !== undefined) {
+            const list = section.elements;
+            if (key === 'resource_changes' && options.secretsOnly !== true) {
+                // Normalisation parses every change when it reaches it; here only
+                // those that may hold secrets, for readTerraformPlan to collect.
+                changes = reader.lazyElements(list);
+                value = reader.parseElements(markedOnly(list));
             }
-            Object.defineProperty(doc, key, {
-                value,
-                enumerable: true,
-                writable: true,
-                configurable: true
-            });
+            else
+                value = reader.parseElements(list);
         }
-    }
-    catch (error) {
-        if (!(error instanceof JsonScanError))
-            throw error;
-        if (bytes.length <= options.maxTextBytes)
-            return undefined;
-        throw scanProblem(source, error);
+        Object.defineProperty(doc, key, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true
+        });
     }
     const input = readTerraformPlan(doc, source);
     return changes === undefined ? input : { ...input, changes };
@@ -56329,7 +56323,7 @@ function readAgain(file, format, readStdin, secrets) {
         throw changed();
     return inputs;
 }
-/** Size and modification time: a file rewritten between the passes shows in one of them. */
+/** Size, modification time and inode: a file rewritten or replaced between the passes shows in one of them. */
 function stampOf(path) {
     if (path === '-')
         return '-';

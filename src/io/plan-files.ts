@@ -174,7 +174,7 @@ function readAgain(
   return inputs
 }
 
-/** Size and modification time: a file rewritten between the passes shows in one of them. */
+/** Size, modification time and inode: a file rewritten or replaced between the passes shows in one of them. */
 function stampOf(path: string): string {
   if (path === '-') return '-'
   try {
