@@ -28461,9 +28461,8 @@ function render(analysis, command, io, review) {
 // line each (a stack keeps its lines, each escaped).
 try {
     process.exitCode = await runCli(process.argv.slice(2), {
-        stdout: (text) => {
-            forEachChunk(text, (chunk) => process.stdout.write(chunk));
-        },
+        // Reports arrive in pieces (eachPiece): no write is larger than a chunk.
+        stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
         readStdin: () => readFileSync(0),
         stdoutIsTty: process.stdout.isTTY === true,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { forEachChunk, GitSourceError } from './io/index.js'
+import { GitSourceError } from './io/index.js'
 import { PlanParseError } from './plan/index.js'
 import { PolicyError } from './policy/index.js'
 import { UsageError } from './cli/args.js'
@@ -11,9 +11,8 @@ import { escapeTerminal } from './report/escape.js'
 // line each (a stack keeps its lines, each escaped).
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
-    stdout: (text) => {
-      forEachChunk(text, (chunk) => process.stdout.write(chunk))
-    },
+    // Reports arrive in pieces (eachPiece): no write is larger than a chunk.
+    stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin: () => readFileSync(0),
     stdoutIsTty: process.stdout.isTTY === true,
