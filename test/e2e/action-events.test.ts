@@ -1,11 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync
-} from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -360,7 +354,7 @@ describe('report-only events', () => {
         'comment-id': ''
       })
       expect(run.summary).toContain('terraform_data.database')
-      const report = readFileSync(run.outputs['report-path'] ?? '', 'utf8')
+      const report = run.report ?? ''
       expect(report).toContain('terraform_data.database')
       expect(server.requests).toEqual([])
       expectClean(run)

@@ -1,11 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync
-} from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -486,9 +480,7 @@ describe('big pull requests', () => {
       .filter((r) => r.route === 'GET /repos/{owner}/{repo}/commits/{ref}')
       .map((r) => r.path.split('/').at(-1))
     expect(diffs).toEqual(shas.slice(0, 100))
-    const report = JSON.parse(
-      readFileSync(run.outputs['report-path'] ?? '', 'utf8')
-    ) as { commits?: unknown[] }
+    const report = JSON.parse(run.report ?? '') as { commits?: unknown[] }
     expect(report.commits).toHaveLength(300)
 
     expect(server.state.comments[7]).toHaveLength(1)

@@ -1,14 +1,15 @@
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { readPlanFiles, readPlanInput } from '../../src/io/index.js'
 import type { PlanFileRef } from '../../src/io/index.js'
 import { normalizePlans, PlanParseError } from '../../src/plan/index.js'
 import { fixtureText, terraformDataChange } from '../helpers.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'plangate-plan-files-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const noStdin = (): Buffer => {
   throw new Error('standard input read')
 }

@@ -8,7 +8,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { readPlanBytes, readPlanInput } from '../../src/io/index.js'
 import { readPlanData } from '../../src/io/plan-stream.js'
 import type { PlanReadLimits } from '../../src/io/index.js'
@@ -23,6 +23,7 @@ import { fixturePath, fixtureText } from '../helpers.js'
 import { plainCopy } from '../support/plan-buffers.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'plangate-plan-stream-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const noStdin = (): Buffer => Buffer.alloc(0)
 
 function file(name: string, data: string | Buffer): string {

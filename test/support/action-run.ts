@@ -9,7 +9,14 @@
  * and the test that caused it fails.
  */
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -40,6 +47,8 @@ export interface ActionRun {
   readonly stderr: string
   readonly outputs: Record<string, string>
   readonly summary: string
+  /** The report file the run wrote (`report-path`), read before the run's directory is removed. */
+  readonly report: string | undefined
   /** The step log without debug lines. */
   readonly log: string
 }
@@ -121,21 +130,32 @@ export async function runAction(options: {
       }
     )
   })
-  const summaryBytes = statSync(files.summary).size
-  if (summaryBytes > MAX_SUMMARY_BYTES)
-    throw new Error(
-      `the run wrote a job summary of ${summaryBytes} bytes, over the runner's limit of ${MAX_SUMMARY_BYTES}: ` +
-        `the runner would log "$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of ${MAX_SUMMARY_BYTES / 1024}k, got ${Math.floor(summaryBytes / 1024)}k" and drop the summary`
-    )
-  return {
-    code,
-    stdout,
-    stderr,
-    outputs: parseOutputs(readFileSync(files.output, 'utf8')),
-    summary: readFileSync(files.summary, 'utf8'),
-    log: stdout
-      .split('\n')
-      .filter((line) => !line.startsWith('::debug::'))
-      .join('\n')
+  try {
+    const summaryBytes = statSync(files.summary).size
+    if (summaryBytes > MAX_SUMMARY_BYTES)
+      throw new Error(
+        `the run wrote a job summary of ${summaryBytes} bytes, over the runner's limit of ${MAX_SUMMARY_BYTES}: ` +
+          `the runner would log "$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of ${MAX_SUMMARY_BYTES / 1024}k, got ${Math.floor(summaryBytes / 1024)}k" and drop the summary`
+      )
+    const outputs = parseOutputs(readFileSync(files.output, 'utf8'))
+    const reportPath = outputs['report-path']
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs,
+      report:
+        reportPath !== undefined && existsSync(reportPath)
+          ? readFileSync(reportPath, 'utf8')
+          : undefined,
+      summary: readFileSync(files.summary, 'utf8'),
+      log: stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::debug::'))
+        .join('\n')
+    }
+  } finally {
+    // The run's home, temp directory and files: one per run, thousands per suite.
+    rmSync(dir, { recursive: true, force: true })
   }
 }
