@@ -43984,22 +43984,34 @@ const NON_ASCII = /[^\t\x20-\x7e]/;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/gu;
 const SLASHES = /[\u2044\u2215\u29f8\uff0f]/gu;
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
-/** A letter, or a non-ASCII look-alike from a script that has them. */
+/**
+ * A non-ASCII letter from a script with look-alikes of Latin letters. One
+ * class, used once per line: the regex that repeated it for every letter
+ * of three words took V8 ~10 ms to compile in every run that read a comment.
+ */
+const LOOKALIKE = /(?!\p{ASCII})[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Armenian}\p{sc=Cherokee}]/gu;
+/** What a look-alike becomes in a skeleton (a private-use character). */
+const STAND_IN = '\ue000';
+/** A letter, or a look-alike's stand-in. */
 function fuzzy(word) {
-    return [...word]
-        .map((c) => `(?:${c}|(?!\\p{ASCII})[\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{sc=Armenian}\\p{sc=Cherokee}])`)
-        .join('');
+    return [...word].map((c) => `[${c}${STAND_IN}]`).join('');
 }
 const VERB = `(?:${fuzzy('approve')}|${fuzzy('deny')})`;
 const NEAR_MISS = new RegExp(`\\/\\s*${VERB}[-_\\s]?${fuzzy('destroy')}|${VERB}[-_]${fuzzy('destroy')}`, 'gu');
-/** Invisible characters removed, compatibility forms folded, dashes and slashes unified. */
+/**
+ * Invisible characters removed, compatibility forms folded, dashes and
+ * slashes unified, look-alike letters made one stand-in (a stand-in that
+ * was there before is not one).
+ */
 function skeleton(text) {
     return text
         .replace(/\p{Cf}/gu, '')
         .normalize('NFKC')
         .toLowerCase()
         .replace(DASHES, '-')
-        .replace(SLASHES, '/');
+        .replace(SLASHES, '/')
+        .replaceAll(STAND_IN, '\ufffd')
+        .replace(LOOKALIKE, STAND_IN);
 }
 /** Whether a line holds something a person probably meant as a command. */
 function nearMiss(line) {
@@ -45030,6 +45042,283 @@ function summarize(changes, bad, problems) {
     return `blocked: ${what}, ${parts.join(' and ')}`;
 }
 
+/*
+ * Escaping for text that did not come from plangate (plan data, commit
+ * subjects, logins, file names) on its way into Markdown. Every renderer
+ * goes through these functions, so that one fix covers every report.
+ */
+/**
+ * Every line terminator CommonMark or a browser may honour: CRLF, a lone CR
+ * or LF, and the Unicode line and paragraph separators, NEL, VT and FF.
+ */
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
+/** Text on one line: every line terminator becomes a space. */
+function oneLine$1(text) {
+    return text.replace(LINE_BREAKS, ' ');
+}
+/** Escapes text for HTML element content (summary lines, sub tags); never used in attributes. */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Longest piece of free text a report quotes; the rest is cut with an ellipsis. */
+const MAX_TEXT_CHARS = 2_000;
+/**
+ * Escapes free text (plan data, or plangate's words around it) for
+ * Markdown: on one line, cut at `max` characters, and, outside the code
+ * spans it holds, no HTML, no mention, no issue reference, no link, image
+ * or autolink, and no backslash that could undo an escape. Code spans
+ * (plangate's own, or a backtick run in data that CommonMark would close)
+ * are kept as they are: nothing inside one is interpreted.
+ */
+function escapeText(text, max = MAX_TEXT_CHARS) {
+    return mapOutsideCode(cut(oneLine$1(text), max), escapeProse);
+}
+/**
+ * Text that escapeText (or escapeCell) wrote, back as it was: for
+ * plangate's own lines read back from its comment (the approval history).
+ * What escaping cut (length, line breaks) stays cut.
+ */
+function unescapeText(markdown) {
+    return markdown
+        .replace(/\u200b/g, '')
+        .replace(/\\([\\[\]|])/g, '$1')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+}
+/** Free text inside a table cell: also escapes the cell separator, inside code spans too. */
+function escapeCell(text, max = MAX_TEXT_CHARS) {
+    return escapeText(text, max).replace(/\|/g, '\\|');
+}
+function escapeProse(text) {
+    return (text
+        .replace(/\\/g, '\\\\')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // Links and images need brackets.
+        .replace(/[[\]]/g, (c) => `\\${c}`)
+        // Mentions and team mentions, and e-mail autolinks.
+        .replace(/@/g, '@\u200b')
+        // Issue and pull request references: #12, GH-12, owner/repo#12.
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
+        // Autolinks without brackets: http://, https://, ftp://, www.
+        .replace(/:\/\//g, ':\u200b//')
+        .replace(/\b(www)\./gi, '$1\u200b.'));
+}
+/**
+ * Applies `escape` to the parts of `text` outside CommonMark code spans (a
+ * backtick run closed by a run of the same length); an unclosed run is
+ * literal text.
+ */
+function mapOutsideCode(text, escape) {
+    let out = '';
+    let prose = '';
+    let i = 0;
+    while (i < text.length) {
+        if (text[i] !== '`') {
+            prose += text[i];
+            i++;
+            continue;
+        }
+        let n = 0;
+        while (text[i + n] === '`')
+            n++;
+        const close = findRun(text, i + n, n);
+        if (close === -1) {
+            prose += '`'.repeat(n);
+            i += n;
+            continue;
+        }
+        out += escape(prose) + text.slice(i, close + n);
+        prose = '';
+        i = close + n;
+    }
+    return out + escape(prose);
+}
+/** Where the next run of exactly `n` backticks starts at or after `from`, or -1. */
+function findRun(text, from, n) {
+    let i = from;
+    while (i < text.length) {
+        if (text[i] !== '`') {
+            i++;
+            continue;
+        }
+        let m = 0;
+        while (text[i + m] === '`')
+            m++;
+        if (m === n)
+            return i;
+        i += m;
+    }
+    return -1;
+}
+/** Text cut to `max` code points, the cut marked with an ellipsis. */
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    const points = Array.from(text);
+    return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
+}
+/**
+ * Free text inside an HTML block (a `<details><summary>` line), where
+ * GitHub does not read Markdown, so a backslash would show: HTML escapes,
+ * defused mentions and references, one line.
+ */
+function escapeHtmlText(text, max = MAX_TEXT_CHARS) {
+    return escapeHtml(cut(oneLine$1(text), max))
+        .replace(/@/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/:\/\//g, ':\u200b//');
+}
+/**
+ * Text as an HTML `<code>` element (a `<summary>` line, a table cell): every
+ * character shown as it is, nothing interpreted as Markdown or HTML.
+ */
+function htmlCode(text) {
+    const single = oneLine$1(text);
+    let out = '';
+    for (let i = 0; i < single.length; i++)
+        out += entity(single, i);
+    return `<code>${out}</code>`;
+}
+/** The character at `i` as inline HTML shows it; an underscore inside a word stays readable. */
+function entity(text, i) {
+    const c = text[i] ?? '';
+    const plain = c === '_' &&
+        /[A-Za-z0-9]/.test(text[i - 1] ?? '') &&
+        /[A-Za-z0-9]/.test(text[i + 1] ?? '');
+    return plain ? c : (ENTITIES[c] ?? c);
+}
+/** A code span that survives backticks in its content. */
+function code$3(text, inTable = false) {
+    const single = oneLine$1(text);
+    const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
+    const ticks = '`'.repeat(longest + 1);
+    const pad = single.startsWith('`') || single.endsWith('`') || longest > 0 ? ' ' : '';
+    const body = inTable ? single.replace(/\|/g, '\\|') : single;
+    return `${ticks}${pad}${body}${pad}${ticks}`;
+}
+/** A fenced block whose fence is longer than any backtick run inside. */
+function fence(text, lang) {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const ticks = '`'.repeat(longest + 1);
+    return `${ticks}${lang}\n${text}\n${ticks}`;
+}
+/**
+ * A Markdown link to a URL plangate built (a commit, a comment, a run): the
+ * label is escaped text, the URL has the characters that would end a link
+ * destination percent-encoded.
+ */
+function link(label, url) {
+    const safeLabel = label.replace(/[[\]\\]/g, (c) => `\\${c}`);
+    const safeUrl = url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return `[${safeLabel}](${safeUrl})`;
+}
+/**
+ * A resource address as inline code that wraps only between its segments
+ * (a `<wbr>` after each `.` outside an instance key), never inside a name
+ * or a key: what a table cell on a phone needs. Markdown and HTML
+ * characters become entities, so the address is shown as it is and is
+ * safe in a table cell.
+ */
+function addressCode(address) {
+    const text = oneLine$1(address);
+    let out = '';
+    let depth = 0;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i] ?? '';
+        out += entity(text, i);
+        if (quoted) {
+            if (c === '\\') {
+                const next = text[i + 1] ?? '';
+                out += ENTITIES[next] ?? next;
+                i++;
+            }
+            else if (c === '"')
+                quoted = false;
+            continue;
+        }
+        if (c === '"')
+            quoted = true;
+        else if (c === '[')
+            depth++;
+        else if (c === ']')
+            depth = Math.max(0, depth - 1);
+        else if (c === '.' && depth === 0)
+            out += '<wbr>';
+    }
+    return `<code>${out}</code>`;
+}
+/** Characters that HTML or Markdown would read inside inline HTML. */
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '*': '&#42;',
+    _: '&#95;',
+    '`': '&#96;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '~': '&#126;',
+    '\\': '&#92;',
+    ':': '&#58;'
+};
+/** Longest node label a Mermaid graph shows; longer addresses are cut with an ellipsis. */
+const MAX_MERMAID_LABEL = 80;
+/**
+ * A Mermaid node label, for use between double quotes (`n1["…"]`): every
+ * character other than letters, digits, space and `._-/` becomes a Mermaid
+ * entity code (`#91;`), so nothing in it can close the quotes, the node,
+ * the fence, or be read as Markdown, HTML or Mermaid syntax.
+ */
+function mermaidLabel(text) {
+    return [...cut(oneLine$1(text), MAX_MERMAID_LABEL)]
+        .map((c) => /^[A-Za-z0-9 ._/-]$/.test(c) ? c : `#${c.codePointAt(0) ?? 63};`)
+        .join('');
+}
+/** "1 change", "2 changes". */
+function plural(count, noun, many = `${noun}s`) {
+    return `${thousands(count)} ${count === 1 ? noun : many}`;
+}
+/**
+ * A count with thousands separators, "12,345", as `toLocaleString('en-US')`
+ * writes it; without it, whose first call loads the ICU number formatter
+ * (10-25 ms of every Action run that renders a count).
+ */
+function thousands(count) {
+    return String(count).replace(/\B(?=(?:\d{3})+(?!\d))/g, ',');
+}
+/** Text with its first letter in upper case. */
+function capitalize(text) {
+    return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
+}
+/** The length of lines joined with a newline after each: what they take of a body. */
+function joinedLength(lines) {
+    return lines.reduce((n, line) => n + line.length + 1, 0);
+}
+/** The length of text in UTF-8 bytes, without encoding it. */
+function utf8Length(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80)
+            n += 1;
+        else if (c < 0x800)
+            n += 2;
+        else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+            n += 4;
+            i++;
+        }
+        else
+            n += 3;
+    }
+    return n;
+}
+
 /** GitHub refuses commit status descriptions longer than this. */
 const MAX_STATUS_DESCRIPTION = 140;
 /** A review that gates nothing. */
@@ -45108,7 +45397,7 @@ function gatedNoun(counts,
 grouped = false) {
     const { paths, safeguards, actions } = counts;
     const changes = gatedChanges(counts);
-    const noun = (n, word) => `${grouped ? n.toLocaleString('en-US') : n} ${word}${n === 1 ? '' : 's'}`;
+    const noun = (n, word) => `${grouped ? thousands(n) : n} ${word}${n === 1 ? '' : 's'}`;
     const parts = [
         changes > 0 || (paths === 0 && safeguards === 0 && actions === 0)
             ? noun(changes, 'destructive change')
@@ -47475,275 +47764,6 @@ function sameValue(a, b) {
     return a.kind === b.kind;
 }
 
-/*
- * Escaping for text that did not come from plangate (plan data, commit
- * subjects, logins, file names) on its way into Markdown. Every renderer
- * goes through these functions, so that one fix covers every report.
- */
-/**
- * Every line terminator CommonMark or a browser may honour: CRLF, a lone CR
- * or LF, and the Unicode line and paragraph separators, NEL, VT and FF.
- */
-const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
-/** Text on one line: every line terminator becomes a space. */
-function oneLine$1(text) {
-    return text.replace(LINE_BREAKS, ' ');
-}
-/** Escapes text for HTML element content (summary lines, sub tags); never used in attributes. */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Longest piece of free text a report quotes; the rest is cut with an ellipsis. */
-const MAX_TEXT_CHARS = 2_000;
-/**
- * Escapes free text (plan data, or plangate's words around it) for
- * Markdown: on one line, cut at `max` characters, and, outside the code
- * spans it holds, no HTML, no mention, no issue reference, no link, image
- * or autolink, and no backslash that could undo an escape. Code spans
- * (plangate's own, or a backtick run in data that CommonMark would close)
- * are kept as they are: nothing inside one is interpreted.
- */
-function escapeText(text, max = MAX_TEXT_CHARS) {
-    return mapOutsideCode(cut(oneLine$1(text), max), escapeProse);
-}
-/**
- * Text that escapeText (or escapeCell) wrote, back as it was: for
- * plangate's own lines read back from its comment (the approval history).
- * What escaping cut (length, line breaks) stays cut.
- */
-function unescapeText(markdown) {
-    return markdown
-        .replace(/\u200b/g, '')
-        .replace(/\\([\\[\]|])/g, '$1')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&');
-}
-/** Free text inside a table cell: also escapes the cell separator, inside code spans too. */
-function escapeCell(text, max = MAX_TEXT_CHARS) {
-    return escapeText(text, max).replace(/\|/g, '\\|');
-}
-function escapeProse(text) {
-    return (text
-        .replace(/\\/g, '\\\\')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // Links and images need brackets.
-        .replace(/[[\]]/g, (c) => `\\${c}`)
-        // Mentions and team mentions, and e-mail autolinks.
-        .replace(/@/g, '@\u200b')
-        // Issue and pull request references: #12, GH-12, owner/repo#12.
-        .replace(/#(?=\d)/g, '#\u200b')
-        .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
-        // Autolinks without brackets: http://, https://, ftp://, www.
-        .replace(/:\/\//g, ':\u200b//')
-        .replace(/\b(www)\./gi, '$1\u200b.'));
-}
-/**
- * Applies `escape` to the parts of `text` outside CommonMark code spans (a
- * backtick run closed by a run of the same length); an unclosed run is
- * literal text.
- */
-function mapOutsideCode(text, escape) {
-    let out = '';
-    let prose = '';
-    let i = 0;
-    while (i < text.length) {
-        if (text[i] !== '`') {
-            prose += text[i];
-            i++;
-            continue;
-        }
-        let n = 0;
-        while (text[i + n] === '`')
-            n++;
-        const close = findRun(text, i + n, n);
-        if (close === -1) {
-            prose += '`'.repeat(n);
-            i += n;
-            continue;
-        }
-        out += escape(prose) + text.slice(i, close + n);
-        prose = '';
-        i = close + n;
-    }
-    return out + escape(prose);
-}
-/** Where the next run of exactly `n` backticks starts at or after `from`, or -1. */
-function findRun(text, from, n) {
-    let i = from;
-    while (i < text.length) {
-        if (text[i] !== '`') {
-            i++;
-            continue;
-        }
-        let m = 0;
-        while (text[i + m] === '`')
-            m++;
-        if (m === n)
-            return i;
-        i += m;
-    }
-    return -1;
-}
-/** Text cut to `max` code points, the cut marked with an ellipsis. */
-function cut(text, max) {
-    if (text.length <= max)
-        return text;
-    const points = Array.from(text);
-    return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
-}
-/**
- * Free text inside an HTML block (a `<details><summary>` line), where
- * GitHub does not read Markdown, so a backslash would show: HTML escapes,
- * defused mentions and references, one line.
- */
-function escapeHtmlText(text, max = MAX_TEXT_CHARS) {
-    return escapeHtml(cut(oneLine$1(text), max))
-        .replace(/@/g, '@\u200b')
-        .replace(/#(?=\d)/g, '#\u200b')
-        .replace(/:\/\//g, ':\u200b//');
-}
-/**
- * Text as an HTML `<code>` element (a `<summary>` line, a table cell): every
- * character shown as it is, nothing interpreted as Markdown or HTML.
- */
-function htmlCode(text) {
-    const single = oneLine$1(text);
-    let out = '';
-    for (let i = 0; i < single.length; i++)
-        out += entity(single, i);
-    return `<code>${out}</code>`;
-}
-/** The character at `i` as inline HTML shows it; an underscore inside a word stays readable. */
-function entity(text, i) {
-    const c = text[i] ?? '';
-    const plain = c === '_' &&
-        /[A-Za-z0-9]/.test(text[i - 1] ?? '') &&
-        /[A-Za-z0-9]/.test(text[i + 1] ?? '');
-    return plain ? c : (ENTITIES[c] ?? c);
-}
-/** A code span that survives backticks in its content. */
-function code$3(text, inTable = false) {
-    const single = oneLine$1(text);
-    const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
-    const ticks = '`'.repeat(longest + 1);
-    const pad = single.startsWith('`') || single.endsWith('`') || longest > 0 ? ' ' : '';
-    const body = inTable ? single.replace(/\|/g, '\\|') : single;
-    return `${ticks}${pad}${body}${pad}${ticks}`;
-}
-/** A fenced block whose fence is longer than any backtick run inside. */
-function fence(text, lang) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    const ticks = '`'.repeat(longest + 1);
-    return `${ticks}${lang}\n${text}\n${ticks}`;
-}
-/**
- * A Markdown link to a URL plangate built (a commit, a comment, a run): the
- * label is escaped text, the URL has the characters that would end a link
- * destination percent-encoded.
- */
-function link(label, url) {
-    const safeLabel = label.replace(/[[\]\\]/g, (c) => `\\${c}`);
-    const safeUrl = url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    return `[${safeLabel}](${safeUrl})`;
-}
-/**
- * A resource address as inline code that wraps only between its segments
- * (a `<wbr>` after each `.` outside an instance key), never inside a name
- * or a key: what a table cell on a phone needs. Markdown and HTML
- * characters become entities, so the address is shown as it is and is
- * safe in a table cell.
- */
-function addressCode(address) {
-    const text = oneLine$1(address);
-    let out = '';
-    let depth = 0;
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i] ?? '';
-        out += entity(text, i);
-        if (quoted) {
-            if (c === '\\') {
-                const next = text[i + 1] ?? '';
-                out += ENTITIES[next] ?? next;
-                i++;
-            }
-            else if (c === '"')
-                quoted = false;
-            continue;
-        }
-        if (c === '"')
-            quoted = true;
-        else if (c === '[')
-            depth++;
-        else if (c === ']')
-            depth = Math.max(0, depth - 1);
-        else if (c === '.' && depth === 0)
-            out += '<wbr>';
-    }
-    return `<code>${out}</code>`;
-}
-/** Characters that HTML or Markdown would read inside inline HTML. */
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '*': '&#42;',
-    _: '&#95;',
-    '`': '&#96;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '~': '&#126;',
-    '\\': '&#92;',
-    ':': '&#58;'
-};
-/** Longest node label a Mermaid graph shows; longer addresses are cut with an ellipsis. */
-const MAX_MERMAID_LABEL = 80;
-/**
- * A Mermaid node label, for use between double quotes (`n1["…"]`): every
- * character other than letters, digits, space and `._-/` becomes a Mermaid
- * entity code (`#91;`), so nothing in it can close the quotes, the node,
- * the fence, or be read as Markdown, HTML or Mermaid syntax.
- */
-function mermaidLabel(text) {
-    return [...cut(oneLine$1(text), MAX_MERMAID_LABEL)]
-        .map((c) => /^[A-Za-z0-9 ._/-]$/.test(c) ? c : `#${c.codePointAt(0) ?? 63};`)
-        .join('');
-}
-/** "1 change", "2 changes". */
-function plural(count, noun, many = `${noun}s`) {
-    return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
-}
-/** Text with its first letter in upper case. */
-function capitalize(text) {
-    return text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
-}
-/** The length of lines joined with a newline after each: what they take of a body. */
-function joinedLength(lines) {
-    return lines.reduce((n, line) => n + line.length + 1, 0);
-}
-/** The length of text in UTF-8 bytes, without encoding it. */
-function utf8Length(text) {
-    let n = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 0x80)
-            n += 1;
-        else if (c < 0x800)
-            n += 2;
-        else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-            n += 4;
-            i++;
-        }
-        else
-            n += 3;
-    }
-    return n;
-}
-
 /** The tool a plan came from, for headings. */
 function toolName(format) {
     switch (format) {
@@ -48726,9 +48746,7 @@ function gatedPhrase(view) {
             : actions === count
                 ? 'Terraform action'
                 : 'gated item';
-    return count === 1
-        ? `this ${what}`
-        : `these ${count.toLocaleString('en-US')} ${what}s`;
+    return count === 1 ? `this ${what}` : `these ${thousands(count)} ${what}s`;
 }
 /** "@alice ([comment](…), 2026-12-06 19:02 UTC)", joined. */
 function people(approvers, links, withWhen = false) {
@@ -48804,7 +48822,7 @@ function planRank(plan) {
 }
 /** "**2 to destroy, 1 to replace**, 3 to update" without unchanged or reads. */
 function planCounts(counts, actions = 0) {
-    const n = (count) => count.toLocaleString('en-US');
+    const n = thousands;
     const bold = [];
     const rest = [];
     if (counts.destroy > 0)
@@ -48847,7 +48865,7 @@ function protectedPathSection(analysis, links, rowsMax = PATH_ROWS_MAX) {
         return [];
     const commits = commitIndex(analysis);
     const out = [
-        `### Protected paths (${paths.length.toLocaleString('en-US')})`,
+        `### Protected paths (${thousands(paths.length)})`,
         '',
         'These files decide what plangate sees (the workflows that make the plans, its config, CODEOWNERS): a change to them needs the same approval as a destroy, whatever the plans say.',
         '',
@@ -48887,7 +48905,7 @@ function actionInvocationSection(analysis, rowsMax = PATH_ROWS_MAX) {
     const held = new Set(analysis.decision.gatedActions.map((g) => [g.source, g.address, g.triggeringResource].join('\u0000')));
     const multi = analysis.plans.length > 1;
     const out = [
-        `### Actions that will run (${rows.length.toLocaleString('en-US')})`,
+        `### Actions that will run (${thousands(rows.length)})`,
         '',
         'Terraform actions run provider operations on apply, outside any resource diff. Those that run on a destroy, or are invoked without a resource change (`-invoke`), need the same approval as a destroy.',
         '',
@@ -49046,7 +49064,7 @@ function tallyBy(entries, keyOf) {
 const totalOf = (t) => t.destroy + t.deleteFirst + t.createFirst;
 /** The three count cells of a table row; several tallies are summed. */
 function tallyCells(...tallies) {
-    const sum = (f) => tallies.reduce((n, t) => n + f(t), 0).toLocaleString('en-US');
+    const sum = (f) => thousands(tallies.reduce((n, t) => n + f(t), 0));
     return [
         sum((t) => t.destroy),
         sum((t) => t.deleteFirst),
@@ -49087,7 +49105,7 @@ function topModules(entries, multi) {
                 ]
                 : ['', key];
             const where = module === '' ? 'the root module' : addressCode(module);
-            return `${where}${multi ? ` of ${code$3(source)}` : ''} (${n.toLocaleString('en-US')})`;
+            return `${where}${multi ? ` of ${code$3(source)}` : ''} (${thousands(n)})`;
         });
         out.push(`In ${top.join(', ')}${modules.size > TOP_ROWS ? `, and ${plural(modules.size - TOP_ROWS, 'more module')}` : ''}.`, '');
     }
@@ -49450,7 +49468,7 @@ function renderComment(analysis, options) {
             collapse: true,
             budget: maxChars - fixed - joinedLength(lists) - 1_200
         });
-        lists.push(`### Gated changes (${count(gated.length)})`, '', ...list.lines);
+        lists.push(`### Gated changes (${thousands(gated.length)})`, '', ...list.lines);
         after.push(...list.folded);
         listTier = list.tier;
         hidden += list.hidden;
@@ -49612,9 +49630,6 @@ function detailsTitle(analysis) {
     const changes = analysis.plans.reduce((n, plan) => n + plan.changes.filter((c) => c.action !== 'no-op').length, 0);
     return `${plural(changes, 'change')} in ${plural(analysis.plans.length, 'plan')}`;
 }
-function count(n) {
-    return n.toLocaleString('en-US');
-}
 const RECORD_PREFIX = '<!-- plangate:record ';
 const RECORD_SUFFIX = ' -->';
 /**
@@ -49679,7 +49694,7 @@ function renderSummary(analysis, view, options = {}) {
             budget: Math.floor((maxBytes - fixed - bytes(lists)) * 0.9) - 2_000
         });
         const title = isGated
-            ? `Gated changes (${entries.length.toLocaleString('en-US')})`
+            ? `Gated changes (${thousands(entries.length)})`
             : capitalize(`${plural(entries.length, 'destructive change')} that ${entries.length === 1 ? 'does' : 'do'} not need approval`);
         lists.push(`### ${title}`, '', ...list.lines, ...list.folded);
         if (list.hidden > 0)

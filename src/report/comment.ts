@@ -4,6 +4,7 @@ import {
   code,
   joinedLength,
   link,
+  thousands,
   plural,
   unescapeText
 } from './escape.js'
@@ -98,7 +99,11 @@ export function renderComment(
       collapse: true,
       budget: maxChars - fixed - joinedLength(lists) - 1_200
     })
-    lists.push(`### Gated changes (${count(gated.length)})`, '', ...list.lines)
+    lists.push(
+      `### Gated changes (${thousands(gated.length)})`,
+      '',
+      ...list.lines
+    )
     after.push(...list.folded)
     listTier = list.tier
     hidden += list.hidden
@@ -299,10 +304,6 @@ function detailsTitle(analysis: Analysis): string {
     0
   )
   return `${plural(changes, 'change')} in ${plural(analysis.plans.length, 'plan')}`
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-US')
 }
 
 const RECORD_PREFIX = '<!-- plangate:record '

@@ -20,6 +20,7 @@ import {
   fence,
   htmlCode,
   link,
+  thousands,
   plural,
   joinedLength
 } from './escape.js'
@@ -320,9 +321,7 @@ function gatedPhrase(view: ReviewView): string {
         : actions === count
           ? 'Terraform action'
           : 'gated item'
-  return count === 1
-    ? `this ${what}`
-    : `these ${count.toLocaleString('en-US')} ${what}s`
+  return count === 1 ? `this ${what}` : `these ${thousands(count)} ${what}s`
 }
 
 /** "@alice ([comment](…), 2026-12-06 19:02 UTC)", joined. */
@@ -421,7 +420,7 @@ function planCounts(
   counts: ReturnType<typeof countChanges>,
   actions = 0
 ): string {
-  const n = (count: number): string => count.toLocaleString('en-US')
+  const n = thousands
   const bold: string[] = []
   const rest: string[] = []
   if (counts.destroy > 0) bold.push(`${n(counts.destroy)} to destroy`)
@@ -464,7 +463,7 @@ export function protectedPathSection(
   if (paths.length === 0) return []
   const commits = commitIndex(analysis)
   const out = [
-    `### Protected paths (${paths.length.toLocaleString('en-US')})`,
+    `### Protected paths (${thousands(paths.length)})`,
     '',
     'These files decide what plangate sees (the workflows that make the plans, its config, CODEOWNERS): a change to them needs the same approval as a destroy, whatever the plans say.',
     '',
@@ -520,7 +519,7 @@ export function actionInvocationSection(
   )
   const multi = analysis.plans.length > 1
   const out = [
-    `### Actions that will run (${rows.length.toLocaleString('en-US')})`,
+    `### Actions that will run (${thousands(rows.length)})`,
     '',
     'Terraform actions run provider operations on apply, outside any resource diff. Those that run on a destroy, or are invoked without a resource change (`-invoke`), need the same approval as a destroy.',
     '',
@@ -771,7 +770,7 @@ const totalOf = (t: Tally): number => t.destroy + t.deleteFirst + t.createFirst
 /** The three count cells of a table row; several tallies are summed. */
 function tallyCells(...tallies: readonly Tally[]): string[] {
   const sum = (f: (t: Tally) => number): string =>
-    tallies.reduce((n, t) => n + f(t), 0).toLocaleString('en-US')
+    thousands(tallies.reduce((n, t) => n + f(t), 0))
   return [
     sum((t) => t.destroy),
     sum((t) => t.deleteFirst),
@@ -821,7 +820,7 @@ function topModules(
             ]
           : ['', key]
         const where = module === '' ? 'the root module' : addressCode(module)
-        return `${where}${multi ? ` of ${code(source)}` : ''} (${n.toLocaleString('en-US')})`
+        return `${where}${multi ? ` of ${code(source)}` : ''} (${thousands(n)})`
       })
     out.push(
       `In ${top.join(', ')}${modules.size > TOP_ROWS ? `, and ${plural(modules.size - TOP_ROWS, 'more module')}` : ''}.`,

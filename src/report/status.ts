@@ -1,6 +1,7 @@
 import { gatedCount } from '../gate/index.js'
 import type { Analysis } from '../model.js'
 import type { ReviewState } from './overview.js'
+import { thousands } from './escape.js'
 
 /** GitHub refuses commit status descriptions longer than this. */
 export const MAX_STATUS_DESCRIPTION = 140
@@ -154,7 +155,7 @@ export function gatedNoun(
   const { paths, safeguards, actions } = counts
   const changes = gatedChanges(counts)
   const noun = (n: number, word: string): string =>
-    `${grouped ? n.toLocaleString('en-US') : n} ${word}${n === 1 ? '' : 's'}`
+    `${grouped ? thousands(n) : n} ${word}${n === 1 ? '' : 's'}`
   const parts = [
     changes > 0 || (paths === 0 && safeguards === 0 && actions === 0)
       ? noun(changes, 'destructive change')

@@ -1,5 +1,5 @@
 import type { Analysis } from '../model.js'
-import { capitalize, plural, utf8Length } from './escape.js'
+import { capitalize, plural, thousands, utf8Length } from './escape.js'
 import { renderMarkdown } from './markdown.js'
 import {
   actionSection,
@@ -62,7 +62,7 @@ export function renderSummary(
       budget: Math.floor((maxBytes - fixed - bytes(lists)) * 0.9) - 2_000
     })
     const title = isGated
-      ? `Gated changes (${entries.length.toLocaleString('en-US')})`
+      ? `Gated changes (${thousands(entries.length)})`
       : capitalize(
           `${plural(entries.length, 'destructive change')} that ${entries.length === 1 ? 'does' : 'do'} not need approval`
         )

@@ -836,7 +836,10 @@ describe('parseApprovalCommand', () => {
     ['another slash command', '/retest'],
     ['prose that approves destroying', 'I approve destroying the old bucket'],
     ['Russian text after a slash', 'см. /приветствуйтедрузья'],
-    ['a URL', 'https://example.com/destroy/approve']
+    ['a URL', 'https://example.com/destroy/approve'],
+    // Not a letter of a script with look-alikes (nor the skeleton's own stand-in).
+    ['a private-use character for a letter', '/\ue000pprove-destroy'],
+    ['a Han character for a letter', '/\u627fpprove-destroy']
   ])('%s is not a command', (_name, body) => {
     expect(parseApprovalCommand(body)).toEqual({ kind: 'none' })
   })

@@ -10,6 +10,8 @@ import {
   MAX_MERMAID_LABEL,
   MAX_TEXT_CHARS,
   mermaidLabel,
+  plural,
+  thousands,
   oneLine,
   unescapeText
 } from '../../src/report/escape.js'
@@ -162,5 +164,18 @@ describe('unescapeText', () => {
   ])('gives back what escapeText wrote: %s', (text) => {
     if (/[<&[\\@#]/.test(text)) expect(escapeText(text)).not.toBe(text)
     expect(unescapeText(escapeText(text))).toBe(text)
+  })
+})
+
+describe('thousands (counts as toLocaleString writes them, without loading ICU)', () => {
+  it('groups digits in threes, as en-US does, for every size of count', () => {
+    const counts = [0, 1, 12, 999, 1000, 9999, 10_000, 123_456, 1_000_000]
+    for (let n = 1; n < 1e16; n = n * 7 + 3) counts.push(n)
+    for (const n of counts) {
+      expect(thousands(n)).toBe(n.toLocaleString('en-US'))
+      if (n > 0) expect(thousands(-n)).toBe((-n).toLocaleString('en-US'))
+    }
+    expect(plural(12_345, 'change')).toBe('12,345 changes')
+    expect(plural(1, 'change')).toBe('1 change')
   })
 })
