@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readPlanBytes, readPlanInput } from '../../src/io/index.js'
-import { readPlanData } from '../../src/io/plan-stream.js'
+import { gunzipPlan, readPlanData } from '../../src/io/plan-stream.js'
 import type { PlanReadLimits } from '../../src/io/index.js'
 import { normalizePlans, readPlan } from '../../src/plan/index.js'
 import type { PlanInput } from '../../src/plan/index.js'
@@ -137,6 +137,39 @@ describe('readPlanBytes', () => {
     // 64 MiB of zeros compress to about 64 KiB.
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024))
     const path = file('bomb.json.gz', bomb)
+    const limits: PlanReadLimits = { maxTextBytes: 1 << 20, maxBytes: 1 << 20 }
+    expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
+      'expected a gzip plan under 1 MiB once decompressed, found more than 1 MiB of decompressed data; plangate stops decompressing there'
+    )
+  })
+
+  it('inflates a gzip plan in place: one buffer of the size its trailer states, no joined chunks', () => {
+    // zlib's default 16 KiB chunks, joined at the end, doubled a large plan's peak memory.
+    const text = Buffer.from(KITCHEN.repeat(10))
+    const inflated = gunzipPlan(gzipSync(text), 'plan.json.gz')
+    expect(inflated.equals(text)).toBe(true)
+    expect(inflated.buffer.byteLength).toBe(text.length + 1)
+  })
+
+  it('reads a gzip of several members whole (its trailer states the last one only)', () => {
+    const first = Buffer.from(KITCHEN.repeat(8))
+    const last = Buffer.from(KITCHEN.repeat(3))
+    const path = file(
+      'members.json.gz',
+      Buffer.concat([gzipSync(first), gzipSync(last)])
+    )
+    expect(
+      readPlanBytes(path, noStdin).equals(Buffer.concat([first, last]))
+    ).toBe(true)
+  })
+
+  it('stops a gzip bomb at the size limit when its trailer understates it', () => {
+    // The bomb is the first member; the last one states 100 KiB.
+    const bomb = Buffer.concat([
+      gzipSync(Buffer.alloc(64 * 1024 * 1024)),
+      gzipSync(Buffer.alloc(100 * 1024))
+    ])
+    const path = file('small-trailer.json.gz', bomb)
     const limits: PlanReadLimits = { maxTextBytes: 1 << 20, maxBytes: 1 << 20 }
     expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
       'expected a gzip plan under 1 MiB once decompressed, found more than 1 MiB of decompressed data; plangate stops decompressing there'
