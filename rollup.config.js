@@ -47,8 +47,35 @@ export function awsServiceSpecData() {
   }
 }
 
+/** The module that processGlobal gives for `process` and `node:process`. */
+const PROCESS_GLOBAL = '\0plangate:process-global'
+
+/**
+ * Gives dependencies that import the `process` module (yaml's CommonJS
+ * `require('process')` becomes `import ... from 'process'`) the global
+ * `process`, the same object. Node builds a built-in module's namespace by
+ * reading every property of it, and reading `process.stdin` opens standard
+ * input as a non-blocking stream: `readFileSync(0)` then fails with EAGAIN
+ * whenever the writer of a pipe is slower than plangate (`terraform show
+ * -json plan | plangate review -`).
+ */
+export function processGlobal() {
+  return {
+    name: 'process-global',
+    resolveId(source) {
+      return source === 'process' || source === 'node:process'
+        ? PROCESS_GLOBAL
+        : null
+    },
+    load(id) {
+      return id === PROCESS_GLOBAL ? 'export default globalThis.process' : null
+    }
+  }
+}
+
 /** The plugins of every bundle; `outDir` must be the output directory. */
 export const bundlePlugins = (outDir = 'dist') => [
+  processGlobal(),
   typescript({
     tsconfig: './tsconfig.build.json',
     outDir,
@@ -56,7 +83,8 @@ export const bundlePlugins = (outDir = 'dist') => [
   }),
   awsServiceSpecData(),
   nodeResolve({ preferBuiltins: true, exportConditions: ['node', 'import'] }),
-  commonjs(),
+  // A CommonJS require of `process` is the global itself, not a namespace around it.
+  commonjs({ requireReturnsDefault: (id) => id === PROCESS_GLOBAL }),
   json()
 ]
 

@@ -4,7 +4,6 @@ import { posix, join, resolve, relative, isAbsolute, basename, dirname, sep as s
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -5773,20 +5772,104 @@ function planBuffer(size) {
     const module = skipModule();
     if (module === null || size > MAX_KERNEL_BYTES)
         return Buffer.allocUnsafe(size);
-    const pages = Math.ceil((HEADER_BYTES + size + SLACK_BYTES) / PAGE_BYTES);
-    let memory;
-    let exports;
+    const pages = pagesFor(size);
     try {
-        memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-        exports = new WebAssembly.Instance(module, { plangate: { memory } }).exports;
+        const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+        return withKernelOn(module, memory, size) ?? Buffer.allocUnsafe(size);
     }
     catch {
         // Out of address space or memory: the JavaScript loop reads it.
         return Buffer.allocUnsafe(size);
     }
+}
+/**
+ * A plan buffer of what `read` gives when its size is not known beforehand
+ * (a pipe, standard input): `read(view)` puts bytes at the start of the
+ * view and says how many, 0 at the end. Stops after `maxBytes + 1` bytes,
+ * so that the caller sees a plan over its limit. The WebAssembly memory
+ * grows in place as the data comes: reading into chunks and joining them
+ * held a plan twice. Without the kernel, the chunks are joined.
+ */
+function planBufferFrom(read, maxBytes) {
+    const wanted = maxBytes + 1;
+    const module = skipModule();
+    let memory;
+    if (module !== null && wanted <= MAX_KERNEL_BYTES) {
+        try {
+            memory = new WebAssembly.Memory({
+                initial: pagesFor(Math.min(FIRST_READ_BYTES, wanted)),
+                maximum: pagesFor(wanted)
+            });
+        }
+        catch {
+            memory = undefined;
+        }
+    }
+    if (module === null || memory === undefined)
+        return joinedReads(read, wanted);
+    let filled = 0;
+    let room = Math.min(wanted, memory.buffer.byteLength - HEADER_BYTES - SLACK_BYTES);
+    for (;;) {
+        if (filled === room) {
+            if (filled === wanted)
+                break;
+            // Doubled, up to the maximum: the pages are reserved, nothing moves.
+            const pages = memory.buffer.byteLength / PAGE_BYTES;
+            try {
+                memory.grow(Math.min(pages, pagesFor(wanted) - pages));
+            }
+            catch {
+                // Out of memory to grow into: the rest in chunks, joined.
+                const head = Buffer.from(memory.buffer, HEADER_BYTES, filled);
+                return Buffer.concat([head, joinedReads(read, wanted - filled)]);
+            }
+            room = Math.min(wanted, memory.buffer.byteLength - HEADER_BYTES - SLACK_BYTES);
+        }
+        const count = read(new Uint8Array(memory.buffer, HEADER_BYTES + filled, room - filled));
+        if (count === 0)
+            break;
+        filled += count;
+    }
+    let bytes;
+    try {
+        bytes = withKernelOn(module, memory, filled);
+    }
+    catch {
+        bytes = undefined;
+    }
+    // Read whole either way: without the kernel, the JavaScript loop scans it.
+    return bytes ?? Buffer.from(memory.buffer, HEADER_BYTES, filled);
+}
+/** What the first read of planBufferFrom has room for; the memory doubles after. */
+const FIRST_READ_BYTES = 1 << 20;
+/** The chunks `read` gives, joined (planBufferFrom without the kernel). */
+function joinedReads(read, wanted) {
+    const chunks = [];
+    let filled = 0;
+    while (filled < wanted) {
+        const chunk = Buffer.allocUnsafe(Math.min(FIRST_READ_BYTES, wanted - filled));
+        const count = read(chunk);
+        if (count === 0)
+            break;
+        chunks.push(chunk.subarray(0, count));
+        filled += count;
+    }
+    return Buffer.concat(chunks, filled);
+}
+/** Pages of a memory that holds the header, `size` bytes of data and the slack. */
+function pagesFor(size) {
+    return Math.ceil((HEADER_BYTES + size + SLACK_BYTES) / PAGE_BYTES);
+}
+/**
+ * The first `size` bytes of data in `memory`, with the kernel instantiated
+ * on it; undefined when the module does not export a kernel. The memory
+ * must not grow after (growing detaches the Buffer and the words).
+ */
+function withKernelOn(module, memory, size) {
+    const exports = new WebAssembly.Instance(module, { plangate: { memory } })
+        .exports;
     if (!isKernel(exports))
-        return Buffer.allocUnsafe(size);
-    // The memory never grows (growing would detach this Buffer and the words).
+        return undefined;
     kernels.set(memory.buffer, {
         skip: exports.skip,
         errorAt: exports.errorAt,
@@ -6914,9 +6997,11 @@ function sizeOf$1(bytes) {
 /**
  * The largest plan plangate reads, after decompression. Past V8's longest
  * string only Terraform plans are read (in sections); the bound is memory:
- * the file is held once, plus the changes it holds.
+ * the file is held once, plus the changes it holds. Two bytes under 2 GiB:
+ * a pipe is read up to one byte past the limit, and that still fits the
+ * SIMD kernel's memory (2^31 - 1 bytes).
  */
-const MAX_PLAN_STREAM_BYTES = 2 * 1024 * 1024 * 1024 - 1;
+const MAX_PLAN_STREAM_BYTES = 2 * 1024 * 1024 * 1024 - 2;
 const LIMITS = {
     maxTextBytes: MAX_PLAN_BYTES,
     maxBytes: MAX_PLAN_STREAM_BYTES
@@ -7008,7 +7093,7 @@ function readFileBytes(path) {
         const stat = fstatSync(fd);
         // A pipe or a device tells no size: read it to its end.
         if (!stat.isFile())
-            return readFileSync(fd);
+            return readFdBytes(fd);
         const data = planBuffer(stat.size);
         let filled = 0;
         while (filled < data.length) {
@@ -7026,6 +7111,41 @@ function readFileBytes(path) {
     finally {
         closeSync(fd);
     }
+}
+/**
+ * All of what an open file descriptor gives (standard input, a pipe, a
+ * device), read into a plan buffer that grows as the data comes: no chunks
+ * joined at the end (readFileSync's way, which held a 700 MB plan twice).
+ * Reads stop past `maxBytes`, so that the caller refuses a plan over the
+ * limit without reading all of it. A descriptor left non-blocking by
+ * whoever started plangate is waited on, not taken for its end.
+ */
+function readFdBytes(fd, maxBytes = MAX_PLAN_STREAM_BYTES) {
+    let waited = 0;
+    return planBufferFrom((into) => {
+        for (;;) {
+            try {
+                const count = readSync(fd, into, 0, into.length, null);
+                waited = 0;
+                return count;
+            }
+            catch (error) {
+                if (!isErrorCode(error, 'EAGAIN'))
+                    throw error;
+                // Nothing to read yet: sleep a little, longer while the writer is slow.
+                waited = Math.min(waited + 1, 50);
+                Atomics.wait(SLEEP, 0, 0, waited);
+            }
+        }
+    }, maxBytes);
+}
+/** What readFdBytes waits on (nothing ever wakes it: a sleep). */
+const SLEEP = new Int32Array(new SharedArrayBuffer(4));
+function isErrorCode(error, code) {
+    return (typeof error === 'object' &&
+        error !== null &&
+        'code' in error &&
+        error.code === code);
 }
 /** True when a file starts like gzip or like a JSON object (after a BOM and white space). */
 function mayBeLargePlan(path) {
@@ -13497,6 +13617,8 @@ function normalizeDir(dir) {
 var dist = {};
 
 var composer = {};
+
+var require$$0 = globalThis.process;
 
 var directives = {};
 
@@ -28484,7 +28606,8 @@ try {
         // Reports arrive in pieces (eachPiece): no write is larger than a chunk.
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
-        readStdin: () => readFileSync(0),
+        // Into a plan buffer as it comes, waited on when non-blocking.
+        readStdin: () => readFdBytes(0),
         stdoutIsTty: process.stdout.isTTY === true,
         env: process.env
     });

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs'
-import { GitSourceError } from './io/index.js'
+import { GitSourceError, readFdBytes } from './io/index.js'
 import { PlanParseError } from './plan/index.js'
 import { PolicyError } from './policy/index.js'
 import { UsageError } from './cli/args.js'
@@ -14,7 +13,8 @@ try {
     // Reports arrive in pieces (eachPiece): no write is larger than a chunk.
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readStdin: () => readFileSync(0),
+    // Into a plan buffer as it comes, waited on when non-blocking.
+    readStdin: () => readFdBytes(0),
     stdoutIsTty: process.stdout.isTTY === true,
     env: process.env
   })

@@ -1,6 +1,7 @@
 export { MAX_PLAN_BYTES, readPlanFile } from './read-plan.js'
 export {
   MAX_PLAN_STREAM_BYTES,
+  readFdBytes,
   readPlanBytes,
   readPlanInput
 } from './plan-stream.js'

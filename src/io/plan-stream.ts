@@ -9,7 +9,7 @@ import {
 import { gunzipSync } from 'node:zlib'
 import { PlanParseError, readPlanDocuments } from '../plan/index.js'
 import type { InputFormat, PlanInput } from '../plan/index.js'
-import { planBuffer, skipKernelOf } from '../plan/json-skip.js'
+import { planBuffer, planBufferFrom, skipKernelOf } from '../plan/json-skip.js'
 import { readTerraformPlanBytes } from '../plan/terraform-sections.js'
 import { decodePlanBytes } from './decode-text.js'
 import { MAX_PLAN_BYTES, readPlanFile } from './read-plan.js'
@@ -17,9 +17,11 @@ import { MAX_PLAN_BYTES, readPlanFile } from './read-plan.js'
 /**
  * The largest plan plangate reads, after decompression. Past V8's longest
  * string only Terraform plans are read (in sections); the bound is memory:
- * the file is held once, plus the changes it holds.
+ * the file is held once, plus the changes it holds. Two bytes under 2 GiB:
+ * a pipe is read up to one byte past the limit, and that still fits the
+ * SIMD kernel's memory (2^31 - 1 bytes).
  */
-export const MAX_PLAN_STREAM_BYTES = 2 * 1024 * 1024 * 1024 - 1
+export const MAX_PLAN_STREAM_BYTES = 2 * 1024 * 1024 * 1024 - 2
 
 /** Limits of readPlanInput; tests lower them. */
 export interface PlanReadLimits {
@@ -161,7 +163,7 @@ function readFileBytes(path: string): Buffer {
   try {
     const stat = fstatSync(fd)
     // A pipe or a device tells no size: read it to its end.
-    if (!stat.isFile()) return readFileSync(fd)
+    if (!stat.isFile()) return readFdBytes(fd)
     const data = planBuffer(stat.size)
     let filled = 0
     while (filled < data.length) {
@@ -177,6 +179,47 @@ function readFileBytes(path: string): Buffer {
   } finally {
     closeSync(fd)
   }
+}
+
+/**
+ * All of what an open file descriptor gives (standard input, a pipe, a
+ * device), read into a plan buffer that grows as the data comes: no chunks
+ * joined at the end (readFileSync's way, which held a 700 MB plan twice).
+ * Reads stop past `maxBytes`, so that the caller refuses a plan over the
+ * limit without reading all of it. A descriptor left non-blocking by
+ * whoever started plangate is waited on, not taken for its end.
+ */
+export function readFdBytes(
+  fd: number,
+  maxBytes: number = MAX_PLAN_STREAM_BYTES
+): Buffer {
+  let waited = 0
+  return planBufferFrom((into) => {
+    for (;;) {
+      try {
+        const count = readSync(fd, into, 0, into.length, null)
+        waited = 0
+        return count
+      } catch (error) {
+        if (!isErrorCode(error, 'EAGAIN')) throw error
+        // Nothing to read yet: sleep a little, longer while the writer is slow.
+        waited = Math.min(waited + 1, 50)
+        Atomics.wait(SLEEP, 0, 0, waited)
+      }
+    }
+  }, maxBytes)
+}
+
+/** What readFdBytes waits on (nothing ever wakes it: a sleep). */
+const SLEEP = new Int32Array(new SharedArrayBuffer(4))
+
+function isErrorCode(error: unknown, code: string): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    error.code === code
+  )
 }
 
 /** True when a file starts like gzip or like a JSON object (after a BOM and white space). */

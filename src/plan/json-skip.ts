@@ -84,12 +84,16 @@ export interface SkipKernel extends SkipExports {
  * under `node --jitless`: using it then throws, and planBuffer falls back.
  */
 type WasmModule = object
+interface WasmMemory {
+  readonly buffer: ArrayBuffer
+  grow(pages: number): number
+}
 declare const WebAssembly: {
   readonly Module: new (bytes: Uint8Array) => WasmModule
   readonly Memory: new (descriptor: {
     readonly initial: number
     readonly maximum: number
-  }) => { readonly buffer: ArrayBuffer }
+  }) => WasmMemory
   readonly Instance: new (
     module: WasmModule,
     imports: Record<string, Record<string, unknown>>
@@ -138,18 +142,120 @@ export function planBuffer(size: number): Buffer {
   const module = forcedFallback ? null : skipModule()
   if (module === null || size > MAX_KERNEL_BYTES)
     return Buffer.allocUnsafe(size)
-  const pages = Math.ceil((HEADER_BYTES + size + SLACK_BYTES) / PAGE_BYTES)
-  let memory: { readonly buffer: ArrayBuffer }
-  let exports: unknown
+  const pages = pagesFor(size)
   try {
-    memory = new WebAssembly.Memory({ initial: pages, maximum: pages })
-    exports = new WebAssembly.Instance(module, { plangate: { memory } }).exports
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages })
+    return withKernelOn(module, memory, size) ?? Buffer.allocUnsafe(size)
   } catch {
     // Out of address space or memory: the JavaScript loop reads it.
     return Buffer.allocUnsafe(size)
   }
-  if (!isKernel(exports)) return Buffer.allocUnsafe(size)
-  // The memory never grows (growing would detach this Buffer and the words).
+}
+
+/**
+ * A plan buffer of what `read` gives when its size is not known beforehand
+ * (a pipe, standard input): `read(view)` puts bytes at the start of the
+ * view and says how many, 0 at the end. Stops after `maxBytes + 1` bytes,
+ * so that the caller sees a plan over its limit. The WebAssembly memory
+ * grows in place as the data comes: reading into chunks and joining them
+ * held a plan twice. Without the kernel, the chunks are joined.
+ */
+export function planBufferFrom(
+  read: (into: Uint8Array) => number,
+  maxBytes: number
+): Buffer {
+  const wanted = maxBytes + 1
+  const module = forcedFallback ? null : skipModule()
+  let memory: WasmMemory | undefined
+  if (module !== null && wanted <= MAX_KERNEL_BYTES) {
+    try {
+      memory = new WebAssembly.Memory({
+        initial: pagesFor(Math.min(FIRST_READ_BYTES, wanted)),
+        maximum: pagesFor(wanted)
+      })
+    } catch {
+      memory = undefined
+    }
+  }
+  if (module === null || memory === undefined) return joinedReads(read, wanted)
+  let filled = 0
+  let room = Math.min(
+    wanted,
+    memory.buffer.byteLength - HEADER_BYTES - SLACK_BYTES
+  )
+  for (;;) {
+    if (filled === room) {
+      if (filled === wanted) break
+      // Doubled, up to the maximum: the pages are reserved, nothing moves.
+      const pages = memory.buffer.byteLength / PAGE_BYTES
+      try {
+        memory.grow(Math.min(pages, pagesFor(wanted) - pages))
+      } catch {
+        // Out of memory to grow into: the rest in chunks, joined.
+        const head = Buffer.from(memory.buffer, HEADER_BYTES, filled)
+        return Buffer.concat([head, joinedReads(read, wanted - filled)])
+      }
+      room = Math.min(
+        wanted,
+        memory.buffer.byteLength - HEADER_BYTES - SLACK_BYTES
+      )
+    }
+    const count = read(
+      new Uint8Array(memory.buffer, HEADER_BYTES + filled, room - filled)
+    )
+    if (count === 0) break
+    filled += count
+  }
+  let bytes: Buffer | undefined
+  try {
+    bytes = withKernelOn(module, memory, filled)
+  } catch {
+    bytes = undefined
+  }
+  // Read whole either way: without the kernel, the JavaScript loop scans it.
+  return bytes ?? Buffer.from(memory.buffer, HEADER_BYTES, filled)
+}
+
+/** What the first read of planBufferFrom has room for; the memory doubles after. */
+const FIRST_READ_BYTES = 1 << 20
+
+/** The chunks `read` gives, joined (planBufferFrom without the kernel). */
+function joinedReads(
+  read: (into: Uint8Array) => number,
+  wanted: number
+): Buffer {
+  const chunks: Buffer[] = []
+  let filled = 0
+  while (filled < wanted) {
+    const chunk = Buffer.allocUnsafe(
+      Math.min(FIRST_READ_BYTES, wanted - filled)
+    )
+    const count = read(chunk)
+    if (count === 0) break
+    chunks.push(chunk.subarray(0, count))
+    filled += count
+  }
+  return Buffer.concat(chunks, filled)
+}
+
+/** Pages of a memory that holds the header, `size` bytes of data and the slack. */
+function pagesFor(size: number): number {
+  return Math.ceil((HEADER_BYTES + size + SLACK_BYTES) / PAGE_BYTES)
+}
+
+/**
+ * The first `size` bytes of data in `memory`, with the kernel instantiated
+ * on it; undefined when the module does not export a kernel. The memory
+ * must not grow after (growing detaches the Buffer and the words).
+ */
+function withKernelOn(
+  module: WasmModule,
+  memory: WasmMemory,
+  size: number
+): Buffer | undefined {
+  const exports = new WebAssembly.Instance(module, { plangate: { memory } })
+    .exports
+  if (!isKernel(exports)) return undefined
   kernels.set(memory.buffer, {
     skip: exports.skip,
     errorAt: exports.errorAt,

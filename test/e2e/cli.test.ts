@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import {
   mkdtempSync,
   readFileSync,
@@ -485,6 +485,57 @@ describe('real-world file shapes through the bundle (issue 14)', () => {
     const run = plangate(['review', path])
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('resource_drift entry has no address')
+  })
+})
+
+/** The CLI reading standard input from a pipe whose writer pauses halfway. */
+async function reviewFromSlowPipe(
+  plan: Buffer,
+  env: Record<string, string>
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'review', '--format', 'json', '-'],
+    {
+      env: { PATH: process.env.PATH ?? '', ...env }
+    }
+  )
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const half = Math.floor(plan.length / 2)
+  child.stdin.write(plan.subarray(0, half))
+  await new Promise((resolve) => setTimeout(resolve, 400))
+  child.stdin.end(plan.subarray(half))
+  const code = await new Promise<number | null>((resolve) =>
+    child.on('close', resolve)
+  )
+  return { code, stdout, stderr }
+}
+
+describe('standard input from a slow writer (`terraform show -json plan | plangate review -`)', () => {
+  const plan = Buffer.from(fixtureText('terraform/kitchen-sink.json'))
+
+  it('waits for the writer: the bundle no longer makes standard input non-blocking', async () => {
+    // yaml's require('process') became `import ... from 'process'`, whose
+    // namespace Node builds by reading process.stdin: fd 0 turned
+    // non-blocking, and the read failed with EAGAIN (an internal error).
+    const run = await reviewFromSlowPipe(plan, {})
+    expect(run.stderr).not.toContain('internal error')
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.stdout) as { plans: { source: string }[] }
+    expect(report.plans[0]?.source).toBe('-')
+  })
+
+  it('waits for the writer when whoever started plangate left standard input non-blocking', async () => {
+    // The preload opens process.stdin, which sets O_NONBLOCK on fd 0.
+    const run = await reviewFromSlowPipe(plan, {
+      NODE_OPTIONS: '--import=data:text/javascript,process.stdin'
+    })
+    expect(run.stderr).not.toContain('internal error')
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('"action":"replace"')
   })
 })
 

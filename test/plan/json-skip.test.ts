@@ -6,6 +6,7 @@ import { JsonScanError, skipValue } from '../../src/plan/json-bytes.js'
 import {
   forcePlanBufferFallback,
   planBuffer,
+  planBufferFrom,
   SKIP_STACK_BYTES,
   skipKernelOf
 } from '../../src/plan/json-skip.js'
@@ -335,5 +336,62 @@ describe('the SIMD container skip', () => {
     expect(outcome(view.subarray(0, 12), 11, 0, 500)).toEqual(
       outcome(plainCopy(view.subarray(0, 12)), 11, 0, 500)
     )
+  })
+})
+
+describe('planBufferFrom (data of unknown size: a pipe, standard input)', () => {
+  afterEach(() => forcePlanBufferFallback(false))
+
+  /** A reader that hands `data` on a few bytes at a time, as a slow pipe does. */
+  function trickle(data: Buffer, most = 7): (into: Uint8Array) => number {
+    let at = 0
+    let turn = 0
+    return (into) => {
+      const count = Math.min(into.length, data.length - at, 1 + (turn++ % most))
+      into.set(data.subarray(at, at + count))
+      at += count
+      return count
+    }
+  }
+
+  it('grows its memory in place as the data comes, and keeps the kernel', () => {
+    // 3 MiB in reads of up to 64 KiB: the memory doubles twice (1, 2, 4 MiB).
+    const rng = mulberry32(7)
+    const data = Buffer.from(
+      JSON.stringify(
+        Array.from({ length: 80_000 }, (_, k) => ({ k, v: rng().toString(36) }))
+      )
+    )
+    expect(data.length).toBeGreaterThan(2 << 20)
+    const read = planBufferFrom(trickle(data, 65536), 64 << 20)
+    expect(read.equals(data)).toBe(true)
+    expect(skipKernelOf(read)).toBeDefined()
+    // The kernel skips the array whole, in the grown memory.
+    expect(outcome(read, 0, 0, 64)).toEqual({ end: data.length })
+  })
+
+  it('reads one byte past the limit and stops, so that the caller refuses the plan', () => {
+    const data = Buffer.alloc(5000, 0x20)
+    const calls: number[] = []
+    const read = trickle(data, 300)
+    const bytes = planBufferFrom((into) => {
+      calls.push(into.length)
+      return read(into)
+    }, 1000)
+    expect(bytes.length).toBe(1001)
+    expect(calls.every((room) => room <= 1001)).toBe(true)
+  })
+
+  it('reads an empty pipe as no bytes', () => {
+    expect(planBufferFrom(() => 0, 1000).length).toBe(0)
+  })
+
+  it('joins chunks without WebAssembly, with the same bytes', () => {
+    forcePlanBufferFallback(true)
+    const data = Buffer.from('{"a":[1,2,3],"b":"x"}'.repeat(5000))
+    const read = planBufferFrom(trickle(data, 4096), 1 << 20)
+    expect(read.equals(data)).toBe(true)
+    expect(skipKernelOf(read)).toBeUndefined()
+    expect(planBufferFrom(trickle(data, 4096), 999).length).toBe(1000)
   })
 })
