@@ -37,7 +37,8 @@
  * against a plain byte-count pass over the file (`bytes`); the goals are
  * time <= 1.3x that pass and peak RSS <= 1.5 GB. The same plan gzipped
  * (`plangate gzip`, how large plans travel as artifacts; generated once
- * too) is held to the same memory budget.
+ * too) and the plan through a pipe (`plangate stdin`: `cat plan | plangate
+ * review -`) are held to the same memory budget.
  *
  * With BENCH_MONOREPO=1, the matrix fan-in of a monorepo: 200 plans of 1-5
  * MB in one review, against 50 of them (time should grow about linearly) and
@@ -717,6 +718,19 @@ async function hugeSection(cli, runs) {
         okCodes: [0, 1]
       },
       {
+        // `terraform show -json plan | plangate review -`
+        name: 'plangate stdin',
+        argv: [
+          'sh',
+          '-c',
+          'cat "$2" | "$0" "$1" review --format json -',
+          process.execPath,
+          cli,
+          path
+        ],
+        okCodes: [0, 1]
+      },
+      {
         name: 'bytes',
         argv: [process.execPath, '-e', BYTES_SCRIPT, path],
         okCodes: [0]
@@ -725,6 +739,9 @@ async function hugeSection(cli, runs) {
     runs
   )
   const p = /** @type {ReturnType<typeof summarize>} */ (stats.plangate)
+  const piped = /** @type {ReturnType<typeof summarize>} */ (
+    stats['plangate stdin']
+  )
   const g = /** @type {ReturnType<typeof summarize>} */ (stats['plangate gzip'])
   const b = /** @type {ReturnType<typeof summarize>} */ (stats.bytes)
   const ratio = p.seconds.median / b.seconds.median
@@ -734,7 +751,9 @@ async function hugeSection(cli, runs) {
     `plangate/bytes time ${fixed(ratio, 2)}x (goal <= 1.3x: ${ratio <= 1.3 ? 'PASS' : 'MISS'}); ` +
       `peak RSS ${budget(p.rssMb.median)}\n` +
       `gzip (${fixed(statSync(gzipped).size / 2 ** 20, 0)} MiB): ${fixed(g.seconds.median, 2)} s, ` +
-      `${fixed(g.seconds.median / p.seconds.median, 2)}x the plain file; peak RSS ${budget(g.rssMb.median)}\n`
+      `${fixed(g.seconds.median / p.seconds.median, 2)}x the plain file; peak RSS ${budget(g.rssMb.median)}\n` +
+      `through a pipe: ${fixed(piped.seconds.median, 2)} s, ` +
+      `${fixed(piped.seconds.median / p.seconds.median, 2)}x the plain file; peak RSS ${budget(piped.rssMb.median)}\n`
   )
   return { bytes, stats, samples }
 }
