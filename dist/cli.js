@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { statSync, readFileSync, openSync, readSync, closeSync, fstatSync, existsSync, readdirSync, writeSync, lstatSync, realpathSync, constants, renameSync, rmSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { statSync, readFileSync, readSync, openSync, closeSync, fstatSync, existsSync, readdirSync, writeSync, lstatSync, realpathSync, constants, renameSync, rmSync } from 'node:fs';
 import { posix, join, resolve, relative, isAbsolute, basename, dirname, sep as sep$1 } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
@@ -7118,18 +7119,22 @@ function readFileBytes(path) {
  * joined at the end (readFileSync's way, which held a 700 MB plan twice).
  * Reads stop past `maxBytes`, so that the caller refuses a plan over the
  * limit without reading all of it. A descriptor left non-blocking by
- * whoever started plangate is waited on, not taken for its end.
+ * whoever started plangate is waited on, not taken for its end; Windows'
+ * `EOF` error at the end of a pipe is its end. `read` is readSync (tests
+ * give another).
  */
-function readFdBytes(fd, maxBytes = MAX_PLAN_STREAM_BYTES) {
+function readFdBytes(fd, maxBytes = MAX_PLAN_STREAM_BYTES, read = readSync) {
     let waited = 0;
     return planBufferFrom((into) => {
         for (;;) {
             try {
-                const count = readSync(fd, into, 0, into.length, null);
+                const count = read(fd, into, 0, into.length, null);
                 waited = 0;
                 return count;
             }
             catch (error) {
+                if (isErrorCode(error, 'EOF'))
+                    return 0;
                 if (!isErrorCode(error, 'EAGAIN'))
                     throw error;
                 // Nothing to read yet: sleep a little, longer while the writer is slow.
@@ -28606,8 +28611,13 @@ try {
         // Reports arrive in pieces (eachPiece): no write is larger than a chunk.
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
-        // Into a plan buffer as it comes, waited on when non-blocking.
-        readStdin: () => readFdBytes(0),
+        // Into a plan buffer as it comes, waited on when non-blocking. Never
+        // process.stdin: opening it makes fd 0 non-blocking.
+        readStdin: () => {
+            if (isatty(0))
+                process.stderr.write('plangate: reading from the terminal until end of input (Ctrl-D); pipe a plan in instead: terraform show -json plan.tfplan | plangate review -\n');
+            return readFdBytes(0);
+        },
         stdoutIsTty: process.stdout.isTTY === true,
         env: process.env
     });

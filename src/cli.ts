@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty'
 import { GitSourceError, readFdBytes } from './io/index.js'
 import { PlanParseError } from './plan/index.js'
 import { PolicyError } from './policy/index.js'
@@ -13,8 +14,15 @@ try {
     // Reports arrive in pieces (eachPiece): no write is larger than a chunk.
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    // Into a plan buffer as it comes, waited on when non-blocking.
-    readStdin: () => readFdBytes(0),
+    // Into a plan buffer as it comes, waited on when non-blocking. Never
+    // process.stdin: opening it makes fd 0 non-blocking.
+    readStdin: () => {
+      if (isatty(0))
+        process.stderr.write(
+          'plangate: reading from the terminal until end of input (Ctrl-D); pipe a plan in instead: terraform show -json plan.tfplan | plangate review -\n'
+        )
+      return readFdBytes(0)
+    },
     stdoutIsTty: process.stdout.isTTY === true,
     env: process.env
   })

@@ -187,20 +187,30 @@ function readFileBytes(path: string): Buffer {
  * joined at the end (readFileSync's way, which held a 700 MB plan twice).
  * Reads stop past `maxBytes`, so that the caller refuses a plan over the
  * limit without reading all of it. A descriptor left non-blocking by
- * whoever started plangate is waited on, not taken for its end.
+ * whoever started plangate is waited on, not taken for its end; Windows'
+ * `EOF` error at the end of a pipe is its end. `read` is readSync (tests
+ * give another).
  */
 export function readFdBytes(
   fd: number,
-  maxBytes: number = MAX_PLAN_STREAM_BYTES
+  maxBytes: number = MAX_PLAN_STREAM_BYTES,
+  read: (
+    fd: number,
+    into: Uint8Array,
+    offset: number,
+    length: number,
+    position: null
+  ) => number = readSync
 ): Buffer {
   let waited = 0
   return planBufferFrom((into) => {
     for (;;) {
       try {
-        const count = readSync(fd, into, 0, into.length, null)
+        const count = read(fd, into, 0, into.length, null)
         waited = 0
         return count
       } catch (error) {
+        if (isErrorCode(error, 'EOF')) return 0
         if (!isErrorCode(error, 'EAGAIN')) throw error
         // Nothing to read yet: sleep a little, longer while the writer is slow.
         waited = Math.min(waited + 1, 50)

@@ -528,6 +528,30 @@ describe('standard input from a slow writer (`terraform show -json plan | planga
     expect(report.plans[0]?.source).toBe('-')
   })
 
+  // util-linux `script` runs the CLI on a terminal of its own.
+  it.skipIf(!existsSync('/usr/bin/script'))(
+    'says it reads the terminal until end of input when standard input is one',
+    () => {
+      const empty =
+        '{"format_version":"1.2","terraform_version":"1.11.0","planned_values":{"root_module":{}},"resource_changes":[]}'
+      const run = spawnSync(
+        '/usr/bin/script',
+        ['-qec', `'${process.execPath}' '${CLI}' review -`, '/dev/null'],
+        {
+          input: `${empty}\n\x04`,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '', TERM: 'dumb' },
+          timeout: 20_000
+        }
+      )
+      expect(run.stdout).toContain(
+        'plangate: reading from the terminal until end of input (Ctrl-D)'
+      )
+      expect(run.stdout).toContain('Verdict:')
+      expect(run.stdout).toContain('PASS')
+    }
+  )
+
   it('waits for the writer when whoever started plangate left standard input non-blocking', async () => {
     // The preload opens process.stdin, which sets O_NONBLOCK on fd 0.
     const run = await reviewFromSlowPipe(plan, {

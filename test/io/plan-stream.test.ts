@@ -10,7 +10,11 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readPlanBytes, readPlanInput } from '../../src/io/index.js'
-import { gunzipPlan, readPlanData } from '../../src/io/plan-stream.js'
+import {
+  gunzipPlan,
+  readFdBytes,
+  readPlanData
+} from '../../src/io/plan-stream.js'
 import type { PlanReadLimits } from '../../src/io/index.js'
 import { normalizePlans, readPlan } from '../../src/plan/index.js'
 import type { PlanInput } from '../../src/plan/index.js'
@@ -252,5 +256,59 @@ describe('plan buffers', () => {
     }
     expect(expected.length).toBeGreaterThan(0)
     expect(readPlanBytes(proc, noStdin).equals(expected)).toBe(true)
+  })
+})
+
+describe('readFdBytes (standard input, pipes)', () => {
+  /** A readSync that gives `data` in pieces, failing as `faults` says before each one. */
+  function pipe(
+    data: Buffer,
+    faults: readonly (string | undefined)[]
+  ): {
+    read: (
+      fd: number,
+      into: Uint8Array,
+      offset: number,
+      length: number
+    ) => number
+    calls: () => number
+  } {
+    let at = 0
+    let call = 0
+    return {
+      read: (_fd, into, offset, length) => {
+        const code = faults[call++]
+        if (code !== undefined)
+          throw Object.assign(new Error(`${code}: read`), { code })
+        const count = Math.min(length, data.length - at, 1000)
+        into.set(data.subarray(at, at + count), offset)
+        at += count
+        return count
+      },
+      calls: () => call
+    }
+  }
+
+  it('waits while a non-blocking descriptor has nothing yet (EAGAIN), then reads on', () => {
+    const data = Buffer.from(KITCHEN)
+    const source = pipe(data, ['EAGAIN', undefined, 'EAGAIN', 'EAGAIN'])
+    const started = Date.now()
+    const bytes = readFdBytes(0, 1 << 20, source.read)
+    expect(bytes.equals(data)).toBe(true)
+    expect(skipKernelOf(bytes)).toBeDefined()
+    expect(source.calls()).toBeGreaterThan(data.length / 1000)
+    // Three short sleeps, not a busy loop and not a long wait.
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
+  it("takes Windows' EOF error at the end of a pipe for its end", () => {
+    const data = Buffer.from('{"format_version":"1.2"}')
+    const source = pipe(data, [undefined, 'EOF'])
+    expect(readFdBytes(0, 1 << 20, source.read).equals(data)).toBe(true)
+  })
+
+  it('passes any other read error on', () => {
+    const source = pipe(Buffer.from('{}'), ['EIO'])
+    expect(() => readFdBytes(0, 1 << 20, source.read)).toThrow('EIO: read')
   })
 })
