@@ -219,22 +219,31 @@ export function planBufferFrom(
 /** What the first read of planBufferFrom has room for; the memory doubles after. */
 const FIRST_READ_BYTES = 1 << 20
 
-/** The chunks `read` gives, joined (planBufferFrom without the kernel). */
+/**
+ * What `read` gives, in chunks of FIRST_READ_BYTES filled one after the
+ * other and joined (planBufferFrom without the kernel). A pipe hands on
+ * 64 KiB at a time: a chunk per read would keep 1 MiB for each.
+ */
 function joinedReads(
   read: (into: Uint8Array) => number,
   wanted: number
 ): Buffer {
   const chunks: Buffer[] = []
+  let chunk = Buffer.allocUnsafe(0)
+  let used = 0
   let filled = 0
   while (filled < wanted) {
-    const chunk = Buffer.allocUnsafe(
-      Math.min(FIRST_READ_BYTES, wanted - filled)
-    )
-    const count = read(chunk)
+    if (used === chunk.length) {
+      if (used > 0) chunks.push(chunk)
+      chunk = Buffer.allocUnsafe(Math.min(FIRST_READ_BYTES, wanted - filled))
+      used = 0
+    }
+    const count = read(chunk.subarray(used))
     if (count === 0) break
-    chunks.push(chunk.subarray(0, count))
+    used += count
     filled += count
   }
+  chunks.push(chunk.subarray(0, used))
   return Buffer.concat(chunks, filled)
 }
 

@@ -388,9 +388,17 @@ describe('planBufferFrom (data of unknown size: a pipe, standard input)', () => 
 
   it('joins chunks without WebAssembly, with the same bytes', () => {
     forcePlanBufferFallback(true)
-    const data = Buffer.from('{"a":[1,2,3],"b":"x"}'.repeat(5000))
-    const read = planBufferFrom(trickle(data, 4096), 1 << 20)
+    // Past one chunk of 1 MiB, in reads of up to 4 KiB.
+    const data = Buffer.from('{"a":[1,2,3],"b":"x"}'.repeat(60_000))
+    // Reads fill a chunk before the next is made: a chunk per read kept 1 MiB each.
+    const chunks = new Set<ArrayBufferLike>()
+    const source = trickle(data, 4096)
+    const read = planBufferFrom((into) => {
+      chunks.add(into.buffer)
+      return source(into)
+    }, 4 << 20)
     expect(read.equals(data)).toBe(true)
+    expect(chunks.size).toBe(Math.ceil(data.length / (1 << 20)))
     expect(skipKernelOf(read)).toBeUndefined()
     expect(planBufferFrom(trickle(data, 4096), 999).length).toBe(1000)
   })
