@@ -56144,7 +56144,7 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
     if (data[0] === 0x1f && data[1] === 0x8b)
         return withKernel(gunzipPlan(data, path, limits));
     if (data.length > limits.maxBytes)
-        throw tooLarge(path, data.length, limits.maxBytes);
+        throw tooLarge(path, data.length, limits.maxBytes, undefined, 'read');
     return withKernel(data);
 }
 /**
@@ -56289,8 +56289,18 @@ function gunzipPlan(data, path, limits = LIMITS) {
             : `a corrupt gzip stream (${code || 'unknown error'})`, undefined, { cause: error });
     }
 }
-function tooLarge(path, bytes, limit, hint = 'plangate holds a plan in memory while it reads it') {
-    return new PlanParseError(path, `a plan of at most ${sizeOf(limit)}`, sizeOf(bytes), hint);
+/**
+ * A plan over the size limit. `read`: the bytes are what was read, and a
+ * pipe or standard input is read only to one byte past the limit, so that
+ * many bytes mean "more than the limit", not a size.
+ */
+function tooLarge(path, bytes, limit, hint = 'plangate holds a plan in memory while it reads it', how = 'size') {
+    if (how === 'read' && bytes === limit + 1)
+        return new PlanParseError(path, `a plan of at most ${sizeOf(limit)}`, 'more than that (a pipe is read no further)', hint);
+    // Sizes that round to the same MiB are written in bytes: not "at most 2048 MiB, found 2048 MiB".
+    const exact = sizeOf(bytes) === sizeOf(limit);
+    const size = (n) => (exact ? `${n} bytes` : sizeOf(n));
+    return new PlanParseError(path, `a plan of at most ${size(limit)}`, size(bytes), hint);
 }
 function sizeOf(bytes) {
     return bytes < 1024 * 1024

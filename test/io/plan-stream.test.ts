@@ -180,6 +180,25 @@ describe('readPlanBytes', () => {
     )
   })
 
+  it('says "more than" for standard input read to one byte past the limit', () => {
+    const limits: PlanReadLimits = { maxTextBytes: 1000, maxBytes: 1000 }
+    // readFdBytes stops there: the size of the whole is not known.
+    expect(() =>
+      readPlanBytes('-', () => Buffer.alloc(1001, 0x20), limits)
+    ).toThrow(
+      'expected a plan of at most 1000 bytes, found more than that (a pipe is read no further)'
+    )
+  })
+
+  it("writes sizes that round to the limit's MiB in bytes", () => {
+    const mib = 1024 * 1024
+    const path = file('just-over.json', Buffer.alloc(2 * mib + 10, 0x20))
+    const limits: PlanReadLimits = { maxTextBytes: 2 * mib, maxBytes: 2 * mib }
+    expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
+      'expected a plan of at most 2097152 bytes, found 2097162 bytes'
+    )
+  })
+
   it('refuses a file over the size limit before reading it', () => {
     const path = file('over.json', KITCHEN)
     const limits: PlanReadLimits = { maxTextBytes: 100, maxBytes: 1000 }
