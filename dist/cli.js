@@ -6169,9 +6169,8 @@ function bytesInclude(bytes, start, end, literal) {
     return false;
 }
 /**
- * Walks the object at `start`, calling `onEntry` with each key and the
- * offset of its value; `onEntry` returns the end of the value when it read
- * it, or undefined to have it skipped. Returns the index past the object.
+ * Walks the object at `start`, calling `onEntry` on each entry. Returns
+ * the index past the object.
  */
 function scanObject(scan, start, depth, onEntry) {
     const { bytes, limit } = scan;

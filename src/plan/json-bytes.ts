@@ -335,15 +335,20 @@ export function bytesInclude(
 }
 
 /**
- * Walks the object at `start`, calling `onEntry` with each key and the
- * offset of its value; `onEntry` returns the end of the value when it read
- * it, or undefined to have it skipped. Returns the index past the object.
+ * Called with each key of an object and the offset of its value; returns
+ * the end of the value when it read it, or undefined to have it skipped.
+ */
+export type OnEntry = (key: string, valueStart: number) => number | undefined
+
+/**
+ * Walks the object at `start`, calling `onEntry` on each entry. Returns
+ * the index past the object.
  */
 export function scanObject(
   scan: ByteScan,
   start: number,
   depth: number,
-  onEntry: (key: string, valueStart: number) => number | undefined
+  onEntry: OnEntry
 ): number {
   const { bytes, limit } = scan
   if (bytes[start] !== OPEN_BRACE) throw expected(bytes, start, 'an object')
@@ -384,7 +389,7 @@ function walkObject(
   scan: ByteScan,
   start: number,
   depth: number,
-  onEntry: (key: string, valueStart: number) => number | undefined
+  onEntry: OnEntry
 ): number {
   const { bytes, limit } = scan
   const { walkWords: words, keyTexts } = kernel
@@ -467,7 +472,7 @@ function objectFrom(
   from: number,
   first: boolean,
   depth: number,
-  onEntry: (key: string, valueStart: number) => number | undefined
+  onEntry: OnEntry
 ): number {
   const { bytes } = scan
   let i = skipSpace(bytes, from)
