@@ -7068,7 +7068,7 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
         if (size > limits.maxTextBytes && !mayBeLargePlan(path))
             throw tooLarge(path, size, limits.maxTextBytes, 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string');
         try {
-            data = readFileBytes(path);
+            data = readFileBytes(path, limits.maxBytes);
         }
         catch {
             return Buffer.from(readPlanFile(path, readStdin));
@@ -7099,13 +7099,13 @@ function withKernel(data) {
  * A file's bytes as readFileSync reads them, a regular file's straight
  * into a plan buffer (whose containers the SIMD kernel skips) with no copy.
  */
-function readFileBytes(path) {
+function readFileBytes(path, maxBytes) {
     const fd = openSync(path, 'r');
     try {
         const stat = fstatSync(fd);
         // A pipe or a device tells no size: read it to its end.
         if (!stat.isFile())
-            return readFdBytes(fd);
+            return readFdBytes(fd, maxBytes);
         const data = planBuffer(stat.size);
         let filled = 0;
         while (filled < data.length) {

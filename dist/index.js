@@ -34,7 +34,7 @@ import 'child_process';
 import 'timers';
 import { posix, join, relative, dirname, resolve, sep as sep$2, isAbsolute } from 'node:path';
 import { createHash } from 'node:crypto';
-import { readFileSync as readFileSync$1, statSync, openSync, readSync, closeSync, fstatSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync } from 'node:fs';
+import { readFileSync as readFileSync$1, statSync, readSync, openSync, closeSync, fstatSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import require$$0$7 from 'buffer';
 
@@ -56134,7 +56134,7 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
         if (size > limits.maxTextBytes && !mayBeLargePlan(path))
             throw tooLarge(path, size, limits.maxTextBytes, 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string');
         try {
-            data = readFileBytes(path);
+            data = readFileBytes(path, limits.maxBytes);
         }
         catch {
             return Buffer.from(readPlanFile(path, readStdin));
@@ -56165,13 +56165,13 @@ function withKernel(data) {
  * A file's bytes as readFileSync reads them, a regular file's straight
  * into a plan buffer (whose containers the SIMD kernel skips) with no copy.
  */
-function readFileBytes(path) {
+function readFileBytes(path, maxBytes) {
     const fd = openSync(path, 'r');
     try {
         const stat = fstatSync(fd);
         // A pipe or a device tells no size: read it to its end.
         if (!stat.isFile())
-            return readFdBytes(fd);
+            return readFdBytes(fd, maxBytes);
         const data = planBuffer(stat.size);
         let filled = 0;
         while (filled < data.length) {
@@ -66513,7 +66513,9 @@ function readPlans(inputs, log) {
         const required = checkRequiredPlans(inputs.requirePlans, refs.map((ref) => ref.path), process.cwd());
         log.info(`require-plans: each of ${required.covered.length} directories with infrastructure code has a plan; ${required.withoutCode.length} matched directories hold none and need none`);
     }
-    const files = readPlanFiles(refs, 'auto', () => readFileSync$1(0), planFilesOptions(process.env));
+    const files = readPlanFiles(refs, 'auto', 
+    // `-`: standard input, read as the CLI reads it.
+    () => readFdBytes(0), planFilesOptions(process.env));
     const note = rereadNote(files);
     if (note !== undefined)
         log.info(note);
@@ -67988,7 +67990,7 @@ async function verifyApply(deps) {
         stackDirs: policy.config.stackDirs
     });
     // Read first: a bad file is an input error before any API call.
-    const reports = expandPlanGlobs(inputs.approvedReports, process.cwd()).map((path) => readApprovedReport(path, () => readFileSync$1(0)).record);
+    const reports = expandPlanGlobs(inputs.approvedReports, process.cwd()).map((path) => readApprovedReport(path, () => readFdBytes(0)).record);
     const viewer = await whoAmI(port, log);
     const branch = context.ref.startsWith('refs/heads/')
         ? context.ref.slice('refs/heads/'.length)

@@ -1,5 +1,4 @@
 /** Reading helpers every flow uses: the token's identity, the base branch's config, the plans, links and plangate's own comment. */
-import { readFileSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
 import {
   decodeRecord,
@@ -21,6 +20,7 @@ import {
   planRootDirs,
   policyFromText,
   planFilesOptions,
+  readFdBytes,
   readPlanFiles,
   rereadNote
 } from '../io/index.js'
@@ -124,7 +124,8 @@ export function readPlans(inputs: ActionInputs, log: ActionLog): PlanFiles {
   const files = readPlanFiles(
     refs,
     'auto',
-    () => readFileSync(0),
+    // `-`: standard input, read as the CLI reads it.
+    () => readFdBytes(0),
     planFilesOptions(process.env)
   )
   const note = rereadNote(files)

@@ -125,7 +125,7 @@ export function readPlanBytes(
         'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
       )
     try {
-      data = readFileBytes(path)
+      data = readFileBytes(path, limits.maxBytes)
     } catch {
       return Buffer.from(readPlanFile(path, readStdin))
     }
@@ -158,12 +158,12 @@ function withKernel(data: Buffer): Buffer {
  * A file's bytes as readFileSync reads them, a regular file's straight
  * into a plan buffer (whose containers the SIMD kernel skips) with no copy.
  */
-function readFileBytes(path: string): Buffer {
+function readFileBytes(path: string, maxBytes: number): Buffer {
   const fd = openSync(path, 'r')
   try {
     const stat = fstatSync(fd)
     // A pipe or a device tells no size: read it to its end.
-    if (!stat.isFile()) return readFdBytes(fd)
+    if (!stat.isFile()) return readFdBytes(fd, maxBytes)
     const data = planBuffer(stat.size)
     let filled = 0
     while (filled < data.length) {

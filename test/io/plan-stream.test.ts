@@ -5,6 +5,7 @@ import {
   rmSync,
   writeFileSync
 } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -188,6 +189,23 @@ describe('readPlanBytes', () => {
     ).toThrow(
       'expected a plan of at most 1000 bytes, found more than that (a pipe is read no further)'
     )
+  })
+
+  it('stops reading a named pipe one byte past the limit, as it does standard input', () => {
+    const fifo = join(dir, 'plan.fifo')
+    execFileSync('mkfifo', [fifo])
+    // 64 KiB for a limit of 1000 bytes: the writer is left with the rest.
+    const writer = spawn('sh', ['-c', 'head -c 65536 /dev/zero > "$0"', fifo], {
+      stdio: 'ignore'
+    })
+    const limits: PlanReadLimits = { maxTextBytes: 1000, maxBytes: 1000 }
+    try {
+      expect(() => readPlanBytes(fifo, noStdin, limits)).toThrow(
+        'expected a plan of at most 1000 bytes, found more than that (a pipe is read no further)'
+      )
+    } finally {
+      writer.kill()
+    }
   })
 
   it("writes sizes that round to the limit's MiB in bytes", () => {

@@ -1,5 +1,5 @@
 /** Flow: `verify: true` in the apply workflow (push, workflow_dispatch): the plan about to be applied against the merged pull requests' reviews. */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { analyze } from '../../analyze.js'
 import {
@@ -10,7 +10,7 @@ import {
 } from '../../gate/index.js'
 import type { ReviewedPull, ReviewRecord } from '../../gate/index.js'
 import type { Account, GitHubPort, PullRequest } from '../../github/port.js'
-import { expandPlanGlobs, loadPolicy } from '../../io/index.js'
+import { expandPlanGlobs, loadPolicy, readFdBytes } from '../../io/index.js'
 import { readApprovedReport } from '../../io/approved-report.js'
 import {
   approversIn,
@@ -67,7 +67,7 @@ export async function verifyApply(deps: RunDeps): Promise<ActionOutputs> {
   })
   // Read first: a bad file is an input error before any API call.
   const reports = expandPlanGlobs(inputs.approvedReports, process.cwd()).map(
-    (path) => readApprovedReport(path, () => readFileSync(0)).record
+    (path) => readApprovedReport(path, () => readFdBytes(0)).record
   )
   const viewer = await whoAmI(port, log)
   const branch = context.ref.startsWith('refs/heads/')
