@@ -56213,13 +56213,25 @@ function readFdBytes(fd, maxBytes = MAX_PLAN_STREAM_BYTES, read = readSync) {
                 if (isErrorCode(error, 'EOF'))
                     return 0;
                 if (!isErrorCode(error, 'EAGAIN'))
-                    throw error;
+                    throw unreadable(error);
                 // Nothing to read yet: sleep a little, longer while the writer is slow.
                 waited = Math.min(waited + 1, 50);
                 Atomics.wait(SLEEP, 0, 0, waited);
             }
         }
     }, maxBytes);
+}
+/**
+ * A read of standard input (or a pipe) that failed: an input error, not
+ * a crash (`plangate review - < somedir` is EISDIR). Anything that is not
+ * a system error is passed on.
+ */
+function unreadable(error) {
+    if (!(error instanceof Error) ||
+        !('code' in error) ||
+        typeof error.code !== 'string')
+        return error;
+    return new PlanParseError('-', 'standard input (or a pipe) that can be read', `an error reading it (${error.message})`, 'pipe a plan in: terraform show -json plan.tfplan | plangate review -', { cause: error });
 }
 /** What readFdBytes waits on (nothing ever wakes it: a sleep). */
 const SLEEP = new Int32Array(new SharedArrayBuffer(4));

@@ -211,13 +211,34 @@ export function readFdBytes(
         return count
       } catch (error) {
         if (isErrorCode(error, 'EOF')) return 0
-        if (!isErrorCode(error, 'EAGAIN')) throw error
+        if (!isErrorCode(error, 'EAGAIN')) throw unreadable(error)
         // Nothing to read yet: sleep a little, longer while the writer is slow.
         waited = Math.min(waited + 1, 50)
         Atomics.wait(SLEEP, 0, 0, waited)
       }
     }
   }, maxBytes)
+}
+
+/**
+ * A read of standard input (or a pipe) that failed: an input error, not
+ * a crash (`plangate review - < somedir` is EISDIR). Anything that is not
+ * a system error is passed on.
+ */
+function unreadable(error: unknown): unknown {
+  if (
+    !(error instanceof Error) ||
+    !('code' in error) ||
+    typeof error.code !== 'string'
+  )
+    return error
+  return new PlanParseError(
+    '-',
+    'standard input (or a pipe) that can be read',
+    `an error reading it (${error.message})`,
+    'pipe a plan in: terraform show -json plan.tfplan | plangate review -',
+    { cause: error }
+  )
 }
 
 /** What readFdBytes waits on (nothing ever wakes it: a sleep). */

@@ -6,7 +6,9 @@ import {
   truncateSync,
   writeFileSync,
   mkdirSync,
-  existsSync
+  existsSync,
+  openSync,
+  closeSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -551,6 +553,21 @@ describe('standard input from a slow writer (`terraform show -json plan | planga
       expect(run.stdout).toContain('PASS')
     }
   )
+
+  it('refuses standard input that cannot be read (a directory) as an input error, not a crash', () => {
+    const directory = openSync(work, 'r')
+    const run = spawnSync(process.execPath, [CLI, 'review', '-'], {
+      stdio: [directory, 'pipe', 'pipe'],
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' }
+    })
+    closeSync(directory)
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain(
+      'plangate: error: -: expected standard input (or a pipe) that can be read, found an error reading it (EISDIR'
+    )
+    expect(run.stderr).not.toContain('internal error')
+  })
 
   it('waits for the writer when whoever started plangate left standard input non-blocking', async () => {
     // The preload opens process.stdin, which sets O_NONBLOCK on fd 0.

@@ -17,7 +17,11 @@ import {
   readPlanData
 } from '../../src/io/plan-stream.js'
 import type { PlanReadLimits } from '../../src/io/index.js'
-import { normalizePlans, readPlan } from '../../src/plan/index.js'
+import {
+  normalizePlans,
+  PlanParseError,
+  readPlan
+} from '../../src/plan/index.js'
 import type { PlanInput } from '../../src/plan/index.js'
 import {
   forcePlanBufferFallback,
@@ -344,8 +348,16 @@ describe('readFdBytes (standard input, pipes)', () => {
     expect(readFdBytes(0, 1 << 20, source.read).equals(data)).toBe(true)
   })
 
-  it('passes any other read error on', () => {
+  it('passes any other read error on, as an input error that names it', () => {
     const source = pipe(Buffer.from('{}'), ['EIO'])
     expect(() => readFdBytes(0, 1 << 20, source.read)).toThrow('EIO: read')
+    const again = pipe(Buffer.from('{}'), ['EIO'])
+    expect(() => readFdBytes(0, 1 << 20, again.read)).toThrow(PlanParseError)
+    // Not a system error (a bug): passed on as it is.
+    expect(() =>
+      readFdBytes(0, 1 << 20, () => {
+        throw new TypeError('not a read error')
+      })
+    ).toThrow(TypeError)
   })
 })
