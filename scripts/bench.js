@@ -47,8 +47,14 @@
  * Environment: BENCH_SIZES (comma-separated resource counts, default
  * "20000,100000"), BENCH_RUNS (rounds, default 7), BENCH_ATTRIBUTION (0 skips
  * the attribution section), BENCH_HUGE and BENCH_MONOREPO (1 adds those
- * sections, at most 3 rounds each), BENCH_OUT (where to write the raw
- * results as JSON, default .bench/results.json).
+ * sections, at most 3 rounds each), BENCH_NODE (the Node binary that runs
+ * plangate and the floors, default the one running this script: compare
+ * Node 20 with the Node 24 the Action runs on), BENCH_OUT (where to write
+ * the raw results as JSON, default .bench/results.json).
+ *
+ * The measured commands run without NODE_EXTRA_CA_CERTS: Node 20 reads those
+ * certificates at every start (about 50 ms on a machine that sets it), which
+ * none of the commands needs and which would be counted in every sample.
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -87,6 +93,22 @@ const TIME = '/usr/bin/time'
 const JQ_FILTER =
   '.resource_changes[] | select(.change.actions | index("delete")) | .address'
 const FLOOR_SCRIPT = "JSON.parse(require('fs').readFileSync(process.argv[1]))"
+
+/** The Node binary of every measured Node command (BENCH_NODE, else this one). */
+const NODE = process.env.BENCH_NODE?.trim()
+  ? resolve(process.env.BENCH_NODE.trim())
+  : process.execPath
+
+/** Variables removed from the measured commands' environment, and why. */
+const DROPPED_ENV = {
+  NODE_EXTRA_CA_CERTS:
+    'Node 20 reads those certificates at every start; no measured command uses TLS'
+}
+
+/** The environment of every measured command: this one's, minus DROPPED_ENV. */
+const CHILD_ENV = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !(name in DROPPED_ENV))
+)
 
 /**
  * Short fingerprint of a bundle, to tell runs (and rebuilds) apart.
@@ -161,6 +183,7 @@ function measure(command) {
     TIME,
     ['-f', '%e %M', '-o', report, ...command.argv],
     {
+      env: CHILD_ENV,
       stdio: ['ignore', 'ignore', 'pipe'],
       maxBuffer: 64 * 1024 * 1024
     }
@@ -294,6 +317,7 @@ function attributionFixture() {
 function attributionCheck(argv) {
   const [command, ...args] = argv
   const result = spawnSync(/** @type {string} */ (command), args, {
+    env: CHILD_ENV,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024
   })
@@ -347,6 +371,11 @@ async function main() {
     fail(
       `${TIME} (GNU time) is missing: it measures peak RSS. Install it (Debian/Ubuntu: \`apt-get install time\`)`
     )
+  const nodeVersion = spawnSync(NODE, ['--version'], { encoding: 'utf8' })
+  if (nodeVersion.error !== undefined || nodeVersion.status !== 0)
+    fail(
+      `BENCH_NODE: cannot run ${NODE} --version (${nodeVersion.error?.message ?? `exit ${nodeVersion.status}`})`
+    )
   const hasJq = available('jq')
   const sizes = envList('BENCH_SIZES', '20000,100000').map((s) => {
     const n = Number(s)
@@ -375,7 +404,7 @@ async function main() {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
     memoryGb: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
+    node: nodeVersion.stdout.trim(),
     jq: jqVersion,
     platform: `${process.platform} ${process.arch}`
   }
@@ -384,6 +413,13 @@ async function main() {
       `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; node ${machine.node}; ${machine.jq}\n` +
       `bundle: dist/cli.js sha256 ${bundle} (measured from a copy in ${relative(ROOT, SNAPSHOT)}/)\n`
   )
+  if (NODE !== process.execPath)
+    process.stdout.write(`node under test: ${NODE} (BENCH_NODE)\n`)
+  for (const [name, why] of Object.entries(DROPPED_ENV))
+    if (process.env[name] !== undefined)
+      process.stdout.write(
+        `note: ${name} is set here and removed for the measured commands (${why})\n`
+      )
   if (!hasJq)
     process.stdout.write(
       'note: jq is not on PATH; the jq column and the jq goal are skipped\n'
@@ -396,19 +432,12 @@ async function main() {
     const commands = [
       {
         name: 'plangate',
-        argv: [
-          process.execPath,
-          cliUnderTest,
-          'review',
-          '--format',
-          'json',
-          plan.path
-        ],
+        argv: [NODE, cliUnderTest, 'review', '--format', 'json', plan.path],
         okCodes: [0, 1] // 1 = blocked, expected: the plan has destroys
       },
       {
         name: 'floor',
-        argv: [process.execPath, '-e', FLOOR_SCRIPT, plan.path],
+        argv: [NODE, '-e', FLOOR_SCRIPT, plan.path],
         okCodes: [0]
       }
     ]
@@ -434,7 +463,7 @@ async function main() {
   else if (withAttribution) {
     const fixture = attributionFixture()
     const review = [
-      process.execPath,
+      NODE,
       cliUnderTest,
       'review',
       '--format',
@@ -725,12 +754,12 @@ async function hugeSection(cli, runs) {
     [
       {
         name: 'plangate',
-        argv: [process.execPath, cli, 'review', '--format', 'json', path],
+        argv: [NODE, cli, 'review', '--format', 'json', path],
         okCodes: [0, 1]
       },
       {
         name: 'plangate gzip',
-        argv: [process.execPath, cli, 'review', '--format', 'json', gzipped],
+        argv: [NODE, cli, 'review', '--format', 'json', gzipped],
         okCodes: [0, 1]
       },
       {
@@ -740,7 +769,7 @@ async function hugeSection(cli, runs) {
           'sh',
           '-c',
           'cat "$2" | "$0" "$1" review --format json -',
-          process.execPath,
+          NODE,
           cli,
           path
         ],
@@ -748,7 +777,7 @@ async function hugeSection(cli, runs) {
       },
       {
         name: 'bytes',
-        argv: [process.execPath, '-e', BYTES_SCRIPT, path],
+        argv: [NODE, '-e', BYTES_SCRIPT, path],
         okCodes: [0]
       }
     ],
@@ -798,7 +827,7 @@ async function monorepoSection(cli, runs) {
     paths.push(path)
     total += statSync(path).size
   }
-  const review = [process.execPath, cli, 'review', '--format', 'json']
+  const review = [NODE, cli, 'review', '--format', 'json']
   const floorScript =
     "for (const f of process.argv.slice(1)) JSON.parse(require('fs').readFileSync(f))"
   const { stats, samples } = timeCommands(
@@ -812,7 +841,7 @@ async function monorepoSection(cli, runs) {
       },
       {
         name: 'floor 200',
-        argv: [process.execPath, '-e', floorScript, ...paths],
+        argv: [NODE, '-e', floorScript, ...paths],
         okCodes: [0]
       }
     ],
