@@ -502,6 +502,109 @@ function objectFrom(
 }
 
 /**
+ * What scanResources tells of a state resource: where it lies, where its
+ * last `mode` value lies (-1 and -1: none), and its flags: RESOURCE_DEPENDS_ON
+ * when a key is `depends_on`, and the kind of the `mode` value (under
+ * RESOURCE_MODE: RESOURCE_DATA, RESOURCE_MANAGED, or RESOURCE_OTHER, which
+ * the caller reads itself).
+ */
+export type OnResource = (
+  start: number,
+  end: number,
+  modeStart: number,
+  modeEnd: number,
+  flags: number
+) => void
+
+/** A flag of OnResource: a key of the resource is `depends_on`. */
+export const RESOURCE_DEPENDS_ON = 1
+/** The bits of OnResource's flags that give the kind of the last `mode` value (0: none). */
+export const RESOURCE_MODE = 6
+/** The `mode` value is written `"data"`. */
+export const RESOURCE_DATA = 2
+/** The `mode` value is written `"managed"`. */
+export const RESOURCE_MANAGED = 4
+/** The `mode` value is written otherwise (escapes, whitespace inside, another value). */
+export const RESOURCE_OTHER = 6
+
+/** Records of one `resources` call: as many as a walk area holds. */
+const RESOURCES_PER_CALL = 50
+
+/**
+ * scanArray over the resources of a state module, where only each one's
+ * `mode` and `depends_on` matter: the kernel's `resources` walks runs of
+ * them (keys, separators and values checked as scanObject checks them)
+ * and hands each to `onResource` without a callback per key. An element
+ * it does not decide (not an object, a key with a backslash, a problem of
+ * the JSON) goes to `onElement`, as scanArray would hand it, and so does
+ * every element when there is no kernel. Returns the index past the array.
+ */
+export function scanResources(
+  scan: ByteScan,
+  start: number,
+  depth: number,
+  onResource: OnResource,
+  onElement: (valueStart: number) => number
+): number {
+  const { bytes, limit } = scan
+  const kernel =
+    walkLevel < WALK_LEVELS && bytes[start] === OPEN_BRACKET
+      ? kernelAt(scan, depth + 2)
+      : null
+  if (kernel === null || depth + 1 > limit)
+    return scanArray(scan, start, depth, onElement)
+  const words = kernel.walkWords
+  const area = (walkLevel * WALK_AREA_BYTES) >> 2
+  const out = SKIP_STACK_BYTES + walkLevel * WALK_AREA_BYTES
+  const base = bytes.byteOffset
+  const n = bytes.length
+  let at = start
+  let first = true
+  for (;;) {
+    // The records are read before onElement runs: a walk of its own may reuse the area.
+    const count = kernel.resources(
+      base,
+      at,
+      n,
+      depth,
+      limit,
+      out,
+      first ? 1 : 0,
+      RESOURCES_PER_CALL
+    )
+    for (let k = 0, e = area + 4; k < count; k++, e += 5)
+      onResource(
+        words[e] as number,
+        words[e + 1] as number,
+        words[e + 2] as number,
+        words[e + 3] as number,
+        words[e + 4] as number
+      )
+    const status = words[area] as number
+    const offset = words[area + 1] as number
+    if (status === 0) return offset
+    if (status === 1) {
+      at = offset
+      first = false
+      continue
+    }
+    // One element the kernel does not decide, as scanArray walks it; then the kernel again.
+    let i: number
+    if (first && count === 0) {
+      i = skipSpace(bytes, start + 1)
+      if (bytes[i] === CLOSE_BRACKET) return i + 1
+    } else {
+      i = skipSpace(bytes, offset)
+      if (bytes[i] === CLOSE_BRACKET) return i + 1
+      if (bytes[i] !== COMMA) throw expected(bytes, i, '"," or "]"')
+      i = skipSpace(bytes, i + 1)
+    }
+    at = onElement(i)
+    first = false
+  }
+}
+
+/**
  * Walks the array at `start`, calling `onElement` with the offset of each
  * element; like scanObject's `onEntry`, it returns the element's end or
  * undefined. Returns the index past the array.

@@ -19,7 +19,7 @@ export const SKIP_STACK_BYTES = 4096
  */
 export const WALK_LEVELS = 16
 
-/** 16 bytes of status, then 50 entries of 20 bytes (see `entries` in the .wat). */
+/** 16 bytes of status, then 50 entries of 20 bytes (see `entries` and `resources` in the .wat). */
 export const WALK_AREA_BYTES = 1024
 
 /** The address of the kernel's key table (see `intern` in the .wat), after the walk areas. */
@@ -67,6 +67,21 @@ interface SkipExports {
     first: number,
     budget: number,
     keys: number
+  ) => number
+  /**
+   * Walks the objects of an array (state resources) into the walk area at
+   * address `out`, at most `max` of them; returns how many it wrote (the
+   * status is the area's first word).
+   */
+  readonly resources: (
+    base: number,
+    at: number,
+    size: number,
+    depth: number,
+    limit: number,
+    out: number,
+    first: number,
+    max: number
   ) => number
 }
 
@@ -128,7 +143,9 @@ function isKernel(value: unknown): value is SkipExports {
     'errorAt' in value &&
     typeof value.errorAt === 'function' &&
     'entries' in value &&
-    typeof value.entries === 'function'
+    typeof value.entries === 'function' &&
+    'resources' in value &&
+    typeof value.resources === 'function'
   )
 }
 
@@ -269,6 +286,7 @@ function withKernelOn(
     skip: exports.skip,
     errorAt: exports.errorAt,
     entries: exports.entries,
+    resources: exports.resources,
     walkWords: new Int32Array(
       memory.buffer,
       SKIP_STACK_BYTES,

@@ -1,13 +1,15 @@
 ;; The container skip of json-bytes.ts (skipContainer) over 64-byte blocks
-;; with 128-bit SIMD, and its object walk (scanObject) for the entries'
-;; keys, separators and value ends. Assembled by scripts/build-wasm.js into
+;; with 128-bit SIMD, its object walk (scanObject) for the entries' keys,
+;; separators and value ends, and its walk of state resources
+;; (scanResources) for their "mode" and "depends_on". Assembled by scripts/build-wasm.js into
 ;; json-skip-wasm.ts; json-skip.ts instantiates it on each plan buffer.
 ;;
 ;; Memory layout (the memory is imported, one per plan buffer; the
 ;; addresses of the walk areas and of the key table are json-skip.ts's):
 ;;   [0, limit]           the bracket stack (the caller keeps limit below
 ;;                        4096)
-;;   [4096, 20480)        16 walk areas of 1024 bytes (see entries)
+;;   [4096, 20480)        16 walk areas of 1024 bytes (see entries and
+;;                        resources)
 ;;   [20480, 86016)       the key table: 1024 slots of 64 bytes (see $intern)
 ;;   [data, data + size)  the document, 64-byte aligned at its start
 ;;   64 bytes after it    zeros: a block load may read up to 63 bytes past
@@ -457,6 +459,273 @@
     (i32.store (local.get $out) (i32.const 3))
     (i32.store offset=8 (local.get $out) (local.get $fresh))
     (local.get $count))
+
+  ;; Walks the elements of the array whose opening bracket is at $base + $at
+  ;; ($first = 1), or goes on after the element that ends there ($first =
+  ;; 0), in data that ends at $base + $size: the resources of a state
+  ;; module, objects whose "mode" and "depends_on" json-bytes.ts's
+  ;; scanResources reads. The array is nested in $depth containers (its
+  ;; elements' values in $depth + 2), with at most $limit levels. For each
+  ;; element it decides, it writes from $out + 16 on, 20 bytes each: the
+  ;; offsets (from $base) of the element's start and end, of the last
+  ;; "mode" value's start and end (-1 and -1 when there is none), and flags:
+  ;; 1 when a key is "depends_on", plus 2 when the last "mode" value is
+  ;; exactly "data", 4 when it is exactly "managed", 6 when it is anything
+  ;; else (the caller parses it). Keys are compared as bytes: an element
+  ;; with a backslash in a key is not decided. Returns how many, after it
+  ;; stores at $out a status and at $out + 4 an offset:
+  ;;   0  the array ends: the offset is past its closing bracket
+  ;;   1  $max elements written, more may follow: go on after the last one
+  ;;   3  the walk stopped before an element it does not decide (not an
+  ;;      object, a key with a backslash, nesting past $limit, a problem of
+  ;;      the JSON, a backslash outside a string): the offset is the end of
+  ;;      the last element written (or $at), and the caller walks on there
+  (func (export "resources")
+    (param $base i32) (param $at i32) (param $size i32) (param $depth i32)
+    (param $limit i32) (param $out i32) (param $first i32) (param $max i32)
+    (result i32)
+    (local $p i32)
+    (local $end i32)
+    (local $count i32)
+    (local $slot i32)
+    (local $after i32)
+    (local $resume i32)
+    (local $c i32)
+    (local $element i32)
+    (local.set $p (i32.add (local.get $base) (local.get $at)))
+    (local.set $resume (local.get $p))
+    (local.set $end (i32.add (local.get $base) (local.get $size)))
+    (local.set $slot (i32.add (local.get $out) (i32.const 16)))
+    (block $bail
+      ;; An element would be deeper than the limit: the caller says so.
+      (br_if $bail
+        (i32.gt_u (i32.add (local.get $depth) (i32.const 2)) (local.get $limit)))
+      (block $closed
+        (if (local.get $first)
+          (then
+            (local.set $p (call $skip_space
+              (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+            (br_if $bail (i32.ge_u (local.get $p) (local.get $end)))
+            (br_if $closed (i32.eq (i32.load8_u (local.get $p)) (i32.const 0x5d))))
+          (else (local.set $after (i32.const 1))))
+        (loop $elements
+          (if (local.get $after)
+            (then
+              (if (i32.eq (local.get $count) (local.get $max))
+                (then
+                  (i32.store (local.get $out) (i32.const 1))
+                  (i32.store offset=4 (local.get $out)
+                    (i32.sub (local.get $p) (local.get $base)))
+                  (return (local.get $count))))
+              (local.set $p (call $skip_space (local.get $p) (local.get $end)))
+              (br_if $bail (i32.ge_u (local.get $p) (local.get $end)))
+              (local.set $c (i32.load8_u (local.get $p)))
+              (br_if $closed (i32.eq (local.get $c) (i32.const 0x5d)))
+              (br_if $bail (i32.ne (local.get $c) (i32.const 0x2c)))
+              (local.set $p (call $skip_space
+                (i32.add (local.get $p) (i32.const 1)) (local.get $end)))))
+          (local.set $after (i32.const 1))
+          (local.set $element
+            (call $resource (local.get $p) (local.get $end)
+              (i32.add (local.get $depth) (i32.const 2)) (local.get $limit)))
+          (br_if $bail (i32.eqz (local.get $element)))
+          (i32.store offset=0 (local.get $slot)
+            (i32.sub (local.get $p) (local.get $base)))
+          (i32.store offset=4 (local.get $slot)
+            (i32.sub (local.get $element) (local.get $base)))
+          (if (global.get $mode_end)
+            (then
+              (i32.store offset=8 (local.get $slot)
+                (i32.sub (global.get $mode_start) (local.get $base)))
+              (i32.store offset=12 (local.get $slot)
+                (i32.sub (global.get $mode_end) (local.get $base))))
+            (else
+              (i32.store offset=8 (local.get $slot) (i32.const -1))
+              (i32.store offset=12 (local.get $slot) (i32.const -1))))
+          (i32.store offset=16 (local.get $slot)
+            (i32.or (global.get $depends) (global.get $mode_kind)))
+          (local.set $slot (i32.add (local.get $slot) (i32.const 20)))
+          (local.set $count (i32.add (local.get $count) (i32.const 1)))
+          (local.set $p (local.get $element))
+          (local.set $resume (local.get $element))
+          (br $elements)))
+      ;; $closed: $p is at the closing bracket.
+      (i32.store (local.get $out) (i32.const 0))
+      (i32.store offset=4 (local.get $out)
+        (i32.sub (i32.add (local.get $p) (i32.const 1)) (local.get $base)))
+      (return (local.get $count)))
+    (i32.store (local.get $out) (i32.const 3))
+    (i32.store offset=4 (local.get $out)
+      (i32.sub (local.get $resume) (local.get $base)))
+    (local.get $count))
+
+  ;; Set by $resource: the address of the last "mode" value and of its end
+  ;; (both 0 when there is none), its kind (the flags of `resources`: 0
+  ;; none, 2 "data", 4 "managed", 6 other), and 1 when a key is
+  ;; "depends_on".
+  (global $mode_start (mut i32) (i32.const 0))
+  (global $mode_end (mut i32) (i32.const 0))
+  (global $mode_kind (mut i32) (i32.const 0))
+  (global $depends (mut i32) (i32.const 0))
+
+  ;; Walks the object whose opening brace is at $p, its values nested in
+  ;; $depth containers, as `entries` walks one (the same checks of keys,
+  ;; separators and values); returns the address past its closing brace,
+  ;; or 0 when it does not decide the object (see `resources`).
+  (func $resource (param $p i32) (param $end i32) (param $depth i32)
+    (param $limit i32) (result i32)
+    (local $c i32)
+    (local $key i32)
+    (local $close i32)
+    (local $value i32)
+    (local $length i32)
+    (local $i i32)
+    (global.set $mode_start (i32.const 0))
+    (global.set $mode_end (i32.const 0))
+    (global.set $mode_kind (i32.const 0))
+    (global.set $depends (i32.const 0))
+    (if (i32.ge_u (local.get $p) (local.get $end))
+      (then (return (i32.const 0))))
+    (if (i32.ne (i32.load8_u (local.get $p)) (i32.const 0x7b))
+      (then (return (i32.const 0))))
+    (local.set $p (call $skip_space
+      (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+    (if (i32.ge_u (local.get $p) (local.get $end))
+      (then (return (i32.const 0))))
+    (if (i32.eq (i32.load8_u (local.get $p)) (i32.const 0x7d))
+      (then (return (i32.add (local.get $p) (i32.const 1)))))
+    (loop $entries
+      ;; The key, without a backslash.
+      (if (i32.ne (i32.load8_u (local.get $p)) (i32.const 0x22))
+        (then (return (i32.const 0))))
+      (local.set $key (local.get $p))
+      (local.set $close (call $string_end (local.get $p) (local.get $end)))
+      (if (i32.eqz (local.get $close))
+        (then (return (i32.const 0))))
+      (local.set $i (i32.add (local.get $key) (i32.const 1)))
+      (block $plain
+        (loop $bytes
+          (br_if $plain (i32.ge_u (local.get $i) (local.get $close)))
+          (if (i32.eq (i32.load8_u (local.get $i)) (i32.const 0x5c))
+            (then (return (i32.const 0))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $bytes)))
+      (local.set $length
+        (i32.sub (i32.sub (local.get $close) (local.get $key)) (i32.const 1)))
+      (local.set $p (call $skip_space
+        (i32.add (local.get $close) (i32.const 1)) (local.get $end)))
+      (if (i32.ge_u (local.get $p) (local.get $end))
+        (then (return (i32.const 0))))
+      (if (i32.ne (i32.load8_u (local.get $p)) (i32.const 0x3a))
+        (then (return (i32.const 0))))
+      ;; The value.
+      (local.set $p (call $skip_space
+        (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+      (if (i32.ge_u (local.get $p) (local.get $end))
+        (then (return (i32.const 0))))
+      (local.set $value (local.get $p))
+      (local.set $c (i32.load8_u (local.get $p)))
+      (block $ended
+        (if (i32.eq (local.get $c) (i32.const 0x22))
+          (then
+            (local.set $p (call $string_end (local.get $p) (local.get $end)))
+            (if (i32.eqz (local.get $p))
+              (then (return (i32.const 0))))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $ended)))
+        ;; [ and { (0x5b, 0x7b), followed to their end.
+        (if (i32.eq (i32.or (local.get $c) (i32.const 0x20)) (i32.const 0x7b))
+          (then
+            (local.set $c
+              (call $skip_container (local.get $p) (local.get $end)
+                (local.get $depth) (local.get $limit) (i32.const -1)))
+            (if (i32.lt_s (local.get $c) (i32.const 0))
+              (then (return (i32.const 0))))
+            (local.set $p (i32.add (local.get $p) (local.get $c)))
+            (br $ended)))
+        ;; A scalar: - 0-9 t f n, then up to a delimiter, as scalarEnd.
+        (if (i32.eqz
+              (i32.or
+                (i32.or
+                  (i32.eq (local.get $c) (i32.const 0x2d))
+                  (i32.lt_u (i32.sub (local.get $c) (i32.const 0x30))
+                    (i32.const 10)))
+                (i32.or
+                  (i32.eq (local.get $c) (i32.const 0x74))
+                  (i32.or
+                    (i32.eq (local.get $c) (i32.const 0x66))
+                    (i32.eq (local.get $c) (i32.const 0x6e))))))
+          (then (return (i32.const 0))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (block $delimited
+          (loop $scalar
+            (br_if $delimited (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $c (i32.load8_u (local.get $p)))
+            ;; , } ] and whitespace
+            (br_if $delimited
+              (i32.or
+                (i32.or
+                  (i32.eq (local.get $c) (i32.const 0x2c))
+                  (i32.eq (i32.or (local.get $c) (i32.const 0x20))
+                    (i32.const 0x7d)))
+                (i32.and
+                  (i32.le_u (local.get $c) (i32.const 0x20))
+                  (i32.wrap_i64
+                    (i64.shr_u (i64.const 0x100002600)
+                      (i64.extend_i32_u (local.get $c)))))))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $scalar))))
+      ;; "mode" (the last one counts, as in JSON.parse) and "depends_on".
+      (if (i32.and
+            (i32.eq (local.get $length) (i32.const 4))
+            (i32.eq (i32.load offset=1 (local.get $key)) (i32.const 0x65646f6d)))
+        (then
+          (global.set $mode_start (local.get $value))
+          (global.set $mode_end (local.get $p))
+          (global.set $mode_kind (i32.const 6))
+          ;; "data": 6 bytes, quotes included.
+          (if (i32.and
+                (i32.eq (i32.sub (local.get $p) (local.get $value)) (i32.const 6))
+                (i32.and
+                  (i32.eq (i32.load offset=1 (local.get $value))
+                    (i32.const 0x61746164))
+                  (i32.and
+                    (i32.eq (i32.load8_u (local.get $value)) (i32.const 0x22))
+                    (i32.eq (i32.load8_u offset=5 (local.get $value))
+                      (i32.const 0x22)))))
+            (then (global.set $mode_kind (i32.const 2))))
+          ;; "managed": 9 bytes, quotes included.
+          (if (i32.and
+                (i32.eq (i32.sub (local.get $p) (local.get $value)) (i32.const 9))
+                (i32.and
+                  (i64.eq (i64.load (local.get $value))
+                    (i64.const 0x646567616e616d22))
+                  (i32.eq (i32.load8_u offset=8 (local.get $value))
+                    (i32.const 0x22))))
+            (then (global.set $mode_kind (i32.const 4))))))
+      (if (i32.eq (local.get $length) (i32.const 10))
+        (then
+          (if (i32.and
+                (i64.eq (i64.load offset=1 (local.get $key))
+                  (i64.const 0x5f73646e65706564))
+                (i32.eq (i32.load16_u offset=9 (local.get $key))
+                  (i32.const 0x6e6f)))
+            (then (global.set $depends (i32.const 1))))))
+      ;; The separator.
+      (local.set $p (call $skip_space (local.get $p) (local.get $end)))
+      (if (i32.ge_u (local.get $p) (local.get $end))
+        (then (return (i32.const 0))))
+      (local.set $c (i32.load8_u (local.get $p)))
+      (if (i32.eq (local.get $c) (i32.const 0x7d))
+        (then (return (i32.add (local.get $p) (i32.const 1)))))
+      (if (i32.ne (local.get $c) (i32.const 0x2c))
+        (then (return (i32.const 0))))
+      (local.set $p (call $skip_space
+        (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+      (if (i32.ge_u (local.get $p) (local.get $end))
+        (then (return (i32.const 0))))
+      (br $entries))
+    (unreachable))
 
   ;; The id of the key whose quotes are at $open and $close in the table at
   ;; $keys: 1024 slots of 64 bytes, each empty (its first word 0) or holding

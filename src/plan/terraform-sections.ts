@@ -6,6 +6,11 @@ import {
   JsonScanError,
   scanArray,
   scanObject,
+  scanResources,
+  RESOURCE_DATA,
+  RESOURCE_DEPENDS_ON,
+  RESOURCE_MODE,
+  RESOURCE_OTHER,
   skipSpace,
   skipValue
 } from './json-bytes.js'
@@ -755,10 +760,34 @@ class SectionReader {
     const list: unknown[] = []
     const slots: ResourceSlot[] = []
     this.pending.push({ list, slots })
-    const end = scanArray(this.scan, start, depth, (at) =>
-      this.resourceSlot(at, depth + 1, slots)
+    const end = scanResources(
+      this.scan,
+      start,
+      depth,
+      (at, end, modeStart, modeEnd, flags) => {
+        const mode = flags & RESOURCE_MODE
+        slots.push({
+          start: at,
+          end,
+          data:
+            (flags & RESOURCE_DEPENDS_ON) !== 0 ||
+            mode === RESOURCE_DATA ||
+            (mode === RESOURCE_OTHER && this.isDataMode(modeStart, modeEnd))
+        })
+      },
+      (at) => this.resourceSlot(at, depth + 1, slots)
     )
     return { end, value: list }
+  }
+
+  /** Whether the `mode` value in [start, end) is "data": written so by Terraform, any other string parsed. */
+  private isDataMode(start: number, end: number): boolean {
+    return (
+      bytesEqual(this.bytes, start, end, DATA_MODE) ||
+      (this.bytes[start] === 0x22 &&
+        !bytesEqual(this.bytes, start, end, MANAGED_MODE) &&
+        this.parseRange(start, end) === 'data')
+    )
   }
 
   /** Records where a resource lies and whether it has `"mode": "data"` (the last `mode`, as JSON.parse). */
@@ -779,12 +808,7 @@ class SectionReader {
       if (key === 'depends_on') dependsOn = true
       if (key !== 'mode') return undefined
       const modeEnd = skipValue(this.scan, at, depth + 1)
-      // Written by Terraform as "data" or "managed"; any other spelling is parsed.
-      data =
-        bytesEqual(this.bytes, at, modeEnd, DATA_MODE) ||
-        (this.bytes[at] === 0x22 &&
-          !bytesEqual(this.bytes, at, modeEnd, MANAGED_MODE) &&
-          this.parseRange(at, modeEnd) === 'data')
+      data = this.isDataMode(at, modeEnd)
       return modeEnd
     })
     slots.push({ start, end, data: data || dependsOn })

@@ -1,0 +1,336 @@
+import { describe, expect, it } from 'vitest'
+import { mulberry32 } from '../../scripts/make-big-plan.js'
+import {
+  JsonScanError,
+  RESOURCE_DATA,
+  RESOURCE_DEPENDS_ON,
+  RESOURCE_MANAGED,
+  RESOURCE_MODE,
+  RESOURCE_OTHER,
+  scanObject,
+  scanResources,
+  skipValue
+} from '../../src/plan/json-bytes.js'
+import type { ByteScan } from '../../src/plan/json-bytes.js'
+import { SKIP_STACK_BYTES, skipKernelOf } from '../../src/plan/json-skip.js'
+import { corrupt, wasmView } from '../support/json-documents.js'
+import { plainCopy } from '../support/plan-buffers.js'
+
+/**
+ * scanResources walks the resources of a state module with the kernel's
+ * `resources` export, handing each as its range, its last `mode` value and
+ * whether it has `depends_on`, and hands what the kernel does not decide
+ * to the reference walk. Over a plain Buffer (no kernel) every element
+ * takes the reference walk: both must tell the same of every resource and
+ * fail with the same error.
+ */
+
+/** What a walk told of one resource: its range, its last mode value's range and kind, depends_on. */
+type Told = readonly [number, number, number, number, number, boolean]
+
+/** The kind OnResource gives for a mode value's bytes (0: no mode). */
+function kindOf(bytes: Buffer, start: number, end: number): number {
+  if (start < 0) return 0
+  const text = bytes.toString('latin1', start, end)
+  return text === '"data"'
+    ? RESOURCE_DATA
+    : text === '"managed"'
+      ? RESOURCE_MANAGED
+      : RESOURCE_OTHER
+}
+
+/** The reference: what JSON.parse would give the resource, found by scanObject. */
+function referenceResource(
+  scan: ByteScan,
+  at: number,
+  depth: number,
+  told: Told[]
+): number {
+  if (scan.bytes[at] !== 0x7b) {
+    const end = skipValue(scan, at, depth)
+    told.push([at, end, -1, -1, 0, false])
+    return end
+  }
+  let modeStart = -1
+  let modeEnd = -1
+  let dependsOn = false
+  const end = scanObject(scan, at, depth, (key, valueAt) => {
+    if (key === 'depends_on') dependsOn = true
+    if (key !== 'mode') return undefined
+    modeStart = valueAt
+    modeEnd = skipValue(scan, valueAt, depth + 1)
+    return modeEnd
+  })
+  told.push([
+    at,
+    end,
+    modeStart,
+    modeEnd,
+    kindOf(scan.bytes, modeStart, modeEnd),
+    dependsOn
+  ])
+  return end
+}
+
+interface Outcome {
+  readonly told: Told[]
+  readonly end?: number
+  readonly error?: { kind: string; offset: number; message: string }
+  /** Resources the kernel told itself. */
+  readonly byKernel: number
+}
+
+function walk(bytes: Buffer, depth: number, limit: number): Outcome {
+  const scan: ByteScan = { bytes, limit }
+  const told: Told[] = []
+  let byKernel = 0
+  try {
+    const end = scanResources(
+      scan,
+      0,
+      depth,
+      (start, end, modeStart, modeEnd, flags) => {
+        byKernel++
+        // An escaped key never reaches the kernel's bytes comparison.
+        expect(flags & RESOURCE_MODE).toBe(kindOf(bytes, modeStart, modeEnd))
+        told.push([
+          start,
+          end,
+          modeStart,
+          modeEnd,
+          flags & RESOURCE_MODE,
+          (flags & RESOURCE_DEPENDS_ON) !== 0
+        ])
+      },
+      (at) => referenceResource(scan, at, depth + 1, told)
+    )
+    return { told, end, byKernel }
+  } catch (error) {
+    if (!(error instanceof JsonScanError)) throw error
+    return {
+      told,
+      byKernel,
+      error: { kind: error.kind, offset: error.offset, message: error.message }
+    }
+  }
+}
+
+/** The outcome over a plain Buffer, which the kernel's must match (the count of kernel-told ones aside). */
+function walkBoth(
+  text: string,
+  depth = 3,
+  limit = 500
+): { plain: Outcome; kernel: Outcome } {
+  const doc = Buffer.from(text)
+  const plain = walk(plainCopy(doc), depth, limit)
+  expect(plain.byKernel).toBe(0)
+  const kernel = walk(wasmView(doc, 13, 67), depth, limit)
+  const { byKernel: _plain, ...expected } = plain
+  const { byKernel: _kernel, ...found } = kernel
+  expect(found).toEqual(expected)
+  const aligned = walk(wasmView(doc, 0, 0), depth, limit)
+  expect(aligned.told).toEqual(plain.told)
+  return { plain, kernel }
+}
+
+/** Keys a state resource has, and the spellings that only a parser reads as `mode` or `depends_on`. */
+const RESOURCE_KEYS = [
+  'address',
+  'mode',
+  'mode',
+  'type',
+  'name',
+  'index',
+  'provider_name',
+  'schema_version',
+  'values',
+  'sensitive_values',
+  'depends_on',
+  'depends_on',
+  'modes',
+  'mod',
+  'depends_onx',
+  'depends',
+  '\\u006dode',
+  'depends\\u005fon',
+  'mo\\"de',
+  'clé'
+]
+
+const MODES = [
+  '"managed"',
+  '"data"',
+  '"data"',
+  '"managed"',
+  '"d\\u0061ta"',
+  '"dat"',
+  '"datas"',
+  '" data"',
+  '"manage"',
+  '"managed "',
+  '42',
+  'null',
+  '{"data":1}',
+  '["data"]',
+  '""'
+]
+
+/** A generator of state-like resource arrays, valid unless corrupted afterwards. */
+function resourceArrays(seed: number) {
+  const random = mulberry32(seed)
+  const int = (n: number): number => Math.floor(random() * n)
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T
+  const space = (): string =>
+    random() < 0.75 ? '' : pick([' ', '\n    ', '\t', '\r\n', ' '.repeat(70)])
+  const value = (level: number): string => {
+    const roll = random()
+    if (level < 5 && roll < 0.15)
+      return `{${space()}"a"${space()}:${space()}${value(level + 1)},"b":[${value(level + 1)}]}`
+    if (roll < 0.25)
+      return `{"policy":"${'p'.repeat(int(900))}\\\\","list":[1,{"x":"]}"}]}`
+    return pick([
+      '"module.a[\\"k\\"].x"',
+      '"text"',
+      '"[{]}\\""',
+      '0',
+      '-1.5e3',
+      'true',
+      'false',
+      'null',
+      '[]',
+      '{}',
+      '"ünï"'
+    ])
+  }
+  const resource = (): string => {
+    if (random() < 0.03) return pick(['7', '"x"', '[1,2]', 'null', '{}'])
+    const entries = Array.from({ length: int(12) }, () => {
+      const key = random() < 0.6 ? pick(RESOURCE_KEYS) : `k${int(40)}`
+      const v = key === 'mode' || key === '\\u006dode' ? pick(MODES) : value(0)
+      return `"${key}"${space()}:${space()}${v}`
+    })
+    return `{${space()}${entries.join(`${space()},${space()}`)}${space()}}`
+  }
+  const array = (most: number): string => {
+    const items = Array.from({ length: int(most + 1) }, resource)
+    return `[${space()}${items.join(`${space()},${space()}`)}${space()}]`
+  }
+  return { int, array }
+}
+
+describe('the kernel walk of state resources (scanResources)', () => {
+  it('tells what the reference walk tells of a thousand generated arrays', () => {
+    const { array } = resourceArrays(11)
+    let byKernel = 0
+    let resources = 0
+    for (let n = 0; n < 1000; n++) {
+      const { plain, kernel } = walkBoth(array(n % 10 === 0 ? 140 : 12))
+      expect(plain.error).toBeUndefined()
+      byKernel += kernel.byKernel
+      resources += plain.told.length
+    }
+    // Most resources are the kernel's; escaped keys and non-objects are the reference's.
+    expect(byKernel).toBeGreaterThan(resources / 2)
+    expect(byKernel).toBeLessThan(resources)
+  })
+
+  it('fails as the reference walk fails on broken and truncated arrays', () => {
+    const { array, int } = resourceArrays(12)
+    let errors = 0
+    for (let n = 0; n < 1500; n++) {
+      const { plain } = walkBoth(corrupt(array(8), int))
+      if (plain.error !== undefined) errors++
+    }
+    // Most corruptions break the JSON; both walks must name the same problem.
+    expect(errors).toBeGreaterThan(600)
+  })
+
+  it('agrees on every truncation and every byte changed of a small array', () => {
+    const text =
+      '[{"address":"a.b[\\"k\\"]","mode":"data","values":{"x":[1,"]"]}},' +
+      '{"mode":"managed","depends_on":["a"]},{"\\u006dode":"data"},7]'
+    for (let cut = 0; cut <= text.length; cut++) walkBoth(text.slice(0, cut))
+    for (let at = 0; at < text.length; at++)
+      for (const byte of ['"', '\\', ',', ':', ']', '}', '{', ' ', 'x'])
+        walkBoth(`${text.slice(0, at)}${byte}${text.slice(at + 1)}`)
+  })
+
+  it('reads mode and depends_on right, the last mode counting', () => {
+    const text =
+      '[{"mode":"data"},{"mode":"managed"},{"mode":"data","mode":"managed"},' +
+      '{"mode":"managed","mode":"data"},{"depends_on":[]},{"x":1},' +
+      '{"mode" : "data" , "depends_on" : null},{"mode":"d\\u0061ta"}]'
+    const { kernel } = walkBoth(text)
+    expect(kernel.byKernel).toBe(8)
+    expect(
+      kernel.told.map(([, , , , kind, depends]) => [kind, depends])
+    ).toEqual([
+      [RESOURCE_DATA, false],
+      [RESOURCE_MANAGED, false],
+      [RESOURCE_MANAGED, false],
+      [RESOURCE_DATA, false],
+      [0, true],
+      [0, false],
+      [RESOURCE_DATA, true],
+      [RESOURCE_OTHER, false]
+    ])
+  })
+
+  it('leaves an escaped key to the reference walk, which reads it as JSON.parse does', () => {
+    const { kernel } = walkBoth(
+      '[{"mode":"managed"},{"\\u006dode":"data","depends\\u005fon":[]},{"mode":"managed"}]'
+    )
+    expect(kernel.byKernel).toBe(2)
+    expect(kernel.told[1]?.[4]).toBe(RESOURCE_DATA)
+    expect(kernel.told[1]?.[5]).toBe(true)
+  })
+
+  it('walks arrays longer than a walk area holds', () => {
+    const items = Array.from(
+      { length: 333 },
+      (_, k) =>
+        `{"address":"r.${k}","mode":"${k % 7 === 0 ? 'data' : 'managed'}","values":{"v":${k}}${k % 5 === 0 ? ',"depends_on":["x"]' : ''}}`
+    )
+    const { kernel } = walkBoth(`[${items.join(',')}]`)
+    expect(kernel.byKernel).toBe(333)
+    expect(
+      kernel.told.filter(([, , , , kind]) => kind === RESOURCE_DATA)
+    ).toHaveLength(48)
+    expect(kernel.told.filter(([, , , , , depends]) => depends)).toHaveLength(
+      67
+    )
+  })
+
+  it('keeps the errors of the depth limit', () => {
+    const text = '[{"mode":"data","values":{"a":[[[1]]]}},{"mode":"managed"}]'
+    for (let limit = 2; limit <= 10; limit++)
+      for (let depth = 0; depth <= 4; depth++) walkBoth(text, depth, limit)
+    expect(walkBoth(text, 3, 6).plain.error?.kind).toBe('deep')
+    expect(walkBoth('[]', 3, 4).plain.end).toBe(2)
+  })
+
+  it('writes its records where the walk area says, and no further', () => {
+    const bytes = wasmView(
+      Buffer.from('[{"mode":"data"},{"mode":"managed"}]'),
+      0,
+      0
+    )
+    const kernel = skipKernelOf(bytes)
+    if (kernel === undefined) throw new Error('no kernel')
+    const count = kernel.resources(
+      bytes.byteOffset,
+      0,
+      bytes.length,
+      3,
+      500,
+      SKIP_STACK_BYTES,
+      1,
+      1
+    )
+    const words = kernel.walkWords
+    // One record (max 1), then status 1: go on after it.
+    expect(count).toBe(1)
+    expect([words[0], words[1]]).toEqual([1, 16])
+    expect([...words.slice(4, 9)]).toEqual([1, 16, 9, 15, RESOURCE_DATA])
+  })
+})
