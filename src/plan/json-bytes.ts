@@ -527,9 +527,6 @@ export const RESOURCE_MANAGED = 4
 /** The `mode` value is written otherwise (escapes, whitespace inside, another value). */
 export const RESOURCE_OTHER = 6
 
-/** Records of one `resources` call: as many as a walk area holds. */
-const RESOURCES_PER_CALL = 50
-
 /**
  * scanArray over the resources of a state module, where only each one's
  * `mode` and `depends_on` matter: the kernel's `resources` walks runs of
@@ -546,6 +543,114 @@ export function scanResources(
   onResource: OnResource,
   onElement: (valueStart: number) => number
 ): number {
+  return kernelArray(
+    scan,
+    start,
+    depth,
+    (kernel, base, at, size, out, first) =>
+      kernel.resources(base, at, size, depth, scan.limit, out, first, 50),
+    5,
+    (words, e) =>
+      onResource(
+        words[e] as number,
+        words[e + 1] as number,
+        words[e + 2] as number,
+        words[e + 3] as number,
+        words[e + 4] as number
+      ),
+    onElement
+  )
+}
+
+/**
+ * What scanChanges tells of an element of `resource_changes`: where it
+ * lies, its flags (CHANGE_*), where the `actions` of its last `change` lie
+ * (-1 and -1: none), and the ranges of that change's values a quiet no-op
+ * leaves out (`before`, `after`, `after_unknown`, `before_sensitive`,
+ * `after_sensitive`, in order: start and end pairs). `quiet` is reused for
+ * the next element.
+ */
+export type OnChange = (
+  start: number,
+  end: number,
+  flags: number,
+  actionsStart: number,
+  actionsEnd: number,
+  quiet: readonly number[]
+) => void
+
+/** A flag of OnChange: the element has a `change`. */
+export const CHANGE_PRESENT = 1
+/** The last `change` is an object. */
+export const CHANGE_OBJECT = 2
+/** A `before_sensitive` or `after_sensitive` value of it holds the bytes `true`. */
+export const CHANGE_MARKED = 4
+/** Its last `actions` is written exactly `["no-op"]`. */
+export const CHANGE_NO_OP = 8
+
+/**
+ * scanArray over `resource_changes`, where each change's own keys and the
+ * ranges of its `change` matter (see OnChange): the kernel's `changes`
+ * walks runs of them without a callback per key, and what it does not
+ * decide (not an object, a key with a backslash, more than five values to
+ * leave out, a problem of the JSON) goes to `onElement`, as with
+ * scanResources.
+ */
+export function scanChanges(
+  scan: ByteScan,
+  start: number,
+  depth: number,
+  onChange: OnChange,
+  onElement: (valueStart: number) => number
+): number {
+  const quiet: number[] = []
+  return kernelArray(
+    scan,
+    start,
+    depth,
+    (kernel, base, at, size, out, first) =>
+      kernel.changes(base, at, size, depth, scan.limit, out, first, 15),
+    16,
+    (words, e) => {
+      quiet.length = 0
+      const count = words[e + 5] as number
+      for (let k = 0; k < 2 * count; k++) quiet.push(words[e + 6 + k] as number)
+      onChange(
+        words[e] as number,
+        words[e + 1] as number,
+        words[e + 2] as number,
+        words[e + 3] as number,
+        words[e + 4] as number,
+        quiet
+      )
+    },
+    onElement
+  )
+}
+
+/**
+ * scanArray by one of the kernel's array walks (`walk`, which writes
+ * records of `recordWords` words into a walk area and returns how many):
+ * `onRecord` reads each, and an element the walk does not decide goes to
+ * `onElement` (the reference), after which the walk goes on. Every element
+ * takes `onElement` when there is no kernel.
+ */
+function kernelArray(
+  scan: ByteScan,
+  start: number,
+  depth: number,
+  walk: (
+    kernel: SkipKernel,
+    base: number,
+    at: number,
+    size: number,
+    out: number,
+    first: number
+  ) => number,
+  recordWords: number,
+  onRecord: (words: Int32Array, e: number) => void,
+  onElement: (valueStart: number) => number
+): number {
   const { bytes, limit } = scan
   const kernel =
     walkLevel < WALK_LEVELS && bytes[start] === OPEN_BRACKET
@@ -557,29 +662,13 @@ export function scanResources(
   const area = (walkLevel * WALK_AREA_BYTES) >> 2
   const out = SKIP_STACK_BYTES + walkLevel * WALK_AREA_BYTES
   const base = bytes.byteOffset
-  const n = bytes.length
   let at = start
   let first = true
   for (;;) {
     // The records are read before onElement runs: a walk of its own may reuse the area.
-    const count = kernel.resources(
-      base,
-      at,
-      n,
-      depth,
-      limit,
-      out,
-      first ? 1 : 0,
-      RESOURCES_PER_CALL
-    )
-    for (let k = 0, e = area + 4; k < count; k++, e += 5)
-      onResource(
-        words[e] as number,
-        words[e + 1] as number,
-        words[e + 2] as number,
-        words[e + 3] as number,
-        words[e + 4] as number
-      )
+    const count = walk(kernel, base, at, bytes.length, out, first ? 1 : 0)
+    for (let k = 0, e = area + 4; k < count; k++, e += recordWords)
+      onRecord(words, e)
     const status = words[area] as number
     const offset = words[area + 1] as number
     if (status === 0) return offset

@@ -19,7 +19,7 @@ export const SKIP_STACK_BYTES = 4096
  */
 export const WALK_LEVELS = 16
 
-/** 16 bytes of status, then 50 entries of 20 bytes (see `entries` and `resources` in the .wat). */
+/** 16 bytes of status, then records: 50 of 20 bytes (`entries`, `resources`) or 15 of 64 (`changes`); see the .wat. */
 export const WALK_AREA_BYTES = 1024
 
 /** The address of the kernel's key table (see `intern` in the .wat), after the walk areas. */
@@ -74,6 +74,17 @@ interface SkipExports {
    * status is the area's first word).
    */
   readonly resources: (
+    base: number,
+    at: number,
+    size: number,
+    depth: number,
+    limit: number,
+    out: number,
+    first: number,
+    max: number
+  ) => number
+  /** The same walk over the changes of `resource_changes` (records of 16 words). */
+  readonly changes: (
     base: number,
     at: number,
     size: number,
@@ -145,7 +156,9 @@ function isKernel(value: unknown): value is SkipExports {
     'entries' in value &&
     typeof value.entries === 'function' &&
     'resources' in value &&
-    typeof value.resources === 'function'
+    typeof value.resources === 'function' &&
+    'changes' in value &&
+    typeof value.changes === 'function'
   )
 }
 
@@ -287,6 +300,7 @@ function withKernelOn(
     errorAt: exports.errorAt,
     entries: exports.entries,
     resources: exports.resources,
+    changes: exports.changes,
     walkWords: new Int32Array(
       memory.buffer,
       SKIP_STACK_BYTES,

@@ -1,15 +1,16 @@
 ;; The container skip of json-bytes.ts (skipContainer) over 64-byte blocks
 ;; with 128-bit SIMD, its object walk (scanObject) for the entries' keys,
-;; separators and value ends, and its walk of state resources
-;; (scanResources) for their "mode" and "depends_on". Assembled by scripts/build-wasm.js into
+;; separators and value ends, and its walks of state resources
+;; (scanResources) for their "mode" and "depends_on" and of changes
+;; (scanChanges) for what makes a quiet no-op. Assembled by scripts/build-wasm.js into
 ;; json-skip-wasm.ts; json-skip.ts instantiates it on each plan buffer.
 ;;
 ;; Memory layout (the memory is imported, one per plan buffer; the
 ;; addresses of the walk areas and of the key table are json-skip.ts's):
 ;;   [0, limit]           the bracket stack (the caller keeps limit below
 ;;                        4096)
-;;   [4096, 20480)        16 walk areas of 1024 bytes (see entries and
-;;                        resources)
+;;   [4096, 20480)        16 walk areas of 1024 bytes (see entries,
+;;                        resources and changes)
 ;;   [20480, 86016)       the key table: 1024 slots of 64 bytes (see $intern)
 ;;   [data, data + size)  the document, 64-byte aligned at its start
 ;;   64 bytes after it    zeros: a block load may read up to 63 bytes past
@@ -711,6 +712,466 @@
                 (i32.eq (i32.load16_u offset=9 (local.get $key))
                   (i32.const 0x6e6f)))
             (then (global.set $depends (i32.const 1))))))
+      ;; The separator.
+      (local.set $p (call $skip_space (local.get $p) (local.get $end)))
+      (if (i32.ge_u (local.get $p) (local.get $end))
+        (then (return (i32.const 0))))
+      (local.set $c (i32.load8_u (local.get $p)))
+      (if (i32.eq (local.get $c) (i32.const 0x7d))
+        (then (return (i32.add (local.get $p) (i32.const 1)))))
+      (if (i32.ne (local.get $c) (i32.const 0x2c))
+        (then (return (i32.const 0))))
+      (local.set $p (call $skip_space
+        (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+      (if (i32.ge_u (local.get $p) (local.get $end))
+        (then (return (i32.const 0))))
+      (br $entries))
+    (unreachable))
+
+  ;; Walks the elements of the array whose opening bracket is at $base + $at
+  ;; ($first = 1), or goes on after the element that ends there ($first =
+  ;; 0), in data that ends at $base + $size: the changes of
+  ;; resource_changes, whose "change" json-bytes.ts's scanChanges reads. The
+  ;; array is nested in $depth containers, with at most $limit levels. For
+  ;; each element it decides, it writes 64 bytes from $out + 16 on, 16 words:
+  ;; the offsets (from $base) of the element's start and end; flags (see
+  ;; CHANGE_* in json-bytes.ts: 1 the element has a "change", 2 the last one
+  ;; is an object, 4 one of its "before_sensitive" and "after_sensitive"
+  ;; values holds the bytes true, 8 its last "actions" is exactly
+  ;; ["no-op"]); the offsets of that "actions" value's start and end (-1
+  ;; and -1: none); how many values of the keys a quiet no-op leaves out
+  ;; ("before", "after", "after_unknown", "before_sensitive",
+  ;; "after_sensitive") the last "change" has, at most 5; and their starts
+  ;; and ends, in order. Keys are compared as bytes: an element with a
+  ;; backslash in a key, or with more such values, is not decided. Returns
+  ;; how many elements it wrote, after it stores at $out a status and at
+  ;; $out + 4 an offset, as `resources` does.
+  (func (export "changes")
+    (param $base i32) (param $at i32) (param $size i32) (param $depth i32)
+    (param $limit i32) (param $out i32) (param $first i32) (param $max i32)
+    (result i32)
+    (local $p i32)
+    (local $end i32)
+    (local $count i32)
+    (local $slot i32)
+    (local $after i32)
+    (local $resume i32)
+    (local $c i32)
+    (local $element i32)
+    (local $k i32)
+    (local.set $p (i32.add (local.get $base) (local.get $at)))
+    (local.set $resume (local.get $p))
+    (local.set $end (i32.add (local.get $base) (local.get $size)))
+    (local.set $slot (i32.add (local.get $out) (i32.const 16)))
+    (block $bail
+      (br_if $bail
+        (i32.gt_u (i32.add (local.get $depth) (i32.const 2)) (local.get $limit)))
+      (block $closed
+        (if (local.get $first)
+          (then
+            (local.set $p (call $skip_space
+              (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+            (br_if $bail (i32.ge_u (local.get $p) (local.get $end)))
+            (br_if $closed (i32.eq (i32.load8_u (local.get $p)) (i32.const 0x5d))))
+          (else (local.set $after (i32.const 1))))
+        (loop $elements
+          (if (local.get $after)
+            (then
+              (if (i32.eq (local.get $count) (local.get $max))
+                (then
+                  (i32.store (local.get $out) (i32.const 1))
+                  (i32.store offset=4 (local.get $out)
+                    (i32.sub (local.get $p) (local.get $base)))
+                  (return (local.get $count))))
+              (local.set $p (call $skip_space (local.get $p) (local.get $end)))
+              (br_if $bail (i32.ge_u (local.get $p) (local.get $end)))
+              (local.set $c (i32.load8_u (local.get $p)))
+              (br_if $closed (i32.eq (local.get $c) (i32.const 0x5d)))
+              (br_if $bail (i32.ne (local.get $c) (i32.const 0x2c)))
+              (local.set $p (call $skip_space
+                (i32.add (local.get $p) (i32.const 1)) (local.get $end)))))
+          (local.set $after (i32.const 1))
+          (local.set $element
+            (call $change_element (local.get $p) (local.get $end)
+              (i32.add (local.get $depth) (i32.const 2)) (local.get $limit)
+              (i32.add (local.get $slot) (i32.const 24))))
+          (br_if $bail (i32.eqz (local.get $element)))
+          (i32.store offset=0 (local.get $slot)
+            (i32.sub (local.get $p) (local.get $base)))
+          (i32.store offset=4 (local.get $slot)
+            (i32.sub (local.get $element) (local.get $base)))
+          (i32.store offset=8 (local.get $slot) (global.get $change_flags))
+          (if (global.get $actions_end)
+            (then
+              (i32.store offset=12 (local.get $slot)
+                (i32.sub (global.get $actions_start) (local.get $base)))
+              (i32.store offset=16 (local.get $slot)
+                (i32.sub (global.get $actions_end) (local.get $base))))
+            (else
+              (i32.store offset=12 (local.get $slot) (i32.const -1))
+              (i32.store offset=16 (local.get $slot) (i32.const -1))))
+          (i32.store offset=20 (local.get $slot) (global.get $quiet_count))
+          ;; The quiet values were written as addresses: offsets from $base.
+          (local.set $k (i32.const 0))
+          (block $offsets
+            (loop $ranges
+              (br_if $offsets
+                (i32.ge_u (local.get $k)
+                  (i32.shl (global.get $quiet_count) (i32.const 3))))
+              (i32.store offset=24
+                (i32.add (local.get $slot) (local.get $k))
+                (i32.sub
+                  (i32.load offset=24 (i32.add (local.get $slot) (local.get $k)))
+                  (local.get $base)))
+              (local.set $k (i32.add (local.get $k) (i32.const 4)))
+              (br $ranges)))
+          (local.set $slot (i32.add (local.get $slot) (i32.const 64)))
+          (local.set $count (i32.add (local.get $count) (i32.const 1)))
+          (local.set $p (local.get $element))
+          (local.set $resume (local.get $element))
+          (br $elements)))
+      ;; $closed: $p is at the closing bracket.
+      (i32.store (local.get $out) (i32.const 0))
+      (i32.store offset=4 (local.get $out)
+        (i32.sub (i32.add (local.get $p) (i32.const 1)) (local.get $base)))
+      (return (local.get $count)))
+    (i32.store (local.get $out) (i32.const 3))
+    (i32.store offset=4 (local.get $out)
+      (i32.sub (local.get $resume) (local.get $base)))
+    (local.get $count))
+
+  ;; Set by $change_element and $change_object for `changes`: the flags, the
+  ;; addresses of the last "actions" value and of its end (0 when none), and
+  ;; how many quiet values were written.
+  (global $change_flags (mut i32) (i32.const 0))
+  (global $actions_start (mut i32) (i32.const 0))
+  (global $actions_end (mut i32) (i32.const 0))
+  (global $quiet_count (mut i32) (i32.const 0))
+
+  ;; The address past the value at $p (its first byte, below $end), nested
+  ;; in $depth containers, as `entries` skips one; 0 when it does not decide
+  ;; it.
+  (func $value_end (param $p i32) (param $end i32) (param $depth i32)
+    (param $limit i32) (result i32)
+    (local $c i32)
+    (local.set $c (i32.load8_u (local.get $p)))
+    (if (i32.eq (local.get $c) (i32.const 0x22))
+      (then
+        (local.set $p (call $string_end (local.get $p) (local.get $end)))
+        (if (i32.eqz (local.get $p))
+          (then (return (i32.const 0))))
+        (return (i32.add (local.get $p) (i32.const 1)))))
+    ;; [ and { (0x5b, 0x7b), followed to their end.
+    (if (i32.eq (i32.or (local.get $c) (i32.const 0x20)) (i32.const 0x7b))
+      (then
+        (local.set $c
+          (call $skip_container (local.get $p) (local.get $end)
+            (local.get $depth) (local.get $limit) (i32.const -1)))
+        (if (i32.lt_s (local.get $c) (i32.const 0))
+          (then (return (i32.const 0))))
+        (return (i32.add (local.get $p) (local.get $c)))))
+    ;; A scalar: - 0-9 t f n, then up to a delimiter, as scalarEnd.
+    (if (i32.eqz
+          (i32.or
+            (i32.or
+              (i32.eq (local.get $c) (i32.const 0x2d))
+              (i32.lt_u (i32.sub (local.get $c) (i32.const 0x30))
+                (i32.const 10)))
+            (i32.or
+              (i32.eq (local.get $c) (i32.const 0x74))
+              (i32.or
+                (i32.eq (local.get $c) (i32.const 0x66))
+                (i32.eq (local.get $c) (i32.const 0x6e))))))
+      (then (return (i32.const 0))))
+    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+    (block $delimited
+      (loop $scalar
+        (br_if $delimited (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $c (i32.load8_u (local.get $p)))
+        ;; , } ] and whitespace
+        (br_if $delimited
+          (i32.or
+            (i32.or
+              (i32.eq (local.get $c) (i32.const 0x2c))
+              (i32.eq (i32.or (local.get $c) (i32.const 0x20))
+                (i32.const 0x7d)))
+            (i32.and
+              (i32.le_u (local.get $c) (i32.const 0x20))
+              (i32.wrap_i64
+                (i64.shr_u (i64.const 0x100002600)
+                  (i64.extend_i32_u (local.get $c)))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $scalar)))
+    (local.get $p))
+
+  ;; The address of the closing quote of the key whose opening quote is at
+  ;; $p, when the key has no backslash; 0 otherwise.
+  (func $plain_key (param $p i32) (param $end i32) (result i32)
+    (local $close i32)
+    (local $i i32)
+    (if (i32.ne (i32.load8_u (local.get $p)) (i32.const 0x22))
+      (then (return (i32.const 0))))
+    (local.set $close (call $string_end (local.get $p) (local.get $end)))
+    (if (i32.eqz (local.get $close))
+      (then (return (i32.const 0))))
+    (local.set $i (i32.add (local.get $p) (i32.const 1)))
+    (block $plain
+      (loop $bytes
+        (br_if $plain (i32.ge_u (local.get $i) (local.get $close)))
+        (if (i32.eq (i32.load8_u (local.get $i)) (i32.const 0x5c))
+          (then (return (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $bytes)))
+    (local.get $close))
+
+  ;; Walks the element (a change) whose opening brace is at $p, its values
+  ;; nested in $depth containers; the last "change" is walked by
+  ;; $change_object, which writes its quiet values at $quiet. Returns the
+  ;; address past the element, or 0 when it does not decide it.
+  (func $change_element (param $p i32) (param $end i32) (param $depth i32)
+    (param $limit i32) (param $quiet i32) (result i32)
+    (local $c i32)
+    (local $key i32)
+    (local $close i32)
+    (global.set $change_flags (i32.const 0))
+    (global.set $actions_start (i32.const 0))
+    (global.set $actions_end (i32.const 0))
+    (global.set $quiet_count (i32.const 0))
+    (if (i32.ge_u (local.get $p) (local.get $end))
+      (then (return (i32.const 0))))
+    (if (i32.ne (i32.load8_u (local.get $p)) (i32.const 0x7b))
+      (then (return (i32.const 0))))
+    (local.set $p (call $skip_space
+      (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+    (if (i32.ge_u (local.get $p) (local.get $end))
+      (then (return (i32.const 0))))
+    (if (i32.eq (i32.load8_u (local.get $p)) (i32.const 0x7d))
+      (then (return (i32.add (local.get $p) (i32.const 1)))))
+    (loop $entries
+      (local.set $key (local.get $p))
+      (local.set $close (call $plain_key (local.get $p) (local.get $end)))
+      (if (i32.eqz (local.get $close))
+        (then (return (i32.const 0))))
+      (local.set $p (call $skip_space
+        (i32.add (local.get $close) (i32.const 1)) (local.get $end)))
+      (if (i32.ge_u (local.get $p) (local.get $end))
+        (then (return (i32.const 0))))
+      (if (i32.ne (i32.load8_u (local.get $p)) (i32.const 0x3a))
+        (then (return (i32.const 0))))
+      (local.set $p (call $skip_space
+        (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+      (if (i32.ge_u (local.get $p) (local.get $end))
+        (then (return (i32.const 0))))
+      ;; "change": the last one counts, as in JSON.parse.
+      (if (i32.and
+            (i32.eq (i32.sub (local.get $close) (local.get $key)) (i32.const 7))
+            (i32.and
+              (i32.eq (i32.load offset=1 (local.get $key)) (i32.const 0x6e616863))
+              (i32.eq (i32.load16_u offset=5 (local.get $key))
+                (i32.const 0x6567))))
+        (then
+          (global.set $change_flags (i32.const 1))
+          (global.set $actions_start (i32.const 0))
+          (global.set $actions_end (i32.const 0))
+          (global.set $quiet_count (i32.const 0))
+          (if (i32.eq (i32.load8_u (local.get $p)) (i32.const 0x7b))
+            (then
+              ;; Its values are one level deeper than the element's.
+              (if (i32.gt_u (i32.add (local.get $depth) (i32.const 1))
+                    (local.get $limit))
+                (then (return (i32.const 0))))
+              (local.set $p
+                (call $change_object (local.get $p) (local.get $end)
+                  (i32.add (local.get $depth) (i32.const 1)) (local.get $limit)
+                  (local.get $quiet))))
+            (else
+              (local.set $p
+                (call $value_end (local.get $p) (local.get $end)
+                  (local.get $depth) (local.get $limit))))))
+        (else
+          (local.set $p
+            (call $value_end (local.get $p) (local.get $end)
+              (local.get $depth) (local.get $limit)))))
+      (if (i32.eqz (local.get $p))
+        (then (return (i32.const 0))))
+      ;; The separator.
+      (local.set $p (call $skip_space (local.get $p) (local.get $end)))
+      (if (i32.ge_u (local.get $p) (local.get $end))
+        (then (return (i32.const 0))))
+      (local.set $c (i32.load8_u (local.get $p)))
+      (if (i32.eq (local.get $c) (i32.const 0x7d))
+        (then (return (i32.add (local.get $p) (i32.const 1)))))
+      (if (i32.ne (local.get $c) (i32.const 0x2c))
+        (then (return (i32.const 0))))
+      (local.set $p (call $skip_space
+        (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+      (if (i32.ge_u (local.get $p) (local.get $end))
+        (then (return (i32.const 0))))
+      (br $entries))
+    (unreachable))
+
+  ;; Walks a change object whose opening brace is at $p, its values nested
+  ;; in $depth containers: sets the flags 2, 4 and 8 of `changes`, the last
+  ;; "actions" value, and writes the ranges of the quiet values at $quiet
+  ;; (addresses, at most 5). Returns the address past the object, or 0 when
+  ;; it does not decide it.
+  (func $change_object (param $p i32) (param $end i32) (param $depth i32)
+    (param $limit i32) (param $quiet i32) (result i32)
+    (local $c i32)
+    (local $key i32)
+    (local $close i32)
+    (local $length i32)
+    (local $value i32)
+    (local $kind i32)
+    (local $i i32)
+    (global.set $change_flags (i32.const 3))
+    (local.set $p (call $skip_space
+      (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+    (if (i32.ge_u (local.get $p) (local.get $end))
+      (then (return (i32.const 0))))
+    (if (i32.eq (i32.load8_u (local.get $p)) (i32.const 0x7d))
+      (then (return (i32.add (local.get $p) (i32.const 1)))))
+    (loop $entries
+      (local.set $key (local.get $p))
+      (local.set $close (call $plain_key (local.get $p) (local.get $end)))
+      (if (i32.eqz (local.get $close))
+        (then (return (i32.const 0))))
+      (local.set $length
+        (i32.sub (i32.sub (local.get $close) (local.get $key)) (i32.const 1)))
+      (local.set $p (call $skip_space
+        (i32.add (local.get $close) (i32.const 1)) (local.get $end)))
+      (if (i32.ge_u (local.get $p) (local.get $end))
+        (then (return (i32.const 0))))
+      (if (i32.ne (i32.load8_u (local.get $p)) (i32.const 0x3a))
+        (then (return (i32.const 0))))
+      (local.set $p (call $skip_space
+        (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+      (if (i32.ge_u (local.get $p) (local.get $end))
+        (then (return (i32.const 0))))
+      (local.set $value (local.get $p))
+      (local.set $p
+        (call $value_end (local.get $p) (local.get $end) (local.get $depth)
+          (local.get $limit)))
+      (if (i32.eqz (local.get $p))
+        (then (return (i32.const 0))))
+      ;; The key: 0 another, 1 a quiet value, 2 a quiet mask, 3 "actions".
+      (local.set $kind (i32.const 0))
+      (block $known
+        (if (i32.eq (local.get $length) (i32.const 7))
+          (then
+            (if (i32.and
+                  (i32.eq (i32.load offset=1 (local.get $key))
+                    (i32.const 0x69746361))
+                  (i32.and
+                    (i32.eq (i32.load16_u offset=5 (local.get $key))
+                      (i32.const 0x6e6f))
+                    (i32.eq (i32.load8_u offset=7 (local.get $key))
+                      (i32.const 0x73))))
+              (then (local.set $kind (i32.const 3))))
+            (br $known)))
+        ;; "before"
+        (if (i32.eq (local.get $length) (i32.const 6))
+          (then
+            (if (i32.and
+                  (i32.eq (i32.load offset=1 (local.get $key))
+                    (i32.const 0x6f666562))
+                  (i32.eq (i32.load16_u offset=5 (local.get $key))
+                    (i32.const 0x6572)))
+              (then (local.set $kind (i32.const 1))))
+            (br $known)))
+        ;; "after"
+        (if (i32.eq (local.get $length) (i32.const 5))
+          (then
+            (if (i32.and
+                  (i32.eq (i32.load offset=1 (local.get $key))
+                    (i32.const 0x65746661))
+                  (i32.eq (i32.load8_u offset=5 (local.get $key))
+                    (i32.const 0x72)))
+              (then (local.set $kind (i32.const 1))))
+            (br $known)))
+        ;; "after_unknown"
+        (if (i32.eq (local.get $length) (i32.const 13))
+          (then
+            (if (i32.and
+                  (i64.eq (i64.load offset=1 (local.get $key))
+                    (i64.const 0x6e755f7265746661))
+                  (i32.and
+                    (i32.eq (i32.load offset=9 (local.get $key))
+                      (i32.const 0x776f6e6b))
+                    (i32.eq (i32.load8_u offset=13 (local.get $key))
+                      (i32.const 0x6e))))
+              (then (local.set $kind (i32.const 1))))
+            (br $known)))
+        ;; "before_sensitive"
+        (if (i32.eq (local.get $length) (i32.const 16))
+          (then
+            (if (i32.and
+                  (i64.eq (i64.load offset=1 (local.get $key))
+                    (i64.const 0x735f65726f666562))
+                  (i64.eq (i64.load offset=9 (local.get $key))
+                    (i64.const 0x6576697469736e65)))
+              (then (local.set $kind (i32.const 2))))
+            (br $known)))
+        ;; "after_sensitive"
+        (if (i32.eq (local.get $length) (i32.const 15))
+          (then
+            (if (i32.and
+                  (i64.eq (i64.load offset=1 (local.get $key))
+                    (i64.const 0x65735f7265746661))
+                  (i32.and
+                    (i32.eq (i32.load offset=9 (local.get $key))
+                      (i32.const 0x7469736e))
+                    (i32.and
+                      (i32.eq (i32.load16_u offset=13 (local.get $key))
+                        (i32.const 0x7669))
+                      (i32.eq (i32.load8_u offset=15 (local.get $key))
+                        (i32.const 0x65)))))
+              (then (local.set $kind (i32.const 2)))))))
+      (if (i32.eq (local.get $kind) (i32.const 3))
+        (then
+          (global.set $actions_start (local.get $value))
+          (global.set $actions_end (local.get $p))
+          ;; ["no-op"], written as Terraform writes it: 9 bytes.
+          (if (i32.and
+                (i32.eq (i32.sub (local.get $p) (local.get $value)) (i32.const 9))
+                (i32.and
+                  (i64.eq (i64.load (local.get $value))
+                    (i64.const 0x22706f2d6f6e225b))
+                  (i32.eq (i32.load8_u offset=8 (local.get $value))
+                    (i32.const 0x5d))))
+            (then
+              (global.set $change_flags
+                (i32.or (global.get $change_flags) (i32.const 8))))
+            (else
+              (global.set $change_flags
+                (i32.and (global.get $change_flags) (i32.const -9)))))))
+      (if (i32.and (i32.ne (local.get $kind) (i32.const 0))
+            (i32.ne (local.get $kind) (i32.const 3)))
+        (then
+          (if (i32.eq (global.get $quiet_count) (i32.const 5))
+            (then (return (i32.const 0))))
+          (i32.store
+            (i32.add (local.get $quiet) (i32.shl (global.get $quiet_count) (i32.const 3)))
+            (local.get $value))
+          (i32.store offset=4
+            (i32.add (local.get $quiet) (i32.shl (global.get $quiet_count) (i32.const 3)))
+            (local.get $p))
+          (global.set $quiet_count (i32.add (global.get $quiet_count) (i32.const 1)))
+          ;; A mask that holds true may mark something.
+          (if (i32.eq (local.get $kind) (i32.const 2))
+            (then
+              (local.set $i (local.get $value))
+              (block $searched
+                (loop $bytes
+                  (br_if $searched
+                    (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $p)))
+                  (if (i32.eq (i32.load (local.get $i)) (i32.const 0x65757274))
+                    (then
+                      (global.set $change_flags
+                        (i32.or (global.get $change_flags) (i32.const 4)))
+                      (br $searched)))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $bytes)))))))
       ;; The separator.
       (local.set $p (call $skip_space (local.get $p) (local.get $end)))
       (if (i32.ge_u (local.get $p) (local.get $end))

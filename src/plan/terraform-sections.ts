@@ -6,7 +6,11 @@ import {
   JsonScanError,
   scanArray,
   scanObject,
+  scanChanges,
   scanResources,
+  CHANGE_MARKED,
+  CHANGE_NO_OP,
+  CHANGE_PRESENT,
   RESOURCE_DATA,
   RESOURCE_DEPENDS_ON,
   RESOURCE_MODE,
@@ -46,6 +50,13 @@ const QUIET_VALUES = new Set([
  * changes whose masks mark something (all the secrets, nothing else).
  */
 type ElementMode = 'whole' | 'quiet-no-ops' | 'marked'
+
+/** What placeChange needs of a change: whether its masks may mark something, whether it is a no-op (asked last: it may parse), the ranges of its values. */
+interface ChangeTold {
+  readonly marked: boolean
+  readonly noOp: () => boolean
+  readonly values: readonly number[]
+}
 
 /** Byte ranges inside one change object (pairs of start and end). */
 interface ChangeRanges {
@@ -342,15 +353,45 @@ class SectionReader {
       sizes: [],
       marked: []
     }
-    const end = scanArray(this.scan, start, 1, (at) => {
-      const before = list.pieces.length
-      const itemEnd =
-        mode === 'whole'
-          ? this.wholeElement(at, list, true)
-          : this.slimChange(at, mode, list)
-      if (list.pieces.length > before) list.ends.push(list.pieces.length)
-      return itemEnd
-    })
+    if (mode === 'whole') {
+      const end = scanArray(this.scan, start, 1, (at) => {
+        const itemEnd = this.wholeElement(at, list, true)
+        list.ends.push(list.pieces.length)
+        return itemEnd
+      })
+      return { ...list, end }
+    }
+    const end = scanChanges(
+      this.scan,
+      start,
+      1,
+      (at, itemEnd, flags, actionsStart, actionsEnd, quiet) => {
+        const before = list.pieces.length
+        this.placeChange(
+          at,
+          itemEnd,
+          mode,
+          list,
+          (flags & CHANGE_PRESENT) === 0
+            ? undefined
+            : {
+                marked: (flags & CHANGE_MARKED) !== 0,
+                noOp: () =>
+                  (flags & CHANGE_NO_OP) !== 0 ||
+                  (actionsStart >= 0 &&
+                    this.isNoOpActions(actionsStart, actionsEnd)),
+                values: quiet
+              }
+        )
+        if (list.pieces.length > before) list.ends.push(list.pieces.length)
+      },
+      (at) => {
+        const before = list.pieces.length
+        const itemEnd = this.slimChange(at, mode, list)
+        if (list.pieces.length > before) list.ends.push(list.pieces.length)
+        return itemEnd
+      }
+    )
     return { ...list, end }
   }
 
@@ -377,18 +418,43 @@ class SectionReader {
       change = this.changeRanges(valueAt)
       return change.end
     })
-    const marked = change !== undefined && this.marksAny(change)
-    if (mode === 'marked' && !marked) return end
-    if (
-      mode === 'marked' ||
-      change === undefined ||
-      marked ||
-      !this.isNoOp(change)
-    ) {
+    const found: ChangeRanges | undefined = change
+    this.placeChange(
+      at,
+      end,
+      mode,
+      list,
+      found === undefined
+        ? undefined
+        : {
+            marked: this.marksAny(found),
+            noOp: () => this.isNoOp(found),
+            values: found.values
+          }
+    )
+    return end
+  }
+
+  /**
+   * Records the change [at, end) in `list` as `mode` says: whole, slimmed
+   * (a quiet no-op, its `values` ranges read as null) or, in `marked` mode,
+   * not at all when its masks mark nothing. `change` tells of its last
+   * `change` (undefined: it has none).
+   */
+  private placeChange(
+    at: number,
+    end: number,
+    mode: Exclude<ElementMode, 'whole'>,
+    list: ElementList,
+    change: ChangeTold | undefined
+  ): void {
+    const marked = change !== undefined && change.marked
+    if (mode === 'marked' && !marked) return
+    if (mode === 'marked' || change === undefined || marked || !change.noOp()) {
       list.pieces.push(at, end)
       list.sizes.push(end - at)
       list.marked.push(marked)
-      return end
+      return
     }
     let from = at
     let size = 0
@@ -401,7 +467,6 @@ class SectionReader {
     list.pieces.push(from, end)
     list.sizes.push(size + end - from)
     list.marked.push(false)
-    return end
   }
 
   /** Where a change object's actions, values and masks lie. */

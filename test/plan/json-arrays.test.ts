@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../scripts/make-big-plan.js'
 import {
+  CHANGE_MARKED,
+  CHANGE_NO_OP,
+  CHANGE_OBJECT,
+  CHANGE_PRESENT,
   JsonScanError,
   RESOURCE_DATA,
   RESOURCE_DEPENDS_ON,
   RESOURCE_MANAGED,
   RESOURCE_MODE,
   RESOURCE_OTHER,
+  scanChanges,
   scanObject,
   scanResources,
   skipValue
@@ -332,5 +337,280 @@ describe('the kernel walk of state resources (scanResources)', () => {
     expect(count).toBe(1)
     expect([words[0], words[1]]).toEqual([1, 16])
     expect([...words.slice(4, 9)]).toEqual([1, 16, 9, 15, RESOURCE_DATA])
+  })
+})
+
+/**
+ * scanChanges: each element of resource_changes told as its range, whether
+ * it has a change (the last one counting), whether that is an object, the
+ * range of its last actions and whether that is exactly ["no-op"], whether
+ * a mask holds `true`, and the ranges of the values a quiet no-op leaves
+ * out, in order; the same from the kernel and from the reference walk.
+ */
+type ChangeTold = readonly [number, number, number, number, number, string]
+
+const QUIET = new Set([
+  'before',
+  'after',
+  'after_unknown',
+  'before_sensitive',
+  'after_sensitive'
+])
+const MASKS = new Set(['before_sensitive', 'after_sensitive'])
+
+function referenceChange(
+  scan: ByteScan,
+  at: number,
+  depth: number,
+  told: ChangeTold[]
+): number {
+  if (scan.bytes[at] !== 0x7b) {
+    const end = skipValue(scan, at, depth)
+    told.push([at, end, 0, -1, -1, ''])
+    return end
+  }
+  let flags = 0
+  let actions: [number, number] = [-1, -1]
+  let quiet: number[] = []
+  const end = scanObject(scan, at, depth, (key, valueAt) => {
+    if (key !== 'change') return undefined
+    flags = CHANGE_PRESENT
+    actions = [-1, -1]
+    quiet = []
+    if (scan.bytes[valueAt] !== 0x7b) return undefined
+    flags |= CHANGE_OBJECT
+    return scanObject(scan, valueAt, depth + 1, (inner, innerAt) => {
+      const innerEnd = skipValue(scan, innerAt, depth + 2)
+      const text = scan.bytes.toString('latin1', innerAt, innerEnd)
+      if (inner === 'actions') {
+        actions = [innerAt, innerEnd]
+        flags =
+          text === '["no-op"]' ? flags | CHANGE_NO_OP : flags & ~CHANGE_NO_OP
+      }
+      if (QUIET.has(inner)) quiet.push(innerAt, innerEnd)
+      if (MASKS.has(inner) && text.includes('true')) flags |= CHANGE_MARKED
+      return innerEnd
+    })
+  })
+  told.push([at, end, flags, actions[0], actions[1], quiet.join(',')])
+  return end
+}
+
+function walkChanges(
+  bytes: Buffer,
+  depth: number,
+  limit: number
+): { told: ChangeTold[]; end?: number; error?: unknown; byKernel: number } {
+  const scan: ByteScan = { bytes, limit }
+  const told: ChangeTold[] = []
+  let byKernel = 0
+  try {
+    const end = scanChanges(
+      scan,
+      0,
+      depth,
+      (start, end, flags, actionsStart, actionsEnd, quiet) => {
+        byKernel++
+        told.push([
+          start,
+          end,
+          flags,
+          actionsStart,
+          actionsEnd,
+          quiet.join(',')
+        ])
+      },
+      (at) => referenceChange(scan, at, depth + 1, told)
+    )
+    return { told, end, byKernel }
+  } catch (error) {
+    if (!(error instanceof JsonScanError)) throw error
+    return {
+      told,
+      byKernel,
+      error: { kind: error.kind, offset: error.offset, message: error.message }
+    }
+  }
+}
+
+function changesBoth(text: string, depth = 1, limit = 500) {
+  const doc = Buffer.from(text)
+  const plain = walkChanges(plainCopy(doc), depth, limit)
+  expect(plain.byKernel).toBe(0)
+  const kernel = walkChanges(wasmView(doc, 29, 67), depth, limit)
+  const { byKernel: _plain, ...expected } = plain
+  const { byKernel: _kernel, ...found } = kernel
+  expect(found).toEqual(expected)
+  const aligned = walkChanges(wasmView(doc, 0, 0), depth, limit)
+  expect(aligned.told).toEqual(plain.told)
+  return { plain, kernel }
+}
+
+const CHANGE_KEYS = [
+  'actions',
+  'actions',
+  'before',
+  'after',
+  'after_unknown',
+  'before_sensitive',
+  'after_sensitive',
+  'before',
+  'replace_paths',
+  'importing',
+  'befor',
+  'afterx',
+  'after_sensitivE',
+  'before_sensitivf',
+  'after_unknowN',
+  'action',
+  '\\u0061fter',
+  'act\\u0069ons'
+]
+
+const ACTIONS = [
+  '["no-op"]',
+  '["no-op"]',
+  '["update"]',
+  '["delete","create"]',
+  '[ "no-op" ]',
+  '["no-op","x"]',
+  '["no\\u002dop"]',
+  '"no-op"',
+  'null'
+]
+
+const MASK_VALUES = [
+  '{}',
+  'false',
+  'true',
+  '{"a":true}',
+  '{"a":{"b":[false,true]}}',
+  '{"true":false}',
+  '[false]',
+  '{"password":true,"x":"tru"}'
+]
+
+/** A generator of resource_changes-like arrays. */
+function changeArrays(seed: number) {
+  const random = mulberry32(seed)
+  const int = (n: number): number => Math.floor(random() * n)
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T
+  const space = (): string =>
+    random() < 0.75 ? '' : pick([' ', '\n  ', '\t', ' '.repeat(40)])
+  const value = (): string =>
+    pick([
+      '{"input":{"a":"b","n":[1,2,{"x":"]}"}]},"output":"x"}',
+      `{"policy":"${'p'.repeat(int(700))}\\\\"}`,
+      '"module.a[\\"k\\"].x"',
+      'null',
+      '{}',
+      '12',
+      'true'
+    ])
+  const changeObject = (): string => {
+    if (random() < 0.05) return pick(['null', '7', '"x"', '[]'])
+    const entries = Array.from({ length: int(9) }, () => {
+      const key = pick(CHANGE_KEYS)
+      const v =
+        key === 'actions'
+          ? pick(ACTIONS)
+          : MASKS.has(key)
+            ? pick(MASK_VALUES)
+            : value()
+      return `"${key}"${space()}:${space()}${v}`
+    })
+    return `{${space()}${entries.join(`${space()},${space()}`)}${space()}}`
+  }
+  const element = (): string => {
+    if (random() < 0.03) return pick(['7', '"x"', '[1]', 'null'])
+    const entries = Array.from({ length: int(8) }, () => {
+      const key = pick([
+        'address',
+        'mode',
+        'type',
+        'change',
+        'change',
+        'provider_name',
+        'changes',
+        'chang',
+        'ch\\u0061nge'
+      ])
+      const v = key.startsWith('ch') ? changeObject() : value()
+      return `"${key}"${space()}:${space()}${v}`
+    })
+    return `{${space()}${entries.join(`${space()},${space()}`)}${space()}}`
+  }
+  const array = (most: number): string =>
+    `[${space()}${Array.from({ length: int(most + 1) }, element).join(`${space()},${space()}`)}${space()}]`
+  return { int, array }
+}
+
+describe('the kernel walk of changes (scanChanges)', () => {
+  it('tells what the reference walk tells of a thousand generated arrays', () => {
+    const { array } = changeArrays(21)
+    let byKernel = 0
+    let changes = 0
+    for (let n = 0; n < 1000; n++) {
+      const { plain, kernel } = changesBoth(array(n % 10 === 0 ? 60 : 10))
+      expect(plain.error).toBeUndefined()
+      byKernel += kernel.byKernel
+      changes += plain.told.length
+    }
+    expect(byKernel).toBeGreaterThan(changes / 3)
+    expect(byKernel).toBeLessThan(changes)
+  })
+
+  it('fails as the reference walk fails on broken and truncated arrays', () => {
+    const { array, int } = changeArrays(22)
+    let errors = 0
+    for (let n = 0; n < 1500; n++)
+      if (changesBoth(corrupt(array(6), int)).plain.error !== undefined)
+        errors++
+    expect(errors).toBeGreaterThan(600)
+  })
+
+  it('agrees on every truncation and every byte changed of a small array', () => {
+    const text =
+      '[{"address":"a.b[\\"k\\"]","change":{"actions":["no-op"],"before":{"x":[1,"]"]},' +
+      '"after":null,"before_sensitive":{},"after_sensitive":{"p":true}}},' +
+      '{"change":{"actions":["update"],"after_unknown":{"id":true}},"change":7},{"x":1},3]'
+    for (let cut = 0; cut <= text.length; cut++) changesBoth(text.slice(0, cut))
+    for (let at = 0; at < text.length; at++)
+      for (const byte of ['"', '\\', ',', ':', ']', '}', '{', ' ', 't'])
+        changesBoth(`${text.slice(0, at)}${byte}${text.slice(at + 1)}`)
+  })
+
+  it('tells quiet no-ops, marked masks and the last change apart', () => {
+    const text =
+      '[{"change":{"actions":["no-op"],"before":{},"after":{},"after_unknown":{},"before_sensitive":{},"after_sensitive":{}}},' +
+      '{"change":{"actions":["no-op"],"before_sensitive":{"a":true}}},' +
+      '{"change":{"actions":["no-op"],"actions":["update"]}},' +
+      '{"change":{"actions":["update"]},"change":{"actions":["no-op"]}},' +
+      '{"change":{"before":1,"before":2,"before":3,"after":4,"after":5,"after":6}}]'
+    const { kernel } = changesBoth(text)
+    // The last element has six values to leave out: the reference walks it.
+    expect(kernel.byKernel).toBe(4)
+    const flags = kernel.told.map(([, , f]) => f)
+    const base = CHANGE_PRESENT | CHANGE_OBJECT
+    expect(flags).toEqual([
+      base | CHANGE_NO_OP,
+      base | CHANGE_NO_OP | CHANGE_MARKED,
+      base,
+      base | CHANGE_NO_OP,
+      base
+    ])
+    expect(kernel.told[0]?.[5].split(',')).toHaveLength(10)
+  })
+
+  it('walks arrays longer than a walk area holds, and keeps the depth limit', () => {
+    const items = Array.from(
+      { length: 101 },
+      (_, k) =>
+        `{"address":"r.${k}","change":{"actions":["${k % 3 === 0 ? 'no-op' : 'update'}"],"before":{"v":${k}},"after":{"v":[${k}]}}}`
+    )
+    const text = `[${items.join(',')}]`
+    expect(changesBoth(text).kernel.byKernel).toBe(101)
+    for (let limit = 2; limit <= 7; limit++)
+      for (let depth = 0; depth <= 3; depth++) changesBoth(text, depth, limit)
   })
 })
