@@ -7382,12 +7382,12 @@ function gunzipPlan(data, path, limits = LIMITS) {
 }
 /**
  * A plan over the size limit. `read`: the bytes are what was read, and a
- * pipe or standard input is read only to one byte past the limit, so that
+ * pipe, a device or standard input is read only to one byte past the limit, so that
  * many bytes mean "more than the limit", not a size.
  */
 function tooLarge(path, bytes, limit, hint = 'plangate holds a plan in memory while it reads it', how = 'size') {
     if (how === 'read' && bytes === limit + 1)
-        return new PlanParseError(path, `a plan of at most ${sizeOf(limit)}`, 'more than that (a pipe is read no further)', hint);
+        return new PlanParseError(path, `a plan of at most ${sizeOf(limit)}`, 'more than that (reading stopped at the limit)', hint);
     // Sizes that round to the same MiB are written in bytes: not "at most 2048 MiB, found 2048 MiB".
     const exact = sizeOf(bytes) === sizeOf(limit);
     const size = (n) => (exact ? `${n} bytes` : sizeOf(n));

@@ -331,7 +331,7 @@ export function gunzipPlan(
 
 /**
  * A plan over the size limit. `read`: the bytes are what was read, and a
- * pipe or standard input is read only to one byte past the limit, so that
+ * pipe, a device or standard input is read only to one byte past the limit, so that
  * many bytes mean "more than the limit", not a size.
  */
 function tooLarge(
@@ -345,7 +345,7 @@ function tooLarge(
     return new PlanParseError(
       path,
       `a plan of at most ${sizeOf(limit)}`,
-      'more than that (a pipe is read no further)',
+      'more than that (reading stopped at the limit)',
       hint
     )
   // Sizes that round to the same MiB are written in bytes: not "at most 2048 MiB, found 2048 MiB".

@@ -191,7 +191,7 @@ describe('readPlanBytes', () => {
     expect(() =>
       readPlanBytes('-', () => Buffer.alloc(1001, 0x20), limits)
     ).toThrow(
-      'expected a plan of at most 1000 bytes, found more than that (a pipe is read no further)'
+      'expected a plan of at most 1000 bytes, found more than that (reading stopped at the limit)'
     )
   })
 
@@ -205,7 +205,7 @@ describe('readPlanBytes', () => {
     const limits: PlanReadLimits = { maxTextBytes: 1000, maxBytes: 1000 }
     try {
       expect(() => readPlanBytes(fifo, noStdin, limits)).toThrow(
-        'expected a plan of at most 1000 bytes, found more than that (a pipe is read no further)'
+        'expected a plan of at most 1000 bytes, found more than that (reading stopped at the limit)'
       )
     } finally {
       writer.kill()
