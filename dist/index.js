@@ -55394,7 +55394,7 @@ const RESOURCE_OTHER = 6;
  * every element when there is no kernel. Returns the index past the array.
  */
 function scanResources(scan, start, depth, onResource, onElement) {
-    return kernelArray(scan, start, depth, (kernel, base, at, size, out, first) => kernel.resources(base, at, size, depth, scan.limit, out, first, 50), 5, (words, e) => onResource(words[e], words[e + 1], words[e + 2], words[e + 3], words[e + 4]), onElement);
+    return kernelArray(scan, start, depth, (kernel, base, at, size, out, first, max) => kernel.resources(base, at, size, depth, scan.limit, out, first, max), 5, (words, e) => onResource(words[e], words[e + 1], words[e + 2], words[e + 3], words[e + 4]), onElement);
 }
 /** A flag of OnChange: the element has a `change`. */
 const CHANGE_PRESENT = 1;
@@ -55412,7 +55412,7 @@ const CHANGE_NO_OP = 8;
  */
 function scanChanges(scan, start, depth, onChange, onElement) {
     const quiet = [];
-    return kernelArray(scan, start, depth, (kernel, base, at, size, out, first) => kernel.changes(base, at, size, depth, scan.limit, out, first, 15), 16, (words, e) => {
+    return kernelArray(scan, start, depth, (kernel, base, at, size, out, first, max) => kernel.changes(base, at, size, depth, scan.limit, out, first, max), 16, (words, e) => {
         quiet.length = 0;
         const count = words[e + 5];
         for (let k = 0; k < 2 * count; k++)
@@ -55421,8 +55421,9 @@ function scanChanges(scan, start, depth, onChange, onElement) {
     }, onElement);
 }
 /**
- * scanArray by one of the kernel's array walks (`walk`, which writes
- * records of `recordWords` words into a walk area and returns how many):
+ * scanArray by one of the kernel's array walks (`walk`, which writes at
+ * most `max` records of `recordWords` words into a walk area, after its 16
+ * bytes of status, and returns how many):
  * `onRecord` reads each, and an element the walk does not decide goes to
  * `onElement` (the reference), after which the walk goes on. Every element
  * takes `onElement` when there is no kernel.
@@ -55438,11 +55439,12 @@ function kernelArray(scan, start, depth, walk, recordWords, onRecord, onElement)
     const area = (walkLevel * WALK_AREA_BYTES) >> 2;
     const out = SKIP_STACK_BYTES + walkLevel * WALK_AREA_BYTES;
     const base = bytes.byteOffset;
+    const max = Math.floor((WALK_AREA_BYTES - 16) / (4 * recordWords));
     let at = start;
     let first = true;
     for (;;) {
         // The records are read before onElement runs: a walk of its own may reuse the area.
-        const count = walk(kernel, base, at, bytes.length, out, first ? 1 : 0);
+        const count = walk(kernel, base, at, bytes.length, out, first ? 1 : 0, max);
         for (let k = 0, e = area + 4; k < count; k++, e += recordWords)
             onRecord(words, e);
         const status = words[area];
@@ -55742,6 +55744,11 @@ class SectionReader {
             });
             return { ...list, end };
         }
+        // An element left out (marked mode) adds no pieces and no end.
+        const ended = (before) => {
+            if (list.pieces.length > before)
+                list.ends.push(list.pieces.length);
+        };
         const end = scanChanges(this.scan, start, 1, (at, itemEnd, flags, actionsStart, actionsEnd, quiet) => {
             const before = list.pieces.length;
             this.placeChange(at, itemEnd, mode, list, (flags & CHANGE_PRESENT) === 0
@@ -55753,13 +55760,11 @@ class SectionReader {
                             this.isNoOpActions(actionsStart, actionsEnd)),
                     values: quiet
                 });
-            if (list.pieces.length > before)
-                list.ends.push(list.pieces.length);
+            ended(before);
         }, (at) => {
             const before = list.pieces.length;
             const itemEnd = this.slimChange(at, mode, list);
-            if (list.pieces.length > before)
-                list.ends.push(list.pieces.length);
+            ended(before);
             return itemEnd;
         });
         return { ...list, end };

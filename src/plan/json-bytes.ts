@@ -547,8 +547,8 @@ export function scanResources(
     scan,
     start,
     depth,
-    (kernel, base, at, size, out, first) =>
-      kernel.resources(base, at, size, depth, scan.limit, out, first, 50),
+    (kernel, base, at, size, out, first, max) =>
+      kernel.resources(base, at, size, depth, scan.limit, out, first, max),
     5,
     (words, e) =>
       onResource(
@@ -608,8 +608,8 @@ export function scanChanges(
     scan,
     start,
     depth,
-    (kernel, base, at, size, out, first) =>
-      kernel.changes(base, at, size, depth, scan.limit, out, first, 15),
+    (kernel, base, at, size, out, first, max) =>
+      kernel.changes(base, at, size, depth, scan.limit, out, first, max),
     16,
     (words, e) => {
       quiet.length = 0
@@ -629,8 +629,9 @@ export function scanChanges(
 }
 
 /**
- * scanArray by one of the kernel's array walks (`walk`, which writes
- * records of `recordWords` words into a walk area and returns how many):
+ * scanArray by one of the kernel's array walks (`walk`, which writes at
+ * most `max` records of `recordWords` words into a walk area, after its 16
+ * bytes of status, and returns how many):
  * `onRecord` reads each, and an element the walk does not decide goes to
  * `onElement` (the reference), after which the walk goes on. Every element
  * takes `onElement` when there is no kernel.
@@ -645,7 +646,8 @@ function kernelArray(
     at: number,
     size: number,
     out: number,
-    first: number
+    first: number,
+    max: number
   ) => number,
   recordWords: number,
   onRecord: (words: Int32Array, e: number) => void,
@@ -662,11 +664,12 @@ function kernelArray(
   const area = (walkLevel * WALK_AREA_BYTES) >> 2
   const out = SKIP_STACK_BYTES + walkLevel * WALK_AREA_BYTES
   const base = bytes.byteOffset
+  const max = Math.floor((WALK_AREA_BYTES - 16) / (4 * recordWords))
   let at = start
   let first = true
   for (;;) {
     // The records are read before onElement runs: a walk of its own may reuse the area.
-    const count = walk(kernel, base, at, bytes.length, out, first ? 1 : 0)
+    const count = walk(kernel, base, at, bytes.length, out, first ? 1 : 0, max)
     for (let k = 0, e = area + 4; k < count; k++, e += recordWords)
       onRecord(words, e)
     const status = words[area] as number

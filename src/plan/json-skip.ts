@@ -68,33 +68,27 @@ interface SkipExports {
     budget: number,
     keys: number
   ) => number
-  /**
-   * Walks the objects of an array (state resources) into the walk area at
-   * address `out`, at most `max` of them; returns how many it wrote (the
-   * status is the area's first word).
-   */
-  readonly resources: (
-    base: number,
-    at: number,
-    size: number,
-    depth: number,
-    limit: number,
-    out: number,
-    first: number,
-    max: number
-  ) => number
-  /** The same walk over the changes of `resource_changes` (records of 16 words). */
-  readonly changes: (
-    base: number,
-    at: number,
-    size: number,
-    depth: number,
-    limit: number,
-    out: number,
-    first: number,
-    max: number
-  ) => number
+  /** Walks the resources of a state module (records of 5 words). */
+  readonly resources: ArrayWalk
+  /** Walks the changes of `resource_changes` (records of 16 words). */
+  readonly changes: ArrayWalk
 }
+
+/**
+ * An array walk of the kernel: at most `max` records of the array's
+ * elements into the walk area at address `out`; returns how many it wrote
+ * (the status is the area's first word, see the .wat).
+ */
+type ArrayWalk = (
+  base: number,
+  at: number,
+  size: number,
+  depth: number,
+  limit: number,
+  out: number,
+  first: number,
+  max: number
+) => number
 
 /** The kernel of a plan buffer: its exports, its walk areas and the text of its table's keys. */
 export interface SkipKernel extends SkipExports {

@@ -3,18 +3,18 @@ import { findJsonProblem, MAX_NESTING } from './json-text.js'
 import {
   bytesEqual,
   bytesInclude,
-  JsonScanError,
-  scanArray,
-  scanObject,
-  scanChanges,
-  scanResources,
   CHANGE_MARKED,
   CHANGE_NO_OP,
   CHANGE_PRESENT,
+  JsonScanError,
   RESOURCE_DATA,
   RESOURCE_DEPENDS_ON,
   RESOURCE_MODE,
   RESOURCE_OTHER,
+  scanArray,
+  scanChanges,
+  scanObject,
+  scanResources,
   skipSpace,
   skipValue
 } from './json-bytes.js'
@@ -361,6 +361,10 @@ class SectionReader {
       })
       return { ...list, end }
     }
+    // An element left out (marked mode) adds no pieces and no end.
+    const ended = (before: number): void => {
+      if (list.pieces.length > before) list.ends.push(list.pieces.length)
+    }
     const end = scanChanges(
       this.scan,
       start,
@@ -383,12 +387,12 @@ class SectionReader {
                 values: quiet
               }
         )
-        if (list.pieces.length > before) list.ends.push(list.pieces.length)
+        ended(before)
       },
       (at) => {
         const before = list.pieces.length
         const itemEnd = this.slimChange(at, mode, list)
-        if (list.pieces.length > before) list.ends.push(list.pieces.length)
+        ended(before)
         return itemEnd
       }
     )

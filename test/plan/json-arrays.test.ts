@@ -102,38 +102,26 @@ function referenceResource(
   return end
 }
 
-interface Outcome {
-  readonly told: Told[]
+/** How a walk of an array ended, and what it told of each element. */
+interface Outcome<T> {
+  readonly told: T[]
   readonly end?: number
   readonly error?: { kind: string; offset: number; message: string }
-  /** Resources the kernel told itself. */
+  /** Elements the kernel told itself. */
   readonly byKernel: number
 }
 
-function walk(bytes: Buffer, depth: number, limit: number): Outcome {
-  const scan: ByteScan = { bytes, limit }
-  const told: Told[] = []
+/**
+ * Runs `walk` (which pushes what it is told to its list, and counts what
+ * the kernel tells) into an Outcome, a JsonScanError as its error.
+ */
+function outcome<T>(
+  walk: (told: T[], kernelTold: () => void) => number
+): Outcome<T> {
+  const told: T[] = []
   let byKernel = 0
   try {
-    const end = scanResources(
-      scan,
-      0,
-      depth,
-      (start, end, modeStart, modeEnd, flags) => {
-        byKernel++
-        // An escaped key never reaches the kernel's bytes comparison.
-        expect(flags & RESOURCE_MODE).toBe(kindOf(bytes, modeStart, modeEnd))
-        told.push([
-          start,
-          end,
-          modeStart,
-          modeEnd,
-          flags & RESOURCE_MODE,
-          (flags & RESOURCE_DEPENDS_ON) !== 0
-        ])
-      },
-      (at) => referenceResource(scan, at, depth + 1, told)
-    )
+    const end = walk(told, () => byKernel++)
     return { told, end, byKernel }
   } catch (error) {
     if (!(error instanceof JsonScanError)) throw error
@@ -145,22 +133,52 @@ function walk(bytes: Buffer, depth: number, limit: number): Outcome {
   }
 }
 
-/** The outcome over a plain Buffer, which the kernel's must match (the count of kernel-told ones aside). */
-function walkBoth(
+/**
+ * `text` walked over a plain Buffer (every element by the reference) and
+ * over the kernel's buffer, at an odd offset and at a block's start: the
+ * kernel's outcomes must match, the count of kernel-told elements aside.
+ */
+function bothWays<T>(
   text: string,
-  depth = 3,
-  limit = 500
-): { plain: Outcome; kernel: Outcome } {
+  walk: (bytes: Buffer) => Outcome<T>
+): { plain: Outcome<T>; kernel: Outcome<T> } {
   const doc = Buffer.from(text)
-  const plain = walk(plainCopy(doc), depth, limit)
+  const plain = walk(plainCopy(doc))
   expect(plain.byKernel).toBe(0)
-  const kernel = walk(wasmView(doc, 13, 67), depth, limit)
+  const kernel = walk(wasmView(doc, 13, 67))
   const { byKernel: _plain, ...expected } = plain
   const { byKernel: _kernel, ...found } = kernel
   expect(found).toEqual(expected)
-  const aligned = walk(wasmView(doc, 0, 0), depth, limit)
-  expect(aligned.told).toEqual(plain.told)
+  expect(walk(wasmView(doc, 0, 0)).told).toEqual(plain.told)
   return { plain, kernel }
+}
+
+/** scanResources of `text` both ways, the array nested in `depth` containers. */
+function walkBoth(text: string, depth = 3, limit = 500) {
+  return bothWays(text, (bytes) => {
+    const scan: ByteScan = { bytes, limit }
+    return outcome<Told>((told, kernelTold) =>
+      scanResources(
+        scan,
+        0,
+        depth,
+        (start, end, modeStart, modeEnd, flags) => {
+          kernelTold()
+          // An escaped key never reaches the kernel's bytes comparison.
+          expect(flags & RESOURCE_MODE).toBe(kindOf(bytes, modeStart, modeEnd))
+          told.push([
+            start,
+            end,
+            modeStart,
+            modeEnd,
+            flags & RESOURCE_MODE,
+            (flags & RESOURCE_DEPENDS_ON) !== 0
+          ])
+        },
+        (at) => referenceResource(scan, at, depth + 1, told)
+      )
+    )
+  })
 }
 
 /** Keys a state resource has, and the spellings that only a parser reads as `mode` or `depends_on`. */
@@ -249,42 +267,6 @@ function resourceArrays(seed: number) {
 }
 
 describe('the kernel walk of state resources (scanResources)', () => {
-  it('tells what the reference walk tells of 500 generated arrays', () => {
-    const { array } = resourceArrays(11)
-    let byKernel = 0
-    let resources = 0
-    for (let n = 0; n < 500; n++) {
-      const { plain, kernel } = walkBoth(array(n % 10 === 0 ? 140 : 12))
-      expect(plain.error).toBeUndefined()
-      byKernel += kernel.byKernel
-      resources += plain.told.length
-    }
-    // Most resources are the kernel's; escaped keys and non-objects are the reference's.
-    expect(byKernel).toBeGreaterThan(resources / 2)
-    expect(byKernel).toBeLessThan(resources)
-  })
-
-  it('fails as the reference walk fails on broken and truncated arrays', () => {
-    const { array, int } = resourceArrays(12)
-    let errors = 0
-    for (let n = 0; n < 800; n++) {
-      const { plain } = walkBoth(corrupt(array(8), int))
-      if (plain.error !== undefined) errors++
-    }
-    // Most corruptions break the JSON; both walks must name the same problem.
-    expect(errors).toBeGreaterThan(320)
-  })
-
-  it('agrees on every truncation and every byte changed of a small array', () => {
-    const text =
-      '[{"address":"a.b[\\"k\\"]","mode":"data","values":{"x":[1,"]"]}},' +
-      '{"mode":"managed","depends_on":["a"]},{"\\u006dode":"data"},7]'
-    for (let cut = 0; cut <= text.length; cut++) walkBoth(text.slice(0, cut))
-    for (let at = 0; at < text.length; at++)
-      for (const byte of ['"', '\\', ',', ':', ']', '}', '{', ' ', 'x'])
-        walkBoth(`${text.slice(0, at)}${byte}${text.slice(at + 1)}`)
-  })
-
   it('reads mode and depends_on right, the last mode counting', () => {
     const text =
       '[{"mode":"data"},{"mode":"managed"},{"mode":"data","mode":"managed"},' +
@@ -421,54 +403,30 @@ function referenceChange(
   return end
 }
 
-function walkChanges(
-  bytes: Buffer,
-  depth: number,
-  limit: number
-): { told: ChangeTold[]; end?: number; error?: unknown; byKernel: number } {
-  const scan: ByteScan = { bytes, limit }
-  const told: ChangeTold[] = []
-  let byKernel = 0
-  try {
-    const end = scanChanges(
-      scan,
-      0,
-      depth,
-      (start, end, flags, actionsStart, actionsEnd, quiet) => {
-        byKernel++
-        told.push([
-          start,
-          end,
-          flags,
-          actionsStart,
-          actionsEnd,
-          quiet.join(',')
-        ])
-      },
-      (at) => referenceChange(scan, at, depth + 1, told)
-    )
-    return { told, end, byKernel }
-  } catch (error) {
-    if (!(error instanceof JsonScanError)) throw error
-    return {
-      told,
-      byKernel,
-      error: { kind: error.kind, offset: error.offset, message: error.message }
-    }
-  }
-}
-
+/** scanChanges of `text` both ways, the array nested in `depth` containers. */
 function changesBoth(text: string, depth = 1, limit = 500) {
-  const doc = Buffer.from(text)
-  const plain = walkChanges(plainCopy(doc), depth, limit)
-  expect(plain.byKernel).toBe(0)
-  const kernel = walkChanges(wasmView(doc, 29, 67), depth, limit)
-  const { byKernel: _plain, ...expected } = plain
-  const { byKernel: _kernel, ...found } = kernel
-  expect(found).toEqual(expected)
-  const aligned = walkChanges(wasmView(doc, 0, 0), depth, limit)
-  expect(aligned.told).toEqual(plain.told)
-  return { plain, kernel }
+  return bothWays(text, (bytes) => {
+    const scan: ByteScan = { bytes, limit }
+    return outcome<ChangeTold>((told, kernelTold) =>
+      scanChanges(
+        scan,
+        0,
+        depth,
+        (start, end, flags, actionsStart, actionsEnd, quiet) => {
+          kernelTold()
+          told.push([
+            start,
+            end,
+            flags,
+            actionsStart,
+            actionsEnd,
+            quiet.join(',')
+          ])
+        },
+        (at) => referenceChange(scan, at, depth + 1, told)
+      )
+    )
+  })
 }
 
 const CHANGE_KEYS = [
@@ -571,40 +529,6 @@ function changeArrays(seed: number) {
 }
 
 describe('the kernel walk of changes (scanChanges)', () => {
-  it('tells what the reference walk tells of 500 generated arrays', () => {
-    const { array } = changeArrays(21)
-    let byKernel = 0
-    let changes = 0
-    for (let n = 0; n < 500; n++) {
-      const { plain, kernel } = changesBoth(array(n % 10 === 0 ? 60 : 10))
-      expect(plain.error).toBeUndefined()
-      byKernel += kernel.byKernel
-      changes += plain.told.length
-    }
-    expect(byKernel).toBeGreaterThan(changes / 3)
-    expect(byKernel).toBeLessThan(changes)
-  })
-
-  it('fails as the reference walk fails on broken and truncated arrays', () => {
-    const { array, int } = changeArrays(22)
-    let errors = 0
-    for (let n = 0; n < 800; n++)
-      if (changesBoth(corrupt(array(6), int)).plain.error !== undefined)
-        errors++
-    expect(errors).toBeGreaterThan(320)
-  })
-
-  it('agrees on every truncation and every byte changed of a small array', () => {
-    const text =
-      '[{"address":"a.b[\\"k\\"]","change":{"actions":["no-op"],"before":{"x":[1,"]"]},' +
-      '"after":null,"before_sensitive":{},"after_sensitive":{"p":true}}},' +
-      '{"change":{"actions":["update"],"after_unknown":{"id":true}},"change":7},{"x":1},3]'
-    for (let cut = 0; cut <= text.length; cut++) changesBoth(text.slice(0, cut))
-    for (let at = 0; at < text.length; at++)
-      for (const byte of ['"', '\\', ',', ':', ']', '}', '{', ' ', 't'])
-        changesBoth(`${text.slice(0, at)}${byte}${text.slice(at + 1)}`)
-  })
-
   it('tells quiet no-ops, marked masks and the last change apart', () => {
     const text =
       '[{"change":{"actions":["no-op"],"before":{},"after":{},"after_unknown":{},"before_sensitive":{},"after_sensitive":{}}},' +
@@ -637,5 +561,68 @@ describe('the kernel walk of changes (scanChanges)', () => {
     expect(changesBoth(text).kernel.byKernel).toBe(101)
     for (let limit = 2; limit <= 7; limit++)
       for (let depth = 0; depth <= 3; depth++) changesBoth(text, depth, limit)
+  })
+})
+
+/** The walks, with their generators and a sample whose every byte is changed. */
+const WALKS = [
+  {
+    name: 'state resources (scanResources)',
+    both: (text: string) => walkBoth(text),
+    arrays: resourceArrays,
+    seed: 11,
+    long: 140,
+    short: 12,
+    // Most resources are the kernel's; escaped keys and non-objects are the reference's.
+    kernelShare: 1 / 2,
+    sample:
+      '[{"address":"a.b[\\"k\\"]","mode":"data","values":{"x":[1,"]"]}},' +
+      '{"mode":"managed","depends_on":["a"]},{"\\u006dode":"data"},7]'
+  },
+  {
+    name: 'changes (scanChanges)',
+    both: (text: string) => changesBoth(text),
+    arrays: changeArrays,
+    seed: 21,
+    long: 60,
+    short: 10,
+    kernelShare: 1 / 3,
+    sample:
+      '[{"address":"a.b[\\"k\\"]","change":{"actions":["no-op"],"before":{"x":[1,"]"]},' +
+      '"after":null,"before_sensitive":{},"after_sensitive":{"p":true}}},' +
+      '{"change":{"actions":["update"],"after_unknown":{"id":true}},"change":7},{"x":1},3]'
+  }
+]
+
+describe.each(WALKS)('the kernel walk of $name, against the reference', (w) => {
+  it('tells what the reference walk tells of 500 generated arrays', () => {
+    const { array } = w.arrays(w.seed)
+    let byKernel = 0
+    let elements = 0
+    for (let n = 0; n < 500; n++) {
+      const { plain, kernel } = w.both(array(n % 10 === 0 ? w.long : w.short))
+      expect(plain.error).toBeUndefined()
+      byKernel += kernel.byKernel
+      elements += plain.told.length
+    }
+    expect(byKernel).toBeGreaterThan(elements * w.kernelShare)
+    expect(byKernel).toBeLessThan(elements)
+  })
+
+  it('fails as the reference walk fails on broken and truncated arrays', () => {
+    const { array, int } = w.arrays(w.seed + 1)
+    let errors = 0
+    for (let n = 0; n < 800; n++)
+      if (w.both(corrupt(array(8), int)).plain.error !== undefined) errors++
+    // Most corruptions break the JSON; both walks must name the same problem.
+    expect(errors).toBeGreaterThan(320)
+  })
+
+  it('agrees on every truncation and every byte changed of a small array', () => {
+    const text = w.sample
+    for (let end = 0; end <= text.length; end++) w.both(text.slice(0, end))
+    for (let at = 0; at < text.length; at++)
+      for (const byte of ['"', '\\', ',', ':', ']', '}', '{', ' ', 't'])
+        w.both(`${text.slice(0, at)}${byte}${text.slice(at + 1)}`)
   })
 })
