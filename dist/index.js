@@ -55394,7 +55394,7 @@ const RESOURCE_OTHER = 6;
  * every element when there is no kernel. Returns the index past the array.
  */
 function scanResources(scan, start, depth, onResource, onElement) {
-    return kernelArray(scan, start, depth, (kernel, base, at, size, out, first, max) => kernel.resources(base, at, size, depth, scan.limit, out, first, max), 5, (words, e) => onResource(words[e], words[e + 1], words[e + 2], words[e + 3], words[e + 4]), onElement);
+    return kernelArray(scan, start, depth, 'resources', 5, (words, e) => onResource(words[e], words[e + 1], words[e + 2], words[e + 3], words[e + 4]), onElement);
 }
 /** A flag of OnChange: the element has a `change`. */
 const CHANGE_PRESENT = 1;
@@ -55412,7 +55412,7 @@ const CHANGE_NO_OP = 8;
  */
 function scanChanges(scan, start, depth, onChange, onElement) {
     const quiet = [];
-    return kernelArray(scan, start, depth, (kernel, base, at, size, out, first, max) => kernel.changes(base, at, size, depth, scan.limit, out, first, max), 16, (words, e) => {
+    return kernelArray(scan, start, depth, 'changes', 16, (words, e) => {
         quiet.length = 0;
         const count = words[e + 5];
         for (let k = 0; k < 2 * count; k++)
@@ -55421,10 +55421,9 @@ function scanChanges(scan, start, depth, onChange, onElement) {
     }, onElement);
 }
 /**
- * scanArray by one of the kernel's array walks (`walk`, which writes at
- * most `max` records of `recordWords` words into a walk area, after its 16
- * bytes of status, and returns how many):
- * `onRecord` reads each, and an element the walk does not decide goes to
+ * scanArray by one of the kernel's array walks (the export `walk`, which
+ * writes records of `recordWords` words into a walk area after its 16 bytes
+ * of status, as many as fit, and returns how many): `onRecord` reads each, and an element the walk does not decide goes to
  * `onElement` (the reference), after which the walk goes on. Every element
  * takes `onElement` when there is no kernel.
  */
@@ -55444,7 +55443,7 @@ function kernelArray(scan, start, depth, walk, recordWords, onRecord, onElement)
     let first = true;
     for (;;) {
         // The records are read before onElement runs: a walk of its own may reuse the area.
-        const count = walk(kernel, base, at, bytes.length, out, first ? 1 : 0, max);
+        const count = kernel[walk](base, at, bytes.length, depth, limit, out, first ? 1 : 0, max);
         for (let k = 0, e = area + 4; k < count; k++, e += recordWords)
             onRecord(words, e);
         const status = words[area];

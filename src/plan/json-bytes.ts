@@ -547,8 +547,7 @@ export function scanResources(
     scan,
     start,
     depth,
-    (kernel, base, at, size, out, first, max) =>
-      kernel.resources(base, at, size, depth, scan.limit, out, first, max),
+    'resources',
     5,
     (words, e) =>
       onResource(
@@ -608,8 +607,7 @@ export function scanChanges(
     scan,
     start,
     depth,
-    (kernel, base, at, size, out, first, max) =>
-      kernel.changes(base, at, size, depth, scan.limit, out, first, max),
+    'changes',
     16,
     (words, e) => {
       quiet.length = 0
@@ -629,10 +627,9 @@ export function scanChanges(
 }
 
 /**
- * scanArray by one of the kernel's array walks (`walk`, which writes at
- * most `max` records of `recordWords` words into a walk area, after its 16
- * bytes of status, and returns how many):
- * `onRecord` reads each, and an element the walk does not decide goes to
+ * scanArray by one of the kernel's array walks (the export `walk`, which
+ * writes records of `recordWords` words into a walk area after its 16 bytes
+ * of status, as many as fit, and returns how many): `onRecord` reads each, and an element the walk does not decide goes to
  * `onElement` (the reference), after which the walk goes on. Every element
  * takes `onElement` when there is no kernel.
  */
@@ -640,15 +637,7 @@ function kernelArray(
   scan: ByteScan,
   start: number,
   depth: number,
-  walk: (
-    kernel: SkipKernel,
-    base: number,
-    at: number,
-    size: number,
-    out: number,
-    first: number,
-    max: number
-  ) => number,
+  walk: 'resources' | 'changes',
   recordWords: number,
   onRecord: (words: Int32Array, e: number) => void,
   onElement: (valueStart: number) => number
@@ -669,7 +658,16 @@ function kernelArray(
   let first = true
   for (;;) {
     // The records are read before onElement runs: a walk of its own may reuse the area.
-    const count = walk(kernel, base, at, bytes.length, out, first ? 1 : 0, max)
+    const count = kernel[walk](
+      base,
+      at,
+      bytes.length,
+      depth,
+      limit,
+      out,
+      first ? 1 : 0,
+      max
+    )
     for (let k = 0, e = area + 4; k < count; k++, e += recordWords)
       onRecord(words, e)
     const status = words[area] as number
