@@ -6,14 +6,42 @@ import { UsageError } from './cli/args.js'
 import { runCli } from './cli/run.js'
 import { escapeTerminal } from './report/escape.js'
 
+/** Set once the reader of standard output or error went away (`| head`). */
+const gone = { stdout: false, stderr: false }
+
+/**
+ * A reader that stops early (`plangate review plan.json | head`) is not a
+ * failure: the rest is not written and the decision's exit code stands.
+ * Any other failed write (a full disk: `> /dev/full`) leaves a report cut
+ * short, which nobody may take for a whole one: exit 2, said on standard
+ * error when that still works. Either way, no stack trace.
+ */
+function onWriteError(stream: 'stdout' | 'stderr') {
+  return (error: NodeJS.ErrnoException): void => {
+    gone[stream] = true
+    if (error.code === 'EPIPE') return
+    process.exitCode = Math.max(Number(process.exitCode ?? 0), 2)
+    if (stream === 'stdout' && !gone.stderr)
+      process.stderr.write(
+        `plangate: error: could not write to standard output (${escapeTerminal(error.code ?? error.message)}): the report is incomplete\n`
+      )
+  }
+}
+process.stdout.on('error', onWriteError('stdout'))
+process.stderr.on('error', onWriteError('stderr'))
+
 // Maps errors to exit codes: bad input 2, internal error 3, never a bare stack.
 // Messages can quote plan data or file names: escaped for the terminal, one
 // line each (a stack keeps its lines, each escaped).
 try {
-  process.exitCode = await runCli(process.argv.slice(2), {
+  const code = await runCli(process.argv.slice(2), {
     // Reports arrive in pieces (eachPiece): no write is larger than a chunk.
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => {
+      if (!gone.stdout) process.stdout.write(text)
+    },
+    stderr: (text) => {
+      if (!gone.stderr) process.stderr.write(text)
+    },
     // Into a plan buffer as it comes, waited on when non-blocking. Never
     // process.stdin: opening it makes fd 0 non-blocking.
     readStdin: () => {
@@ -26,6 +54,8 @@ try {
     stdoutIsTty: process.stdout.isTTY === true,
     env: process.env
   })
+  // A failed write may already have set a higher code.
+  process.exitCode = Math.max(Number(process.exitCode ?? 0), code)
 } catch (error) {
   if (
     error instanceof UsageError ||

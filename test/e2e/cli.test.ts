@@ -12,7 +12,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VERSION } from '../../src/version.js'
 import { fixturePath, fixtureText, terraformDataChange } from '../helpers.js'
 import { CLI, runCli } from '../support/cli-run.js'
@@ -401,6 +401,78 @@ describe('plangate CLI (dist/cli.js)', () => {
       }
     }
   })
+})
+
+describe('standard output that stops taking the report', () => {
+  /** A blocked plan whose JSON report (~370 KB) is larger than a pipe holds. */
+  let large = ''
+  beforeAll(async () => {
+    const generator = new URL('../../scripts/make-big-plan.js', import.meta.url)
+      .href
+    const { makeBigPlan } = (await import(generator)) as {
+      makeBigPlan: (total: number, out: string) => Promise<unknown>
+    }
+    large = join(work, 'large-plan.json')
+    await makeBigPlan(1000, large)
+  }, 60_000)
+
+  it('a reader that quits early (`| head`) ends the report quietly, and the decision still sets the exit code', async () => {
+    const child = spawn(
+      process.execPath,
+      [CLI, 'review', '--format', 'json', large],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH ?? '' }
+      }
+    )
+    let first = ''
+    let stderr = ''
+    child.stdout.once('data', (chunk: Buffer) => {
+      first = chunk.toString('utf8')
+      // What `head` does once it has its lines.
+      child.stdout.destroy()
+    })
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise<number | null>((resolve) =>
+      child.on('close', resolve)
+    )
+    expect(first).toMatch(/^\{"schemaVersion":/)
+    // Was: an unhandled 'error' event, "Error: write EPIPE" and a stack.
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /)
+    expect(stderr).toMatch(/^plangate: BLOCKED: \d+ destructive changes/)
+    expect(code).toBe(1)
+  })
+
+  // /dev/full fails every write with ENOSPC, as a full disk does.
+  it.skipIf(!existsSync('/dev/full'))(
+    'a write that fails (a full disk) exits 2 with one line saying the report is incomplete, even for a passing plan',
+    () => {
+      const full = openSync('/dev/full', 'w')
+      try {
+        for (const [plan, format] of [
+          [large, 'json'],
+          [fixturePath('terraform/create.json'), 'text']
+        ] as const) {
+          const run = spawnSync(
+            process.execPath,
+            [CLI, 'review', '--format', format, plan],
+            {
+              stdio: ['ignore', full, 'pipe'],
+              encoding: 'utf8',
+              env: { PATH: process.env.PATH ?? '' }
+            }
+          )
+          expect(run.status).toBe(2)
+          expect(run.stderr).toContain(
+            'plangate: error: could not write to standard output (ENOSPC): the report is incomplete\n'
+          )
+          expect(run.stderr).not.toMatch(/\n\s+at /)
+        }
+      } finally {
+        closeSync(full)
+      }
+    }
+  )
 })
 
 describe('real-world file shapes through the bundle (issue 14)', () => {
