@@ -483,14 +483,28 @@ function diffAttributes(before, after, redactor, forcing = [], rootPath = '') {
                 const al = (aObj ?? []);
                 const n = Math.max(bl.length, al.length);
                 for (let i = 0; i < n; i++) {
-                    walk(`${path}[${i}]`, bl[i], i >= bl.length, maskAt(bMask, i), al[i], i >= al.length, maskAt(aMask, i), maskAt(aUnknown, i));
+                    const bItem = bl[i];
+                    const aItem = al[i];
+                    const bItemMask = maskAt(bMask, i);
+                    const aItemMask = maskAt(aMask, i);
+                    const aItemUnknown = maskAt(aUnknown, i);
+                    if (unchangedLeaf(bItem, aItem, bItemMask, aItemMask, aItemUnknown))
+                        continue;
+                    walk(`${path}[${i}]`, bItem, i >= bl.length, bItemMask, aItem, i >= al.length, aItemMask, aItemUnknown);
                 }
                 return;
             }
             const bRec = (bObj ?? {});
             const aRec = (aObj ?? {});
             for (const key of unionOfKeys(bRec, aRec, aUnknown)) {
-                walk(joinPath(path, key), bRec[key], !Object.hasOwn(bRec, key), maskAt(bMask, key), aRec[key], !Object.hasOwn(aRec, key) && maskAt(aUnknown, key) !== true, maskAt(aMask, key), maskAt(aUnknown, key));
+                const bItem = bRec[key];
+                const aItem = aRec[key];
+                const bItemMask = maskAt(bMask, key);
+                const aItemMask = maskAt(aMask, key);
+                const aItemUnknown = maskAt(aUnknown, key);
+                if (unchangedLeaf(bItem, aItem, bItemMask, aItemMask, aItemUnknown))
+                    continue;
+                walk(joinPath(path, key), bItem, !Object.hasOwn(bRec, key), bItemMask, aItem, !Object.hasOwn(aRec, key) && aItemUnknown !== true, aItemMask, aItemUnknown);
             }
             return;
         }
@@ -500,6 +514,18 @@ function diffAttributes(before, after, redactor, forcing = [], rootPath = '') {
     };
     walk(rootPath, before.value, before.absent, before.sensitive, after.value, after.absent, after.sensitive, after.unknown);
     return out;
+}
+/**
+ * True for a pair the walk would pass over without a word: the same scalar
+ * (or nothing) on both sides, equally sensitive, known after apply. Checked
+ * before a child's path is built: most leaves of an update are unchanged,
+ * and their paths were most of the walk's garbage.
+ */
+function unchangedLeaf(before, after, beforeMask, afterMask, afterUnknown) {
+    return (before === after &&
+        (before === null || typeof before !== 'object') &&
+        afterUnknown !== true &&
+        (beforeMask === true) === (afterMask === true));
 }
 /** Replaces the parts of a value that a sensitivity mask marks. */
 function applyMask(value, mask) {
@@ -28786,14 +28812,41 @@ function render(analysis, command, io, review) {
     }
 }
 
+/** Set once the reader of standard output or error went away (`| head`). */
+const gone = { stdout: false, stderr: false };
+/**
+ * A reader that stops early (`plangate review plan.json | head`) is not a
+ * failure: the rest is not written and the decision's exit code stands.
+ * Any other failed write (a full disk: `> /dev/full`) leaves a report cut
+ * short, which nobody may take for a whole one: exit 2, said on standard
+ * error when that still works. Either way, no stack trace.
+ */
+function onWriteError(stream) {
+    return (error) => {
+        gone[stream] = true;
+        if (error.code === 'EPIPE')
+            return;
+        process.exitCode = Math.max(Number(process.exitCode ?? 0), 2);
+        if (stream === 'stdout' && !gone.stderr)
+            process.stderr.write(`plangate: error: could not write to standard output (${escapeTerminal(error.code ?? error.message)}): the report is incomplete\n`);
+    };
+}
+process.stdout.on('error', onWriteError('stdout'));
+process.stderr.on('error', onWriteError('stderr'));
 // Maps errors to exit codes: bad input 2, internal error 3, never a bare stack.
 // Messages can quote plan data or file names: escaped for the terminal, one
 // line each (a stack keeps its lines, each escaped).
 try {
-    process.exitCode = await runCli(process.argv.slice(2), {
+    const code = await runCli(process.argv.slice(2), {
         // Reports arrive in pieces (eachPiece): no write is larger than a chunk.
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
+        stdout: (text) => {
+            if (!gone.stdout)
+                process.stdout.write(text);
+        },
+        stderr: (text) => {
+            if (!gone.stderr)
+                process.stderr.write(text);
+        },
         // Into a plan buffer as it comes, waited on when non-blocking. Never
         // process.stdin: opening it makes fd 0 non-blocking.
         readStdin: () => {
@@ -28804,6 +28857,8 @@ try {
         stdoutIsTty: process.stdout.isTTY === true,
         env: process.env
     });
+    // A failed write may already have set a higher code.
+    process.exitCode = Math.max(Number(process.exitCode ?? 0), code);
 }
 catch (error) {
     if (error instanceof UsageError ||

@@ -47426,14 +47426,28 @@ function diffAttributes(before, after, redactor, forcing = [], rootPath = '') {
                 const al = (aObj ?? []);
                 const n = Math.max(bl.length, al.length);
                 for (let i = 0; i < n; i++) {
-                    walk(`${path}[${i}]`, bl[i], i >= bl.length, maskAt(bMask, i), al[i], i >= al.length, maskAt(aMask, i), maskAt(aUnknown, i));
+                    const bItem = bl[i];
+                    const aItem = al[i];
+                    const bItemMask = maskAt(bMask, i);
+                    const aItemMask = maskAt(aMask, i);
+                    const aItemUnknown = maskAt(aUnknown, i);
+                    if (unchangedLeaf(bItem, aItem, bItemMask, aItemMask, aItemUnknown))
+                        continue;
+                    walk(`${path}[${i}]`, bItem, i >= bl.length, bItemMask, aItem, i >= al.length, aItemMask, aItemUnknown);
                 }
                 return;
             }
             const bRec = (bObj ?? {});
             const aRec = (aObj ?? {});
             for (const key of unionOfKeys(bRec, aRec, aUnknown)) {
-                walk(joinPath(path, key), bRec[key], !Object.hasOwn(bRec, key), maskAt(bMask, key), aRec[key], !Object.hasOwn(aRec, key) && maskAt(aUnknown, key) !== true, maskAt(aMask, key), maskAt(aUnknown, key));
+                const bItem = bRec[key];
+                const aItem = aRec[key];
+                const bItemMask = maskAt(bMask, key);
+                const aItemMask = maskAt(aMask, key);
+                const aItemUnknown = maskAt(aUnknown, key);
+                if (unchangedLeaf(bItem, aItem, bItemMask, aItemMask, aItemUnknown))
+                    continue;
+                walk(joinPath(path, key), bItem, !Object.hasOwn(bRec, key), bItemMask, aItem, !Object.hasOwn(aRec, key) && aItemUnknown !== true, aItemMask, aItemUnknown);
             }
             return;
         }
@@ -47443,6 +47457,18 @@ function diffAttributes(before, after, redactor, forcing = [], rootPath = '') {
     };
     walk(rootPath, before.value, before.absent, before.sensitive, after.value, after.absent, after.sensitive, after.unknown);
     return out;
+}
+/**
+ * True for a pair the walk would pass over without a word: the same scalar
+ * (or nothing) on both sides, equally sensitive, known after apply. Checked
+ * before a child's path is built: most leaves of an update are unchanged,
+ * and their paths were most of the walk's garbage.
+ */
+function unchangedLeaf(before, after, beforeMask, afterMask, afterUnknown) {
+    return (before === after &&
+        (before === null || typeof before !== 'object') &&
+        afterUnknown !== true &&
+        (beforeMask === true) === (afterMask === true));
 }
 /** Replaces the parts of a value that a sensitivity mask marks. */
 function applyMask(value, mask) {

@@ -132,15 +132,22 @@ export function diffAttributes(
         const al = (aObj ?? []) as unknown[]
         const n = Math.max(bl.length, al.length)
         for (let i = 0; i < n; i++) {
+          const bItem = bl[i]
+          const aItem = al[i]
+          const bItemMask = maskAt(bMask, i)
+          const aItemMask = maskAt(aMask, i)
+          const aItemUnknown = maskAt(aUnknown, i)
+          if (unchangedLeaf(bItem, aItem, bItemMask, aItemMask, aItemUnknown))
+            continue
           walk(
             `${path}[${i}]`,
-            bl[i],
+            bItem,
             i >= bl.length,
-            maskAt(bMask, i),
-            al[i],
+            bItemMask,
+            aItem,
             i >= al.length,
-            maskAt(aMask, i),
-            maskAt(aUnknown, i)
+            aItemMask,
+            aItemUnknown
           )
         }
         return
@@ -148,15 +155,22 @@ export function diffAttributes(
       const bRec = (bObj ?? {}) as Record<string, unknown>
       const aRec = (aObj ?? {}) as Record<string, unknown>
       for (const key of unionOfKeys(bRec, aRec, aUnknown)) {
+        const bItem = bRec[key]
+        const aItem = aRec[key]
+        const bItemMask = maskAt(bMask, key)
+        const aItemMask = maskAt(aMask, key)
+        const aItemUnknown = maskAt(aUnknown, key)
+        if (unchangedLeaf(bItem, aItem, bItemMask, aItemMask, aItemUnknown))
+          continue
         walk(
           joinPath(path, key),
-          bRec[key],
+          bItem,
           !Object.hasOwn(bRec, key),
-          maskAt(bMask, key),
-          aRec[key],
-          !Object.hasOwn(aRec, key) && maskAt(aUnknown, key) !== true,
-          maskAt(aMask, key),
-          maskAt(aUnknown, key)
+          bItemMask,
+          aItem,
+          !Object.hasOwn(aRec, key) && aItemUnknown !== true,
+          aItemMask,
+          aItemUnknown
         )
       }
       return
@@ -180,6 +194,27 @@ export function diffAttributes(
     after.unknown
   )
   return out
+}
+
+/**
+ * True for a pair the walk would pass over without a word: the same scalar
+ * (or nothing) on both sides, equally sensitive, known after apply. Checked
+ * before a child's path is built: most leaves of an update are unchanged,
+ * and their paths were most of the walk's garbage.
+ */
+function unchangedLeaf(
+  before: unknown,
+  after: unknown,
+  beforeMask: unknown,
+  afterMask: unknown,
+  afterUnknown: unknown
+): boolean {
+  return (
+    before === after &&
+    (before === null || typeof before !== 'object') &&
+    afterUnknown !== true &&
+    (beforeMask === true) === (afterMask === true)
+  )
 }
 
 /** Replaces the parts of a value that a sensitivity mask marks. */
