@@ -54774,9 +54774,14 @@ function readPlanFile(path, readStdin) {
     }
     return decodePlanBytes(bytes, path);
 }
+/**
+ * Text is read whole, and V8's longest string is 512 MiB: past it only a
+ * Terraform/OpenTofu plan (read in sections by readPlanInput) can be read.
+ */
 function tooLarge$1(path, bytes) {
-    return new PlanParseError(path, 'a plan under 512 MiB', `${Math.round(bytes / 1024 / 1024)} MiB`, 'plans this large are not supported yet');
+    return new PlanParseError(path, 'a file under 512 MiB', `${Math.round(bytes / 1024 / 1024)} MiB`, 'only Terraform/OpenTofu plans are read past V8’s longest string');
 }
+/** A file that could not be opened or read, named with the reason. */
 function fileError(path, error) {
     const code = typeof error === 'object' && error !== null && 'code' in error
         ? String(error.code)
@@ -56309,12 +56314,7 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
         // can be read: anything else is refused before hundreds of MB are read.
         if (size > limits.maxTextBytes && !mayBeLargePlan(path))
             throw tooLarge(path, size, limits.maxTextBytes, 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string');
-        try {
-            data = readFileBytes(path, limits.maxBytes);
-        }
-        catch {
-            return Buffer.from(readPlanFile(path, readStdin));
-        }
+        data = readFileBytes(path, limits.maxBytes, readStdin);
     }
     if (data[0] === 0x1f && data[1] === 0x8b)
         return withKernel(gunzipPlan(data, path, limits));
@@ -56340,14 +56340,24 @@ function withKernel(data) {
 /**
  * A file's bytes as readFileSync reads them, a regular file's straight
  * into a plan buffer (whose containers the SIMD kernel skips) with no copy.
+ * A file that cannot be opened gets the text reader's message (which
+ * names the path and the reason); one that fails while it is read is
+ * named in an input error, and never read a second time (a pipe's bytes
+ * would be gone).
  */
-function readFileBytes(path, maxBytes) {
-    const fd = openSync(path, 'r');
+function readFileBytes(path, maxBytes, readStdin) {
+    let fd;
+    try {
+        fd = openSync(path, 'r');
+    }
+    catch {
+        return Buffer.from(readPlanFile(path, readStdin));
+    }
     try {
         const stat = fstatSync(fd);
         // A pipe or a device tells no size: read it to its end.
         if (!stat.isFile())
-            return readFdBytes(fd, maxBytes);
+            return readFdBytes(fd, maxBytes, readSync, path);
         const data = planBuffer(stat.size);
         let filled = 0;
         while (filled < data.length) {
@@ -56362,6 +56372,9 @@ function readFileBytes(path, maxBytes) {
             return readFileSync$1(fd);
         return data;
     }
+    catch (error) {
+        throw unreadable(error, path);
+    }
     finally {
         closeSync(fd);
     }
@@ -56374,9 +56387,9 @@ function readFileBytes(path, maxBytes) {
  * limit without reading all of it. A descriptor left non-blocking by
  * whoever started plangate is waited on, not taken for its end; Windows'
  * `EOF` error at the end of a pipe is its end. `read` is readSync (tests
- * give another).
+ * give another); `source` names the input in errors (`-`: standard input).
  */
-function readFdBytes(fd, maxBytes = MAX_PLAN_STREAM_BYTES, read = readSync) {
+function readFdBytes(fd, maxBytes = MAX_PLAN_STREAM_BYTES, read = readSync, source = '-') {
     let waited = 0;
     return planBufferFrom((into) => {
         for (;;) {
@@ -56389,7 +56402,7 @@ function readFdBytes(fd, maxBytes = MAX_PLAN_STREAM_BYTES, read = readSync) {
                 if (isErrorCode(error, 'EOF'))
                     return 0;
                 if (!isErrorCode(error, 'EAGAIN'))
-                    throw unreadable(error);
+                    throw unreadable(error, source);
                 // Nothing to read yet: sleep a little, longer while the writer is slow.
                 waited = Math.min(waited + 1, 50);
                 Atomics.wait(SLEEP, 0, 0, waited);
@@ -56398,16 +56411,19 @@ function readFdBytes(fd, maxBytes = MAX_PLAN_STREAM_BYTES, read = readSync) {
     }, maxBytes);
 }
 /**
- * A read of standard input (or a pipe) that failed: an input error, not
- * a crash (`plangate review - < somedir` is EISDIR). Anything that is not
- * a system error is passed on.
+ * A read that failed: an input error, not a crash (`plangate review - <
+ * somedir` is EISDIR; a disk can fail with EIO). Anything that is not a
+ * system error (or is already an input error) is passed on.
  */
-function unreadable(error) {
+function unreadable(error, source) {
     if (!(error instanceof Error) ||
+        error instanceof PlanParseError ||
         !('code' in error) ||
         typeof error.code !== 'string')
         return error;
-    return new PlanParseError('-', 'standard input (or a pipe) that can be read', `an error reading it (${error.message})`, 'pipe a plan in: terraform show -json plan.tfplan | plangate review -', { cause: error });
+    return source === '-'
+        ? new PlanParseError('-', 'standard input (or a pipe) that can be read', `an error reading it (${error.message})`, 'pipe a plan in: terraform show -json plan.tfplan | plangate review -', { cause: error })
+        : fileError(source, error);
 }
 /** What readFdBytes waits on (nothing ever wakes it: a sleep). */
 const SLEEP = new Int32Array(new SharedArrayBuffer(4));

@@ -12,7 +12,7 @@ import type { InputFormat, PlanInput } from '../plan/index.js'
 import { planBuffer, planBufferFrom, skipKernelOf } from '../plan/json-skip.js'
 import { readTerraformPlanBytes } from '../plan/terraform-sections.js'
 import { decodePlanBytes } from './decode-text.js'
-import { MAX_PLAN_BYTES, readPlanFile } from './read-plan.js'
+import { MAX_PLAN_BYTES, fileError, readPlanFile } from './read-plan.js'
 
 /**
  * The largest plan plangate reads, after decompression. Past V8's longest
@@ -124,11 +124,7 @@ export function readPlanBytes(
         limits.maxTextBytes,
         'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
       )
-    try {
-      data = readFileBytes(path, limits.maxBytes)
-    } catch {
-      return Buffer.from(readPlanFile(path, readStdin))
-    }
+    data = readFileBytes(path, limits.maxBytes, readStdin)
   }
   if (data[0] === 0x1f && data[1] === 0x8b)
     return withKernel(gunzipPlan(data, path, limits))
@@ -157,13 +153,26 @@ function withKernel(data: Buffer): Buffer {
 /**
  * A file's bytes as readFileSync reads them, a regular file's straight
  * into a plan buffer (whose containers the SIMD kernel skips) with no copy.
+ * A file that cannot be opened gets the text reader's message (which
+ * names the path and the reason); one that fails while it is read is
+ * named in an input error, and never read a second time (a pipe's bytes
+ * would be gone).
  */
-function readFileBytes(path: string, maxBytes: number): Buffer {
-  const fd = openSync(path, 'r')
+function readFileBytes(
+  path: string,
+  maxBytes: number,
+  readStdin: () => Buffer
+): Buffer {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    return Buffer.from(readPlanFile(path, readStdin))
+  }
   try {
     const stat = fstatSync(fd)
     // A pipe or a device tells no size: read it to its end.
-    if (!stat.isFile()) return readFdBytes(fd, maxBytes)
+    if (!stat.isFile()) return readFdBytes(fd, maxBytes, readSync, path)
     const data = planBuffer(stat.size)
     let filled = 0
     while (filled < data.length) {
@@ -176,6 +185,8 @@ function readFileBytes(path: string, maxBytes: number): Buffer {
     if (readSync(fd, Buffer.alloc(1), 0, 1, filled) !== 0)
       return readFileSync(fd)
     return data
+  } catch (error) {
+    throw unreadable(error, path)
   } finally {
     closeSync(fd)
   }
@@ -189,7 +200,7 @@ function readFileBytes(path: string, maxBytes: number): Buffer {
  * limit without reading all of it. A descriptor left non-blocking by
  * whoever started plangate is waited on, not taken for its end; Windows'
  * `EOF` error at the end of a pipe is its end. `read` is readSync (tests
- * give another).
+ * give another); `source` names the input in errors (`-`: standard input).
  */
 export function readFdBytes(
   fd: number,
@@ -200,7 +211,8 @@ export function readFdBytes(
     offset: number,
     length: number,
     position: null
-  ) => number = readSync
+  ) => number = readSync,
+  source = '-'
 ): Buffer {
   let waited = 0
   return planBufferFrom((into) => {
@@ -211,7 +223,7 @@ export function readFdBytes(
         return count
       } catch (error) {
         if (isErrorCode(error, 'EOF')) return 0
-        if (!isErrorCode(error, 'EAGAIN')) throw unreadable(error)
+        if (!isErrorCode(error, 'EAGAIN')) throw unreadable(error, source)
         // Nothing to read yet: sleep a little, longer while the writer is slow.
         waited = Math.min(waited + 1, 50)
         Atomics.wait(SLEEP, 0, 0, waited)
@@ -221,24 +233,27 @@ export function readFdBytes(
 }
 
 /**
- * A read of standard input (or a pipe) that failed: an input error, not
- * a crash (`plangate review - < somedir` is EISDIR). Anything that is not
- * a system error is passed on.
+ * A read that failed: an input error, not a crash (`plangate review - <
+ * somedir` is EISDIR; a disk can fail with EIO). Anything that is not a
+ * system error (or is already an input error) is passed on.
  */
-function unreadable(error: unknown): unknown {
+function unreadable(error: unknown, source: string): unknown {
   if (
     !(error instanceof Error) ||
+    error instanceof PlanParseError ||
     !('code' in error) ||
     typeof error.code !== 'string'
   )
     return error
-  return new PlanParseError(
-    '-',
-    'standard input (or a pipe) that can be read',
-    `an error reading it (${error.message})`,
-    'pipe a plan in: terraform show -json plan.tfplan | plangate review -',
-    { cause: error }
-  )
+  return source === '-'
+    ? new PlanParseError(
+        '-',
+        'standard input (or a pipe) that can be read',
+        `an error reading it (${error.message})`,
+        'pipe a plan in: terraform show -json plan.tfplan | plangate review -',
+        { cause: error }
+      )
+    : fileError(source, error)
 }
 
 /** What readFdBytes waits on (nothing ever wakes it: a sleep). */

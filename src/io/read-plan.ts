@@ -42,16 +42,21 @@ export function readPlanFile(path: string, readStdin: () => Buffer): string {
   return decodePlanBytes(bytes, path)
 }
 
+/**
+ * Text is read whole, and V8's longest string is 512 MiB: past it only a
+ * Terraform/OpenTofu plan (read in sections by readPlanInput) can be read.
+ */
 function tooLarge(path: string, bytes: number): PlanParseError {
   return new PlanParseError(
     path,
-    'a plan under 512 MiB',
+    'a file under 512 MiB',
     `${Math.round(bytes / 1024 / 1024)} MiB`,
-    'plans this large are not supported yet'
+    'only Terraform/OpenTofu plans are read past V8’s longest string'
   )
 }
 
-function fileError(path: string, error: unknown): PlanParseError {
+/** A file that could not be opened or read, named with the reason. */
+export function fileError(path: string, error: unknown): PlanParseError {
   const code =
     typeof error === 'object' && error !== null && 'code' in error
       ? String(error.code)

@@ -339,6 +339,36 @@ describe('plangate CLI (dist/cli.js)', () => {
       rmSync(path)
     })
 
+    it('an approved report too large to read as text: named as a file, not as a plan "not supported yet"', () => {
+      const path = file('huge-approved.json', '')
+      truncateSync(path, 600 * 1024 * 1024)
+      const run = plangate([
+        'verify',
+        '--approved',
+        path,
+        fixturePath('terraform/create.json')
+      ])
+      expectInputError(
+        run,
+        path,
+        'expected a file under 512 MiB, found 600 MiB'
+      )
+      expect(run.stderr).not.toContain('not supported yet')
+      rmSync(path)
+    })
+
+    it.skipIf(!existsSync('/proc/self/mem'))(
+      'a file that fails while it is read (EIO), named with the reason',
+      () => {
+        // Opens, says it is a regular file, and fails every read.
+        expectInputError(
+          plangate(['review', '/proc/self/mem']),
+          '/proc/self/mem',
+          'found a read error (EIO)'
+        )
+      }
+    )
+
     it('invalid JSON holding a secret: the message names line and column, never the content', () => {
       const path = file(
         'broken.json',

@@ -360,4 +360,13 @@ describe('readFdBytes (standard input, pipes)', () => {
       })
     ).toThrow(TypeError)
   })
+
+  it('names the pipe or device it reads, when it has a name', () => {
+    const source = pipe(Buffer.from('{}'), ['EIO'])
+    expect(() =>
+      readFdBytes(0, 1 << 20, source.read, '/run/plan.fifo')
+    ).toThrow(
+      '/run/plan.fifo: expected a readable plan file, found a read error (EIO)'
+    )
+  })
 })
