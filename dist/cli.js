@@ -6,7 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import require$$0$1 from 'buffer';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
 /**
@@ -28523,9 +28523,15 @@ function writeStream(path, content) {
         closeSync(fd);
     }
 }
-/** A regular file: a temporary file beside it, renamed over it, with the old file's mode. */
+/**
+ * A regular file: a temporary file beside it, renamed over it, with the old
+ * file's mode. Its name holds the process ID and random bytes: a container
+ * gives plangate the same PID on every run, and a name left by a run that
+ * was killed must not make the next one fail.
+ */
 function writeAtomically(path, content) {
-    const temporary = join(dirname(path), `.${basename(path)}.plangate-${process.pid}.tmp`);
+    const temporary = join(dirname(path), `.${basename(path)}.plangate-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    holdStopSignals();
     try {
         let mode;
         try {
@@ -28541,6 +28547,29 @@ function writeAtomically(path, content) {
         rmSync(temporary, { force: true });
         throw cannotWrite(path, error);
     }
+}
+/** The signals that stop a run from the terminal or a CI job's cancellation. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/**
+ * From the first write of a report file on, a stop signal (Ctrl-C, a
+ * cancelled CI job) no longer kills plangate half-way through the write,
+ * which left the temporary file behind: the write, synchronous, finishes
+ * and renames the file into place. If Node then still turns its event
+ * loop, plangate stops as the signal asks (raised again with its default
+ * action, so the shell sees it); if the run ends first, it ends as it would
+ * have, with the decision's exit code. Before the write, a signal stops
+ * plangate at once, as always.
+ */
+function holdStopSignals() {
+    if (process.listenerCount('SIGINT') > 0)
+        return;
+    const stop = (signal) => {
+        for (const name of STOP_SIGNALS)
+            process.removeAllListeners(name);
+        process.kill(process.pid, signal);
+    };
+    for (const name of STOP_SIGNALS)
+        process.on(name, stop);
 }
 /**
  * True for plangate's own reports, recognised by their shape: JSON with a

@@ -11,6 +11,7 @@ import {
   statSync
 } from 'node:fs'
 import type { Stats } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import { dirname, join, basename, resolve } from 'node:path'
 import { eachPiece, writeReportFile, writeReportSync } from '../io/index.js'
 import type { ReportText } from '../io/index.js'
@@ -138,12 +139,18 @@ function writeStream(path: string, content: ReportText): void {
   }
 }
 
-/** A regular file: a temporary file beside it, renamed over it, with the old file's mode. */
+/**
+ * A regular file: a temporary file beside it, renamed over it, with the old
+ * file's mode. Its name holds the process ID and random bytes: a container
+ * gives plangate the same PID on every run, and a name left by a run that
+ * was killed must not make the next one fail.
+ */
 function writeAtomically(path: string, content: ReportText): void {
   const temporary = join(
     dirname(path),
-    `.${basename(path)}.plangate-${process.pid}.tmp`
+    `.${basename(path)}.plangate-${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   )
+  holdStopSignals()
   try {
     let mode: number | undefined
     try {
@@ -157,6 +164,28 @@ function writeAtomically(path: string, content: ReportText): void {
     rmSync(temporary, { force: true })
     throw cannotWrite(path, error)
   }
+}
+
+/** The signals that stop a run from the terminal or a CI job's cancellation. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+/**
+ * From the first write of a report file on, a stop signal (Ctrl-C, a
+ * cancelled CI job) no longer kills plangate half-way through the write,
+ * which left the temporary file behind: the write, synchronous, finishes
+ * and renames the file into place. If Node then still turns its event
+ * loop, plangate stops as the signal asks (raised again with its default
+ * action, so the shell sees it); if the run ends first, it ends as it would
+ * have, with the decision's exit code. Before the write, a signal stops
+ * plangate at once, as always.
+ */
+function holdStopSignals(): void {
+  if (process.listenerCount('SIGINT') > 0) return
+  const stop = (signal: NodeJS.Signals): void => {
+    for (const name of STOP_SIGNALS) process.removeAllListeners(name)
+    process.kill(process.pid, signal)
+  }
+  for (const name of STOP_SIGNALS) process.on(name, stop)
 }
 
 /**

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { once } from 'node:events'
 import {
   mkdtempSync,
   readFileSync,
@@ -8,7 +9,9 @@ import {
   mkdirSync,
   existsSync,
   openSync,
-  closeSync
+  closeSync,
+  readdirSync,
+  watch
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -186,6 +189,57 @@ describe('plangate CLI (dist/cli.js)', () => {
         ]).code
       ).toBe(0)
       expect(readFileSync(notes, 'utf8')).toContain('Verdict: PASS')
+    })
+
+    it('a stop signal during the write (Ctrl-C, a cancelled job) leaves the report whole and no temporary file', async () => {
+      const plan = join(work, 'signal-plan.json')
+      const generator = new URL(
+        '../../scripts/make-big-plan.js',
+        import.meta.url
+      ).href
+      const { makeBigPlan } = (await import(generator)) as {
+        makeBigPlan: (total: number, out: string) => Promise<unknown>
+      }
+      // A 1.5 MB JSON report: written over tens of milliseconds.
+      await makeBigPlan(4000, plan)
+      const dir = join(work, 'signal-output')
+      mkdirSync(dir)
+      const out = join(dir, 'report.json')
+      const child = spawn(
+        process.execPath,
+        [CLI, 'review', '--format', 'json', '--output', out, plan],
+        { stdio: 'ignore', env: { PATH: process.env.PATH ?? '' } }
+      )
+      let signalled = false
+      let temporary = ''
+      // Ctrl-C the moment the temporary file appears (inotify, not polling).
+      const watcher = watch(dir, (_event, name) => {
+        if (signalled || !String(name).startsWith('.report.json.plangate-'))
+          return
+        temporary = String(name)
+        signalled = existsSync(join(dir, temporary))
+        child.kill('SIGINT')
+      })
+      const [code, signal] = (await once(child, 'close')) as [
+        number | null,
+        NodeJS.Signals | null
+      ]
+      watcher.close()
+      expect(signalled).toBe(true)
+      // PID and random bytes: a container's fixed PID never meets a name a killed run left.
+      expect(temporary).toMatch(
+        new RegExp(
+          `^\\.report\\.json\\.plangate-${child.pid}-[0-9a-f]{8}\\.tmp$`
+        )
+      )
+      // Was: killed mid-write, `.report.json.plangate-PID.tmp` left behind.
+      expect(readdirSync(dir)).toEqual(['report.json'])
+      expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({
+        schemaVersion: 1
+      })
+      // Stopped by the signal once the report was in place, or ended as usual.
+      expect(signal === 'SIGINT' || code === 1).toBe(true)
+      rmSync(plan)
     })
 
     it('refuses to write over a plan it reads', () => {
