@@ -28391,11 +28391,21 @@ function renderVerifyMarkdown(result, links = {}) {
         lines.push('<details>', `<summary>${plural(good.length, 'destructive change')} reviewed${good.some((c) => c.state === 'approved') ? ' and approved' : ''}</summary>`, '', ...table(good), '', '</details>', '');
     return lines.join('\n');
 }
+/**
+ * The verdict line of a terminal: `VERIFIED: 3 destructive changes, ...`.
+ * The summary starts with the verdict in small letters (`verified: 3 ...`,
+ * the Action's `summary` output): said once, not `VERIFIED: verified: 3`.
+ */
+function verifyVerdictLine(result) {
+    const prefix = `${result.verdict}: `;
+    const rest = result.summary.startsWith(prefix)
+        ? result.summary.slice(prefix.length)
+        : result.summary;
+    return `${result.verdict.toUpperCase()}: ${escapeTerminal(rest)}`;
+}
 /** The terminal report of `plangate verify`. */
 function renderVerifyText(result) {
-    const lines = [
-        `plangate verify: ${result.verdict.toUpperCase()}: ${escapeTerminal(result.summary)}`
-    ];
+    const lines = [`plangate verify: ${verifyVerdictLine(result)}`];
     for (const problem of result.problems)
         lines.push(`  problem: ${escapeTerminal(problem)}`);
     for (const change of result.changes) {
@@ -28776,7 +28786,7 @@ async function verify(command, io) {
     if (command.output !== undefined || command.format !== 'text') {
         for (const warning of analysis.warnings)
             io.stderr(`warning: ${escapeTerminal(warning)}\n`);
-        io.stderr(`plangate: ${result.verdict === 'verified' ? 'VERIFIED' : 'BLOCKED'}: ${escapeTerminal(result.summary)}\n`);
+        io.stderr(`plangate: ${verifyVerdictLine(result)}\n`);
     }
     return result.verdict === 'verified' ? 0 : 1;
 }

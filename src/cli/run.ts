@@ -29,7 +29,8 @@ import {
   writeTextReport,
   renderVerifyJson,
   renderVerifyMarkdown,
-  renderVerifyText
+  renderVerifyText,
+  verifyVerdictLine
 } from '../report/index.js'
 import type { ReportReview } from '../report/index.js'
 import { escapeTerminal } from '../report/escape.js'
@@ -170,9 +171,7 @@ async function verify(
   if (command.output !== undefined || command.format !== 'text') {
     for (const warning of analysis.warnings)
       io.stderr(`warning: ${escapeTerminal(warning)}\n`)
-    io.stderr(
-      `plangate: ${result.verdict === 'verified' ? 'VERIFIED' : 'BLOCKED'}: ${escapeTerminal(result.summary)}\n`
-    )
+    io.stderr(`plangate: ${verifyVerdictLine(result)}\n`)
   }
   return result.verdict === 'verified' ? 0 : 1
 }

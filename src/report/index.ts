@@ -78,6 +78,7 @@ export {
 export {
   renderVerifyJson,
   renderVerifyMarkdown,
-  renderVerifyText
+  renderVerifyText,
+  verifyVerdictLine
 } from './verify.js'
 export type { VerifyLinks } from './verify.js'

@@ -99,11 +99,22 @@ export function renderVerifyMarkdown(
   return lines.join('\n')
 }
 
+/**
+ * The verdict line of a terminal: `VERIFIED: 3 destructive changes, ...`.
+ * The summary starts with the verdict in small letters (`verified: 3 ...`,
+ * the Action's `summary` output): said once, not `VERIFIED: verified: 3`.
+ */
+export function verifyVerdictLine(result: VerifyResult): string {
+  const prefix = `${result.verdict}: `
+  const rest = result.summary.startsWith(prefix)
+    ? result.summary.slice(prefix.length)
+    : result.summary
+  return `${result.verdict.toUpperCase()}: ${escapeTerminal(rest)}`
+}
+
 /** The terminal report of `plangate verify`. */
 export function renderVerifyText(result: VerifyResult): string {
-  const lines = [
-    `plangate verify: ${result.verdict.toUpperCase()}: ${escapeTerminal(result.summary)}`
-  ]
+  const lines = [`plangate verify: ${verifyVerdictLine(result)}`]
   for (const problem of result.problems)
     lines.push(`  problem: ${escapeTerminal(problem)}`)
   for (const change of result.changes) {

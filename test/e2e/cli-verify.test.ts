@@ -227,8 +227,9 @@ describe('plangate verify (dist/cli.js)', () => {
     expect(validate(broken)).toBe(false)
     const text = plangate(['verify', KITCHEN, '--approved', approved])
     expect(text.code).toBe(0)
-    expect(text.stdout).toContain(
-      'verified: 5 destructive changes, each reviewed and, where gated, approved'
+    // The verdict said once (was `VERIFIED: verified: 5 ...`).
+    expect(text.stdout).toMatch(
+      /^plangate verify: VERIFIED: 5 destructive changes, each reviewed and, where gated, approved\n/
     )
     expect(text.stdout).toContain('approved in #42 by @alice')
 
@@ -242,7 +243,9 @@ describe('plangate verify (dist/cli.js)', () => {
     ])
     expect(markdown.code).toBe(0)
     expect(markdown.stdout).toMatch(/^## ✅ plangate verify: verified\n/)
-    expect(markdown.stderr).toContain('plangate: VERIFIED: ')
+    expect(markdown.stderr).toContain(
+      'plangate: VERIFIED: 5 destructive changes'
+    )
 
     const out = join(work, 'verify.json')
     const json = plangate([

@@ -214,7 +214,7 @@ describe('real verdicts', () => {
       /^## ✅ plangate verify: verified\n\n> \[!TIP\]\n> verified: nothing destructive to apply\. The apply step may run\./
     )
     expect(renderVerifyText(verified)).toBe(
-      'plangate verify: VERIFIED: verified: nothing destructive to apply\n'
+      'plangate verify: VERIFIED: nothing destructive to apply\n'
     )
     expect(
       JSON.parse(renderVerifyJson(verified, { name: 'plangate', version: '0' }))
