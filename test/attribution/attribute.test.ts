@@ -304,6 +304,49 @@ describe('attributeChanges', () => {
     })
   })
 
+  it('lists causes from several directories in commit order, each commit once, and skips commits that touch neither', () => {
+    const instance = change('module.db[1].terraform_data.instance', 'destroy', {
+      module: 'module.db[1]'
+    })
+    const root = 'module "db" {\n  source = "./modules/db"\n  count  = 2\n}\n'
+    const db = 'resource "terraform_data" "instance" {\n  input = "a"\n}\n'
+    const { commits, versions } = history(
+      { 'main.tf': root, 'modules/db/main.tf': db, 'other/main.tf': '' },
+      [
+        {
+          sha: 'c1',
+          files: { 'modules/db/main.tf': db.replace('"a"', '"b"') }
+        },
+        {
+          sha: 'c2',
+          files: { 'other/main.tf': 'locals {}\n', 'README.md': 'x' }
+        },
+        {
+          sha: 'c3',
+          files: { 'main.tf': root.replace('count  = 2', 'count  = 3') }
+        },
+        {
+          sha: 'c4',
+          files: {
+            'main.tf': root.replace('count  = 2', 'count  = 1'),
+            'modules/db/main.tf': db.replace('"a"', '"c"')
+          }
+        }
+      ]
+    )
+    const result = attributeChanges({
+      plans: [plan([instance], {}, { '': '', db: 'modules/db' })],
+      commits,
+      versions,
+      rootDirs: new Map([['infra/plan.json', '']])
+    })
+    expect(result.get(instance)?.causes.map((cause) => cause.sha)).toEqual([
+      'c1',
+      'c3',
+      'c4'
+    ])
+  })
+
   it('counts a removed block naming the resource', () => {
     const old = change('terraform_data.old', 'destroy')
     const { commits, versions } = history({ 'main.tf': MAIN }, [
