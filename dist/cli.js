@@ -28455,16 +28455,47 @@ function verifyVerdictLine(result) {
         : result.summary;
     return `${result.verdict.toUpperCase()}: ${escapeTerminal(rest)}`;
 }
-/** The terminal report of `plangate verify`. */
+/**
+ * The terminal report of `plangate verify`: problems, then the changes
+ * that block, then those that pass. Changes that share their state and
+ * detail (9,815 changes "never approved" in one blocked review) are listed
+ * under it once, in plan order, instead of repeating it on every line.
+ */
 function renderVerifyText(result) {
     const lines = [`plangate verify: ${verifyVerdictLine(result)}`];
     for (const problem of result.problems)
         lines.push(`  problem: ${escapeTerminal(problem)}`);
+    const groups = new Map();
     for (const change of result.changes) {
-        const mark = blocking(change) ? '✗' : '✓';
-        lines.push(`  ${mark} ${escapeTerminal(change.address)} (${change.action}, ${escapeTerminal(change.type)}${change.stack === '' ? '' : `, stack ${escapeTerminal(change.stack)}`}): ${STATE_WORDS[change.state]}: ${escapeTerminal(change.detail)}`);
+        const key = `${change.state}\u0000${change.detail}`;
+        const group = groups.get(key);
+        if (group === undefined)
+            groups.set(key, [change]);
+        else
+            group.push(change);
+    }
+    const ordered = [...groups.values()];
+    for (const group of [
+        ...ordered.filter((g) => blocking(g[0])),
+        ...ordered.filter((g) => !blocking(g[0]))
+    ]) {
+        const first = group[0];
+        const mark = blocking(first) ? '✗' : '✓';
+        const why = `${STATE_WORDS[first.state]}: ${escapeTerminal(first.detail)}`;
+        if (group.length === 1) {
+            lines.push(`  ${mark} ${changeWords(first)}: ${why}`);
+            continue;
+        }
+        // Counted as the verdict line counts (`9815 destructive changes`).
+        lines.push(`  ${mark} ${why} (${group.length} changes):`);
+        for (const change of group)
+            lines.push(`      ${changeWords(change)}`);
     }
     return lines.join('\n') + '\n';
+}
+/** `aws_db_instance.main (replace, aws_db_instance)`, with its stack when it has one. */
+function changeWords(change) {
+    return `${escapeTerminal(change.address)} (${change.action}, ${escapeTerminal(change.type)}${change.stack === '' ? '' : `, stack ${escapeTerminal(change.stack)}`})`;
 }
 /** The JSON report of `plangate verify -f json`. */
 function renderVerifyJson(result, tool) {

@@ -200,9 +200,44 @@ describe('row cap', () => {
     expect(markdown).not.toContain('more change')
   })
 
-  it('the text report is not capped: the terminal and the log get every change', () => {
+  it('the text report is not capped: the terminal and the log get every change, their shared reason once', () => {
     const text = renderVerifyText(result(many(1200, 'unreviewed')))
-    expect(text.trimEnd().split('\n')).toHaveLength(1201)
+    const lines = text.trimEnd().split('\n')
+    expect(lines).toHaveLength(1202)
+    expect(lines[1]).toBe(
+      '  ✗ never reviewed: never shown in the review of #7 (1200 changes):'
+    )
+    expect(lines[2]).toBe(
+      '      terraform_data.nunreviewed[0] (destroy, aws_db_instance)'
+    )
+    expect(lines[1201]).toBe(
+      '      terraform_data.nunreviewed[1199] (destroy, aws_db_instance)'
+    )
+    expect(text.split('never shown in the review of #7')).toHaveLength(2)
+  })
+
+  it('lists what blocks first, groups changes by state and reason in plan order, and keeps a lone change on one line', () => {
+    const text = renderVerifyText(
+      result([
+        change('a.ok1', 'approved'),
+        change('b.missing', 'unreviewed'),
+        change('c.ok2', 'approved'),
+        change('d.lone', 'unapproved', {
+          detail: 'gated in #7 and never approved'
+        }),
+        change('e.missing', 'unreviewed', { stack: 'prod' })
+      ])
+    )
+    expect(text.split('\n').slice(1)).toEqual([
+      '  ✗ never reviewed: never shown in the review of #7 (2 changes):',
+      '      b.missing (destroy, aws_db_instance)',
+      '      e.missing (destroy, aws_db_instance, stack prod)',
+      '  ✗ d.lone (destroy, aws_db_instance): never approved: gated in #7 and never approved',
+      '  ✓ approved: approved in #7 by @alice (2 changes):',
+      '      a.ok1 (destroy, aws_db_instance)',
+      '      c.ok2 (destroy, aws_db_instance)',
+      ''
+    ])
   })
 })
 
