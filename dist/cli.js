@@ -7214,7 +7214,9 @@ function readPlanData(data, ref, format, options = {}, limits = LIMITS) {
             return [input];
     }
     if (data.length > limits.maxTextBytes) {
-        throw tooLarge(ref.path, data.length, limits.maxTextBytes, 'only Terraform/OpenTofu plans are read past V8’s longest string');
+        throw tooLarge(ref.path, data.length, limits.maxTextBytes, {
+            hint: 'only Terraform/OpenTofu plans are read past V8’s longest string'
+        });
     }
     // Other formats, other encodings, several concatenated documents (terragrunt), broken JSON.
     return readPlanDocuments({ source: ref.source, text: decodePlanBytes(data, ref.path) }, format);
@@ -7247,13 +7249,15 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
         // Past the longest string only a JSON object (a Terraform plan) or gzip
         // can be read: anything else is refused before hundreds of MB are read.
         if (size > limits.maxTextBytes && !mayBeLargePlan(path))
-            throw tooLarge(path, size, limits.maxTextBytes, 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string');
+            throw tooLarge(path, size, limits.maxTextBytes, {
+                hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
+            });
         data = readFileBytes(path, limits.maxBytes, readStdin);
     }
     if (data[0] === 0x1f && data[1] === 0x8b)
         return withKernel(gunzipPlan(data, path, limits));
     if (data.length > limits.maxBytes)
-        throw tooLarge(path, data.length, limits.maxBytes, undefined, 'read');
+        throw tooLarge(path, data.length, limits.maxBytes, { how: 'read' });
     return withKernel(data);
 }
 /**
@@ -7431,7 +7435,7 @@ function gunzipPlan(data, path, limits = LIMITS) {
  * pipe, a device or standard input is read only to one byte past the limit, so that
  * many bytes mean "more than the limit", not a size.
  */
-function tooLarge(path, bytes, limit, hint = 'plangate holds a plan in memory while it reads it', how = 'size') {
+function tooLarge(path, bytes, limit, { hint = 'plangate holds a plan in memory while it reads it', how = 'size' } = {}) {
     if (how === 'read' && bytes === limit + 1)
         return new PlanParseError(path, `a plan of at most ${sizeOf(limit)}`, 'more than that (reading stopped at the limit)', hint);
     // Sizes that round to the same MiB are written in bytes: not "at most 2048 MiB, found 2048 MiB".

@@ -77,12 +77,9 @@ export function readPlanData(
     if (input !== undefined) return [input]
   }
   if (data.length > limits.maxTextBytes) {
-    throw tooLarge(
-      ref.path,
-      data.length,
-      limits.maxTextBytes,
-      'only Terraform/OpenTofu plans are read past V8’s longest string'
-    )
+    throw tooLarge(ref.path, data.length, limits.maxTextBytes, {
+      hint: 'only Terraform/OpenTofu plans are read past V8’s longest string'
+    })
   }
   // Other formats, other encodings, several concatenated documents (terragrunt), broken JSON.
   return readPlanDocuments(
@@ -118,18 +115,15 @@ export function readPlanBytes(
     // Past the longest string only a JSON object (a Terraform plan) or gzip
     // can be read: anything else is refused before hundreds of MB are read.
     if (size > limits.maxTextBytes && !mayBeLargePlan(path))
-      throw tooLarge(
-        path,
-        size,
-        limits.maxTextBytes,
-        'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
-      )
+      throw tooLarge(path, size, limits.maxTextBytes, {
+        hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
+      })
     data = readFileBytes(path, limits.maxBytes, readStdin)
   }
   if (data[0] === 0x1f && data[1] === 0x8b)
     return withKernel(gunzipPlan(data, path, limits))
   if (data.length > limits.maxBytes)
-    throw tooLarge(path, data.length, limits.maxBytes, undefined, 'read')
+    throw tooLarge(path, data.length, limits.maxBytes, { how: 'read' })
   return withKernel(data)
 }
 
@@ -353,8 +347,10 @@ function tooLarge(
   path: string,
   bytes: number,
   limit: number,
-  hint = 'plangate holds a plan in memory while it reads it',
-  how: 'size' | 'read' = 'size'
+  {
+    hint = 'plangate holds a plan in memory while it reads it',
+    how = 'size'
+  }: { readonly hint?: string; readonly how?: 'size' | 'read' } = {}
 ): PlanParseError {
   if (how === 'read' && bytes === limit + 1)
     return new PlanParseError(
