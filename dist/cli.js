@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { isatty } from 'node:tty';
-import { statSync, readFileSync, readSync, openSync, closeSync, fstatSync, existsSync, readdirSync, writeSync, lstatSync, realpathSync, constants, renameSync, rmSync } from 'node:fs';
+import { statSync, readFileSync, readSync, openSync, closeSync, fstatSync, existsSync, readdirSync, writeSync, lstatSync, realpathSync, accessSync, constants, renameSync, rmSync } from 'node:fs';
 import { posix, join, resolve, relative, isAbsolute, basename, dirname, sep as sep$1 } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
@@ -869,7 +869,15 @@ function parseJsonDocuments(text, source) {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const start = firstNonSpace(body);
     if (start === -1) {
-        throw new PlanParseError(source, 'a JSON plan', body.length === 0 ? 'an empty file' : 'only whitespace', SHOW_JSON_HINT);
+        // `-` is standard input: a pipe whose writer wrote nothing (it failed), not a file.
+        const stdin = source === '-';
+        throw new PlanParseError(source, 'a JSON plan', body.length === 0
+            ? stdin
+                ? 'nothing on standard input'
+                : 'an empty file'
+            : 'only whitespace', stdin
+            ? 'did the command piping the plan in fail? terraform show -json plan.tfplan | plangate review -'
+            : SHOW_JSON_HINT);
     }
     rejectKnownNonJson(body, start, source);
     checkJsonNesting(body, source);
@@ -11228,7 +11236,7 @@ function readCdkOutStacks(dir) {
     return stacks;
 }
 function readAssembly(absolute, shown, root, stacks, depth) {
-    checkDirectory(absolute, shown);
+    checkDirectory$1(absolute, shown);
     const manifestPath = join(absolute, 'manifest.json');
     const manifestSource = join(shown, 'manifest.json');
     if (!isFile(manifestPath)) {
@@ -11286,7 +11294,7 @@ function inside(root, base, path, manifestSource, id) {
     }
     return target;
 }
-function checkDirectory(path, shown) {
+function checkDirectory$1(path, shown) {
     let directory;
     try {
         directory = statSync(path).isDirectory();
@@ -28549,7 +28557,9 @@ function resolveOutput(output, plans, force, reports = []) {
         link = lstatSync(output);
     }
     catch {
-        return { kind: 'file', path: output }; // nothing there yet
+        // Nothing there yet: where it will be written must be there.
+        checkDirectory(output);
+        return { kind: 'file', path: output };
     }
     let stat;
     try {
@@ -28577,7 +28587,33 @@ function resolveOutput(output, plans, force, reports = []) {
     const path = link.isSymbolicLink() ? realpathSync(output) : output;
     if (!force && stat.size > 0 && !isPlangateReport(path))
         throw new UsageError(`--output ${output} exists and is not a plangate report (plangate replaces only its own JSON, Markdown or text reports); choose another path, or pass --force to replace it`);
+    // The report is written beside it and renamed over it.
+    checkDirectory(path);
     return { kind: 'file', path };
+}
+/**
+ * Refuses, before any plan is read, a report file whose directory is
+ * missing, is not a directory, or may not be written to (where the
+ * temporary file goes): a review of a large plan must not end in "cannot
+ * write" after its work is done.
+ */
+function checkDirectory(path) {
+    const dir = dirname(resolve(path));
+    let stat;
+    try {
+        stat = statSync(dir);
+    }
+    catch {
+        throw new UsageError(`--output ${path}: the directory ${dir} does not exist; create it first`);
+    }
+    if (!stat.isDirectory())
+        throw new UsageError(`--output ${path}: ${dir} is not a directory`);
+    try {
+        accessSync(dir, constants.W_OK);
+    }
+    catch (error) {
+        throw new UsageError(`--output ${path}: plangate may not write in ${dir}: ${writeProblem(error)}`);
+    }
 }
 /** Writes the report where {@link resolveOutput} decided. */
 function writeOutput(target, report, io) {
@@ -28785,7 +28821,28 @@ function describeType(stat) {
     return 'special file';
 }
 function cannotWrite(path, error) {
-    return new UsageError(`cannot write --output ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    return new UsageError(`cannot write --output ${path}: ${writeProblem(error)}`);
+}
+/** Why a write failed, in words (not the temporary file's name a system message holds). */
+function writeProblem(error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error
+        ? String(error.code)
+        : '';
+    switch (code) {
+        case 'EACCES':
+        case 'EPERM':
+            return `permission denied (${code})`;
+        case 'ENOSPC':
+            return 'no space left on the device (ENOSPC)';
+        case 'EDQUOT':
+            return 'the disk quota is used up (EDQUOT)';
+        case 'EROFS':
+            return 'the file system is read-only (EROFS)';
+        case 'ENOENT':
+            return 'the path no longer exists (ENOENT)';
+        default:
+            return error instanceof Error ? error.message : String(error);
+    }
 }
 
 /** Runs one CLI invocation and returns the exit code (0 pass or verified, 1 blocked). */

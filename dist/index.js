@@ -50302,7 +50302,15 @@ function parseJsonDocuments(text, source) {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const start = firstNonSpace(body);
     if (start === -1) {
-        throw new PlanParseError(source, 'a JSON plan', body.length === 0 ? 'an empty file' : 'only whitespace', SHOW_JSON_HINT);
+        // `-` is standard input: a pipe whose writer wrote nothing (it failed), not a file.
+        const stdin = source === '-';
+        throw new PlanParseError(source, 'a JSON plan', body.length === 0
+            ? stdin
+                ? 'nothing on standard input'
+                : 'an empty file'
+            : 'only whitespace', stdin
+            ? 'did the command piping the plan in fail? terraform show -json plan.tfplan | plangate review -'
+            : SHOW_JSON_HINT);
     }
     rejectKnownNonJson(body, start, source);
     checkJsonNesting(body, source);

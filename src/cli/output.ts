@@ -1,4 +1,5 @@
 import {
+  accessSync,
   closeSync,
   constants,
   fstatSync,
@@ -53,7 +54,9 @@ export function resolveOutput(
   try {
     link = lstatSync(output)
   } catch {
-    return { kind: 'file', path: output } // nothing there yet
+    // Nothing there yet: where it will be written must be there.
+    checkDirectory(output)
+    return { kind: 'file', path: output }
   }
   let stat: Stats
   try {
@@ -88,7 +91,36 @@ export function resolveOutput(
     throw new UsageError(
       `--output ${output} exists and is not a plangate report (plangate replaces only its own JSON, Markdown or text reports); choose another path, or pass --force to replace it`
     )
+  // The report is written beside it and renamed over it.
+  checkDirectory(path)
   return { kind: 'file', path }
+}
+
+/**
+ * Refuses, before any plan is read, a report file whose directory is
+ * missing, is not a directory, or may not be written to (where the
+ * temporary file goes): a review of a large plan must not end in "cannot
+ * write" after its work is done.
+ */
+function checkDirectory(path: string): void {
+  const dir = dirname(resolve(path))
+  let stat: Stats
+  try {
+    stat = statSync(dir)
+  } catch {
+    throw new UsageError(
+      `--output ${path}: the directory ${dir} does not exist; create it first`
+    )
+  }
+  if (!stat.isDirectory())
+    throw new UsageError(`--output ${path}: ${dir} is not a directory`)
+  try {
+    accessSync(dir, constants.W_OK)
+  } catch (error) {
+    throw new UsageError(
+      `--output ${path}: plangate may not write in ${dir}: ${writeProblem(error)}`
+    )
+  }
 }
 
 /** Writes the report where {@link resolveOutput} decided. */
@@ -308,7 +340,28 @@ function describeType(stat: Stats): string {
 }
 
 function cannotWrite(path: string, error: unknown): UsageError {
-  return new UsageError(
-    `cannot write --output ${path}: ${error instanceof Error ? error.message : String(error)}`
-  )
+  return new UsageError(`cannot write --output ${path}: ${writeProblem(error)}`)
+}
+
+/** Why a write failed, in words (not the temporary file's name a system message holds). */
+function writeProblem(error: unknown): string {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error
+      ? String(error.code)
+      : ''
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (${code})`
+    case 'ENOSPC':
+      return 'no space left on the device (ENOSPC)'
+    case 'EDQUOT':
+      return 'the disk quota is used up (EDQUOT)'
+    case 'EROFS':
+      return 'the file system is read-only (EROFS)'
+    case 'ENOENT':
+      return 'the path no longer exists (ENOENT)'
+    default:
+      return error instanceof Error ? error.message : String(error)
+  }
 }

@@ -33,11 +33,19 @@ export function parseJsonDocuments(text: string, source: string): unknown[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const start = firstNonSpace(body)
   if (start === -1) {
+    // `-` is standard input: a pipe whose writer wrote nothing (it failed), not a file.
+    const stdin = source === '-'
     throw new PlanParseError(
       source,
       'a JSON plan',
-      body.length === 0 ? 'an empty file' : 'only whitespace',
-      SHOW_JSON_HINT
+      body.length === 0
+        ? stdin
+          ? 'nothing on standard input'
+          : 'an empty file'
+        : 'only whitespace',
+      stdin
+        ? 'did the command piping the plan in fail? terraform show -json plan.tfplan | plangate review -'
+        : SHOW_JSON_HINT
     )
   }
   rejectKnownNonJson(body, start, source)

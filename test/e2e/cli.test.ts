@@ -242,6 +242,51 @@ describe('plangate CLI (dist/cli.js)', () => {
       rmSync(plan)
     })
 
+    it('refuses a report path it cannot write before reading any plan, in words, without its temporary name', () => {
+      // The plan does not exist: the output is checked first, so its error wins.
+      const missingPlan = join(work, 'no-such-plan.json')
+      const missingDir = join(work, 'no-such-dir', 'report.json')
+      let run = plangate(['review', '--output', missingDir, missingPlan])
+      expect(run.code).toBe(2)
+      expect(run.stderr).toBe(
+        `plangate: error: --output ${missingDir}: the directory ${join(work, 'no-such-dir')} does not exist; create it first\n`
+      )
+      const notes = file('notes-not-a-dir.txt', 'x')
+      run = plangate(['review', '--output', join(notes, 'r.json'), missingPlan])
+      expect(run.code).toBe(2)
+      expect(run.stderr).toContain(`${notes} is not a directory`)
+      // Root may write anywhere: the permission check needs another user.
+      if (process.getuid?.() !== 0) {
+        const locked = join(work, 'locked')
+        mkdirSync(locked, { mode: 0o555 })
+        run = plangate([
+          'review',
+          '--output',
+          join(locked, 'r.json'),
+          missingPlan
+        ])
+        expect(run.stderr).toContain(
+          `plangate may not write in ${locked}: permission denied (EACCES)`
+        )
+      }
+    })
+
+    it.skipIf(!existsSync('/dev/full'))(
+      'says a full device is full (ENOSPC), not a system message',
+      () => {
+        const run = plangate([
+          'review',
+          '--output',
+          '/dev/full',
+          fixturePath('terraform/update.json')
+        ])
+        expect(run.code).toBe(2)
+        expect(run.stderr).toBe(
+          'plangate: error: cannot write --output /dev/full: no space left on the device (ENOSPC)\n'
+        )
+      }
+    )
+
     it('refuses to write over a plan it reads', () => {
       const plan = file('plan.json', fixtureText('terraform/update.json'))
       const run = plangate(['review', '--force', '--output', plan, plan])
@@ -291,6 +336,12 @@ describe('plangate CLI (dist/cli.js)', () => {
     it('an empty file', () => {
       const path = file('empty.json', '')
       expectInputError(plangate(['review', path]), path, 'found an empty file')
+    })
+
+    it('empty standard input: the command piping the plan in wrote nothing', () => {
+      const run = plangate(['review', '-'], { input: '' })
+      expectInputError(run, '-', 'found nothing on standard input')
+      expect(run.stderr).toContain('did the command piping the plan in fail?')
     })
 
     it('a binary planfile', () => {
