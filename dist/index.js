@@ -34,7 +34,7 @@ import 'child_process';
 import 'timers';
 import { posix, join, relative, dirname, resolve, sep as sep$2, isAbsolute } from 'node:path';
 import { createHash } from 'node:crypto';
-import { readFileSync as readFileSync$1, statSync, readSync, openSync, closeSync, fstatSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync } from 'node:fs';
+import { readFileSync as readFileSync$1, openSync, fstatSync, readSync, closeSync, statSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import require$$0$7 from 'buffer';
 
@@ -54827,19 +54827,53 @@ function readPlanFile(path, readStdin) {
         throw tooLarge$1(path, size);
     let bytes;
     try {
-        bytes = readFileSync$1(path);
+        bytes = readBounded(path, MAX_PLAN_BYTES);
     }
     catch (error) {
         throw fileError(path, error);
     }
+    if (bytes === undefined)
+        throw tooLarge$1(path);
     return decodePlanBytes(bytes, path);
 }
 /**
- * Text is read whole, and V8's longest string is 512 MiB: past it only a
- * Terraform/OpenTofu plan (read in sections by readPlanInput) can be read.
+ * A file's bytes, or undefined past `maxBytes`. A regular file is read
+ * whole; a device or a FIFO (`/dev/zero`, `<(command)`), which tells no
+ * size, is read to one byte past the limit and no further: nothing a user
+ * names makes plangate read forever.
+ */
+function readBounded(path, maxBytes) {
+    const fd = openSync(path, 'r');
+    try {
+        const stat = fstatSync(fd);
+        if (stat.isFile())
+            return stat.size > maxBytes ? undefined : readFileSync$1(fd);
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+            const read = readSync(fd, chunk, 0, chunk.length, null);
+            if (read === 0)
+                return Buffer.concat(chunks, total);
+            chunks.push(chunk.subarray(0, read));
+            total += read;
+            if (total > maxBytes)
+                return undefined;
+        }
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/**
+ * Text is read whole, and V8's longest string is 512 MiB (plans past it
+ * are read in sections by readPlanInput, not here: this reads approved
+ * reports, templates and manifests).
  */
 function tooLarge$1(path, bytes) {
-    return new PlanParseError(path, 'a file under 512 MiB', `${Math.round(bytes / 1024 / 1024)} MiB`, 'only Terraform/OpenTofu plans are read past V8’s longest string');
+    return new PlanParseError(path, 'a file under 512 MiB', bytes === undefined
+        ? 'more than that (reading stopped at the limit)'
+        : `${Math.round(bytes / 1024 / 1024)} MiB`);
 }
 /** A file that could not be opened or read, named with the reason. */
 function fileError(path, error) {
@@ -65709,7 +65743,17 @@ function parsePolicyConfig(text, source) {
         const column = (before[before.length - 1]?.length ?? 0) + 1;
         throw new PolicyError(source, '', `expected YAML, found a syntax error at line ${line}, column ${column} (${first.code})`);
     }
-    const doc = document.toJS();
+    let doc;
+    try {
+        doc = document.toJS();
+    }
+    catch (error) {
+        // yaml stops a document whose aliases expand past 100 values (a
+        // "billion laughs"): bad input, not a bug of plangate.
+        throw new PolicyError(source, '', /alias count/i.test(error instanceof Error ? error.message : '')
+            ? 'expected YAML whose aliases expand to at most 100 values, found aliases that expand past that'
+            : `expected YAML that reads as data, found ${error instanceof Error ? error.message : String(error)}`);
+    }
     if (doc === null || doc === undefined)
         return DEFAULT_POLICY;
     const root = record(doc, source, '');
@@ -66575,6 +66619,8 @@ function readQuoted(raw) {
     return [Buffer.from(bytes).toString('utf8'), raw.slice(i + 1)];
 }
 
+/** A plangate config is a few kilobytes; past this it is not one (`--config /dev/zero`). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 /**
  * Reads the policy: the file given, else `.github/plangate.yml` of the
  * repository (or of the working directory), else the defaults. A file
@@ -66589,13 +66635,16 @@ function loadPolicy(explicit, repo) {
             source: undefined
         };
     }
-    let text;
+    let bytes;
     try {
-        text = readFileSync$1(candidate, 'utf8');
+        bytes = readBounded(candidate, MAX_CONFIG_BYTES);
     }
     catch {
         throw new PolicyError(candidate, '', 'expected a readable plangate config file, found none');
     }
+    if (bytes === undefined)
+        throw new PolicyError(candidate, '', `expected a plangate config of at most ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, found more (reading stopped there)`);
+    const text = bytes.toString('utf8');
     const config = parsePolicyConfig(text, candidate);
     return {
         config,

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { History } from '../analyze.js'
+import { readBounded } from './read-plan.js'
 import { classifyCommit } from '../attribution/index.js'
 import type { RuleSet } from '../attribution/index.js'
 import { versionKey } from '../attribution/attribute.js'
@@ -27,6 +28,9 @@ export interface LoadedPolicy {
   readonly source: string | undefined
 }
 
+/** A plangate config is a few kilobytes; past this it is not one (`--config /dev/zero`). */
+export const MAX_CONFIG_BYTES = 1024 * 1024
+
 /**
  * Reads the policy: the file given, else `.github/plangate.yml` of the
  * repository (or of the working directory), else the defaults. A file
@@ -44,9 +48,9 @@ export function loadPolicy(
       source: undefined
     }
   }
-  let text: string
+  let bytes: Buffer | undefined
   try {
-    text = readFileSync(candidate, 'utf8')
+    bytes = readBounded(candidate, MAX_CONFIG_BYTES)
   } catch {
     throw new PolicyError(
       candidate,
@@ -54,6 +58,13 @@ export function loadPolicy(
       'expected a readable plangate config file, found none'
     )
   }
+  if (bytes === undefined)
+    throw new PolicyError(
+      candidate,
+      '',
+      `expected a plangate config of at most ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, found more (reading stopped there)`
+    )
+  const text = bytes.toString('utf8')
   const config = parsePolicyConfig(text, candidate)
   return {
     config,

@@ -1,4 +1,11 @@
-import { readFileSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync
+} from 'node:fs'
 import { PlanParseError } from '../plan/index.js'
 import { decodePlanBytes } from './decode-text.js'
 
@@ -33,25 +40,58 @@ export function readPlanFile(path: string, readStdin: () => Buffer): string {
     throw fileError(path, error)
   }
   if (size > MAX_PLAN_BYTES) throw tooLarge(path, size)
-  let bytes: Buffer
+  let bytes: Buffer | undefined
   try {
-    bytes = readFileSync(path)
+    bytes = readBounded(path, MAX_PLAN_BYTES)
   } catch (error) {
     throw fileError(path, error)
   }
+  if (bytes === undefined) throw tooLarge(path)
   return decodePlanBytes(bytes, path)
 }
 
 /**
- * Text is read whole, and V8's longest string is 512 MiB: past it only a
- * Terraform/OpenTofu plan (read in sections by readPlanInput) can be read.
+ * A file's bytes, or undefined past `maxBytes`. A regular file is read
+ * whole; a device or a FIFO (`/dev/zero`, `<(command)`), which tells no
+ * size, is read to one byte past the limit and no further: nothing a user
+ * names makes plangate read forever.
  */
-function tooLarge(path: string, bytes: number): PlanParseError {
+export function readBounded(
+  path: string,
+  maxBytes: number
+): Buffer | undefined {
+  const fd = openSync(path, 'r')
+  try {
+    const stat = fstatSync(fd)
+    if (stat.isFile())
+      return stat.size > maxBytes ? undefined : readFileSync(fd)
+    const chunks: Buffer[] = []
+    let total = 0
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total))
+      const read = readSync(fd, chunk, 0, chunk.length, null)
+      if (read === 0) return Buffer.concat(chunks, total)
+      chunks.push(chunk.subarray(0, read))
+      total += read
+      if (total > maxBytes) return undefined
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * Text is read whole, and V8's longest string is 512 MiB (plans past it
+ * are read in sections by readPlanInput, not here: this reads approved
+ * reports, templates and manifests).
+ */
+function tooLarge(path: string, bytes?: number): PlanParseError {
   return new PlanParseError(
     path,
     'a file under 512 MiB',
-    `${Math.round(bytes / 1024 / 1024)} MiB`,
-    'only Terraform/OpenTofu plans are read past V8’s longest string'
+    bytes === undefined
+      ? 'more than that (reading stopped at the limit)'
+      : `${Math.round(bytes / 1024 / 1024)} MiB`
   )
 }
 

@@ -168,7 +168,20 @@ export function parsePolicyConfig(text: string, source: string): PolicyConfig {
       `expected YAML, found a syntax error at line ${line}, column ${column} (${first.code})`
     )
   }
-  const doc: unknown = document.toJS()
+  let doc: unknown
+  try {
+    doc = document.toJS()
+  } catch (error) {
+    // yaml stops a document whose aliases expand past 100 values (a
+    // "billion laughs"): bad input, not a bug of plangate.
+    throw new PolicyError(
+      source,
+      '',
+      /alias count/i.test(error instanceof Error ? error.message : '')
+        ? 'expected YAML whose aliases expand to at most 100 values, found aliases that expand past that'
+        : `expected YAML that reads as data, found ${error instanceof Error ? error.message : String(error)}`
+    )
+  }
   if (doc === null || doc === undefined) return DEFAULT_POLICY
   const root = record(doc, source, '')
   for (const key of Object.keys(root)) {

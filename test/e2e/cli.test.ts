@@ -462,6 +462,39 @@ describe('plangate CLI (dist/cli.js)', () => {
       rmSync(path)
     })
 
+    it('a config or an approved report from a device that never ends (/dev/zero): read to a limit and refused, not forever', () => {
+      const plan = fixturePath('terraform/create.json')
+      const config = plangate(['review', '--config', '/dev/zero', plan], {
+        timeoutMs: 20_000
+      })
+      expect(config.code).toBe(2)
+      expect(config.stderr).toBe(
+        'plangate: error: /dev/zero: expected a plangate config of at most 1 MiB, found more (reading stopped there)\n'
+      )
+      // Process substitution (a FIFO) still works for both.
+      const approved = file(
+        'approved-for-fifo.json',
+        plangate(['review', '--format', 'json', plan]).stdout
+      )
+      const bash = (command: string) =>
+        spawnSync('bash', ['--norc', '--noprofile', '-c', command], {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '' }
+        })
+      const verify = bash(
+        `'${process.execPath}' '${CLI}' verify --approved <(cat '${approved}') '${plan}'`
+      )
+      expect(verify.stderr).toBe('')
+      expect(verify.stdout).toMatch(/^plangate verify: VERIFIED: /)
+      expect(verify.status).toBe(0)
+      const review = bash(
+        `'${process.execPath}' '${CLI}' review --config <(printf 'version: 1\\ngate-on: none\\n') '${plan}'`
+      )
+      expect(review.stderr).toBe('')
+      expect(review.stdout).toContain('Verdict: PASS')
+      expect(review.status).toBe(0)
+    })
+
     it.skipIf(!existsSync('/proc/self/mem'))(
       'a file that fails while it is read (EIO), named with the reason',
       () => {

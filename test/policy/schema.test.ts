@@ -137,7 +137,19 @@ rules:
       'gate-on: none\ngate-on: destructive',
       '.github/plangate.yml: expected YAML, found a syntax error at line 2, column 1 (DUPLICATE_KEY)'
     ],
-    ['- a list', '.github/plangate.yml: must be a mapping, got a list']
+    ['- a list', '.github/plangate.yml: must be a mapping, got a list'],
+    [
+      // A "billion laughs": nine levels of nine aliases each (was an internal error).
+      'version: 1\na: &a [x, x, x, x, x, x, x, x, x]\n' +
+        'bcdefghi'
+          .split('')
+          .map(
+            (name, i) =>
+              `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`
+          )
+          .join('\n'),
+      '.github/plangate.yml: expected YAML whose aliases expand to at most 100 values, found aliases that expand past that'
+    ]
   ])('%j', (text, message) => {
     expect(errorFor(text)).toBe(message)
   })
