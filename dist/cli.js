@@ -25473,7 +25473,8 @@ Exit codes:
      verify: blocked: a destroy or replace was never reviewed or never approved, a review was
      blocked or denied, or a plan is incomplete
   2  usage or input error (the message names the file, what was expected and what was found; for
-     verify also an unreadable or edited approved report)
+     verify also an unreadable or edited approved report), or a report that could not be written
+     whole (a full disk)
   3  internal error (a bug: please open an issue with the message)
 `;
 function oneOf(name, value, allowed) {
