@@ -5768,7 +5768,11 @@ function fileError(path, error) {
             ? 'a file plangate may not read (permission denied)'
             : code === 'EISDIR'
                 ? 'a directory'
-                : `a read error (${code})`;
+                : code === 'ELOOP'
+                    ? 'a loop of symbolic links (ELOOP)'
+                    : code === 'ENXIO'
+                        ? 'a socket, or a device nothing is attached to (ENXIO)'
+                        : `a read error (${code})`;
     return new PlanParseError(path, 'a readable plan file', found, undefined, {
         cause: error
     });
@@ -28616,6 +28620,8 @@ function resolveOutput(output, plans, force, reports = []) {
         stat = statSync(output);
     }
     catch (error) {
+        if (link.isSymbolicLink() && errorCode(error) === 'ELOOP')
+            throw new UsageError(`--output ${output} is a loop of symbolic links; give a file path, or remove the links`);
         if (link.isSymbolicLink())
             throw new UsageError(`--output ${output} is a symlink to a missing file; give the path it should point at, or remove the link`);
         throw cannotWrite(output, error);
@@ -28875,9 +28881,7 @@ function cannotWrite(path, error) {
 }
 /** Why a write failed, in words (not the temporary file's name a system message holds). */
 function writeProblem(error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error
-        ? String(error.code)
-        : '';
+    const code = errorCode(error);
     switch (code) {
         case 'EACCES':
         case 'EPERM':
@@ -28893,6 +28897,12 @@ function writeProblem(error) {
         default:
             return error instanceof Error ? error.message : String(error);
     }
+}
+/** A system error's code (`ENOENT`), or '' for anything else. */
+function errorCode(error) {
+    return typeof error === 'object' && error !== null && 'code' in error
+        ? String(error.code)
+        : '';
 }
 
 /** Runs one CLI invocation and returns the exit code (0 pass or verified, 1 blocked). */

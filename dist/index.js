@@ -54886,7 +54886,11 @@ function fileError(path, error) {
             ? 'a file plangate may not read (permission denied)'
             : code === 'EISDIR'
                 ? 'a directory'
-                : `a read error (${code})`;
+                : code === 'ELOOP'
+                    ? 'a loop of symbolic links (ELOOP)'
+                    : code === 'ENXIO'
+                        ? 'a socket, or a device nothing is attached to (ENXIO)'
+                        : `a read error (${code})`;
     return new PlanParseError(path, 'a readable plan file', found, undefined, {
         cause: error
     });

@@ -62,6 +62,10 @@ export function resolveOutput(
   try {
     stat = statSync(output)
   } catch (error) {
+    if (link.isSymbolicLink() && errorCode(error) === 'ELOOP')
+      throw new UsageError(
+        `--output ${output} is a loop of symbolic links; give a file path, or remove the links`
+      )
     if (link.isSymbolicLink())
       throw new UsageError(
         `--output ${output} is a symlink to a missing file; give the path it should point at, or remove the link`
@@ -345,10 +349,7 @@ function cannotWrite(path: string, error: unknown): UsageError {
 
 /** Why a write failed, in words (not the temporary file's name a system message holds). */
 function writeProblem(error: unknown): string {
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error
-      ? String(error.code)
-      : ''
+  const code = errorCode(error)
   switch (code) {
     case 'EACCES':
     case 'EPERM':
@@ -364,4 +365,11 @@ function writeProblem(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error)
   }
+}
+
+/** A system error's code (`ENOENT`), or '' for anything else. */
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String(error.code)
+    : ''
 }

@@ -11,6 +11,7 @@ import {
   openSync,
   closeSync,
   readdirSync,
+  symlinkSync,
   watch
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -493,6 +494,28 @@ describe('plangate CLI (dist/cli.js)', () => {
       expect(review.stderr).toBe('')
       expect(review.stdout).toContain('Verdict: PASS')
       expect(review.status).toBe(0)
+    })
+
+    it('a loop of symbolic links, as a plan and as --output, named as one', () => {
+      const a = join(work, 'loop-a.json')
+      const b = join(work, 'loop-b.json')
+      symlinkSync(b, a)
+      symlinkSync(a, b)
+      expectInputError(
+        plangate(['review', a]),
+        a,
+        'found a loop of symbolic links (ELOOP)'
+      )
+      const run = plangate([
+        'review',
+        '--output',
+        a,
+        fixturePath('terraform/create.json')
+      ])
+      expect(run.code).toBe(2)
+      expect(run.stderr).toBe(
+        `plangate: error: --output ${a} is a loop of symbolic links; give a file path, or remove the links\n`
+      )
     })
 
     it.skipIf(!existsSync('/proc/self/mem'))(
