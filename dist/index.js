@@ -34,7 +34,7 @@ import 'child_process';
 import 'timers';
 import { posix, join, relative, dirname, resolve, sep as sep$2, isAbsolute } from 'node:path';
 import { createHash } from 'node:crypto';
-import { readFileSync as readFileSync$1, openSync, fstatSync, readSync, closeSync, statSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync } from 'node:fs';
+import { readFileSync as readFileSync$1, openSync, fstatSync, readSync, closeSync, statSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync, constants as constants$6 } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import require$$0$7 from 'buffer';
 
@@ -67735,17 +67735,44 @@ function readTfFiles(workspace, dir) {
     }
     const out = [];
     for (const name of names.sort()) {
-        try {
+        const text = readTfFile(join(workspace, dir, name));
+        if (text !== undefined)
             out.push({
                 path: dir === '' || dir === '.' ? name : `${dir}/${name}`,
-                text: readFileSync$1(join(workspace, dir, name), 'utf8')
+                text
             });
-        }
-        catch {
-            // A directory or an unreadable file declares nothing we can read.
-        }
     }
     return out;
+}
+/** A `.tf` file larger than this declares nothing plangate reads. */
+const MAX_TF_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * A checked-out `.tf` file's text, or undefined for what declares nothing
+ * plangate can read: a directory, an unreadable file, or a symlink the
+ * pull request added to a device or a FIFO (`main.tf -> /dev/zero`, read
+ * forever) or to a huge file. Opened without blocking, so that a FIFO
+ * with no writer does not hang the run.
+ */
+function readTfFile(path) {
+    let fd;
+    try {
+        fd = openSync(path, constants$6.O_RDONLY | constants$6.O_NONBLOCK);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const stat = fstatSync(fd);
+        if (!stat.isFile() || stat.size > MAX_TF_FILE_BYTES)
+            return undefined;
+        return readFileSync$1(fd, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        closeSync(fd);
+    }
 }
 /**
  * Other open pull requests whose head is this very commit: a status

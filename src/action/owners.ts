@@ -1,5 +1,12 @@
 /** Code owners for `approval.approvers: [codeowners]`: the base branch's CODEOWNERS, the files that declare each change, sibling pull requests. */
-import { readdirSync, readFileSync } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import {
   declaringDirs,
@@ -152,16 +159,42 @@ function readTfFiles(workspace: string, dir: string): ConfigFile[] {
   }
   const out: ConfigFile[] = []
   for (const name of names.sort()) {
-    try {
+    const text = readTfFile(join(workspace, dir, name))
+    if (text !== undefined)
       out.push({
         path: dir === '' || dir === '.' ? name : `${dir}/${name}`,
-        text: readFileSync(join(workspace, dir, name), 'utf8')
+        text
       })
-    } catch {
-      // A directory or an unreadable file declares nothing we can read.
-    }
   }
   return out
+}
+
+/** A `.tf` file larger than this declares nothing plangate reads. */
+const MAX_TF_FILE_BYTES = 16 * 1024 * 1024
+
+/**
+ * A checked-out `.tf` file's text, or undefined for what declares nothing
+ * plangate can read: a directory, an unreadable file, or a symlink the
+ * pull request added to a device or a FIFO (`main.tf -> /dev/zero`, read
+ * forever) or to a huge file. Opened without blocking, so that a FIFO
+ * with no writer does not hang the run.
+ */
+function readTfFile(path: string): string | undefined {
+  let fd: number
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch {
+    return undefined
+  }
+  try {
+    const stat = fstatSync(fd)
+    if (!stat.isFile() || stat.size > MAX_TF_FILE_BYTES) return undefined
+    return readFileSync(fd, 'utf8')
+  } catch {
+    return undefined
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /**

@@ -5,6 +5,9 @@
  * CODEOWNERS is missing or unreadable, and sibling pull requests that share
  * the head commit.
  */
+import { spawnSync } from 'node:child_process'
+import { symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   addComment,
@@ -80,6 +83,33 @@ beforeAll(async () => {
 afterAll(() => scenario.remove())
 
 describe('code owners approve, end to end', () => {
+  it('reads only regular .tf files of the checkout: a FIFO or a huge file linked as one is skipped, not read forever', async () => {
+    const linked = buildScenarioRepo()
+    try {
+      // A FIFO with no writer blocked the read for good; a link to
+      // /dev/zero (the same kind of path) read until memory ran out.
+      expect(spawnSync('mkfifo', [join(linked.repo, 'pipe.tf')]).status).toBe(0)
+      const huge = join(linked.dir, 'huge')
+      writeFileSync(huge, '')
+      truncateSync(huge, 64 * 1024 * 1024)
+      symlinkSync(huge, join(linked.repo, 'huge.tf'))
+      const snapshot = await reviewedWith(linked, OWNERS_CONFIG, {
+        text: CODEOWNERS
+      })
+      // They declare nothing: the same gated set, the same owners.
+      expect(snapshot.digest).toBe(owned.digest)
+      expect(
+        String(
+          snapshot.state.comments[PR_NUMBER]?.find((c) =>
+            String(c.body).startsWith('<!-- plangate:')
+          )?.body
+        )
+      ).toContain('**Who can approve**')
+    } finally {
+      linked.remove()
+    }
+  }, 60_000)
+
   it('the review names who can approve each group', () => {
     const sticky = owned.state.comments[PR_NUMBER]?.find((c) =>
       String(c.body).startsWith('<!-- plangate:')
