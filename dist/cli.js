@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { isatty } from 'node:tty';
-import { statSync, openSync, fstatSync, readFileSync, readSync, closeSync, existsSync, readdirSync, writeSync, lstatSync, realpathSync, accessSync, constants, renameSync, rmSync } from 'node:fs';
+import { statSync, openSync, fstatSync, readFileSync, readSync, closeSync, existsSync, readdirSync, writeSync, lstatSync, realpathSync, accessSync, constants as constants$1, renameSync, rmSync } from 'node:fs';
 import { posix, join, resolve, relative, isAbsolute, basename, dirname, sep as sep$1 } from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, constants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import require$$0$1 from 'buffer';
 import { createHash, randomBytes } from 'node:crypto';
@@ -1060,6 +1060,20 @@ function firstNonSpaceFrom(text, from) {
             return i;
     }
     return -1;
+}
+/**
+ * Refuses, from its first 4,096 characters (after white space), text that
+ * is known not to be a JSON plan, with the same words the reader uses for
+ * the whole text: a caller that holds only the beginning of a plan (the
+ * first kilobyte of a gzip stream) learns what the whole would be refused
+ * as. Text too short to hold those characters is passed over.
+ */
+function rejectNonJsonHead(text, source) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const start = firstNonSpace(body);
+    if (start === -1 || body.length < start + 4096)
+        return;
+    rejectKnownNonJson(body, start, source);
 }
 function rejectKnownNonJson(text, start, source) {
     if (text.startsWith('PK\u0003\u0004', start)) {
@@ -7454,6 +7468,7 @@ function mayBeLargePlan(path) {
  */
 function gunzipPlan(data, path, limits = LIMITS) {
     const stated = data.length >= 18 ? data.readUInt32LE(data.length - 4) : 0;
+    rejectGzipHead(data, path);
     try {
         return gunzipSync(data, {
             maxOutputLength: limits.maxBytes,
@@ -7475,6 +7490,34 @@ function gunzipPlan(data, path, limits = LIMITS) {
             ? 'a gzip stream that ends early (the file looks truncated)'
             : `a corrupt gzip stream (${code || 'unknown error'})`, undefined, { cause: error });
     }
+}
+/**
+ * Refuses a gzip plan whose first kilobyte already decompresses to what is
+ * not a plan, before gigabytes of it are decompressed: a gzip bomb of
+ * zeros (1,000 times smaller than its content) is "binary data" at once,
+ * not after 2 GiB of memory. The words are the reader's for the whole
+ * text; anything the beginning cannot tell is left to the full reading.
+ */
+function rejectGzipHead(data, path) {
+    let head;
+    try {
+        // Deflate expands at most about 1,032 times: 1 KiB gives at most ~1 MiB.
+        head = gunzipSync(data.subarray(0, 1024), {
+            finishFlush: constants.Z_SYNC_FLUSH,
+            maxOutputLength: 2 * 1024 * 1024
+        });
+    }
+    catch {
+        return;
+    }
+    let text;
+    try {
+        text = decodePlanBytes(head, path);
+    }
+    catch {
+        return; // a character cut at the end of the kilobyte, say
+    }
+    rejectNonJsonHead(text, path);
 }
 /**
  * A plan over the size limit. `read`: the bytes are what was read, and a
@@ -28665,7 +28708,7 @@ function checkDirectory(path) {
     if (!stat.isDirectory())
         throw new UsageError(`--output ${path}: ${dir} is not a directory`);
     try {
-        accessSync(dir, constants.W_OK);
+        accessSync(dir, constants$1.W_OK);
     }
     catch (error) {
         throw new UsageError(`--output ${path}: plangate may not write in ${dir}: ${writeProblem(error)}`);
@@ -28692,7 +28735,7 @@ function writeOutput(target, report, io) {
 function writeStream(path, content) {
     let fd;
     try {
-        fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY);
+        fd = openSync(path, constants$1.O_WRONLY | constants$1.O_NOCTTY);
     }
     catch (error) {
         throw cannotWrite(path, error);
@@ -28773,7 +28816,7 @@ function isPlangateReport(path) {
     let fd;
     try {
         // Non-blocking: a FIFO swapped in since the check must not hang the read.
-        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+        fd = openSync(path, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
     }
     catch {
         return false;

@@ -21,7 +21,7 @@ import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
 import require$$0$6 from 'node:diagnostics_channel';
 import require$$5 from 'node:tls';
-import require$$1$2, { gunzipSync, gzipSync } from 'node:zlib';
+import require$$1$2, { gunzipSync, gzipSync, constants as constants$6 } from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
 import require$$1$1 from 'node:worker_threads';
@@ -34,7 +34,7 @@ import 'child_process';
 import 'timers';
 import { posix, join, relative, dirname, resolve, sep as sep$2, isAbsolute } from 'node:path';
 import { createHash } from 'node:crypto';
-import { readFileSync as readFileSync$1, openSync, fstatSync, readSync, closeSync, statSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync, constants as constants$6 } from 'node:fs';
+import { readFileSync as readFileSync$1, openSync, fstatSync, readSync, closeSync, statSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync, constants as constants$7 } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import require$$0$7 from 'buffer';
 
@@ -50494,6 +50494,20 @@ function firstNonSpaceFrom(text, from) {
     }
     return -1;
 }
+/**
+ * Refuses, from its first 4,096 characters (after white space), text that
+ * is known not to be a JSON plan, with the same words the reader uses for
+ * the whole text: a caller that holds only the beginning of a plan (the
+ * first kilobyte of a gzip stream) learns what the whole would be refused
+ * as. Text too short to hold those characters is passed over.
+ */
+function rejectNonJsonHead(text, source) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const start = firstNonSpace(body);
+    if (start === -1 || body.length < start + 4096)
+        return;
+    rejectKnownNonJson(body, start, source);
+}
 function rejectKnownNonJson(text, start, source) {
     if (text.startsWith('PK\u0003\u0004', start)) {
         throw new PlanParseError(source, 'a JSON plan', 'a binary Terraform planfile (a zip archive)', SHOW_JSON_HINT);
@@ -56572,6 +56586,7 @@ function mayBeLargePlan(path) {
  */
 function gunzipPlan(data, path, limits = LIMITS) {
     const stated = data.length >= 18 ? data.readUInt32LE(data.length - 4) : 0;
+    rejectGzipHead(data, path);
     try {
         return gunzipSync(data, {
             maxOutputLength: limits.maxBytes,
@@ -56593,6 +56608,34 @@ function gunzipPlan(data, path, limits = LIMITS) {
             ? 'a gzip stream that ends early (the file looks truncated)'
             : `a corrupt gzip stream (${code || 'unknown error'})`, undefined, { cause: error });
     }
+}
+/**
+ * Refuses a gzip plan whose first kilobyte already decompresses to what is
+ * not a plan, before gigabytes of it are decompressed: a gzip bomb of
+ * zeros (1,000 times smaller than its content) is "binary data" at once,
+ * not after 2 GiB of memory. The words are the reader's for the whole
+ * text; anything the beginning cannot tell is left to the full reading.
+ */
+function rejectGzipHead(data, path) {
+    let head;
+    try {
+        // Deflate expands at most about 1,032 times: 1 KiB gives at most ~1 MiB.
+        head = gunzipSync(data.subarray(0, 1024), {
+            finishFlush: constants$6.Z_SYNC_FLUSH,
+            maxOutputLength: 2 * 1024 * 1024
+        });
+    }
+    catch {
+        return;
+    }
+    let text;
+    try {
+        text = decodePlanBytes(head, path);
+    }
+    catch {
+        return; // a character cut at the end of the kilobyte, say
+    }
+    rejectNonJsonHead(text, path);
 }
 /**
  * A plan over the size limit. `read`: the bytes are what was read, and a
@@ -67756,7 +67799,7 @@ const MAX_TF_FILE_BYTES = 16 * 1024 * 1024;
 function readTfFile(path) {
     let fd;
     try {
-        fd = openSync(path, constants$6.O_RDONLY | constants$6.O_NONBLOCK);
+        fd = openSync(path, constants$7.O_RDONLY | constants$7.O_NONBLOCK);
     }
     catch {
         return undefined;

@@ -6,8 +6,12 @@ import {
   readSync,
   statSync
 } from 'node:fs'
-import { gunzipSync } from 'node:zlib'
-import { PlanParseError, readPlanDocuments } from '../plan/index.js'
+import { constants as zlibConstants, gunzipSync } from 'node:zlib'
+import {
+  PlanParseError,
+  readPlanDocuments,
+  rejectNonJsonHead
+} from '../plan/index.js'
 import type { InputFormat, PlanInput } from '../plan/index.js'
 import { planBuffer, planBufferFrom, skipKernelOf } from '../plan/json-skip.js'
 import { readTerraformPlanBytes } from '../plan/terraform-sections.js'
@@ -303,6 +307,7 @@ export function gunzipPlan(
   limits: PlanReadLimits = LIMITS
 ): Buffer {
   const stated = data.length >= 18 ? data.readUInt32LE(data.length - 4) : 0
+  rejectGzipHead(data, path)
   try {
     return gunzipSync(data, {
       maxOutputLength: limits.maxBytes,
@@ -336,6 +341,33 @@ export function gunzipPlan(
       { cause: error }
     )
   }
+}
+
+/**
+ * Refuses a gzip plan whose first kilobyte already decompresses to what is
+ * not a plan, before gigabytes of it are decompressed: a gzip bomb of
+ * zeros (1,000 times smaller than its content) is "binary data" at once,
+ * not after 2 GiB of memory. The words are the reader's for the whole
+ * text; anything the beginning cannot tell is left to the full reading.
+ */
+function rejectGzipHead(data: Buffer, path: string): void {
+  let head: Buffer
+  try {
+    // Deflate expands at most about 1,032 times: 1 KiB gives at most ~1 MiB.
+    head = gunzipSync(data.subarray(0, 1024), {
+      finishFlush: zlibConstants.Z_SYNC_FLUSH,
+      maxOutputLength: 2 * 1024 * 1024
+    })
+  } catch {
+    return
+  }
+  let text: string
+  try {
+    text = decodePlanBytes(head, path)
+  } catch {
+    return // a character cut at the end of the kilobyte, say
+  }
+  rejectNonJsonHead(text, path)
 }
 
 /**

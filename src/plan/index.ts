@@ -33,7 +33,8 @@ export {
   findJsonProblem,
   MAX_DOCUMENTS,
   parseJsonDocuments,
-  parseJsonText
+  parseJsonText,
+  rejectNonJsonHead
 } from './json-text.js'
 export {
   classifyActions,

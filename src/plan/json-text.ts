@@ -258,6 +258,20 @@ function firstNonSpaceFrom(text: string, from: number): number {
   return -1
 }
 
+/**
+ * Refuses, from its first 4,096 characters (after white space), text that
+ * is known not to be a JSON plan, with the same words the reader uses for
+ * the whole text: a caller that holds only the beginning of a plan (the
+ * first kilobyte of a gzip stream) learns what the whole would be refused
+ * as. Text too short to hold those characters is passed over.
+ */
+export function rejectNonJsonHead(text: string, source: string): void {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  const start = firstNonSpace(body)
+  if (start === -1 || body.length < start + 4096) return
+  rejectKnownNonJson(body, start, source)
+}
+
 function rejectKnownNonJson(text: string, start: number, source: string): void {
   if (text.startsWith('PK\u0003\u0004', start)) {
     throw new PlanParseError(

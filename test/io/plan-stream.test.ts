@@ -142,9 +142,39 @@ describe('readPlanBytes', () => {
     )
   })
 
-  it('stops decompressing a gzip bomb at the size limit', () => {
-    // 64 MiB of zeros compress to about 64 KiB.
-    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024))
+  it('refuses a gzip bomb of zeros from its first kilobyte, with the words of the whole', () => {
+    // 64 MiB of zeros compress to about 64 KiB. With a 1 MiB limit, decompressing
+    // all of it would end in the size error: this one proves it stopped first.
+    const path = file('zeros.json.gz', gzipSync(Buffer.alloc(64 * 1024 * 1024)))
+    const limits: PlanReadLimits = { maxTextBytes: 1 << 20, maxBytes: 1 << 20 }
+    expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
+      'expected a JSON plan, found binary data'
+    )
+    // The same words as the plain file's (read whole).
+    const plain = file('zeros.json', Buffer.alloc(8192))
+    expect(() =>
+      readPlanInput({ source: plain, path: plain }, 'auto', noStdin)
+    ).toThrow(`${plain}: expected a JSON plan, found binary data`)
+    // And for the setup-terraform wrapper's output, gzipped.
+    const wrapper = file(
+      'wrapper.json.gz',
+      gzipSync(
+        `[command]/usr/bin/terraform show -json tfplan\n${' '.repeat(8192)}`
+      )
+    )
+    expect(() => readPlanBytes(wrapper, noStdin, limits)).toThrow(
+      'found output of the hashicorp/setup-terraform wrapper'
+    )
+  })
+
+  it('stops decompressing a gzip bomb that starts like JSON at the size limit', () => {
+    // `{"a":` then 64 MiB of spaces: its first kilobyte looks like a plan.
+    const bomb = gzipSync(
+      Buffer.concat([
+        Buffer.from('{"a":'),
+        Buffer.alloc(64 * 1024 * 1024, 0x20)
+      ])
+    )
     const path = file('bomb.json.gz', bomb)
     const limits: PlanReadLimits = { maxTextBytes: 1 << 20, maxBytes: 1 << 20 }
     expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
@@ -175,8 +205,13 @@ describe('readPlanBytes', () => {
   it('stops a gzip bomb at the size limit when its trailer understates it', () => {
     // The bomb is the first member; the last one states 100 KiB.
     const bomb = Buffer.concat([
-      gzipSync(Buffer.alloc(64 * 1024 * 1024)),
-      gzipSync(Buffer.alloc(100 * 1024))
+      gzipSync(
+        Buffer.concat([
+          Buffer.from('{"a":'),
+          Buffer.alloc(64 * 1024 * 1024, 0x20)
+        ])
+      ),
+      gzipSync(Buffer.alloc(100 * 1024, 0x20))
     ])
     const path = file('small-trailer.json.gz', bomb)
     const limits: PlanReadLimits = { maxTextBytes: 1 << 20, maxBytes: 1 << 20 }
