@@ -7545,12 +7545,39 @@ function sizeOf(bytes) {
  * ones, say). Nothing is read yet, so each file can be parsed and freed in
  * turn.
  */
-function expandPlanPaths(paths) {
-    return paths.flatMap((path) => {
+function expandPlanPaths(paths, onRepeat = () => undefined) {
+    const refs = paths.flatMap((path) => {
         if (path === '-' || !isDirectory(path))
             return [{ source: path, path }];
         return expandDirectory(path);
     });
+    // One file named twice (`plan.json ./plan.json`, a link, a directory and a
+    // file in it) is one plan: read twice, its changes counted twice.
+    const seen = new Map();
+    return refs.filter((ref) => {
+        const key = fileKey(ref.path);
+        if (key === undefined)
+            return true;
+        const first = seen.get(key);
+        if (first === undefined) {
+            seen.set(key, ref.path);
+            return true;
+        }
+        onRepeat(ref.path, first);
+        return false;
+    });
+}
+/** A regular file's identity (device and inode), or undefined for anything else. */
+function fileKey(path) {
+    if (path === '-')
+        return undefined;
+    try {
+        const stat = statSync(path, { bigint: true });
+        return stat.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 /** True for an existing directory; anything else is left to the reader, which names the problem. */
 function isDirectory(path) {
@@ -28969,7 +28996,7 @@ async function runCli(argv, io) {
  * their secrets now, their changes again when normalised if they are many.
  */
 async function readInputs(command, io) {
-    const files = readPlanFiles(expandPlanPaths(command.plans), command.inputFormat, io.readStdin, planFilesOptions(io.env));
+    const files = readPlanFiles(expandPlanPaths(command.plans, (path, first) => io.stderr(`plangate: ${escapeTerminal(path)} is the same file as ${escapeTerminal(first)}: read once\n`)), command.inputFormat, io.readStdin, planFilesOptions(io.env));
     const pairs = [];
     if (command.templates !== undefined) {
         const { before, after } = command.templates;

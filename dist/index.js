@@ -45107,6 +45107,19 @@ const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
 function oneLine$1(text) {
     return text.replace(LINE_BREAKS, ' ');
 }
+/**
+ * A plain line of the workflow log. The runner takes a line that starts
+ * with `::` (after white space) as a workflow command (`::error::`,
+ * `::add-mask::`, `::stop-commands::`), and one that holds `##[` anywhere
+ * as a command of the older form (`##[set-output name=x;]y`). Text that
+ * holds data (a file name may hold a line break) is put on one line, a
+ * line that would still start with `::` is shown behind a marker, and
+ * `##[` gets an invisible break (U+200B): shown, never run.
+ */
+function logLine(text) {
+    const line = oneLine$1(text).replaceAll('##[', '#\u200b#[');
+    return line.trimStart().startsWith('::') ? `(text) ${line}` : line;
+}
 /** Escapes text for HTML element content (summary lines, sub tags); never used in attributes. */
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -56663,12 +56676,39 @@ function sizeOf(bytes) {
  * ones, say). Nothing is read yet, so each file can be parsed and freed in
  * turn.
  */
-function expandPlanPaths(paths) {
-    return paths.flatMap((path) => {
+function expandPlanPaths(paths, onRepeat = () => undefined) {
+    const refs = paths.flatMap((path) => {
         if (path === '-' || !isDirectory$1(path))
             return [{ source: path, path }];
         return expandDirectory(path);
     });
+    // One file named twice (`plan.json ./plan.json`, a link, a directory and a
+    // file in it) is one plan: read twice, its changes counted twice.
+    const seen = new Map();
+    return refs.filter((ref) => {
+        const key = fileKey(ref.path);
+        if (key === undefined)
+            return true;
+        const first = seen.get(key);
+        if (first === undefined) {
+            seen.set(key, ref.path);
+            return true;
+        }
+        onRepeat(ref.path, first);
+        return false;
+    });
+}
+/** A regular file's identity (device and inode), or undefined for anything else. */
+function fileKey(path) {
+    if (path === '-')
+        return undefined;
+    try {
+        const stat = statSync(path, { bigint: true });
+        return stat.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 /** True for an existing directory; anything else is left to the reader, which names the problem. */
 function isDirectory$1(path) {
@@ -66871,7 +66911,7 @@ function readPlans(inputs, log) {
         throw new Error('input "plan" is empty: name the plan files to review (one path or glob per line)');
     // Paths and globs are relative to the working directory: the workspace, on a runner.
     const paths = expandPlanGlobs(inputs.plans, process.cwd());
-    const refs = expandPlanPaths(paths);
+    const refs = expandPlanPaths(paths, (path, first) => log.info(`a plan named twice: ${path} is the same file as ${first}, read once`));
     if (inputs.requirePlans.length > 0) {
         // Before any plan is read: a stack without a plan is an error, not a smaller review.
         const required = checkRequiredPlans(inputs.requirePlans, refs.map((ref) => ref.path), process.cwd());
@@ -68518,7 +68558,8 @@ async function run(deps) {
 }
 
 const log = {
-    info: (message) => info(message),
+    // Every other kind goes through @actions/core's command escaping.
+    info: (message) => info(logLine(message)),
     debug: (message) => debug(message),
     notice: (message, title) => notice(message, title === undefined ? {} : { title }),
     warning: (message, title) => warning(message, title === undefined ? {} : { title }),

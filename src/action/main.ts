@@ -2,13 +2,15 @@ import * as core from '@actions/core'
 import { createGitHubPort } from '../github/octokit.js'
 import { readContext } from './context.js'
 import { errorStatus } from '../report/index.js'
+import { logLine } from '../report/escape.js'
 import { getFallbackInputs, getInputs, InputError } from './inputs.js'
 import { run } from './run.js'
 import { VERSION } from '../version.js'
 import type { ActionLog, ActionOutputs } from './run.js'
 
 const log: ActionLog = {
-  info: (message) => core.info(message),
+  // Every other kind goes through @actions/core's command escaping.
+  info: (message) => core.info(logLine(message)),
   debug: (message) => core.debug(message),
   notice: (message, title) =>
     core.notice(message, title === undefined ? {} : { title }),

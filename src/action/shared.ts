@@ -109,7 +109,11 @@ export function readPlans(inputs: ActionInputs, log: ActionLog): PlanFiles {
     )
   // Paths and globs are relative to the working directory: the workspace, on a runner.
   const paths = expandPlanGlobs(inputs.plans, process.cwd())
-  const refs = expandPlanPaths(paths)
+  const refs = expandPlanPaths(paths, (path, first) =>
+    log.info(
+      `a plan named twice: ${path} is the same file as ${first}, read once`
+    )
+  )
   if (inputs.requirePlans.length > 0) {
     // Before any plan is read: a stack without a plan is an error, not a smaller review.
     const required = checkRequiredPlans(

@@ -78,7 +78,11 @@ type PlanCommand = Extract<CliCommand, { kind: 'review' | 'verify' }>
  */
 async function readInputs(command: PlanCommand, io: CliIo): Promise<PlanFiles> {
   const files = readPlanFiles(
-    expandPlanPaths(command.plans),
+    expandPlanPaths(command.plans, (path, first) =>
+      io.stderr(
+        `plangate: ${escapeTerminal(path)} is the same file as ${escapeTerminal(first)}: read once\n`
+      )
+    ),
     command.inputFormat,
     io.readStdin,
     planFilesOptions(io.env)

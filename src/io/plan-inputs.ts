@@ -17,11 +17,39 @@ export interface PlanFileRef {
  * ones, say). Nothing is read yet, so each file can be parsed and freed in
  * turn.
  */
-export function expandPlanPaths(paths: readonly string[]): PlanFileRef[] {
-  return paths.flatMap((path) => {
+export function expandPlanPaths(
+  paths: readonly string[],
+  onRepeat: (path: string, first: string) => void = () => undefined
+): PlanFileRef[] {
+  const refs = paths.flatMap((path) => {
     if (path === '-' || !isDirectory(path)) return [{ source: path, path }]
     return expandDirectory(path)
   })
+  // One file named twice (`plan.json ./plan.json`, a link, a directory and a
+  // file in it) is one plan: read twice, its changes counted twice.
+  const seen = new Map<string, string>()
+  return refs.filter((ref) => {
+    const key = fileKey(ref.path)
+    if (key === undefined) return true
+    const first = seen.get(key)
+    if (first === undefined) {
+      seen.set(key, ref.path)
+      return true
+    }
+    onRepeat(ref.path, first)
+    return false
+  })
+}
+
+/** A regular file's identity (device and inode), or undefined for anything else. */
+function fileKey(path: string): string | undefined {
+  if (path === '-') return undefined
+  try {
+    const stat = statSync(path, { bigint: true })
+    return stat.isFile() ? `${stat.dev}:${stat.ino}` : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** True for an existing directory; anything else is left to the reader, which names the problem. */

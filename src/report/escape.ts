@@ -15,6 +15,20 @@ export function oneLine(text: string): string {
   return text.replace(LINE_BREAKS, ' ')
 }
 
+/**
+ * A plain line of the workflow log. The runner takes a line that starts
+ * with `::` (after white space) as a workflow command (`::error::`,
+ * `::add-mask::`, `::stop-commands::`), and one that holds `##[` anywhere
+ * as a command of the older form (`##[set-output name=x;]y`). Text that
+ * holds data (a file name may hold a line break) is put on one line, a
+ * line that would still start with `::` is shown behind a marker, and
+ * `##[` gets an invisible break (U+200B): shown, never run.
+ */
+export function logLine(text: string): string {
+  const line = oneLine(text).replaceAll('##[', '#\u200b#[')
+  return line.trimStart().startsWith('::') ? `(text) ${line}` : line
+}
+
 /** Escapes text for HTML element content (summary lines, sub tags); never used in attributes. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')

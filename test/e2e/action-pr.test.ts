@@ -396,6 +396,20 @@ describe('the action on a pull request without gated changes', () => {
       'infra/destroy-gate'
     )
   })
+
+  it('never lets text in its log run as a workflow command (the older ##[...] form, anywhere in a line)', async () => {
+    // Text that reaches a plain log line; the runner ran `##[set-output ...]` found anywhere in one.
+    const context = 'infra/##[set-output name=decision;]approved'
+    const server = await startScenario()
+    const run = await review(server, { inputs: { 'status-context': context } })
+    expect(run.code).toBe(0)
+    expect(run.outputs.decision).toBe('blocked')
+    // Shown, broken by an invisible space (runAction throws on a raw one, as the runner would run it).
+    expect(run.log).toContain(
+      'status infra/#\u200b#[set-output name=decision;]approved on'
+    )
+    expect(statusesOn(server, pr.headSha)[0]?.context).toBe(context)
+  })
 })
 
 describe('stale and closed pull requests', () => {

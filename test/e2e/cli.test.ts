@@ -572,6 +572,45 @@ describe('plangate CLI (dist/cli.js)', () => {
     expect(twice.stderr).not.toContain(secret)
   })
 
+  it('reads one plan file named twice (another spelling, a link, its directory) once, and says so', () => {
+    const dir = join(work, 'named-twice')
+    mkdirSync(dir)
+    const plan = join(dir, 'plan.json')
+    writeFileSync(plan, fixtureText('terraform/kitchen-sink.json'))
+    symlinkSync(plan, join(work, 'plan-link.json'))
+    const once = plangate(['review', '--format', 'json', plan])
+    const run = plangate(
+      [
+        'review',
+        '--format',
+        'json',
+        plan,
+        './plan.json',
+        join(work, 'plan-link.json'),
+        dir
+      ],
+      { cwd: dir }
+    )
+    expect(run.code).toBe(once.code)
+    const report = JSON.parse(run.stdout) as {
+      plans: unknown[]
+      summary: unknown
+    }
+    expect(report.plans).toHaveLength(1)
+    expect(report.summary).toEqual(
+      (JSON.parse(once.stdout) as { summary: unknown }).summary
+    )
+    expect(run.stderr).toContain(
+      `plangate: ./plan.json is the same file as ${plan}: read once\n`
+    )
+    expect(run.stderr).toContain(
+      `${join(work, 'plan-link.json')} is the same file as ${plan}`
+    )
+    expect(run.stderr).toContain(
+      `${join(dir, 'plan.json')} is the same file as ${plan}`
+    )
+  })
+
   it('prints no secret in any format, on stdout or stderr', () => {
     for (const format of ['text', 'markdown', 'json']) {
       for (const name of [

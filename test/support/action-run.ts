@@ -62,6 +62,41 @@ export function parseOutputs(text: string): Record<string, string> {
   return outputs
 }
 
+/** The workflow commands plangate issues through @actions/core. */
+const ISSUED_COMMANDS = new Set([
+  'debug',
+  'notice',
+  'warning',
+  'error',
+  'group',
+  'endgroup',
+  'add-mask'
+])
+
+/**
+ * Like the runner, reads the step log for workflow commands, and throws on
+ * one plangate never issues: a line of data that the runner would run (a
+ * `::set-output` at a line's start, or the older `##[...]` form anywhere in
+ * a line that is not itself a `::` command, which the runner tries second).
+ */
+export function checkWorkflowCommands(stdout: string): void {
+  // The runner reads lines as .NET does: CR, LF or both end one.
+  for (const line of stdout.split(/\r\n|\r|\n/)) {
+    const command = /^\s*::([A-Za-z-]+)/.exec(line)?.[1]
+    if (command === undefined) {
+      if (line.includes('##['))
+        throw new Error(
+          `the step log holds "##[" in a plain line, which the runner would run as a command: ${JSON.stringify(line)}`
+        )
+      continue
+    }
+    if (!ISSUED_COMMANDS.has(command.toLowerCase()))
+      throw new Error(
+        `the step log holds a workflow command plangate does not issue: ${JSON.stringify(line)}`
+      )
+  }
+}
+
 export async function runAction(options: {
   /** The workspace (the checkout); the action starts there. */
   readonly cwd: string
@@ -131,6 +166,7 @@ export async function runAction(options: {
     )
   })
   try {
+    checkWorkflowCommands(stdout)
     const summaryBytes = statSync(files.summary).size
     if (summaryBytes > MAX_SUMMARY_BYTES)
       throw new Error(
