@@ -348,13 +348,24 @@ const TERMINAL_SHORT_FORMS: Readonly<Record<string, string>> = {
  * report, the CLI's messages): every control character is shown as an
  * escape (`\x1b`, `\r`, `\u202e`), so that only plangate moves the cursor,
  * colours, links or reorders what the reader sees. A backslash is kept as
- * it is. Multi-line data is split on `\n` first, each line escaped.
+ * it is. Multi-line data is split on `\n` first, each line escaped. The
+ * terminal is often a CI job's log, whose runner runs `##[...]` found
+ * anywhere in a line as a command: `##[` gets an invisible break (U+200B).
  */
 export function escapeTerminal(text: string): string {
   let out = ''
   let plain = 0
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
+    if (
+      code === 0x23 &&
+      text.charCodeAt(i + 1) === 0x23 &&
+      text.charCodeAt(i + 2) === 0x5b
+    ) {
+      out += text.slice(plain, i + 1) + '\u200b'
+      plain = i + 1
+      continue
+    }
     if (!isTerminalControl(code)) continue
     const c = text[i] ?? ''
     out +=

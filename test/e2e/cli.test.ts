@@ -19,6 +19,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VERSION } from '../../src/version.js'
 import { fixturePath, fixtureText, terraformDataChange } from '../helpers.js'
+import { checkWorkflowCommands } from '../support/action-run.js'
 import { CLI, runCli } from '../support/cli-run.js'
 
 /** The real bundle, as users run it. */
@@ -609,6 +610,34 @@ describe('plangate CLI (dist/cli.js)', () => {
     expect(run.stderr).toContain(
       `${join(dir, 'plan.json')} is the same file as ${plan}`
     )
+  })
+
+  it('prints nothing a CI runner would run as a workflow command, in the text report and on standard error', () => {
+    // A value and a for_each key from the plan (the pull request's configuration).
+    const plan = JSON.parse(fixtureText('terraform/update.json')) as {
+      resource_changes: {
+        address: string
+        change: { actions: string[]; after: Record<string, unknown> }
+      }[]
+    }
+    const update = plan.resource_changes.find(
+      (c) => c.change.actions.join() === 'update'
+    )
+    if (update === undefined) throw new Error('the fixture has no update')
+    update.change.after.input =
+      'one\n::error::forged by the plan\n##[set-output name=decision;]approved'
+    update.address = `${update.address}["##[warning]key"]`
+    const path = file('workflow-commands.json', JSON.stringify(plan))
+    const run = plangate(['review', path])
+    expect(run.stdout).toContain('forged by the plan')
+    expect(() => checkWorkflowCommands(run.stdout + run.stderr)).not.toThrow()
+    // An error message quoting the address, on standard error.
+    update.change.actions = ['bogus']
+    const broken = file('workflow-commands-error.json', JSON.stringify(plan))
+    const error = plangate(['review', broken])
+    expect(error.code).toBe(2)
+    expect(error.stderr).toContain('key"]')
+    expect(() => checkWorkflowCommands(error.stderr)).not.toThrow()
   })
 
   it('prints no secret in any format, on stdout or stderr', () => {

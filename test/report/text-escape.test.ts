@@ -62,7 +62,15 @@ describe('escapeTerminal', () => {
     ['printable Latin-1 stays', 'café ñ ©', 'café ñ ©'],
     ['emoji and CJK stay', '✅ 日本 🤖', '✅ 日本 🤖'],
     ['zero-width joiner stays', '👩\u200d💻', '👩\u200d💻'],
-    ['U+00A0 stays', 'a\u00a0b', 'a\u00a0b']
+    ['U+00A0 stays', 'a\u00a0b', 'a\u00a0b'],
+    // A CI runner runs `##[...]` anywhere in a log line.
+    [
+      'a workflow command of the older form',
+      'x ##[set-output name=decision;]ok',
+      'x #\u200b#[set-output name=decision;]ok'
+    ],
+    ['three hashes', '###[x]', '##\u200b#[x]'],
+    ['one hash stays', '#[x] ## [y]', '#[x] ## [y]']
   ])('%s', (_name, input, expected) => {
     const escaped = escapeTerminal(input)
     expect(escaped).toBe(expected)
