@@ -5727,8 +5727,9 @@ function requireTypes () {
 	     */
 	    filter(predicate) {
 	        const newChanges = {};
-	        for (const id of Object.keys(this.changes)) {
-	            const diff = this.changes[id];
+	        const changes = this.changes;
+	        for (const id of Object.keys(changes)) {
+	            const diff = changes[id];
 	            if (predicate(diff)) {
 	                newChanges[id] = diff;
 	            }
@@ -5750,8 +5751,9 @@ function requireTypes () {
 	        const added = new Array();
 	        const updated = new Array();
 	        const others = new Array();
-	        for (const logicalId of this.logicalIds) {
-	            const change = this.changes[logicalId];
+	        const changes = this.changes;
+	        for (const logicalId of Object.keys(changes)) {
+	            const change = changes[logicalId];
 	            if (change.isAddition) {
 	                added.push({ logicalId, change });
 	            }

@@ -188,6 +188,20 @@ describe('dist/ as built', () => {
     readFileSync(join(DIST, f), 'utf8').includes(PATCHED_LOADER)
   )
 
+  it('holds the differ collection loops in linear time (rollup.config.js linearTemplateDiff)', () => {
+    const differs = bundles.filter((f) =>
+      readFileSync(join(DIST, f), 'utf8').includes('forEachDifference(cb)')
+    )
+    expect(differs.length).toBeGreaterThan(0)
+    for (const file of differs) {
+      const text = readFileSync(join(DIST, file), 'utf8')
+      // The getter filters every difference: read once per loop, not once per logical ID.
+      expect(text).not.toContain('const change = this.changes[logicalId];')
+      expect(text).not.toContain('const diff = this.changes[id];')
+      expect(text.split('const changes = this.changes;')).toHaveLength(3)
+    }
+  })
+
   it('never holds the library loader unpatched', () => {
     for (const file of bundles)
       expect(readFileSync(join(DIST, file), 'utf8')).not.toContain(
