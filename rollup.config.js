@@ -76,21 +76,77 @@ export const QUADRATIC_DIFF_LOOPS = [
   ]
 ]
 
+/** The module of @aws-cdk/cloudformation-diff that compares two templates. */
+const DIFF_TEMPLATE =
+  /[\\/]@aws-cdk[\\/]cloudformation-diff[\\/]lib[\\/]diff-template\.js$/
+
+/**
+ * diffTemplate walks the whole new template once for every replaced
+ * resource, to mark the references to it: a refactor that replaces 1,429
+ * of 5,000 resources spent 3.3 s there (a walk per replacement). Rewritten
+ * to collect the replaced logical IDs and walk once, marking every
+ * reference to any of them, which leaves the template as the walks one
+ * by one did (each marks only references to its own ID, and a marked one
+ * names no logical ID).
+ */
+export const WALK_PER_REPLACEMENT = [
+  [
+    `            diffWithReplacements.resources.forEachDifference((logicalId, change) => {
+                if (change.changeImpact === types.ResourceImpact.WILL_REPLACE) {
+                    if (propagateReplacedReferences(newTemplateCopy, logicalId)) {
+                        didPropagateReferenceChanges = true;
+                    }
+                }
+            });`,
+    `            const replaced = new Set();
+            diffWithReplacements.resources.forEachDifference((logicalId, change) => {
+                if (change.changeImpact === types.ResourceImpact.WILL_REPLACE) {
+                    replaced.add(logicalId);
+                }
+            });
+            if (replaced.size > 0 && propagateReplacedReferences(newTemplateCopy, replaced)) {
+                didPropagateReferenceChanges = true;
+            }`
+  ],
+  [
+    'function propagateReplacedReferences(template, logicalId) {',
+    'function propagateReplacedReferences(template, logicalIds) {'
+  ],
+  [
+    `            if (obj.Ref === logicalId) {
+                obj.Ref = logicalId + ' (replaced)';`,
+    `            if (logicalIds.has(obj.Ref)) {
+                obj.Ref = obj.Ref + ' (replaced)';`
+  ],
+  [
+    `            if (Array.isArray(obj[key]) && obj[key].length > 0 && obj[key][0] === logicalId) {
+                obj[key][0] = logicalId + '(replaced)';`,
+    `            if (Array.isArray(obj[key]) && obj[key].length > 0 && logicalIds.has(obj[key][0])) {
+                obj[key][0] = obj[key][0] + '(replaced)';`
+  ]
+]
+
 /**
  * Makes @aws-cdk/cloudformation-diff's difference collections linear (see
- * QUADRATIC_DIFF_LOOPS). A library update that changes those loops fails
+ * QUADRATIC_DIFF_LOOPS) and its marking of replaced references one walk
+ * (WALK_PER_REPLACEMENT). A library update that changes those loops fails
  * the build here, to be looked at again, never a bundle left quadratic.
  */
 export function linearTemplateDiff() {
   return {
     name: 'linear-template-diff',
     transform(code, id) {
-      if (!DIFF_TYPES.test(id)) return null
+      const rewrites = DIFF_TYPES.test(id)
+        ? QUADRATIC_DIFF_LOOPS
+        : DIFF_TEMPLATE.test(id)
+          ? WALK_PER_REPLACEMENT
+          : undefined
+      if (rewrites === undefined) return null
       let patched = code
-      for (const [loop, linear] of QUADRATIC_DIFF_LOOPS) {
+      for (const [loop, linear] of rewrites) {
         if (!patched.includes(loop))
           this.error(
-            `${id} no longer holds a loop plangate rewrites (${JSON.stringify(loop.trim().split('\n')[0])}); update linearTemplateDiff in rollup.config.js`
+            `${id} no longer holds the code plangate rewrites (${JSON.stringify(loop.trim().split('\n')[0])}); update linearTemplateDiff in rollup.config.js`
           )
         patched = patched.replace(loop, linear)
       }

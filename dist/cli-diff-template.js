@@ -6766,13 +6766,15 @@ function requireDiffTemplate () {
 		        // Propagate replacements for replaced resources
 		        didPropagateReferenceChanges = false;
 		        if (diffWithReplacements.resources) {
+		            const replaced = new Set();
 		            diffWithReplacements.resources.forEachDifference((logicalId, change) => {
 		                if (change.changeImpact === types.ResourceImpact.WILL_REPLACE) {
-		                    if (propagateReplacedReferences(newTemplateCopy, logicalId)) {
-		                        didPropagateReferenceChanges = true;
-		                    }
+		                    replaced.add(logicalId);
 		                }
 		            });
+		            if (replaced.size > 0 && propagateReplacedReferences(newTemplateCopy, replaced)) {
+		                didPropagateReferenceChanges = true;
+		            }
 		        }
 		    } while (didPropagateReferenceChanges);
 		    // Copy "replaced" states from `diffWithReplacements` to `theDiff`.
@@ -6823,7 +6825,7 @@ function requireDiffTemplate () {
 		 *
 		 * Returns true if any references were replaced.
 		 */
-		function propagateReplacedReferences(template, logicalId) {
+		function propagateReplacedReferences(template, logicalIds) {
 		    let ret = false;
 		    function recurse(obj) {
 		        if (Array.isArray(obj)) {
@@ -6842,15 +6844,15 @@ function requireDiffTemplate () {
 		        }
 		        const key = keys[0];
 		        if (key === 'Ref') {
-		            if (obj.Ref === logicalId) {
-		                obj.Ref = logicalId + ' (replaced)';
+		            if (logicalIds.has(obj.Ref)) {
+		                obj.Ref = obj.Ref + ' (replaced)';
 		                ret = true;
 		            }
 		            return true;
 		        }
 		        if (key.startsWith('Fn::')) {
-		            if (Array.isArray(obj[key]) && obj[key].length > 0 && obj[key][0] === logicalId) {
-		                obj[key][0] = logicalId + '(replaced)';
+		            if (Array.isArray(obj[key]) && obj[key].length > 0 && logicalIds.has(obj[key][0])) {
+		                obj[key][0] = obj[key][0] + '(replaced)';
 		                ret = true;
 		            }
 		            return true;

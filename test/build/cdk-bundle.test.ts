@@ -188,7 +188,7 @@ describe('dist/ as built', () => {
     readFileSync(join(DIST, f), 'utf8').includes(PATCHED_LOADER)
   )
 
-  it('holds the differ collection loops in linear time (rollup.config.js linearTemplateDiff)', () => {
+  it('holds the differ in linear time: its collection loops and its marking of replaced references (rollup.config.js linearTemplateDiff)', () => {
     const differs = bundles.filter((f) =>
       readFileSync(join(DIST, f), 'utf8').includes('forEachDifference(cb)')
     )
@@ -199,6 +199,11 @@ describe('dist/ as built', () => {
       expect(text).not.toContain('const change = this.changes[logicalId];')
       expect(text).not.toContain('const diff = this.changes[id];')
       expect(text.split('const changes = this.changes;')).toHaveLength(3)
+      // One walk of the template marks the references to every replaced resource.
+      expect(text).not.toContain('obj.Ref === logicalId')
+      expect(text).toContain('logicalIds.has(obj.Ref)')
+      expect(text).toContain('logicalIds.has(obj[key][0])')
+      expect(text).toContain('propagateReplacedReferences(newTemplateCopy, replaced)')
     }
   })
 
