@@ -48208,6 +48208,9 @@ function renderPlanDetails(analysis, plan, tier, multi, out, guard) {
         out.push('');
     }
     const outputs = plan.outputs.filter((o) => o.action !== 'no-op');
+    // The list tier leaves values out, not the fact that outputs change.
+    if (outputs.length > 0 && tier === 'list')
+        out.push(`- Outputs: ${plural(outputs.length, 'change')} (values left out to fit)`, '');
     if (outputs.length > 0 && tier !== 'list') {
         const lines = outputs.flatMap((o) => renderAttributeLines(o.attributes));
         out.push('<details><summary>Outputs</summary>', '', fence(lines.join('\n'), 'diff'), '', '</details>', '');

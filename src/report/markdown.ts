@@ -8,7 +8,8 @@ import {
   fence,
   htmlCode,
   mermaidLabel,
-  capitalize
+  capitalize,
+  plural
 } from './escape.js'
 import {
   attributionLines,
@@ -213,6 +214,12 @@ function renderPlanDetails(
     out.push('')
   }
   const outputs = plan.outputs.filter((o) => o.action !== 'no-op')
+  // The list tier leaves values out, not the fact that outputs change.
+  if (outputs.length > 0 && tier === 'list')
+    out.push(
+      `- Outputs: ${plural(outputs.length, 'change')} (values left out to fit)`,
+      ''
+    )
   if (outputs.length > 0 && tier !== 'list') {
     const lines = outputs.flatMap((o) =>
       renderAttributeLines(o.attributes, 'markdown')

@@ -151,6 +151,29 @@ describe('markdown size tiers', () => {
     expect(new Set(tiers).size).toBeGreaterThan(2)
   })
 
+  it('says how many outputs change when the list tier leaves their values out', () => {
+    const doc = fixtureJson('terraform/update.json')
+    doc.output_changes = Object.fromEntries(
+      Array.from({ length: 20_000 }, (_, i) => [
+        `out_${i}`,
+        {
+          actions: ['update'],
+          before: `a${i}`,
+          after: `b${i}`,
+          after_unknown: false,
+          before_sensitive: false,
+          after_sensitive: false
+        }
+      ])
+    )
+    const report = renderMarkdown(analyzeDocs({ source: 'outputs.json', doc }))
+    expect(report.tier).toBe('list')
+    // Was: no word of the outputs at all.
+    expect(report.markdown).toContain(
+      '- Outputs: 20,000 changes (values left out to fit)'
+    )
+  })
+
   it('the job summary names every destructive address, whatever the size', () => {
     for (const copies of [1, 20, 300]) {
       const analysis = bigAnalysis(copies)
