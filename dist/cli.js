@@ -7606,14 +7606,48 @@ function expandDirectory(dir) {
     if (files.length === 0) {
         throw new PlanParseError(dir, 'a plan file, or a directory holding .json plans or change sets', 'a directory with no .json file');
     }
-    return files.map((name) => ({
-        source: join(dir, name),
-        path: join(dir, name)
-    }));
+    return files.map((name) => {
+        const path = join(dir, name);
+        // A file the directory names by its name: a device or a FIFO there
+        // (`x.json -> /dev/zero`) is refused, not read to the size limit.
+        const kind = specialKind(path);
+        if (kind !== undefined)
+            throw new PlanParseError(path, 'a plan file in the directory (a regular file)', kind);
+        return { source: path, path };
+    });
 }
-function readManifest(path) {
+/** What a path is when it is a device, a FIFO or a socket; undefined for anything else. */
+function specialKind(path) {
     try {
-        return JSON.parse(readFileSync(path, 'utf8'));
+        const stat = statSync(path);
+        if (stat.isCharacterDevice())
+            return 'a character device';
+        if (stat.isBlockDevice())
+            return 'a block device';
+        if (stat.isFIFO())
+            return 'a FIFO (named pipe)';
+        if (stat.isSocket())
+            return 'a socket';
+    }
+    catch {
+        // Missing or unreadable: the reader names it.
+    }
+    return undefined;
+}
+/** A manifest of cdk.out or cdktf.out is kilobytes; past this it is not one. */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+function readManifest(path) {
+    let bytes;
+    try {
+        bytes = readBounded(path, MAX_MANIFEST_BYTES);
+    }
+    catch (error) {
+        throw fileError(path, error);
+    }
+    if (bytes === undefined)
+        throw new PlanParseError(path, 'a JSON manifest of at most 64 MiB', 'more than that (reading stopped at the limit)');
+    try {
+        return JSON.parse(bytes.toString('utf8'));
     }
     catch {
         throw new PlanParseError(path, 'a JSON manifest', 'a file that is not JSON');

@@ -519,6 +519,27 @@ describe('plangate CLI (dist/cli.js)', () => {
       )
     })
 
+    it.skipIf(!existsSync('/dev/zero'))(
+      'a plan directory naming a device: refused by name at once, not read to the size limit',
+      () => {
+        const dir = join(work, 'dir-with-device')
+        mkdirSync(dir)
+        writeFileSync(join(dir, 'a.json'), fixtureText('terraform/update.json'))
+        symlinkSync('/dev/zero', join(dir, 'b.json'))
+        const run = plangate(['review', dir], { timeoutMs: 20_000 })
+        expectInputError(run, join(dir, 'b.json'), 'found a character device')
+        // A cdktf.out manifest linked to one: read to a limit, then refused.
+        const out = join(work, 'cdktf-with-device')
+        mkdirSync(out)
+        symlinkSync('/dev/zero', join(out, 'manifest.json'))
+        expectInputError(
+          plangate(['review', out], { timeoutMs: 20_000 }),
+          join(out, 'manifest.json'),
+          'found more than that (reading stopped at the limit)'
+        )
+      }
+    )
+
     it.skipIf(!existsSync('/proc/self/mem'))(
       'a file that fails while it is read (EIO), named with the reason',
       () => {
