@@ -169,8 +169,12 @@ function readFileBytes(
   }
   try {
     const stat = fstatSync(fd)
-    // A pipe or a device tells no size: read it to its end.
-    if (!stat.isFile()) return readFdBytes(fd, maxBytes, readSync, path)
+    // A pipe or a device tells no size: read it to its end, unless its
+    // first bytes already say it is no plan (`/dev/urandom`).
+    if (!stat.isFile())
+      return readFdBytes(fd, maxBytes, readSync, path, (head) =>
+        rejectNonPlanHead(head, path)
+      )
     const data = planBuffer(stat.size)
     let filled = 0
     while (filled < data.length) {
@@ -198,7 +202,9 @@ function readFileBytes(
  * limit without reading all of it. A descriptor left non-blocking by
  * whoever started plangate is waited on, not taken for its end; Windows'
  * `EOF` error at the end of a pipe is its end. `read` is readSync (tests
- * give another); `source` names the input in errors (`-`: standard input).
+ * give another); `source` names the input in errors (`-`: standard input);
+ * `checkHead` sees the first HEAD_BYTES once they are in, and may throw
+ * to stop the reading there.
  */
 export function readFdBytes(
   fd: number,
@@ -210,14 +216,28 @@ export function readFdBytes(
     length: number,
     position: null
   ) => number = readSync,
-  source = '-'
+  source = '-',
+  checkHead?: (head: Buffer) => void
 ): Buffer {
   let waited = 0
+  // The first HEAD_BYTES read, for checkHead, which sees them once.
+  let head = checkHead === undefined ? undefined : Buffer.alloc(HEAD_BYTES)
+  let headFilled = 0
   return planBufferFrom((into) => {
     for (;;) {
       try {
         const count = read(fd, into, 0, into.length, null)
         waited = 0
+        if (head !== undefined && count > 0) {
+          const taken = Math.min(count, HEAD_BYTES - headFilled)
+          head.set(into.subarray(0, taken), headFilled)
+          headFilled += taken
+          if (headFilled === HEAD_BYTES) {
+            const full = head
+            head = undefined
+            checkHead?.(full)
+          }
+        }
         return count
       } catch (error) {
         if (isErrorCode(error, 'EOF')) return 0
@@ -361,11 +381,25 @@ function rejectGzipHead(data: Buffer, path: string): void {
   } catch {
     return
   }
+  rejectNonPlanHead(head, path)
+}
+
+/** Bytes read from a pipe or a device before its beginning is checked. */
+const HEAD_BYTES = 16 * 1024
+
+/**
+ * Refuses the beginning of a plan that the reader would refuse for what it
+ * starts with (binary data, a zip, the setup-terraform wrapper's output),
+ * with the reader's own words; gzip is passed over (its decompressed head
+ * is checked), and so is anything the beginning cannot tell.
+ */
+function rejectNonPlanHead(head: Buffer, path: string): void {
+  if (head[0] === 0x1f && head[1] === 0x8b) return
   let text: string
   try {
     text = decodePlanBytes(head, path)
   } catch {
-    return // a character cut at the end of the kilobyte, say
+    return // a character cut at the end of the head, say
   }
   rejectNonJsonHead(text, path)
 }

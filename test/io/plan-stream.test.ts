@@ -247,6 +247,37 @@ describe('readPlanBytes', () => {
     }
   })
 
+  it('refuses a named pipe or device that starts with binary data from its first bytes, not at the limit', () => {
+    const fifo = join(dir, 'zeros.fifo')
+    execFileSync('mkfifo', [fifo])
+    // Endless zeros; with a 1 MiB limit, reading to it would end in the size error.
+    const writer = spawn('sh', ['-c', 'cat /dev/zero > "$0"', fifo], {
+      stdio: 'ignore'
+    })
+    const limits: PlanReadLimits = { maxTextBytes: 1 << 20, maxBytes: 1 << 20 }
+    try {
+      expect(() => readPlanBytes(fifo, noStdin, limits)).toThrow(
+        `${fifo}: expected a JSON plan, found binary data`
+      )
+    } finally {
+      writer.kill()
+    }
+    // A plan through a pipe, longer than the bytes checked, is read whole.
+    const plan = join(dir, 'plan2.fifo')
+    execFileSync('mkfifo', [plan])
+    const text = Buffer.from(KITCHEN.repeat(3))
+    expect(text.length).toBeGreaterThan(16 * 1024)
+    const source = file('kitchen3.json', text)
+    const feeder = spawn('sh', ['-c', 'cat "$1" > "$0"', plan, source], {
+      stdio: 'ignore'
+    })
+    try {
+      expect(readPlanBytes(plan, noStdin).equals(text)).toBe(true)
+    } finally {
+      feeder.kill()
+    }
+  })
+
   it("writes sizes that round to the limit's MiB in bytes", () => {
     const mib = 1024 * 1024
     const path = file('just-over.json', Buffer.alloc(2 * mib + 10, 0x20))
