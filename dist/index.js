@@ -38681,6 +38681,10 @@ function attributeChanges(input) {
         }
         return found;
     };
+    const lookups = {
+        blocksOf,
+        commitsByDir: indexCommitsByDir(input.commits)
+    };
     for (const plan of input.plans) {
         const root = input.rootDirs.get(plan.source);
         for (const change of plan.changes) {
@@ -38707,7 +38711,7 @@ function attributeChanges(input) {
                 }
                 throw error;
             }
-            const causes = preciseCauses(change, targets, input, blocksOf);
+            const causes = preciseCauses(change, targets, input, lookups);
             result.set(change, { causes, pinned: causes.length > 0 });
         }
     }
@@ -38719,10 +38723,10 @@ function attributeChanges(input) {
  * narrower, or nothing it names changed in the range, every commit that
  * touched the block, with the evidence saying that it is block-level.
  */
-function preciseCauses(change, targets, input, blocksOf) {
+function preciseCauses(change, targets, input, lookups) {
     const { precise } = targets;
     if (precise !== undefined) {
-        const causes = causesOf(precise.targets, input, blocksOf);
+        const causes = causesOf(precise.targets, input, lookups);
         if (causes.length > 0)
             return causes.map((cause) => ({
                 sha: cause.sha,
@@ -38732,7 +38736,7 @@ function preciseCauses(change, targets, input, blocksOf) {
     const why = precise === undefined
         ? `the plan gives no narrower cause (${change.reason ?? 'no action_reason'})`
         : `nothing in ${precise.what} changed in this range`;
-    return causesOf(targets.block, input, blocksOf).map((cause) => ({
+    return causesOf(targets.block, input, lookups).map((cause) => ({
         sha: cause.sha,
         how: `${cause.how}; block-level: ${why}`
     }));
@@ -38980,7 +38984,8 @@ function stripKeys(address) {
  * file version around that commit: added lines inside the block after the
  * commit, removed lines inside it before, or the block appearing or going.
  */
-function causesOf(targets, input, blocksOf) {
+function causesOf(targets, input, lookups) {
+    const { blocksOf } = lookups;
     const causes = [];
     // Hot: 500 changes × 1,000 commits × their files. Group targets by directory once.
     const byDir = new Map();
@@ -38989,7 +38994,7 @@ function causesOf(targets, input, blocksOf) {
         byDir.set(dir, [...(byDir.get(dir) ?? []), target]);
     }
     // Only a commit with a `.tf` file in one of those directories can be a cause.
-    const touching = commitsTouching(input.commits, byDir.keys());
+    const touching = commitsTouching(lookups.commitsByDir, byDir.keys());
     for (const at of touching) {
         const commit = input.commits[at];
         let how;
@@ -39169,37 +39174,34 @@ function normalizeDir(dir) {
     }
     return normalized;
 }
-/** Directory → the positions of the commits with a `.tf` file in it, ascending; built once per commit list. */
-const COMMITS_BY_DIR = new WeakMap();
+/** Directory → the positions of the commits with a `.tf` file in it, ascending. */
+function indexCommitsByDir(commits) {
+    const index = new Map();
+    commits.forEach((commit, at) => {
+        for (const file of commit.files) {
+            if (!isTerraformFile(file.path))
+                continue;
+            const dir = dirOfFile(file.path);
+            const list = index.get(dir);
+            if (list === undefined)
+                index.set(dir, [at]);
+            else if (list[list.length - 1] !== at)
+                list.push(at);
+        }
+    });
+    return index;
+}
 /**
  * The positions (in order) of the commits that change a `.tf` file in one
  * of `dirs`: a change in a module no commit touched costs a few lookups,
  * not a walk over every file of every commit (a pull request of 300
  * commits and 20,000 destroyed resources).
  */
-function commitsTouching(commits, dirs) {
-    let byDir = COMMITS_BY_DIR.get(commits);
-    if (byDir === undefined) {
-        const index = new Map();
-        commits.forEach((commit, at) => {
-            for (const file of commit.files) {
-                if (!isTerraformFile(file.path))
-                    continue;
-                const dir = dirOfFile(file.path);
-                const list = index.get(dir);
-                if (list === undefined)
-                    index.set(dir, [at]);
-                else if (list[list.length - 1] !== at)
-                    list.push(at);
-            }
-        });
-        byDir = index;
-        COMMITS_BY_DIR.set(commits, byDir);
-    }
+function commitsTouching(commitsByDir, dirs) {
     let found;
     let lists = 0;
     for (const dir of dirs) {
-        const list = byDir.get(dir);
+        const list = commitsByDir.get(dir);
         if (list === undefined)
             continue;
         lists++;

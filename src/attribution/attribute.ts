@@ -52,6 +52,17 @@ export function versionKey(sha: string, path: string): string {
   return `${sha}\u0000${path}`
 }
 
+/** What one attribution run reads once and every change looks up. */
+interface Lookups {
+  /** The blocks of a file version, parsed once. */
+  readonly blocksOf: (
+    key: string,
+    text: string | undefined
+  ) => readonly HclBlock[]
+  /** Directory → the positions of the commits with a `.tf` file in it. */
+  readonly commitsByDir: ReadonlyMap<string, readonly number[]>
+}
+
 /** What in the code stands for one change: blocks to look for, by file directory. */
 interface Target {
   readonly dir: string
@@ -102,6 +113,10 @@ export function attributeChanges(
     }
     return found
   }
+  const lookups: Lookups = {
+    blocksOf,
+    commitsByDir: indexCommitsByDir(input.commits)
+  }
   for (const plan of input.plans) {
     const root = input.rootDirs.get(plan.source)
     for (const change of plan.changes) {
@@ -127,7 +142,7 @@ export function attributeChanges(
         }
         throw error
       }
-      const causes = preciseCauses(change, targets, input, blocksOf)
+      const causes = preciseCauses(change, targets, input, lookups)
       result.set(change, { causes, pinned: causes.length > 0 })
     }
   }
@@ -144,11 +159,11 @@ function preciseCauses(
   change: ResourceChange,
   targets: Targets,
   input: AttributionInput,
-  blocksOf: (key: string, text: string | undefined) => readonly HclBlock[]
+  lookups: Lookups
 ): Cause[] {
   const { precise } = targets
   if (precise !== undefined) {
-    const causes = causesOf(precise.targets, input, blocksOf)
+    const causes = causesOf(precise.targets, input, lookups)
     if (causes.length > 0)
       return causes.map((cause) => ({
         sha: cause.sha,
@@ -159,7 +174,7 @@ function preciseCauses(
     precise === undefined
       ? `the plan gives no narrower cause (${change.reason ?? 'no action_reason'})`
       : `nothing in ${precise.what} changed in this range`
-  return causesOf(targets.block, input, blocksOf).map((cause) => ({
+  return causesOf(targets.block, input, lookups).map((cause) => ({
     sha: cause.sha,
     how: `${cause.how}; block-level: ${why}`
   }))
@@ -450,8 +465,9 @@ function stripKeys(address: string): string | undefined {
 function causesOf(
   targets: readonly Target[],
   input: AttributionInput,
-  blocksOf: (key: string, text: string | undefined) => readonly HclBlock[]
+  lookups: Lookups
 ): Cause[] {
+  const { blocksOf } = lookups
   const causes: Cause[] = []
   // Hot: 500 changes × 1,000 commits × their files. Group targets by directory once.
   const byDir = new Map<string, Target[]>()
@@ -460,7 +476,7 @@ function causesOf(
     byDir.set(dir, [...(byDir.get(dir) ?? []), target])
   }
   // Only a commit with a `.tf` file in one of those directories can be a cause.
-  const touching = commitsTouching(input.commits, byDir.keys())
+  const touching = commitsTouching(lookups.commitsByDir, byDir.keys())
   for (const at of touching) {
     const commit = input.commits[at] as SourceCommit
     let how: string | undefined
@@ -686,11 +702,22 @@ function normalizeDir(dir: string): string {
   return normalized
 }
 
-/** Directory → the positions of the commits with a `.tf` file in it, ascending; built once per commit list. */
-const COMMITS_BY_DIR = new WeakMap<
-  readonly SourceCommit[],
-  ReadonlyMap<string, readonly number[]>
->()
+/** Directory → the positions of the commits with a `.tf` file in it, ascending. */
+function indexCommitsByDir(
+  commits: readonly SourceCommit[]
+): ReadonlyMap<string, readonly number[]> {
+  const index = new Map<string, number[]>()
+  commits.forEach((commit, at) => {
+    for (const file of commit.files) {
+      if (!isTerraformFile(file.path)) continue
+      const dir = dirOfFile(file.path)
+      const list = index.get(dir)
+      if (list === undefined) index.set(dir, [at])
+      else if (list[list.length - 1] !== at) list.push(at)
+    }
+  })
+  return index
+}
 
 /**
  * The positions (in order) of the commits that change a `.tf` file in one
@@ -699,28 +726,13 @@ const COMMITS_BY_DIR = new WeakMap<
  * commits and 20,000 destroyed resources).
  */
 function commitsTouching(
-  commits: readonly SourceCommit[],
+  commitsByDir: ReadonlyMap<string, readonly number[]>,
   dirs: Iterable<string>
 ): readonly number[] {
-  let byDir = COMMITS_BY_DIR.get(commits)
-  if (byDir === undefined) {
-    const index = new Map<string, number[]>()
-    commits.forEach((commit, at) => {
-      for (const file of commit.files) {
-        if (!isTerraformFile(file.path)) continue
-        const dir = dirOfFile(file.path)
-        const list = index.get(dir)
-        if (list === undefined) index.set(dir, [at])
-        else if (list[list.length - 1] !== at) list.push(at)
-      }
-    })
-    byDir = index
-    COMMITS_BY_DIR.set(commits, byDir)
-  }
   let found: number[] | undefined
   let lists = 0
   for (const dir of dirs) {
-    const list = byDir.get(dir)
+    const list = commitsByDir.get(dir)
     if (list === undefined) continue
     lists++
     found = found === undefined ? [...list] : found.concat(list)
