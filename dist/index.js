@@ -54828,6 +54828,36 @@ function decodeUtf16(bytes, source, order) {
     }
 }
 
+/** A system error's code (`ENOENT`, `EACCES`), or '' for anything else. */
+function errorCode(error) {
+    return typeof error === 'object' && error !== null && 'code' in error
+        ? String(error.code)
+        : '';
+}
+/** What a path is, in words for messages: `a directory`, `a FIFO (named pipe)`. */
+function fileKind(stat) {
+    if (stat.isFile())
+        return 'a regular file';
+    if (stat.isDirectory())
+        return 'a directory';
+    if (stat.isCharacterDevice())
+        return 'a character device';
+    if (stat.isBlockDevice())
+        return 'a block device';
+    if (stat.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stat.isSocket())
+        return 'a socket';
+    return 'a special file';
+}
+/** A device, a FIFO or a socket: read as a stream that may never end. */
+function isSpecialFile(stat) {
+    return (stat.isCharacterDevice() ||
+        stat.isBlockDevice() ||
+        stat.isFIFO() ||
+        stat.isSocket());
+}
+
 /** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
 const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64;
 /**
@@ -54909,9 +54939,7 @@ function tooLarge$1(path, bytes) {
 }
 /** A file that could not be opened or read, named with the reason. */
 function fileError(path, error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error
-        ? String(error.code)
-        : 'unknown';
+    const code = errorCode(error) || 'unknown';
     const found = code === 'ENOENT'
         ? 'no file at that path'
         : code === 'EACCES' || code === 'EPERM'
@@ -56578,10 +56606,7 @@ function unreadable(error, source) {
 /** What readFdBytes waits on (nothing ever wakes it: a sleep). */
 const SLEEP = new Int32Array(new SharedArrayBuffer(4));
 function isErrorCode(error, code) {
-    return (typeof error === 'object' &&
-        error !== null &&
-        'code' in error &&
-        error.code === code);
+    return errorCode(error) === code;
 }
 /** True when a file starts like gzip or like a JSON object (after a BOM and white space). */
 function mayBeLargePlan(path) {
@@ -56631,9 +56656,7 @@ function gunzipPlan(data, path, limits = LIMITS) {
         });
     }
     catch (error) {
-        const code = typeof error === 'object' && error !== null && 'code' in error
-            ? String(error.code)
-            : '';
+        const code = errorCode(error);
         if (code === 'ERR_BUFFER_TOO_LARGE') {
             throw new PlanParseError(path, `a gzip plan under ${sizeOf(limits.maxBytes)} once decompressed`, `more than ${sizeOf(limits.maxBytes)} of decompressed data`, 'plangate stops decompressing there', { cause: error });
         }
@@ -56785,19 +56808,11 @@ function expandDirectory(dir) {
 function specialKind(path) {
     try {
         const stat = statSync(path);
-        if (stat.isCharacterDevice())
-            return 'a character device';
-        if (stat.isBlockDevice())
-            return 'a block device';
-        if (stat.isFIFO())
-            return 'a FIFO (named pipe)';
-        if (stat.isSocket())
-            return 'a socket';
+        return isSpecialFile(stat) ? fileKind(stat) : undefined;
     }
     catch {
-        // Missing or unreadable: the reader names it.
+        return undefined; // missing or unreadable: the reader names it
     }
-    return undefined;
 }
 /** A manifest of cdk.out or cdktf.out is kilobytes; past this it is not one. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;

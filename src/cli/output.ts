@@ -14,7 +14,13 @@ import {
 import type { Stats } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { dirname, join, basename, resolve } from 'node:path'
-import { eachPiece, writeReportFile, writeReportSync } from '../io/index.js'
+import {
+  eachPiece,
+  errorCode,
+  fileKind,
+  writeReportFile,
+  writeReportSync
+} from '../io/index.js'
 import type { ReportText } from '../io/index.js'
 import { UsageError } from './args.js'
 
@@ -88,7 +94,7 @@ export function resolveOutput(
     return { kind: 'stream', path: output }
   if (!stat.isFile())
     throw new UsageError(
-      `--output ${output} is a ${describeType(stat)}, which plangate does not write to; give a file path, or leave --output out and redirect standard output`
+      `--output ${output} is ${fileKind(stat)}, which plangate does not write to; give a file path, or leave --output out and redirect standard output`
     )
   const path = link.isSymbolicLink() ? realpathSync(output) : output
   if (!force && stat.size > 0 && !isPlangateReport(path))
@@ -164,7 +170,7 @@ function writeStream(path: string, content: ReportText): void {
     const stat = fstatSync(fd)
     if (!stat.isCharacterDevice() && !stat.isFIFO())
       throw new UsageError(
-        `--output ${path} changed while plangate ran (now a ${describeType(stat)}); run again`
+        `--output ${path} changed while plangate ran (now ${fileKind(stat)}); run again`
       )
     writeReportSync(fd, content)
   } catch (error) {
@@ -334,15 +340,6 @@ function isSamePath(plan: string, output: string, stat: Stats): boolean {
   }
 }
 
-function describeType(stat: Stats): string {
-  if (stat.isBlockDevice()) return 'block device'
-  if (stat.isSocket()) return 'socket'
-  if (stat.isDirectory()) return 'directory'
-  if (stat.isFIFO()) return 'FIFO'
-  if (stat.isFile()) return 'file'
-  return 'special file'
-}
-
 function cannotWrite(path: string, error: unknown): UsageError {
   return new UsageError(`cannot write --output ${path}: ${writeProblem(error)}`)
 }
@@ -365,11 +362,4 @@ function writeProblem(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error)
   }
-}
-
-/** A system error's code (`ENOENT`), or '' for anything else. */
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error
-    ? String(error.code)
-    : ''
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { PlanParseError } from '../plan/index.js'
+import { fileKind, isSpecialFile } from './file-kinds.js'
 import { fileError, readBounded } from './read-plan.js'
 
 /** One plan file to read: a path, or `-` for standard input. */
@@ -107,14 +108,10 @@ function expandDirectory(dir: string): PlanFileRef[] {
 function specialKind(path: string): string | undefined {
   try {
     const stat = statSync(path)
-    if (stat.isCharacterDevice()) return 'a character device'
-    if (stat.isBlockDevice()) return 'a block device'
-    if (stat.isFIFO()) return 'a FIFO (named pipe)'
-    if (stat.isSocket()) return 'a socket'
+    return isSpecialFile(stat) ? fileKind(stat) : undefined
   } catch {
-    // Missing or unreadable: the reader names it.
+    return undefined // missing or unreadable: the reader names it
   }
-  return undefined
 }
 
 /** A manifest of cdk.out or cdktf.out is kilobytes; past this it is not one. */

@@ -16,6 +16,7 @@ import type { InputFormat, PlanInput } from '../plan/index.js'
 import { planBuffer, planBufferFrom, skipKernelOf } from '../plan/json-skip.js'
 import { readTerraformPlanBytes } from '../plan/terraform-sections.js'
 import { decodePlanBytes } from './decode-text.js'
+import { errorCode } from './file-kinds.js'
 import { MAX_PLAN_BYTES, fileError, readPlanFile } from './read-plan.js'
 
 /**
@@ -278,12 +279,7 @@ function unreadable(error: unknown, source: string): unknown {
 const SLEEP = new Int32Array(new SharedArrayBuffer(4))
 
 function isErrorCode(error: unknown, code: string): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    error.code === code
-  )
+  return errorCode(error) === code
 }
 
 /** True when a file starts like gzip or like a JSON object (after a BOM and white space). */
@@ -337,10 +333,7 @@ export function gunzipPlan(
         : {})
     })
   } catch (error) {
-    const code =
-      typeof error === 'object' && error !== null && 'code' in error
-        ? String(error.code)
-        : ''
+    const code = errorCode(error)
     if (code === 'ERR_BUFFER_TOO_LARGE') {
       throw new PlanParseError(
         path,

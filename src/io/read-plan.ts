@@ -8,6 +8,7 @@ import {
 } from 'node:fs'
 import { PlanParseError } from '../plan/index.js'
 import { decodePlanBytes } from './decode-text.js'
+import { errorCode } from './file-kinds.js'
 
 /** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
 export const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64
@@ -97,10 +98,7 @@ function tooLarge(path: string, bytes?: number): PlanParseError {
 
 /** A file that could not be opened or read, named with the reason. */
 export function fileError(path: string, error: unknown): PlanParseError {
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error
-      ? String(error.code)
-      : 'unknown'
+  const code = errorCode(error) || 'unknown'
   const found =
     code === 'ENOENT'
       ? 'no file at that path'

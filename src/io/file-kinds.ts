@@ -1,0 +1,29 @@
+import type { Stats } from 'node:fs'
+
+/** A system error's code (`ENOENT`, `EACCES`), or '' for anything else. */
+export function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String(error.code)
+    : ''
+}
+
+/** What a path is, in words for messages: `a directory`, `a FIFO (named pipe)`. */
+export function fileKind(stat: Stats): string {
+  if (stat.isFile()) return 'a regular file'
+  if (stat.isDirectory()) return 'a directory'
+  if (stat.isCharacterDevice()) return 'a character device'
+  if (stat.isBlockDevice()) return 'a block device'
+  if (stat.isFIFO()) return 'a FIFO (named pipe)'
+  if (stat.isSocket()) return 'a socket'
+  return 'a special file'
+}
+
+/** A device, a FIFO or a socket: read as a stream that may never end. */
+export function isSpecialFile(stat: Stats): boolean {
+  return (
+    stat.isCharacterDevice() ||
+    stat.isBlockDevice() ||
+    stat.isFIFO() ||
+    stat.isSocket()
+  )
+}
