@@ -45110,16 +45110,17 @@ function oneLine$1(text) {
     return text.replace(LINE_BREAKS, ' ');
 }
 /**
- * A plain line of the workflow log. The runner takes a line that starts
- * with `::` (after white space) as a workflow command (`::error::`,
- * `::add-mask::`, `::stop-commands::`), and one that holds `##[` anywhere
- * as a command of the older form (`##[set-output name=x;]y`). Text that
- * holds data (a file name may hold a line break) is put on one line, a
- * line that would still start with `::` is shown behind a marker, and
- * `##[` gets an invisible break (U+200B): shown, never run.
+ * A plain line of the workflow log, which the log viewer shows as a
+ * terminal would. The runner takes a line that starts with `::` (after
+ * white space) as a workflow command (`::error::`, `::add-mask::`,
+ * `::stop-commands::`), and one that holds `##[` anywhere as a command of
+ * the older form (`##[set-output name=x;]y`). Text that holds data (a file
+ * name may hold a line break) goes through escapeTerminal, so it is one
+ * line with no control characters and `##[` broken; a line that would
+ * still start with `::` is shown behind a marker: shown, never run.
  */
 function logLine(text) {
-    const line = oneLine$1(text).replaceAll('##[', '#\u200b#[');
+    const line = escapeTerminal(text);
     return line.trimStart().startsWith('::') ? `(text) ${line}` : line;
 }
 /** Escapes text for HTML element content (summary lines, sub tags); never used in attributes. */
@@ -45383,6 +45384,61 @@ function utf8Length(text) {
             n += 3;
     }
     return n;
+}
+/**
+ * Code points a terminal acts on instead of showing: C0 controls (tab and
+ * newline included: only plangate breaks its own lines), DEL, C1 controls,
+ * the line and paragraph separators, and the bidirectional marks,
+ * embeddings, overrides and isolates that reorder what is shown.
+ */
+function isTerminalControl(code) {
+    return (code <= 0x1f ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        (code >= 0x2028 && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
+}
+/** The readable forms of the most common control characters. */
+const TERMINAL_SHORT_FORMS = {
+    '\t': '\\t',
+    '\n': '\\n',
+    '\r': '\\r'
+};
+/**
+ * Text that did not come from plangate on its way to a terminal (the text
+ * report, the CLI's messages): every control character is shown as an
+ * escape (`\x1b`, `\r`, `\u202e`), so that only plangate moves the cursor,
+ * colours, links or reorders what the reader sees. A backslash is kept as
+ * it is. Multi-line data is split on `\n` first, each line escaped. The
+ * terminal is often a CI job's log, whose runner runs `##[...]` found
+ * anywhere in a line as a command: `##[` gets an invisible break (U+200B).
+ */
+function escapeTerminal(text) {
+    let out = '';
+    let plain = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 0x23 &&
+            text.charCodeAt(i + 1) === 0x23 &&
+            text.charCodeAt(i + 2) === 0x5b) {
+            out += text.slice(plain, i + 1) + '\u200b';
+            plain = i + 1;
+            continue;
+        }
+        if (!isTerminalControl(code))
+            continue;
+        const c = text[i] ?? '';
+        out +=
+            text.slice(plain, i) +
+                (TERMINAL_SHORT_FORMS[c] ??
+                    (code <= 0xff
+                        ? `\\x${code.toString(16).padStart(2, '0')}`
+                        : `\\u${code.toString(16).padStart(4, '0')}`));
+        plain = i + 1;
+    }
+    return plain === 0 ? text : out + text.slice(plain);
 }
 
 /** GitHub refuses commit status descriptions longer than this. */

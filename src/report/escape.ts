@@ -16,16 +16,17 @@ export function oneLine(text: string): string {
 }
 
 /**
- * A plain line of the workflow log. The runner takes a line that starts
- * with `::` (after white space) as a workflow command (`::error::`,
- * `::add-mask::`, `::stop-commands::`), and one that holds `##[` anywhere
- * as a command of the older form (`##[set-output name=x;]y`). Text that
- * holds data (a file name may hold a line break) is put on one line, a
- * line that would still start with `::` is shown behind a marker, and
- * `##[` gets an invisible break (U+200B): shown, never run.
+ * A plain line of the workflow log, which the log viewer shows as a
+ * terminal would. The runner takes a line that starts with `::` (after
+ * white space) as a workflow command (`::error::`, `::add-mask::`,
+ * `::stop-commands::`), and one that holds `##[` anywhere as a command of
+ * the older form (`##[set-output name=x;]y`). Text that holds data (a file
+ * name may hold a line break) goes through escapeTerminal, so it is one
+ * line with no control characters and `##[` broken; a line that would
+ * still start with `::` is shown behind a marker: shown, never run.
  */
 export function logLine(text: string): string {
-  const line = oneLine(text).replaceAll('##[', '#\u200b#[')
+  const line = escapeTerminal(text)
   return line.trimStart().startsWith('::') ? `(text) ${line}` : line
 }
 
