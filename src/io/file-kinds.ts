@@ -27,3 +27,23 @@ export function isSpecialFile(stat: Stats): boolean {
     stat.isSocket()
   )
 }
+
+/** Why a file could not be opened or read, in words (`no file at that path`). */
+export function readProblem(error: unknown): string {
+  const code = errorCode(error) || 'unknown'
+  switch (code) {
+    case 'ENOENT':
+      return 'no file at that path'
+    case 'EACCES':
+    case 'EPERM':
+      return 'a file plangate may not read (permission denied)'
+    case 'EISDIR':
+      return 'a directory'
+    case 'ELOOP':
+      return 'a loop of symbolic links (ELOOP)'
+    case 'ENXIO':
+      return 'a socket, or a device nothing is attached to (ENXIO)'
+    default:
+      return `a read error (${code})`
+  }
+}

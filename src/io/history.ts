@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { History } from '../analyze.js'
+import { readProblem } from './file-kinds.js'
 import { readBounded } from './read-plan.js'
 import { classifyCommit } from '../attribution/index.js'
 import type { RuleSet } from '../attribution/index.js'
@@ -51,11 +52,11 @@ export function loadPolicy(
   let bytes: Buffer | undefined
   try {
     bytes = readBounded(candidate, MAX_CONFIG_BYTES)
-  } catch {
+  } catch (error) {
     throw new PolicyError(
       candidate,
       '',
-      'expected a readable plangate config file, found none'
+      `expected a readable plangate config file, found ${readProblem(error)}`
     )
   }
   if (bytes === undefined)

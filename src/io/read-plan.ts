@@ -8,7 +8,7 @@ import {
 } from 'node:fs'
 import { PlanParseError } from '../plan/index.js'
 import { decodePlanBytes } from './decode-text.js'
-import { errorCode } from './file-kinds.js'
+import { readProblem } from './file-kinds.js'
 
 /** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
 export const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64
@@ -98,20 +98,11 @@ function tooLarge(path: string, bytes?: number): PlanParseError {
 
 /** A file that could not be opened or read, named with the reason. */
 export function fileError(path: string, error: unknown): PlanParseError {
-  const code = errorCode(error) || 'unknown'
-  const found =
-    code === 'ENOENT'
-      ? 'no file at that path'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'a file plangate may not read (permission denied)'
-        : code === 'EISDIR'
-          ? 'a directory'
-          : code === 'ELOOP'
-            ? 'a loop of symbolic links (ELOOP)'
-            : code === 'ENXIO'
-              ? 'a socket, or a device nothing is attached to (ENXIO)'
-              : `a read error (${code})`
-  return new PlanParseError(path, 'a readable plan file', found, undefined, {
-    cause: error
-  })
+  return new PlanParseError(
+    path,
+    'a readable plan file',
+    readProblem(error),
+    undefined,
+    { cause: error }
+  )
 }

@@ -473,6 +473,10 @@ describe('plangate CLI (dist/cli.js)', () => {
       expect(config.stderr).toBe(
         'plangate: error: /dev/zero: expected a plangate config of at most 1 MiB, found more (reading stopped there)\n'
       )
+      // A config that cannot be read says why (was "found none" for a directory too).
+      expect(plangate(['review', '--config', work, plan]).stderr).toBe(
+        `plangate: error: ${work}: expected a readable plangate config file, found a directory\n`
+      )
       // Process substitution (a FIFO) still works for both.
       const approved = file(
         'approved-for-fifo.json',
