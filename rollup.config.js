@@ -59,7 +59,7 @@ const DIFF_TYPES =
  * getter once before its loop; nothing in a loop changes the collection
  * (forEachDifference calls back only after it).
  */
-export const QUADRATIC_DIFF_LOOPS = [
+const QUADRATIC_DIFF_LOOPS = [
   [
     `        for (const logicalId of this.logicalIds) {
             const change = this.changes[logicalId];`,
@@ -89,7 +89,7 @@ const DIFF_TEMPLATE =
  * by one did (each marks only references to its own ID, and a marked one
  * names no logical ID).
  */
-export const WALK_PER_REPLACEMENT = [
+const WALK_PER_REPLACEMENT = [
   [
     `            diffWithReplacements.resources.forEachDifference((logicalId, change) => {
                 if (change.changeImpact === types.ResourceImpact.WILL_REPLACE) {

@@ -30,7 +30,7 @@ export interface LoadedPolicy {
 }
 
 /** A plangate config is a few kilobytes; past this it is not one (`--config /dev/zero`). */
-export const MAX_CONFIG_BYTES = 1024 * 1024
+const MAX_CONFIG_BYTES = 1024 * 1024
 
 /**
  * Reads the policy: the file given, else `.github/plangate.yml` of the
