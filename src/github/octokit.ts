@@ -1,6 +1,7 @@
 /**
  * The GitHub port over the real REST and GraphQL APIs (Octokit from
- * `@actions/github`, with the throttling and retry plugins).
+ * `@actions/github`, with the throttling and retry plugins, sending through
+ * node:http with the toolkit's proxy rules: http-fetch.ts).
  *
  * - Bounded retries: 5xx and network failures by plugin-retry, rate limits
  *   by plugin-throttling (which honours `retry-after` and
@@ -22,6 +23,7 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
 import { MAX_STATUS_DESCRIPTION } from '../report/status.js'
+import { createHttpFetch } from './http-fetch.js'
 import { VERSION } from '../version.js'
 import {
   GitHubApiError,
@@ -232,7 +234,8 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
         log(`${parsed.method} ${target} -> ${describeFailure(error)}`)
         throw error
       }
-      // An abort while reading the body leaves an empty body, not an error.
+      // A transport may end the body on an abort instead of failing (undici
+      // does; http-fetch.ts fails): a timed-out answer is never used.
       if (signal.aborted) throw timedOut()
       log(`${parsed.method} ${target} -> ${response.status}`)
       const { data } = response
@@ -279,6 +282,8 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
     {
       baseUrl,
       userAgent: `plangate/${VERSION}`,
+      // Node's HTTP client, not undici's fetch (http-fetch.ts says why).
+      request: { fetch: createHttpFetch() },
       log: {
         debug: () => undefined,
         info: () => undefined,

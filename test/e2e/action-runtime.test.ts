@@ -43,6 +43,12 @@ describe('the runtime the bundle runs on', () => {
     }
   })
 
+  it('holds no undici: its requests go through node:http (src/github/http-fetch.ts), and the stand-in fails if ever called', () => {
+    const text = readFileSync(join(ROOT, 'dist', 'index.js'), 'utf8')
+    expect(text).not.toContain('llhttp')
+    expect(text).toContain("plangate's bundle has no undici")
+  })
+
   it('is the Node the test run chose', async () => {
     copyFileSync(fixturePath('terraform/update.json'), join(work, 'plan.json'))
     const run = await runAction({

@@ -40,6 +40,7 @@ import {
   type ServerResponse
 } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gzipSync } from 'node:zlib'
 
 /** A REST-shaped JSON object, as GitHub sends it. */
 export type RestObject = Record<string, unknown>
@@ -282,12 +283,18 @@ export async function startFakeGitHub(
         }
       }
     }
+    const answer = reply.body === undefined ? '' : JSON.stringify(reply.body)
+    // GitHub compresses its answers for a client that asks (the faults above
+    // answer as a test wrote them, uncompressed).
+    const gzip =
+      /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && answer !== ''
     res.writeHead(reply.status, {
       'content-type': JSON_TYPE,
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}),
       ...rateHeaders(),
       ...reply.headers
     })
-    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body))
+    res.end(gzip ? gzipSync(answer) : answer)
   }
 
   await new Promise<void>((resolve, reject) => {
