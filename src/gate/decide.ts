@@ -20,6 +20,7 @@ import type {
   Plan
 } from '../model.js'
 import { CHANGE_ACTIONS } from '../model.js'
+import { thousands } from '../report/escape.js'
 import {
   DEFAULT_PROTECTED_PATHS_POLICY,
   findProtectedChanges
@@ -309,7 +310,7 @@ function reasonWords(reason: GateReason): string {
     case 'protected':
       return `it matches always-gate.protected glob ${JSON.stringify(reason.pattern)}`
     case 'churn':
-      return `the pull request has ${reason.count} destructive changes, more than churn.max-destructive (${reason.max})`
+      return `the pull request has ${thousands(reason.count)} destructive changes, more than churn.max-destructive (${reason.max})`
     case 'policy':
     case 'no-history':
     case 'ai-commit':
@@ -492,29 +493,29 @@ function summarize(
     const replace = destructive.filter((g) => g.action === 'replace').length
     const destroy = destructive.length - replace
     const detail = [
-      destroy > 0 ? `${destroy} destroy` : undefined,
-      replace > 0 ? `${replace} replace` : undefined
+      destroy > 0 ? `${thousands(destroy)} destroy` : undefined,
+      replace > 0 ? `${thousands(replace)} replace` : undefined
     ]
       .filter((p) => p !== undefined)
       .join(', ')
     parts.push(
-      `${destructive.length} destructive ${destructive.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`
+      `${thousands(destructive.length)} destructive ${destructive.length === 1 ? 'change needs' : 'changes need'} a human's approval (${detail})`
     )
   }
   if (gatedActions.length > 0) {
     const n = gatedActions.length
     parts.push(
-      `${n} Terraform ${n === 1 ? 'action needs' : 'actions need'} a human's approval (run on a destroy, or invoked without a resource change)`
+      `${thousands(n)} Terraform ${n === 1 ? 'action needs' : 'actions need'} a human's approval (run on a destroy, or invoked without a resource change)`
     )
   }
   if (others > 0)
     parts.push(
-      `${others} ${others === 1 ? 'change lowers a safeguard and needs' : 'changes lower safeguards and need'} a human's approval`
+      `${thousands(others)} ${others === 1 ? 'change lowers a safeguard and needs' : 'changes lower safeguards and need'} a human's approval`
     )
   if (gatedPaths.length > 0) {
     const n = gatedPaths.length
     parts.push(
-      `${n} ${n === 1 ? 'change' : 'changes'} of protected paths (workflows, config, CODEOWNERS) ${n === 1 ? 'needs' : 'need'} a human's approval`
+      `${thousands(n)} ${n === 1 ? 'change' : 'changes'} of protected paths (workflows, config, CODEOWNERS) ${n === 1 ? 'needs' : 'need'} a human's approval`
     )
   }
   if (planProblems.length > 0) {

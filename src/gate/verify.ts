@@ -1,4 +1,5 @@
 import type { Analysis, ChangeAction } from '../model.js'
+import { plural, thousands } from '../report/escape.js'
 import type { ChangeItem } from './digest.js'
 import type { ReviewRecord } from './record.js'
 
@@ -243,7 +244,7 @@ function summarize(
   problems: readonly string[]
 ): string {
   const n = changes.length
-  const what = `${n} destructive change${n === 1 ? '' : 's'}`
+  const what = plural(n, 'destructive change')
   if (bad.length === 0 && problems.length === 0)
     return n === 0
       ? 'verified: nothing destructive to apply'
@@ -252,8 +253,8 @@ function summarize(
   const unreviewed = bad.filter((c) => c.state === 'unreviewed').length
   const unapproved = bad.length - unreviewed
   const parts = [
-    unreviewed > 0 ? `${unreviewed} never reviewed` : '',
-    unapproved > 0 ? `${unapproved} never approved` : ''
+    unreviewed > 0 ? `${thousands(unreviewed)} never reviewed` : '',
+    unapproved > 0 ? `${thousands(unapproved)} never approved` : ''
   ].filter((p) => p !== '')
   return `blocked: ${what}, ${parts.join(' and ')}`
 }

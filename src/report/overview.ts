@@ -1053,7 +1053,7 @@ export function whyGated(
     case 'protected':
       return `🛡️ it matches ${code(reason.pattern, true)} (\`always-gate.protected\`)`
     case 'churn':
-      return `${reason.count} destructive changes in this pull request, more than \`churn.max-destructive: ${reason.max}\``
+      return `${thousands(reason.count)} destructive changes in this pull request, more than \`churn.max-destructive: ${reason.max}\``
   }
 }
 

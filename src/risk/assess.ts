@@ -7,6 +7,7 @@ import type {
   ResourceChange,
   Risk
 } from '../model.js'
+import { thousands } from '../report/escape.js'
 import { LIFECYCLE_SAFEGUARDS, SAFEGUARDS, statefulKindOf } from './catalog.js'
 import type { Lowering, Safeguard } from './catalog.js'
 
@@ -91,7 +92,7 @@ export function assessRisks(
       const entry = found.get(change) ?? { risks: [] }
       entry.risks.push({
         kind: 'churn',
-        detail: `${churned.length} destructive changes in this pull request, more than churn.max-destructive (${max})`
+        detail: `${thousands(churned.length)} destructive changes in this pull request, more than churn.max-destructive (${max})`
       })
       found.set(change, entry)
     }

@@ -41,6 +41,19 @@ describe('decideGate', () => {
     )
   })
 
+  it('writes counts with thousands separators in its summary, as the reports do', () => {
+    const [plan] = analyzeFixtures('terraform/kitchen-sink.json').plans
+    if (plan === undefined) throw new Error('no plan')
+    const changes = Array.from({ length: 250 }, (_, i) =>
+      plan.changes.map((c) => ({ ...c, address: `${c.address}.copy${i}` }))
+    ).flat()
+    const decision = decideGate([{ ...plan, changes }])
+    expect(decision.gated).toHaveLength(1250)
+    expect(decision.summary).toBe(
+      "1,250 destructive changes need a human's approval (750 destroy, 500 replace)"
+    )
+  })
+
   it('blocks when there is no plan at all', () => {
     expect(decideGate([])).toMatchObject({
       verdict: 'blocked',
