@@ -1,29 +1,49 @@
+import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { connect, type AddressInfo, type Socket } from 'node:net'
+import { createServer as createTlsServer } from 'node:tls'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { runAction, TOKEN } from '../support/action-run.js'
 import {
   buildScenarioRepo,
   latestStatus,
   PR_NUMBER,
+  stickyBody,
   type ScenarioRepo
 } from '../support/approval-scenario.js'
 import { pullRequestEvent } from '../support/events.js'
 import { commitDetailsOf } from '../support/repo-state.js'
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js'
+import { fixturePath } from '../helpers.js'
 
 /*
- * A self-hosted runner behind a proxy: the bundle's requests to GitHub go
+ * GitHub's API is HTTPS, and a self-hosted runner may sit behind a proxy: the bundle's requests to GitHub go
  * through `https_proxy`/`http_proxy` as with the toolkit's own clients
  * (plangate's transport is node:http with @actions/http-client's agent,
  * not undici's fetch). The proxy here is a real CONNECT proxy on
  * 127.0.0.1 that tunnels to the fake GitHub; the API's host name is one
- * that only the proxy can reach.
+ * that only the proxy can reach. For HTTPS, a TLS front with a test-only
+ * certificate (test/fixtures/tls, its CA given as NODE_EXTRA_CA_CERTS, as
+ * for GitHub Enterprise Server behind a private CA) passes the decrypted
+ * bytes to the fake.
  */
 
 let scenario: ScenarioRepo
 let fake: FakeGitHub
-const servers: Server[] = []
+type AnyServer = Server | ReturnType<typeof createTlsServer>
+const servers: AnyServer[] = []
+const sockets = new Map<AnyServer, Set<Socket>>()
+
+/** Keeps `server` for afterEach, which closes it and every connection it took. */
+function track(server: AnyServer): void {
+  const open = new Set<Socket>()
+  server.on('connection', (socket: Socket) => {
+    open.add(socket)
+    socket.on('close', () => open.delete(socket))
+  })
+  sockets.set(server, open)
+  servers.push(server)
+}
 beforeAll(() => {
   scenario = buildScenarioRepo()
 })
@@ -31,7 +51,8 @@ afterAll(() => scenario.remove())
 afterEach(async () => {
   await fake.close()
   for (const server of servers.splice(0)) {
-    server.closeAllConnections()
+    // Tunnels and TLS connections are the servers' no longer: end them here.
+    for (const socket of sockets.get(server) ?? []) socket.destroy()
     await new Promise((resolve) => server.close(resolve))
   }
 })
@@ -58,7 +79,7 @@ async function startProxy(): Promise<{
     upstream.on('error', () => client.destroy())
     client.on('error', () => upstream.destroy())
   })
-  servers.push(proxy)
+  track(proxy)
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
   return {
     url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
@@ -66,12 +87,28 @@ async function startProxy(): Promise<{
   }
 }
 
-async function reviewThrough(proxyUrl: string): Promise<{
-  code: number
-  stdout: string
-  decision: string | undefined
-  apiHost: string
-}> {
+/** A TLS front for the fake GitHub: the URL's port, for any host name. */
+async function startTlsFront(target: string): Promise<number> {
+  const port = Number(new URL(target).port)
+  const front = createTlsServer(
+    {
+      key: readFileSync(fixturePath('tls/server.key')),
+      cert: readFileSync(fixturePath('tls/server.pem'))
+    },
+    (socket) => {
+      const upstream = connect(port, '127.0.0.1')
+      socket.pipe(upstream)
+      upstream.pipe(socket)
+      upstream.on('error', () => socket.destroy())
+      socket.on('error', () => upstream.destroy())
+    }
+  )
+  track(front)
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
+  return (front.address() as AddressInfo).port
+}
+
+async function startFake(): Promise<void> {
   const { pr, repo } = scenario
   fake = await startFakeGitHub({
     token: TOKEN,
@@ -80,39 +117,93 @@ async function reviewThrough(proxyUrl: string): Promise<{
     ...commitDetailsOf(repo, pr.commits),
     comments: { [PR_NUMBER]: [] }
   })
-  const apiHost = `api.github.example:${new URL(fake.url).port}`
+}
+
+async function review(
+  apiUrl: string,
+  env: Record<string, string>
+): Promise<{ code: number; stdout: string; decision: string | undefined }> {
   const run = await runAction({
-    cwd: repo,
+    cwd: scenario.repo,
     eventName: 'pull_request',
-    payload: pullRequestEvent({ number: PR_NUMBER, headSha: pr.headSha }),
+    payload: pullRequestEvent({
+      number: PR_NUMBER,
+      headSha: scenario.pr.headSha
+    }),
     inputs: { plan: 'plan.json' },
-    apiUrl: `http://${apiHost}`,
-    env: { HTTPS_PROXY: proxyUrl, HTTP_PROXY: proxyUrl, NO_PROXY: '' }
+    apiUrl,
+    env
   })
-  return { ...run, decision: run.outputs.decision, apiHost }
+  return { ...run, decision: run.outputs.decision }
 }
 
 describe('the Action behind a proxy', () => {
-  it('reaches GitHub only through the proxy: status, comment and labels as without one', async () => {
+  it('reaches GitHub only through the proxy: the status and the comment are written', async () => {
+    await startFake()
     const proxy = await startProxy()
-    const run = await reviewThrough(proxy.url)
+    const apiHost = `api.github.example:${new URL(fake.url).port}`
+    const run = await review(`http://${apiHost}`, {
+      HTTPS_PROXY: proxy.url,
+      HTTP_PROXY: proxy.url,
+      NO_PROXY: ''
+    })
     expect(run.code, run.stdout).toBe(0)
     expect(run.decision).toBe('blocked')
     expect(latestStatus(fake, scenario.pr.headSha)?.state).toBe('failure')
-    expect(fake.requests.length).toBeGreaterThan(3)
+    expect(stickyBody(fake)).toContain('needs approval')
     expect(proxy.connects.length).toBeGreaterThan(0)
     expect(new Set(proxy.connects.map((c) => c.url))).toEqual(
-      new Set([run.apiHost])
+      new Set([apiHost])
     )
   })
 
   it('fails closed when the proxy cannot be reached: no status written, the step fails', async () => {
+    await startFake()
     const { url } = await startProxy()
     for (const server of servers.splice(0))
       await new Promise((resolve) => server.close(resolve))
-    const run = await reviewThrough(url)
+    const run = await review(
+      `http://api.github.example:${new URL(fake.url).port}`,
+      { HTTPS_PROXY: url, HTTP_PROXY: url, NO_PROXY: '' }
+    )
     expect(run.code).not.toBe(0)
     expect(fake.requests).toHaveLength(0)
     expect(run.stdout).toMatch(/ECONNREFUSED/)
+  })
+
+  it('speaks HTTPS to GitHub, trusting the CA the runner names (NODE_EXTRA_CA_CERTS)', async () => {
+    await startFake()
+    const port = await startTlsFront(fake.url)
+    const run = await review(`https://localhost:${port}`, {
+      NODE_EXTRA_CA_CERTS: fixturePath('tls/ca.pem')
+    })
+    expect(run.code, run.stdout).toBe(0)
+    expect(run.decision).toBe('blocked')
+    expect(latestStatus(fake, scenario.pr.headSha)?.state).toBe('failure')
+  })
+
+  it("speaks HTTPS through the proxy (a CONNECT tunnel to GitHub's host)", async () => {
+    await startFake()
+    const port = await startTlsFront(fake.url)
+    const proxy = await startProxy()
+    const run = await review(`https://api.github.example:${port}`, {
+      NODE_EXTRA_CA_CERTS: fixturePath('tls/ca.pem'),
+      HTTPS_PROXY: proxy.url,
+      NO_PROXY: ''
+    })
+    expect(run.code, run.stdout).toBe(0)
+    expect(latestStatus(fake, scenario.pr.headSha)?.state).toBe('failure')
+    expect(new Set(proxy.connects.map((c) => c.url))).toEqual(
+      new Set([`api.github.example:${port}`])
+    )
+  })
+
+  it('fails closed on a certificate it cannot verify: nothing reaches the API, the step fails', async () => {
+    await startFake()
+    const port = await startTlsFront(fake.url)
+    const run = await review(`https://localhost:${port}`, {})
+    expect(run.code).not.toBe(0)
+    expect(fake.requests).toHaveLength(0)
+    expect(run.stdout).toMatch(/certificate/)
   })
 })
