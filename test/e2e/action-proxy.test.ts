@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { createServer as createTlsServer } from 'node:tls'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -13,16 +12,20 @@ import {
 } from '../support/approval-scenario.js'
 import { pullRequestEvent } from '../support/events.js'
 import { commitDetailsOf } from '../support/repo-state.js'
+import {
+  startConnectProxy,
+  type ConnectProxy
+} from '../support/connect-proxy.js'
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js'
 import { fixturePath } from '../helpers.js'
 
 /*
- * GitHub's API is HTTPS, and a self-hosted runner may sit behind a proxy: the bundle's requests to GitHub go
- * through `https_proxy`/`http_proxy` as with the toolkit's own clients
+ * GitHub's API is HTTPS, and a self-hosted runner may sit behind a proxy:
+ * the bundle's requests to GitHub go through `https_proxy`/`http_proxy` as with the toolkit's own clients
  * (plangate's transport is node:http with @actions/http-client's agent,
- * not undici's fetch). The proxy here is a real CONNECT proxy on
- * 127.0.0.1 that tunnels to the fake GitHub; the API's host name is one
- * that only the proxy can reach. For HTTPS, a TLS front with a test-only
+ * not undici's fetch). The proxy is a real CONNECT proxy on 127.0.0.1
+ * (test/support/connect-proxy.ts); the API's host name is one that only
+ * the proxy can reach. For HTTPS, a TLS front with a test-only
  * certificate (test/fixtures/tls, its CA given as NODE_EXTRA_CA_CERTS, as
  * for GitHub Enterprise Server behind a private CA) passes the decrypted
  * bytes to the fake.
@@ -30,66 +33,27 @@ import { fixturePath } from '../helpers.js'
 
 let scenario: ScenarioRepo
 let fake: FakeGitHub
-type AnyServer = Server | ReturnType<typeof createTlsServer>
-const servers: AnyServer[] = []
-const sockets = new Map<AnyServer, Set<Socket>>()
-
-/** Keeps `server` for afterEach, which closes it and every connection it took. */
-function track(server: AnyServer): void {
-  const open = new Set<Socket>()
-  server.on('connection', (socket: Socket) => {
-    open.add(socket)
-    socket.on('close', () => open.delete(socket))
-  })
-  sockets.set(server, open)
-  servers.push(server)
-}
+/** What afterEach stops: proxies and TLS fronts. */
+const closers: (() => Promise<void>)[] = []
 beforeAll(() => {
   scenario = buildScenarioRepo()
 })
 afterAll(() => scenario.remove())
 afterEach(async () => {
   await fake.close()
-  for (const server of servers.splice(0)) {
-    // Tunnels and TLS connections are the servers' no longer: end them here.
-    for (const socket of sockets.get(server) ?? []) socket.destroy()
-    await new Promise((resolve) => server.close(resolve))
-  }
+  for (const close of closers.splice(0)) await close()
 })
 
-/** A CONNECT proxy for which every host name is 127.0.0.1 (the port kept). */
-async function startProxy(): Promise<{
-  url: string
-  connects: IncomingMessage[]
-}> {
-  const connects: IncomingMessage[] = []
-  const proxy = createServer((_req, res) => {
-    res.writeHead(405)
-    res.end()
-  })
-  proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
-    connects.push(req)
-    const port = Number(new URL(`http://${req.url ?? ''}`).port)
-    const upstream = connect(port, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      upstream.write(head)
-      upstream.pipe(client)
-      client.pipe(upstream)
-    })
-    upstream.on('error', () => client.destroy())
-    client.on('error', () => upstream.destroy())
-  })
-  track(proxy)
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
-  return {
-    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    connects
-  }
+async function startProxy(): Promise<ConnectProxy> {
+  const proxy = await startConnectProxy()
+  closers.push(() => proxy.close())
+  return proxy
 }
 
-/** A TLS front for the fake GitHub: the URL's port, for any host name. */
+/** A TLS front for the fake GitHub, for any host name; gives its port. */
 async function startTlsFront(target: string): Promise<number> {
   const port = Number(new URL(target).port)
+  const open = new Set<Socket>()
   const front = createTlsServer(
     {
       key: readFileSync(fixturePath('tls/server.key')),
@@ -97,13 +61,18 @@ async function startTlsFront(target: string): Promise<number> {
     },
     (socket) => {
       const upstream = connect(port, '127.0.0.1')
+      open.add(upstream)
       socket.pipe(upstream)
       upstream.pipe(socket)
       upstream.on('error', () => socket.destroy())
       socket.on('error', () => upstream.destroy())
     }
   )
-  track(front)
+  front.on('connection', (socket: Socket) => open.add(socket))
+  closers.push(async () => {
+    for (const socket of open) socket.destroy()
+    await new Promise((resolve) => front.close(resolve))
+  })
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
   return (front.address() as AddressInfo).port
 }
@@ -159,9 +128,9 @@ describe('the Action behind a proxy', () => {
 
   it('fails closed when the proxy cannot be reached: no status written, the step fails', async () => {
     await startFake()
-    const { url } = await startProxy()
-    for (const server of servers.splice(0))
-      await new Promise((resolve) => server.close(resolve))
+    const proxy = await startConnectProxy()
+    await proxy.close()
+    const { url } = proxy
     const run = await review(
       `http://api.github.example:${new URL(fake.url).port}`,
       { HTTPS_PROXY: url, HTTP_PROXY: url, NO_PROXY: '' }

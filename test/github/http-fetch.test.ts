@@ -4,7 +4,7 @@ import {
   type Server,
   type ServerResponse
 } from 'node:http'
-import { connect, type AddressInfo, type Socket } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import {
   brotliCompressSync,
   deflateRawSync,
@@ -13,6 +13,10 @@ import {
 } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createHttpFetch } from '../../src/github/http-fetch.js'
+import {
+  startConnectProxy,
+  type ConnectProxy
+} from '../support/connect-proxy.js'
 
 /*
  * Octokit's transport against real HTTP servers on 127.0.0.1: what it must
@@ -35,7 +39,9 @@ interface TestServer {
 }
 
 const servers: Server[] = []
+const proxies: ConnectProxy[] = []
 afterEach(async () => {
+  for (const proxy of proxies.splice(0)) await proxy.close()
   for (const server of servers.splice(0)) {
     server.closeAllConnections()
     await new Promise((resolve) => server.close(resolve))
@@ -360,28 +366,10 @@ describe('createHttpFetch: aborts and broken connections', () => {
   })
 })
 
-/** A CONNECT proxy on 127.0.0.1 that tunnels every request to `target`. */
-async function startProxy(
-  target: string
-): Promise<{ url: string; connects: IncomingMessage[] }> {
-  const connects: IncomingMessage[] = []
-  const { port } = new URL(target)
-  const proxy = createServer((_req, res) => {
-    res.writeHead(405)
-    res.end()
-  })
-  proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
-    connects.push(req)
-    const upstream = connect(Number(port), '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      upstream.write(head)
-      upstream.pipe(client)
-      client.pipe(upstream)
-    })
-    upstream.on('error', () => client.destroy())
-    client.on('error', () => upstream.destroy())
-  })
-  return { url: await listen(proxy), connects }
+async function startProxy(): Promise<ConnectProxy> {
+  const proxy = await startConnectProxy()
+  proxies.push(proxy)
+  return proxy
 }
 
 describe('createHttpFetch: proxies, by the toolkit rules', () => {
@@ -389,7 +377,7 @@ describe('createHttpFetch: proxies, by the toolkit rules', () => {
     const server = await serve((req, res) =>
       json(res, 200, { host: req.headers.host })
     )
-    const proxy = await startProxy(server.url)
+    const proxy = await startProxy()
     vi.stubEnv(
       'http_proxy',
       proxy.url.replace('http://', 'http://octo:p%40ss@')
@@ -412,7 +400,7 @@ describe('createHttpFetch: proxies, by the toolkit rules', () => {
 
   it('goes direct to a host in no_proxy, and to loopback always', async () => {
     const server = await serve((_req, res) => json(res, 200, {}))
-    const proxy = await startProxy(server.url)
+    const proxy = await startProxy()
     vi.stubEnv('http_proxy', proxy.url)
     vi.stubEnv('no_proxy', '')
     await (await createHttpFetch()(`${server.url}/direct`)).text()
