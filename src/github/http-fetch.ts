@@ -43,7 +43,7 @@ import {
 } from 'node:zlib'
 
 /** The largest answer read, decoded or not. */
-export const MAX_RESPONSE_BYTES = 256 * 1024 * 1024
+const MAX_RESPONSE_BYTES = 256 * 1024 * 1024
 
 /** As `fetch`: more redirects than this are an error. */
 const MAX_REDIRECTS = 20
@@ -76,7 +76,7 @@ export type HttpFetch = (
 ) => Promise<FetchResponse>
 
 /** The answer's headers: names in lower case, iterated in order, as `Headers`. */
-export class ResponseHeaders implements Iterable<[string, string]> {
+class ResponseHeaders implements Iterable<[string, string]> {
   readonly #entries: Map<string, string>
 
   constructor(headers: IncomingHttpHeaders) {
