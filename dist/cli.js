@@ -7321,8 +7321,9 @@ function readPlanData(data, ref, format, options = {}, limits = LIMITS) {
  */
 function readPlanBytes(path, readStdin, limits = LIMITS) {
     let data;
+    // Its first bytes are checked as a pipe's are (readFileBytes).
     if (path === '-')
-        data = readStdin();
+        data = readStdin((head) => rejectNonPlanHead(head, '-'));
     else {
         let size;
         try {
@@ -29256,10 +29257,10 @@ try {
         },
         // Into a plan buffer as it comes, waited on when non-blocking. Never
         // process.stdin: opening it makes fd 0 non-blocking.
-        readStdin: () => {
+        readStdin: (checkHead) => {
             if (isatty(0))
                 process.stderr.write('plangate: reading from the terminal until end of input (Ctrl-D); pipe a plan in instead: terraform show -json plan.tfplan | plangate review -\n');
-            return readFdBytes(0);
+            return readFdBytes(0, undefined, undefined, '-', checkHead);
         },
         stdoutIsTty: process.stdout.isTTY === true,
         env: process.env

@@ -29432,8 +29432,9 @@ function readPlanData(data, ref, format, options = {}, limits = LIMITS) {
  */
 function readPlanBytes(path, readStdin, limits = LIMITS) {
     let data;
+    // Its first bytes are checked as a pipe's are (readFileBytes).
     if (path === '-')
-        data = readStdin();
+        data = readStdin((head) => rejectNonPlanHead(head, '-'));
     else {
         let size;
         try {

@@ -19,7 +19,7 @@ import {
   rereadNote,
   withInputs
 } from '../io/index.js'
-import type { PlanFiles, ReportText } from '../io/index.js'
+import type { PlanFiles, ReadStdin, ReportText } from '../io/index.js'
 import { prepareTemplateDiff, readTemplatePair } from '../plan/index.js'
 import type { PlanInput } from '../plan/index.js'
 import {
@@ -45,7 +45,7 @@ import type { OutputTarget } from './output.js'
 export interface CliIo {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
-  readonly readStdin: () => Buffer
+  readonly readStdin: ReadStdin
   readonly stdoutIsTty: boolean
   readonly env: Readonly<Record<string, string | undefined>>
 }

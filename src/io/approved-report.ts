@@ -3,7 +3,7 @@ import type { ReviewRecord } from '../gate/record.js'
 import type { ReviewedPull } from '../gate/verify.js'
 import { PlanParseError } from '../plan/index.js'
 import { parseJsonText } from '../plan/json-text.js'
-import { readPlanFile } from './read-plan.js'
+import { readPlanFile, type ReadStdin } from './read-plan.js'
 
 const STATES = ['pass', 'blocked', 'approved', 'rejected', 'incomplete']
 
@@ -16,7 +16,7 @@ const STATES = ['pass', 'blocked', 'approved', 'rejected', 'incomplete']
  */
 export function readApprovedReport(
   path: string,
-  readStdin: () => Buffer
+  readStdin: ReadStdin
 ): ReviewedPull & { readonly record: ReviewRecord } {
   const value = parseJsonText(readPlanFile(path, readStdin), path)
   if (typeof value !== 'object' || value === null || Array.isArray(value))

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs'
 import { join, relative, resolve, isAbsolute } from 'node:path'
 import { parseJsonText, PlanParseError } from '../plan/index.js'
 import type { TemplateSide } from '../plan/index.js'
-import { readPlanFile } from './read-plan.js'
+import { readPlanFile, type ReadStdin } from './read-plan.js'
 
 const CDK_OUT = 'a cdk.out directory from `cdk synth`'
 const SYNTH_HINT =
@@ -211,7 +211,7 @@ const TEMPLATE_HINT =
  */
 export function readTemplateSide(
   path: string | undefined,
-  readStdin: () => Buffer
+  readStdin: ReadStdin
 ): TemplateSide {
   if (path === undefined) return { source: NO_TEMPLATE, doc: {} }
   let text: string

@@ -6,6 +6,7 @@ export {
   readPlanInput
 } from './plan-stream.js'
 export type { PlanReadLimits } from './plan-stream.js'
+export type { ReadStdin } from './read-plan.js'
 export { expandPlanPaths } from './plan-inputs.js'
 export {
   planFilesOptions,

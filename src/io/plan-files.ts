@@ -2,6 +2,7 @@ import { statSync } from 'node:fs'
 import { PlanParseError } from '../plan/index.js'
 import type { InputFormat, PlanBatches, PlanInput } from '../plan/index.js'
 import type { PlanFileRef } from './plan-inputs.js'
+import type { ReadStdin } from './read-plan.js'
 import { readPlanBytes, readPlanData } from './plan-stream.js'
 
 /**
@@ -63,7 +64,7 @@ interface FirstPass {
 export function readPlanFiles(
   refs: readonly PlanFileRef[],
   format: InputFormat,
-  readStdin: () => Buffer,
+  readStdin: ReadStdin,
   options: PlanFilesOptions = { keepBytes: KEEP_BYTES }
 ): PlanFiles {
   const secrets = new Set<string>()
@@ -129,7 +130,7 @@ export function rereadNote(files: PlanFiles): string | undefined {
 function* secondPass(
   files: FirstPass[],
   format: InputFormat,
-  readStdin: () => Buffer,
+  readStdin: ReadStdin,
   secrets: ReadonlySet<string>
 ): Generator<readonly PlanInput[]> {
   for (const file of files) {
@@ -147,7 +148,7 @@ function* secondPass(
 function readAgain(
   file: FirstPass,
   format: InputFormat,
-  readStdin: () => Buffer,
+  readStdin: ReadStdin,
   secrets: ReadonlySet<string>
 ): PlanInput[] {
   const changed = (): PlanParseError =>

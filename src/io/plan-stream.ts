@@ -17,7 +17,12 @@ import { planBuffer, planBufferFrom, skipKernelOf } from '../plan/json-skip.js'
 import { readTerraformPlanBytes } from '../plan/terraform-sections.js'
 import { decodePlanBytes } from './decode-text.js'
 import { errorCode } from './file-kinds.js'
-import { MAX_PLAN_BYTES, fileError, readPlanFile } from './read-plan.js'
+import {
+  MAX_PLAN_BYTES,
+  fileError,
+  readPlanFile,
+  type ReadStdin
+} from './read-plan.js'
 
 /**
  * The largest plan plangate reads, after decompression. Past V8's longest
@@ -50,7 +55,7 @@ const LIMITS: PlanReadLimits = {
 export function readPlanInput(
   ref: { readonly source: string; readonly path: string },
   format: InputFormat,
-  readStdin: () => Buffer,
+  readStdin: ReadStdin,
   limits: PlanReadLimits = LIMITS
 ): PlanInput[] {
   return readPlanData(
@@ -100,11 +105,12 @@ export function readPlanData(
  */
 export function readPlanBytes(
   path: string,
-  readStdin: () => Buffer,
+  readStdin: ReadStdin,
   limits: PlanReadLimits = LIMITS
 ): Buffer {
   let data: Buffer
-  if (path === '-') data = readStdin()
+  // Its first bytes are checked as a pipe's are (readFileBytes).
+  if (path === '-') data = readStdin((head) => rejectNonPlanHead(head, '-'))
   else {
     let size: number
     try {
@@ -160,7 +166,7 @@ function withKernel(data: Buffer): Buffer {
 function readFileBytes(
   path: string,
   maxBytes: number,
-  readStdin: () => Buffer
+  readStdin: ReadStdin
 ): Buffer {
   let fd: number
   try {

@@ -14,11 +14,18 @@ import { readProblem } from './file-kinds.js'
 export const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64
 
 /**
+ * Reads all of standard input. `checkHead`, when given, sees its first
+ * bytes as soon as they are in and may throw to stop the reading there
+ * (binary data on a pipe is refused before gigabytes of it are read).
+ */
+export type ReadStdin = (checkHead?: (head: Buffer) => void) => Buffer
+
+/**
  * Reads a plan file (or standard input for `-`) as text, turning every
  * file-system problem into a PlanParseError that names the path. The
  * bytes are decoded by decodePlanBytes (UTF-8, UTF-16 with a BOM).
  */
-export function readPlanFile(path: string, readStdin: () => Buffer): string {
+export function readPlanFile(path: string, readStdin: ReadStdin): string {
   if (path === '-') {
     const data = readStdin()
     if (data.length > MAX_PLAN_BYTES) throw tooLarge('-', data.length)

@@ -1,6 +1,7 @@
 import { basename } from 'node:path'
 import type { TemplateSide } from '../plan/index.js'
 import type { DependencyGraph } from '../model.js'
+import type { ReadStdin } from './read-plan.js'
 import {
   constructPaths,
   PlanParseError,
@@ -28,7 +29,7 @@ export interface TemplatePairFiles {
 export function readTemplatePairs(
   before: string,
   after: string,
-  readStdin: () => Buffer
+  readStdin: ReadStdin
 ): TemplatePairFiles[] {
   if (before === NO_SIDE || after === NO_SIDE)
     return readOneSided(before, after, readStdin)
@@ -70,7 +71,7 @@ export const NO_SIDE = 'none'
 function readOneSided(
   before: string,
   after: string,
-  readStdin: () => Buffer
+  readStdin: ReadStdin
 ): TemplatePairFiles[] {
   if (before === NO_SIDE && after === NO_SIDE) {
     throw new PlanParseError(

@@ -16,6 +16,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VERSION } from '../../src/version.js'
 import { fixturePath, fixtureText, terraformDataChange } from '../helpers.js'
@@ -923,6 +924,33 @@ describe('standard input from a slow writer (`terraform show -json plan | planga
       'plangate: error: -: expected standard input (or a pipe) that can be read, found an error reading it (EISDIR'
     )
     expect(run.stderr).not.toContain('internal error')
+  })
+
+  it('refuses binary data on standard input from its first bytes, not after reading 2 GiB of it', () => {
+    // Endless zeros: reading to the limit took 2 GB of memory before the refusal.
+    const started = performance.now()
+    const run = spawnSync(
+      'sh',
+      ['-c', 'cat /dev/zero | "$0" "$1" review -', process.execPath, CLI],
+      {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '' },
+        timeout: 20_000
+      }
+    )
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain(
+      'plangate: error: -: expected a JSON plan, found binary data'
+    )
+    expect(performance.now() - started).toBeLessThan(10_000)
+    // A gzipped plan on standard input starts with binary bytes, and is read.
+    const gz = spawnSync(process.execPath, [CLI, 'review', '-'], {
+      input: gzipSync(plan),
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' }
+    })
+    expect(gz.status, gz.stderr).toBe(1)
+    expect(gz.stdout).toContain('Verdict:')
   })
 
   it('waits for the writer when whoever started plangate left standard input non-blocking', async () => {
