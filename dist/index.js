@@ -18485,6 +18485,8 @@ function send(url, method, headers, body, signal, agent, maxBytes) {
             const chunks = [];
             let size = 0;
             message.on('data', (chunk) => {
+                if (settled)
+                    return;
                 size += chunk.byteLength;
                 if (size > maxBytes)
                     fail(new Error(`the answer is over ${maxBytes} bytes`));

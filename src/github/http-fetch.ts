@@ -274,6 +274,7 @@ function send(
         const chunks: Buffer[] = []
         let size = 0
         message.on('data', (chunk: Buffer) => {
+          if (settled) return
           size += chunk.byteLength
           if (size > maxBytes)
             fail(new Error(`the answer is over ${maxBytes} bytes`))
