@@ -1221,9 +1221,33 @@ function toApiError(
   return new GitHubApiError(
     operation,
     0,
-    scrub(`network error: ${short(message)}`),
+    scrub(`network error: ${short(message)}${networkHint(error)}`),
     options
   )
+}
+
+/** Node's codes for a certificate the runner does not trust. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT'
+])
+
+/** What to do about a failure to reach GitHub that has a usual cause. */
+function networkHint(error: Record<string, unknown>): string {
+  const cause = error['cause']
+  const code = isRecord(cause) ? cause['code'] : undefined
+  const message = isRecord(cause) ? cause['message'] : undefined
+  if (typeof code === 'string' && UNTRUSTED_CERTIFICATE.has(code))
+    return " (the runner does not trust the API's certificate: for a GitHub Enterprise Server whose certificate comes from your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file)"
+  if (
+    typeof message === 'string' &&
+    message.startsWith('tunneling socket could not be established')
+  )
+    return ' (the proxy in https_proxy or http_proxy could not be used; no_proxy lists the hosts to reach directly)'
+  return ''
 }
 
 /** GitHub's `message` (and validation details), or what the body was. */

@@ -138,6 +138,9 @@ describe('the Action behind a proxy', () => {
     expect(run.code).not.toBe(0)
     expect(fake.requests).toHaveLength(0)
     expect(run.stdout).toMatch(/ECONNREFUSED/)
+    expect(run.stdout).toContain(
+      '(the proxy in https_proxy or http_proxy could not be used; no_proxy lists the hosts to reach directly)'
+    )
   })
 
   it('speaks HTTPS to GitHub, trusting the CA the runner names (NODE_EXTRA_CA_CERTS)', async () => {
@@ -173,6 +176,8 @@ describe('the Action behind a proxy', () => {
     const run = await review(`https://localhost:${port}`, {})
     expect(run.code).not.toBe(0)
     expect(fake.requests).toHaveLength(0)
-    expect(run.stdout).toMatch(/certificate/)
+    expect(run.stdout).toContain(
+      "unable to verify the first certificate (the runner does not trust the API's certificate: for a GitHub Enterprise Server whose certificate comes from your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file)"
+    )
   })
 })
