@@ -18304,10 +18304,10 @@ function approversIn(description) {
  *
  * `@actions/github` hands Octokit undici's `fetch`. On Node 20 its first
  * request compiles undici's HTTP parser to WebAssembly and sets up web
- * streams: an Action run that posts a comment and a status took 0.29 s of
- * CPU with it and 0.16 s with this (0.27 and 0.18 s on Node 24), and the
- * Action's bundle no longer holds undici's 0.96 MB. Node's own HTTP client
- * parses in C++.
+ * streams: an end-to-end run of the Action took a median 0.31 s of CPU
+ * with it and 0.17 s with this (0.30 and 0.20 s on Node 24; see
+ * docs/benchmarks.md), and the bundle no longer holds undici's 0.96 MB.
+ * Node's own HTTP client parses in C++.
  *
  * What it does, as `fetch` would for Octokit's requests:
  * - proxies: the agent `@actions/http-client` gives the URL (`https_proxy`,
