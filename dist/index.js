@@ -595,12 +595,8 @@ var tunnelExports = requireTunnel();
  * would make every run compile 0.96 MB it does not use. Should a library
  * update start calling it, the call fails and the gate stays blocked.
  */
-/** Made by `@actions/http-client` when a proxy is set; never used. */
+/** Made by `@actions/http-client` when a proxy is set (its options ignored); never used. */
 class ProxyAgent {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
 }
 /** Never called: Octokit's requests go through http-fetch.ts. */
 function fetch() {
@@ -18346,9 +18342,6 @@ class ResponseHeaders {
     }
     get(name) {
         return this.#entries.get(name.toLowerCase()) ?? null;
-    }
-    has(name) {
-        return this.#entries.has(name.toLowerCase());
     }
     [Symbol.iterator]() {
         return this.#entries.entries();

@@ -57,7 +57,7 @@ export interface FetchInit {
   readonly redirect?: 'follow' | 'manual' | 'error' | undefined
 }
 
-/** What Octokit reads of a `fetch` response. */
+/** What Octokit reads of a `fetch` response (status, url, headers, text, arrayBuffer), with `ok`, `redirected` and `json` as `fetch` has them. */
 export interface FetchResponse {
   readonly status: number
   readonly statusText: string
@@ -91,10 +91,6 @@ class ResponseHeaders implements Iterable<[string, string]> {
 
   get(name: string): string | null {
     return this.#entries.get(name.toLowerCase()) ?? null
-  }
-
-  has(name: string): boolean {
-    return this.#entries.has(name.toLowerCase())
   }
 
   [Symbol.iterator](): IterableIterator<[string, string]> {

@@ -10,14 +10,8 @@
  * update start calling it, the call fails and the gate stays blocked.
  */
 
-/** Made by `@actions/http-client` when a proxy is set; never used. */
-export class ProxyAgent {
-  readonly options: unknown
-
-  constructor(options: unknown) {
-    this.options = options
-  }
-}
+/** Made by `@actions/http-client` when a proxy is set (its options ignored); never used. */
+export class ProxyAgent {}
 
 /** Never called: Octokit's requests go through http-fetch.ts. */
 export function fetch(): Promise<never> {
