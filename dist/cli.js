@@ -26854,7 +26854,7 @@ function isListed(change) {
         change.movedFrom !== undefined ||
         change.imported);
 }
-/** "3 to create, 1 to replace, ...", skipping zero counts. */
+/** "3 to create, 1 to replace, 1,200 unchanged", skipping zero counts. */
 function countsLine(counts) {
     const words = {
         create: 'to create',
@@ -26865,7 +26865,7 @@ function countsLine(counts) {
         read: 'to read',
         'no-op': 'unchanged'
     };
-    const parts = ACTION_ORDER.filter((a) => counts[a] > 0).map((a) => `${counts[a]} ${words[a]}`);
+    const parts = ACTION_ORDER.filter((a) => counts[a] > 0).map((a) => `${thousands(counts[a])} ${words[a]}`);
     return parts.length === 0 ? 'no changes' : parts.join(', ');
 }
 /**
@@ -26877,7 +26877,7 @@ function planCountsLine(counts, plans) {
     const actions = plans.reduce((n, plan) => n + (plan.actions?.length ?? 0), 0);
     if (actions === 0)
         return line;
-    const run = `${actions} ${actions === 1 ? 'action' : 'actions'} to run`;
+    const run = `${thousands(actions)} ${actions === 1 ? 'action' : 'actions'} to run`;
     return line === 'no changes' ? run : `${line}, ${run}`;
 }
 /** One line per reviewed commit: short SHA, verdict (tool, confidence), subject. */
@@ -27015,7 +27015,7 @@ function renderLines(analysis, options, out) {
         renderPlan(analysis, plan, out, paint);
     if (analysis.commits !== undefined) {
         const ai = analysis.commits.filter((c) => c.verdict === 'ai').length;
-        out.push(paint('bold', `Commits reviewed (${analysis.commits.length}, ${ai} by AI agents)`));
+        out.push(paint('bold', `Commits reviewed (${thousands(analysis.commits.length)}, ${thousands(ai)} by AI agents)`));
         for (const line of commitLines(analysis))
             out.push(`  ${data(line)}`);
         out.push('');
@@ -27026,7 +27026,7 @@ function renderLines(analysis, options, out) {
         out.push('');
     const { decision } = analysis;
     if (decision.gatedPaths.length > 0) {
-        out.push(paint('red', paint('bold', `Protected paths changed (${decision.gatedPaths.length})`)));
+        out.push(paint('red', paint('bold', `Protected paths changed (${thousands(decision.gatedPaths.length)})`)));
         for (const g of decision.gatedPaths) {
             const where = g.path === undefined
                 ? 'any path (the diff was not read)'
@@ -27067,7 +27067,7 @@ function renderPlan(analysis, plan, out, paint) {
         if (group.length === 0)
             continue;
         const destructive = group.some((c) => c.destructive);
-        const title = `  ${GROUP_TITLES[action]} (${group.length})`;
+        const title = `  ${GROUP_TITLES[action]} (${thousands(group.length)})`;
         out.push('', destructive ? paint('red', paint('bold', title)) : paint('bold', title));
         for (const change of group)
             renderChange(analysis, change, out, paint);
@@ -27083,7 +27083,7 @@ function renderPlan(analysis, plan, out, paint) {
         }
     }
     if (plan.drift.length > 0) {
-        out.push('', paint('bold', `  Changed outside ${tool} (drift, not caused by this change) (${plan.drift.length})`));
+        out.push('', paint('bold', `  Changed outside ${tool} (drift, not caused by this change) (${thousands(plan.drift.length)})`));
         for (const change of sortForReport(plan.drift))
             renderChange(analysis, change, out, paint);
     }
@@ -27147,7 +27147,7 @@ function renderActions(analysis, plan, out, paint) {
     const held = new Set(analysis.decision.gatedActions
         .filter((g) => g.source === plan.source)
         .map((g) => g.address));
-    const title = `  Actions that will run (${actions.length})`;
+    const title = `  Actions that will run (${thousands(actions.length)})`;
     out.push('', actions.some((a) => held.has(a.address))
         ? paint('red', paint('bold', title))
         : paint('bold', title));
@@ -27276,7 +27276,7 @@ function renderPlanDetails(analysis, plan, tier, multi, out, guard) {
         out.push('');
     const actions = plan.actions ?? [];
     if (actions.length > 0) {
-        out.push(`**Actions that will run (${actions.length})**`, '');
+        out.push(`**Actions that will run (${thousands(actions.length)})**`, '');
         for (const action of actions) {
             const summary = `${htmlCode(`! ${action.address}`)} ${escapeHtmlText(action.explanation)}`;
             const lines = tier === 'list' ? [] : renderAttributeLines(action.config, 'markdown');

@@ -20957,7 +20957,7 @@ function isListed(change) {
         change.movedFrom !== undefined ||
         change.imported);
 }
-/** "3 to create, 1 to replace, ...", skipping zero counts. */
+/** "3 to create, 1 to replace, 1,200 unchanged", skipping zero counts. */
 function countsLine(counts) {
     const words = {
         create: 'to create',
@@ -20968,7 +20968,7 @@ function countsLine(counts) {
         read: 'to read',
         'no-op': 'unchanged'
     };
-    const parts = ACTION_ORDER.filter((a) => counts[a] > 0).map((a) => `${counts[a]} ${words[a]}`);
+    const parts = ACTION_ORDER.filter((a) => counts[a] > 0).map((a) => `${thousands(counts[a])} ${words[a]}`);
     return parts.length === 0 ? 'no changes' : parts.join(', ');
 }
 /**
@@ -20980,7 +20980,7 @@ function planCountsLine(counts, plans) {
     const actions = plans.reduce((n, plan) => n + (plan.actions?.length ?? 0), 0);
     if (actions === 0)
         return line;
-    const run = `${actions} ${actions === 1 ? 'action' : 'actions'} to run`;
+    const run = `${thousands(actions)} ${actions === 1 ? 'action' : 'actions'} to run`;
     return line === 'no changes' ? run : `${line}, ${run}`;
 }
 /** One line per reviewed commit: short SHA, verdict (tool, confidence), subject. */
@@ -21188,7 +21188,7 @@ function renderPlanDetails(analysis, plan, tier, multi, out, guard) {
         out.push('');
     const actions = plan.actions ?? [];
     if (actions.length > 0) {
-        out.push(`**Actions that will run (${actions.length})**`, '');
+        out.push(`**Actions that will run (${thousands(actions.length)})**`, '');
         for (const action of actions) {
             const summary = `${htmlCode(`! ${action.address}`)} ${escapeHtmlText(action.explanation)}`;
             const lines = tier === 'list' ? [] : renderAttributeLines(action.config);

@@ -9,7 +9,8 @@ import {
   htmlCode,
   mermaidLabel,
   capitalize,
-  plural
+  plural,
+  thousands
 } from './escape.js'
 import {
   attributionLines,
@@ -196,7 +197,7 @@ function renderPlanDetails(
   if (tier === 'list' && listed.length > 0) out.push('')
   const actions = plan.actions ?? []
   if (actions.length > 0) {
-    out.push(`**Actions that will run (${actions.length})**`, '')
+    out.push(`**Actions that will run (${thousands(actions.length)})**`, '')
     for (const action of actions) {
       const summary = `${htmlCode(`! ${action.address}`)} ${escapeHtmlText(action.explanation)}`
       const lines =

@@ -1,7 +1,7 @@
 import type { Analysis, ChangeAction, Plan, ResourceChange } from '../model.js'
 import { countChanges } from '../gate/index.js'
 import { renderAttributeDiff, renderAttributeLines } from './diff.js'
-import { escapeTerminal } from './escape.js'
+import { escapeTerminal, thousands } from './escape.js'
 import {
   ACTION_ORDER,
   attributionLines,
@@ -100,7 +100,7 @@ function renderLines(
     out.push(
       paint(
         'bold',
-        `Commits reviewed (${analysis.commits.length}, ${ai} by AI agents)`
+        `Commits reviewed (${thousands(analysis.commits.length)}, ${thousands(ai)} by AI agents)`
       )
     )
     for (const line of commitLines(analysis)) out.push(`  ${data(line)}`)
@@ -114,7 +114,7 @@ function renderLines(
     out.push(
       paint(
         'red',
-        paint('bold', `Protected paths changed (${decision.gatedPaths.length})`)
+        paint('bold', `Protected paths changed (${thousands(decision.gatedPaths.length)})`)
       )
     )
     for (const g of decision.gatedPaths) {
@@ -164,7 +164,7 @@ function renderPlan(
     const group = listed.filter((c) => c.action === action)
     if (group.length === 0) continue
     const destructive = group.some((c) => c.destructive)
-    const title = `  ${GROUP_TITLES[action]} (${group.length})`
+    const title = `  ${GROUP_TITLES[action]} (${thousands(group.length)})`
     out.push(
       '',
       destructive ? paint('red', paint('bold', title)) : paint('bold', title)
@@ -185,7 +185,7 @@ function renderPlan(
       '',
       paint(
         'bold',
-        `  Changed outside ${tool} (drift, not caused by this change) (${plan.drift.length})`
+        `  Changed outside ${tool} (drift, not caused by this change) (${thousands(plan.drift.length)})`
       )
     )
     for (const change of sortForReport(plan.drift))
@@ -275,7 +275,7 @@ function renderActions(
       .filter((g) => g.source === plan.source)
       .map((g) => g.address)
   )
-  const title = `  Actions that will run (${actions.length})`
+  const title = `  Actions that will run (${thousands(actions.length)})`
   out.push(
     '',
     actions.some((a) => held.has(a.address))

@@ -7,6 +7,8 @@ import type {
   ResourceChange
 } from '../model.js'
 
+import { thousands } from './escape.js'
+
 export { formatValue } from './diff.js'
 
 /** The tool a plan came from, for headings. */
@@ -136,7 +138,7 @@ export function isListed(change: ResourceChange): boolean {
   )
 }
 
-/** "3 to create, 1 to replace, ...", skipping zero counts. */
+/** "3 to create, 1 to replace, 1,200 unchanged", skipping zero counts. */
 export function countsLine(
   counts: Readonly<Record<ChangeAction, number>>
 ): string {
@@ -150,7 +152,7 @@ export function countsLine(
     'no-op': 'unchanged'
   }
   const parts = ACTION_ORDER.filter((a) => counts[a] > 0).map(
-    (a) => `${counts[a]} ${words[a]}`
+    (a) => `${thousands(counts[a])} ${words[a]}`
   )
   return parts.length === 0 ? 'no changes' : parts.join(', ')
 }
@@ -166,7 +168,7 @@ export function planCountsLine(
   const line = countsLine(counts)
   const actions = plans.reduce((n, plan) => n + (plan.actions?.length ?? 0), 0)
   if (actions === 0) return line
-  const run = `${actions} ${actions === 1 ? 'action' : 'actions'} to run`
+  const run = `${thousands(actions)} ${actions === 1 ? 'action' : 'actions'} to run`
   return line === 'no changes' ? run : `${line}, ${run}`
 }
 

@@ -82,5 +82,9 @@ describe('writeTextReport', () => {
       text.indexOf('terraform_data.item["5999"]')
     )
     expect(text).toMatch(/\nVerdict: PASS: [^\n]*\n$/)
+    // Counts read like the verdict's and the comment's: with thousands separators.
+    expect(text).toContain('\n  6,000 to update\n')
+    expect(text).toContain('\n  Update in place (6,000)\n')
+    expect(text).toContain('\nTotal: 6,000 to update\n')
   })
 })
