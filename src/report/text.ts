@@ -114,7 +114,10 @@ function renderLines(
     out.push(
       paint(
         'red',
-        paint('bold', `Protected paths changed (${thousands(decision.gatedPaths.length)})`)
+        paint(
+          'bold',
+          `Protected paths changed (${thousands(decision.gatedPaths.length)})`
+        )
       )
     )
     for (const g of decision.gatedPaths) {
