@@ -4823,6 +4823,12 @@ function notAPlan(doc, source) {
             ('resources' in doc || 'serial' in doc)) {
             return new PlanParseError(source, expected, 'a Terraform state file (terraform.tfstate)', SHOW_JSON_HINT);
         }
+        // What HCP Terraform's API gives at a plan's `json-output-redacted`
+        // link (its UI renders plans from it): the changes without the plan's
+        // version, completeness flags, state or configuration.
+        if (!('format_version' in doc) && 'plan_format_version' in doc) {
+            return new PlanParseError(source, expected, "HCP Terraform's redacted plan JSON (`plan_format_version`, from a plan's json-output-redacted link), which does not say whether the plan completed and holds neither the prior state nor the configuration", "pass the whole JSON plan: `terraform show -json PLANFILE`, or the plan's `json-output` link in HCP Terraform's API (`GET /api/v2/plans/PLAN_ID/json-output`)");
+        }
         if (!('format_version' in doc) &&
             ('resource_changes' in doc || 'planned_values' in doc)) {
             return new PlanParseError(source, expected, 'a plan without "format_version"', SHOW_JSON_HINT);
@@ -5504,8 +5510,11 @@ function readDocument(doc, source, format) {
         case 'template':
             throw new PlanParseError(source, 'a plan or a change set', 'a CloudFormation template', 'compare two templates with `plangate review --before OLD --after NEW`, or review a change set from `aws cloudformation describe-change-set --include-property-values`');
         case undefined:
-            // The Terraform reader knows state files and plans without a version.
-            if (isRecord$2(doc) && ('format_version' in doc || 'lineage' in doc))
+            // The Terraform reader knows state files, plans without a version and HCP Terraform's redacted plans.
+            if (isRecord$2(doc) &&
+                ('format_version' in doc ||
+                    'lineage' in doc ||
+                    'plan_format_version' in doc))
                 return readTerraformPlan(doc, source);
             throw new PlanParseError(source, 'a plan plangate reads', describeJson(doc), `make one with ${COMMANDS}`);
     }

@@ -172,8 +172,13 @@ function readDocument(
         'compare two templates with `plangate review --before OLD --after NEW`, or review a change set from `aws cloudformation describe-change-set --include-property-values`'
       )
     case undefined:
-      // The Terraform reader knows state files and plans without a version.
-      if (isRecord(doc) && ('format_version' in doc || 'lineage' in doc))
+      // The Terraform reader knows state files, plans without a version and HCP Terraform's redacted plans.
+      if (
+        isRecord(doc) &&
+        ('format_version' in doc ||
+          'lineage' in doc ||
+          'plan_format_version' in doc)
+      )
         return readTerraformPlan(doc, source)
       throw new PlanParseError(
         source,

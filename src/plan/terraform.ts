@@ -423,6 +423,17 @@ function notAPlan(doc: unknown, source: string): PlanParseError {
         SHOW_JSON_HINT
       )
     }
+    // What HCP Terraform's API gives at a plan's `json-output-redacted`
+    // link (its UI renders plans from it): the changes without the plan's
+    // version, completeness flags, state or configuration.
+    if (!('format_version' in doc) && 'plan_format_version' in doc) {
+      return new PlanParseError(
+        source,
+        expected,
+        "HCP Terraform's redacted plan JSON (`plan_format_version`, from a plan's json-output-redacted link), which does not say whether the plan completed and holds neither the prior state nor the configuration",
+        "pass the whole JSON plan: `terraform show -json PLANFILE`, or the plan's `json-output` link in HCP Terraform's API (`GET /api/v2/plans/PLAN_ID/json-output`)"
+      )
+    }
     if (
       !('format_version' in doc) &&
       ('resource_changes' in doc || 'planned_values' in doc)

@@ -110,6 +110,32 @@ describe('bad input gets one clear line naming file, expectation and finding', (
     )
   })
 
+  it("HCP Terraform's redacted plan JSON, named with where the whole plan is", () => {
+    // The shape of a plan's json-output-redacted link (Terraform's jsonformat.Plan), from a real plan.
+    const { format_version, resource_changes, output_changes } = fixtureJson(
+      'terraform/update.json'
+    )
+    const redacted = JSON.stringify({
+      plan_format_version: format_version,
+      resource_drift: [],
+      resource_changes,
+      relevant_attributes: [],
+      output_changes,
+      provider_format_version: '1.0',
+      provider_schemas: {}
+    })
+    expect(errorFor(redacted, 'redacted.json')).toMatchInlineSnapshot(
+      `"redacted.json: expected a Terraform/OpenTofu JSON plan (from \`terraform show -json PLANFILE\`), found HCP Terraform's redacted plan JSON (\`plan_format_version\`, from a plan's json-output-redacted link), which does not say whether the plan completed and holds neither the prior state nor the configuration; pass the whole JSON plan: \`terraform show -json PLANFILE\`, or the plan's \`json-output\` link in HCP Terraform's API (\`GET /api/v2/plans/PLAN_ID/json-output\`)"`
+    )
+    // An extra key does not make a whole plan one: only the key's presence without format_version.
+    expect(() =>
+      readPlan({
+        source: 'plan.json',
+        text: redacted.replace('{', '{"format_version":"1.2",')
+      })
+    ).not.toThrow()
+  })
+
   it('JSON of another kind, naming only safe top-level keys', () => {
     expect(
       errorFor(
