@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { isatty } from 'node:tty';
-import { statSync, openSync, fstatSync, readFileSync, readSync, closeSync, existsSync, readdirSync, writeSync, lstatSync, realpathSync, accessSync, constants as constants$1, renameSync, rmSync } from 'node:fs';
+import { openSync, constants, fstatSync, closeSync, statSync, readFileSync, readSync, existsSync, readdirSync, writeSync, lstatSync, realpathSync, accessSync, renameSync, rmSync } from 'node:fs';
 import { posix, join, resolve, relative, isAbsolute, basename, dirname, sep as sep$1 } from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { gunzipSync, constants } from 'node:zlib';
+import { gunzipSync, constants as constants$1 } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import require$$0$1 from 'buffer';
 import { createHash, randomBytes } from 'node:crypto';
@@ -5749,6 +5749,32 @@ function readProblem(error) {
             return `a read error (${code})`;
     }
 }
+/**
+ * `read(fd, size)` on the regular file at `path`, or undefined when there
+ * is none to read: no such file, one that cannot be opened or read (any
+ * error of `read` too), or anything but a regular file (a directory, or a
+ * link to a device or a FIFO, which could be read forever). Opened without
+ * blocking, so that a FIFO with no writer does not hang the run.
+ */
+function readRegularFile(path, read) {
+    let fd;
+    try {
+        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const stat = fstatSync(fd);
+        return stat.isFile() ? read(fd, stat.size) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
 
 /** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
 const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64;
@@ -7399,7 +7425,11 @@ function readFileBytes(path, maxBytes, readStdin) {
         // A pipe or a device tells no size: read it to its end, unless its
         // first bytes already say it is no plan (`/dev/urandom`).
         if (!stat.isFile())
-            return readFdBytes(fd, maxBytes, readSync, path, (head) => rejectNonPlanHead(head, path));
+            return readFdBytes(fd, {
+                maxBytes,
+                source: path,
+                checkHead: (head) => rejectNonPlanHead(head, path)
+            });
         const data = planBuffer(stat.size);
         let filled = 0;
         while (filled < data.length) {
@@ -7428,12 +7458,9 @@ function readFileBytes(path, maxBytes, readStdin) {
  * Reads stop past `maxBytes`, so that the caller refuses a plan over the
  * limit without reading all of it. A descriptor left non-blocking by
  * whoever started plangate is waited on, not taken for its end; Windows'
- * `EOF` error at the end of a pipe is its end. `read` is readSync (tests
- * give another); `source` names the input in errors (`-`: standard input);
- * `checkHead` sees the first HEAD_BYTES once they are in, and may throw
- * to stop the reading there.
+ * `EOF` error at the end of a pipe is its end.
  */
-function readFdBytes(fd, maxBytes = MAX_PLAN_STREAM_BYTES, read = readSync, source = '-', checkHead) {
+function readFdBytes(fd, { maxBytes = MAX_PLAN_STREAM_BYTES, read = readSync, source = '-', checkHead } = {}) {
     let waited = 0;
     // The first HEAD_BYTES read, for checkHead, which sees them once.
     let head = checkHead === undefined ? undefined : Buffer.alloc(HEAD_BYTES);
@@ -7557,7 +7584,7 @@ function rejectGzipHead(data, path) {
     try {
         // Deflate expands at most about 1,032 times: 1 KiB gives at most ~1 MiB.
         head = gunzipSync(data.subarray(0, 1024), {
-            finishFlush: constants.Z_SYNC_FLUSH,
+            finishFlush: constants$1.Z_SYNC_FLUSH,
             maxOutputLength: 2 * 1024 * 1024
         });
     }
@@ -28842,7 +28869,7 @@ function checkDirectory(path) {
     if (!stat.isDirectory())
         throw new UsageError(`--output ${path}: ${dir} is not a directory`);
     try {
-        accessSync(dir, constants$1.W_OK);
+        accessSync(dir, constants.W_OK);
     }
     catch (error) {
         throw new UsageError(`--output ${path}: plangate may not write in ${dir}: ${writeProblem(error)}`);
@@ -28869,7 +28896,7 @@ function writeOutput(target, report, io) {
 function writeStream(path, content) {
     let fd;
     try {
-        fd = openSync(path, constants$1.O_WRONLY | constants$1.O_NOCTTY);
+        fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY);
     }
     catch (error) {
         throw cannotWrite(path, error);
@@ -28947,36 +28974,19 @@ function holdStopSignals() {
  * not one.
  */
 function isPlangateReport(path) {
-    let fd;
-    try {
-        // Non-blocking: a FIFO swapped in since the check must not hang the read.
-        fd = openSync(path, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
-    }
-    catch {
-        return false;
-    }
-    try {
-        const stat = fstatSync(fd);
-        if (!stat.isFile())
-            return false;
-        const head = readAt(fd, 0, Math.min(SNIFF_BYTES, stat.size));
+    // readRegularFile opens without blocking: a FIFO swapped in since the check must not hang the read.
+    return (readRegularFile(path, (fd, size) => {
+        const head = readAt(fd, 0, Math.min(SNIFF_BYTES, size));
         if (/^\s*\{/.test(head))
-            return (stat.size <= MAX_REPORT_CHECK_BYTES &&
-                isJsonReport(readAt(fd, 0, stat.size)));
+            return (size <= MAX_REPORT_CHECK_BYTES && isJsonReport(readAt(fd, 0, size)));
         if (MARKDOWN_HEADLINE.test(head) || VERIFY_HEADLINE.test(head))
             return true;
         if (VERIFY_TEXT_HEAD.test(head))
             return true;
-        const tailStart = Math.max(0, stat.size - SNIFF_BYTES);
+        const tailStart = Math.max(0, size - SNIFF_BYTES);
         return (TEXT_HEAD.test(head) &&
-            TEXT_TAIL.test(readAt(fd, tailStart, stat.size - tailStart)));
-    }
-    catch {
-        return false;
-    }
-    finally {
-        closeSync(fd);
-    }
+            TEXT_TAIL.test(readAt(fd, tailStart, size - tailStart)));
+    }) ?? false);
 }
 /** The first line of the Markdown report (reviewHeadline), then a blank line. */
 const MARKDOWN_HEADLINE = /^## (?:✅|⛔|⏸️) plangate: [^\n]+\n\n/u;
@@ -29269,7 +29279,7 @@ try {
         readStdin: (checkHead) => {
             if (isatty(0))
                 process.stderr.write('plangate: reading from the terminal until end of input (Ctrl-D); pipe a plan in instead: terraform show -json plan.tfplan | plangate review -\n');
-            return readFdBytes(0, undefined, undefined, '-', checkHead);
+            return readFdBytes(0, { checkHead });
         },
         stdoutIsTty: process.stdout.isTTY === true,
         env: process.env

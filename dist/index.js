@@ -18,10 +18,10 @@ import 'child_process';
 import 'timers';
 import { posix, join, relative, dirname, resolve, sep as sep$2, isAbsolute } from 'node:path';
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync, brotliDecompressSync, inflateSync, inflateRawSync, constants as constants$1 } from 'node:zlib';
+import { gunzipSync, gzipSync, brotliDecompressSync, inflateSync, inflateRawSync, constants as constants$2 } from 'node:zlib';
 import { request as request$2 } from 'node:http';
 import { request as request$1 } from 'node:https';
-import { readFileSync as readFileSync$1, openSync, fstatSync, readSync, closeSync, statSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync, constants as constants$2 } from 'node:fs';
+import { readFileSync as readFileSync$1, openSync, constants as constants$1, fstatSync, closeSync, readSync, statSync, existsSync as existsSync$1, readdirSync, writeSync, writeFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import require$$0$1 from 'buffer';
@@ -27875,6 +27875,32 @@ function readProblem(error) {
             return `a read error (${code})`;
     }
 }
+/**
+ * `read(fd, size)` on the regular file at `path`, or undefined when there
+ * is none to read: no such file, one that cannot be opened or read (any
+ * error of `read` too), or anything but a regular file (a directory, or a
+ * link to a device or a FIFO, which could be read forever). Opened without
+ * blocking, so that a FIFO with no writer does not hang the run.
+ */
+function readRegularFile(path, read) {
+    let fd;
+    try {
+        fd = openSync(path, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const stat = fstatSync(fd);
+        return stat.isFile() ? read(fd, stat.size) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
 
 /** V8's longest string is about 512 MiB; larger plans need a streaming reader. */
 const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64;
@@ -29525,7 +29551,11 @@ function readFileBytes(path, maxBytes, readStdin) {
         // A pipe or a device tells no size: read it to its end, unless its
         // first bytes already say it is no plan (`/dev/urandom`).
         if (!stat.isFile())
-            return readFdBytes(fd, maxBytes, readSync, path, (head) => rejectNonPlanHead(head, path));
+            return readFdBytes(fd, {
+                maxBytes,
+                source: path,
+                checkHead: (head) => rejectNonPlanHead(head, path)
+            });
         const data = planBuffer(stat.size);
         let filled = 0;
         while (filled < data.length) {
@@ -29554,12 +29584,9 @@ function readFileBytes(path, maxBytes, readStdin) {
  * Reads stop past `maxBytes`, so that the caller refuses a plan over the
  * limit without reading all of it. A descriptor left non-blocking by
  * whoever started plangate is waited on, not taken for its end; Windows'
- * `EOF` error at the end of a pipe is its end. `read` is readSync (tests
- * give another); `source` names the input in errors (`-`: standard input);
- * `checkHead` sees the first HEAD_BYTES once they are in, and may throw
- * to stop the reading there.
+ * `EOF` error at the end of a pipe is its end.
  */
-function readFdBytes(fd, maxBytes = MAX_PLAN_STREAM_BYTES, read = readSync, source = '-', checkHead) {
+function readFdBytes(fd, { maxBytes = MAX_PLAN_STREAM_BYTES, read = readSync, source = '-', checkHead } = {}) {
     let waited = 0;
     // The first HEAD_BYTES read, for checkHead, which sees them once.
     let head = checkHead === undefined ? undefined : Buffer.alloc(HEAD_BYTES);
@@ -29683,7 +29710,7 @@ function rejectGzipHead(data, path) {
     try {
         // Deflate expands at most about 1,032 times: 1 KiB gives at most ~1 MiB.
         head = gunzipSync(data.subarray(0, 1024), {
-            finishFlush: constants$1.Z_SYNC_FLUSH,
+            finishFlush: constants$2.Z_SYNC_FLUSH,
             maxOutputLength: 2 * 1024 * 1024
         });
     }
@@ -40925,25 +40952,7 @@ const MAX_TF_FILE_BYTES = 16 * 1024 * 1024;
  * with no writer does not hang the run.
  */
 function readTfFile(path) {
-    let fd;
-    try {
-        fd = openSync(path, constants$2.O_RDONLY | constants$2.O_NONBLOCK);
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const stat = fstatSync(fd);
-        if (!stat.isFile() || stat.size > MAX_TF_FILE_BYTES)
-            return undefined;
-        return readFileSync$1(fd, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        closeSync(fd);
-    }
+    return readRegularFile(path, (fd, size) => size > MAX_TF_FILE_BYTES ? undefined : readFileSync$1(fd, 'utf8'));
 }
 /**
  * Other open pull requests whose head is this very commit: a status

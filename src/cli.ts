@@ -49,7 +49,7 @@ try {
         process.stderr.write(
           'plangate: reading from the terminal until end of input (Ctrl-D); pipe a plan in instead: terraform show -json plan.tfplan | plangate review -\n'
         )
-      return readFdBytes(0, undefined, undefined, '-', checkHead)
+      return readFdBytes(0, { checkHead })
     },
     stdoutIsTty: process.stdout.isTTY === true,
     env: process.env

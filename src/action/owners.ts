@@ -1,12 +1,5 @@
 /** Code owners for `approval.approvers: [codeowners]`: the base branch's CODEOWNERS, the files that declare each change, sibling pull requests. */
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readFileSync
-} from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   declaringDirs,
@@ -26,6 +19,7 @@ import type {
   Ownership
 } from '../gate/index.js'
 import type { GitHubPort, PullRequest } from '../github/port.js'
+import { readRegularFile } from '../io/index.js'
 import type { Analysis } from '../model.js'
 import type { ActionLog } from './types.js'
 
@@ -180,21 +174,9 @@ const MAX_TF_FILE_BYTES = 16 * 1024 * 1024
  * with no writer does not hang the run.
  */
 function readTfFile(path: string): string | undefined {
-  let fd: number
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
-  } catch {
-    return undefined
-  }
-  try {
-    const stat = fstatSync(fd)
-    if (!stat.isFile() || stat.size > MAX_TF_FILE_BYTES) return undefined
-    return readFileSync(fd, 'utf8')
-  } catch {
-    return undefined
-  } finally {
-    closeSync(fd)
-  }
+  return readRegularFile(path, (fd, size) =>
+    size > MAX_TF_FILE_BYTES ? undefined : readFileSync(fd, 'utf8')
+  )
 }
 
 /**

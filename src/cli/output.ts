@@ -18,6 +18,7 @@ import {
   eachPiece,
   errorCode,
   fileKind,
+  readRegularFile,
   writeReportFile,
   writeReportSync
 } from '../io/index.js'
@@ -240,34 +241,24 @@ function holdStopSignals(): void {
  * not one.
  */
 export function isPlangateReport(path: string): boolean {
-  let fd: number
-  try {
-    // Non-blocking: a FIFO swapped in since the check must not hang the read.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
-  } catch {
-    return false
-  }
-  try {
-    const stat = fstatSync(fd)
-    if (!stat.isFile()) return false
-    const head = readAt(fd, 0, Math.min(SNIFF_BYTES, stat.size))
-    if (/^\s*\{/.test(head))
+  // readRegularFile opens without blocking: a FIFO swapped in since the check must not hang the read.
+  return (
+    readRegularFile(path, (fd, size) => {
+      const head = readAt(fd, 0, Math.min(SNIFF_BYTES, size))
+      if (/^\s*\{/.test(head))
+        return (
+          size <= MAX_REPORT_CHECK_BYTES && isJsonReport(readAt(fd, 0, size))
+        )
+      if (MARKDOWN_HEADLINE.test(head) || VERIFY_HEADLINE.test(head))
+        return true
+      if (VERIFY_TEXT_HEAD.test(head)) return true
+      const tailStart = Math.max(0, size - SNIFF_BYTES)
       return (
-        stat.size <= MAX_REPORT_CHECK_BYTES &&
-        isJsonReport(readAt(fd, 0, stat.size))
+        TEXT_HEAD.test(head) &&
+        TEXT_TAIL.test(readAt(fd, tailStart, size - tailStart))
       )
-    if (MARKDOWN_HEADLINE.test(head) || VERIFY_HEADLINE.test(head)) return true
-    if (VERIFY_TEXT_HEAD.test(head)) return true
-    const tailStart = Math.max(0, stat.size - SNIFF_BYTES)
-    return (
-      TEXT_HEAD.test(head) &&
-      TEXT_TAIL.test(readAt(fd, tailStart, stat.size - tailStart))
-    )
-  } catch {
-    return false
-  } finally {
-    closeSync(fd)
-  }
+    }) ?? false
+  )
 }
 
 /** The first line of the Markdown report (reviewHeadline), then a blank line. */

@@ -1,3 +1,4 @@
+import { closeSync, constants, fstatSync, openSync } from 'node:fs'
 import type { Stats } from 'node:fs'
 
 /** A system error's code (`ENOENT`, `EACCES`), or '' for anything else. */
@@ -45,5 +46,32 @@ export function readProblem(error: unknown): string {
       return 'a socket, or a device nothing is attached to (ENXIO)'
     default:
       return `a read error (${code})`
+  }
+}
+
+/**
+ * `read(fd, size)` on the regular file at `path`, or undefined when there
+ * is none to read: no such file, one that cannot be opened or read (any
+ * error of `read` too), or anything but a regular file (a directory, or a
+ * link to a device or a FIFO, which could be read forever). Opened without
+ * blocking, so that a FIFO with no writer does not hang the run.
+ */
+export function readRegularFile<T>(
+  path: string,
+  read: (fd: number, size: number) => T
+): T | undefined {
+  let fd: number
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch {
+    return undefined
+  }
+  try {
+    const stat = fstatSync(fd)
+    return stat.isFile() ? read(fd, stat.size) : undefined
+  } catch {
+    return undefined
+  } finally {
+    closeSync(fd)
   }
 }

@@ -5,7 +5,7 @@ export {
   readPlanBytes,
   readPlanInput
 } from './plan-stream.js'
-export type { PlanReadLimits } from './plan-stream.js'
+export type { FdReadOptions, PlanReadLimits } from './plan-stream.js'
 export type { ReadStdin } from './read-plan.js'
 export { expandPlanPaths } from './plan-inputs.js'
 export {
@@ -41,4 +41,9 @@ export type { LoadedPolicy } from './history.js'
 export { GitSourceError } from './git-log.js'
 export { checkRequiredPlans, expandRequiredDirs } from './require-plans.js'
 export type { RequiredPlans } from './require-plans.js'
-export { errorCode, fileKind, isSpecialFile } from './file-kinds.js'
+export {
+  errorCode,
+  fileKind,
+  isSpecialFile,
+  readRegularFile
+} from './file-kinds.js'

@@ -179,9 +179,11 @@ function readFileBytes(
     // A pipe or a device tells no size: read it to its end, unless its
     // first bytes already say it is no plan (`/dev/urandom`).
     if (!stat.isFile())
-      return readFdBytes(fd, maxBytes, readSync, path, (head) =>
-        rejectNonPlanHead(head, path)
-      )
+      return readFdBytes(fd, {
+        maxBytes,
+        source: path,
+        checkHead: (head) => rejectNonPlanHead(head, path)
+      })
     const data = planBuffer(stat.size)
     let filled = 0
     while (filled < data.length) {
@@ -201,6 +203,24 @@ function readFileBytes(
   }
 }
 
+/** How readFdBytes reads; every field has a default. */
+export interface FdReadOptions {
+  /** Reads stop past this many bytes (default MAX_PLAN_STREAM_BYTES). */
+  readonly maxBytes?: number
+  /** readSync, unless a test gives another. */
+  readonly read?: (
+    fd: number,
+    into: Uint8Array,
+    offset: number,
+    length: number,
+    position: null
+  ) => number
+  /** The name of the input in errors (default `-`: standard input). */
+  readonly source?: string
+  /** Sees the first HEAD_BYTES once they are in, and may throw to stop the reading there. */
+  readonly checkHead?: ((head: Buffer) => void) | undefined
+}
+
 /**
  * All of what an open file descriptor gives (standard input, a pipe, a
  * device), read into a plan buffer that grows as the data comes: no chunks
@@ -208,23 +228,16 @@ function readFileBytes(
  * Reads stop past `maxBytes`, so that the caller refuses a plan over the
  * limit without reading all of it. A descriptor left non-blocking by
  * whoever started plangate is waited on, not taken for its end; Windows'
- * `EOF` error at the end of a pipe is its end. `read` is readSync (tests
- * give another); `source` names the input in errors (`-`: standard input);
- * `checkHead` sees the first HEAD_BYTES once they are in, and may throw
- * to stop the reading there.
+ * `EOF` error at the end of a pipe is its end.
  */
 export function readFdBytes(
   fd: number,
-  maxBytes: number = MAX_PLAN_STREAM_BYTES,
-  read: (
-    fd: number,
-    into: Uint8Array,
-    offset: number,
-    length: number,
-    position: null
-  ) => number = readSync,
-  source = '-',
-  checkHead?: (head: Buffer) => void
+  {
+    maxBytes = MAX_PLAN_STREAM_BYTES,
+    read = readSync,
+    source = '-',
+    checkHead
+  }: FdReadOptions = {}
 ): Buffer {
   let waited = 0
   // The first HEAD_BYTES read, for checkHead, which sees them once.

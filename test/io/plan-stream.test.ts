@@ -400,7 +400,7 @@ describe('readFdBytes (standard input, pipes)', () => {
     const data = Buffer.from(KITCHEN)
     const source = pipe(data, ['EAGAIN', undefined, 'EAGAIN', 'EAGAIN'])
     const started = Date.now()
-    const bytes = readFdBytes(0, 1 << 20, source.read)
+    const bytes = readFdBytes(0, { maxBytes: 1 << 20, read: source.read })
     expect(bytes.equals(data)).toBe(true)
     expect(skipKernelOf(bytes)).toBeDefined()
     expect(source.calls()).toBeGreaterThan(data.length / 1000)
@@ -411,18 +411,27 @@ describe('readFdBytes (standard input, pipes)', () => {
   it("takes Windows' EOF error at the end of a pipe for its end", () => {
     const data = Buffer.from('{"format_version":"1.2"}')
     const source = pipe(data, [undefined, 'EOF'])
-    expect(readFdBytes(0, 1 << 20, source.read).equals(data)).toBe(true)
+    expect(
+      readFdBytes(0, { maxBytes: 1 << 20, read: source.read }).equals(data)
+    ).toBe(true)
   })
 
   it('passes any other read error on, as an input error that names it', () => {
     const source = pipe(Buffer.from('{}'), ['EIO'])
-    expect(() => readFdBytes(0, 1 << 20, source.read)).toThrow('EIO: read')
+    expect(() =>
+      readFdBytes(0, { maxBytes: 1 << 20, read: source.read })
+    ).toThrow('EIO: read')
     const again = pipe(Buffer.from('{}'), ['EIO'])
-    expect(() => readFdBytes(0, 1 << 20, again.read)).toThrow(PlanParseError)
+    expect(() =>
+      readFdBytes(0, { maxBytes: 1 << 20, read: again.read })
+    ).toThrow(PlanParseError)
     // Not a system error (a bug): passed on as it is.
     expect(() =>
-      readFdBytes(0, 1 << 20, () => {
-        throw new TypeError('not a read error')
+      readFdBytes(0, {
+        maxBytes: 1 << 20,
+        read: () => {
+          throw new TypeError('not a read error')
+        }
       })
     ).toThrow(TypeError)
   })
@@ -430,7 +439,11 @@ describe('readFdBytes (standard input, pipes)', () => {
   it('names the pipe or device it reads, when it has a name', () => {
     const source = pipe(Buffer.from('{}'), ['EIO'])
     expect(() =>
-      readFdBytes(0, 1 << 20, source.read, '/run/plan.fifo')
+      readFdBytes(0, {
+        maxBytes: 1 << 20,
+        read: source.read,
+        source: '/run/plan.fifo'
+      })
     ).toThrow(
       '/run/plan.fifo: expected a readable plan file, found a read error (EIO)'
     )
