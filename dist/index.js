@@ -20779,9 +20779,9 @@ function knownAfterApplyLine(paths) {
     const noun = paths.length === 1 ? 'attribute' : 'attributes';
     const named = paths.slice(0, MAX_FOLDED_NAMES).join(', ');
     const more = paths.length > MAX_FOLDED_NAMES
-        ? ` and ${paths.length - MAX_FOLDED_NAMES} more`
+        ? ` and ${thousands(paths.length - MAX_FOLDED_NAMES)} more`
         : '';
-    return `# ${paths.length} ${noun} known after apply: ${named}${more}`;
+    return `# ${thousands(paths.length)} ${noun} known after apply: ${named}${more}`;
 }
 /**
  * Splits a path into its top-level attribute and the rest:
@@ -21030,7 +21030,7 @@ function dependentLines(change, limit) {
     if (dependents.length === 0)
         return undefined;
     const capped = change.dependentsCapped === true;
-    const count = `${dependents.length}${capped ? '+' : ''}`;
+    const count = `${thousands(dependents.length)}${capped ? '+' : ''}`;
     const noun = dependents.length === 1 && !capped ? 'resource depends' : 'resources depend';
     const items = dependents
         .slice(0, limit)
@@ -21039,7 +21039,7 @@ function dependentLines(change, limit) {
         : { address: dependent.address, via: dependent.via });
     const hidden = dependents.length - items.length;
     const more = [
-        ...(hidden > 0 ? [`${hidden} more`] : []),
+        ...(hidden > 0 ? [`${thousands(hidden)} more`] : []),
         ...(capped ? ['the search stopped at its cap'] : [])
     ];
     return {
@@ -21161,7 +21161,7 @@ function renderTierLines(analysis, tier, out, guard) {
         out.push('');
     if (analysis.commits !== undefined && tier !== 'counts') {
         const ai = analysis.commits.filter((c) => c.verdict === 'ai').length;
-        out.push(`<details><summary>Commits reviewed: ${analysis.commits.length}, ${ai} by AI agents</summary>`, '', ...commitLines(analysis).map((line) => `- ${escapeText(line)}`), '', '</details>', '');
+        out.push(`<details><summary>Commits reviewed: ${thousands(analysis.commits.length)}, ${thousands(ai)} by AI agents</summary>`, '', ...commitLines(analysis).map((line) => `- ${escapeText(line)}`), '', '</details>', '');
     }
     for (const warning of analysis.warnings.slice(0, tier === 'counts' ? 10 : undefined))
         out.push(`> [!WARNING]\n> ${escapeText(warning)}`, '');
@@ -21208,7 +21208,7 @@ function renderPlanDetails(analysis, plan, tier, multi, out, guard) {
         out.push('<details><summary>Outputs</summary>', '', fence(lines.join('\n'), 'diff'), '', '</details>', '');
     }
     if (plan.drift.length > 0) {
-        out.push(`<details><summary>Changed outside ${tool} (drift, not caused by this change): ${plan.drift.length}</summary>`, '');
+        out.push(`<details><summary>Changed outside ${tool} (drift, not caused by this change): ${thousands(plan.drift.length)}</summary>`, '');
         for (const change of sortForReport(plan.drift)) {
             out.push(`- ${code$3(markerFor(change))} ${code$3(change.address)} ${escapeText(labelFor(change))}`);
             guard();
@@ -21559,7 +21559,7 @@ function addressTree(pairs, options) {
             const single = keys.length === 1 && keys[0] === '';
             const instances = single
                 ? ''
-                : `[${compressKeys(keys)}]${keys.length > 1 ? ` (${keys.length})` : ''}`;
+                : `[${compressKeys(keys)}]${keys.length > 1 ? ` (${thousands(keys.length)})` : ''}`;
             lines.push({
                 text: oneLine$1(`${indent}${marker.padEnd(3)} ${base}${instances}`),
                 addresses: single ? 1 : keys.length
@@ -22271,7 +22271,7 @@ function dependentsPhrase(change) {
     if (dependents.length === 0)
         return undefined;
     const capped = change.dependentsCapped === true;
-    const count = `${dependents.length}${capped ? '+' : ''}`;
+    const count = `${thousands(dependents.length)}${capped ? '+' : ''}`;
     const noun = dependents.length === 1 && !capped ? 'resource depends' : 'resources depend';
     const named = dependents
         .slice(0, OVERVIEW_DEPENDENTS)
@@ -22470,7 +22470,7 @@ function causeTable(entries, options) {
     const rest = rows.slice(CAUSE_ROWS_MAX);
     if (rest.length > 0) {
         const cells = [
-            ...(withCause ? [`${rest.length} more causes`] : []),
+            ...(withCause ? [`${thousands(rest.length)} more causes`] : []),
             ...(options.gated ? [''] : []),
             ...tallyCells(...rest.map((r) => r.tally))
         ];

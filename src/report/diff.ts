@@ -2,6 +2,7 @@ import { diffLines } from 'diff'
 import type { AttributeChange, AttributeValue, ChangeAction } from '../model.js'
 import { SENSITIVE_TEXT, UNKNOWN_TEXT } from '../redact/index.js'
 import { deepEqual } from '../plan/attributes.js'
+import { thousands } from './escape.js'
 
 /**
  * Where an attribute diff is shown. `markdown` is a GitHub ```` ```diff ````
@@ -160,9 +161,9 @@ function knownAfterApplyLine(paths: readonly string[]): string {
   const named = paths.slice(0, MAX_FOLDED_NAMES).join(', ')
   const more =
     paths.length > MAX_FOLDED_NAMES
-      ? ` and ${paths.length - MAX_FOLDED_NAMES} more`
+      ? ` and ${thousands(paths.length - MAX_FOLDED_NAMES)} more`
       : ''
-  return `# ${paths.length} ${noun} known after apply: ${named}${more}`
+  return `# ${thousands(paths.length)} ${noun} known after apply: ${named}${more}`
 }
 
 /**

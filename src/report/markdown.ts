@@ -149,7 +149,7 @@ function renderTierLines(
   if (analysis.commits !== undefined && tier !== 'counts') {
     const ai = analysis.commits.filter((c) => c.verdict === 'ai').length
     out.push(
-      `<details><summary>Commits reviewed: ${analysis.commits.length}, ${ai} by AI agents</summary>`,
+      `<details><summary>Commits reviewed: ${thousands(analysis.commits.length)}, ${thousands(ai)} by AI agents</summary>`,
       '',
       ...commitLines(analysis).map((line) => `- ${escapeText(line)}`),
       '',
@@ -236,7 +236,7 @@ function renderPlanDetails(
   }
   if (plan.drift.length > 0) {
     out.push(
-      `<details><summary>Changed outside ${tool} (drift, not caused by this change): ${plan.drift.length}</summary>`,
+      `<details><summary>Changed outside ${tool} (drift, not caused by this change): ${thousands(plan.drift.length)}</summary>`,
       ''
     )
     for (const change of sortForReport(plan.drift)) {

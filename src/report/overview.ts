@@ -912,7 +912,7 @@ function dependentsPhrase(change: ResourceChange): string | undefined {
   const dependents = change.dependents ?? []
   if (dependents.length === 0) return undefined
   const capped = change.dependentsCapped === true
-  const count = `${dependents.length}${capped ? '+' : ''}`
+  const count = `${thousands(dependents.length)}${capped ? '+' : ''}`
   const noun =
     dependents.length === 1 && !capped ? 'resource depends' : 'resources depend'
   const named = dependents
@@ -1151,7 +1151,7 @@ function causeTable(
   const rest = rows.slice(CAUSE_ROWS_MAX)
   if (rest.length > 0) {
     const cells = [
-      ...(withCause ? [`${rest.length} more causes`] : []),
+      ...(withCause ? [`${thousands(rest.length)} more causes`] : []),
       ...(options.gated ? [''] : []),
       ...tallyCells(...rest.map((r) => r.tally))
     ]

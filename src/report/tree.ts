@@ -1,5 +1,5 @@
 import type { Plan, ResourceChange } from '../model.js'
-import { oneLine } from './escape.js'
+import { oneLine, thousands } from './escape.js'
 import { markerFor } from './values.js'
 
 /*
@@ -74,7 +74,7 @@ export function addressTree(
       const single = keys.length === 1 && keys[0] === ''
       const instances = single
         ? ''
-        : `[${compressKeys(keys)}]${keys.length > 1 ? ` (${keys.length})` : ''}`
+        : `[${compressKeys(keys)}]${keys.length > 1 ? ` (${thousands(keys.length)})` : ''}`
       lines.push({
         text: oneLine(`${indent}${marker.padEnd(3)} ${base}${instances}`),
         addresses: single ? 1 : keys.length

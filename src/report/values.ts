@@ -240,7 +240,7 @@ export function dependentLines(
   const dependents = change.dependents ?? []
   if (dependents.length === 0) return undefined
   const capped = change.dependentsCapped === true
-  const count = `${dependents.length}${capped ? '+' : ''}`
+  const count = `${thousands(dependents.length)}${capped ? '+' : ''}`
   const noun =
     dependents.length === 1 && !capped ? 'resource depends' : 'resources depend'
   const items = dependents
@@ -252,7 +252,7 @@ export function dependentLines(
     )
   const hidden = dependents.length - items.length
   const more = [
-    ...(hidden > 0 ? [`${hidden} more`] : []),
+    ...(hidden > 0 ? [`${thousands(hidden)} more`] : []),
     ...(capped ? ['the search stopped at its cap'] : [])
   ]
   return {

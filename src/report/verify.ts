@@ -6,7 +6,8 @@ import {
   escapeTerminal,
   escapeText,
   link,
-  plural
+  plural,
+  thousands
 } from './escape.js'
 import type { ToolInfo } from './json.js'
 
@@ -142,7 +143,7 @@ export function renderVerifyText(result: VerifyResult): string {
       continue
     }
     // Counted as the verdict line counts (`9815 destructive changes`).
-    lines.push(`  ${mark} ${why} (${group.length} changes):`)
+    lines.push(`  ${mark} ${why} (${thousands(group.length)} changes):`)
     for (const change of group) lines.push(`      ${changeWords(change)}`)
   }
   return lines.join('\n') + '\n'

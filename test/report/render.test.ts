@@ -209,7 +209,7 @@ describe('markdown size tiers', () => {
     expect(comment.hidden).toBe(0)
     expect(comment.body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
     expect(comment.body).toContain(
-      '-   terraform_data.node[1…1499, 1501…2999] (2998)'
+      '-   terraform_data.node[1…1499, 1501…2999] (2,998)'
     )
   })
 

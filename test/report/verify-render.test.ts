@@ -205,7 +205,7 @@ describe('row cap', () => {
     const lines = text.trimEnd().split('\n')
     expect(lines).toHaveLength(1202)
     expect(lines[1]).toBe(
-      '  ✗ never reviewed: never shown in the review of #7 (1200 changes):'
+      '  ✗ never reviewed: never shown in the review of #7 (1,200 changes):'
     )
     expect(lines[2]).toBe(
       '      terraform_data.nunreviewed[0] (destroy, aws_db_instance)'
