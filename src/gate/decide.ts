@@ -20,7 +20,7 @@ import type {
   Plan
 } from '../model.js'
 import { CHANGE_ACTIONS } from '../model.js'
-import { thousands } from '../report/escape.js'
+import { thousands } from '../words.js'
 import {
   DEFAULT_PROTECTED_PATHS_POLICY,
   findProtectedChanges

@@ -1,5 +1,5 @@
 import type { Analysis, ChangeAction } from '../model.js'
-import { plural, thousands } from '../report/escape.js'
+import { plural, thousands } from '../words.js'
 import type { ChangeItem } from './digest.js'
 import type { ReviewRecord } from './record.js'
 

@@ -4,6 +4,9 @@
  * goes through these functions, so that one fix covers every report.
  */
 
+// Counts in words live in src/words.ts (the gate and the risks write them too).
+export { plural, thousands } from '../words.js'
+
 /**
  * Every line terminator CommonMark or a browser may honour: CRLF, a lone CR
  * or LF, and the Unicode line and paragraph separators, NEL, VT and FF.
@@ -278,20 +281,6 @@ export function mermaidLabel(text: string): string {
       /^[A-Za-z0-9 ._/-]$/.test(c) ? c : `#${c.codePointAt(0) ?? 63};`
     )
     .join('')
-}
-
-/** "1 change", "2 changes". */
-export function plural(count: number, noun: string, many = `${noun}s`): string {
-  return `${thousands(count)} ${count === 1 ? noun : many}`
-}
-
-/**
- * A count with thousands separators, "12,345", as `toLocaleString('en-US')`
- * writes it; without it, whose first call loads the ICU number formatter
- * (10-25 ms of every Action run that renders a count).
- */
-export function thousands(count: number): string {
-  return String(count).replace(/\B(?=(?:\d{3})+(?!\d))/g, ',')
 }
 
 /** Text with its first letter in upper case. */

@@ -6,8 +6,7 @@ import type {
   PlanFormat,
   ResourceChange
 } from '../model.js'
-
-import { thousands } from './escape.js'
+import { plural, thousands } from './escape.js'
 
 export { formatValue } from './diff.js'
 
@@ -168,7 +167,7 @@ export function planCountsLine(
   const line = countsLine(counts)
   const actions = plans.reduce((n, plan) => n + (plan.actions?.length ?? 0), 0)
   if (actions === 0) return line
-  const run = `${thousands(actions)} ${actions === 1 ? 'action' : 'actions'} to run`
+  const run = `${plural(actions, 'action')} to run`
   return line === 'no changes' ? run : `${line}, ${run}`
 }
 

@@ -6,8 +6,7 @@ import {
   escapeTerminal,
   escapeText,
   link,
-  plural,
-  thousands
+  plural
 } from './escape.js'
 import type { ToolInfo } from './json.js'
 
@@ -142,8 +141,8 @@ export function renderVerifyText(result: VerifyResult): string {
       lines.push(`  ${mark} ${changeWords(first)}: ${why}`)
       continue
     }
-    // Counted as the verdict line counts (`9815 destructive changes`).
-    lines.push(`  ${mark} ${why} (${thousands(group.length)} changes):`)
+    // Counted as the verdict line counts (`9,815 destructive changes`).
+    lines.push(`  ${mark} ${why} (${plural(group.length, 'change')}):`)
     for (const change of group) lines.push(`      ${changeWords(change)}`)
   }
   return lines.join('\n') + '\n'

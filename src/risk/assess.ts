@@ -7,7 +7,7 @@ import type {
   ResourceChange,
   Risk
 } from '../model.js'
-import { thousands } from '../report/escape.js'
+import { thousands } from '../words.js'
 import { LIFECYCLE_SAFEGUARDS, SAFEGUARDS, statefulKindOf } from './catalog.js'
 import type { Lowering, Safeguard } from './catalog.js'
 
