@@ -3814,7 +3814,7 @@ function requireSource () {
 
 	const {isArray} = Array;
 
-	// `supportsColor.level` → `ansiStyles.color[name]` mapping
+	// `supportsColor.level` \u2192 `ansiStyles.color[name]` mapping
 	const levelMapping = [
 		'ansi',
 		'ansi',
@@ -5134,9 +5134,9 @@ function requireIamChanges () {
 	        const appliesToResource = '${' + logicalId + '.Arn}';
 	        const appliesToPrincipal = 'AWS:${' + logicalId + '}';
 	        const statements = (0, statement_1.parseStatements)((0, render_intrinsics_1.renderIntrinsics)(policy.Statement));
-	        // Keeping the existing behaviour for Resource…
+	        // Keeping the existing behaviour for Resource\u2026
 	        defaultResource(appliesToResource, statements);
-	        // …and additionally injecting a pseudo-principal for readability
+	        // \u2026and additionally injecting a pseudo-principal for readability
 	        defaultPrincipal(appliesToPrincipal, statements);
 	        return statements;
 	    }

@@ -711,7 +711,7 @@ function addDependents(withGraph, redact = (text) => text) {
  */
 function findDependents(graph, start, label, withState) {
     const dependents = [];
-    // Node → the nearest reported node above it, for `via`.
+    // Node \u2192 the nearest reported node above it, for `via`.
     const viaOf = new Map([[start, label]]);
     const queue = [start];
     let capped = false;
@@ -739,7 +739,7 @@ function findDependents(graph, start, label, withState) {
 }
 /**
  * The graph node of a change's address: Terraform configuration nodes
- * carry no instance keys (`module.a["x"].aws_b.c[0]` → `module.a.aws_b.c`).
+ * carry no instance keys (`module.a["x"].aws_b.c[0]` \u2192 `module.a.aws_b.c`).
  * Keys are skipped with their quoted strings, which may hold brackets.
  */
 function nodeOf(address, keys) {
@@ -1045,10 +1045,10 @@ function jsonPathAt(text, offset) {
     const segments = frames.map((frame) => frame.array ? `[${frame.index}]` : frame.key);
     const shown = segments.slice(0, SHOWN_SEGMENTS).join('');
     const more = segments.length - SHOWN_SEGMENTS;
-    return `$${shown}${more > 0 ? `… (${more} more levels)` : ''}`;
+    return `$${shown}${more > 0 ? `\u2026 (${more} more levels)` : ''}`;
 }
 function keyName(raw) {
-    return NAME_KEY.test(raw) ? `.${raw}` : '["…"]';
+    return NAME_KEY.test(raw) ? `.${raw}` : '["\u2026"]';
 }
 function firstNonSpace(text) {
     return firstNonSpaceFrom(text, 0);
@@ -1684,7 +1684,7 @@ function inferReplacement(details) {
  * masked: values of parameters marked NoEcho (AWS masks them as `****`;
  * a tool that does not leaves a `NoEcho` marker), property values fed by a
  * NoEcho parameter, and plain values on the other side of a secret dynamic
- * reference (`{{resolve:secretsmanager:…}}`, `{{resolve:ssm-secure:…}}`).
+ * reference (`{{resolve:secretsmanager:\u2026}}`, `{{resolve:ssm-secure:\u2026}}`).
  * The references themselves are not secret and stay visible.
  */
 function collectSecrets$1(doc, changes) {
@@ -1789,7 +1789,7 @@ function collectBesideReferences(before, after, into) {
     if (afterRef && !beforeRef)
         addLeaves(before, into);
 }
-/** The path steps of a detail inside a context: `/Properties/Tags/1` → Properties, Tags, 1. */
+/** The path steps of a detail inside a context: `/Properties/Tags/1` \u2192 Properties, Tags, 1. */
 function detailSteps(detail) {
     if (detail.path !== undefined && detail.path.startsWith('/')) {
         return detail.path
@@ -1827,7 +1827,7 @@ function valueAt$1(value, steps) {
     }
     return current;
 }
-/** Reads `Resources.*.Metadata["aws:cdk:path"]` of a template: logical ID → CDK construct path. */
+/** Reads `Resources.*.Metadata["aws:cdk:path"]` of a template: logical ID \u2192 CDK construct path. */
 function constructPaths(template) {
     const paths = new Map();
     const resources = isRecord$2(template)
@@ -1847,7 +1847,7 @@ function constructPaths(template) {
  * Turns checked change sets into plans: one per root change set, in input
  * order, with the changes of its nested change sets under their nested-stack
  * path. A nested stack whose changes are unknown makes the plan incomplete.
- * `labels` maps StackName (or `*`, for any stack) → LogicalResourceId → CDK
+ * `labels` maps StackName (or `*`, for any stack) \u2192 LogicalResourceId \u2192 CDK
  * construct path; the `aws:cdk:path` metadata in the contexts is the fallback.
  */
 function normalizeChangeSets(inputs, redactor, labels, templates) {
@@ -2132,7 +2132,7 @@ function unitProblems(unit, module, state) {
 }
 function truncate(text, max) {
     const oneLine = text.replace(/\s+/g, ' ').trim();
-    return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+    return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}\u2026`;
 }
 /** Logical IDs a `[WARN] --include-property-values` StatusReason names. */
 const LOGICAL_ID_IN_REASON = /Logical Id:\s*([A-Za-z0-9]{1,255})/g;
@@ -2745,14 +2745,14 @@ function deepestArrayPath(doc) {
                 pending.push({
                     value: value[key],
                     arrays,
-                    path: `${path}${SAFE_NAME.test(key) ? `.${key}` : '["…"]'}`
+                    path: `${path}${SAFE_NAME.test(key) ? `.${key}` : '["\u2026"]'}`
                 });
         }
     }
     const path = best.path.replace(/^\./, '');
     return {
         arrays: best.arrays,
-        path: path.length > 160 ? `${path.slice(0, 160)}…` : path
+        path: path.length > 160 ? `${path.slice(0, 160)}\u2026` : path
     };
 }
 function isEmptyObject(doc) {
@@ -2816,7 +2816,7 @@ function describeTransform(transform) {
             : 'a macro');
     return names.join(', ');
 }
-/** `cdk.out/MyStack.template.json` → `MyStack`. */
+/** `cdk.out/MyStack.template.json` \u2192 `MyStack`. */
 function stackNameOf$1(source) {
     const base = source.split(/[\\/]/).pop() ?? source;
     const name = base.replace(/\.template\.json$/i, '').replace(/\.json$/i, '');
@@ -3240,7 +3240,7 @@ function explainUpdate(type, verdict, { old, now }) {
     for (const key of ['DeletionPolicy', 'UpdateReplacePolicy']) {
         if (!verdict.otherChanges.includes(key))
             continue;
-        parts.push(`${key} ${describePolicy(old?.[key])} → ${describePolicy(now?.[key])}`);
+        parts.push(`${key} ${describePolicy(old?.[key])} \u2192 ${describePolicy(now?.[key])}`);
     }
     return parts.length === 0 ? undefined : parts.join('; ');
 }
@@ -3390,7 +3390,7 @@ function looksLikePulumiPreview(doc) {
 /**
  * True for a Pulumi engine event log (NDJSON: `--event-log`, the streaming
  * `--json` preview, Automation API events): the first lines are JSON objects
- * with `sequence`/`timestamp` and an `…Event` payload. Only the first three
+ * with `sequence`/`timestamp` and an `\u2026Event` payload. Only the first three
  * non-empty lines are parsed, so it is cheap on a large log.
  */
 function looksLikePulumiEventStream(text) {
@@ -3518,7 +3518,7 @@ function detailedDiffAt(entry, where, source) {
     for (const [path, diff] of Object.entries(value)) {
         const kind = isRecord$2(diff) ? diff.kind : undefined;
         if (typeof kind !== 'string') {
-            throw new PlanParseError(source, `${where}.detailedDiff entries to be {"kind": …, "inputDiff": …}`, isRecord$2(diff) ? `kind ${describeScalar(kind)}` : describeScalar(diff));
+            throw new PlanParseError(source, `${where}.detailedDiff entries to be {"kind": \u2026, "inputDiff": \u2026}`, isRecord$2(diff) ? `kind ${describeScalar(kind)}` : describeScalar(diff));
         }
         out.push({ path, kind });
     }
@@ -3929,7 +3929,7 @@ function oneLine$1(message) {
         .trim()
         .replace(/^(error|warning): /, '');
     return flat.length > MAX_MESSAGE_CHARS
-        ? `${flat.slice(0, MAX_MESSAGE_CHARS - 1)}…`
+        ? `${flat.slice(0, MAX_MESSAGE_CHARS - 1)}\u2026`
         : flat;
 }
 function incompleteness$1(doc, redactor) {
@@ -4215,7 +4215,7 @@ function singleChange(urn, step, context) {
     if (action === 'no-op' && lifecycle.length > 0) {
         // Pulumi emits a `same` step when only a flag toggles: the state changes, the cloud object does not.
         action = 'update';
-        explanation = `only Pulumi's ${lifecycle.map((l) => `\`${l.name}\` (${l.before} → ${l.after})`).join(' and ')} ${lifecycle.length === 1 ? 'changes' : 'change'}; the cloud object is not touched`;
+        explanation = `only Pulumi's ${lifecycle.map((l) => `\`${l.name}\` (${l.before} \u2192 ${l.after})`).join(' and ')} ${lifecycle.length === 1 ? 'changes' : 'change'}; the cloud object is not touched`;
     }
     const props = propertiesOf(op, oldState, newState);
     const sides = action === 'create' || action === 'read'
@@ -4743,8 +4743,8 @@ function addOutputEdges(graph, module, prefix) {
 }
 /**
  * The graph node a reference made in module `prefix` points at:
- * `aws_vpc.main.id` → `aws_vpc.main`, `data.x.y` → `data.x.y`, `var.v` →
- * `~var.v`, `module.m.out` → `~module.m.output.out`. Undefined for what is
+ * `aws_vpc.main.id` \u2192 `aws_vpc.main`, `data.x.y` \u2192 `data.x.y`, `var.v` \u2192
+ * `~var.v`, `module.m.out` \u2192 `~module.m.output.out`. Undefined for what is
  * not a dependency on a resource (`count.index`, `each.key`, `path.module`,
  * `local.*`, a whole `module.m`).
  */
@@ -4777,7 +4777,7 @@ function referenceNode(reference, prefix) {
             return `${prefix}${head}.${name(second)}`;
     }
 }
-/** `module.a["x"].aws_b.c[0]` → `module.a.aws_b.c` (keys may be quoted strings holding brackets). */
+/** `module.a["x"].aws_b.c[0]` \u2192 `module.a.aws_b.c` (keys may be quoted strings holding brackets). */
 function stripInstanceKeys(address) {
     return nodeOf(address, 'config');
 }
@@ -5476,7 +5476,7 @@ function detectFormat(doc) {
 /**
  * Like readPlan, but a file of several plans written one after another
  * (`terragrunt run-all show -json > plans.json`) becomes one input per
- * plan, named `FILE#1`, `FILE#2`, … so that every report can tell them apart.
+ * plan, named `FILE#1`, `FILE#2`, \u2026 so that every report can tell them apart.
  */
 function readPlanDocuments(input, format = 'auto') {
     let docs;
@@ -7343,7 +7343,7 @@ function readPlanData(data, ref, format, options = {}, limits = LIMITS) {
     }
     if (data.length > limits.maxTextBytes) {
         throw tooLarge(ref.path, data.length, limits.maxTextBytes, {
-            hint: 'only Terraform/OpenTofu plans are read past V8’s longest string'
+            hint: 'only Terraform/OpenTofu plans are read past V8\u2019s longest string'
         });
     }
     // Other formats, other encodings, several concatenated documents (terragrunt), broken JSON.
@@ -7379,7 +7379,7 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
         // can be read: anything else is refused before hundreds of MB are read.
         if (size > limits.maxTextBytes && !mayBeLargePlan(path))
             throw tooLarge(path, size, limits.maxTextBytes, {
-                hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
+                hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8\u2019s longest string'
             });
         data = readFileBytes(path, limits.maxBytes, readStdin);
     }
@@ -8856,7 +8856,7 @@ const build = (toks, pairs, start, end, top) => {
 // normalize each run of literal chars as one string, so that a char
 // and the combining marks after it compose (or decompose) together.
 // Syntax is already parsed, so a char that normalizes to a syntax
-// char (such as full-width `＊` in NFKC) stays a literal.
+// char (such as full-width `\uff0a` in NFKC) stays a literal.
 const normalize = (items, form) => {
     const out = [];
     let run = '';
@@ -11454,7 +11454,7 @@ const SYNTH_HINT = 'run `cdk synth` (it writes `cdk.out/manifest.json` and one `
 const MAX_ASSEMBLY_DEPTH = 8;
 /**
  * Lists the stacks of a cloud assembly (`cdk.out`): stack name (its display
- * name, `Stage/Stack` inside a stage) → absolute path of its template. Stacks
+ * name, `Stage/Stack` inside a stage) \u2192 absolute path of its template. Stacks
  * of nested assemblies (CDK stages) are included; nested *stacks* are not
  * (they are file assets of their parent).
  */
@@ -11665,7 +11665,7 @@ function readOneSided(before, after, readStdin) {
         after: readTemplateSide(pair.after, readStdin)
     }));
 }
-/** `cdk.out/Orders.template.json` → `Orders`. */
+/** `cdk.out/Orders.template.json` \u2192 `Orders`. */
 function stackNameOf(path) {
     return basename(path).replace(/(\.template)?\.json$/, '');
 }
@@ -11946,7 +11946,7 @@ function splitLines(text) {
  * --parse` (and `git log --format=%(trailers)`) finds them: only the last
  * paragraph, only if it is all `Key: value` lines (with indented continuation
  * lines), or mostly so when git's own `Signed-off-by:` / `(cherry picked
- * from commit …)` lines are in it. Lines inside a closed code fence never
+ * from commit \u2026)` lines are in it. Lines inside a closed code fence never
  * count, which is stricter than git.
  */
 function parseTrailers(message) {
@@ -12339,7 +12339,7 @@ function clip(text) {
     const trimmed = text.trim();
     return trimmed.length <= MAX_EVIDENCE_CHARS
         ? trimmed
-        : `${trimmed.slice(0, MAX_EVIDENCE_CHARS - 1)}…`;
+        : `${trimmed.slice(0, MAX_EVIDENCE_CHARS - 1)}\u2026`;
 }
 function rank(confidence) {
     return CONFIDENCES.indexOf(confidence);
@@ -12495,7 +12495,7 @@ function trailer(id, tool, confidence, key, match, note) {
         ...(note === undefined ? {} : { note })
     };
 }
-const CLAUDE_FOOTER = '^(?:🤖\\s*)?generated with \\[claude code\\]\\(https://claude\\.(?:ai/code|com/claude-code)/?\\)';
+const CLAUDE_FOOTER = '^(?:\ud83e\udd16\\s*)?generated with \\[claude code\\]\\(https://claude\\.(?:ai/code|com/claude-code)/?\\)';
 const CLAUDE_SESSION = '^(?:claude-session:\\s*)?https://claude\\.ai/code/session_[a-z0-9]+\\s*$';
 const DEVIN_RUN = '^link to devin run:\\s*https://app\\.devin\\.ai/sessions/[0-9a-f]{32}';
 /** GitHub's noreply domain, as a regex fragment (for whole-address rules). */
@@ -12579,7 +12579,7 @@ const AI_RULES = [
                 match: re('^.*"schema_version"\\s*:\\s*"authorship/\\d')
             }
         ],
-        note: 'an AI attestation line (s_… session or legacy 16-hex prompt key) in a git-ai note'
+        note: 'an AI attestation line (s_\u2026 session or legacy 16-hex prompt key) in a git-ai note'
     },
     // ---- explicit disclosure (Linux kernel, Fedora, LLVM, Apache) ----
     trailer('disclosure.assisted-by', 'disclosed', 'definite', 'assisted-by', re('^(?!(?:no|none|false|n/a)\\s*$)\\S')),
@@ -12598,9 +12598,9 @@ const AI_RULES = [
     ...emailRules('gemini.cli.identity', 'gemini-cli', 'likely', ALL, re(`^(?:gemini-cli@google\\.com|(?:\\d+\\+)?gemini-cli\\[bot\\]${GH})$`)),
     trailer('gemini.named.coauthor', 'gemini-cli', 'likely', 'co-authored-by', re('^(?:google\\s+)?gemini(?: cli| code)?\\s*<[^<>@]+@google\\.com>$'), 'needs the Gemini name AND a google.com address'),
     line('aider.prefix', 'aider', 'likely', '^aider:\\s', { subjectOnly: true }),
-    line('devin.cli.footer', 'devin', 'likely', '^(?:🤖\\s*)?generated with \\[devin\\]\\(https://(?:cli\\.)?devin\\.ai'),
+    line('devin.cli.footer', 'devin', 'likely', '^(?:\ud83e\udd16\\s*)?generated with \\[devin\\]\\(https://(?:cli\\.)?devin\\.ai'),
     line('continue.footer', 'continue-cli', 'likely', '^generated with \\[continue\\]\\(https://continue\\.dev\\)'),
-    line('codebuff.footer', 'codebuff', 'likely', '^(?:🤖\\s*)?generated with codebuff\\b'),
+    line('codebuff.footer', 'codebuff', 'likely', '^(?:\ud83e\udd16\\s*)?generated with codebuff\\b'),
     ...emailRules('windsurf.email', 'windsurf', 'likely', ['author', 'coauthor'], re(`^(?:windsurf@codeium\\.com|noreply@codeium\\.com|cascade@windsurf\\.ai|noreply@windsurf\\.ai|(?:\\d+\\+)?windsurf-bot\\[bot\\]${GH})$`)),
     ...emailRules('cline.email', 'cline', 'likely', ['author', 'coauthor'], re(`^(?:noreply@cline\\.bot|(?:205137888\\+)?cline\\[bot\\]${GH})$`)),
     ...emailRules('factory.email', 'factory', 'likely', ['author', 'coauthor'], re(`^(?:138933559\\+)?factory-droid\\[bot\\]${GH}$`)),
@@ -12623,7 +12623,7 @@ const AI_RULES = [
     single('kiro.branch', 'kiro', 'weak', 'head-branch', glob('kiro/*')),
     single('amp.branch', 'amp', 'weak', 'head-branch', glob('amp/*')),
     single('aider.committer.name', 'aider', 'weak', 'committer-name', glob('* (aider)'), {
-        note: 'aider also commits the user’s own dirty edits with only the committer suffixed'
+        note: 'aider also commits the user\u2019s own dirty edits with only the committer suffixed'
     }),
     trailer('replit.deploy', 'replit-agent', 'weak', 'replit-commit-author', exact('deployment'), 'publishes, not AI code'),
     ...emailRules('bolt.email', 'bolt', 'weak', COMMITTED, exact('bolt@stackblitz.com')),
@@ -12695,10 +12695,10 @@ const DEFAULT_RULES = [...AI_RULES, ...AUTOMATION_RULES];
  * Broken input never throws. The scanner reports `issues`; a block whose
  * closing brace cannot be found is left out. When a line starting in column 0
  * looks like a top-level header (`resource "a" "b" {`, `module "m" {`,
- * `moved {` …) while a block or bracket is still open, the open block is
+ * `moved {` \u2026) while a block or bracket is still open, the open block is
  * taken as unclosed and scanning restarts at that line, so one missing brace
  * costs one block, not the rest of the file. An unterminated heredoc or
- * `/* … *\/` comment still swallows the rest of the file (its content may
+ * `/* \u2026 *\/` comment still swallows the rest of the file (its content may
  * legitimately look like anything).
  */
 /** A resource address that is not `[module.NAME[KEY].]*[data.]TYPE.NAME[KEY]`. */
@@ -12856,7 +12856,7 @@ class Lexer {
         if (close === -1)
             this.issue('unterminated /* comment', line);
     }
-    /** A `"…"` template; stops at the end of the line if the quote is missing. */
+    /** A `"\u2026"` template; stops at the end of the line if the quote is missing. */
     quoted(start, line, col) {
         const text = this.text;
         let literal = true;
@@ -12935,9 +12935,9 @@ class Lexer {
         }
     }
     /**
-     * Skips `${ … }` / `%{ … }` after the opening brace, nested braces,
+     * Skips `${ \u2026 }` / `%{ \u2026 }` after the opening brace, nested braces,
      * strings, heredocs and their own interpolations included. Iterative,
-     * on an explicit stack: `"${"${"${…}"}"}"` nested thousands deep in a
+     * on an explicit stack: `"${"${"${\u2026}"}"}"` nested thousands deep in a
      * pull request's file must not become stack depth.
      */
     skipInterpolation() {
@@ -13666,7 +13666,7 @@ function preciseCauses(change, targets, input, lookups) {
         how: `${cause.how}; block-level: ${why}`
     }));
 }
-/** First segment of a Terraform path: `tags["Name"]` → `tags`, `ingress[0].cidr` → `ingress`. */
+/** First segment of a Terraform path: `tags["Name"]` \u2192 `tags`, `ingress[0].cidr` \u2192 `ingress`. */
 function topArgument(path) {
     const end = path.search(/[.[]/);
     return end === -1 ? path : path.slice(0, end);
@@ -13849,7 +13849,7 @@ function narrowReferenceTarget(reference, at) {
 function ownAt(record, key) {
     return Object.hasOwn(record, key) ? record[key] : undefined;
 }
-/** `var.x`, `local.y`, `aws_vpc.main` (a replace_triggered_by, say) → the block that sets it. */
+/** `var.x`, `local.y`, `aws_vpc.main` (a replace_triggered_by, say) \u2192 the block that sets it. */
 function referenceTarget(reference, dir) {
     const parts = reference.split('.');
     const [head, second] = parts;
@@ -13890,7 +13890,7 @@ function referenceTarget(reference, dir) {
     };
 }
 /**
- * `aws_s3_bucket.logs["a"]` → `aws_s3_bucket.logs`; undefined for what is not
+ * `aws_s3_bucket.logs["a"]` \u2192 `aws_s3_bucket.logs`; undefined for what is not
  * a resource address (a `moved` block between modules: `from = module.old`).
  */
 function stripKeys(address) {
@@ -13912,7 +13912,7 @@ function stripKeys(address) {
 function causesOf(targets, input, lookups) {
     const { blocksOf } = lookups;
     const causes = [];
-    // Hot: 500 changes × 1,000 commits × their files. Group targets by directory once.
+    // Hot: 500 changes \u00d7 1,000 commits \u00d7 their files. Group targets by directory once.
     const byDir = new Map();
     for (const target of targets) {
         const dir = normalizeDir(target.dir);
@@ -14099,7 +14099,7 @@ function normalizeDir(dir) {
     }
     return normalized;
 }
-/** Directory → the positions of the commits with a `.tf` file in it, ascending. */
+/** Directory \u2192 the positions of the commits with a `.tf` file in it, ascending. */
 function indexCommitsByDir(commits) {
     const index = new Map();
     commits.forEach((commit, at) => {
@@ -18558,17 +18558,17 @@ function requireErrors () {
 	    // Trim to max 80 chars, keeping col position near the middle
 	    if (ci >= 60 && lineStr.length > 80) {
 	        const trimStart = Math.min(ci - 39, lineStr.length - 79);
-	        lineStr = '…' + lineStr.substring(trimStart);
+	        lineStr = '\u2026' + lineStr.substring(trimStart);
 	        ci -= trimStart - 1;
 	    }
 	    if (lineStr.length > 80)
-	        lineStr = lineStr.substring(0, 79) + '…';
+	        lineStr = lineStr.substring(0, 79) + '\u2026';
 	    // Include previous line in context if pointing at line start
 	    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
 	        // Regexp won't match if start is trimmed
 	        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
 	        if (prev.length > 80)
-	            prev = prev.substring(0, 79) + '…\n';
+	            prev = prev.substring(0, 79) + '\u2026\n';
 	        lineStr = prev + lineStr;
 	    }
 	    if (/[^ ]/.test(lineStr)) {
@@ -19178,7 +19178,7 @@ function requireResolveFlowCollection () {
 	        }
 	        if (!isMap && !sep && !props.found) {
 	            // item is a value in a seq
-	            // → key & sep are empty, start does not include ? or :
+	            // \u2192 key & sep are empty, start does not include ? or :
 	            const valueNode = value
 	                ? composeNode(ctx, value, props, onError)
 	                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
@@ -20696,13 +20696,13 @@ function requireCstVisit () {
 	 * Walks through the tree (depth-first) starting from the root, calling a
 	 * `visitor` function with two arguments when entering each item:
 	 *   - `item`: The current item, which included the following members:
-	 *     - `start: SourceToken[]` – Source tokens before the key or value,
+	 *     - `start: SourceToken[]` \u2013 Source tokens before the key or value,
 	 *       possibly including its anchor or tag.
-	 *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+	 *     - `key?: Token | null` \u2013 Set for pair values. May then be `null`, if
 	 *       the key before the `:` separator is empty.
-	 *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+	 *     - `sep?: SourceToken[]` \u2013 Source tokens between the key and the value,
 	 *       which should include the `:` map value indicator if `value` is set.
-	 *     - `value?: Token` – The value of a sequence item, or of a map pair.
+	 *     - `value?: Token` \u2013 The value of a sequence item, or of a map pair.
 	 *   - `path`: The steps from the root to the current node, as an array of
 	 *     `['key' | 'value', number]` tuples.
 	 *
@@ -23484,7 +23484,7 @@ function attributeNotes(attributes) {
 /**
  * `protection-lowered`: an update or replace that removes a safeguard
  * against deletion: a catalog attribute lowered (`deletion_protection`
- * true → false, `force_destroy` false → true, backup retention to 0…), or
+ * true \u2192 false, `force_destroy` false \u2192 true, backup retention to 0\u2026), or
  * a tool setting (Pulumi `protect`, CloudFormation `DeletionPolicy`).
  */
 function protectionLowered(change) {
@@ -23506,7 +23506,7 @@ function protectionLowered(change) {
         const from = safeguard.from.includes(setting.before);
         const to = safeguard.to.includes(setting.after) || setting.after === 'computed';
         if (from && to)
-            found.push(`${setting.name} ${setting.before} → ${setting.after}: ${safeguard.guards}`);
+            found.push(`${setting.name} ${setting.before} \u2192 ${setting.after}: ${safeguard.guards}`);
     }
     if (found.length === 0)
         return undefined;
@@ -23537,13 +23537,13 @@ function safeguardAt(attributePath) {
     const path = normalPath(attributePath);
     return candidates.find((s) => s.paths.some((p) => path === p || path.endsWith(`.${p}`)));
 }
-/** How an attribute change lowers the safeguard ("true → false"), or undefined. */
+/** How an attribute change lowers the safeguard ("true \u2192 false"), or undefined. */
 function lowers(safeguard, attribute) {
     const { before, after } = attribute;
     if (before.kind === 'sensitive' || before.kind === 'unknown')
         return undefined;
     const was = before.kind === 'absent' ? undefined : before.value;
-    const arrow = (to) => `${show$1(was)} → ${to}`;
+    const arrow = (to) => `${show$1(was)} \u2192 ${to}`;
     if (after.kind === 'unknown')
         return isOn(safeguard.lowered, was, safeguard.absentMeans)
             ? arrow('(known after apply)')
@@ -23587,7 +23587,7 @@ function isTrue(value) {
         return ['true', 'enabled', 'on', 'yes'].includes(value.toLowerCase());
     return false;
 }
-/** `point_in_time_recovery[0].enabled` → `pointintimerecovery.enabled`. */
+/** `point_in_time_recovery[0].enabled` \u2192 `pointintimerecovery.enabled`. */
 function normalPath(path) {
     return path
         .replace(/\[\d+\]/g, '')
@@ -23658,7 +23658,7 @@ const DEFAULT_PROTECTED_PATHS_POLICY = {
 };
 /**
  * The first pattern that protects a path, if any. Dot files count
- * (`.github/…`), and case is ignored so that a differently cased name
+ * (`.github/\u2026`), and case is ignored so that a differently cased name
  * fails closed.
  */
 function protectingPattern(path, patterns) {
@@ -24115,7 +24115,7 @@ const DIGEST_VERSION = 2;
  */
 function reviewedItems(analysis) {
     const items = [];
-    // Source → gated addresses: looked up per change without building a key.
+    // Source \u2192 gated addresses: looked up per change without building a key.
     const gatedBySource = new Map();
     for (const g of analysis.decision.gated) {
         const addresses = gatedBySource.get(g.source) ?? new Set();
@@ -25293,7 +25293,7 @@ function stderrLine(error) {
     if (line === undefined)
         return undefined;
     return line.length > MAX_STDERR_CHARS
-        ? `${line.slice(0, MAX_STDERR_CHARS - 1)}…`
+        ? `${line.slice(0, MAX_STDERR_CHARS - 1)}\u2026`
         : line;
 }
 function parseLog(repo, text) {
@@ -25594,7 +25594,7 @@ function readHistory(options) {
     };
 }
 /**
- * Plan source → repository-relative directory of its root module: the
+ * Plan source \u2192 repository-relative directory of its root module: the
  * directory a plan file sits in (plans are written next to the module they
  * plan), or `rootModule` when given.
  */
@@ -26389,7 +26389,7 @@ function cut(text, max) {
     if (text.length <= max)
         return text;
     const points = Array.from(text);
-    return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
+    return points.length <= max ? text : `${points.slice(0, max - 1).join('')}\u2026`;
 }
 /**
  * Free text inside an HTML block (a `<details><summary>` line), where
@@ -26500,7 +26500,7 @@ const ENTITIES = {
 /** Longest node label a Mermaid graph shows; longer addresses are cut with an ellipsis. */
 const MAX_MERMAID_LABEL = 80;
 /**
- * A Mermaid node label, for use between double quotes (`n1["…"]`): every
+ * A Mermaid node label, for use between double quotes (`n1["\u2026"]`): every
  * character other than letters, digits, space and `._-/` becomes a Mermaid
  * entity code (`#91;`), so nothing in it can close the quotes, the node,
  * the fence, or be read as Markdown, HTML or Mermaid syntax.
@@ -26725,7 +26725,7 @@ function knownAfterApplyLine(paths) {
 }
 /**
  * Splits a path into its top-level attribute and the rest:
- * `input.tags["a.b"]` → `input`, `.tags["a.b"]`; `[0].name` → `[0]`, `.name`.
+ * `input.tags["a.b"]` \u2192 `input`, `.tags["a.b"]`; `[0].name` \u2192 `[0]`, `.name`.
  */
 function splitTop(path) {
     const match = /^(?:\["(?:[^"\\]|\\.)*"\]|\[[^\]]*\]|[^.[]*)/.exec(path);
@@ -26946,7 +26946,7 @@ const RISK_TITLES = {
     churn: 'churn'
 };
 /**
- * What is at stake in a change, one line per risk ("data loss: …"), and
+ * What is at stake in a change, one line per risk ("data loss: \u2026"), and
  * the `allow` glob that matched: for the text and Markdown reports.
  */
 function riskLines(analysis, change) {
@@ -27234,7 +27234,7 @@ function renderMarkdown(analysis, options = {}) {
     const markdown = last?.markdown ?? '';
     const cut = markdown.lastIndexOf('\n', Math.max(0, maxChars - 80));
     return {
-        markdown: `${markdown.slice(0, Math.max(0, cut))}\n\n… cut to fit\n`,
+        markdown: `${markdown.slice(0, Math.max(0, cut))}\n\n\u2026 cut to fit\n`,
         tier: 'counts',
         shortened: SHORTENED.counts
     };
@@ -27350,7 +27350,7 @@ function renderPlanDetails(analysis, plan, tier, multi, out, guard) {
     if (failing.length > 0) {
         out.push('**Checks**', '');
         for (const check of failing) {
-            out.push(`- ${check.status}: ${code(check.address)}${check.problems.length > 0 ? ` — ${escapeText(check.problems.join('; '))}` : ''}`);
+            out.push(`- ${check.status}: ${code(check.address)}${check.problems.length > 0 ? ` \u2014 ${escapeText(check.problems.join('; '))}` : ''}`);
         }
         out.push('');
     }
@@ -27360,13 +27360,13 @@ function renderChangeDetails(analysis, change, tier, out) {
     let lines = renderAttributeDiff(change.attributes, change.action, 'markdown');
     if (tier === 'short' && lines.length > SHORT_TIER_LINES) {
         const cut = lines.length - SHORT_TIER_LINES;
-        lines = [...lines.slice(0, SHORT_TIER_LINES), `# … ${cut} more lines`];
+        lines = [...lines.slice(0, SHORT_TIER_LINES), `# \u2026 ${cut} more lines`];
     }
     const why = [
         ...(change.explanation === undefined
             ? []
             : [escapeText(capitalize(change.explanation)) + '.', '']),
-        ...riskLines(analysis, change).map((line) => `- ⚠️ ${escapeText(line)}`),
+        ...riskLines(analysis, change).map((line) => `- \u26a0\ufe0f ${escapeText(line)}`),
         ...attributionLines(analysis, change).map((line) => {
             if (!line.startsWith('  '))
                 return `- ${escapeText(line)}`;
@@ -27473,9 +27473,9 @@ function buildJsonReport(analysis, tool, review) {
             summary: countChanges([plan]),
             // Each entry is built as JSON.stringify reaches it, and dropped after:
             // a report of 200,000 changes never exists whole beside its text.
-            changes: plan.changes.filter(isListed).map((listed) => ({
-                toJSON: () => changeEntry(analysis, listed)
-            })),
+            changes: plan.changes
+                .filter(isListed)
+                .map((listed) => new ListedEntry(analysis, listed)),
             ...(plan.actions === undefined ? {} : { actions: plan.actions }),
             drift: plan.drift,
             outputs: plan.outputs,
@@ -27486,31 +27486,60 @@ function buildJsonReport(analysis, tool, review) {
         ...(analysis.commits === undefined ? {} : { commits: analysis.commits })
     };
 }
-/** One entry of a plan's `changes`: the change, its verdict and its risks. */
-function changeEntry(analysis, listed) {
-    const verdict = analysis.verdicts?.get(listed);
-    const assessed = analysis.risks?.get(listed);
-    return {
-        ...jsonChange(listed),
-        ...(verdict === undefined
-            ? {}
-            : {
-                causedBy: verdict.causedBy.map((cause) => cause.sha),
-                causes: verdict.causedBy,
-                gated: verdict.gated,
-                gateReason: verdict.why
-            }),
-        risks: assessed?.risks ?? [],
-        ...(assessed?.allowedBy === undefined
-            ? {}
-            : { allowed: true, allowedBy: assessed.allowedBy })
-    };
+/**
+ * One entry of a plan's `changes`: the change, its verdict and its risks.
+ * JSON.stringify builds it with toJSON; writeJsonReport asks for its text,
+ * the same characters without copying the change into a new object first.
+ */
+class ListedEntry {
+    analysis;
+    listed;
+    constructor(analysis, listed) {
+        this.analysis = analysis;
+        this.listed = listed;
+    }
+    toJSON() {
+        return { ...jsonChange(this.listed), ...this.judgement() };
+    }
+    /**
+     * JSON.stringify(this): the change's own text, its judgement's keys after
+     * (no change has a key of the judgement: see JudgementKeysApart).
+     */
+    text() {
+        const own = JSON.stringify(jsonChange(this.listed));
+        const judgement = JSON.stringify(this.judgement());
+        // Both are objects; `risks` is always there, so neither is empty.
+        return `${own.slice(0, -1)},${judgement.slice(1)}`;
+    }
+    /** The verdict and the risks, as the entry's last keys. */
+    judgement() {
+        const verdict = this.analysis.verdicts?.get(this.listed);
+        const assessed = this.analysis.risks?.get(this.listed);
+        return {
+            ...(verdict === undefined
+                ? {}
+                : {
+                    causedBy: verdict.causedBy.map((cause) => cause.sha),
+                    causes: verdict.causedBy,
+                    gated: verdict.gated,
+                    gateReason: verdict.why
+                }),
+            risks: assessed?.risks ?? [],
+            ...(assessed?.allowedBy === undefined
+                ? {}
+                : { allowed: true, allowedBy: assessed.allowedBy })
+        };
+    }
 }
-/** A change as the report shows it: `dependents` as addresses, their links apart. */
+/**
+ * A change as the report shows it: `dependents` as addresses, their links
+ * apart. Without dependents, the change itself (JSON.stringify leaves the
+ * undefined key out).
+ */
 function jsonChange(change) {
+    if (change.dependents === undefined)
+        return change;
     const { dependents, ...rest } = change;
-    if (dependents === undefined)
-        return rest;
     return {
         ...rest,
         dependents: dependents.map((dependent) => dependent.address),
@@ -27547,6 +27576,10 @@ const JSON_PIECE_CHARS = 1 << 20;
  * keys, no undefined or function values (null in arrays).
  */
 function writeJsonValue(value, push, depth) {
+    if (value instanceof ListedEntry) {
+        push(value.text());
+        return;
+    }
     let current = value;
     if (typeof current === 'object' &&
         current !== null &&
@@ -27745,7 +27778,7 @@ function splitModuleAddress(module) {
     }
     return segments;
 }
-/** Instance keys for a folded line: integer runs become `0…99`. */
+/** Instance keys for a folded line: integer runs become `0\u202699`. */
 function compressKeys(keys) {
     if (!keys.every((k) => /^\d+$/.test(k)))
         return keys.join(', ');
@@ -27758,7 +27791,7 @@ function compressKeys(keys) {
             previous = n;
             continue;
         }
-        runs.push(start === previous ? String(start) : `${start}…${previous}`);
+        runs.push(start === previous ? String(start) : `${start}\u2026${previous}`);
         start = n;
         previous = n;
     }
@@ -27802,21 +27835,21 @@ function reviewHeadline(view) {
     const changes = gatedNoun(view.counts, true);
     if (view.stale !== undefined)
         return view.stale.headSha === view.headSha
-            ? '## ⏸️ plangate: outdated, see the newer report'
-            : '## ⏸️ plangate: outdated, a newer push is under review';
+            ? '## \u23f8\ufe0f plangate: outdated, see the newer report'
+            : '## \u23f8\ufe0f plangate: outdated, a newer push is under review';
     switch (view.state) {
         case 'pass':
             return view.destructiveCount === 0
-                ? '## ✅ plangate: no destructive changes'
-                : `## ✅ plangate: ${plural(view.destructiveCount, 'destructive change')}, none needs approval`;
+                ? '## \u2705 plangate: no destructive changes'
+                : `## \u2705 plangate: ${plural(view.destructiveCount, 'destructive change')}, none needs approval`;
         case 'blocked':
-            return `## ⛔ plangate: ${changes} need${gated === 1 ? 's' : ''} approval`;
+            return `## \u26d4 plangate: ${changes} need${gated === 1 ? 's' : ''} approval`;
         case 'approved':
-            return `## ✅ plangate: ${changes} approved`;
+            return `## \u2705 plangate: ${changes} approved`;
         case 'rejected':
-            return `## ⛔ plangate: ${changes} denied`;
+            return `## \u26d4 plangate: ${changes} denied`;
         case 'incomplete':
-            return '## ⛔ plangate: a plan is incomplete, so nothing can be approved';
+            return '## \u26d4 plangate: a plan is incomplete, so nothing can be approved';
     }
 }
 /**
@@ -27942,7 +27975,7 @@ function gatedPhrase(view) {
                 : 'gated item';
     return count === 1 ? `this ${what}` : `these ${thousands(count)} ${what}s`;
 }
-/** "@alice ([comment](…), 2026-12-06 19:02 UTC)", joined. */
+/** "@alice ([comment](\u2026), 2026-12-06 19:02 UTC)", joined. */
 function people(approvers, links, withWhen = false) {
     if (approvers.length === 0)
         return 'nobody';
@@ -27973,7 +28006,7 @@ function linkAudit(line, links) {
         return url === undefined ? whole : `(${link(`${kind} ${id}`, url)})`;
     });
 }
-/** `2026-12-06T19:02:11Z` → `2026-12-06 19:02 UTC`; anything else as it is. */
+/** `2026-12-06T19:02:11Z` \u2192 `2026-12-06 19:02 UTC`; anything else as it is. */
 function formatTime(at) {
     const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
     return match === null ? escapeText(at) : `${match[1]} ${match[2]} UTC`;
@@ -27996,9 +28029,9 @@ function planSection(analysis) {
     const out = [];
     for (const plan of plans.filter((p) => shown.includes(p))) {
         const counts = countChanges([plan]);
-        out.push(`- ${code(plan.source)} · ${escapeText(describeOrigin(plan))} · ${planCounts(counts, plan.actions?.length ?? 0)}`);
+        out.push(`- ${code(plan.source)} \u00b7 ${escapeText(describeOrigin(plan))} \u00b7 ${planCounts(counts, plan.actions?.length ?? 0)}`);
         for (const note of plan.incomplete?.notes ?? [])
-            out.push(`  - ⛔ **Incomplete:** ${escapeText(note)}`);
+            out.push(`  - \u26d4 **Incomplete:** ${escapeText(note)}`);
     }
     const rest = ranked.slice(PLAN_LINES_MAX);
     if (rest.length > 0) {
@@ -28071,7 +28104,7 @@ function protectedPathSection(analysis, links, rowsMax = PATH_ROWS_MAX) {
             ? '_any: the diff was not read_'
             : g.previousPath === undefined
                 ? htmlCode(g.path)
-                : `${htmlCode(g.previousPath)} → ${htmlCode(g.path)}`;
+                : `${htmlCode(g.previousPath)} \u2192 ${htmlCode(g.path)}`;
         const commit = commits.get(g.sha);
         const subject = commit === undefined ? '' : ` ${escapeCell(commit.subject.trim(), 60)}`;
         out.push(`| ${where} | ${g.status} | ${shaLink(g.sha, links)}${subject} ${who(commit)} | ${protectedBy(g)} |`);
@@ -28358,7 +28391,7 @@ function dependentsPhrase(change) {
         .slice(0, OVERVIEW_DEPENDENTS)
         .map((dependent) => addressCode(dependent.address));
     const rest = dependents.length - named.length;
-    return `${count} ${noun} on it: ${named.join(', ')}${rest > 0 || capped ? ', …' : ''}`;
+    return `${count} ${noun} on it: ${named.join(', ')}${rest > 0 || capped ? ', \u2026' : ''}`;
 }
 /** Up to this many changes are a list (phone-friendly); more are a table. */
 const LIST_ITEMS_MAX = 8;
@@ -28395,10 +28428,10 @@ function riskCellLines(risks) {
     for (const risk of risks.risks) {
         switch (risk.kind) {
             case 'data-loss':
-                lines.push(`💾 **data loss**: ${escapeCell(risk.detail)}`);
+                lines.push(`\ud83d\udcbe **data loss**: ${escapeCell(risk.detail)}`);
                 break;
             case 'protection-lowered':
-                lines.push(`🔓 **safeguard lowered**: ${escapeCell(risk.detail)}`);
+                lines.push(`\ud83d\udd13 **safeguard lowered**: ${escapeCell(risk.detail)}`);
                 break;
         }
     }
@@ -28448,10 +28481,10 @@ function whyGated(reason, commits, links) {
             const commit = commits.get(reason.sha);
             const tool = reason.tool ?? commit?.tool ?? 'an AI agent';
             const evidence = commit?.evidence[0]?.text;
-            return `🤖 an AI commit caused it (${escapeCell(tool)}${reason.confidence === undefined ? '' : `, ${reason.confidence}`}${evidence === undefined ? '' : `: ${code(cut(evidence.trim(), 80), true)}`})`;
+            return `\ud83e\udd16 an AI commit caused it (${escapeCell(tool)}${reason.confidence === undefined ? '' : `, ${reason.confidence}`}${evidence === undefined ? '' : `: ${code(cut(evidence.trim(), 80), true)}`})`;
         }
         case 'ai-unread':
-            return `🤖 the diff of AI commit ${shaLink(reason.sha, links)} could not be read, so it may have caused it`;
+            return `\ud83e\udd16 the diff of AI commit ${shaLink(reason.sha, links)} could not be read, so it may have caused it`;
         case 'unattributed-ai-infra':
             return 'no commit could be tied to it, and an AI agent changed infrastructure code in this pull request';
         case 'unattributed':
@@ -28461,11 +28494,11 @@ function whyGated(reason, commits, links) {
         case 'no-history':
             return 'no commit history was given, so nobody can say no AI agent caused it';
         case 'data-loss':
-            return '💾 it loses stored data, whoever caused it (`always-gate.data-loss`)';
+            return '\ud83d\udcbe it loses stored data, whoever caused it (`always-gate.data-loss`)';
         case 'protection-lowered':
-            return '🔓 it lowers a safeguard against deletion, whoever caused it (`always-gate.protection-lowered`)';
+            return '\ud83d\udd13 it lowers a safeguard against deletion, whoever caused it (`always-gate.protection-lowered`)';
         case 'protected':
-            return `🛡️ it matches ${code(reason.pattern, true)} (\`always-gate.protected\`)`;
+            return `\ud83d\udee1\ufe0f it matches ${code(reason.pattern, true)} (\`always-gate.protected\`)`;
         case 'churn':
             return `${thousands(reason.count)} destructive changes in this pull request, more than \`churn.max-destructive: ${reason.max}\``;
     }
@@ -28487,17 +28520,17 @@ function causedBy(entry, commits, links) {
         shown.push(`and ${causes.length - 3} more`);
     return shown.join('<br>');
 }
-/** 🤖 tool, ⚙️ bot or 👤 person. */
+/** \ud83e\udd16 tool, \u2699\ufe0f bot or \ud83d\udc64 person. */
 function who(commit) {
     if (commit === undefined)
         return '';
     switch (commit.verdict) {
         case 'ai':
-            return `🤖 ${escapeCell(commit.tool ?? 'AI agent')}`;
+            return `\ud83e\udd16 ${escapeCell(commit.tool ?? 'AI agent')}`;
         case 'automation':
-            return `⚙️ ${escapeCell(commit.tool ?? 'automation')}`;
+            return `\u2699\ufe0f ${escapeCell(commit.tool ?? 'automation')}`;
         case 'human':
-            return '👤 person';
+            return '\ud83d\udc64 person';
     }
 }
 /** A short SHA that GitHub links: a Markdown link when the repository is known. */
@@ -28588,7 +28621,7 @@ function moduleCounts(entries, multi, budget) {
         used += row.length + 1;
     }
     if (hiddenModules > 0)
-        out.push(`| ${multi ? '| ' : ''}and ${plural(hiddenModules, 'more module')} | … | … | … |`);
+        out.push(`| ${multi ? '| ' : ''}and ${plural(hiddenModules, 'more module')} | \u2026 | \u2026 | \u2026 |`);
     out.push('');
     return { lines: out, complete: hiddenModules === 0 };
 }
@@ -28685,13 +28718,13 @@ function blocking(change) {
 /** The job summary (and `plangate verify -f markdown`). */
 function renderVerifyMarkdown(result, links = {}) {
     const pull = (n) => n === undefined
-        ? '—'
+        ? '\u2014'
         : links.repositoryUrl === undefined
             ? `#${n}`
             : link(`#${n}`, `${links.repositoryUrl}/pull/${n}`);
     const lines = [];
     const verified = result.verdict === 'verified';
-    lines.push(`## ${verified ? '✅' : '⛔'} plangate verify: ${verified ? 'verified' : 'blocked'}`, '', verified
+    lines.push(`## ${verified ? '\u2705' : '\u26d4'} plangate verify: ${verified ? 'verified' : 'blocked'}`, '', verified
         ? `> [!TIP]\n> ${escapeText(result.summary)}. The apply step may run.`
         : `> [!CAUTION]\n> ${escapeText(result.summary)}. **Do not apply this plan**: the step failed so that the apply step does not run.`, '');
     if (result.problems.length > 0) {
@@ -28711,7 +28744,7 @@ function renderVerifyMarkdown(result, links = {}) {
             '| Address | Action | Type | Plan | State | Pull request | Detail |',
             '| --- | --- | --- | --- | --- | --- | --- |',
             ...rows,
-            ...(more > 0 ? ['', `…and ${plural(more, 'more change')}.`] : [])
+            ...(more > 0 ? ['', `\u2026and ${plural(more, 'more change')}.`] : [])
         ];
     };
     if (bad.length > 0)
@@ -28757,7 +28790,7 @@ function renderVerifyText(result) {
         ...ordered.filter((g) => !blocking(g[0]))
     ]) {
         const first = group[0];
-        const mark = blocking(first) ? '✗' : '✓';
+        const mark = blocking(first) ? '\u2717' : '\u2713';
         const why = `${STATE_WORDS[first.state]}: ${escapeTerminal(first.detail)}`;
         if (group.length === 1) {
             lines.push(`  ${mark} ${changeWords(first)}: ${why}`);
@@ -28974,10 +29007,10 @@ function holdStopSignals() {
 /**
  * True for plangate's own reports, recognised by their shape: JSON with a
  * numeric `schemaVersion` and `tool.name` "plangate"; Markdown whose first
- * line is the headline plangate writes (`## ✅ plangate: …`, `## ⛔ plangate:
- * …`, `## ⏸️ plangate: …`, see reviewHeadline) followed by a blank line;
+ * line is the headline plangate writes (`## \u2705 plangate: \u2026`, `## \u26d4 plangate:
+ * \u2026`, `## \u23f8\ufe0f plangate: \u2026`, see reviewHeadline) followed by a blank line;
  * text that starts with `Plan ` (or `Total: `) and ends with the
- * `Verdict: PASS|BLOCKED: …` line. A file that merely mentions plangate is
+ * `Verdict: PASS|BLOCKED: \u2026` line. A file that merely mentions plangate is
  * not one.
  */
 function isPlangateReport(path) {
@@ -28996,9 +29029,9 @@ function isPlangateReport(path) {
     }) ?? false);
 }
 /** The first line of the Markdown report (reviewHeadline), then a blank line. */
-const MARKDOWN_HEADLINE = /^## (?:✅|⛔|⏸️) plangate: [^\n]+\n\n/u;
+const MARKDOWN_HEADLINE = /^## (?:\u2705|\u26d4|\u23f8\ufe0f) plangate: [^\n]+\n\n/u;
 /** The first line of the Markdown report of `plangate verify`. */
-const VERIFY_HEADLINE = /^## (?:✅|⛔) plangate verify: (?:verified|blocked)\n\n/u;
+const VERIFY_HEADLINE = /^## (?:\u2705|\u26d4) plangate verify: (?:verified|blocked)\n\n/u;
 /** The first line of the text report of `plangate verify`. */
 const VERIFY_TEXT_HEAD = /^plangate verify: (?:VERIFIED|BLOCKED): /;
 /** SGR colour codes, which a `--color always` text report holds. */

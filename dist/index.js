@@ -3691,7 +3691,7 @@ const stringifyIteratively = (rootValue, replacer, spaceParam) => {
  * Converts a JavaScript value to a JSON string.
  *
  * Supports serialization of BigInt values using two strategies:
- * 1. Custom format "123n" → "123" (universal fallback)
+ * 1. Custom format "123n" \u2192 "123" (universal fallback)
  * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
  *
  * All other values are serialized exactly like native JSON.stringify().
@@ -4176,7 +4176,7 @@ async function getResponseData(response) {
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  // carries a (misleading) `charset=utf-8` parameter \u2014 see #751.
   mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
     return response.text().catch(noop$2);
   } else {
@@ -9678,7 +9678,7 @@ function splitLines(text) {
  * --parse` (and `git log --format=%(trailers)`) finds them: only the last
  * paragraph, only if it is all `Key: value` lines (with indented continuation
  * lines), or mostly so when git's own `Signed-off-by:` / `(cherry picked
- * from commit …)` lines are in it. Lines inside a closed code fence never
+ * from commit \u2026)` lines are in it. Lines inside a closed code fence never
  * count, which is stricter than git.
  */
 function parseTrailers(message) {
@@ -9737,7 +9737,7 @@ function messageLines(message) {
 /**
  * The lines of a pull-request body that may carry a marker: every non-blank
  * line except quoted (`>`), indented-code and fenced lines. List and emphasis
- * lines stay, because agents write their footers as `*…*` Markdown.
+ * lines stay, because agents write their footers as `*\u2026*` Markdown.
  */
 function bodyLines(body) {
     return scannable(body, false);
@@ -10079,7 +10079,7 @@ function clip$1(text) {
     const trimmed = text.trim();
     return trimmed.length <= MAX_EVIDENCE_CHARS
         ? trimmed
-        : `${trimmed.slice(0, MAX_EVIDENCE_CHARS - 1)}…`;
+        : `${trimmed.slice(0, MAX_EVIDENCE_CHARS - 1)}\u2026`;
 }
 function rank$1(confidence) {
     return CONFIDENCES.indexOf(confidence);
@@ -10235,7 +10235,7 @@ function trailer(id, tool, confidence, key, match, note) {
         ...(note === undefined ? {} : { note })
     };
 }
-const CLAUDE_FOOTER = '^(?:🤖\\s*)?generated with \\[claude code\\]\\(https://claude\\.(?:ai/code|com/claude-code)/?\\)';
+const CLAUDE_FOOTER = '^(?:\ud83e\udd16\\s*)?generated with \\[claude code\\]\\(https://claude\\.(?:ai/code|com/claude-code)/?\\)';
 const CLAUDE_SESSION = '^(?:claude-session:\\s*)?https://claude\\.ai/code/session_[a-z0-9]+\\s*$';
 const DEVIN_RUN = '^link to devin run:\\s*https://app\\.devin\\.ai/sessions/[0-9a-f]{32}';
 /** GitHub's noreply domain, as a regex fragment (for whole-address rules). */
@@ -10319,7 +10319,7 @@ const AI_RULES = [
                 match: re('^.*"schema_version"\\s*:\\s*"authorship/\\d')
             }
         ],
-        note: 'an AI attestation line (s_… session or legacy 16-hex prompt key) in a git-ai note'
+        note: 'an AI attestation line (s_\u2026 session or legacy 16-hex prompt key) in a git-ai note'
     },
     // ---- explicit disclosure (Linux kernel, Fedora, LLVM, Apache) ----
     trailer('disclosure.assisted-by', 'disclosed', 'definite', 'assisted-by', re('^(?!(?:no|none|false|n/a)\\s*$)\\S')),
@@ -10338,9 +10338,9 @@ const AI_RULES = [
     ...emailRules('gemini.cli.identity', 'gemini-cli', 'likely', ALL, re(`^(?:gemini-cli@google\\.com|(?:\\d+\\+)?gemini-cli\\[bot\\]${GH})$`)),
     trailer('gemini.named.coauthor', 'gemini-cli', 'likely', 'co-authored-by', re('^(?:google\\s+)?gemini(?: cli| code)?\\s*<[^<>@]+@google\\.com>$'), 'needs the Gemini name AND a google.com address'),
     line('aider.prefix', 'aider', 'likely', '^aider:\\s', { subjectOnly: true }),
-    line('devin.cli.footer', 'devin', 'likely', '^(?:🤖\\s*)?generated with \\[devin\\]\\(https://(?:cli\\.)?devin\\.ai'),
+    line('devin.cli.footer', 'devin', 'likely', '^(?:\ud83e\udd16\\s*)?generated with \\[devin\\]\\(https://(?:cli\\.)?devin\\.ai'),
     line('continue.footer', 'continue-cli', 'likely', '^generated with \\[continue\\]\\(https://continue\\.dev\\)'),
-    line('codebuff.footer', 'codebuff', 'likely', '^(?:🤖\\s*)?generated with codebuff\\b'),
+    line('codebuff.footer', 'codebuff', 'likely', '^(?:\ud83e\udd16\\s*)?generated with codebuff\\b'),
     ...emailRules('windsurf.email', 'windsurf', 'likely', ['author', 'coauthor'], re(`^(?:windsurf@codeium\\.com|noreply@codeium\\.com|cascade@windsurf\\.ai|noreply@windsurf\\.ai|(?:\\d+\\+)?windsurf-bot\\[bot\\]${GH})$`)),
     ...emailRules('cline.email', 'cline', 'likely', ['author', 'coauthor'], re(`^(?:noreply@cline\\.bot|(?:205137888\\+)?cline\\[bot\\]${GH})$`)),
     ...emailRules('factory.email', 'factory', 'likely', ['author', 'coauthor'], re(`^(?:138933559\\+)?factory-droid\\[bot\\]${GH}$`)),
@@ -10363,7 +10363,7 @@ const AI_RULES = [
     single('kiro.branch', 'kiro', 'weak', 'head-branch', glob('kiro/*')),
     single('amp.branch', 'amp', 'weak', 'head-branch', glob('amp/*')),
     single('aider.committer.name', 'aider', 'weak', 'committer-name', glob('* (aider)'), {
-        note: 'aider also commits the user’s own dirty edits with only the committer suffixed'
+        note: 'aider also commits the user\u2019s own dirty edits with only the committer suffixed'
     }),
     trailer('replit.deploy', 'replit-agent', 'weak', 'replit-commit-author', exact('deployment'), 'publishes, not AI code'),
     ...emailRules('bolt.email', 'bolt', 'weak', COMMITTED, exact('bolt@stackblitz.com')),
@@ -10435,10 +10435,10 @@ const DEFAULT_RULES = [...AI_RULES, ...AUTOMATION_RULES];
  * Broken input never throws. The scanner reports `issues`; a block whose
  * closing brace cannot be found is left out. When a line starting in column 0
  * looks like a top-level header (`resource "a" "b" {`, `module "m" {`,
- * `moved {` …) while a block or bracket is still open, the open block is
+ * `moved {` \u2026) while a block or bracket is still open, the open block is
  * taken as unclosed and scanning restarts at that line, so one missing brace
  * costs one block, not the rest of the file. An unterminated heredoc or
- * `/* … *\/` comment still swallows the rest of the file (its content may
+ * `/* \u2026 *\/` comment still swallows the rest of the file (its content may
  * legitimately look like anything).
  */
 /** A resource address that is not `[module.NAME[KEY].]*[data.]TYPE.NAME[KEY]`. */
@@ -10596,7 +10596,7 @@ class Lexer {
         if (close === -1)
             this.issue('unterminated /* comment', line);
     }
-    /** A `"…"` template; stops at the end of the line if the quote is missing. */
+    /** A `"\u2026"` template; stops at the end of the line if the quote is missing. */
     quoted(start, line, col) {
         const text = this.text;
         let literal = true;
@@ -10675,9 +10675,9 @@ class Lexer {
         }
     }
     /**
-     * Skips `${ … }` / `%{ … }` after the opening brace, nested braces,
+     * Skips `${ \u2026 }` / `%{ \u2026 }` after the opening brace, nested braces,
      * strings, heredocs and their own interpolations included. Iterative,
-     * on an explicit stack: `"${"${"${…}"}"}"` nested thousands deep in a
+     * on an explicit stack: `"${"${"${\u2026}"}"}"` nested thousands deep in a
      * pull request's file must not become stack depth.
      */
     skipInterpolation() {
@@ -11406,7 +11406,7 @@ function preciseCauses(change, targets, input, lookups) {
         how: `${cause.how}; block-level: ${why}`
     }));
 }
-/** First segment of a Terraform path: `tags["Name"]` → `tags`, `ingress[0].cidr` → `ingress`. */
+/** First segment of a Terraform path: `tags["Name"]` \u2192 `tags`, `ingress[0].cidr` \u2192 `ingress`. */
 function topArgument(path) {
     const end = path.search(/[.[]/);
     return end === -1 ? path : path.slice(0, end);
@@ -11589,7 +11589,7 @@ function narrowReferenceTarget(reference, at) {
 function ownAt$1(record, key) {
     return Object.hasOwn(record, key) ? record[key] : undefined;
 }
-/** `var.x`, `local.y`, `aws_vpc.main` (a replace_triggered_by, say) → the block that sets it. */
+/** `var.x`, `local.y`, `aws_vpc.main` (a replace_triggered_by, say) \u2192 the block that sets it. */
 function referenceTarget(reference, dir) {
     const parts = reference.split('.');
     const [head, second] = parts;
@@ -11630,7 +11630,7 @@ function referenceTarget(reference, dir) {
     };
 }
 /**
- * `aws_s3_bucket.logs["a"]` → `aws_s3_bucket.logs`; undefined for what is not
+ * `aws_s3_bucket.logs["a"]` \u2192 `aws_s3_bucket.logs`; undefined for what is not
  * a resource address (a `moved` block between modules: `from = module.old`).
  */
 function stripKeys(address) {
@@ -11652,7 +11652,7 @@ function stripKeys(address) {
 function causesOf(targets, input, lookups) {
     const { blocksOf } = lookups;
     const causes = [];
-    // Hot: 500 changes × 1,000 commits × their files. Group targets by directory once.
+    // Hot: 500 changes \u00d7 1,000 commits \u00d7 their files. Group targets by directory once.
     const byDir = new Map();
     for (const target of targets) {
         const dir = normalizeDir(target.dir);
@@ -11839,7 +11839,7 @@ function normalizeDir(dir) {
     }
     return normalized;
 }
-/** Directory → the positions of the commits with a `.tf` file in it, ascending. */
+/** Directory \u2192 the positions of the commits with a `.tf` file in it, ascending. */
 function indexCommitsByDir(commits) {
     const index = new Map();
     commits.forEach((commit, at) => {
@@ -11959,7 +11959,7 @@ function declaringFiles(input) {
     }
     return out;
 }
-/** `a/b` → `a/b/`; the repository root → `/`. */
+/** `a/b` \u2192 `a/b/`; the repository root \u2192 `/`. */
 function asDir(dir) {
     const clean = posix.normalize(dir === '' ? '.' : dir).replace(/\/+$/, '');
     return clean === '.' || clean === '' ? '/' : `${clean}/`;
@@ -12140,7 +12140,7 @@ function attributeNotes(attributes) {
 /**
  * `protection-lowered`: an update or replace that removes a safeguard
  * against deletion: a catalog attribute lowered (`deletion_protection`
- * true → false, `force_destroy` false → true, backup retention to 0…), or
+ * true \u2192 false, `force_destroy` false \u2192 true, backup retention to 0\u2026), or
  * a tool setting (Pulumi `protect`, CloudFormation `DeletionPolicy`).
  */
 function protectionLowered(change) {
@@ -12162,7 +12162,7 @@ function protectionLowered(change) {
         const from = safeguard.from.includes(setting.before);
         const to = safeguard.to.includes(setting.after) || setting.after === 'computed';
         if (from && to)
-            found.push(`${setting.name} ${setting.before} → ${setting.after}: ${safeguard.guards}`);
+            found.push(`${setting.name} ${setting.before} \u2192 ${setting.after}: ${safeguard.guards}`);
     }
     if (found.length === 0)
         return undefined;
@@ -12193,13 +12193,13 @@ function safeguardAt(attributePath) {
     const path = normalPath(attributePath);
     return candidates.find((s) => s.paths.some((p) => path === p || path.endsWith(`.${p}`)));
 }
-/** How an attribute change lowers the safeguard ("true → false"), or undefined. */
+/** How an attribute change lowers the safeguard ("true \u2192 false"), or undefined. */
 function lowers(safeguard, attribute) {
     const { before, after } = attribute;
     if (before.kind === 'sensitive' || before.kind === 'unknown')
         return undefined;
     const was = before.kind === 'absent' ? undefined : before.value;
-    const arrow = (to) => `${show$2(was)} → ${to}`;
+    const arrow = (to) => `${show$2(was)} \u2192 ${to}`;
     if (after.kind === 'unknown')
         return isOn(safeguard.lowered, was, safeguard.absentMeans)
             ? arrow('(known after apply)')
@@ -12243,7 +12243,7 @@ function isTrue(value) {
         return ['true', 'enabled', 'on', 'yes'].includes(value.toLowerCase());
     return false;
 }
-/** `point_in_time_recovery[0].enabled` → `pointintimerecovery.enabled`. */
+/** `point_in_time_recovery[0].enabled` \u2192 `pointintimerecovery.enabled`. */
 function normalPath(path) {
     return path
         .replace(/\[\d+\]/g, '')
@@ -13186,7 +13186,7 @@ const build = (toks, pairs, start, end, top) => {
 // normalize each run of literal chars as one string, so that a char
 // and the combining marks after it compose (or decompose) together.
 // Syntax is already parsed, so a char that normalizes to a syntax
-// char (such as full-width `＊` in NFKC) stays a literal.
+// char (such as full-width `\uff0a` in NFKC) stays a literal.
 const normalize = (items, form) => {
     const out = [];
     let run = '';
@@ -15801,7 +15801,7 @@ const DEFAULT_PROTECTED_PATHS_POLICY = {
 };
 /**
  * The first pattern that protects a path, if any. Dot files count
- * (`.github/…`), and case is ignored so that a differently cased name
+ * (`.github/\u2026`), and case is ignored so that a differently cased name
  * fails closed.
  */
 function protectingPattern(path, patterns) {
@@ -16258,7 +16258,7 @@ const DIGEST_VERSION = 2;
  */
 function reviewedItems(analysis) {
     const items = [];
-    // Source → gated addresses: looked up per change without building a key.
+    // Source \u2192 gated addresses: looked up per change without building a key.
     const gatedBySource = new Map();
     for (const g of analysis.decision.gated) {
         const addresses = gatedBySource.get(g.source) ?? new Set();
@@ -16394,7 +16394,7 @@ function compare$1(a, b) {
 
 /*
  * CODEOWNERS, as GitHub reads it (docs: "About code owners"): one rule a
- * line, `pattern owner…`; the last matching rule wins; a rule without
+ * line, `pattern owner\u2026`; the last matching rule wins; a rule without
  * owners un-owns what it matches. Patterns follow gitignore with GitHub's
  * documented differences: no `!` negation, no `[ ]` ranges, `\#` escapes a
  * leading `#`, and a trailing `/*` matches the files of that directory
@@ -16665,7 +16665,7 @@ function groupByOwners(items, codeowners, missing) {
  *   screenCandidates({candidates, context}) every check without a lookup
  *   evaluateApprovals(screened, permissions, {teamMembers})
  *
- * Decisions (merge-gate.md §9.4 step 7 and issue 6):
+ * Decisions (merge-gate.md \u00a79.4 step 7 and issue 6):
  * - Deny wins: one valid `/deny-destroy <digest>` from an eligible person
  *   rejects the digest whatever the approvals; approving after a denial
  *   needs a new digest (a new push or a changed plan).
@@ -16752,7 +16752,7 @@ function skeleton(text) {
 /** Whether a line holds something a person probably meant as a command. */
 function nearMiss(line) {
     for (const match of skeleton(line).matchAll(NEAR_MISS)) {
-        // Some real letters are needed: "/приветствуйтедрузья" is not a command.
+        // Some real letters are needed: "/\u043f\u0440\u0438\u0432\u0435\u0442\u0441\u0442\u0432\u0443\u0439\u0442\u0435\u0434\u0440\u0443\u0437\u044c\u044f" is not a command.
         const ascii = match[0].replace(/[^a-z]/g, '').length;
         if (ascii >= 4)
             return true;
@@ -17322,7 +17322,7 @@ function canApproveGroup(group, policy, allow) {
                 : [...allow.logins, ...allow.teams].map((entry) => `@${entry}`);
     }
 }
-/** "who can approve: @dba for aws_db_instance.main; …", for a reply. */
+/** "who can approve: @dba for aws_db_instance.main; \u2026", for a reply. */
 function whoCanApprove(groups) {
     const parts = groups.map(({ group, canApprove }) => {
         const [first = ''] = group.changes;
@@ -17910,7 +17910,7 @@ function cut(text, max) {
     if (text.length <= max)
         return text;
     const points = Array.from(text);
-    return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
+    return points.length <= max ? text : `${points.slice(0, max - 1).join('')}\u2026`;
 }
 /**
  * Free text inside an HTML block (a `<details><summary>` line), where
@@ -18021,7 +18021,7 @@ const ENTITIES = {
 /** Longest node label a Mermaid graph shows; longer addresses are cut with an ellipsis. */
 const MAX_MERMAID_LABEL = 80;
 /**
- * A Mermaid node label, for use between double quotes (`n1["…"]`): every
+ * A Mermaid node label, for use between double quotes (`n1["\u2026"]`): every
  * character other than letters, digits, space and `._-/` becomes a Mermaid
  * entity code (`#91;`), so nothing in it can close the quotes, the node,
  * the fence, or be read as Markdown, HTML or Mermaid syntax.
@@ -18269,7 +18269,7 @@ function clip(text, max = MAX_STATUS_DESCRIPTION) {
     const space = out.lastIndexOf(' ');
     if (space >= max * 0.6)
         out = out.slice(0, space);
-    return `${out.replace(/[\s,;:.(-]+$/, '')}…`;
+    return `${out.replace(/[\s,;:.(-]+$/, '')}\u2026`;
 }
 /**
  * How a review ended, from the text of a status {@link reviewStatus} wrote:
@@ -18289,7 +18289,7 @@ function reviewOutcomeOf(status) {
     }
     return 'undecided';
 }
-/** `… approved by @a, @b +2` → ['a', 'b']: who approved, as an approved status names them. */
+/** `\u2026 approved by @a, @b +2` \u2192 ['a', 'b']: who approved, as an approved status names them. */
 function approversIn(description) {
     const at = description.indexOf(' approved by ');
     if (at === -1)
@@ -18599,7 +18599,7 @@ const DEFAULT_PACING = {
 const DEFAULT_API_URL = 'https://api.github.com';
 /** Per-attempt timeout: long enough for a slow page, short enough for CI. */
 const DEFAULT_TIMEOUT_MS = 30_000;
-/** Retries before failing closed, as the merge-gate design asks (≤ 2). */
+/** Retries before failing closed, as the merge-gate design asks (\u2264 2). */
 const DEFAULT_RETRIES = 2;
 /** A rate limit that resets later than this fails the run instead of waiting. */
 const MAX_RATE_LIMIT_WAIT_S = 60;
@@ -18664,8 +18664,8 @@ const PULL_COMMITS_QUERY = `query PlangatePullCommits($owner: String!, $name: St
   }
 }`;
 /**
- * GraphQL: `count` files at refs, aliased `f0…`, with the `REF:PATH`
- * expressions passed as variables `$e0…` (never interpolated).
+ * GraphQL: `count` files at refs, aliased `f0\u2026`, with the `REF:PATH`
+ * expressions passed as variables `$e0\u2026` (never interpolated).
  */
 function readFilesQuery(count) {
     const indexes = Array.from({ length: count }, (_, i) => i);
@@ -19407,7 +19407,7 @@ function describeValue(value) {
     if (Array.isArray(value))
         return 'an array';
     if (typeof value === 'string')
-        return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+        return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value)}`;
     if (typeof value === 'number' || typeof value === 'boolean')
         return `${typeof value} ${value}`;
     return typeof value === 'object' ? 'an object' : typeof value;
@@ -19514,7 +19514,7 @@ function describeFailure(error) {
 }
 function short(text) {
     const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+    return line.length > 300 ? `${line.slice(0, 300)}\u2026` : line;
 }
 /** The path of a URL, without host or query. */
 function pathOf(url) {
@@ -19535,7 +19535,7 @@ function pathAndQuery(url) {
         return url;
     }
 }
-/** The operation name of a GraphQL request (`query Name …`), if any. */
+/** The operation name of a GraphQL request (`query Name \u2026`), if any. */
 function graphqlName(endpoint) {
     const query = endpoint['query'];
     return typeof query === 'string'
@@ -20792,7 +20792,7 @@ function knownAfterApplyLine(paths) {
 }
 /**
  * Splits a path into its top-level attribute and the rest:
- * `input.tags["a.b"]` → `input`, `.tags["a.b"]`; `[0].name` → `[0]`, `.name`.
+ * `input.tags["a.b"]` \u2192 `input`, `.tags["a.b"]`; `[0].name` \u2192 `[0]`, `.name`.
  */
 function splitTop(path) {
     const match = /^(?:\["(?:[^"\\]|\\.)*"\]|\[[^\]]*\]|[^.[]*)/.exec(path);
@@ -21013,7 +21013,7 @@ const RISK_TITLES = {
     churn: 'churn'
 };
 /**
- * What is at stake in a change, one line per risk ("data loss: …"), and
+ * What is at stake in a change, one line per risk ("data loss: \u2026"), and
  * the `allow` glob that matched: for the text and Markdown reports.
  */
 function riskLines(analysis, change) {
@@ -21110,7 +21110,7 @@ function renderMarkdown(analysis, options = {}) {
     const markdown = last?.markdown ?? '';
     const cut = markdown.lastIndexOf('\n', Math.max(0, maxChars - 80));
     return {
-        markdown: `${markdown.slice(0, Math.max(0, cut))}\n\n… cut to fit\n`,
+        markdown: `${markdown.slice(0, Math.max(0, cut))}\n\n\u2026 cut to fit\n`,
         tier: 'counts',
         shortened: SHORTENED.counts
     };
@@ -21226,7 +21226,7 @@ function renderPlanDetails(analysis, plan, tier, multi, out, guard) {
     if (failing.length > 0) {
         out.push('**Checks**', '');
         for (const check of failing) {
-            out.push(`- ${check.status}: ${code$3(check.address)}${check.problems.length > 0 ? ` — ${escapeText(check.problems.join('; '))}` : ''}`);
+            out.push(`- ${check.status}: ${code$3(check.address)}${check.problems.length > 0 ? ` \u2014 ${escapeText(check.problems.join('; '))}` : ''}`);
         }
         out.push('');
     }
@@ -21236,13 +21236,13 @@ function renderChangeDetails(analysis, change, tier, out) {
     let lines = renderAttributeDiff(change.attributes, change.action);
     if (tier === 'short' && lines.length > SHORT_TIER_LINES) {
         const cut = lines.length - SHORT_TIER_LINES;
-        lines = [...lines.slice(0, SHORT_TIER_LINES), `# … ${cut} more lines`];
+        lines = [...lines.slice(0, SHORT_TIER_LINES), `# \u2026 ${cut} more lines`];
     }
     const why = [
         ...(change.explanation === undefined
             ? []
             : [escapeText(capitalize(change.explanation)) + '.', '']),
-        ...riskLines(analysis, change).map((line) => `- ⚠️ ${escapeText(line)}`),
+        ...riskLines(analysis, change).map((line) => `- \u26a0\ufe0f ${escapeText(line)}`),
         ...attributionLines(analysis, change).map((line) => {
             if (!line.startsWith('  '))
                 return `- ${escapeText(line)}`;
@@ -21349,9 +21349,9 @@ function buildJsonReport(analysis, tool, review) {
             summary: countChanges([plan]),
             // Each entry is built as JSON.stringify reaches it, and dropped after:
             // a report of 200,000 changes never exists whole beside its text.
-            changes: plan.changes.filter(isListed).map((listed) => ({
-                toJSON: () => changeEntry(analysis, listed)
-            })),
+            changes: plan.changes
+                .filter(isListed)
+                .map((listed) => new ListedEntry(analysis, listed)),
             ...(plan.actions === undefined ? {} : { actions: plan.actions }),
             drift: plan.drift,
             outputs: plan.outputs,
@@ -21362,31 +21362,60 @@ function buildJsonReport(analysis, tool, review) {
         ...(analysis.commits === undefined ? {} : { commits: analysis.commits })
     };
 }
-/** One entry of a plan's `changes`: the change, its verdict and its risks. */
-function changeEntry(analysis, listed) {
-    const verdict = analysis.verdicts?.get(listed);
-    const assessed = analysis.risks?.get(listed);
-    return {
-        ...jsonChange(listed),
-        ...(verdict === undefined
-            ? {}
-            : {
-                causedBy: verdict.causedBy.map((cause) => cause.sha),
-                causes: verdict.causedBy,
-                gated: verdict.gated,
-                gateReason: verdict.why
-            }),
-        risks: assessed?.risks ?? [],
-        ...(assessed?.allowedBy === undefined
-            ? {}
-            : { allowed: true, allowedBy: assessed.allowedBy })
-    };
+/**
+ * One entry of a plan's `changes`: the change, its verdict and its risks.
+ * JSON.stringify builds it with toJSON; writeJsonReport asks for its text,
+ * the same characters without copying the change into a new object first.
+ */
+class ListedEntry {
+    analysis;
+    listed;
+    constructor(analysis, listed) {
+        this.analysis = analysis;
+        this.listed = listed;
+    }
+    toJSON() {
+        return { ...jsonChange(this.listed), ...this.judgement() };
+    }
+    /**
+     * JSON.stringify(this): the change's own text, its judgement's keys after
+     * (no change has a key of the judgement: see JudgementKeysApart).
+     */
+    text() {
+        const own = JSON.stringify(jsonChange(this.listed));
+        const judgement = JSON.stringify(this.judgement());
+        // Both are objects; `risks` is always there, so neither is empty.
+        return `${own.slice(0, -1)},${judgement.slice(1)}`;
+    }
+    /** The verdict and the risks, as the entry's last keys. */
+    judgement() {
+        const verdict = this.analysis.verdicts?.get(this.listed);
+        const assessed = this.analysis.risks?.get(this.listed);
+        return {
+            ...(verdict === undefined
+                ? {}
+                : {
+                    causedBy: verdict.causedBy.map((cause) => cause.sha),
+                    causes: verdict.causedBy,
+                    gated: verdict.gated,
+                    gateReason: verdict.why
+                }),
+            risks: assessed?.risks ?? [],
+            ...(assessed?.allowedBy === undefined
+                ? {}
+                : { allowed: true, allowedBy: assessed.allowedBy })
+        };
+    }
 }
-/** A change as the report shows it: `dependents` as addresses, their links apart. */
+/**
+ * A change as the report shows it: `dependents` as addresses, their links
+ * apart. Without dependents, the change itself (JSON.stringify leaves the
+ * undefined key out).
+ */
 function jsonChange(change) {
+    if (change.dependents === undefined)
+        return change;
     const { dependents, ...rest } = change;
-    if (dependents === undefined)
-        return rest;
     return {
         ...rest,
         dependents: dependents.map((dependent) => dependent.address),
@@ -21423,6 +21452,10 @@ const JSON_PIECE_CHARS = 1 << 20;
  * keys, no undefined or function values (null in arrays).
  */
 function writeJsonValue(value, push, depth) {
+    if (value instanceof ListedEntry) {
+        push(value.text());
+        return;
+    }
     let current = value;
     if (typeof current === 'object' &&
         current !== null &&
@@ -21643,7 +21676,7 @@ function splitModuleAddress(module) {
     }
     return segments;
 }
-/** Instance keys for a folded line: integer runs become `0…99`. */
+/** Instance keys for a folded line: integer runs become `0\u202699`. */
 function compressKeys(keys) {
     if (!keys.every((k) => /^\d+$/.test(k)))
         return keys.join(', ');
@@ -21656,7 +21689,7 @@ function compressKeys(keys) {
             previous = n;
             continue;
         }
-        runs.push(start === previous ? String(start) : `${start}…${previous}`);
+        runs.push(start === previous ? String(start) : `${start}\u2026${previous}`);
         start = n;
         previous = n;
     }
@@ -21700,21 +21733,21 @@ function reviewHeadline(view) {
     const changes = gatedNoun(view.counts, true);
     if (view.stale !== undefined)
         return view.stale.headSha === view.headSha
-            ? '## ⏸️ plangate: outdated, see the newer report'
-            : '## ⏸️ plangate: outdated, a newer push is under review';
+            ? '## \u23f8\ufe0f plangate: outdated, see the newer report'
+            : '## \u23f8\ufe0f plangate: outdated, a newer push is under review';
     switch (view.state) {
         case 'pass':
             return view.destructiveCount === 0
-                ? '## ✅ plangate: no destructive changes'
-                : `## ✅ plangate: ${plural(view.destructiveCount, 'destructive change')}, none needs approval`;
+                ? '## \u2705 plangate: no destructive changes'
+                : `## \u2705 plangate: ${plural(view.destructiveCount, 'destructive change')}, none needs approval`;
         case 'blocked':
-            return `## ⛔ plangate: ${changes} need${gated === 1 ? 's' : ''} approval`;
+            return `## \u26d4 plangate: ${changes} need${gated === 1 ? 's' : ''} approval`;
         case 'approved':
-            return `## ✅ plangate: ${changes} approved`;
+            return `## \u2705 plangate: ${changes} approved`;
         case 'rejected':
-            return `## ⛔ plangate: ${changes} denied`;
+            return `## \u26d4 plangate: ${changes} denied`;
         case 'incomplete':
-            return '## ⛔ plangate: a plan is incomplete, so nothing can be approved';
+            return '## \u26d4 plangate: a plan is incomplete, so nothing can be approved';
     }
 }
 /**
@@ -21840,7 +21873,7 @@ function gatedPhrase(view) {
                 : 'gated item';
     return count === 1 ? `this ${what}` : `these ${thousands(count)} ${what}s`;
 }
-/** "@alice ([comment](…), 2026-12-06 19:02 UTC)", joined. */
+/** "@alice ([comment](\u2026), 2026-12-06 19:02 UTC)", joined. */
 function people(approvers, links, withWhen = false) {
     if (approvers.length === 0)
         return 'nobody';
@@ -21871,7 +21904,7 @@ function linkAudit(line, links) {
         return url === undefined ? whole : `(${link(`${kind} ${id}`, url)})`;
     });
 }
-/** `2026-12-06T19:02:11Z` → `2026-12-06 19:02 UTC`; anything else as it is. */
+/** `2026-12-06T19:02:11Z` \u2192 `2026-12-06 19:02 UTC`; anything else as it is. */
 function formatTime(at) {
     const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
     return match === null ? escapeText(at) : `${match[1]} ${match[2]} UTC`;
@@ -21894,9 +21927,9 @@ function planSection(analysis) {
     const out = [];
     for (const plan of plans.filter((p) => shown.includes(p))) {
         const counts = countChanges([plan]);
-        out.push(`- ${code$3(plan.source)} · ${escapeText(describeOrigin(plan))} · ${planCounts(counts, plan.actions?.length ?? 0)}`);
+        out.push(`- ${code$3(plan.source)} \u00b7 ${escapeText(describeOrigin(plan))} \u00b7 ${planCounts(counts, plan.actions?.length ?? 0)}`);
         for (const note of plan.incomplete?.notes ?? [])
-            out.push(`  - ⛔ **Incomplete:** ${escapeText(note)}`);
+            out.push(`  - \u26d4 **Incomplete:** ${escapeText(note)}`);
     }
     const rest = ranked.slice(PLAN_LINES_MAX);
     if (rest.length > 0) {
@@ -21969,7 +22002,7 @@ function protectedPathSection(analysis, links, rowsMax = PATH_ROWS_MAX) {
             ? '_any: the diff was not read_'
             : g.previousPath === undefined
                 ? htmlCode(g.path)
-                : `${htmlCode(g.previousPath)} → ${htmlCode(g.path)}`;
+                : `${htmlCode(g.previousPath)} \u2192 ${htmlCode(g.path)}`;
         const commit = commits.get(g.sha);
         const subject = commit === undefined ? '' : ` ${escapeCell(commit.subject.trim(), 60)}`;
         out.push(`| ${where} | ${g.status} | ${shaLink(g.sha, links)}${subject} ${who(commit)} | ${protectedBy(g)} |`);
@@ -22006,7 +22039,7 @@ function actionInvocationSection(analysis, rowsMax = PATH_ROWS_MAX) {
     ];
     for (const { plan, action } of rows.slice(0, rowsMax)) {
         const gated = held.has([plan.source, action.address, action.triggeringResource ?? ''].join('\u0000'));
-        out.push(`| ${htmlCode(action.address)}${multi ? ` in ${htmlCode(plan.source)}` : ''} | ${escapeCell(action.explanation, 400)} | ${gated ? '⛔ yes' : 'no'} |`);
+        out.push(`| ${htmlCode(action.address)}${multi ? ` in ${htmlCode(plan.source)}` : ''} | ${escapeCell(action.explanation, 400)} | ${gated ? '\u26d4 yes' : 'no'} |`);
     }
     if (rows.length > rowsMax)
         out.push('', `and ${plural(rows.length - rowsMax, 'more action')}: the job summary and the JSON report list every one.`);
@@ -22284,7 +22317,7 @@ function dependentsPhrase(change) {
         .slice(0, OVERVIEW_DEPENDENTS)
         .map((dependent) => addressCode(dependent.address));
     const rest = dependents.length - named.length;
-    return `${count} ${noun} on it: ${named.join(', ')}${rest > 0 || capped ? ', …' : ''}`;
+    return `${count} ${noun} on it: ${named.join(', ')}${rest > 0 || capped ? ', \u2026' : ''}`;
 }
 /** Up to this many changes are a list (phone-friendly); more are a table. */
 const LIST_ITEMS_MAX = 8;
@@ -22321,10 +22354,10 @@ function riskCellLines(risks) {
     for (const risk of risks.risks) {
         switch (risk.kind) {
             case 'data-loss':
-                lines.push(`💾 **data loss**: ${escapeCell(risk.detail)}`);
+                lines.push(`\ud83d\udcbe **data loss**: ${escapeCell(risk.detail)}`);
                 break;
             case 'protection-lowered':
-                lines.push(`🔓 **safeguard lowered**: ${escapeCell(risk.detail)}`);
+                lines.push(`\ud83d\udd13 **safeguard lowered**: ${escapeCell(risk.detail)}`);
                 break;
         }
     }
@@ -22374,10 +22407,10 @@ function whyGated(reason, commits, links) {
             const commit = commits.get(reason.sha);
             const tool = reason.tool ?? commit?.tool ?? 'an AI agent';
             const evidence = commit?.evidence[0]?.text;
-            return `🤖 an AI commit caused it (${escapeCell(tool)}${reason.confidence === undefined ? '' : `, ${reason.confidence}`}${evidence === undefined ? '' : `: ${code$3(cut(evidence.trim(), 80), true)}`})`;
+            return `\ud83e\udd16 an AI commit caused it (${escapeCell(tool)}${reason.confidence === undefined ? '' : `, ${reason.confidence}`}${evidence === undefined ? '' : `: ${code$3(cut(evidence.trim(), 80), true)}`})`;
         }
         case 'ai-unread':
-            return `🤖 the diff of AI commit ${shaLink(reason.sha, links)} could not be read, so it may have caused it`;
+            return `\ud83e\udd16 the diff of AI commit ${shaLink(reason.sha, links)} could not be read, so it may have caused it`;
         case 'unattributed-ai-infra':
             return 'no commit could be tied to it, and an AI agent changed infrastructure code in this pull request';
         case 'unattributed':
@@ -22387,11 +22420,11 @@ function whyGated(reason, commits, links) {
         case 'no-history':
             return 'no commit history was given, so nobody can say no AI agent caused it';
         case 'data-loss':
-            return '💾 it loses stored data, whoever caused it (`always-gate.data-loss`)';
+            return '\ud83d\udcbe it loses stored data, whoever caused it (`always-gate.data-loss`)';
         case 'protection-lowered':
-            return '🔓 it lowers a safeguard against deletion, whoever caused it (`always-gate.protection-lowered`)';
+            return '\ud83d\udd13 it lowers a safeguard against deletion, whoever caused it (`always-gate.protection-lowered`)';
         case 'protected':
-            return `🛡️ it matches ${code$3(reason.pattern, true)} (\`always-gate.protected\`)`;
+            return `\ud83d\udee1\ufe0f it matches ${code$3(reason.pattern, true)} (\`always-gate.protected\`)`;
         case 'churn':
             return `${thousands(reason.count)} destructive changes in this pull request, more than \`churn.max-destructive: ${reason.max}\``;
     }
@@ -22413,17 +22446,17 @@ function causedBy(entry, commits, links) {
         shown.push(`and ${causes.length - 3} more`);
     return shown.join('<br>');
 }
-/** 🤖 tool, ⚙️ bot or 👤 person. */
+/** \ud83e\udd16 tool, \u2699\ufe0f bot or \ud83d\udc64 person. */
 function who(commit) {
     if (commit === undefined)
         return '';
     switch (commit.verdict) {
         case 'ai':
-            return `🤖 ${escapeCell(commit.tool ?? 'AI agent')}`;
+            return `\ud83e\udd16 ${escapeCell(commit.tool ?? 'AI agent')}`;
         case 'automation':
-            return `⚙️ ${escapeCell(commit.tool ?? 'automation')}`;
+            return `\u2699\ufe0f ${escapeCell(commit.tool ?? 'automation')}`;
         case 'human':
-            return '👤 person';
+            return '\ud83d\udc64 person';
     }
 }
 /** A short SHA that GitHub links: a Markdown link when the repository is known. */
@@ -22514,7 +22547,7 @@ function moduleCounts(entries, multi, budget) {
         used += row.length + 1;
     }
     if (hiddenModules > 0)
-        out.push(`| ${multi ? '| ' : ''}and ${plural(hiddenModules, 'more module')} | … | … | … |`);
+        out.push(`| ${multi ? '| ' : ''}and ${plural(hiddenModules, 'more module')} | \u2026 | \u2026 | \u2026 |`);
     out.push('');
     return { lines: out, complete: hiddenModules === 0 };
 }
@@ -22687,7 +22720,7 @@ function readAudit(body) {
 /** Whether a comment plangate wrote already says that it is outdated. */
 function isStaleComment(body) {
     const end = body.indexOf(`\n${STATE_END}\n`);
-    return end !== -1 && body.slice(0, end).includes('## ⏸️ plangate: outdated');
+    return end !== -1 && body.slice(0, end).includes('## \u23f8\ufe0f plangate: outdated');
 }
 function viewOf(analysis, options) {
     const { maxChars: _maxChars, ...view } = options;
@@ -22703,8 +22736,8 @@ function wrap(start, lines, end) {
 function footerLine(view) {
     const run = view.links?.runUrl === undefined
         ? ''
-        : ` · ${link('run and job summary', view.links.runUrl)}`;
-    return `<sub>plangate · ${code$3(view.statusContext)} at ${code$3(view.headSha.slice(0, 12))}${run}</sub>\n`;
+        : ` \u00b7 ${link('run and job summary', view.links.runUrl)}`;
+    return `<sub>plangate \u00b7 ${code$3(view.statusContext)} at ${code$3(view.headSha.slice(0, 12))}${run}</sub>\n`;
 }
 function hiddenNote(hidden, links) {
     return [
@@ -22844,11 +22877,11 @@ function auditLines(outcome, digest, headSha) {
     const at = headSha.slice(0, 12);
     for (const person of outcome.approvedBy) {
         const first = person.candidates[0];
-        lines.push(`✅ Approved by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`);
+        lines.push(`\u2705 Approved by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`);
     }
     for (const person of outcome.deniedBy) {
         const first = person.candidates[0];
-        lines.push(`⛔ Denied by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`);
+        lines.push(`\u26d4 Denied by @${person.login} at ${first?.at ?? '?'} (${first?.kind ?? 'comment'} ${first?.id ?? '?'}) for ${digest} at ${at}`);
     }
     if (outcome.state === 'pending' && outcome.approvedBy.length > 0)
         lines.push(`${outcome.approvedBy.length} of ${outcome.required} approvals so far`);
@@ -22921,7 +22954,7 @@ function staleLines(body, headSha) {
     if (marker.head === headSha)
         return keptStale(body);
     return readAudit(body)
-        .filter((line) => line.startsWith('✅ Approved by'))
+        .filter((line) => line.startsWith('\u2705 Approved by'))
         .map((line) => `Stale, for an earlier head (${marker.head.slice(0, 12)}): ${line.slice(2)}. This head needs a new approval.`);
 }
 
@@ -22944,13 +22977,13 @@ function blocking(change) {
 /** The job summary (and `plangate verify -f markdown`). */
 function renderVerifyMarkdown(result, links = {}) {
     const pull = (n) => n === undefined
-        ? '—'
+        ? '\u2014'
         : links.repositoryUrl === undefined
             ? `#${n}`
             : link(`#${n}`, `${links.repositoryUrl}/pull/${n}`);
     const lines = [];
     const verified = result.verdict === 'verified';
-    lines.push(`## ${verified ? '✅' : '⛔'} plangate verify: ${verified ? 'verified' : 'blocked'}`, '', verified
+    lines.push(`## ${verified ? '\u2705' : '\u26d4'} plangate verify: ${verified ? 'verified' : 'blocked'}`, '', verified
         ? `> [!TIP]\n> ${escapeText(result.summary)}. The apply step may run.`
         : `> [!CAUTION]\n> ${escapeText(result.summary)}. **Do not apply this plan**: the step failed so that the apply step does not run.`, '');
     if (result.problems.length > 0) {
@@ -22970,7 +23003,7 @@ function renderVerifyMarkdown(result, links = {}) {
             '| Address | Action | Type | Plan | State | Pull request | Detail |',
             '| --- | --- | --- | --- | --- | --- | --- |',
             ...rows,
-            ...(more > 0 ? ['', `…and ${plural(more, 'more change')}.`] : [])
+            ...(more > 0 ? ['', `\u2026and ${plural(more, 'more change')}.`] : [])
         ];
     };
     if (bad.length > 0)
@@ -23159,7 +23192,7 @@ function addDependents(withGraph, redact = (text) => text) {
  */
 function findDependents(graph, start, label, withState) {
     const dependents = [];
-    // Node → the nearest reported node above it, for `via`.
+    // Node \u2192 the nearest reported node above it, for `via`.
     const viaOf = new Map([[start, label]]);
     const queue = [start];
     let capped = false;
@@ -23187,7 +23220,7 @@ function findDependents(graph, start, label, withState) {
 }
 /**
  * The graph node of a change's address: Terraform configuration nodes
- * carry no instance keys (`module.a["x"].aws_b.c[0]` → `module.a.aws_b.c`).
+ * carry no instance keys (`module.a["x"].aws_b.c[0]` \u2192 `module.a.aws_b.c`).
  * Keys are skipped with their quoted strings, which may hold brackets.
  */
 function nodeOf(address, keys) {
@@ -23493,10 +23526,10 @@ function jsonPathAt(text, offset) {
     const segments = frames.map((frame) => frame.array ? `[${frame.index}]` : frame.key);
     const shown = segments.slice(0, SHOWN_SEGMENTS).join('');
     const more = segments.length - SHOWN_SEGMENTS;
-    return `$${shown}${more > 0 ? `… (${more} more levels)` : ''}`;
+    return `$${shown}${more > 0 ? `\u2026 (${more} more levels)` : ''}`;
 }
 function keyName(raw) {
-    return NAME_KEY.test(raw) ? `.${raw}` : '["…"]';
+    return NAME_KEY.test(raw) ? `.${raw}` : '["\u2026"]';
 }
 function firstNonSpace(text) {
     return firstNonSpaceFrom(text, 0);
@@ -24132,7 +24165,7 @@ function inferReplacement(details) {
  * masked: values of parameters marked NoEcho (AWS masks them as `****`;
  * a tool that does not leaves a `NoEcho` marker), property values fed by a
  * NoEcho parameter, and plain values on the other side of a secret dynamic
- * reference (`{{resolve:secretsmanager:…}}`, `{{resolve:ssm-secure:…}}`).
+ * reference (`{{resolve:secretsmanager:\u2026}}`, `{{resolve:ssm-secure:\u2026}}`).
  * The references themselves are not secret and stay visible.
  */
 function collectSecrets$1(doc, changes) {
@@ -24237,7 +24270,7 @@ function collectBesideReferences(before, after, into) {
     if (afterRef && !beforeRef)
         addLeaves(before, into);
 }
-/** The path steps of a detail inside a context: `/Properties/Tags/1` → Properties, Tags, 1. */
+/** The path steps of a detail inside a context: `/Properties/Tags/1` \u2192 Properties, Tags, 1. */
 function detailSteps(detail) {
     if (detail.path !== undefined && detail.path.startsWith('/')) {
         return detail.path
@@ -24279,7 +24312,7 @@ function valueAt$1(value, steps) {
  * Turns checked change sets into plans: one per root change set, in input
  * order, with the changes of its nested change sets under their nested-stack
  * path. A nested stack whose changes are unknown makes the plan incomplete.
- * `labels` maps StackName (or `*`, for any stack) → LogicalResourceId → CDK
+ * `labels` maps StackName (or `*`, for any stack) \u2192 LogicalResourceId \u2192 CDK
  * construct path; the `aws:cdk:path` metadata in the contexts is the fallback.
  */
 function normalizeChangeSets(inputs, redactor, labels, templates) {
@@ -24564,7 +24597,7 @@ function unitProblems(unit, module, state) {
 }
 function truncate(text, max) {
     const oneLine = text.replace(/\s+/g, ' ').trim();
-    return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+    return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}\u2026`;
 }
 /** Logical IDs a `[WARN] --include-property-values` StatusReason names. */
 const LOGICAL_ID_IN_REASON = /Logical Id:\s*([A-Za-z0-9]{1,255})/g;
@@ -25380,7 +25413,7 @@ function explainUpdate(type, verdict, { old, now }) {
     for (const key of ['DeletionPolicy', 'UpdateReplacePolicy']) {
         if (!verdict.otherChanges.includes(key))
             continue;
-        parts.push(`${key} ${describePolicy(old?.[key])} → ${describePolicy(now?.[key])}`);
+        parts.push(`${key} ${describePolicy(old?.[key])} \u2192 ${describePolicy(now?.[key])}`);
     }
     return parts.length === 0 ? undefined : parts.join('; ');
 }
@@ -25530,7 +25563,7 @@ function looksLikePulumiPreview(doc) {
 /**
  * True for a Pulumi engine event log (NDJSON: `--event-log`, the streaming
  * `--json` preview, Automation API events): the first lines are JSON objects
- * with `sequence`/`timestamp` and an `…Event` payload. Only the first three
+ * with `sequence`/`timestamp` and an `\u2026Event` payload. Only the first three
  * non-empty lines are parsed, so it is cheap on a large log.
  */
 function looksLikePulumiEventStream(text) {
@@ -25658,7 +25691,7 @@ function detailedDiffAt(entry, where, source) {
     for (const [path, diff] of Object.entries(value)) {
         const kind = isRecord(diff) ? diff.kind : undefined;
         if (typeof kind !== 'string') {
-            throw new PlanParseError(source, `${where}.detailedDiff entries to be {"kind": …, "inputDiff": …}`, isRecord(diff) ? `kind ${describeScalar(kind)}` : describeScalar(diff));
+            throw new PlanParseError(source, `${where}.detailedDiff entries to be {"kind": \u2026, "inputDiff": \u2026}`, isRecord(diff) ? `kind ${describeScalar(kind)}` : describeScalar(diff));
         }
         out.push({ path, kind });
     }
@@ -26069,7 +26102,7 @@ function oneLine(message) {
         .trim()
         .replace(/^(error|warning): /, '');
     return flat.length > MAX_MESSAGE_CHARS
-        ? `${flat.slice(0, MAX_MESSAGE_CHARS - 1)}…`
+        ? `${flat.slice(0, MAX_MESSAGE_CHARS - 1)}\u2026`
         : flat;
 }
 function incompleteness$1(doc, redactor) {
@@ -26355,7 +26388,7 @@ function singleChange(urn, step, context) {
     if (action === 'no-op' && lifecycle.length > 0) {
         // Pulumi emits a `same` step when only a flag toggles: the state changes, the cloud object does not.
         action = 'update';
-        explanation = `only Pulumi's ${lifecycle.map((l) => `\`${l.name}\` (${l.before} → ${l.after})`).join(' and ')} ${lifecycle.length === 1 ? 'changes' : 'change'}; the cloud object is not touched`;
+        explanation = `only Pulumi's ${lifecycle.map((l) => `\`${l.name}\` (${l.before} \u2192 ${l.after})`).join(' and ')} ${lifecycle.length === 1 ? 'changes' : 'change'}; the cloud object is not touched`;
     }
     const props = propertiesOf(op, oldState, newState);
     const sides = action === 'create' || action === 'read'
@@ -26883,8 +26916,8 @@ function addOutputEdges(graph, module, prefix) {
 }
 /**
  * The graph node a reference made in module `prefix` points at:
- * `aws_vpc.main.id` → `aws_vpc.main`, `data.x.y` → `data.x.y`, `var.v` →
- * `~var.v`, `module.m.out` → `~module.m.output.out`. Undefined for what is
+ * `aws_vpc.main.id` \u2192 `aws_vpc.main`, `data.x.y` \u2192 `data.x.y`, `var.v` \u2192
+ * `~var.v`, `module.m.out` \u2192 `~module.m.output.out`. Undefined for what is
  * not a dependency on a resource (`count.index`, `each.key`, `path.module`,
  * `local.*`, a whole `module.m`).
  */
@@ -26917,7 +26950,7 @@ function referenceNode(reference, prefix) {
             return `${prefix}${head}.${name(second)}`;
     }
 }
-/** `module.a["x"].aws_b.c[0]` → `module.a.aws_b.c` (keys may be quoted strings holding brackets). */
+/** `module.a["x"].aws_b.c[0]` \u2192 `module.a.aws_b.c` (keys may be quoted strings holding brackets). */
 function stripInstanceKeys(address) {
     return nodeOf(address, 'config');
 }
@@ -27609,7 +27642,7 @@ function detectFormat(doc) {
 /**
  * Like readPlan, but a file of several plans written one after another
  * (`terragrunt run-all show -json > plans.json`) becomes one input per
- * plan, named `FILE#1`, `FILE#2`, … so that every report can tell them apart.
+ * plan, named `FILE#1`, `FILE#2`, \u2026 so that every report can tell them apart.
  */
 function readPlanDocuments(input, format = 'auto') {
     let docs;
@@ -29476,7 +29509,7 @@ function readPlanData(data, ref, format, options = {}, limits = LIMITS) {
     }
     if (data.length > limits.maxTextBytes) {
         throw tooLarge(ref.path, data.length, limits.maxTextBytes, {
-            hint: 'only Terraform/OpenTofu plans are read past V8’s longest string'
+            hint: 'only Terraform/OpenTofu plans are read past V8\u2019s longest string'
         });
     }
     // Other formats, other encodings, several concatenated documents (terragrunt), broken JSON.
@@ -29512,7 +29545,7 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
         // can be read: anything else is refused before hundreds of MB are read.
         if (size > limits.maxTextBytes && !mayBeLargePlan(path))
             throw tooLarge(path, size, limits.maxTextBytes, {
-                hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
+                hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8\u2019s longest string'
             });
         data = readFileBytes(path, limits.maxBytes, readStdin);
     }
@@ -34573,17 +34606,17 @@ function requireErrors () {
 	    // Trim to max 80 chars, keeping col position near the middle
 	    if (ci >= 60 && lineStr.length > 80) {
 	        const trimStart = Math.min(ci - 39, lineStr.length - 79);
-	        lineStr = '…' + lineStr.substring(trimStart);
+	        lineStr = '\u2026' + lineStr.substring(trimStart);
 	        ci -= trimStart - 1;
 	    }
 	    if (lineStr.length > 80)
-	        lineStr = lineStr.substring(0, 79) + '…';
+	        lineStr = lineStr.substring(0, 79) + '\u2026';
 	    // Include previous line in context if pointing at line start
 	    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
 	        // Regexp won't match if start is trimmed
 	        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
 	        if (prev.length > 80)
-	            prev = prev.substring(0, 79) + '…\n';
+	            prev = prev.substring(0, 79) + '\u2026\n';
 	        lineStr = prev + lineStr;
 	    }
 	    if (/[^ ]/.test(lineStr)) {
@@ -35193,7 +35226,7 @@ function requireResolveFlowCollection () {
 	        }
 	        if (!isMap && !sep && !props.found) {
 	            // item is a value in a seq
-	            // → key & sep are empty, start does not include ? or :
+	            // \u2192 key & sep are empty, start does not include ? or :
 	            const valueNode = value
 	                ? composeNode(ctx, value, props, onError)
 	                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
@@ -36711,13 +36744,13 @@ function requireCstVisit () {
 	 * Walks through the tree (depth-first) starting from the root, calling a
 	 * `visitor` function with two arguments when entering each item:
 	 *   - `item`: The current item, which included the following members:
-	 *     - `start: SourceToken[]` – Source tokens before the key or value,
+	 *     - `start: SourceToken[]` \u2013 Source tokens before the key or value,
 	 *       possibly including its anchor or tag.
-	 *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+	 *     - `key?: Token | null` \u2013 Set for pair values. May then be `null`, if
 	 *       the key before the `:` separator is empty.
-	 *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+	 *     - `sep?: SourceToken[]` \u2013 Source tokens between the key and the value,
 	 *       which should include the `:` map value indicator if `value` is set.
-	 *     - `value?: Token` – The value of a sequence item, or of a map pair.
+	 *     - `value?: Token` \u2013 The value of a sequence item, or of a map pair.
 	 *   - `path`: The steps from the root to the current node, as an array of
 	 *     `['key' | 'value', number]` tuples.
 	 *
@@ -39587,7 +39620,7 @@ function stderrLine(error) {
     if (line === undefined)
         return undefined;
     return line.length > MAX_STDERR_CHARS
-        ? `${line.slice(0, MAX_STDERR_CHARS - 1)}…`
+        ? `${line.slice(0, MAX_STDERR_CHARS - 1)}\u2026`
         : line;
 }
 function parseLog(repo, text) {
@@ -39862,7 +39895,7 @@ function loadPolicy(explicit, repo) {
     };
 }
 /**
- * Plan source → repository-relative directory of its root module: the
+ * Plan source \u2192 repository-relative directory of its root module: the
  * directory a plan file sits in (plans are written next to the module they
  * plan), or `rootModule` when given.
  */
@@ -40047,7 +40080,7 @@ function readPlans(inputs, log) {
         log.info(note);
     return files;
 }
-/** Plan source → module directory; without a git checkout, relative to the workspace. */
+/** Plan source \u2192 module directory; without a git checkout, relative to the workspace. */
 function rootDirs(workspace, sources) {
     try {
         return planRootDirs(workspace, sources, undefined);
@@ -41321,7 +41354,7 @@ async function ownershipFromRecord(deps, port, pr, policy, record) {
     return ownershipOf(port, pr, ownedItems(record.items), deps.log);
 }
 /**
- * A 👍 on the triggering command when it counted; a 😕 and a one-line reply
+ * A \ud83d\udc4d on the triggering command when it counted; a \ud83d\ude15 and a one-line reply
  * when it did not (never for bots and apps: no reply loops). Best effort:
  * the status is already written, and a comment deleted meanwhile cannot
  * take a reaction.
@@ -41405,7 +41438,7 @@ async function checkMergeGroup(deps, event) {
     try {
         const match = /\/pr-(\d+)-[0-9a-f]{40}$/.exec(event.headRef);
         if (match === null)
-            throw new Error(`merge group ref ${JSON.stringify(event.headRef)} does not name a pull request (expected …/pr-<number>-<sha>)`);
+            throw new Error(`merge group ref ${JSON.stringify(event.headRef)} does not name a pull request (expected \u2026/pr-<number>-<sha>)`);
         const number = Number(match[1]);
         const viewer = await whoAmI(port, log);
         const pr = await port.getPullRequest(number);

@@ -60,9 +60,9 @@ export function buildJsonReport(
       summary: countChanges([plan]),
       // Each entry is built as JSON.stringify reaches it, and dropped after:
       // a report of 200,000 changes never exists whole beside its text.
-      changes: plan.changes.filter(isListed).map((listed) => ({
-        toJSON: () => changeEntry(analysis, listed)
-      })),
+      changes: plan.changes
+        .filter(isListed)
+        .map((listed) => new ListedEntry(analysis, listed)),
       ...(plan.actions === undefined ? {} : { actions: plan.actions }),
       drift: plan.drift,
       outputs: plan.outputs,
@@ -74,31 +74,79 @@ export function buildJsonReport(
   }
 }
 
-/** One entry of a plan's `changes`: the change, its verdict and its risks. */
-function changeEntry(analysis: Analysis, listed: ResourceChange): object {
-  const verdict = analysis.verdicts?.get(listed)
-  const assessed = analysis.risks?.get(listed)
-  return {
-    ...jsonChange(listed),
-    ...(verdict === undefined
-      ? {}
-      : {
-          causedBy: verdict.causedBy.map((cause) => cause.sha),
-          causes: verdict.causedBy,
-          gated: verdict.gated,
-          gateReason: verdict.why
-        }),
-    risks: assessed?.risks ?? [],
-    ...(assessed?.allowedBy === undefined
-      ? {}
-      : { allowed: true, allowedBy: assessed.allowedBy })
+/**
+ * One entry of a plan's `changes`: the change, its verdict and its risks.
+ * JSON.stringify builds it with toJSON; writeJsonReport asks for its text,
+ * the same characters without copying the change into a new object first.
+ */
+class ListedEntry {
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly listed: ResourceChange
+  ) {}
+
+  toJSON(): object {
+    return { ...jsonChange(this.listed), ...this.judgement() }
+  }
+
+  /**
+   * JSON.stringify(this): the change's own text, its judgement's keys after
+   * (no change has a key of the judgement: see JudgementKeysApart).
+   */
+  text(): string {
+    const own = JSON.stringify(jsonChange(this.listed))
+    const judgement = JSON.stringify(this.judgement())
+    // Both are objects; `risks` is always there, so neither is empty.
+    return `${own.slice(0, -1)},${judgement.slice(1)}`
+  }
+
+  /** The verdict and the risks, as the entry's last keys. */
+  private judgement(): object {
+    const verdict = this.analysis.verdicts?.get(this.listed)
+    const assessed = this.analysis.risks?.get(this.listed)
+    return {
+      ...(verdict === undefined
+        ? {}
+        : {
+            causedBy: verdict.causedBy.map((cause) => cause.sha),
+            causes: verdict.causedBy,
+            gated: verdict.gated,
+            gateReason: verdict.why
+          }),
+      risks: assessed?.risks ?? [],
+      ...(assessed?.allowedBy === undefined
+        ? {}
+        : { allowed: true, allowedBy: assessed.allowedBy })
+    }
   }
 }
 
-/** A change as the report shows it: `dependents` as addresses, their links apart. */
+/** The keys an entry adds to its change; text() needs the model to have none of them. */
+type JudgementKey =
+  | 'causedBy'
+  | 'causes'
+  | 'gated'
+  | 'gateReason'
+  | 'risks'
+  | 'allowed'
+  | 'allowedBy'
+  | 'dependentLinks'
+/** Fails to compile when ResourceChange gains a key the entry adds. */
+type JudgementKeysApart = [
+  Extract<keyof ResourceChange, JudgementKey>
+] extends [never]
+  ? true
+  : never
+export const judgementKeysApart: JudgementKeysApart = true
+
+/**
+ * A change as the report shows it: `dependents` as addresses, their links
+ * apart. Without dependents, the change itself (JSON.stringify leaves the
+ * undefined key out).
+ */
 function jsonChange(change: ResourceChange): object {
+  if (change.dependents === undefined) return change
   const { dependents, ...rest } = change
-  if (dependents === undefined) return rest
   return {
     ...rest,
     dependents: dependents.map((dependent) => dependent.address),
@@ -160,6 +208,10 @@ function writeJsonValue(
   push: (text: string) => void,
   depth: number
 ): void {
+  if (value instanceof ListedEntry) {
+    push(value.text())
+    return
+  }
   let current = value
   if (
     typeof current === 'object' &&

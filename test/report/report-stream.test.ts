@@ -5,6 +5,7 @@ import {
   writeJsonReport,
   writeTextReport
 } from '../../src/report/index.js'
+import type { Analysis } from '../../src/model.js'
 import { analyzeDocs, analyzeFixtures, TERRAFORM_FIXTURES } from '../helpers.js'
 
 const TOOL = { name: 'plangate', version: '0.0.0' } as const
@@ -45,6 +46,59 @@ describe('writeJsonReport', () => {
   ])('writes %s exactly as one JSON.stringify of the report', (name) => {
     const analysis = analyzeFixtures(name)
     expect(renderJson(analysis, TOOL)).toBe(whole(analysis))
+  })
+
+  it('writes verdicts, allowed risks and dependents exactly as JSON.stringify of the report', () => {
+    const analysis = analyzeFixtures('terraform/dependents.json')
+    const changes = analysis.plans.flatMap((plan) => plan.changes)
+    const withDependents = changes.filter((c) => c.dependents !== undefined)
+    expect(withDependents.length).toBeGreaterThan(0)
+    const destructive = changes.filter((c) => c.destructive)
+    expect(destructive.length).toBeGreaterThan(1)
+    const judged: Analysis = {
+      ...analysis,
+      verdicts: new Map(
+        destructive.map((change, k) => [
+          change,
+          {
+            causedBy: [{ sha: 'a'.repeat(40), how: `edited "x" \u2192 ${k}` }],
+            pinned: true,
+            gated: k % 2 === 0,
+            why: "an AI agent's commit"
+          }
+        ])
+      ),
+      risks: new Map(
+        destructive.map((change, k) => [
+          change,
+          k === 0
+            ? { risks: [], allowedBy: 'terraform_data.*' }
+            : { risks: [{ kind: 'data-loss', detail: 'stateful' }] }
+        ])
+      )
+    }
+    const text = renderJson(judged, TOOL)
+    expect(text).toBe(whole(judged))
+    const entries = (
+      JSON.parse(text) as { plans: { changes: Record<string, unknown>[] }[] }
+    ).plans.flatMap((plan) => plan.changes)
+    const first = entries.find((e) => e.address === destructive[0]?.address)
+    expect(first).toMatchObject({
+      gated: true,
+      allowed: true,
+      allowedBy: 'terraform_data.*'
+    })
+    // The judgement's keys come last, in the order of toJSON's object.
+    expect(Object.keys(first ?? {}).slice(-7)).toEqual([
+      'causedBy',
+      'causes',
+      'gated',
+      'gateReason',
+      'risks',
+      'allowed',
+      'allowedBy'
+    ])
+    expect(entries.some((e) => Array.isArray(e.dependentLinks))).toBe(true)
   })
 
   it('hands a large report on in pieces of about a million characters, the same text', () => {
