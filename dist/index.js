@@ -21437,8 +21437,9 @@ function writeJsonReport(analysis, tool, review, write) {
             pending = '';
         }
     };
-    // The report, its plans and their lists are walked; each entry is stringified whole.
-    writeJsonValue(buildJsonReport(analysis, tool, review), push, 4);
+    // The report, its plans and the decision are walked, and every list in
+    // them: each entry of a list is stringified whole.
+    writeJsonValue(buildJsonReport(analysis, tool, review), push, 2);
     push('\n');
     if (pending.length > 0)
         write(pending);
@@ -21446,10 +21447,12 @@ function writeJsonReport(analysis, tool, review, write) {
 /** Characters gathered before a piece is handed on. */
 const JSON_PIECE_CHARS = 1 << 20;
 /**
- * JSON.stringify's text of `value`, in pieces: objects and arrays are
- * walked `depth` levels down, anything deeper is stringified whole. Walks
- * only what JSON.stringify would write: `toJSON` results, own enumerable
- * keys, no undefined or function values (null in arrays).
+ * JSON.stringify's text of `value`, in pieces: objects are walked `depth`
+ * levels down, arrays wherever they are reached (their elements at the
+ * array's own depth), and anything else is stringified whole: a list of
+ * 100,000 entries is 100,000 pieces, an entry one piece, not one per key.
+ * Walks only what JSON.stringify would write: `toJSON` results, own
+ * enumerable keys, no undefined or function values (null in arrays).
  */
 function writeJsonValue(value, push, depth) {
     if (value instanceof ListedEntry) {
@@ -21461,7 +21464,7 @@ function writeJsonValue(value, push, depth) {
         current !== null &&
         typeof current.toJSON === 'function')
         current = current.toJSON('');
-    if (depth === 0 || typeof current !== 'object' || current === null) {
+    if (typeof current !== 'object' || current === null) {
         push(JSON.stringify(current) ?? 'null');
         return;
     }
@@ -21474,9 +21477,13 @@ function writeJsonValue(value, push, depth) {
             if (item === undefined || typeof item === 'function')
                 push('null');
             else
-                writeJsonValue(item, push, depth - 1);
+                writeJsonValue(item, push, depth);
         }
         push(']');
+        return;
+    }
+    if (depth === 0) {
+        push(JSON.stringify(current));
         return;
     }
     push('{');
