@@ -23,6 +23,12 @@
  * Goals (from the project issue): plangate time <= 1.0x the floor, peak RSS
  * <= 1.0x the floor, and jq time >= 2x plangate's.
  *
+ * Two more commands in the same rounds time the starts, for a line that
+ * says where the time ratio comes from (not a goal): `node` (`node -e 0`,
+ * the start the floor pays too) and `start` (`node dist/cli.js --version`,
+ * Node's start plus loading plangate). Without them, plangate's work on the
+ * plan (its time minus `start`) is set against the floor's (minus `node`).
+ *
  * Then attribution: scripts/make-attribution-repo.js builds (once, cached
  * under .bench/ until the generator changes) a git repository of 2,001 `.tf`
  * files and 1,000 commits after the tag `base`, and the plan of its head
@@ -458,7 +464,13 @@ async function main() {
         name: 'floor',
         argv: [NODE, '-e', FLOOR_SCRIPT, plan.path],
         okCodes: [0]
-      }
+      },
+      {
+        name: 'start',
+        argv: [NODE, cliUnderTest, '--version'],
+        okCodes: [0]
+      },
+      { name: 'node', argv: [NODE, '-e', '0'], okCodes: [0] }
     ]
     if (hasJq)
       commands.push({
@@ -634,6 +646,11 @@ async function main() {
   process.stdout.write(
     `\nGoals (medians of ${runs} whole-process runs):\n${table(goalRows, ['r', 'l', 'r', 'l', 'l'])}\n`
   )
+  for (const r of results) {
+    const line = withoutStarts(r.stats)
+    if (line !== undefined)
+      process.stdout.write(`${r.size} resources, without the starts: ${line}\n`)
+  }
   if (attribution !== undefined) {
     const { review, attribution: attr } = attribution.stats
     const c = attribution.check
@@ -773,6 +790,25 @@ function timeCommands(title, commands, runs) {
     ])
   process.stdout.write(`\n${table(rows, ['l', 'r', 'r', 'r', 'r'])}\n`)
   return { stats, samples }
+}
+
+/**
+ * Where the time ratio comes from, in words: Node's start (which the floor
+ * pays too), loading plangate, and the work on the plan of each without
+ * its start. Undefined when a command is missing.
+ * @param {Record<string, ReturnType<typeof summarize>>} stats
+ */
+function withoutStarts(stats) {
+  const { plangate, floor, start, node } = stats
+  if (!plangate || !floor || !start || !node) return undefined
+  const own = plangate.seconds.median - start.seconds.median
+  const floorOwn = floor.seconds.median - node.seconds.median
+  return (
+    `Node starts in ${fixed(node.seconds.median, 3)} s and loading plangate adds ` +
+    `${fixed(start.seconds.median - node.seconds.median, 3)} s; after that, plangate's work ` +
+    `(reading, judging, writing the report) takes ${fixed(own, 2)} s against the floor's ` +
+    `JSON.parse ${fixed(floorOwn, 2)} s (${fixed(own / floorOwn, 2)}x; informational, not a goal)`
+  )
 }
 
 /**
