@@ -25830,6 +25830,293 @@ function parseCommand(argv) {
     };
 }
 
+/** The largest existing file plangate reads to recognise its own JSON report. */
+const MAX_REPORT_CHECK_BYTES = 256 * 1024 * 1024;
+/** Bytes read from each end of an existing file to recognise a Markdown or text report. */
+const SNIFF_BYTES = 4096;
+/** Decides where the report goes; refuses anything whose contents plangate would lose. */
+function resolveOutput(output, plans, force, reports = []) {
+    let link;
+    try {
+        link = lstatSync(output);
+    }
+    catch {
+        // Nothing there yet: where it will be written must be there.
+        checkDirectory(output);
+        return { kind: 'file', path: output };
+    }
+    let stat;
+    try {
+        stat = statSync(output);
+    }
+    catch (error) {
+        if (link.isSymbolicLink() && errorCode(error) === 'ELOOP')
+            throw new UsageError(`--output ${output} is a loop of symbolic links; give a file path, or remove the links`);
+        if (link.isSymbolicLink())
+            throw new UsageError(`--output ${output} is a symlink to a missing file; give the path it should point at, or remove the link`);
+        throw cannotWrite(output, error);
+    }
+    if (isSameFile(stat, fdStat(1)))
+        return { kind: 'stdout' };
+    if (isSameFile(stat, fdStat(2)))
+        return { kind: 'stderr' };
+    if (stat.isDirectory())
+        throw new UsageError(`--output ${output} is a directory; give a file path`);
+    if (plans.some((plan) => isSamePath(plan, output, stat)))
+        throw new UsageError(`--output ${output} is one of the plan files being read; choose another path`);
+    if (reports.some((report) => isSamePath(report, output, stat)))
+        throw new UsageError(`--output ${output} is one of the approved reports being read; choose another path`);
+    if (stat.isCharacterDevice() || stat.isFIFO())
+        return { kind: 'stream', path: output };
+    if (!stat.isFile())
+        throw new UsageError(`--output ${output} is ${fileKind(stat)}, which plangate does not write to; give a file path, or leave --output out and redirect standard output`);
+    const path = link.isSymbolicLink() ? realpathSync(output) : output;
+    if (!force && stat.size > 0 && !isPlangateReport(path))
+        throw new UsageError(`--output ${output} exists and is not a plangate report (plangate replaces only its own JSON, Markdown or text reports); choose another path, or pass --force to replace it`);
+    // The report is written beside it and renamed over it.
+    checkDirectory(path);
+    return { kind: 'file', path };
+}
+/**
+ * Refuses, before any plan is read, a report file whose directory is
+ * missing, is not a directory, or may not be written to (where the
+ * temporary file goes): a review of a large plan must not end in "cannot
+ * write" after its work is done.
+ */
+function checkDirectory(path) {
+    const dir = dirname(resolve(path));
+    let stat;
+    try {
+        stat = statSync(dir);
+    }
+    catch {
+        throw new UsageError(`--output ${path}: the directory ${dir} does not exist; create it first`);
+    }
+    if (!stat.isDirectory())
+        throw new UsageError(`--output ${path}: ${dir} is not a directory`);
+    try {
+        accessSync(dir, constants.W_OK);
+    }
+    catch (error) {
+        throw new UsageError(`--output ${path}: plangate may not write in ${dir}: ${writeProblem(error)}`);
+    }
+}
+/** Writes the report where {@link resolveOutput} decided. */
+function writeOutput(target, report, io) {
+    switch (target.kind) {
+        case 'stdout':
+            eachPiece(report, io.stdout);
+            return;
+        case 'stderr':
+            eachPiece(report, io.stderr);
+            return;
+        case 'stream':
+            writeStream(target.path, report);
+            return;
+        case 'file':
+            writeAtomically(target.path, report);
+            return;
+    }
+}
+/** A device or a FIFO: opened for writing only (a FIFO waits for its reader), never created. */
+function writeStream(path, content) {
+    let fd;
+    try {
+        fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY);
+    }
+    catch (error) {
+        throw cannotWrite(path, error);
+    }
+    try {
+        const stat = fstatSync(fd);
+        if (!stat.isCharacterDevice() && !stat.isFIFO())
+            throw new UsageError(`--output ${path} changed while plangate ran (now ${fileKind(stat)}); run again`);
+        writeReportSync(fd, content);
+    }
+    catch (error) {
+        if (error instanceof UsageError)
+            throw error;
+        throw cannotWrite(path, error);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/**
+ * A regular file: a temporary file beside it, renamed over it, with the old
+ * file's mode. Its name holds the process ID and random bytes: a container
+ * gives plangate the same PID on every run, and a name left by a run that
+ * was killed must not make the next one fail.
+ */
+function writeAtomically(path, content) {
+    const temporary = join(dirname(path), `.${basename(path)}.plangate-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    holdStopSignals();
+    try {
+        let mode;
+        try {
+            mode = statSync(path).mode & 0o777;
+        }
+        catch {
+            mode = undefined;
+        }
+        writeReportFile(temporary, content, 'wx', mode);
+        renameSync(temporary, path);
+    }
+    catch (error) {
+        rmSync(temporary, { force: true });
+        throw cannotWrite(path, error);
+    }
+}
+/** The signals that stop a run from the terminal or a CI job's cancellation. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/**
+ * From the first write of a report file on, a stop signal (Ctrl-C, a
+ * cancelled CI job) no longer kills plangate half-way through the write,
+ * which left the temporary file behind: the write, synchronous, finishes
+ * and renames the file into place, and then plangate stops as the signal
+ * asks (raised again with its default action, so the shell sees it) once
+ * the process shell calls actOnStopSignals. Before the write, a signal
+ * stops plangate at once, as always.
+ */
+function holdStopSignals() {
+    if (process.listenerCount('SIGINT') > 0)
+        return;
+    const stop = (signal) => {
+        for (const name of STOP_SIGNALS)
+            process.removeAllListeners(name);
+        process.kill(process.pid, signal);
+    };
+    for (const name of STOP_SIGNALS)
+        process.on(name, stop);
+    signalsHeld = true;
+}
+/** True once holdStopSignals has put its handlers in place. */
+let signalsHeld = false;
+/**
+ * Lets a stop signal that came during the report file's write stop
+ * plangate. Node hands signals to their handlers from its event loop, and
+ * a run that ended straight after the write exited with the decision's
+ * code, 0 for a pass: `plangate review -o r.json plan.json && terraform
+ * apply` went on to apply after Ctrl-C. A turn of the loop delivers a
+ * signal already received (its handler raises it again, and the process
+ * ends by it); nothing happens when none came, or none was held.
+ */
+async function actOnStopSignals() {
+    if (!signalsHeld)
+        return;
+    // Node 20 hands a pending signal over only after a timer's turn, not an immediate's.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setImmediate(resolve));
+}
+/**
+ * True for plangate's own reports, recognised by their shape: JSON with a
+ * numeric `schemaVersion` and `tool.name` "plangate"; Markdown whose first
+ * line is the headline plangate writes (`## \u2705 plangate: \u2026`, `## \u26d4 plangate:
+ * \u2026`, `## \u23f8\ufe0f plangate: \u2026`, see reviewHeadline) followed by a blank line;
+ * text that starts with `Plan ` (or `Total: `) and ends with the
+ * `Verdict: PASS|BLOCKED: \u2026` line. A file that merely mentions plangate is
+ * not one.
+ */
+function isPlangateReport(path) {
+    // readRegularFile opens without blocking: a FIFO swapped in since the check must not hang the read.
+    return (readRegularFile(path, (fd, size) => {
+        const head = readAt(fd, 0, Math.min(SNIFF_BYTES, size));
+        if (/^\s*\{/.test(head))
+            return (size <= MAX_REPORT_CHECK_BYTES && isJsonReport(readAt(fd, 0, size)));
+        if (MARKDOWN_HEADLINE.test(head) || VERIFY_HEADLINE.test(head))
+            return true;
+        if (VERIFY_TEXT_HEAD.test(head))
+            return true;
+        const tailStart = Math.max(0, size - SNIFF_BYTES);
+        return (TEXT_HEAD.test(head) &&
+            TEXT_TAIL.test(readAt(fd, tailStart, size - tailStart)));
+    }) ?? false);
+}
+/** The first line of the Markdown report (reviewHeadline), then a blank line. */
+const MARKDOWN_HEADLINE = /^## (?:\u2705|\u26d4|\u23f8\ufe0f) plangate: [^\n]+\n\n/u;
+/** The first line of the Markdown report of `plangate verify`. */
+const VERIFY_HEADLINE = /^## (?:\u2705|\u26d4) plangate verify: (?:verified|blocked)\n\n/u;
+/** The first line of the text report of `plangate verify`. */
+const VERIFY_TEXT_HEAD = /^plangate verify: (?:VERIFIED|BLOCKED): /;
+/** SGR colour codes, which a `--color always` text report holds. */
+const SGR = '(?:\\u001b\\[[0-9;]*m)*';
+/** The first line of the text report: its first plan, or the totals. */
+const TEXT_HEAD = new RegExp(`^${SGR}(?:Plan |Total: )`);
+/** The last line of the text report. */
+const TEXT_TAIL = new RegExp(`(?:^|\\n)Verdict: ${SGR}(?:PASS|BLOCKED)${SGR}: [^\\n]*\\n$`);
+function isJsonReport(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return false;
+    }
+    if (!isRecord(value) || typeof value.schemaVersion !== 'number')
+        return false;
+    return isRecord(value.tool) && value.tool.name === 'plangate';
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function readAt(fd, position, length) {
+    const buffer = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+        const n = readSync(fd, buffer, read, length - read, position + read);
+        if (n === 0)
+            break;
+        read += n;
+    }
+    return buffer.subarray(0, read).toString('utf8');
+}
+function fdStat(fd) {
+    try {
+        return fstatSync(fd);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isSameFile(a, b) {
+    return b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+/** True when a plan argument names the output: the same path, or the same file through a link. */
+function isSamePath(plan, output, stat) {
+    if (plan === '-')
+        return false;
+    if (resolve(plan) === resolve(output))
+        return true;
+    try {
+        return isSameFile(statSync(plan), stat);
+    }
+    catch {
+        return false;
+    }
+}
+function cannotWrite(path, error) {
+    return new UsageError(`cannot write --output ${path}: ${writeProblem(error)}`);
+}
+/** Why a write failed, in words (not the temporary file's name a system message holds). */
+function writeProblem(error) {
+    const code = errorCode(error);
+    switch (code) {
+        case 'EACCES':
+        case 'EPERM':
+            return `permission denied (${code})`;
+        case 'ENOSPC':
+            return 'no space left on the device (ENOSPC)';
+        case 'EDQUOT':
+            return 'the disk quota is used up (EDQUOT)';
+        case 'EROFS':
+            return 'the file system is read-only (EROFS)';
+        case 'ENOENT':
+            return 'the path no longer exists (ENOENT)';
+        default:
+            return error instanceof Error ? error.message : String(error);
+    }
+}
+
 /** Files whose change counts as a change of infrastructure code. */
 const INFRA_FILE = /\.(tf|tfvars|tf\.json|hcl)$|(^|\/)(cdk\.json|Pulumi[^/]*\.ya?ml)$/;
 /**
@@ -28851,275 +29138,6 @@ function resolveHead(repo, head) {
     }
 }
 
-/** The largest existing file plangate reads to recognise its own JSON report. */
-const MAX_REPORT_CHECK_BYTES = 256 * 1024 * 1024;
-/** Bytes read from each end of an existing file to recognise a Markdown or text report. */
-const SNIFF_BYTES = 4096;
-/** Decides where the report goes; refuses anything whose contents plangate would lose. */
-function resolveOutput(output, plans, force, reports = []) {
-    let link;
-    try {
-        link = lstatSync(output);
-    }
-    catch {
-        // Nothing there yet: where it will be written must be there.
-        checkDirectory(output);
-        return { kind: 'file', path: output };
-    }
-    let stat;
-    try {
-        stat = statSync(output);
-    }
-    catch (error) {
-        if (link.isSymbolicLink() && errorCode(error) === 'ELOOP')
-            throw new UsageError(`--output ${output} is a loop of symbolic links; give a file path, or remove the links`);
-        if (link.isSymbolicLink())
-            throw new UsageError(`--output ${output} is a symlink to a missing file; give the path it should point at, or remove the link`);
-        throw cannotWrite(output, error);
-    }
-    if (isSameFile(stat, fdStat(1)))
-        return { kind: 'stdout' };
-    if (isSameFile(stat, fdStat(2)))
-        return { kind: 'stderr' };
-    if (stat.isDirectory())
-        throw new UsageError(`--output ${output} is a directory; give a file path`);
-    if (plans.some((plan) => isSamePath(plan, output, stat)))
-        throw new UsageError(`--output ${output} is one of the plan files being read; choose another path`);
-    if (reports.some((report) => isSamePath(report, output, stat)))
-        throw new UsageError(`--output ${output} is one of the approved reports being read; choose another path`);
-    if (stat.isCharacterDevice() || stat.isFIFO())
-        return { kind: 'stream', path: output };
-    if (!stat.isFile())
-        throw new UsageError(`--output ${output} is ${fileKind(stat)}, which plangate does not write to; give a file path, or leave --output out and redirect standard output`);
-    const path = link.isSymbolicLink() ? realpathSync(output) : output;
-    if (!force && stat.size > 0 && !isPlangateReport(path))
-        throw new UsageError(`--output ${output} exists and is not a plangate report (plangate replaces only its own JSON, Markdown or text reports); choose another path, or pass --force to replace it`);
-    // The report is written beside it and renamed over it.
-    checkDirectory(path);
-    return { kind: 'file', path };
-}
-/**
- * Refuses, before any plan is read, a report file whose directory is
- * missing, is not a directory, or may not be written to (where the
- * temporary file goes): a review of a large plan must not end in "cannot
- * write" after its work is done.
- */
-function checkDirectory(path) {
-    const dir = dirname(resolve(path));
-    let stat;
-    try {
-        stat = statSync(dir);
-    }
-    catch {
-        throw new UsageError(`--output ${path}: the directory ${dir} does not exist; create it first`);
-    }
-    if (!stat.isDirectory())
-        throw new UsageError(`--output ${path}: ${dir} is not a directory`);
-    try {
-        accessSync(dir, constants.W_OK);
-    }
-    catch (error) {
-        throw new UsageError(`--output ${path}: plangate may not write in ${dir}: ${writeProblem(error)}`);
-    }
-}
-/** Writes the report where {@link resolveOutput} decided. */
-function writeOutput(target, report, io) {
-    switch (target.kind) {
-        case 'stdout':
-            eachPiece(report, io.stdout);
-            return;
-        case 'stderr':
-            eachPiece(report, io.stderr);
-            return;
-        case 'stream':
-            writeStream(target.path, report);
-            return;
-        case 'file':
-            writeAtomically(target.path, report);
-            return;
-    }
-}
-/** A device or a FIFO: opened for writing only (a FIFO waits for its reader), never created. */
-function writeStream(path, content) {
-    let fd;
-    try {
-        fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY);
-    }
-    catch (error) {
-        throw cannotWrite(path, error);
-    }
-    try {
-        const stat = fstatSync(fd);
-        if (!stat.isCharacterDevice() && !stat.isFIFO())
-            throw new UsageError(`--output ${path} changed while plangate ran (now ${fileKind(stat)}); run again`);
-        writeReportSync(fd, content);
-    }
-    catch (error) {
-        if (error instanceof UsageError)
-            throw error;
-        throw cannotWrite(path, error);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/**
- * A regular file: a temporary file beside it, renamed over it, with the old
- * file's mode. Its name holds the process ID and random bytes: a container
- * gives plangate the same PID on every run, and a name left by a run that
- * was killed must not make the next one fail.
- */
-function writeAtomically(path, content) {
-    const temporary = join(dirname(path), `.${basename(path)}.plangate-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-    holdStopSignals();
-    try {
-        let mode;
-        try {
-            mode = statSync(path).mode & 0o777;
-        }
-        catch {
-            mode = undefined;
-        }
-        writeReportFile(temporary, content, 'wx', mode);
-        renameSync(temporary, path);
-    }
-    catch (error) {
-        rmSync(temporary, { force: true });
-        throw cannotWrite(path, error);
-    }
-}
-/** The signals that stop a run from the terminal or a CI job's cancellation. */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-/**
- * From the first write of a report file on, a stop signal (Ctrl-C, a
- * cancelled CI job) no longer kills plangate half-way through the write,
- * which left the temporary file behind: the write, synchronous, finishes
- * and renames the file into place. If Node then still turns its event
- * loop, plangate stops as the signal asks (raised again with its default
- * action, so the shell sees it); if the run ends first, it ends as it would
- * have, with the decision's exit code. Before the write, a signal stops
- * plangate at once, as always.
- */
-function holdStopSignals() {
-    if (process.listenerCount('SIGINT') > 0)
-        return;
-    const stop = (signal) => {
-        for (const name of STOP_SIGNALS)
-            process.removeAllListeners(name);
-        process.kill(process.pid, signal);
-    };
-    for (const name of STOP_SIGNALS)
-        process.on(name, stop);
-}
-/**
- * True for plangate's own reports, recognised by their shape: JSON with a
- * numeric `schemaVersion` and `tool.name` "plangate"; Markdown whose first
- * line is the headline plangate writes (`## \u2705 plangate: \u2026`, `## \u26d4 plangate:
- * \u2026`, `## \u23f8\ufe0f plangate: \u2026`, see reviewHeadline) followed by a blank line;
- * text that starts with `Plan ` (or `Total: `) and ends with the
- * `Verdict: PASS|BLOCKED: \u2026` line. A file that merely mentions plangate is
- * not one.
- */
-function isPlangateReport(path) {
-    // readRegularFile opens without blocking: a FIFO swapped in since the check must not hang the read.
-    return (readRegularFile(path, (fd, size) => {
-        const head = readAt(fd, 0, Math.min(SNIFF_BYTES, size));
-        if (/^\s*\{/.test(head))
-            return (size <= MAX_REPORT_CHECK_BYTES && isJsonReport(readAt(fd, 0, size)));
-        if (MARKDOWN_HEADLINE.test(head) || VERIFY_HEADLINE.test(head))
-            return true;
-        if (VERIFY_TEXT_HEAD.test(head))
-            return true;
-        const tailStart = Math.max(0, size - SNIFF_BYTES);
-        return (TEXT_HEAD.test(head) &&
-            TEXT_TAIL.test(readAt(fd, tailStart, size - tailStart)));
-    }) ?? false);
-}
-/** The first line of the Markdown report (reviewHeadline), then a blank line. */
-const MARKDOWN_HEADLINE = /^## (?:\u2705|\u26d4|\u23f8\ufe0f) plangate: [^\n]+\n\n/u;
-/** The first line of the Markdown report of `plangate verify`. */
-const VERIFY_HEADLINE = /^## (?:\u2705|\u26d4) plangate verify: (?:verified|blocked)\n\n/u;
-/** The first line of the text report of `plangate verify`. */
-const VERIFY_TEXT_HEAD = /^plangate verify: (?:VERIFIED|BLOCKED): /;
-/** SGR colour codes, which a `--color always` text report holds. */
-const SGR = '(?:\\u001b\\[[0-9;]*m)*';
-/** The first line of the text report: its first plan, or the totals. */
-const TEXT_HEAD = new RegExp(`^${SGR}(?:Plan |Total: )`);
-/** The last line of the text report. */
-const TEXT_TAIL = new RegExp(`(?:^|\\n)Verdict: ${SGR}(?:PASS|BLOCKED)${SGR}: [^\\n]*\\n$`);
-function isJsonReport(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return false;
-    }
-    if (!isRecord(value) || typeof value.schemaVersion !== 'number')
-        return false;
-    return isRecord(value.tool) && value.tool.name === 'plangate';
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function readAt(fd, position, length) {
-    const buffer = Buffer.alloc(length);
-    let read = 0;
-    while (read < length) {
-        const n = readSync(fd, buffer, read, length - read, position + read);
-        if (n === 0)
-            break;
-        read += n;
-    }
-    return buffer.subarray(0, read).toString('utf8');
-}
-function fdStat(fd) {
-    try {
-        return fstatSync(fd);
-    }
-    catch {
-        return undefined;
-    }
-}
-function isSameFile(a, b) {
-    return b !== undefined && a.dev === b.dev && a.ino === b.ino;
-}
-/** True when a plan argument names the output: the same path, or the same file through a link. */
-function isSamePath(plan, output, stat) {
-    if (plan === '-')
-        return false;
-    if (resolve(plan) === resolve(output))
-        return true;
-    try {
-        return isSameFile(statSync(plan), stat);
-    }
-    catch {
-        return false;
-    }
-}
-function cannotWrite(path, error) {
-    return new UsageError(`cannot write --output ${path}: ${writeProblem(error)}`);
-}
-/** Why a write failed, in words (not the temporary file's name a system message holds). */
-function writeProblem(error) {
-    const code = errorCode(error);
-    switch (code) {
-        case 'EACCES':
-        case 'EPERM':
-            return `permission denied (${code})`;
-        case 'ENOSPC':
-            return 'no space left on the device (ENOSPC)';
-        case 'EDQUOT':
-            return 'the disk quota is used up (EDQUOT)';
-        case 'EROFS':
-            return 'the file system is read-only (EROFS)';
-        case 'ENOENT':
-            return 'the path no longer exists (ENOENT)';
-        default:
-            return error instanceof Error ? error.message : String(error);
-    }
-}
-
 /** Runs one CLI invocation and returns the exit code (0 pass or verified, 1 blocked). */
 async function runCli(argv, io) {
     const command = parseCommand(argv);
@@ -29331,6 +29349,8 @@ try {
         stdoutIsTty: process.stdout.isTTY === true,
         env: process.env
     });
+    // Ctrl-C during the report file's write: stopped by it now, never exit 0.
+    await actOnStopSignals();
     // A failed write may already have set a higher code.
     process.exitCode = Math.max(Number(process.exitCode ?? 0), code);
 }

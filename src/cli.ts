@@ -3,6 +3,7 @@ import { GitSourceError, readFdBytes } from './io/index.js'
 import { PlanParseError } from './plan/index.js'
 import { PolicyError } from './policy/index.js'
 import { UsageError } from './cli/args.js'
+import { actOnStopSignals } from './cli/output.js'
 import { runCli } from './cli/run.js'
 import { escapeTerminal } from './report/escape.js'
 
@@ -54,6 +55,8 @@ try {
     stdoutIsTty: process.stdout.isTTY === true,
     env: process.env
   })
+  // Ctrl-C during the report file's write: stopped by it now, never exit 0.
+  await actOnStopSignals()
   // A failed write may already have set a higher code.
   process.exitCode = Math.max(Number(process.exitCode ?? 0), code)
 } catch (error) {

@@ -216,11 +216,10 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
  * From the first write of a report file on, a stop signal (Ctrl-C, a
  * cancelled CI job) no longer kills plangate half-way through the write,
  * which left the temporary file behind: the write, synchronous, finishes
- * and renames the file into place. If Node then still turns its event
- * loop, plangate stops as the signal asks (raised again with its default
- * action, so the shell sees it); if the run ends first, it ends as it would
- * have, with the decision's exit code. Before the write, a signal stops
- * plangate at once, as always.
+ * and renames the file into place, and then plangate stops as the signal
+ * asks (raised again with its default action, so the shell sees it) once
+ * the process shell calls actOnStopSignals. Before the write, a signal
+ * stops plangate at once, as always.
  */
 function holdStopSignals(): void {
   if (process.listenerCount('SIGINT') > 0) return
@@ -229,6 +228,26 @@ function holdStopSignals(): void {
     process.kill(process.pid, signal)
   }
   for (const name of STOP_SIGNALS) process.on(name, stop)
+  signalsHeld = true
+}
+
+/** True once holdStopSignals has put its handlers in place. */
+let signalsHeld = false
+
+/**
+ * Lets a stop signal that came during the report file's write stop
+ * plangate. Node hands signals to their handlers from its event loop, and
+ * a run that ended straight after the write exited with the decision's
+ * code, 0 for a pass: `plangate review -o r.json plan.json && terraform
+ * apply` went on to apply after Ctrl-C. A turn of the loop delivers a
+ * signal already received (its handler raises it again, and the process
+ * ends by it); nothing happens when none came, or none was held.
+ */
+export async function actOnStopSignals(): Promise<void> {
+  if (!signalsHeld) return
+  // Node 20 hands a pending signal over only after a timer's turn, not an immediate's.
+  await new Promise<void>((resolve) => setTimeout(resolve, 0))
+  await new Promise<void>((resolve) => setImmediate(resolve))
 }
 
 /**

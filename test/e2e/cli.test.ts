@@ -194,7 +194,7 @@ describe('plangate CLI (dist/cli.js)', () => {
       expect(readFileSync(notes, 'utf8')).toContain('Verdict: PASS')
     })
 
-    it('a stop signal during the write (Ctrl-C, a cancelled job) leaves the report whole and no temporary file', async () => {
+    it('a stop signal during the write (Ctrl-C, a cancelled job) leaves the report whole and no temporary file, then stops plangate: never the exit code of a pass', async () => {
       const plan = join(work, 'signal-plan.json')
       const generator = new URL(
         '../../scripts/make-big-plan.js',
@@ -203,14 +203,26 @@ describe('plangate CLI (dist/cli.js)', () => {
       const { makeBigPlan } = (await import(generator)) as {
         makeBigPlan: (total: number, out: string) => Promise<unknown>
       }
-      // A 1.5 MB JSON report: written over tens of milliseconds.
-      await makeBigPlan(4000, plan)
+      // A 4.5 MB JSON report: written over tens of milliseconds.
+      await makeBigPlan(12_000, plan)
+      // The gate off: the review passes, so an exit after the signal would be 0.
+      const config = file('signal-config.yml', 'version: 1\ngate-on: none\n')
       const dir = join(work, 'signal-output')
       mkdirSync(dir)
       const out = join(dir, 'report.json')
       const child = spawn(
         process.execPath,
-        [CLI, 'review', '--format', 'json', '--output', out, plan],
+        [
+          CLI,
+          'review',
+          '--config',
+          config,
+          '--format',
+          'json',
+          '--output',
+          out,
+          plan
+        ],
         { stdio: 'ignore', env: { PATH: process.env.PATH ?? '' } }
       )
       let signalled = false
@@ -238,10 +250,11 @@ describe('plangate CLI (dist/cli.js)', () => {
       // Was: killed mid-write, `.report.json.plangate-PID.tmp` left behind.
       expect(readdirSync(dir)).toEqual(['report.json'])
       expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({
-        schemaVersion: 1
+        schemaVersion: 1,
+        decision: { verdict: 'pass' }
       })
-      // Stopped by the signal once the report was in place, or ended as usual.
-      expect(signal === 'SIGINT' || code === 1).toBe(true)
+      // Was: exit 0, the pass, so that `plangate review ... && terraform apply` applied after Ctrl-C.
+      expect({ code, signal }).toEqual({ code: null, signal: 'SIGINT' })
       rmSync(plan)
     })
 
