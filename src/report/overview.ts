@@ -564,15 +564,19 @@ export function destructiveEntries(analysis: Analysis): {
   const gated: DestructiveEntry[] = []
   const free: DestructiveEntry[] = []
   for (const plan of analysis.plans) {
-    for (const change of sortForReport(plan.changes)) {
-      const g = gatedBy.get(`${plan.source}\u0000${change.address}`)
+    const gatedHere = (change: ResourceChange): GatedChange | undefined =>
+      gatedBy.get(`${plan.source}\u0000${change.address}`)
+    // An update is listed only when the gate holds it (a lowered safeguard).
+    const listed = plan.changes.filter((change) => {
+      if (change.destructive) return true
       const verdict = analysis.verdicts?.get(change)
-      // An update is listed only when the gate holds it (a lowered safeguard).
-      if (
-        !change.destructive &&
-        !(verdict === undefined ? g !== undefined : verdict.gated)
-      )
-        continue
+      return verdict === undefined
+        ? gatedHere(change) !== undefined
+        : verdict.gated
+    })
+    for (const change of sortForReport(listed)) {
+      const g = gatedHere(change)
+      const verdict = analysis.verdicts?.get(change)
       const entry: DestructiveEntry = {
         plan,
         change,
