@@ -27957,8 +27957,27 @@ const newNode = () => ({ children: new Map(), resources: new Map() });
  * The tree lines for changes, grouped by plan (a `# source` line before
  * each plan's tree when `multi`). `fold` puts the instances of one
  * resource on one line; otherwise every instance has its own line.
+ * Remembered for a frozen list (one that cannot change): the comment and
+ * the job summary draw the same lists, each in several tiers.
  */
 function addressTree(pairs, options) {
+    if (!Object.isFrozen(pairs))
+        return drawTree(pairs, options);
+    const key = `${String(options.multi)} ${String(options.fold)}`;
+    let drawn = TREES.get(pairs);
+    if (drawn === undefined) {
+        drawn = new Map();
+        TREES.set(pairs, drawn);
+    }
+    let lines = drawn.get(key);
+    if (lines === undefined) {
+        lines = Object.freeze(drawTree(pairs, options));
+        drawn.set(key, lines);
+    }
+    return lines;
+}
+const TREES = new WeakMap();
+function drawTree(pairs, options) {
     const roots = new Map();
     const sorted = [...pairs].sort((a, b) => a.change.address < b.change.address
         ? -1
@@ -28036,9 +28055,23 @@ function clipTree(lines, budget) {
 }
 /**
  * Splits `module.a["x.y"].module.b[0]` into its module instances, or
- * returns undefined when the text is not a module address.
+ * returns undefined when the text is not a module address. Remembered:
+ * thousands of changes share a few hundred modules, and a long list is
+ * drawn in several tiers.
  */
 function splitModuleAddress(module) {
+    const known = SPLIT_MODULES.get(module);
+    if (known !== undefined || SPLIT_MODULES.has(module))
+        return known;
+    const segments = splitModule(module);
+    if (SPLIT_MODULES.size < SPLIT_MODULES_MAX)
+        SPLIT_MODULES.set(module, segments);
+    return segments;
+}
+const SPLIT_MODULES = new Map();
+/** Past this many distinct modules, addresses are split without being remembered. */
+const SPLIT_MODULES_MAX = 100_000;
+function splitModule(module) {
     const segments = [];
     let i = 0;
     while (i < module.length) {
@@ -28070,7 +28103,7 @@ function splitModuleAddress(module) {
             return undefined;
         i = j + 1;
     }
-    return segments;
+    return Object.freeze(segments);
 }
 /** Instance keys for a folded line: integer runs become `0\u202699`. */
 function compressKeys(keys) {
@@ -28414,8 +28447,21 @@ function protectedBy(g) {
         return escapeCell(g.why);
     return `${code(g.pattern, true)}${g.rule === 'any' ? ' (`gate-on: any`)' : ''}`;
 }
-/** Destructive changes in report order, split into gated and not gated. */
+/**
+ * Destructive changes in report order, split into gated and not gated.
+ * Worked out once per analysis: the comment and the job summary both list
+ * them.
+ */
 function destructiveEntries(analysis) {
+    let lists = DESTRUCTIVE_LISTS.get(analysis);
+    if (lists === undefined) {
+        lists = listDestructive(analysis);
+        DESTRUCTIVE_LISTS.set(analysis, lists);
+    }
+    return lists;
+}
+const DESTRUCTIVE_LISTS = new WeakMap();
+function listDestructive(analysis) {
     const gatedBy = new Map();
     for (const g of analysis.decision.gated)
         gatedBy.set(`${g.source}\u0000${g.address}`, g);
@@ -28446,7 +28492,8 @@ function destructiveEntries(analysis) {
             (isGated ? gated : free).push(entry);
         }
     }
-    return { gated, free };
+    // Frozen: shared by every list drawn from them (addressTree remembers them).
+    return { gated: Object.freeze(gated), free: Object.freeze(free) };
 }
 /** How much a list of destructive changes shows, from most to least. */
 const LIST_TIERS = ['rows', 'tree', 'folded', 'modules'];
@@ -28463,18 +28510,26 @@ function renderList(entries, options) {
     const tiers = options.tiers ?? LIST_TIERS;
     const rowsMax = options.rowsMax ?? TABLE_ROWS_MAX;
     const fits = (r) => joinedLength(r.lines) + joinedLength(r.folded) <= options.budget;
+    // The tables every tier after `rows` starts with, made once for all of them.
+    const multi = options.analysis.plans.length > 1;
+    let causes;
+    let modules;
+    const heads = {
+        causes: () => (causes ??= causeTable(entries, options)),
+        modules: () => (modules ??= topModules(entries, multi))
+    };
     for (const tier of tiers) {
         if (tier === 'rows' && entries.length > rowsMax)
             continue;
-        const rendered = renderTier(entries, tier, options);
+        const rendered = renderTier(entries, tier, options, heads);
         if (fits(rendered) && rendered.complete)
             return rendered;
     }
     // Nothing covers every address or module: the folded tree names the most.
     const last = tiers.includes('folded') ? 'folded' : (tiers.at(-1) ?? 'folded');
-    return renderTier(entries, last, options, true);
+    return renderTier(entries, last, options, heads, true);
 }
-function renderTier(entries, tier, options, clip = false) {
+function renderTier(entries, tier, options, heads, clip = false) {
     const multi = options.analysis.plans.length > 1;
     switch (tier) {
         case 'rows':
@@ -28488,8 +28543,8 @@ function renderTier(entries, tier, options, clip = false) {
         case 'tree':
         case 'folded': {
             const head = [
-                ...causeTable(entries, options),
-                ...(options.collapse === true ? topModules(entries, multi) : [])
+                ...heads.causes(),
+                ...(options.collapse === true ? heads.modules() : [])
             ];
             const tree = addressTree(entries, { multi, fold: tier === 'folded' });
             const budget = Math.max(0, options.budget - joinedLength(head) - 400 // the fence, the summary line and the note
@@ -28507,7 +28562,7 @@ function renderTier(entries, tier, options, clip = false) {
             return { lines: out, folded, tier, hidden, complete: hidden === 0 };
         }
         case 'modules': {
-            const head = causeTable(entries, options);
+            const head = heads.causes();
             const { lines, complete } = moduleCounts(entries, multi, clip ? Math.max(0, options.budget - joinedLength(head) - 300) : Infinity);
             if (options.collapse !== true)
                 return {
@@ -28518,7 +28573,7 @@ function renderTier(entries, tier, options, clip = false) {
                     complete
                 };
             return {
-                lines: [...head, ...topModules(entries, multi)],
+                lines: [...head, ...heads.modules()],
                 folded: [
                     '<details><summary>Counts for every module</summary>',
                     '',

@@ -553,11 +553,29 @@ export interface DestructiveEntry {
   readonly verdict?: ChangeVerdict
 }
 
-/** Destructive changes in report order, split into gated and not gated. */
-export function destructiveEntries(analysis: Analysis): {
-  gated: DestructiveEntry[]
-  free: DestructiveEntry[]
-} {
+/**
+ * Destructive changes in report order, split into gated and not gated.
+ * Worked out once per analysis: the comment and the job summary both list
+ * them.
+ */
+export function destructiveEntries(analysis: Analysis): DestructiveLists {
+  let lists = DESTRUCTIVE_LISTS.get(analysis)
+  if (lists === undefined) {
+    lists = listDestructive(analysis)
+    DESTRUCTIVE_LISTS.set(analysis, lists)
+  }
+  return lists
+}
+
+/** The gated and the other destructive changes of an analysis, in report order. */
+export interface DestructiveLists {
+  readonly gated: readonly DestructiveEntry[]
+  readonly free: readonly DestructiveEntry[]
+}
+
+const DESTRUCTIVE_LISTS = new WeakMap<Analysis, DestructiveLists>()
+
+function listDestructive(analysis: Analysis): DestructiveLists {
   const gatedBy = new Map<string, GatedChange>()
   for (const g of analysis.decision.gated)
     gatedBy.set(`${g.source}\u0000${g.address}`, g)
@@ -588,7 +606,8 @@ export function destructiveEntries(analysis: Analysis): {
       ;(isGated ? gated : free).push(entry)
     }
   }
-  return { gated, free }
+  // Frozen: shared by every list drawn from them (addressTree remembers them).
+  return { gated: Object.freeze(gated), free: Object.freeze(free) }
 }
 
 /** How much a list of destructive changes shows, from most to least. */
@@ -646,20 +665,35 @@ export function renderList(
   const rowsMax = options.rowsMax ?? TABLE_ROWS_MAX
   const fits = (r: RenderedList): boolean =>
     joinedLength(r.lines) + joinedLength(r.folded) <= options.budget
+  // The tables every tier after `rows` starts with, made once for all of them.
+  const multi = options.analysis.plans.length > 1
+  let causes: readonly string[] | undefined
+  let modules: readonly string[] | undefined
+  const heads: TierHeads = {
+    causes: () => (causes ??= causeTable(entries, options)),
+    modules: () => (modules ??= topModules(entries, multi))
+  }
   for (const tier of tiers) {
     if (tier === 'rows' && entries.length > rowsMax) continue
-    const rendered = renderTier(entries, tier, options)
+    const rendered = renderTier(entries, tier, options, heads)
     if (fits(rendered) && rendered.complete) return rendered
   }
   // Nothing covers every address or module: the folded tree names the most.
   const last = tiers.includes('folded') ? 'folded' : (tiers.at(-1) ?? 'folded')
-  return renderTier(entries, last, options, true)
+  return renderTier(entries, last, options, heads, true)
+}
+
+/** The tables a list's tiers share, each made on first use. */
+interface TierHeads {
+  readonly causes: () => readonly string[]
+  readonly modules: () => readonly string[]
 }
 
 function renderTier(
   entries: readonly DestructiveEntry[],
   tier: ListTier,
   options: ListOptions,
+  heads: TierHeads,
   clip = false
 ): RenderedList {
   const multi = options.analysis.plans.length > 1
@@ -675,8 +709,8 @@ function renderTier(
     case 'tree':
     case 'folded': {
       const head = [
-        ...causeTable(entries, options),
-        ...(options.collapse === true ? topModules(entries, multi) : [])
+        ...heads.causes(),
+        ...(options.collapse === true ? heads.modules() : [])
       ]
       const tree = addressTree(entries, { multi, fold: tier === 'folded' })
       const budget = Math.max(
@@ -702,7 +736,7 @@ function renderTier(
       return { lines: out, folded, tier, hidden, complete: hidden === 0 }
     }
     case 'modules': {
-      const head = causeTable(entries, options)
+      const head = heads.causes()
       const { lines, complete } = moduleCounts(
         entries,
         multi,
@@ -717,7 +751,7 @@ function renderTier(
           complete
         }
       return {
-        lines: [...head, ...topModules(entries, multi)],
+        lines: [...head, ...heads.modules()],
         folded: [
           '<details><summary>Counts for every module</summary>',
           '',

@@ -26,13 +26,42 @@ interface Node {
 
 const newNode = (): Node => ({ children: new Map(), resources: new Map() })
 
+/** A destructive change and the plan it is in, as the tree reads them. */
+type TreePair = { readonly plan: Plan; readonly change: ResourceChange }
+
 /**
  * The tree lines for changes, grouped by plan (a `# source` line before
  * each plan's tree when `multi`). `fold` puts the instances of one
  * resource on one line; otherwise every instance has its own line.
+ * Remembered for a frozen list (one that cannot change): the comment and
+ * the job summary draw the same lists, each in several tiers.
  */
 export function addressTree(
-  pairs: readonly { readonly plan: Plan; readonly change: ResourceChange }[],
+  pairs: readonly TreePair[],
+  options: { readonly multi: boolean; readonly fold: boolean }
+): readonly TreeLine[] {
+  if (!Object.isFrozen(pairs)) return drawTree(pairs, options)
+  const key = `${String(options.multi)} ${String(options.fold)}`
+  let drawn = TREES.get(pairs)
+  if (drawn === undefined) {
+    drawn = new Map()
+    TREES.set(pairs, drawn)
+  }
+  let lines = drawn.get(key)
+  if (lines === undefined) {
+    lines = Object.freeze(drawTree(pairs, options))
+    drawn.set(key, lines)
+  }
+  return lines
+}
+
+const TREES = new WeakMap<
+  readonly TreePair[],
+  Map<string, readonly TreeLine[]>
+>()
+
+function drawTree(
+  pairs: readonly TreePair[],
   options: { readonly multi: boolean; readonly fold: boolean }
 ): TreeLine[] {
   const roots = new Map<string, Node>()
@@ -120,9 +149,26 @@ export function clipTree(
 
 /**
  * Splits `module.a["x.y"].module.b[0]` into its module instances, or
- * returns undefined when the text is not a module address.
+ * returns undefined when the text is not a module address. Remembered:
+ * thousands of changes share a few hundred modules, and a long list is
+ * drawn in several tiers.
  */
-export function splitModuleAddress(module: string): string[] | undefined {
+export function splitModuleAddress(
+  module: string
+): readonly string[] | undefined {
+  const known = SPLIT_MODULES.get(module)
+  if (known !== undefined || SPLIT_MODULES.has(module)) return known
+  const segments = splitModule(module)
+  if (SPLIT_MODULES.size < SPLIT_MODULES_MAX)
+    SPLIT_MODULES.set(module, segments)
+  return segments
+}
+
+const SPLIT_MODULES = new Map<string, readonly string[] | undefined>()
+/** Past this many distinct modules, addresses are split without being remembered. */
+const SPLIT_MODULES_MAX = 100_000
+
+function splitModule(module: string): readonly string[] | undefined {
   const segments: string[] = []
   let i = 0
   while (i < module.length) {
@@ -147,7 +193,7 @@ export function splitModuleAddress(module: string): string[] | undefined {
     if (module[j] !== '.') return undefined
     i = j + 1
   }
-  return segments
+  return Object.freeze(segments)
 }
 
 /** Instance keys for a folded line: integer runs become `0…99`. */
