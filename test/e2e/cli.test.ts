@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VERSION } from '../../src/version.js'
 import { fixturePath, fixtureText, terraformDataChange } from '../helpers.js'
 import { checkWorkflowCommands } from '../support/action-run.js'
+import { bigPlan } from '../support/big-plans.js'
 import { CLI, runCli } from '../support/cli-run.js'
 
 /** The real bundle, as users run it. */
@@ -196,15 +197,8 @@ describe('plangate CLI (dist/cli.js)', () => {
 
     it('a stop signal during the write (Ctrl-C, a cancelled job) leaves the report whole and no temporary file, then stops plangate: never the exit code of a pass', async () => {
       const plan = join(work, 'signal-plan.json')
-      const generator = new URL(
-        '../../scripts/make-big-plan.js',
-        import.meta.url
-      ).href
-      const { makeBigPlan } = (await import(generator)) as {
-        makeBigPlan: (total: number, out: string) => Promise<unknown>
-      }
       // A 4.5 MB JSON report: written over tens of milliseconds.
-      await makeBigPlan(12_000, plan)
+      await bigPlan(plan, 12_000)
       // The gate off: the review passes, so an exit after the signal would be 0.
       const config = file('signal-config.yml', 'version: 1\ngate-on: none\n')
       const dir = join(work, 'signal-output')
@@ -705,13 +699,8 @@ describe('standard output that stops taking the report', () => {
   /** A blocked plan whose JSON report (~370 KB) is larger than a pipe holds. */
   let large = ''
   beforeAll(async () => {
-    const generator = new URL('../../scripts/make-big-plan.js', import.meta.url)
-      .href
-    const { makeBigPlan } = (await import(generator)) as {
-      makeBigPlan: (total: number, out: string) => Promise<unknown>
-    }
     large = join(work, 'large-plan.json')
-    await makeBigPlan(1000, large)
+    await bigPlan(large, 1000)
   }, 60_000)
 
   it('a reader that quits early (`| head`) ends the report quietly, and the decision still sets the exit code', async () => {

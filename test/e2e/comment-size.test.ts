@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { namedAddresses } from '../support/address-tree.js'
+import { bigPlan, bigPlanFact } from '../support/big-plans.js'
 import { MAX_SUMMARY_BYTES, runAction, TOKEN } from '../support/action-run.js'
 import { pullRequestEvent } from '../support/events.js'
 import {
@@ -26,7 +27,8 @@ import type { FakeGitHub, RestObject } from '../support/fake-github.js'
  * ends with the approve command, and a job summary under the runner's 1 MiB
  * that names every destructive address (literally, or in a module tree).
  *
- * The plans come from scripts/make-big-plan.js (a Terraform 1.11 plan):
+ * The plans come from scripts/make-big-plan.js (a Terraform 1.11 plan,
+ * generated once per version of the generator: test/support/big-plans.ts):
  * with `destructiveShare: 1` every resource is destroyed or replaced, so N
  * resources are N destructive changes; the 20,000-resource plan with the
  * default mix is the benchmark's.
@@ -36,15 +38,6 @@ const CONFIG = 'version: 1\ngate-on: destructive\n'
 const APPROVE = '/approve-destroy'
 /** Below this many gated changes the comment lists each above the fold. */
 const ALL_ABOVE_THE_FOLD_BELOW = 50
-
-interface MakeBigPlan {
-  readonly makeBigPlan: (
-    total: number,
-    out: string,
-    seed?: number,
-    options?: { destructiveShare?: number }
-  ) => Promise<{ bytes: number; counts: Record<string, number> }>
-}
 
 interface Case {
   readonly name: string
@@ -80,22 +73,16 @@ const destructive = new Map<Case, string[]>()
 let fake: FakeGitHub | undefined
 
 beforeAll(async () => {
-  // Not a static import: the generator is plain JavaScript without types.
-  const generator = new URL('../../scripts/make-big-plan.js', import.meta.url)
-    .href
-  const { makeBigPlan } = (await import(generator)) as MakeBigPlan
   for (const [i, c] of CASES.entries()) {
     const dir = join(work, `case-${i}`)
     mkdirSync(dir)
-    const plan = join(dir, 'plan.json')
-    await makeBigPlan(
-      c.total,
-      plan,
-      undefined,
-      c.share === undefined ? {} : { destructiveShare: c.share }
-    )
+    const options = c.share === undefined ? {} : { destructiveShare: c.share }
+    await bigPlan(join(dir, 'plan.json'), c.total, options)
     workspaces.set(c, dir)
-    destructive.set(c, destructiveAddresses(readFileSync(plan, 'utf8')))
+    destructive.set(
+      c,
+      await bigPlanFact(c.total, options, 'destructive', destructiveAddresses)
+    )
   }
 }, 120_000)
 afterEach(async () => {
