@@ -28462,13 +28462,18 @@ function destructiveEntries(analysis) {
 }
 const DESTRUCTIVE_LISTS = new WeakMap();
 function listDestructive(analysis) {
+    // Plan source \u2192 address \u2192 its gated item: no key is built per change.
     const gatedBy = new Map();
-    for (const g of analysis.decision.gated)
-        gatedBy.set(`${g.source}\u0000${g.address}`, g);
+    for (const g of analysis.decision.gated) {
+        const here = gatedBy.get(g.source) ?? new Map();
+        here.set(g.address, g);
+        gatedBy.set(g.source, here);
+    }
     const gated = [];
     const free = [];
     for (const plan of analysis.plans) {
-        const gatedHere = (change) => gatedBy.get(`${plan.source}\u0000${change.address}`);
+        const here = gatedBy.get(plan.source);
+        const gatedHere = (change) => here?.get(change.address);
         // An update is listed only when the gate holds it (a lowered safeguard).
         const listed = plan.changes.filter((change) => {
             if (change.destructive)

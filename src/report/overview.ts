@@ -576,14 +576,19 @@ export interface DestructiveLists {
 const DESTRUCTIVE_LISTS = new WeakMap<Analysis, DestructiveLists>()
 
 function listDestructive(analysis: Analysis): DestructiveLists {
-  const gatedBy = new Map<string, GatedChange>()
-  for (const g of analysis.decision.gated)
-    gatedBy.set(`${g.source}\u0000${g.address}`, g)
+  // Plan source → address → its gated item: no key is built per change.
+  const gatedBy = new Map<string, Map<string, GatedChange>>()
+  for (const g of analysis.decision.gated) {
+    const here = gatedBy.get(g.source) ?? new Map<string, GatedChange>()
+    here.set(g.address, g)
+    gatedBy.set(g.source, here)
+  }
   const gated: DestructiveEntry[] = []
   const free: DestructiveEntry[] = []
   for (const plan of analysis.plans) {
+    const here = gatedBy.get(plan.source)
     const gatedHere = (change: ResourceChange): GatedChange | undefined =>
-      gatedBy.get(`${plan.source}\u0000${change.address}`)
+      here?.get(change.address)
     // An update is listed only when the gate holds it (a lowered safeguard).
     const listed = plan.changes.filter((change) => {
       if (change.destructive) return true
