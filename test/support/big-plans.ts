@@ -3,11 +3,13 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readFileSync,
   renameSync,
   rmSync,
   writeFileSync
 } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { makeBigPlan } from '../../scripts/make-big-plan.js'
@@ -63,9 +65,13 @@ export async function bigPlanFact<T>(
   const path = `${plan}.${name}-${version}.json`
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as T
   const fact = compute(readFileSync(plan, 'utf8'))
-  writeAtomically(path, (temporary) =>
-    writeFileSync(temporary, JSON.stringify(fact))
-  )
+  try {
+    writeAtomically(path, (temporary) =>
+      writeFileSync(temporary, JSON.stringify(fact))
+    )
+  } catch {
+    // Kept only when it can be: the fact is right either way.
+  }
   return fact
 }
 
@@ -78,9 +84,34 @@ async function cachedPlan(
     .update(JSON.stringify([total, options.destructiveShare ?? null]))
     .digest('hex')
     .slice(0, 24)
-  const path = join(CACHE, `${key}.json`)
+  let dir = CACHE
+  const path = join(dir, `${key}.json`)
   if (existsSync(path)) return path
-  mkdirSync(CACHE, { recursive: true })
+  try {
+    mkdirSync(dir, { recursive: true })
+  } catch {
+    // A read-only install: made for this process alone, and removed with it.
+    dir = processDir()
+  }
+  return makeInto(join(dir, `${key}.json`), total, options)
+}
+
+let ownDir: string | undefined
+
+function processDir(): string {
+  if (ownDir === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'plangate-test-plans-'))
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
+    ownDir = dir
+  }
+  return ownDir
+}
+
+async function makeInto(
+  path: string,
+  total: number,
+  options: BigPlanOptions
+): Promise<string> {
   // Another worker may make the same plan at the same time: each renames its own file.
   const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   try {
