@@ -195,62 +195,66 @@ describe('plangate CLI (dist/cli.js)', () => {
       expect(readFileSync(notes, 'utf8')).toContain('Verdict: PASS')
     })
 
-    it('a stop signal during the write (Ctrl-C, a cancelled job) leaves the report whole and no temporary file, then stops plangate: never the exit code of a pass', async () => {
-      const plan = join(work, 'signal-plan.json')
-      // A 4.5 MB JSON report: written over tens of milliseconds.
-      await bigPlan(plan, 12_000)
-      // The gate off: the review passes, so an exit after the signal would be 0.
-      const config = file('signal-config.yml', 'version: 1\ngate-on: none\n')
-      const dir = join(work, 'signal-output')
-      mkdirSync(dir)
-      const out = join(dir, 'report.json')
-      const child = spawn(
-        process.execPath,
-        [
-          CLI,
-          'review',
-          '--config',
-          config,
-          '--format',
-          'json',
-          '--output',
-          out,
-          plan
-        ],
-        { stdio: 'ignore', env: { PATH: process.env.PATH ?? '' } }
-      )
-      let signalled = false
-      let temporary = ''
-      // Ctrl-C the moment the temporary file appears (inotify, not polling).
-      const watcher = watch(dir, (_event, name) => {
-        if (signalled || !String(name).startsWith('.report.json.plangate-'))
-          return
-        temporary = String(name)
-        signalled = existsSync(join(dir, temporary))
-        child.kill('SIGINT')
-      })
-      const [code, signal] = (await once(child, 'close')) as [
-        number | null,
-        NodeJS.Signals | null
-      ]
-      watcher.close()
-      expect(signalled).toBe(true)
-      // PID and random bytes: a container's fixed PID never meets a name a killed run left.
-      expect(temporary).toMatch(
-        new RegExp(
-          `^\\.report\\.json\\.plangate-${child.pid}-[0-9a-f]{8}\\.tmp$`
+    // SIGINT: Ctrl-C, and a cancelled GitHub job first; SIGTERM: a cancelled job after that, CI systems, kill.
+    it.each(['SIGINT', 'SIGTERM'] as const)(
+      'a stop signal during the write (%s) leaves the report whole and no temporary file, then stops plangate: never the exit code of a pass',
+      async (stop) => {
+        const plan = join(work, `signal-plan-${stop}.json`)
+        // A 4.5 MB JSON report: written over tens of milliseconds.
+        await bigPlan(plan, 12_000)
+        // The gate off: the review passes, so an exit after the signal would be 0.
+        const config = file('signal-config.yml', 'version: 1\ngate-on: none\n')
+        const dir = join(work, `signal-output-${stop}`)
+        mkdirSync(dir)
+        const out = join(dir, 'report.json')
+        const child = spawn(
+          process.execPath,
+          [
+            CLI,
+            'review',
+            '--config',
+            config,
+            '--format',
+            'json',
+            '--output',
+            out,
+            plan
+          ],
+          { stdio: 'ignore', env: { PATH: process.env.PATH ?? '' } }
         )
-      )
-      // Was: killed mid-write, `.report.json.plangate-PID.tmp` left behind.
-      expect(readdirSync(dir)).toEqual(['report.json'])
-      expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({
-        schemaVersion: 1,
-        decision: { verdict: 'pass' }
-      })
-      // Was: exit 0, the pass, so that `plangate review ... && terraform apply` applied after Ctrl-C.
-      expect({ code, signal }).toEqual({ code: null, signal: 'SIGINT' })
-      rmSync(plan)
-    })
+        let signalled = false
+        let temporary = ''
+        // Ctrl-C the moment the temporary file appears (inotify, not polling).
+        const watcher = watch(dir, (_event, name) => {
+          if (signalled || !String(name).startsWith('.report.json.plangate-'))
+            return
+          temporary = String(name)
+          signalled = existsSync(join(dir, temporary))
+          child.kill(stop)
+        })
+        const [code, signal] = (await once(child, 'close')) as [
+          number | null,
+          NodeJS.Signals | null
+        ]
+        watcher.close()
+        expect(signalled).toBe(true)
+        // PID and random bytes: a container's fixed PID never meets a name a killed run left.
+        expect(temporary).toMatch(
+          new RegExp(
+            `^\\.report\\.json\\.plangate-${child.pid}-[0-9a-f]{8}\\.tmp$`
+          )
+        )
+        // Was: killed mid-write, `.report.json.plangate-PID.tmp` left behind.
+        expect(readdirSync(dir)).toEqual(['report.json'])
+        expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({
+          schemaVersion: 1,
+          decision: { verdict: 'pass' }
+        })
+        // Was: exit 0, the pass, so that `plangate review ... && terraform apply` applied after Ctrl-C.
+        expect({ code, signal }).toEqual({ code: null, signal: stop })
+        rmSync(plan)
+      }
+    )
 
     it('refuses a report path it cannot write before reading any plan, in words, without its temporary name', () => {
       // The plan does not exist: the output is checked first, so its error wins.
