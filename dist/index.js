@@ -20958,6 +20958,20 @@ function sortForReport(changes) {
         ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action) ||
         (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
 }
+/**
+ * A plan's changes worth listing, in report order (sortForReport), worked
+ * out once per plan: the Markdown report is drawn in several size tiers,
+ * and the comment and the job summary each draw it again.
+ */
+function listedInOrder(plan) {
+    let listed = LISTED.get(plan);
+    if (listed === undefined) {
+        listed = Object.freeze(sortForReport(plan.changes.filter(isListed)));
+        LISTED.set(plan, listed);
+    }
+    return listed;
+}
+const LISTED = new WeakMap();
 /** True when a change is worth listing (not a plain no-op). */
 function isListed(change) {
     return (change.action !== 'no-op' ||
@@ -21176,7 +21190,7 @@ function renderTierLines(analysis, tier, out, guard) {
 }
 function renderPlanDetails(analysis, plan, tier, multi, out, guard) {
     const tool = toolName(plan.format);
-    const listed = sortForReport(plan.changes.filter(isListed));
+    const listed = listedInOrder(plan);
     out.push(`#### ${code$3(plan.source)}${multi ? '' : ': every change'}`, '', `<sub>${escapeText(describeOrigin(plan))}</sub>`, '');
     if (plan.incomplete !== undefined) {
         for (const note of plan.incomplete.notes)

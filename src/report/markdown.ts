@@ -18,8 +18,8 @@ import {
   planCountsLine,
   dependentLines,
   describeOrigin,
-  isListed,
   labelFor,
+  listedInOrder,
   markerFor,
   riskLines,
   sortForReport,
@@ -174,7 +174,7 @@ function renderPlanDetails(
   guard: () => void
 ): void {
   const tool = toolName(plan.format)
-  const listed = sortForReport(plan.changes.filter(isListed))
+  const listed = listedInOrder(plan)
   out.push(
     `#### ${code(plan.source)}${multi ? '' : ': every change'}`,
     '',

@@ -9,7 +9,7 @@ import {
   commitLines,
   describeOrigin,
   planCountsLine,
-  isListed,
+  listedInOrder,
   labelFor,
   markerFor,
   riskLines,
@@ -161,7 +161,7 @@ function renderPlan(
     }
   }
   // Grouped by action, the most dangerous first; destructive groups in red.
-  const listed = sortForReport(plan.changes.filter(isListed))
+  const listed = listedInOrder(plan)
   if (listed.length === 0) out.push('', '  No resource changes.')
   for (const action of ACTION_ORDER) {
     const group = listed.filter((c) => c.action === action)

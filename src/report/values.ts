@@ -128,6 +128,22 @@ export function sortForReport(
   )
 }
 
+/**
+ * A plan's changes worth listing, in report order (sortForReport), worked
+ * out once per plan: the Markdown report is drawn in several size tiers,
+ * and the comment and the job summary each draw it again.
+ */
+export function listedInOrder(plan: Plan): readonly ResourceChange[] {
+  let listed = LISTED.get(plan)
+  if (listed === undefined) {
+    listed = Object.freeze(sortForReport(plan.changes.filter(isListed)))
+    LISTED.set(plan, listed)
+  }
+  return listed
+}
+
+const LISTED = new WeakMap<Plan, readonly ResourceChange[]>()
+
 /** True when a change is worth listing (not a plain no-op). */
 export function isListed(change: ResourceChange): boolean {
   return (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ChangeAction, ResourceChange } from '../../src/model.js'
-import { sortForReport } from '../../src/report/values.js'
+import { listedInOrder, sortForReport } from '../../src/report/values.js'
+import { analyzeFixtures } from '../helpers.js'
 
 /** A change with what the report's order reads, and an id to tell copies apart. */
 function change(
@@ -38,5 +39,22 @@ describe('sortForReport', () => {
       change(4, 'destroy', 'aws_instance.web')
     ])
     expect(ids(sorted)).toEqual([1, 3, 4, 2])
+  })
+
+  it("lists a plan's changes in that order once: the same frozen list every time, no plain no-ops", () => {
+    const [plan] = analyzeFixtures('terraform/kitchen-sink.json').plans
+    if (plan === undefined) throw new Error('no plan')
+    const listed = listedInOrder(plan)
+    expect(listedInOrder(plan)).toBe(listed)
+    expect(Object.isFrozen(listed)).toBe(true)
+    expect(listed.length).toBeGreaterThan(0)
+    expect(listed.length).toBeLessThan(plan.changes.length)
+    expect(listed).toEqual(
+      sortForReport(
+        plan.changes.filter(
+          (c) => c.action !== 'no-op' || c.movedFrom !== undefined || c.imported
+        )
+      )
+    )
   })
 })
