@@ -393,6 +393,44 @@ function collectMaskedStrings(value, mask, into) {
     }
 }
 
+/**
+ * Work done once and remembered: texts that repeat across thousands of
+ * changes (module addresses, directories, attribute keys), and what is
+ * worked out from an immutable object (an analysis, a plan, a frozen list)
+ * that several renderers ask for.
+ */
+/**
+ * `compute` remembered for each text, up to `max` distinct texts (past
+ * that, computed every time): a plan's texts are many, but bounded memory
+ * matters more than the last hits.
+ */
+function rememberPerText(compute, max = 100_000) {
+    const known = new Map();
+    return (text) => {
+        if (known.has(text))
+            return known.get(text);
+        const value = compute(text);
+        if (known.size < max)
+            known.set(text, value);
+        return value;
+    };
+}
+/**
+ * `compute` remembered for each object, for as long as the object lives (a
+ * WeakMap). The object must not change after: the analysis, its plans, a
+ * frozen list.
+ */
+function rememberPerObject(compute) {
+    const known = new WeakMap();
+    return (key) => {
+        if (known.has(key))
+            return known.get(key);
+        const value = compute(key);
+        known.set(key, value);
+        return value;
+    };
+}
+
 const ABSENT$1 = { kind: 'absent' };
 const SENSITIVE$1 = { kind: 'sensitive' };
 const UNKNOWN = { kind: 'unknown' };
@@ -598,15 +636,10 @@ function maskAt(mask, key) {
 }
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** Keys repeat across thousands of resources: remember how each is written. */
-const KEY_STEPS = new Map();
+const keyStep = rememberPerText((key) => (IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`), 10_000);
 /** Appends a key to a Terraform-style path: `a.b`, `tags["Name"]`. */
 function joinPath(path, key) {
-    let step = KEY_STEPS.get(key);
-    if (step === undefined) {
-        step = IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
-        if (KEY_STEPS.size < 10_000)
-            KEY_STEPS.set(key, step);
-    }
+    const step = keyStep(key);
     if (path === '')
         return step.startsWith('.') ? step.slice(1) : step;
     return path + step;
@@ -4919,7 +4952,7 @@ function normalizeTerraformPlan(input, redactor) {
         input,
         redactor,
         unknownReasons,
-        moduleText: memoize((text) => redactor.text(text))
+        moduleText: rememberPerText((text) => redactor.text(text), Infinity)
     };
     let ephemeral = 0;
     let opentofu = false;
@@ -5177,17 +5210,6 @@ const OPENTOFU_REASONS = new Set([
     'forgot_because_lifecycle_destroy_in_state',
     'forgot_because_lifecycle_destroy_in_config'
 ]);
-function memoize(fn) {
-    const cache = new Map();
-    return (text) => {
-        let result = cache.get(text);
-        if (result === undefined) {
-            result = fn(text);
-            cache.set(text, result);
-        }
-        return result;
-    };
-}
 const NO_ATTRIBUTES = Object.freeze([]);
 /**
  * Normalises one entry of resource_changes or resource_drift. This runs once
@@ -14075,30 +14097,16 @@ function removesWithin(hunk, block) {
 function isTerraformFile(path) {
     return path.endsWith('.tf');
 }
-const FILE_DIRS = new Map();
 /** The directory of a repository path (`''` at the root), remembered: paths repeat across changes. */
-function dirOfFile(path) {
-    let dir = FILE_DIRS.get(path);
-    if (dir === undefined) {
-        const parent = posix.dirname(path);
-        dir = parent === '.' ? '' : parent;
-        if (FILE_DIRS.size < 100_000)
-            FILE_DIRS.set(path, dir);
-    }
-    return dir;
-}
-const NORMAL_DIRS = new Map();
+const dirOfFile = rememberPerText((path) => {
+    const parent = posix.dirname(path);
+    return parent === '.' ? '' : parent;
+});
 /** A directory as commits' file paths give it (`''` at the root), remembered: module directories repeat across changes. */
-function normalizeDir(dir) {
-    let normalized = NORMAL_DIRS.get(dir);
-    if (normalized === undefined) {
-        const plain = posix.normalize(dir);
-        normalized = plain === '.' ? '' : plain.replace(/\/$/, '');
-        if (NORMAL_DIRS.size < 100_000)
-            NORMAL_DIRS.set(dir, normalized);
-    }
-    return normalized;
-}
+const normalizeDir = rememberPerText((dir) => {
+    const plain = posix.normalize(dir);
+    return plain === '.' ? '' : plain.replace(/\/$/, '');
+});
 /** Directory \u2192 the positions of the commits with a `.tf` file in it, ascending. */
 function indexCommitsByDir(commits) {
     const index = new Map();
@@ -27183,15 +27191,7 @@ function sortForReport(changes) {
  * out once per plan: the Markdown report is drawn in several size tiers,
  * and the comment and the job summary each draw it again.
  */
-function listedInOrder(plan) {
-    let listed = LISTED.get(plan);
-    if (listed === undefined) {
-        listed = Object.freeze(sortForReport(plan.changes.filter(isListed)));
-        LISTED.set(plan, listed);
-    }
-    return listed;
-}
-const LISTED = new WeakMap();
+const listedInOrder = rememberPerObject((plan) => Object.freeze(sortForReport(plan.changes.filter(isListed))));
 /** True when a change is worth listing (not a plain no-op). */
 function isListed(change) {
     return (change.action !== 'no-op' ||
@@ -27977,20 +27977,13 @@ const newNode = () => ({ children: new Map(), resources: new Map() });
 function addressTree(pairs, options) {
     if (!Object.isFrozen(pairs))
         return drawTree(pairs, options);
-    const key = `${String(options.multi)} ${String(options.fold)}`;
-    let drawn = TREES.get(pairs);
-    if (drawn === undefined) {
-        drawn = new Map();
-        TREES.set(pairs, drawn);
-    }
-    let lines = drawn.get(key);
-    if (lines === undefined) {
-        lines = Object.freeze(drawTree(pairs, options));
-        drawn.set(key, lines);
-    }
-    return lines;
+    return treesOf(pairs)(options);
 }
-const TREES = new WeakMap();
+/** A frozen list's trees, one per form (multi and fold), each drawn when first asked for. */
+const treesOf = rememberPerObject((pairs) => {
+    const drawn = [];
+    return (options) => (drawn[Number(options.multi) * 2 + Number(options.fold)] ??= Object.freeze(drawTree(pairs, options)));
+});
 function drawTree(pairs, options) {
     const roots = new Map();
     const sorted = [...pairs].sort((a, b) => a.change.address < b.change.address
@@ -28073,18 +28066,7 @@ function clipTree(lines, budget) {
  * thousands of changes share a few hundred modules, and a long list is
  * drawn in several tiers.
  */
-function splitModuleAddress(module) {
-    const known = SPLIT_MODULES.get(module);
-    if (known !== undefined || SPLIT_MODULES.has(module))
-        return known;
-    const segments = splitModule(module);
-    if (SPLIT_MODULES.size < SPLIT_MODULES_MAX)
-        SPLIT_MODULES.set(module, segments);
-    return segments;
-}
-const SPLIT_MODULES = new Map();
-/** Past this many distinct modules, addresses are split without being remembered. */
-const SPLIT_MODULES_MAX = 100_000;
+const splitModuleAddress = rememberPerText(splitModule);
 function splitModule(module) {
     const segments = [];
     let i = 0;
@@ -28466,15 +28448,7 @@ function protectedBy(g) {
  * Worked out once per analysis: the comment and the job summary both list
  * them.
  */
-function destructiveEntries(analysis) {
-    let lists = DESTRUCTIVE_LISTS.get(analysis);
-    if (lists === undefined) {
-        lists = listDestructive(analysis);
-        DESTRUCTIVE_LISTS.set(analysis, lists);
-    }
-    return lists;
-}
-const DESTRUCTIVE_LISTS = new WeakMap();
+const destructiveEntries = rememberPerObject((analysis) => listDestructive(analysis));
 function listDestructive(analysis) {
     // Plan source \u2192 address \u2192 its gated item: no key is built per change.
     const gatedBy = new Map();

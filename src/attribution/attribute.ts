@@ -7,6 +7,7 @@
  */
 import { posix } from 'node:path'
 import type { Plan, ResourceChange } from '../model.js'
+import { rememberPerText } from '../memo.js'
 import {
   configAddress,
   findBlocks,
@@ -676,31 +677,17 @@ function isTerraformFile(path: string): boolean {
   return path.endsWith('.tf')
 }
 
-const FILE_DIRS = new Map<string, string>()
-
 /** The directory of a repository path (`''` at the root), remembered: paths repeat across changes. */
-function dirOfFile(path: string): string {
-  let dir = FILE_DIRS.get(path)
-  if (dir === undefined) {
-    const parent = posix.dirname(path)
-    dir = parent === '.' ? '' : parent
-    if (FILE_DIRS.size < 100_000) FILE_DIRS.set(path, dir)
-  }
-  return dir
-}
-
-const NORMAL_DIRS = new Map<string, string>()
+const dirOfFile = rememberPerText((path) => {
+  const parent = posix.dirname(path)
+  return parent === '.' ? '' : parent
+})
 
 /** A directory as commits' file paths give it (`''` at the root), remembered: module directories repeat across changes. */
-function normalizeDir(dir: string): string {
-  let normalized = NORMAL_DIRS.get(dir)
-  if (normalized === undefined) {
-    const plain = posix.normalize(dir)
-    normalized = plain === '.' ? '' : plain.replace(/\/$/, '')
-    if (NORMAL_DIRS.size < 100_000) NORMAL_DIRS.set(dir, normalized)
-  }
-  return normalized
-}
+const normalizeDir = rememberPerText((dir) => {
+  const plain = posix.normalize(dir)
+  return plain === '.' ? '' : plain.replace(/\/$/, '')
+})
 
 /** Directory → the positions of the commits with a `.tf` file in it, ascending. */
 function indexCommitsByDir(

@@ -1,6 +1,7 @@
 import type { AttributeChange, AttributeValue } from '../model.js'
 import { SENSITIVE_TEXT } from '../redact/index.js'
 import type { Redactor } from '../redact/index.js'
+import { rememberPerText } from '../memo.js'
 
 /** One side of a change as a tool reports it: the value, its sensitivity mask and (after only) its unknown mask. */
 export interface ValueSide {
@@ -290,15 +291,14 @@ function maskAt(mask: unknown, key: string | number): unknown {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/
 /** Keys repeat across thousands of resources: remember how each is written. */
-const KEY_STEPS = new Map<string, string>()
+const keyStep = rememberPerText(
+  (key) => (IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`),
+  10_000
+)
 
 /** Appends a key to a Terraform-style path: `a.b`, `tags["Name"]`. */
 export function joinPath(path: string, key: string): string {
-  let step = KEY_STEPS.get(key)
-  if (step === undefined) {
-    step = IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`
-    if (KEY_STEPS.size < 10_000) KEY_STEPS.set(key, step)
-  }
+  const step = keyStep(key)
   if (path === '') return step.startsWith('.') ? step.slice(1) : step
   return path + step
 }

@@ -14,6 +14,7 @@ import type {
 } from '../model.js'
 import { collectLeafStrings, collectMaskedStrings } from '../redact/index.js'
 import type { Redactor } from '../redact/index.js'
+import { rememberPerText } from '../memo.js'
 import { diffAttributes, formatPath } from './attributes.js'
 import { GraphBuilder, nodeOf } from './dependents.js'
 import { PlanParseError, SHOW_JSON_HINT } from './errors.js'
@@ -541,7 +542,7 @@ export function normalizeTerraformPlan(
     input,
     redactor,
     unknownReasons,
-    moduleText: memoize((text) => redactor.text(text))
+    moduleText: rememberPerText((text) => redactor.text(text), Infinity)
   }
   let ephemeral = 0
   let opentofu = false
@@ -921,18 +922,6 @@ interface ChangeContext {
   readonly unknownReasons: UnknownReason[]
   /** Redaction of module addresses, which repeat across many changes. */
   readonly moduleText: (text: string) => string
-}
-
-function memoize(fn: (text: string) => string): (text: string) => string {
-  const cache = new Map<string, string>()
-  return (text) => {
-    let result = cache.get(text)
-    if (result === undefined) {
-      result = fn(text)
-      cache.set(text, result)
-    }
-    return result
-  }
 }
 
 interface UnknownReason {

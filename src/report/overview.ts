@@ -26,6 +26,7 @@ import {
 } from './escape.js'
 import { gatedCounts, gatedNoun } from './status.js'
 import type { GatedCounts } from './status.js'
+import { rememberPerObject } from '../memo.js'
 import { addressTree, clipTree, splitModuleAddress } from './tree.js'
 import { describeOrigin, sortForReport } from './values.js'
 
@@ -558,22 +559,14 @@ export interface DestructiveEntry {
  * Worked out once per analysis: the comment and the job summary both list
  * them.
  */
-export function destructiveEntries(analysis: Analysis): DestructiveLists {
-  let lists = DESTRUCTIVE_LISTS.get(analysis)
-  if (lists === undefined) {
-    lists = listDestructive(analysis)
-    DESTRUCTIVE_LISTS.set(analysis, lists)
-  }
-  return lists
-}
+export const destructiveEntries: (analysis: Analysis) => DestructiveLists =
+  rememberPerObject((analysis) => listDestructive(analysis))
 
 /** The gated and the other destructive changes of an analysis, in report order. */
 export interface DestructiveLists {
   readonly gated: readonly DestructiveEntry[]
   readonly free: readonly DestructiveEntry[]
 }
-
-const DESTRUCTIVE_LISTS = new WeakMap<Analysis, DestructiveLists>()
 
 function listDestructive(analysis: Analysis): DestructiveLists {
   // Plan source → address → its gated item: no key is built per change.

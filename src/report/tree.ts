@@ -1,4 +1,5 @@
 import type { Plan, ResourceChange } from '../model.js'
+import { rememberPerObject, rememberPerText } from '../memo.js'
 import { oneLine, thousands } from './escape.js'
 import { markerFor } from './values.js'
 
@@ -29,6 +30,12 @@ const newNode = (): Node => ({ children: new Map(), resources: new Map() })
 /** A destructive change and the plan it is in, as the tree reads them. */
 type TreePair = { readonly plan: Plan; readonly change: ResourceChange }
 
+/** How a tree is drawn: a `# source` line per plan (multi), instances on one line (fold). */
+interface TreeOptions {
+  readonly multi: boolean
+  readonly fold: boolean
+}
+
 /**
  * The tree lines for changes, grouped by plan (a `# source` line before
  * each plan's tree when `multi`). `fold` puts the instances of one
@@ -38,31 +45,24 @@ type TreePair = { readonly plan: Plan; readonly change: ResourceChange }
  */
 export function addressTree(
   pairs: readonly TreePair[],
-  options: { readonly multi: boolean; readonly fold: boolean }
+  options: TreeOptions
 ): readonly TreeLine[] {
   if (!Object.isFrozen(pairs)) return drawTree(pairs, options)
-  const key = `${String(options.multi)} ${String(options.fold)}`
-  let drawn = TREES.get(pairs)
-  if (drawn === undefined) {
-    drawn = new Map()
-    TREES.set(pairs, drawn)
-  }
-  let lines = drawn.get(key)
-  if (lines === undefined) {
-    lines = Object.freeze(drawTree(pairs, options))
-    drawn.set(key, lines)
-  }
-  return lines
+  return treesOf(pairs)(options)
 }
 
-const TREES = new WeakMap<
-  readonly TreePair[],
-  Map<string, readonly TreeLine[]>
->()
+/** A frozen list's trees, one per form (multi and fold), each drawn when first asked for. */
+const treesOf = rememberPerObject((pairs: readonly TreePair[]) => {
+  const drawn: (readonly TreeLine[] | undefined)[] = []
+  return (options: TreeOptions): readonly TreeLine[] =>
+    (drawn[Number(options.multi) * 2 + Number(options.fold)] ??= Object.freeze(
+      drawTree(pairs, options)
+    ))
+})
 
 function drawTree(
   pairs: readonly TreePair[],
-  options: { readonly multi: boolean; readonly fold: boolean }
+  options: TreeOptions
 ): TreeLine[] {
   const roots = new Map<string, Node>()
   const sorted = [...pairs].sort((a, b) =>
@@ -153,20 +153,9 @@ export function clipTree(
  * thousands of changes share a few hundred modules, and a long list is
  * drawn in several tiers.
  */
-export function splitModuleAddress(
+export const splitModuleAddress: (
   module: string
-): readonly string[] | undefined {
-  const known = SPLIT_MODULES.get(module)
-  if (known !== undefined || SPLIT_MODULES.has(module)) return known
-  const segments = splitModule(module)
-  if (SPLIT_MODULES.size < SPLIT_MODULES_MAX)
-    SPLIT_MODULES.set(module, segments)
-  return segments
-}
-
-const SPLIT_MODULES = new Map<string, readonly string[] | undefined>()
-/** Past this many distinct modules, addresses are split without being remembered. */
-const SPLIT_MODULES_MAX = 100_000
+) => readonly string[] | undefined = rememberPerText(splitModule)
 
 function splitModule(module: string): readonly string[] | undefined {
   const segments: string[] = []

@@ -6,6 +6,7 @@ import type {
   PlanFormat,
   ResourceChange
 } from '../model.js'
+import { rememberPerObject } from '../memo.js'
 import { plural, thousands } from './escape.js'
 
 export { formatValue } from './diff.js'
@@ -133,16 +134,10 @@ export function sortForReport(
  * out once per plan: the Markdown report is drawn in several size tiers,
  * and the comment and the job summary each draw it again.
  */
-export function listedInOrder(plan: Plan): readonly ResourceChange[] {
-  let listed = LISTED.get(plan)
-  if (listed === undefined) {
-    listed = Object.freeze(sortForReport(plan.changes.filter(isListed)))
-    LISTED.set(plan, listed)
-  }
-  return listed
-}
-
-const LISTED = new WeakMap<Plan, readonly ResourceChange[]>()
+export const listedInOrder: (plan: Plan) => readonly ResourceChange[] =
+  rememberPerObject((plan) =>
+    Object.freeze(sortForReport(plan.changes.filter(isListed)))
+  )
 
 /** True when a change is worth listing (not a plain no-op). */
 export function isListed(change: ResourceChange): boolean {

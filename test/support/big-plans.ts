@@ -66,7 +66,7 @@ export async function bigPlanFact<T>(
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as T
   const fact = compute(readFileSync(plan, 'utf8'))
   try {
-    writeAtomically(path, (temporary) =>
+    await intoPlace(path, (temporary) =>
       writeFileSync(temporary, JSON.stringify(fact))
     )
   } catch {
@@ -93,7 +93,9 @@ async function cachedPlan(
     // A read-only install: made for this process alone, and removed with it.
     dir = processDir()
   }
-  return makeInto(join(dir, `${key}.json`), total, options)
+  return intoPlace(join(dir, `${key}.json`), (temporary) =>
+    makeBigPlan(total, temporary, undefined, options)
+  )
 }
 
 let ownDir: string | undefined
@@ -107,31 +109,20 @@ function processDir(): string {
   return ownDir
 }
 
-async function makeInto(
+/**
+ * Writes `path` through a temporary file renamed over it: another worker
+ * may make the same file at the same time, and each renames its own.
+ */
+async function intoPlace(
   path: string,
-  total: number,
-  options: BigPlanOptions
+  write: (temporary: string) => unknown
 ): Promise<string> {
-  // Another worker may make the same plan at the same time: each renames its own file.
   const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   try {
-    await makeBigPlan(total, temporary, undefined, options)
+    await write(temporary)
     renameSync(temporary, path)
   } finally {
     rmSync(temporary, { force: true })
   }
   return path
-}
-
-function writeAtomically(
-  path: string,
-  write: (temporary: string) => void
-): void {
-  const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
-  try {
-    write(temporary)
-    renameSync(temporary, path)
-  } finally {
-    rmSync(temporary, { force: true })
-  }
 }
