@@ -49,7 +49,7 @@ const QUIET_VALUES = new Set([
  * no-op whose masks mark nothing without its values; `marked`, only the
  * changes whose masks mark something (all the secrets, nothing else).
  */
-type ElementMode = 'whole' | 'quiet-no-ops' | 'marked'
+export type ElementMode = 'whole' | 'quiet-no-ops' | 'marked'
 
 /** What placeChange needs of a change: whether its masks may mark something, whether it is a no-op (asked last: it may parse), the ranges of its values. */
 interface ChangeTold {
@@ -100,14 +100,14 @@ const ELEMENTWISE_BYTES = 64 * 1024
 const SHORT_COPY = 64
 
 /** What readTerraformPlan reads besides the state sections: what it keeps, and what it reads once. */
-const READ_SECTIONS = new Set<string>([
+export const READ_SECTIONS = new Set<string>([
   ...KEPT_SECTIONS,
   'configuration',
   'variables'
 ])
 
 /** State sections: only outputs, data sources and the shape of their modules are read. */
-const STATE_SECTIONS = new Set(['prior_state', 'planned_values'])
+export const STATE_SECTIONS = new Set(['prior_state', 'planned_values'])
 
 /**
  * Reads a Terraform/OpenTofu JSON plan from its bytes into the same input
@@ -147,7 +147,14 @@ function readSections(
   options: SectionOptions
 ): TerraformInput | undefined {
   const sections = findSections(scan, reader)
-  if (sections === undefined || !looksLikePlanKeys(sections, scan.bytes))
+  if (sections === undefined) return undefined
+  const version = sections.get('format_version')
+  if (
+    !looksLikePlanKeys(
+      sections,
+      version !== undefined && scan.bytes[version.start] === 0x22
+    )
+  )
     return undefined
   const doc: Record<string, unknown> = {}
   let changes: LazyElements | undefined
@@ -178,7 +185,7 @@ function readSections(
 }
 
 /** The elements of `list` that may hold secrets, as a list of their own. */
-function markedOnly(list: ElementList): ElementList {
+export function markedOnly(list: ElementList): ElementList {
   const pieces: number[] = []
   const ends: number[] = []
   const sizes: number[] = []
@@ -193,6 +200,11 @@ function markedOnly(list: ElementList): ElementList {
     marked.push(true)
   }
   return { end: list.end, pieces, ends, sizes, marked }
+}
+
+/** A list with no elements yet. */
+export function emptyList(): ElementList {
+  return { end: 0, pieces: [], ends: [], sizes: [], marked: [] }
 }
 
 /** Where a top-level value lies, and the state sections already reduced. */
@@ -210,7 +222,7 @@ interface Section {
  * is made of the pairs before `ends[k]` (an index into `pieces`) and
  * `sizes[k]` bytes long once assembled.
  */
-interface ElementList {
+export interface ElementList {
   readonly end: number
   readonly pieces: number[]
   readonly ends: number[]
@@ -220,7 +232,7 @@ interface ElementList {
 }
 
 /** Arrays that grow with the plan: their elements are located in the first pass. */
-const ELEMENT_SECTIONS = new Set(['resource_changes', 'resource_drift'])
+export const ELEMENT_SECTIONS = new Set(['resource_changes', 'resource_drift'])
 
 /**
  * The root object's sections (the last of duplicates, as JSON.parse), or
@@ -265,13 +277,12 @@ function findSections(
   return sections
 }
 
-/** The test of looksLikeTerraformPlan, on the keys and the version alone. */
-function looksLikePlanKeys(
-  sections: ReadonlyMap<string, Section>,
-  bytes: Buffer
+/** The test of looksLikeTerraformPlan, on the keys and whether `format_version` is a string. */
+export function looksLikePlanKeys(
+  sections: ReadonlyMap<string, unknown>,
+  versionIsText: boolean
 ): boolean {
-  const version = sections.get('format_version')
-  if (version === undefined || bytes[version.start] !== 0x22) return false
+  if (!versionIsText) return false
   return (
     sections.has('planned_values') ||
     sections.has('resource_changes') ||
@@ -281,19 +292,19 @@ function looksLikePlanKeys(
 }
 
 /** A resource of a state section, parsed once it is known to be needed. */
-interface ResourceSlot {
+export interface ResourceSlot {
   readonly start: number
   readonly end: number
   /** A data source, or a resource whose `depends_on` the blast radius reads: parsed whole. */
   readonly data: boolean
 }
 
-class SectionReader {
+export class SectionReader {
   readonly bytes: Buffer
   /** Resource lists of the state sections, filled by fillResources. */
   private readonly pending: { list: unknown[]; slots: ResourceSlot[] }[] = []
   constructor(
-    private readonly scan: ByteScan,
+    readonly scan: ByteScan,
     private readonly source: string,
     private readonly options: SectionOptions
   ) {
@@ -343,27 +354,28 @@ class SectionReader {
    * nothing) has its values, masks and unknowns left out, read as null:
    * nothing reads them (a no-op has no changed attributes, and secrets come
    * only from what the masks mark), and in a large plan they are most of
-   * the bytes.
+   * the bytes. `onEnd`, when given, learns the end of each element once
+   * it is in `list` (or left out).
    */
-  locateElements(start: number, mode: ElementMode): ElementList {
-    const list: ElementList = {
-      end: 0,
-      pieces: [],
-      ends: [],
-      sizes: [],
-      marked: []
-    }
+  locateElements(
+    start: number,
+    mode: ElementMode,
+    list: ElementList = emptyList(),
+    onEnd?: (end: number) => void
+  ): ElementList {
     if (mode === 'whole') {
       const end = scanArray(this.scan, start, 1, (at) => {
         const itemEnd = this.wholeElement(at, list, true)
         list.ends.push(list.pieces.length)
+        onEnd?.(itemEnd)
         return itemEnd
       })
       return { ...list, end }
     }
     // An element left out (marked mode) adds no pieces and no end.
-    const ended = (before: number): void => {
+    const ended = (before: number, end: number): void => {
       if (list.pieces.length > before) list.ends.push(list.pieces.length)
+      onEnd?.(end)
     }
     const end = scanChanges(
       this.scan,
@@ -387,12 +399,12 @@ class SectionReader {
                 values: quiet
               }
         )
-        ended(before)
+        ended(before, itemEnd)
       },
       (at) => {
         const before = list.pieces.length
         const itemEnd = this.slimChange(at, mode, list)
-        ended(before)
+        ended(before, itemEnd)
         return itemEnd
       }
     )
@@ -547,7 +559,13 @@ class SectionReader {
    * raw values of a part are garbage once its changes are normalised. A
    * part that fails JSON.parse is reported with its line and column.
    */
-  lazyElements(list: ElementList): LazyElements {
+  lazyElements(
+    list: ElementList,
+    describe: (error: JsonScanError, index: number | undefined) => Error = (
+      error,
+      index
+    ) => lateProblem(this.source, this.bytes, error, index)
+  ): LazyElements {
     return {
       length: list.sizes.length,
       forEach: (each) => {
@@ -558,12 +576,7 @@ class SectionReader {
           })
         } catch (error) {
           if (!(error instanceof JsonScanError)) throw error
-          throw lateProblem(
-            this.source,
-            this.bytes,
-            error,
-            indexAt(list, error.offset)
-          )
+          throw describe(error, indexAt(list, error.offset))
         }
       }
     }
@@ -699,7 +712,7 @@ class SectionReader {
     return new JsonScanError('invalid', elementStart, problem.what)
   }
 
-  private parseRange(start: number, end: number): unknown {
+  parseRange(start: number, end: number): unknown {
     if (end - start > this.options.maxTextBytes) {
       throw new PlanParseError(
         this.source,
@@ -829,13 +842,27 @@ class SectionReader {
     const list: unknown[] = []
     const slots: ResourceSlot[] = []
     this.pending.push({ list, slots })
-    const end = scanResources(
+    const end = this.resourceSlots(start, depth, (slot) => slots.push(slot))
+    return { end, value: list }
+  }
+
+  /**
+   * Tells `onSlot` where each resource of the state array at `start` lies
+   * and whether it is parsed whole (see ResourceSlot). Returns the index
+   * past the array.
+   */
+  resourceSlots(
+    start: number,
+    depth: number,
+    onSlot: (slot: ResourceSlot) => void
+  ): number {
+    return scanResources(
       this.scan,
       start,
       depth,
       (at, end, modeStart, modeEnd, flags) => {
         const mode = flags & RESOURCE_MODE
-        slots.push({
+        onSlot({
           start: at,
           end,
           data:
@@ -844,9 +871,29 @@ class SectionReader {
             (mode === RESOURCE_OTHER && this.isDataMode(modeStart, modeEnd))
         })
       },
-      (at) => this.resourceSlot(at, depth + 1, slots)
+      (at) => this.resourceSlot(at, depth + 1, onSlot)
     )
-    return { end, value: list }
+  }
+
+  /**
+   * Whether the state resource object in [start, end), at `depth`, has a
+   * `sensitive_values` that may mark something (holds `true`; the last
+   * one counts, as in JSON.parse).
+   */
+  marksSensitive(start: number, end: number, depth: number): boolean {
+    if (
+      this.bytes[start] !== 0x7b ||
+      !bytesInclude(this.bytes, start, end, TRUE_TEXT)
+    )
+      return false
+    let marks = false
+    scanObject(this.scan, start, depth, (key, at) => {
+      if (key !== 'sensitive_values') return undefined
+      const valueEnd = skipValue(this.scan, at, depth + 1)
+      marks = bytesInclude(this.bytes, at, valueEnd, TRUE_TEXT)
+      return valueEnd
+    })
+    return marks
   }
 
   /** Whether the `mode` value in [start, end) is "data": written so by Terraform, any other string parsed. */
@@ -863,11 +910,11 @@ class SectionReader {
   private resourceSlot(
     start: number,
     depth: number,
-    slots: ResourceSlot[]
+    onSlot: (slot: ResourceSlot) => void
   ): number {
     if (this.bytes[start] !== 0x7b) {
       const end = skipValue(this.scan, start, depth)
-      slots.push({ start, end, data: false })
+      onSlot({ start, end, data: false })
       return end
     }
     let data = false
@@ -880,7 +927,7 @@ class SectionReader {
       data = this.isDataMode(at, modeEnd)
       return modeEnd
     })
-    slots.push({ start, end, data: data || dependsOn })
+    onSlot({ start, end, data: data || dependsOn })
     return end
   }
 }
@@ -932,7 +979,10 @@ function lateProblem(
   )
 }
 
-function scanProblem(source: string, error: JsonScanError): PlanParseError {
+export function scanProblem(
+  source: string,
+  error: JsonScanError
+): PlanParseError {
   const found =
     error.kind === 'truncated'
       ? `JSON that ends early at byte ${error.offset} (the file looks truncated)`

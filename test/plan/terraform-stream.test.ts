@@ -1,0 +1,190 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { normalizePlans, PlanParseError } from '../../src/plan/index.js'
+import type { PlanInput } from '../../src/plan/index.js'
+import { readTerraformPlanBytes } from '../../src/plan/terraform-sections.js'
+import { readTerraformPlanStream } from '../../src/plan/terraform-stream.js'
+import type {
+  ByteSource,
+  StreamOptions
+} from '../../src/plan/terraform-stream.js'
+import { fixturePath, fixtureText } from '../helpers.js'
+import { bigPlan } from '../support/big-plans.js'
+
+const FIXTURES = ['terraform', 'terraform-newer', 'opentofu'].flatMap((dir) =>
+  readdirSync(fixturePath(dir))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => `${dir}/${name}`)
+)
+
+const MAX_TEXT = 512 * 1024 * 1024 - 64
+
+/** The bytes of `data`, at most `step` at a time (a pipe gives what it has). */
+function sourceOf(data: Buffer, step = Number.MAX_SAFE_INTEGER): ByteSource {
+  let at = 0
+  return {
+    read(into, offset, length) {
+      const count = Math.min(length, step, data.length - at)
+      into.set(data.subarray(at, at + count), offset)
+      at += count
+      return count
+    }
+  }
+}
+
+/** The input with its lazy `resource_changes` walked into `doc.resource_changes`. */
+function materialized(input: PlanInput | undefined): PlanInput | undefined {
+  if (input?.kind !== 'terraform' || input.changes === undefined) return input
+  const { changes, ...rest } = input
+  const all: unknown[] = []
+  changes.forEach((element, index) => {
+    expect(index).toBe(all.length)
+    all.push(element)
+  })
+  expect(all).toHaveLength(changes.length)
+  return { ...rest, doc: { ...rest.doc, resource_changes: all } }
+}
+
+function streamed(
+  data: Buffer,
+  options: Partial<StreamOptions> = {},
+  step?: number
+): PlanInput {
+  return readTerraformPlanStream(sourceOf(data, step), 'plan.json', {
+    maxTextBytes: MAX_TEXT,
+    ...options
+  })
+}
+
+/** Window sizes from smaller than a change to larger than the plan, and reads of a few bytes. */
+const SHAPES: readonly [Partial<StreamOptions>, number | undefined][] = [
+  [{}, undefined],
+  [{ windowBytes: 64, keptChunkBytes: 1 }, undefined],
+  [{ windowBytes: 300, keptChunkBytes: 700 }, 7],
+  [{ windowBytes: 4096, elementwiseBytes: 0 }, 1000]
+]
+
+describe('readTerraformPlanStream', () => {
+  it.each(FIXTURES)('reads %s as the sectioned reader does', (name) => {
+    const data = Buffer.from(fixtureText(name))
+    const whole = readTerraformPlanBytes(data, 'plan.json', {
+      maxTextBytes: MAX_TEXT
+    })
+    expect(whole).toBeDefined()
+    if (whole === undefined) return
+    const expected = materialized(whole)
+    const normal = normalizePlans([whole]).plans
+    // Without resource_changes, the sectioned reader parses every state resource (for secrets); the stream, only those with some.
+    const changes = whole.kind === 'terraform' && whole.changes !== undefined
+    for (const [options, step] of SHAPES) {
+      const input = streamed(data, options, step)
+      if (changes) expect(materialized(input)).toEqual(expected)
+      expect(input.secrets).toEqual(whole.secrets)
+      expect(normalizePlans([input]).plans).toEqual(normal)
+      const marked = streamed(data, { ...options, secretsOnly: true }, step)
+      expect(marked.secrets).toEqual(whole.secrets)
+    }
+  })
+})
+
+describe('readTerraformPlanStream on a generated plan', () => {
+  it('reads 1,500 changes across hundreds of windows, compact and indented, as the sectioned reader does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plangate-stream-'))
+    try {
+      const path = join(dir, 'plan.json')
+      await bigPlan(path, 1500, { destructiveShare: 0.3 })
+      const compact = readFileSync(path)
+      const indented = Buffer.from(
+        JSON.stringify(JSON.parse(compact.toString()), null, 2)
+      )
+      for (const data of [compact, indented]) {
+        const whole = readTerraformPlanBytes(data, 'plan.json', {
+          maxTextBytes: MAX_TEXT
+        })
+        expect(whole).toBeDefined()
+        if (whole === undefined) return
+        const expected = materialized(whole)
+        for (const [options, step] of [
+          [{ windowBytes: 16 * 1024, keptChunkBytes: 64 * 1024 }, 4093],
+          [{ windowBytes: 1 << 20 }, undefined]
+        ] as const) {
+          const input = streamed(data, options, step)
+          expect(materialized(input)).toEqual(expected)
+          expect(normalizePlans([input]).plans).toEqual(
+            normalizePlans([whole]).plans
+          )
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('readTerraformPlanStream refuses', () => {
+  const plan = Buffer.from(fixtureText('terraform/kitchen-sink.json'))
+  const problem = (
+    data: Buffer,
+    options: Partial<StreamOptions> = { windowBytes: 256 }
+  ): string => {
+    try {
+      materialized(streamed(data, options, 97))
+    } catch (error) {
+      expect(error).toBeInstanceOf(PlanParseError)
+      return (error as Error).message
+    }
+    throw new Error('no error')
+  }
+
+  it('a plan cut short, at any point, naming the byte where it ends', () => {
+    for (const cut of [1, 40, 500, 1500, plan.length - 2]) {
+      const message = problem(plan.subarray(0, cut))
+      expect(message).toMatch(/^plan\.json: expected a JSON plan, found /)
+      expect(message).toMatch(/at byte \d+/)
+    }
+  })
+
+  it('bytes after the plan', () => {
+    expect(problem(Buffer.concat([plan, Buffer.from(' {}')]))).toContain(
+      'unexpected character after the end of the JSON value'
+    )
+  })
+
+  it('a change that is not JSON, naming it and where it starts (and never its text)', () => {
+    const text = plan.toString()
+    const at = text.indexOf('"actions":["create"]')
+    expect(at).toBeGreaterThan(0)
+    const broken = Buffer.from(
+      `${text.slice(0, at)}"actions":["create"],"x":tru3,${text.slice(at + 21)}`
+    )
+    const message = problem(broken)
+    expect(message).toMatch(
+      /invalid JSON in the resource change resource_changes\[\d+\], which starts at byte \d+/
+    )
+    expect(message).not.toContain('tru3')
+  })
+
+  it('a document that is not a Terraform plan', () => {
+    for (const text of [
+      '[1, 2, 3]',
+      '{"Changes": []}',
+      '{"format_version": 1, "resource_changes": []}'
+    ])
+      expect(problem(Buffer.from(text))).toContain(
+        'expected a Terraform/OpenTofu JSON plan'
+      )
+  })
+
+  it('nesting past the limit', () => {
+    const deep = `{"format_version":"1.2","resource_changes":[],"x":${'['.repeat(600)}${']'.repeat(600)}}`
+    expect(problem(Buffer.from(deep))).toContain('nested')
+  })
+
+  it('an element longer than the longest text', () => {
+    expect(problem(plan, { windowBytes: 64, maxTextBytes: 300 })).toMatch(
+      /at most 0 MiB/
+    )
+  })
+})
