@@ -23485,7 +23485,7 @@ function objectEnd(text, start) {
         const c = text.charCodeAt(i);
         if (c === QUOTE$1)
             structural.lastIndex = stringEnd$1(text, i) + 1;
-        else if (c === OPEN_BRACE$1 || c === OPEN_BRACKET$1)
+        else if (c === OPEN_BRACE$1 || c === OPEN_BRACKET$2)
             depth++;
         else if (--depth === 0)
             return i + 1;
@@ -23506,7 +23506,7 @@ const BACKSLASH$1 = 0x5c;
 const COMMA$1 = 0x2c;
 const OPEN_BRACE$1 = 0x7b;
 const CLOSE_BRACE$1 = 0x7d;
-const OPEN_BRACKET$1 = 0x5b;
+const OPEN_BRACKET$2 = 0x5b;
 const CLOSE_BRACKET$1 = 0x5d;
 /**
  * Refuses JSON text whose arrays and objects nest deeper than MAX_NESTING,
@@ -23534,7 +23534,7 @@ function findDeepNesting(text, limit) {
         const c = text.charCodeAt(i);
         if (c === QUOTE$1)
             structural.lastIndex = stringEnd$1(text, i) + 1;
-        else if (c === OPEN_BRACE$1 || c === OPEN_BRACKET$1) {
+        else if (c === OPEN_BRACE$1 || c === OPEN_BRACKET$2) {
             if (++depth > limit)
                 return i;
         }
@@ -23580,8 +23580,8 @@ function jsonPathAt(text, offset) {
             }
             i = end;
         }
-        else if (c === OPEN_BRACE$1 || c === OPEN_BRACKET$1) {
-            frames.push({ array: c === OPEN_BRACKET$1, key: '', index: 0 });
+        else if (c === OPEN_BRACE$1 || c === OPEN_BRACKET$2) {
+            frames.push({ array: c === OPEN_BRACKET$2, key: '', index: 0 });
             expectKey = c === OPEN_BRACE$1;
         }
         else if (c === CLOSE_BRACE$1 || c === CLOSE_BRACKET$1) {
@@ -28013,7 +28013,7 @@ const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64;
 function readPlanFile(path, readStdin) {
     if (path === '-') {
         const data = readStdin();
-        if (data.length > MAX_PLAN_BYTES)
+        if (!Buffer.isBuffer(data) || data.length > MAX_PLAN_BYTES)
             throw tooLarge$1('-', data.length);
         return decodePlanBytes(data, '-');
     }
@@ -28118,7 +28118,7 @@ const KEY_TABLE_SLOTS = 1024;
 /** Bytes before a plan buffer's data: a multiple of 64, so that the data starts a block. */
 const HEADER_BYTES = KEY_TABLE_AT + KEY_TABLE_SLOTS * 64;
 /** Zeros after the data: a 64-byte block load may read 63 bytes past it. */
-const SLACK_BYTES = 64;
+const SLACK_BYTES$1 = 64;
 const PAGE_BYTES = 65536;
 /**
  * The largest plan buffer backed by WebAssembly: the kernel returns a
@@ -28199,7 +28199,7 @@ function planBufferFrom(read, maxBytes) {
     if (module === null || memory === undefined)
         return joinedReads(read, wanted);
     let filled = 0;
-    let room = Math.min(wanted, memory.buffer.byteLength - HEADER_BYTES - SLACK_BYTES);
+    let room = Math.min(wanted, memory.buffer.byteLength - HEADER_BYTES - SLACK_BYTES$1);
     for (;;) {
         if (filled === room) {
             if (filled === wanted)
@@ -28214,7 +28214,7 @@ function planBufferFrom(read, maxBytes) {
                 const head = Buffer.from(memory.buffer, HEADER_BYTES, filled);
                 return Buffer.concat([head, joinedReads(read, wanted - filled)]);
             }
-            room = Math.min(wanted, memory.buffer.byteLength - HEADER_BYTES - SLACK_BYTES);
+            room = Math.min(wanted, memory.buffer.byteLength - HEADER_BYTES - SLACK_BYTES$1);
         }
         const count = read(new Uint8Array(memory.buffer, HEADER_BYTES + filled, room - filled));
         if (count === 0)
@@ -28261,7 +28261,7 @@ function joinedReads(read, wanted) {
 }
 /** Pages of a memory that holds the header, `size` bytes of data and the slack. */
 function pagesFor(size) {
-    return Math.ceil((HEADER_BYTES + size + SLACK_BYTES) / PAGE_BYTES);
+    return Math.ceil((HEADER_BYTES + size + SLACK_BYTES$1) / PAGE_BYTES);
 }
 /**
  * The first `size` bytes of data in `memory`, with the kernel instantiated
@@ -28303,7 +28303,7 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
+const OPEN_BRACKET$1 = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 /** Byte classes for the hot loop: 0 for every byte that is not structural. */
 const CLASS = new Uint8Array(256);
@@ -28312,7 +28312,7 @@ const IS_OPEN = 2;
 const IS_CLOSE = 3;
 CLASS[QUOTE] = IS_QUOTE;
 CLASS[OPEN_BRACE] = IS_OPEN;
-CLASS[OPEN_BRACKET] = IS_OPEN;
+CLASS[OPEN_BRACKET$1] = IS_OPEN;
 CLASS[CLOSE_BRACE] = IS_CLOSE;
 CLASS[CLOSE_BRACKET] = IS_CLOSE;
 /** Why a scan stopped: the offset is a byte offset into the document. */
@@ -28373,7 +28373,7 @@ function skipValue(scan, start, depth) {
         throw new JsonScanError('truncated', start, 'unexpected end of input');
     if (c === QUOTE)
         return stringEnd(bytes, start) + 1;
-    if (c === OPEN_BRACE || c === OPEN_BRACKET)
+    if (c === OPEN_BRACE || c === OPEN_BRACKET$1)
         return skipContainer(scan, start, depth);
     return scalarEnd(bytes, start);
 }
@@ -28749,7 +28749,7 @@ function scanChanges(scan, start, depth, onChange, onElement) {
  */
 function kernelArray(scan, start, depth, walk, recordWords, onRecord, onElement) {
     const { bytes, limit } = scan;
-    const kernel = walkLevel < WALK_LEVELS && bytes[start] === OPEN_BRACKET
+    const kernel = walkLevel < WALK_LEVELS && bytes[start] === OPEN_BRACKET$1
         ? kernelAt(scan, depth + 2)
         : null;
     if (kernel === null || depth + 1 > limit)
@@ -28801,7 +28801,7 @@ function kernelArray(scan, start, depth, walk, recordWords, onRecord, onElement)
  */
 function scanArray(scan, start, depth, onElement) {
     const { bytes, limit } = scan;
-    if (bytes[start] !== OPEN_BRACKET)
+    if (bytes[start] !== OPEN_BRACKET$1)
         throw expected(bytes, start, 'an array');
     if (depth + 1 > limit)
         throw new JsonScanError('deep', start, `nesting deeper than ${limit}`);
@@ -28896,7 +28896,10 @@ function readTerraformPlanBytes(bytes, source, options) {
 /** readTerraformPlanBytes, whose JsonScanErrors the caller turns into an answer. */
 function readSections(scan, reader, source, options) {
     const sections = findSections(scan, reader);
-    if (sections === undefined || !looksLikePlanKeys(sections, scan.bytes))
+    if (sections === undefined)
+        return undefined;
+    const version = sections.get('format_version');
+    if (!looksLikePlanKeys(sections, version !== undefined && scan.bytes[version.start] === 0x22))
         return undefined;
     const doc = {};
     let changes;
@@ -28946,6 +28949,10 @@ function markedOnly(list) {
     }
     return { end: list.end, pieces, ends, sizes, marked };
 }
+/** A list with no elements yet. */
+function emptyList() {
+    return { end: 0, pieces: [], ends: [], sizes: [], marked: [] };
+}
 /** Arrays that grow with the plan: their elements are located in the first pass. */
 const ELEMENT_SECTIONS = new Set(['resource_changes', 'resource_drift']);
 /**
@@ -28985,10 +28992,9 @@ function findSections(scan, reader) {
         throw new JsonScanError('invalid', rest, 'unexpected character after the end of the JSON value');
     return sections;
 }
-/** The test of looksLikeTerraformPlan, on the keys and the version alone. */
-function looksLikePlanKeys(sections, bytes) {
-    const version = sections.get('format_version');
-    if (version === undefined || bytes[version.start] !== 0x22)
+/** The test of looksLikeTerraformPlan, on the keys and whether `format_version` is a string. */
+function looksLikePlanKeys(sections, versionIsText) {
+    if (!versionIsText)
         return false;
     return (sections.has('planned_values') ||
         sections.has('resource_changes') ||
@@ -29045,28 +29051,24 @@ class SectionReader {
      * nothing) has its values, masks and unknowns left out, read as null:
      * nothing reads them (a no-op has no changed attributes, and secrets come
      * only from what the masks mark), and in a large plan they are most of
-     * the bytes.
+     * the bytes. `onEnd`, when given, learns the end of each element once
+     * it is in `list` (or left out).
      */
-    locateElements(start, mode) {
-        const list = {
-            end: 0,
-            pieces: [],
-            ends: [],
-            sizes: [],
-            marked: []
-        };
+    locateElements(start, mode, list = emptyList(), onEnd) {
         if (mode === 'whole') {
             const end = scanArray(this.scan, start, 1, (at) => {
                 const itemEnd = this.wholeElement(at, list, true);
                 list.ends.push(list.pieces.length);
+                onEnd?.(itemEnd);
                 return itemEnd;
             });
             return { ...list, end };
         }
         // An element left out (marked mode) adds no pieces and no end.
-        const ended = (before) => {
+        const ended = (before, end) => {
             if (list.pieces.length > before)
                 list.ends.push(list.pieces.length);
+            onEnd?.(end);
         };
         const end = scanChanges(this.scan, start, 1, (at, itemEnd, flags, actionsStart, actionsEnd, quiet) => {
             const before = list.pieces.length;
@@ -29079,11 +29081,11 @@ class SectionReader {
                             this.isNoOpActions(actionsStart, actionsEnd)),
                     values: quiet
                 });
-            ended(before);
+            ended(before, itemEnd);
         }, (at) => {
             const before = list.pieces.length;
             const itemEnd = this.slimChange(at, mode, list);
-            ended(before);
+            ended(before, itemEnd);
             return itemEnd;
         });
         return { ...list, end };
@@ -29213,7 +29215,7 @@ class SectionReader {
      * raw values of a part are garbage once its changes are normalised. A
      * part that fails JSON.parse is reported with its line and column.
      */
-    lazyElements(list) {
+    lazyElements(list, describe = (error, index) => lateProblem(this.source, this.bytes, error, index)) {
         return {
             length: list.sizes.length,
             forEach: (each) => {
@@ -29227,7 +29229,7 @@ class SectionReader {
                 catch (error) {
                     if (!(error instanceof JsonScanError))
                         throw error;
-                    throw lateProblem(this.source, this.bytes, error, indexAt(list, error.offset));
+                    throw describe(error, indexAt(list, error.offset));
                 }
             }
         };
@@ -29452,17 +29454,44 @@ class SectionReader {
         const list = [];
         const slots = [];
         this.pending.push({ list, slots });
-        const end = scanResources(this.scan, start, depth, (at, end, modeStart, modeEnd, flags) => {
+        const end = this.resourceSlots(start, depth, (slot) => slots.push(slot));
+        return { end, value: list };
+    }
+    /**
+     * Tells `onSlot` where each resource of the state array at `start` lies
+     * and whether it is parsed whole (see ResourceSlot). Returns the index
+     * past the array.
+     */
+    resourceSlots(start, depth, onSlot) {
+        return scanResources(this.scan, start, depth, (at, end, modeStart, modeEnd, flags) => {
             const mode = flags & RESOURCE_MODE;
-            slots.push({
+            onSlot({
                 start: at,
                 end,
                 data: (flags & RESOURCE_DEPENDS_ON) !== 0 ||
                     mode === RESOURCE_DATA ||
                     (mode === RESOURCE_OTHER && this.isDataMode(modeStart, modeEnd))
             });
-        }, (at) => this.resourceSlot(at, depth + 1, slots));
-        return { end, value: list };
+        }, (at) => this.resourceSlot(at, depth + 1, onSlot));
+    }
+    /**
+     * Whether the state resource object in [start, end), at `depth`, has a
+     * `sensitive_values` that may mark something (holds `true`; the last
+     * one counts, as in JSON.parse).
+     */
+    marksSensitive(start, end, depth) {
+        if (this.bytes[start] !== 0x7b ||
+            !bytesInclude(this.bytes, start, end, TRUE_TEXT))
+            return false;
+        let marks = false;
+        scanObject(this.scan, start, depth, (key, at) => {
+            if (key !== 'sensitive_values')
+                return undefined;
+            const valueEnd = skipValue(this.scan, at, depth + 1);
+            marks = bytesInclude(this.bytes, at, valueEnd, TRUE_TEXT);
+            return valueEnd;
+        });
+        return marks;
     }
     /** Whether the `mode` value in [start, end) is "data": written so by Terraform, any other string parsed. */
     isDataMode(start, end) {
@@ -29472,10 +29501,10 @@ class SectionReader {
                 this.parseRange(start, end) === 'data'));
     }
     /** Records where a resource lies and whether it has `"mode": "data"` (the last `mode`, as JSON.parse). */
-    resourceSlot(start, depth, slots) {
+    resourceSlot(start, depth, onSlot) {
         if (this.bytes[start] !== 0x7b) {
             const end = skipValue(this.scan, start, depth);
-            slots.push({ start, end, data: false });
+            onSlot({ start, end, data: false });
             return end;
         }
         let data = false;
@@ -29490,7 +29519,7 @@ class SectionReader {
             data = this.isDataMode(at, modeEnd);
             return modeEnd;
         });
-        slots.push({ start, end, data: data || dependsOn });
+        onSlot({ start, end, data: data || dependsOn });
         return end;
     }
 }
@@ -29543,13 +29572,608 @@ function sizeOf$1(bytes) {
 }
 
 /**
- * The largest plan plangate reads, after decompression. Past V8's longest
- * string only Terraform plans are read (in sections); the bound is memory:
- * the file is held once, plus the changes it holds. Two bytes under 2 GiB:
+ * Terraform/OpenTofu plans too large for one buffer (past 2 GiB), read in
+ * one pass through a window that slides over their bytes: memory holds the
+ * window, the changes the review needs (a quiet no-op without its values)
+ * and what readTerraformPlan keeps of the rest, never the file. The work
+ * on each part of the window is the sectioned reader's (SectionReader):
+ * this module only walks the levels above it (the root object, the state
+ * sections' modules) and moves the window between runs of elements.
+ */
+const WINDOW_BYTES = 64 * 1024 * 1024;
+const KEPT_CHUNK_BYTES = 64 * 1024 * 1024;
+/** Zeros after the window's data: the SIMD kernel reads 64-byte blocks. */
+const SLACK_BYTES = 64;
+/**
+ * A scan that stops this close to the end of a window that is not the end
+ * of the input stopped for want of bytes (a literal cut in two, a block
+ * the kernel could not finish): it is run again on more of them.
+ */
+const NEAR_END = 64;
+const OPEN_BRACKET = 0x5b;
+/**
+ * Reads a Terraform/OpenTofu plan from `input` into the same input as
+ * readTerraformPlanBytes would from all of its bytes at once. Anything
+ * that is not such a plan is an input error: past one buffer there is no
+ * general reader to fall back on.
+ */
+function readTerraformPlanStream(input, source, options) {
+    try {
+        return new StreamReader(input, source, options).read();
+    }
+    catch (error) {
+        if (!(error instanceof JsonScanError))
+            throw error;
+        throw scanProblem(source, error);
+    }
+}
+class StreamReader {
+    source;
+    options;
+    window;
+    limit;
+    /**
+     * Managed state resources whose masks mark something, parsed for their
+     * secrets in case the plan has no resource_changes (which holds them
+     * otherwise, and comes after planned_values): the list and the index.
+     */
+    provisional = [];
+    constructor(input, source, options) {
+        this.source = source;
+        this.options = options;
+        this.limit = options.nestingLimit ?? MAX_NESTING;
+        this.window = new Window(input, source, options, this.limit);
+    }
+    read() {
+        const w = this.window;
+        let at = 0;
+        if (w.byte(0) === 0xef && w.byte(1) === 0xbb && w.byte(2) === 0xbf)
+            at = 3;
+        at = this.space(at);
+        if (w.byte(at) !== 0x7b)
+            throw this.notAPlan();
+        const sections = new Map();
+        let versionIsText = false;
+        const end = this.object(at, 0, (key, valueAt) => {
+            sections.delete(key);
+            if (key === 'format_version')
+                versionIsText = w.byte(valueAt) === 0x22;
+            if (STATE_SECTIONS.has(key)) {
+                const state = this.state(valueAt, key === 'prior_state');
+                sections.set(key, { value: state.value });
+                return state.end;
+            }
+            if (ELEMENT_SECTIONS.has(key) && w.byte(valueAt) === OPEN_BRACKET) {
+                const kept = new KeptElements(this.source, this.options, this.limit);
+                const end = this.elements(valueAt, kept, key);
+                sections.set(key, { kept });
+                return end;
+            }
+            if (!READ_SECTIONS.has(key))
+                return undefined;
+            const parsed = this.parse(valueAt, 1);
+            sections.set(key, { value: parsed.value });
+            return parsed.end;
+        });
+        const rest = this.space(end);
+        if (w.byte(rest) !== -1)
+            throw new JsonScanError('invalid', rest, 'unexpected character after the end of the JSON value');
+        if (!looksLikePlanKeys(sections, versionIsText))
+            throw this.notAPlan();
+        // With resource_changes, the state's managed resources are left out, as readTerraformPlanBytes leaves them.
+        if (sections.has('resource_changes'))
+            for (const [list, index] of this.provisional)
+                list[index] = null;
+        const doc = {};
+        let changes;
+        for (const [key, section] of sections) {
+            let value = section.value;
+            const kept = section.kept;
+            if (kept !== undefined) {
+                if (key === 'resource_changes' && this.options.secretsOnly !== true) {
+                    // As readTerraformPlanBytes: the changes that may hold secrets now, all of them when normalisation walks them.
+                    changes = kept.lazy();
+                    value = kept.parse(true);
+                }
+                else
+                    value = kept.parse(false);
+            }
+            Object.defineProperty(doc, key, {
+                value,
+                enumerable: true,
+                writable: true,
+                configurable: true
+            });
+        }
+        const input = readTerraformPlan(doc, this.source);
+        return changes === undefined ? input : { ...input, changes };
+    }
+    notAPlan() {
+        return new PlanParseError(this.source, 'a Terraform/OpenTofu JSON plan (`terraform show -json`)', 'another kind of document', 'plangate reads only Terraform/OpenTofu plans past 2 GiB');
+    }
+    /** The elements of resource_changes or resource_drift at `open`, located as the sectioned reader does and kept. */
+    elements(open, kept, key) {
+        const list = emptyList();
+        return this.runs(open, (reader, index, onEnd) => {
+            const mode = reader.modeOf(key);
+            return reader.locateElements(index, mode, list, (end) => {
+                kept.add(reader.bytes, list, this.window.base);
+                onEnd(end);
+            }).end;
+        });
+    }
+    /** `prior_state` or `planned_values` with what readTerraformPlan reads of it (SectionReader.slimState). */
+    state(at, nested) {
+        if (this.window.byte(at) !== 0x7b)
+            return { value: null, end: this.skip(at, 1) };
+        if (!nested)
+            return this.values(at, 1);
+        const state = {};
+        const end = this.object(at, 1, (key, valueAt) => {
+            if (key !== 'values')
+                return undefined;
+            const values = this.values(valueAt, 2);
+            state.values = values.value;
+            return values.end;
+        });
+        return { value: state, end };
+    }
+    values(at, depth) {
+        if (this.window.byte(at) !== 0x7b)
+            return { value: null, end: this.skip(at, depth) };
+        const values = {};
+        const end = this.object(at, depth, (key, valueAt) => {
+            if (key === 'outputs') {
+                const outputs = this.parse(valueAt, depth + 1);
+                values.outputs = outputs.value;
+                return outputs.end;
+            }
+            if (key !== 'root_module')
+                return undefined;
+            const module = this.module(valueAt, depth + 1);
+            values.root_module = module.value;
+            return module.end;
+        });
+        return { value: values, end };
+    }
+    module(at, depth) {
+        if (this.window.byte(at) !== 0x7b)
+            return { value: null, end: this.skip(at, depth) };
+        const module = {};
+        const end = this.object(at, depth, (key, valueAt) => {
+            if (key === 'resources') {
+                const resources = this.resources(valueAt, depth + 1);
+                module.resources = resources.value;
+                return resources.end;
+            }
+            if (key !== 'child_modules')
+                return undefined;
+            if (this.window.byte(valueAt) !== OPEN_BRACKET) {
+                module.child_modules = null;
+                return undefined;
+            }
+            const children = [];
+            module.child_modules = children;
+            return this.array(valueAt, depth + 1, (childAt) => {
+                const child = this.module(childAt, depth + 2);
+                children.push(child.value);
+                return child.end;
+            });
+        });
+        return { value: module, end };
+    }
+    /**
+     * A state module's resources: data sources and resources with a
+     * recorded `depends_on` parsed; the others null, but for those whose
+     * masks mark something (see `provisional`). Without resource_changes the
+     * sectioned reader parses every resource, for the secrets alone: those
+     * are the same.
+     */
+    resources(open, depth) {
+        if (this.window.byte(open) !== OPEN_BRACKET)
+            return { value: null, end: this.skip(open, depth) };
+        const list = [];
+        // Managed resources are looked into after the kernel's walk: a walk of their own would reuse its area.
+        const managed = [];
+        const end = this.runs(open, (reader, index, onEnd) => {
+            try {
+                return reader.resourceSlots(index, depth, (slot) => {
+                    if (!slot.data)
+                        managed.push([list.length, slot]);
+                    list.push(slot.data ? reader.parseRange(slot.start, slot.end) : null);
+                    onEnd(slot.end);
+                });
+            }
+            finally {
+                // Before the window moves on.
+                for (const [at, slot] of managed) {
+                    if (!reader.marksSensitive(slot.start, slot.end, depth + 1))
+                        continue;
+                    this.provisional.push([list, at]);
+                    list[at] = reader.parseRange(slot.start, slot.end);
+                }
+                managed.length = 0;
+            }
+        });
+        return { value: list, end };
+    }
+    /**
+     * Walks the array at `open` in runs on the window: `run` scans from the
+     * window index of a `[` and calls `onEnd` with the index past each
+     * element it is done with. A run that stops at the window's end is
+     * followed by one that starts after the last element done, behind a `[`
+     * written over the byte before it (a comma or white space, already read).
+     */
+    runs(open, run) {
+        const w = this.window;
+        let bracket = open;
+        let resumed = false;
+        for (;;) {
+            if (bracket < w.base || bracket - w.base >= w.filled)
+                w.slide(bracket + 1);
+            if (resumed)
+                w.bracketAt(bracket - w.base);
+            const base = w.base;
+            let done = -1;
+            try {
+                return base + run(w.reader, bracket - base, (end) => (done = end));
+            }
+            catch (error) {
+                if (!w.stoppedAtEnd(error))
+                    throw w.problem(error);
+                if (done === -1) {
+                    // Not one element in this window: start it at the element, or make it larger.
+                    if (bracket > w.base)
+                        w.slide(bracket + 1);
+                    else if (!w.grow())
+                        throw w.tooLong(bracket + 1);
+                    continue;
+                }
+                const after = this.space(base + done);
+                const c = w.byte(after);
+                if (c === 0x5d)
+                    return after + 1;
+                if (c !== 0x2c)
+                    throw this.expected(after, '"," or "]"');
+                bracket = this.space(after + 1) - 1;
+                resumed = true;
+            }
+        }
+    }
+    /** The object at `open`, as scanObject walks it: `onEntry` returns the end of the value it read, or undefined to skip it. */
+    object(open, depth, onEntry) {
+        const w = this.window;
+        if (w.byte(open) !== 0x7b)
+            throw this.expected(open, 'an object');
+        this.deeper(open, depth);
+        let i = this.space(open + 1);
+        if (w.byte(i) === 0x7d)
+            return i + 1;
+        for (;;) {
+            if (w.byte(i) !== 0x22)
+                throw this.expected(i, 'a string');
+            const key = this.key(i);
+            i = this.space(key.end);
+            if (w.byte(i) !== 0x3a)
+                throw this.expected(i, '":"');
+            const at = this.space(i + 1);
+            i = this.space(onEntry(key.text, at) ?? this.skip(at, depth + 1));
+            const c = w.byte(i);
+            if (c === 0x2c)
+                i = this.space(i + 1);
+            else if (c === 0x7d)
+                return i + 1;
+            else
+                throw this.expected(i, '"," or "}"');
+        }
+    }
+    /** The array at `open`, as scanArray walks it. */
+    array(open, depth, onElement) {
+        const w = this.window;
+        if (w.byte(open) !== OPEN_BRACKET)
+            throw this.expected(open, 'an array');
+        this.deeper(open, depth);
+        let i = this.space(open + 1);
+        if (w.byte(i) === 0x5d)
+            return i + 1;
+        for (;;) {
+            i = this.space(onElement(i) ?? this.skip(i, depth + 1));
+            const c = w.byte(i);
+            if (c === 0x2c)
+                i = this.space(i + 1);
+            else if (c === 0x5d)
+                return i + 1;
+            else
+                throw this.expected(i, '"," or "]"');
+        }
+    }
+    deeper(at, depth) {
+        if (depth + 1 > this.limit)
+            throw new JsonScanError('deep', at, `nesting deeper than ${this.limit}`);
+    }
+    /** The string at `at` (a key) and the index past it. */
+    key(at) {
+        const w = this.window;
+        return w.run(at, true, (index) => {
+            const bytes = w.reader.bytes;
+            const close = stringEnd(bytes, index);
+            let text;
+            try {
+                text = JSON.parse(bytes.toString('utf8', index, close + 1));
+            }
+            catch {
+                throw new JsonScanError('invalid', index, 'an invalid string');
+            }
+            return { text: text, end: w.base + close + 1 };
+        });
+    }
+    /** The value at `at`, parsed (it must fit in the window, which grows up to maxTextBytes). */
+    parse(at, depth) {
+        const w = this.window;
+        return w.run(at, true, (index) => {
+            const end = skipValue(w.reader.scan, index, depth);
+            return { value: w.reader.parseValue(index, end), end: w.base + end };
+        });
+    }
+    /** The end of the value at `at`: skipped on the window, or entry by entry when it is longer than the window. */
+    skip(at, depth) {
+        const w = this.window;
+        const end = (index) => w.base + skipValue(w.reader.scan, index, depth);
+        const fits = w.run(at, false, end);
+        if (fits !== undefined)
+            return fits;
+        const c = w.byte(at);
+        if (c === 0x7b)
+            return this.object(at, depth, () => undefined);
+        if (c === OPEN_BRACKET)
+            return this.array(at, depth, () => undefined);
+        return w.run(at, true, end);
+    }
+    /** The index of the first byte at or after `at` that is not JSON white space (the input's length at its end). */
+    space(at) {
+        const w = this.window;
+        for (;;) {
+            const c = w.byte(at);
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                return at;
+            at++;
+        }
+    }
+    expected(at, what) {
+        return this.window.byte(at) === -1
+            ? new JsonScanError('truncated', at, 'unexpected end of input')
+            : new JsonScanError('invalid', at, `expected ${what}`);
+    }
+}
+/**
+ * The window: bytes [base, base + filled) of the input in a plan buffer
+ * (whose containers the SIMD kernel skips), with the sectioned reader on
+ * them. Index 0 is kept free when the window moves, for the `[` of a run.
+ */
+class Window {
+    input;
+    source;
+    options;
+    limit;
+    base = 0;
+    filled = 0;
+    eof = false;
+    buffer;
+    capacity;
+    maxCapacity;
+    reader;
+    constructor(input, source, options, limit) {
+        this.input = input;
+        this.source = source;
+        this.options = options;
+        this.limit = limit;
+        this.maxCapacity = options.maxTextBytes + 2;
+        this.capacity = Math.min(options.windowBytes ?? WINDOW_BYTES, this.maxCapacity);
+        this.buffer = planBuffer(this.capacity + SLACK_BYTES);
+        this.fill();
+    }
+    /** The byte at `at`, reading on as needed; -1 past the end of the input. */
+    byte(at) {
+        let index = at - this.base;
+        if (index >= this.filled) {
+            if (this.eof)
+                return -1;
+            this.slide(at);
+            index = at - this.base;
+            if (index >= this.filled)
+                return -1;
+        }
+        return this.buffer[index];
+    }
+    /**
+     * Runs `scan` on the window from the index of `at`, again on a moved
+     * window (or a larger one, when `grow`) when it stops at the window's
+     * end; undefined when the value does not fit and the window may not grow.
+     */
+    run(at, grow, scan) {
+        for (;;) {
+            if (at < this.base || at - this.base >= this.filled)
+                this.slide(at);
+            try {
+                return scan(at - this.base);
+            }
+            catch (error) {
+                if (!this.stoppedAtEnd(error))
+                    throw this.problem(error);
+                if (at - this.base > 1)
+                    this.slide(at);
+                else if (!grow)
+                    return undefined;
+                else if (!this.grow())
+                    throw this.tooLong(at);
+            }
+        }
+    }
+    /** Keeps the bytes from `at` on, `at` at index 1, and reads more after them. */
+    slide(at) {
+        const from = Math.max(0, Math.min(at - 1 - this.base, this.filled));
+        this.buffer.copyWithin(0, from, this.filled);
+        this.filled -= from;
+        this.base += from;
+        this.fill();
+    }
+    /** Doubles the window, up to its largest; false when it cannot grow (or the input has ended). */
+    grow() {
+        if (this.eof || this.capacity >= this.maxCapacity)
+            return false;
+        this.capacity = Math.min(this.capacity * 2, this.maxCapacity);
+        const buffer = planBuffer(this.capacity + SLACK_BYTES);
+        this.buffer.copy(buffer, 0, 0, this.filled);
+        this.buffer = buffer;
+        this.fill();
+        return true;
+    }
+    /** Writes the `[` of a run at `index` (a byte already read). */
+    bracketAt(index) {
+        this.buffer[index] = OPEN_BRACKET;
+        this.renew();
+    }
+    /** True when a scan stopped for want of bytes that the input still has. */
+    stoppedAtEnd(error) {
+        return (error instanceof JsonScanError &&
+            !this.eof &&
+            error.offset >= this.filled - NEAR_END);
+    }
+    /** A scan's error with its offset in the input, not in the window. */
+    problem(error) {
+        return error instanceof JsonScanError
+            ? new JsonScanError(error.kind, error.offset + this.base, error.what)
+            : error;
+    }
+    tooLong(at) {
+        const most = this.options.maxTextBytes;
+        return new PlanParseError(this.source, `each element of a large plan and each value outside its long arrays at most ${most < 1024 * 1024 ? `${most} bytes` : `${Math.round(most / 1024 / 1024)} MiB`}`, `a longer one at byte ${at}`);
+    }
+    fill() {
+        while (!this.eof && this.filled < this.capacity) {
+            const count = this.input.read(this.buffer, this.filled, this.capacity - this.filled);
+            if (count === 0)
+                this.eof = true;
+            else
+                this.filled += count;
+        }
+        this.renew();
+    }
+    /** A new scan (and reader) for the window's bytes: a scan remembers values' ends. */
+    renew() {
+        this.buffer.fill(0, this.filled, this.filled + SLACK_BYTES);
+        const scan = {
+            bytes: this.buffer.subarray(0, this.filled),
+            limit: this.limit
+        };
+        this.reader = new SectionReader(scan, this.source, this.options);
+    }
+}
+class KeptElements {
+    source;
+    options;
+    limit;
+    chunks = [];
+    count = 0;
+    constructor(source, options, limit) {
+        this.source = source;
+        this.options = options;
+        this.limit = limit;
+    }
+    /**
+     * Copies the elements of `list` out of the window's `bytes` (pieces read
+     * as null written `null`), then empties `list`. `base` is the window's
+     * offset in the input.
+     */
+    add(bytes, list, base) {
+        let piece = 0;
+        for (let k = 0; k < list.sizes.length; k++) {
+            const size = list.sizes[k];
+            const chunk = this.room(size);
+            const start = chunk.used;
+            chunk.origins.push(base + list.pieces[piece]);
+            for (const stop = list.ends[k]; piece < stop; piece += 2) {
+                const from = list.pieces[piece];
+                if (from === -1)
+                    chunk.used += chunk.bytes.write('null', chunk.used);
+                else
+                    chunk.used += bytes.copy(chunk.bytes, chunk.used, from, list.pieces[piece + 1]);
+            }
+            chunk.list.pieces.push(start, chunk.used);
+            chunk.list.ends.push(chunk.list.pieces.length);
+            chunk.list.sizes.push(size);
+            chunk.list.marked.push(list.marked[k]);
+            this.count++;
+        }
+        list.pieces.length = 0;
+        list.ends.length = 0;
+        list.sizes.length = 0;
+        list.marked.length = 0;
+    }
+    room(size) {
+        const last = this.chunks.at(-1);
+        if (last !== undefined && last.bytes.length - last.used >= size)
+            return last;
+        const chunk = {
+            bytes: Buffer.allocUnsafe(Math.max(size, this.options.keptChunkBytes ?? KEPT_CHUNK_BYTES)),
+            used: 0,
+            list: emptyList(),
+            origins: [],
+            first: this.count
+        };
+        this.chunks.push(chunk);
+        return chunk;
+    }
+    readerOf(chunk) {
+        const scan = {
+            bytes: chunk.bytes.subarray(0, chunk.used),
+            limit: this.limit
+        };
+        return new SectionReader(scan, this.source, this.options);
+    }
+    /** The kept elements parsed (`marked`: only those whose masks may mark something). */
+    parse(marked) {
+        const items = [];
+        for (const chunk of this.chunks) {
+            const parsed = this.readerOf(chunk).parseElements(marked ? markedOnly(chunk.list) : chunk.list);
+            for (const item of parsed)
+                items.push(item);
+        }
+        return items;
+    }
+    /** The kept elements, parsed a part at a time each time they are walked. */
+    lazy() {
+        const chunks = this.chunks.map((chunk) => ({
+            chunk,
+            elements: this.readerOf(chunk).lazyElements(chunk.list, (error, index) => new PlanParseError(this.source, 'a JSON plan', index === undefined
+                ? `invalid JSON in a resource change (${error.what})`
+                : `invalid JSON in the resource change resource_changes[${chunk.first + index}], which starts at byte ${chunk.origins[index]} (${error.what})`, undefined, { cause: error }))
+        }));
+        return {
+            length: this.count,
+            forEach: (each) => {
+                for (const { chunk, elements } of chunks)
+                    elements.forEach((item, index) => each(item, chunk.first + index));
+            }
+        };
+    }
+}
+
+/**
+ * The largest plan plangate holds in one buffer, after decompression. Past
+ * V8's longest string only Terraform plans are read (in sections); past
+ * this, they are read through a window (readTerraformPlanStream) and the
+ * bound is memory for their changes, not the file. Two bytes under 2 GiB:
  * a pipe is read up to one byte past the limit, and that still fits the
  * SIMD kernel's memory (2^31 - 1 bytes).
  */
 const MAX_PLAN_STREAM_BYTES = 2 * 1024 * 1024 * 1024 - 2;
+/**
+ * The most a pipe, standard input or a gzip plan may give: a regular file
+ * tells its size, these do not, and nothing a user names makes plangate
+ * read forever. Far past the largest plans seen (7 GB).
+ */
+const MAX_STREAMED_BYTES = 64 * 1024 * 1024 * 1024;
 const LIMITS = {
     maxTextBytes: MAX_PLAN_BYTES,
     maxBytes: MAX_PLAN_STREAM_BYTES
@@ -29560,6 +30184,23 @@ const LIMITS = {
  * collect secrets, not to review.
  */
 function readPlanData(data, ref, format, options = {}, limits = LIMITS) {
+    if (!Buffer.isBuffer(data)) {
+        const opened = data.open();
+        try {
+            return [
+                readTerraformPlanStream(opened, ref.source, {
+                    maxTextBytes: limits.maxTextBytes,
+                    ...(limits.windowBytes === undefined
+                        ? {}
+                        : { windowBytes: limits.windowBytes }),
+                    ...options
+                })
+            ];
+        }
+        finally {
+            opened.close();
+        }
+    }
     {
         const input = readTerraformPlanBytes(data, ref.source, {
             ...limits,
@@ -29600,16 +30241,25 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
         // The text reader names every file-system problem; let it throw.
         if (size === -1)
             return Buffer.from(readPlanFile(path, readStdin));
-        if (size > limits.maxBytes)
-            throw tooLarge(path, size, limits.maxBytes);
         // Past the longest string only a JSON object (a Terraform plan) or gzip
         // can be read: anything else is refused before hundreds of MB are read.
-        if (size > limits.maxTextBytes && !mayBeLargePlan(path))
-            throw tooLarge(path, size, limits.maxTextBytes, {
-                hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8\u2019s longest string'
-            });
-        data = readFileBytes(path, limits.maxBytes, readStdin);
+        if (size > Math.min(limits.maxTextBytes, limits.maxBytes)) {
+            const kind = largePlanKind(path);
+            if (kind === undefined)
+                throw tooLarge(path, size, limits.maxTextBytes, {
+                    hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8\u2019s longest string'
+                });
+            if (size > limits.maxBytes) {
+                if (kind === 'gzip')
+                    throw tooLarge(path, size, limits.maxBytes);
+                return fileStream(path, size);
+            }
+        }
+        data = readFileBytes(path, limits, readStdin);
     }
+    // A pipe past one buffer: read through the window as it comes.
+    if (!Buffer.isBuffer(data))
+        return data;
     if (data[0] === 0x1f && data[1] === 0x8b)
         return withKernel(gunzipPlan(data, path, limits));
     if (data.length > limits.maxBytes)
@@ -29639,7 +30289,7 @@ function withKernel(data) {
  * named in an input error, and never read a second time (a pipe's bytes
  * would be gone).
  */
-function readFileBytes(path, maxBytes, readStdin) {
+function readFileBytes(path, limits, readStdin) {
     let fd;
     try {
         fd = openSync(path, 'r');
@@ -29647,16 +30297,23 @@ function readFileBytes(path, maxBytes, readStdin) {
     catch {
         return Buffer.from(readPlanFile(path, readStdin));
     }
+    // A pipe past one buffer keeps it open until the stream is closed.
+    let close = true;
     try {
         const stat = fstatSync(fd);
         // A pipe or a device tells no size: read it to its end, unless its
         // first bytes already say it is no plan (`/dev/urandom`).
-        if (!stat.isFile())
-            return readFdBytes(fd, {
-                maxBytes,
+        if (!stat.isFile()) {
+            const data = readFdPlan(fd, {
+                maxBytes: limits.maxBytes,
+                maxStreamedBytes: limits.maxStreamedBytes,
                 source: path,
-                checkHead: (head) => rejectNonPlanHead(head, path)
+                checkHead: (head) => rejectNonPlanHead(head, path),
+                close: () => closeSync(fd)
             });
+            close = Buffer.isBuffer(data);
+            return data;
+        }
         const data = planBuffer(stat.size);
         let filled = 0;
         while (filled < data.length) {
@@ -29675,8 +30332,43 @@ function readFileBytes(path, maxBytes, readStdin) {
         throw unreadable(error, path);
     }
     finally {
-        closeSync(fd);
+        if (close)
+            closeSync(fd);
     }
+}
+/**
+ * A regular file past one buffer, read in order from its first byte each
+ * time it is opened (a second pass opens it again).
+ */
+function fileStream(path, size) {
+    return {
+        kind: 'plan-stream',
+        length: size,
+        rereadable: true,
+        open: () => {
+            let fd;
+            try {
+                fd = openSync(path, 'r');
+            }
+            catch (error) {
+                throw fileError(path, error);
+            }
+            let position = 0;
+            return {
+                read: (into, offset, length) => {
+                    try {
+                        const count = readSync(fd, into, offset, length, position);
+                        position += count;
+                        return count;
+                    }
+                    catch (error) {
+                        throw unreadable(error, path);
+                    }
+                },
+                close: () => closeSync(fd)
+            };
+        }
+    };
 }
 /**
  * All of what an open file descriptor gives (standard input, a pipe, a
@@ -29688,11 +30380,18 @@ function readFileBytes(path, maxBytes, readStdin) {
  * `EOF` error at the end of a pipe is its end.
  */
 function readFdBytes(fd, { maxBytes = MAX_PLAN_STREAM_BYTES, read = readSync, source = '-', checkHead } = {}) {
+    return planBufferFrom(fdReader(fd, read, source, checkHead), maxBytes);
+}
+/**
+ * What readFdBytes reads with: all it can of `into`, waiting when the
+ * descriptor is non-blocking and has nothing yet; 0 at the end.
+ */
+function fdReader(fd, read, source, checkHead) {
     let waited = 0;
     // The first HEAD_BYTES read, for checkHead, which sees them once.
     let head = checkHead === undefined ? undefined : Buffer.alloc(HEAD_BYTES);
     let headFilled = 0;
-    return planBufferFrom((into) => {
+    return (into) => {
         for (;;) {
             try {
                 const count = read(fd, into, 0, into.length, null);
@@ -29719,7 +30418,54 @@ function readFdBytes(fd, { maxBytes = MAX_PLAN_STREAM_BYTES, read = readSync, so
                 Atomics.wait(SLEEP, 0, 0, waited);
             }
         }
-    }, maxBytes);
+    };
+}
+/**
+ * A plan from a descriptor (standard input, a pipe, a device): in one
+ * buffer up to `maxBytes`; past it, a stream of the bytes read and the rest
+ * of the descriptor (read once, as they come, up to `maxStreamedBytes`).
+ * `close` closes the descriptor once the stream is done with it.
+ */
+function readFdPlan(fd, options = {}) {
+    const { maxBytes = MAX_PLAN_STREAM_BYTES, maxStreamedBytes = MAX_STREAMED_BYTES, read = readSync, source = '-', close = () => undefined } = options;
+    const reader = fdReader(fd, read, source, options.checkHead);
+    const first = planBufferFrom(reader, maxBytes);
+    if (first.length <= maxBytes)
+        return first;
+    let opened = false;
+    return {
+        kind: 'plan-stream',
+        length: first.length,
+        rereadable: false,
+        open: () => {
+            if (opened)
+                throw new Error('a pipe is read once; its plan was read already');
+            opened = true;
+            let held = first;
+            let total = 0;
+            return {
+                read: (into, offset, length) => {
+                    let count;
+                    if (held !== undefined) {
+                        // The bytes read before, then the descriptor (the buffer is let go once copied).
+                        count = Math.min(length, held.length);
+                        into.set(held.subarray(0, count), offset);
+                        held = count === held.length ? undefined : held.subarray(count);
+                    }
+                    else
+                        count = reader(into.subarray(offset, offset + length));
+                    total += count;
+                    if (total > maxStreamedBytes)
+                        throw tooLarge(source, maxStreamedBytes + 1, maxStreamedBytes, {
+                            how: 'read',
+                            hint: 'plangate stops reading a pipe there'
+                        });
+                    return count;
+                },
+                close
+            };
+        }
+    };
 }
 /**
  * A read that failed: an input error, not a crash (`plangate review - <
@@ -29741,8 +30487,8 @@ const SLEEP = new Int32Array(new SharedArrayBuffer(4));
 function isErrorCode(error, code) {
     return errorCode(error) === code;
 }
-/** True when a file starts like gzip or like a JSON object (after a BOM and white space). */
-function mayBeLargePlan(path) {
+/** Whether a file starts like gzip or like a JSON object (after a BOM and white space): undefined when neither. */
+function largePlanKind(path) {
     const head = Buffer.alloc(4096);
     let read = 0;
     try {
@@ -29756,10 +30502,10 @@ function mayBeLargePlan(path) {
     }
     catch {
         // The full read names the problem.
-        return true;
+        return 'json';
     }
     if (read >= 2 && head[0] === 0x1f && head[1] === 0x8b)
-        return true;
+        return 'gzip';
     let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     while (i < read &&
         (head[i] === 0x20 ||
@@ -29767,7 +30513,7 @@ function mayBeLargePlan(path) {
             head[i] === 0x0d ||
             head[i] === 0x09))
         i++;
-    return i === read || head[i] === 0x7b;
+    return i === read || head[i] === 0x7b ? 'json' : undefined;
 }
 /**
  * Decompresses a gzip plan into one buffer of the size its trailer states
@@ -30030,7 +30776,9 @@ function readPlanFiles(refs, format, readStdin, options = { keepBytes: KEEP_BYTE
         // reading one large plan twice would hold its bytes twice until a GC.
         const keep = ref.path === '-' ||
             k === refs.length - 1 ||
-            kept + data.length <= options.keepBytes;
+            kept + data.length <= options.keepBytes ||
+            // A pipe past one buffer can be read only once.
+            (!Buffer.isBuffer(data) && !data.rereadable);
         if (keep)
             kept += data.length;
         else

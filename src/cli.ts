@@ -1,5 +1,5 @@
 import { isatty } from 'node:tty'
-import { GitSourceError, readFdBytes } from './io/index.js'
+import { GitSourceError, readFdPlan } from './io/index.js'
 import { PlanParseError } from './plan/index.js'
 import { PolicyError } from './policy/index.js'
 import { UsageError } from './cli/args.js'
@@ -50,7 +50,7 @@ try {
         process.stderr.write(
           'plangate: reading from the terminal until end of input (Ctrl-D); pipe a plan in instead: terraform show -json plan.tfplan | plangate review -\n'
         )
-      return readFdBytes(0, { checkHead })
+      return readFdPlan(0, { checkHead })
     },
     stdoutIsTty: process.stdout.isTTY === true,
     env: process.env

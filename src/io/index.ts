@@ -2,6 +2,7 @@ export { MAX_PLAN_BYTES, readPlanFile } from './read-plan.js'
 export {
   MAX_PLAN_STREAM_BYTES,
   readFdBytes,
+  readFdPlan,
   readPlanBytes,
   readPlanInput
 } from './plan-stream.js'

@@ -80,7 +80,9 @@ export function readPlanFiles(
     const keep =
       ref.path === '-' ||
       k === refs.length - 1 ||
-      kept + data.length <= options.keepBytes
+      kept + data.length <= options.keepBytes ||
+      // A pipe past one buffer can be read only once.
+      (!Buffer.isBuffer(data) && !data.rereadable)
     if (keep) kept += data.length
     else reread++
     // A file read again later is read now only for its secrets: the changes they mark.

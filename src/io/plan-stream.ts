@@ -15,30 +15,45 @@ import {
 import type { InputFormat, PlanInput } from '../plan/index.js'
 import { planBuffer, planBufferFrom, skipKernelOf } from '../plan/json-skip.js'
 import { readTerraformPlanBytes } from '../plan/terraform-sections.js'
+import { readTerraformPlanStream } from '../plan/terraform-stream.js'
 import { decodePlanBytes } from './decode-text.js'
 import { errorCode } from './file-kinds.js'
 import {
   MAX_PLAN_BYTES,
   fileError,
   readPlanFile,
+  type PlanData,
+  type PlanStream,
   type ReadStdin
 } from './read-plan.js'
 
 /**
- * The largest plan plangate reads, after decompression. Past V8's longest
- * string only Terraform plans are read (in sections); the bound is memory:
- * the file is held once, plus the changes it holds. Two bytes under 2 GiB:
+ * The largest plan plangate holds in one buffer, after decompression. Past
+ * V8's longest string only Terraform plans are read (in sections); past
+ * this, they are read through a window (readTerraformPlanStream) and the
+ * bound is memory for their changes, not the file. Two bytes under 2 GiB:
  * a pipe is read up to one byte past the limit, and that still fits the
  * SIMD kernel's memory (2^31 - 1 bytes).
  */
 export const MAX_PLAN_STREAM_BYTES = 2 * 1024 * 1024 * 1024 - 2
 
+/**
+ * The most a pipe, standard input or a gzip plan may give: a regular file
+ * tells its size, these do not, and nothing a user names makes plangate
+ * read forever. Far past the largest plans seen (7 GB).
+ */
+export const MAX_STREAMED_BYTES = 64 * 1024 * 1024 * 1024
+
 /** Limits of readPlanInput; tests lower them. */
 export interface PlanReadLimits {
   /** Longest text parsed at once (V8's longest string). */
   readonly maxTextBytes: number
-  /** Largest plan, decompressed. */
+  /** Largest plan held in one buffer, decompressed. */
   readonly maxBytes: number
+  /** Largest plan read from a pipe, standard input or gzip (default MAX_STREAMED_BYTES). */
+  readonly maxStreamedBytes?: number
+  /** The first size of the window a plan past maxBytes is read through (default 64 MiB). */
+  readonly windowBytes?: number
 }
 
 const LIMITS: PlanReadLimits = {
@@ -73,12 +88,32 @@ export function readPlanInput(
  * collect secrets, not to review.
  */
 export function readPlanData(
-  data: Buffer,
+  data: PlanData,
   ref: { readonly source: string; readonly path: string },
   format: InputFormat,
   options: { readonly secretsOnly?: boolean } = {},
   limits: PlanReadLimits = LIMITS
 ): PlanInput[] {
+  if (!Buffer.isBuffer(data)) {
+    if (format !== 'auto' && format !== 'terraform')
+      throw tooLarge(ref.path, data.length, limits.maxBytes, {
+        hint: `only Terraform/OpenTofu plans are read past ${sizeOf(limits.maxBytes)} (this run reads ${format})`
+      })
+    const opened = data.open()
+    try {
+      return [
+        readTerraformPlanStream(opened, ref.source, {
+          maxTextBytes: limits.maxTextBytes,
+          ...(limits.windowBytes === undefined
+            ? {}
+            : { windowBytes: limits.windowBytes }),
+          ...options
+        })
+      ]
+    } finally {
+      opened.close()
+    }
+  }
   if (format === 'auto' || format === 'terraform') {
     const input = readTerraformPlanBytes(data, ref.source, {
       ...limits,
@@ -107,8 +142,8 @@ export function readPlanBytes(
   path: string,
   readStdin: ReadStdin,
   limits: PlanReadLimits = LIMITS
-): Buffer {
-  let data: Buffer
+): PlanData {
+  let data: PlanData
   // Its first bytes are checked as a pipe's are (readFileBytes).
   if (path === '-') data = readStdin((head) => rejectNonPlanHead(head, '-'))
   else {
@@ -122,15 +157,23 @@ export function readPlanBytes(
     }
     // The text reader names every file-system problem; let it throw.
     if (size === -1) return Buffer.from(readPlanFile(path, readStdin))
-    if (size > limits.maxBytes) throw tooLarge(path, size, limits.maxBytes)
     // Past the longest string only a JSON object (a Terraform plan) or gzip
     // can be read: anything else is refused before hundreds of MB are read.
-    if (size > limits.maxTextBytes && !mayBeLargePlan(path))
-      throw tooLarge(path, size, limits.maxTextBytes, {
-        hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
-      })
-    data = readFileBytes(path, limits.maxBytes, readStdin)
+    if (size > Math.min(limits.maxTextBytes, limits.maxBytes)) {
+      const kind = largePlanKind(path)
+      if (kind === undefined)
+        throw tooLarge(path, size, limits.maxTextBytes, {
+          hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
+        })
+      if (size > limits.maxBytes) {
+        if (kind === 'gzip') throw tooLarge(path, size, limits.maxBytes)
+        return fileStream(path, size)
+      }
+    }
+    data = readFileBytes(path, limits, readStdin)
   }
+  // A pipe past one buffer: read through the window as it comes.
+  if (!Buffer.isBuffer(data)) return data
   if (data[0] === 0x1f && data[1] === 0x8b)
     return withKernel(gunzipPlan(data, path, limits))
   if (data.length > limits.maxBytes)
@@ -165,25 +208,32 @@ function withKernel(data: Buffer): Buffer {
  */
 function readFileBytes(
   path: string,
-  maxBytes: number,
+  limits: PlanReadLimits,
   readStdin: ReadStdin
-): Buffer {
+): PlanData {
   let fd: number
   try {
     fd = openSync(path, 'r')
   } catch {
     return Buffer.from(readPlanFile(path, readStdin))
   }
+  // A pipe past one buffer keeps it open until the stream is closed.
+  let close = true
   try {
     const stat = fstatSync(fd)
     // A pipe or a device tells no size: read it to its end, unless its
     // first bytes already say it is no plan (`/dev/urandom`).
-    if (!stat.isFile())
-      return readFdBytes(fd, {
-        maxBytes,
+    if (!stat.isFile()) {
+      const data = readFdPlan(fd, {
+        maxBytes: limits.maxBytes,
+        maxStreamedBytes: limits.maxStreamedBytes,
         source: path,
-        checkHead: (head) => rejectNonPlanHead(head, path)
+        checkHead: (head) => rejectNonPlanHead(head, path),
+        close: () => closeSync(fd)
       })
+      close = Buffer.isBuffer(data)
+      return data
+    }
     const data = planBuffer(stat.size)
     let filled = 0
     while (filled < data.length) {
@@ -199,7 +249,40 @@ function readFileBytes(
   } catch (error) {
     throw unreadable(error, path)
   } finally {
-    closeSync(fd)
+    if (close) closeSync(fd)
+  }
+}
+
+/**
+ * A regular file past one buffer, read in order from its first byte each
+ * time it is opened (a second pass opens it again).
+ */
+function fileStream(path: string, size: number): PlanStream {
+  return {
+    kind: 'plan-stream',
+    length: size,
+    rereadable: true,
+    open: () => {
+      let fd: number
+      try {
+        fd = openSync(path, 'r')
+      } catch (error) {
+        throw fileError(path, error)
+      }
+      let position = 0
+      return {
+        read: (into, offset, length) => {
+          try {
+            const count = readSync(fd, into, offset, length, position)
+            position += count
+            return count
+          } catch (error) {
+            throw unreadable(error, path)
+          }
+        },
+        close: () => closeSync(fd)
+      }
+    }
   }
 }
 
@@ -239,11 +322,24 @@ export function readFdBytes(
     checkHead
   }: FdReadOptions = {}
 ): Buffer {
+  return planBufferFrom(fdReader(fd, read, source, checkHead), maxBytes)
+}
+
+/**
+ * What readFdBytes reads with: all it can of `into`, waiting when the
+ * descriptor is non-blocking and has nothing yet; 0 at the end.
+ */
+function fdReader(
+  fd: number,
+  read: NonNullable<FdReadOptions['read']>,
+  source: string,
+  checkHead: FdReadOptions['checkHead']
+): (into: Uint8Array) => number {
   let waited = 0
   // The first HEAD_BYTES read, for checkHead, which sees them once.
   let head = checkHead === undefined ? undefined : Buffer.alloc(HEAD_BYTES)
   let headFilled = 0
-  return planBufferFrom((into) => {
+  return (into) => {
     for (;;) {
       try {
         const count = read(fd, into, 0, into.length, null)
@@ -267,7 +363,64 @@ export function readFdBytes(
         Atomics.wait(SLEEP, 0, 0, waited)
       }
     }
-  }, maxBytes)
+  }
+}
+
+/**
+ * A plan from a descriptor (standard input, a pipe, a device): in one
+ * buffer up to `maxBytes`; past it, a stream of the bytes read and the rest
+ * of the descriptor (read once, as they come, up to `maxStreamedBytes`).
+ * `close` closes the descriptor once the stream is done with it.
+ */
+export function readFdPlan(
+  fd: number,
+  options: FdReadOptions & {
+    readonly maxStreamedBytes?: number | undefined
+    readonly close?: () => void
+  } = {}
+): PlanData {
+  const {
+    maxBytes = MAX_PLAN_STREAM_BYTES,
+    maxStreamedBytes = MAX_STREAMED_BYTES,
+    read = readSync,
+    source = '-',
+    close = () => undefined
+  } = options
+  const reader = fdReader(fd, read, source, options.checkHead)
+  const first = planBufferFrom(reader, maxBytes)
+  if (first.length <= maxBytes) return first
+  let opened = false
+  return {
+    kind: 'plan-stream',
+    length: first.length,
+    rereadable: false,
+    open: () => {
+      if (opened)
+        throw new Error('a pipe is read once; its plan was read already')
+      opened = true
+      let held: Buffer | undefined = first
+      let total = 0
+      return {
+        read: (into, offset, length) => {
+          let count: number
+          if (held !== undefined) {
+            // The bytes read before, then the descriptor (the buffer is let go once copied).
+            count = Math.min(length, held.length)
+            into.set(held.subarray(0, count), offset)
+            held = count === held.length ? undefined : held.subarray(count)
+          } else count = reader(into.subarray(offset, offset + length))
+          total += count
+          if (total > maxStreamedBytes)
+            throw tooLarge(source, maxStreamedBytes + 1, maxStreamedBytes, {
+              how: 'read',
+              hint: 'plangate stops reading a pipe there'
+            })
+          return count
+        },
+        close
+      }
+    }
+  }
 }
 
 /**
@@ -301,8 +454,8 @@ function isErrorCode(error: unknown, code: string): boolean {
   return errorCode(error) === code
 }
 
-/** True when a file starts like gzip or like a JSON object (after a BOM and white space). */
-function mayBeLargePlan(path: string): boolean {
+/** Whether a file starts like gzip or like a JSON object (after a BOM and white space): undefined when neither. */
+function largePlanKind(path: string): 'gzip' | 'json' | undefined {
   const head = Buffer.alloc(4096)
   let read = 0
   try {
@@ -314,9 +467,9 @@ function mayBeLargePlan(path: string): boolean {
     }
   } catch {
     // The full read names the problem.
-    return true
+    return 'json'
   }
-  if (read >= 2 && head[0] === 0x1f && head[1] === 0x8b) return true
+  if (read >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip'
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0
   while (
     i < read &&
@@ -326,7 +479,7 @@ function mayBeLargePlan(path: string): boolean {
       head[i] === 0x09)
   )
     i++
-  return i === read || head[i] === 0x7b
+  return i === read || head[i] === 0x7b ? 'json' : undefined
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   statSync
 } from 'node:fs'
 import { PlanParseError } from '../plan/index.js'
+import type { ByteSource } from '../plan/terraform-stream.js'
 import { decodePlanBytes } from './decode-text.js'
 import { readProblem } from './file-kinds.js'
 
@@ -14,11 +15,33 @@ import { readProblem } from './file-kinds.js'
 export const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64
 
 /**
- * Reads all of standard input. `checkHead`, when given, sees its first
+ * A plan too large for one buffer (past 2 GiB), read through a window by
+ * readTerraformPlanStream and never held whole.
+ */
+export interface PlanStream {
+  readonly kind: 'plan-stream'
+  /** Its bytes as far as known: a file's size; for a pipe, what was read before it was found too large. */
+  readonly length: number
+  /** Whether it can be opened again (a regular file), or only once (a pipe, standard input). */
+  readonly rereadable: boolean
+  /** Its bytes from the first, to be closed after. */
+  open(): OpenedStream
+}
+
+export interface OpenedStream extends ByteSource {
+  close(): void
+}
+
+/** A plan file's bytes: in one buffer, or (past one buffer) a stream. */
+export type PlanData = Buffer | PlanStream
+
+/**
+ * Reads all of standard input: in one buffer, or past one buffer the part
+ * read and the rest to come. `checkHead`, when given, sees its first
  * bytes as soon as they are in and may throw to stop the reading there
  * (binary data on a pipe is refused before gigabytes of it are read).
  */
-export type ReadStdin = (checkHead?: (head: Buffer) => void) => Buffer
+export type ReadStdin = (checkHead?: (head: Buffer) => void) => PlanData
 
 /**
  * Reads a plan file (or standard input for `-`) as text, turning every
@@ -28,7 +51,8 @@ export type ReadStdin = (checkHead?: (head: Buffer) => void) => Buffer
 export function readPlanFile(path: string, readStdin: ReadStdin): string {
   if (path === '-') {
     const data = readStdin()
-    if (data.length > MAX_PLAN_BYTES) throw tooLarge('-', data.length)
+    if (!Buffer.isBuffer(data) || data.length > MAX_PLAN_BYTES)
+      throw tooLarge('-', data.length)
     return decodePlanBytes(data, '-')
   }
   let size: number

@@ -531,10 +531,10 @@ class Window {
   }
 
   tooLong(at: number): PlanParseError {
-    const most = Math.round(this.options.maxTextBytes / 1024 / 1024)
+    const most = this.options.maxTextBytes
     return new PlanParseError(
       this.source,
-      `each element of a large plan and each value outside its long arrays at most ${most} MiB`,
+      `each element of a large plan and each value outside its long arrays at most ${most < 1024 * 1024 ? `${most} bytes` : `${Math.round(most / 1024 / 1024)} MiB`}`,
       `a longer one at byte ${at}`
     )
   }
@@ -604,7 +604,7 @@ class KeptElements {
             chunk.bytes,
             chunk.used,
             from,
-            list.pieces[piece + 1] as number
+            list.pieces[piece + 1]
           )
       }
       chunk.list.pieces.push(start, chunk.used)

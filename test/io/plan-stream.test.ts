@@ -17,6 +17,7 @@ import {
   readPlanData
 } from '../../src/io/plan-stream.js'
 import type { PlanReadLimits } from '../../src/io/index.js'
+import type { PlanData } from '../../src/io/read-plan.js'
 import {
   normalizePlans,
   PlanParseError,
@@ -34,6 +35,28 @@ import { plainCopy } from '../support/plan-buffers.js'
 const dir = mkdtempSync(join(tmpdir(), 'plangate-plan-stream-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const noStdin = (): Buffer => Buffer.alloc(0)
+
+/** The plans read, their lazy changes walked and normalised. */
+function walked(inputs: readonly PlanInput[]): unknown {
+  return inputs.map((input) => {
+    if (input.kind !== 'terraform' || input.changes === undefined) return input
+    const { changes, ...rest } = input
+    const all: unknown[] = []
+    changes.forEach((element) => all.push(element))
+    return {
+      ...rest,
+      doc: { ...rest.doc, resource_changes: all },
+      plans: normalizePlans([input]).plans
+    }
+  })
+}
+
+/** Bytes read into one buffer (a plan under the limit), not a stream. */
+function bufferOf(data: PlanData): Buffer {
+  if (!Buffer.isBuffer(data))
+    throw new Error(`a stream of ${data.length} bytes`)
+  return data
+}
 
 function file(name: string, data: string | Buffer): string {
   const path = join(dir, name)
@@ -198,7 +221,9 @@ describe('readPlanBytes', () => {
       Buffer.concat([gzipSync(first), gzipSync(last)])
     )
     expect(
-      readPlanBytes(path, noStdin).equals(Buffer.concat([first, last]))
+      bufferOf(readPlanBytes(path, noStdin)).equals(
+        Buffer.concat([first, last])
+      )
     ).toBe(true)
   })
 
@@ -230,17 +255,58 @@ describe('readPlanBytes', () => {
     )
   })
 
-  it('stops reading a named pipe one byte past the limit, as it does standard input', () => {
+  it('reads a named pipe past the limit through the window, once, as the file is read', () => {
     const fifo = join(dir, 'plan.fifo')
     execFileSync('mkfifo', [fifo])
-    // 64 KiB for a limit of 1000 bytes: the writer is left with the rest.
-    const writer = spawn('sh', ['-c', 'head -c 65536 /dev/zero > "$0"', fifo], {
+    const path = fixturePath('terraform/kitchen-sink.json')
+    const writer = spawn('sh', ['-c', 'cat "$1" > "$0"', fifo, path], {
       stdio: 'ignore'
     })
-    const limits: PlanReadLimits = { maxTextBytes: 1000, maxBytes: 1000 }
+    const limits: PlanReadLimits = {
+      maxTextBytes: 1 << 20,
+      maxBytes: 1000,
+      windowBytes: 512
+    }
     try {
-      expect(() => readPlanBytes(fifo, noStdin, limits)).toThrow(
-        'expected a plan of at most 1000 bytes, found more than that (reading stopped at the limit)'
+      const data = readPlanBytes(fifo, noStdin, limits)
+      expect(Buffer.isBuffer(data)).toBe(false)
+      if (Buffer.isBuffer(data)) return
+      expect(data.rereadable).toBe(false)
+      expect(data.length).toBe(1001)
+      const ref = { source: 'p', path: fifo }
+      expect(walked(readPlanData(data, ref, 'auto', {}, limits))).toEqual(
+        walked(readPlanInput({ source: 'p', path }, 'auto', noStdin))
+      )
+      expect(() => data.open()).toThrow('a pipe is read once')
+    } finally {
+      writer.kill()
+    }
+  })
+
+  it('stops reading a pipe past the most it reads', () => {
+    const fifo = join(dir, 'endless.fifo')
+    execFileSync('mkfifo', [fifo])
+    const writer = spawn(
+      'sh',
+      [
+        '-c',
+        '{ printf \'{"format_version":"1.2","x":[\'; yes "1,"; } > "$0"',
+        fifo
+      ],
+      { stdio: 'ignore' }
+    )
+    const limits: PlanReadLimits = {
+      maxTextBytes: 1000,
+      maxBytes: 1000,
+      maxStreamedBytes: 100_000,
+      windowBytes: 4096
+    }
+    try {
+      const data = readPlanBytes(fifo, noStdin, limits)
+      expect(() =>
+        readPlanData(data, { source: fifo, path: fifo }, 'auto', {}, limits)
+      ).toThrow(
+        `${fifo}: expected a plan of at most 100000 bytes, found more than that (reading stopped at the limit); plangate stops reading a pipe there`
       )
     } finally {
       writer.kill()
@@ -272,7 +338,7 @@ describe('readPlanBytes', () => {
       stdio: 'ignore'
     })
     try {
-      expect(readPlanBytes(plan, noStdin).equals(text)).toBe(true)
+      expect(bufferOf(readPlanBytes(plan, noStdin)).equals(text)).toBe(true)
     } finally {
       feeder.kill()
     }
@@ -280,18 +346,39 @@ describe('readPlanBytes', () => {
 
   it("writes sizes that round to the limit's MiB in bytes", () => {
     const mib = 1024 * 1024
-    const path = file('just-over.json', Buffer.alloc(2 * mib + 10, 0x20))
+    const path = file('just-over.txt', Buffer.alloc(2 * mib + 10, 0x78))
     const limits: PlanReadLimits = { maxTextBytes: 2 * mib, maxBytes: 2 * mib }
     expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
       'expected a plan of at most 2097152 bytes, found 2097162 bytes'
     )
   })
 
-  it('refuses a file over the size limit before reading it', () => {
+  it('reads a file over the limit through the window, as often as it is opened', () => {
     const path = file('over.json', KITCHEN)
+    const limits: PlanReadLimits = {
+      maxTextBytes: 1 << 20,
+      maxBytes: 1000,
+      windowBytes: 300
+    }
+    const data = readPlanBytes(path, noStdin, limits)
+    expect(Buffer.isBuffer(data)).toBe(false)
+    if (Buffer.isBuffer(data)) return
+    expect(data).toMatchObject({ length: 34124, rereadable: true })
+    const ref = { source: 'p', path }
+    const whole = walked(readPlanInput(ref, 'auto', noStdin))
+    expect(walked(readPlanData(data, ref, 'auto', {}, limits))).toEqual(whole)
+    expect(walked(readPlanData(data, ref, 'auto', {}, limits))).toEqual(whole)
+    // Past one buffer only Terraform plans are read.
+    expect(() => readPlanData(data, ref, 'cloudformation', {}, limits)).toThrow(
+      'expected a plan of at most 1000 bytes, found 34124 bytes; only Terraform/OpenTofu plans are read past 1000 bytes (this run reads cloudformation)'
+    )
+  })
+
+  it('refuses a gzip plan over the limit before reading it', () => {
+    const path = file('over.json.gz', gzipSync(KITCHEN))
     const limits: PlanReadLimits = { maxTextBytes: 100, maxBytes: 1000 }
     expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
-      'expected a plan of at most 1000 bytes, found 34124 bytes; plangate holds a plan in memory while it reads it'
+      /expected a plan of at most 1000 bytes, found \d+ bytes; plangate holds a plan in memory while it reads it/
     )
   })
 })
@@ -317,7 +404,7 @@ describe('plan buffers', () => {
 
   it.each(FIXTURES)('read %s as plain Buffers are read', (name) => {
     const path = fixturePath(name)
-    const data = readPlanBytes(path, noStdin)
+    const data = bufferOf(readPlanBytes(path, noStdin))
     expect(skipKernelOf(data)).toBeDefined()
     expect(data.equals(readFileSync(path))).toBe(true)
     expect(readAll(data, name)).toEqual(readAll(plainCopy(data), name))
@@ -329,11 +416,11 @@ describe('plan buffers', () => {
     expect(bytes).toHaveLength(100)
     expect(skipKernelOf(bytes)).toBeUndefined()
     const path = fixturePath('terraform/kitchen-sink.json')
-    const data = readPlanBytes(path, noStdin)
+    const data = bufferOf(readPlanBytes(path, noStdin))
     expect(skipKernelOf(data)).toBeUndefined()
     forcePlanBufferFallback(false)
     expect(readAll(data, 'k')).toEqual(
-      readAll(readPlanBytes(path, noStdin), 'k')
+      readAll(bufferOf(readPlanBytes(path, noStdin)), 'k')
     )
   })
 
@@ -343,13 +430,13 @@ describe('plan buffers', () => {
     try {
       const path = join(dir, 'plan.json.gz')
       writeFileSync(path, gzipSync(text))
-      const unzipped = readPlanBytes(path, noStdin)
+      const unzipped = bufferOf(readPlanBytes(path, noStdin))
       expect(unzipped.equals(text)).toBe(true)
       expect(skipKernelOf(unzipped)).toBeDefined()
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-    const piped = readPlanBytes('-', () => Buffer.from(text))
+    const piped = bufferOf(readPlanBytes('-', () => Buffer.from(text)))
     expect(piped.equals(text)).toBe(true)
     expect(skipKernelOf(piped)).toBeDefined()
     expect(readAll(piped, 'create')).toEqual(readAll(plainCopy(text), 'create'))
@@ -362,7 +449,7 @@ describe('plan buffers', () => {
       return
     }
     expect(expected.length).toBeGreaterThan(0)
-    expect(readPlanBytes(proc, noStdin).equals(expected)).toBe(true)
+    expect(bufferOf(readPlanBytes(proc, noStdin)).equals(expected)).toBe(true)
   })
 })
 
