@@ -4,6 +4,7 @@ import { openSync, constants, fstatSync, closeSync, statSync, readFileSync, read
 import { posix, join, resolve, relative, isAbsolute, basename, dirname, sep as sep$1 } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync, constants as constants$1 } from 'node:zlib';
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { execFileSync } from 'node:child_process';
 import require$$0$1 from 'buffer';
 import { createHash, randomBytes } from 'node:crypto';
@@ -7955,6 +7956,161 @@ class KeptElements {
 }
 
 /**
+ * A gzip plan too large to decompress into one buffer, decompressed by
+ * Node's zlib in a worker thread into a ring of shared memory that the
+ * reader takes from as it goes: the plan reader is synchronous (and stays
+ * so), zlib's streaming API is not, and the worker uses the second core.
+ */
+/** The ring's size: room for the worker to run ahead of the reader. */
+const RING_BYTES = 16 * 1024 * 1024;
+/** Slots of the control array (64-bit counters; see the worker). */
+const WRITTEN = 0;
+const READ = 1;
+const STATUS = 2;
+const WRITES = 3;
+const READS = 4;
+const SLOTS = 5;
+const RUNNING = 0n;
+const DONE = 1n;
+const FAILED = 2n;
+const STOPPED = 3n;
+/**
+ * The worker, as CommonJS source (a worker evaluated from a string needs
+ * no file beside the bundle). It decompresses a file (`path`) or bytes
+ * (`bytes`, shared) and copies what zlib gives into the ring, waiting
+ * while the ring is full; `WRITES` and `READS` count events, so that
+ * neither side can miss the other's wake-up.
+ */
+const WORKER = `
+const { workerData } = require('node:worker_threads')
+const { createReadStream } = require('node:fs')
+const { createGunzip } = require('node:zlib')
+const { ring, control, port, path, bytes } = workerData
+const data = new Uint8Array(ring)
+const c = new BigInt64Array(control)
+const size = data.length
+let stopped = false
+const finish = (status) => {
+  if (c[${STATUS}] !== ${RUNNING}n) return
+  Atomics.store(c, ${STATUS}, status)
+  Atomics.add(c, ${WRITES}, 1n)
+  Atomics.notify(c, ${WRITES})
+}
+const gunzip = createGunzip({ chunkSize: 1 << 20 })
+gunzip.on('data', (chunk) => {
+  let off = 0
+  while (off < chunk.length && !stopped) {
+    const reads = Atomics.load(c, ${READS})
+    if (c[${STATUS}] === ${STOPPED}n) { stopped = true; break }
+    const w = Number(c[${WRITTEN}])
+    const free = size - (w - Number(Atomics.load(c, ${READ})))
+    if (free === 0) { Atomics.wait(c, ${READS}, reads); continue }
+    const at = w % size
+    const n = Math.min(free, chunk.length - off, size - at)
+    data.set(chunk.subarray(off, off + n), at)
+    Atomics.store(c, ${WRITTEN}, BigInt(w + n))
+    Atomics.add(c, ${WRITES}, 1n)
+    Atomics.notify(c, ${WRITES})
+    off += n
+  }
+  if (stopped) { gunzip.destroy(); input.destroy?.() }
+})
+gunzip.on('end', () => finish(${DONE}n))
+const fail = (error) => {
+  if (stopped) return
+  port.postMessage({ code: typeof error?.code === 'string' ? error.code : '', message: String(error?.message ?? error) })
+  finish(${FAILED}n)
+}
+gunzip.on('error', fail)
+let input
+if (path !== undefined) {
+  input = createReadStream(path)
+  input.on('error', fail)
+  input.pipe(gunzip)
+} else {
+  input = gunzip
+  gunzip.end(Buffer.from(bytes))
+}
+`;
+/**
+ * Opens a decompressing stream of a gzip file (`path`) or of gzip bytes.
+ * `fail` turns a failure into the error to throw; reading past `maxBytes`
+ * of decompressed data throws `tooLarge()`.
+ */
+function openGunzipStream(input, fail, maxBytes, tooLarge) {
+    const ring = new SharedArrayBuffer(RING_BYTES);
+    const control = new SharedArrayBuffer(SLOTS * 8);
+    const c = new BigInt64Array(control);
+    const data = new Uint8Array(ring);
+    const { port1, port2 } = new MessageChannel();
+    let bytes;
+    if ('bytes' in input) {
+        bytes = new SharedArrayBuffer(input.bytes.length);
+        new Uint8Array(bytes).set(input.bytes);
+    }
+    const worker = new Worker(WORKER, {
+        eval: true,
+        workerData: {
+            ring,
+            control,
+            port: port2,
+            path: 'path' in input ? input.path : undefined,
+            bytes
+        },
+        transferList: [port2]
+    });
+    // Never the reason the process stays up.
+    worker.unref();
+    port1.unref();
+    let taken = 0;
+    let closed = false;
+    return {
+        read(into, offset, length) {
+            for (;;) {
+                const writes = Atomics.load(c, WRITES);
+                const written = Number(Atomics.load(c, WRITTEN));
+                if (written > taken) {
+                    const at = taken % RING_BYTES;
+                    const count = Math.min(length, written - taken, RING_BYTES - at);
+                    into.set(data.subarray(at, at + count), offset);
+                    taken += count;
+                    Atomics.store(c, READ, BigInt(taken));
+                    Atomics.add(c, READS, 1n);
+                    Atomics.notify(c, READS);
+                    if (taken > maxBytes)
+                        throw tooLarge();
+                    return count;
+                }
+                const status = Atomics.load(c, STATUS);
+                if (status === DONE)
+                    return 0;
+                if (status === FAILED)
+                    throw fail(failureFrom(port1));
+                Atomics.wait(c, WRITES, writes);
+            }
+        },
+        close() {
+            if (closed)
+                return;
+            closed = true;
+            // Wakes a worker waiting for room, which then stops.
+            Atomics.compareExchange(c, STATUS, RUNNING, STOPPED);
+            Atomics.add(c, READS, 1n);
+            Atomics.notify(c, READS);
+            port1.close();
+            void worker.terminate();
+        }
+    };
+}
+function failureFrom(port) {
+    const message = receiveMessageOnPort(port)?.message;
+    return {
+        code: typeof message?.code === 'string' ? message.code : '',
+        message: typeof message?.message === 'string' ? message.message : ''
+    };
+}
+
+/**
  * The largest plan plangate holds in one buffer, after decompression. Past
  * V8's longest string only Terraform plans are read (in sections); past
  * this, they are read through a window (readTerraformPlanStream) and the
@@ -8049,8 +8205,12 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
                     hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8\u2019s longest string'
                 });
             if (size > limits.maxBytes) {
-                if (kind === 'gzip')
-                    throw tooLarge(path, size, limits.maxBytes);
+                if (kind === 'gzip') {
+                    const head = readHead(path, 1024);
+                    if (head !== undefined)
+                        rejectGzipHead(head, path);
+                    return gzipStream({ path }, path, size, limits);
+                }
                 return fileStream(path, size);
             }
         }
@@ -8059,8 +8219,22 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
     // A pipe past one buffer: read through the window as it comes.
     if (!Buffer.isBuffer(data))
         return data;
-    if (data[0] === 0x1f && data[1] === 0x8b)
-        return withKernel(gunzipPlan(data, path, limits));
+    if (data[0] === 0x1f && data[1] === 0x8b) {
+        if (!statesLargePlan(data, limits)) {
+            try {
+                return withKernel(gunzipPlan(data, path, limits));
+            }
+            catch (error) {
+                if (errorCode(error instanceof PlanParseError ? error.cause : error) !==
+                    'ERR_BUFFER_TOO_LARGE')
+                    throw error;
+            }
+        }
+        else
+            rejectGzipHead(data, path);
+        // Past one buffer: decompressed as it is read, a regular file from the file again.
+        return gzipStream(path !== '-' && isRegularFile(path) ? { path } : { bytes: data }, path, Math.max(data.length, limits.maxBytes + 1), limits);
+    }
     if (data.length > limits.maxBytes)
         throw tooLarge(path, data.length, limits.maxBytes, { how: 'read' });
     return withKernel(data);
@@ -8219,6 +8393,11 @@ function readFdPlan(fd, options = {}) {
     const first = planBufferFrom(reader, maxBytes);
     if (first.length <= maxBytes)
         return first;
+    if (first[0] === 0x1f && first[1] === 0x8b)
+        throw tooLarge(source, first.length, maxBytes, {
+            how: 'read',
+            hint: 'a gzip plan this large is read from a file: write it to one, or pipe it through gunzip'
+        });
     let opened = false;
     return {
         kind: 'plan-stream',
@@ -8274,23 +8453,37 @@ const SLEEP = new Int32Array(new SharedArrayBuffer(4));
 function isErrorCode(error, code) {
     return errorCode(error) === code;
 }
-/** Whether a file starts like gzip or like a JSON object (after a BOM and white space): undefined when neither. */
-function largePlanKind(path) {
-    const head = Buffer.alloc(4096);
-    let read = 0;
+/** The first bytes of a file (fewer when it is shorter); undefined when it cannot be read. */
+function readHead(path, bytes) {
+    const head = Buffer.alloc(bytes);
     try {
         const fd = openSync(path, 'r');
         try {
-            read = readSync(fd, head, 0, head.length, 0);
+            return head.subarray(0, readSync(fd, head, 0, head.length, 0));
         }
         finally {
             closeSync(fd);
         }
     }
     catch {
-        // The full read names the problem.
-        return 'json';
+        return undefined;
     }
+}
+function isRegularFile(path) {
+    try {
+        return statSync(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Whether a file starts like gzip or like a JSON object (after a BOM and white space): undefined when neither. */
+function largePlanKind(path) {
+    const head = readHead(path, 4096);
+    // The full read names the problem.
+    if (head === undefined)
+        return 'json';
+    const read = head.length;
     if (read >= 2 && head[0] === 0x1f && head[1] === 0x8b)
         return 'gzip';
     let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
@@ -8326,11 +8519,47 @@ function gunzipPlan(data, path, limits = LIMITS) {
         if (code === 'ERR_BUFFER_TOO_LARGE') {
             throw new PlanParseError(path, `a gzip plan under ${sizeOf(limits.maxBytes)} once decompressed`, `more than ${sizeOf(limits.maxBytes)} of decompressed data`, 'plangate stops decompressing there', { cause: error });
         }
-        const truncated = code === 'Z_BUF_ERROR';
-        throw new PlanParseError(path, 'a complete gzip stream', truncated
-            ? 'a gzip stream that ends early (the file looks truncated)'
-            : `a corrupt gzip stream (${code || 'unknown error'})`, undefined, { cause: error });
+        throw gzipProblem(path, code, error);
     }
+}
+/** A gzip stream zlib refused: cut short (Z_BUF_ERROR) or corrupt. */
+function gzipProblem(path, code, cause) {
+    return new PlanParseError(path, 'a complete gzip stream', code === 'Z_BUF_ERROR'
+        ? 'a gzip stream that ends early (the file looks truncated)'
+        : `a corrupt gzip stream (${code || 'unknown error'})`, undefined, { cause });
+}
+/**
+ * Whether a gzip plan in memory decompresses past one buffer, as far as
+ * its trailer tells: its size modulo 4 GiB (ISIZE) over the limit, or
+ * under the compressed size (a plan of 4 GiB and more, wrapped: JSON
+ * compresses several times). Past that, gunzipPlan still stops at the
+ * limit.
+ */
+function statesLargePlan(data, limits) {
+    if (data.length < 18)
+        return false;
+    const stated = data.readUInt32LE(data.length - 4);
+    // Deflate expands at most 1,032 times: a larger claim is a damaged trailer, left to zlib.
+    return ((stated > limits.maxBytes && stated <= data.length * 1032) ||
+        (data.length >= 1024 * 1024 && stated < data.length));
+}
+/**
+ * A gzip plan past one buffer once decompressed: decompressed in a worker
+ * as the window reads it, from the file (`path`) or from the compressed
+ * bytes, each time it is opened. `length` is what is known of its size.
+ */
+function gzipStream(input, path, length, limits) {
+    const most = limits.maxStreamedBytes ?? MAX_STREAMED_BYTES;
+    return {
+        kind: 'plan-stream',
+        length,
+        rereadable: true,
+        open: () => openGunzipStream(input, (failure) => failure.code.startsWith('Z_')
+            ? gzipProblem(path, failure.code, failure.message)
+            : fileError(path, Object.assign(new Error(failure.message), {
+                code: failure.code
+            })), most, () => new PlanParseError(path, `a gzip plan under ${sizeOf(most)} once decompressed`, `more than ${sizeOf(most)} of decompressed data`, 'plangate stops decompressing there'))
+    };
 }
 /**
  * Refuses a gzip plan whose first kilobyte already decompresses to what is

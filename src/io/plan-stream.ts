@@ -17,6 +17,7 @@ import { planBuffer, planBufferFrom, skipKernelOf } from '../plan/json-skip.js'
 import { readTerraformPlanBytes } from '../plan/terraform-sections.js'
 import { readTerraformPlanStream } from '../plan/terraform-stream.js'
 import { decodePlanBytes } from './decode-text.js'
+import { openGunzipStream } from './gunzip-stream.js'
 import { errorCode } from './file-kinds.js'
 import {
   MAX_PLAN_BYTES,
@@ -166,7 +167,11 @@ export function readPlanBytes(
           hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
         })
       if (size > limits.maxBytes) {
-        if (kind === 'gzip') throw tooLarge(path, size, limits.maxBytes)
+        if (kind === 'gzip') {
+          const head = readHead(path, 1024)
+          if (head !== undefined) rejectGzipHead(head, path)
+          return gzipStream({ path }, path, size, limits)
+        }
         return fileStream(path, size)
       }
     }
@@ -174,8 +179,26 @@ export function readPlanBytes(
   }
   // A pipe past one buffer: read through the window as it comes.
   if (!Buffer.isBuffer(data)) return data
-  if (data[0] === 0x1f && data[1] === 0x8b)
-    return withKernel(gunzipPlan(data, path, limits))
+  if (data[0] === 0x1f && data[1] === 0x8b) {
+    if (!statesLargePlan(data, limits)) {
+      try {
+        return withKernel(gunzipPlan(data, path, limits))
+      } catch (error) {
+        if (
+          errorCode(error instanceof PlanParseError ? error.cause : error) !==
+          'ERR_BUFFER_TOO_LARGE'
+        )
+          throw error
+      }
+    } else rejectGzipHead(data, path)
+    // Past one buffer: decompressed as it is read, a regular file from the file again.
+    return gzipStream(
+      path !== '-' && isRegularFile(path) ? { path } : { bytes: data },
+      path,
+      Math.max(data.length, limits.maxBytes + 1),
+      limits
+    )
+  }
   if (data.length > limits.maxBytes)
     throw tooLarge(path, data.length, limits.maxBytes, { how: 'read' })
   return withKernel(data)
@@ -389,6 +412,11 @@ export function readFdPlan(
   const reader = fdReader(fd, read, source, options.checkHead)
   const first = planBufferFrom(reader, maxBytes)
   if (first.length <= maxBytes) return first
+  if (first[0] === 0x1f && first[1] === 0x8b)
+    throw tooLarge(source, first.length, maxBytes, {
+      how: 'read',
+      hint: 'a gzip plan this large is read from a file: write it to one, or pipe it through gunzip'
+    })
   let opened = false
   return {
     kind: 'plan-stream',
@@ -454,21 +482,35 @@ function isErrorCode(error: unknown, code: string): boolean {
   return errorCode(error) === code
 }
 
-/** Whether a file starts like gzip or like a JSON object (after a BOM and white space): undefined when neither. */
-function largePlanKind(path: string): 'gzip' | 'json' | undefined {
-  const head = Buffer.alloc(4096)
-  let read = 0
+/** The first bytes of a file (fewer when it is shorter); undefined when it cannot be read. */
+function readHead(path: string, bytes: number): Buffer | undefined {
+  const head = Buffer.alloc(bytes)
   try {
     const fd = openSync(path, 'r')
     try {
-      read = readSync(fd, head, 0, head.length, 0)
+      return head.subarray(0, readSync(fd, head, 0, head.length, 0))
     } finally {
       closeSync(fd)
     }
   } catch {
-    // The full read names the problem.
-    return 'json'
+    return undefined
   }
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** Whether a file starts like gzip or like a JSON object (after a BOM and white space): undefined when neither. */
+function largePlanKind(path: string): 'gzip' | 'json' | undefined {
+  const head = readHead(path, 4096)
+  // The full read names the problem.
+  if (head === undefined) return 'json'
+  const read = head.length
   if (read >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip'
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0
   while (
@@ -515,16 +557,81 @@ export function gunzipPlan(
         { cause: error }
       )
     }
-    const truncated = code === 'Z_BUF_ERROR'
-    throw new PlanParseError(
-      path,
-      'a complete gzip stream',
-      truncated
-        ? 'a gzip stream that ends early (the file looks truncated)'
-        : `a corrupt gzip stream (${code || 'unknown error'})`,
-      undefined,
-      { cause: error }
-    )
+    throw gzipProblem(path, code, error)
+  }
+}
+
+/** A gzip stream zlib refused: cut short (Z_BUF_ERROR) or corrupt. */
+function gzipProblem(
+  path: string,
+  code: string,
+  cause: unknown
+): PlanParseError {
+  return new PlanParseError(
+    path,
+    'a complete gzip stream',
+    code === 'Z_BUF_ERROR'
+      ? 'a gzip stream that ends early (the file looks truncated)'
+      : `a corrupt gzip stream (${code || 'unknown error'})`,
+    undefined,
+    { cause }
+  )
+}
+
+/**
+ * Whether a gzip plan in memory decompresses past one buffer, as far as
+ * its trailer tells: its size modulo 4 GiB (ISIZE) over the limit, or
+ * under the compressed size (a plan of 4 GiB and more, wrapped: JSON
+ * compresses several times). Past that, gunzipPlan still stops at the
+ * limit.
+ */
+function statesLargePlan(data: Buffer, limits: PlanReadLimits): boolean {
+  if (data.length < 18) return false
+  const stated = data.readUInt32LE(data.length - 4)
+  // Deflate expands at most 1,032 times: a larger claim is a damaged trailer, left to zlib.
+  return (
+    (stated > limits.maxBytes && stated <= data.length * 1032) ||
+    (data.length >= 1024 * 1024 && stated < data.length)
+  )
+}
+
+/**
+ * A gzip plan past one buffer once decompressed: decompressed in a worker
+ * as the window reads it, from the file (`path`) or from the compressed
+ * bytes, each time it is opened. `length` is what is known of its size.
+ */
+function gzipStream(
+  input: { readonly path: string } | { readonly bytes: Uint8Array },
+  path: string,
+  length: number,
+  limits: PlanReadLimits
+): PlanStream {
+  const most = limits.maxStreamedBytes ?? MAX_STREAMED_BYTES
+  return {
+    kind: 'plan-stream',
+    length,
+    rereadable: true,
+    open: () =>
+      openGunzipStream(
+        input,
+        (failure) =>
+          failure.code.startsWith('Z_')
+            ? gzipProblem(path, failure.code, failure.message)
+            : fileError(
+                path,
+                Object.assign(new Error(failure.message), {
+                  code: failure.code
+                })
+              ),
+        most,
+        () =>
+          new PlanParseError(
+            path,
+            `a gzip plan under ${sizeOf(most)} once decompressed`,
+            `more than ${sizeOf(most)} of decompressed data`,
+            'plangate stops decompressing there'
+          )
+      )
   }
 }
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readPlanBytes, readPlanInput } from '../../src/io/index.js'
+import { readFdPlan, readPlanBytes, readPlanInput } from '../../src/io/index.js'
 import {
   gunzipPlan,
   readFdBytes,
@@ -190,7 +190,7 @@ describe('readPlanBytes', () => {
     )
   })
 
-  it('stops decompressing a gzip bomb that starts like JSON at the size limit', () => {
+  it('stops decompressing a gzip bomb that starts like JSON at the most it reads', () => {
     // `{"a":` then 64 MiB of spaces: its first kilobyte looks like a plan.
     const bomb = gzipSync(
       Buffer.concat([
@@ -199,9 +199,17 @@ describe('readPlanBytes', () => {
       ])
     )
     const path = file('bomb.json.gz', bomb)
-    const limits: PlanReadLimits = { maxTextBytes: 1 << 20, maxBytes: 1 << 20 }
-    expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
-      'expected a gzip plan under 1 MiB once decompressed, found more than 1 MiB of decompressed data; plangate stops decompressing there'
+    const limits: PlanReadLimits = {
+      maxTextBytes: 1 << 20,
+      maxBytes: 1 << 20,
+      maxStreamedBytes: 4 << 20
+    }
+    // Past one buffer it is decompressed as it is read, up to the most a stream gives.
+    const data = readPlanBytes(path, noStdin, limits)
+    expect(() =>
+      readPlanData(data, { source: path, path }, 'auto', {}, limits)
+    ).toThrow(
+      'expected a gzip plan under 4 MiB once decompressed, found more than 4 MiB of decompressed data; plangate stops decompressing there'
     )
   })
 
@@ -227,7 +235,7 @@ describe('readPlanBytes', () => {
     ).toBe(true)
   })
 
-  it('stops a gzip bomb at the size limit when its trailer understates it', () => {
+  it('stops a gzip bomb at the most it reads when its trailer understates it', () => {
     // The bomb is the first member; the last one states 100 KiB.
     const bomb = Buffer.concat([
       gzipSync(
@@ -239,9 +247,17 @@ describe('readPlanBytes', () => {
       gzipSync(Buffer.alloc(100 * 1024, 0x20))
     ])
     const path = file('small-trailer.json.gz', bomb)
-    const limits: PlanReadLimits = { maxTextBytes: 1 << 20, maxBytes: 1 << 20 }
-    expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
-      'expected a gzip plan under 1 MiB once decompressed, found more than 1 MiB of decompressed data; plangate stops decompressing there'
+    const limits: PlanReadLimits = {
+      maxTextBytes: 1 << 20,
+      maxBytes: 1 << 20,
+      maxStreamedBytes: 4 << 20
+    }
+    // The whole is decompressed up to the limit, and then as it is read.
+    const data = readPlanBytes(path, noStdin, limits)
+    expect(() =>
+      readPlanData(data, { source: path, path }, 'auto', {}, limits)
+    ).toThrow(
+      'expected a gzip plan under 4 MiB once decompressed, found more than 4 MiB of decompressed data; plangate stops decompressing there'
     )
   })
 
@@ -374,11 +390,105 @@ describe('readPlanBytes', () => {
     )
   })
 
-  it('refuses a gzip plan over the limit before reading it', () => {
-    const path = file('over.json.gz', gzipSync(KITCHEN))
-    const limits: PlanReadLimits = { maxTextBytes: 100, maxBytes: 1000 }
-    expect(() => readPlanBytes(path, noStdin, limits)).toThrow(
-      /expected a plan of at most 1000 bytes, found \d+ bytes; plangate holds a plan in memory while it reads it/
+  it.each([
+    ['compressed past the limit too', 1000],
+    ['decompressed past the limit', 20_000]
+  ])(
+    'reads a gzip file %s through the window, decompressed as it is read, as often as it is opened',
+    (_, maxBytes) => {
+      const path = file(`over-${maxBytes}.json.gz`, gzipSync(KITCHEN))
+      const limits: PlanReadLimits = {
+        maxTextBytes: 1 << 20,
+        maxBytes,
+        windowBytes: 300
+      }
+      const data = readPlanBytes(path, noStdin, limits)
+      expect(Buffer.isBuffer(data)).toBe(false)
+      const ref = { source: 'p', path }
+      const whole = walked(
+        readPlanInput(
+          { source: 'p', path: fixturePath('terraform/kitchen-sink.json') },
+          'auto',
+          noStdin
+        )
+      )
+      expect(walked(readPlanData(data, ref, 'auto', {}, limits))).toEqual(whole)
+      expect(walked(readPlanData(data, ref, 'auto', {}, limits))).toEqual(whole)
+    }
+  )
+
+  it('reads a gzip plan from standard input past the limit from its bytes', () => {
+    const limits: PlanReadLimits = {
+      maxTextBytes: 1 << 20,
+      maxBytes: 20_000,
+      windowBytes: 4096
+    }
+    const data = readPlanBytes('-', () => gzipSync(KITCHEN), limits)
+    expect(Buffer.isBuffer(data)).toBe(false)
+    expect(
+      walked(readPlanData(data, { source: 'p', path: '-' }, 'auto', {}, limits))
+    ).toEqual(
+      walked(
+        readPlanInput(
+          { source: 'p', path: fixturePath('terraform/kitchen-sink.json') },
+          'auto',
+          noStdin
+        )
+      )
+    )
+  })
+
+  it('refuses a gzip plan past the limit that is cut short or corrupt, as it reaches the fault', () => {
+    const gz = gzipSync(KITCHEN)
+    const limits: PlanReadLimits = {
+      maxTextBytes: 1 << 20,
+      maxBytes: 20_000,
+      windowBytes: 4096
+    }
+    const cut = file('cut.json.gz', gz.subarray(0, gz.length - 100))
+    expect(() =>
+      readPlanData(
+        readPlanBytes(cut, noStdin, limits),
+        { source: cut, path: cut },
+        'auto',
+        {},
+        limits
+      )
+    ).toThrow(
+      `${cut}: expected a complete gzip stream, found a gzip stream that ends early (the file looks truncated)`
+    )
+    const broken = Buffer.from(gz)
+    broken.fill(0xff, 2000, 2100)
+    const corrupt = file('corrupt.json.gz', broken)
+    expect(() =>
+      readPlanData(
+        readPlanBytes(corrupt, noStdin, limits),
+        { source: corrupt, path: corrupt },
+        'auto',
+        {},
+        limits
+      )
+    ).toThrow(
+      /expected a complete gzip stream, found a corrupt gzip stream \(Z_DATA_ERROR\)/
+    )
+  })
+
+  it('refuses a gzip plan from a pipe past the limit, saying how to read it', () => {
+    const gz = gzipSync(KITCHEN)
+    let at = 0
+    const read = (
+      _fd: number,
+      into: Uint8Array,
+      offset: number,
+      length: number
+    ): number => {
+      const count = Math.min(length, gz.length - at)
+      into.set(gz.subarray(at, at + count), offset)
+      at += count
+      return count
+    }
+    expect(() => readFdPlan(0, { maxBytes: 1000, read })).toThrow(
+      '-: expected a plan of at most 1000 bytes, found more than that (reading stopped at the limit); a gzip plan this large is read from a file: write it to one, or pipe it through gunzip'
     )
   })
 })
