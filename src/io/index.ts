@@ -1,6 +1,6 @@
 export { MAX_PLAN_BYTES, readPlanFile } from './read-plan.js'
 export {
-  MAX_PLAN_STREAM_BYTES,
+  MAX_BUFFERED_PLAN_BYTES,
   readFdBytes,
   readFdPlan,
   readPlanBytes,
