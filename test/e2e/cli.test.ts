@@ -451,7 +451,7 @@ describe('plangate CLI (dist/cli.js)', () => {
       expectInputError(plangate(['review', path]), path, 'found ["obliterate"]')
     })
 
-    it('a plan too large to read in memory', () => {
+    it('a file past V8’s longest string that is no plan (600 MiB of zeros), refused before it is read', () => {
       const path = file('huge.json', '')
       truncateSync(path, 600 * 1024 * 1024)
       expectInputError(plangate(['review', path]), path, 'found 600 MiB')
@@ -967,6 +967,76 @@ describe('standard input from a slow writer (`terraform show -json plan | planga
     expect(run.stderr).not.toContain('internal error')
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('"action":"replace"')
+  })
+})
+
+describe('plans past V8’s longest string through the bundle (issue 15)', () => {
+  /**
+   * kitchen-sink.json with 520 MiB of padding (an unknown key's array of
+   * 1 MiB strings), gzipped: a plan past 512 MiB in a file of 2 MB.
+   */
+  function paddedGzip(): Buffer {
+    const plan = fixtureText('terraform/kitchen-sink.json').trimEnd()
+    const head = Buffer.from(`${plan.slice(0, -1)},"padding":[`)
+    const tail = Buffer.from('"end"]}')
+    const piece = (1 << 20) + 3
+    const text = Buffer.alloc(head.length + 520 * piece + tail.length, 0x78)
+    head.copy(text, 0)
+    for (let k = 0, at = head.length; k < 520; k++, at += piece) {
+      text[at] = 0x22
+      text[at + piece - 2] = 0x22
+      text[at + piece - 1] = 0x2c
+    }
+    tail.copy(text, text.length - tail.length)
+    return gzipSync(text, { level: 1 })
+  }
+
+  /**
+   * A preload that writes the process's peak RSS (KiB) to standard error as
+   * it exits: VmHWM, not getrusage's maxRSS, which Linux carries over from
+   * the parent at fork (this test's process holds the 520 MiB it gzipped).
+   */
+  const PEAK_RSS = `data:text/javascript,${encodeURIComponent(
+    'import { readFileSync, writeSync } from "node:fs"; process.on("exit", () => writeSync(2, `peak-rss:${/VmHWM:\\s+(\\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1]}\\n`))'
+  )}`
+
+  /** A JSON report with its plan's name (its changes' `source`) and digests taken out. */
+  function comparable(stdout: string): string {
+    return stdout
+      .replace(/"source":"[^"]*"/g, '"source":"S"')
+      .replace(/"digest":"[0-9a-f]+"/g, '"digest":"D"')
+  }
+
+  it('reviews a plan past 512 MiB, gzip and through a pipe, as the same plan without its padding', () => {
+    const path = file('padded.json.gz', paddedGzip())
+    const small = fixturePath('terraform/kitchen-sink.json')
+    const expected = plangate(['review', '--format', 'json', small])
+    expect(expected.code).toBe(1)
+    const gz = plangate(['review', '--format', 'json', path], {
+      env: { NODE_OPTIONS: `--import=${PEAK_RSS}` }
+    })
+    expect(gz.stderr).not.toContain('error')
+    expect(gz.code).toBe(1)
+    // Read through the window: the 520 MiB are never held at once.
+    const peak = /peak-rss:(\d+)/.exec(gz.stderr)?.[1]
+    expect(Number(peak) * 1024).toBeLessThan(400 * 1024 * 1024)
+    expect(comparable(gz.stdout)).toBe(comparable(expected.stdout))
+    // Through a pipe the plan is read as it comes, past one buffer too.
+    const piped = spawnSync(
+      'sh',
+      [
+        '-c',
+        'gzip -dc "$2" | "$0" "$1" review --format json -',
+        process.execPath,
+        CLI,
+        path
+      ],
+      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } }
+    )
+    expect(piped.stderr).not.toContain('error')
+    expect(piped.status).toBe(1)
+    expect(comparable(piped.stdout)).toBe(comparable(expected.stdout))
+    rmSync(path)
   })
 })
 
