@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { analyze } from '../src/analyze.js'
 import { readPlanData } from '../src/io/plan-stream.js'
+import type { PlanStream } from '../src/io/read-plan.js'
 import { PlanParseError, readPlan } from '../src/plan/index.js'
 import type { PlanInput } from '../src/plan/index.js'
 import { planBuffer } from '../src/plan/json-skip.js'
@@ -321,6 +322,72 @@ function readBytes(fixture: Fixture, text: string): PlanInput[] {
 }
 
 /**
+ * The same text read as a plan past one buffer is: through a window of
+ * `windowBytes` (small, so that the case is cut in many places).
+ */
+function readStream(
+  fixture: Fixture,
+  text: string,
+  windowBytes: number
+): PlanInput[] {
+  const bytes = Buffer.from(text)
+  const stream: PlanStream = {
+    kind: 'plan-stream',
+    length: bytes.length,
+    rereadable: true,
+    open: () => {
+      let at = 0
+      return {
+        read: (into, offset, length) => {
+          const count = Math.min(length, bytes.length - at)
+          into.set(bytes.subarray(at, at + count), offset)
+          at += count
+          return count
+        },
+        close: () => undefined
+      }
+    }
+  }
+  return readPlanData(
+    stream,
+    { source: fixture.name, path: fixture.name },
+    'auto',
+    {},
+    { maxTextBytes: 512 * 1024 * 1024 - 64, maxBytes: 0, windowBytes }
+  )
+}
+
+/**
+ * The window reader against the byte reader: where the window reads a
+ * case, the same report; it never crashes. (It refuses what is not a
+ * Terraform plan, and does not fall back to the text reader as the byte
+ * reader does: a refusal alone is no finding.)
+ */
+function compareStream(
+  fixture: Fixture,
+  text: string,
+  bytesReport: string | undefined,
+  windowBytes: number
+): string | undefined {
+  let report: string
+  try {
+    report = renderJson(analyze(readStream(fixture, text, windowBytes)), {
+      name: 'plangate',
+      version: 'fuzz'
+    })
+  } catch (error) {
+    if (error instanceof PlanParseError) return undefined
+    return `the window reader (${windowBytes} bytes): ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`.slice(
+      0,
+      300
+    )
+  }
+  if (bytesReport !== undefined && report !== bytesReport)
+    return `the window reader (${windowBytes} bytes) and the byte reader give different reports`
+  return undefined
+}
+
+/**
  * The byte reader against the text reader on one case: where both read
  * it, the same report; where the text reader reads it, the byte reader
  * too. (The byte reader may accept what the text reader refuses: it does
@@ -329,7 +396,8 @@ function readBytes(fixture: Fixture, text: string): PlanInput[] {
 function compareReaders(
   fixture: Fixture,
   text: string,
-  textReport: string | undefined
+  textReport: string | undefined,
+  windowBytes: number
 ): string | undefined {
   let bytesReport: string
   try {
@@ -349,13 +417,14 @@ function compareReaders(
   }
   if (textReport !== undefined && bytesReport !== textReport)
     return 'the byte reader and the text reader give different reports'
-  return undefined
+  return compareStream(fixture, text, bytesReport, windowBytes)
 }
 
 function runCase(
   fixture: Fixture,
   text: string,
-  marksIntact: boolean
+  marksIntact: boolean,
+  windowBytes: number
 ): string | undefined {
   let outputs: string[]
   let textReport: string | undefined
@@ -386,7 +455,7 @@ function runCase(
       )
     }
   }
-  const readers = compareReaders(fixture, text, textReport)
+  const readers = compareReaders(fixture, text, textReport, windowBytes)
   if (readers !== undefined) return readers
   // Only what the mutated input still marks must stay hidden: an edit that
   // moves a value away from its mask makes it ordinary data.
@@ -428,7 +497,9 @@ function main(): void {
     if (only !== undefined && n !== only) continue
     cases++
     const started = performance.now()
-    const finding = runCase(fixture, text, bytes !== true)
+    // Windows from 64 bytes to 4 KiB: every case is cut somewhere else.
+    const windowBytes = 64 + Math.floor(rng() * 4032)
+    const finding = runCase(fixture, text, bytes !== true, windowBytes)
     const ms = performance.now() - started
     const slow = ms > CASE_BUDGET_MS ? `took ${Math.round(ms)} ms` : undefined
     for (const problem of [finding, slow])
