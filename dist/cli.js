@@ -6342,8 +6342,13 @@ function bytesEqual(bytes, start, end, literal) {
             return false;
     return true;
 }
+/** Ranges longer than this are searched by Buffer#indexOf (native) on a view of them. */
+const NATIVE_SEARCH = 256;
 /** True when `literal` occurs in bytes [start, end). */
 function bytesInclude(bytes, start, end, literal) {
+    // A view, not a start: indexOf would search on past `end`.
+    if (end - start > NATIVE_SEARCH)
+        return bytes.subarray(start, end).indexOf(literal) !== -1;
     const first = literal[0];
     const last = end - literal.length;
     outer: for (let i = start; i <= last; i++) {
@@ -6625,7 +6630,7 @@ function expected(bytes, i, what) {
 
 /** What a no-op's left-out values read as. */
 const NULL_TEXT = 'null';
-const NULL_BYTES = Buffer.from(NULL_TEXT);
+const NULL_BYTES$1 = Buffer.from(NULL_TEXT);
 const TRUE_TEXT = Buffer.from('true');
 /** The actions of a no-op as Terraform writes them; other spellings are parsed. */
 const NO_OP_ACTIONS = Buffer.from('["no-op"]');
@@ -6652,7 +6657,7 @@ const QUIET_VALUES = new Set([
  */
 const ELEMENTWISE_BYTES = 64 * 1024;
 /** Runs up to this many bytes are copied by a loop, longer ones by Buffer#copy. */
-const SHORT_COPY = 64;
+const SHORT_COPY$1 = 64;
 /** What readTerraformPlan reads besides the state sections: what it keeps, and what it reads once. */
 const READ_SECTIONS = new Set([
     ...KEPT_SECTIONS,
@@ -7060,7 +7065,7 @@ class SectionReader {
             if (runStart === -1)
                 return;
             // Buffer#copy costs more than a short run's bytes: those are copied here.
-            if (runEnd - runStart > SHORT_COPY)
+            if (runEnd - runStart > SHORT_COPY$1)
                 at += source.copy(text, at, runStart, runEnd);
             else
                 for (let i = runStart; i < runEnd; i++)
@@ -7087,8 +7092,8 @@ class SectionReader {
                 const next = pieces[piece];
                 if (next === -1) {
                     flush();
-                    for (let k = 0; k < NULL_BYTES.length; k++)
-                        text[at++] = NULL_BYTES[k];
+                    for (let k = 0; k < NULL_BYTES$1.length; k++)
+                        text[at++] = NULL_BYTES$1[k];
                 }
                 else if (runStart !== -1 && next === runEnd) {
                     runEnd = pieces[piece + 1];
@@ -7137,7 +7142,7 @@ class SectionReader {
         let at = 1;
         for (; piece < stop; piece += 2) {
             const from = pieces[piece];
-            const length = from === -1 ? NULL_BYTES.length : pieces[piece + 1] - from;
+            const length = from === -1 ? NULL_BYTES$1.length : pieces[piece + 1] - from;
             if (wanted < at + length) {
                 const offset = from === -1 ? elementStart : from + wanted - at;
                 return new JsonScanError('invalid', Math.max(offset, elementStart), problem.what);
@@ -7387,6 +7392,10 @@ const SLACK_BYTES = 64;
  */
 const NEAR_END = 64;
 const OPEN_BRACKET = 0x5b;
+/** What a left-out value reads as. */
+const NULL_BYTES = Buffer.from('null');
+/** Pieces up to this many bytes are copied by a loop, longer ones by Buffer#copy. */
+const SHORT_COPY = 64;
 /**
  * Reads a Terraform/OpenTofu plan from `input` into the same input as
  * readTerraformPlanBytes would from all of its bytes at once. Anything
@@ -7890,10 +7899,18 @@ class KeptElements {
             chunk.origins.push(base + list.pieces[piece]);
             for (const stop = list.ends[k]; piece < stop; piece += 2) {
                 const from = list.pieces[piece];
-                if (from === -1)
-                    chunk.used += chunk.bytes.write('null', chunk.used);
+                const to = list.pieces[piece + 1];
+                const into = chunk.bytes;
+                if (from === -1) {
+                    for (let k = 0; k < NULL_BYTES.length; k++)
+                        into[chunk.used++] = NULL_BYTES[k];
+                }
+                else if (to - from > SHORT_COPY)
+                    chunk.used += bytes.copy(into, chunk.used, from, to);
+                // Buffer#copy costs more than a short piece's bytes.
                 else
-                    chunk.used += bytes.copy(chunk.bytes, chunk.used, from, list.pieces[piece + 1]);
+                    for (let i = from; i < to; i++)
+                        into[chunk.used++] = bytes[i];
             }
             chunk.list.pieces.push(start, chunk.used);
             chunk.list.ends.push(chunk.list.pieces.length);

@@ -316,6 +316,9 @@ export function bytesEqual(
   return true
 }
 
+/** Ranges longer than this are searched by Buffer#indexOf (native) on a view of them. */
+const NATIVE_SEARCH = 256
+
 /** True when `literal` occurs in bytes [start, end). */
 export function bytesInclude(
   bytes: Buffer,
@@ -323,6 +326,9 @@ export function bytesInclude(
   end: number,
   literal: Uint8Array
 ): boolean {
+  // A view, not a start: indexOf would search on past `end`.
+  if (end - start > NATIVE_SEARCH)
+    return bytes.subarray(start, end).indexOf(literal) !== -1
   const first = literal[0]
   const last = end - literal.length
   outer: for (let i = start; i <= last; i++) {

@@ -59,6 +59,12 @@ const NEAR_END = 64
 
 const OPEN_BRACKET = 0x5b
 
+/** What a left-out value reads as. */
+const NULL_BYTES = Buffer.from('null')
+
+/** Pieces up to this many bytes are copied by a loop, longer ones by Buffer#copy. */
+const SHORT_COPY = 64
+
 /**
  * Reads a Terraform/OpenTofu plan from `input` into the same input as
  * readTerraformPlanBytes would from all of its bytes at once. Anything
@@ -598,14 +604,17 @@ class KeptElements {
       chunk.origins.push(base + (list.pieces[piece] as number))
       for (const stop = list.ends[k] as number; piece < stop; piece += 2) {
         const from = list.pieces[piece] as number
-        if (from === -1) chunk.used += chunk.bytes.write('null', chunk.used)
+        const to = list.pieces[piece + 1] as number
+        const into = chunk.bytes
+        if (from === -1) {
+          for (let k = 0; k < NULL_BYTES.length; k++)
+            into[chunk.used++] = NULL_BYTES[k] as number
+        } else if (to - from > SHORT_COPY)
+          chunk.used += bytes.copy(into, chunk.used, from, to)
+        // Buffer#copy costs more than a short piece's bytes.
         else
-          chunk.used += bytes.copy(
-            chunk.bytes,
-            chunk.used,
-            from,
-            list.pieces[piece + 1]
-          )
+          for (let i = from; i < to; i++)
+            into[chunk.used++] = bytes[i] as number
       }
       chunk.list.pieces.push(start, chunk.used)
       chunk.list.ends.push(chunk.list.pieces.length)
