@@ -7766,6 +7766,10 @@ class Window {
     buffer;
     capacity;
     maxCapacity;
+    /** The window's usual size. */
+    firstCapacity;
+    /** The window is still the buffer the input's first bytes were read into. */
+    adopted = false;
     reader;
     constructor(input, source, options, limit) {
         this.input = input;
@@ -7774,7 +7778,22 @@ class Window {
         this.limit = limit;
         this.maxCapacity = options.maxTextBytes + 2;
         this.capacity = Math.min(options.windowBytes ?? WINDOW_BYTES, this.maxCapacity);
-        this.buffer = planBuffer(this.capacity + SLACK_BYTES);
+        this.firstCapacity = this.capacity;
+        const first = input.take?.();
+        if (first !== undefined && first.length > this.capacity + SLACK_BYTES) {
+            // Its last bytes stay data until the window first moves; its memory has zeros after it.
+            this.buffer = first;
+            this.adopted = true;
+            this.capacity = first.length - SLACK_BYTES;
+            this.filled = first.length;
+        }
+        else {
+            this.buffer = planBuffer(this.capacity + SLACK_BYTES);
+            if (first !== undefined) {
+                first.copy(this.buffer);
+                this.filled = first.length;
+            }
+        }
         this.fill();
     }
     /** The byte at `at`, reading on as needed; -1 past the end of the input. */
@@ -7817,8 +7836,18 @@ class Window {
     /** Keeps the bytes from `at` on, `at` at index 1, and reads more after them. */
     slide(at) {
         const from = Math.max(0, Math.min(at - 1 - this.base, this.filled));
-        this.buffer.copyWithin(0, from, this.filled);
-        this.filled -= from;
+        const rest = this.filled - from;
+        if (this.adopted && rest <= this.firstCapacity) {
+            // Past the buffer it started as: a window of the usual size again, that buffer let go.
+            this.adopted = false;
+            this.capacity = this.firstCapacity;
+            const buffer = planBuffer(this.capacity + SLACK_BYTES);
+            this.buffer.copy(buffer, 0, from, this.filled);
+            this.buffer = buffer;
+        }
+        else
+            this.buffer.copyWithin(0, from, this.filled);
+        this.filled = rest;
         this.base += from;
         this.fill();
     }
@@ -7830,6 +7859,7 @@ class Window {
         const buffer = planBuffer(this.capacity + SLACK_BYTES);
         this.buffer.copy(buffer, 0, 0, this.filled);
         this.buffer = buffer;
+        this.adopted = false;
         this.fill();
         return true;
     }
@@ -7866,7 +7896,10 @@ class Window {
     }
     /** A new scan (and reader) for the window's bytes: a scan remembers values' ends. */
     renew() {
-        this.buffer.fill(0, this.filled, this.filled + SLACK_BYTES);
+        // (An adopted buffer full to its end has zeros after it in its memory.)
+        const slack = Math.min(this.filled + SLACK_BYTES, this.buffer.length);
+        if (slack > this.filled)
+            this.buffer.fill(0, this.filled, slack);
         const scan = {
             bytes: this.buffer.subarray(0, this.filled),
             limit: this.limit
@@ -8429,6 +8462,13 @@ function readFdPlan(fd, options = {}) {
             pending = undefined;
             let total = 0;
             return {
+                // The window starts as the buffer read (no copy of 512 MiB).
+                take: () => {
+                    const first = held;
+                    held = undefined;
+                    total += first?.length ?? 0;
+                    return first;
+                },
                 read: (into, offset, length) => {
                     let count;
                     if (held !== undefined) {

@@ -431,6 +431,13 @@ export function readFdPlan(
       pending = undefined
       let total = 0
       return {
+        // The window starts as the buffer read (no copy of 512 MiB).
+        take: () => {
+          const first = held
+          held = undefined
+          total += first?.length ?? 0
+          return first
+        },
         read: (into, offset, length) => {
           let count: number
           if (held !== undefined) {

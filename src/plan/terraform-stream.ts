@@ -34,6 +34,12 @@ import type {
 /** Where the bytes come from: the next ones, in order; 0 at the end. */
 export interface ByteSource {
   read(into: Uint8Array, offset: number, length: number): number
+  /**
+   * The first bytes, when they were read already into a plan buffer (a
+   * pipe's first 512 MiB): the window starts as that buffer, not a copy of
+   * it, and `read` goes on after them. Asked once, before any read.
+   */
+  take?(): Buffer | undefined
 }
 
 /** Options of the streaming reader; the defaults suit every real plan. */
@@ -446,6 +452,10 @@ class Window {
   private buffer: Buffer
   private capacity: number
   private readonly maxCapacity: number
+  /** The window's usual size. */
+  private readonly firstCapacity: number
+  /** The window is still the buffer the input's first bytes were read into. */
+  private adopted = false
   reader!: SectionReader
 
   constructor(
@@ -459,7 +469,21 @@ class Window {
       options.windowBytes ?? WINDOW_BYTES,
       this.maxCapacity
     )
-    this.buffer = planBuffer(this.capacity + SLACK_BYTES)
+    this.firstCapacity = this.capacity
+    const first = input.take?.()
+    if (first !== undefined && first.length > this.capacity + SLACK_BYTES) {
+      // Its last bytes stay data until the window first moves; its memory has zeros after it.
+      this.buffer = first
+      this.adopted = true
+      this.capacity = first.length - SLACK_BYTES
+      this.filled = first.length
+    } else {
+      this.buffer = planBuffer(this.capacity + SLACK_BYTES)
+      if (first !== undefined) {
+        first.copy(this.buffer)
+        this.filled = first.length
+      }
+    }
     this.fill()
   }
 
@@ -497,8 +521,16 @@ class Window {
   /** Keeps the bytes from `at` on, `at` at index 1, and reads more after them. */
   slide(at: number): void {
     const from = Math.max(0, Math.min(at - 1 - this.base, this.filled))
-    this.buffer.copyWithin(0, from, this.filled)
-    this.filled -= from
+    const rest = this.filled - from
+    if (this.adopted && rest <= this.firstCapacity) {
+      // Past the buffer it started as: a window of the usual size again, that buffer let go.
+      this.adopted = false
+      this.capacity = this.firstCapacity
+      const buffer = planBuffer(this.capacity + SLACK_BYTES)
+      this.buffer.copy(buffer, 0, from, this.filled)
+      this.buffer = buffer
+    } else this.buffer.copyWithin(0, from, this.filled)
+    this.filled = rest
     this.base += from
     this.fill()
   }
@@ -510,6 +542,7 @@ class Window {
     const buffer = planBuffer(this.capacity + SLACK_BYTES)
     this.buffer.copy(buffer, 0, 0, this.filled)
     this.buffer = buffer
+    this.adopted = false
     this.fill()
     return true
   }
@@ -560,7 +593,9 @@ class Window {
 
   /** A new scan (and reader) for the window's bytes: a scan remembers values' ends. */
   private renew(): void {
-    this.buffer.fill(0, this.filled, this.filled + SLACK_BYTES)
+    // (An adopted buffer full to its end has zeros after it in its memory.)
+    const slack = Math.min(this.filled + SLACK_BYTES, this.buffer.length)
+    if (slack > this.filled) this.buffer.fill(0, this.filled, slack)
     const scan: ByteScan = {
       bytes: this.buffer.subarray(0, this.filled),
       limit: this.limit

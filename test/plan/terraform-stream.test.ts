@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { normalizePlans, PlanParseError } from '../../src/plan/index.js'
 import type { PlanInput } from '../../src/plan/index.js'
+import { planBuffer } from '../../src/plan/json-skip.js'
 import { readTerraformPlanBytes } from '../../src/plan/terraform-sections.js'
 import { readTerraformPlanStream } from '../../src/plan/terraform-stream.js'
 import type {
@@ -87,6 +88,36 @@ describe('readTerraformPlanStream', () => {
       expect(marked.secrets).toEqual(whole.secrets)
     }
   })
+})
+
+describe('readTerraformPlanStream from bytes already read', () => {
+  it.each([100, 5000, 20_000])(
+    'starts as the buffer of the first %i bytes (a pipe’s) and goes on after them',
+    (first) => {
+      const name = 'terraform/kitchen-sink.json'
+      const data = Buffer.from(fixtureText(name))
+      const whole = materialized(
+        readTerraformPlanBytes(data, 'plan.json', { maxTextBytes: MAX_TEXT })
+      )
+      const held = planBuffer(first)
+      data.copy(held, 0, 0, first)
+      const rest = sourceOf(data.subarray(first), 999)
+      let taken = 0
+      const input = readTerraformPlanStream(
+        {
+          take: () => {
+            taken++
+            return held
+          },
+          read: (into, offset, length) => rest.read(into, offset, length)
+        },
+        'plan.json',
+        { maxTextBytes: MAX_TEXT, windowBytes: 512 }
+      )
+      expect(taken).toBe(1)
+      expect(materialized(input)).toEqual(whole)
+    }
+  )
 })
 
 describe('readTerraformPlanStream on a generated plan', () => {
