@@ -5809,7 +5809,10 @@ const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64;
 function readPlanFile(path, readStdin) {
     if (path === '-') {
         const data = readStdin();
-        if (!Buffer.isBuffer(data) || data.length > MAX_PLAN_BYTES)
+        // A stream: more than one buffer holds (reading stopped there).
+        if (!Buffer.isBuffer(data))
+            throw tooLarge$1('-');
+        if (data.length > MAX_PLAN_BYTES)
             throw tooLarge$1('-', data.length);
         return decodePlanBytes(data, '-');
     }

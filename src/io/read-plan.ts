@@ -51,8 +51,9 @@ export type ReadStdin = (checkHead?: (head: Buffer) => void) => PlanData
 export function readPlanFile(path: string, readStdin: ReadStdin): string {
   if (path === '-') {
     const data = readStdin()
-    if (!Buffer.isBuffer(data) || data.length > MAX_PLAN_BYTES)
-      throw tooLarge('-', data.length)
+    // A stream: more than one buffer holds (reading stopped there).
+    if (!Buffer.isBuffer(data)) throw tooLarge('-')
+    if (data.length > MAX_PLAN_BYTES) throw tooLarge('-', data.length)
     return decodePlanBytes(data, '-')
   }
   let size: number

@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readFdPlan, readPlanBytes, readPlanInput } from '../../src/io/index.js'
+import {
+  readFdPlan,
+  readPlanBytes,
+  readPlanFile,
+  readPlanInput
+} from '../../src/io/index.js'
 import {
   gunzipPlan,
   readFdBytes,
@@ -470,6 +475,20 @@ describe('readPlanBytes', () => {
       )
     ).toThrow(
       /expected a complete gzip stream, found a corrupt gzip stream \(Z_DATA_ERROR\)/
+    )
+  })
+
+  it('refuses text (a template, an approved report) from standard input past one buffer, as more than the limit', () => {
+    const stream = readFdPlan(0, {
+      maxBytes: 1000,
+      read: (_fd, into, offset, length) => {
+        into.fill(0x20, offset, offset + length)
+        return length
+      }
+    })
+    expect(Buffer.isBuffer(stream)).toBe(false)
+    expect(() => readPlanFile('-', () => stream)).toThrow(
+      '-: expected a file under 512 MiB, found more than that (reading stopped at the limit)'
     )
   })
 
