@@ -195,28 +195,41 @@ describe('readPlanBytes', () => {
     )
   })
 
-  it('stops decompressing a gzip bomb that starts like JSON at the most it reads', () => {
-    // `{"a":` then 64 MiB of spaces: its first kilobyte looks like a plan.
-    const bomb = gzipSync(
+  /** `{"a":` then 64 MiB of spaces: its first kilobyte looks like a plan. */
+  const jsonBomb = (): Buffer =>
+    gzipSync(
       Buffer.concat([
         Buffer.from('{"a":'),
         Buffer.alloc(64 * 1024 * 1024, 0x20)
       ])
     )
-    const path = file('bomb.json.gz', bomb)
-    const limits: PlanReadLimits = {
-      maxTextBytes: 1 << 20,
-      maxBytes: 1 << 20,
-      maxStreamedBytes: 4 << 20
+
+  it.each([
+    ['that starts like JSON', jsonBomb],
+    [
+      // The whole is decompressed up to the limit first, then again as it is read.
+      'whose trailer understates it (the bomb is the first member, the last states 100 KiB)',
+      () =>
+        Buffer.concat([jsonBomb(), gzipSync(Buffer.alloc(100 * 1024, 0x20))])
+    ]
+  ])(
+    'stops decompressing a gzip bomb %s at the most a stream gives',
+    (_, bomb) => {
+      const path = file('bomb.json.gz', bomb())
+      const limits: PlanReadLimits = {
+        maxTextBytes: 1 << 20,
+        maxBytes: 1 << 20,
+        maxStreamedBytes: 4 << 20
+      }
+      // Past one buffer it is decompressed as it is read.
+      const data = readPlanBytes(path, noStdin, limits)
+      expect(() =>
+        readPlanData(data, { source: path, path }, 'auto', {}, limits)
+      ).toThrow(
+        'expected a gzip plan under 4 MiB once decompressed, found more than 4 MiB of decompressed data; plangate stops decompressing there'
+      )
     }
-    // Past one buffer it is decompressed as it is read, up to the most a stream gives.
-    const data = readPlanBytes(path, noStdin, limits)
-    expect(() =>
-      readPlanData(data, { source: path, path }, 'auto', {}, limits)
-    ).toThrow(
-      'expected a gzip plan under 4 MiB once decompressed, found more than 4 MiB of decompressed data; plangate stops decompressing there'
-    )
-  })
+  )
 
   it('inflates a gzip plan in place: one buffer of the size its trailer states, no joined chunks', () => {
     // zlib's default 16 KiB chunks, joined at the end, doubled a large plan's peak memory.
@@ -238,32 +251,6 @@ describe('readPlanBytes', () => {
         Buffer.concat([first, last])
       )
     ).toBe(true)
-  })
-
-  it('stops a gzip bomb at the most it reads when its trailer understates it', () => {
-    // The bomb is the first member; the last one states 100 KiB.
-    const bomb = Buffer.concat([
-      gzipSync(
-        Buffer.concat([
-          Buffer.from('{"a":'),
-          Buffer.alloc(64 * 1024 * 1024, 0x20)
-        ])
-      ),
-      gzipSync(Buffer.alloc(100 * 1024, 0x20))
-    ])
-    const path = file('small-trailer.json.gz', bomb)
-    const limits: PlanReadLimits = {
-      maxTextBytes: 1 << 20,
-      maxBytes: 1 << 20,
-      maxStreamedBytes: 4 << 20
-    }
-    // The whole is decompressed up to the limit, and then as it is read.
-    const data = readPlanBytes(path, noStdin, limits)
-    expect(() =>
-      readPlanData(data, { source: path, path }, 'auto', {}, limits)
-    ).toThrow(
-      'expected a gzip plan under 4 MiB once decompressed, found more than 4 MiB of decompressed data; plangate stops decompressing there'
-    )
   })
 
   it('says "more than" for standard input read to one byte past the limit', () => {
