@@ -975,7 +975,7 @@ describe('plans past V8’s longest string through the bundle (issue 15)', () =>
    * kitchen-sink.json with 520 MiB of padding (an unknown key's array of
    * 1 MiB strings), gzipped: a plan past 512 MiB in a file of 2 MB.
    */
-  function paddedGzip(): Buffer {
+  function paddedGzip(broken?: number): Buffer {
     const plan = fixtureText('terraform/kitchen-sink.json').trimEnd()
     const head = Buffer.from(`${plan.slice(0, -1)},"padding":[`)
     const tail = Buffer.from('"end"]}')
@@ -988,6 +988,9 @@ describe('plans past V8’s longest string through the bundle (issue 15)', () =>
       text[at + piece - 1] = 0x2c
     }
     tail.copy(text, text.length - tail.length)
+    // A separator that is not JSON, at the end of padding string `broken`.
+    if (broken !== undefined)
+      text[head.length + (broken + 1) * piece - 1] = 0x3b
     return gzipSync(text, { level: 1 })
   }
 
@@ -1036,6 +1039,29 @@ describe('plans past V8’s longest string through the bundle (issue 15)', () =>
     expect(piped.stderr).not.toContain('error')
     expect(piped.status).toBe(1)
     expect(comparable(piped.stdout)).toBe(comparable(expected.stdout))
+    rmSync(path)
+  })
+
+  it('refuses such a plan that stops being JSON at 300 MiB with the byte, exit 2, and stops decompressing it', () => {
+    const path = file('padded-broken.json.gz', paddedGzip(300))
+    const started = performance.now()
+    const run = plangate(['review', path], { timeoutMs: 20_000 })
+    expectInputError(
+      run,
+      path,
+      'expected a JSON plan, found invalid JSON at byte'
+    )
+    // The byte of the input, not of the window: the separator after padding string 300.
+    // The plan without its last `}`, then `,"padding":[`.
+    const head =
+      Buffer.byteLength(fixtureText('terraform/kitchen-sink.json').trimEnd()) -
+      1 +
+      Buffer.byteLength(',"padding":[')
+    expect(run.stderr).toContain(
+      `at byte ${head + 301 * ((1 << 20) + 3) - 1} (expected "," or "]")`
+    )
+    // Not the rest of it decompressed first, nor a worker left waiting for room in its ring.
+    expect(performance.now() - started).toBeLessThan(10_000)
     rmSync(path)
   })
 })
