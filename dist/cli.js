@@ -4846,6 +4846,7 @@ function findSensitiveOutputs(doc) {
         .filter(([, decl]) => isRecord$2(decl) && decl.sensitive === true)
         .map(([name]) => name));
 }
+/** Why a document is not a Terraform plan, said after what it is (state, a state file, HCP's redacted JSON, ...). */
 function notAPlan(doc, source) {
     const expected = 'a Terraform/OpenTofu JSON plan (from `terraform show -json PLANFILE`)';
     if (isRecord$2(doc)) {
@@ -7415,6 +7416,26 @@ function readTerraformPlanStream(input, source, options) {
         throw scanProblem(source, error);
     }
 }
+/**
+ * The root of a document that is not a plan, as notAPlan reads it: its
+ * keys, a text `format_version`, an object `values` (state JSON) and a
+ * number `version` (a state file). Values are not read past one buffer.
+ */
+function skeleton(keys, versionIsText, stateVersion) {
+    const doc = {};
+    for (const key of keys)
+        doc[key] = null;
+    if (versionIsText)
+        doc.format_version = '';
+    if (keys.has('values'))
+        doc.values = {};
+    if (stateVersion)
+        doc.version = 0;
+    return doc;
+}
+function isDigit(byte) {
+    return (byte >= 0x30 && byte <= 0x39) || byte === 0x2d;
+}
 class StreamReader {
     source;
     options;
@@ -7439,13 +7460,19 @@ class StreamReader {
             at = 3;
         at = this.space(at);
         if (w.byte(at) !== 0x7b)
-            throw this.notAPlan();
+            throw notAPlan(w.byte(at) === OPEN_BRACKET ? [] : null, this.source);
         const sections = new Map();
+        // What the root holds, for the words of a refusal: its keys, and the kinds of two values.
+        const keys = new Set();
         let versionIsText = false;
+        let stateVersion = false;
         const end = this.object(at, 0, (key, valueAt) => {
             sections.delete(key);
+            keys.add(key);
             if (key === 'format_version')
                 versionIsText = w.byte(valueAt) === 0x22;
+            if (key === 'version')
+                stateVersion = isDigit(w.byte(valueAt));
             if (STATE_SECTIONS.has(key)) {
                 const state = this.state(valueAt, key === 'prior_state');
                 sections.set(key, { value: state.value });
@@ -7467,7 +7494,7 @@ class StreamReader {
         if (w.byte(rest) !== -1)
             throw new JsonScanError('invalid', rest, 'unexpected character after the end of the JSON value');
         if (!looksLikePlanKeys(sections, versionIsText))
-            throw this.notAPlan();
+            throw notAPlan(skeleton(keys, versionIsText, stateVersion), this.source);
         // With resource_changes, the state's managed resources are left out, as readTerraformPlanBytes leaves them.
         if (sections.has('resource_changes'))
             for (const [list, index] of this.provisional)
@@ -7495,9 +7522,6 @@ class StreamReader {
         }
         const input = readTerraformPlan(doc, this.source);
         return changes === undefined ? input : { ...input, changes };
-    }
-    notAPlan() {
-        return new PlanParseError(this.source, 'a Terraform/OpenTofu JSON plan (`terraform show -json`)', 'another kind of document', 'plangate reads only Terraform/OpenTofu plans past 2 GiB');
     }
     /** The elements of resource_changes or resource_drift at `open`, located as the sectioned reader does and kept. */
     elements(open, kept, key) {

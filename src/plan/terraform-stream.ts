@@ -12,7 +12,7 @@ import { MAX_NESTING } from './json-text.js'
 import { JsonScanError, skipValue, stringEnd } from './json-bytes.js'
 import type { ByteScan } from './json-bytes.js'
 import { planBuffer } from './json-skip.js'
-import { readTerraformPlan } from './terraform.js'
+import { notAPlan, readTerraformPlan } from './terraform.js'
 import type { LazyElements, TerraformInput } from './terraform.js'
 import {
   ELEMENT_SECTIONS,
@@ -90,6 +90,28 @@ export function readTerraformPlanStream(
   }
 }
 
+/**
+ * The root of a document that is not a plan, as notAPlan reads it: its
+ * keys, a text `format_version`, an object `values` (state JSON) and a
+ * number `version` (a state file). Values are not read past one buffer.
+ */
+function skeleton(
+  keys: ReadonlySet<string>,
+  versionIsText: boolean,
+  stateVersion: boolean
+): Record<string, unknown> {
+  const doc: Record<string, unknown> = {}
+  for (const key of keys) doc[key] = null
+  if (versionIsText) doc.format_version = ''
+  if (keys.has('values')) doc.values = {}
+  if (stateVersion) doc.version = 0
+  return doc
+}
+
+function isDigit(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || byte === 0x2d
+}
+
 /** A top-level value as read: parsed, or changes kept for later. */
 interface StreamSection {
   readonly value?: unknown
@@ -120,12 +142,18 @@ class StreamReader {
     let at = 0
     if (w.byte(0) === 0xef && w.byte(1) === 0xbb && w.byte(2) === 0xbf) at = 3
     at = this.space(at)
-    if (w.byte(at) !== 0x7b) throw this.notAPlan()
+    if (w.byte(at) !== 0x7b)
+      throw notAPlan(w.byte(at) === OPEN_BRACKET ? [] : null, this.source)
     const sections = new Map<string, StreamSection>()
+    // What the root holds, for the words of a refusal: its keys, and the kinds of two values.
+    const keys = new Set<string>()
     let versionIsText = false
+    let stateVersion = false
     const end = this.object(at, 0, (key, valueAt) => {
       sections.delete(key)
+      keys.add(key)
       if (key === 'format_version') versionIsText = w.byte(valueAt) === 0x22
+      if (key === 'version') stateVersion = isDigit(w.byte(valueAt))
       if (STATE_SECTIONS.has(key)) {
         const state = this.state(valueAt, key === 'prior_state')
         sections.set(key, { value: state.value })
@@ -149,7 +177,8 @@ class StreamReader {
         rest,
         'unexpected character after the end of the JSON value'
       )
-    if (!looksLikePlanKeys(sections, versionIsText)) throw this.notAPlan()
+    if (!looksLikePlanKeys(sections, versionIsText))
+      throw notAPlan(skeleton(keys, versionIsText, stateVersion), this.source)
     // With resource_changes, the state's managed resources are left out, as readTerraformPlanBytes leaves them.
     if (sections.has('resource_changes'))
       for (const [list, index] of this.provisional) list[index] = null
@@ -174,15 +203,6 @@ class StreamReader {
     }
     const input = readTerraformPlan(doc, this.source)
     return changes === undefined ? input : { ...input, changes }
-  }
-
-  private notAPlan(): PlanParseError {
-    return new PlanParseError(
-      this.source,
-      'a Terraform/OpenTofu JSON plan (`terraform show -json`)',
-      'another kind of document',
-      'plangate reads only Terraform/OpenTofu plans past 2 GiB'
-    )
   }
 
   /** The elements of resource_changes or resource_drift at `open`, located as the sectioned reader does and kept. */

@@ -400,7 +400,8 @@ function findSensitiveOutputs(doc: JsonRecord): Set<string> {
   )
 }
 
-function notAPlan(doc: unknown, source: string): PlanParseError {
+/** Why a document is not a Terraform plan, said after what it is (state, a state file, HCP's redacted JSON, ...). */
+export function notAPlan(doc: unknown, source: string): PlanParseError {
   const expected =
     'a Terraform/OpenTofu JSON plan (from `terraform show -json PLANFILE`)'
   if (isRecord(doc)) {

@@ -197,15 +197,24 @@ describe('readTerraformPlanStream refuses', () => {
     expect(message).not.toContain('tru3')
   })
 
-  it('a document that is not a Terraform plan', () => {
-    for (const text of [
-      '[1, 2, 3]',
-      '{"Changes": []}',
-      '{"format_version": 1, "resource_changes": []}'
-    ])
-      expect(problem(Buffer.from(text))).toContain(
-        'expected a Terraform/OpenTofu JSON plan'
-      )
+  it.each([
+    ['[1, 2, 3]', 'found a JSON array'],
+    ['{"Changes": []}', 'found'],
+    ['{"format_version": 1, "resource_changes": []}', 'found'],
+    [
+      '{"format_version": "1.0", "terraform_version": "1.11.0", "values": {"root_module": {}}}',
+      'found Terraform state JSON (`terraform show -json` without a plan file); pass the plan file'
+    ],
+    [
+      '{"version": 4, "terraform_version": "1.11.0", "serial": 3, "lineage": "x", "outputs": {}, "resources": []}',
+      'found a Terraform state file (terraform.tfstate)'
+    ]
+  ])('a document that is not a Terraform plan: %s', (text, found) => {
+    const message = problem(Buffer.from(text))
+    expect(message).toContain(
+      'expected a Terraform/OpenTofu JSON plan (from `terraform show -json PLANFILE`)'
+    )
+    expect(message).toContain(found)
   })
 
   it('nesting past the limit', () => {
