@@ -76,14 +76,20 @@ const fail = (error) => {
   finish(${FAILED}n)
 }
 gunzip.on('error', fail)
+// Anything else that goes wrong here is a failure the reader hears of, never a reader left waiting.
+process.on('uncaughtException', fail)
 let input
-if (path !== undefined) {
-  input = createReadStream(path)
-  input.on('error', fail)
-  input.pipe(gunzip)
-} else {
-  input = gunzip
-  gunzip.end(Buffer.from(bytes))
+try {
+  if (path !== undefined) {
+    input = createReadStream(path)
+    input.on('error', fail)
+    input.pipe(gunzip)
+  } else {
+    input = gunzip
+    gunzip.end(Buffer.from(bytes))
+  }
+} catch (error) {
+  fail(error)
 }
 `
 
