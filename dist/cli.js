@@ -7377,13 +7377,14 @@ function sizeOf$1(bytes) {
 }
 
 /**
- * Terraform/OpenTofu plans too large for one buffer (past 2 GiB), read in
- * one pass through a window that slides over their bytes: memory holds the
- * window, the changes the review needs (a quiet no-op without its values)
- * and what readTerraformPlan keeps of the rest, never the file. The work
- * on each part of the window is the sectioned reader's (SectionReader):
- * this module only walks the levels above it (the root object, the state
- * sections' modules) and moves the window between runs of elements.
+ * Terraform/OpenTofu plans too large for one buffer (past V8's longest
+ * string, 512 MiB), read in one pass through a window that slides over
+ * their bytes: memory holds the window, the changes the review needs (a
+ * quiet no-op without its values) and what readTerraformPlan keeps of the
+ * rest, never the file. The work on each part of the window is the
+ * sectioned reader's (SectionReader): this module only walks the levels
+ * above it (the root object, the state sections' modules) and moves the
+ * window between runs of elements.
  */
 const WINDOW_BYTES = 64 * 1024 * 1024;
 const KEPT_CHUNK_BYTES = 64 * 1024 * 1024;
@@ -8657,7 +8658,7 @@ function gzipStream(input, path, length, limits) {
  * Refuses a gzip plan whose first kilobyte already decompresses to what is
  * not a plan, before gigabytes of it are decompressed: a gzip bomb of
  * zeros (1,000 times smaller than its content) is "binary data" at once,
- * not after 2 GiB of memory. The words are the reader's for the whole
+ * not after gigabytes of it. The words are the reader's for the whole
  * text; anything the beginning cannot tell is left to the full reading.
  */
 function rejectGzipHead(data, path) {

@@ -648,7 +648,7 @@ function gzipStream(
  * Refuses a gzip plan whose first kilobyte already decompresses to what is
  * not a plan, before gigabytes of it are decompressed: a gzip bomb of
  * zeros (1,000 times smaller than its content) is "binary data" at once,
- * not after 2 GiB of memory. The words are the reader's for the whole
+ * not after gigabytes of it. The words are the reader's for the whole
  * text; anything the beginning cannot tell is left to the full reading.
  */
 function rejectGzipHead(data: Buffer, path: string): void {

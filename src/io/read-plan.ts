@@ -15,8 +15,8 @@ import { readProblem } from './file-kinds.js'
 export const MAX_PLAN_BYTES = 512 * 1024 * 1024 - 64
 
 /**
- * A plan too large for one buffer (past 2 GiB), read through a window by
- * readTerraformPlanStream and never held whole.
+ * A plan too large for one buffer (past V8's longest string), read
+ * through a window by readTerraformPlanStream and never held whole.
  */
 export interface PlanStream {
   readonly kind: 'plan-stream'

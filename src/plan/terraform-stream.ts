@@ -1,11 +1,12 @@
 /**
- * Terraform/OpenTofu plans too large for one buffer (past 2 GiB), read in
- * one pass through a window that slides over their bytes: memory holds the
- * window, the changes the review needs (a quiet no-op without its values)
- * and what readTerraformPlan keeps of the rest, never the file. The work
- * on each part of the window is the sectioned reader's (SectionReader):
- * this module only walks the levels above it (the root object, the state
- * sections' modules) and moves the window between runs of elements.
+ * Terraform/OpenTofu plans too large for one buffer (past V8's longest
+ * string, 512 MiB), read in one pass through a window that slides over
+ * their bytes: memory holds the window, the changes the review needs (a
+ * quiet no-op without its values) and what readTerraformPlan keeps of the
+ * rest, never the file. The work on each part of the window is the
+ * sectioned reader's (SectionReader): this module only walks the levels
+ * above it (the root object, the state sections' modules) and moves the
+ * window between runs of elements.
  */
 import { PlanParseError } from './errors.js'
 import { MAX_NESTING } from './json-text.js'
