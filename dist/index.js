@@ -29653,6 +29653,8 @@ class StreamReader {
      * otherwise, and comes after planned_values): the list and the index.
      */
     provisional = [];
+    /** resource_changes has been read (it stays: a later duplicate replaces it): managed state resources need no look. */
+    changesSeen = false;
     constructor(input, source, options) {
         this.source = source;
         this.options = options;
@@ -29675,6 +29677,8 @@ class StreamReader {
         const end = this.object(at, 0, (key, valueAt) => {
             sections.delete(key);
             keys.add(key);
+            if (key === 'resource_changes')
+                this.changesSeen = true;
             if (key === 'format_version')
                 versionIsText = w.byte(valueAt) === 0x22;
             if (key === 'version')
@@ -29816,7 +29820,7 @@ class StreamReader {
         const end = this.runs(open, (reader, index, onEnd) => {
             try {
                 return reader.resourceSlots(index, depth, (slot) => {
-                    if (!slot.data)
+                    if (!slot.data && !this.changesSeen)
                         managed.push([list.length, slot]);
                     list.push(slot.data ? reader.parseRange(slot.start, slot.end) : null);
                     onEnd(slot.end);

@@ -128,6 +128,8 @@ class StreamReader {
    * otherwise, and comes after planned_values): the list and the index.
    */
   private readonly provisional: [unknown[], number][] = []
+  /** resource_changes has been read (it stays: a later duplicate replaces it): managed state resources need no look. */
+  private changesSeen = false
 
   constructor(
     input: ByteSource,
@@ -153,6 +155,7 @@ class StreamReader {
     const end = this.object(at, 0, (key, valueAt) => {
       sections.delete(key)
       keys.add(key)
+      if (key === 'resource_changes') this.changesSeen = true
       if (key === 'format_version') versionIsText = w.byte(valueAt) === 0x22
       if (key === 'version') stateVersion = isDigit(w.byte(valueAt))
       if (STATE_SECTIONS.has(key)) {
@@ -296,7 +299,7 @@ class StreamReader {
     const end = this.runs(open, (reader, index, onEnd) => {
       try {
         return reader.resourceSlots(index, depth, (slot) => {
-          if (!slot.data) managed.push([list.length, slot])
+          if (!slot.data && !this.changesSeen) managed.push([list.length, slot])
           list.push(slot.data ? reader.parseRange(slot.start, slot.end) : null)
           onEnd(slot.end)
         })
