@@ -90,6 +90,35 @@ describe('readTerraformPlanStream', () => {
   })
 })
 
+describe('readTerraformPlanStream and the secrets of state resources', () => {
+  it('collects what the state marks when the plan has no resource_changes, and leaves managed resources out when it has', () => {
+    const plan = JSON.parse(fixtureText('terraform/sensitive.json')) as Record<
+      string,
+      unknown
+    >
+    const { resource_changes: _, ...stateOnly } = plan
+    for (const [doc, changes] of [
+      [stateOnly, false],
+      [plan, true]
+    ] as const) {
+      // Indented: the state's resources are cut by windows of 200 bytes.
+      const data = Buffer.from(JSON.stringify(doc, null, 2))
+      const whole = readTerraformPlanBytes(data, 'plan.json', {
+        maxTextBytes: MAX_TEXT
+      })
+      expect(whole).toBeDefined()
+      const input = streamed(data, { windowBytes: 200 }, 61)
+      expect(input.secrets).toEqual(whole?.secrets)
+      expect(input.secrets.size).toBeGreaterThan(3)
+      if (changes) expect(materialized(input)).toEqual(materialized(whole))
+      else
+        expect(normalizePlans([input]).plans).toEqual(
+          normalizePlans([whole as PlanInput]).plans
+        )
+    }
+  })
+})
+
 describe('readTerraformPlanStream from bytes already read', () => {
   it.each([100, 5000, 20_000])(
     'starts as the buffer of the first %i bytes (a pipe’s) and goes on after them',
