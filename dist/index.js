@@ -30036,6 +30036,8 @@ class Window {
     /** The byte at `at`, reading on as needed; -1 past the end of the input. */
     byte(at) {
         let index = at - this.base;
+        if (index < 0)
+            throw behind(at, this.base);
         if (index >= this.filled) {
             if (this.eof)
                 return -1;
@@ -30052,8 +30054,10 @@ class Window {
      * end; undefined when the value does not fit and the window may not grow.
      */
     run(at, grow, scan) {
+        if (at < this.base)
+            throw behind(at, this.base);
         for (;;) {
-            if (at < this.base || at - this.base >= this.filled)
+            if (at - this.base >= this.filled)
                 this.slide(at);
             try {
                 return scan(at - this.base);
@@ -30143,6 +30147,13 @@ class Window {
         };
         this.reader = new SectionReader(scan, this.source, this.options);
     }
+}
+/**
+ * A byte the window has moved past: a fault of this reader (callers only
+ * move forward), never a byte read from memory that no longer holds it.
+ */
+function behind(at, base) {
+    return new Error(`plangate's plan window was asked for byte ${at} after it moved on to ${base}`);
 }
 class KeptElements {
     source;

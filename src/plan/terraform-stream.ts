@@ -514,6 +514,7 @@ class Window {
   /** The byte at `at`, reading on as needed; -1 past the end of the input. */
   byte(at: number): number {
     let index = at - this.base
+    if (index < 0) throw behind(at, this.base)
     if (index >= this.filled) {
       if (this.eof) return -1
       this.slide(at)
@@ -529,8 +530,9 @@ class Window {
    * end; undefined when the value does not fit and the window may not grow.
    */
   run<T>(at: number, grow: boolean, scan: (index: number) => T): T | undefined {
+    if (at < this.base) throw behind(at, this.base)
     for (;;) {
-      if (at < this.base || at - this.base >= this.filled) this.slide(at)
+      if (at - this.base >= this.filled) this.slide(at)
       try {
         return scan(at - this.base)
       } catch (error) {
@@ -626,6 +628,16 @@ class Window {
     }
     this.reader = new SectionReader(scan, this.source, this.options)
   }
+}
+
+/**
+ * A byte the window has moved past: a fault of this reader (callers only
+ * move forward), never a byte read from memory that no longer holds it.
+ */
+function behind(at: number, base: number): Error {
+  return new Error(
+    `plangate's plan window was asked for byte ${at} after it moved on to ${base}`
+  )
 }
 
 /** Kept changes: copied out of the window into chunks, one SectionReader's list each. */
