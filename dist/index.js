@@ -28911,26 +28911,49 @@ function readSections(scan, reader, source, options) {
     const version = sections.get('format_version');
     if (!looksLikePlanKeys(sections, version !== undefined && scan.bytes[version.start] === 0x22))
         return undefined;
+    reader.fillResources(sections.has('resource_changes'));
+    const read = function* () {
+        for (const [key, section] of sections) {
+            if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key))
+                continue;
+            const list = section.elements;
+            if (section.value !== undefined)
+                yield [key, { value: section.value }];
+            else if (list === undefined)
+                yield [key, { value: reader.parseValue(section.start, section.end) }];
+            else
+                yield [
+                    key,
+                    {
+                        elements: {
+                            lazy: () => reader.lazyElements(list),
+                            parse: (marked) => reader.parseElements(marked ? markedOnly(list) : list)
+                        }
+                    }
+                ];
+        }
+    };
+    return planInputOf(read(), source, options);
+}
+/**
+ * What readTerraformPlan makes of the sections a reader read, in the
+ * document's order (the last of duplicates). resource_changes is parsed
+ * twice over, lazily: for readTerraformPlan, only the changes that may
+ * hold secrets; for normalisation, every change when it reaches it.
+ */
+function planInputOf(sections, source, options) {
     const doc = {};
     let changes;
-    reader.fillResources(sections.has('resource_changes'));
     for (const [key, section] of sections) {
-        if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key))
-            continue;
-        let value = section.value;
-        if (value === undefined && section.elements === undefined)
-            value = reader.parseValue(section.start, section.end);
-        else if (value === undefined && section.elements !== undefined) {
-            const list = section.elements;
-            if (key === 'resource_changes' && options.secretsOnly !== true) {
-                // Normalisation parses every change when it reaches it; here only
-                // those that may hold secrets, for readTerraformPlan to collect.
-                changes = reader.lazyElements(list);
-                value = reader.parseElements(markedOnly(list));
-            }
-            else
-                value = reader.parseElements(list);
+        let value;
+        if ('value' in section)
+            value = section.value;
+        else if (key === 'resource_changes' && options.secretsOnly !== true) {
+            changes = section.elements.lazy();
+            value = section.elements.parse(true);
         }
+        else
+            value = section.elements.parse(false);
         Object.defineProperty(doc, key, {
             value,
             enumerable: true,
@@ -28983,7 +29006,7 @@ function findSections(scan, reader) {
     const end = scanObject(scan, start, 0, (key, valueStart) => {
         sections.delete(key);
         if (STATE_SECTIONS.has(key)) {
-            const state = reader.slimState(valueStart, key === 'prior_state');
+            const state = slimState(reader, valueStart, key === 'prior_state');
             sections.set(key, { start: valueStart, ...state });
             return state.end;
         }
@@ -29010,6 +29033,72 @@ function looksLikePlanKeys(sections, versionIsText) {
         sections.has('resource_changes') ||
         sections.has('output_changes') ||
         (sections.has('configuration') && !sections.has('values')));
+}
+/**
+ * `prior_state` (`nested`: its `values`) or `planned_values` with only
+ * what readTerraformPlan reads from it: outputs, and modules with the
+ * resources `walk` keeps.
+ */
+function slimState(walk, start, nested) {
+    if (walk.byteAt(start) !== 0x7b)
+        return { end: walk.skip(start, 1), value: null };
+    if (!nested)
+        return slimValues(walk, start, 1);
+    const state = {};
+    const end = walk.object(start, 1, (key, at) => {
+        if (key !== 'values')
+            return undefined;
+        const values = slimValues(walk, at, 2);
+        state.values = values.value;
+        return values.end;
+    });
+    return { end, value: state };
+}
+function slimValues(walk, start, depth) {
+    if (walk.byteAt(start) !== 0x7b)
+        return { end: walk.skip(start, depth), value: null };
+    const values = {};
+    const end = walk.object(start, depth, (key, at) => {
+        if (key === 'outputs') {
+            const outputs = walk.parse(at, depth + 1);
+            values.outputs = outputs.value;
+            return outputs.end;
+        }
+        if (key !== 'root_module')
+            return undefined;
+        const module = slimModule(walk, at, depth + 1);
+        values.root_module = module.value;
+        return module.end;
+    });
+    return { end, value: values };
+}
+function slimModule(walk, start, depth) {
+    if (walk.byteAt(start) !== 0x7b)
+        return { end: walk.skip(start, depth), value: null };
+    const module = {};
+    const end = walk.object(start, depth, (key, at) => {
+        if (key === 'resources') {
+            const resources = walk.byteAt(at) === 0x5b
+                ? walk.resources(at, depth + 1)
+                : { end: walk.skip(at, depth + 1), value: null };
+            module.resources = resources.value;
+            return resources.end;
+        }
+        if (key !== 'child_modules')
+            return undefined;
+        if (walk.byteAt(at) !== 0x5b) {
+            module.child_modules = null;
+            return undefined;
+        }
+        const children = [];
+        module.child_modules = children;
+        return walk.array(at, depth + 1, (childAt) => {
+            const child = slimModule(walk, childAt, depth + 2);
+            children.push(child.value);
+            return child.end;
+        });
+    });
+    return { end, value: module };
 }
 class SectionReader {
     scan;
@@ -29393,74 +29482,25 @@ class SectionReader {
         }
         this.pending.length = 0;
     }
-    /**
-     * `prior_state` or `planned_values` with only what readTerraformPlan
-     * reads from it: outputs, and modules whose resources are listed for
-     * fillResources.
-     */
-    slimState(start, nested) {
-        if (this.bytes[start] !== 0x7b)
-            return { end: skipValue(this.scan, start, 1), value: null };
-        if (!nested)
-            return this.slimValues(start, 1);
-        const state = {};
-        const end = scanObject(this.scan, start, 1, (key, at) => {
-            if (key !== 'values')
-                return undefined;
-            const values = this.slimValues(at, 2);
-            state.values = values.value;
-            return values.end;
-        });
-        return { end, value: state };
+    // The StateWalk of a whole plan's bytes.
+    byteAt(at) {
+        return this.bytes[at] ?? -1;
     }
-    slimValues(start, depth) {
-        if (this.bytes[start] !== 0x7b)
-            return { end: skipValue(this.scan, start, depth), value: null };
-        const values = {};
-        const end = scanObject(this.scan, start, depth, (key, at) => {
-            if (key === 'outputs') {
-                const outputsEnd = skipValue(this.scan, at, depth + 1);
-                values.outputs = this.parseValue(at, outputsEnd);
-                return outputsEnd;
-            }
-            if (key === 'root_module') {
-                const module = this.slimModule(at, depth + 1);
-                values.root_module = module.value;
-                return module.end;
-            }
-            return undefined;
-        });
-        return { end, value: values };
+    object(at, depth, onEntry) {
+        return scanObject(this.scan, at, depth, onEntry);
     }
-    slimModule(start, depth) {
-        if (this.bytes[start] !== 0x7b)
-            return { end: skipValue(this.scan, start, depth), value: null };
-        const module = {};
-        const end = scanObject(this.scan, start, depth, (key, at) => {
-            if (key === 'resources') {
-                const resources = this.slimResources(at, depth + 1);
-                module.resources = resources.value;
-                return resources.end;
-            }
-            if (key !== 'child_modules')
-                return undefined;
-            if (this.bytes[at] !== 0x5b) {
-                module.child_modules = null;
-                return undefined;
-            }
-            const children = [];
-            module.child_modules = children;
-            return scanArray(this.scan, at, depth + 1, (childAt) => {
-                const child = this.slimModule(childAt, depth + 2);
-                children.push(child.value);
-                return child.end;
-            });
-        });
-        return { end, value: module };
+    array(at, depth, onElement) {
+        return scanArray(this.scan, at, depth, onElement);
     }
-    slimResources(start, depth) {
-        if (this.bytes[start] !== 0x5b)
-            return { end: skipValue(this.scan, start, depth), value: null };
+    skip(at, depth) {
+        return skipValue(this.scan, at, depth);
+    }
+    parse(at, depth) {
+        const end = skipValue(this.scan, at, depth);
+        return { end, value: this.parseValue(at, end) };
+    }
+    /** The resources are listed for fillResources, which parses those readTerraformPlan reads. */
+    resources(start, depth) {
         const list = [];
         const slots = [];
         this.pending.push({ list, slots });
@@ -29684,14 +29724,14 @@ class StreamReader {
             if (key === 'version')
                 stateVersion = isDigit(w.byte(valueAt));
             if (STATE_SECTIONS.has(key)) {
-                const state = this.state(valueAt, key === 'prior_state');
+                const state = slimState(this, valueAt, key === 'prior_state');
                 sections.set(key, { value: state.value });
                 return state.end;
             }
             if (ELEMENT_SECTIONS.has(key) && w.byte(valueAt) === OPEN_BRACKET) {
                 const kept = new KeptElements(this.source, this.options, this.limit);
                 const end = this.elements(valueAt, kept, key);
-                sections.set(key, { kept });
+                sections.set(key, { elements: kept });
                 return end;
             }
             if (!READ_SECTIONS.has(key))
@@ -29709,29 +29749,7 @@ class StreamReader {
         if (sections.has('resource_changes'))
             for (const [list, index] of this.provisional)
                 list[index] = null;
-        const doc = {};
-        let changes;
-        for (const [key, section] of sections) {
-            let value = section.value;
-            const kept = section.kept;
-            if (kept !== undefined) {
-                if (key === 'resource_changes' && this.options.secretsOnly !== true) {
-                    // As readTerraformPlanBytes: the changes that may hold secrets now, all of them when normalisation walks them.
-                    changes = kept.lazy();
-                    value = kept.parse(true);
-                }
-                else
-                    value = kept.parse(false);
-            }
-            Object.defineProperty(doc, key, {
-                value,
-                enumerable: true,
-                writable: true,
-                configurable: true
-            });
-        }
-        const input = readTerraformPlan(doc, this.source);
-        return changes === undefined ? input : { ...input, changes };
+        return planInputOf(sections, this.source, this.options);
     }
     /** The elements of resource_changes or resource_drift at `open`, located as the sectioned reader does and kept. */
     elements(open, kept, key) {
@@ -29744,66 +29762,6 @@ class StreamReader {
             }).end;
         });
     }
-    /** `prior_state` or `planned_values` with what readTerraformPlan reads of it (SectionReader.slimState). */
-    state(at, nested) {
-        if (this.window.byte(at) !== 0x7b)
-            return { value: null, end: this.skip(at, 1) };
-        if (!nested)
-            return this.values(at, 1);
-        const state = {};
-        const end = this.object(at, 1, (key, valueAt) => {
-            if (key !== 'values')
-                return undefined;
-            const values = this.values(valueAt, 2);
-            state.values = values.value;
-            return values.end;
-        });
-        return { value: state, end };
-    }
-    values(at, depth) {
-        if (this.window.byte(at) !== 0x7b)
-            return { value: null, end: this.skip(at, depth) };
-        const values = {};
-        const end = this.object(at, depth, (key, valueAt) => {
-            if (key === 'outputs') {
-                const outputs = this.parse(valueAt, depth + 1);
-                values.outputs = outputs.value;
-                return outputs.end;
-            }
-            if (key !== 'root_module')
-                return undefined;
-            const module = this.module(valueAt, depth + 1);
-            values.root_module = module.value;
-            return module.end;
-        });
-        return { value: values, end };
-    }
-    module(at, depth) {
-        if (this.window.byte(at) !== 0x7b)
-            return { value: null, end: this.skip(at, depth) };
-        const module = {};
-        const end = this.object(at, depth, (key, valueAt) => {
-            if (key === 'resources') {
-                const resources = this.resources(valueAt, depth + 1);
-                module.resources = resources.value;
-                return resources.end;
-            }
-            if (key !== 'child_modules')
-                return undefined;
-            if (this.window.byte(valueAt) !== OPEN_BRACKET) {
-                module.child_modules = null;
-                return undefined;
-            }
-            const children = [];
-            module.child_modules = children;
-            return this.array(valueAt, depth + 1, (childAt) => {
-                const child = this.module(childAt, depth + 2);
-                children.push(child.value);
-                return child.end;
-            });
-        });
-        return { value: module, end };
-    }
     /**
      * A state module's resources: data sources and resources with a
      * recorded `depends_on` parsed; the others null, but for those whose
@@ -29812,8 +29770,6 @@ class StreamReader {
      * are the same.
      */
     resources(open, depth) {
-        if (this.window.byte(open) !== OPEN_BRACKET)
-            return { value: null, end: this.skip(open, depth) };
         const list = [];
         // Managed resources are looked into after the kernel's walk: a walk of their own would reuse its area.
         const managed = [];
@@ -29936,32 +29892,25 @@ class StreamReader {
     /** The string at `at` (a key) and the index past it. */
     key(at) {
         const w = this.window;
-        return w.run(at, true, (index) => {
+        return w.fit(at, (index) => {
             const bytes = w.reader.bytes;
             const close = stringEnd(bytes, index);
-            let text;
-            try {
-                text = JSON.parse(bytes.toString('utf8', index, close + 1));
-            }
-            catch {
-                throw new JsonScanError('invalid', index, 'an invalid string');
-            }
-            return { text: text, end: w.base + close + 1 };
+            return { text: keyAt(bytes, index, close), end: w.base + close + 1 };
         });
     }
     /** The value at `at`, parsed (it must fit in the window, which grows up to maxTextBytes). */
     parse(at, depth) {
         const w = this.window;
-        return w.run(at, true, (index) => {
-            const end = skipValue(w.reader.scan, index, depth);
-            return { value: w.reader.parseValue(index, end), end: w.base + end };
+        return w.fit(at, (index) => {
+            const reduced = w.reader.parse(index, depth);
+            return { value: reduced.value, end: w.base + reduced.end };
         });
     }
     /** The end of the value at `at`: skipped on the window, or entry by entry when it is longer than the window. */
     skip(at, depth) {
         const w = this.window;
         const end = (index) => w.base + skipValue(w.reader.scan, index, depth);
-        const fits = w.run(at, false, end);
+        const fits = w.fits(at, end);
         if (fits !== undefined)
             return fits;
         const c = w.byte(at);
@@ -29969,7 +29918,10 @@ class StreamReader {
             return this.object(at, depth, () => undefined);
         if (c === OPEN_BRACKET)
             return this.array(at, depth, () => undefined);
-        return w.run(at, true, end);
+        return w.fit(at, end);
+    }
+    byteAt(at) {
+        return this.window.byte(at);
     }
     /** The index of the first byte at or after `at` that is not JSON white space (the input's length at its end). */
     space(at) {
@@ -30049,10 +30001,16 @@ class Window {
         return this.buffer[index];
     }
     /**
-     * Runs `scan` on the window from the index of `at`, again on a moved
-     * window (or a larger one, when `grow`) when it stops at the window's
-     * end; undefined when the value does not fit and the window may not grow.
+     * Runs `scan` on the window from the index of `at`, again on a moved or
+     * (up to its largest) a larger window when it stops at the window's end.
      */
+    fit(at, scan) {
+        return this.run(at, true, scan);
+    }
+    /** fit, but with the window's size: undefined when the value is longer. */
+    fits(at, scan) {
+        return this.run(at, false, scan);
+    }
     run(at, grow, scan) {
         if (at < this.base)
             throw behind(at, this.base);

@@ -276,7 +276,7 @@ function escapedKey(bytes: Buffer, open: number, close: number): string {
 }
 
 /** Decodes the key whose quotes are at `open` and `close`. */
-function keyAt(bytes: Buffer, open: number, close: number): string {
+export function keyAt(bytes: Buffer, open: number, close: number): string {
   const length = close - open - 1
   let hash = length
   for (let i = open + 1; i < close; i++) {

@@ -18,7 +18,7 @@ import {
   skipSpace,
   skipValue
 } from './json-bytes.js'
-import type { ByteScan } from './json-bytes.js'
+import type { ByteScan, OnEntry } from './json-bytes.js'
 import { KEPT_SECTIONS, readTerraformPlan } from './terraform.js'
 import type { LazyElements, TerraformInput } from './terraform.js'
 
@@ -156,23 +156,62 @@ function readSections(
     )
   )
     return undefined
+  reader.fillResources(sections.has('resource_changes'))
+  const read = function* (): Generator<[string, SectionRead]> {
+    for (const [key, section] of sections) {
+      if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key)) continue
+      const list = section.elements
+      if (section.value !== undefined) yield [key, { value: section.value }]
+      else if (list === undefined)
+        yield [key, { value: reader.parseValue(section.start, section.end) }]
+      else
+        yield [
+          key,
+          {
+            elements: {
+              lazy: () => reader.lazyElements(list),
+              parse: (marked) =>
+                reader.parseElements(marked ? markedOnly(list) : list)
+            }
+          }
+        ]
+    }
+  }
+  return planInputOf(read(), source, options)
+}
+
+/** The elements of a long array, parsed when they are asked for. */
+export interface Elements {
+  /** All of them, parsed a part at a time each time they are walked. */
+  lazy(): LazyElements
+  /** All of them now, or (`marked`) those whose masks may mark something. */
+  parse(marked: boolean): unknown[]
+}
+
+/** A top-level value as a reader has it: parsed (or reduced), or elements to parse. */
+export type SectionRead =
+  { readonly value: unknown } | { readonly elements: Elements }
+
+/**
+ * What readTerraformPlan makes of the sections a reader read, in the
+ * document's order (the last of duplicates). resource_changes is parsed
+ * twice over, lazily: for readTerraformPlan, only the changes that may
+ * hold secrets; for normalisation, every change when it reaches it.
+ */
+export function planInputOf(
+  sections: Iterable<readonly [string, SectionRead]>,
+  source: string,
+  options: { readonly secretsOnly?: boolean | undefined }
+): TerraformInput {
   const doc: Record<string, unknown> = {}
   let changes: LazyElements | undefined
-  reader.fillResources(sections.has('resource_changes'))
   for (const [key, section] of sections) {
-    if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key)) continue
-    let value = section.value
-    if (value === undefined && section.elements === undefined)
-      value = reader.parseValue(section.start, section.end)
-    else if (value === undefined && section.elements !== undefined) {
-      const list = section.elements
-      if (key === 'resource_changes' && options.secretsOnly !== true) {
-        // Normalisation parses every change when it reaches it; here only
-        // those that may hold secrets, for readTerraformPlan to collect.
-        changes = reader.lazyElements(list)
-        value = reader.parseElements(markedOnly(list))
-      } else value = reader.parseElements(list)
-    }
+    let value: unknown
+    if ('value' in section) value = section.value
+    else if (key === 'resource_changes' && options.secretsOnly !== true) {
+      changes = section.elements.lazy()
+      value = section.elements.parse(true)
+    } else value = section.elements.parse(false)
     Object.defineProperty(doc, key, {
       value,
       enumerable: true,
@@ -253,7 +292,7 @@ function findSections(
   const end = scanObject(scan, start, 0, (key, valueStart) => {
     sections.delete(key)
     if (STATE_SECTIONS.has(key)) {
-      const state = reader.slimState(valueStart, key === 'prior_state')
+      const state = slimState(reader, valueStart, key === 'prior_state')
       sections.set(key, { start: valueStart, ...state })
       return state.end
     }
@@ -291,6 +330,103 @@ export function looksLikePlanKeys(
   )
 }
 
+/** A value read and where it ends. */
+export interface Reduced {
+  readonly end: number
+  readonly value: unknown
+}
+
+/**
+ * How slimState walks a state section: over a whole plan's bytes
+ * (SectionReader) or a window on them (the stream reader). Offsets and
+ * depths are as scanObject's.
+ */
+export interface StateWalk {
+  /** The byte at `at` (-1 past the end). */
+  byteAt(at: number): number
+  object(at: number, depth: number, onEntry: OnEntry): number
+  array(
+    at: number,
+    depth: number,
+    onElement: (at: number) => number | undefined
+  ): number
+  skip(at: number, depth: number): number
+  /** The value at `at`, parsed. */
+  parse(at: number, depth: number): Reduced
+  /** A module's `resources`, an array: what readTerraformPlan reads of them. */
+  resources(at: number, depth: number): Reduced
+}
+
+/**
+ * `prior_state` (`nested`: its `values`) or `planned_values` with only
+ * what readTerraformPlan reads from it: outputs, and modules with the
+ * resources `walk` keeps.
+ */
+export function slimState(
+  walk: StateWalk,
+  start: number,
+  nested: boolean
+): Reduced {
+  if (walk.byteAt(start) !== 0x7b)
+    return { end: walk.skip(start, 1), value: null }
+  if (!nested) return slimValues(walk, start, 1)
+  const state: Record<string, unknown> = {}
+  const end = walk.object(start, 1, (key, at) => {
+    if (key !== 'values') return undefined
+    const values = slimValues(walk, at, 2)
+    state.values = values.value
+    return values.end
+  })
+  return { end, value: state }
+}
+
+function slimValues(walk: StateWalk, start: number, depth: number): Reduced {
+  if (walk.byteAt(start) !== 0x7b)
+    return { end: walk.skip(start, depth), value: null }
+  const values: Record<string, unknown> = {}
+  const end = walk.object(start, depth, (key, at) => {
+    if (key === 'outputs') {
+      const outputs = walk.parse(at, depth + 1)
+      values.outputs = outputs.value
+      return outputs.end
+    }
+    if (key !== 'root_module') return undefined
+    const module = slimModule(walk, at, depth + 1)
+    values.root_module = module.value
+    return module.end
+  })
+  return { end, value: values }
+}
+
+function slimModule(walk: StateWalk, start: number, depth: number): Reduced {
+  if (walk.byteAt(start) !== 0x7b)
+    return { end: walk.skip(start, depth), value: null }
+  const module: Record<string, unknown> = {}
+  const end = walk.object(start, depth, (key, at) => {
+    if (key === 'resources') {
+      const resources =
+        walk.byteAt(at) === 0x5b
+          ? walk.resources(at, depth + 1)
+          : { end: walk.skip(at, depth + 1), value: null }
+      module.resources = resources.value
+      return resources.end
+    }
+    if (key !== 'child_modules') return undefined
+    if (walk.byteAt(at) !== 0x5b) {
+      module.child_modules = null
+      return undefined
+    }
+    const children: unknown[] = []
+    module.child_modules = children
+    return walk.array(at, depth + 1, (childAt) => {
+      const child = slimModule(walk, childAt, depth + 2)
+      children.push(child.value)
+      return child.end
+    })
+  })
+  return { end, value: module }
+}
+
 /** A resource of a state section, parsed once it is known to be needed. */
 export interface ResourceSlot {
   readonly start: number
@@ -299,7 +435,7 @@ export interface ResourceSlot {
   readonly data: boolean
 }
 
-export class SectionReader {
+export class SectionReader implements StateWalk {
   readonly bytes: Buffer
   /** Resource lists of the state sections, filled by fillResources. */
   private readonly pending: { list: unknown[]; slots: ResourceSlot[] }[] = []
@@ -762,83 +898,34 @@ export class SectionReader {
     this.pending.length = 0
   }
 
-  /**
-   * `prior_state` or `planned_values` with only what readTerraformPlan
-   * reads from it: outputs, and modules whose resources are listed for
-   * fillResources.
-   */
-  slimState(start: number, nested: boolean): { end: number; value: unknown } {
-    if (this.bytes[start] !== 0x7b)
-      return { end: skipValue(this.scan, start, 1), value: null }
-    if (!nested) return this.slimValues(start, 1)
-    const state: Record<string, unknown> = {}
-    const end = scanObject(this.scan, start, 1, (key, at) => {
-      if (key !== 'values') return undefined
-      const values = this.slimValues(at, 2)
-      state.values = values.value
-      return values.end
-    })
-    return { end, value: state }
+  // The StateWalk of a whole plan's bytes.
+  byteAt(at: number): number {
+    return this.bytes[at] ?? -1
   }
 
-  private slimValues(
-    start: number,
-    depth: number
-  ): { end: number; value: unknown } {
-    if (this.bytes[start] !== 0x7b)
-      return { end: skipValue(this.scan, start, depth), value: null }
-    const values: Record<string, unknown> = {}
-    const end = scanObject(this.scan, start, depth, (key, at) => {
-      if (key === 'outputs') {
-        const outputsEnd = skipValue(this.scan, at, depth + 1)
-        values.outputs = this.parseValue(at, outputsEnd)
-        return outputsEnd
-      }
-      if (key === 'root_module') {
-        const module = this.slimModule(at, depth + 1)
-        values.root_module = module.value
-        return module.end
-      }
-      return undefined
-    })
-    return { end, value: values }
+  object(at: number, depth: number, onEntry: OnEntry): number {
+    return scanObject(this.scan, at, depth, onEntry)
   }
 
-  private slimModule(
-    start: number,
-    depth: number
-  ): { end: number; value: unknown } {
-    if (this.bytes[start] !== 0x7b)
-      return { end: skipValue(this.scan, start, depth), value: null }
-    const module: Record<string, unknown> = {}
-    const end = scanObject(this.scan, start, depth, (key, at) => {
-      if (key === 'resources') {
-        const resources = this.slimResources(at, depth + 1)
-        module.resources = resources.value
-        return resources.end
-      }
-      if (key !== 'child_modules') return undefined
-      if (this.bytes[at] !== 0x5b) {
-        module.child_modules = null
-        return undefined
-      }
-      const children: unknown[] = []
-      module.child_modules = children
-      return scanArray(this.scan, at, depth + 1, (childAt) => {
-        const child = this.slimModule(childAt, depth + 2)
-        children.push(child.value)
-        return child.end
-      })
-    })
-    return { end, value: module }
+  array(
+    at: number,
+    depth: number,
+    onElement: (at: number) => number | undefined
+  ): number {
+    return scanArray(this.scan, at, depth, onElement)
   }
 
-  private slimResources(
-    start: number,
-    depth: number
-  ): { end: number; value: unknown } {
-    if (this.bytes[start] !== 0x5b)
-      return { end: skipValue(this.scan, start, depth), value: null }
+  skip(at: number, depth: number): number {
+    return skipValue(this.scan, at, depth)
+  }
+
+  parse(at: number, depth: number): Reduced {
+    const end = skipValue(this.scan, at, depth)
+    return { end, value: this.parseValue(at, end) }
+  }
+
+  /** The resources are listed for fillResources, which parses those readTerraformPlan reads. */
+  resources(start: number, depth: number): Reduced {
     const list: unknown[] = []
     const slots: ResourceSlot[] = []
     this.pending.push({ list, slots })

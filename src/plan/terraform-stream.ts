@@ -10,25 +10,30 @@
  */
 import { PlanParseError } from './errors.js'
 import { MAX_NESTING } from './json-text.js'
-import { JsonScanError, skipValue, stringEnd } from './json-bytes.js'
+import { JsonScanError, keyAt, skipValue, stringEnd } from './json-bytes.js'
 import type { ByteScan } from './json-bytes.js'
 import { planBuffer } from './json-skip.js'
-import { notAPlan, readTerraformPlan } from './terraform.js'
+import { notAPlan } from './terraform.js'
 import type { LazyElements, TerraformInput } from './terraform.js'
 import {
   ELEMENT_SECTIONS,
   emptyList,
   looksLikePlanKeys,
   markedOnly,
+  planInputOf,
   READ_SECTIONS,
   scanProblem,
   SectionReader,
+  slimState,
   STATE_SECTIONS
 } from './terraform-sections.js'
 import type {
   ElementList,
   ElementMode,
+  Reduced,
   ResourceSlot,
+  SectionRead,
+  StateWalk,
   SectionOptions
 } from './terraform-sections.js'
 
@@ -113,13 +118,7 @@ function isDigit(byte: number): boolean {
   return (byte >= 0x30 && byte <= 0x39) || byte === 0x2d
 }
 
-/** A top-level value as read: parsed, or changes kept for later. */
-interface StreamSection {
-  readonly value?: unknown
-  readonly kept?: KeptElements
-}
-
-class StreamReader {
+class StreamReader implements StateWalk {
   private readonly window: Window
   private readonly limit: number
   /**
@@ -147,7 +146,7 @@ class StreamReader {
     at = this.space(at)
     if (w.byte(at) !== 0x7b)
       throw notAPlan(w.byte(at) === OPEN_BRACKET ? [] : null, this.source)
-    const sections = new Map<string, StreamSection>()
+    const sections = new Map<string, SectionRead>()
     // What the root holds, for the words of a refusal: its keys, and the kinds of two values.
     const keys = new Set<string>()
     let versionIsText = false
@@ -159,14 +158,14 @@ class StreamReader {
       if (key === 'format_version') versionIsText = w.byte(valueAt) === 0x22
       if (key === 'version') stateVersion = isDigit(w.byte(valueAt))
       if (STATE_SECTIONS.has(key)) {
-        const state = this.state(valueAt, key === 'prior_state')
+        const state = slimState(this, valueAt, key === 'prior_state')
         sections.set(key, { value: state.value })
         return state.end
       }
       if (ELEMENT_SECTIONS.has(key) && w.byte(valueAt) === OPEN_BRACKET) {
         const kept = new KeptElements(this.source, this.options, this.limit)
         const end = this.elements(valueAt, kept, key)
-        sections.set(key, { kept })
+        sections.set(key, { elements: kept })
         return end
       }
       if (!READ_SECTIONS.has(key)) return undefined
@@ -186,27 +185,7 @@ class StreamReader {
     // With resource_changes, the state's managed resources are left out, as readTerraformPlanBytes leaves them.
     if (sections.has('resource_changes'))
       for (const [list, index] of this.provisional) list[index] = null
-    const doc: Record<string, unknown> = {}
-    let changes: LazyElements | undefined
-    for (const [key, section] of sections) {
-      let value = section.value
-      const kept = section.kept
-      if (kept !== undefined) {
-        if (key === 'resource_changes' && this.options.secretsOnly !== true) {
-          // As readTerraformPlanBytes: the changes that may hold secrets now, all of them when normalisation walks them.
-          changes = kept.lazy()
-          value = kept.parse(true)
-        } else value = kept.parse(false)
-      }
-      Object.defineProperty(doc, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true
-      })
-    }
-    const input = readTerraformPlan(doc, this.source)
-    return changes === undefined ? input : { ...input, changes }
+    return planInputOf(sections, this.source, this.options)
   }
 
   /** The elements of resource_changes or resource_drift at `open`, located as the sectioned reader does and kept. */
@@ -221,65 +200,6 @@ class StreamReader {
     })
   }
 
-  /** `prior_state` or `planned_values` with what readTerraformPlan reads of it (SectionReader.slimState). */
-  private state(at: number, nested: boolean): { value: unknown; end: number } {
-    if (this.window.byte(at) !== 0x7b)
-      return { value: null, end: this.skip(at, 1) }
-    if (!nested) return this.values(at, 1)
-    const state: Record<string, unknown> = {}
-    const end = this.object(at, 1, (key, valueAt) => {
-      if (key !== 'values') return undefined
-      const values = this.values(valueAt, 2)
-      state.values = values.value
-      return values.end
-    })
-    return { value: state, end }
-  }
-
-  private values(at: number, depth: number): { value: unknown; end: number } {
-    if (this.window.byte(at) !== 0x7b)
-      return { value: null, end: this.skip(at, depth) }
-    const values: Record<string, unknown> = {}
-    const end = this.object(at, depth, (key, valueAt) => {
-      if (key === 'outputs') {
-        const outputs = this.parse(valueAt, depth + 1)
-        values.outputs = outputs.value
-        return outputs.end
-      }
-      if (key !== 'root_module') return undefined
-      const module = this.module(valueAt, depth + 1)
-      values.root_module = module.value
-      return module.end
-    })
-    return { value: values, end }
-  }
-
-  private module(at: number, depth: number): { value: unknown; end: number } {
-    if (this.window.byte(at) !== 0x7b)
-      return { value: null, end: this.skip(at, depth) }
-    const module: Record<string, unknown> = {}
-    const end = this.object(at, depth, (key, valueAt) => {
-      if (key === 'resources') {
-        const resources = this.resources(valueAt, depth + 1)
-        module.resources = resources.value
-        return resources.end
-      }
-      if (key !== 'child_modules') return undefined
-      if (this.window.byte(valueAt) !== OPEN_BRACKET) {
-        module.child_modules = null
-        return undefined
-      }
-      const children: unknown[] = []
-      module.child_modules = children
-      return this.array(valueAt, depth + 1, (childAt) => {
-        const child = this.module(childAt, depth + 2)
-        children.push(child.value)
-        return child.end
-      })
-    })
-    return { value: module, end }
-  }
-
   /**
    * A state module's resources: data sources and resources with a
    * recorded `depends_on` parsed; the others null, but for those whose
@@ -287,12 +207,7 @@ class StreamReader {
    * sectioned reader parses every resource, for the secrets alone: those
    * are the same.
    */
-  private resources(
-    open: number,
-    depth: number
-  ): { value: unknown; end: number } {
-    if (this.window.byte(open) !== OPEN_BRACKET)
-      return { value: null, end: this.skip(open, depth) }
+  resources(open: number, depth: number): Reduced {
     const list: unknown[] = []
     // Managed resources are looked into after the kernel's walk: a walk of their own would reuse its area.
     const managed: [number, ResourceSlot][] = []
@@ -360,7 +275,7 @@ class StreamReader {
   }
 
   /** The object at `open`, as scanObject walks it: `onEntry` returns the end of the value it read, or undefined to skip it. */
-  private object(
+  object(
     open: number,
     depth: number,
     onEntry: (key: string, at: number) => number | undefined
@@ -385,7 +300,7 @@ class StreamReader {
   }
 
   /** The array at `open`, as scanArray walks it. */
-  private array(
+  array(
     open: number,
     depth: number,
     onElement: (at: number) => number | undefined
@@ -412,39 +327,37 @@ class StreamReader {
   /** The string at `at` (a key) and the index past it. */
   private key(at: number): { text: string; end: number } {
     const w = this.window
-    return w.run(at, true, (index) => {
+    return w.fit(at, (index) => {
       const bytes = w.reader.bytes
       const close = stringEnd(bytes, index)
-      let text: unknown
-      try {
-        text = JSON.parse(bytes.toString('utf8', index, close + 1))
-      } catch {
-        throw new JsonScanError('invalid', index, 'an invalid string')
-      }
-      return { text: text as string, end: w.base + close + 1 }
-    }) as { text: string; end: number }
+      return { text: keyAt(bytes, index, close), end: w.base + close + 1 }
+    })
   }
 
   /** The value at `at`, parsed (it must fit in the window, which grows up to maxTextBytes). */
-  private parse(at: number, depth: number): { value: unknown; end: number } {
+  parse(at: number, depth: number): { value: unknown; end: number } {
     const w = this.window
-    return w.run(at, true, (index) => {
-      const end = skipValue(w.reader.scan, index, depth)
-      return { value: w.reader.parseValue(index, end), end: w.base + end }
-    }) as { value: unknown; end: number }
+    return w.fit(at, (index) => {
+      const reduced = w.reader.parse(index, depth)
+      return { value: reduced.value, end: w.base + reduced.end }
+    })
   }
 
   /** The end of the value at `at`: skipped on the window, or entry by entry when it is longer than the window. */
-  private skip(at: number, depth: number): number {
+  skip(at: number, depth: number): number {
     const w = this.window
     const end = (index: number): number =>
       w.base + skipValue(w.reader.scan, index, depth)
-    const fits = w.run(at, false, end)
+    const fits = w.fits(at, end)
     if (fits !== undefined) return fits
     const c = w.byte(at)
     if (c === 0x7b) return this.object(at, depth, () => undefined)
     if (c === OPEN_BRACKET) return this.array(at, depth, () => undefined)
-    return w.run(at, true, end) as number
+    return w.fit(at, end)
+  }
+
+  byteAt(at: number): number {
+    return this.window.byte(at)
   }
 
   /** The index of the first byte at or after `at` that is not JSON white space (the input's length at its end). */
@@ -525,11 +438,23 @@ class Window {
   }
 
   /**
-   * Runs `scan` on the window from the index of `at`, again on a moved
-   * window (or a larger one, when `grow`) when it stops at the window's
-   * end; undefined when the value does not fit and the window may not grow.
+   * Runs `scan` on the window from the index of `at`, again on a moved or
+   * (up to its largest) a larger window when it stops at the window's end.
    */
-  run<T>(at: number, grow: boolean, scan: (index: number) => T): T | undefined {
+  fit<T>(at: number, scan: (index: number) => T): T {
+    return this.run(at, true, scan) as T
+  }
+
+  /** fit, but with the window's size: undefined when the value is longer. */
+  fits<T>(at: number, scan: (index: number) => T): T | undefined {
+    return this.run(at, false, scan)
+  }
+
+  private run<T>(
+    at: number,
+    grow: boolean,
+    scan: (index: number) => T
+  ): T | undefined {
     if (at < this.base) throw behind(at, this.base)
     for (;;) {
       if (at - this.base >= this.filled) this.slide(at)
