@@ -437,30 +437,23 @@ describe('readPlanBytes', () => {
       maxBytes: 20_000,
       windowBytes: 4096
     }
-    const cut = file('cut.json.gz', gz.subarray(0, gz.length - 100))
-    expect(() =>
+    /** The file read as the review reads it, to its end. */
+    const reviewed = (path: string): PlanInput[] =>
       readPlanData(
-        readPlanBytes(cut, noStdin, limits),
-        { source: cut, path: cut },
+        readPlanBytes(path, noStdin, limits),
+        { source: path, path },
         'auto',
         {},
         limits
       )
-    ).toThrow(
+    const cut = file('cut.json.gz', gz.subarray(0, gz.length - 100))
+    expect(() => reviewed(cut)).toThrow(
       `${cut}: expected a complete gzip stream, found a gzip stream that ends early (the file looks truncated)`
     )
     const broken = Buffer.from(gz)
     broken.fill(0xff, 2000, 2100)
     const corrupt = file('corrupt.json.gz', broken)
-    expect(() =>
-      readPlanData(
-        readPlanBytes(corrupt, noStdin, limits),
-        { source: corrupt, path: corrupt },
-        'auto',
-        {},
-        limits
-      )
-    ).toThrow(
+    expect(() => reviewed(corrupt)).toThrow(
       /expected a complete gzip stream, found a corrupt gzip stream \(Z_DATA_ERROR\)/
     )
   })
