@@ -30833,11 +30833,13 @@ function gzipStream(input, path, length, limits) {
         kind: 'plan-stream',
         length,
         rereadable: true,
-        open: () => openGunzipStream(input, (failure) => failure.code.startsWith('Z_')
-            ? gzipProblem(path, failure.code, failure.message)
-            : fileError(path, Object.assign(new Error(failure.message), {
+        open: () => openGunzipStream(input, 
+        // A system error (ENOENT, EIO) is the file's; anything else, the gzip stream's.
+        (failure) => /^E[A-Z]+$/.test(failure.code)
+            ? fileError(path, Object.assign(new Error(failure.message), {
                 code: failure.code
-            })), most, () => new PlanParseError(path, `a gzip plan under ${sizeOf(most)} once decompressed`, `more than ${sizeOf(most)} of decompressed data`, 'plangate stops decompressing there'))
+            }))
+            : gzipProblem(path, failure.code, failure.message), most, () => new PlanParseError(path, `a gzip plan under ${sizeOf(most)} once decompressed`, `more than ${sizeOf(most)} of decompressed data`, 'plangate stops decompressing there'))
     };
 }
 /**

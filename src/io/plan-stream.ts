@@ -623,15 +623,16 @@ function gzipStream(
     open: () =>
       openGunzipStream(
         input,
+        // A system error (ENOENT, EIO) is the file's; anything else, the gzip stream's.
         (failure) =>
-          failure.code.startsWith('Z_')
-            ? gzipProblem(path, failure.code, failure.message)
-            : fileError(
+          /^E[A-Z]+$/.test(failure.code)
+            ? fileError(
                 path,
                 Object.assign(new Error(failure.message), {
                   code: failure.code
                 })
-              ),
+              )
+            : gzipProblem(path, failure.code, failure.message),
         most,
         () =>
           new PlanParseError(

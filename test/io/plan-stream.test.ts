@@ -409,6 +409,16 @@ describe('readPlanBytes', () => {
     }
   )
 
+  it('names a gzip file that is gone by the time it is decompressed as a file problem, not a gzip one', () => {
+    const path = file('gone.json.gz', gzipSync(KITCHEN))
+    const limits: PlanReadLimits = { maxTextBytes: 1 << 20, maxBytes: 1000 }
+    const data = readPlanBytes(path, noStdin, limits)
+    rmSync(path)
+    expect(() =>
+      readPlanData(data, { source: path, path }, 'auto', {}, limits)
+    ).toThrow(`${path}: expected a readable plan file, found`)
+  })
+
   it('reads a gzip plan from standard input past the limit from its bytes', () => {
     const limits: PlanReadLimits = {
       maxTextBytes: 1 << 20,
