@@ -23415,6 +23415,18 @@ function parseJsonText(text, source) {
  */
 const MAX_DOCUMENTS = 1000;
 /**
+ * The name of document `index` (from 0) of a file of `count`: the file's
+ * own for the only one, `FILE#1`, `FILE#2`, \u2026 when there are several, so
+ * that every report can tell them apart.
+ */
+function documentSource(source, index, count) {
+    return count === 1 ? source : `${source}#${index + 1}`;
+}
+/** The refusal of a file of more than MAX_DOCUMENTS documents, whichever reader counts them. */
+function tooManyDocuments(source) {
+    return new PlanParseError(source, `at most ${MAX_DOCUMENTS} concatenated JSON documents (as \`terragrunt run-all show -json\` writes)`, 'more', 'split the file, one plan per file');
+}
+/**
  * Like parseJsonText, but reads a file of several JSON objects written one
  * after another (`terragrunt run-all show -json`, `jq -c` output) as a
  * list of documents. A single document is a list of one.
@@ -23454,9 +23466,8 @@ function splitDocuments(text, start, source) {
     const documents = [];
     let at = start;
     while (at !== -1) {
-        if (documents.length === MAX_DOCUMENTS) {
-            throw new PlanParseError(source, `at most ${MAX_DOCUMENTS} concatenated JSON documents (as \`terragrunt run-all show -json\` writes)`, 'more', 'split the file, one plan per file');
-        }
+        if (documents.length === MAX_DOCUMENTS)
+            throw tooManyDocuments(source);
         const n = documents.length + 1;
         if (text.charCodeAt(at) !== OPEN_BRACE$1) {
             const where = lineAndColumn(text, at);
@@ -27719,7 +27730,7 @@ function readPlanDocuments(input, format = 'auto') {
         return [readDocument(docs[0], input.source, format)];
     if (looksLikePulumiEventStream(input.text))
         throw eventStreamError(input, undefined);
-    return docs.map((doc, i) => readDocument(doc, `${input.source}#${i + 1}`, format));
+    return docs.map((doc, i) => readDocument(doc, documentSource(input.source, i, docs.length), format));
 }
 /** A Pulumi event stream is JSON lines: say so rather than where the JSON breaks. */
 function eventStreamError(input, error) {
@@ -28879,20 +28890,21 @@ const STATE_SECTIONS = new Set(['prior_state', 'planned_values']);
  * Reads a Terraform/OpenTofu JSON plan from its bytes into the same input
  * as `readTerraformPlan(JSON.parse(text))`, parsing only what the review
  * needs: `prior_state` and `planned_values` (most of a plan, repeating
- * `resource_changes`) are scanned, not built, except their outputs and data
- * sources. Works on documents longer than V8's longest string. Returns
- * undefined when the bytes are not a well-formed JSON object with the keys
- * of a plan, so the caller can fall back to the general reader (which
- * explains any problem).
+ * `resource_changes`) are scanned, not built, except their outputs and
+ * data sources. Works on documents longer than V8's longest string. Plans
+ * written one after another (`terragrunt run-all show -json`, one per
+ * module) are read alike, an input each, named as readPlanDocuments names
+ * them (`FILE#1`, `FILE#2`, ...). Returns undefined when the bytes are not
+ * well-formed JSON objects with the keys of a plan, so the caller can fall
+ * back to the general reader (which explains any problem).
  */
 function readTerraformPlanBytes(bytes, source, options) {
     const scan = {
         bytes,
         limit: options.nestingLimit ?? MAX_NESTING
     };
-    const reader = new SectionReader(scan, source, options);
     try {
-        return readSections(scan, reader, source, options);
+        return readDocuments(scan, source, options);
     }
     catch (error) {
         if (!(error instanceof JsonScanError))
@@ -28904,36 +28916,60 @@ function readTerraformPlanBytes(bytes, source, options) {
     }
 }
 /** readTerraformPlanBytes, whose JsonScanErrors the caller turns into an answer. */
-function readSections(scan, reader, source, options) {
-    const sections = findSections(scan, reader);
-    if (sections === undefined)
-        return undefined;
-    const version = sections.get('format_version');
-    if (!looksLikePlanKeys(sections, version !== undefined && scan.bytes[version.start] === 0x22))
-        return undefined;
-    reader.fillResources(sections.has('resource_changes'));
-    const read = function* () {
-        for (const [key, section] of sections) {
-            if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key))
-                continue;
-            const list = section.elements;
-            if (section.value !== undefined)
-                yield [key, { value: section.value }];
-            else if (list === undefined)
-                yield [key, { value: reader.parseValue(section.start, section.end) }];
-            else
-                yield [
-                    key,
-                    {
-                        elements: {
-                            lazy: () => reader.lazyElements(list),
-                            parse: (marked) => reader.parseElements(marked ? markedOnly(list) : list)
-                        }
+function readDocuments(scan, source, options) {
+    const { bytes } = scan;
+    let at = 0;
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+        at = 3;
+    at = skipSpace(bytes, at);
+    const parts = new PartBuffer();
+    const plans = [];
+    for (;;) {
+        if (plans.length === MAX_DOCUMENTS)
+            throw tooManyDocuments(source);
+        // Not an object: not a plan this reader knows (nor JSON it can explain).
+        if (bytes[at] !== 0x7b)
+            return undefined;
+        const reader = new SectionReader(scan, source, options, parts);
+        const { sections, end } = findSections(scan, reader, at);
+        const version = sections.get('format_version');
+        if (!looksLikePlanKeys(sections, version !== undefined && bytes[version.start] === 0x22))
+            return undefined;
+        reader.fillResources(sections.has('resource_changes'));
+        plans.push({ reader, sections });
+        at = skipSpace(bytes, end);
+        if (at >= bytes.length)
+            break;
+        // Only another object may follow, as in readPlanDocuments.
+        if (bytes[at] !== 0x7b)
+            throw new JsonScanError('invalid', at, 'unexpected character after the end of the JSON value');
+    }
+    return plans.map(({ reader, sections }, k) => {
+        const name = documentSource(source, k, plans.length);
+        return planInputOf(sectionsRead(reader, sections, name), name, options);
+    });
+}
+/** The sections readTerraformPlan reads, parsed or as elements to parse; a late problem names `name`. */
+function* sectionsRead(reader, sections, name) {
+    for (const [key, section] of sections) {
+        if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key))
+            continue;
+        const list = section.elements;
+        if (section.value !== undefined)
+            yield [key, { value: section.value }];
+        else if (list === undefined)
+            yield [key, { value: reader.parseValue(section.start, section.end) }];
+        else
+            yield [
+                key,
+                {
+                    elements: {
+                        lazy: () => reader.lazyElements(list, (error, index) => lateProblem(name, reader.bytes, error, index)),
+                        parse: (marked) => reader.parseElements(marked ? markedOnly(list) : list)
                     }
-                ];
-        }
-    };
-    return planInputOf(read(), source, options);
+                }
+            ];
+    }
 }
 /**
  * What readTerraformPlan makes of the sections a reader read, in the
@@ -28993,16 +29029,9 @@ const ELEMENT_SECTIONS = new Set(['resource_changes', 'resource_drift']);
  * undefined when the document is not an object. One pass over the bytes:
  * state sections are reduced as they are scanned.
  */
-function findSections(scan, reader) {
+function findSections(scan, reader, start) {
     const { bytes } = scan;
-    let start = 0;
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-        start = 3;
-    start = skipSpace(bytes, start);
     const sections = new Map();
-    // Not an object: not a plan this reader knows (nor JSON it can explain).
-    if (bytes[start] !== 0x7b)
-        return undefined;
     const end = scanObject(scan, start, 0, (key, valueStart) => {
         sections.delete(key);
         if (STATE_SECTIONS.has(key)) {
@@ -29020,10 +29049,7 @@ function findSections(scan, reader) {
         sections.set(key, { start: valueStart, end: valueEnd });
         return valueEnd;
     });
-    const rest = skipSpace(bytes, end);
-    if (rest < bytes.length)
-        throw new JsonScanError('invalid', rest, 'unexpected character after the end of the JSON value');
-    return sections;
+    return { sections, end };
 }
 /** The test of looksLikeTerraformPlan, on the keys and whether `format_version` is a string. */
 function looksLikePlanKeys(sections, versionIsText) {
@@ -29100,17 +29126,33 @@ function slimModule(walk, start, depth) {
     });
     return { end, value: module };
 }
+/**
+ * The buffer a part's text is assembled in before it is parsed (copied
+ * into a string first, so one serves every part), shared by the readers
+ * of a file's plans.
+ */
+class PartBuffer {
+    buffer;
+    /** A buffer of at least `size` bytes. */
+    get(size) {
+        if (this.buffer === undefined || this.buffer.length < size)
+            this.buffer = Buffer.allocUnsafe(size);
+        return this.buffer;
+    }
+}
 class SectionReader {
     scan;
     source;
     options;
+    parts;
     bytes;
     /** Resource lists of the state sections, filled by fillResources. */
     pending = [];
-    constructor(scan, source, options) {
+    constructor(scan, source, options, parts = new PartBuffer()) {
         this.scan = scan;
         this.source = source;
         this.options = options;
+        this.parts = parts;
         this.bytes = scan.bytes;
     }
     /** The value in [start, end), parsed whole or (long arrays) element by element. */
@@ -29125,13 +29167,6 @@ class SectionReader {
             return items;
         }
         return this.parseRange(start, end);
-    }
-    /** One buffer for every part (its text is copied into a string before it is parsed). */
-    part;
-    partBuffer(size) {
-        if (this.part === undefined || this.part.length < size)
-            this.part = Buffer.allocUnsafe(size);
-        return this.part;
     }
     /** Arrays longer than this are parsed in parts of at most this many bytes. */
     elementwise() {
@@ -29354,7 +29389,7 @@ class SectionReader {
     parsePart(list, first, last, bytes) {
         const { pieces, ends } = list;
         const source = this.bytes;
-        const text = this.partBuffer(bytes + 1);
+        const text = this.parts.get(bytes + 1);
         let at = 0;
         // Adjacent ranges are copied at once: [runStart, runEnd) is pending.
         let runStart = -1;
@@ -29647,10 +29682,10 @@ const NULL_BYTES = Buffer.from('null');
 /** Pieces up to this many bytes are copied by a loop, longer ones by Buffer#copy. */
 const SHORT_COPY = 64;
 /**
- * Reads a Terraform/OpenTofu plan from `input` into the same input as
- * readTerraformPlanBytes would from all of its bytes at once. Anything
- * that is not such a plan is an input error: past one buffer there is no
- * general reader to fall back on.
+ * Reads the Terraform/OpenTofu plans of `input` (one, or several written
+ * one after another) into the same inputs as readTerraformPlanBytes would
+ * from all of its bytes at once. Anything that is not such a plan is an
+ * input error: past one buffer there is no general reader to fall back on.
  */
 function readTerraformPlanStream(input, source, options) {
     try {
@@ -29693,7 +29728,7 @@ class StreamReader {
      * otherwise, and comes after planned_values): the list and the index.
      */
     provisional = [];
-    /** resource_changes has been read (it stays: a later duplicate replaces it): managed state resources need no look. */
+    /** resource_changes has been read (it stays: a later duplicate replaces it): managed state resources need no look. Per plan. */
     changesSeen = false;
     constructor(input, source, options) {
         this.source = source;
@@ -29701,14 +29736,45 @@ class StreamReader {
         this.limit = options.nestingLimit ?? MAX_NESTING;
         this.window = new Window(input, source, options, this.limit);
     }
+    /**
+     * The plans of the input, one after another (`terragrunt run-all show
+     * -json` writes one per module), each named as readPlanDocuments names
+     * them: the file's own name for the only one, `FILE#1`, `FILE#2`, ...
+     */
     read() {
         const w = this.window;
         let at = 0;
         if (w.byte(0) === 0xef && w.byte(1) === 0xbb && w.byte(2) === 0xbf)
             at = 3;
         at = this.space(at);
+        const plans = [];
+        for (;;) {
+            if (plans.length === MAX_DOCUMENTS)
+                throw tooManyDocuments(this.source);
+            const { sections, end } = this.document(at, plans.length);
+            plans.push(sections);
+            at = this.space(end);
+            if (w.byte(at) === -1)
+                break;
+            // Only another object may follow, as in readPlanDocuments.
+            if (w.byte(at) !== 0x7b)
+                throw new JsonScanError('invalid', at, 'unexpected character after the end of the JSON value');
+        }
+        return plans.map((sections, k) => planInputOf(sections, documentSource(this.source, k, plans.length), this.options));
+    }
+    /**
+     * The sections of the plan at `at`, document `index` of the input, and
+     * where it ends. A refusal names the document as readPlanDocuments
+     * would, but for the first: whether others follow is not known yet.
+     */
+    document(at, index) {
+        const w = this.window;
+        // Named among the documents read so far: the first by the file's name.
+        const name = documentSource(this.source, index, index + 1);
         if (w.byte(at) !== 0x7b)
-            throw notAPlan(w.byte(at) === OPEN_BRACKET ? [] : null, this.source);
+            throw notAPlan(w.byte(at) === OPEN_BRACKET ? [] : null, name);
+        this.provisional.length = 0;
+        this.changesSeen = false;
         const sections = new Map();
         // What the root holds, for the words of a refusal: its keys, and the kinds of two values.
         const keys = new Set();
@@ -29740,16 +29806,13 @@ class StreamReader {
             sections.set(key, { value: parsed.value });
             return parsed.end;
         });
-        const rest = this.space(end);
-        if (w.byte(rest) !== -1)
-            throw new JsonScanError('invalid', rest, 'unexpected character after the end of the JSON value');
         if (!looksLikePlanKeys(sections, versionIsText))
-            throw notAPlan(skeleton(keys, versionIsText, stateVersion), this.source);
+            throw notAPlan(skeleton(keys, versionIsText, stateVersion), name);
         // With resource_changes, the state's managed resources are left out, as readTerraformPlanBytes leaves them.
         if (sections.has('resource_changes'))
             for (const [list, index] of this.provisional)
                 list[index] = null;
-        return planInputOf(sections, this.source, this.options);
+        return { sections, end };
     }
     /** The elements of resource_changes or resource_drift at `open`, located as the sectioned reader does and kept. */
     elements(open, kept, key) {
@@ -30400,34 +30463,32 @@ function readPlanData(data, ref, format, options = {}, limits = LIMITS) {
     if (!Buffer.isBuffer(data)) {
         const opened = data.open();
         try {
-            return [
-                readTerraformPlanStream(opened, ref.source, {
-                    maxTextBytes: limits.maxTextBytes,
-                    ...(limits.windowBytes === undefined
-                        ? {}
-                        : { windowBytes: limits.windowBytes }),
-                    ...options
-                })
-            ];
+            return readTerraformPlanStream(opened, ref.source, {
+                maxTextBytes: limits.maxTextBytes,
+                ...(limits.windowBytes === undefined
+                    ? {}
+                    : { windowBytes: limits.windowBytes }),
+                ...options
+            });
         }
         finally {
             opened.close();
         }
     }
     {
-        const input = readTerraformPlanBytes(data, ref.source, {
+        const inputs = readTerraformPlanBytes(data, ref.source, {
             ...limits,
             ...options
         });
-        if (input !== undefined)
-            return [input];
+        if (inputs !== undefined)
+            return inputs;
     }
     if (data.length > limits.maxTextBytes) {
         throw tooLarge(ref.path, data.length, limits.maxTextBytes, {
             hint: 'only Terraform/OpenTofu plans are read past V8\u2019s longest string'
         });
     }
-    // Other formats, other encodings, several concatenated documents (terragrunt), broken JSON.
+    // Other formats, other encodings, documents not all Terraform plans, broken JSON.
     return readPlanDocuments({ source: ref.source, text: decodePlanBytes(data, ref.path) }, format);
 }
 /**

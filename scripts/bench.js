@@ -55,7 +55,9 @@
  * With BENCH_MONOREPO=1, the matrix fan-in of a monorepo: 200 plans of 1-5
  * MB in one review, against 50 of them (time should grow about linearly:
  * at most 5x for the 4x files; peak RSS at most 2x) and against JSON.parse
- * of each of the 200 files in one process (`floor`).
+ * of each of the 200 files in one process (`floor`); and the same 200 plans
+ * in one 611 MB file, one after another, as `terragrunt run-all show -json`
+ * writes them (past 512 MiB: read through the window).
  *
  * The last lines tally every goal the run checked (the sizes' table, the
  * huge plan's time and memory, the monorepo's growth) and name each one
@@ -76,16 +78,19 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
+  closeSync,
   cpSync,
   createReadStream,
   createWriteStream,
   existsSync,
   mkdirSync,
+  openSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
-  writeFileSync
+  writeFileSync,
+  writeSync
 } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -962,7 +967,9 @@ async function hugeSection(cli, runs, plan) {
 }
 
 /**
- * 200 plans of 1-5 MB in one review, against 50 of them and a parse floor.
+ * 200 plans of 1-5 MB in one review, against 50 of them and a parse floor,
+ * and the same plans in one file, one after another (terragrunt's
+ * `run-all show -json`), read as 200 plans.
  * @param {string} cli
  * @param {number} runs
  */
@@ -985,6 +992,22 @@ async function monorepoSection(cli, runs) {
     paths.push(path)
     total += statSync(path).size
   }
+  // The same plans in one file, one after another, as `terragrunt run-all show -json` writes them.
+  const concatenated = join(dir, 'terragrunt-200.json')
+  if (
+    !existsSync(concatenated) ||
+    paths.some(
+      (path) => statSync(path).mtimeMs > statSync(concatenated).mtimeMs
+    )
+  ) {
+    const out = openSync(`${concatenated}.tmp`, 'w')
+    for (const path of paths) {
+      writeSync(out, readFileSync(path))
+      writeSync(out, '\n')
+    }
+    closeSync(out)
+    renameSync(`${concatenated}.tmp`, concatenated)
+  }
   const review = [NODE, cli, 'review', '--format', 'json']
   const floorScript =
     "for (const f of process.argv.slice(1)) JSON.parse(require('fs').readFileSync(f))"
@@ -1001,6 +1024,11 @@ async function monorepoSection(cli, runs) {
         name: 'floor 200',
         argv: [NODE, '-e', floorScript, ...paths],
         okCodes: [0]
+      },
+      {
+        name: 'terragrunt 200',
+        argv: [...review, concatenated],
+        okCodes: [0, 1]
       }
     ],
     runs
@@ -1012,6 +1040,9 @@ async function monorepoSection(cli, runs) {
     stats['plangate 50']
   )
   const floor = /** @type {ReturnType<typeof summarize>} */ (stats['floor 200'])
+  const terragrunt = /** @type {ReturnType<typeof summarize>} */ (
+    stats['terragrunt 200']
+  )
   const timeGrowth = all.seconds.median / part.seconds.median
   const rssGrowth = all.rssMb.median / part.rssMb.median
   const section = 'monorepo'
@@ -1034,7 +1065,9 @@ async function monorepoSection(cli, runs) {
   process.stdout.write(
     `200/50 plans time ${fixed(timeGrowth, 2)}x (goal <= ${MONOREPO_TIME_GROWTH}x, linear is 4x: ${verdict(timeGrowth <= MONOREPO_TIME_GROWTH)}), ` +
       `peak RSS ${fixed(rssGrowth, 2)}x (goal <= ${MONOREPO_RSS_GROWTH}x, the files are 4x: ${verdict(rssGrowth <= MONOREPO_RSS_GROWTH)}); ` +
-      `plangate/floor (200) time ${fixed(all.seconds.median / floor.seconds.median, 2)}x, peak RSS ${fixed(all.rssMb.median / floor.rssMb.median, 2)}x\n`
+      `plangate/floor (200) time ${fixed(all.seconds.median / floor.seconds.median, 2)}x, peak RSS ${fixed(all.rssMb.median / floor.rssMb.median, 2)}x\n` +
+      `the same 200 plans in one file (terragrunt run-all show -json, ${fixed(statSync(concatenated).size / 1e6, 0)} MB): ` +
+      `${fixed(terragrunt.seconds.median, 2)} s, ${fixed(terragrunt.rssMb.median, 0)} MB (${fixed(terragrunt.seconds.median / all.seconds.median, 2)}x the time and ${fixed(terragrunt.rssMb.median / all.rssMb.median, 2)}x the peak RSS of 200 files)\n`
   )
   return { bytes: total, stats, samples, goals }
 }

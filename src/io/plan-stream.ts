@@ -102,32 +102,30 @@ export function readPlanData(
       })
     const opened = data.open()
     try {
-      return [
-        readTerraformPlanStream(opened, ref.source, {
-          maxTextBytes: limits.maxTextBytes,
-          ...(limits.windowBytes === undefined
-            ? {}
-            : { windowBytes: limits.windowBytes }),
-          ...options
-        })
-      ]
+      return readTerraformPlanStream(opened, ref.source, {
+        maxTextBytes: limits.maxTextBytes,
+        ...(limits.windowBytes === undefined
+          ? {}
+          : { windowBytes: limits.windowBytes }),
+        ...options
+      })
     } finally {
       opened.close()
     }
   }
   if (format === 'auto' || format === 'terraform') {
-    const input = readTerraformPlanBytes(data, ref.source, {
+    const inputs = readTerraformPlanBytes(data, ref.source, {
       ...limits,
       ...options
     })
-    if (input !== undefined) return [input]
+    if (inputs !== undefined) return inputs
   }
   if (data.length > limits.maxTextBytes) {
     throw tooLarge(ref.path, data.length, limits.maxTextBytes, {
       hint: 'only Terraform/OpenTofu plans are read past V8’s longest string'
     })
   }
-  // Other formats, other encodings, several concatenated documents (terragrunt), broken JSON.
+  // Other formats, other encodings, documents not all Terraform plans, broken JSON.
   return readPlanDocuments(
     { source: ref.source, text: decodePlanBytes(data, ref.path) },
     format

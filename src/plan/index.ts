@@ -12,7 +12,11 @@ import type { ChangeSetInput } from './cloudformation.js'
 import { looksLikeTemplate } from './cdk.js'
 import { addDependents } from './dependents.js'
 import { PlanParseError, redactError } from './errors.js'
-import { parseJsonDocuments, parseJsonText } from './json-text.js'
+import {
+  documentSource,
+  parseJsonDocuments,
+  parseJsonText
+} from './json-text.js'
 import { describeJson, isRecord } from './json.js'
 import {
   looksLikePulumiEventStream,
@@ -135,7 +139,7 @@ export function readPlanDocuments(
   if (looksLikePulumiEventStream(input.text))
     throw eventStreamError(input, undefined)
   return docs.map((doc, i) =>
-    readDocument(doc, `${input.source}#${i + 1}`, format)
+    readDocument(doc, documentSource(input.source, i, docs.length), format)
   )
 }
 

@@ -25,6 +25,29 @@ export function parseJsonText(text: string, source: string): unknown {
 export const MAX_DOCUMENTS = 1000
 
 /**
+ * The name of document `index` (from 0) of a file of `count`: the file's
+ * own for the only one, `FILE#1`, `FILE#2`, … when there are several, so
+ * that every report can tell them apart.
+ */
+export function documentSource(
+  source: string,
+  index: number,
+  count: number
+): string {
+  return count === 1 ? source : `${source}#${index + 1}`
+}
+
+/** The refusal of a file of more than MAX_DOCUMENTS documents, whichever reader counts them. */
+export function tooManyDocuments(source: string): PlanParseError {
+  return new PlanParseError(
+    source,
+    `at most ${MAX_DOCUMENTS} concatenated JSON documents (as \`terragrunt run-all show -json\` writes)`,
+    'more',
+    'split the file, one plan per file'
+  )
+}
+
+/**
  * Like parseJsonText, but reads a file of several JSON objects written one
  * after another (`terragrunt run-all show -json`, `jq -c` output) as a
  * list of documents. A single document is a list of one.
@@ -75,14 +98,7 @@ function splitDocuments(
   const documents: unknown[] = []
   let at = start
   while (at !== -1) {
-    if (documents.length === MAX_DOCUMENTS) {
-      throw new PlanParseError(
-        source,
-        `at most ${MAX_DOCUMENTS} concatenated JSON documents (as \`terragrunt run-all show -json\` writes)`,
-        'more',
-        'split the file, one plan per file'
-      )
-    }
+    if (documents.length === MAX_DOCUMENTS) throw tooManyDocuments(source)
     const n = documents.length + 1
     if (text.charCodeAt(at) !== OPEN_BRACE) {
       const where = lineAndColumn(text, at)

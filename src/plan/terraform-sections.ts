@@ -1,5 +1,11 @@
 import { PlanParseError } from './errors.js'
-import { findJsonProblem, MAX_NESTING } from './json-text.js'
+import {
+  documentSource,
+  findJsonProblem,
+  MAX_DOCUMENTS,
+  MAX_NESTING,
+  tooManyDocuments
+} from './json-text.js'
 import {
   bytesEqual,
   bytesInclude,
@@ -113,24 +119,25 @@ export const STATE_SECTIONS = new Set(['prior_state', 'planned_values'])
  * Reads a Terraform/OpenTofu JSON plan from its bytes into the same input
  * as `readTerraformPlan(JSON.parse(text))`, parsing only what the review
  * needs: `prior_state` and `planned_values` (most of a plan, repeating
- * `resource_changes`) are scanned, not built, except their outputs and data
- * sources. Works on documents longer than V8's longest string. Returns
- * undefined when the bytes are not a well-formed JSON object with the keys
- * of a plan, so the caller can fall back to the general reader (which
- * explains any problem).
+ * `resource_changes`) are scanned, not built, except their outputs and
+ * data sources. Works on documents longer than V8's longest string. Plans
+ * written one after another (`terragrunt run-all show -json`, one per
+ * module) are read alike, an input each, named as readPlanDocuments names
+ * them (`FILE#1`, `FILE#2`, ...). Returns undefined when the bytes are not
+ * well-formed JSON objects with the keys of a plan, so the caller can fall
+ * back to the general reader (which explains any problem).
  */
 export function readTerraformPlanBytes(
   bytes: Buffer,
   source: string,
   options: SectionOptions
-): TerraformInput | undefined {
+): TerraformInput[] | undefined {
   const scan: ByteScan = {
     bytes,
     limit: options.nestingLimit ?? MAX_NESTING
   }
-  const reader = new SectionReader(scan, source, options)
   try {
-    return readSections(scan, reader, source, options)
+    return readDocuments(scan, source, options)
   } catch (error) {
     if (!(error instanceof JsonScanError)) throw error
     // The general reader explains the problem with a line and column.
@@ -139,45 +146,83 @@ export function readTerraformPlanBytes(
   }
 }
 
+/** A plan's sections as located, and the reader that parses them. */
+interface LocatedPlan {
+  readonly reader: SectionReader
+  readonly sections: ReadonlyMap<string, Section>
+}
+
 /** readTerraformPlanBytes, whose JsonScanErrors the caller turns into an answer. */
-function readSections(
+function readDocuments(
   scan: ByteScan,
-  reader: SectionReader,
   source: string,
   options: SectionOptions
-): TerraformInput | undefined {
-  const sections = findSections(scan, reader)
-  if (sections === undefined) return undefined
-  const version = sections.get('format_version')
-  if (
-    !looksLikePlanKeys(
-      sections,
-      version !== undefined && scan.bytes[version.start] === 0x22
+): TerraformInput[] | undefined {
+  const { bytes } = scan
+  let at = 0
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) at = 3
+  at = skipSpace(bytes, at)
+  const parts = new PartBuffer()
+  const plans: LocatedPlan[] = []
+  for (;;) {
+    if (plans.length === MAX_DOCUMENTS) throw tooManyDocuments(source)
+    // Not an object: not a plan this reader knows (nor JSON it can explain).
+    if (bytes[at] !== 0x7b) return undefined
+    const reader = new SectionReader(scan, source, options, parts)
+    const { sections, end } = findSections(scan, reader, at)
+    const version = sections.get('format_version')
+    if (
+      !looksLikePlanKeys(
+        sections,
+        version !== undefined && bytes[version.start] === 0x22
+      )
     )
-  )
-    return undefined
-  reader.fillResources(sections.has('resource_changes'))
-  const read = function* (): Generator<[string, SectionRead]> {
-    for (const [key, section] of sections) {
-      if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key)) continue
-      const list = section.elements
-      if (section.value !== undefined) yield [key, { value: section.value }]
-      else if (list === undefined)
-        yield [key, { value: reader.parseValue(section.start, section.end) }]
-      else
-        yield [
-          key,
-          {
-            elements: {
-              lazy: () => reader.lazyElements(list),
-              parse: (marked) =>
-                reader.parseElements(marked ? markedOnly(list) : list)
-            }
-          }
-        ]
-    }
+      return undefined
+    reader.fillResources(sections.has('resource_changes'))
+    plans.push({ reader, sections })
+    at = skipSpace(bytes, end)
+    if (at >= bytes.length) break
+    // Only another object may follow, as in readPlanDocuments.
+    if (bytes[at] !== 0x7b)
+      throw new JsonScanError(
+        'invalid',
+        at,
+        'unexpected character after the end of the JSON value'
+      )
   }
-  return planInputOf(read(), source, options)
+  return plans.map(({ reader, sections }, k) => {
+    const name = documentSource(source, k, plans.length)
+    return planInputOf(sectionsRead(reader, sections, name), name, options)
+  })
+}
+
+/** The sections readTerraformPlan reads, parsed or as elements to parse; a late problem names `name`. */
+function* sectionsRead(
+  reader: SectionReader,
+  sections: ReadonlyMap<string, Section>,
+  name: string
+): Generator<[string, SectionRead]> {
+  for (const [key, section] of sections) {
+    if (!READ_SECTIONS.has(key) && !STATE_SECTIONS.has(key)) continue
+    const list = section.elements
+    if (section.value !== undefined) yield [key, { value: section.value }]
+    else if (list === undefined)
+      yield [key, { value: reader.parseValue(section.start, section.end) }]
+    else
+      yield [
+        key,
+        {
+          elements: {
+            lazy: () =>
+              reader.lazyElements(list, (error, index) =>
+                lateProblem(name, reader.bytes, error, index)
+              ),
+            parse: (marked) =>
+              reader.parseElements(marked ? markedOnly(list) : list)
+          }
+        }
+      ]
+  }
 }
 
 /** The elements of a long array, parsed when they are asked for. */
@@ -280,15 +325,11 @@ export const ELEMENT_SECTIONS = new Set(['resource_changes', 'resource_drift'])
  */
 function findSections(
   scan: ByteScan,
-  reader: SectionReader
-): Map<string, Section> | undefined {
+  reader: SectionReader,
+  start: number
+): { sections: Map<string, Section>; end: number } {
   const { bytes } = scan
-  let start = 0
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3
-  start = skipSpace(bytes, start)
   const sections = new Map<string, Section>()
-  // Not an object: not a plan this reader knows (nor JSON it can explain).
-  if (bytes[start] !== 0x7b) return undefined
   const end = scanObject(scan, start, 0, (key, valueStart) => {
     sections.delete(key)
     if (STATE_SECTIONS.has(key)) {
@@ -306,14 +347,7 @@ function findSections(
     sections.set(key, { start: valueStart, end: valueEnd })
     return valueEnd
   })
-  const rest = skipSpace(bytes, end)
-  if (rest < bytes.length)
-    throw new JsonScanError(
-      'invalid',
-      rest,
-      'unexpected character after the end of the JSON value'
-    )
-  return sections
+  return { sections, end }
 }
 
 /** The test of looksLikeTerraformPlan, on the keys and whether `format_version` is a string. */
@@ -435,6 +469,22 @@ export interface ResourceSlot {
   readonly data: boolean
 }
 
+/**
+ * The buffer a part's text is assembled in before it is parsed (copied
+ * into a string first, so one serves every part), shared by the readers
+ * of a file's plans.
+ */
+export class PartBuffer {
+  private buffer: Buffer | undefined
+
+  /** A buffer of at least `size` bytes. */
+  get(size: number): Buffer {
+    if (this.buffer === undefined || this.buffer.length < size)
+      this.buffer = Buffer.allocUnsafe(size)
+    return this.buffer
+  }
+}
+
 export class SectionReader implements StateWalk {
   readonly bytes: Buffer
   /** Resource lists of the state sections, filled by fillResources. */
@@ -442,7 +492,8 @@ export class SectionReader implements StateWalk {
   constructor(
     readonly scan: ByteScan,
     private readonly source: string,
-    private readonly options: SectionOptions
+    private readonly options: SectionOptions,
+    private readonly parts: PartBuffer = new PartBuffer()
   ) {
     this.bytes = scan.bytes
   }
@@ -459,15 +510,6 @@ export class SectionReader implements StateWalk {
       return items
     }
     return this.parseRange(start, end)
-  }
-
-  /** One buffer for every part (its text is copied into a string before it is parsed). */
-  private part: Buffer | undefined
-
-  private partBuffer(size: number): Buffer {
-    if (this.part === undefined || this.part.length < size)
-      this.part = Buffer.allocUnsafe(size)
-    return this.part
   }
 
   /** Arrays longer than this are parsed in parts of at most this many bytes. */
@@ -745,7 +787,7 @@ export class SectionReader implements StateWalk {
   ): unknown[] {
     const { pieces, ends } = list
     const source = this.bytes
-    const text = this.partBuffer(bytes + 1)
+    const text = this.parts.get(bytes + 1)
     let at = 0
     // Adjacent ranges are copied at once: [runStart, runEnd) is pending.
     let runStart = -1

@@ -9,7 +9,12 @@
  * window between runs of elements.
  */
 import { PlanParseError } from './errors.js'
-import { MAX_NESTING } from './json-text.js'
+import {
+  documentSource,
+  MAX_DOCUMENTS,
+  MAX_NESTING,
+  tooManyDocuments
+} from './json-text.js'
 import { JsonScanError, keyAt, skipValue, stringEnd } from './json-bytes.js'
 import type { ByteScan } from './json-bytes.js'
 import { planBuffer } from './json-skip.js'
@@ -78,16 +83,16 @@ const NULL_BYTES = Buffer.from('null')
 const SHORT_COPY = 64
 
 /**
- * Reads a Terraform/OpenTofu plan from `input` into the same input as
- * readTerraformPlanBytes would from all of its bytes at once. Anything
- * that is not such a plan is an input error: past one buffer there is no
- * general reader to fall back on.
+ * Reads the Terraform/OpenTofu plans of `input` (one, or several written
+ * one after another) into the same inputs as readTerraformPlanBytes would
+ * from all of its bytes at once. Anything that is not such a plan is an
+ * input error: past one buffer there is no general reader to fall back on.
  */
 export function readTerraformPlanStream(
   input: ByteSource,
   source: string,
   options: StreamOptions
-): TerraformInput {
+): TerraformInput[] {
   try {
     return new StreamReader(input, source, options).read()
   } catch (error) {
@@ -127,7 +132,7 @@ class StreamReader implements StateWalk {
    * otherwise, and comes after planned_values): the list and the index.
    */
   private readonly provisional: [unknown[], number][] = []
-  /** resource_changes has been read (it stays: a later duplicate replaces it): managed state resources need no look. */
+  /** resource_changes has been read (it stays: a later duplicate replaces it): managed state resources need no look. Per plan. */
   private changesSeen = false
 
   constructor(
@@ -139,13 +144,56 @@ class StreamReader implements StateWalk {
     this.window = new Window(input, source, options, this.limit)
   }
 
-  read(): TerraformInput {
+  /**
+   * The plans of the input, one after another (`terragrunt run-all show
+   * -json` writes one per module), each named as readPlanDocuments names
+   * them: the file's own name for the only one, `FILE#1`, `FILE#2`, ...
+   */
+  read(): TerraformInput[] {
     const w = this.window
     let at = 0
     if (w.byte(0) === 0xef && w.byte(1) === 0xbb && w.byte(2) === 0xbf) at = 3
     at = this.space(at)
+    const plans: Map<string, SectionRead>[] = []
+    for (;;) {
+      if (plans.length === MAX_DOCUMENTS) throw tooManyDocuments(this.source)
+      const { sections, end } = this.document(at, plans.length)
+      plans.push(sections)
+      at = this.space(end)
+      if (w.byte(at) === -1) break
+      // Only another object may follow, as in readPlanDocuments.
+      if (w.byte(at) !== 0x7b)
+        throw new JsonScanError(
+          'invalid',
+          at,
+          'unexpected character after the end of the JSON value'
+        )
+    }
+    return plans.map((sections, k) =>
+      planInputOf(
+        sections,
+        documentSource(this.source, k, plans.length),
+        this.options
+      )
+    )
+  }
+
+  /**
+   * The sections of the plan at `at`, document `index` of the input, and
+   * where it ends. A refusal names the document as readPlanDocuments
+   * would, but for the first: whether others follow is not known yet.
+   */
+  private document(
+    at: number,
+    index: number
+  ): { sections: Map<string, SectionRead>; end: number } {
+    const w = this.window
+    // Named among the documents read so far: the first by the file's name.
+    const name = documentSource(this.source, index, index + 1)
     if (w.byte(at) !== 0x7b)
-      throw notAPlan(w.byte(at) === OPEN_BRACKET ? [] : null, this.source)
+      throw notAPlan(w.byte(at) === OPEN_BRACKET ? [] : null, name)
+    this.provisional.length = 0
+    this.changesSeen = false
     const sections = new Map<string, SectionRead>()
     // What the root holds, for the words of a refusal: its keys, and the kinds of two values.
     const keys = new Set<string>()
@@ -173,19 +221,12 @@ class StreamReader implements StateWalk {
       sections.set(key, { value: parsed.value })
       return parsed.end
     })
-    const rest = this.space(end)
-    if (w.byte(rest) !== -1)
-      throw new JsonScanError(
-        'invalid',
-        rest,
-        'unexpected character after the end of the JSON value'
-      )
     if (!looksLikePlanKeys(sections, versionIsText))
-      throw notAPlan(skeleton(keys, versionIsText, stateVersion), this.source)
+      throw notAPlan(skeleton(keys, versionIsText, stateVersion), name)
     // With resource_changes, the state's managed resources are left out, as readTerraformPlanBytes leaves them.
     if (sections.has('resource_changes'))
       for (const [list, index] of this.provisional) list[index] = null
-    return planInputOf(sections, this.source, this.options)
+    return { sections, end }
   }
 
   /** The elements of resource_changes or resource_drift at `open`, located as the sectioned reader does and kept. */

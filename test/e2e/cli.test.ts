@@ -973,12 +973,13 @@ describe('standard input from a slow writer (`terraform show -json plan | planga
 describe('plans past V8’s longest string through the bundle (issue 15)', () => {
   /**
    * kitchen-sink.json with 520 MiB of padding (an unknown key's array of
-   * 1 MiB strings), gzipped: a plan past 512 MiB in a file of 2 MB.
+   * 1 MiB strings), gzipped: a plan past 512 MiB in a file of 2 MB. `after`
+   * follows it (another plan, as terragrunt writes them).
    */
-  function paddedGzip(broken?: number): Buffer {
+  function paddedGzip(broken?: number, after = ''): Buffer {
     const plan = fixtureText('terraform/kitchen-sink.json').trimEnd()
     const head = Buffer.from(`${plan.slice(0, -1)},"padding":[`)
-    const tail = Buffer.from('"end"]}')
+    const tail = Buffer.from(`"end"]}${after}`)
     const piece = (1 << 20) + 3
     const text = Buffer.alloc(head.length + 520 * piece + tail.length, 0x78)
     head.copy(text, 0)
@@ -1039,6 +1040,34 @@ describe('plans past V8’s longest string through the bundle (issue 15)', () =>
     expect(piped.stderr).not.toContain('error')
     expect(piped.status).toBe(1)
     expect(comparable(piped.stdout)).toBe(comparable(expected.stdout))
+    rmSync(path)
+  })
+
+  it('reviews terragrunt plans past 512 MiB in one file (`run-all show -json`) as each plan alone', () => {
+    const second = fixturePath('terraform/sensitive.json')
+    const path = file(
+      'padded-all.json.gz',
+      paddedGzip(undefined, `\n${fixtureText('terraform/sensitive.json')}\n`)
+    )
+    const run = plangate(['review', '--format', 'json', path])
+    expect(run.stderr).not.toContain('error')
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.stdout) as {
+      plans: { source: string; changes: unknown[] }[]
+    }
+    expect(report.plans.map((plan) => plan.source)).toEqual([
+      `${path}#1`,
+      `${path}#2`
+    ])
+    const small = fixturePath('terraform/kitchen-sink.json')
+    for (const [k, alone] of [small, second].entries()) {
+      const expected = plangate(['review', '--format', 'json', alone])
+      const plan = (JSON.parse(expected.stdout) as typeof report).plans[0]
+      expect(plan?.changes.length).toBeGreaterThan(0)
+      expect(comparable(JSON.stringify(report.plans[k]?.changes))).toBe(
+        comparable(JSON.stringify(plan?.changes))
+      )
+    }
     rmSync(path)
   })
 

@@ -110,6 +110,49 @@ describe('readPlanInput', () => {
     expect(inputs.map((input) => input.source)).toEqual(['all#1', 'all#2'])
   })
 
+  it('reads concatenated terragrunt plans past the limit through the window, from a file, gzip and a named pipe, as under it', () => {
+    const text = `${KITCHEN}\n${fixtureText('terraform/sensitive.json')}\n`
+    const under = walked(
+      readPlanInput(
+        { source: 'all', path: file('all-under.json', text) },
+        'auto',
+        noStdin
+      )
+    )
+    expect(under).toHaveLength(2)
+    const limits: PlanReadLimits = {
+      maxTextBytes: 1 << 20,
+      maxBytes: 1000,
+      windowBytes: 300
+    }
+    const fifo = join(dir, 'all.fifo')
+    execFileSync('mkfifo', [fifo])
+    const writer = spawn(
+      'sh',
+      ['-c', 'cat "$1" > "$0"', fifo, join(dir, 'all-under.json')],
+      {
+        stdio: 'ignore'
+      }
+    )
+    try {
+      for (const path of [
+        file('all-over.json', text),
+        file('all-over.json.gz', gzipSync(text)),
+        fifo
+      ]) {
+        const data = readPlanBytes(path, noStdin, limits)
+        expect(Buffer.isBuffer(data), path).toBe(false)
+        const ref = { source: 'all', path }
+        expect(
+          walked(readPlanData(data, ref, 'auto', {}, limits)),
+          path
+        ).toEqual(under)
+      }
+    } finally {
+      writer.kill()
+    }
+  })
+
   it('reads a Terraform plan longer than the text limit in sections', () => {
     const limits: PlanReadLimits = { maxTextBytes: 6000, maxBytes: 1 << 20 }
     const path = file('big.json', KITCHEN)

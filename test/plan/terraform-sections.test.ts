@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest'
 import {
   normalizePlans,
   PlanParseError,
-  readPlan
+  readPlan,
+  readPlanDocuments
 } from '../../src/plan/index.js'
-import type { PlanInput } from '../../src/plan/index.js'
+import { MAX_DOCUMENTS } from '../../src/plan/json-text.js'
 import { readTerraformPlanBytes } from '../../src/plan/terraform-sections.js'
+import type { PlanInput } from '../../src/plan/index.js'
 import type { SectionOptions } from '../../src/plan/terraform-sections.js'
 import {
   fixtureJson,
@@ -14,6 +16,7 @@ import {
   fixtureText,
   terraformDataChange
 } from '../helpers.js'
+import { onePlanOfBytes } from '../support/plan-buffers.js'
 
 const FIXTURES = ['terraform', 'terraform-newer', 'opentofu'].flatMap((dir) =>
   readdirSync(fixturePath(dir))
@@ -30,9 +33,7 @@ function bytesInput(
   options: SectionOptions = LARGE,
   source = 'plan.json'
 ): PlanInput | undefined {
-  return materialized(
-    readTerraformPlanBytes(Buffer.from(text), source, options)
-  )
+  return materialized(onePlanOfBytes(Buffer.from(text), source, options))
 }
 
 /**
@@ -95,7 +96,7 @@ describe('readTerraformPlanBytes', () => {
     const text = fixtureText(name)
     const old = readPlan({ source: name, text })
     for (const options of [LARGE, TINY]) {
-      const lazy = readTerraformPlanBytes(Buffer.from(text), name, options)
+      const lazy = onePlanOfBytes(Buffer.from(text), name, options)
       const input = materialized(lazy)
       expect(input).toBeDefined()
       if (input === undefined) return
@@ -104,7 +105,7 @@ describe('readTerraformPlanBytes', () => {
       // Normalised from the lazy input, as the review does.
       if (lazy !== undefined) expect(normalized(lazy)).toEqual(normalized(old))
       // Read for its secrets alone (the first of two passes): the same secrets.
-      const marked = readTerraformPlanBytes(Buffer.from(text), name, {
+      const marked = onePlanOfBytes(Buffer.from(text), name, {
         ...options,
         secretsOnly: true
       })
@@ -193,7 +194,7 @@ describe('readTerraformPlanBytes', () => {
       )
       const at = text.indexOf('nul}') + 'nul'.length
       for (const options of [LARGE, TINY]) {
-        const input = readTerraformPlanBytes(Buffer.from(text), 'p', options)
+        const input = onePlanOfBytes(Buffer.from(text), 'p', options)
         if (input === undefined) throw new Error('not read')
         expect(() => normalizePlans([input])).toThrow(
           `found invalid JSON in the resource change resource_changes[1] at line 1, column ${at + 1} (unexpected character "}")`
@@ -410,7 +411,7 @@ describe('readTerraformPlanBytes', () => {
       // there, at the token that is not JSON (a column on line 1).
       const column = hostile.indexOf('[PGSECRET') + 2
       for (const options of [LARGE, TINY, small]) {
-        const input = readTerraformPlanBytes(Buffer.from(hostile), 'p', options)
+        const input = onePlanOfBytes(Buffer.from(hostile), 'p', options)
         if (input === undefined) throw new Error('not read')
         let error: unknown
         try {
@@ -439,9 +440,7 @@ describe('readTerraformPlanBytes', () => {
       const hostile = text.replace('"actions":', '"act\\qPGSECRET":')
       expect(hostile).not.toBe(text)
       // Under the string limit, the text reader explains it.
-      expect(readTerraformPlanBytes(Buffer.from(hostile), 'p', LARGE)).toBe(
-        undefined
-      )
+      expect(onePlanOfBytes(Buffer.from(hostile), 'p', LARGE)).toBe(undefined)
       // Past it (here: a small limit), the byte offset of the key.
       const at = hostile.indexOf('"act\\q')
       expect(() => bytesInput(hostile, small)).toThrow(
@@ -473,5 +472,126 @@ describe('readTerraformPlanBytes', () => {
         `[PlanParseError: plan.json: expected each value outside the long arrays of a plan at most 6000 bytes, found a value of 7027 bytes at byte 29095; plangate reads plans larger than that only when their size is in resource_changes, resource_drift and the state sections]`
       )
     })
+  })
+})
+
+describe('readTerraformPlanBytes on plans written one after another (terragrunt run-all show -json)', () => {
+  const NAMES = [
+    'terraform/sensitive.json',
+    'terraform/kitchen-sink.json',
+    'terraform-newer/actions-1.14.json'
+  ]
+
+  it.each([
+    ['a newline', '\n'],
+    ['nothing', ''],
+    ['white space of every kind', ' \r\n\t ']
+  ])('reads each as readPlanDocuments does, with %s between them', (_, gap) => {
+    const text = NAMES.map((name) => fixtureText(name)).join(gap)
+    const old = readPlanDocuments({ source: 'plans.json', text })
+    expect(old).toHaveLength(3)
+    for (const options of [LARGE, TINY]) {
+      const plans = readTerraformPlanBytes(
+        Buffer.from(text),
+        'plans.json',
+        options
+      )
+      expect(plans?.map((plan) => plan.source)).toEqual([
+        'plans.json#1',
+        'plans.json#2',
+        'plans.json#3'
+      ])
+      expect(plans?.map(materialized)).toEqual(old.map(slimmed))
+      // One review of them all: each masks the secrets of every other.
+      expect(normalizePlans(plans ?? []).plans).toEqual(
+        normalizePlans(old).plans
+      )
+    }
+  })
+
+  it('reads a byte order mark before the first plan, and white space after the last', () => {
+    const text = `\uFEFF${fixtureText(NAMES[0] as string)}\n${fixtureText(NAMES[1] as string)}\n\n`
+    const old = readPlanDocuments({ source: 'p', text })
+    const plans = readTerraformPlanBytes(Buffer.from(text), 'p', LARGE)
+    expect(plans?.map(materialized)).toEqual(old.map(slimmed))
+  })
+
+  it('masks a secret marked in a later plan wherever an earlier one holds it', () => {
+    const secret = 'PGSECRET-var-db-password-new-91c2'
+    const earlier = fixtureJson('terraform/create.json') as {
+      resource_changes: { change: { after: { input: unknown } } }[]
+    }
+    const web = earlier.resource_changes[2]
+    if (web === undefined) throw new Error('create.json has changed')
+    web.change.after.input = secret
+    const text = `${JSON.stringify(earlier)}\n${fixtureText('terraform/sensitive.json')}`
+    const plans = readTerraformPlanBytes(Buffer.from(text), 'p', LARGE) ?? []
+    expect(plans).toHaveLength(2)
+    const review = JSON.stringify(normalizePlans(plans))
+    expect(review).not.toContain(secret)
+    expect(review).toContain(
+      '{"path":"input","before":{"kind":"absent"},"after":{"kind":"sensitive"}'
+    )
+  })
+
+  it.each([
+    ['a CloudFormation change set', 'cloudformation/add.json'],
+    ['Terraform state JSON', 'peers-state'],
+    ['an empty object', '{}']
+  ])(
+    'leaves a file to the general reader when a document is not a plan: %s',
+    (_, second) => {
+      const other =
+        second === 'peers-state'
+          ? '{"format_version":"1.0","terraform_version":"1.11.0","values":{"root_module":{}}}'
+          : second.endsWith('.json')
+            ? fixtureText(second)
+            : second
+      const text = `${fixtureText('terraform/create.json')}\n${other}`
+      expect(readTerraformPlanBytes(Buffer.from(text), 'p', LARGE)).toBe(
+        undefined
+      )
+    }
+  )
+
+  it('leaves a file to the general reader when something other than an object follows a plan', () => {
+    for (const tail of [' x', '\n[1]', ' "plan"', '}'])
+      expect(
+        readTerraformPlanBytes(
+          Buffer.from(`${fixtureText('terraform/create.json')}${tail}`),
+          'p',
+          LARGE
+        ),
+        tail
+      ).toBe(undefined)
+  })
+
+  it('refuses more documents than one file may hold, in the general reader’s words', () => {
+    const tiny = '{"format_version":"1.2","resource_changes":[]}\n'
+    const text = tiny.repeat(MAX_DOCUMENTS + 1)
+    const words = (read: () => unknown): string => {
+      try {
+        read()
+      } catch (error) {
+        expect(error).toBeInstanceOf(PlanParseError)
+        return (error as Error).message
+      }
+      throw new Error('no error')
+    }
+    const message = words(() =>
+      readTerraformPlanBytes(Buffer.from(text), 'p', LARGE)
+    )
+    expect(message).toBe(words(() => readPlanDocuments({ source: 'p', text })))
+    expect(message).toContain(
+      `at most ${MAX_DOCUMENTS} concatenated JSON documents`
+    )
+    // As many as it may hold are read.
+    expect(
+      readTerraformPlanBytes(
+        Buffer.from(tiny.repeat(MAX_DOCUMENTS)),
+        'p',
+        LARGE
+      )
+    ).toHaveLength(MAX_DOCUMENTS)
   })
 })

@@ -7,12 +7,14 @@ import type { PlanInput } from '../../src/plan/index.js'
 import { planBuffer } from '../../src/plan/json-skip.js'
 import { readTerraformPlanBytes } from '../../src/plan/terraform-sections.js'
 import { readTerraformPlanStream } from '../../src/plan/terraform-stream.js'
+import { MAX_DOCUMENTS } from '../../src/plan/json-text.js'
 import type {
   ByteSource,
   StreamOptions
 } from '../../src/plan/terraform-stream.js'
 import { fixturePath, fixtureText } from '../helpers.js'
 import { bigPlan } from '../support/big-plans.js'
+import { onePlanOfBytes, onePlanOfStream } from '../support/plan-buffers.js'
 
 const FIXTURES = ['terraform', 'terraform-newer', 'opentofu'].flatMap((dir) =>
   readdirSync(fixturePath(dir))
@@ -53,7 +55,7 @@ function streamed(
   options: Partial<StreamOptions> = {},
   step?: number
 ): PlanInput {
-  return readTerraformPlanStream(sourceOf(data, step), 'plan.json', {
+  return onePlanOfStream(sourceOf(data, step), 'plan.json', {
     maxTextBytes: MAX_TEXT,
     ...options
   })
@@ -70,7 +72,7 @@ const SHAPES: readonly [Partial<StreamOptions>, number | undefined][] = [
 describe('readTerraformPlanStream', () => {
   it.each(FIXTURES)('reads %s as the sectioned reader does', (name) => {
     const data = Buffer.from(fixtureText(name))
-    const whole = readTerraformPlanBytes(data, 'plan.json', {
+    const whole = onePlanOfBytes(data, 'plan.json', {
       maxTextBytes: MAX_TEXT
     })
     expect(whole).toBeDefined()
@@ -103,7 +105,7 @@ describe('readTerraformPlanStream and the secrets of state resources', () => {
     ] as const) {
       // Indented: the state's resources are cut by windows of 200 bytes.
       const data = Buffer.from(JSON.stringify(doc, null, 2))
-      const whole = readTerraformPlanBytes(data, 'plan.json', {
+      const whole = onePlanOfBytes(data, 'plan.json', {
         maxTextBytes: MAX_TEXT
       })
       expect(whole).toBeDefined()
@@ -126,13 +128,13 @@ describe('readTerraformPlanStream from bytes already read', () => {
       const name = 'terraform/kitchen-sink.json'
       const data = Buffer.from(fixtureText(name))
       const whole = materialized(
-        readTerraformPlanBytes(data, 'plan.json', { maxTextBytes: MAX_TEXT })
+        onePlanOfBytes(data, 'plan.json', { maxTextBytes: MAX_TEXT })
       )
       const held = planBuffer(first)
       data.copy(held, 0, 0, first)
       const rest = sourceOf(data.subarray(first), 999)
       let taken = 0
-      const input = readTerraformPlanStream(
+      const input = onePlanOfStream(
         {
           take: () => {
             taken++
@@ -160,7 +162,7 @@ describe('readTerraformPlanStream on a generated plan', () => {
         JSON.stringify(JSON.parse(compact.toString()), null, 2)
       )
       for (const data of [compact, indented]) {
-        const whole = readTerraformPlanBytes(data, 'plan.json', {
+        const whole = onePlanOfBytes(data, 'plan.json', {
           maxTextBytes: MAX_TEXT
         })
         expect(whole).toBeDefined()
@@ -180,6 +182,82 @@ describe('readTerraformPlanStream on a generated plan', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('readTerraformPlanStream on plans written one after another (terragrunt run-all show -json)', () => {
+  const sensitive = fixtureText('terraform/sensitive.json')
+  const { resource_changes: _, ...stateOnly } = JSON.parse(sensitive) as Record<
+    string,
+    unknown
+  >
+  // Plans without resource_changes first and last: their state resources are read for their secrets, whatever the plans around them hold.
+  const texts = [
+    JSON.stringify(stateOnly),
+    fixtureText('terraform/kitchen-sink.json'),
+    sensitive,
+    fixtureText('terraform/create.json'),
+    JSON.stringify(stateOnly)
+  ]
+
+  it.each([
+    ['a newline', '\n'],
+    ['nothing', '']
+  ])(
+    'reads each as the sectioned reader does, with %s between them, through every window',
+    (_, gap) => {
+      const data = Buffer.from(texts.join(gap))
+      const whole = readTerraformPlanBytes(data, 'plan.json', {
+        maxTextBytes: MAX_TEXT
+      })
+      expect(whole?.map((plan) => plan.source)).toEqual([
+        'plan.json#1',
+        'plan.json#2',
+        'plan.json#3',
+        'plan.json#4',
+        'plan.json#5'
+      ])
+      if (whole === undefined) return
+      const normal = normalizePlans(whole).plans
+      for (const [options, step] of SHAPES) {
+        const plans = readTerraformPlanStream(
+          sourceOf(data, step),
+          'plan.json',
+          {
+            maxTextBytes: MAX_TEXT,
+            ...options
+          }
+        )
+        expect(plans.map((plan) => plan.source)).toEqual(
+          whole.map((plan) => plan.source)
+        )
+        expect(plans.map((plan) => plan.secrets)).toEqual(
+          whole.map((plan) => plan.secrets)
+        )
+        // Without resource_changes, state resources are read only as far as their secrets go.
+        const withChanges = (plan: PlanInput): boolean =>
+          plan.kind === 'terraform' && plan.changes !== undefined
+        expect(plans.filter(withChanges).map(materialized)).toEqual(
+          whole.filter(withChanges).map(materialized)
+        )
+        expect(plans.filter(withChanges)).toHaveLength(3)
+        expect(normalizePlans(plans).plans).toEqual(normal)
+      }
+    }
+  )
+
+  it('names a later document that is not a plan by its place in the file', () => {
+    const data = Buffer.from(
+      `${texts[1]}\n${texts[2]}\n{"format_version":"1.0","terraform_version":"1.11.0","values":{"root_module":{}}}`
+    )
+    expect(() =>
+      readTerraformPlanStream(sourceOf(data, 1000), 'plan.json', {
+        maxTextBytes: MAX_TEXT,
+        windowBytes: 4096
+      })
+    ).toThrow(
+      /^plan\.json#3: expected a Terraform\/OpenTofu JSON plan .*, found Terraform state JSON/
+    )
   })
 })
 
@@ -206,9 +284,23 @@ describe('readTerraformPlanStream refuses', () => {
     }
   })
 
-  it('bytes after the plan', () => {
-    expect(problem(Buffer.concat([plan, Buffer.from(' {}')]))).toContain(
-      'unexpected character after the end of the JSON value'
+  it('bytes after the plan that are not another plan', () => {
+    for (const tail of [' x', '\n[]', ' "plan"', '}'])
+      expect(problem(Buffer.concat([plan, Buffer.from(tail)])), tail).toMatch(
+        /^plan\.json: expected a JSON plan, found invalid JSON at byte \d+ \(unexpected character after the end of the JSON value\)$/
+      )
+    // An object after it is a second document, and this one is no plan.
+    expect(problem(Buffer.concat([plan, Buffer.from(' {}')]))).toMatch(
+      /^plan\.json#2: expected a Terraform\/OpenTofu JSON plan .*, found an empty JSON object/
+    )
+  })
+
+  it('more documents than one file may hold', () => {
+    const tiny = '{"format_version":"1.2","resource_changes":[]}'
+    expect(
+      problem(Buffer.from(`${tiny}\n`.repeat(MAX_DOCUMENTS + 1)), {})
+    ).toBe(
+      `plan.json: expected at most ${MAX_DOCUMENTS} concatenated JSON documents (as \`terragrunt run-all show -json\` writes), found more; split the file, one plan per file`
     )
   })
 

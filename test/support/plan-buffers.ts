@@ -1,5 +1,13 @@
 import { expect } from 'vitest'
 import { planBuffer, skipKernelOf } from '../../src/plan/json-skip.js'
+import type { TerraformInput } from '../../src/plan/terraform.js'
+import { readTerraformPlanBytes } from '../../src/plan/terraform-sections.js'
+import type { SectionOptions } from '../../src/plan/terraform-sections.js'
+import { readTerraformPlanStream } from '../../src/plan/terraform-stream.js'
+import type {
+  ByteSource,
+  StreamOptions
+} from '../../src/plan/terraform-stream.js'
 
 /** A plain Buffer (no SIMD kernel: the JavaScript scanner) holding `bytes`. */
 export function plainCopy(bytes: Uint8Array): Buffer {
@@ -26,4 +34,27 @@ export function kernelCopy(
     whole[k] = hostile[k % hostile.length] as number
   whole.set(doc, pad)
   return whole
+}
+
+/** readTerraformPlanBytes on a file of one plan: that plan, or undefined when it leaves the bytes to the general reader. */
+export function onePlanOfBytes(
+  bytes: Buffer,
+  source: string,
+  options: SectionOptions
+): TerraformInput | undefined {
+  const plans = readTerraformPlanBytes(bytes, source, options)
+  if (plans === undefined) return undefined
+  expect(plans).toHaveLength(1)
+  return plans[0]
+}
+
+/** readTerraformPlanStream on a file of one plan: that plan. */
+export function onePlanOfStream(
+  input: ByteSource,
+  source: string,
+  options: StreamOptions
+): TerraformInput {
+  const plans = readTerraformPlanStream(input, source, options)
+  expect(plans).toHaveLength(1)
+  return plans[0] as TerraformInput
 }
