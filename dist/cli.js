@@ -875,6 +875,12 @@ function redactError(error, redactor) {
 }
 /** The command that produces what plangate reads, for hints. */
 const SHOW_JSON_HINT = 'run `terraform show -json PLANFILE > plan.json` (or `tofu show -json PLANFILE`) and pass that file';
+/**
+ * What to do about Terragrunt's log in place of the plans: since 0.67 it
+ * logs what Terraform writes (a time, a level, the unit, `terraform:`)
+ * instead of passing it on, unless told to forward it.
+ */
+const TERRAGRUNT_LOG_HINT = 'run Terragrunt with `--tf-forward-stdout` (`--terragrunt-forward-tf-stdout` in releases before the flags lost their prefix) and without `--log-format json`, or `terraform show -json PLANFILE` in each module';
 
 /**
  * Turns the text of a plan file into a JSON value, or explains in one line
@@ -1134,6 +1140,9 @@ function rejectKnownNonJson(text, start, source) {
     const c = text.charCodeAt(start);
     if (c === 0x7b /* { */ || c === 0x5b /* [ */)
         return;
+    if (looksLikeTerragruntLog(head)) {
+        throw new PlanParseError(source, 'a JSON plan', "Terragrunt's log of Terraform's output (lines like `12:10:50.184 STDOUT [unit] terraform: {\u2026}`)", TERRAGRUNT_LOG_HINT);
+    }
     if (looksLikePlanText(head)) {
         throw new PlanParseError(source, 'a JSON plan', 'the text output of `terraform plan`', SHOW_JSON_HINT);
     }
@@ -1148,6 +1157,15 @@ const PLAN_TEXT_MARKERS = [
     'An execution plan has been generated',
     'Plan: '
 ];
+/**
+ * A line of Terragrunt's log (0.67 and later): a time and a level
+ * (`12:10:50.184 STDOUT`, `\u2026 INFO`), or a bare `STDOUT [unit] terraform:`.
+ */
+const TERRAGRUNT_LOG_LINE = /^(?:\d{1,2}:\d{2}:\d{2}(?:\.\d+)? +(?:STDOUT|STDERR|INFO|WARN|ERROR|DEBUG|TRACE) |STDOUT +(?:\[[^\]\r\n]*\] +)?[^\s:]+: )/;
+function looksLikeTerragruntLog(head) {
+    // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
+    return TERRAGRUNT_LOG_LINE.test(head.replace(/\u001b\[[0-9;]*m/g, ''));
+}
 function looksLikePlanText(head) {
     // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
     const plain = head.replace(/\u001b\[[0-9;]*m/g, '');
@@ -4858,6 +4876,17 @@ function findSensitiveOutputs(doc) {
         .map(([name]) => name));
 }
 /** Why a document is not a Terraform plan, said after what it is (state, a state file, HCP's redacted JSON, ...). */
+/**
+ * A JSON log entry (`time`, `level`, `msg`), as Terragrunt writes with
+ * `--log-format json`, Terraform's output wrapped in its `msg`.
+ */
+function looksLikeJsonLog(doc) {
+    return 'time' in doc && 'level' in doc && 'msg' in doc;
+}
+/** The refusal of a JSON log entry where a plan was expected. */
+function jsonLogError(source, expected) {
+    return new PlanParseError(source, expected, "a JSON log entry (`time`, `level`, `msg`), as Terragrunt's `--log-format json` wraps Terraform's output", TERRAGRUNT_LOG_HINT);
+}
 function notAPlan(doc, source) {
     const expected = 'a Terraform/OpenTofu JSON plan (from `terraform show -json PLANFILE`)';
     if (isRecord$2(doc)) {
@@ -4875,6 +4904,8 @@ function notAPlan(doc, source) {
         if (!('format_version' in doc) && 'plan_format_version' in doc) {
             return new PlanParseError(source, expected, "HCP Terraform's redacted plan JSON (`plan_format_version`, from a plan's json-output-redacted link), which does not say whether the plan completed and holds neither the prior state nor the configuration", "pass the whole JSON plan: `terraform show -json PLANFILE`, or the plan's `json-output` link in HCP Terraform's API (`GET /api/v2/plans/PLAN_ID/json-output`)");
         }
+        if (looksLikeJsonLog(doc))
+            return jsonLogError(source, expected);
         if (!('format_version' in doc) &&
             ('resource_changes' in doc || 'planned_values' in doc)) {
             return new PlanParseError(source, expected, 'a plan without "format_version"', SHOW_JSON_HINT);
@@ -5551,6 +5582,8 @@ function readDocument(doc, source, format) {
                     'lineage' in doc ||
                     'plan_format_version' in doc))
                 return readTerraformPlan(doc, source);
+            if (isRecord$2(doc) && looksLikeJsonLog(doc))
+                throw jsonLogError(source, 'a plan plangate reads');
             throw new PlanParseError(source, 'a plan plangate reads', describeJson(doc), `make one with ${COMMANDS}`);
     }
 }
@@ -7476,6 +7509,8 @@ const OPEN_BRACKET = 0x5b;
 const NULL_BYTES = Buffer.from('null');
 /** Pieces up to this many bytes are copied by a loop, longer ones by Buffer#copy. */
 const SHORT_COPY = 64;
+/** Bytes of a document that is not an object looked at for what it is (rejectNonJsonHead reads 4,096 characters). */
+const HEAD_BYTES$1 = 16 * 1024;
 /**
  * Reads the Terraform/OpenTofu plans of `input` (one, or several written
  * one after another) into the same inputs as readTerraformPlanBytes would
@@ -7567,7 +7602,7 @@ class StreamReader {
         // Named among the documents read so far: the first by the file's name.
         const name = documentSource(this.source, index, index + 1);
         if (w.byte(at) !== 0x7b)
-            throw notAPlan(w.byte(at) === OPEN_BRACKET ? [] : null, name);
+            throw this.notAnObject(at, name);
         this.provisional.length = 0;
         this.changesSeen = false;
         const sections = new Map();
@@ -7608,6 +7643,27 @@ class StreamReader {
             for (const [list, index] of this.provisional)
                 list[index] = null;
         return { sections, end };
+    }
+    /**
+     * The refusal of a document that does not start with `{`: the text
+     * reader's words for what its first characters are known to be (binary
+     * data, Terragrunt's log, the text of a plan, ...), an array's, or the
+     * byte where JSON was expected.
+     */
+    notAnObject(at, name) {
+        const w = this.window;
+        const first = w.byte(at);
+        if (first === OPEN_BRACKET)
+            return notAPlan([], name);
+        if (first === -1)
+            return new JsonScanError('truncated', at, 'unexpected end of input');
+        // Read forward only: a small window moves on as it is read.
+        const head = Buffer.alloc(HEAD_BYTES$1);
+        let size = 0;
+        for (let c = first; size < HEAD_BYTES$1 && c !== -1; c = w.byte(at + size))
+            head[size++] = c;
+        rejectNonJsonHead(head.toString('utf8', 0, size), name);
+        return new JsonScanError('invalid', at, 'expected a JSON object');
     }
     /** The elements of resource_changes or resource_drift at `open`, located as the sectioned reader does and kept. */
     elements(open, kept, key) {
@@ -8318,10 +8374,15 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
         // can be read: anything else is refused before hundreds of MB are read.
         if (size > Math.min(limits.maxTextBytes, limits.maxBytes)) {
             const kind = largePlanKind(path);
-            if (kind === undefined)
+            if (kind === undefined) {
+                // Known not to be a plan (Terragrunt's log, the text of a plan, ...): said so in the reader's words.
+                const head = readHead(path, HEAD_BYTES);
+                if (head !== undefined)
+                    rejectNonPlanHead(head, path);
                 throw tooLarge(path, size, limits.maxTextBytes, {
                     hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8\u2019s longest string'
                 });
+            }
             if (size > limits.maxBytes) {
                 if (kind === 'gzip') {
                     const head = readHead(path, 1024);

@@ -160,10 +160,14 @@ export function readPlanBytes(
     // can be read: anything else is refused before hundreds of MB are read.
     if (size > Math.min(limits.maxTextBytes, limits.maxBytes)) {
       const kind = largePlanKind(path)
-      if (kind === undefined)
+      if (kind === undefined) {
+        // Known not to be a plan (Terragrunt's log, the text of a plan, ...): said so in the reader's words.
+        const head = readHead(path, HEAD_BYTES)
+        if (head !== undefined) rejectNonPlanHead(head, path)
         throw tooLarge(path, size, limits.maxTextBytes, {
           hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
         })
+      }
       if (size > limits.maxBytes) {
         if (kind === 'gzip') {
           const head = readHead(path, 1024)

@@ -59,3 +59,11 @@ export function redactError(error: unknown, redactor: Redactor): unknown {
 /** The command that produces what plangate reads, for hints. */
 export const SHOW_JSON_HINT =
   'run `terraform show -json PLANFILE > plan.json` (or `tofu show -json PLANFILE`) and pass that file'
+
+/**
+ * What to do about Terragrunt's log in place of the plans: since 0.67 it
+ * logs what Terraform writes (a time, a level, the unit, `terraform:`)
+ * instead of passing it on, unless told to forward it.
+ */
+export const TERRAGRUNT_LOG_HINT =
+  'run Terragrunt with `--tf-forward-stdout` (`--terragrunt-forward-tf-stdout` in releases before the flags lost their prefix) and without `--log-format json`, or `terraform show -json PLANFILE` in each module'

@@ -26,6 +26,8 @@ import {
 } from './pulumi.js'
 import type { PulumiInput } from './pulumi.js'
 import {
+  jsonLogError,
+  looksLikeJsonLog,
   looksLikeTerraformPlan,
   normalizeTerraformPlan,
   readTerraformPlan
@@ -184,6 +186,8 @@ function readDocument(
           'plan_format_version' in doc)
       )
         return readTerraformPlan(doc, source)
+      if (isRecord(doc) && looksLikeJsonLog(doc))
+        throw jsonLogError(source, 'a plan plangate reads')
       throw new PlanParseError(
         source,
         'a plan plangate reads',

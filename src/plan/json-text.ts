@@ -1,4 +1,8 @@
-import { PlanParseError, SHOW_JSON_HINT } from './errors.js'
+import {
+  PlanParseError,
+  SHOW_JSON_HINT,
+  TERRAGRUNT_LOG_HINT
+} from './errors.js'
 
 /**
  * Turns the text of a plan file into a JSON value, or explains in one line
@@ -316,6 +320,14 @@ function rejectKnownNonJson(text: string, start: number, source: string): void {
   }
   const c = text.charCodeAt(start)
   if (c === 0x7b /* { */ || c === 0x5b /* [ */) return
+  if (looksLikeTerragruntLog(head)) {
+    throw new PlanParseError(
+      source,
+      'a JSON plan',
+      "Terragrunt's log of Terraform's output (lines like `12:10:50.184 STDOUT [unit] terraform: {…}`)",
+      TERRAGRUNT_LOG_HINT
+    )
+  }
   if (looksLikePlanText(head)) {
     throw new PlanParseError(
       source,
@@ -336,6 +348,18 @@ const PLAN_TEXT_MARKERS = [
   'An execution plan has been generated',
   'Plan: '
 ]
+
+/**
+ * A line of Terragrunt's log (0.67 and later): a time and a level
+ * (`12:10:50.184 STDOUT`, `… INFO`), or a bare `STDOUT [unit] terraform:`.
+ */
+const TERRAGRUNT_LOG_LINE =
+  /^(?:\d{1,2}:\d{2}:\d{2}(?:\.\d+)? +(?:STDOUT|STDERR|INFO|WARN|ERROR|DEBUG|TRACE) |STDOUT +(?:\[[^\]\r\n]*\] +)?[^\s:]+: )/
+
+function looksLikeTerragruntLog(head: string): boolean {
+  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
+  return TERRAGRUNT_LOG_LINE.test(head.replace(/\u001b\[[0-9;]*m/g, ''))
+}
 
 function looksLikePlanText(head: string): boolean {
   // eslint-disable-next-line no-control-regex -- strips ANSI colour codes

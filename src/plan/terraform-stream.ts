@@ -13,6 +13,7 @@ import {
   documentSource,
   MAX_DOCUMENTS,
   MAX_NESTING,
+  rejectNonJsonHead,
   tooManyDocuments
 } from './json-text.js'
 import { JsonScanError, keyAt, skipValue, stringEnd } from './json-bytes.js'
@@ -81,6 +82,9 @@ const NULL_BYTES = Buffer.from('null')
 
 /** Pieces up to this many bytes are copied by a loop, longer ones by Buffer#copy. */
 const SHORT_COPY = 64
+
+/** Bytes of a document that is not an object looked at for what it is (rejectNonJsonHead reads 4,096 characters). */
+const HEAD_BYTES = 16 * 1024
 
 /**
  * Reads the Terraform/OpenTofu plans of `input` (one, or several written
@@ -190,8 +194,7 @@ class StreamReader implements StateWalk {
     const w = this.window
     // Named among the documents read so far: the first by the file's name.
     const name = documentSource(this.source, index, index + 1)
-    if (w.byte(at) !== 0x7b)
-      throw notAPlan(w.byte(at) === OPEN_BRACKET ? [] : null, name)
+    if (w.byte(at) !== 0x7b) throw this.notAnObject(at, name)
     this.provisional.length = 0
     this.changesSeen = false
     const sections = new Map<string, SectionRead>()
@@ -227,6 +230,27 @@ class StreamReader implements StateWalk {
     if (sections.has('resource_changes'))
       for (const [list, index] of this.provisional) list[index] = null
     return { sections, end }
+  }
+
+  /**
+   * The refusal of a document that does not start with `{`: the text
+   * reader's words for what its first characters are known to be (binary
+   * data, Terragrunt's log, the text of a plan, ...), an array's, or the
+   * byte where JSON was expected.
+   */
+  private notAnObject(at: number, name: string): Error {
+    const w = this.window
+    const first = w.byte(at)
+    if (first === OPEN_BRACKET) return notAPlan([], name)
+    if (first === -1)
+      return new JsonScanError('truncated', at, 'unexpected end of input')
+    // Read forward only: a small window moves on as it is read.
+    const head = Buffer.alloc(HEAD_BYTES)
+    let size = 0
+    for (let c = first; size < HEAD_BYTES && c !== -1; c = w.byte(at + size))
+      head[size++] = c
+    rejectNonJsonHead(head.toString('utf8', 0, size), name)
+    return new JsonScanError('invalid', at, 'expected a JSON object')
   }
 
   /** The elements of resource_changes or resource_drift at `open`, located as the sectioned reader does and kept. */

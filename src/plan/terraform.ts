@@ -17,7 +17,11 @@ import type { Redactor } from '../redact/index.js'
 import { rememberPerText } from '../memo.js'
 import { diffAttributes, formatPath } from './attributes.js'
 import { GraphBuilder, nodeOf } from './dependents.js'
-import { PlanParseError, SHOW_JSON_HINT } from './errors.js'
+import {
+  PlanParseError,
+  SHOW_JSON_HINT,
+  TERRAGRUNT_LOG_HINT
+} from './errors.js'
 import {
   arrayAt,
   describeJson,
@@ -401,6 +405,24 @@ function findSensitiveOutputs(doc: JsonRecord): Set<string> {
 }
 
 /** Why a document is not a Terraform plan, said after what it is (state, a state file, HCP's redacted JSON, ...). */
+/**
+ * A JSON log entry (`time`, `level`, `msg`), as Terragrunt writes with
+ * `--log-format json`, Terraform's output wrapped in its `msg`.
+ */
+export function looksLikeJsonLog(doc: Record<string, unknown>): boolean {
+  return 'time' in doc && 'level' in doc && 'msg' in doc
+}
+
+/** The refusal of a JSON log entry where a plan was expected. */
+export function jsonLogError(source: string, expected: string): PlanParseError {
+  return new PlanParseError(
+    source,
+    expected,
+    "a JSON log entry (`time`, `level`, `msg`), as Terragrunt's `--log-format json` wraps Terraform's output",
+    TERRAGRUNT_LOG_HINT
+  )
+}
+
 export function notAPlan(doc: unknown, source: string): PlanParseError {
   const expected =
     'a Terraform/OpenTofu JSON plan (from `terraform show -json PLANFILE`)'
@@ -436,6 +458,7 @@ export function notAPlan(doc: unknown, source: string): PlanParseError {
         "pass the whole JSON plan: `terraform show -json PLANFILE`, or the plan's `json-output` link in HCP Terraform's API (`GET /api/v2/plans/PLAN_ID/json-output`)"
       )
     }
+    if (looksLikeJsonLog(doc)) return jsonLogError(source, expected)
     if (
       !('format_version' in doc) &&
       ('resource_changes' in doc || 'planned_values' in doc)

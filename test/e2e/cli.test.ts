@@ -443,6 +443,24 @@ describe('plangate CLI (dist/cli.js)', () => {
       )
     })
 
+    it("Terragrunt's log of Terraform's output (0.67 and later, without --tf-forward-stdout)", () => {
+      const plan = JSON.stringify(
+        JSON.parse(fixtureText('terraform/update.json'))
+      )
+      const path = file(
+        'terragrunt.json',
+        `12:10:50.184 STDOUT [vpc] terraform: ${plan}\n12:10:50.190 STDOUT [db] terraform: ${plan}\n`
+      )
+      expectInputError(
+        plangate(['review', path]),
+        path,
+        "found Terragrunt's log of Terraform's output"
+      )
+      expect(plangate(['review', path]).stderr).toContain(
+        '`--tf-forward-stdout`'
+      )
+    })
+
     it('an unknown action', () => {
       const path = file(
         'unknown-action.json',
@@ -451,8 +469,17 @@ describe('plangate CLI (dist/cli.js)', () => {
       expectInputError(plangate(['review', path]), path, 'found ["obliterate"]')
     })
 
-    it('a file past V8’s longest string that is no plan (600 MiB of zeros), refused before it is read', () => {
+    it('a file past V8’s longest string that is no plan, refused before it is read: for what its beginning is, else for its size', () => {
       const path = file('huge.json', '')
+      truncateSync(path, 600 * 1024 * 1024)
+      const started = performance.now()
+      expectInputError(
+        plangate(['review', path]),
+        path,
+        'expected a JSON plan, found binary data'
+      )
+      expect(performance.now() - started).toBeLessThan(10_000)
+      writeFileSync(path, 'Not a plan. '.repeat(1000))
       truncateSync(path, 600 * 1024 * 1024)
       expectInputError(plangate(['review', path]), path, 'found 600 MiB')
       rmSync(path)

@@ -173,11 +173,25 @@ describe('readPlanInput', () => {
 
   it('refuses a file past the text limit that is neither JSON nor gzip before reading it whole', () => {
     const limits: PlanReadLimits = { maxTextBytes: 100, maxBytes: 1 << 20 }
-    const path = file('binary.bin', Buffer.alloc(5000, 0))
+    const path = file('text.txt', 'Not a plan. '.repeat(500))
     expect(() =>
       readPlanInput({ source: 'b', path }, 'auto', noStdin, limits)
     ).toThrow(
-      /found 5000 bytes; only Terraform\/OpenTofu plans \(a JSON object, or gzip\) are read past/
+      /found 6000 bytes; only Terraform\/OpenTofu plans \(a JSON object, or gzip\) are read past/
+    )
+    // What its beginning tells, in the reader's words.
+    const binary = file('binary.bin', Buffer.alloc(5000, 0))
+    expect(() =>
+      readPlanInput({ source: 'b', path: binary }, 'auto', noStdin, limits)
+    ).toThrow(`${binary}: expected a JSON plan, found binary data`)
+    const logged = file(
+      'terragrunt.log',
+      `12:10:50.184 STDOUT [vpc] terraform: ${JSON.stringify(JSON.parse(KITCHEN))}\n`
+    )
+    expect(() =>
+      readPlanInput({ source: 'b', path: logged }, 'auto', noStdin, limits)
+    ).toThrow(
+      `${logged}: expected a JSON plan, found Terragrunt's log of Terraform's output`
     )
     // Past the limit, a JSON object is still read (and a Terraform plan reviewed).
     const plan = file('plan-big.json', `  \n${KITCHEN}`)
@@ -235,6 +249,25 @@ describe('readPlanBytes', () => {
     )
     expect(() => readPlanBytes(wrapper, noStdin, limits)).toThrow(
       'found output of the hashicorp/setup-terraform wrapper'
+    )
+    // And for Terragrunt's log of Terraform's output.
+    const logged = file(
+      'terragrunt.json.gz',
+      gzipSync(
+        `12:10:50.184 STDOUT [vpc] terraform: ${JSON.stringify(JSON.parse(KITCHEN))}\n${' '.repeat(64 * 1024 * 1024)}`
+      )
+    )
+    // Decompressed past the limit: refused by the window reader, in the same words.
+    expect(() =>
+      readPlanData(
+        readPlanBytes(logged, noStdin, limits),
+        { source: logged, path: logged },
+        'auto',
+        {},
+        limits
+      )
+    ).toThrow(
+      `${logged}: expected a JSON plan, found Terragrunt's log of Terraform's output`
     )
   })
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   findJsonProblem,
   PlanParseError,
-  readPlan
+  readPlan,
+  readPlanDocuments
 } from '../../src/plan/index.js'
 import { analyzeDocs, fixtureJson, fixtureText } from '../helpers.js'
 
@@ -15,6 +16,17 @@ function errorFor(text: string, source = 'plan.json'): string {
     return (error as PlanParseError).message
   }
   throw new Error('readPlan accepted the input')
+}
+
+/** The message readPlanDocuments throws for a text (several documents), or fails the test. */
+function errorForDocs(text: string, source = 'plan.json'): string {
+  try {
+    readPlanDocuments({ source, text })
+  } catch (error) {
+    expect(error).toBeInstanceOf(PlanParseError)
+    return (error as PlanParseError).message
+  }
+  throw new Error('readPlanDocuments accepted the input')
 }
 
 function errorForDoc(doc: unknown): string {
@@ -65,6 +77,47 @@ describe('bad input gets one clear line naming file, expectation and finding', (
     expect(errorFor(text)).toMatchInlineSnapshot(
       `"plan.json: expected a JSON plan, found output of the hashicorp/setup-terraform wrapper (it starts with a "[command]" line); set \`terraform_wrapper: false\` on setup-terraform, or run \`terraform show -json PLANFILE > plan.json\` in a step of its own with the wrapper off"`
     )
+  })
+
+  it("Terragrunt's log of Terraform's output (0.67 and later), in every form it takes", () => {
+    const plan = JSON.stringify(fixtureJson('terraform/update.json'))
+    const runAll = `12:10:50.184 STDOUT [vpc] terraform: ${plan}\n12:10:50.190 STDOUT [db] terraform: ${plan}\n`
+    expect(errorFor(runAll)).toMatchInlineSnapshot(
+      `"plan.json: expected a JSON plan, found Terragrunt's log of Terraform's output (lines like \`12:10:50.184 STDOUT [unit] terraform: {…}\`); run Terragrunt with \`--tf-forward-stdout\` (\`--terragrunt-forward-tf-stdout\` in releases before the flags lost their prefix) and without \`--log-format json\`, or \`terraform show -json PLANFILE\` in each module"`
+    )
+    for (const text of [
+      `16:30:51.606 STDOUT terraform: ${plan}\n`,
+      // Standard error too (2>&1): Terragrunt's own lines first.
+      `16:30:51.164 INFO   Retrieved output from terragrunt.hcl\n16:30:51.606 STDOUT terraform: ${plan}\n`,
+      // Coloured, when it thought it wrote to a terminal.
+      `\u001b[90m16:30:51.606\u001b[0m \u001b[36mSTDOUT\u001b[0m \u001b[34m[vpc]\u001b[0m terraform: ${plan}\n`,
+      // Without the time.
+      `STDOUT [vpc] tofu: ${plan}\n`
+    ])
+      expect(errorFor(text), text.slice(0, 40)).toContain(
+        "found Terragrunt's log of Terraform's output"
+      )
+    // With `--log-format json`, each line an object wrapping the output.
+    const entry = (unit: string): string =>
+      JSON.stringify({
+        time: '2026-12-07T12:10:50Z',
+        level: 'stdout',
+        prefix: unit,
+        'tf-path': 'terraform',
+        msg: plan
+      })
+    expect(
+      errorForDocs(`${entry('vpc')}\n${entry('db')}\n`)
+    ).toMatchInlineSnapshot(
+      `"plan.json#1: expected a plan plangate reads, found a JSON log entry (\`time\`, \`level\`, \`msg\`), as Terragrunt's \`--log-format json\` wraps Terraform's output; run Terragrunt with \`--tf-forward-stdout\` (\`--terragrunt-forward-tf-stdout\` in releases before the flags lost their prefix) and without \`--log-format json\`, or \`terraform show -json PLANFILE\` in each module"`
+    )
+    // A plan that merely holds such text in a value is a plan.
+    const holding = plan.replace(
+      /"input":"[^"]*"/,
+      '"input":"12:10:50.184 STDOUT terraform: x"'
+    )
+    expect(holding).toContain('STDOUT terraform: x')
+    expect(readPlan({ source: 'p', text: holding }).kind).toBe('terraform')
   })
 
   it('not JSON, with line and column and without quoting the content', () => {

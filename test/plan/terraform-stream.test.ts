@@ -329,6 +329,10 @@ describe('readTerraformPlanStream refuses', () => {
     [
       '{"version": 4, "terraform_version": "1.11.0", "serial": 3, "lineage": "x", "outputs": {}, "resources": []}',
       'found a Terraform state file (terraform.tfstate)'
+    ],
+    [
+      '{"time": "2026-12-07T12:10:50Z", "level": "stdout", "msg": "{\\"format_version\\":\\"1.2\\"}"}',
+      "found a JSON log entry (`time`, `level`, `msg`), as Terragrunt's `--log-format json` wraps Terraform's output"
     ]
   ])('a document that is not a Terraform plan: %s', (text, found) => {
     const message = problem(Buffer.from(text))
@@ -336,6 +340,16 @@ describe('readTerraformPlanStream refuses', () => {
       'expected a Terraform/OpenTofu JSON plan (from `terraform show -json PLANFILE`)'
     )
     expect(message).toContain(found)
+  })
+
+  it('a document that is not JSON: what its beginning is, or the byte', () => {
+    const line = `12:10:50.184 STDOUT [vpc] terraform: ${JSON.stringify(JSON.parse(plan.toString()))}\n`
+    expect(problem(Buffer.from(line))).toMatch(
+      /^plan\.json: expected a JSON plan, found Terragrunt's log of Terraform's output/
+    )
+    expect(problem(Buffer.from(`\n  "plan" ${'x'.repeat(5000)}`))).toBe(
+      'plan.json: expected a JSON plan, found invalid JSON at byte 3 (expected a JSON object)'
+    )
   })
 
   it('nesting past the limit', () => {
