@@ -1,9 +1,24 @@
 import { readFileSync } from 'node:fs'
+import { expect } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { analyze } from '../src/analyze.js'
 import type { Analysis, Plan, ResourceChange } from '../src/model.js'
-import { readPlan } from '../src/plan/index.js'
+import { PlanParseError, readPlan } from '../src/plan/index.js'
 import { renderJson, renderMarkdown, renderText } from '../src/report/index.js'
+
+/**
+ * The message of the input error (`PlanParseError`) that `read` throws:
+ * the test fails when it throws anything else, or nothing.
+ */
+export function planErrorOf(read: () => unknown): string {
+  try {
+    read()
+  } catch (error) {
+    expect(error).toBeInstanceOf(PlanParseError)
+    return (error as PlanParseError).message
+  }
+  throw new Error('the input was accepted')
+}
 
 /** Absolute path of a file under test/fixtures/. */
 export function fixturePath(name: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decodePlanBytes } from '../../src/io/decode-text.js'
-import { PlanParseError, readPlan } from '../../src/plan/index.js'
-import { fixtureText } from '../helpers.js'
+import { readPlan } from '../../src/plan/index.js'
+import { fixtureText, planErrorOf } from '../helpers.js'
 
 const PLAN = fixtureText('terraform/create.json')
 
@@ -13,13 +13,7 @@ function utf16(text: string, order: 'le' | 'be', bom = true): Buffer {
 }
 
 function errorFor(bytes: Uint8Array): string {
-  try {
-    decodePlanBytes(bytes, 'plan.json')
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanParseError)
-    return (error as PlanParseError).message
-  }
-  throw new Error('decodePlanBytes accepted the bytes')
+  return planErrorOf(() => decodePlanBytes(bytes, 'plan.json'))
 }
 
 describe('decodePlanBytes: the one place where plan bytes become text', () => {

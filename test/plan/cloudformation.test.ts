@@ -18,6 +18,7 @@ import {
   fixtureJson,
   fixturePath,
   fixtureText,
+  planErrorOf,
   secretsIn
 } from '../helpers.js'
 
@@ -68,13 +69,7 @@ function changeAt(plan: Plan, address: string): ResourceChange {
 
 /** The message readChangeSet throws, or a failed test. */
 function errorFor(doc: unknown, source = 'changeset.json'): string {
-  try {
-    readChangeSet(doc, source)
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanParseError)
-    return (error as PlanParseError).message
-  }
-  throw new Error('readChangeSet accepted the document')
+  return planErrorOf(() => readChangeSet(doc, source))
 }
 
 /** A copy of a fixture to derive a variant from. */

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { analyze } from '../../src/analyze.js'
 import {
   MAX_DOCUMENTS,
-  PlanParseError,
   readPlan,
   readPlanDocuments
 } from '../../src/plan/index.js'
-import { fixtureJson, fixtureText } from '../helpers.js'
+import { fixtureJson, fixtureText, planErrorOf } from '../helpers.js'
 
 // `terragrunt run-all show -json` writes one compact plan per module, one
 // after another (each on a line of its own); the fixtures are real 1.11 plans.
@@ -17,13 +16,7 @@ const DESTROY = JSON.stringify(
 )
 
 function errorFor(text: string): string {
-  try {
-    readPlanDocuments({ source: 'plans.json', text })
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanParseError)
-    return (error as PlanParseError).message
-  }
-  throw new Error('readPlanDocuments accepted the input')
+  return planErrorOf(() => readPlanDocuments({ source: 'plans.json', text }))
 }
 
 describe('concatenated plans (terragrunt run-all show -json)', () => {

@@ -1,42 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import {
   findJsonProblem,
-  PlanParseError,
   readPlan,
   readPlanDocuments
 } from '../../src/plan/index.js'
-import { analyzeDocs, fixtureJson, fixtureText } from '../helpers.js'
+import {
+  analyzeDocs,
+  fixtureJson,
+  fixtureText,
+  planErrorOf
+} from '../helpers.js'
 
 /** The message readPlan throws for a text, or fails the test. */
 function errorFor(text: string, source = 'plan.json'): string {
-  try {
-    readPlan({ source, text })
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanParseError)
-    return (error as PlanParseError).message
-  }
-  throw new Error('readPlan accepted the input')
+  return planErrorOf(() => readPlan({ source, text }))
 }
 
 /** The message readPlanDocuments throws for a text (several documents), or fails the test. */
 function errorForDocs(text: string, source = 'plan.json'): string {
-  try {
-    readPlanDocuments({ source, text })
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanParseError)
-    return (error as PlanParseError).message
-  }
-  throw new Error('readPlanDocuments accepted the input')
+  return planErrorOf(() => readPlanDocuments({ source, text }))
 }
 
 function errorForDoc(doc: unknown): string {
-  try {
-    analyzeDocs({ source: 'plan.json', doc })
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanParseError)
-    return (error as PlanParseError).message
-  }
-  throw new Error('analyze accepted the input')
+  return planErrorOf(() => analyzeDocs({ source: 'plan.json', doc }))
 }
 
 describe('bad input gets one clear line naming file, expectation and finding', () => {

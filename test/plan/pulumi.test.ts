@@ -2,7 +2,6 @@ import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Analysis, Plan, ResourceChange } from '../../src/model.js'
 import { countChanges, decideGate } from '../../src/gate/index.js'
-import { PlanParseError } from '../../src/plan/errors.js'
 import {
   looksLikePulumiEventStream,
   looksLikePulumiPreview,
@@ -15,7 +14,12 @@ import {
   renderMarkdown,
   renderText
 } from '../../src/report/index.js'
-import { fixtureJson, fixturePath, fixtureText } from '../helpers.js'
+import {
+  fixtureJson,
+  fixturePath,
+  fixtureText,
+  planErrorOf
+} from '../helpers.js'
 
 /** Analyses Pulumi digests the way `analyze()` does: one redactor over all their secrets. */
 function analyzePulumi(...docs: { source: string; doc: unknown }[]): Analysis {
@@ -60,13 +64,7 @@ function changeAt(
 
 /** The message readPulumiPreview throws for a document, or fails the test. */
 function errorFor(doc: unknown): string {
-  try {
-    readPulumiPreview(doc, 'preview.json')
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanParseError)
-    return (error as PlanParseError).message
-  }
-  throw new Error('readPulumiPreview accepted the document')
+  return planErrorOf(() => readPulumiPreview(doc, 'preview.json'))
 }
 
 /** Every `.json` fixture of test/fixtures/pulumi/ that is a digest (with steps). */

@@ -14,6 +14,7 @@ import {
   fixtureJson,
   fixturePath,
   fixtureText,
+  planErrorOf,
   terraformDataChange
 } from '../helpers.js'
 import { onePlanOfBytes } from '../support/plan-buffers.js'
@@ -569,19 +570,12 @@ describe('readTerraformPlanBytes on plans written one after another (terragrunt 
   it('refuses more documents than one file may hold, in the general reader’s words', () => {
     const tiny = '{"format_version":"1.2","resource_changes":[]}\n'
     const text = tiny.repeat(MAX_DOCUMENTS + 1)
-    const words = (read: () => unknown): string => {
-      try {
-        read()
-      } catch (error) {
-        expect(error).toBeInstanceOf(PlanParseError)
-        return (error as Error).message
-      }
-      throw new Error('no error')
-    }
-    const message = words(() =>
+    const message = planErrorOf(() =>
       readTerraformPlanBytes(Buffer.from(text), 'p', LARGE)
     )
-    expect(message).toBe(words(() => readPlanDocuments({ source: 'p', text })))
+    expect(message).toBe(
+      planErrorOf(() => readPlanDocuments({ source: 'p', text }))
+    )
     expect(message).toContain(
       `at most ${MAX_DOCUMENTS} concatenated JSON documents`
     )

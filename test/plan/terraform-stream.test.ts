@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { normalizePlans, PlanParseError } from '../../src/plan/index.js'
+import { normalizePlans } from '../../src/plan/index.js'
 import type { PlanInput } from '../../src/plan/index.js'
 import { planBuffer } from '../../src/plan/json-skip.js'
 import { readTerraformPlanBytes } from '../../src/plan/terraform-sections.js'
@@ -12,7 +12,7 @@ import type {
   ByteSource,
   StreamOptions
 } from '../../src/plan/terraform-stream.js'
-import { fixturePath, fixtureText } from '../helpers.js'
+import { fixturePath, fixtureText, planErrorOf } from '../helpers.js'
 import { bigPlan } from '../support/big-plans.js'
 import { onePlanOfBytes, onePlanOfStream } from '../support/plan-buffers.js'
 
@@ -266,15 +266,7 @@ describe('readTerraformPlanStream refuses', () => {
   const problem = (
     data: Buffer,
     options: Partial<StreamOptions> = { windowBytes: 256 }
-  ): string => {
-    try {
-      materialized(streamed(data, options, 97))
-    } catch (error) {
-      expect(error).toBeInstanceOf(PlanParseError)
-      return (error as Error).message
-    }
-    throw new Error('no error')
-  }
+  ): string => planErrorOf(() => materialized(streamed(data, options, 97)))
 
   it('a plan cut short, at any point, naming the byte where it ends', () => {
     for (const cut of [1, 40, 500, 1500, plan.length - 2]) {
