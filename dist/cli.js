@@ -1140,10 +1140,11 @@ function rejectKnownNonJson(text, start, source) {
     const c = text.charCodeAt(start);
     if (c === 0x7b /* { */ || c === 0x5b /* [ */)
         return;
-    if (looksLikeTerragruntLog(head)) {
+    const plain = withoutColour(head);
+    if (TERRAGRUNT_LOG_LINE.test(plain)) {
         throw new PlanParseError(source, 'a JSON plan', "Terragrunt's log of Terraform's output (lines like `12:10:50.184 STDOUT [unit] terraform: {\u2026}`)", TERRAGRUNT_LOG_HINT);
     }
-    if (looksLikePlanText(head)) {
+    if (PLAN_TEXT_MARKERS.some((marker) => plain.includes(marker))) {
         throw new PlanParseError(source, 'a JSON plan', 'the text output of `terraform plan`', SHOW_JSON_HINT);
     }
 }
@@ -1162,14 +1163,10 @@ const PLAN_TEXT_MARKERS = [
  * (`12:10:50.184 STDOUT`, `\u2026 INFO`), or a bare `STDOUT [unit] terraform:`.
  */
 const TERRAGRUNT_LOG_LINE = /^(?:\d{1,2}:\d{2}:\d{2}(?:\.\d+)? +(?:STDOUT|STDERR|INFO|WARN|ERROR|DEBUG|TRACE) |STDOUT +(?:\[[^\]\r\n]*\] +)?[^\s:]+: )/;
-function looksLikeTerragruntLog(head) {
-    // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
-    return TERRAGRUNT_LOG_LINE.test(head.replace(/\u001b\[[0-9;]*m/g, ''));
-}
-function looksLikePlanText(head) {
-    // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
-    const plain = head.replace(/\u001b\[[0-9;]*m/g, '');
-    return PLAN_TEXT_MARKERS.some((marker) => plain.includes(marker));
+/** `text` without ANSI colour codes (a terminal's output written to a file). */
+function withoutColour(text) {
+    // eslint-disable-next-line no-control-regex -- the codes start with ESC
+    return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 function jsonSyntaxError(text, source, cause) {
     const problem = findJsonProblem(text);

@@ -320,7 +320,8 @@ function rejectKnownNonJson(text: string, start: number, source: string): void {
   }
   const c = text.charCodeAt(start)
   if (c === 0x7b /* { */ || c === 0x5b /* [ */) return
-  if (looksLikeTerragruntLog(head)) {
+  const plain = withoutColour(head)
+  if (TERRAGRUNT_LOG_LINE.test(plain)) {
     throw new PlanParseError(
       source,
       'a JSON plan',
@@ -328,7 +329,7 @@ function rejectKnownNonJson(text: string, start: number, source: string): void {
       TERRAGRUNT_LOG_HINT
     )
   }
-  if (looksLikePlanText(head)) {
+  if (PLAN_TEXT_MARKERS.some((marker) => plain.includes(marker))) {
     throw new PlanParseError(
       source,
       'a JSON plan',
@@ -356,15 +357,10 @@ const PLAN_TEXT_MARKERS = [
 const TERRAGRUNT_LOG_LINE =
   /^(?:\d{1,2}:\d{2}:\d{2}(?:\.\d+)? +(?:STDOUT|STDERR|INFO|WARN|ERROR|DEBUG|TRACE) |STDOUT +(?:\[[^\]\r\n]*\] +)?[^\s:]+: )/
 
-function looksLikeTerragruntLog(head: string): boolean {
-  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
-  return TERRAGRUNT_LOG_LINE.test(head.replace(/\u001b\[[0-9;]*m/g, ''))
-}
-
-function looksLikePlanText(head: string): boolean {
-  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
-  const plain = head.replace(/\u001b\[[0-9;]*m/g, '')
-  return PLAN_TEXT_MARKERS.some((marker) => plain.includes(marker))
+/** `text` without ANSI colour codes (a terminal's output written to a file). */
+function withoutColour(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the codes start with ESC
+  return text.replace(/\u001b\[[0-9;]*m/g, '')
 }
 
 function jsonSyntaxError(
