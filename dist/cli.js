@@ -6767,12 +6767,16 @@ function readDocuments(scan, source, options) {
             break;
         // Only another object may follow, as in readPlanDocuments.
         if (bytes[at] !== 0x7b)
-            throw new JsonScanError('invalid', at, 'unexpected character after the end of the JSON value');
+            throw notAnotherDocument(at);
     }
     return plans.map(({ reader, sections }, k) => {
         const name = documentSource(source, k, plans.length);
         return planInputOf(sectionsRead(reader, sections, name), name, options);
     });
+}
+/** What follows a plan at `at` that is neither the end nor another plan's `{`, in both readers' words. */
+function notAnotherDocument(at) {
+    return new JsonScanError('invalid', at, 'unexpected character after the end of the JSON value');
 }
 /** The sections readTerraformPlan reads, parsed or as elements to parse; a late problem names `name`. */
 function* sectionsRead(reader, sections, name) {
@@ -7585,7 +7589,7 @@ class StreamReader {
                 break;
             // Only another object may follow, as in readPlanDocuments.
             if (w.byte(at) !== 0x7b)
-                throw new JsonScanError('invalid', at, 'unexpected character after the end of the JSON value');
+                throw notAnotherDocument(at);
         }
         return plans.map((sections, k) => planInputOf(sections, documentSource(this.source, k, plans.length), this.options));
     }
@@ -8370,10 +8374,10 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
         // Past the longest string only a JSON object (a Terraform plan) or gzip
         // can be read: anything else is refused before hundreds of MB are read.
         if (size > Math.min(limits.maxTextBytes, limits.maxBytes)) {
-            const kind = largePlanKind(path);
+            const head = readHead(path, HEAD_BYTES);
+            const kind = largePlanKind(head);
             if (kind === undefined) {
                 // Known not to be a plan (Terragrunt's log, the text of a plan, ...): said so in the reader's words.
-                const head = readHead(path, HEAD_BYTES);
                 if (head !== undefined)
                     rejectNonPlanHead(head, path);
                 throw tooLarge(path, size, limits.maxTextBytes, {
@@ -8382,7 +8386,6 @@ function readPlanBytes(path, readStdin, limits = LIMITS) {
             }
             if (size > limits.maxBytes) {
                 if (kind === 'gzip') {
-                    const head = readHead(path, 1024);
                     if (head !== undefined)
                         rejectGzipHead(head, path);
                     return gzipStream({ path }, path, size, limits);
@@ -8662,9 +8665,8 @@ function isRegularFile(path) {
         return false;
     }
 }
-/** Whether a file starts like gzip or like a JSON object (after a BOM and white space): undefined when neither. */
-function largePlanKind(path) {
-    const head = readHead(path, 4096);
+/** Whether a file's first bytes start like gzip or like a JSON object (after a BOM and white space): undefined when neither; a file that could not be read counts as JSON (the full read names the problem). */
+function largePlanKind(head) {
     // The full read names the problem.
     if (head === undefined)
         return 'json';

@@ -366,6 +366,18 @@ function readStream(
   )
 }
 
+/** The JSON report of an analysis, as every reader's is compared. */
+function reportOf(analysis: ReturnType<typeof analyze>): string {
+  return renderJson(analysis, { name: 'plangate', version: 'fuzz' })
+}
+
+/** A finding for an exception that is not an input error: its name and message, bounded. */
+function crash(where: string, error: unknown): string {
+  const what =
+    error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  return `${where}${what}`.slice(0, 300)
+}
+
 /**
  * The window reader against the byte reader: where the window reads a
  * case, the same report; it never crashes. (It refuses what is not a
@@ -380,16 +392,10 @@ function compareStream(
 ): string | undefined {
   let report: string
   try {
-    report = renderJson(analyze(readStream(fixture, text, windowBytes)), {
-      name: 'plangate',
-      version: 'fuzz'
-    })
+    report = reportOf(analyze(readStream(fixture, text, windowBytes)))
   } catch (error) {
     if (error instanceof PlanParseError) return undefined
-    return `the window reader (${windowBytes} bytes): ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`.slice(
-      0,
-      300
-    )
+    return crash(`the window reader (${windowBytes} bytes): `, error)
   }
   if (bytesReport !== undefined && report !== bytesReport)
     return `the window reader (${windowBytes} bytes) and the byte reader give different reports`
@@ -410,16 +416,10 @@ function compareReaders(
 ): string | undefined {
   let bytesReport: string
   try {
-    bytesReport = renderJson(analyze(readBytes(fixture, text)), {
-      name: 'plangate',
-      version: 'fuzz'
-    })
+    bytesReport = reportOf(analyze(readBytes(fixture, text)))
   } catch (error) {
     if (!(error instanceof PlanParseError))
-      return `the byte reader: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`.slice(
-        0,
-        300
-      )
+      return crash('the byte reader: ', error)
     return textReport === undefined
       ? undefined
       : `the byte reader refuses what the text reader reads: ${error.message.slice(0, 200)}`
@@ -450,7 +450,7 @@ function runCase(
       return `comment of ${comment.length} characters`
     if (Buffer.byteLength(summary) > MAX_SUMMARY_BYTES)
       return `job summary of ${Buffer.byteLength(summary)} bytes`
-    textReport = renderJson(analysis, { name: 'plangate', version: 'fuzz' })
+    textReport = reportOf(analysis)
     outputs = marksIntact
       ? [comment, summary, renderText(analysis, { color: false }), textReport]
       : []
@@ -458,10 +458,7 @@ function runCase(
     if (error instanceof PlanParseError) {
       outputs = [error.message]
     } else {
-      return `${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`.slice(
-        0,
-        300
-      )
+      return crash('', error)
     }
   }
   const readers = compareReaders(fixture, text, textReport, windowBytes)

@@ -159,10 +159,10 @@ export function readPlanBytes(
     // Past the longest string only a JSON object (a Terraform plan) or gzip
     // can be read: anything else is refused before hundreds of MB are read.
     if (size > Math.min(limits.maxTextBytes, limits.maxBytes)) {
-      const kind = largePlanKind(path)
+      const head = readHead(path, HEAD_BYTES)
+      const kind = largePlanKind(head)
       if (kind === undefined) {
         // Known not to be a plan (Terragrunt's log, the text of a plan, ...): said so in the reader's words.
-        const head = readHead(path, HEAD_BYTES)
         if (head !== undefined) rejectNonPlanHead(head, path)
         throw tooLarge(path, size, limits.maxTextBytes, {
           hint: 'only Terraform/OpenTofu plans (a JSON object, or gzip) are read past V8’s longest string'
@@ -170,7 +170,6 @@ export function readPlanBytes(
       }
       if (size > limits.maxBytes) {
         if (kind === 'gzip') {
-          const head = readHead(path, 1024)
           if (head !== undefined) rejectGzipHead(head, path)
           return gzipStream({ path }, path, size, limits)
         }
@@ -516,9 +515,8 @@ function isRegularFile(path: string): boolean {
   }
 }
 
-/** Whether a file starts like gzip or like a JSON object (after a BOM and white space): undefined when neither. */
-function largePlanKind(path: string): 'gzip' | 'json' | undefined {
-  const head = readHead(path, 4096)
+/** Whether a file's first bytes start like gzip or like a JSON object (after a BOM and white space): undefined when neither; a file that could not be read counts as JSON (the full read names the problem). */
+function largePlanKind(head: Buffer | undefined): 'gzip' | 'json' | undefined {
   // The full read names the problem.
   if (head === undefined) return 'json'
   const read = head.length

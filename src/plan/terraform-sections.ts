@@ -183,17 +183,21 @@ function readDocuments(
     at = skipSpace(bytes, end)
     if (at >= bytes.length) break
     // Only another object may follow, as in readPlanDocuments.
-    if (bytes[at] !== 0x7b)
-      throw new JsonScanError(
-        'invalid',
-        at,
-        'unexpected character after the end of the JSON value'
-      )
+    if (bytes[at] !== 0x7b) throw notAnotherDocument(at)
   }
   return plans.map(({ reader, sections }, k) => {
     const name = documentSource(source, k, plans.length)
     return planInputOf(sectionsRead(reader, sections, name), name, options)
   })
+}
+
+/** What follows a plan at `at` that is neither the end nor another plan's `{`, in both readers' words. */
+export function notAnotherDocument(at: number): JsonScanError {
+  return new JsonScanError(
+    'invalid',
+    at,
+    'unexpected character after the end of the JSON value'
+  )
 }
 
 /** The sections readTerraformPlan reads, parsed or as elements to parse; a late problem names `name`. */

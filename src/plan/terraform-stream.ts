@@ -26,6 +26,7 @@ import {
   emptyList,
   looksLikePlanKeys,
   markedOnly,
+  notAnotherDocument,
   planInputOf,
   READ_SECTIONS,
   scanProblem,
@@ -166,12 +167,7 @@ class StreamReader implements StateWalk {
       at = this.space(end)
       if (w.byte(at) === -1) break
       // Only another object may follow, as in readPlanDocuments.
-      if (w.byte(at) !== 0x7b)
-        throw new JsonScanError(
-          'invalid',
-          at,
-          'unexpected character after the end of the JSON value'
-        )
+      if (w.byte(at) !== 0x7b) throw notAnotherDocument(at)
     }
     return plans.map((sections, k) =>
       planInputOf(
